@@ -1,0 +1,50 @@
+package org.openinfusion.sim.signal;
+
+import java.util.SplittableRandom;
+
+/**
+ * The fixed traits of one simulated patient, drawn from a seed: resting values and the
+ * periods and phases of their slow drifts.
+ *
+ * @param restingHr heart rate at rest, /min
+ * @param hrSwing amplitude of the slow heart-rate drift, /min
+ * @param hrPeriodSeconds period of the slow heart-rate drift
+ * @param restingRr respiratory rate at rest, /min
+ * @param restingEtco2 end-tidal CO2 at rest, mmHg
+ * @param restingSpo2 oxygen saturation at rest, %
+ * @param restingSys systolic pressure at rest, mmHg
+ * @param restingDia diastolic pressure at rest, mmHg
+ * @param pulseTransitSeconds delay from the ECG R peak to the pleth upstroke
+ * @param ecgGain scale of the ECG amplitudes
+ * @param plethAmplitude height of the pleth pulse, arbitrary units
+ * @param phase phase offset of every drift, radians
+ */
+public record PatientProfile(
+        double restingHr, double hrSwing, double hrPeriodSeconds,
+        double restingRr, double restingEtco2, double restingSpo2,
+        double restingSys, double restingDia,
+        double pulseTransitSeconds, double ecgGain, double plethAmplitude, double phase) {
+
+    public PatientProfile {
+        if (restingHr < 40 || restingHr > 120) {
+            throw new IllegalArgumentException("resting heart rate out of range: " + restingHr);
+        }
+        if (restingRr < 6 || restingRr > 30) {
+            throw new IllegalArgumentException("resting respiratory rate out of range: " + restingRr);
+        }
+        if (restingDia >= restingSys) {
+            throw new IllegalArgumentException("diastolic must be below systolic");
+        }
+    }
+
+    /** A plausible adult at rest; the same seed always gives the same patient. */
+    public static PatientProfile fromSeed(long seed) {
+        SplittableRandom random = Seeds.random(seed, "patient");
+        return new PatientProfile(
+                random.nextDouble(68, 76), random.nextDouble(4, 6), random.nextDouble(300, 600),
+                random.nextDouble(13, 15), random.nextDouble(36.5, 38.5), random.nextDouble(97.2, 98.6),
+                random.nextDouble(112, 126), random.nextDouble(70, 80),
+                random.nextDouble(0.20, 0.26), random.nextDouble(0.85, 1.15), random.nextDouble(35, 60),
+                random.nextDouble(0, 2 * Math.PI));
+    }
+}

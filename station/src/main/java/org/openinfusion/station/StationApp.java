@@ -1,0 +1,141 @@
+package org.openinfusion.station;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.openinfusion.station.broker.EmbeddedBroker;
+import org.openinfusion.station.bus.Codecs;
+import org.openinfusion.station.config.InfluxConfig;
+import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.device.mqtt.MqttIngestVerticle;
+import org.openinfusion.station.health.HealthSnapshot;
+import org.openinfusion.station.health.HealthVerticle;
+import org.openinfusion.station.health.IngestMetrics;
+import org.openinfusion.station.health.StatusHttpVerticle;
+import org.openinfusion.station.process.Binaries;
+import org.openinfusion.station.process.LocalInfluxd;
+import org.openinfusion.station.storage.PointWriter;
+import org.openinfusion.station.storage.StorageDrain;
+import org.openinfusion.station.storage.StorageVerticle;
+import org.openinfusion.station.storage.UnavailableStore;
+import org.openinfusion.station.storage.influx.InfluxPointWriter;
+import org.openinfusion.station.storage.journal.DurableJournal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the station in order (embedded broker and private influxd if configured, durable buffer,
+ * drain, then the verticles) and stops it in reverse. Used by the station's and the dashboard's
+ * launchers and by the integration tests.
+ */
+public final class StationApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StationApp.class);
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final Vertx vertx;
+    private final StationConfig config;
+    private final HealthVerticle health;
+    private final StatusHttpVerticle status;
+
+    private StationApp(StationConfig requested, Clock clock, Vertx vertx) throws Exception {
+        this.vertx = vertx;
+        try {
+            StationConfig cfg = requested;
+            if (cfg.mqtt().embedded()) {
+                EmbeddedBroker broker = remember(EmbeddedBroker.start(cfg.dataDir().resolve("broker"), cfg.mqtt().embeddedPort()));
+                cfg = cfg.withMqtt(cfg.mqtt().withUrl(broker.url()));
+            }
+            PointWriter writer;
+            Optional<LocalInfluxd> influxd = cfg.influx().managed() ? startInfluxd(cfg.influx()) : Optional.empty();
+            if (influxd.isPresent()) {
+                cfg = cfg.withInflux(cfg.influx().withUrl(influxd.get().url()));
+            }
+            if (cfg.influx().managed()) {
+                writer = new UnavailableStore("influxd is not installed (" + INSTALL_HINT + ")");
+            } else {
+                writer = new InfluxPointWriter(cfg.influx());
+            }
+            this.config = cfg;
+            remember(writer);
+            DurableJournal journal = remember(DurableJournal.open(cfg.buffer().dir(), cfg.buffer().maxBytes(), cfg.buffer().segmentBytes()));
+            StorageDrain drain = remember(new StorageDrain(journal, writer, cfg.influx().batchBytes(),
+                    cfg.dataDir().resolve("dead-letters").resolve("points.lp")));
+            remember(vertx::close);
+            Codecs.registerAll(vertx);
+            IngestMetrics metrics = new IngestMetrics(clock, cfg.health().rejectLogInterval());
+            MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.mqtt(), metrics, clock);
+            health = new HealthVerticle(cfg.health(), metrics, ingest::connected, drain, journal, cfg.buffer().warnFraction());
+            status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), () -> health.latest());
+            await(vertx.deployVerticle(new StorageVerticle(journal)));
+            await(vertx.deployVerticle(ingest));
+            await(vertx.deployVerticle(health));
+            await(vertx.deployVerticle(status));
+            LOG.info("station {} running: broker {}, store {}, status http://{}:{}/health", cfg.stationId(),
+                    cfg.mqtt().url(), cfg.influx().url(), cfg.http().host(), status.actualPort());
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    static final String INSTALL_HINT = "on Debian or Ubuntu: sudo apt-get install influxdb; elsewhere install InfluxDB 1.x "
+            + "and set influx.influxdBinary, or point influx.url at a running server";
+
+    /** Starts the station; {@code vertx} is created by the caller (the dashboard shares it). */
+    public static StationApp start(StationConfig config, Clock clock, Vertx vertx) throws Exception {
+        return new StationApp(config, clock, vertx);
+    }
+
+    private Optional<LocalInfluxd> startInfluxd(InfluxConfig influx) throws IOException {
+        Optional<Path> binary = Binaries.find(influx.influxdBinary(), System.getenv("PATH"));
+        if (binary.isEmpty()) {
+            LOG.error("influxd not found ('{}'): {}. The station keeps running and holds all data in its durable buffer.",
+                    influx.influxdBinary(), INSTALL_HINT);
+            return Optional.empty();
+        }
+        return Optional.of(remember(LocalInfluxd.start(binary.get(), influx.managedDir())));
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        toClose.push(resource);
+        return resource;
+    }
+
+    private static void await(Future<?> f) throws Exception {
+        f.toCompletionStage().toCompletableFuture().get();
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** The configuration in effect: embedded broker and managed influxd replaced by their real URLs. */
+    public StationConfig config() {
+        return config;
+    }
+
+    public HealthSnapshot health() {
+        return health.latest();
+    }
+
+    public int statusPort() {
+        return status.actualPort();
+    }
+
+    @Override
+    public void close() {
+        while (!toClose.isEmpty()) {
+            AutoCloseable c = toClose.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+}

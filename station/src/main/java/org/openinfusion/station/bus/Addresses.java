@@ -1,0 +1,25 @@
+package org.openinfusion.station.bus;
+
+/**
+ * Every event-bus address of the station, in one place. Bodies are immutable records carried by
+ * local codecs ({@link Codecs}). Documented in docs/architecture.md ("Event bus").
+ */
+public final class Addresses {
+    /** Published: every accepted {@code NumericSample}. */
+    public static final String NUMERIC = "station.obs.numeric";
+    /** Published: every accepted {@code StateSample} (pump state, pump alarm). */
+    public static final String STATE = "station.obs.state";
+    /** Published: every accepted {@code WaveformChunk}. */
+    public static final String WAVEFORM = "station.obs.waveform";
+    /** Published: {@code DeviceStatus} from a device's status topic or Last Will. */
+    public static final String DEVICE_STATUS = "station.device.status";
+    /** Request/reply: {@code StoreRequest}; the reply (an Integer count) means the values are durable. */
+    public static final String STORE = "station.storage.store";
+    /** Published every health interval: {@code HealthSnapshot}. */
+    public static final String HEALTH = "station.health";
+    /** Published on every change: {@code TechnicalAlarm} (e.g. the durable buffer is filling). */
+    public static final String TECHNICAL_ALARM = "station.alarm.technical";
+
+    private Addresses() {
+    }
+}

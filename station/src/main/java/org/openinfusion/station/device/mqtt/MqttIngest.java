@@ -1,0 +1,122 @@
+package org.openinfusion.station.device.mqtt;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
+import java.time.Clock;
+import java.util.concurrent.Semaphore;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.domain.Observation;
+import org.openinfusion.station.domain.SequenceTracker;
+import org.openinfusion.station.domain.StreamKind;
+import org.openinfusion.station.health.IngestMetrics;
+import org.openinfusion.station.storage.StorageReplies;
+import org.openinfusion.station.storage.StoreRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT ingest path: decodes each message on Paho's thread (never an event loop), publishes the
+ * values on the bus for live use, asks storage to make them durable, and acknowledges the message to
+ * the broker only when storage replied. When storage pushes back (buffer full) this thread waits,
+ * and with it the broker's delivery: back-pressure instead of loss.
+ */
+final class MqttIngest implements MqttCallbackExtended {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
+    private static final int MAX_UNACKED = 4096;
+    private static final long RETRY_MILLIS = 200;
+
+    private final Vertx vertx;
+    private final EventBus bus;
+    private final MqttPayloadDecoder decoder;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private final SequenceTracker sequences = new SequenceTracker();
+    private final Semaphore unacked = new Semaphore(MAX_UNACKED);
+    private final MqttConnection connection;
+
+    MqttIngest(Vertx vertx, MqttPayloadDecoder decoder, IngestMetrics metrics, Clock clock, MqttConnection connection) {
+        this.vertx = vertx;
+        this.bus = vertx.eventBus();
+        this.decoder = decoder;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.connection = connection;
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        try {
+            handle(topic, message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("ingest failed on {}; message left unacknowledged for redelivery: {}", topic, e.toString());
+        }
+    }
+
+    private void handle(String topic, MqttMessage message) throws InterruptedException {
+        DecodeResult result = decoder.decode(topic, message.getPayload(), clock.instant());
+        result.rejections().forEach(r -> metrics.rejected(topic, r));
+        result.status().ifPresent(s -> bus.publish(Addresses.DEVICE_STATUS, s));
+        for (Observation o : result.observations()) {
+            sequences.observe(o);
+            metrics.accepted(o);
+            bus.publish(address(o), o);
+        }
+        metrics.sequence(sequences.missing(), sequences.repeated());
+        if (result.observations().isEmpty()) {
+            connection.ack(message);
+            return;
+        }
+        unacked.acquire();
+        store(new StoreRequest(result.observations()), message);
+    }
+
+    private void store(StoreRequest request, MqttMessage message) {
+        bus.<Integer>request(Addresses.STORE, request).onComplete(reply -> {
+            if (reply.succeeded()) {
+                connection.ack(message);
+                unacked.release();
+            } else if (isBufferFull(reply.cause())) {
+                vertx.setTimer(RETRY_MILLIS, t -> store(request, message));
+            } else {
+                LOG.error("could not make a message durable ({}); it stays unacknowledged and the broker will redeliver it",
+                        reply.cause().getMessage());
+                unacked.release();
+            }
+        });
+    }
+
+    private static boolean isBufferFull(Throwable t) {
+        return t instanceof ReplyException r && r.failureCode() == StorageReplies.BUFFER_FULL;
+    }
+
+    static String address(Observation o) {
+        StreamKind kind = o.stream().kind();
+        return switch (kind) {
+            case NUMERIC -> Addresses.NUMERIC;
+            case STATE -> Addresses.STATE;
+            case WAVEFORM -> Addresses.WAVEFORM;
+        };
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+        LOG.info("{} to broker {}", reconnect ? "reconnected" : "connected", serverUri);
+        connection.subscribe(decoder.subscription());
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        LOG.warn("lost the broker connection ({}); reconnecting", cause == null ? "no reason given" : cause.toString());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+        // The station publishes nothing of its own on this connection.
+    }
+}

@@ -1,0 +1,101 @@
+package org.openinfusion.station.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.openinfusion.station.domain.Observation;
+import org.openinfusion.station.domain.RejectReason;
+import org.openinfusion.station.domain.Rejection;
+import org.openinfusion.station.domain.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts accepted values per stream and rejections per reason, and logs rejections at a bounded
+ * rate (at most one line per reason per interval, with how many were suppressed). Thread-safe.
+ */
+public final class IngestMetrics {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestMetrics.class);
+
+    private final Map<Stream, LongAdder> values = new EnumMap<>(Stream.class);
+    private final Map<RejectReason, LongAdder> rejects = new EnumMap<>(RejectReason.class);
+    private final Map<RejectReason, AtomicLong> lastLogged = new EnumMap<>(RejectReason.class);
+    private final Map<RejectReason, LongAdder> suppressed = new EnumMap<>(RejectReason.class);
+    private final AtomicLong sequenceMissing = new AtomicLong();
+    private final AtomicLong sequenceRepeated = new AtomicLong();
+    private final Clock clock;
+    private final Duration logInterval;
+
+    public IngestMetrics(Clock clock, Duration rejectLogInterval) {
+        this.clock = clock;
+        this.logInterval = rejectLogInterval;
+        for (Stream s : Stream.values()) {
+            values.put(s, new LongAdder());
+        }
+        for (RejectReason r : RejectReason.values()) {
+            rejects.put(r, new LongAdder());
+            lastLogged.put(r, new AtomicLong(Long.MIN_VALUE));
+            suppressed.put(r, new LongAdder());
+        }
+    }
+
+    public void accepted(Observation o) {
+        values.get(o.stream()).add(o.valueCount());
+    }
+
+    public void rejected(String topic, Rejection r) {
+        rejects.get(r.reason()).increment();
+        long now = clock.millis();
+        AtomicLong last = lastLogged.get(r.reason());
+        long previous = last.get();
+        if (now - previous >= logInterval.toMillis() && last.compareAndSet(previous, now)) {
+            long skipped = suppressed.get(r.reason()).sumThenReset();
+            LOG.warn("rejected {} on {}: {}{}", r.reason(), abbreviate(topic), r.detail(),
+                    skipped > 0 ? " (" + skipped + " more " + r.reason() + " since the last report)" : "");
+        } else {
+            suppressed.get(r.reason()).increment();
+        }
+    }
+
+    public void sequence(long missing, long repeated) {
+        sequenceMissing.set(missing);
+        sequenceRepeated.set(repeated);
+    }
+
+    public Map<String, Long> valuesTotal() {
+        Map<String, Long> out = new TreeMap<>();
+        values.forEach((s, n) -> out.put(s.key(), n.sum()));
+        return out;
+    }
+
+    public Map<String, Long> rejectsTotal() {
+        Map<String, Long> out = new TreeMap<>();
+        rejects.forEach((r, n) -> out.put(r.name(), n.sum()));
+        return out;
+    }
+
+    public long rejects(RejectReason reason) {
+        return rejects.get(reason).sum();
+    }
+
+    public long sequenceMissing() {
+        return sequenceMissing.get();
+    }
+
+    public long sequenceRepeated() {
+        return sequenceRepeated.get();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private static String abbreviate(String topic) {
+        return topic.length() <= 120 ? topic : topic.substring(0, 120) + "...";
+    }
+}

@@ -1,0 +1,63 @@
+package org.openinfusion.station.health;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Supplier;
+
+/** Serves {@code GET /health} as JSON: 200 when broker and store are up, 503 otherwise. */
+public final class StatusHttpVerticle extends VerticleBase {
+    private final String host;
+    private final int port;
+    private final Supplier<HealthSnapshot> health;
+    private HttpServer server;
+
+    public StatusHttpVerticle(String host, int port, Supplier<HealthSnapshot> health) {
+        this.host = host;
+        this.port = port;
+        this.health = health;
+    }
+
+    @Override
+    public Future<?> start() {
+        server = vertx.createHttpServer().requestHandler(this::handle);
+        return server.listen(port, host);
+    }
+
+    /** The port actually bound (useful when configured as 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private void handle(HttpServerRequest req) {
+        if (!"/health".equals(req.path())) {
+            req.response().setStatusCode(404).end("not found; try /health\n");
+            return;
+        }
+        HealthSnapshot s = health.get();
+        req.response()
+                .setStatusCode(s.healthy() ? 200 : 503)
+                .putHeader("content-type", "application/json")
+                .end(toJson(s).encodePrettily());
+    }
+
+    static JsonObject toJson(HealthSnapshot s) {
+        return new JsonObject()
+                .put("time", s.time().toString())
+                .put("status", s.healthy() ? "UP" : "DEGRADED")
+                .put("brokerConnected", s.brokerConnected())
+                .put("storeReachable", s.storeReachable())
+                .put("storeError", s.storeError())
+                .put("bufferPendingBytes", s.bufferPendingBytes())
+                .put("bufferCapacityBytes", s.bufferCapacityBytes())
+                .put("valuesPerSecond", new JsonObject(new java.util.TreeMap<>(s.valuesPerSecond())))
+                .put("valuesTotal", new JsonObject(new java.util.TreeMap<>(s.valuesTotal())))
+                .put("rejects", new JsonObject(new java.util.TreeMap<>(s.rejects())))
+                .put("sequenceMissing", s.sequenceMissing())
+                .put("sequenceRepeated", s.sequenceRepeated())
+                .put("pointsWritten", s.pointsWritten())
+                .put("pointsDeadLettered", s.pointsDeadLettered());
+    }
+}

@@ -1,0 +1,104 @@
+package org.openinfusion.station.process;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A private InfluxDB 1.x ({@code influxd}) on a free loopback port with its own data folder and
+ * configuration: reporting, UDP/Graphite listeners and self-monitoring off. Before trusting the
+ * port, it checks through {@code /debug/vars} that the answering server runs our configuration file.
+ */
+public final class LocalInfluxd extends ManagedProcess {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+    private final int port;
+    private final Path configFile;
+
+    private LocalInfluxd(Path binary, Path dir, int port, Path configFile) {
+        super("influxd :" + port, List.of(binary.toString(), "-config", configFile.toString()), dir.resolve("influxd.log"));
+        this.port = port;
+        this.configFile = configFile;
+    }
+
+    /** Starts influxd with its data in {@code dir}; a restart reuses the folder and port. */
+    public static LocalInfluxd start(Path binary, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        int port = FreePort.find();
+        Path config = dir.resolve("influxdb.conf");
+        Files.writeString(config, config(dir, port, FreePort.find()));
+        LocalInfluxd influxd = new LocalInfluxd(binary, dir, port, config);
+        influxd.start();
+        return influxd;
+    }
+
+    /** (Re)starts the process on the same port and folder. */
+    public void start() throws IOException {
+        if (FreePort.answers(port)) {
+            throw new IOException("port " + port + " is already taken by another process");
+        }
+        launch(this::oursAnswers, Duration.ofSeconds(60));
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private boolean oursAnswers() {
+        try {
+            HttpResponse<String> ping = get("/ping");
+            if (ping.statusCode() != 204) {
+                return false;
+            }
+            return get("/debug/vars").body().contains(configFile.toString().replace("\\", "\\\\"));
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String config(Path dir, int httpPort, int rpcPort) {
+        return """
+                reporting-disabled = true
+                bind-address = "127.0.0.1:%2$d"
+                [meta]
+                  dir = "%3$s/meta"
+                  logging-enabled = false
+                [data]
+                  dir = "%3$s/data"
+                  wal-dir = "%3$s/wal"
+                  query-log-enabled = false
+                  wal-fsync-delay = "0s"
+                [monitor]
+                  store-enabled = false
+                [http]
+                  enabled = true
+                  bind-address = "127.0.0.1:%1$d"
+                  log-enabled = false
+                  max-body-size = 0
+                [continuous_queries]
+                  enabled = false
+                [subscriber]
+                  enabled = false
+                [logging]
+                  level = "warn"
+                """.formatted(httpPort, rpcPort, dir.toAbsolutePath());
+    }
+}

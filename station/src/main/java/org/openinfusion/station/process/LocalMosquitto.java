@@ -1,0 +1,71 @@
+package org.openinfusion.station.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A private Mosquitto 2.x broker on a free loopback port with its own persistence folder, so a
+ * restart keeps queued QoS 1 messages of persistent sessions. Ready when its log says it listens
+ * on our port and the port answers.
+ */
+public final class LocalMosquitto extends ManagedProcess {
+    private final int port;
+
+    private LocalMosquitto(Path binary, Path dir, int port, Path configFile) {
+        super("mosquitto :" + port, List.of(binary.toString(), "-c", configFile.toString()), dir.resolve("mosquitto.log"));
+        this.port = port;
+    }
+
+    public static LocalMosquitto start(Path binary, Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("persistence"));
+        int port = FreePort.find();
+        Path config = dir.resolve("mosquitto.conf");
+        Files.writeString(config, """
+                listener %d 127.0.0.1
+                allow_anonymous true
+                user root
+                persistence true
+                persistence_location %s/
+                autosave_interval 1
+                max_queued_messages 0
+                max_inflight_messages 1000
+                log_dest stderr
+                log_type error
+                log_type warning
+                log_type notice
+                """.formatted(port, dir.resolve("persistence").toAbsolutePath()));
+        LocalMosquitto m = new LocalMosquitto(binary, dir, port, config);
+        m.start();
+        return m;
+    }
+
+    /** (Re)starts on the same port and persistence folder. */
+    public void start() throws IOException {
+        if (FreePort.answers(port)) {
+            throw new IOException("port " + port + " is already taken by another process");
+        }
+        long logLength = Files.exists(logFile()) ? Files.size(logFile()) : 0;
+        launch(() -> listening(logLength) && FreePort.answers(port), Duration.ofSeconds(30));
+    }
+
+    private boolean listening(long fromByte) {
+        try {
+            String log = Files.readString(logFile());
+            return log.length() > fromByte && log.substring((int) Math.min(fromByte, log.length()))
+                    .contains("listen socket on port " + port);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+}

@@ -1,0 +1,28 @@
+package org.openinfusion.station.storage;
+
+/** The port to a time-series store: writes line protocol, synchronously. */
+public interface PointWriter extends AutoCloseable {
+    /** Creates the database and retention policy if missing. Throws {@link StoreUnavailableException} when unreachable. */
+    void prepare();
+
+    /**
+     * Writes the lines. Throws {@link StoreUnavailableException} when the store cannot take them now (retry the same
+     * lines later) and {@link PointsRejectedException} when it refuses them for good.
+     */
+    void write(String lineProtocol);
+
+    @Override
+    void close();
+
+    final class StoreUnavailableException extends RuntimeException {
+        public StoreUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    final class PointsRejectedException extends RuntimeException {
+        public PointsRejectedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.openinfusion.station.storage;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import java.nio.charset.StandardCharsets;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.storage.journal.BufferFullException;
+import org.openinfusion.station.storage.journal.DurableJournal;
+
+/**
+ * Answers {@code STORE} requests: encodes the observations as line protocol and appends them to the
+ * durable buffer; replies once they are fsynced. Encoding is cheap; the disk work runs on the
+ * journal's own thread, so the event loop never waits.
+ */
+public final class StorageVerticle extends VerticleBase {
+    private final DurableJournal journal;
+
+    public StorageVerticle(DurableJournal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public Future<?> start() {
+        vertx.eventBus().<StoreRequest>consumer(Addresses.STORE, this::store);
+        return Future.succeededFuture();
+    }
+
+    private void store(Message<StoreRequest> message) {
+        StoreRequest request = message.body();
+        byte[] lines = LineProtocol.toLines(request.observations()).getBytes(StandardCharsets.UTF_8);
+        journal.append(lines).whenComplete((position, error) -> {
+            if (error == null) {
+                message.reply(request.observations().size());
+            } else if (error instanceof BufferFullException) {
+                message.fail(StorageReplies.BUFFER_FULL, error.getMessage());
+            } else {
+                message.fail(StorageReplies.WRITE_FAILED, error.toString());
+            }
+        });
+    }
+}

@@ -1,0 +1,248 @@
+package org.openinfusion.station.storage.journal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An append-only, bounded, on-disk buffer. {@link #append} completes only once the entry is
+ * fsynced (group commit: one fsync serves every entry queued meanwhile). One reader drains entries
+ * in order with {@link #nextBatch} and {@link #commit}s what it has delivered; after a crash,
+ * reading restarts at the last commit, so delivery is at least once and in order.
+ * Format and recovery rules: docs/storage.md ("Durable buffer").
+ */
+public final class DurableJournal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DurableJournal.class);
+
+    private record Pending(byte[] payload, CompletableFuture<JournalPosition> done) {
+    }
+
+    private final Path dir;
+    private final long capacityBytes;
+    private final long segmentBytes;
+    private final Checkpoint checkpoint;
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Object lock = new Object();
+    /** Durable size of every segment not yet deleted, by id. Guarded by {@link #lock}. */
+    private final TreeMap<Long, Long> durableSizes = new TreeMap<>();
+    private final Thread appender;
+    private volatile boolean open = true;
+
+    private FileChannel writeChannel;
+    private long writeSegment;
+    private long writeOffset;
+    private final SegmentReader reader;
+    private JournalPosition committed;
+
+    private DurableJournal(Path dir, long capacityBytes, long segmentBytes) throws IOException {
+        this.dir = dir;
+        this.capacityBytes = capacityBytes;
+        this.segmentBytes = segmentBytes;
+        this.checkpoint = new Checkpoint(dir);
+        Files.createDirectories(dir);
+        List<Long> ids = Segments.list(dir);
+        committed = checkpoint.read().orElse(new JournalPosition(ids.isEmpty() ? 0 : ids.getFirst(), 0));
+        for (long id : ids) {
+            if (id < committed.segment()) {
+                Files.deleteIfExists(Segments.path(dir, id));
+            } else {
+                durableSizes.put(id, Files.size(Segments.path(dir, id)));
+            }
+        }
+        if (!durableSizes.isEmpty()) {
+            long last = durableSizes.lastKey();
+            durableSizes.put(last, Recovery.truncateTornTail(Segments.path(dir, last)));
+        }
+        pendingBytes.set(sizesFrom(committed));
+        writeSegment = Math.max(committed.segment(), durableSizes.isEmpty() ? 0 : durableSizes.lastKey()) + 1;
+        openWriteSegment();
+        reader = new SegmentReader(dir, committed);
+        appender = Thread.ofPlatform().name("journal-appender").daemon().start(this::appendLoop);
+        LOG.info("durable buffer {} opened: {} bytes pending from {}", dir, pendingBytes.get(), committed);
+    }
+
+    public static DurableJournal open(Path dir, long capacityBytes, long segmentBytes) throws IOException {
+        return new DurableJournal(dir, capacityBytes, segmentBytes);
+    }
+
+    /** Queues an entry; the future completes when it is on disk, or fails with {@link BufferFullException}. */
+    public CompletableFuture<JournalPosition> append(byte[] payload) {
+        long size = (long) payload.length + Segments.FRAME_HEADER;
+        if (!open) {
+            return CompletableFuture.failedFuture(new IllegalStateException("durable buffer is closed"));
+        }
+        if (payload.length > Segments.MAX_PAYLOAD) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("entry of " + payload.length + " bytes is too large"));
+        }
+        long after = pendingBytes.addAndGet(size);
+        if (after > capacityBytes) {
+            pendingBytes.addAndGet(-size);
+            return CompletableFuture.failedFuture(new BufferFullException(after - size, capacityBytes));
+        }
+        CompletableFuture<JournalPosition> done = new CompletableFuture<>();
+        queue.add(new Pending(payload, done));
+        return done;
+    }
+
+    /** Entries after the last read, in order, up to about {@code maxBytes}; waits up to {@code waitMillis} for one. */
+    public List<JournalEntry> nextBatch(long maxBytes, long waitMillis) throws IOException, InterruptedException {
+        synchronized (lock) {
+            if (!reader.hasMore(durableSizes)) {
+                lock.wait(waitMillis);
+            }
+            return reader.read(durableSizes, maxBytes);
+        }
+    }
+
+    /** Everything up to {@code upTo} is delivered: persist that and free its space. */
+    public void commit(JournalPosition upTo) throws IOException {
+        long freed;
+        synchronized (lock) {
+            if (upTo.compareTo(committed) <= 0) {
+                return;
+            }
+            freed = sizesFrom(committed) - sizesFrom(upTo);
+            committed = upTo;
+            checkpoint.write(upTo);
+            for (Long id : List.copyOf(durableSizes.headMap(upTo.segment()).keySet())) {
+                durableSizes.remove(id);
+                reader.forget(id);
+                Files.deleteIfExists(Segments.path(dir, id));
+            }
+        }
+        pendingBytes.addAndGet(-freed);
+    }
+
+    /** Rewinds reading to the last commit (after a delivery that must be retried from disk). */
+    public void rewindToCommitted() {
+        synchronized (lock) {
+            reader.seek(committed);
+        }
+    }
+
+    public long pendingBytes() {
+        return pendingBytes.get();
+    }
+
+    public long capacityBytes() {
+        return capacityBytes;
+    }
+
+    private long sizesFrom(JournalPosition from) {
+        long total = 0;
+        for (Map.Entry<Long, Long> e : durableSizes.tailMap(from.segment()).entrySet()) {
+            total += e.getValue();
+        }
+        return total - (durableSizes.containsKey(from.segment()) ? from.offset() : 0);
+    }
+
+    private void appendLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (open || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 4096);
+                writeDurably(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void writeDurably(List<Pending> batch) {
+        long durableOffset = writeOffset;
+        try {
+            List<JournalPosition> ends = new ArrayList<>(batch.size());
+            for (Pending p : batch) {
+                if (writeOffset >= segmentBytes) {
+                    rollSegment();
+                }
+                var frame = Segments.frame(p.payload());
+                while (frame.hasRemaining()) {
+                    writeOffset += writeChannel.write(frame, writeOffset);
+                }
+                ends.add(new JournalPosition(writeSegment, writeOffset));
+            }
+            writeChannel.force(false);
+            synchronized (lock) {
+                durableSizes.put(writeSegment, writeOffset);
+                lock.notifyAll();
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(ends.get(i));
+            }
+        } catch (IOException e) {
+            LOG.error("durable buffer write failed; {} entries refused: {}", batch.size(), e.toString());
+            undo(batch, durableOffset, e);
+        }
+    }
+
+    private void undo(List<Pending> batch, long durableOffset, IOException cause) {
+        try {
+            writeChannel.truncate(durableOffset);
+            writeOffset = durableOffset;
+        } catch (IOException e) {
+            LOG.error("durable buffer could not truncate a failed write: {}", e.toString());
+        }
+        for (Pending p : batch) {
+            pendingBytes.addAndGet(-(p.payload().length + (long) Segments.FRAME_HEADER));
+            p.done().completeExceptionally(cause);
+        }
+    }
+
+    private void rollSegment() throws IOException {
+        writeChannel.force(false);
+        writeChannel.close();
+        synchronized (lock) {
+            durableSizes.put(writeSegment, writeOffset);
+        }
+        writeSegment++;
+        openWriteSegment();
+    }
+
+    private void openWriteSegment() throws IOException {
+        writeChannel = FileChannel.open(Segments.path(dir, writeSegment),
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        writeOffset = 0;
+        Segments.syncDirectory(dir);
+        synchronized (lock) {
+            durableSizes.put(writeSegment, 0L);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        open = false;
+        try {
+            appender.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lock) {
+            writeChannel.close();
+            reader.close();
+            lock.notifyAll();
+        }
+    }
+}

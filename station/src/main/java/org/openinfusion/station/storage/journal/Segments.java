@@ -1,0 +1,84 @@
+package org.openinfusion.station.storage.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/** File layout of the journal: segment names, the entry frame, and reading one frame. */
+final class Segments {
+    /** Frame: u32 payload length, u32 CRC32C of the payload, payload. */
+    static final int FRAME_HEADER = 8;
+    static final int MAX_PAYLOAD = 64 * 1024 * 1024;
+    private static final Pattern NAME = Pattern.compile("segment-(\\d{20})\\.log");
+
+    private Segments() {
+    }
+
+    static Path path(Path dir, long id) {
+        return dir.resolve(String.format("segment-%020d.log", id));
+    }
+
+    static List<Long> list(Path dir) throws IOException {
+        List<Long> ids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Matcher m = NAME.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    ids.add(Long.parseLong(m.group(1)));
+                }
+            }
+        }
+        ids.sort(null);
+        return ids;
+    }
+
+    static ByteBuffer frame(byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        ByteBuffer b = ByteBuffer.allocate(FRAME_HEADER + payload.length);
+        b.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+        return b;
+    }
+
+    /** Reads the frame at {@code offset}; null when the bytes there are not one whole, intact frame. */
+    static byte[] read(FileChannel ch, long offset, long limit) throws IOException {
+        if (offset + FRAME_HEADER > limit) {
+            return null;
+        }
+        ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER);
+        readFully(ch, header, offset);
+        int length = header.getInt(0);
+        int expectedCrc = header.getInt(4);
+        if (length < 0 || length > MAX_PAYLOAD || offset + FRAME_HEADER + length > limit) {
+            return null;
+        }
+        ByteBuffer body = ByteBuffer.allocate(length);
+        readFully(ch, body, offset + FRAME_HEADER);
+        CRC32C crc = new CRC32C();
+        crc.update(body.array());
+        return (int) crc.getValue() == expectedCrc ? body.array() : null;
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer b, long offset) throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b, offset + b.position()) < 0) {
+                throw new IOException("unexpected end of segment");
+            }
+        }
+    }
+
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+}
