@@ -1,0 +1,68 @@
+package org.openinfusion.station.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsProduceAWorkingConfiguration() {
+        StationConfig c = StationConfig.from(Settings.defaultsWith(Map.of()));
+        assertEquals("station/v1", c.mqtt().topicPrefix());
+        assertEquals(2L << 30, c.buffer().maxBytes());
+        assertEquals(Duration.ofSeconds(5), c.health().publishInterval());
+        assertTrue(c.buffer().dir().endsWith("buffer"));
+    }
+
+    @Test
+    void fileThenEnvironmentThenSystemPropertyWin() throws IOException {
+        Path file = dir.resolve("station.properties");
+        Files.writeString(file, "mqtt.topicPrefix=site/a\nbuffer.maxBytes=512MiB\nhealth.logInterval=2m\n");
+        Properties sys = new Properties();
+        sys.setProperty("station.health.logInterval", "30s");
+        Settings s = Settings.load(file, Map.of("STATION_BUFFER_MAXBYTES", "1GiB"), sys);
+        StationConfig c = StationConfig.from(s);
+        assertEquals("site/a", c.mqtt().topicPrefix());
+        assertEquals(1L << 30, c.buffer().maxBytes());
+        assertEquals(Duration.ofSeconds(30), c.health().logInterval());
+    }
+
+    @Test
+    void errorsNameTheSettingTheValueAndWhereItCameFrom() throws IOException {
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "mqtt.maxPayloadBytes=lots\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> StationConfig.from(Settings.load(file, Map.of(), new Properties())));
+        assertTrue(e.getMessage().contains("mqtt.maxPayloadBytes = 'lots'"), e.getMessage());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+
+    @Test
+    void unknownKeysInAFileAreRefused() throws IOException {
+        Path file = dir.resolve("typo.properties");
+        Files.writeString(file, "mqtt.urll=tcp://x:1\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Settings.load(file, Map.of(), new Properties()));
+        assertTrue(e.getMessage().contains("mqtt.urll"));
+    }
+
+    @Test
+    void malformedValuesAreRefused() {
+        assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("mqtt.url", "http://x"))));
+        assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("influx.retentionDuration", "forever"))));
+        assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("buffer.warnFraction", "1.5"))));
+        assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("buffer.segmentBytes", "4GiB"))));
+        assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("health.logInterval", "soon"))));
+        assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("mqtt.topicPrefix", "a/#"))));
+    }
+}

@@ -1,0 +1,166 @@
+package org.openinfusion.station.storage.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DurableJournalTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> texts(List<JournalEntry> entries) {
+        List<String> out = new ArrayList<>();
+        entries.forEach(e -> out.add(new String(e.payload(), StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    private static List<String> drainAll(DurableJournal j) throws Exception {
+        List<String> out = new ArrayList<>();
+        List<JournalEntry> batch;
+        while (!(batch = j.nextBatch(1 << 20, 10)).isEmpty()) {
+            out.addAll(texts(batch));
+            j.commit(batch.getLast().end());
+        }
+        return out;
+    }
+
+    @Test
+    void appendedEntriesAreReadBackInOrderOnceDurable() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            for (int i = 0; i < 100; i++) {
+                j.append(bytes("entry " + i)).get();
+            }
+            List<String> read = drainAll(j);
+            assertEquals(100, read.size());
+            assertEquals("entry 0", read.getFirst());
+            assertEquals("entry 99", read.getLast());
+            assertEquals(0, j.pendingBytes());
+        }
+    }
+
+    @Test
+    void uncommittedEntriesAreReadAgainAfterReopening() throws Exception {
+        // given entries appended, some read and committed, the rest read but not committed
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            for (int i = 0; i < 10; i++) {
+                j.append(bytes("e" + i)).get();
+            }
+            List<JournalEntry> batch = j.nextBatch(1 << 20, 10);
+            j.commit(batch.get(3).end());
+        }
+        // when the journal is opened again (as after a crash)
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            // then reading resumes right after the last commit
+            assertEquals(List.of("e4", "e5", "e6", "e7", "e8", "e9"), drainAll(j));
+        }
+    }
+
+    @Test
+    void rewindRereadsFromTheLastCommit() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            j.append(bytes("a")).get();
+            j.append(bytes("b")).get();
+            assertEquals(List.of("a", "b"), texts(j.nextBatch(1 << 20, 10)));
+            j.rewindToCommitted();
+            assertEquals(List.of("a", "b"), texts(j.nextBatch(1 << 20, 10)));
+        }
+    }
+
+    @Test
+    void aTornWriteAtTheEndIsCutOffOnReopen() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            j.append(bytes("whole")).get();
+        }
+        Path segment = Segments.path(dir, Segments.list(dir).getLast());
+        // a crash in the middle of a frame: a header promising 100 bytes, then only 3
+        Files.write(segment, new byte[] {0, 0, 0, 100, 1, 2, 3, 4, 9, 9, 9}, StandardOpenOption.APPEND);
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            assertEquals(List.of("whole"), drainAll(j));
+            j.append(bytes("after")).get();
+            assertEquals(List.of("after"), drainAll(j));
+        }
+    }
+
+    @Test
+    void aCorruptedFrameIsNeverDeliveredAsData() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            j.append(bytes("good")).get();
+            j.append(bytes("flipped")).get();
+        }
+        Path segment = Segments.path(dir, Segments.list(dir).getLast());
+        byte[] all = Files.readAllBytes(segment);
+        all[all.length - 1] ^= 0x55;
+        Files.write(segment, all);
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            assertEquals(List.of("good"), drainAll(j));
+        }
+    }
+
+    @Test
+    void aFullBufferRefusesNewEntriesUntilCommitFreesSpace() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1000, 1 << 16)) {
+            j.append(new byte[600]).get();
+            ExecutionException full = assertThrows(ExecutionException.class, () -> j.append(new byte[600]).get());
+            assertInstanceOf(BufferFullException.class, full.getCause());
+            List<JournalEntry> batch = j.nextBatch(1 << 20, 10);
+            j.commit(batch.getLast().end());
+            j.append(new byte[600]).get();
+            assertEquals(608, j.pendingBytes());
+        }
+    }
+
+    @Test
+    void segmentsRollAndDeliveredOnesAreDeleted() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 10 << 20, 1 << 16)) {
+            for (int i = 0; i < 300; i++) {
+                j.append(new byte[1000]).get();
+            }
+            assertTrue(Segments.list(dir).size() >= 4, "segments: " + Segments.list(dir));
+            assertEquals(300, drainAll(j).size());
+            assertEquals(1, Segments.list(dir).size());
+        }
+    }
+
+    @Test
+    void concurrentAppendersAreAllDurableAndNoneIsLost() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 10 << 20, 1 << 16)) {
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int id = t;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        j.append(bytes(id + ":" + i)).join();
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            List<String> all = drainAll(j);
+            assertEquals(2000, all.size());
+            assertEquals(2000, all.stream().distinct().count());
+        }
+    }
+
+    @Test
+    void aDamagedCheckpointIsReportedNotIgnored() throws IOException {
+        Files.writeString(dir.resolve("checkpoint"), "garbage");
+        assertThrows(IOException.class, () -> DurableJournal.open(dir, 1 << 20, 1 << 16));
+    }
+}
