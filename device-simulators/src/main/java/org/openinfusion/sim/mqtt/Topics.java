@@ -9,12 +9,17 @@ public record Topics(String prefix, String bed) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     public Topics {
+        requireValidPrefix(prefix);
+        requireId("bed", bed);
+    }
+
+    /** A prefix is one or more topic levels, without wildcards or empty levels. */
+    public static void requireValidPrefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
         if (prefix.isEmpty() || prefix.startsWith("/") || prefix.endsWith("/")
                 || prefix.contains("+") || prefix.contains("#") || prefix.contains("//")) {
-            throw new IllegalArgumentException("bad topic prefix: '" + prefix + "'");
+            throw new IllegalArgumentException("topic prefix must be levels like station/v1: '" + prefix + "'");
         }
-        requireId("bed", bed);
     }
 
     /** True when {@code id} may be a bed or device id. */

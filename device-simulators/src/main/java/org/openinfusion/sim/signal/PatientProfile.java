@@ -42,7 +42,7 @@ public record PatientProfile(
         SplittableRandom random = Seeds.random(seed, "patient");
         return new PatientProfile(
                 random.nextDouble(68, 76), random.nextDouble(4, 6), random.nextDouble(300, 600),
-                random.nextDouble(13, 15), random.nextDouble(36.5, 38.5), random.nextDouble(97.2, 98.6),
+                random.nextDouble(13.5, 15), random.nextDouble(36.5, 38.5), random.nextDouble(97.2, 98.6),
                 random.nextDouble(112, 126), random.nextDouble(70, 80),
                 random.nextDouble(0.20, 0.26), random.nextDouble(0.85, 1.15), random.nextDouble(35, 60),
                 random.nextDouble(0, 2 * Math.PI));

@@ -36,7 +36,7 @@ public final class Physiology {
 
     /** Mean respiratory rate, /min. */
     public double respiratoryRate(double t) {
-        double drift = 1.0 * Math.sin(2 * Math.PI * t / 420 + profile.phase());
+        double drift = 0.8 * Math.sin(2 * Math.PI * t / 420 + profile.phase());
         return clamp(profile.restingRr() + drift + KETAMINE_RR_PER_MIN * ketamine.at(t), 8, 24);
     }
 

@@ -36,6 +36,7 @@ public final class LocalMosquitto extends ManagedProcess {
                 log_type error
                 log_type warning
                 log_type notice
+                log_type information
                 """.formatted(port, dir.resolve("persistence").toAbsolutePath()));
         LocalMosquitto m = new LocalMosquitto(binary, dir, port, config);
         m.start();

@@ -1,0 +1,19 @@
+package org.openinfusion.dashboard;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
+
+/** Application shell: server push for live data, the Lumo theme, page metadata. */
+@Push
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles/station.css")
+public class AppShell implements AppShellConfigurator {
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setPageTitle("Infusion station");
+        settings.addMetaTag("viewport", "width=device-width, initial-scale=1");
+    }
+}

@@ -1,0 +1,133 @@
+package org.openinfusion.dashboard.app;
+
+import com.github.mvysny.vaadinboot.VaadinBoot;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.sim.SimulatedBeds;
+import org.openinfusion.sim.SimulatorConfig;
+import org.openinfusion.station.Main;
+import org.openinfusion.station.StationApp;
+import org.openinfusion.station.config.ConfigException;
+import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.process.FreePort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole station in one process: data path, dashboard, and optionally simulated beds.
+ * {@code StationMain [--config FILE] [--simulate-beds N] [--seed S]}. Ctrl-C stops everything it
+ * started (including a private influxd and the embedded broker) and nothing else.
+ */
+public final class StationMain implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StationMain.class);
+
+    private final StationApp station;
+    private final VaadinBoot web;
+    private final SimulatedBeds simulator;
+    private final String dashboardUrl;
+
+    private StationMain(StationConfig config, LaunchOptions options) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        station = StationApp.start(config, Clock.systemUTC(), vertx);
+        try {
+            DashboardServices.install(vertx);
+            int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
+            web = new VaadinBoot().withPort(port).listenOn(config.http().host());
+            web.openBrowserInDevMode(false);
+            web.start();
+            dashboardUrl = "http://" + config.http().host() + ":" + port + "/";
+            simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(
+                    SimulatorConfig.defaults(station.config().mqtt().url())
+                            .withBeds(options.simulatedBeds())
+                            .withSeed(options.seed())
+                            .withTopicPrefix(config.mqtt().topicPrefix()));
+        } catch (Exception e) {
+            station.close();
+            throw e;
+        }
+    }
+
+    public static StationMain start(StationConfig config, LaunchOptions options) throws Exception {
+        return new StationMain(config, options);
+    }
+
+    public String dashboardUrl() {
+        return dashboardUrl;
+    }
+
+    public StationApp station() {
+        return station;
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+        web.stop("shutting down");
+        station.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        LaunchOptions options;
+        StationConfig config;
+        try {
+            options = LaunchOptions.parse(args);
+            config = StationConfig.from(Main.LaunchSettings.read(options.stationArgs().toArray(String[]::new)));
+        } catch (ConfigException | IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("usage: StationMain [--config FILE] [--simulate-beds N] [--seed S]");
+            System.exit(2);
+            return;
+        }
+        StationMain running = start(config, options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            running.close();
+            stopped.countDown();
+        }, "station-shutdown"));
+        System.out.println();
+        System.out.println("  Dashboard: " + running.dashboardUrl());
+        System.out.println("  Status:    http://" + config.http().host() + ":" + running.station().statusPort() + "/health");
+        System.out.println("  Press Ctrl-C to stop.");
+        System.out.println();
+        stopped.await();
+    }
+
+    /** Command-line options of the launcher itself; everything else goes to the station settings. */
+    public record LaunchOptions(int simulatedBeds, long seed, List<String> stationArgs) {
+        public static LaunchOptions parse(String[] args) {
+            int beds = 0;
+            long seed = SimulatorConfig.DEFAULT_SEED;
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--simulate-beds" -> beds = parseInt(args, ++i, 0, SimulatorConfig.MAX_BEDS);
+                    case "--seed" -> seed = Long.parseLong(value(args, ++i));
+                    default -> rest.add(args[i]);
+                }
+            }
+            return new LaunchOptions(beds, seed, rest);
+        }
+
+        private static String value(String[] args, int i) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(args[i - 1] + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int parseInt(String[] args, int i, int min, int max) {
+            int v = Integer.parseInt(value(args, i));
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(args[i - 1] + " must be between " + min + " and " + max);
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.openinfusion.sim;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import org.openinfusion.sim.mqtt.PublisherSettings;
+import org.openinfusion.sim.signal.InfusionPlan;
+
+/** Turns the simulator's arguments into a {@link SimulatorConfig}, or says clearly what is wrong. */
+final class CommandLine {
+
+    static final String USAGE = """
+            usage: SimulatorMain [options]
+              --broker URI             MQTT broker (default tcp://127.0.0.1:1883)
+              --beds N                 number of beds, 1-999 (default 1)
+              --seed S                 master seed, an integer (default 42)
+              --prefix P               topic prefix (default station/v1)
+              --bed-prefix B           bed ids are B-01, B-02, ... (default bed)
+              --duration D             stop after D of simulated time, e.g. 90s, 10m, 2h (default: until Ctrl-C)
+              --fast                   publish the whole duration as fast as the broker takes it
+              --infusion-start D       infusion starts D after the simulation (default 1m)
+              --infusion-duration D    infusion length (default 40m)
+              --volume ML              infused volume in mL (default 100)
+              --help                   show this text""";
+
+    /** The outcome: either help was asked for, or a run is configured. */
+    record Parsed(boolean help, SimulatorConfig config) {
+    }
+
+    private CommandLine() {
+    }
+
+    static Parsed parse(String[] args, SimulatorConfig defaults) throws UsageException {
+        Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
+        SimulatorConfig config = defaults;
+        InfusionPlan plan = defaults.infusion();
+        boolean fast = false;
+        try {
+            while (!rest.isEmpty()) {
+                String option = next(rest);
+                switch (option) {
+                    case "--help", "-h" -> {
+                        return new Parsed(true, defaults);
+                    }
+                    case "--broker" -> config = config.withMqtt(new PublisherSettings(value(option, rest),
+                            config.mqtt().runId(), config.mqtt().maxInflight(), config.mqtt().bufferSize()));
+                    case "--beds" -> config = config.withBeds((int) number(option, rest));
+                    case "--seed" -> config = config.withSeed(number(option, rest));
+                    case "--prefix" -> config = config.withTopicPrefix(value(option, rest));
+                    case "--bed-prefix" -> config = config.withBedPrefix(value(option, rest));
+                    case "--duration" -> config = config.withDuration(duration(option, rest));
+                    case "--fast" -> fast = true;
+                    case "--infusion-start" -> plan = plan.withStartOffset(duration(option, rest));
+                    case "--infusion-duration" ->
+                            plan = new InfusionPlan(plan.startOffset(), duration(option, rest), plan.volumeMl());
+                    case "--volume" -> plan = new InfusionPlan(plan.startOffset(), plan.duration(),
+                            decimal(option, rest));
+                    default -> throw new UsageException("unknown option '" + option + "'");
+                }
+            }
+            config = config.withInfusion(plan);
+            return new Parsed(false, fast ? config.withPacing(Pacing.AS_FAST_AS_POSSIBLE) : config);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The next option; {@code --name=value} is split so the value follows. */
+    private static String next(Deque<String> rest) {
+        String option = rest.removeFirst();
+        int equals = option.indexOf('=');
+        if (option.startsWith("--") && equals > 0) {
+            rest.addFirst(option.substring(equals + 1));
+            return option.substring(0, equals);
+        }
+        return option;
+    }
+
+    private static String value(String option, Deque<String> rest) throws UsageException {
+        if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return rest.removeFirst();
+    }
+
+    private static long number(String option, Deque<String> rest) throws UsageException {
+        String text = value(option, rest);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs an integer, not '" + text + "'");
+        }
+    }
+
+    private static double decimal(String option, Deque<String> rest) throws UsageException {
+        String text = value(option, rest);
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a number, not '" + text + "'");
+        }
+    }
+
+    private static Duration duration(String option, Deque<String> rest) throws UsageException {
+        return DurationText.parse(value(option, rest));
+    }
+}

@@ -1,0 +1,207 @@
+package org.openinfusion.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.openinfusion.sim.mqtt.BedPublisher;
+import org.openinfusion.sim.mqtt.DeliveryTracker;
+import org.openinfusion.sim.mqtt.SimulatedBed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running simulator: N beds publishing to a broker. The public entry point for the command
+ * line and for launchers that run it in-process:
+ * <pre>{@code
+ * try (SimulatedBeds beds = SimulatedBeds.start(SimulatorConfig.defaults(uri).withBeds(4))) { ... }
+ * }</pre>
+ */
+public final class SimulatedBeds implements AutoCloseable {
+
+    static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedBeds.class);
+
+    private final SimulatorConfig config;
+    private final Instant start;
+    private final List<BedPublisher> beds;
+    private final DeliveryTracker tracker = new DeliveryTracker();
+    private final ScheduledExecutorService control = Executors.newScheduledThreadPool(1, Threads.daemon("sim-control"));
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sim-pacer"));
+    private final PacingLoop loop;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SimulatedBeds(SimulatorConfig config) {
+        this.config = config;
+        this.start = startOf(config);
+        this.beds = IntStream.rangeClosed(1, config.beds())
+                .mapToObj(n -> new BedPublisher(new SimulatedBed(config.bedId(n), config.bedSeed(n), start,
+                        config.topicPrefix(), config.infusion()), config.mqtt(), tracker, control))
+                .toList();
+        Optional<Instant> end = config.duration().map(start::plus);
+        this.loop = new PacingLoop(this::publishUntil, config.clock(), start, end);
+    }
+
+    /** Connects every device (retrying in the background) and starts publishing as configured. */
+    public static SimulatedBeds start(SimulatorConfig config) {
+        SimulatedBeds simulator = new SimulatedBeds(config);
+        simulator.begin();
+        return simulator;
+    }
+
+    /** Publishes everything up to {@code target} now, on the caller's thread ({@link Pacing#MANUAL} only). */
+    public void advanceTo(Instant target) throws InterruptedException {
+        if (config.pacing() != Pacing.MANUAL) {
+            throw new IllegalStateException("advanceTo is for manual pacing; this run paces " + config.pacing());
+        }
+        publishUntil(target);
+    }
+
+    /** Waits until the configured duration has been published (never true without a duration). */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return loop.awaitFinished(timeout);
+    }
+
+    /** True when publishing stopped on an error (logged) before the configured end. */
+    public boolean hasFailed() {
+        return loop.hasFailed();
+    }
+
+    /** Waits until every device has connected at least once. */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!beds.stream().allMatch(BedPublisher::isConnected)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Waits until the broker acknowledged everything published so far. */
+    public boolean awaitDelivered(Duration timeout) throws InterruptedException {
+        return tracker.awaitDelivered(timeout);
+    }
+
+    /** Stops publishing, marks the devices {@code offline}, waits briefly for acknowledgements, disconnects. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        loop.stop();
+        Threads.stop(pacer);
+        try {
+            for (BedPublisher bed : beds) {
+                bed.announceOffline();
+            }
+            boolean reachable = beds.stream().anyMatch(BedPublisher::isAnyConnected);
+            if (reachable && !tracker.awaitDelivered(DRAIN_ON_CLOSE)) {
+                LOG.warn("closing with {} messages unacknowledged", tracker.outstanding());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            LOG.debug("offline not announced: {}", e.getMessage());
+        }
+        beds.forEach(bed -> bed.disconnect(Duration.ofSeconds(2)));
+        Threads.stop(control);
+        new ProgressReport(this).run();
+    }
+
+    public List<String> bedIds() {
+        return beds.stream().map(bed -> bed.bed().bedId()).toList();
+    }
+
+    /** Simulation time 0 of every bed. */
+    public Instant simulationStart() {
+        return start;
+    }
+
+    /** How far every bed has been simulated and published. */
+    public Instant simulatedUntil() {
+        return beds.stream().map(bed -> bed.bed().position()).min(Instant::compareTo).orElse(start);
+    }
+
+    long simulatedSeconds() {
+        return Duration.between(start, simulatedUntil()).toSeconds();
+    }
+
+    /** Samples or values produced for {@code stream} (wire name) by one bed. */
+    public long produced(String bedId, String stream) {
+        return beds.stream().filter(bed -> bed.bed().bedId().equals(bedId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no bed " + bedId))
+                .bed().produced(stream);
+    }
+
+    /** Samples or values produced per stream, summed over the beds. */
+    public Map<String, Long> producedCounts() {
+        Map<String, Long> total = new TreeMap<>();
+        beds.forEach(bed -> bed.bed().producedCounts().forEach((stream, n) -> total.merge(stream, n, Long::sum)));
+        return total;
+    }
+
+    /** Data messages (numerics and waveform chunks) handed to the MQTT clients. */
+    public long publishedMessages() {
+        return tracker.publishedMessages();
+    }
+
+    /** Data messages the broker acknowledged. */
+    public long acknowledgedMessages() {
+        return tracker.acknowledgedMessages();
+    }
+
+    /** Samples and numeric values in the published messages. */
+    public long publishedValues() {
+        return tracker.publishedValues();
+    }
+
+    public long acknowledgedValues() {
+        return tracker.acknowledgedValues();
+    }
+
+    /** Messages (status included) not yet acknowledged. */
+    public long outstandingMessages() {
+        return tracker.outstanding();
+    }
+
+    private void begin() {
+        beds.forEach(BedPublisher::connect);
+        LOG.info("simulating {} beds ({} to {}) from {} for {}, pacing {}, broker {}", beds.size(),
+                bedIds().get(0), bedIds().get(beds.size() - 1), start,
+                config.duration().map(Duration::toString).orElse("ever"), config.pacing(), config.mqtt().brokerUri());
+        if (!config.progressInterval().isZero()) {
+            long every = config.progressInterval().toMillis();
+            control.scheduleAtFixedRate(new ProgressReport(this), every, every, TimeUnit.MILLISECONDS);
+        }
+        switch (config.pacing()) {
+            case REAL_TIME -> loop.runInRealTime(pacer);
+            case AS_FAST_AS_POSSIBLE -> loop.runAsFastAsPossible(pacer);
+            case MANUAL -> LOG.debug("manual pacing: waiting for advanceTo");
+        }
+    }
+
+    private void publishUntil(Instant target) throws InterruptedException {
+        synchronized (beds) {
+            for (BedPublisher bed : beds) {
+                bed.advanceTo(target);
+            }
+        }
+    }
+
+    private static Instant startOf(SimulatorConfig config) {
+        Instant now = config.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant fastStart = config.pacing() == Pacing.AS_FAST_AS_POSSIBLE
+                ? now.minus(config.duration().orElse(Duration.ZERO)) : now;
+        return config.start().orElse(fastStart);
+    }
+}
