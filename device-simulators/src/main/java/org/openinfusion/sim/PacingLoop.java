@@ -51,7 +51,7 @@ final class PacingLoop {
     void runAsFastAsPossible(ScheduledExecutorService executor) {
         task = executor.schedule(() -> {
             Instant target = start;
-            while (finished.getCount() > 0 && !Thread.currentThread().isInterrupted()) {
+            while (!isFinished() && !stopping && !Thread.currentThread().isInterrupted()) {
                 target = target.plus(STEP);
                 step(target);
             }

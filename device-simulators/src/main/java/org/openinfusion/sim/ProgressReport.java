@@ -1,5 +1,6 @@
 package org.openinfusion.sim;
 
+import org.openinfusion.sim.mqtt.DeliveryTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +17,10 @@ final class ProgressReport implements Runnable {
 
     @Override
     public void run() {
+        DeliveryTracker delivery = beds.delivery();
         LOG.info("{} beds at +{} s simulated: published {} messages ({} samples), acknowledged {} ({} samples), "
                         + "outstanding {}",
-                beds.bedIds().size(), beds.simulatedSeconds(), beds.publishedMessages(), beds.publishedValues(),
-                beds.acknowledgedMessages(), beds.acknowledgedValues(), beds.outstandingMessages());
+                beds.bedIds().size(), beds.simulatedSeconds(), delivery.publishedMessages(), delivery.publishedValues(),
+                delivery.acknowledgedMessages(), delivery.acknowledgedValues(), delivery.outstanding());
     }
 }

@@ -2,7 +2,6 @@ package org.openinfusion.sim;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,7 @@ public final class SimulatedBeds implements AutoCloseable {
 
     private SimulatedBeds(SimulatorConfig config) {
         this.config = config;
-        this.start = startOf(config);
+        this.start = config.simulationStart();
         this.beds = IntStream.rangeClosed(1, config.beds())
                 .mapToObj(n -> new BedPublisher(new SimulatedBed(config.bedId(n), config.bedSeed(n), start,
                         config.topicPrefix(), config.infusion()), config.mqtt(), tracker, control))
@@ -100,6 +99,7 @@ public final class SimulatedBeds implements AutoCloseable {
         }
         loop.stop();
         Threads.stop(pacer);
+        Threads.stop(control);
         try {
             for (BedPublisher bed : beds) {
                 bed.announceOffline();
@@ -114,7 +114,6 @@ public final class SimulatedBeds implements AutoCloseable {
             LOG.debug("offline not announced: {}", e.getMessage());
         }
         beds.forEach(bed -> bed.disconnect(Duration.ofSeconds(2)));
-        Threads.stop(control);
         new ProgressReport(this).run();
     }
 
@@ -160,25 +159,17 @@ public final class SimulatedBeds implements AutoCloseable {
         return tracker.acknowledgedMessages();
     }
 
-    /** Samples and numeric values in the published messages. */
-    public long publishedValues() {
-        return tracker.publishedValues();
-    }
-
-    public long acknowledgedValues() {
-        return tracker.acknowledgedValues();
-    }
-
-    /** Messages (status included) not yet acknowledged. */
-    public long outstandingMessages() {
-        return tracker.outstanding();
+    /** Counts of published and acknowledged messages and samples, and what is outstanding. */
+    public DeliveryTracker delivery() {
+        return tracker;
     }
 
     private void begin() {
-        beds.forEach(BedPublisher::connect);
         LOG.info("simulating {} beds ({} to {}) from {} for {}, pacing {}, broker {}", beds.size(),
                 bedIds().get(0), bedIds().get(beds.size() - 1), start,
-                config.duration().map(Duration::toString).orElse("ever"), config.pacing(), config.mqtt().brokerUri());
+                config.duration().map(Duration::toString).orElse("as long as it runs"), config.pacing(),
+                config.mqtt().brokerUri());
+        beds.forEach(BedPublisher::connect);
         if (!config.progressInterval().isZero()) {
             long every = config.progressInterval().toMillis();
             control.scheduleAtFixedRate(new ProgressReport(this), every, every, TimeUnit.MILLISECONDS);
@@ -196,12 +187,5 @@ public final class SimulatedBeds implements AutoCloseable {
                 bed.advanceTo(target);
             }
         }
-    }
-
-    private static Instant startOf(SimulatorConfig config) {
-        Instant now = config.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant fastStart = config.pacing() == Pacing.AS_FAST_AS_POSSIBLE
-                ? now.minus(config.duration().orElse(Duration.ZERO)) : now;
-        return config.start().orElse(fastStart);
     }
 }

@@ -3,6 +3,7 @@ package org.openinfusion.sim;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +76,16 @@ public record SimulatorConfig(PublisherSettings mqtt, int beds, long seed, Strin
         return new SimulatorConfig(PublisherSettings.of(brokerUri, runId), DEFAULT_BEDS, DEFAULT_SEED,
                 DEFAULT_TOPIC_PREFIX, DEFAULT_BED_PREFIX, Optional.empty(), Pacing.REAL_TIME,
                 InfusionPlan.defaults(), Optional.empty(), Clock.systemUTC(), DEFAULT_PROGRESS_INTERVAL);
+    }
+
+    /**
+     * Simulation time 0: {@link #start} if given, otherwise now (to the millisecond), or for
+     * {@link Pacing#AS_FAST_AS_POSSIBLE} now minus the duration, so that no data lies in the future.
+     */
+    public Instant simulationStart() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant fastStart = pacing == Pacing.AS_FAST_AS_POSSIBLE ? now.minus(duration.orElse(Duration.ZERO)) : now;
+        return start.orElse(fastStart);
     }
 
     /** {@code bed-01}, {@code bed-02}, ... */

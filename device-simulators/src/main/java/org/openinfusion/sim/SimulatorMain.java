@@ -62,7 +62,7 @@ public final class SimulatorMain {
                 LOG.debug("still publishing");
             }
             if (!beds.awaitDelivered(FINAL_DRAIN)) {
-                LOG.warn("{} messages still unacknowledged after {}", beds.outstandingMessages(), FINAL_DRAIN);
+                LOG.warn("{} messages still unacknowledged after {}", beds.delivery().outstanding(), FINAL_DRAIN);
             }
             return beds.hasFailed() ? EXIT_FAILED : EXIT_OK;
         } catch (InterruptedException e) {

@@ -31,7 +31,7 @@ class SimulatedBedsTest {
             long perBed = 3 * 40 + 40 + 40 + 10 + 10;
             assertEquals(2 * perBed, beds.publishedMessages());
             assertEquals(0, beds.acknowledgedMessages());
-            assertEquals(2 * perBed, beds.outstandingMessages());
+            assertEquals(2 * perBed, beds.delivery().outstanding());
             assertFalse(beds.awaitDelivered(Duration.ofMillis(50)));
             assertEquals(10_000, beds.producedCounts().get("ecg_i"));
             assertEquals(5000, beds.produced("bed-02", "ecg_i"));

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.domain.StreamKind;
 
 /** One bed's numeric tiles. A value older than its stream's freshness limit is marked stale. */
 final class BedCard extends Div {
@@ -43,8 +44,12 @@ final class BedCard extends Div {
             Span value = new Span("--");
             value.addClassName("tile-value");
             value.setId(bedId + "-" + t.stream().key());
+            if (t.stream().kind() == StreamKind.STATE) {
+                value.addClassName("tile-state");
+            }
             Span age = new Span();
             age.addClassName("tile-age");
+            age.setId(bedId + "-" + t.stream().key() + "-age");
             Div tile = new Div(new Span(t.label()), value, age);
             tile.addClassName("tile");
             tiles.add(tile);

@@ -1,11 +1,9 @@
 package org.openinfusion.sim.mqtt;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -55,7 +53,7 @@ final class DevicePublisher {
 
     /** Starts connecting; retries in the background until connected or closed. */
     void connect() {
-        attemptConnect(0);
+        new ConnectRetry(client, options, clientId, control, () -> closing).attempt(0);
     }
 
     boolean isConnected() {
@@ -70,7 +68,7 @@ final class DevicePublisher {
         for (int attempt = 0; ; attempt++) {
             tracker.handing(message);
             try {
-                client.publish(message.topic(), toMqtt(message), null, new AckListener(message));
+                client.publish(message.topic(), toMqtt(message), null, new AckListener(message, tracker, clientId));
                 tracker.accepted(message);
                 return;
             } catch (MqttException e) {
@@ -116,39 +114,6 @@ final class DevicePublisher {
         Thread.sleep(Math.min(MAX_RETRY_MILLIS, 50L << Math.min(attempt, 5)));
     }
 
-    private void attemptConnect(int failures) {
-        if (closing) {
-            return;
-        }
-        try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    // connectComplete announces it
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    retryConnect(failures + 1, error);
-                }
-            });
-        } catch (MqttException e) {
-            retryConnect(failures + 1, e);
-        }
-    }
-
-    private void retryConnect(int failures, Throwable error) {
-        long delay = Math.min(10_000, 500L << Math.min(failures, 5));
-        if (failures == 1) {
-            LOG.warn("{}: cannot connect to the broker ({}); retrying", clientId, error.getMessage());
-        } else {
-            LOG.debug("{}: connect attempt {} failed: {}", clientId, failures, error.getMessage());
-        }
-        if (!closing) {
-            control.schedule(() -> attemptConnect(failures), delay, TimeUnit.MILLISECONDS);
-        }
-    }
-
     private void announceOnline() {
         try {
             publish(online);
@@ -174,32 +139,16 @@ final class DevicePublisher {
         return mqtt;
     }
 
-    /** Counts the PUBACK. A failure here is not final: the kept session resends after reconnecting. */
-    private final class AckListener implements IMqttActionListener {
-        private final OutgoingMessage message;
-
-        AckListener(OutgoingMessage message) {
-            this.message = message;
-        }
-
-        @Override
-        public void onSuccess(IMqttToken token) {
-            tracker.acknowledged(message);
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable error) {
-            LOG.debug("{}: delivery on {} interrupted ({}); it will be resent", clientId, message.topic(),
-                    error == null ? "no reason" : error.getMessage());
-        }
-    }
-
     private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
             connected = true;
             LOG.info("{}: {} to {}", clientId, reconnect ? "reconnected" : "connected", serverUri);
-            control.execute(DevicePublisher.this::announceOnline);
+            try {
+                control.execute(DevicePublisher.this::announceOnline);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("{}: closing, online not announced", clientId);
+            }
         }
 
         @Override

@@ -1,6 +1,5 @@
 package org.openinfusion.sim.mqtt;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +19,7 @@ import org.openinfusion.sim.signal.InfusionPlan;
 
 class SimulatedBedTest {
 
-    private static final Instant START = Instant.parse("2025-11-22T08:00:00Z");
+    static final Instant START = Instant.parse("2025-11-22T08:00:00Z");
     private static final long START_MICROS = START.getEpochSecond() * 1_000_000;
 
     @Test
@@ -30,7 +29,7 @@ class SimulatedBedTest {
         // when
         List<OutgoingMessage> messages = bed.advanceTo(START.plusSeconds(10));
         // then
-        Map<String, Long> counted = countPerStream(messages);
+        Map<String, Long> counted = Messages.countPerStream(messages);
         Map<String, Long> expected = new TreeMap<>(Map.of("ecg_i", 5000L, "ecg_ii", 5000L, "ecg_iii", 5000L,
                 "pleth", 1250L, "co2", 625L, "hr", 10L, "spo2", 10L, "pr", 10L, "etco2", 10L, "rr", 10L));
         expected.putAll(Map.of("pump_rate", 10L, "pump_vi", 10L, "pump_vtbi", 10L, "pump_state", 10L,
@@ -55,7 +54,7 @@ class SimulatedBedTest {
         assertEquals(50, chunks.size());
         for (OutgoingMessage chunk : chunks) {
             Wire.Header header = Wire.header(chunk.payload());
-            String stream = lastLevel(chunk.topic());
+            String stream = Messages.lastLevel(chunk.topic());
             assertEquals(perChunk.get(stream), header.count(), stream);
             assertEquals(0, (header.firstMicros() - START_MICROS) % 256_000, stream + " on the 256 ms grid");
         }
@@ -77,7 +76,7 @@ class SimulatedBedTest {
                         nextSeq.put(stream, record.get("seq").asLong() + 1);
                     }
                 } else {
-                    String stream = lastLevel(message.topic());
+                    String stream = Messages.lastLevel(message.topic());
                     Wire.Header header = Wire.header(message.payload());
                     long period = 1_000_000_000L / header.rateMilliHertz();
                     assertEquals(nextSeq.getOrDefault(stream, 0L), header.firstSeq(), stream);
@@ -102,9 +101,9 @@ class SimulatedBedTest {
         }
         inSteps.addAll(stepped.advanceTo(START.plusSeconds(5)));
         // then
-        assertEquals(2500, samplesOf(inSteps, "ecg_iii").size());
-        assertEquals(samplesOf(inOneGo, "ecg_iii"), samplesOf(inSteps, "ecg_iii"));
-        assertEquals(samplesOf(inOneGo, "co2"), samplesOf(inSteps, "co2"));
+        assertEquals(2500, Messages.samplesOf(inSteps, "ecg_iii").size());
+        assertEquals(Messages.samplesOf(inOneGo, "ecg_iii"), Messages.samplesOf(inSteps, "ecg_iii"));
+        assertEquals(Messages.samplesOf(inOneGo, "co2"), Messages.samplesOf(inSteps, "co2"));
     }
 
     @Test
@@ -119,83 +118,8 @@ class SimulatedBedTest {
             assertEquals(first.get(i).topic(), again.get(i).topic());
             assertArrayEquals(first.get(i).payload(), again.get(i).payload(), first.get(i).topic());
         }
-        assertNotEquals(samplesOf(first, "ecg_ii"), samplesOf(other, "ecg_ii"));
-        assertNotEquals(samplesOf(first, "pleth"), samplesOf(other, "pleth"));
-    }
-
-    @Test
-    void numericsPacksAreStampedAtTheStartOfEachSecond() {
-        // when
-        List<OutgoingMessage> packs = bed(1).advanceTo(START.plusSeconds(3)).stream()
-                .filter(m -> m.topic().equals("station/v1/beds/bed-01/devices/monitor/numerics")).toList();
-        // then
-        assertEquals(3, packs.size());
-        for (int second = 0; second < 3; second++) {
-            JsonNode pack = Wire.senml(packs.get(second).payload());
-            assertEquals(START.getEpochSecond() + second, pack.get(0).get("bt").asLong());
-        }
-    }
-
-    @Test
-    void nibpReadingCarriesTheCuffTimeNotThePublishTime() {
-        // when: six minutes hold two cuff cycles (starting at 0:00 and 5:00)
-        record Reading(double baseTime, JsonNode record) {
-        }
-        List<Reading> readings = new ArrayList<>();
-        for (OutgoingMessage message : bed(42).advanceTo(START.plusSeconds(360))) {
-            if (message.topic().endsWith("monitor/numerics")) {
-                JsonNode pack = Wire.senml(message.payload());
-                pack.forEach(record -> {
-                    if (record.get("n").asText().equals("nibp_sys")) {
-                        readings.add(new Reading(pack.get(0).get("bt").asDouble(), record));
-                    }
-                });
-            }
-        }
-        // then
-        assertEquals(2, readings.size());
-        for (int cycle = 0; cycle < 2; cycle++) {
-            Reading reading = readings.get(cycle);
-            double offset = reading.record().path("t").asDouble(0);
-            double intoCycle = reading.baseTime() + offset - START.getEpochSecond() - cycle * 300;
-            assertTrue(offset <= 0 && offset > -1, "t " + offset);
-            assertTrue(intoCycle >= 25 && intoCycle <= 40, "cuff cycle ended " + intoCycle + " s in");
-            assertEquals(cycle, reading.record().get("seq").asLong());
-        }
-    }
-
-    @Test
-    void pumpReportsStandbyThenInfusesAtTheProgrammedRate() {
-        // given the infusion starting one minute in
-        SimulatedBed bed = bed(42);
-        // when
-        JsonNode standby = lastPumpPack(bed.advanceTo(START.plusSeconds(31)));
-        JsonNode infusing = lastPumpPack(bed.advanceTo(START.plusSeconds(91)));
-        // then
-        assertAll(
-                () -> assertEquals("standby", value(standby, "pump_state").asText()),
-                () -> assertEquals(0.0, value(standby, "pump_rate").asDouble()),
-                () -> assertEquals(100.0, value(standby, "pump_vtbi").asDouble()),
-                () -> assertEquals("none", value(standby, "pump_alarm").asText()),
-                () -> assertEquals("infusing", value(infusing, "pump_state").asText()),
-                () -> assertEquals(150.0, value(infusing, "pump_rate").asDouble()),
-                () -> assertEquals(1.25, value(infusing, "pump_vi").asDouble()),
-                () -> assertEquals("mL/h", infusing.get(0).get("u").asText()));
-    }
-
-    @Test
-    void infusionCompletesWithThePlannedVolumeAtFortyMinutes() {
-        // given a short run: the infusion starts at once
-        SimulatedBed bed = new SimulatedBed("bed-02", 42, START, "station/v1",
-                InfusionPlan.defaults().withStartOffset(Duration.ZERO));
-        // when
-        JsonNode beforeEnd = lastPumpPack(bed.advanceTo(START.plusSeconds(40 * 60)));
-        JsonNode atEnd = lastPumpPack(bed.advanceTo(START.plusSeconds(40 * 60 + 1)));
-        // then
-        assertEquals("infusing", value(beforeEnd, "pump_state").asText());
-        assertEquals("completed", value(atEnd, "pump_state").asText());
-        assertEquals(100.0, value(atEnd, "pump_vi").asDouble());
-        assertEquals(0.0, value(atEnd, "pump_vtbi").asDouble());
+        assertNotEquals(Messages.samplesOf(first, "ecg_ii"), Messages.samplesOf(other, "ecg_ii"));
+        assertNotEquals(Messages.samplesOf(first, "pleth"), Messages.samplesOf(other, "pleth"));
     }
 
     @Test
@@ -221,49 +145,7 @@ class SimulatedBedTest {
         assertFalse(bed.advanceTo(START.plusMillis(1001)).isEmpty());
     }
 
-    private static SimulatedBed bed(long seed) {
+    static SimulatedBed bed(long seed) {
         return new SimulatedBed("bed-01", seed, START, "station/v1", InfusionPlan.defaults());
-    }
-
-    private static Map<String, Long> countPerStream(List<OutgoingMessage> messages) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (OutgoingMessage message : messages) {
-            if (message.topic().endsWith("/numerics")) {
-                Wire.senml(message.payload()).forEach(r -> counts.merge(r.get("n").asText(), 1L, Long::sum));
-            } else {
-                counts.merge(lastLevel(message.topic()), (long) Wire.header(message.payload()).count(), Long::sum);
-            }
-        }
-        return counts;
-    }
-
-    private static List<Float> samplesOf(List<OutgoingMessage> messages, String stream) {
-        List<Float> samples = new ArrayList<>();
-        for (OutgoingMessage message : messages) {
-            if (message.topic().endsWith("/waveforms/" + stream)) {
-                for (int i = 0; i < Wire.header(message.payload()).count(); i++) {
-                    samples.add(Wire.sample(message.payload(), i));
-                }
-            }
-        }
-        return samples;
-    }
-
-    private static JsonNode lastPumpPack(List<OutgoingMessage> messages) {
-        List<OutgoingMessage> packs = messages.stream().filter(m -> m.topic().endsWith("pump/numerics")).toList();
-        return Wire.senml(packs.get(packs.size() - 1).payload());
-    }
-
-    private static JsonNode value(JsonNode pack, String stream) {
-        for (JsonNode record : pack) {
-            if (record.get("n").asText().equals(stream)) {
-                return record.has("vs") ? record.get("vs") : record.get("v");
-            }
-        }
-        throw new AssertionError("no " + stream + " in " + pack);
-    }
-
-    private static String lastLevel(String topic) {
-        return topic.substring(topic.lastIndexOf('/') + 1);
     }
 }

@@ -1,0 +1,100 @@
+package org.openinfusion.dashboard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.config.Settings;
+import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.it.InfluxQueries;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Runs the demo launcher headless (embedded broker, private influxd, one simulated bed, station
+ * and dashboard in one process) and checks that data reaches InfluxDB and that a real Chromium
+ * shows live values.
+ */
+class DemoLauncherIT {
+    private static StationMain demo;
+    private static Path dataDir;
+
+    @BeforeAll
+    static void startDemo() throws Exception {
+        dataDir = Files.createTempDirectory("demo-it-");
+        StationConfig config = StationConfig.from(Settings.defaultsWith(Map.of(
+                "mqtt.url", "embedded",
+                "influx.url", "managed",
+                "station.dataDir", dataDir.toString(),
+                "http.dashboardPort", "0",
+                "http.statusPort", "0",
+                "health.publishInterval", "1s")));
+        demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "1", "--seed", "7"}));
+    }
+
+    @AfterAll
+    static void stopDemo() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void simulatedBedReachesInfluxDb() throws Exception {
+        String influxUrl = demo.station().config().influx().url();
+        try (InfluxQueries influx = new InfluxQueries(influxUrl, "station")) {
+            waitUntil(Duration.ofSeconds(60), () -> influx.count("numeric", "bed-01", "hr") >= 3
+                    && influx.count("waveform", "bed-01", "ecg_ii") >= 1000);
+            assertEquals(influx.count("waveform", "bed-01", "ecg_ii"), influx.distinctSeq("waveform", "bed-01", "ecg_ii"));
+        }
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + demo.station().statusPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"status\" : \"UP\""), health.body());
+    }
+
+    @Test
+    void dashboardShowsLiveValuesInChromium() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(demo.dashboardUrl())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        ChromeDriver browser = Chromium.start(dataDir.resolve("chromium-profile"));
+        try {
+            browser.get(demo.dashboardUrl());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(45));
+            wait.until(d -> d.findElements(By.id("bed-01-hr")).size() == 1
+                    && d.findElement(By.id("bed-01-hr")).getText().matches("\\d+"));
+            wait.until(d -> d.findElement(By.id("bed-01-nibp_sys-age")).getText().endsWith("s ago"));
+            String first = browser.findElement(By.id("bed-01-nibp_sys-age")).getText();
+            // then the page keeps updating by itself (server push): the NIBP reading's age advances
+            wait.until(d -> !d.findElement(By.id("bed-01-nibp_sys-age")).getText().equals(first));
+            wait.until(d -> d.findElement(By.id("station-status")).getText().startsWith("Broker connected"));
+        } finally {
+            Chromium.screenshot(browser, "live-values");
+            Files.writeString(Path.of("target", "screenshots", "live-values.html"), browser.getPageSource());
+            browser.quit();
+        }
+    }
+
+    static void waitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
