@@ -1,7 +1,7 @@
 package org.openinfusion.station.device.mqtt;
 
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -13,25 +13,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The station's Paho connection: persistent session (the broker queues while we are away), manual
- * acknowledgements, automatic reconnect, and retries of the first connect until the broker appears.
+ * The station's MQTT connection: a persistent session (the broker queues while we are away) with
+ * manual acknowledgements. It owns reconnection, with back-off, and uses a fresh Paho client for
+ * every connection: the session lives on the broker, and Paho 1.2.5 was seen to stay stuck in
+ * "connect already in progress" after a broker restart. Each delivered message comes with an
+ * acknowledgement bound to the client that delivered it, so an ack never reaches a later
+ * connection where the same message id may mean another message.
  */
 final class MqttConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
     private static final int QOS = 1;
+    private static final long MAX_DELAY_MILLIS = 5000;
 
-    private final MqttAsyncClient client;
+    /** What the connection reports to the ingest. */
+    interface Listener {
+        void connected(String serverUri);
+
+        void lost(Throwable cause);
+
+        /** A message; call {@code ack} once it is durable (or deliberately dropped as invalid). */
+        void message(String topic, MqttMessage message, Runnable ack);
+    }
+
+    private final MqttConfig config;
     private final MqttConnectOptions options;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile MqttAsyncClient client;
+    private Listener listener;
+    private String filter;
     private Thread connector;
 
-    MqttConnection(MqttConfig config) throws MqttException {
-        client = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
-        client.setManualAcks(true);
+    MqttConnection(MqttConfig config) {
+        this.config = config;
         options = new MqttConnectOptions();
         options.setCleanSession(false);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(5000);
+        options.setAutomaticReconnect(false);
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setConnectionTimeout(10);
         options.setMaxInflight(config.maxInflight());
@@ -41,53 +57,108 @@ final class MqttConnection implements AutoCloseable {
         }
     }
 
-    /** Connects in the background, retrying with back-off until it succeeds or the connection is closed. */
-    void start(MqttCallbackExtended callback) {
-        client.setCallback(callback);
+    /** Connects in the background and subscribes to {@code filter}; reconnects whenever the connection is lost. */
+    void start(String subscription, Listener l) {
+        this.filter = subscription;
+        this.listener = l;
+        connectInBackground();
+    }
+
+    private synchronized void connectInBackground() {
+        if (closed.get() || (connector != null && connector.isAlive())) {
+            return;
+        }
         connector = Thread.ofPlatform().name("mqtt-connect").daemon().start(this::connectUntilConnected);
     }
 
     private void connectUntilConnected() {
         long delay = 250;
-        while (!closed.get() && !client.isConnected()) {
+        while (!closed.get()) {
+            MqttAsyncClient fresh = null;
             try {
-                client.connect(options).waitForCompletion(15_000);
+                fresh = newClient();
+                fresh.connect(options).waitForCompletion(15_000);
+                fresh.subscribe(filter, QOS).waitForCompletion(15_000);
+                client = fresh;
+                listener.connected(fresh.getServerURI());
                 return;
             } catch (MqttException e) {
-                LOG.warn("broker {} not reachable yet ({}); retrying in {} ms", client.getServerURI(), e.getMessage(), delay);
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                delay = Math.min(delay * 2, 5000);
+                LOG.warn("broker {} not reachable ({}); retrying in {} ms", config.url(), e.getMessage(), delay);
+                discard(fresh);
+                sleep(delay);
+                delay = Math.min(delay * 2, MAX_DELAY_MILLIS);
             }
         }
     }
 
-    boolean connected() {
-        return client.isConnected();
+    private MqttAsyncClient newClient() throws MqttException {
+        MqttAsyncClient c = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
+        c.setManualAcks(true);
+        c.setCallback(new MqttCallbackExtended() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+                // Reported after the subscription is in place, from connectUntilConnected.
+            }
+
+            @Override
+            public void connectionLost(Throwable cause) {
+                listener.lost(cause);
+                discard(c);
+                connectInBackground();
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                listener.message(topic, message, () -> ack(c, message));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // The station publishes nothing on this connection.
+            }
+        });
+        return c;
     }
 
-    void subscribe(String filter) {
-        try {
-            client.subscribe(filter, QOS);
-        } catch (MqttException e) {
-            LOG.error("subscribe to {} failed: {}", filter, e.getMessage());
+    private static void ack(MqttAsyncClient c, MqttMessage message) {
+        if (!c.isConnected()) {
+            LOG.debug("message {} not acknowledged: its connection is gone; the broker will redeliver it", message.getId());
+            return;
         }
-    }
-
-    void ack(MqttMessage message) {
         try {
-            client.messageArrivedComplete(message.getId(), message.getQos());
+            c.messageArrivedComplete(message.getId(), message.getQos());
         } catch (MqttException e) {
             LOG.warn("acknowledgement of message {} failed ({}); the broker will redeliver it", message.getId(), e.getMessage());
         }
     }
 
-    static String uniqueSuffix() {
-        return UUID.randomUUID().toString().substring(0, 8);
+    boolean connected() {
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected();
+    }
+
+    private static void discard(MqttAsyncClient c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.disconnectForcibly(0, 1000, false);
+        } catch (MqttException e) {
+            LOG.debug("forced disconnect: {}", e.getMessage());
+        }
+        try {
+            c.close(true);
+        } catch (MqttException e) {
+            LOG.debug("close: {}", e.getMessage());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -95,20 +166,21 @@ final class MqttConnection implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (connector != null) {
-            connector.interrupt();
-        }
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2000).waitForCompletion(3000);
+        synchronized (this) {
+            if (connector != null) {
+                connector.interrupt();
             }
-        } catch (MqttException e) {
-            LOG.debug("disconnect: {}", e.getMessage());
         }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("close: {}", e.getMessage());
+        MqttAsyncClient c = client;
+        if (c != null) {
+            try {
+                if (c.isConnected()) {
+                    c.disconnect(2000).waitForCompletion(3000);
+                }
+            } catch (MqttException e) {
+                LOG.debug("disconnect: {}", e.getMessage());
+            }
+            discard(c);
         }
     }
 }

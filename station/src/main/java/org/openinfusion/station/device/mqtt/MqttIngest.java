@@ -5,8 +5,6 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
 import java.time.Clock;
 import java.util.concurrent.Semaphore;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.domain.Observation;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * the broker only when storage replied. When storage pushes back (buffer full) this thread waits,
  * and with it the broker's delivery: back-pressure instead of loss.
  */
-final class MqttIngest implements MqttCallbackExtended {
+final class MqttIngest implements MqttConnection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
     private static final int MAX_UNACKED = 4096;
     private static final long RETRY_MILLIS = 200;
@@ -36,21 +34,19 @@ final class MqttIngest implements MqttCallbackExtended {
     private final Clock clock;
     private final SequenceTracker sequences = new SequenceTracker();
     private final Semaphore unacked = new Semaphore(MAX_UNACKED);
-    private final MqttConnection connection;
 
-    MqttIngest(Vertx vertx, MqttPayloadDecoder decoder, IngestMetrics metrics, Clock clock, MqttConnection connection) {
+    MqttIngest(Vertx vertx, MqttPayloadDecoder decoder, IngestMetrics metrics, Clock clock) {
         this.vertx = vertx;
         this.bus = vertx.eventBus();
         this.decoder = decoder;
         this.metrics = metrics;
         this.clock = clock;
-        this.connection = connection;
     }
 
     @Override
-    public void messageArrived(String topic, MqttMessage message) {
+    public void message(String topic, MqttMessage message, Runnable ack) {
         try {
-            handle(topic, message);
+            handle(topic, message, ack);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -58,7 +54,7 @@ final class MqttIngest implements MqttCallbackExtended {
         }
     }
 
-    private void handle(String topic, MqttMessage message) throws InterruptedException {
+    private void handle(String topic, MqttMessage message, Runnable ack) throws InterruptedException {
         DecodeResult result = decoder.decode(topic, message.getPayload(), clock.instant());
         result.rejections().forEach(r -> metrics.rejected(topic, r));
         result.status().ifPresent(s -> bus.publish(Addresses.DEVICE_STATUS, s));
@@ -69,20 +65,20 @@ final class MqttIngest implements MqttCallbackExtended {
         }
         metrics.sequence(sequences.missing(), sequences.repeated());
         if (result.observations().isEmpty()) {
-            connection.ack(message);
+            ack.run();
             return;
         }
         unacked.acquire();
-        store(new StoreRequest(result.observations()), message);
+        store(new StoreRequest(result.observations()), ack);
     }
 
-    private void store(StoreRequest request, MqttMessage message) {
+    private void store(StoreRequest request, Runnable ack) {
         bus.<Integer>request(Addresses.STORE, request).onComplete(reply -> {
             if (reply.succeeded()) {
-                connection.ack(message);
+                ack.run();
                 unacked.release();
             } else if (isBufferFull(reply.cause())) {
-                vertx.setTimer(RETRY_MILLIS, t -> store(request, message));
+                vertx.setTimer(RETRY_MILLIS, t -> store(request, ack));
             } else {
                 LOG.error("could not make a message durable ({}); it stays unacknowledged and the broker will redeliver it",
                         reply.cause().getMessage());
@@ -105,18 +101,12 @@ final class MqttIngest implements MqttCallbackExtended {
     }
 
     @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-        LOG.info("{} to broker {}", reconnect ? "reconnected" : "connected", serverUri);
-        connection.subscribe(decoder.subscription());
+    public void connected(String serverUri) {
+        LOG.info("connected to broker {}, subscribed to {}", serverUri, decoder.subscription());
     }
 
     @Override
-    public void connectionLost(Throwable cause) {
+    public void lost(Throwable cause) {
         LOG.warn("lost the broker connection ({}); reconnecting", cause == null ? "no reason given" : cause.toString());
-    }
-
-    @Override
-    public void deliveryComplete(IMqttDeliveryToken token) {
-        // The station publishes nothing of its own on this connection.
     }
 }

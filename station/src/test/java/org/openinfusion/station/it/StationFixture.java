@@ -1,0 +1,93 @@
+package org.openinfusion.station.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.openinfusion.sim.Pacing;
+import org.openinfusion.sim.SimulatedBeds;
+import org.openinfusion.sim.SimulatorConfig;
+import org.openinfusion.station.config.Settings;
+import org.openinfusion.station.config.StationConfig;
+
+/** Settings and helpers shared by the integration tests. */
+final class StationFixture {
+    private StationFixture() {
+    }
+
+    /** Station settings for the given real servers, with data in {@code dataDir}. */
+    static Map<String, String> settings(RealServers servers, Path dataDir, String clientId) {
+        Map<String, String> s = new HashMap<>();
+        s.put("mqtt.url", servers.mosquitto().url());
+        s.put("mqtt.clientId", clientId);
+        s.put("influx.url", servers.influxd().url());
+        s.put("station.dataDir", dataDir.toString());
+        s.put("http.statusPort", "0");
+        s.put("health.publishInterval", "1s");
+        return s;
+    }
+
+    static StationConfig config(Map<String, String> settings) {
+        return StationConfig.from(Settings.defaultsWith(settings));
+    }
+
+    /** Simulated beds whose time only moves when the test says (deterministic sample counts). */
+    static SimulatedBeds manualBeds(String brokerUrl, String bedPrefix, int beds, Instant start) {
+        return SimulatedBeds.start(SimulatorConfig.defaults(brokerUrl)
+                .withBeds(beds)
+                .withBedPrefix(bedPrefix)
+                .withSeed(11)
+                .withStart(start)
+                .withPacing(Pacing.MANUAL)
+                .withProgressInterval(Duration.ZERO));
+    }
+
+    static void waitUntil(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Every stream of every bed stored exactly as often as the simulator produced it. */
+    static boolean allStored(InfluxQueries influx, SimulatedBeds sim) {
+        for (String bed : sim.bedIds()) {
+            for (var e : countsOf(sim, bed).entrySet()) {
+                if (influx.count(measurement(e.getKey()), bed, e.getKey()) != e.getValue()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static Map<String, Long> countsOf(SimulatedBeds sim, String bed) {
+        Map<String, Long> out = new HashMap<>();
+        for (String stream : sim.producedCounts().keySet()) {
+            out.put(stream, sim.produced(bed, stream));
+        }
+        return out;
+    }
+
+    static String measurement(String stream) {
+        return switch (stream) {
+            case "ecg_i", "ecg_ii", "ecg_iii", "pleth", "co2" -> "waveform";
+            case "pump_state", "pump_alarm" -> "state";
+            default -> "numeric";
+        };
+    }
+
+    static String describe(InfluxQueries influx, SimulatedBeds sim) {
+        StringBuilder b = new StringBuilder();
+        for (String bed : sim.bedIds()) {
+            countsOf(sim, bed).forEach((stream, n) -> b.append(bed).append('/').append(stream).append(' ')
+                    .append(influx.count(measurement(stream), bed, stream)).append('/').append(n).append("  "));
+        }
+        return b.toString();
+    }
+}
