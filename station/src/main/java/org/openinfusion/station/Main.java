@@ -13,7 +13,15 @@ public final class Main {
     private Main() {
     }
 
+    /** Points logback at the station's configuration unless the user chose another (call before any logger exists). */
+    public static void useStationLogging() {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "station-logback.xml");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
+        useStationLogging();
         StationConfig config;
         try {
             config = StationConfig.from(LaunchSettings.read(args));

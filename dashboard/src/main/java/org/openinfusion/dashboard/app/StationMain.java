@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * started (including a private influxd and the embedded broker) and nothing else.
  */
 public final class StationMain implements AutoCloseable {
+    static {
+        Main.useStationLogging();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(StationMain.class);
 
     private final StationApp station;

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A server process this station started itself: output to a log file in its folder, readiness
- * polling, graceful stop (SIGTERM, then SIGKILL after a grace period), and a JVM shutdown hook so
- * a stopped station never leaves it behind. It stops only the process it started.
+ * polling and graceful stop (SIGTERM, then SIGKILL after a grace period). It stops only the process
+ * it started; the owner stops it in order at shut-down (the launchers' shutdown hooks do).
  */
 public class ManagedProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
@@ -22,7 +22,6 @@ public class ManagedProcess implements AutoCloseable {
     private final String name;
     private final List<String> command;
     private final Path logFile;
-    private final Thread hook = new Thread(this::stop, "stop-managed-process");
     private Process process;
 
     protected ManagedProcess(String name, List<String> command, Path logFile) {
@@ -38,7 +37,6 @@ public class ManagedProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
-        Runtime.getRuntime().addShutdownHook(hook);
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
@@ -68,11 +66,6 @@ public class ManagedProcess implements AutoCloseable {
         }
         Process p = process;
         process = null;
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook is what called us.
-        }
         p.destroy();
         try {
             if (!p.waitFor(15, TimeUnit.SECONDS)) {

@@ -1,0 +1,54 @@
+# Shared by bin/station-demo and bin/run-tests. Source it; do not run it.
+
+# Picks a JDK 21 or newer: $JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm or /opt,
+# else `java` on PATH. Exports JAVA_HOME and puts its bin first on PATH.
+find_jdk() {
+  local candidates=() dir best="" best_major=0 major
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  for dir in /usr/lib/jvm/* /opt/*jdk* /opt/java/*; do
+    [ -x "$dir/bin/javac" ] && candidates+=("$dir")
+  done
+  if command -v javac >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
+  fi
+  for dir in "${candidates[@]}"; do
+    [ -x "$dir/bin/java" ] && [ -x "$dir/bin/javac" ] || continue
+    major=$("$dir/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
+    if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+      best="$dir"; best_major="$major"
+    fi
+    # A qualifying JAVA_HOME set by the user wins over newer ones found elsewhere.
+    if [ -n "$best" ] && [ "$dir" = "${JAVA_HOME:-}" ]; then break; fi
+  done
+  if [ -z "$best" ]; then
+    echo "error: no JDK 21 or newer found (looked at \$JAVA_HOME, /usr/lib/jvm, /opt and PATH)." >&2
+    echo "       Install one (e.g. Temurin 21 or 25) and/or set JAVA_HOME to it." >&2
+    exit 1
+  fi
+  export JAVA_HOME="$best"
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+# ensure_packages MODE BINARY:PACKAGE ... installs Debian packages whose binaries are missing.
+# MODE is "required" (fail when they cannot be installed) or "optional" (warn and go on).
+ensure_packages() {
+  local mode="$1"; shift
+  local missing=() pair bin pkg
+  for pair in "$@"; do
+    bin="${pair%%:*}"; pkg="${pair#*:}"
+    command -v "$bin" >/dev/null 2>&1 || [ -x "/usr/sbin/$bin" ] || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    return 0
+  fi
+  if [ "$mode" = "required" ]; then
+    echo "error: missing packages: ${missing[*]}" >&2
+    echo "       On Debian or Ubuntu: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "warning: not installed: ${missing[*]} (on Debian or Ubuntu: sudo apt-get install ${missing[*]})." >&2
+}
