@@ -29,10 +29,18 @@ public final class LocalInfluxd extends ManagedProcess {
 
     /** Starts influxd with its data in {@code dir}; a restart reuses the folder and port. */
     public static LocalInfluxd start(Path binary, Path dir) throws IOException {
+        return start(binary, dir, Duration.ofMinutes(10));
+    }
+
+    /**
+     * As {@link #start(Path, Path)}, writing the in-memory cache to compressed TSM files once a shard has had
+     * no writes for {@code coldSnapshot} (the benchmark uses a short one to measure bytes on disk).
+     */
+    public static LocalInfluxd start(Path binary, Path dir, Duration coldSnapshot) throws IOException {
         Files.createDirectories(dir);
         int port = FreePort.find();
         Path config = dir.resolve("influxdb.conf");
-        Files.writeString(config, config(dir, port, FreePort.find()));
+        Files.writeString(config, config(dir, port, FreePort.find(), coldSnapshot.toSeconds()));
         LocalInfluxd influxd = new LocalInfluxd(binary, dir, port, config);
         influxd.start();
         return influxd;
@@ -74,7 +82,7 @@ public final class LocalInfluxd extends ManagedProcess {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String config(Path dir, int httpPort, int rpcPort) {
+    private static String config(Path dir, int httpPort, int rpcPort, long coldSnapshotSeconds) {
         return """
                 reporting-disabled = true
                 bind-address = "127.0.0.1:%2$d"
@@ -86,6 +94,7 @@ public final class LocalInfluxd extends ManagedProcess {
                   wal-dir = "%3$s/wal"
                   query-log-enabled = false
                   wal-fsync-delay = "0s"
+                  cache-snapshot-write-cold-duration = "%4$ds"
                 [monitor]
                   store-enabled = false
                 [http]
@@ -99,6 +108,6 @@ public final class LocalInfluxd extends ManagedProcess {
                   enabled = false
                 [logging]
                   level = "warn"
-                """.formatted(httpPort, rpcPort, dir.toAbsolutePath());
+                """.formatted(httpPort, rpcPort, dir.toAbsolutePath(), coldSnapshotSeconds);
     }
 }
