@@ -63,6 +63,7 @@ public final class StationApp implements AutoCloseable {
             this.config = cfg;
             remember(writer);
             DurableJournal journal = remember(DurableJournal.open(cfg.buffer().dir(), cfg.buffer().maxBytes(), cfg.buffer().segmentBytes()));
+            warnIfDiskSmallerThanBuffer(cfg);
             StorageDrain drain = remember(new StorageDrain(journal, writer, cfg.influx().batchBytes(),
                     cfg.dataDir().resolve("dead-letters").resolve("points.lp")));
             remember(vertx::close);
@@ -99,6 +100,14 @@ public final class StationApp implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(remember(LocalInfluxd.start(binary.get(), influx.managedDir())));
+    }
+
+    private static void warnIfDiskSmallerThanBuffer(StationConfig cfg) throws IOException {
+        long usable = java.nio.file.Files.getFileStore(cfg.buffer().dir()).getUsableSpace();
+        if (usable < cfg.buffer().maxBytes()) {
+            LOG.warn("only {} MiB free for the durable buffer in {}, less than buffer.maxBytes ({} MiB)",
+                    usable >> 20, cfg.buffer().dir(), cfg.buffer().maxBytes() >> 20);
+        }
     }
 
     private <T extends AutoCloseable> T remember(T resource) {

@@ -21,7 +21,7 @@ class SettingsTest {
     void defaultsProduceAWorkingConfiguration() {
         StationConfig c = StationConfig.from(Settings.defaultsWith(Map.of()));
         assertEquals("station/v1", c.mqtt().topicPrefix());
-        assertEquals(2L << 30, c.buffer().maxBytes());
+        assertEquals(8L << 30, c.buffer().maxBytes());
         assertEquals(Duration.ofSeconds(5), c.health().publishInterval());
         assertTrue(c.buffer().dir().endsWith("buffer"));
     }
