@@ -1,0 +1,89 @@
+package org.openinfusion.dashboard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.process.FreePort;
+
+/** Runs command A itself (bin/station-demo) as a new user would, then stops it with Ctrl-C (SIGINT). */
+class DemoScriptIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void demoCommandPrintsTheDashboardStoresDataAndCtrlCStopsEverythingItStarted() throws Exception {
+        Path data = Files.createTempDirectory("demo-script-");
+        Path log = data.resolve("demo.log");
+        int port = FreePort.find();
+        ProcessBuilder pb = new ProcessBuilder("bin/station-demo").directory(Path.of("..").toAbsolutePath().normalize().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("PORT", String.valueOf(port));
+        pb.environment().put("DATA_DIR", data.resolve("run").toString());
+        Process demo = pb.start();
+        try {
+            // when the demo is up, it prints the dashboard's address
+            String dashboard = "http://127.0.0.1:" + port + "/";
+            String status = awaitLine(log, demo, Pattern.compile("Status: +(http://\\S+/health)"), Duration.ofMinutes(3));
+            assertTrue(Files.readString(log).contains("Dashboard: " + dashboard));
+            assertEquals(200, get(dashboard).statusCode());
+            // and the simulated bed's data reaches InfluxDB through the station
+            DemoLauncherIT.waitUntil(Duration.ofSeconds(60), () -> health(status).getLong("pointsWritten", 0L) > 2000);
+            assertEquals("UP", health(status).getString("status"));
+            List<ProcessHandle> influxd = demo.descendants().filter(h -> h.info().command().orElse("").endsWith("influxd")).toList();
+            assertEquals(1, influxd.size(), "the demo started one private influxd");
+
+            // then Ctrl-C (SIGINT) stops the station, the dashboard, the broker and influxd
+            new ProcessBuilder("kill", "-INT", String.valueOf(demo.pid())).start().waitFor();
+            assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "demo stopped after SIGINT");
+            DemoLauncherIT.waitUntil(Duration.ofSeconds(20), () -> influxd.stream().noneMatch(ProcessHandle::isAlive));
+            assertFalse(FreePort.answers(port), "dashboard port released");
+        } finally {
+            demo.descendants().forEach(ProcessHandle::destroyForcibly);
+            demo.destroyForcibly();
+        }
+    }
+
+    private static String awaitLine(Path log, Process p, Pattern pattern, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = pattern.matcher(Files.exists(log) ? Files.readString(log) : "");
+            if (m.find()) {
+                return m.group(1);
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("demo exited early:\n" + Files.readString(log));
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no line " + pattern + " within " + timeout + ":\n" + Files.readString(log));
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject health(String url) {
+        try {
+            return new JsonObject(get(url).body());
+        } catch (IOException | RuntimeException e) {
+            return new JsonObject();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new JsonObject();
+        }
+    }
+}
