@@ -1,0 +1,195 @@
+package org.openinfusion.station.clinical.alarm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openinfusion.station.clinical.protocol.AlarmLimit;
+import org.openinfusion.station.clinical.protocol.AlarmPriority;
+import org.openinfusion.station.clinical.protocol.HoldRule;
+import org.openinfusion.station.clinical.protocol.Protocol;
+import org.openinfusion.station.domain.Stream;
+
+/**
+ * Evaluates one bed's alarms from the protocol: physiological limits on current values only (a value
+ * older than its limit's age is not current), "no NIBP" while infusing, hold advisories, and technical
+ * conditions reported by the station. Acknowledge, silence (bounded) and escalation. Pure: values and
+ * time come in, {@link AlarmEvent}s go out.
+ */
+public final class AlarmEngine {
+    public static final String NIBP_OVERDUE = "NIBP_OVERDUE";
+
+    private record Value(double v, Instant at) {
+    }
+
+    private final Protocol protocol;
+    private final AlarmSettings settings;
+    private final Map<Stream, Value> latest = new EnumMap<>(Stream.class);
+    private final Map<String, ActiveAlarm> active = new LinkedHashMap<>();
+    private final Set<String> advised = new HashSet<>();
+    private boolean infusing;
+    private Instant infusingSince;
+
+    public AlarmEngine(Protocol protocol, AlarmSettings settings) {
+        this.protocol = protocol;
+        this.settings = settings;
+    }
+
+    /** A numeric value measured at {@code measuredAt}; evaluated at {@code now}. */
+    public List<AlarmEvent> value(Stream stream, double v, Instant measuredAt, Instant now) {
+        Value previous = latest.get(stream);
+        if (previous == null || !measuredAt.isBefore(previous.at())) {
+            latest.put(stream, new Value(v, measuredAt));
+        }
+        return tick(now);
+    }
+
+    public List<AlarmEvent> infusing(boolean now, Instant at) {
+        if (now && !infusing) {
+            infusingSince = at;
+        }
+        infusing = now;
+        return tick(at);
+    }
+
+    /** A technical condition (device disconnected, sensor off, pump alarm, buffer filling) raised or cleared. */
+    public List<AlarmEvent> technical(String code, boolean on, AlarmPriority priority, String message, Instant now) {
+        List<AlarmEvent> out = new ArrayList<>();
+        condition(out, "TECH:" + code, on, priority, message, now);
+        out.addAll(tick(now));
+        return out;
+    }
+
+    /** Re-evaluates ages, silences and escalations at {@code now}. */
+    public List<AlarmEvent> tick(Instant now) {
+        List<AlarmEvent> out = new ArrayList<>();
+        for (AlarmLimit limit : protocol.alarms()) {
+            current(limit.stream(), limit.maxAge(), now).ifPresentOrElse(
+                    v -> condition(out, limitId(limit), breached(limit, v), limit.priority(), describe(limit, v), now),
+                    () -> condition(out, limitId(limit), false, limit.priority(), "", now));
+        }
+        nibp(out, now);
+        hold(out, now);
+        escalate(out, now);
+        return out;
+    }
+
+    public List<AlarmEvent> acknowledge(String alarmId, String user, Instant now) {
+        ActiveAlarm a = require(alarmId);
+        active.put(alarmId, a.acknowledge(user));
+        return List.of(new AlarmEvent(alarmId, AlarmEvent.Kind.ACKNOWLEDGED, a.priority(), a.message(), now, user));
+    }
+
+    /** Silences for at most the configured maximum; the condition stays active and visible. */
+    public List<AlarmEvent> silence(String alarmId, String user, Duration requested, Instant now) {
+        ActiveAlarm a = require(alarmId);
+        Duration d = requested.compareTo(settings.maxSilence()) > 0 ? settings.maxSilence() : requested;
+        active.put(alarmId, a.silence(now.plus(d)));
+        return List.of(new AlarmEvent(alarmId, AlarmEvent.Kind.SILENCED, a.priority(),
+                a.message() + " (silenced " + d.toSeconds() + " s)", now, user));
+    }
+
+    /** Active alarms, highest priority first, then oldest first. */
+    public List<ActiveAlarm> active() {
+        return active.values().stream()
+                .sorted(java.util.Comparator.comparing(ActiveAlarm::priority).reversed().thenComparing(ActiveAlarm::raisedAt))
+                .toList();
+    }
+
+    private Optional<Double> current(Stream s, Duration maxAge, Instant now) {
+        Value v = latest.get(s);
+        return v == null || Duration.between(v.at(), now).compareTo(maxAge) > 0 ? Optional.empty() : Optional.of(v.v());
+    }
+
+    private static boolean breached(AlarmLimit l, double v) {
+        return (l.low().isPresent() && v < l.low().getAsDouble()) || (l.high().isPresent() && v > l.high().getAsDouble());
+    }
+
+    private static String describe(AlarmLimit l, double v) {
+        boolean low = l.low().isPresent() && v < l.low().getAsDouble();
+        return String.format("%s %s %s %s", l.stream().key().toUpperCase(java.util.Locale.ROOT), fmt(v), low ? "<" : ">",
+                fmt(low ? l.low().getAsDouble() : l.high().orElse(Double.NaN)));
+    }
+
+    private static String limitId(AlarmLimit l) {
+        return "LIMIT:" + l.stream().key() + (l.low().isPresent() ? ":lo" : "") + (l.high().isPresent() ? ":hi" : "");
+    }
+
+    private void nibp(List<AlarmEvent> out, Instant now) {
+        Duration maxAge = protocol.vitals().nibpMaxAge();
+        Value last = latest.get(Stream.NIBP_SYS);
+        Instant since = last == null || (infusingSince != null && last.at().isBefore(infusingSince)) ? infusingSince : last.at();
+        boolean overdue = infusing && since != null && Duration.between(since, now).compareTo(maxAge) > 0;
+        condition(out, NIBP_OVERDUE, overdue, AlarmPriority.MEDIUM,
+                "no NIBP for more than " + maxAge.toMinutes() + " min during the infusion", now);
+    }
+
+    private void hold(List<AlarmEvent> out, Instant now) {
+        for (HoldRule rule : protocol.holdRules()) {
+            Optional<Double> v = current(rule.stream(), maxAgeFor(rule.stream()), now);
+            boolean on = v.isPresent() && rule.triggeredBy(v.get());
+            if (on && advised.add(rule.id())) {
+                out.add(new AlarmEvent("HOLD:" + rule.id(), AlarmEvent.Kind.HOLD_ADVISED, AlarmPriority.HIGH,
+                        String.format("%s %s %s %s: %s", label(rule.stream()), fmt(v.get()), rule.comparison().symbol(),
+                                fmt(rule.threshold()), rule.advice()), now, "station"));
+            } else if (!on) {
+                advised.remove(rule.id());
+            }
+        }
+    }
+
+    private Duration maxAgeFor(Stream s) {
+        return protocol.alarms().stream().filter(l -> l.stream() == s).map(AlarmLimit::maxAge).findFirst()
+                .orElse(s.name().startsWith("NIBP") ? protocol.vitals().nibpMaxAge() : Duration.ofSeconds(30));
+    }
+
+    private static String label(Stream s) {
+        return switch (s) {
+            case NIBP_SYS -> "SBP";
+            case NIBP_DIA -> "DBP";
+            case NIBP_MEAN -> "MAP";
+            default -> s.key().toUpperCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private void escalate(List<AlarmEvent> out, Instant now) {
+        for (ActiveAlarm a : List.copyOf(active.values())) {
+            if (!a.escalated() && a.acknowledgedBy().isEmpty()
+                    && Duration.between(a.raisedAt(), now).compareTo(settings.escalateAfter(a.priority())) >= 0) {
+                active.put(a.id(), a.escalate());
+                out.add(new AlarmEvent(a.id(), AlarmEvent.Kind.ESCALATED, a.priority(), a.message() + " (unacknowledged)", now, "station"));
+            }
+        }
+    }
+
+    private void condition(List<AlarmEvent> out, String id, boolean on, AlarmPriority p, String message, Instant now) {
+        ActiveAlarm a = active.get(id);
+        if (on && a == null) {
+            active.put(id, new ActiveAlarm(id, p, message, now, Optional.empty(), Optional.empty(), false));
+            out.add(new AlarmEvent(id, AlarmEvent.Kind.RAISED, p, message, now, "station"));
+        } else if (on) {
+            active.put(id, a.message(message));
+        } else if (a != null) {
+            active.remove(id);
+            out.add(new AlarmEvent(id, AlarmEvent.Kind.CLEARED, a.priority(), a.message(), now, "station"));
+        }
+    }
+
+    private ActiveAlarm require(String alarmId) {
+        ActiveAlarm a = active.get(alarmId);
+        if (a == null) {
+            throw new IllegalArgumentException("no active alarm " + alarmId);
+        }
+        return a;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format("%.1f", v);
+    }
+}

@@ -1,0 +1,143 @@
+package org.openinfusion.station.clinical.infusion;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.openinfusion.station.clinical.dose.DosePlan;
+import org.openinfusion.station.clinical.infusion.InfusionEvent.DeviationKind;
+
+/**
+ * Follows the pump against the dose plan. The clock runs only while the pump infuses (a pause
+ * stops it); each deviation is reported once when it begins. Pure: feed readings in time order.
+ */
+public final class InfusionClock {
+    private final DosePlan plan;
+    private final double rateTolerance;
+    private final double volumeTolerance;
+    private final Set<DeviationKind> active = EnumSet.noneOf(DeviationKind.class);
+    private PumpReading last;
+    private Instant started;
+    private Instant pausedAt;
+    private Duration infusing = Duration.ZERO;
+    private Duration pausedTotal = Duration.ZERO;
+    private int pauses;
+    private boolean completed;
+
+    public InfusionClock(DosePlan plan) {
+        this.plan = plan;
+        this.rateTolerance = Math.max(0.5, 0.05 * plan.rateMlPerHour());
+        this.volumeTolerance = Math.max(1.0, 0.05 * plan.volumeMl());
+    }
+
+    public List<InfusionEvent> accept(PumpReading r) {
+        List<InfusionEvent> out = new ArrayList<>();
+        if (last != null && r.time().isBefore(last.time())) {
+            return out;
+        }
+        if (last != null && last.infusing() && started != null && !completed) {
+            infusing = infusing.plus(Duration.between(last.time(), r.time()));
+        }
+        if (!completed) {
+            transitions(r, out);
+            if (started != null && !completed && r.infusing()) {
+                deviations(r, out);
+            }
+        }
+        last = r;
+        return out;
+    }
+
+    private void transitions(PumpReading r, List<InfusionEvent> out) {
+        if (started == null) {
+            if (r.infusing()) {
+                started = r.time();
+                out.add(new InfusionEvent.Started(r.time(), r.rateMlPerHour()));
+            }
+            return;
+        }
+        boolean reachedVolume = r.volumeInfusedMl() >= plan.volumeMl() - volumeTolerance;
+        if (r.state().equals("completed") || (reachedVolume && !r.infusing())) {
+            complete(r, out);
+        } else if (pausedAt == null && !r.infusing()) {
+            pausedAt = r.time();
+            pauses++;
+            out.add(new InfusionEvent.Paused(r.time(), r.volumeInfusedMl(), pauses));
+        } else if (pausedAt != null && r.infusing()) {
+            Duration d = Duration.between(pausedAt, r.time());
+            pausedTotal = pausedTotal.plus(d);
+            pausedAt = null;
+            out.add(new InfusionEvent.Resumed(r.time(), d));
+        }
+    }
+
+    private void complete(PumpReading r, List<InfusionEvent> out) {
+        if (pausedAt != null) {
+            pausedTotal = pausedTotal.plus(Duration.between(pausedAt, r.time()));
+            pausedAt = null;
+        }
+        completed = true;
+        if (r.volumeInfusedMl() < plan.volumeMl() - volumeTolerance) {
+            out.add(new InfusionEvent.Deviation(r.time(), DeviationKind.EARLY_STOP, r.volumeInfusedMl(), plan.volumeMl(),
+                    String.format("stopped at %.1f of %.1f mL", r.volumeInfusedMl(), plan.volumeMl())));
+        }
+        out.add(new InfusionEvent.Completed(r.time(), r.volumeInfusedMl(), infusing, pauses, pausedTotal));
+    }
+
+    /** Ends the infusion at the nurse's word (e.g. the pump is not connected). */
+    public List<InfusionEvent> endNow(Instant at) {
+        List<InfusionEvent> out = new ArrayList<>();
+        if (started != null && !completed) {
+            complete(new PumpReading(at, "stopped", 0, last == null ? 0 : last.volumeInfusedMl()), out);
+        }
+        return out;
+    }
+
+    private void deviations(PumpReading r, List<InfusionEvent> out) {
+        double expected = plan.expectedVolumeMl(infusing);
+        flag(out, DeviationKind.RATE_OFF_PLAN, Math.abs(r.rateMlPerHour() - plan.rateMlPerHour()) > rateTolerance, r,
+                r.rateMlPerHour(), plan.rateMlPerHour(), "rate %.1f mL/h, plan %.1f mL/h");
+        flag(out, DeviationKind.VOLUME_BEHIND, r.volumeInfusedMl() < expected - volumeTolerance, r,
+                r.volumeInfusedMl(), expected, "infused %.1f mL, expected %.1f mL by now");
+        flag(out, DeviationKind.VOLUME_AHEAD, r.volumeInfusedMl() > expected + volumeTolerance, r,
+                r.volumeInfusedMl(), expected, "infused %.1f mL, expected %.1f mL by now");
+        flag(out, DeviationKind.OVER_INFUSION, r.volumeInfusedMl() > plan.volumeMl() + volumeTolerance, r,
+                r.volumeInfusedMl(), plan.volumeMl(), "infused %.1f mL, more than the planned %.1f mL");
+    }
+
+    private void flag(List<InfusionEvent> out, DeviationKind kind, boolean now, PumpReading r, double actual, double expected,
+                      String format) {
+        if (now && active.add(kind)) {
+            out.add(new InfusionEvent.Deviation(r.time(), kind, actual, expected, String.format(format, actual, expected)));
+        } else if (!now) {
+            active.remove(kind);
+        }
+    }
+
+    /** Time spent infusing so far (pauses excluded), as of the last reading. */
+    public Duration infusingTime() {
+        return infusing;
+    }
+
+    public int pauses() {
+        return pauses;
+    }
+
+    public Duration pausedTotal() {
+        return pausedTotal;
+    }
+
+    public boolean started() {
+        return started != null;
+    }
+
+    public boolean completed() {
+        return completed;
+    }
+
+    public DosePlan plan() {
+        return plan;
+    }
+}

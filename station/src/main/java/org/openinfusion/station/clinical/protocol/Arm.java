@@ -1,0 +1,20 @@
+package org.openinfusion.station.clinical.protocol;
+
+import java.util.Objects;
+
+/** One arm of the study. Sealed: only an authorised, audited unblinding reveals it. */
+public record Arm(String code, String description, double infusionDoseMgPerKg) {
+    public Arm {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(description, "description");
+        if (infusionDoseMgPerKg < 0) {
+            throw new IllegalArgumentException("arm dose must not be negative");
+        }
+    }
+
+    /** Never prints the arm's content, so an arm cannot leak through a log line or an exception message. */
+    @Override
+    public String toString() {
+        return "Arm[sealed]";
+    }
+}

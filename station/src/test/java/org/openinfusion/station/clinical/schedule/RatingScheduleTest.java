@@ -1,0 +1,72 @@
+package org.openinfusion.station.clinical.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.protocol.Anchor;
+import org.openinfusion.station.clinical.protocol.ScheduleEntry;
+
+class RatingScheduleTest {
+    private static final Instant END = Instant.parse("2026-11-22T10:00:00Z");
+    // due at the end of infusion; open 5 min before; overdue 5 min after; missed 15 min after
+    private static final ScheduleEntry EOI = new ScheduleEntry("eoi", List.of("cadss"), Anchor.INFUSION_END, Duration.ZERO,
+            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(5));
+    private static final Map<Anchor, Instant> ANCHORS = Map.of(Anchor.INFUSION_END, END);
+
+    @Test
+    void waitsForItsAnchor() {
+        RatingSchedule s = new RatingSchedule(List.of(EOI));
+        assertEquals(List.of(), s.advance(END, Map.of(), Set.of()));
+        assertEquals(PromptState.WAITING, s.state("eoi"));
+    }
+
+    @Test
+    void becomesDueExactlyWhenTheWindowOpens() {
+        RatingSchedule s = new RatingSchedule(List.of(EOI));
+        s.advance(END.minusSeconds(301), ANCHORS, Set.of());
+        assertEquals(PromptState.SCHEDULED, s.state("eoi"));
+        List<PromptTransition> t = s.advance(END.minusSeconds(300), ANCHORS, Set.of());
+        assertEquals(List.of(new PromptTransition("eoi", PromptState.SCHEDULED, PromptState.DUE, END.minusSeconds(300))), t);
+    }
+
+    @Test
+    void becomesOverdueJustAfterTheOverdueTimeNotAtIt() {
+        RatingSchedule s = new RatingSchedule(List.of(EOI));
+        s.advance(END.plusSeconds(300), ANCHORS, Set.of());
+        assertEquals(PromptState.DUE, s.state("eoi"));
+        List<PromptTransition> t = s.advance(END.plusSeconds(300).plusMillis(1), ANCHORS, Set.of());
+        assertEquals(new PromptTransition("eoi", PromptState.DUE, PromptState.OVERDUE, END.plusSeconds(300)), t.getFirst());
+    }
+
+    @Test
+    void isMissedAfterTheWindowClosesWithEachStepAtItsOwnBoundary() {
+        RatingSchedule s = new RatingSchedule(List.of(EOI));
+        List<PromptTransition> t = s.advance(END.plus(Duration.ofMinutes(15)).plusSeconds(1), ANCHORS, Set.of());
+        assertEquals(List.of(PromptState.SCHEDULED, PromptState.DUE, PromptState.OVERDUE, PromptState.MISSED),
+                t.stream().map(PromptTransition::to).toList());
+        assertEquals(END.plus(Duration.ofMinutes(15)), t.getLast().at());
+        // a rating after that does not revive it
+        assertEquals(List.of(), s.advance(END.plus(Duration.ofMinutes(20)), ANCHORS, Set.of("eoi")));
+        assertEquals(PromptState.MISSED, s.state("eoi"));
+    }
+
+    @Test
+    void aLateRatingStillCompletesAnOverduePrompt() {
+        RatingSchedule s = new RatingSchedule(List.of(EOI));
+        s.advance(END.plus(Duration.ofMinutes(10)), ANCHORS, Set.of());
+        assertEquals(PromptState.OVERDUE, s.state("eoi"));
+        List<PromptTransition> t = s.advance(END.plus(Duration.ofMinutes(11)), ANCHORS, Set.of("eoi"));
+        assertEquals(PromptState.COMPLETED, t.getLast().to());
+    }
+
+    @Test
+    void promptsShowTheirDueTimes() {
+        RatingSchedule s = new RatingSchedule(List.of(EOI));
+        assertEquals(END, s.prompts(ANCHORS).getFirst().due().orElseThrow());
+    }
+}
