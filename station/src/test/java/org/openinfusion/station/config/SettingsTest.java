@@ -61,7 +61,7 @@ class SettingsTest {
         assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("mqtt.url", "http://x"))));
         assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("influx.retentionDuration", "forever"))));
         assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("buffer.warnFraction", "1.5"))));
-        assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("buffer.segmentBytes", "4GiB"))));
+        assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("buffer.segmentBytes", "16GiB"))));
         assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("health.logInterval", "soon"))));
         assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("mqtt.topicPrefix", "a/#"))));
     }
