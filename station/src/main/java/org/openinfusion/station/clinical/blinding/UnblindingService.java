@@ -1,0 +1,43 @@
+package org.openinfusion.station.clinical.blinding;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import org.openinfusion.station.clinical.protocol.Arm;
+import org.openinfusion.station.clinical.protocol.SealedArms;
+import org.openinfusion.station.clinical.session.Session;
+
+/**
+ * Unblinding is a separate act: only the roles allowed to unblind, only with a reason, and always
+ * audited before the arm is revealed. Nurse and physician views never call this.
+ */
+public final class UnblindingService {
+    private final AuditTrail audit;
+    private final KitAssignments kits;
+    private final Set<String> allowedRoles;
+    private final Clock clock;
+
+    public UnblindingService(AuditTrail audit, KitAssignments kits, Set<String> allowedRoles, Clock clock) {
+        this.audit = audit;
+        this.kits = kits;
+        this.allowedRoles = Set.copyOf(allowedRoles);
+        this.clock = clock;
+    }
+
+    /** Reveals the session's arm to {@code user}; throws {@link SecurityException} when not allowed. */
+    public Arm unblind(Session session, String user, String role, String reason) {
+        if (!allowedRoles.contains(role)) {
+            audit.record("UNBLINDING_REFUSED", user, session.id(), Map.of("role", role, "at", clock.instant().toString()));
+            throw new SecurityException("role " + role + " may not unblind");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("unblinding needs a reason");
+        }
+        String kit = session.created().kitId();
+        String code = kits.armCode(kit).orElseThrow(() -> new IllegalStateException("kit " + kit + " is not on the randomisation list"));
+        audit.record("UNBLINDED", user, session.id(), Map.of("role", role, "reason", reason.trim(), "kitId", kit,
+                "at", clock.instant().toString()));
+        SealedArms arms = session.protocol().arms();
+        return arms.reveal(code, SealedArms.UnblindingPermit.issue(reason)).orElseThrow();
+    }
+}
