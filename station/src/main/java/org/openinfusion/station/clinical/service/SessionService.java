@@ -1,0 +1,165 @@
+package org.openinfusion.station.clinical.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.dose.DoseCalculator;
+import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.infusion.PumpReading;
+import org.openinfusion.station.clinical.protocol.AlarmPriority;
+import org.openinfusion.station.clinical.protocol.Protocol;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.session.Outcome;
+import org.openinfusion.station.clinical.session.Session;
+import org.openinfusion.station.clinical.session.SessionEvent;
+import org.openinfusion.station.clinical.session.SessionRuntime;
+import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.StateSample;
+import org.openinfusion.station.domain.Stream;
+
+/**
+ * Runs the open sessions, one per bed. Every event an input produces is written to the audit trail
+ * (durable, fsynced) before it is applied and returned; if the audit write fails, the input fails.
+ * Not thread-safe: one caller thread (the session verticle's worker).
+ */
+public final class SessionService {
+    private final ProtocolCatalog protocols;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final AlarmSettings alarmSettings;
+    private final Map<String, SessionRuntime> byBed = new HashMap<>();
+    private final Map<String, PumpState> pumps = new HashMap<>();
+
+    private static final class PumpState {
+        String state = "standby";
+        double rate;
+    }
+
+    public SessionService(ProtocolCatalog protocols, AuditTrail audit, Clock clock, AlarmSettings alarmSettings) {
+        this.protocols = protocols;
+        this.audit = audit;
+        this.clock = clock;
+        this.alarmSettings = alarmSettings;
+    }
+
+    /** Opens a session on a bed; refused while another session is open there. */
+    public Session create(String user, String bedId, String protocolId, String subjectCode, SubjectMeasures measures, String kitId) {
+        Optional<SessionRuntime> open = Optional.ofNullable(byBed.get(bedId)).filter(r -> r.session().state() != SessionState.CLOSED);
+        if (open.isPresent()) {
+            throw new IllegalStateException("bed " + bedId + " already has session " + open.get().session().id());
+        }
+        Protocol p = protocols.latest(protocolId).orElseThrow(() -> new IllegalArgumentException("no protocol " + protocolId));
+        var created = new SessionEvent.Created(clock.instant(), user, UUID.randomUUID().toString(), subjectCode, measures,
+                p.id(), p.version(), kitId, bedId);
+        Session session = Session.start(created, p, DoseCalculator.plan(p.infusion(), measures));
+        write(session.id(), AuditPayloads.of(created));
+        byBed.put(bedId, new SessionRuntime(session, alarmSettings));
+        return session;
+    }
+
+    public Outcome command(String bedId, SessionEvent e) {
+        SessionRuntime r = runtime(bedId);
+        return durable(r, r.command(e));
+    }
+
+    public Outcome rated(String bedId, String timePoint, String instrument) {
+        SessionRuntime r = runtime(bedId);
+        return durable(r, r.rated(timePoint, instrument, clock.instant()));
+    }
+
+    public Outcome acknowledge(String bedId, String alarmId, String user) {
+        SessionRuntime r = runtime(bedId);
+        return durable(r, r.acknowledge(alarmId, user, clock.instant()));
+    }
+
+    public Outcome silence(String bedId, String alarmId, String user, Duration d) {
+        SessionRuntime r = runtime(bedId);
+        return durable(r, r.silence(alarmId, user, d, clock.instant()));
+    }
+
+    /** A live numeric value; pump values drive the infusion clock, the others the alarms. */
+    public Outcome numeric(NumericSample s) {
+        SessionRuntime r = byBed.get(s.source().bedId());
+        if (r == null || r.session().state() == SessionState.CLOSED) {
+            return Outcome.empty();
+        }
+        PumpState pump = pumps.computeIfAbsent(s.source().bedId(), b -> new PumpState());
+        return switch (s.stream()) {
+            case PUMP_RATE -> {
+                pump.rate = s.value();
+                yield Outcome.empty();
+            }
+            case PUMP_VOLUME_INFUSED -> durable(r, r.pump(new PumpReading(s.deviceTime(), pump.state, pump.rate, s.value())));
+            case PUMP_VOLUME_TO_BE_INFUSED -> Outcome.empty();
+            default -> durable(r, r.vital(s.stream(), s.value(), s.deviceTime(), clock.instant()));
+        };
+    }
+
+    public Outcome state(StateSample s) {
+        SessionRuntime r = byBed.get(s.source().bedId());
+        if (r == null || r.session().state() == SessionState.CLOSED) {
+            return Outcome.empty();
+        }
+        if (s.stream() == Stream.PUMP_STATE) {
+            pumps.computeIfAbsent(s.source().bedId(), b -> new PumpState()).state = s.value();
+            return Outcome.empty();
+        }
+        boolean on = !s.value().equals("none");
+        return durable(r, r.technical("PUMP_ALARM", on, AlarmPriority.HIGH, "pump alarm: " + s.value(), clock.instant()));
+    }
+
+    public Outcome technical(String bedId, String code, boolean on, AlarmPriority priority, String message) {
+        SessionRuntime r = byBed.get(bedId);
+        return r == null ? Outcome.empty() : durable(r, r.technical(code, on, priority, message, clock.instant()));
+    }
+
+    /** Advances every open session's schedule and alarms to now. */
+    public Map<String, Outcome> tick() {
+        Map<String, Outcome> out = new HashMap<>();
+        byBed.forEach((bed, r) -> {
+            if (r.session().state() != SessionState.CLOSED) {
+                Outcome o = durable(r, r.tick(clock.instant()));
+                if (!o.isEmpty()) {
+                    out.put(bed, o);
+                }
+            }
+        });
+        return out;
+    }
+
+    public Optional<SessionRuntime> onBed(String bedId) {
+        return Optional.ofNullable(byBed.get(bedId));
+    }
+
+    public Collection<SessionRuntime> all() {
+        return byBed.values();
+    }
+
+    private SessionRuntime runtime(String bedId) {
+        SessionRuntime r = byBed.get(bedId);
+        if (r == null) {
+            throw new IllegalStateException("no session on bed " + bedId);
+        }
+        return r;
+    }
+
+    private Outcome durable(SessionRuntime r, Outcome o) {
+        String id = r.session().id();
+        o.session().forEach(e -> write(id, AuditPayloads.of(e)));
+        o.infusion().forEach(e -> write(id, AuditPayloads.of(e)));
+        o.prompts().forEach(e -> write(id, AuditPayloads.of(e)));
+        o.alarms().forEach(e -> write(id, AuditPayloads.of(e)));
+        return o;
+    }
+
+    private void write(String sessionId, AuditPayloads.Entry e) {
+        audit.record(e.type(), e.actor(), sessionId, e.payload());
+    }
+}

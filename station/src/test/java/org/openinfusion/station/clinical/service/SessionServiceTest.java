@@ -1,0 +1,105 @@
+package org.openinfusion.station.clinical.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.session.Session;
+import org.openinfusion.station.clinical.session.SessionEvent;
+import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.StateSample;
+import org.openinfusion.station.domain.Stream;
+
+class SessionServiceTest {
+    private record Entry(String type, String actor, String session, Map<String, Object> payload) {
+    }
+
+    private final List<Entry> audit = new ArrayList<>();
+    private Instant now = Instant.parse("2026-11-22T08:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final SessionService service = new SessionService(ProtocolCatalog.builtIn(),
+            (t, a, s, p) -> audit.add(new Entry(t, a, s, p)), clock, AlarmSettings.DEFAULTS);
+    private static final DeviceRef PUMP = new DeviceRef("bed-01", "pump");
+
+    private void pumpSecond(String state, double rate, double vi) {
+        service.state(new StateSample(PUMP, Stream.PUMP_STATE, state, now, now, 0));
+        service.numeric(new NumericSample(PUMP, Stream.PUMP_RATE, rate, now, now, 0));
+        service.numeric(new NumericSample(PUMP, Stream.PUMP_VOLUME_INFUSED, vi, now, now, 0));
+    }
+
+    @Test
+    void thePumpStartsTheSessionsInfusionAndEveryStepIsAuditedWithoutTheArm() {
+        Session s = service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-7");
+        service.command("bed-01", new SessionEvent.BaselineStarted(now, "nurse-1"));
+        now = now.plusSeconds(60);
+        pumpSecond("infusing", 69.2, 0);
+        assertEquals(SessionState.INFUSING, service.onBed("bed-01").orElseThrow().session().state());
+
+        List<String> types = audit.stream().map(Entry::type).toList();
+        assertEquals("SESSION_CREATED", types.getFirst());
+        assertTrue(types.contains("SESSION_BASELINE_STARTED"));
+        assertTrue(types.contains("INFUSION_STARTED"));
+        assertTrue(types.contains("SESSION_INFUSION_STARTED"));
+        assertTrue(audit.stream().allMatch(e -> e.session().equals(s.id())));
+        assertEquals("KET-101", audit.getFirst().payload().get("subjectCode"));
+        String everything = audit.toString().toLowerCase(java.util.Locale.ROOT);
+        assertFalse(everything.contains("midazolam 0.045"), "no arm in the audit payloads");
+        assertFalse(everything.contains("mg/ml"), "no concentration in the audit payloads");
+    }
+
+    @Test
+    void aSecondSessionOnTheSameBedIsRefused() {
+        service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-7");
+        assertThrows(IllegalStateException.class,
+                () -> service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-102", SubjectMeasures.weight(80), "KIT-8"));
+    }
+
+    @Test
+    void whenTheAuditTrailFailsTheStepFails() {
+        SessionService failing = new SessionService(ProtocolCatalog.builtIn(), (t, a, s, p) -> {
+            throw new IllegalStateException("disk full");
+        }, clock, AlarmSettings.DEFAULTS);
+        assertThrows(IllegalStateException.class,
+                () -> failing.create("nurse-1", "bed-02", "ketamine-midazolam-active-placebo", "KET-103", SubjectMeasures.weight(80), "KIT-9"));
+        assertTrue(failing.onBed("bed-02").isEmpty(), "nothing happened that was not recorded");
+    }
+
+    @Test
+    void vitalsOnAnOpenSessionRaiseAuditedAlarms() {
+        service.create("nurse-1", "bed-01", "ketamine-naltrexone-crossover", "KET-104", SubjectMeasures.weight(70), "KIT-1");
+        service.numeric(new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.HR, 130, now, now, 0));
+        assertTrue(audit.stream().anyMatch(e -> e.type().equals("ALARM_RAISED") && "HR 130 > 120".equals(e.payload().get("message"))));
+        now = now.plus(Duration.ofSeconds(5));
+        assertEquals(1, service.acknowledge("bed-01", "LIMIT:hr:lo:hi", "nurse-1").alarms().size());
+        assertEquals("nurse-1", audit.getLast().actor());
+    }
+}
