@@ -1,0 +1,195 @@
+package org.openinfusion.station.clinical.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00.123456789Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void entriesAreChainedFromTheGenesisHashOneLinePerEntry() throws IOException {
+        // given a new log
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
+            // when two events are appended
+            AuditEntry first = log.append("session.started", "u-17", "S-001", Map.of("subject", "K-042"));
+            AuditEntry second = log.append("rating.recorded", "u-17", "S-001", Map.of("instrument", "cadss"));
+            // then they are numbered from 1, chained, and timed by the clock in distinct microseconds
+            assertEquals(1, first.seq());
+            assertEquals("0".repeat(64), first.previousHash());
+            assertEquals(first.hash(), second.previousHash());
+            assertEquals(Instant.parse("2026-11-22T10:00:00.123456Z"), first.time());
+            assertEquals(Instant.parse("2026-11-22T10:00:00.123457Z"), second.time());
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size());
+        assertTrue(lines.getFirst().startsWith("{\"actor\":\"u-17\",\"hash\":\""), lines.getFirst());
+        assertTrue(AuditVerifier.verify(file).intact());
+    }
+
+    @Test
+    void reopeningVerifiesAndContinuesTheChain() throws IOException {
+        // given a log with one entry, closed
+        Path file = dir.resolve("audit.jsonl");
+        AuditEntry first;
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
+            first = log.append("station.started", "station", null, Map.of());
+        }
+        // when it is reopened and appended to
+        AuditEntry second;
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
+            assertEquals(1, log.size());
+            second = log.append("station.stopped", "station", null, Map.of("reason", "shutdown"));
+        }
+        // then the chain continues
+        assertEquals(2, second.seq());
+        assertEquals(first.hash(), second.previousHash());
+        assertEquals(2, AuditVerifier.verify(file).entries());
+    }
+
+    @Test
+    void appendReturnsOnlyAfterTheLineIsWrittenAndFsynced() throws IOException {
+        // given a log whose fsync records what the file held at that moment
+        Path file = dir.resolve("audit.jsonl");
+        List<String> atSync = new ArrayList<>();
+        AuditLog.Fsync recording = channel -> {
+            channel.force(true);
+            atSync.add(Files.readString(file));
+        };
+        try (AuditLog log = AuditLog.open(file, CLOCK, recording)) {
+            // when an entry is appended
+            AuditEntry e = log.append("alarm.acknowledged", "u-3", "S-001", Map.of("alarm", "HR_HIGH"));
+            // then by the time append returned, the complete line had been written before the sync
+            assertEquals(List.of(e.toLine() + "\n"), atSync);
+        }
+    }
+
+    @Test
+    void aFailedFsyncIsReportedAndFurtherAppendsAreRefused() throws IOException {
+        // given a log whose disk fails on sync
+        AuditLog.Fsync failing = channel -> {
+            throw new IOException("disk gone");
+        };
+        try (AuditLog log = AuditLog.open(dir.resolve("audit.jsonl"), CLOCK, failing)) {
+            // when appending
+            // then the caller learns it was not durable, and the log stops accepting entries
+            assertThrows(IOException.class, () -> log.append("a.b", "u-1", null, Map.of()));
+            IOException again = assertThrows(IOException.class, () -> log.append("a.b", "u-1", null, Map.of()));
+            assertTrue(again.getMessage().contains("reopen"), again.getMessage());
+        }
+    }
+
+    @Test
+    void openRefusesToAppendAfterABrokenChain() throws IOException {
+        // given a log whose first payload was edited
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
+            log.append("dose.entered", "u-1", "S-001", Map.of("mg", 35));
+            log.append("dose.confirmed", "u-2", "S-001", Map.of());
+        }
+        Files.writeString(file, Files.readString(file).replace("\"mg\":35", "\"mg\":53"));
+        // when it is opened
+        AuditChainBrokenException e = assertThrows(AuditChainBrokenException.class, () -> AuditLog.open(file, CLOCK));
+        // then the error names the first broken link
+        assertEquals(new BrokenLink(1, 1, AuditProblem.HASH_MISMATCH, e.link().detail()), e.link());
+        assertTrue(e.getMessage().contains("line 1 (seq 1): HASH_MISMATCH"), e.getMessage());
+    }
+
+    @Test
+    void aLastLineCutShortByACrashIsDiscardedAndRecorded() throws IOException {
+        // given a log whose last append was cut short
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
+            log.append("session.started", "u-1", "S-001", Map.of());
+        }
+        Files.writeString(file, "{\"actor\":\"u-1\",\"ha", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        // when it is reopened
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
+            // then the fragment is replaced by an entry that keeps it, and the chain is intact
+            AuditEntry recovery = log.lastEntry();
+            assertEquals(AuditLog.TORN_TAIL, recovery.type());
+            assertEquals(2, recovery.seq());
+            assertEquals("eyJhY3RvciI6InUtMSIsImhh", recovery.payload().get("discardedBase64"));
+        }
+        assertTrue(AuditVerifier.verify(file).intact());
+    }
+
+    @Test
+    void aCorrectionIsANewEntryReferencingTheOriginal() throws IOException {
+        // given an entry
+        try (AuditLog log = AuditLog.open(dir.resolve("audit.jsonl"), CLOCK)) {
+            AuditEntry original = log.append("weight.entered", "u-1", "S-001", Map.of("kg", 70));
+            // when it is corrected
+            AuditEntry correction = log.appendCorrection(original, "u-2", "typed 70 for 77", Map.of("kg", 77));
+            // then the correction names the original's sequence and hash and gives the reason
+            assertEquals(AuditEvent.CORRECTION, correction.type());
+            assertEquals("S-001", correction.sessionId());
+            assertEquals(Map.of("seq", 1, "hash", original.hash(), "type", "weight.entered"),
+                    correction.payload().get("corrects"));
+            assertEquals("typed 70 for 77", correction.payload().get("reason"));
+            assertEquals(Map.of("kg", 77), correction.payload().get("values"));
+            assertEquals(2, log.size());
+        }
+    }
+
+    @Test
+    void concurrentAppendsKeepAValidChain() throws Exception {
+        // given one log shared by eight threads
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog log = AuditLog.open(file, Clock.systemUTC());
+             ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            // when each appends 50 entries
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        log.append("load.test", "u-" + thread, "S-001", Map.of("i", i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        // then all 400 are in one intact chain
+        VerifyResult result = AuditVerifier.verify(file);
+        assertTrue(result.intact(), result.toString());
+        assertEquals(400, result.entries());
+    }
+
+    @Test
+    void aPayloadThatIsNotPlainJsonIsRefusedBeforeAnythingIsWritten() throws IOException {
+        // given a log
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
+            // when a payload holds NaN, or an actor holds a line break
+            // then nothing is written
+            assertThrows(IllegalArgumentException.class, () -> log.append("a.b", "u-1", null, Map.of("x", Double.NaN)));
+            assertThrows(IllegalArgumentException.class, () -> log.append("a.b", "u-1\nforged", null, Map.of()));
+            assertEquals(0, log.size());
+        }
+        assertEquals(0, Files.size(file));
+    }
+}
