@@ -12,7 +12,9 @@ import org.openinfusion.station.broker.EmbeddedBroker;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.config.InfluxConfig;
 import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.device.DeviceDrivers;
 import org.openinfusion.station.device.mqtt.MqttIngestVerticle;
+import org.openinfusion.station.device.serial.DevicesVerticle;
 import org.openinfusion.station.health.HealthSnapshot;
 import org.openinfusion.station.health.HealthVerticle;
 import org.openinfusion.station.health.IngestMetrics;
@@ -74,6 +76,7 @@ public final class StationApp implements AutoCloseable {
             status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), () -> health.latest());
             await(vertx.deployVerticle(new StorageVerticle(journal)));
             await(vertx.deployVerticle(ingest));
+            await(vertx.deployVerticle(new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock)));
             await(vertx.deployVerticle(health));
             await(vertx.deployVerticle(status));
             LOG.info("station {} running: broker {}, store {}, status http://{}:{}/health", cfg.stationId(),

@@ -15,6 +15,10 @@ public final class Addresses {
     public static final String DEVICE_STATUS = "station.device.status";
     /** Request/reply: {@code StoreRequest}; the reply (an Integer count) means the values are durable. */
     public static final String STORE = "station.storage.store";
+    /** Request/reply: {@code StoreLines} (ready-made line protocol, e.g. the audit mirror); same replies as STORE. */
+    public static final String STORE_LINES = "station.storage.lines";
+    /** Published whenever a session changed: {@code SessionUpdate} (session events, infusion, prompts, alarms of one bed). */
+    public static final String SESSION_UPDATE = "station.session.update";
     /** Published every health interval: {@code HealthSnapshot}. */
     public static final String HEALTH = "station.health";
     /** Published on every change: {@code TechnicalAlarm} (e.g. the durable buffer is filling). */

@@ -3,18 +3,21 @@ package org.openinfusion.station.bus;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
+import org.openinfusion.station.clinical.service.SessionUpdate;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.WaveformChunk;
 import org.openinfusion.station.health.HealthSnapshot;
 import org.openinfusion.station.health.TechnicalAlarm;
+import org.openinfusion.station.storage.StoreLines;
 import org.openinfusion.station.storage.StoreRequest;
 
 /** Registers a local codec for every record type that travels on the bus. */
 public final class Codecs {
     private static final List<Class<?>> TYPES = List.of(NumericSample.class, StateSample.class, WaveformChunk.class,
-            DeviceStatus.class, StoreRequest.class, HealthSnapshot.class, TechnicalAlarm.class);
+            DeviceStatus.class, StoreRequest.class, StoreLines.class, HealthSnapshot.class, TechnicalAlarm.class,
+            SessionUpdate.class);
 
     private Codecs() {
     }

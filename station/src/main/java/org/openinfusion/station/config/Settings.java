@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public final class Settings {
     private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|TiB)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    /** Per-device keys ({@code device.NAME.KEY}) have no defaults: their names come from {@code devices}. */
+    private static final String DEVICE_PREFIX = "device.";
 
     private final Map<String, String> values;
     private final Map<String, String> origins;
@@ -44,7 +46,7 @@ public final class Settings {
         if (file != null) {
             Properties fromFile = readFile(file);
             for (String key : fromFile.stringPropertyNames()) {
-                if (!defaults.containsKey(key)) {
+                if (!defaults.containsKey(key) && !key.startsWith(DEVICE_PREFIX)) {
                     throw new ConfigException("unknown setting '" + key + "' in " + file + "; known settings: " + new TreeSet<>(values.keySet()));
                 }
                 put(values, origins, key, fromFile.getProperty(key), file.toString());
@@ -57,6 +59,11 @@ public final class Settings {
             }
             if (system.containsKey("station." + key)) {
                 put(values, origins, key, system.getProperty("station." + key), "system property station." + key);
+            }
+        }
+        for (String key : system.stringPropertyNames()) {
+            if (key.startsWith("station." + DEVICE_PREFIX)) {
+                put(values, origins, key.substring("station.".length()), system.getProperty(key), "system property " + key);
             }
         }
         return new Settings(values, origins);
@@ -81,6 +88,17 @@ public final class Settings {
 
     public Set<String> keys() {
         return new TreeSet<>(values.keySet());
+    }
+
+    /** Every key starting with {@code prefix}, with the prefix removed. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> out = new HashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
     }
 
     public String string(String key) {

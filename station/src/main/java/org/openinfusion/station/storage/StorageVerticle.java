@@ -22,16 +22,17 @@ public final class StorageVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        vertx.eventBus().<StoreRequest>consumer(Addresses.STORE, this::store);
+        vertx.eventBus().<StoreRequest>consumer(Addresses.STORE, m -> append(m, LineProtocol.toLines(m.body().observations()),
+                m.body().observations().size()));
+        vertx.eventBus().<StoreLines>consumer(Addresses.STORE_LINES, m -> append(m, m.body().lineProtocol(), 1));
         return Future.succeededFuture();
     }
 
-    private void store(Message<StoreRequest> message) {
-        StoreRequest request = message.body();
-        byte[] lines = LineProtocol.toLines(request.observations()).getBytes(StandardCharsets.UTF_8);
+    private void append(Message<?> message, String lineProtocol, int count) {
+        byte[] lines = lineProtocol.getBytes(StandardCharsets.UTF_8);
         journal.append(lines).whenComplete((position, error) -> {
             if (error == null) {
-                message.reply(request.observations().size());
+                message.reply(count);
             } else if (error instanceof BufferFullException) {
                 message.fail(StorageReplies.BUFFER_FULL, error.getMessage());
             } else {

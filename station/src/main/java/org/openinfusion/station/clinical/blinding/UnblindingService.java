@@ -27,7 +27,7 @@ public final class UnblindingService {
     /** Reveals the session's arm to {@code user}; throws {@link SecurityException} when not allowed. */
     public Arm unblind(Session session, String user, String role, String reason) {
         if (!allowedRoles.contains(role)) {
-            audit.record("UNBLINDING_REFUSED", user, session.id(), Map.of("role", role, "at", clock.instant().toString()));
+            audit.record("blinding.unblinding_refused", user, session.id(), Map.of("role", role, "at", clock.instant().toString()));
             throw new SecurityException("role " + role + " may not unblind");
         }
         if (reason == null || reason.isBlank()) {
@@ -35,7 +35,7 @@ public final class UnblindingService {
         }
         String kit = session.created().kitId();
         String code = kits.armCode(kit).orElseThrow(() -> new IllegalStateException("kit " + kit + " is not on the randomisation list"));
-        audit.record("UNBLINDED", user, session.id(), Map.of("role", role, "reason", reason.trim(), "kitId", kit,
+        audit.record("blinding.unblinded", user, session.id(), Map.of("role", role, "reason", reason.trim(), "kitId", kit,
                 "at", clock.instant().toString()));
         SealedArms arms = session.protocol().arms();
         return arms.reveal(code, SealedArms.UnblindingPermit.issue(reason)).orElseThrow();

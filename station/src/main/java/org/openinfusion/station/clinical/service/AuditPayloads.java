@@ -36,7 +36,7 @@ final class AuditPayloads {
             default -> {
             }
         }
-        return new Entry("SESSION_" + snake(e.getClass().getSimpleName()), e.actor(), p);
+        return new Entry("session." + snake(e.getClass().getSimpleName()), e.actor(), p);
     }
 
     static Entry of(InfusionEvent e) {
@@ -62,7 +62,7 @@ final class AuditPayloads {
                 p.put("detail", d.detail());
             }
         }
-        return new Entry("INFUSION_" + snake(e.getClass().getSimpleName()), "station", p);
+        return new Entry("infusion." + snake(e.getClass().getSimpleName()), "station", p);
     }
 
     static Entry of(PromptTransition t) {
@@ -71,7 +71,7 @@ final class AuditPayloads {
         p.put("timePoint", t.timePointId());
         p.put("from", t.from().name());
         p.put("to", t.to().name());
-        return new Entry("PROMPT_" + t.to().name(), "station", p);
+        return new Entry("prompt." + t.to().name().toLowerCase(java.util.Locale.ROOT), "station", p);
     }
 
     static Entry of(AlarmEvent a) {
@@ -80,10 +80,10 @@ final class AuditPayloads {
         p.put("alarm", a.alarmId());
         p.put("priority", a.priority().name());
         p.put("message", a.message());
-        return new Entry("ALARM_" + a.kind().name(), a.by(), p);
+        return new Entry("alarm." + a.kind().name().toLowerCase(java.util.Locale.ROOT), a.by(), p);
     }
 
     private static String snake(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -2,16 +2,14 @@ package org.openinfusion.station.device.mqtt;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.ReplyException;
 import java.time.Clock;
 import java.util.concurrent.Semaphore;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.device.ObservationPublisher;
 import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.domain.SequenceTracker;
-import org.openinfusion.station.domain.StreamKind;
 import org.openinfusion.station.health.IngestMetrics;
-import org.openinfusion.station.storage.StorageReplies;
 import org.openinfusion.station.storage.StoreRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +23,9 @@ import org.slf4j.LoggerFactory;
 final class MqttIngest implements MqttConnection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
     private static final int MAX_UNACKED = 4096;
-    private static final long RETRY_MILLIS = 200;
 
-    private final Vertx vertx;
     private final EventBus bus;
+    private final ObservationPublisher publisher;
     private final MqttPayloadDecoder decoder;
     private final IngestMetrics metrics;
     private final Clock clock;
@@ -36,8 +33,8 @@ final class MqttIngest implements MqttConnection.Listener {
     private final Semaphore unacked = new Semaphore(MAX_UNACKED);
 
     MqttIngest(Vertx vertx, MqttPayloadDecoder decoder, IngestMetrics metrics, Clock clock) {
-        this.vertx = vertx;
         this.bus = vertx.eventBus();
+        this.publisher = new ObservationPublisher(vertx, metrics);
         this.decoder = decoder;
         this.metrics = metrics;
         this.clock = clock;
@@ -60,8 +57,7 @@ final class MqttIngest implements MqttConnection.Listener {
         result.status().ifPresent(s -> bus.publish(Addresses.DEVICE_STATUS, s));
         for (Observation o : result.observations()) {
             sequences.observe(o);
-            metrics.accepted(o);
-            bus.publish(address(o), o);
+            publisher.publish(o);
         }
         metrics.sequence(sequences.missing(), sequences.repeated());
         if (result.observations().isEmpty()) {
@@ -73,31 +69,14 @@ final class MqttIngest implements MqttConnection.Listener {
     }
 
     private void store(StoreRequest request, Runnable ack) {
-        bus.<Integer>request(Addresses.STORE, request).onComplete(reply -> {
-            if (reply.succeeded()) {
-                ack.run();
-                unacked.release();
-            } else if (isBufferFull(reply.cause())) {
-                vertx.setTimer(RETRY_MILLIS, t -> store(request, ack));
-            } else {
-                LOG.error("could not make a message durable ({}); it stays unacknowledged and the broker will redeliver it",
-                        reply.cause().getMessage());
-                unacked.release();
-            }
+        publisher.store(request, () -> {
+            ack.run();
+            unacked.release();
+        }, cause -> {
+            LOG.error("could not make a message durable ({}); it stays unacknowledged and the broker will redeliver it",
+                    cause.getMessage());
+            unacked.release();
         });
-    }
-
-    private static boolean isBufferFull(Throwable t) {
-        return t instanceof ReplyException r && r.failureCode() == StorageReplies.BUFFER_FULL;
-    }
-
-    static String address(Observation o) {
-        StreamKind kind = o.stream().kind();
-        return switch (kind) {
-            case NUMERIC -> Addresses.NUMERIC;
-            case STATE -> Addresses.STATE;
-            case WAVEFORM -> Addresses.WAVEFORM;
-        };
     }
 
     @Override

@@ -54,7 +54,7 @@ class UnblindingServiceTest {
         Arm arm = service(p).unblind(session(p), "dr-7", "unblinder", "serious adverse event: emergency treatment");
         assertEquals("P", arm.code());
         assertEquals(1, audit.size());
-        assertEquals("UNBLINDED", audit.getFirst().type());
+        assertEquals("blinding.unblinded", audit.getFirst().type());
         assertEquals("serious adverse event: emergency treatment", audit.getFirst().payload().get("reason"));
         assertFalse(audit.getFirst().payload().containsValue("P"), "the audit entry names the kit, not the arm");
     }
@@ -63,7 +63,7 @@ class UnblindingServiceTest {
     void otherRolesAreRefusedAndTheAttemptIsAudited() throws IOException {
         Protocol p = ProtocolCatalog.builtIn().latest("ketamine-buprenorphine-double-dummy").orElseThrow();
         assertThrows(SecurityException.class, () -> service(p).unblind(session(p), "nurse-1", "nurse", "curious"));
-        assertEquals("UNBLINDING_REFUSED", audit.getFirst().type());
+        assertEquals("blinding.unblinding_refused", audit.getFirst().type());
     }
 
     @Test

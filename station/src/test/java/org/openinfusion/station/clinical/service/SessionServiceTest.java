@@ -65,10 +65,10 @@ class SessionServiceTest {
         assertEquals(SessionState.INFUSING, service.onBed("bed-01").orElseThrow().session().state());
 
         List<String> types = audit.stream().map(Entry::type).toList();
-        assertEquals("SESSION_CREATED", types.getFirst());
-        assertTrue(types.contains("SESSION_BASELINE_STARTED"));
-        assertTrue(types.contains("INFUSION_STARTED"));
-        assertTrue(types.contains("SESSION_INFUSION_STARTED"));
+        assertEquals("session.created", types.getFirst());
+        assertTrue(types.contains("session.baseline_started"));
+        assertTrue(types.contains("infusion.started"));
+        assertTrue(types.contains("session.infusion_started"));
         assertTrue(audit.stream().allMatch(e -> e.session().equals(s.id())));
         assertEquals("KET-101", audit.getFirst().payload().get("subjectCode"));
         String everything = audit.toString().toLowerCase(java.util.Locale.ROOT);
@@ -97,7 +97,7 @@ class SessionServiceTest {
     void vitalsOnAnOpenSessionRaiseAuditedAlarms() {
         service.create("nurse-1", "bed-01", "ketamine-naltrexone-crossover", "KET-104", SubjectMeasures.weight(70), "KIT-1");
         service.numeric(new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.HR, 130, now, now, 0));
-        assertTrue(audit.stream().anyMatch(e -> e.type().equals("ALARM_RAISED") && "HR 130 > 120".equals(e.payload().get("message"))));
+        assertTrue(audit.stream().anyMatch(e -> e.type().equals("alarm.raised") && "HR 130 > 120".equals(e.payload().get("message"))));
         now = now.plus(Duration.ofSeconds(5));
         assertEquals(1, service.acknowledge("bed-01", "LIMIT:hr:lo:hi", "nurse-1").alarms().size());
         assertEquals("nurse-1", audit.getLast().actor());

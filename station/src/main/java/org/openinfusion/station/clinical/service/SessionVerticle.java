@@ -1,0 +1,72 @@
+package org.openinfusion.station.clinical.service;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.protocol.AlarmPriority;
+import org.openinfusion.station.clinical.session.Outcome;
+import org.openinfusion.station.domain.DeviceStatus;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.StateSample;
+import org.openinfusion.station.health.TechnicalAlarm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the sessions on live data. Deploy as a WORKER verticle: every input is written to the audit
+ * trail (fsync) before it counts, so handlers block on disk and must stay off the event loops; a
+ * worker verticle also keeps them on one thread at a time, as {@link SessionService} requires.
+ */
+public final class SessionVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionVerticle.class);
+
+    private final SessionService sessions;
+    private final Duration tick;
+
+    public SessionVerticle(SessionService sessions, Duration tick) {
+        this.sessions = sessions;
+        this.tick = tick;
+    }
+
+    @Override
+    public Future<?> start() {
+        EventBus bus = vertx.eventBus();
+        bus.<NumericSample>localConsumer(Addresses.NUMERIC, m -> handle(m.body().source().bedId(), () -> sessions.numeric(m.body())));
+        bus.<StateSample>localConsumer(Addresses.STATE, m -> handle(m.body().source().bedId(), () -> sessions.state(m.body())));
+        bus.<DeviceStatus>localConsumer(Addresses.DEVICE_STATUS, m -> deviceStatus(m.body()));
+        bus.<TechnicalAlarm>localConsumer(Addresses.TECHNICAL_ALARM, m -> stationAlarm(m.body()));
+        vertx.setPeriodic(tick.toMillis(), id -> sessions.tick().forEach(this::publish));
+        return Future.succeededFuture();
+    }
+
+    private void deviceStatus(DeviceStatus s) {
+        String bed = s.source().bedId();
+        handle(bed, () -> sessions.technical(bed, "DEVICE_OFFLINE:" + s.source().deviceId(), !s.online(), AlarmPriority.HIGH,
+                s.source().deviceId() + " offline"));
+    }
+
+    private void stationAlarm(TechnicalAlarm a) {
+        for (var r : sessions.all()) {
+            String bed = r.session().created().bedId();
+            handle(bed, () -> sessions.technical(bed, a.code(), a.active(), AlarmPriority.MEDIUM, a.message()));
+        }
+    }
+
+    private void handle(String bed, Supplier<Outcome> input) {
+        try {
+            publish(bed, input.get());
+        } catch (RuntimeException e) {
+            LOG.error("session input on bed {} failed: {}", bed, e.getMessage());
+        }
+    }
+
+    private void publish(String bed, Outcome o) {
+        if (!o.isEmpty()) {
+            String id = sessions.onBed(bed).map(r -> r.session().id()).orElse("");
+            vertx.eventBus().publish(Addresses.SESSION_UPDATE, new SessionUpdate(bed, id, o));
+        }
+    }
+}

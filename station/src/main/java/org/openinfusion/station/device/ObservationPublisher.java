@@ -1,0 +1,64 @@
+package org.openinfusion.station.device;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
+import java.util.function.Consumer;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.domain.Observation;
+import org.openinfusion.station.health.IngestMetrics;
+import org.openinfusion.station.storage.StorageReplies;
+import org.openinfusion.station.storage.StoreRequest;
+
+/**
+ * The one way decoded observations enter the station, shared by every ingest (MQTT, serial):
+ * count and publish each on the bus for live use, and ask storage to make a batch durable, retrying
+ * while the buffer is full. Thread-safe; callers never run on an event loop.
+ */
+public final class ObservationPublisher {
+    static final long RETRY_MILLIS = 200;
+
+    private final Vertx vertx;
+    private final EventBus bus;
+    private final IngestMetrics metrics;
+
+    public ObservationPublisher(Vertx vertx, IngestMetrics metrics) {
+        this.vertx = vertx;
+        this.bus = vertx.eventBus();
+        this.metrics = metrics;
+    }
+
+    /** Counts the observation and publishes it on its live address. */
+    public void publish(Observation o) {
+        metrics.accepted(o);
+        bus.publish(address(o), o);
+    }
+
+    /**
+     * Asks storage to make the request durable. {@code durable} runs when it is; {@code failed} when
+     * storage refused for another reason than a full buffer (a full buffer is retried every 200 ms).
+     */
+    public void store(StoreRequest request, Runnable durable, Consumer<Throwable> failed) {
+        bus.<Integer>request(Addresses.STORE, request).onComplete(reply -> {
+            if (reply.succeeded()) {
+                durable.run();
+            } else if (isBufferFull(reply.cause())) {
+                vertx.setTimer(RETRY_MILLIS, t -> store(request, durable, failed));
+            } else {
+                failed.accept(reply.cause());
+            }
+        });
+    }
+
+    private static boolean isBufferFull(Throwable t) {
+        return t instanceof ReplyException r && r.failureCode() == StorageReplies.BUFFER_FULL;
+    }
+
+    public static String address(Observation o) {
+        return switch (o.stream().kind()) {
+            case NUMERIC -> Addresses.NUMERIC;
+            case STATE -> Addresses.STATE;
+            case WAVEFORM -> Addresses.WAVEFORM;
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package org.openinfusion.station.device.serial;
+
+import io.vertx.core.eventbus.EventBus;
+import java.time.Clock;
+import java.util.List;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.device.ObservationPublisher;
+import org.openinfusion.station.device.Problem;
+import org.openinfusion.station.device.ProblemCounters;
+import org.openinfusion.station.domain.Observation;
+import org.openinfusion.station.health.TechnicalAlarm;
+import org.openinfusion.station.storage.StoreRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Device output onto the bus, exactly as the MQTT ingest does it: each value published live, each
+ * batch sent to storage (retried while the buffer is full); technical alarms on
+ * {@code station.alarm.technical}. A serial device cannot resend, so a refused store is counted and logged.
+ */
+final class BusDeviceEvents implements DeviceEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(BusDeviceEvents.class);
+
+    private final ObservationPublisher publisher;
+    private final EventBus bus;
+    private final Clock clock;
+    private volatile ProblemCounters problems;
+
+    BusDeviceEvents(ObservationPublisher publisher, EventBus bus, Clock clock) {
+        this.publisher = publisher;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    void countProblemsIn(ProblemCounters counters) {
+        this.problems = counters;
+    }
+
+    @Override
+    public void observations(List<Observation> batch) {
+        batch.forEach(publisher::publish);
+        publisher.store(new StoreRequest(batch), () -> { }, cause -> {
+            ProblemCounters p = problems;
+            if (p != null) {
+                p.count(Problem.STORE_FAILED, batch.size() + " observations: " + cause.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void alarm(String code, boolean active, String message) {
+        if (active) {
+            LOG.warn("technical alarm {}: {}", code, message);
+        } else {
+            LOG.info("technical alarm {} cleared: {}", code, message);
+        }
+        bus.publish(Addresses.TECHNICAL_ALARM, new TechnicalAlarm(code, active, message, clock.instant()));
+    }
+}

@@ -1,0 +1,39 @@
+package org.openinfusion.station.device.serial;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openinfusion.station.device.Problem;
+import org.openinfusion.station.device.ProblemCounters;
+import org.openinfusion.station.device.SessionOutput;
+import org.openinfusion.station.domain.Observation;
+
+/** Gathers one step's output of a session: observations and bytes to send; problems go straight to the counters. */
+final class CollectingOutput implements SessionOutput {
+    private final ProblemCounters problems;
+    final List<Observation> observations = new ArrayList<>();
+    final List<byte[]> toSend = new ArrayList<>();
+
+    CollectingOutput(ProblemCounters problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void observation(Observation o) {
+        observations.add(o);
+    }
+
+    @Override
+    public void send(byte[] bytes) {
+        toSend.add(bytes.clone());
+    }
+
+    @Override
+    public void problem(Problem kind, String detail) {
+        problems.count(kind, detail);
+    }
+
+    void clear() {
+        observations.clear();
+        toSend.clear();
+    }
+}
