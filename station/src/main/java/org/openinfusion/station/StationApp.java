@@ -1,6 +1,8 @@
 package org.openinfusion.station;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +10,14 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.time.Duration;
 import org.openinfusion.station.broker.EmbeddedBroker;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.service.AuditLogTrail;
+import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.service.SessionVerticle;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.config.InfluxConfig;
 import org.openinfusion.station.config.StationConfig;
@@ -43,6 +52,7 @@ public final class StationApp implements AutoCloseable {
     private final StationConfig config;
     private final HealthVerticle health;
     private final StatusHttpVerticle status;
+    private SessionService sessions;
 
     private StationApp(StationConfig requested, Clock clock, Vertx vertx) throws Exception {
         this.vertx = vertx;
@@ -68,6 +78,8 @@ public final class StationApp implements AutoCloseable {
             warnIfDiskSmallerThanBuffer(cfg);
             StorageDrain drain = remember(new StorageDrain(journal, writer, cfg.influx().batchBytes(),
                     cfg.dataDir().resolve("dead-letters").resolve("points.lp")));
+            java.nio.file.Files.createDirectories(cfg.dataDir().resolve("audit"));
+            AuditLog auditLog = remember(AuditLog.open(cfg.dataDir().resolve("audit").resolve("audit.log"), clock));
             remember(vertx::close);
             Codecs.registerAll(vertx);
             IngestMetrics metrics = new IngestMetrics(clock, cfg.health().rejectLogInterval());
@@ -77,6 +89,10 @@ public final class StationApp implements AutoCloseable {
             await(vertx.deployVerticle(new StorageVerticle(journal)));
             await(vertx.deployVerticle(ingest));
             await(vertx.deployVerticle(new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock)));
+            sessions = new SessionService(ProtocolCatalog.builtIn(), new AuditLogTrail(auditLog, vertx.eventBus()), clock,
+                    AlarmSettings.DEFAULTS);
+            await(vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofSeconds(1)),
+                    new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(health));
             await(vertx.deployVerticle(status));
             LOG.info("station {} running: broker {}, store {}, status http://{}:{}/health", cfg.stationId(),
@@ -133,6 +149,14 @@ public final class StationApp implements AutoCloseable {
 
     public HealthSnapshot health() {
         return health.latest();
+    }
+
+    /**
+     * The sessions. Not thread-safe and blocking (audit fsync): use it only from a worker, e.g. through
+     * {@code vertx.executeBlocking(..., true)} with ordering.
+     */
+    public SessionService sessions() {
+        return sessions;
     }
 
     public int statusPort() {

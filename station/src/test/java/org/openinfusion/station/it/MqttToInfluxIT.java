@@ -52,6 +52,15 @@ class MqttToInfluxIT {
         }
     }
 
+    /** InfluxDB writes RFC 3339 times without trailing zeros: compare them as instants. */
+    private static List<List<Object>> withInstants(List<List<Object>> rows) {
+        return rows.stream().map(r -> {
+            List<Object> copy = new java.util.ArrayList<>(r);
+            copy.set(0, Instant.parse((String) r.getFirst()));
+            return (List<Object>) copy;
+        }).toList();
+    }
+
     @Test
     void knownValuesAreStoredAtTheirDeviceTimesAndBadOnesAreCounted() throws Exception {
         var settings = StationFixture.settings(SERVERS, SERVERS.newFolder("known"), "station-known");
@@ -75,12 +84,12 @@ class MqttToInfluxIT {
 
             StationFixture.waitUntil(Duration.ofSeconds(30), "known values stored",
                     () -> influx.count("waveform", "known-01", "ecg_i") == 3 && influx.count("numeric", "known-01") == 2);
-            assertEquals(List.of(List.of(t.toString(), 72.0, 5.0)),
-                    influx.rows("SELECT v, seq FROM numeric WHERE bed = 'known-01' AND stream = 'hr'"));
-            assertEquals(List.of(List.of(t.minusSeconds(120).toString(), 131.0)),
-                    influx.rows("SELECT v FROM numeric WHERE bed = 'known-01' AND stream = 'nibp_sys'"));
-            assertEquals(List.of(List.of(t.plusMillis(4).toString(), -1.25, 41.0)),
-                    influx.rows("SELECT v, seq FROM waveform WHERE bed = 'known-01' AND stream = 'ecg_i' AND seq = 41"));
+            assertEquals(List.of(List.of(t, 72.0, 5.0)),
+                    withInstants(influx.rows("SELECT v, seq FROM numeric WHERE bed = 'known-01' AND stream = 'hr'")));
+            assertEquals(List.of(List.of(t.minusSeconds(120), 131.0)),
+                    withInstants(influx.rows("SELECT v FROM numeric WHERE bed = 'known-01' AND stream = 'nibp_sys'")));
+            assertEquals(List.of(List.of(t.plusMillis(4), -1.25, 41.0)),
+                    withInstants(influx.rows("SELECT v, seq FROM waveform WHERE bed = 'known-01' AND stream = 'ecg_i' AND seq = 41")));
             StationFixture.waitUntil(Duration.ofSeconds(10), "rejections counted",
                     () -> station.health().rejects().get(RejectReason.OUT_OF_RANGE.name()) == 1
                             && station.health().rejects().get(RejectReason.MALFORMED_PAYLOAD.name()) == 1

@@ -3,8 +3,6 @@ package org.openinfusion.station.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +17,10 @@ import org.openinfusion.sim.SimulatorConfig;
 import org.openinfusion.sim.signal.InfusionPlan;
 import org.openinfusion.station.StationApp;
 import org.openinfusion.station.bus.Addresses;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
-import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditVerifier;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.service.AuditLogTrail;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.SessionUpdate;
-import org.openinfusion.station.clinical.service.SessionVerticle;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
 
@@ -40,18 +33,13 @@ class SessionOnLiveDataIT {
     void thePumpStartsTheSessionsInfusionAndTheAuditTrailIsIntactAndMirrored() throws Exception {
         Path data = SERVERS.newFolder("session");
         Path auditFile = data.resolve("audit").resolve("audit.log");
-        Files.createDirectories(auditFile.getParent());
         var settings = StationFixture.settings(SERVERS, data, "station-session");
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
-             AuditLog auditLog = AuditLog.open(auditFile, Clock.systemUTC());
              InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
             Vertx vertx = station.vertx();
-            SessionService sessions = new SessionService(ProtocolCatalog.builtIn(), new AuditLogTrail(auditLog, vertx.eventBus()),
-                    Clock.systemUTC(), AlarmSettings.DEFAULTS);
+            SessionService sessions = station.sessions();
             List<SessionUpdate> updates = new CopyOnWriteArrayList<>();
             vertx.eventBus().<SessionUpdate>localConsumer(Addresses.SESSION_UPDATE, m -> updates.add(m.body()));
-            vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofMillis(500)),
-                    new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).toCompletionStage().toCompletableFuture().get();
 
             // given a session on bed sess-01 with baseline and the sublingual tablets recorded (run on the verticle's side of the bus)
             vertx.executeBlocking(() -> {
