@@ -15,6 +15,7 @@ import org.openinfusion.station.broker.EmbeddedBroker;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.service.AuditLogTrail;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.SessionVerticle;
@@ -89,7 +90,8 @@ public final class StationApp implements AutoCloseable {
             await(vertx.deployVerticle(new StorageVerticle(journal)));
             await(vertx.deployVerticle(ingest));
             await(vertx.deployVerticle(new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock)));
-            sessions = new SessionService(ProtocolCatalog.builtIn(), new AuditLogTrail(auditLog, vertx.eventBus()), clock,
+            sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
+                    new AuditLogTrail(auditLog, vertx.eventBus()), clock,
                     AlarmSettings.DEFAULTS);
             await(vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofSeconds(1)),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));

@@ -15,6 +15,9 @@ import org.openinfusion.station.clinical.infusion.PumpReading;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.session.Outcome;
 import org.openinfusion.station.clinical.session.Session;
 import org.openinfusion.station.clinical.session.SessionEvent;
@@ -42,8 +45,12 @@ public final class SessionService {
         double rate;
     }
 
-    public SessionService(ProtocolCatalog protocols, AuditTrail audit, Clock clock, AlarmSettings alarmSettings) {
+    private final RatingRecorder ratings;
+
+    public SessionService(ProtocolCatalog protocols, InstrumentCatalog instruments, AuditTrail audit, Clock clock,
+                          AlarmSettings alarmSettings) {
         this.protocols = protocols;
+        this.ratings = new RatingRecorder(instruments);
         this.audit = audit;
         this.clock = clock;
         this.alarmSettings = alarmSettings;
@@ -69,9 +76,21 @@ public final class SessionService {
         return durable(r, r.command(e));
     }
 
-    public Outcome rated(String bedId, String timePoint, String instrument) {
+    /**
+     * Records a rating (or a correction of one): checked against the instrument and the protocol, scored by the
+     * station, audited with every answer, then counted towards its time point (a correction completes nothing new).
+     */
+    public Recorded record(String bedId, Rating rating) {
         SessionRuntime r = runtime(bedId);
-        return durable(r, r.rated(timePoint, instrument, clock.instant()));
+        RatingRecorder.Checked checked = ratings.check(r.session(), rating);
+        write(r.session().id(), checked.entry());
+        Outcome o = rating.isCorrection() ? Outcome.empty()
+                : durable(r, r.rated(rating.timePointId(), checked.form().key(), clock.instant()));
+        return new Recorded(checked.score(), o);
+    }
+
+    /** The station's score of a recorded rating, and what it changed (prompts completing). */
+    public record Recorded(Score score, Outcome outcome) {
     }
 
     public Outcome acknowledge(String bedId, String alarmId, String user) {

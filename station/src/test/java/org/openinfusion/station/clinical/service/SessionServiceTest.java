@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.Session;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
@@ -46,7 +47,7 @@ class SessionServiceTest {
             return now;
         }
     };
-    private final SessionService service = new SessionService(ProtocolCatalog.builtIn(),
+    private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
             (t, a, s, p) -> audit.add(new Entry(t, a, s, p)), clock, AlarmSettings.DEFAULTS);
     private static final DeviceRef PUMP = new DeviceRef("bed-01", "pump");
 
@@ -85,7 +86,7 @@ class SessionServiceTest {
 
     @Test
     void whenTheAuditTrailFailsTheStepFails() {
-        SessionService failing = new SessionService(ProtocolCatalog.builtIn(), (t, a, s, p) -> {
+        SessionService failing = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), (t, a, s, p) -> {
             throw new IllegalStateException("disk full");
         }, clock, AlarmSettings.DEFAULTS);
         assertThrows(IllegalStateException.class,
