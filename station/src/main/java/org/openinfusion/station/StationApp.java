@@ -85,11 +85,13 @@ public final class StationApp implements AutoCloseable {
             Codecs.registerAll(vertx);
             IngestMetrics metrics = new IngestMetrics(clock, cfg.health().rejectLogInterval());
             MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.mqtt(), metrics, clock);
-            health = new HealthVerticle(cfg.health(), metrics, ingest::connected, drain, journal, cfg.buffer().warnFraction());
+            DevicesVerticle devices = new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock);
+            health = new HealthVerticle(cfg.health(), metrics, ingest::connected, drain, journal, cfg.buffer().warnFraction(),
+                    devices::statuses);
             status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), () -> health.latest());
             await(vertx.deployVerticle(new StorageVerticle(journal)));
             await(vertx.deployVerticle(ingest));
-            await(vertx.deployVerticle(new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock)));
+            await(vertx.deployVerticle(devices));
             sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
                     new AuditLogTrail(auditLog, vertx.eventBus()), clock,
                     AlarmSettings.DEFAULTS);

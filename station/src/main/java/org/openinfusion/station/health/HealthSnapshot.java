@@ -7,8 +7,10 @@ import java.util.Map;
 public record HealthSnapshot(Instant time, boolean brokerConnected, boolean storeReachable, String storeError,
                              long bufferPendingBytes, long bufferCapacityBytes, Map<String, Double> valuesPerSecond,
                              Map<String, Long> valuesTotal, Map<String, Long> rejects, long sequenceMissing,
-                             long sequenceRepeated, long pointsWritten, long pointsDeadLettered) {
+                             long sequenceRepeated, long pointsWritten, long pointsDeadLettered,
+                             java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot> devices) {
     public HealthSnapshot {
+        devices = java.util.List.copyOf(devices);
         valuesPerSecond = Map.copyOf(valuesPerSecond);
         valuesTotal = Map.copyOf(valuesTotal);
         rejects = Map.copyOf(rejects);

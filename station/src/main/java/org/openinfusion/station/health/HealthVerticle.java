@@ -27,6 +27,7 @@ public final class HealthVerticle extends VerticleBase {
     private final StorageDrain drain;
     private final DurableJournal journal;
     private final double warnFraction;
+    private final java.util.function.Supplier<java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot>> devices;
     private final Map<String, Boolean> alarms = new HashMap<>();
     private Map<String, Long> previousTotals = Map.of();
     private Instant previousTime;
@@ -34,7 +35,9 @@ public final class HealthVerticle extends VerticleBase {
     private volatile HealthSnapshot latest;
 
     public HealthVerticle(HealthConfig config, IngestMetrics metrics, BooleanSupplier brokerConnected,
-                          StorageDrain drain, DurableJournal journal, double warnFraction) {
+                          StorageDrain drain, DurableJournal journal, double warnFraction,
+                          java.util.function.Supplier<java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot>> devices) {
+        this.devices = devices;
         this.config = config;
         this.metrics = metrics;
         this.brokerConnected = brokerConnected;
@@ -84,7 +87,7 @@ public final class HealthVerticle extends VerticleBase {
         previousTime = now;
         return new HealthSnapshot(now, brokerConnected.getAsBoolean(), drain.storeReachable(), drain.lastError(),
                 journal.pendingBytes(), journal.capacityBytes(), rates, totals, metrics.rejectsTotal(),
-                metrics.sequenceMissing(), metrics.sequenceRepeated(), drain.linesWritten(), drain.deadLettered());
+                metrics.sequenceMissing(), metrics.sequenceRepeated(), drain.linesWritten(), drain.deadLettered(), devices.get());
     }
 
     private void alarm(String code, boolean active, String message, Instant time) {

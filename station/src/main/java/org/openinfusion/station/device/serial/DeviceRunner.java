@@ -33,6 +33,11 @@ public final class DeviceRunner implements AutoCloseable {
     private final ProblemCounters problems;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean connected;
+    private volatile boolean quiet;
+    private volatile Instant lastDataAt;
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong values = new java.util.concurrent.atomic.AtomicLong();
     private final AlarmState disconnected;
     private final AlarmState silent;
 
@@ -65,18 +70,27 @@ public final class DeviceRunner implements AutoCloseable {
         return problems;
     }
 
+    /** Link state and traffic now (read from other threads). */
+    public org.openinfusion.station.device.DeviceStatusSnapshot status(String name, String endpoint, String protocol) {
+        return new org.openinfusion.station.device.DeviceStatusSnapshot(name, endpoint, protocol, connected, quiet, bytes.get(),
+                values.get(), Optional.ofNullable(lastDataAt), problems.totals());
+    }
+
     private void run() {
         Duration delay = null;
         while (running) {
             try (ByteLink l = opener.open()) {
                 delay = null;
                 LOG.info("device {} connected", source);
+                connected = true;
                 disconnected.set(false, source + " connected");
                 serve(l);
             } catch (IOException | RuntimeException e) {
                 LOG.debug("device {}: {}", source, e.toString());
             }
             silent.set(false, source + " link closed");
+            connected = false;
+            quiet = false;
             if (running) {
                 disconnected.set(true, source + " disconnected; reconnecting");
                 delay = backoff.next(delay);
@@ -100,6 +114,9 @@ public final class DeviceRunner implements AutoCloseable {
             }
             if (n > 0) {
                 lastData = now;
+                lastDataAt = now;
+                bytes.addAndGet(n);
+                quiet = false;
                 silent.set(false, source + " sends data again");
                 capture.ifPresent(c -> c.write(now, CaptureLine.Direction.RX, buf, 0, n));
                 session.received(buf, 0, n, now, out);
@@ -107,6 +124,7 @@ public final class DeviceRunner implements AutoCloseable {
             session.tick(now, out);
             flush(l, out);
             if (Duration.between(lastData, now).compareTo(silentAfter) > 0) {
+                quiet = true;
                 silent.set(true, source + " sent nothing for " + silentAfter.toSeconds() + " s");
             }
         }
@@ -118,6 +136,7 @@ public final class DeviceRunner implements AutoCloseable {
             l.write(b);
         }
         if (!out.observations.isEmpty()) {
+            out.observations.forEach(o -> values.addAndGet(o.valueCount()));
             events.observations(List.copyOf(out.observations));
         }
         out.clear();

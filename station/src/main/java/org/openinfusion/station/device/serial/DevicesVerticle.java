@@ -28,7 +28,11 @@ public final class DevicesVerticle extends VerticleBase {
     private final DeviceDrivers drivers;
     private final IngestMetrics metrics;
     private final Clock clock;
-    private final List<DeviceRunner> runners = new ArrayList<>();
+    private record Running(DevicesConfig.Device config, DeviceRunner runner) {
+    }
+
+    private final List<DeviceRunner> runners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Running> running = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DevicesVerticle(DevicesConfig config, DeviceDrivers drivers, IngestMetrics metrics, Clock clock) {
         this.config = config;
@@ -42,7 +46,9 @@ public final class DevicesVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> {
             ObservationPublisher publisher = new ObservationPublisher(vertx, metrics);
             for (DevicesConfig.Device d : config.devices()) {
-                runners.add(runner(d, publisher));
+                DeviceRunner r = runner(d, publisher);
+                runners.add(r);
+                running.add(new Running(d, r));
             }
             runners.forEach(DeviceRunner::start);
             return null;
@@ -63,6 +69,11 @@ public final class DevicesVerticle extends VerticleBase {
         LOG.info("device {} ({}) on {} ({}){}", ref, factory.protocol(), d.endpoint(),
                 d.port().isPresent() ? factory.lineSettings() : "serial over TCP", capture.isPresent() ? ", raw capture on" : "");
         return runner;
+    }
+
+    /** Every configured device's link state and traffic (thread-safe; health and the engineer's page read it). */
+    public List<org.openinfusion.station.device.DeviceStatusSnapshot> statuses() {
+        return running.stream().map(r -> r.runner().status(r.config().name(), r.config().endpoint(), r.config().protocol())).toList();
     }
 
     /** Problem counts per device (non-zero kinds only). */

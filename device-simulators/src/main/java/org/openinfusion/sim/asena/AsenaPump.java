@@ -1,0 +1,84 @@
+package org.openinfusion.sim.asena;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.openinfusion.sim.serial.Fault;
+import org.openinfusion.sim.serial.FaultSwitches;
+import org.openinfusion.sim.serial.FrameSink;
+import org.openinfusion.sim.serial.SerialDevice;
+import org.openinfusion.sim.signal.InfusionPlan;
+import org.openinfusion.sim.signal.InfusionPump;
+import org.openinfusion.sim.signal.PumpAlarm;
+import org.openinfusion.sim.signal.PumpState;
+import org.openinfusion.sim.signal.PumpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A BD Alaris Asena GH/CC on its ASCII interface: answers each request frame with one response
+ * frame and never speaks first. The infusion follows {@code plan} from simulation time 0 = {@code start}.
+ */
+public final class AsenaPump implements SerialDevice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsenaPump.class);
+    private static final int LINE_PRESSURE_MMHG = 40;
+    private static final int OCCLUDED_PRESSURE_MMHG = 600;
+
+    private final AsenaSettings settings;
+    private final InfusionPlan plan;
+    private final InfusionPump pump;
+    private final FaultSwitches faults;
+    private final Instant start;
+    private final AsenaFrameReader reader = new AsenaFrameReader();
+    private PumpState lastState;
+    private PumpAlarm lastAlarm;
+    private long logId;
+
+    public AsenaPump(InfusionPlan plan, AsenaSettings settings, FaultSwitches faults, Instant start) {
+        this.settings = settings;
+        this.plan = plan;
+        this.pump = new InfusionPump(plan);
+        this.faults = faults;
+        this.start = start;
+    }
+
+    @Override
+    public void received(byte[] bytes, Instant now, FrameSink out) {
+        for (AsenaFrameReader.Received request : reader.accept(bytes)) {
+            String answer = switch (request) {
+                case AsenaFrameReader.Received.Valid valid -> AsenaResponder.respond(valid.body(), report(now));
+                case AsenaFrameReader.Received.BadCrc bad -> AsenaResponder.badCrc();
+                case AsenaFrameReader.Received.Malformed malformed -> AsenaResponder.malformed();
+            };
+            LOG.debug("{} -> {}", request, answer);
+            out.send(AsenaFrame.encode(answer, faults.isOn(Fault.CORRUPT_CHECKSUM)));
+        }
+    }
+
+    @Override
+    public void tick(Instant now, FrameSink out) {
+        // strictly request/response: the pump never speaks first
+    }
+
+    PumpReport report(Instant now) {
+        PumpStatus status = pump.statusAt(Duration.between(start, now).toNanos() / 1e9);
+        PumpAlarm alarm = faults.isOn(Fault.OCCLUSION) ? PumpAlarm.OCCLUSION
+                : faults.isOn(Fault.AIR_IN_LINE) ? PumpAlarm.AIR_IN_LINE : PumpAlarm.NONE;
+        if (status.state() != lastState || alarm != lastAlarm) {
+            logId++;
+            lastState = status.state();
+            lastAlarm = alarm;
+        }
+        int pressure = alarm == PumpAlarm.OCCLUSION ? OCCLUDED_PRESSURE_MMHG
+                : status.state() == PumpState.INFUSING ? LINE_PRESSURE_MMHG : 0;
+        return new PumpReport(settings.serial(), alarm, status.state(), status.rateMlPerHour(), status.remainingMl(),
+                status.infusedMl(), pressure, timeRemaining(status), logId);
+    }
+
+    private Duration timeRemaining(PumpStatus status) {
+        if (status.state() == PumpState.COMPLETED) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(Math.round(status.remainingMl() / plan.rateMlPerHour() * 3_600_000));
+    }
+}
