@@ -126,7 +126,10 @@ class SerialDevicesIT {
                 fault(monitor, Fault.GARBAGE, () -> problems(station, "mon2", "STRAY_BYTES") > 0);
                 fault(monitor, Fault.DROP_BYTES, () -> problems(station, "mon2", "BAD_CHECKSUM") + problems(station, "mon2", "TRUNCATED")
                         + problems(station, "mon2", "MALFORMED") > 0);
-                fault(monitor, Fault.SENSOR_OFF, () -> problems(station, "mon2", "NO_VALUE") > 0);
+                fault(monitor, Fault.SENSOR_OFF, () -> problems(station, "mon2", "NO_VALUE") > 0
+                        && alarms.stream().anyMatch(a -> a.code().equals("SENSOR_OFF") && a.active() && a.message().contains("spo2")));
+                StationFixture.waitUntil(Duration.ofSeconds(15), "SENSOR_OFF cleared when the sensor is back",
+                        () -> alarms.stream().anyMatch(a -> a.code().equals("SENSOR_OFF") && !a.active()));
                 fault(pump, Fault.OCCLUSION, () -> !influx.rows("SELECT vs FROM state WHERE bed = 'flt-01' AND stream = 'pump_alarm' AND vs = 'occlusion'").isEmpty());
                 fault(pump, Fault.AIR_IN_LINE, () -> !influx.rows("SELECT vs FROM state WHERE bed = 'flt-01' AND stream = 'pump_alarm' AND vs = 'air_in_line'").isEmpty());
 

@@ -12,6 +12,8 @@ final class CollectingOutput implements SessionOutput {
     private final ProblemCounters problems;
     final List<Observation> observations = new ArrayList<>();
     final List<byte[]> toSend = new ArrayList<>();
+    /** Streams (wire keys) that reported "no value" in this step. */
+    final java.util.Set<String> noValue = new java.util.TreeSet<>();
 
     CollectingOutput(ProblemCounters problems) {
         this.problems = problems;
@@ -30,10 +32,15 @@ final class CollectingOutput implements SessionOutput {
     @Override
     public void problem(Problem kind, String detail) {
         problems.count(kind, detail);
+        int colon = detail.indexOf(':');
+        if (kind == Problem.NO_VALUE && colon > 0) {
+            noValue.add(detail.substring(0, colon));
+        }
     }
 
     void clear() {
         observations.clear();
         toSend.clear();
+        noValue.clear();
     }
 }

@@ -40,6 +40,8 @@ public final class DeviceRunner implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong values = new java.util.concurrent.atomic.AtomicLong();
     private final AlarmState disconnected;
     private final AlarmState silent;
+    private final AlarmState sensorOff;
+    private final java.util.Set<String> streamsWithoutValue = new java.util.TreeSet<>();
 
     public DeviceRunner(DeviceRef source, DeviceSession session, LinkOpener opener, DeviceEvents events, Clock clock,
                         Duration silentAfter, Backoff backoff, Optional<RawCaptureWriter> capture) {
@@ -54,6 +56,7 @@ public final class DeviceRunner implements AutoCloseable {
         this.problems = new ProblemCounters(source.toString(), clock, Duration.ofSeconds(10));
         this.disconnected = new AlarmState(DeviceAlarms.DEVICE_DISCONNECTED, events);
         this.silent = new AlarmState(DeviceAlarms.DEVICE_SILENT, events);
+        this.sensorOff = new AlarmState(DeviceAlarms.SENSOR_OFF, events);
         this.thread = Thread.ofPlatform().daemon().name("device-" + source.deviceId()).unstarted(this::run);
     }
 
@@ -135,11 +138,20 @@ public final class DeviceRunner implements AutoCloseable {
             capture.ifPresent(c -> c.write(clock.instant(), CaptureLine.Direction.TX, b, 0, b.length));
             l.write(b);
         }
+        trackSensors(out);
         if (!out.observations.isEmpty()) {
             out.observations.forEach(o -> values.addAndGet(o.valueCount()));
             events.observations(List.copyOf(out.observations));
         }
         out.clear();
+    }
+
+    /** A stream that reports "no value" is a sensor off until the same stream delivers a value again. */
+    private void trackSensors(CollectingOutput out) {
+        streamsWithoutValue.addAll(out.noValue);
+        out.observations.forEach(o -> streamsWithoutValue.remove(o.stream().key()));
+        sensorOff.set(!streamsWithoutValue.isEmpty(), streamsWithoutValue.isEmpty()
+                ? source + " sensors report values again" : source + " sensor off: no value for " + streamsWithoutValue);
     }
 
     private void sleep(Duration d) {
