@@ -13,10 +13,13 @@ import org.openinfusion.station.storage.StoreRequest;
 /**
  * The one way decoded observations enter the station, shared by every ingest (MQTT, serial):
  * count and publish each on the bus for live use, and ask storage to make a batch durable, retrying
- * while the buffer is full. Thread-safe; callers never run on an event loop.
+ * until it is: a full buffer every 200 ms, any other failure (write error, bus timeout, storage not
+ * deployed yet) with back-off up to 5 s. Nothing is ever given up, so an MQTT message is never left
+ * unacknowledged on a live connection. Thread-safe; callers never run on an event loop.
  */
 public final class ObservationPublisher {
     static final long RETRY_MILLIS = 200;
+    static final long MAX_RETRY_MILLIS = 5000;
 
     private final Vertx vertx;
     private final EventBus bus;
@@ -35,17 +38,23 @@ public final class ObservationPublisher {
     }
 
     /**
-     * Asks storage to make the request durable. {@code durable} runs when it is; {@code failed} when
-     * storage refused for another reason than a full buffer (a full buffer is retried every 200 ms).
+     * Makes the request durable, retrying until it is. {@code durable} runs once it is; {@code failed}
+     * is told of every failure other than a full buffer (for counting and logging) while retries go on.
      */
     public void store(StoreRequest request, Runnable durable, Consumer<Throwable> failed) {
+        store(request, durable, failed, RETRY_MILLIS);
+    }
+
+    private void store(StoreRequest request, Runnable durable, Consumer<Throwable> failed, long delay) {
         bus.<Integer>request(Addresses.STORE, request).onComplete(reply -> {
             if (reply.succeeded()) {
                 durable.run();
             } else if (isBufferFull(reply.cause())) {
-                vertx.setTimer(RETRY_MILLIS, t -> store(request, durable, failed));
+                vertx.setTimer(RETRY_MILLIS, t -> store(request, durable, failed, RETRY_MILLIS));
             } else {
                 failed.accept(reply.cause());
+                long next = Math.min(delay * 2, MAX_RETRY_MILLIS);
+                vertx.setTimer(delay, t -> store(request, durable, failed, next));
             }
         });
     }

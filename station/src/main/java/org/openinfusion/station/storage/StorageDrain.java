@@ -63,8 +63,9 @@ public final class StorageDrain implements AutoCloseable {
                 }
                 backoff = MIN_BACKOFF;
             } catch (StoreUnavailableException e) {
-                prepared = prepared && !e.getMessage().startsWith("database missing");
-                reachable(false, e.getMessage());
+                String why = String.valueOf(e.getMessage());
+                prepared = prepared && !why.startsWith("database missing");
+                reachable(false, why);
                 journal.rewindToCommitted();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -101,7 +102,8 @@ public final class StorageDrain implements AutoCloseable {
     private void deadLetter(String lines, String why) throws IOException {
         long n = countLines(lines);
         deadLettered.addAndGet(n);
-        LOG.error("store refused a batch of {} points for good ({}); kept in {}", n, why, deadLetters);
+        // The store's reason may quote a refused line (an audit mirror line holds a subject code): log only its first words.
+        LOG.error("store refused a batch of {} points for good ({}); kept with the full reason in {}", n, firstWords(why), deadLetters);
         Files.createDirectories(deadLetters.getParent());
         try (OutputStream out = Files.newOutputStream(deadLetters, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             out.write(("# refused: " + why.replace('\n', ' ') + "\n" + lines).getBytes(StandardCharsets.UTF_8));
@@ -118,6 +120,12 @@ public final class StorageDrain implements AutoCloseable {
         }
         storeReachable = now;
         lastError = error;
+    }
+
+    static String firstWords(String reason) {
+        String r = String.valueOf(reason);
+        int cut = r.indexOf(':');
+        return (cut > 0 ? r.substring(0, cut) : r.length() > 40 ? r.substring(0, 40) : r).trim();
     }
 
     private static long countLines(String lines) {

@@ -41,17 +41,23 @@ public final class AlarmEngine {
         this.settings = settings;
     }
 
-    /** A numeric value measured at {@code measuredAt}; evaluated at {@code now}. */
+    /**
+     * A numeric value measured at {@code measuredAt} (on the station's clock: the caller corrects device
+     * clocks); evaluated at {@code now}. A time in the future counts as now, so one wrong stamp cannot
+     * shadow the values after it.
+     */
     public List<AlarmEvent> value(Stream stream, double v, Instant measuredAt, Instant now) {
+        Instant at = measuredAt.isAfter(now) ? now : measuredAt;
         Value previous = latest.get(stream);
-        if (previous == null || !measuredAt.isBefore(previous.at())) {
-            latest.put(stream, new Value(v, measuredAt));
+        if (previous == null || !at.isBefore(previous.at())) {
+            latest.put(stream, new Value(v, at));
         }
         return tick(now);
     }
 
+    /** The infusion runs (or stops); "no NIBP" counts from the first start, so pauses do not reset it. */
     public List<AlarmEvent> infusing(boolean now, Instant at) {
-        if (now && !infusing) {
+        if (now && infusingSince == null) {
             infusingSince = at;
         }
         infusing = now;
@@ -117,8 +123,10 @@ public final class AlarmEngine {
                 fmt(low ? l.low().getAsDouble() : l.high().orElse(Double.NaN)));
     }
 
+    /** Unique per limit: two tiers on one stream (e.g. SpO2 < 92 and < 85) are two alarms. */
     private static String limitId(AlarmLimit l) {
-        return "LIMIT:" + l.stream().key() + (l.low().isPresent() ? ":lo" : "") + (l.high().isPresent() ? ":hi" : "");
+        return "LIMIT:" + l.stream().key() + (l.low().isPresent() ? ":lo" + fmt(l.low().getAsDouble()) : "")
+                + (l.high().isPresent() ? ":hi" + fmt(l.high().getAsDouble()) : "");
     }
 
     private void nibp(List<AlarmEvent> out, Instant now) {

@@ -58,8 +58,7 @@ public final class InfusionClock {
             }
             return;
         }
-        boolean reachedVolume = r.volumeInfusedMl() >= plan.volumeMl() - volumeTolerance;
-        if (r.state().equals("completed") || (reachedVolume && !r.infusing())) {
+        if (r.state().equals("completed")) {
             complete(r, out);
         } else if (pausedAt == null && !r.infusing()) {
             pausedAt = r.time();
@@ -79,6 +78,10 @@ public final class InfusionClock {
             pausedAt = null;
         }
         completed = true;
+        if (r.volumeInfusedMl() > plan.volumeMl() + volumeTolerance && active.add(DeviationKind.OVER_INFUSION)) {
+            out.add(new InfusionEvent.Deviation(r.time(), DeviationKind.OVER_INFUSION, r.volumeInfusedMl(), plan.volumeMl(),
+                    String.format("infused %.1f mL, more than the planned %.1f mL", r.volumeInfusedMl(), plan.volumeMl())));
+        }
         if (r.volumeInfusedMl() < plan.volumeMl() - volumeTolerance) {
             out.add(new InfusionEvent.Deviation(r.time(), DeviationKind.EARLY_STOP, r.volumeInfusedMl(), plan.volumeMl(),
                     String.format("stopped at %.1f of %.1f mL", r.volumeInfusedMl(), plan.volumeMl())));

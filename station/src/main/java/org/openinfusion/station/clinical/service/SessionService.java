@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +44,11 @@ public final class SessionService {
     private static final class PumpState {
         String state = "standby";
         double rate;
+        double volume;
+    }
+
+    /** The pump on a bed as last reported: state, rate and volume infused. */
+    public record PumpStatus(String state, double rateMlPerHour, double volumeInfusedMl) {
     }
 
     private final RatingRecorder ratings;
@@ -115,11 +121,31 @@ public final class SessionService {
                 pump.rate = s.value();
                 yield Outcome.empty();
             }
-            case PUMP_VOLUME_INFUSED -> durable(r, r.pump(new PumpReading(s.deviceTime(), pump.state, pump.rate, s.value())));
+            case PUMP_VOLUME_INFUSED -> {
+                pump.volume = s.value();
+                yield durable(r, r.pump(new PumpReading(s.receiveTime(), pump.state, pump.rate, s.value()), clock.instant()));
+            }
             case PUMP_VOLUME_TO_BE_INFUSED -> Outcome.empty();
-            default -> durable(r, r.vital(s.stream(), s.value(), s.deviceTime(), clock.instant()));
+            default -> durable(r, r.vital(s.stream(), s.value(), measuredAt(s), clock.instant()));
         };
     }
+
+    /**
+     * When a value was measured, on the station's clock. Continuous values are current when received;
+     * a cuff reading keeps its own age: its device time shifted by that device's clock offset, learnt
+     * from its continuous values (receive time minus device time).
+     */
+    private java.time.Instant measuredAt(NumericSample s) {
+        boolean cuff = s.stream() == Stream.NIBP_SYS || s.stream() == Stream.NIBP_DIA || s.stream() == Stream.NIBP_MEAN;
+        if (!cuff) {
+            clockOffsets.put(s.source(), Duration.between(s.deviceTime(), s.receiveTime()));
+            return s.receiveTime();
+        }
+        Duration offset = clockOffsets.get(s.source());
+        return offset == null ? s.receiveTime() : s.deviceTime().plus(offset);
+    }
+
+    private final Map<org.openinfusion.station.domain.DeviceRef, Duration> clockOffsets = new HashMap<>();
 
     public Outcome state(StateSample s) {
         SessionRuntime r = byBed.get(s.source().bedId());
@@ -151,6 +177,34 @@ public final class SessionService {
             }
         });
         return out;
+    }
+
+    /**
+     * Records a clinical event marked by staff (nausea, emergence reaction, a note...) in the audit trail.
+     * @return when it was recorded
+     */
+    public Instant mark(String bedId, String user, String kind, String note) {
+        SessionRuntime r = runtime(bedId);
+        Instant at = clock.instant();
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("at", at.toString());
+        p.put("kind", kind);
+        p.put("note", note);
+        write(r.session().id(), new AuditPayloads.Entry("marker.recorded", user, p));
+        return at;
+    }
+
+    public PumpStatus pump(String bedId) {
+        PumpState p = pumps.getOrDefault(bedId, new PumpState());
+        return new PumpStatus(p.state, p.rate, p.volume);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public ProtocolCatalog protocols() {
+        return protocols;
     }
 
     public Optional<SessionRuntime> onBed(String bedId) {

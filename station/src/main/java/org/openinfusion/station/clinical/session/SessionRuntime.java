@@ -52,13 +52,14 @@ public final class SessionRuntime {
         return o.plus(tick(e.at()));
     }
 
-    public Outcome pump(PumpReading r) {
+    /** A pump report, its time on the station's clock; {@code now} is the station's clock too. */
+    public Outcome pump(PumpReading r, Instant now) {
         Outcome o = Outcome.empty();
         for (InfusionEvent e : clock.accept(r)) {
             o = o.plus(Outcome.ofInfusion(List.of(e))).plus(followPump(e));
         }
-        o = o.plus(Outcome.ofAlarms(alarms.value(Stream.PUMP_RATE, r.rateMlPerHour(), r.time(), r.time())));
-        return o.plus(tick(r.time()));
+        o = o.plus(Outcome.ofAlarms(alarms.value(Stream.PUMP_RATE, r.rateMlPerHour(), r.time(), now)));
+        return o.plus(tick(now));
     }
 
     private Outcome followPump(InfusionEvent e) {

@@ -41,7 +41,7 @@ final class MqttConnection implements AutoCloseable {
     private volatile MqttAsyncClient client;
     private Listener listener;
     private String filter;
-    private Thread connector;
+    private Thread supervisor;
 
     MqttConnection(MqttConfig config) {
         this.config = config;
@@ -61,19 +61,22 @@ final class MqttConnection implements AutoCloseable {
     void start(String subscription, Listener l) {
         this.filter = subscription;
         this.listener = l;
-        connectInBackground();
+        supervisor = Thread.ofPlatform().name("mqtt-supervisor").daemon().start(this::supervise);
     }
 
-    private synchronized void connectInBackground() {
-        if (closed.get() || (connector != null && connector.isAlive())) {
-            return;
-        }
-        connector = Thread.ofPlatform().name("mqtt-connect").daemon().start(this::connectUntilConnected);
-    }
-
-    private void connectUntilConnected() {
+    /**
+     * The one thread that owns the connection for the station's whole life: connects, and whenever the
+     * connection is found lost (told by Paho, or seen within a second), connects again with back-off.
+     */
+    private void supervise() {
         long delay = 250;
         while (!closed.get()) {
+            MqttAsyncClient current = client;
+            if (current != null && current.isConnected()) {
+                delay = 250;
+                waitForTrouble();
+                continue;
+            }
             MqttAsyncClient fresh = null;
             try {
                 fresh = newClient();
@@ -81,7 +84,6 @@ final class MqttConnection implements AutoCloseable {
                 fresh.subscribe(filter, QOS).waitForCompletion(15_000);
                 client = fresh;
                 listener.connected(fresh.getServerURI());
-                return;
             } catch (MqttException e) {
                 LOG.warn("broker {} not reachable ({}); retrying in {} ms", config.url(), e.getMessage(), delay);
                 discard(fresh);
@@ -91,20 +93,33 @@ final class MqttConnection implements AutoCloseable {
         }
     }
 
+    private synchronized void waitForTrouble() {
+        try {
+            wait(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed.set(true);
+        }
+    }
+
+    private synchronized void trouble() {
+        notifyAll();
+    }
+
     private MqttAsyncClient newClient() throws MqttException {
         MqttAsyncClient c = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
         c.setManualAcks(true);
         c.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
-                // Reported after the subscription is in place, from connectUntilConnected.
+                // Reported by the supervisor once the subscription is in place.
             }
 
             @Override
             public void connectionLost(Throwable cause) {
                 listener.lost(cause);
                 discard(c);
-                connectInBackground();
+                trouble();
             }
 
             @Override
@@ -166,10 +181,8 @@ final class MqttConnection implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        synchronized (this) {
-            if (connector != null) {
-                connector.interrupt();
-            }
+        if (supervisor != null) {
+            supervisor.interrupt();
         }
         MqttAsyncClient c = client;
         if (c != null) {

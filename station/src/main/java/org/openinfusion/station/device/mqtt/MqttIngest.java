@@ -31,6 +31,7 @@ final class MqttIngest implements MqttConnection.Listener {
     private final Clock clock;
     private final SequenceTracker sequences = new SequenceTracker();
     private final Semaphore unacked = new Semaphore(MAX_UNACKED);
+    private final java.util.concurrent.atomic.AtomicLong lastStoreErrorLog = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
 
     MqttIngest(Vertx vertx, MqttPayloadDecoder decoder, IngestMetrics metrics, Clock clock) {
         this.bus = vertx.eventBus();
@@ -73,9 +74,11 @@ final class MqttIngest implements MqttConnection.Listener {
             ack.run();
             unacked.release();
         }, cause -> {
-            LOG.error("could not make a message durable ({}); it stays unacknowledged and the broker will redeliver it",
-                    cause.getMessage());
-            unacked.release();
+            long now = System.nanoTime();
+            long last = lastStoreErrorLog.get();
+            if (now - last > 10_000_000_000L && lastStoreErrorLog.compareAndSet(last, now)) {
+                LOG.error("could not make messages durable yet ({}); retrying, they stay unacknowledged meanwhile", cause.getMessage());
+            }
         });
     }
 

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Device output onto the bus, exactly as the MQTT ingest does it: each value published live, each
  * batch sent to storage (retried while the buffer is full); technical alarms on
- * {@code station.alarm.technical}. A serial device cannot resend, so a refused store is counted and logged.
+ * {@code station.alarm.technical}. A serial device cannot resend: stores are retried until durable (each failure
+ * counted), and at most {@link #MAX_PENDING} batches wait at once; beyond that the device thread waits (back-pressure).
  */
 final class BusDeviceEvents implements DeviceEvents {
     private static final Logger LOG = LoggerFactory.getLogger(BusDeviceEvents.class);
@@ -36,10 +37,14 @@ final class BusDeviceEvents implements DeviceEvents {
         this.problems = counters;
     }
 
+    static final int MAX_PENDING = 10_000;
+    private final java.util.concurrent.Semaphore pending = new java.util.concurrent.Semaphore(MAX_PENDING);
+
     @Override
     public void observations(List<Observation> batch) {
         batch.forEach(publisher::publish);
-        publisher.store(new StoreRequest(batch), () -> { }, cause -> {
+        pending.acquireUninterruptibly();
+        publisher.store(new StoreRequest(batch), pending::release, cause -> {
             ProblemCounters p = problems;
             if (p != null) {
                 p.count(Problem.STORE_FAILED, batch.size() + " observations: " + cause.getMessage());

@@ -88,8 +88,10 @@ public final class DeviceRunner implements AutoCloseable {
                 connected = true;
                 disconnected.set(false, source + " connected");
                 serve(l);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 LOG.debug("device {}: {}", source, e.toString());
+            } catch (RuntimeException e) {
+                LOG.error("device {}: unexpected {}; reconnecting", source, e.toString());
             }
             silent.set(false, source + " link closed");
             connected = false;
@@ -134,16 +136,17 @@ public final class DeviceRunner implements AutoCloseable {
     }
 
     private void flush(ByteLink l, CollectingOutput out) throws IOException {
-        for (byte[] b : out.toSend) {
-            capture.ifPresent(c -> c.write(clock.instant(), CaptureLine.Direction.TX, b, 0, b.length));
-            l.write(b);
-        }
         trackSensors(out);
         if (!out.observations.isEmpty()) {
             out.observations.forEach(o -> values.addAndGet(o.valueCount()));
             events.observations(List.copyOf(out.observations));
         }
+        List<byte[]> send = List.copyOf(out.toSend);
         out.clear();
+        for (byte[] b : send) {
+            capture.ifPresent(c -> c.write(clock.instant(), CaptureLine.Direction.TX, b, 0, b.length));
+            l.write(b);
+        }
     }
 
     /** A stream that reports "no value" is a sensor off until the same stream delivers a value again. */

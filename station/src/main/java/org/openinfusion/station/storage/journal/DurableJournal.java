@@ -85,6 +85,9 @@ public final class DurableJournal implements AutoCloseable {
         if (!open) {
             return CompletableFuture.failedFuture(new IllegalStateException("durable buffer is closed"));
         }
+        if (payload.length == 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("empty entry"));
+        }
         if (payload.length > Segments.MAX_PAYLOAD) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("entry of " + payload.length + " bytes is too large"));
         }
@@ -164,20 +167,33 @@ public final class DurableJournal implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RuntimeException e) {
+                LOG.error("durable buffer appender: unexpected {}; {} entries refused", e.toString(), batch.size());
+                batch.forEach(p -> refuse(p, e));
             } finally {
                 batch.clear();
             }
         }
     }
 
+    /**
+     * Writes one batch into ONE segment (segments roll only between batches, so a failed batch is
+     * undone by truncating that segment back to where the batch began), then fsyncs it.
+     */
     private void writeDurably(List<Pending> batch) {
+        try {
+            if (writeChannel == null || !writeChannel.isOpen() || writeOffset >= segmentBytes) {
+                rollSegment();
+            }
+        } catch (IOException e) {
+            LOG.error("durable buffer cannot open a segment ({}); {} entries refused", e.toString(), batch.size());
+            batch.forEach(p -> refuse(p, e));
+            return;
+        }
         long durableOffset = writeOffset;
         try {
             List<JournalPosition> ends = new ArrayList<>(batch.size());
             for (Pending p : batch) {
-                if (writeOffset >= segmentBytes) {
-                    rollSegment();
-                }
                 var frame = Segments.frame(p.payload());
                 while (frame.hasRemaining()) {
                     writeOffset += writeChannel.write(frame, writeOffset);
@@ -205,17 +221,21 @@ public final class DurableJournal implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("durable buffer could not truncate a failed write: {}", e.toString());
         }
-        for (Pending p : batch) {
-            pendingBytes.addAndGet(-(p.payload().length + (long) Segments.FRAME_HEADER));
-            p.done().completeExceptionally(cause);
-        }
+        batch.forEach(p -> refuse(p, cause));
+    }
+
+    private void refuse(Pending p, Throwable cause) {
+        pendingBytes.addAndGet(-(p.payload().length + (long) Segments.FRAME_HEADER));
+        p.done().completeExceptionally(cause);
     }
 
     private void rollSegment() throws IOException {
-        writeChannel.force(false);
-        writeChannel.close();
-        synchronized (lock) {
-            durableSizes.put(writeSegment, writeOffset);
+        if (writeChannel != null && writeChannel.isOpen()) {
+            writeChannel.force(false);
+            writeChannel.close();
+            synchronized (lock) {
+                durableSizes.put(writeSegment, writeOffset);
+            }
         }
         writeSegment++;
         openWriteSegment();
@@ -240,7 +260,9 @@ public final class DurableJournal implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (lock) {
-            writeChannel.close();
+            if (writeChannel != null) {
+                writeChannel.close();
+            }
             reader.close();
             lock.notifyAll();
         }

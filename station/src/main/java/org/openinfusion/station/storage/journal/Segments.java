@@ -58,7 +58,7 @@ final class Segments {
         readFully(ch, header, offset);
         int length = header.getInt(0);
         int expectedCrc = header.getInt(4);
-        if (length < 0 || length > MAX_PAYLOAD || offset + FRAME_HEADER + length > limit) {
+        if (length <= 0 || length > MAX_PAYLOAD || offset + FRAME_HEADER + length > limit) {
             return null;
         }
         ByteBuffer body = ByteBuffer.allocate(length);

@@ -29,7 +29,7 @@ class AlarmEngineTest {
         List<AlarmEvent> raised = engine.value(Stream.HR, 125, T, T);
         // (HR > 110 is also a hold criterion in this protocol)
         assertEquals(List.of(Kind.RAISED, Kind.HOLD_ADVISED), kinds(raised));
-        assertEquals("LIMIT:hr:lo:hi", raised.getFirst().alarmId());
+        assertEquals("LIMIT:hr:lo50:hi120", raised.getFirst().alarmId());
         assertEquals(AlarmPriority.HIGH, raised.getFirst().priority());
         assertEquals("HR 125 > 120", raised.getFirst().message());
         assertEquals(List.of(Kind.CLEARED), kinds(engine.value(Stream.HR, 80, T.plusSeconds(1), T.plusSeconds(1))));
@@ -103,6 +103,22 @@ class AlarmEngineTest {
         List<AlarmEvent> on = engine.technical("DEVICE_DISCONNECTED:monitor", true, AlarmPriority.HIGH, "monitor disconnected", T);
         assertEquals("TECH:DEVICE_DISCONNECTED:monitor", on.getFirst().alarmId());
         assertEquals(List.of(Kind.CLEARED), kinds(engine.technical("DEVICE_DISCONNECTED:monitor", false, AlarmPriority.HIGH, "", T.plusSeconds(5))));
+    }
+
+    @Test
+    void aValueStampedInTheFutureCannotShadowTheValuesAfterIt() {
+        engine.value(Stream.SPO2, 98, T.plus(Duration.ofHours(12)), T);
+        List<AlarmEvent> events = engine.value(Stream.SPO2, 80, T.plusSeconds(1), T.plusSeconds(1));
+        assertTrue(kinds(events).contains(Kind.RAISED), events.toString());
+    }
+
+    @Test
+    void pausesDoNotResetTheNoNibpTimer() {
+        engine.infusing(true, T);
+        engine.infusing(false, T.plus(Duration.ofMinutes(3)));
+        engine.infusing(true, T.plus(Duration.ofMinutes(4)));
+        List<AlarmEvent> overdue = engine.tick(T.plus(Duration.ofMinutes(6)).plusSeconds(1));
+        assertEquals(AlarmEngine.NIBP_OVERDUE, overdue.getFirst().alarmId());
     }
 
     @Test

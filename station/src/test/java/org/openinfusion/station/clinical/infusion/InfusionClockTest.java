@@ -96,6 +96,23 @@ class InfusionClockTest {
     }
 
     @Test
+    void aPauseJustShortOfThePlannedVolumeIsAPauseNotTheEnd() {
+        InfusionClock clock = new InfusionClock(PLAN);
+        clock.accept(new PumpReading(T0, "infusing", 150, 0));
+        List<InfusionEvent> paused = clock.accept(new PumpReading(T0.plusSeconds(2300), "paused", 0, 96));
+        assertInstanceOf(InfusionEvent.Paused.class, paused.getFirst());
+        assertTrue(!clock.completed());
+    }
+
+    @Test
+    void overshootingThenCompletingIsReportedAsOverInfusion() {
+        InfusionClock clock = new InfusionClock(PLAN);
+        clock.accept(new PumpReading(T0, "infusing", 150, 0));
+        List<InfusionEvent> end = clock.accept(new PumpReading(T0.plusSeconds(2400), "completed", 0, 110));
+        assertTrue(end.stream().anyMatch(e -> e instanceof InfusionEvent.Deviation d && d.kind() == DeviationKind.OVER_INFUSION), end.toString());
+    }
+
+    @Test
     void nothingHappensBeforeThePumpStarts() {
         InfusionClock clock = new InfusionClock(PLAN);
         assertEquals(List.of(), clock.accept(new PumpReading(T0, "standby", 0, 0)));

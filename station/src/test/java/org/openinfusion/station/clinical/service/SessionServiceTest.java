@@ -100,7 +100,7 @@ class SessionServiceTest {
         service.numeric(new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.HR, 130, now, now, 0));
         assertTrue(audit.stream().anyMatch(e -> e.type().equals("alarm.raised") && "HR 130 > 120".equals(e.payload().get("message"))));
         now = now.plus(Duration.ofSeconds(5));
-        assertEquals(1, service.acknowledge("bed-01", "LIMIT:hr:lo:hi", "nurse-1").alarms().size());
+        assertEquals(1, service.acknowledge("bed-01", "LIMIT:hr:lo50:hi120", "nurse-1").alarms().size());
         assertEquals("nurse-1", audit.getLast().actor());
     }
 }

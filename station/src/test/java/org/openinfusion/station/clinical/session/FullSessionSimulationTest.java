@@ -55,7 +55,7 @@ class FullSessionSimulationTest {
             long sinceStart = Duration.between(pumpStart, now).toSeconds();
             boolean paused = sinceStart >= 600 && sinceStart < 780;
             String state = now.isBefore(pumpStart) ? "standby" : volume >= plannedVolume ? "completed" : paused ? "paused" : "infusing";
-            record(runtime.pump(new PumpReading(now, state, state.equals("infusing") ? rate : 0, volume)));
+            record(runtime.pump(new PumpReading(now, state, state.equals("infusing") ? rate : 0, volume), now));
             if (state.equals("infusing")) {
                 volume = Math.min(plannedVolume, volume + rate * 2 / 3600);
             }

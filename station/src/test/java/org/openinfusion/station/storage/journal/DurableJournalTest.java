@@ -159,6 +159,20 @@ class DurableJournalTest {
     }
 
     @Test
+    void aZeroFilledTailIsNotReadAsEmptyEntries() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            j.append(bytes("real")).get();
+        }
+        Path segment = Segments.path(dir, Segments.list(dir).getLast());
+        Files.write(segment, new byte[64], StandardOpenOption.APPEND);
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            assertEquals(List.of("real"), drainAll(j));
+            ExecutionException empty = assertThrows(ExecutionException.class, () -> j.append(new byte[0]).get());
+            assertInstanceOf(IllegalArgumentException.class, empty.getCause());
+        }
+    }
+
+    @Test
     void aDamagedCheckpointIsReportedNotIgnored() throws IOException {
         Files.writeString(dir.resolve("checkpoint"), "garbage");
         assertThrows(IOException.class, () -> DurableJournal.open(dir, 1 << 20, 1 << 16));
