@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.users.Role;
+import org.openinfusion.dashboard.users.UserStore;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
 import org.openinfusion.station.Main;
@@ -33,12 +36,16 @@ public final class StationMain implements AutoCloseable {
     private final VaadinBoot web;
     private final SimulatedBeds simulator;
     private final String dashboardUrl;
+    private final UserStore users;
+    private final boolean demoUserCreated;
 
     private StationMain(StationConfig config, LaunchOptions options) throws Exception {
         Vertx vertx = Vertx.vertx();
         station = StationApp.start(config, Clock.systemUTC(), vertx);
         try {
-            DashboardServices.install(vertx);
+            users = UserStore.at(config.dataDir().resolve(UserStore.FILE_NAME));
+            demoUserCreated = options.simulatedBeds() > 0 && createDemoUser(users);
+            DashboardServices.install(vertx, users, InstrumentCatalog.builtIn());
             int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
             web = new VaadinBoot().withPort(port).listenOn(config.http().host());
             web.openBrowserInDevMode(false);
@@ -54,6 +61,18 @@ public final class StationMain implements AutoCloseable {
             throw e;
         }
     }
+
+    /** The demo's account nurse/nurse, only when no users file exists yet (never touches real accounts). */
+    private static boolean createDemoUser(UserStore users) {
+        if (users.exists()) {
+            return false;
+        }
+        users.put(DEMO_USER, Role.NURSE, DEMO_USER.toCharArray());
+        LOG.warn("no users file: created the demo account '{}' in {}", DEMO_USER, users.file());
+        return true;
+    }
+
+    public static final String DEMO_USER = "nurse";
 
     public static StationMain start(StationConfig config, LaunchOptions options) throws Exception {
         return new StationMain(config, options);
@@ -98,6 +117,11 @@ public final class StationMain implements AutoCloseable {
         System.out.println();
         System.out.println("  Dashboard: " + running.dashboardUrl());
         System.out.println("  Status:    http://" + config.http().host() + ":" + running.station().statusPort() + "/health");
+        if (running.demoUserCreated) {
+            System.out.println("  Sign in:   demo account nurse / nurse (created because " + running.users.file() + " did not exist)");
+        } else if (!running.users.exists()) {
+            System.out.println("  No users yet: add one with org.openinfusion.dashboard.users.AddUserMain --user ID --role nurse");
+        }
         System.out.println("  Press Ctrl-C to stop.");
         System.out.println();
         stopped.await();

@@ -3,6 +3,9 @@ package org.openinfusion.dashboard.live;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import org.openinfusion.dashboard.bed.BedView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -57,7 +60,9 @@ final class BedCard extends Div {
             ages.put(t.stream(), age);
         }
         devices.addClassName("devices");
-        add(new H2(bedId), devices, tiles);
+        RouterLink open = new RouterLink("Open bed view", BedView.class, new RouteParameters("bedId", bedId));
+        open.setId("open-" + bedId);
+        add(new H2(bedId), open, devices, tiles);
     }
 
     void show(BedState state, Instant now) {

@@ -17,12 +17,12 @@ import org.openinfusion.station.health.HealthSnapshot;
  * One open page's view of the bus: keeps the latest values per bed. Registered when the page
  * attaches and closed when it detaches, so a closed browser tab costs nothing.
  */
-final class LiveFeed implements AutoCloseable {
+public final class LiveFeed implements AutoCloseable {
     private final Map<String, BedState> beds = new ConcurrentHashMap<>();
     private final AtomicReference<HealthSnapshot> health = new AtomicReference<>();
     private final List<MessageConsumer<?>> consumers;
 
-    LiveFeed(Vertx vertx) {
+    public LiveFeed(Vertx vertx) {
         var bus = vertx.eventBus();
         consumers = List.of(
                 bus.<NumericSample>localConsumer(Addresses.NUMERIC, m -> bed(m.body().source().bedId()).update(m.body())),
@@ -32,11 +32,12 @@ final class LiveFeed implements AutoCloseable {
                 bus.<HealthSnapshot>localConsumer(Addresses.HEALTH, m -> health.set(m.body())));
     }
 
-    private BedState bed(String bedId) {
+    /** The latest values of one bed (empty until its first value arrives). */
+    public BedState bed(String bedId) {
         return beds.computeIfAbsent(bedId, id -> new BedState());
     }
 
-    Map<String, BedState> beds() {
+    public Map<String, BedState> beds() {
         return new TreeMap<>(beds);
     }
 

@@ -12,16 +12,20 @@ import com.vaadin.flow.router.Route;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.users.Access;
+import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.station.health.HealthSnapshot;
 
 /**
- * First slice of the bedside dashboard: live numerics of every bed, refreshed twice a second by
- * server push. The full bedside view (waveforms, infusion, ratings) comes later.
+ * All beds at a glance: live numerics of every bed, refreshed twice a second by server push, each with a link to
+ * its bedside view ({@code bed/:bedId}).
  */
 @Route("")
 @PageTitle("Live values - Infusion station")
-public class LiveView extends VerticalLayout {
+public class LiveView extends VerticalLayout implements BeforeEnterObserver {
     static final long REFRESH_MILLIS = 500;
 
     private final Div bedsArea = new Div();
@@ -46,7 +50,15 @@ public class LiveView extends VerticalLayout {
     }
 
     @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Access.require(event, Access.BEDSIDE);
+    }
+
+    @Override
     protected void onAttach(AttachEvent event) {
+        if (CurrentUser.get().isEmpty()) {
+            return;
+        }
         var vertx = DashboardServices.get().vertx();
         feed = new LiveFeed(vertx);
         UI ui = event.getUI();
@@ -55,6 +67,9 @@ public class LiveView extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (feed == null) {
+            return;
+        }
         DashboardServices.get().vertx().cancelTimer(timerId);
         feed.close();
     }

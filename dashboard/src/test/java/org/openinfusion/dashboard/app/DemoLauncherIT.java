@@ -72,8 +72,8 @@ class DemoLauncherIT {
         assertEquals(200, page.statusCode());
         ChromeDriver browser = Chromium.start(dataDir.resolve("chromium-profile"));
         try {
-            browser.get(demo.dashboardUrl());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(45));
+            BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
             wait.until(d -> d.findElements(By.id("bed-01-hr")).size() == 1
                     && d.findElement(By.id("bed-01-hr")).getText().matches("\\d+"));
             wait.until(d -> d.findElement(By.id("bed-01-nibp_sys-age")).getText().endsWith("s ago"));

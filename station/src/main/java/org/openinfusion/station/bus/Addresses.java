@@ -19,6 +19,12 @@ public final class Addresses {
     public static final String STORE_LINES = "station.storage.lines";
     /** Published whenever a session changed: {@code SessionUpdate} (session events, infusion, prompts, alarms of one bed). */
     public static final String SESSION_UPDATE = "station.session.update";
+    /** Request/reply: a {@code SessionCommand} (create, step, rating, alarm acknowledge/silence, marker) -> {@code CommandReply}; fails 400 refused, 404 no session. */
+    public static final String SESSION_COMMAND = "station.session.command";
+    /** Request/reply: {@code ViewRequest} -> {@code SessionView} of the bed's session; fails 404 when there is none. */
+    public static final String SESSION_VIEW = "station.session.view";
+    /** Request/reply: any body -> {@code ProtocolChoices}, the protocols a session can be started under. */
+    public static final String SESSION_PROTOCOLS = "station.session.protocols";
     /** Published every health interval: {@code HealthSnapshot}. */
     public static final String HEALTH = "station.health";
     /** Published on every change: {@code TechnicalAlarm} (e.g. the durable buffer is filling). */

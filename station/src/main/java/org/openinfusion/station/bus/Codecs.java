@@ -3,6 +3,11 @@ package org.openinfusion.station.bus;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
+import org.openinfusion.station.clinical.api.CommandReply;
+import org.openinfusion.station.clinical.api.ProtocolChoices;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.api.ViewRequest;
 import org.openinfusion.station.clinical.service.SessionUpdate;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
@@ -17,7 +22,9 @@ import org.openinfusion.station.storage.StoreRequest;
 public final class Codecs {
     private static final List<Class<?>> TYPES = List.of(NumericSample.class, StateSample.class, WaveformChunk.class,
             DeviceStatus.class, StoreRequest.class, StoreLines.class, HealthSnapshot.class, TechnicalAlarm.class,
-            SessionUpdate.class);
+            SessionUpdate.class, SessionCommand.CreateSession.class, SessionCommand.SessionStep.class,
+            SessionCommand.RecordRating.class, SessionCommand.AcknowledgeAlarm.class, SessionCommand.SilenceAlarm.class,
+            SessionCommand.AddMarker.class, CommandReply.class, ViewRequest.class, SessionView.class, ProtocolChoices.class);
 
     private Codecs() {
     }

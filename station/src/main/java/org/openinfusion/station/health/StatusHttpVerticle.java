@@ -60,7 +60,7 @@ public final class StatusHttpVerticle extends VerticleBase {
                 .put("pointsWritten", s.pointsWritten())
                 .put("pointsDeadLettered", s.pointsDeadLettered())
                 .put("devices", new io.vertx.core.json.JsonArray(s.devices().stream().map(d -> new JsonObject()
-                        .put("name", d.name()).put("endpoint", d.endpoint()).put("protocol", d.protocol())
+                        .put("name", d.name()).put("endpoint", d.endpoint()).put("protocol", d.protocol()).put("link", d.link())
                         .put("connected", d.connected()).put("silent", d.silent()).put("bytesReceived", d.bytesReceived())
                         .put("valuesDecoded", d.valuesDecoded()).put("lastData", d.lastData().map(Object::toString).orElse(null))
                         .put("problems", new JsonObject(new java.util.TreeMap<>(d.problems())))).toList()));

@@ -6,6 +6,9 @@ import io.vertx.core.eventbus.EventBus;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.SessionCommandHandler;
+import org.openinfusion.station.clinical.api.ViewRequest;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.session.Outcome;
 import org.openinfusion.station.domain.DeviceStatus;
@@ -25,19 +28,27 @@ public final class SessionVerticle extends VerticleBase {
 
     private final SessionService sessions;
     private final Duration tick;
+    private final SessionCommandHandler api;
 
     public SessionVerticle(SessionService sessions, Duration tick) {
         this.sessions = sessions;
         this.tick = tick;
+        this.api = new SessionCommandHandler(sessions);
     }
 
     @Override
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
-        bus.<NumericSample>localConsumer(Addresses.NUMERIC, m -> handle(m.body().source().bedId(), () -> sessions.numeric(m.body())));
+        bus.<NumericSample>localConsumer(Addresses.NUMERIC, m -> {
+            api.vital(m.body());
+            handle(m.body().source().bedId(), () -> sessions.numeric(m.body()));
+        });
         bus.<StateSample>localConsumer(Addresses.STATE, m -> handle(m.body().source().bedId(), () -> sessions.state(m.body())));
         bus.<DeviceStatus>localConsumer(Addresses.DEVICE_STATUS, m -> deviceStatus(m.body()));
         bus.<TechnicalAlarm>localConsumer(Addresses.TECHNICAL_ALARM, m -> stationAlarm(m.body()));
+        bus.<SessionCommand>localConsumer(Addresses.SESSION_COMMAND, api::command);
+        bus.<ViewRequest>localConsumer(Addresses.SESSION_VIEW, api::view);
+        bus.localConsumer(Addresses.SESSION_PROTOCOLS, m -> m.reply(api.protocols()));
         vertx.setPeriodic(tick.toMillis(), id -> sessions.tick().forEach(this::publish));
         return Future.succeededFuture();
     }
@@ -66,6 +77,7 @@ public final class SessionVerticle extends VerticleBase {
     private void publish(String bed, Outcome o) {
         if (!o.isEmpty()) {
             String id = sessions.onBed(bed).map(r -> r.session().id()).orElse("");
+            api.observe(id, o);
             vertx.eventBus().publish(Addresses.SESSION_UPDATE, new SessionUpdate(bed, id, o));
         }
     }

@@ -28,7 +28,7 @@ public final class DevicesVerticle extends VerticleBase {
     private final DeviceDrivers drivers;
     private final IngestMetrics metrics;
     private final Clock clock;
-    private record Running(DevicesConfig.Device config, DeviceRunner runner) {
+    private record Running(DevicesConfig.Device config, DeviceRunner runner, String link) {
     }
 
     private final List<DeviceRunner> runners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -48,7 +48,7 @@ public final class DevicesVerticle extends VerticleBase {
             for (DevicesConfig.Device d : config.devices()) {
                 DeviceRunner r = runner(d, publisher);
                 runners.add(r);
-                running.add(new Running(d, r));
+                running.add(new Running(d, r, d.port().isPresent() ? drivers.get(d.protocol()).lineSettings().toString() : "serial over TCP"));
             }
             runners.forEach(DeviceRunner::start);
             return null;
@@ -73,7 +73,8 @@ public final class DevicesVerticle extends VerticleBase {
 
     /** Every configured device's link state and traffic (thread-safe; health and the engineer's page read it). */
     public List<org.openinfusion.station.device.DeviceStatusSnapshot> statuses() {
-        return running.stream().map(r -> r.runner().status(r.config().name(), r.config().endpoint(), r.config().protocol())).toList();
+        return running.stream().map(r -> r.runner().status(r.config().name(), r.config().endpoint(), r.config().protocol(), r.link()))
+                .toList();
     }
 
     /** Problem counts per device (non-zero kinds only). */

@@ -1,0 +1,16 @@
+package org.openinfusion.dashboard.bed;
+
+import org.openinfusion.station.clinical.api.SessionCommand;
+
+/** What the bed view's panels ask for: who is signed in, which bed, and a way to send commands. */
+interface Actions {
+    String user();
+
+    String bed();
+
+    /** Sends the command; the view refreshes on the reply and shows a refusal as a notification. */
+    void send(SessionCommand command);
+
+    /** Shows why something cannot be done (e.g. a missing field). */
+    void refuse(String message);
+}

@@ -1,0 +1,58 @@
+package org.openinfusion.dashboard.bed;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import org.openinfusion.dashboard.rating.RatingDialog;
+import org.openinfusion.dashboard.rating.RatingDraft;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.rating.FormKey;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.Rating;
+
+/** Opens the rating form for a due time point, or a correction of a recorded rating, and sends the result. */
+final class RatingLauncher {
+    private final BedView view;
+    private final InstrumentCatalog catalog;
+    private final Clock clock;
+    private RatingDialog open;
+
+    RatingLauncher(BedView view, InstrumentCatalog catalog, Clock clock) {
+        this.view = view;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    void rate(String timePointId, String formKey) {
+        show(timePointId, formKey, null, Map.of());
+    }
+
+    void correct(SessionView.RatingEntry r) {
+        show(r.timePointId(), r.form(), r.ratingId(), r.answers());
+    }
+
+    private void show(String timePointId, String formKey, String correcting, Map<String, org.openinfusion.station.clinical.rating.Answer> previous) {
+        FormKey form = FormKey.resolve(catalog, formKey)
+                .orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
+        RatingDraft draft = new RatingDraft(catalog.get(form.instrumentId()), form, timePointId, clock.instant(), correcting, previous);
+        open = new RatingDialog(draft, catalog, formKey.toUpperCase(Locale.ROOT) + " - " + timePointId, new RatingDialog.Rater() {
+            @Override
+            public Rating finish(RatingDraft d, String correctionReason) {
+                return d.toRating(view.stationUser().role().key(), view.user(), clock.instant(), correctionReason);
+            }
+
+            @Override
+            public void submit(Rating rating, java.util.function.Consumer<String> recorded, java.util.function.Consumer<String> refused) {
+                view.send(new SessionCommand.RecordRating(view.bed(), rating),
+                        reply -> recorded.accept(reply.score().filter(s -> s.total().isPresent())
+                                .map(s -> "Total " + s.summary()).orElse("No total for this instrument")), refused);
+            }
+        });
+        open.open();
+    }
+
+    RatingDialog dialog() {
+        return open;
+    }
+}

@@ -1,0 +1,83 @@
+package org.openinfusion.dashboard.devices;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.users.Access;
+import org.openinfusion.dashboard.users.Role;
+import org.openinfusion.station.device.DeviceStatusSnapshot;
+
+/**
+ * The engineer's page: each configured serial device with connection state, line settings, traffic
+ * rates, errors by kind and last data, and a live view of the values it decodes. Engineers see
+ * devices, not clinical records.
+ */
+@Route("devices")
+@PageTitle("Devices - Infusion station")
+public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
+    private final Grid<DeviceRow> grid = new Grid<>();
+    private final Pre live = new Pre();
+    private final Span empty = new Span("No serial devices are configured (see docs/configuration.md, \"Serial devices\").");
+    private final Clock clock = Clock.systemUTC();
+    private DeviceFeed feed;
+    private long timer = -1;
+
+    public DevicesView() {
+        setSizeFull();
+        grid.setId("devices-grid");
+        grid.addColumn(DeviceRow::name).setHeader("Device");
+        grid.addColumn(DeviceRow::protocol).setHeader("Protocol");
+        grid.addColumn(DeviceRow::endpoint).setHeader("Port / server");
+        grid.addColumn(DeviceRow::link).setHeader("Line");
+        grid.addColumn(DeviceRow::state).setHeader("State");
+        grid.addColumn(DeviceRow::bytesPerSecond).setHeader("Bytes/s");
+        grid.addColumn(DeviceRow::valuesPerSecond).setHeader("Values/s");
+        grid.addColumn(DeviceRow::lastData).setHeader("Last data");
+        grid.addColumn(DeviceRow::problems).setHeader("Errors by kind").setFlexGrow(3);
+        grid.setAllRowsVisible(true);
+        live.setId("devices-live");
+        live.addClassName("devices-live");
+        empty.setVisible(false);
+        add(new H1("Devices"), empty, grid, new H2("Decoded values, live"), live);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Access.require(event, Set.of(Role.ENGINEER, Role.ADMIN));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        var vertx = DashboardServices.get().vertx();
+        feed = new DeviceFeed(vertx, clock);
+        UI ui = event.getUI();
+        timer = vertx.setPeriodic(1000, id -> ui.access(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        DashboardServices.get().vertx().cancelTimer(timer);
+        feed.close();
+    }
+
+    void refresh() {
+        List<DeviceStatusSnapshot> devices = feed.devices();
+        empty.setVisible(devices.isEmpty() && feed.hasHealth());
+        grid.setItems(feed.rows());
+        live.setText(String.join("\n", feed.recentValues()));
+    }
+}

@@ -1,0 +1,199 @@
+package org.openinfusion.dashboard.rating;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.function.Consumer;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.Item;
+import org.openinfusion.station.clinical.rating.Rating;
+
+/**
+ * A fast, touch-friendly form for one instrument: large answer buttons (digits 0-9 on the keyboard), arrows to
+ * move between items, progress, "not assessed" with a reason; a correction needs a reason. The station's total is
+ * shown once the rating is recorded.
+ */
+public final class RatingDialog extends Dialog {
+    /** Who rates and how the rating is sent; {@code submit} calls back with the station's score summary. */
+    public interface Rater {
+        Rating finish(RatingDraft draft, String correctionReason);
+
+        void submit(Rating rating, Consumer<String> recorded, Consumer<String> refused);
+    }
+
+    private final RatingDraft draft;
+    private final InstrumentCatalog catalog;
+    private final Rater rater;
+    private final Span progressText = new Span();
+    private final ProgressBar progress = new ProgressBar();
+    private final Div itemText = new Div();
+    private final Div answers = new Div();
+    private final TextField reason = new TextField("Reason not assessed");
+    private final TextField correctionReason = new TextField("Reason for the correction");
+    private final Span error = new Span();
+    private final Button submit = new Button("Submit");
+
+    public RatingDialog(RatingDraft draft, InstrumentCatalog catalog, String title, Rater rater) {
+        this.draft = draft;
+        this.catalog = catalog;
+        this.rater = rater;
+        setId("rating-dialog");
+        addClassName("rating-dialog");
+        setHeaderTitle(title + (draft.isCorrection() ? " (correction)" : ""));
+        setCloseOnOutsideClick(false);
+        itemText.addClassName("rating-item");
+        itemText.setId("rating-item");
+        answers.addClassName("rating-answers");
+        progressText.setId("rating-progress");
+        error.addClassName("rating-error");
+        error.setId("rating-error");
+        reason.setId("rating-reason");
+        correctionReason.setId("rating-correction-reason");
+        correctionReason.setVisible(draft.isCorrection());
+        add(progressText, progress, itemText, answers, notAssessedRow(), correctionReason, error);
+        Button prev = new Button("< Previous", e -> move(-1));
+        prev.setId("rating-prev");
+        Button next = new Button("Next >", e -> move(1));
+        next.setId("rating-next");
+        submit.setId("rating-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickListener(e -> submit());
+        Button cancel = new Button("Cancel", e -> close());
+        getFooter().add(cancel, prev, next, submit);
+        keys();
+        render();
+    }
+
+    private Div notAssessedRow() {
+        Button na = new Button("Not assessed", e -> notAssessed());
+        na.setId("rating-not-assessed");
+        Div row = new Div(reason, na);
+        row.addClassName("rating-na");
+        return row;
+    }
+
+    private void keys() {
+        Key[] digits = {Key.DIGIT_0, Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3, Key.DIGIT_4, Key.DIGIT_5, Key.DIGIT_6,
+                Key.DIGIT_7, Key.DIGIT_8, Key.DIGIT_9};
+        for (int d = 0; d <= 9; d++) {
+            int value = d;
+            Shortcuts.addShortcutListener(this, () -> choose(value), digits[d]).listenOn(this);
+        }
+        Shortcuts.addShortcutListener(this, () -> move(1), Key.ARROW_RIGHT).listenOn(this);
+        Shortcuts.addShortcutListener(this, () -> move(-1), Key.ARROW_LEFT).listenOn(this);
+    }
+
+    void choose(int value) {
+        if (draft.item().max() - draft.item().min() > 10) {
+            return;
+        }
+        try {
+            draft.score(value);
+            error.setText("");
+        } catch (IllegalArgumentException e) {
+            error.setText(e.getMessage());
+        }
+        render();
+    }
+
+    private void move(int by) {
+        draft.go(draft.index() + by);
+        render();
+    }
+
+    private void notAssessed() {
+        try {
+            draft.notAssessed(reason.getValue());
+            reason.clear();
+            error.setText("");
+        } catch (IllegalArgumentException e) {
+            error.setText("Give the reason the item was not assessed.");
+        }
+        render();
+    }
+
+    private void render() {
+        Item item = draft.item();
+        progressText.setText("Item " + (draft.index() + 1) + " of " + draft.size() + "  (" + draft.answered() + " answered)");
+        progress.setValue((double) draft.answered() / draft.size());
+        itemText.setText(catalog.itemText(draft.instrument().id(), item.id()) + "  [" + item.rater().name().toLowerCase() + "-rated]");
+        answers.removeAll();
+        if (item.max() - item.min() > 10) {
+            answers.add(scaleField(item));
+        } else {
+            for (int v = item.min(); v <= item.max(); v++) {
+                answers.add(scoreButton(item, v));
+            }
+        }
+        submit.setEnabled(draft.complete());
+    }
+
+    private Button scoreButton(Item item, int v) {
+        String anchor = item.anchors().stream().filter(a -> a.value() == v).map(a -> " " + a.label()).findFirst().orElse("");
+        Button b = new Button(v + anchor, e -> choose(v));
+        b.setId("score-" + v);
+        b.addClassName("score");
+        if (draft.answer() instanceof Answer.Scored s && s.value() == v) {
+            b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        return b;
+    }
+
+    private Div scaleField(Item item) {
+        IntegerField f = new IntegerField(item.min() + " - " + item.max());
+        f.setId("score-value");
+        f.setMin(item.min());
+        f.setMax(item.max());
+        Button set = new Button("Set", e -> {
+            if (f.getValue() != null) {
+                try {
+                    draft.score(f.getValue());
+                    error.setText("");
+                } catch (IllegalArgumentException ex) {
+                    error.setText(ex.getMessage());
+                }
+                render();
+            }
+        });
+        set.setId("score-set");
+        return new Div(f, set);
+    }
+
+    private void submit() {
+        try {
+            Rating r = rater.finish(draft, correctionReason.getValue());
+            submit.setEnabled(false);
+            rater.submit(r, this::showTotal, message -> {
+                error.setText(message);
+                submit.setEnabled(true);
+            });
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            error.setText(e.getMessage());
+        }
+    }
+
+    private void showTotal(String summary) {
+        removeAll();
+        getFooter().removeAll();
+        Span total = new Span("Recorded. " + summary);
+        total.setId("rating-result");
+        total.addClassName("rating-result");
+        Button done = new Button("Done", e -> close());
+        done.setId("rating-done");
+        add(total);
+        getFooter().add(done);
+    }
+
+    /** For tests: the current draft. */
+    RatingDraft draft() {
+        return draft;
+    }
+}

@@ -1,0 +1,111 @@
+package org.openinfusion.dashboard.rating;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Correction;
+import org.openinfusion.station.clinical.rating.FormKey;
+import org.openinfusion.station.clinical.rating.Instrument;
+import org.openinfusion.station.clinical.rating.Item;
+import org.openinfusion.station.clinical.rating.Rating;
+
+/**
+ * A rating being filled in at the bedside: the form's items, the current one, the answers so far. Pure; the
+ * station checks and scores the finished rating again.
+ */
+public final class RatingDraft {
+    private final Instrument instrument;
+    private final FormKey form;
+    private final String timePointId;
+    private final List<Item> items;
+    private final Map<String, Answer> answers = new HashMap<>();
+    private final String correcting;
+    private final Instant startedAt;
+    private int index;
+
+    public RatingDraft(Instrument instrument, FormKey form, String timePointId, Instant startedAt, String correcting,
+                       Map<String, Answer> previous) {
+        this.instrument = instrument;
+        this.form = form;
+        this.timePointId = timePointId;
+        this.items = instrument.itemsOf(form.shortFormId());
+        this.startedAt = startedAt;
+        this.correcting = correcting;
+        answers.putAll(previous);
+    }
+
+    public Item item() {
+        return items.get(index);
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    public Answer answer() {
+        return answers.get(item().id());
+    }
+
+    /** Scores the current item and moves to the next; refuses a score outside the item's range. */
+    public void score(int value) {
+        if (!item().inRange(value)) {
+            throw new IllegalArgumentException("item " + item().number() + ": " + value + " is outside " + item().range());
+        }
+        answers.put(item().id(), Answer.score(value));
+        next();
+    }
+
+    public void notAssessed(String reason) {
+        answers.put(item().id(), Answer.notAssessed(reason == null ? "" : reason.strip()));
+        next();
+    }
+
+    public void next() {
+        index = Math.min(index + 1, items.size() - 1);
+    }
+
+    public void previous() {
+        index = Math.max(index - 1, 0);
+    }
+
+    public void go(int i) {
+        index = Math.max(0, Math.min(i, items.size() - 1));
+    }
+
+    public int answered() {
+        return (int) items.stream().filter(i -> answers.containsKey(i.id())).count();
+    }
+
+    public boolean complete() {
+        return answered() == items.size();
+    }
+
+    public boolean isCorrection() {
+        return correcting != null;
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    public FormKey form() {
+        return form;
+    }
+
+    /** The finished rating; a correction needs its reason. */
+    public Rating toRating(String role, String user, Instant finishedAt, String reason) {
+        if (!complete()) {
+            throw new IllegalStateException((items.size() - answered()) + " items still need an answer or 'not assessed'");
+        }
+        Correction c = correcting == null ? null : new Correction(correcting, reason == null ? "" : reason.strip());
+        return new Rating(UUID.randomUUID().toString(), instrument.id(), form.shortFormId(), timePointId, role, user, startedAt,
+                finishedAt, Map.copyOf(answers), c);
+    }
+}

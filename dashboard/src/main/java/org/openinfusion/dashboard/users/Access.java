@@ -1,0 +1,20 @@
+package org.openinfusion.dashboard.users;
+
+import com.vaadin.flow.router.BeforeEnterEvent;
+import java.util.Set;
+import org.openinfusion.dashboard.login.LoginView;
+
+/** Sends a visitor who is not signed in, or lacks the role a view needs, to the sign-in page. */
+public final class Access {
+    public static final Set<Role> BEDSIDE = Set.of(Role.NURSE, Role.ADMIN);
+
+    private Access() {
+    }
+
+    public static void require(BeforeEnterEvent event, Set<Role> roles) {
+        boolean allowed = CurrentUser.get().map(u -> roles.contains(u.role())).orElse(false);
+        if (!allowed) {
+            event.forwardTo(LoginView.class);
+        }
+    }
+}

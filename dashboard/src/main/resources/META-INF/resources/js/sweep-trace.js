@@ -1,0 +1,113 @@
+// <sweep-trace>: a monitor-style sweeping waveform on a plain canvas.
+// The server pushes packed samples: push(base64 little-endian Float32, sampleRateHz, firstSampleEpochMs).
+// Samples are drawn at their device time, a fixed delay behind the newest data, so the sweep runs
+// smoothly; when data stops the cursor keeps moving and erases ahead of itself: a visible gap.
+const WINDOW_S = 6;
+const ERASE_PX = 14;
+
+class SweepTrace extends HTMLElement {
+  constructor() {
+    super();
+    this.chunks = [];
+    this.offset = null;
+    this.prev = null;
+    this.lo = Infinity;
+    this.hi = -Infinity;
+    this.lastCursorX = null;
+    this.lastDataAt = 0;
+  }
+
+  connectedCallback() {
+    if (!this.canvas) {
+      this.canvas = document.createElement('canvas');
+      this.canvas.style.width = '100%';
+      this.canvas.style.height = '100%';
+      this.canvas.style.display = 'block';
+      this.appendChild(this.canvas);
+    }
+    this.running = true;
+    const frame = () => {
+      if (!this.running) return;
+      this.draw();
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }
+
+  disconnectedCallback() {
+    this.running = false;
+  }
+
+  push(b64, rateHz, firstMs) {
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const samples = new Float32Array(bytes.buffer);
+    const dt = 1000 / rateHz;
+    const endMs = firstMs + samples.length * dt;
+    const lag = Date.now() - endMs;
+    // keep the newest data about 0.4 s ahead of the cursor; re-anchor when far off (new device clock, long gap)
+    if (this.offset === null || lag + 150 > this.offset || this.offset - lag > 3000) {
+      this.offset = lag + 400;
+    }
+    let lo = Infinity, hi = -Infinity;
+    for (const v of samples) { if (v < lo) lo = v; if (v > hi) hi = v; }
+    this.chunks.push({ t0: firstMs, dt, samples, next: 0, lo, hi });
+    this.lastDataAt = Date.now();
+    this.rescale();
+  }
+
+  rescale() {
+    const recent = this.chunks.slice(-40);
+    let lo = Math.min(...recent.map(c => c.lo)), hi = Math.max(...recent.map(c => c.hi));
+    if (hi - lo < 1e-6) { hi += 0.5; lo -= 0.5; }
+    const pad = (hi - lo) * 0.1;
+    this.lo = lo - pad;
+    this.hi = hi + pad;
+  }
+
+  draw() {
+    const c = this.canvas;
+    const w = Math.max(1, Math.round(c.clientWidth * devicePixelRatio));
+    const h = Math.max(1, Math.round(c.clientHeight * devicePixelRatio));
+    if (c.width !== w || c.height !== h) { c.width = w; c.height = h; this.prev = null; }
+    if (this.offset === null) return;
+    const g = c.getContext('2d');
+    const cursorMs = Date.now() - this.offset;
+    const xOf = t => ((t / 1000) % WINDOW_S) / WINDOW_S * w;
+    const cursorX = xOf(cursorMs);
+    this.erase(g, cursorX, w, h);
+    g.strokeStyle = this.getAttribute('color') || '#2ecc71';
+    g.lineWidth = 2 * devicePixelRatio;
+    g.beginPath();
+    for (const ch of this.chunks) {
+      while (ch.next < ch.samples.length) {
+        const t = ch.t0 + ch.next * ch.dt;
+        if (t > cursorMs) break;
+        const x = xOf(t);
+        const y = h - (ch.samples[ch.next] - this.lo) / (this.hi - this.lo) * h;
+        const p = this.prev;
+        if (p && x >= p.x && t - p.t < 4 * ch.dt) { g.moveTo(p.x, p.y); g.lineTo(x, y); }
+        this.prev = { x, y, t };
+        ch.next++;
+      }
+    }
+    g.stroke();
+    this.chunks = this.chunks.filter(ch => ch.next < ch.samples.length || ch.t0 > cursorMs - WINDOW_S * 1000);
+    this.toggleAttribute('data-gap', Date.now() - this.lastDataAt > 1500);
+  }
+
+  erase(g, cursorX, w, h) {
+    const from = this.lastCursorX === null ? cursorX : this.lastCursorX;
+    const to = cursorX + ERASE_PX * devicePixelRatio;
+    if (cursorX >= from) {
+      g.clearRect(from + 1, 0, to - from, h);
+    } else {
+      g.clearRect(from + 1, 0, w - from, h);
+      g.clearRect(0, 0, to, h);
+    }
+    this.lastCursorX = cursorX;
+  }
+}
+
+customElements.define('sweep-trace', SweepTrace);

@@ -1,0 +1,87 @@
+package org.openinfusion.dashboard;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.openinfusion.dashboard.users.CurrentUser;
+import org.openinfusion.dashboard.users.Role;
+import org.openinfusion.dashboard.users.StationUser;
+import org.openinfusion.dashboard.users.UserStore;
+import org.openinfusion.station.bus.Codecs;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.service.SessionVerticle;
+
+/**
+ * Browserless UI tests against a real event bus and a real session worker (audit in memory): Karibu's mock Vaadin
+ * with every route of the dashboard.
+ */
+public final class KaribuStation implements AutoCloseable {
+    public record Audited(String type, String actor, Map<String, Object> payload) {
+    }
+
+    public final Vertx vertx = Vertx.vertx();
+    public final List<Audited> audit = new CopyOnWriteArrayList<>();
+    public final UserStore users;
+
+    public KaribuStation() throws Exception {
+        Codecs.registerAll(vertx);
+        SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
+                (t, a, s, p) -> audit.add(new Audited(t, a, p)), java.time.Clock.systemUTC(), AlarmSettings.DEFAULTS);
+        vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(200)),
+                new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Path dir = Files.createTempDirectory("karibu-users-");
+        users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
+        users.put("nurse1", Role.NURSE, "secret-pw".toCharArray());
+        users.put("doc", Role.PHYSICIAN, "secret-pw".toCharArray());
+        DashboardServices.install(vertx, users, InstrumentCatalog.builtIn());
+        MockVaadin.setup(new Routes().autoDiscoverViews("org.openinfusion.dashboard"));
+    }
+
+    public void signIn(String user, Role role) {
+        CurrentUser.set(new StationUser(user, role));
+    }
+
+    /** Runs pending UI work (bus replies delivered with ui.access) until {@code condition} holds. */
+    public static void until(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            MockVaadin.clientRoundtrip(false);
+            Throwable why = null;
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (AssertionError | RuntimeException notYet) {
+                why = notYet;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s", why);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        MockVaadin.tearDown();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,53 @@
+package org.openinfusion.dashboard.app;
+
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a nurse does in the browser, as steps shared by the Chromium tests. */
+final class BrowserSteps {
+    private BrowserSteps() {
+    }
+
+    static WebDriverWait waitFor(ChromeDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(45));
+    }
+
+    /** Opens the dashboard (which sends to the sign-in page) and signs in. */
+    static void signIn(ChromeDriver browser, String dashboardUrl, String user, String password) {
+        browser.get(dashboardUrl);
+        WebDriverWait wait = waitFor(browser);
+        wait.until(d -> d.getCurrentUrl().endsWith("/login") && !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
+        type(browser.findElement(By.cssSelector("vaadin-login-form input[name='username']")), user);
+        type(browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")), password + "\n");
+        wait.until(d -> !d.getCurrentUrl().endsWith("/login"));
+    }
+
+    static void type(WebElement input, String text) {
+        input.click();
+        input.sendKeys(text);
+    }
+
+    static void click(ChromeDriver browser, String id) {
+        waitFor(browser).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class).until(d -> {
+            WebElement e = d.findElement(By.id(id));
+            if (!e.isDisplayed() || e.getAttribute("disabled") != null) {
+                return false;
+            }
+            e.click();
+            return true;
+        });
+    }
+
+    static String text(ChromeDriver browser, String id) {
+        try {
+            return browser.findElements(By.id(id)).stream().findFirst().map(WebElement::getText).orElse("");
+        } catch (StaleElementReferenceException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.openinfusion.station.clinical.api;
+
+import java.util.Objects;
+import org.openinfusion.station.clinical.rating.Rating;
+
+/**
+ * What the dashboard asks of a bed's session, sent as a request to {@code Addresses.SESSION_COMMAND}. Every command
+ * names the bed and (except ratings, which carry their rater) the user; the reply is a {@link CommandReply}, a
+ * failure carries a message saying what was refused and why.
+ */
+public sealed interface SessionCommand {
+    String bed();
+
+    record CreateSession(String user, String bed, String protocolId, String subjectCode, double weightKg, String kitId)
+            implements SessionCommand {
+        public CreateSession {
+            requireText(user, "user");
+            requireText(bed, "bed");
+            requireText(protocolId, "protocol");
+        }
+    }
+
+    /** {@code reason} is needed only to close a session early; null otherwise. */
+    record SessionStep(String user, String bed, Step step, String reason) implements SessionCommand {
+        public SessionStep {
+            requireText(user, "user");
+            requireText(bed, "bed");
+            Objects.requireNonNull(step, "step");
+        }
+    }
+
+    record RecordRating(String bed, Rating rating) implements SessionCommand {
+        public RecordRating {
+            requireText(bed, "bed");
+            Objects.requireNonNull(rating, "rating");
+        }
+    }
+
+    record AcknowledgeAlarm(String user, String bed, String alarmId) implements SessionCommand {
+        public AcknowledgeAlarm {
+            requireText(user, "user");
+            requireText(bed, "bed");
+            requireText(alarmId, "alarm");
+        }
+    }
+
+    /** Silences for {@code seconds}, capped by the station's maximum silence. */
+    record SilenceAlarm(String user, String bed, String alarmId, int seconds) implements SessionCommand {
+        public SilenceAlarm {
+            requireText(user, "user");
+            requireText(bed, "bed");
+            requireText(alarmId, "alarm");
+            if (seconds <= 0) {
+                throw new IllegalArgumentException("silence for a positive number of seconds");
+            }
+        }
+    }
+
+    /** A one-tap clinical event or a free-text note ({@code note} required for {@link MarkerKind#NOTE}). */
+    record AddMarker(String user, String bed, MarkerKind kind, String note) implements SessionCommand {
+        public AddMarker {
+            requireText(user, "user");
+            requireText(bed, "bed");
+            Objects.requireNonNull(kind, "kind");
+            note = note == null ? "" : note.strip();
+            if (kind == MarkerKind.NOTE && note.isEmpty()) {
+                throw new IllegalArgumentException("a note needs some text");
+            }
+            if (note.length() > 500) {
+                throw new IllegalArgumentException("a note is at most 500 characters");
+            }
+        }
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+}

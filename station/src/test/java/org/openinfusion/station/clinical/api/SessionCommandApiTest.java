@@ -1,0 +1,241 @@
+package org.openinfusion.station.clinical.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.bus.Codecs;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.schedule.PromptState;
+import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.service.SessionVerticle;
+import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Stream;
+
+/** The session command API on a real event bus, answered by the session verticle's worker. */
+class SessionCommandApiTest {
+    private record Entry(String type, String actor, Map<String, Object> payload, String thread) {
+    }
+
+    private static final String BED = "bed-01";
+    private final List<Entry> audit = new CopyOnWriteArrayList<>();
+    private volatile Instant now = Instant.parse("2026-11-22T08:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private Vertx vertx;
+
+    @BeforeEach
+    void deploy() throws Exception {
+        vertx = Vertx.vertx();
+        Codecs.registerAll(vertx);
+        SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
+                (t, a, s, p) -> audit.add(new Entry(t, a, p, Thread.currentThread().getName())), clock, AlarmSettings.DEFAULTS);
+        await(vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(50)),
+                new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        await(vertx.close());
+    }
+
+    private <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private CommandReply send(SessionCommand c) throws Exception {
+        return await(vertx.eventBus().<CommandReply>request(Addresses.SESSION_COMMAND, c)).body();
+    }
+
+    private ReplyException refused(SessionCommand c) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> send(c));
+        return assertInstanceOf(ReplyException.class, e.getCause());
+    }
+
+    private SessionView create() throws Exception {
+        return send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-buprenorphine-double-dummy", "KET-014", 70, "KIT-0042")).view();
+    }
+
+    @Test
+    void createsASessionAndAnswersItsViewWithoutArmOrConcentration() throws Exception {
+        SessionView v = create();
+
+        assertEquals(SessionState.CREATED, v.state());
+        assertEquals("KET-014", v.subjectCode());
+        assertEquals("Study drug", v.protocolLabel());
+        assertEquals(150.0, v.plan().rateMlPerHour(), 1e-9);
+        assertEquals(Duration.ofMinutes(40), v.plan().duration());
+        assertEquals(List.of(Step.BASELINE, Step.CLOSE), v.nextSteps());
+        SessionView asked = await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED))).body();
+        assertEquals(v.sessionId(), asked.sessionId());
+        String shown = asked.toString().toLowerCase();
+        assertFalse(shown.contains("arm") && shown.contains("saline"), shown);
+        assertFalse(shown.contains("mg/ml") || shown.contains("concentration"), shown);
+        assertTrue(audit.stream().allMatch(e -> e.thread().contains("worker")), "the service ran on the worker only");
+    }
+
+    @Test
+    void stepsThroughTheSessionAndRefusesAnIllegalStepWithTheReason() throws Exception {
+        create();
+        ReplyException wrong = refused(new SessionCommand.SessionStep("nurse1", BED, Step.END_OF_INFUSION, null));
+        assertEquals(SessionCommandHandler.REFUSED, wrong.failureCode());
+        assertTrue(wrong.getMessage().contains("is CREATED: cannot infusion completed"), wrong.getMessage());
+
+        assertEquals(SessionState.BASELINE, send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null)).view().state());
+        SessionView pre = send(new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null)).view();
+        assertEquals(List.of(Step.CONFIRM_INFUSION_START, Step.CLOSE), pre.nextSteps());
+        now = now.plusSeconds(60);
+        SessionView infusing = send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null)).view();
+        assertEquals(SessionState.INFUSING, infusing.state());
+        assertEquals(List.of(Step.END_OF_INFUSION, Step.CLOSE), infusing.nextSteps());
+        assertTrue(audit.stream().anyMatch(e -> e.type().equals("session.infusion_started") && e.actor().equals("nurse1")));
+    }
+
+    @Test
+    void answersTheDischargeCheckOnceTheInfusionHasEnded() throws Exception {
+        DeviceRef monitor = new DeviceRef(BED, "monitor");
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, now, now, 1));
+        send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-015", 80, "KIT-7"));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        now = now.plusSeconds(60);
+        assertTrue(send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null)).view().dischargeCheck().isEmpty());
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, now, now, 2));
+        now = now.plusSeconds(52 * 60);
+
+        SessionView v = send(new SessionCommand.SessionStep("nurse1", BED, Step.END_OF_INFUSION, null)).view();
+
+        var criteria = v.dischargeCheck().orElseThrow().criteria();
+        assertEquals("NOT_MET", criteria.getFirst().status().name(), criteria.toString());
+        var hr = criteria.stream().filter(c -> c.name().startsWith("hr")).findFirst().orElseThrow();
+        assertEquals("NOT_MET", hr.status().name(), hr.toString());
+        assertTrue(hr.detail().contains("91 vs baseline 70"), hr.detail());
+        assertFalse(v.dischargeCheck().get().ready());
+    }
+
+    @Test
+    void closingEarlyNeedsAReason() throws Exception {
+        create();
+        assertTrue(refused(new SessionCommand.SessionStep("nurse1", BED, Step.CLOSE, " ")).getMessage().contains("needs a reason"));
+        assertEquals(SessionState.CLOSED, send(new SessionCommand.SessionStep("nurse1", BED, Step.CLOSE, "withdrew")).view().state());
+    }
+
+    @Test
+    void recordsARatingScoredByTheStationAndCompletesThePrompt() throws Exception {
+        create();
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        Map<String, Answer> answers = IntStream.rangeClosed(1, 23).boxed()
+                .collect(Collectors.toMap(String::valueOf, i -> i == 7 ? Answer.notAssessed("asleep") : Answer.score(1)));
+        Rating r = new Rating("r-1", "cadss", null, "baseline", "nurse", "nurse1", now, now, answers, null);
+
+        CommandReply reply = send(new SessionCommand.RecordRating(BED, r));
+
+        assertEquals("22 (0-92) INCOMPLETE: 1 of 23 items not assessed", reply.score().orElseThrow().summary());
+        assertEquals(1, reply.view().ratings().size());
+        assertEquals("cadss", reply.view().ratings().getFirst().form());
+        assertTrue(audit.stream().anyMatch(e -> e.type().equals("rating.recorded")));
+        Rating bad = new Rating("r-2", "cadss", null, "baseline", "nurse", "nurse1", now, now, Map.of("1", Answer.score(9)), null);
+        assertTrue(refused(new SessionCommand.RecordRating(BED, bad)).getMessage().contains("item 1: score 9 outside 0-4"));
+    }
+
+    @Test
+    void acknowledgesAndSilencesAnAlarmRaisedByLiveValues() throws Exception {
+        create();
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef(BED, "monitor"), Stream.SPO2, 85, now, now, 1));
+        SessionView v = poll(() -> await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED))).body(),
+                view -> !view.activeAlarms().isEmpty());
+        String id = v.activeAlarms().getFirst().id();
+
+        SessionView acked = send(new SessionCommand.AcknowledgeAlarm("nurse1", BED, id)).view();
+        assertEquals("nurse1", acked.activeAlarms().getFirst().acknowledgedBy().orElseThrow());
+        SessionView silenced = send(new SessionCommand.SilenceAlarm("nurse1", BED, id, 600)).view();
+        assertEquals(now.plusSeconds(120), silenced.activeAlarms().getFirst().silencedUntil().orElseThrow());
+        assertTrue(silenced.recentAlarms().stream().anyMatch(e -> e.kind().name().equals("RAISED")));
+        assertEquals(SessionCommandHandler.REFUSED, refused(new SessionCommand.AcknowledgeAlarm("nurse1", BED, "nope")).failureCode());
+    }
+
+    @Test
+    void addsMarkersToTheAuditTrailAndTheView() throws Exception {
+        create();
+        send(new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NAUSEA, null));
+        SessionView v = send(new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NOTE, "asked for water")).view();
+
+        assertEquals(List.of(MarkerKind.NOTE, MarkerKind.NAUSEA), v.markers().stream().map(SessionView.Marker::kind).toList());
+        Entry last = audit.getLast();
+        assertEquals("marker.recorded", last.type());
+        assertEquals("NOTE", last.payload().get("kind"));
+        assertEquals("asked for water", last.payload().get("note"));
+    }
+
+    @Test
+    void answersNoSessionWith404AndListsProtocols() throws Exception {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> await(vertx.eventBus().request(Addresses.SESSION_VIEW, new ViewRequest("bed-09"))));
+        assertEquals(SessionCommandHandler.NO_SESSION, ((ReplyException) e.getCause()).failureCode());
+        assertEquals("no session on bed bed-09", e.getCause().getMessage());
+        ProtocolChoices p = await(vertx.eventBus().<ProtocolChoices>request(Addresses.SESSION_PROTOCOLS, "")).body();
+        assertEquals(3, p.protocols().size());
+    }
+
+    @Test
+    void refusesANameAsSubjectCode() {
+        ReplyException e = refused(new SessionCommand.CreateSession("nurse1", BED, "ketamine-buprenorphine-double-dummy", "John Smith", 70, "KIT-1"));
+        assertTrue(e.getMessage().contains("never a name"), e.getMessage());
+    }
+
+    interface Call<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T poll(Call<T> call, java.util.function.Predicate<T> until) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            T v = call.get();
+            if (until.test(v) || System.nanoTime() > deadline) {
+                return v;
+            }
+            Thread.sleep(20);
+        }
+    }
+}
