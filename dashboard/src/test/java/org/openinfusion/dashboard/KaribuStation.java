@@ -46,6 +46,7 @@ public final class KaribuStation implements AutoCloseable {
         users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
         users.put("nurse1", Role.NURSE, "secret-pw".toCharArray());
         users.put("doc", Role.PHYSICIAN, "secret-pw".toCharArray());
+        users.put("eng1", Role.ENGINEER, "secret-pw".toCharArray());
         DashboardServices.install(vertx, users, InstrumentCatalog.builtIn());
         MockVaadin.setup(new Routes().autoDiscoverViews("org.openinfusion.dashboard"));
     }

@@ -15,10 +15,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.users.Access;
-import org.openinfusion.dashboard.users.Role;
 import org.openinfusion.station.device.DeviceStatusSnapshot;
 
 /**
@@ -57,7 +55,7 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Access.require(event, Set.of(Role.ENGINEER, Role.ADMIN));
+        Access.require(event, Access.ENGINEERING);
     }
 
     @Override

@@ -39,13 +39,14 @@ public class LoginView extends VerticalLayout {
             refuse("Wrong user name or password.");
             return;
         }
-        if (!Access.BEDSIDE.contains(u.get().role())) {
-            refuse("Role " + u.get().role().key() + " has no bedside view yet.");
+        Optional<String> home = Access.home(u.get().role());
+        if (home.isEmpty()) {
+            refuse("Role " + u.get().role().key() + " has no view yet.");
             return;
         }
         CurrentUser.set(u.get());
         LOG.info("user {} signed in as {}", u.get().id(), u.get().role().key());
-        getUI().ifPresent(ui -> ui.navigate(""));
+        getUI().ifPresent(ui -> ui.navigate(home.get()));
     }
 
     /** The last refusal shown, for tests. */

@@ -68,4 +68,22 @@ class LoginViewTest {
         assertTrue(CurrentUser.get().isEmpty());
         assertTrue(((LoginView) UI.getCurrent().getCurrentView()).error().contains("physician"));
     }
+
+    @Test
+    void anEngineerLandsOnTheDevicesPageAndCannotOpenABed() {
+        UI.getCurrent().navigate("login");
+        LoginFormKt._login(_get(LoginForm.class), "eng1", "secret-pw");
+
+        assertInstanceOf(org.openinfusion.dashboard.devices.DevicesView.class, UI.getCurrent().getCurrentView());
+        UI.getCurrent().navigate("bed/bed-01");
+        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+    }
+
+    @Test
+    void aNurseCannotOpenTheDevicesPage() {
+        UI.getCurrent().navigate("login");
+        LoginFormKt._login(_get(LoginForm.class), "nurse1", "secret-pw");
+        UI.getCurrent().navigate("devices");
+        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+    }
 }

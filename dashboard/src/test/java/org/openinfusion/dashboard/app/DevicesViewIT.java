@@ -1,0 +1,61 @@
+package org.openinfusion.dashboard.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.dashboard.users.Role;
+import org.openinfusion.dashboard.users.UserStore;
+import org.openinfusion.sim.SerialSimulators;
+import org.openinfusion.sim.serial.Fault;
+import org.openinfusion.sim.serial.SerialSimulator;
+import org.openinfusion.sim.serial.Transport;
+import org.openinfusion.station.config.Settings;
+import org.openinfusion.station.config.StationConfig;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** An engineer signs in and sees a serial pump's state, line, traffic, errors by kind and its live decoded values. */
+class DevicesViewIT {
+    @Test
+    void theEngineersPageShowsEachDeviceAndItsDecodedValues() throws Exception {
+        Path data = Files.createTempDirectory("devices-it-");
+        UserStore.at(data.resolve(UserStore.FILE_NAME)).put("eng1", Role.ENGINEER, "engineer-pass".toCharArray());
+        try (SerialSimulator pump = SerialSimulators.asena(Transport.tcp(0), 9)) {
+            StationConfig config = StationConfig.from(Settings.defaultsWith(Map.of(
+                    "mqtt.url", "embedded", "influx.url", "managed", "station.dataDir", data.toString(),
+                    "http.dashboardPort", "0", "http.statusPort", "0", "health.publishInterval", "1s",
+                    "devices", "pump9", "device.pump9.protocol", "asena", "device.pump9.bed", "bed-09",
+                    "device.pump9.tcp", "127.0.0.1:" + pump.tcpPort().getAsInt())));
+            try (StationMain station = StationMain.start(config, StationMain.LaunchOptions.parse(new String[0]))) {
+                ChromeDriver browser = Chromium.start(data.resolve("chromium-profile"));
+                try {
+                    BrowserSteps.signIn(browser, station.dashboardUrl() + "devices", "eng1", "engineer-pass");
+                    browser.get(station.dashboardUrl() + "devices");
+                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                    wait.until(d -> grid(d).contains("pump9") && grid(d).contains("connected") && grid(d).contains("serial over TCP"));
+                    wait.until(d -> d.findElement(By.id("devices-live")).getText().contains("bed-09/pump9  pump_rate"));
+                    // a fault on the line shows up as an error kind
+                    pump.faults().enable(Fault.CORRUPT_CHECKSUM);
+                    wait.until(d -> grid(d).contains("BAD_CHECKSUM"));
+                    pump.faults().disable(Fault.CORRUPT_CHECKSUM);
+                    Chromium.screenshot(browser, "devices");
+                    assertTrue(grid(browser).contains("asena"));
+                } finally {
+                    browser.quit();
+                }
+            }
+        }
+    }
+
+    private static String grid(org.openqa.selenium.WebDriver d) {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const g = document.getElementById('devices-grid'); if (!g) return '';"
+                        + "return Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(c => c.textContent).join(' | ');");
+        return String.valueOf(text);
+    }
+}
