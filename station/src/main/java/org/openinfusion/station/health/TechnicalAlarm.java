@@ -3,8 +3,12 @@ package org.openinfusion.station.health;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A technical condition of the station itself (not of the patient), raised or cleared. */
-public record TechnicalAlarm(String code, boolean active, String message, Instant time) {
+/**
+ * A technical condition (not of the patient), raised or cleared: of the station itself when
+ * {@code source} is empty (buffer filling, store unreachable), else of one device on one bed.
+ */
+public record TechnicalAlarm(String code, boolean active, String message, Instant time,
+                             java.util.Optional<org.openinfusion.station.domain.DeviceRef> source) {
     public static final String BUFFER_FILLING = "BUFFER_FILLING";
     public static final String STORE_UNREACHABLE = "STORE_UNREACHABLE";
     public static final String BROKER_DISCONNECTED = "BROKER_DISCONNECTED";
@@ -13,5 +17,11 @@ public record TechnicalAlarm(String code, boolean active, String message, Instan
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** A station-wide condition. */
+    public TechnicalAlarm(String code, boolean active, String message, Instant time) {
+        this(code, active, message, time, java.util.Optional.empty());
     }
 }

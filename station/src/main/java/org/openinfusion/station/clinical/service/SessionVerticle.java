@@ -59,10 +59,16 @@ public final class SessionVerticle extends VerticleBase {
                 s.source().deviceId() + " offline"));
     }
 
+    /** A device's technical alarm goes to the session on that device's bed; a station-wide one to every session. */
     private void stationAlarm(TechnicalAlarm a) {
         for (var r : sessions.all()) {
             String bed = r.session().created().bedId();
-            handle(bed, () -> sessions.technical(bed, a.code(), a.active(), AlarmPriority.MEDIUM, a.message()));
+            if (a.source().isPresent() && !a.source().get().bedId().equals(bed)) {
+                continue;
+            }
+            String code = a.source().map(src -> a.code() + ":" + src.deviceId()).orElse(a.code());
+            AlarmPriority priority = a.source().isPresent() ? AlarmPriority.HIGH : AlarmPriority.MEDIUM;
+            handle(bed, () -> sessions.technical(bed, code, a.active(), priority, a.message()));
         }
     }
 

@@ -27,7 +27,10 @@ final class BusDeviceEvents implements DeviceEvents {
     private final Clock clock;
     private volatile ProblemCounters problems;
 
-    BusDeviceEvents(ObservationPublisher publisher, EventBus bus, Clock clock) {
+    private final org.openinfusion.station.domain.DeviceRef source;
+
+    BusDeviceEvents(ObservationPublisher publisher, EventBus bus, Clock clock, org.openinfusion.station.domain.DeviceRef source) {
+        this.source = source;
         this.publisher = publisher;
         this.bus = bus;
         this.clock = clock;
@@ -59,6 +62,6 @@ final class BusDeviceEvents implements DeviceEvents {
         } else {
             LOG.info("technical alarm {} cleared: {}", code, message);
         }
-        bus.publish(Addresses.TECHNICAL_ALARM, new TechnicalAlarm(code, active, message, clock.instant()));
+        bus.publish(Addresses.TECHNICAL_ALARM, new TechnicalAlarm(code, active, message, clock.instant(), java.util.Optional.of(source)));
     }
 }

@@ -62,7 +62,7 @@ public final class DevicesVerticle extends VerticleBase {
         Optional<RawCaptureWriter> capture = d.capture().isEmpty() ? Optional.empty()
                 : Optional.of(RawCaptureWriter.open(d.capture().get(), "device " + ref + " protocol " + factory.protocol()
                 + " endpoint " + d.endpoint() + " started " + clock.instant()));
-        BusDeviceEvents events = new BusDeviceEvents(publisher, vertx.eventBus(), clock);
+        BusDeviceEvents events = new BusDeviceEvents(publisher, vertx.eventBus(), clock, ref);
         DeviceRunner runner = new DeviceRunner(ref, session, LinkOpener.of(d, factory.lineSettings()), events, clock,
                 d.silentAfter(), Backoff.DEFAULT, capture);
         events.countProblemsIn(runner.problems());

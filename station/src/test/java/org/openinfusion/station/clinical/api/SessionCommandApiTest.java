@@ -238,4 +238,25 @@ class SessionCommandApiTest {
             Thread.sleep(20);
         }
     }
+
+    @Test
+    void aDevicesTechnicalAlarmReachesOnlyTheSessionOnThatDevicesBed() throws Exception {
+        create();
+        send(new SessionCommand.CreateSession("nurse1", "bed-02", "ketamine-buprenorphine-double-dummy", "KET-016", 70, "KIT-0043"));
+        vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new org.openinfusion.station.health.TechnicalAlarm("SENSOR_OFF", true,
+                "bed-01/mon1 sensor off: no value for [spo2]", now, java.util.Optional.of(new DeviceRef(BED, "mon1"))));
+        vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new org.openinfusion.station.health.TechnicalAlarm("BUFFER_FILLING", true,
+                "durable buffer 60% full", now));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String bed1 = "";
+        String bed2 = "";
+        while (System.nanoTime() < deadline && !(bed1.contains("BUFFER_FILLING") && bed2.contains("BUFFER_FILLING"))) {
+            bed1 = await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED))).body().toString();
+            bed2 = await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest("bed-02"))).body().toString();
+            Thread.sleep(50);
+        }
+        assertTrue(bed1.contains("TECH:SENSOR_OFF:mon1"), bed1);
+        assertFalse(bed2.contains("SENSOR_OFF"), bed2);
+        assertTrue(bed2.contains("TECH:BUFFER_FILLING"), "a station-wide alarm reaches every session");
+    }
 }
