@@ -90,8 +90,11 @@ public final class StationApp implements AutoCloseable {
                     devices::statuses);
             status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), () -> health.latest());
             await(vertx.deployVerticle(new StorageVerticle(journal)));
-            await(vertx.deployVerticle(ingest));
-            await(vertx.deployVerticle(devices));
+            String ingestId = await(vertx.deployVerticle(ingest));
+            String devicesId = await(vertx.deployVerticle(devices));
+            // At shut-down, stop taking data in before storage goes (closed in reverse order: these first).
+            remember(() -> await(vertx.undeploy(ingestId)));
+            remember(() -> await(vertx.undeploy(devicesId)));
             sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
                     new AuditLogTrail(auditLog, vertx.eventBus()), clock,
                     AlarmSettings.DEFAULTS);
@@ -138,8 +141,8 @@ public final class StationApp implements AutoCloseable {
         return resource;
     }
 
-    private static void await(Future<?> f) throws Exception {
-        f.toCompletionStage().toCompletableFuture().get();
+    private static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get();
     }
 
     public Vertx vertx() {
