@@ -11,10 +11,8 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +23,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
@@ -47,23 +46,7 @@ class SessionCommandApiTest {
 
     private static final String BED = "bed-01";
     private final List<Entry> audit = new CopyOnWriteArrayList<>();
-    private volatile Instant now = Instant.parse("2026-11-22T08:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
     private Vertx vertx;
 
     @BeforeEach
@@ -126,7 +109,7 @@ class SessionCommandApiTest {
         assertEquals(SessionState.BASELINE, send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null)).view().state());
         SessionView pre = send(new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null)).view();
         assertEquals(List.of(Step.CONFIRM_INFUSION_START, Step.CLOSE), pre.nextSteps());
-        now = now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         SessionView infusing = send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null)).view();
         assertEquals(SessionState.INFUSING, infusing.state());
         assertEquals(List.of(Step.END_OF_INFUSION, Step.CLOSE), infusing.nextSteps());
@@ -136,13 +119,13 @@ class SessionCommandApiTest {
     @Test
     void answersTheDischargeCheckOnceTheInfusionHasEnded() throws Exception {
         DeviceRef monitor = new DeviceRef(BED, "monitor");
-        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, now, now, 1));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, clock.instant(), clock.instant(), 1));
         send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-015", 80, "KIT-7"));
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
-        now = now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         assertTrue(send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null)).view().dischargeCheck().isEmpty());
-        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, now, now, 2));
-        now = now.plusSeconds(52 * 60);
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, clock.instant(), clock.instant(), 2));
+        clock.advance(Duration.ofSeconds(52 * 60));
 
         SessionView v = send(new SessionCommand.SessionStep("nurse1", BED, Step.END_OF_INFUSION, null)).view();
 
@@ -167,7 +150,7 @@ class SessionCommandApiTest {
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
         Map<String, Answer> answers = IntStream.rangeClosed(1, 23).boxed()
                 .collect(Collectors.toMap(String::valueOf, i -> i == 7 ? Answer.notAssessed("asleep") : Answer.score(1)));
-        Rating r = new Rating("r-1", "cadss", null, "baseline", "nurse", "nurse1", now, now, answers, null);
+        Rating r = new Rating("r-1", "cadss", null, "baseline", "nurse", "nurse1", clock.instant(), clock.instant(), answers, null);
 
         CommandReply reply = send(new SessionCommand.RecordRating(BED, r));
 
@@ -175,14 +158,14 @@ class SessionCommandApiTest {
         assertEquals(1, reply.view().ratings().size());
         assertEquals("cadss", reply.view().ratings().getFirst().form());
         assertTrue(audit.stream().anyMatch(e -> e.type().equals("rating.recorded")));
-        Rating bad = new Rating("r-2", "cadss", null, "baseline", "nurse", "nurse1", now, now, Map.of("1", Answer.score(9)), null);
+        Rating bad = new Rating("r-2", "cadss", null, "baseline", "nurse", "nurse1", clock.instant(), clock.instant(), Map.of("1", Answer.score(9)), null);
         assertTrue(refused(new SessionCommand.RecordRating(BED, bad)).getMessage().contains("item 1: score 9 outside 0-4"));
     }
 
     @Test
     void acknowledgesAndSilencesAnAlarmRaisedByLiveValues() throws Exception {
         create();
-        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef(BED, "monitor"), Stream.SPO2, 85, now, now, 1));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef(BED, "monitor"), Stream.SPO2, 85, clock.instant(), clock.instant(), 1));
         SessionView v = poll(() -> await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED))).body(),
                 view -> !view.activeAlarms().isEmpty());
         String id = v.activeAlarms().getFirst().id();
@@ -190,7 +173,7 @@ class SessionCommandApiTest {
         SessionView acked = send(new SessionCommand.AcknowledgeAlarm("nurse1", BED, id)).view();
         assertEquals("nurse1", acked.activeAlarms().getFirst().acknowledgedBy().orElseThrow());
         SessionView silenced = send(new SessionCommand.SilenceAlarm("nurse1", BED, id, 600)).view();
-        assertEquals(now.plusSeconds(120), silenced.activeAlarms().getFirst().silencedUntil().orElseThrow());
+        assertEquals(clock.instant().plusSeconds(120), silenced.activeAlarms().getFirst().silencedUntil().orElseThrow());
         assertTrue(silenced.recentAlarms().stream().anyMatch(e -> e.kind().name().equals("RAISED")));
         assertEquals(SessionCommandHandler.REFUSED, refused(new SessionCommand.AcknowledgeAlarm("nurse1", BED, "nope")).failureCode());
     }
@@ -244,9 +227,9 @@ class SessionCommandApiTest {
         create();
         send(new SessionCommand.CreateSession("nurse1", "bed-02", "ketamine-buprenorphine-double-dummy", "KET-016", 70, "KIT-0043"));
         vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new org.openinfusion.station.health.TechnicalAlarm("SENSOR_OFF", true,
-                "bed-01/mon1 sensor off: no value for [spo2]", now, java.util.Optional.of(new DeviceRef(BED, "mon1"))));
+                "bed-01/mon1 sensor off: no value for [spo2]", clock.instant(), java.util.Optional.of(new DeviceRef(BED, "mon1"))));
         vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new org.openinfusion.station.health.TechnicalAlarm("BUFFER_FILLING", true,
-                "durable buffer 60% full", now));
+                "durable buffer 60% full", clock.instant()));
         long deadline = System.nanoTime() + 5_000_000_000L;
         String bed1 = "";
         String bed2 = "";

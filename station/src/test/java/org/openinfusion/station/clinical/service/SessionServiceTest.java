@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
@@ -30,38 +29,22 @@ class SessionServiceTest {
     }
 
     private final List<Entry> audit = new ArrayList<>();
-    private Instant now = Instant.parse("2026-11-22T08:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
     private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
             (t, a, s, p) -> audit.add(new Entry(t, a, s, p)), clock, AlarmSettings.DEFAULTS);
     private static final DeviceRef PUMP = new DeviceRef("bed-01", "pump");
 
     private void pumpSecond(String state, double rate, double vi) {
-        service.state(new StateSample(PUMP, Stream.PUMP_STATE, state, now, now, 0));
-        service.numeric(new NumericSample(PUMP, Stream.PUMP_RATE, rate, now, now, 0));
-        service.numeric(new NumericSample(PUMP, Stream.PUMP_VOLUME_INFUSED, vi, now, now, 0));
+        service.state(new StateSample(PUMP, Stream.PUMP_STATE, state, clock.instant(), clock.instant(), 0));
+        service.numeric(new NumericSample(PUMP, Stream.PUMP_RATE, rate, clock.instant(), clock.instant(), 0));
+        service.numeric(new NumericSample(PUMP, Stream.PUMP_VOLUME_INFUSED, vi, clock.instant(), clock.instant(), 0));
     }
 
     @Test
     void thePumpStartsTheSessionsInfusionAndEveryStepIsAuditedWithoutTheArm() {
         Session s = service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-7");
-        service.command("bed-01", new SessionEvent.BaselineStarted(now, "nurse-1"));
-        now = now.plusSeconds(60);
+        service.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse-1"));
+        clock.advance(Duration.ofSeconds(60));
         pumpSecond("infusing", 69.2, 0);
         assertEquals(SessionState.INFUSING, service.onBed("bed-01").orElseThrow().session().state());
 
@@ -97,9 +80,9 @@ class SessionServiceTest {
     @Test
     void vitalsOnAnOpenSessionRaiseAuditedAlarms() {
         service.create("nurse-1", "bed-01", "ketamine-naltrexone-crossover", "KET-104", SubjectMeasures.weight(70), "KIT-1");
-        service.numeric(new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.HR, 130, now, now, 0));
+        service.numeric(new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.HR, 130, clock.instant(), clock.instant(), 0));
         assertTrue(audit.stream().anyMatch(e -> e.type().equals("alarm.raised") && "HR 130 > 120".equals(e.payload().get("message"))));
-        now = now.plus(Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(5));
         assertEquals(1, service.acknowledge("bed-01", "LIMIT:hr:lo50:hi120", "nurse-1").alarms().size());
         assertEquals("nurse-1", audit.getLast().actor());
     }
