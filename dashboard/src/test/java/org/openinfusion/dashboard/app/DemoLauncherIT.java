@@ -89,12 +89,6 @@ class DemoLauncherIT {
     }
 
     static void waitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(200);
-        }
+        org.openinfusion.station.testing.Eventually.waitUntil(timeout, "the condition", condition);
     }
 }

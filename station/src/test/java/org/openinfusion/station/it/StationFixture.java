@@ -45,13 +45,7 @@ final class StationFixture {
     }
 
     static void waitUntil(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        org.openinfusion.station.testing.Eventually.waitUntil(timeout, what, condition);
     }
 
     /** Every stream of every bed stored exactly as often as the simulator produced it. */

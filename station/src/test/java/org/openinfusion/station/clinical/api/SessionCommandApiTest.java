@@ -212,14 +212,17 @@ class SessionCommandApiTest {
     }
 
     private static <T> T poll(Call<T> call, java.util.function.Predicate<T> until) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            T v = call.get();
-            if (until.test(v) || System.nanoTime() > deadline) {
-                return v;
+        return org.openinfusion.station.testing.Eventually.poll(Duration.ofSeconds(10), () -> {
+            try {
+                return call.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(20);
-        }
+        }, until);
+    }
+
+    private String view(String bed) throws Exception {
+        return await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(bed))).body().toString();
     }
 
     @Test
@@ -230,14 +233,8 @@ class SessionCommandApiTest {
                 "bed-01/mon1 sensor off: no value for [spo2]", clock.instant(), java.util.Optional.of(new DeviceRef(BED, "mon1"))));
         vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new org.openinfusion.station.health.TechnicalAlarm("BUFFER_FILLING", true,
                 "durable buffer 60% full", clock.instant()));
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        String bed1 = "";
-        String bed2 = "";
-        while (System.nanoTime() < deadline && !(bed1.contains("BUFFER_FILLING") && bed2.contains("BUFFER_FILLING"))) {
-            bed1 = await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED))).body().toString();
-            bed2 = await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest("bed-02"))).body().toString();
-            Thread.sleep(50);
-        }
+        String bed1 = poll(() -> view(BED), v -> v.contains("BUFFER_FILLING"));
+        String bed2 = poll(() -> view("bed-02"), v -> v.contains("BUFFER_FILLING"));
         assertTrue(bed1.contains("TECH:SENSOR_OFF:mon1"), bed1);
         assertFalse(bed2.contains("SENSOR_OFF"), bed2);
         assertTrue(bed2.contains("TECH:BUFFER_FILLING"), "a station-wide alarm reaches every session");

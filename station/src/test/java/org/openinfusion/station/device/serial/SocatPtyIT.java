@@ -35,13 +35,8 @@ class SocatPtyIT {
     private void plug() throws Exception {
         socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + dir.resolve("ttyA"), "pty,raw,echo=0,link=" + dir.resolve("ttyB"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
-        long end = System.nanoTime() + FIVE_S.toNanos();
-        while (!(Files.exists(dir.resolve("ttyA")) && Files.exists(dir.resolve("ttyB")))) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("socat made no ptys");
-            }
-            Thread.sleep(20);
-        }
+        org.openinfusion.station.testing.Eventually.waitUntil(FIVE_S, "socat ptys",
+                () -> Files.exists(dir.resolve("ttyA")) && Files.exists(dir.resolve("ttyB")));
     }
 
     private void unplug() throws InterruptedException {

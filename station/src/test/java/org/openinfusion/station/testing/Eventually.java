@@ -1,0 +1,35 @@
+package org.openinfusion.station.testing;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** The one way tests wait: poll a condition until it holds or a deadline passes (never a fixed sleep). */
+public final class Eventually {
+    private static final long POLL_MILLIS = 50;
+
+    private Eventually() {
+    }
+
+    public static void waitUntil(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /** Calls {@code call} until its result satisfies {@code until} or the time is up; returns the last result. */
+    public static <T> T poll(Duration timeout, Supplier<T> call, Predicate<T> until) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T v = call.get();
+        while (!until.test(v) && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+            v = call.get();
+        }
+        return v;
+    }
+}
