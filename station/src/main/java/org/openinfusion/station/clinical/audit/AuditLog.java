@@ -148,8 +148,14 @@ public final class AuditLog implements Closeable {
         }
     }
 
+    /**
+     * Appends one line and fsyncs it. On failure the line is cut off again (best effort), so an entry the
+     * caller was told did not happen does not reappear in the chain on the next open; the log then refuses
+     * further appends.
+     */
     private void write(AuditEntry entry) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap((entry.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
+        long before = channel.size();
         try {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
@@ -157,6 +163,12 @@ public final class AuditLog implements Closeable {
             fsync.force(channel);
         } catch (IOException e) {
             failed = true;
+            try {
+                channel.truncate(before);
+                channel.force(true);
+            } catch (IOException undo) {
+                e.addSuppressed(undo);
+            }
             throw e;
         }
     }

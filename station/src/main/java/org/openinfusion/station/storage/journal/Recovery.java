@@ -14,14 +14,27 @@ final class Recovery {
     private Recovery() {
     }
 
-    /** Returns the length of the intact prefix, truncating the file to it. */
+    /**
+     * Returns the length up to the last intact frame, truncating the file to it. A damaged frame followed by
+     * intact ones is media damage, not a torn write: it is kept (the reader steps over it) and reported.
+     */
     static long truncateTornTail(Path segment) throws IOException {
         try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size();
             long offset = 0;
-            byte[] payload;
-            while ((payload = Segments.read(ch, offset, size)) != null) {
-                offset += Segments.FRAME_HEADER + payload.length;
+            while (offset < size) {
+                byte[] payload = Segments.read(ch, offset, size);
+                if (payload != null) {
+                    offset += Segments.FRAME_HEADER + payload.length;
+                    continue;
+                }
+                long next = Segments.skippableEnd(ch, offset, size);
+                if (next < 0) {
+                    break;
+                }
+                LOG.error("durable buffer segment {} has a damaged frame at offset {}; the intact frames after it are kept",
+                        segment.getFileName(), offset);
+                offset = next;
             }
             if (offset < size) {
                 LOG.warn("durable buffer segment {} ended in {} bytes of an incomplete write; cut off (never acknowledged)",

@@ -46,7 +46,14 @@ final class SegmentReader {
             }
             byte[] payload = Segments.read(channel(position.segment()), position.offset(), limit);
             if (payload == null) {
-                skipDamagedSegment(sizes, limit);
+                long next = Segments.skippableEnd(channel(position.segment()), position.offset(), limit);
+                if (next > 0) {
+                    LOG.error("durable buffer segment {}: damaged frame at offset {} skipped ({} bytes); the rest is read",
+                            position.segment(), position.offset(), next - position.offset());
+                    position = new JournalPosition(position.segment(), next);
+                } else {
+                    skipDamagedSegment(sizes, limit);
+                }
                 continue;
             }
             position = new JournalPosition(position.segment(), position.offset() + Segments.FRAME_HEADER + payload.length);

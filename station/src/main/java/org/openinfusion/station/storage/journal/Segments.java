@@ -68,6 +68,27 @@ final class Segments {
         return (int) crc.getValue() == expectedCrc ? body.array() : null;
     }
 
+    /**
+     * Where the frame at {@code offset} ends if its header is plausible (whatever its CRC says), else -1.
+     * Used to step over one damaged frame when intact frames follow it.
+     */
+    static long plausibleEnd(FileChannel ch, long offset, long limit) throws IOException {
+        if (offset + FRAME_HEADER > limit) {
+            return -1;
+        }
+        ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER);
+        readFully(ch, header, offset);
+        int length = header.getInt(0);
+        long end = offset + FRAME_HEADER + length;
+        return length <= 0 || length > MAX_PAYLOAD || end > limit ? -1 : end;
+    }
+
+    /** True when a damaged frame at {@code offset} can be stepped over: an intact frame starts right after it. */
+    static long skippableEnd(FileChannel ch, long offset, long limit) throws IOException {
+        long end = plausibleEnd(ch, offset, limit);
+        return end > 0 && end < limit && read(ch, end, limit) != null ? end : -1;
+    }
+
     private static void readFully(FileChannel ch, ByteBuffer b, long offset) throws IOException {
         while (b.hasRemaining()) {
             if (ch.read(b, offset + b.position()) < 0) {

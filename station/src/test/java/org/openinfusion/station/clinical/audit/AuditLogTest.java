@@ -97,6 +97,8 @@ class AuditLogTest {
             IOException again = assertThrows(IOException.class, () -> log.append("a.b", "u-1", null, Map.of()));
             assertTrue(again.getMessage().contains("reopen"), again.getMessage());
         }
+        // and the entry the caller was told had failed is not in the file
+        assertEquals(0, java.nio.file.Files.size(dir.resolve("audit.jsonl")));
     }
 
     @Test

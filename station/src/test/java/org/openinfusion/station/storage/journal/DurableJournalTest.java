@@ -113,6 +113,24 @@ class DurableJournalTest {
     }
 
     @Test
+    void aDamagedFrameInTheMiddleLosesOnlyItselfNotTheFramesAfterIt() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            j.append(bytes("first")).get();
+            j.append(bytes("second")).get();
+            j.append(bytes("third")).get();
+        }
+        Path segment = Segments.path(dir, Segments.list(dir).getLast());
+        byte[] all = Files.readAllBytes(segment);
+        int secondPayload = (Segments.FRAME_HEADER + 5) + Segments.FRAME_HEADER;
+        all[secondPayload] ^= 0x55;
+        Files.write(segment, all);
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            // recovery keeps the intact third frame; the reader steps over the damaged second one
+            assertEquals(List.of("first", "third"), drainAll(j));
+        }
+    }
+
+    @Test
     void aFullBufferRefusesNewEntriesUntilCommitFreesSpace() throws Exception {
         try (DurableJournal j = DurableJournal.open(dir, 1000, 1 << 16)) {
             j.append(new byte[600]).get();
