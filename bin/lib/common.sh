@@ -52,3 +52,15 @@ ensure_packages() {
   fi
   echo "warning: not installed: ${missing[*]} (on Debian or Ubuntu: sudo apt-get install ${missing[*]})." >&2
 }
+
+# Sets $jar to the dashboard application jar, building first when it is missing or older than any source.
+build_if_needed() {
+  jar=$(ls dashboard/target/dashboard-*.jar 2>/dev/null | head -n 1 || true)
+  if [ -z "$jar" ] || [ -n "$(find pom.xml station dashboard device-simulators -newer "$jar" \
+        \( -name '*.java' -o -name '*.xml' -o -name '*.properties' -o -name '*.css' -o -name '*.js' -o -name '*.yaml' \) \
+        -not -path '*/target/*' -print -quit)" ]; then
+    echo "Building (first run or sources changed)..." >&2
+    ./mvnw -B -q -ntp clean package -DskipTests
+    jar=$(ls dashboard/target/dashboard-*.jar | head -n 1)
+  fi
+}

@@ -54,6 +54,9 @@ public final class ExportMain {
             Files.writeString(Path.of(out), text, StandardCharsets.UTF_8);
             System.out.println("wrote " + out);
             return 0;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("error: no such file: " + e.getMessage());
+            return 1;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 1;
