@@ -32,6 +32,7 @@ class MqttToInfluxIT {
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
              SimulatedBeds sim = StationFixture.manualBeds(SERVERS.mosquitto().url(), "exact", 2, start);
              InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+            StationFixture.awaitSubscribed(station);
             assertTrue(sim.awaitConnected(Duration.ofSeconds(20)));
             // when 90 s of both beds are published
             sim.advanceTo(start.plusSeconds(90));
@@ -68,6 +69,7 @@ class MqttToInfluxIT {
         String base = "station/v1/beds/known-01/devices/monitor/";
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
              InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+            StationFixture.awaitSubscribed(station);
             MqttClient device = new MqttClient(SERVERS.mosquitto().url(), "known-device", new MemoryPersistence());
             device.connect();
             double seconds = t.toEpochMilli() / 1000.0;

@@ -78,6 +78,7 @@ class OutageRecoveryIT {
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
              SimulatedBeds sim = StationFixture.manualBeds(SERVERS.mosquitto().url(), "broker", 2, start);
              InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+            StationFixture.awaitSubscribed(station);
             assertTrue(sim.awaitConnected(Duration.ofSeconds(20)));
             // given data flowing, one simulated second at a time
             for (int s = 1; s <= 10; s++) {

@@ -36,6 +36,7 @@ class SessionOnLiveDataIT {
         var settings = StationFixture.settings(SERVERS, data, "station-session");
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
              InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+            StationFixture.awaitSubscribed(station);
             Vertx vertx = station.vertx();
             SessionService sessions = station.sessions();
             List<SessionUpdate> updates = new CopyOnWriteArrayList<>();

@@ -33,6 +33,14 @@ final class StationFixture {
         return StationConfig.from(Settings.defaultsWith(settings));
     }
 
+    /**
+     * Waits until the station is connected AND subscribed (it reports connected only after subscribing): a new
+     * persistent session cannot have messages queued for it before its first subscription.
+     */
+    static void awaitSubscribed(org.openinfusion.station.StationApp station) throws InterruptedException {
+        waitUntil(Duration.ofSeconds(30), "station subscribed to the broker", () -> station.health().brokerConnected());
+    }
+
     /** Simulated beds whose time only moves when the test says (deterministic sample counts). */
     static SimulatedBeds manualBeds(String brokerUrl, String bedPrefix, int beds, Instant start) {
         return SimulatedBeds.start(SimulatorConfig.defaults(brokerUrl)

@@ -44,8 +44,9 @@ final class StationProcess {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         StationProcess station = new StationProcess(p, statusPort);
-        StationFixture.waitUntil(Duration.ofSeconds(60), "station process status endpoint",
-                () -> p.isAlive() && station.health().isPresent());
+        // up, and subscribed (a new persistent session cannot have messages queued before its first subscription)
+        StationFixture.waitUntil(Duration.ofSeconds(60), "station process up and subscribed",
+                () -> p.isAlive() && station.health().map(h -> h.getBoolean("brokerConnected")).orElse(false));
         return station;
     }
 
