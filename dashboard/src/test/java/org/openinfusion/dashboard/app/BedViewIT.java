@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.bus.Addresses;
-import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
@@ -31,12 +30,7 @@ class BedViewIT {
     @BeforeAll
     static void startDemo() throws Exception {
         dataDir = Files.createTempDirectory("bed-view-it-");
-        StationConfig config = StationConfig.from(Settings.defaultsWith(Map.of(
-                "mqtt.url", "embedded",
-                "influx.url", "managed",
-                "station.dataDir", dataDir.toString(),
-                "http.dashboardPort", "0",
-                "http.statusPort", "0")));
+        StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s"));
         demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "1", "--seed", "11"}));
     }
 

@@ -15,7 +15,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.it.InfluxQueries;
 import org.openqa.selenium.By;
@@ -34,13 +33,7 @@ class DemoLauncherIT {
     @BeforeAll
     static void startDemo() throws Exception {
         dataDir = Files.createTempDirectory("demo-it-");
-        StationConfig config = StationConfig.from(Settings.defaultsWith(Map.of(
-                "mqtt.url", "embedded",
-                "influx.url", "managed",
-                "station.dataDir", dataDir.toString(),
-                "http.dashboardPort", "0",
-                "http.statusPort", "0",
-                "health.publishInterval", "1s")));
+        StationConfig config = DemoConfig.of(dataDir, Map.of());
         demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "1", "--seed", "7"}));
     }
 

@@ -13,7 +13,6 @@ import org.openinfusion.sim.SerialSimulators;
 import org.openinfusion.sim.serial.Fault;
 import org.openinfusion.sim.serial.SerialSimulator;
 import org.openinfusion.sim.serial.Transport;
-import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,11 +25,8 @@ class DevicesViewIT {
         Path data = Files.createTempDirectory("devices-it-");
         UserStore.at(data.resolve(UserStore.FILE_NAME)).put("eng1", Role.ENGINEER, "engineer-pass".toCharArray());
         try (SerialSimulator pump = SerialSimulators.asena(Transport.tcp(0), 9)) {
-            StationConfig config = StationConfig.from(Settings.defaultsWith(Map.of(
-                    "mqtt.url", "embedded", "influx.url", "managed", "station.dataDir", data.toString(),
-                    "http.dashboardPort", "0", "http.statusPort", "0", "health.publishInterval", "1s",
-                    "devices", "pump9", "device.pump9.protocol", "asena", "device.pump9.bed", "bed-09",
-                    "device.pump9.tcp", "127.0.0.1:" + pump.tcpPort().getAsInt())));
+            StationConfig config = DemoConfig.of(data, Map.of("devices", "pump9", "device.pump9.protocol", "asena",
+                    "device.pump9.bed", "bed-09", "device.pump9.tcp", "127.0.0.1:" + pump.tcpPort().getAsInt()));
             try (StationMain station = StationMain.start(config, StationMain.LaunchOptions.parse(new String[0]))) {
                 ChromeDriver browser = Chromium.start(data.resolve("chromium-profile"));
                 try {

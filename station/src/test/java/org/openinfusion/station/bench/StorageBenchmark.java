@@ -56,7 +56,20 @@ public final class StorageBenchmark {
             double station = station(influxd.url(), root, chunks, n);
             System.out.printf("  station / raw ceiling: %.2f (target >= 0.70)%n", station / raw);
             packed(influxd.url(), chunks, n);
-            Thread.sleep(15_000);
+            for (String db : List.of("bench_raw", "bench_station", "bench_packed")) {
+                Path data = root.resolve("influxd/data").resolve(db);
+                long[] last = {-1};
+                // snapshotted and settled: the TSM size is non-zero and unchanged since the previous look (1 s apart)
+                org.openinfusion.station.testing.Eventually.waitUntil(Duration.ofSeconds(90), db + " snapshotted to TSM", () -> {
+                    long now = tsmBytesQuietly(data);
+                    boolean settled = now > 0 && now == last[0];
+                    last[0] = now;
+                    if (!settled) {
+                        pause(1000);
+                    }
+                    return settled;
+                });
+            }
             System.out.println("  (TSM measured after the cache was snapshotted; WAL excluded)");
             for (String db : List.of("bench_raw", "bench_station", "bench_packed")) {
                 long bytes = tsmBytes(root.resolve("influxd/data").resolve(db));
@@ -191,6 +204,22 @@ public final class StorageBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("  packed chunks (one point per chunk, base64 float32): %,.0f samples/s (samples not individually queryable)%n", n / seconds);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long tsmBytesQuietly(Path dir) {
+        try {
+            return tsmBytes(dir);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

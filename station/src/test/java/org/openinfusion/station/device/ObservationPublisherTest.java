@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
@@ -28,6 +29,14 @@ class ObservationPublisherTest {
     private static final StoreRequest REQUEST = new StoreRequest(List.of(
             new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.HR, 70, T, T, 1)));
 
+    private ObservationPublisher publisher;
+
+    @BeforeEach
+    void setUp() {
+        Codecs.registerAll(vertx);
+        publisher = new ObservationPublisher(vertx, new IngestMetrics(Clock.systemUTC(), Duration.ofSeconds(10)));
+    }
+
     @AfterEach
     void close() {
         vertx.close().toCompletionStage().toCompletableFuture().join();
@@ -35,8 +44,6 @@ class ObservationPublisherTest {
 
     @Test
     void aStoreThatFailsForAnyReasonIsRetriedUntilItIsDurableNeverGivenUp() throws Exception {
-        Codecs.registerAll(vertx);
-        ObservationPublisher publisher = new ObservationPublisher(vertx, new IngestMetrics(Clock.systemUTC(), Duration.ofSeconds(10)));
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger attempts = new AtomicInteger();
         CountDownLatch durable = new CountDownLatch(1);
@@ -59,8 +66,6 @@ class ObservationPublisherTest {
 
     @Test
     void aFullBufferIsRetriedWithoutBeingReportedAsAFailure() throws Exception {
-        Codecs.registerAll(vertx);
-        ObservationPublisher publisher = new ObservationPublisher(vertx, new IngestMetrics(Clock.systemUTC(), Duration.ofSeconds(10)));
         AtomicInteger attempts = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         CountDownLatch durable = new CountDownLatch(1);
