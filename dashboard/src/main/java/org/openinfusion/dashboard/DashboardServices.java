@@ -2,30 +2,27 @@ package org.openinfusion.dashboard;
 
 import io.vertx.core.Vertx;
 import java.util.Objects;
-import org.openinfusion.dashboard.users.UserStore;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 
 /**
  * What views need from the running station, handed over once by the launcher before the web
  * server starts (Vaadin Boot has no dependency injection). Views reach the station only through
  * the event bus: never a device, never the database. The instrument catalog is immutable data
- * (structure and item wording) and the user store a file of accounts.
+ * (structure and item wording); accounts and sign-in live in the station (security package).
  */
 public final class DashboardServices {
     private static volatile DashboardServices current;
 
     private final Vertx vertx;
-    private final UserStore users;
     private final InstrumentCatalog instruments;
 
-    private DashboardServices(Vertx vertx, UserStore users, InstrumentCatalog instruments) {
+    private DashboardServices(Vertx vertx, InstrumentCatalog instruments) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.users = Objects.requireNonNull(users, "users");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
     }
 
-    public static void install(Vertx vertx, UserStore users, InstrumentCatalog instruments) {
-        current = new DashboardServices(vertx, users, instruments);
+    public static void install(Vertx vertx, InstrumentCatalog instruments) {
+        current = new DashboardServices(vertx, instruments);
     }
 
     public static DashboardServices get() {
@@ -38,10 +35,6 @@ public final class DashboardServices {
 
     public Vertx vertx() {
         return vertx;
-    }
-
-    public UserStore users() {
-        return users;
     }
 
     public InstrumentCatalog instruments() {

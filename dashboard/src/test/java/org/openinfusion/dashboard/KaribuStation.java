@@ -14,9 +14,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.openinfusion.dashboard.users.CurrentUser;
-import org.openinfusion.dashboard.users.Role;
 import org.openinfusion.dashboard.users.StationUser;
-import org.openinfusion.dashboard.users.UserStore;
+import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.config.SecurityConfig;
+import org.openinfusion.station.security.AuthVerticle;
+import org.openinfusion.station.security.Authenticator;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.SignIns;
+import org.openinfusion.station.security.UserStore;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
@@ -35,24 +42,36 @@ public final class KaribuStation implements AutoCloseable {
     public final Vertx vertx = Vertx.vertx();
     public final List<Audited> audit = new CopyOnWriteArrayList<>();
     public final UserStore users;
+    /** The station's sign-ins: tests sign a user in directly with {@link #signIn}. */
+    public final SignIns signIns;
 
     public KaribuStation() throws Exception {
         Codecs.registerAll(vertx);
-        SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-                (t, a, s, p) -> audit.add(new Audited(t, a, p)), java.time.Clock.systemUTC(), AlarmSettings.DEFAULTS);
-        vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(200)),
-                new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        AuditTrail trail = (t, a, s, p) -> audit.add(new Audited(t, a, p));
+        SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), trail,
+                java.time.Clock.systemUTC(), AlarmSettings.DEFAULTS);
         Path dir = Files.createTempDirectory("karibu-users-");
         users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
         users.put("nurse1", Role.NURSE, "secret-pw".toCharArray());
-        users.put("doc", Role.PHYSICIAN, "secret-pw".toCharArray());
+        users.put("doc", Role.PHYSICIAN, "Dr Doc", "secret-pw".toCharArray());
         users.put("eng1", Role.ENGINEER, "secret-pw".toCharArray());
-        DashboardServices.install(vertx, users, InstrumentCatalog.builtIn());
+        users.put("admin1", Role.ADMIN, "secret-pw".toCharArray());
+        signIns = new SignIns(java.time.Clock.systemUTC(), Duration.ofMinutes(15));
+        BusGuard guard = new BusGuard(signIns, trail);
+        Authenticator authenticator = new Authenticator(users, trail, java.time.Clock.systemUTC(), SecurityConfig.DEFAULTS);
+        DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+        vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(200), guard), worker)
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.deployVerticle(new AuthVerticle(authenticator, signIns, guard, users, trail), worker)
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        DashboardServices.install(vertx, InstrumentCatalog.builtIn());
         MockVaadin.setup(new Routes().autoDiscoverViews("org.openinfusion.dashboard"));
     }
 
+    /** Signs {@code user} in at the station (a real token) and in this browser session, without the sign-in page. */
     public void signIn(String user, Role role) {
-        CurrentUser.set(new StationUser(user, role));
+        Principal p = new Principal(user, role, user);
+        CurrentUser.set(new StationUser(p, signIns.open(p)));
     }
 
     /** Runs pending UI work (bus replies delivered with ui.access) until {@code condition} holds. */

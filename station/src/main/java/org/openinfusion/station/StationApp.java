@@ -30,6 +30,11 @@ import org.openinfusion.station.health.HealthVerticle;
 import org.openinfusion.station.health.IngestMetrics;
 import org.openinfusion.station.health.StatusHttpVerticle;
 import org.openinfusion.station.process.Binaries;
+import org.openinfusion.station.security.Authenticator;
+import org.openinfusion.station.security.AuthVerticle;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.SignIns;
+import org.openinfusion.station.security.UserStore;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.storage.PointWriter;
 import org.openinfusion.station.storage.StorageDrain;
@@ -54,6 +59,8 @@ public final class StationApp implements AutoCloseable {
     private final HealthVerticle health;
     private final StatusHttpVerticle status;
     private SessionService sessions;
+    private SignIns signIns;
+    private UserStore users;
 
     private StationApp(StationConfig requested, Clock clock, Vertx vertx) throws Exception {
         this.vertx = vertx;
@@ -95,10 +102,16 @@ public final class StationApp implements AutoCloseable {
             // At shut-down, stop taking data in before storage goes (closed in reverse order: these first).
             remember(() -> await(vertx.undeploy(ingestId)));
             remember(() -> await(vertx.undeploy(devicesId)));
-            sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-                    new AuditLogTrail(auditLog, vertx.eventBus()), clock,
+            AuditLogTrail auditTrail = new AuditLogTrail(auditLog, vertx.eventBus());
+            sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), auditTrail, clock,
                     AlarmSettings.DEFAULTS);
-            await(vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofSeconds(1)),
+            signIns = new SignIns(clock, cfg.security().sessionTimeout());
+            BusGuard guard = new BusGuard(signIns, auditTrail);
+            users = UserStore.at(cfg.dataDir().resolve(UserStore.FILE_NAME));
+            Authenticator authenticator = new Authenticator(users, auditTrail, clock, cfg.security());
+            await(vertx.deployVerticle(new AuthVerticle(authenticator, signIns, guard, users, auditTrail),
+                    new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+            await(vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofSeconds(1), guard),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(health));
             await(vertx.deployVerticle(status));
@@ -164,6 +177,16 @@ public final class StationApp implements AutoCloseable {
      */
     public SessionService sessions() {
         return sessions;
+    }
+
+    /** The station's accounts ({dataDir}/users.properties). */
+    public UserStore users() {
+        return users;
+    }
+
+    /** How long a sign-in lasts without use. */
+    public Duration sessionTimeout() {
+        return signIns.idleTimeout();
     }
 
     public int statusPort() {

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
-import org.openinfusion.dashboard.users.Role;
-import org.openinfusion.dashboard.users.UserStore;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
@@ -17,6 +15,8 @@ import org.openinfusion.station.StationApp;
 import org.openinfusion.station.config.ConfigException;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.process.FreePort;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +43,11 @@ public final class StationMain implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         station = StationApp.start(config, Clock.systemUTC(), vertx);
         try {
-            users = UserStore.at(config.dataDir().resolve(UserStore.FILE_NAME));
-            demoUserCreated = options.simulatedBeds() > 0 && createDemoUser(users);
-            DashboardServices.install(vertx, users, InstrumentCatalog.builtIn());
+            users = station.users();
+            demoUserCreated = options.simulatedBeds() > 0 && createDemoUsers(users);
+            DashboardServices.install(vertx, InstrumentCatalog.builtIn());
+            // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
+            System.setProperty("vaadin.closeIdleSessions", "true");
             int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
             web = new VaadinBoot().withPort(port).listenOn(config.http().host());
             web.openBrowserInDevMode(false);
@@ -62,17 +64,19 @@ public final class StationMain implements AutoCloseable {
         }
     }
 
-    /** The demo's account nurse/nurse, only when no users file exists yet (never touches real accounts). */
-    private static boolean createDemoUser(UserStore users) {
+    /** The demo's accounts nurse/nurse and physician/physician, only when no users file exists (never touches real accounts). */
+    private static boolean createDemoUsers(UserStore users) {
         if (users.exists()) {
             return false;
         }
-        users.put(DEMO_USER, Role.NURSE, DEMO_USER.toCharArray());
-        LOG.warn("no users file: created the demo account '{}' in {}", DEMO_USER, users.file());
+        users.put(DEMO_USER, Role.NURSE, "Demo Nurse", DEMO_USER.toCharArray());
+        users.put(DEMO_PHYSICIAN, Role.PHYSICIAN, "Demo Physician", DEMO_PHYSICIAN.toCharArray());
+        LOG.warn("no users file: created the demo accounts '{}' and '{}' in {}", DEMO_USER, DEMO_PHYSICIAN, users.file());
         return true;
     }
 
     public static final String DEMO_USER = "nurse";
+    public static final String DEMO_PHYSICIAN = "physician";
 
     public static StationMain start(StationConfig config, LaunchOptions options) throws Exception {
         return new StationMain(config, options);
@@ -118,9 +122,10 @@ public final class StationMain implements AutoCloseable {
         System.out.println("  Dashboard: " + running.dashboardUrl());
         System.out.println("  Status:    http://" + config.http().host() + ":" + running.station().statusPort() + "/health");
         if (running.demoUserCreated) {
-            System.out.println("  Sign in:   demo account nurse / nurse (created because " + running.users.file() + " did not exist)");
+            System.out.println("  Sign in:   demo accounts nurse / nurse and physician / physician (created because "
+                    + running.users.file() + " did not exist)");
         } else if (!running.users.exists()) {
-            System.out.println("  No users yet: add one with org.openinfusion.dashboard.users.AddUserMain --user ID --role nurse");
+            System.out.println("  No users yet: create the first administrator with bin/add-user --role admin --user ID --name \"Name\"");
         }
         System.out.println("  Press Ctrl-C to stop.");
         System.out.println();

@@ -1,14 +1,12 @@
 package org.openinfusion.dashboard.bed;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 import java.util.Map;
 import org.openinfusion.dashboard.live.LiveView;
-import org.openinfusion.dashboard.users.CurrentUser;
+import org.openinfusion.dashboard.users.SignOutButton;
 import org.openinfusion.dashboard.users.StationUser;
 
 /** Bed name, devices online, who is signed in, the way back to all beds and sign-out. */
@@ -23,12 +21,7 @@ final class BedHeader extends Div {
         devices.addClassName("devices");
         devices.setId("bed-devices");
         who.setId("signed-in");
-        Button out = new Button("Sign out", e -> {
-            CurrentUser.signOut();
-            e.getSource().getUI().ifPresent(ui -> ui.getPage().setLocation("login"));
-        });
-        out.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(title, devices, new RouterLink("All beds", LiveView.class), who, out);
+        add(title, devices, new RouterLink("All beds", LiveView.class), who, new SignOutButton());
     }
 
     void show(String bed, StationUser user) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.live.LiveFeed;
 import org.openinfusion.dashboard.users.Access;
+import org.openinfusion.station.security.Permission;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.StationUser;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -68,7 +69,7 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Access.require(event, Access.BEDSIDE);
+        Access.require(event, Permission.BEDSIDE_VIEW);
         bed = event.getRouteParameters().get("bedId").orElse("");
         user = CurrentUser.get().orElse(null);
         header.show(bed, user);

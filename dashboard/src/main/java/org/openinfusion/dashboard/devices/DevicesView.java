@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.util.List;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.users.Access;
+import org.openinfusion.dashboard.users.SignOutButton;
+import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.device.DeviceStatusSnapshot;
 
 /**
@@ -50,12 +52,12 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         live.setId("devices-live");
         live.addClassName("devices-live");
         empty.setVisible(false);
-        add(new H1("Devices"), empty, grid, new H2("Decoded values, live"), live);
+        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(new H1("Devices"), new SignOutButton()), empty, grid, new H2("Decoded values, live"), live);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Access.require(event, Access.ENGINEERING);
+        Access.require(event, Permission.DEVICES_VIEW);
     }
 
     @Override

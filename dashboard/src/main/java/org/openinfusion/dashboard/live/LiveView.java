@@ -16,6 +16,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.users.Access;
+import org.openinfusion.dashboard.users.SignOutButton;
+import org.openinfusion.station.security.Permission;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.station.health.HealthSnapshot;
 
@@ -46,12 +48,12 @@ public class LiveView extends VerticalLayout implements BeforeEnterObserver {
         status.setId("station-status");
         status.addClassName("station-status");
         bedsArea.addClassName("beds");
-        add(title, status, bedsArea);
+        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(title, new SignOutButton()), status, bedsArea);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Access.require(event, Access.BEDSIDE);
+        Access.require(event, Permission.BEDSIDE_VIEW);
     }
 
     @Override

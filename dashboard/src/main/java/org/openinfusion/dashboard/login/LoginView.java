@@ -1,24 +1,30 @@
 package org.openinfusion.dashboard.login;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import java.util.Optional;
+import com.vaadin.flow.server.VaadinSession;
+import io.vertx.core.eventbus.DeliveryOptions;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.StationUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.security.AuthMessages;
 
-/** Sign-in with a station account (users file, bcrypt hashes). Every other view sends visitors here. */
+/**
+ * Sign-in with a station account. The station checks the password (bcrypt), counts failures and locks the account
+ * after too many; this page only shows its answer. Every other view sends visitors here. The browser session then
+ * ends after the station's idle timeout without use (docs/security.md).
+ */
 @Route("login")
 @PageTitle("Sign in - Infusion station")
 public class LoginView extends VerticalLayout {
-    private static final Logger LOG = LoggerFactory.getLogger(LoginView.class);
     private final LoginForm form = new LoginForm();
     private String error = "";
 
@@ -33,20 +39,33 @@ public class LoginView extends VerticalLayout {
     }
 
     void signIn(String user, String password) {
-        Optional<StationUser> u = DashboardServices.get().users().authenticate(user, password.toCharArray());
-        if (u.isEmpty()) {
-            LOG.info("sign-in refused");
-            refuse("Wrong user name or password.");
-            return;
+        error = "";
+        UI ui = UI.getCurrent();
+        var request = new AuthMessages.SignInRequest(user, password.toCharArray());
+        DashboardServices.get().vertx().eventBus()
+                .<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN, request, new DeliveryOptions().setSendTimeout(CurrentUser.TIMEOUT_MILLIS))
+                .onComplete(ar -> {
+                    try {
+                        ui.access(() -> {
+                            if (ar.succeeded()) {
+                                signedIn(ui, ar.result().body());
+                            } else {
+                                refuse(ar.cause().getMessage());
+                            }
+                        });
+                    } catch (UIDetachedException gone) {
+                        // the page was closed while the station checked the password
+                    }
+                });
+    }
+
+    private void signedIn(UI ui, AuthMessages.SignedIn s) {
+        CurrentUser.set(new StationUser(s.principal(), s.token()));
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null && session.getSession() != null) {
+            session.getSession().setMaxInactiveInterval((int) s.idleTimeout().toSeconds());
         }
-        Optional<String> home = Access.home(u.get().role());
-        if (home.isEmpty()) {
-            refuse("Role " + u.get().role().key() + " has no view yet.");
-            return;
-        }
-        CurrentUser.set(u.get());
-        LOG.info("user {} signed in as {}", u.get().id(), u.get().role().key());
-        getUI().ifPresent(ui -> ui.navigate(home.get()));
+        ui.navigate(Access.home(s.principal().role()));
     }
 
     /** The last refusal shown, for tests. */
@@ -58,6 +77,7 @@ public class LoginView extends VerticalLayout {
         error = message;
         form.setI18n(i18n(message));
         form.setError(true);
+        form.setEnabled(true);
     }
 
     private static LoginI18n i18n(String error) {

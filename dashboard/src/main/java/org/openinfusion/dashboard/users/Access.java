@@ -1,29 +1,35 @@
 package org.openinfusion.dashboard.users;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
-import java.util.Set;
 import org.openinfusion.dashboard.login.LoginView;
+import org.openinfusion.station.security.Permission;
+import org.openinfusion.station.security.Role;
 
-/** Sends a visitor who is not signed in, or lacks the role a view needs, to the sign-in page. */
+/**
+ * The page-level role check: sends a visitor who is not signed in, or whose role lacks the page's permission, to
+ * the sign-in page. The station checks the same permissions again on every request the page makes.
+ */
 public final class Access {
-    public static final Set<Role> BEDSIDE = Set.of(Role.NURSE, Role.ADMIN);
-    public static final Set<Role> ENGINEERING = Set.of(Role.ENGINEER, Role.ADMIN);
-
-    /** Where a role lands after signing in; empty when the role has no view yet (physician review is to come). */
-    public static java.util.Optional<String> home(Role role) {
-        return switch (role) {
-            case NURSE, ADMIN -> java.util.Optional.of("");
-            case ENGINEER -> java.util.Optional.of("devices");
-            case PHYSICIAN -> java.util.Optional.empty();
-        };
-    }
-
     private Access() {
     }
 
-    public static void require(BeforeEnterEvent event, Set<Role> roles) {
-        boolean allowed = CurrentUser.get().map(u -> roles.contains(u.role())).orElse(false);
-        if (!allowed) {
+    /** Where a role lands after signing in. */
+    public static String home(Role role) {
+        return switch (role) {
+            case NURSE -> "";
+            case PHYSICIAN -> "review";
+            case ENGINEER -> "devices";
+            case ADMIN -> "users";
+        };
+    }
+
+    public static boolean allowed(Permission p) {
+        return CurrentUser.get().map(u -> p.allows(u.role())).orElse(false);
+    }
+
+    /** Call from a view's {@code beforeEnter}. */
+    public static void require(BeforeEnterEvent event, Permission p) {
+        if (!allowed(p)) {
             event.forwardTo(LoginView.class);
         }
     }

@@ -1,10 +1,15 @@
 package org.openinfusion.dashboard.users;
 
 import com.vaadin.flow.server.VaadinSession;
+import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.Optional;
+import org.openinfusion.station.security.BusGuard;
 
 /** The user signed in to this browser session (held in the Vaadin session, forgotten when it ends). */
 public final class CurrentUser {
+    /** How long the dashboard waits for the station's answer to a request. */
+    public static final long TIMEOUT_MILLIS = 10_000;
+
     private CurrentUser() {
     }
 
@@ -15,6 +20,14 @@ public final class CurrentUser {
 
     public static StationUser require() {
         return get().orElseThrow(() -> new IllegalStateException("nobody is signed in"));
+    }
+
+    /**
+     * Delivery options for a request to the station on behalf of the signed-in user: the station checks the token's
+     * role on every request. Call under the UI lock (on the UI's thread or inside {@code ui.access}).
+     */
+    public static DeliveryOptions busOptions() {
+        return BusGuard.options(require().token(), TIMEOUT_MILLIS);
     }
 
     public static void set(StationUser user) {

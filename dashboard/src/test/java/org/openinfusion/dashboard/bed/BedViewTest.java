@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.dashboard.rating.RatingDialog;
-import org.openinfusion.dashboard.users.Role;
+import org.openinfusion.station.security.Role;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.domain.DeviceRef;

@@ -11,6 +11,15 @@ import com.vaadin.flow.component.login.LoginForm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import org.openinfusion.dashboard.admin.UsersView;
+import org.openinfusion.station.security.Role;
 import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.dashboard.bed.BedView;
 import org.openinfusion.dashboard.live.LiveView;
@@ -37,53 +46,98 @@ class LoginViewTest {
         assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
     }
 
+    private static void signInWith(String user, String password) {
+        UI.getCurrent().navigate("login");
+        LoginFormKt._login(_get(LoginForm.class), user, password);
+    }
+
     @Test
     void aNurseWithTheRightPasswordReachesTheBeds() {
-        UI.getCurrent().navigate("login");
-        LoginFormKt._login(_get(LoginForm.class), "nurse1", "secret-pw");
+        signInWith("nurse1", "secret-pw");
 
+        KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof LiveView);
         assertEquals("nurse1", CurrentUser.require().id());
-        assertInstanceOf(LiveView.class, UI.getCurrent().getCurrentView());
+        assertTrue(station.signIns.resolve(CurrentUser.require().token()).isPresent(), "the station knows the sign-in");
         UI.getCurrent().navigate("bed/bed-01");
         assertInstanceOf(BedView.class, UI.getCurrent().getCurrentView());
     }
 
     @Test
-    void aWrongPasswordIsRefused() {
-        UI.getCurrent().navigate("login");
-        LoginForm form = _get(LoginForm.class);
-        LoginFormKt._login(form, "nurse1", "wrong");
+    void aWrongPasswordIsRefusedWithTheStationsMessage() {
+        signInWith("nurse1", "wrong");
+        LoginView view = (LoginView) UI.getCurrent().getCurrentView();
 
+        KaribuStation.until(() -> !view.error().isEmpty());
+        assertEquals("Wrong user name or password.", view.error());
         assertTrue(CurrentUser.get().isEmpty());
-        assertTrue(form.isError());
+        assertTrue(_get(LoginForm.class).isError());
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccount() {
+        for (int i = 1; i <= 5; i++) {
+            signInWith("nurse1", "wrong" + i);
+            LoginView view = (LoginView) UI.getCurrent().getCurrentView();
+            KaribuStation.until(() -> !view.error().isEmpty());
+        }
+        signInWith("nurse1", "secret-pw");
+        LoginView view = (LoginView) UI.getCurrent().getCurrentView();
+        KaribuStation.until(() -> !view.error().isEmpty());
+        assertTrue(view.error().contains("locked after 5 wrong passwords"), view.error());
+        assertTrue(CurrentUser.get().isEmpty());
+    }
+
+    @Test
+    void aPhysicianCanWatchABedButNotTheDevices() {
+        signInWith("doc", "secret-pw");
+        KaribuStation.until(() -> CurrentUser.get().isPresent());
+        assertEquals("Dr Doc", CurrentUser.require().name());
+        UI.getCurrent().navigate("bed/bed-01");
+        assertInstanceOf(BedView.class, UI.getCurrent().getCurrentView());
+        UI.getCurrent().navigate("devices");
         assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
     }
 
     @Test
-    void aPhysicianHasNoBedsideViewYet() {
-        UI.getCurrent().navigate("login");
-        LoginForm form = _get(LoginForm.class);
-        LoginFormKt._login(form, "doc", "secret-pw");
+    void anEngineerLandsOnTheDevicesPageAndCannotOpenABedOrTheAccounts() {
+        signInWith("eng1", "secret-pw");
 
-        assertTrue(CurrentUser.get().isEmpty());
-        assertTrue(((LoginView) UI.getCurrent().getCurrentView()).error().contains("physician"));
-    }
-
-    @Test
-    void anEngineerLandsOnTheDevicesPageAndCannotOpenABed() {
-        UI.getCurrent().navigate("login");
-        LoginFormKt._login(_get(LoginForm.class), "eng1", "secret-pw");
-
-        assertInstanceOf(org.openinfusion.dashboard.devices.DevicesView.class, UI.getCurrent().getCurrentView());
+        KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof org.openinfusion.dashboard.devices.DevicesView);
         UI.getCurrent().navigate("bed/bed-01");
         assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        UI.getCurrent().navigate("users");
+        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        UI.getCurrent().navigate("");
+        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
     }
 
     @Test
-    void aNurseCannotOpenTheDevicesPage() {
-        UI.getCurrent().navigate("login");
-        LoginFormKt._login(_get(LoginForm.class), "nurse1", "secret-pw");
+    void aNurseCannotOpenTheDevicesOrAccountsPages() {
+        station.signIn("nurse1", Role.NURSE);
         UI.getCurrent().navigate("devices");
+        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        UI.getCurrent().navigate("users");
+        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+    }
+
+    @Test
+    void theAdministratorManagesAccountsButSeesNoBed() {
+        signInWith("admin1", "secret-pw");
+        KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof UsersView);
+        KaribuStation.until(() -> GridKt._size(_get(Grid.class)) == 4);
+
+        _get(TextField.class, spec -> spec.withLabel("User id")).setValue("dr.ng");
+        _get(TextField.class, spec -> spec.withLabel("Printed name")).setValue("Dr A Ng");
+        @SuppressWarnings("unchecked")
+        Select<Role> role = _get(Select.class);
+        role.setValue(Role.PHYSICIAN);
+        _get(PasswordField.class).setValue("doctor-password");
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Save account")));
+        KaribuStation.until(() -> GridKt._size(_get(Grid.class)) == 5);
+        assertEquals(Role.PHYSICIAN, station.users.list().stream().filter(p -> p.userId().equals("dr.ng")).findFirst().orElseThrow().role());
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("user.saved") && a.actor().equals("admin1")));
+
+        UI.getCurrent().navigate("bed/bed-01");
         assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
     }
 }

@@ -30,6 +30,30 @@ public final class Addresses {
     /** Published on every change: {@code TechnicalAlarm} (e.g. the durable buffer is filling). */
     public static final String TECHNICAL_ALARM = "station.alarm.technical";
 
+    /** Request/reply: {@code AuthMessages.SignInRequest} -> {@code AuthMessages.SignedIn}; fails 401 wrong password, 423 locked. */
+    public static final String AUTH_SIGN_IN = "station.auth.sign_in";
+    /** Request/reply: the token header names the sign-in to close; the body is the reason (e.g. "sign-out", "timeout"). */
+    public static final String AUTH_SIGN_OUT = "station.auth.sign_out";
+    /** Request/reply (admin): any body -> {@code AuthMessages.UserList}. */
+    public static final String USERS_LIST = "station.users.list";
+    /** Request/reply (admin): {@code AuthMessages.SaveUser} -> {@code AuthMessages.UserList}. */
+    public static final String USERS_SAVE = "station.users.save";
+    /** Request/reply (admin): {@code AuthMessages.Unlock} -> {@code AuthMessages.UserList}. */
+    public static final String USERS_UNLOCK = "station.users.unlock";
+    /** Request/reply (physician): {@code ReviewRequest.ListSessions} -> the matching sessions. */
+    public static final String REVIEW_LIST = "station.review.list";
+    /** Request/reply (physician): {@code ReviewRequest.OpenRecord} -> one session's record. */
+    public static final String REVIEW_RECORD = "station.review.record";
+    /** Request/reply (physician): {@code ReviewRequest.Waveform} -> the waveform around a moment. */
+    public static final String REVIEW_WAVEFORM = "station.review.waveform";
+    /** Request/reply (physician): {@code ReviewRequest.Sign} -> the signed record; fails 401/403/409. */
+    public static final String REVIEW_SIGN = "station.review.sign";
+    /** Request/reply (physician): {@code ReviewRequest.Amend} -> the amended record. */
+    public static final String REVIEW_AMEND = "station.review.amend";
+    /** Request/reply (physician): {@code ReviewRequest.Export} -> {@code ExportFile}. */
+    public static final String REVIEW_EXPORT = "station.review.export";
+
+
     private Addresses() {
     }
 }

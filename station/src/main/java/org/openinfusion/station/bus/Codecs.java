@@ -8,6 +8,7 @@ import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.ViewRequest;
+import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.service.SessionUpdate;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
@@ -15,6 +16,7 @@ import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.WaveformChunk;
 import org.openinfusion.station.health.HealthSnapshot;
 import org.openinfusion.station.health.TechnicalAlarm;
+import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.storage.StoreLines;
 import org.openinfusion.station.storage.StoreRequest;
 
@@ -24,7 +26,9 @@ public final class Codecs {
             DeviceStatus.class, StoreRequest.class, StoreLines.class, HealthSnapshot.class, TechnicalAlarm.class,
             SessionUpdate.class, SessionCommand.CreateSession.class, SessionCommand.SessionStep.class,
             SessionCommand.RecordRating.class, SessionCommand.AcknowledgeAlarm.class, SessionCommand.SilenceAlarm.class,
-            SessionCommand.AddMarker.class, CommandReply.class, ViewRequest.class, SessionView.class, ProtocolChoices.class);
+            SessionCommand.AddMarker.class, CommandReply.class, ViewRequest.class, SessionView.class, ProtocolChoices.class,
+            AuthMessages.SignInRequest.class, AuthMessages.SignedIn.class, AuthMessages.SaveUser.class, AuthMessages.Unlock.class,
+            AuthMessages.UserList.class, ExportFile.class);
 
     private Codecs() {
     }

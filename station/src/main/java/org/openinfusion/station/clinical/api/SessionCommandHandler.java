@@ -15,6 +15,9 @@ import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionRuntime;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Permission;
+import org.openinfusion.station.security.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +50,20 @@ public final class SessionCommandHandler {
         vitals.sample(s);
     }
 
-    public void command(Message<SessionCommand> m) {
+    /** What a command needs: responding to alarms, or running the session. */
+    public static Permission permission(SessionCommand c) {
+        return c instanceof SessionCommand.AcknowledgeAlarm || c instanceof SessionCommand.SilenceAlarm
+                ? Permission.ALARM_RESPOND : Permission.SESSION_RUN;
+    }
+
+    /** Runs a command for a caller already admitted by the guard; it must act in its own name. */
+    public void command(Message<SessionCommand> m, Principal who) {
         SessionCommand c = m.body();
+        String actingAs = actingUser(c);
+        if (!actingAs.equals(who.userId())) {
+            m.fail(BusGuard.FORBIDDEN, "a command is taken in the signed-in user's own name, not as " + actingAs);
+            return;
+        }
         reply(m, c.bed(), () -> switch (c) {
             case SessionCommand.CreateSession s -> create(s);
             case SessionCommand.SessionStep s -> step(s);
@@ -58,6 +73,17 @@ public final class SessionCommandHandler {
                     done(a.bed(), sessions.silence(a.bed(), a.alarmId(), a.user(), Duration.ofSeconds(a.seconds())));
             case SessionCommand.AddMarker a -> mark(a);
         });
+    }
+
+    private static String actingUser(SessionCommand c) {
+        return switch (c) {
+            case SessionCommand.CreateSession s -> s.user();
+            case SessionCommand.SessionStep s -> s.user();
+            case SessionCommand.RecordRating r -> r.rating().raterUserId();
+            case SessionCommand.AcknowledgeAlarm a -> a.user();
+            case SessionCommand.SilenceAlarm a -> a.user();
+            case SessionCommand.AddMarker a -> a.user();
+        };
     }
 
     public void view(Message<ViewRequest> m) {

@@ -15,6 +15,8 @@ import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.health.TechnicalAlarm;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +32,13 @@ public final class SessionVerticle extends VerticleBase {
     private final Duration tick;
     private final SessionCommandHandler api;
 
-    public SessionVerticle(SessionService sessions, Duration tick) {
+    private final BusGuard guard;
+
+    /** {@code guard} checks the caller's sign-in and role on every request (docs/security.md). */
+    public SessionVerticle(SessionService sessions, Duration tick, BusGuard guard) {
         this.sessions = sessions;
         this.tick = tick;
+        this.guard = guard;
         this.api = new SessionCommandHandler(sessions);
     }
 
@@ -46,9 +52,10 @@ public final class SessionVerticle extends VerticleBase {
         bus.<StateSample>localConsumer(Addresses.STATE, m -> handle(m.body().source().bedId(), () -> sessions.state(m.body())));
         bus.<DeviceStatus>localConsumer(Addresses.DEVICE_STATUS, m -> deviceStatus(m.body()));
         bus.<TechnicalAlarm>localConsumer(Addresses.TECHNICAL_ALARM, m -> stationAlarm(m.body()));
-        bus.<SessionCommand>localConsumer(Addresses.SESSION_COMMAND, api::command);
-        bus.<ViewRequest>localConsumer(Addresses.SESSION_VIEW, api::view);
-        bus.localConsumer(Addresses.SESSION_PROTOCOLS, m -> m.reply(api.protocols()));
+        bus.<SessionCommand>localConsumer(Addresses.SESSION_COMMAND,
+                m -> guard.admit(m, SessionCommandHandler.permission(m.body())).ifPresent(who -> api.command(m, who)));
+        bus.<ViewRequest>localConsumer(Addresses.SESSION_VIEW, m -> guard.admit(m, Permission.BEDSIDE_VIEW).ifPresent(who -> api.view(m)));
+        bus.localConsumer(Addresses.SESSION_PROTOCOLS, m -> guard.answer(m, Permission.BEDSIDE_VIEW, who -> api.protocols()));
         vertx.setPeriodic(tick.toMillis(), id -> sessions.tick().forEach(this::publish));
         return Future.succeededFuture();
     }

@@ -10,6 +10,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,10 @@ import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.SignIns;
 
 /** The session command API on a real event bus, answered by the session verticle's worker. */
 class SessionCommandApiTest {
@@ -55,8 +60,18 @@ class SessionCommandApiTest {
         Codecs.registerAll(vertx);
         SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
                 (t, a, s, p) -> audit.add(new Entry(t, a, p, Thread.currentThread().getName())), clock, AlarmSettings.DEFAULTS);
-        await(vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(50)),
+        signIns = new SignIns(clock, Duration.ofHours(12)); // sessions here run for simulated hours
+        BusGuard guard = new BusGuard(signIns, (t, a, s, p) -> audit.add(new Entry(t, a, p, Thread.currentThread().getName())));
+        await(vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(50), guard),
                 new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+        nurse = signIns.open(new Principal("nurse1", Role.NURSE, "Nurse One"));
+    }
+
+    private SignIns signIns;
+    private String nurse;
+
+    private DeliveryOptions as(String token) {
+        return BusGuard.options(token, 10_000);
     }
 
     @AfterEach
@@ -69,7 +84,7 @@ class SessionCommandApiTest {
     }
 
     private CommandReply send(SessionCommand c) throws Exception {
-        return await(vertx.eventBus().<CommandReply>request(Addresses.SESSION_COMMAND, c)).body();
+        return await(vertx.eventBus().<CommandReply>request(Addresses.SESSION_COMMAND, c, as(nurse))).body();
     }
 
     private ReplyException refused(SessionCommand c) {
@@ -91,7 +106,7 @@ class SessionCommandApiTest {
         assertEquals(150.0, v.plan().rateMlPerHour(), 1e-9);
         assertEquals(Duration.ofMinutes(40), v.plan().duration());
         assertEquals(List.of(Step.BASELINE, Step.CLOSE), v.nextSteps());
-        SessionView asked = await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED))).body();
+        SessionView asked = await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED), as(nurse))).body();
         assertEquals(v.sessionId(), asked.sessionId());
         String shown = asked.toString().toLowerCase();
         assertFalse(shown.contains("arm") && shown.contains("saline"), shown);
@@ -166,7 +181,7 @@ class SessionCommandApiTest {
     void acknowledgesAndSilencesAnAlarmRaisedByLiveValues() throws Exception {
         create();
         vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef(BED, "monitor"), Stream.SPO2, 85, clock.instant(), clock.instant(), 1));
-        SessionView v = poll(() -> await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED))).body(),
+        SessionView v = poll(() -> await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED), as(nurse))).body(),
                 view -> !view.activeAlarms().isEmpty());
         String id = v.activeAlarms().getFirst().id();
 
@@ -194,10 +209,10 @@ class SessionCommandApiTest {
     @Test
     void answersNoSessionWith404AndListsProtocols() throws Exception {
         ExecutionException e = assertThrows(ExecutionException.class,
-                () -> await(vertx.eventBus().request(Addresses.SESSION_VIEW, new ViewRequest("bed-09"))));
+                () -> await(vertx.eventBus().request(Addresses.SESSION_VIEW, new ViewRequest("bed-09"), as(nurse))));
         assertEquals(SessionCommandHandler.NO_SESSION, ((ReplyException) e.getCause()).failureCode());
         assertEquals("no session on bed bed-09", e.getCause().getMessage());
-        ProtocolChoices p = await(vertx.eventBus().<ProtocolChoices>request(Addresses.SESSION_PROTOCOLS, "")).body();
+        ProtocolChoices p = await(vertx.eventBus().<ProtocolChoices>request(Addresses.SESSION_PROTOCOLS, "", as(nurse))).body();
         assertEquals(3, p.protocols().size());
     }
 
@@ -222,7 +237,7 @@ class SessionCommandApiTest {
     }
 
     private String view(String bed) throws Exception {
-        return await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(bed))).body().toString();
+        return await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(bed), as(nurse))).body().toString();
     }
 
     @Test
@@ -238,5 +253,56 @@ class SessionCommandApiTest {
         assertTrue(bed1.contains("TECH:SENSOR_OFF:mon1"), bed1);
         assertFalse(bed2.contains("SENSOR_OFF"), bed2);
         assertTrue(bed2.contains("TECH:BUFFER_FILLING"), "a station-wide alarm reaches every session");
+    }
+
+    @Test
+    void everyRoleTriesEveryBedsideRequestAndOnlyNursesAndPhysiciansGetThrough() throws Exception {
+        create();
+        for (Role role : Role.values()) {
+            String user = role.key() + "1";
+            String token = signIns.open(new Principal(user, role, user));
+            boolean bedside = role == Role.NURSE || role == Role.PHYSICIAN;
+            List<Runnable> tries = List.of(
+                    () -> expect(bedside, 0, Addresses.SESSION_VIEW, new ViewRequest(BED), token),
+                    () -> expect(bedside, 0, Addresses.SESSION_PROTOCOLS, "", token),
+                    () -> expect(bedside, 0, Addresses.SESSION_COMMAND,
+                            new SessionCommand.AddMarker(user, BED, MarkerKind.NOTE, "checked by " + role.key()), token),
+                    () -> expect(bedside, SessionCommandHandler.REFUSED, Addresses.SESSION_COMMAND,
+                            new SessionCommand.AcknowledgeAlarm(user, "bed-77", "none"), token));
+            tries.forEach(Runnable::run);
+            if (!bedside) {
+                assertTrue(audit.stream().anyMatch(e -> e.type().equals("access.denied") && e.actor().equals(user)), role + " refusals are audited");
+            }
+        }
+        ReplyException anonymous = assertInstanceOf(ReplyException.class, assertThrows(ExecutionException.class,
+                () -> await(vertx.eventBus().request(Addresses.SESSION_VIEW, new ViewRequest(BED)))).getCause());
+        assertEquals(BusGuard.SIGNED_OUT, anonymous.failureCode());
+        ReplyException impostor = assertInstanceOf(ReplyException.class, assertThrows(ExecutionException.class,
+                () -> await(vertx.eventBus().request(Addresses.SESSION_COMMAND,
+                        new SessionCommand.AddMarker("someone-else", BED, MarkerKind.NAUSEA, ""), as(nurse)))).getCause());
+        assertEquals(BusGuard.FORBIDDEN, impostor.failureCode());
+        assertTrue(impostor.getMessage().contains("own name"), impostor.getMessage());
+    }
+
+    @Test
+    void anExpiredOrClosedSignInIsRefused() throws Exception {
+        create();
+        clock.advance(Duration.ofHours(12).plusSeconds(1));
+        ReplyException expired = assertInstanceOf(ReplyException.class, assertThrows(ExecutionException.class,
+                () -> await(vertx.eventBus().request(Addresses.SESSION_VIEW, new ViewRequest(BED), as(nurse)))).getCause());
+        assertEquals(BusGuard.SIGNED_OUT, expired.failureCode());
+    }
+
+    /** Sends as {@code token}; expects success (or the given domain failure code) when allowed, 403 otherwise. */
+    private void expect(boolean allowed, int allowedFailure, String address, Object body, String token) {
+        try {
+            await(vertx.eventBus().request(address, body, as(token)));
+            assertTrue(allowed && allowedFailure == 0, address + " should have been refused");
+        } catch (ExecutionException e) {
+            ReplyException r = assertInstanceOf(ReplyException.class, e.getCause());
+            assertEquals(allowed ? allowedFailure : BusGuard.FORBIDDEN, r.failureCode(), address + ": " + r.getMessage());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

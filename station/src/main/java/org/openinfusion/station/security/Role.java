@@ -1,8 +1,8 @@
-package org.openinfusion.dashboard.users;
+package org.openinfusion.station.security;
 
 import java.util.Locale;
 
-/** What a station user may do. Full enforcement per view is issue 6; nurse views need NURSE or ADMIN. */
+/** What a member of staff may do is decided by their role alone ({@link Permission#allows}). */
 public enum Role {
     NURSE,
     PHYSICIAN,

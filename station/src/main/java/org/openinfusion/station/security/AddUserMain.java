@@ -1,4 +1,4 @@
-package org.openinfusion.dashboard.users;
+package org.openinfusion.station.security;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -13,8 +13,8 @@ import org.openinfusion.station.config.ConfigException;
 import org.openinfusion.station.config.StationConfig;
 
 /**
- * Adds (or replaces) a station account:
- * {@code AddUserMain --user nurse1 --role nurse [--data-dir DIR | --file FILE | --config STATION_CONFIG]}.
+ * Adds (or replaces) a station account, e.g. the first administrator at install ({@code bin/add-user}):
+ * {@code AddUserMain --user nurse1 --role nurse [--name "Printed Name"] [--data-dir DIR | --file FILE | --config STATION_CONFIG]}.
  * The password is read from the console without echo, or as the first line of standard input. Without
  * {@code --file}, the users file is {@code {station.dataDir}/users.properties}.
  */
@@ -30,7 +30,7 @@ public final class AddUserMain {
             System.out.println("user saved in " + file);
         } catch (IllegalArgumentException | ConfigException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: AddUserMain --user ID --role nurse|physician|engineer|admin [--data-dir DIR | --file FILE | --config FILE] (password on stdin)");
+            System.err.println("usage: bin/add-user --user ID --role nurse|physician|engineer|admin [--name \"Printed Name\"] [--data-dir DIR | --file FILE | --config FILE] (password asked, or first line of stdin)");
             System.exit(2);
         }
     }
@@ -38,12 +38,14 @@ public final class AddUserMain {
     static Path run(String[] args, char[] password) {
         String user = null;
         Role role = null;
+        String name = null;
         Path file = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--user" -> user = value(args, ++i);
                 case "--role" -> role = Role.parse(value(args, ++i));
+                case "--name" -> name = value(args, ++i);
                 case "--file" -> file = Path.of(value(args, ++i));
                 case "--data-dir" -> file = Path.of(value(args, ++i)).resolve(UserStore.FILE_NAME);
                 default -> rest.add(args[i]);
@@ -59,7 +61,7 @@ public final class AddUserMain {
             StationConfig config = StationConfig.from(Main.LaunchSettings.read(rest.toArray(String[]::new)));
             file = config.dataDir().resolve(UserStore.FILE_NAME);
         }
-        UserStore.at(file).put(user, role, password);
+        UserStore.at(file).put(user, role, name, password);
         return file;
     }
 

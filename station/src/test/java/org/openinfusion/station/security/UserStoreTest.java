@@ -1,4 +1,4 @@
-package org.openinfusion.dashboard.users;
+package org.openinfusion.station.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +22,7 @@ class UserStoreTest {
         String file = Files.readString(store.file());
         assertTrue(file.contains("nurse1=nurse\\:$2a$04$"), file);
         assertFalse(file.contains("correct horse"));
-        assertEquals(new StationUser("nurse1", Role.NURSE), store.authenticate("nurse1", "correct horse".toCharArray()).orElseThrow());
+        assertEquals(new Principal("nurse1", Role.NURSE, "nurse1"), store.authenticate("nurse1", "correct horse".toCharArray()).orElseThrow());
         assertTrue(store.authenticate("nurse1", "wrong".toCharArray()).isEmpty());
         assertTrue(store.authenticate("nobody", "correct horse".toCharArray()).isEmpty());
     }

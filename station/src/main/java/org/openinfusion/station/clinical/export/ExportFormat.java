@@ -1,0 +1,48 @@
+package org.openinfusion.station.clinical.export;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Every export the station writes, by its command-line name. Formats and columns: docs/exports.md. */
+public enum ExportFormat {
+    VITALS_CSV("vitals-csv", "text/csv", "vitals.csv"),
+    RATINGS_CSV("ratings-csv", "text/csv", "ratings.csv"),
+    BUNDLE_JSON("bundle-json", "application/json", "bundle.json"),
+    REDCAP_DICTIONARY("redcap-dictionary", "text/csv", "redcap-dictionary.csv"),
+    REDCAP_IMPORT("redcap-import", "text/csv", "redcap-import.csv"),
+    SDTM_VS("sdtm-vs", "text/csv", "vs.csv"),
+    SDTM_RS("sdtm-rs", "text/csv", "rs.csv"),
+    SDTM_QS("sdtm-qs", "text/csv", "qs.csv"),
+    SDTM_EC("sdtm-ec", "text/csv", "ec.csv"),
+    SDTM_AE("sdtm-ae", "text/csv", "ae.csv"),
+    AUDIT_CSV("audit-csv", "text/csv", "audit.csv");
+
+    private final String key;
+    private final String mediaType;
+    private final String fileSuffix;
+
+    ExportFormat(String key, String mediaType, String fileSuffix) {
+        this.key = key;
+        this.mediaType = mediaType;
+        this.fileSuffix = fileSuffix;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** The file name's end, after the session or study prefix, e.g. "vitals.csv". */
+    public String fileSuffix() {
+        return fileSuffix;
+    }
+
+    public static ExportFormat parse(String key) {
+        return Arrays.stream(values()).filter(f -> f.key.equals(key == null ? "" : key.strip().toLowerCase(Locale.ROOT)))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown export format '" + key + "'; one of "
+                        + Arrays.stream(values()).map(ExportFormat::key).toList()));
+    }
+}

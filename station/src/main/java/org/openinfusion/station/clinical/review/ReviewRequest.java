@@ -1,0 +1,83 @@
+package org.openinfusion.station.clinical.review;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import org.openinfusion.station.clinical.export.ExportFormat;
+import org.openinfusion.station.domain.Stream;
+
+/**
+ * What the review pages ask of the station (addresses {@code Addresses.REVIEW_*}). The caller's sign-in token
+ * travels in a header; the station checks the role of every request (physicians only).
+ */
+public sealed interface ReviewRequest {
+    /** REVIEW_LIST -> {@link SessionListings}. */
+    record ListSessions(ReviewFilter filter) implements ReviewRequest {
+        public ListSessions {
+            Objects.requireNonNull(filter, "filter");
+        }
+    }
+
+    /** REVIEW_RECORD -> {@link SessionRecord}; fails 404 for an unknown session. */
+    record OpenRecord(String sessionId) implements ReviewRequest {
+        public OpenRecord {
+            Objects.requireNonNull(sessionId, "sessionId");
+        }
+    }
+
+    /** REVIEW_WAVEFORM -> {@link WaveformWindow}: {@code stream} of the session's bed from at-before to at+after. */
+    record Waveform(String sessionId, Stream stream, Instant at, Duration before, Duration after) implements ReviewRequest {
+        public Waveform {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(at, "at");
+            if (before.isNegative() || after.isNegative() || before.plus(after).compareTo(Duration.ofMinutes(2)) > 0) {
+                throw new IllegalArgumentException("a waveform window is at most 2 minutes");
+            }
+        }
+    }
+
+    /**
+     * REVIEW_SIGN -> {@link SessionRecord}: the physician's e-signature (user id from the sign-in, password entered
+     * again, meaning stated). Fails 401 wrong password (counts towards the lock), 409 when the session is not closed.
+     */
+    record Sign(String sessionId, SignatureMeaning meaning, char[] password) implements ReviewRequest {
+        public Sign {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(meaning, "meaning");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "Sign[" + sessionId + ", " + meaning + "]";
+        }
+    }
+
+    /**
+     * REVIEW_AMEND -> {@link SessionRecord}: a change to a closed record, always with a reason. {@code kind} NOTE adds
+     * {@code text} as a late entry; RATING replaces the answers of rating {@code ratingId} (item id -> value, or
+     * the text "not assessed: reason"). Shown as an amendment; a signed record needs signing again.
+     */
+    record Amend(String sessionId, AmendmentKind kind, String reason, String text, String ratingId, Map<String, Object> answers)
+            implements ReviewRequest {
+        public Amend {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(kind, "kind");
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("an amendment needs a reason");
+            }
+            answers = answers == null ? Map.of() : Map.copyOf(answers);
+        }
+    }
+
+    /** REVIEW_EXPORT -> {@code ExportFile}; {@code sessionId} null exports every session the filter matches. */
+    record Export(String sessionId, ReviewFilter filter, ExportFormat format) implements ReviewRequest {
+        public Export {
+            Objects.requireNonNull(format, "format");
+        }
+    }
+
+    enum AmendmentKind { NOTE, RATING }
+}

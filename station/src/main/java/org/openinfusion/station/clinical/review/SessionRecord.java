@@ -1,0 +1,73 @@
+package org.openinfusion.station.clinical.review;
+
+import java.time.Instant;
+import java.util.List;
+import org.openinfusion.station.domain.Stream;
+
+/**
+ * Everything the review page shows of one session, built from the verified audit trail (events, ratings,
+ * signatures, amendments) and the time-series store (trends). Never holds an arm. Times are UTC instants;
+ * {@code infusionStart} (null if never started) is the zero of the timeline. {@code storeProblem} is non-null when
+ * the trends could not be read (the record is still shown without them).
+ */
+public record SessionRecord(SessionListing listing, double weightKg, String kitId, Plan plan, Instant infusionStart,
+                            Instant end, Summary summary, List<Trend> trends, List<TimelineEvent> events,
+                            List<RatingRecord> ratings, List<Signature> signatures, List<Amendment> amendments,
+                            String storeProblem) {
+    public SessionRecord {
+        trends = List.copyOf(trends);
+        events = List.copyOf(events);
+        ratings = List.copyOf(ratings);
+        signatures = List.copyOf(signatures);
+        amendments = List.copyOf(amendments);
+    }
+
+    /** The infusion plan (volume and rate are the same for every arm, so they do not unblind). */
+    public record Plan(double volumeMl, double rateMlPerHour, double durationMinutes) {
+    }
+
+    /** One stream's values over the session, in time order ({@code times[i]} in epoch milliseconds). */
+    public record Trend(Stream stream, long[] times, double[] values) {
+    }
+
+    /** Something that happened, placed on the timeline. {@code auditSeq} links to the audit entry. */
+    public record TimelineEvent(Instant at, Category category, String title, String detail, String actor, long auditSeq) {
+    }
+
+    public enum Category { SESSION, INFUSION, DEVIATION, ALARM_RAISED, ALARM_ACKNOWLEDGED, ALARM_OTHER, MARKER, NOTE, PROMPT,
+        RATING, SIGNATURE, AMENDMENT }
+
+    /**
+     * A rating with its items. {@code supersededBy} is the id of the rating that corrected it (null if none);
+     * {@code corrects}/{@code reason} are set on a correction; {@code amendment} marks a correction made in review.
+     */
+    public record RatingRecord(String ratingId, String timePoint, String instrumentId, String form, Instant finishedAt,
+                               Integer total, String summary, String rater, String raterRole, String supersededBy,
+                               String corrects, String reason, boolean amendment, List<ItemRow> items) {
+        public RatingRecord {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** One item's answer: a value, or null with the reason it was not assessed. Label is the placeholder/site wording. */
+    public record ItemRow(String itemId, String label, Integer value, String notAssessedReason) {
+    }
+
+    /** A change made to a closed record, with its reason. */
+    public record Amendment(String userId, Instant at, String reason, String kind, String detail, long auditSeq) {
+    }
+
+    /**
+     * The session summary, in the spirit of the esketamine monitoring form. Any field may be null when the data
+     * are missing (e.g. no cuff reading near 40 minutes).
+     */
+    public record Summary(BloodPressure preDose, BloodPressure at40Minutes, BloodPressure atEnd, Integer peakDissociation,
+                          String peakDissociationForm, String peakDissociationTimePoint, Integer lowestSedationScore,
+                          Long minutesMonitored, Instant readyForDischarge, Long minutesToReadyFromInfusionStart,
+                          int alarmsRaised, int adverseEvents, int deviations) {
+    }
+
+    /** A cuff reading used by the summary. */
+    public record BloodPressure(Instant at, double systolic, double diastolic) {
+    }
+}

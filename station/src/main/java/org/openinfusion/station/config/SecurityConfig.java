@@ -1,0 +1,22 @@
+package org.openinfusion.station.config;
+
+import java.time.Duration;
+
+/**
+ * Sign-in rules: a signed-in user is signed out after {@code sessionTimeout} without using the dashboard; an
+ * account is locked for {@code lockout} after {@code maxFailedSignIns} wrong passwords in a row (sign-in or
+ * e-signature), until the lock ends or an administrator unlocks it.
+ */
+public record SecurityConfig(Duration sessionTimeout, int maxFailedSignIns, Duration lockout) {
+    static SecurityConfig from(Settings s) {
+        SecurityConfig c = new SecurityConfig(s.duration("security.sessionTimeout"), s.integer("security.maxFailedSignIns", 1, 100),
+                s.duration("security.lockout"));
+        if (c.sessionTimeout.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw s.error("security.sessionTimeout", "must be at least 1m");
+        }
+        return c;
+    }
+
+    /** The defaults, for tests and tools that run without a configuration. */
+    public static final SecurityConfig DEFAULTS = new SecurityConfig(Duration.ofMinutes(15), 5, Duration.ofMinutes(15));
+}

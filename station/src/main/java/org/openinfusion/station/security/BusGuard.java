@@ -1,0 +1,54 @@
+package org.openinfusion.station.security;
+
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.openinfusion.station.clinical.blinding.AuditTrail;
+
+/**
+ * The role check in front of every request the station answers on the bus. The caller's sign-in token travels
+ * in the {@link #TOKEN_HEADER} header; a request without a live token fails with {@link #SIGNED_OUT}, one whose
+ * role lacks the permission with {@link #FORBIDDEN} (and is audited as access.denied). Call on a worker thread:
+ * a refusal is written to the audit trail.
+ */
+public final class BusGuard {
+    public static final String TOKEN_HEADER = "station-token";
+    public static final int SIGNED_OUT = 401;
+    public static final int FORBIDDEN = 403;
+
+    private final SignIns signIns;
+    private final AuditTrail audit;
+
+    public BusGuard(SignIns signIns, AuditTrail audit) {
+        this.signIns = signIns;
+        this.audit = audit;
+    }
+
+    /** Delivery options carrying a sign-in token, for callers. */
+    public static DeliveryOptions options(String token, long timeoutMillis) {
+        return new DeliveryOptions().addHeader(TOKEN_HEADER, token).setSendTimeout(timeoutMillis);
+    }
+
+    /** The caller, when signed in and allowed {@code p}; otherwise the request is failed and the result empty. */
+    public Optional<Principal> admit(Message<?> m, Permission p) {
+        Optional<Principal> who = signIns.resolve(m.headers().get(TOKEN_HEADER));
+        if (who.isEmpty()) {
+            m.fail(SIGNED_OUT, "Not signed in, or the sign-in has expired: sign in again.");
+            return Optional.empty();
+        }
+        if (!who.get().may(p)) {
+            audit.record("access.denied", who.get().userId(), null, Map.of("role", who.get().role().key(),
+                    "permission", p.name(), "address", m.address()));
+            m.fail(FORBIDDEN, "Role " + who.get().role().key() + " may not do this (" + p.name().toLowerCase(java.util.Locale.ROOT) + ").");
+            return Optional.empty();
+        }
+        return who;
+    }
+
+    /** Admits the request, then replies with what {@code work} returns for the caller. */
+    public <T> void answer(Message<?> m, Permission p, Function<Principal, T> work) {
+        admit(m, p).ifPresent(who -> m.reply(work.apply(who)));
+    }
+}

@@ -1,0 +1,79 @@
+package org.openinfusion.station.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The signed-in users: an unguessable token per sign-in, forgotten after {@code idleTimeout} without a request
+ * or at sign-out. Held in memory only: a station restart signs everybody out. Thread-safe.
+ */
+public final class SignIns {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Map<String, Entry> byToken = new HashMap<>();
+
+    private static final class Entry {
+        final Principal principal;
+        Instant lastUse;
+
+        Entry(Principal principal, Instant lastUse) {
+            this.principal = principal;
+            this.lastUse = lastUse;
+        }
+    }
+
+    public SignIns(Clock clock, Duration idleTimeout) {
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** Opens a sign-in and returns its token (256 random bits, URL-safe base64). */
+    public synchronized String open(Principal p) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        byToken.put(token, new Entry(p, clock.instant()));
+        return token;
+    }
+
+    /** The principal of a live token, counting this as use; empty for an unknown, closed or expired token. */
+    public synchronized Optional<Principal> resolve(String token) {
+        Entry e = token == null ? null : byToken.get(token);
+        if (e == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(e.lastUse.plus(idleTimeout))) {
+            byToken.remove(token);
+            return Optional.empty();
+        }
+        e.lastUse = now;
+        return Optional.of(e.principal);
+    }
+
+    /** Closes a sign-in; returns who it was, if it was open. */
+    public synchronized Optional<Principal> close(String token) {
+        Entry e = token == null ? null : byToken.remove(token);
+        return Optional.ofNullable(e).map(x -> x.principal);
+    }
+
+    /** Forgets expired tokens; returns how many. */
+    public synchronized int sweep() {
+        Instant now = clock.instant();
+        int before = byToken.size();
+        byToken.values().removeIf(e -> !now.isBefore(e.lastUse.plus(idleTimeout)));
+        return before - byToken.size();
+    }
+}

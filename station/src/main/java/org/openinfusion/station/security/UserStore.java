@@ -1,0 +1,144 @@
+package org.openinfusion.station.security;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Station accounts in a properties file, one line per user: {@code dr.ng = physician:$2a$12$...:Dr A Ng} (role, the
+ * bcrypt hash of the password, then the printed name shown with e-signatures; older lines without a name are read
+ * with the user id as name). Read on every sign-in, so accounts added by {@link AddUserMain} count at once.
+ */
+public final class UserStore {
+    public static final String FILE_NAME = "users.properties";
+    static final int COST = 12;
+    private static final String ID = "[a-z0-9._-]{2,32}";
+
+    private final Path file;
+    private final int cost;
+
+    private UserStore(Path file, int cost) {
+        this.file = file;
+        this.cost = cost;
+    }
+
+    public static UserStore at(Path file) {
+        return new UserStore(file, COST);
+    }
+
+    /** A store hashing new passwords with {@code cost} (4-31); tests use 4 to stay fast. */
+    public static UserStore at(Path file, int cost) {
+        return new UserStore(file, cost);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean exists() {
+        return Files.exists(file);
+    }
+
+    /** The user when the password matches its hash; empty for an unknown user or a wrong password. */
+    public Optional<Principal> authenticate(String userId, char[] password) {
+        Optional<Account> account = find(userId);
+        if (account.isEmpty() || password == null) {
+            return Optional.empty();
+        }
+        boolean ok = BCrypt.verifyer().verify(password, account.get().hash.toCharArray()).verified;
+        return ok ? Optional.of(account.get().principal()) : Optional.empty();
+    }
+
+    /** Every account, without hashes, ordered by id. */
+    public List<Principal> list() {
+        Properties p = read();
+        List<Principal> out = new ArrayList<>();
+        p.stringPropertyNames().stream().sorted().forEach(id -> parse(id, p.getProperty(id)).ifPresent(a -> out.add(a.principal())));
+        return out;
+    }
+
+    /** Adds or replaces a user without a printed name. */
+    public void put(String userId, Role role, char[] password) {
+        put(userId, role, userId, password);
+    }
+
+    /** Adds or replaces a user; the file is replaced atomically. */
+    public void put(String userId, Role role, String printedName, char[] password) {
+        if (userId == null || !userId.matches(ID)) {
+            throw new IllegalArgumentException("user id must be 2-32 of a-z, 0-9, '.', '_' or '-'");
+        }
+        if (password == null || password.length == 0) {
+            throw new IllegalArgumentException("the password must not be empty");
+        }
+        String name = printedName == null || printedName.isBlank() ? userId : printedName.strip();
+        if (name.length() > 80 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("the printed name is at most 80 characters without control characters");
+        }
+        Properties users = read();
+        users.setProperty(userId, role.key() + ":" + BCrypt.withDefaults().hashToString(cost, password) + ":" + name);
+        write(users);
+    }
+
+    private Optional<Account> find(String userId) {
+        String id = userId == null ? "" : userId.strip();
+        return parse(id, read().getProperty(id));
+    }
+
+    private record Account(String id, Role role, String hash, String name) {
+        Principal principal() {
+            return new Principal(id, role, name);
+        }
+    }
+
+    /** {@code role:hash[:name]}; a bcrypt hash never contains ':'. A malformed line is no account. */
+    private static Optional<Account> parse(String id, String entry) {
+        if (entry == null) {
+            return Optional.empty();
+        }
+        String[] parts = entry.split(":", 3);
+        if (parts.length < 2) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Account(id, Role.parse(parts[0]), parts[1], parts.length == 3 ? parts[2] : id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Properties read() {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return p;
+    }
+
+    private void write(Properties users) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "users", ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                users.store(w, "station users: id = role:bcrypt hash:printed name (add with bin/add-user)");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

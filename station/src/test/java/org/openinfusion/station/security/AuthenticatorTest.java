@@ -1,0 +1,107 @@
+package org.openinfusion.station.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.clinical.MutableClock;
+import org.openinfusion.station.config.SecurityConfig;
+
+class AuthenticatorTest {
+    record Audited(String type, String actor, Map<String, Object> payload) {
+    }
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
+    private final List<Audited> audit = new CopyOnWriteArrayList<>();
+    private Authenticator auth;
+
+    @BeforeEach
+    void accounts() {
+        UserStore users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
+        users.put("dr.ng", Role.PHYSICIAN, "Dr A Ng", "right-password".toCharArray());
+        auth = new Authenticator(users, (t, a, s, p) -> audit.add(new Audited(t, a, p)), clock,
+                new SecurityConfig(Duration.ofMinutes(15), 3, Duration.ofMinutes(10)));
+    }
+
+    private Authenticator.Result signIn(String user, String password) {
+        return auth.signIn(user, password.toCharArray());
+    }
+
+    @Test
+    void theRightPasswordSignsInWithRoleAndPrintedNameAndIsAudited() {
+        var ok = assertInstanceOf(Authenticator.Result.Accepted.class, signIn("dr.ng", "right-password"));
+        assertEquals(new Principal("dr.ng", Role.PHYSICIAN, "Dr A Ng"), ok.principal());
+        assertEquals("user.signed_in", audit.getLast().type());
+        assertEquals("dr.ng", audit.getLast().actor());
+        assertFalse(audit.toString().contains("right-password"), "passwords are never audited");
+    }
+
+    @Test
+    void threeWrongPasswordsInARowLockTheAccountEvenAgainstTheRightOneUntilTheLockEnds() {
+        for (int i = 1; i <= 2; i++) {
+            var r = assertInstanceOf(Authenticator.Result.Refused.class, signIn("dr.ng", "guess" + i));
+            assertEquals(Authenticator.WRONG, r.message());
+            assertFalse(r.locked());
+        }
+        var locked = assertInstanceOf(Authenticator.Result.Refused.class, signIn("dr.ng", "guess3"));
+        assertTrue(locked.locked());
+        assertTrue(locked.message().contains("locked after 3 wrong passwords until 09:10 UTC"), locked.message());
+        assertTrue(audit.stream().anyMatch(a -> a.type().equals("user.locked") && a.payload().get("until").equals("2026-11-22T09:10:00Z")));
+
+        assertInstanceOf(Authenticator.Result.Refused.class, signIn("dr.ng", "right-password"));
+        assertEquals("user.sign_in_locked", audit.getLast().type());
+        clock.advance(Duration.ofMinutes(10));
+        assertInstanceOf(Authenticator.Result.Accepted.class, signIn("dr.ng", "right-password"));
+    }
+
+    @Test
+    void aSuccessResetsTheCountAndAnAdministratorCanUnlock() {
+        signIn("dr.ng", "guess");
+        signIn("dr.ng", "guess");
+        assertInstanceOf(Authenticator.Result.Accepted.class, signIn("dr.ng", "right-password"));
+        signIn("dr.ng", "guess");
+        signIn("dr.ng", "guess");
+        assertFalse(assertInstanceOf(Authenticator.Result.Refused.class, signIn("dr.ng", "guess")).message().equals(Authenticator.WRONG));
+        assertTrue(auth.lockedUntil("dr.ng").isPresent());
+
+        auth.unlock("dr.ng", new Principal("admin1", Role.ADMIN, "Admin"));
+        assertTrue(auth.lockedUntil("dr.ng").isEmpty());
+        assertEquals("user.unlocked", audit.getLast().type());
+        assertEquals("admin1", audit.getLast().actor());
+        assertInstanceOf(Authenticator.Result.Accepted.class, signIn("dr.ng", "right-password"));
+    }
+
+    @Test
+    void unknownUsersGetTheSameAnswersSoAccountsCannotBeDiscovered() {
+        for (int i = 0; i < 2; i++) {
+            assertEquals(Authenticator.WRONG, assertInstanceOf(Authenticator.Result.Refused.class, signIn("nobody", "x")).message());
+        }
+        assertTrue(assertInstanceOf(Authenticator.Result.Refused.class, signIn("nobody", "x")).locked());
+        assertInstanceOf(Authenticator.Result.Refused.class, signIn("Robert'); DROP", "x"));
+        assertEquals("unknown", audit.getLast().actor(), "an id that is not a valid user id is not written as the actor");
+    }
+
+    @Test
+    void confirmingThePasswordForAnESignatureCountsTowardsTheSameLock() {
+        Principal doc = new Principal("dr.ng", Role.PHYSICIAN, "Dr A Ng");
+        assertInstanceOf(Authenticator.Result.Accepted.class, auth.confirm(doc, "right-password".toCharArray()));
+        assertEquals("user.password_confirmed", audit.getLast().type());
+        auth.confirm(doc, "wrong".toCharArray());
+        auth.confirm(doc, "wrong".toCharArray());
+        assertEquals("user.password_confirm_failed", audit.getLast().type());
+        assertTrue(assertInstanceOf(Authenticator.Result.Refused.class, signIn("dr.ng", "wrong")).locked());
+        assertTrue(assertInstanceOf(Authenticator.Result.Refused.class, auth.confirm(doc, "right-password".toCharArray())).locked());
+    }
+}
