@@ -195,4 +195,34 @@ class DurableJournalTest {
         Files.writeString(dir.resolve("checkpoint"), "garbage");
         assertThrows(IOException.class, () -> DurableJournal.open(dir, 1 << 20, 1 << 16));
     }
+
+    @Test
+    void aSegmentThatCannotBeOpenedRefusesOnlyThatBatchAndTheJournalCarriesOnAfterwards() throws Exception {
+        // given a journal with tiny segments, whose next two segment files are blocked by directories of the same name
+        List<String> accepted = new ArrayList<>();
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 64)) {
+            j.append(bytes("first entry fills the first segment beyond 64 bytes......................")).get();
+            accepted.add("first entry fills the first segment beyond 64 bytes......................");
+            Path blocked1 = Files.createDirectory(Segments.path(dir, 2));
+            Path blocked2 = Files.createDirectory(Segments.path(dir, 3));
+
+            // when the roll to a new segment fails
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> j.append(bytes("refused")).get());
+            assertInstanceOf(IOException.class, refused.getCause(), "the caller is told the entry is not durable");
+
+            // then, once the disk allows it again, the next entries are durable and read back in order
+            Files.delete(blocked1);
+            Files.delete(blocked2);
+            for (int i = 0; i < 5; i++) {
+                j.append(bytes("after " + i)).get();
+                accepted.add("after " + i);
+            }
+            assertEquals(accepted, drainAll(j));
+        }
+        // and a reopened journal (after a crash) finds nothing pending and nothing lost
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 64)) {
+            j.append(bytes("after reopen")).get();
+            assertEquals(List.of("after reopen"), drainAll(j));
+        }
+    }
 }
