@@ -90,7 +90,15 @@ class OutageRecoveryIT {
                 sim.advanceTo(start.plusSeconds(s));
             }
             SERVERS.mosquitto().start();
-            for (int s = 21; s <= 30; s++) {
+            for (int s = 21; s <= 25; s++) {
+                sim.advanceTo(start.plusSeconds(s));
+            }
+            // and the broker flaps twice more (each loss of connection must not start another supervisor)
+            for (int flap = 0; flap < 2; flap++) {
+                SERVERS.mosquitto().stop();
+                SERVERS.mosquitto().start();
+            }
+            for (int s = 26; s <= 30; s++) {
                 sim.advanceTo(start.plusSeconds(s));
             }
             // (the simulator's own PUBACK bookkeeping can miss the ack of a message Paho resent after the restart,
@@ -101,6 +109,8 @@ class OutageRecoveryIT {
                     () -> StationFixture.allStored(influx, sim));
             assertEquals(sim.produced("broker-02", "ecg_iii"), influx.distinctSeq("waveform", "broker-02", "ecg_iii"));
             assertTrue(station.health().brokerConnected());
+            assertEquals(1, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("mqtt-supervisor")).count(),
+                    "one connection supervisor, however often the connection was lost");
         }
     }
 }
