@@ -14,8 +14,12 @@ import java.time.Duration;
 import org.openinfusion.station.broker.EmbeddedBroker;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.review.NoTimeSeries;
+import org.openinfusion.station.clinical.review.ReviewService;
+import org.openinfusion.station.clinical.review.ReviewVerticle;
 import org.openinfusion.station.clinical.service.AuditLogTrail;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.SessionVerticle;
@@ -39,8 +43,10 @@ import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.storage.PointWriter;
 import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.StorageVerticle;
+import org.openinfusion.station.storage.TimeSeriesReader;
 import org.openinfusion.station.storage.UnavailableStore;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
+import org.openinfusion.station.storage.influx.InfluxTimeSeriesReader;
 import org.openinfusion.station.storage.journal.DurableJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +119,11 @@ public final class StationApp implements AutoCloseable {
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofSeconds(1), guard),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+            TimeSeriesReader series = cfg.influx().managed() ? new NoTimeSeries("influxd is not installed (" + INSTALL_HINT + ")")
+                    : remember(new InfluxTimeSeriesReader(cfg.influx()));
+            ReviewService review = new ReviewService(new AuditTail(cfg.dataDir().resolve("audit").resolve("audit.log")), auditTrail,
+                    series, sessions.protocols(), InstrumentCatalog.builtIn(), authenticator, clock);
+            await(vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(health));
             await(vertx.deployVerticle(status));
             LOG.info("station {} running: broker {}, store {}, status http://{}:{}/health", cfg.stationId(),

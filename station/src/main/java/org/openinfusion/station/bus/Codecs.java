@@ -9,6 +9,10 @@ import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.ViewRequest;
 import org.openinfusion.station.clinical.export.ExportFile;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.openinfusion.station.clinical.review.SessionListing;
+import org.openinfusion.station.clinical.review.SessionRecord;
+import org.openinfusion.station.clinical.review.WaveformWindow;
 import org.openinfusion.station.clinical.service.SessionUpdate;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
@@ -28,7 +32,10 @@ public final class Codecs {
             SessionCommand.RecordRating.class, SessionCommand.AcknowledgeAlarm.class, SessionCommand.SilenceAlarm.class,
             SessionCommand.AddMarker.class, CommandReply.class, ViewRequest.class, SessionView.class, ProtocolChoices.class,
             AuthMessages.SignInRequest.class, AuthMessages.SignedIn.class, AuthMessages.SaveUser.class, AuthMessages.Unlock.class,
-            AuthMessages.UserList.class, ExportFile.class);
+            AuthMessages.UserList.class, ExportFile.class,
+            ReviewRequest.ListSessions.class, ReviewRequest.OpenRecord.class, ReviewRequest.Waveform.class, ReviewRequest.Sign.class,
+            ReviewRequest.Amend.class, ReviewRequest.Export.class, SessionListing.SessionListings.class, SessionRecord.class,
+            WaveformWindow.class);
 
     private Codecs() {
     }

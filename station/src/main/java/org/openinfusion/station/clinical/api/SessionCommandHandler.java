@@ -121,7 +121,11 @@ public final class SessionCommandHandler {
     }
 
     private String closeReason(SessionCommand.SessionStep s) {
-        boolean early = runtime(s.bed()).session().state() != SessionState.READY_FOR_DISCHARGE;
+        var session = runtime(s.bed()).session();
+        if (session.state() == SessionState.CLOSED) {
+            throw new IllegalStateException(String.format(SessionService.LOCKED, session.id(), s.bed()));
+        }
+        boolean early = session.state() != SessionState.READY_FOR_DISCHARGE;
         if (early && (s.reason() == null || s.reason().isBlank())) {
             throw new IllegalArgumentException("closing before discharge needs a reason");
         }

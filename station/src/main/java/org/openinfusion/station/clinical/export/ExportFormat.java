@@ -40,6 +40,11 @@ public enum ExportFormat {
         return fileSuffix;
     }
 
+    /** True for the formats that read values from the time-series store (and so need it to answer). */
+    public boolean readsTimeSeries() {
+        return this == VITALS_CSV || this == SDTM_VS;
+    }
+
     public static ExportFormat parse(String key) {
         return Arrays.stream(values()).filter(f -> f.key.equals(key == null ? "" : key.strip().toLowerCase(Locale.ROOT)))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown export format '" + key + "'; one of "

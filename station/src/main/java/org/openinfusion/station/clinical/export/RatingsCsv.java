@@ -1,19 +1,22 @@
 package org.openinfusion.station.clinical.export;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 
 /**
  * The ratings of sessions in long format: one row per item answer, from the audit trail. A rating
  * later corrected stays, marked with the id of the rating that supersedes it (nothing is overwritten).
+ * {@code amendment} is true for a correction made in review, after the session closed (its payload says
+ * {@code amendment: true}, or a {@code record.amended} entry names it as its {@code correctionId}).
  */
 public final class RatingsCsv {
     static final List<String> COLUMNS = List.of("session_id", "subject_code", "protocol", "protocol_version", "time_point",
             "instrument", "short_form", "rating_id", "rater_role", "rater", "finished_at", "item", "value",
-            "not_assessed_reason", "total", "complete", "corrects", "correction_reason", "superseded_by");
+            "not_assessed_reason", "total", "complete", "corrects", "correction_reason", "superseded_by", "amendment");
 
     private RatingsCsv() {
     }
@@ -21,6 +24,7 @@ public final class RatingsCsv {
     public static String write(List<AuditEntry> entries) {
         Map<String, AuditEntry> created = new HashMap<>();
         Map<String, String> supersededBy = new HashMap<>();
+        Set<String> amended = new HashSet<>();
         for (AuditEntry e : entries) {
             if (e.type().equals("session.created")) {
                 created.put(e.sessionId(), e);
@@ -28,43 +32,39 @@ public final class RatingsCsv {
             if (e.type().equals("rating.corrected")) {
                 supersededBy.put(String.valueOf(e.payload().get("corrects")), String.valueOf(e.payload().get("ratingId")));
             }
+            Trail.amendingRating(e).ifPresent(amended::add);
         }
-        StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        Csv csv = new Csv(COLUMNS);
         for (AuditEntry e : entries) {
-            if (e.type().equals("rating.recorded") || e.type().equals("rating.corrected")) {
-                rows(e, created.get(e.sessionId()), supersededBy, out);
+            if (TrailRating.isRating(e)) {
+                rows(e, created.get(e.sessionId()), supersededBy, amended, csv);
             }
         }
-        return out.toString();
+        return csv.toString();
     }
 
-    private static void rows(AuditEntry e, AuditEntry session, Map<String, String> supersededBy, StringBuilder out) {
+    private static void rows(AuditEntry e, AuditEntry session, Map<String, String> supersededBy, Set<String> amended, Csv csv) {
         Map<String, Object> p = e.payload();
-        Map<?, ?> answers = (Map<?, ?>) p.get("answers");
+        Map<?, ?> answers = p.get("answers") instanceof Map<?, ?> m ? m : Map.of();
+        String ratingId = String.valueOf(p.get("ratingId"));
+        boolean amendment = Payloads.flag(p, "amendment") || amended.contains(ratingId);
         for (Map.Entry<?, ?> a : answers.entrySet()) {
             String answer = String.valueOf(a.getValue());
-            boolean notAssessed = answer.startsWith("not assessed: ");
-            List<Object> row = new ArrayList<>(List.of(e.sessionId(), field(session, "subjectCode"), field(session, "protocol"),
-                    field(session, "protocolVersion"), p.get("timePoint"), p.get("instrument"), orEmpty(p.get("shortForm")),
-                    p.get("ratingId"), p.get("raterRole"), e.actor(), p.get("finishedAt"), a.getKey(),
-                    notAssessed ? "" : answer, notAssessed ? answer.substring("not assessed: ".length()) : "",
-                    orEmpty(p.get("total")), p.get("complete"), orEmpty(p.get("corrects")), orEmpty(p.get("reason")),
-                    supersededBy.getOrDefault(String.valueOf(p.get("ratingId")), "")));
-            out.append(String.join(",", row.stream().map(RatingsCsv::cell).toList())).append("\r\n");
+            boolean notAssessed = answer.startsWith(TrailRating.NOT_ASSESSED);
+            csv.row(e.sessionId(), field(session, "subjectCode"), field(session, "protocol"), field(session, "protocolVersion"),
+                    p.get("timePoint"), p.get("instrument"), p.get("shortForm"), ratingId, p.get("raterRole"), e.actor(),
+                    p.get("finishedAt"), a.getKey(), notAssessed ? "" : answer,
+                    notAssessed ? answer.substring(TrailRating.NOT_ASSESSED.length()) : "", p.get("total"), p.get("complete"),
+                    p.get("corrects"), p.get("reason"), supersededBy.getOrDefault(ratingId, ""), amendment);
         }
     }
 
     private static Object field(AuditEntry session, String key) {
-        return session == null ? "" : orEmpty(session.payload().get(key));
-    }
-
-    private static Object orEmpty(Object o) {
-        return o == null ? "" : o;
+        return session == null ? null : session.payload().get(key);
     }
 
     /** RFC 4180 quoting. */
     static String cell(Object value) {
-        String s = String.valueOf(value);
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return Csv.cell(value);
     }
 }

@@ -6,17 +6,44 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.dose.DoseCalculator;
+import org.openinfusion.station.clinical.dose.DosePlan;
+import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.protocol.Dilution;
+import org.openinfusion.station.clinical.protocol.Protocol;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.protocol.ScheduleEntry;
 
-/** One session as a JSON bundle: its metadata and every audit entry of it, with their hashes (verifiable). */
+/**
+ * One session as a JSON bundle: its metadata, its protocol as staff see it (id, version, blinded label, pretreatment,
+ * the infusion plan's volume, rate and duration, schedule, cuff interval: never an arm, a dose or a concentration),
+ * every audit entry of it with their hashes (verifiable), and, for convenience, its signatures and amendments (which
+ * are among the events too).
+ */
 public final class SessionBundle {
+    public static final String FORMAT = "openinfusion-session-bundle/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SessionBundle() {
     }
 
+    /** The bundle without the protocol section. */
     public static String write(String sessionId, List<AuditEntry> entries) {
+        return write(sessionId, entries, null);
+    }
+
+    /**
+     * @param protocols where the session's protocol is looked up; null leaves the protocol section out (as does a
+     *     trail that lacks the session's creation)
+     * @throws IllegalArgumentException when the trail holds nothing of the session, or the catalog lacks its protocol
+     */
+    public static String write(String sessionId, List<AuditEntry> entries, ProtocolCatalog protocols) {
         List<Map<String, Object>> events = new ArrayList<>();
+        List<Map<String, Object>> signatures = new ArrayList<>();
+        List<Map<String, Object>> amendments = new ArrayList<>();
         Map<String, Object> session = new LinkedHashMap<>();
         for (AuditEntry e : entries) {
             if (!sessionId.equals(e.sessionId())) {
@@ -25,27 +52,89 @@ public final class SessionBundle {
             if (e.type().equals("session.created")) {
                 session.putAll(e.payload());
             }
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("seq", e.seq());
-            ev.put("time", e.time().toString());
-            ev.put("type", e.type());
-            ev.put("actor", e.actor());
-            ev.put("payload", e.payload());
-            ev.put("hash", e.hash());
+            Map<String, Object> ev = event(e);
             events.add(ev);
+            if (e.type().equals("record.signed")) {
+                signatures.add(ev);
+            }
+            if (e.type().equals("record.amended") || (e.type().equals("rating.corrected") && Payloads.flag(e.payload(), "amendment"))) {
+                amendments.add(ev);
+            }
         }
         if (events.isEmpty()) {
             throw new IllegalArgumentException("no session " + sessionId + " in the audit trail");
         }
         Map<String, Object> bundle = new LinkedHashMap<>();
-        bundle.put("format", "openinfusion-session-bundle/1");
+        bundle.put("format", FORMAT);
         bundle.put("sessionId", sessionId);
         bundle.put("session", session);
+        if (protocols != null && !session.isEmpty()) {
+            bundle.put("protocol", protocol(Trail.of(entries).select(Optional.of(sessionId), java.util.Set.of()).getFirst(), protocols));
+        }
         bundle.put("events", events);
+        bundle.put("signatures", signatures);
+        bundle.put("amendments", amendments);
         try {
             return JSON.writeValueAsString(bundle);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, Object> event(AuditEntry e) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("seq", e.seq());
+        ev.put("time", e.time().toString());
+        ev.put("type", e.type());
+        ev.put("actor", e.actor());
+        ev.put("payload", e.payload());
+        ev.put("hash", e.hash());
+        return ev;
+    }
+
+    /** Only arm-independent values of the protocol: what the bedside view shows. */
+    private static Map<String, Object> protocol(SessionTrail s, ProtocolCatalog protocols) {
+        Protocol p = s.protocol(protocols);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("version", p.version());
+        m.put("label", p.label());
+        m.put("pretreatment", p.pretreatment().map(t -> {
+            Map<String, Object> pre = new LinkedHashMap<>();
+            pre.put("label", t.label());
+            pre.put("minutesBeforeInfusion", t.beforeInfusion().toMinutes());
+            return pre;
+        }).orElse(null));
+        Map<String, Object> infusion = new LinkedHashMap<>();
+        infusion.put("durationMinutes", p.infusion().duration().toMinutes());
+        infusion.put("weightBasis", p.infusion().weightBasis().name());
+        infusion.put("preparation",
+                p.infusion().dilution() instanceof Dilution.FixedFinalVolume ? "fixedFinalVolume" : "fixedConcentration");
+        OptionalDouble weight = s.weightKg();
+        try {
+            if (weight.isPresent()) {
+                DosePlan plan = DoseCalculator.plan(p.infusion(), SubjectMeasures.weight(weight.getAsDouble()));
+                infusion.put("plannedVolumeMl", plan.volumeMl());
+                infusion.put("plannedRateMlPerHour", plan.rateMlPerHour());
+            }
+        } catch (IllegalArgumentException e) {
+            infusion.put("plan", "not computable from the weight alone (" + e.getMessage() + ")");
+        }
+        m.put("infusion", infusion);
+        List<Map<String, Object>> schedule = new ArrayList<>();
+        for (ScheduleEntry e : p.schedule()) {
+            Map<String, Object> tp = new LinkedHashMap<>();
+            tp.put("id", e.id());
+            tp.put("anchor", e.anchor().name());
+            tp.put("offsetMinutes", e.offset().toMinutes());
+            tp.put("instruments", e.instruments());
+            schedule.add(tp);
+        }
+        m.put("schedule", schedule);
+        Map<String, Object> vitals = new LinkedHashMap<>();
+        vitals.put("nibpEveryMinutes", p.vitals().nibpEvery().toMinutes());
+        vitals.put("nibpMaxAgeMinutes", p.vitals().nibpMaxAge().toMinutes());
+        m.put("vitals", vitals);
+        return m;
     }
 }

@@ -26,11 +26,14 @@ public sealed interface ReviewRequest {
         }
     }
 
-    /** REVIEW_WAVEFORM -> {@link WaveformWindow}: {@code stream} of the session's bed from at-before to at+after. */
+    /**
+     * REVIEW_WAVEFORM -> {@link WaveformWindow}: {@code stream} of the session's bed from at-before to at+after
+     * (at most 2 minutes). A null {@code stream} means ECG II; a stream that is not a waveform fails 400.
+     */
     record Waveform(String sessionId, Stream stream, Instant at, Duration before, Duration after) implements ReviewRequest {
         public Waveform {
             Objects.requireNonNull(sessionId, "sessionId");
-            Objects.requireNonNull(stream, "stream");
+            stream = stream == null ? Stream.ECG_II : stream;
             Objects.requireNonNull(at, "at");
             if (before.isNegative() || after.isNegative() || before.plus(after).compareTo(Duration.ofMinutes(2)) > 0) {
                 throw new IllegalArgumentException("a waveform window is at most 2 minutes");
@@ -40,7 +43,8 @@ public sealed interface ReviewRequest {
 
     /**
      * REVIEW_SIGN -> {@link SessionRecord}: the physician's e-signature (user id from the sign-in, password entered
-     * again, meaning stated). Fails 401 wrong password (counts towards the lock), 409 when the session is not closed.
+     * again, meaning stated). Fails 401 wrong password (counts towards the lock), 423 account locked, 409 when the
+     * session is not closed or is already signed and unchanged since. The station clears {@code password} after the check.
      */
     record Sign(String sessionId, SignatureMeaning meaning, char[] password) implements ReviewRequest {
         public Sign {

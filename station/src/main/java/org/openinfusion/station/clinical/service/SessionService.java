@@ -34,6 +34,10 @@ import org.openinfusion.station.domain.Stream;
  * Not thread-safe: one caller thread (the session verticle's worker).
  */
 public final class SessionService {
+    /** The refusal for a change to a closed session (session id, bed). */
+    public static final String LOCKED = "session %s on bed %s is closed and its record is locked: "
+            + "a physician can add a note or correct a rating as an amendment in review";
+
     private final ProtocolCatalog protocols;
     private final AuditTrail audit;
     private final Clock clock;
@@ -77,8 +81,9 @@ public final class SessionService {
         return session;
     }
 
+    /** A step taken by staff; refused once the session is closed (see {@link #LOCKED}). */
     public Outcome command(String bedId, SessionEvent e) {
-        SessionRuntime r = runtime(bedId);
+        SessionRuntime r = unlocked(bedId);
         return durable(r, r.command(e));
     }
 
@@ -87,7 +92,7 @@ public final class SessionService {
      * station, audited with every answer, then counted towards its time point (a correction completes nothing new).
      */
     public Recorded record(String bedId, Rating rating) {
-        SessionRuntime r = runtime(bedId);
+        SessionRuntime r = unlocked(bedId);
         RatingRecorder.Checked checked = ratings.check(r.session(), rating);
         write(r.session().id(), checked.entry());
         Outcome o = rating.isCorrection() ? Outcome.empty()
@@ -100,12 +105,12 @@ public final class SessionService {
     }
 
     public Outcome acknowledge(String bedId, String alarmId, String user) {
-        SessionRuntime r = runtime(bedId);
+        SessionRuntime r = unlocked(bedId);
         return durable(r, r.acknowledge(alarmId, user, clock.instant()));
     }
 
     public Outcome silence(String bedId, String alarmId, String user, Duration d) {
-        SessionRuntime r = runtime(bedId);
+        SessionRuntime r = unlocked(bedId);
         return durable(r, r.silence(alarmId, user, d, clock.instant()));
     }
 
@@ -162,7 +167,8 @@ public final class SessionService {
 
     public Outcome technical(String bedId, String code, boolean on, AlarmPriority priority, String message) {
         SessionRuntime r = byBed.get(bedId);
-        return r == null ? Outcome.empty() : durable(r, r.technical(code, on, priority, message, clock.instant()));
+        return r == null || r.session().state() == SessionState.CLOSED ? Outcome.empty()
+                : durable(r, r.technical(code, on, priority, message, clock.instant()));
     }
 
     /** Advances every open session's schedule and alarms to now. */
@@ -184,7 +190,7 @@ public final class SessionService {
      * @return when it was recorded
      */
     public Instant mark(String bedId, String user, String kind, String note) {
-        SessionRuntime r = runtime(bedId);
+        SessionRuntime r = unlocked(bedId);
         Instant at = clock.instant();
         Map<String, Object> p = new java.util.LinkedHashMap<>();
         p.put("at", at.toString());
@@ -219,6 +225,18 @@ public final class SessionService {
         SessionRuntime r = byBed.get(bedId);
         if (r == null) {
             throw new IllegalStateException("no session on bed " + bedId);
+        }
+        return r;
+    }
+
+    /**
+     * The bed's session while it may still change. A closed session is locked: its record (signed or not) changes
+     * only through an amendment in review, never from the bedside.
+     */
+    private SessionRuntime unlocked(String bedId) {
+        SessionRuntime r = runtime(bedId);
+        if (r.session().state() == SessionState.CLOSED) {
+            throw new IllegalStateException(String.format(LOCKED, r.session().id(), bedId));
         }
         return r;
     }

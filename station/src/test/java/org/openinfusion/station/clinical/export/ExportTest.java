@@ -6,103 +6,165 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openinfusion.station.clinical.MutableClock;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
-import org.openinfusion.station.clinical.audit.AuditLog;
-import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
-import org.openinfusion.station.clinical.rating.Rating;
-import org.openinfusion.station.clinical.service.SessionService;
-import org.openinfusion.station.clinical.session.Session;
-import org.openinfusion.station.clinical.session.SessionEvent;
 
+/** The command line on a real audit trail recorded through the session service (TrailBuilder). */
 class ExportTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
-
-    /** A real audit trail: a session with a CADSS rating (one item not assessed) and its correction. */
-    private String recordSession(Path file) throws IOException {
-        try (AuditLog log = AuditLog.open(file, clock)) {
-            SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), (t, a, s, p) -> {
-                try {
-                    log.append(t, a, s, p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, clock, AlarmSettings.DEFAULTS);
-            Session s = service.create("nurse1", "bed-01", "ketamine-buprenorphine-double-dummy", "KET-401", SubjectMeasures.weight(70), "KIT-9");
-            service.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
-            Map<String, Answer> answers = new HashMap<>();
-            for (int i = 1; i <= 23; i++) {
-                answers.put(String.valueOf(i), i == 7 ? Answer.notAssessed("participant asleep") : Answer.score(1));
-            }
-            Rating original = new Rating("r1", "cadss", null, "baseline", "nurse", "nurse1", clock.instant(), clock.instant(), answers, null);
-            service.record("bed-01", original);
-            answers.put("3", Answer.score(2));
-            service.record("bed-01", original.correctedBy("r2", "nurse", "nurse2", clock.instant(), clock.instant(), answers,
-                    "item 3 entered in the wrong row, \"2\" intended"));
-            return s.id();
-        }
-    }
+    private final TrailBuilder.Recorded trail = TrailBuilder.shared();
+    private final Path audit = trail.file();
 
     @Test
-    void ratingsCsvHasOneRowPerItemWithScoresReasonsAndTheCorrectionChain() throws IOException {
-        Path audit = dir.resolve("audit.log");
-        String session = recordSession(audit);
+    void ratingsCsvHasOneRowPerItemWithScoresReasonsTheCorrectionChainAndAmendments() throws IOException {
+        String session = trail.first();
         Path out = dir.resolve("ratings.csv");
         assertEquals(0, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "ratings-csv", "--out", out.toString()}));
 
-        List<String> lines = Files.readAllLines(out);
-        assertEquals(String.join(",", RatingsCsv.COLUMNS), lines.getFirst());
-        assertEquals(1 + 23 + 23, lines.size());
-        String item7 = lines.stream().filter(l -> l.contains(",r1,") && l.contains(",7,")).findFirst().orElseThrow();
-        assertTrue(item7.contains(",,participant asleep,"), item7);
-        assertTrue(item7.startsWith(session + ",KET-401,ketamine-buprenorphine-double-dummy,1,baseline,cadss,,r1,nurse,nurse1,"), item7);
-        assertTrue(item7.endsWith(",22,false,,,r2"), "original marked superseded by r2 with its total 22: " + item7);
-        String corrected3 = lines.stream().filter(l -> l.contains(",r2,") && l.contains(",3,2,")).findFirst().orElseThrow();
-        assertTrue(corrected3.contains(",r1,\"item 3 entered in the wrong row, \"\"2\"\" intended\","), corrected3);
-        String all = String.join("\n", lines).toLowerCase();
-        assertFalse(all.contains("buprenorphine 16") || all.contains("saline"), "no arm in the export");
+        CsvTable csv = CsvTable.parse(Files.readAllBytes(out));
+        assertEquals(RatingsCsv.COLUMNS, csv.header());
+        assertEquals(23, csv.where("rating_id", "r1").size());
+        assertEquals(23, csv.where("rating_id", "r2").size());
+        assertEquals(6, csv.where("rating_id", "r5").size(), "the CADSS-6 short form");
+        Map<String, String> item7 = csv.where(r -> r.get("rating_id").equals("r1") && r.get("item").equals("7")).getFirst();
+        assertEquals(Map.ofEntries(Map.entry("session_id", session), Map.entry("subject_code", "KET-401"),
+                Map.entry("protocol", "ketamine-naltrexone-crossover"), Map.entry("protocol_version", "1"),
+                Map.entry("time_point", "baseline"), Map.entry("instrument", "cadss"), Map.entry("short_form", ""),
+                Map.entry("rating_id", "r1"), Map.entry("rater_role", "nurse"), Map.entry("rater", "nurse1"),
+                Map.entry("finished_at", "2026-11-22T08:05:00Z"), Map.entry("item", "7"), Map.entry("value", ""),
+                Map.entry("not_assessed_reason", "participant asleep"), Map.entry("total", "22"), Map.entry("complete", "false"),
+                Map.entry("corrects", ""), Map.entry("correction_reason", ""), Map.entry("superseded_by", "r2"),
+                Map.entry("amendment", "false")), item7);
+        Map<String, String> corrected3 = csv.where(r -> r.get("rating_id").equals("r2") && r.get("item").equals("3")).getFirst();
+        assertEquals("2", corrected3.get("value"));
+        assertEquals("r1", corrected3.get("corrects"));
+        assertEquals("item 3 entered in the wrong row, \"2\" intended", corrected3.get("correction_reason"));
+        assertTrue(csv.where("rating_id", "r10").stream().allMatch(r -> r.get("amendment").equals("true")
+                && r.get("corrects").equals("r8")), "the physician's amendment after sign-off");
+        assertTrue(csv.where("rating_id", "r8").stream().allMatch(r -> r.get("amendment").equals("false")
+                && r.get("superseded_by").equals("r10")));
     }
 
     @Test
-    void theSessionBundleHoldsEveryEventWithItsHash() throws IOException {
-        Path audit = dir.resolve("audit.log");
-        String session = recordSession(audit);
+    void theSessionBundleHoldsEveryEventWithItsHashTheProtocolSignaturesAndAmendments() throws IOException {
+        String session = trail.first();
         Path out = dir.resolve("bundle.json");
         assertEquals(0, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "bundle-json", "--session", session,
                 "--out", out.toString()}));
         JsonNode bundle = new ObjectMapper().readTree(out.toFile());
         assertEquals("KET-401", bundle.get("session").get("subjectCode").asText());
-        assertEquals(Files.readAllLines(audit).size(), bundle.get("events").size());
+        assertEquals(trail.entries().stream().filter(e -> session.equals(e.sessionId())).count(), bundle.get("events").size());
         assertEquals("session.created", bundle.get("events").get(0).get("type").asText());
         assertEquals(64, bundle.get("events").get(0).get("hash").asText().length());
+        JsonNode protocol = bundle.get("protocol");
+        assertEquals("ketamine-naltrexone-crossover", protocol.get("id").asText());
+        assertEquals("Study capsule, then ketamine", protocol.get("label").asText());
+        assertEquals(45, protocol.get("pretreatment").get("minutesBeforeInfusion").asInt());
+        assertEquals(35.0, protocol.get("infusion").get("plannedVolumeMl").asDouble(), "0.5 mg/kg x 70 kg at 1 mg/mL");
+        assertEquals(52.5, protocol.get("infusion").get("plannedRateMlPerHour").asDouble());
+        assertEquals(6, protocol.get("schedule").size());
+        assertFalse(protocol.toString().toLowerCase().contains("dose"), "no dose in the protocol section: " + protocol);
+        assertEquals(1, bundle.get("signatures").size());
+        assertEquals(TrailBuilder.PRINTED_NAME, bundle.get("signatures").get(0).get("payload").get("printedName").asText());
+        List<String> amendments = new ArrayList<>();
+        bundle.get("amendments").forEach(a -> amendments.add(a.get("type").asText()));
+        assertEquals(List.of("rating.corrected", "record.amended", "record.amended"), amendments);
     }
 
     @Test
     void aBrokenTrailIsNotExported() throws IOException {
-        Path audit = dir.resolve("audit.log");
-        recordSession(audit);
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(audit));
+        Path audit = Files.copy(this.audit, dir.resolve("audit.log"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(audit));
         lines.set(1, lines.get(1).replace("nurse1", "nurse9"));
         Files.write(audit, lines);
         assertEquals(1, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "ratings-csv", "--out",
                 dir.resolve("x.csv").toString()}));
         assertFalse(Files.exists(dir.resolve("x.csv")));
         assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString()}));
+    }
+
+    @Test
+    void everyFormatIsWrittenFromTheCommandLineForOneSessionAndForAll() throws IOException {
+        String session = trail.first();
+        for (ExportFormat format : ExportFormat.values()) {
+            if (format.readsTimeSeries()) {
+                continue;
+            }
+            for (boolean one : new boolean[] {true, false}) {
+                if (!one && format == ExportFormat.BUNDLE_JSON) {
+                    continue;
+                }
+                Path out = dir.resolve((one ? "one-" : "all-") + format.fileSuffix());
+                List<String> args = new ArrayList<>(List.of("--audit", audit.toString(), "--format", format.key(), "--out",
+                        out.toString()));
+                if (one) {
+                    args.addAll(List.of("--session", session));
+                }
+                assertEquals(0, ExportMain.run(args.toArray(String[]::new)), format.key());
+                byte[] content = Files.readAllBytes(out);
+                if (format.mediaType().equals("text/csv")) {
+                    assertFalse(CsvTable.parse(content).rows().isEmpty(), format.key() + " has rows");
+                } else {
+                    assertEquals(SessionBundle.FORMAT, new ObjectMapper().readTree(content).get("format").asText());
+                }
+            }
+        }
+    }
+
+    @Test
+    void withoutAnOutputFileTheSuggestedNameIsUsedAndUnknownSessionsOrFormatsAreRefused() throws IOException {
+        String session = trail.first();
+        Path out = Path.of(session + "-audit.csv");
+        try {
+            assertEquals(0, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "audit-csv", "--session", session}));
+            assertTrue(Files.exists(out), "written in the working folder under its suggested name");
+        } finally {
+            Files.deleteIfExists(out);
+        }
+        assertEquals(1, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "sdtm-qs", "--session", "nope",
+                "--out", dir.resolve("q.csv").toString()}));
+        assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "excel"}));
+        assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "bundle-json"}), "needs a session");
+        assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format"}), "an option without its value");
+        assertEquals(1, ExportMain.run(new String[] {"--audit", dir.resolve("missing.log").toString(), "--format", "audit-csv"}));
+    }
+
+    @Test
+    void theVitalsFormatsExitOneWithAClearMessageWhenTheStoreDoesNotAnswer() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        for (String format : List.of("vitals-csv", "sdtm-vs")) {
+            Path out = dir.resolve(format + ".csv");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream before = System.err;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                assertEquals(1, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", format, "--out", out.toString(),
+                        "--influx-url", "http://127.0.0.1:" + closedPort, "--database", "station"}));
+            } finally {
+                System.setErr(before);
+            }
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("the time-series store did not answer: InfluxDB at http://127.0.0.1:"
+                    + closedPort), err.toString(StandardCharsets.UTF_8));
+            assertFalse(Files.exists(out));
+        }
+        assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "vitals-csv",
+                "--influx-url", "managed"}), "a managed influxd has no URL to reach");
+        assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "vitals-csv",
+                "--influx-url", "http://127.0.0.1:1", "--database", "bad name"}), "the database name is checked like the station does");
     }
 }

@@ -1,0 +1,75 @@
+package org.openinfusion.station.clinical.export;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.protocol.Pretreatment;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+
+/**
+ * CDISC SDTM EC (exposure as collected), blinded: the station never knows the arm, so the treatment is "BLINDED STUDY
+ * INFUSION" (dose = volume infused, mL) or "BLINDED PRETREATMENT", with the kit id in the sponsor column ECKITID.
+ * ECBLIND says "BLINDED", or, once the trail holds a {@code blinding.unblinded} entry for the session,
+ * "UNBLINDED: see randomisation list, kit K" (the trail records that the arm was revealed, never the arm).
+ */
+final class SdtmEc {
+    static final List<String> COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "ECSEQ", "ECTRT", "ECCAT", "ECMOOD", "ECDOSE",
+            "ECDOSU", "ECDOSFRM", "ECROUTE", "ECADJ", "VISITNUM", "VISIT", "ECSTDTC", "ECENDTC", "ECKITID", "ECBLIND");
+    static final String INFUSION = "BLINDED STUDY INFUSION";
+    static final String PRETREATMENT = "BLINDED PRETREATMENT";
+    private static final Pattern SUBLINGUAL = Pattern.compile("(?i).*(\\bSL\\b|sublingual).*");
+
+    private SdtmEc() {
+    }
+
+    static String write(List<SessionTrail> sessions, ProtocolCatalog protocols) {
+        Csv csv = new Csv(COLUMNS);
+        Sdtm.Sequence seq = new Sdtm.Sequence();
+        for (SessionTrail s : sessions) {
+            String usubjid = Sdtm.usubjid(s);
+            String blind = s.unblinding().map(SdtmEc::unblinded).orElse("BLINDED");
+            Optional<Instant> given = s.pretreatmentAt();
+            if (given.isPresent()) {
+                Optional<Pretreatment> pretreatment = s.protocol(protocols).pretreatment();
+                csv.row(Sdtm.studyId(s), "EC", usubjid, seq.next(usubjid), PRETREATMENT, "PRETREATMENT", "PERFORMED", "", "", "",
+                        pretreatment.map(p -> route(p.label())).orElse(""), "", Sdtm.visitNum(s), Sdtm.visit(s),
+                        Sdtm.dtc(given.get()), Sdtm.dtc(given.get()), s.kitId(), blind);
+            }
+            Optional<Instant> start = s.infusionStart();
+            if (start.isPresent()) {
+                OptionalDouble volume = s.volumeInfusedMl();
+                Optional<Instant> end = s.infusionEnd();
+                csv.row(Sdtm.studyId(s), "EC", usubjid, seq.next(usubjid), INFUSION, "INFUSION", "PERFORMED",
+                        volume.isPresent() ? Sdtm.number(volume.getAsDouble()) : "", volume.isPresent() ? "mL" : "", "SOLUTION",
+                        "INTRAVENOUS", adjustment(s), Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(start.get()),
+                        Sdtm.dtc(end.orElse(null)), s.kitId(), blind);
+            }
+        }
+        return csv.toString();
+    }
+
+    private static String unblinded(AuditEntry e) {
+        String kit = Payloads.text(e.payload(), "kitId");
+        return "UNBLINDED: see randomisation list, kit " + (kit == null ? "?" : kit);
+    }
+
+    /** ECADJ: pauses recorded by the infusion clock, or that the infusion never completed. */
+    private static String adjustment(SessionTrail s) {
+        if (s.infusionEnd().isEmpty()) {
+            return "INFUSION NOT COMPLETED";
+        }
+        return s.first("infusion.completed").map(c -> {
+            long pauses = (long) Payloads.number(c.payload(), "pauses").orElse(0);
+            long seconds = (long) Payloads.number(c.payload(), "pausedSeconds").orElse(0);
+            return pauses == 0 ? "" : "PAUSED " + pauses + (pauses == 1 ? " TIME, " : " TIMES, ") + seconds + " S IN TOTAL";
+        }).orElse("");
+    }
+
+    /** The protocol file does not state the pretreatment's route: sublingual when its label says so, else oral. */
+    static String route(String label) {
+        return SUBLINGUAL.matcher(label).matches() ? "SUBLINGUAL" : "ORAL";
+    }
+}

@@ -1,0 +1,124 @@
+package org.openinfusion.station.clinical.export;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.storage.TimeSeriesReader;
+import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
+
+/**
+ * CDISC SDTM VS (vital signs), one row set per cuff reading: SYSBP, DIABP and MAP from the reading itself, and
+ * PULSE (ECG heart rate, else the oximeter's pulse rate), RESP, OXYSAT and ETCO2 from the stored value nearest to the
+ * cuff's time, when one lies within {@link #NEAREST} of it. Planned times: the reading's time from the infusion start
+ * rounded to the protocol's cuff interval (VSTPTNUM in minutes, VSTPT, VSELTM); VSDTC is each value's own time.
+ */
+final class SdtmVs {
+    static final Duration NEAREST = Duration.ofSeconds(30);
+    static final List<String> COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "VSSEQ", "VSGRPID", "VSTESTCD", "VSTEST",
+            "VSORRES", "VSORRESU", "VSSTRESC", "VSSTRESN", "VSSTRESU", "VISITNUM", "VISIT", "VSDTC", "VSTPT", "VSTPTNUM",
+            "VSELTM", "VSTPTREF", "VSRFTDTC");
+
+    /** The VS tests written, with their CDISC test codes and units and the streams they come from (first preferred). */
+    enum Test {
+        SYSBP("Systolic Blood Pressure", "mmHg", Stream.NIBP_SYS),
+        DIABP("Diastolic Blood Pressure", "mmHg", Stream.NIBP_DIA),
+        MAP("Mean Arterial Pressure", "mmHg", Stream.NIBP_MEAN),
+        PULSE("Pulse Rate", "beats/min", Stream.HR, Stream.PULSE_RATE),
+        RESP("Respiratory Rate", "breaths/min", Stream.RESP_RATE),
+        OXYSAT("Oxygen Saturation", "%", Stream.SPO2),
+        /** Sponsor-defined: not in the CDISC VS test code list. */
+        ETCO2("End-Tidal Carbon Dioxide", "mmHg", Stream.ETCO2);
+
+        final String label;
+        final String unit;
+        final List<Stream> streams;
+
+        Test(String label, String unit, Stream... streams) {
+            this.label = label;
+            this.unit = unit;
+            this.streams = List.of(streams);
+        }
+
+        boolean cuff() {
+            return streams.getFirst().name().startsWith("NIBP");
+        }
+    }
+
+    private static final Set<Stream> STREAMS = EnumSet.of(Stream.NIBP_SYS, Stream.NIBP_DIA, Stream.NIBP_MEAN, Stream.HR,
+            Stream.PULSE_RATE, Stream.RESP_RATE, Stream.SPO2, Stream.ETCO2);
+
+    private SdtmVs() {
+    }
+
+    static String write(List<SessionTrail> sessions, TimeSeriesReader series, ProtocolCatalog protocols, Instant now) {
+        Csv csv = new Csv(COLUMNS);
+        Sdtm.Sequence seq = new Sdtm.Sequence();
+        for (SessionTrail s : sessions) {
+            Duration every = s.protocol(protocols).vitals().nibpEvery();
+            List<StoredValue> values = series.numerics(s.bed(), STREAMS, s.createdAt(), VitalsCsv.end(s, now));
+            int reading = 0;
+            for (Map.Entry<Instant, Map<Stream, StoredValue>> cuff : cuffReadings(values).entrySet()) {
+                reading++;
+                Instant at = cuff.getKey();
+                Optional<Duration> planned = s.infusionStart().map(start -> nominal(Duration.between(start, at), every));
+                for (Test t : Test.values()) {
+                    Optional<StoredValue> v = t.cuff() ? Optional.ofNullable(cuff.getValue().get(t.streams.getFirst()))
+                            : nearest(values, t.streams, at);
+                    if (v.isPresent()) {
+                        String usubjid = Sdtm.usubjid(s);
+                        String value = Sdtm.number(v.get().value());
+                        csv.row(Sdtm.studyId(s), "VS", usubjid, seq.next(usubjid), "READING " + reading, t.name(), t.label,
+                                value, t.unit, value, value, t.unit, Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(v.get().time()),
+                                planned.map(SdtmVs::timePoint).orElse(""), planned.map(d -> String.valueOf(d.toMinutes())).orElse(""),
+                                planned.map(Sdtm::duration).orElse(""), planned.isPresent() ? Sdtm.TPTREF : "",
+                                Sdtm.dtc(s.infusionStart().orElse(null)));
+                    }
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    /** Cuff readings by time: the NIBP values of one device sharing a device time form one reading. */
+    private static Map<Instant, Map<Stream, StoredValue>> cuffReadings(List<StoredValue> values) {
+        Map<Instant, Map<Stream, StoredValue>> readings = new LinkedHashMap<>();
+        values.stream().filter(v -> v.stream().name().startsWith("NIBP")).sorted(Comparator.comparing(StoredValue::time))
+                .forEach(v -> readings.computeIfAbsent(v.time(), t -> new LinkedHashMap<>()).putIfAbsent(v.stream(), v));
+        return readings;
+    }
+
+    /** The value of the first stream that has one within {@link #NEAREST} of {@code at}; the nearest, earlier on a tie. */
+    private static Optional<StoredValue> nearest(List<StoredValue> values, List<Stream> streams, Instant at) {
+        for (Stream stream : streams) {
+            Optional<StoredValue> best = values.stream().filter(v -> v.stream() == stream)
+                    .filter(v -> Duration.between(v.time(), at).abs().compareTo(NEAREST) <= 0)
+                    .min(Comparator.comparing((StoredValue v) -> Duration.between(v.time(), at).abs()).thenComparing(StoredValue::time));
+            if (best.isPresent()) {
+                return best;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The planned time of a reading: its elapsed time rounded to the nearest multiple of the cuff interval. */
+    static Duration nominal(Duration elapsed, Duration every) {
+        long steps = Math.round((double) elapsed.toMillis() / every.toMillis());
+        return every.multipliedBy(steps);
+    }
+
+    static String timePoint(Duration planned) {
+        long minutes = planned.toMinutes();
+        if (minutes == 0) {
+            return Sdtm.TPTREF;
+        }
+        return Math.abs(minutes) + " MIN " + (minutes > 0 ? "AFTER " : "BEFORE ") + Sdtm.TPTREF;
+    }
+}

@@ -1,0 +1,219 @@
+package org.openinfusion.station.clinical.review;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.openinfusion.station.clinical.audit.AuditChainBrokenException;
+import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.audit.AuditTail;
+import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.export.ExportFile;
+import org.openinfusion.station.clinical.export.ExportRequest;
+import org.openinfusion.station.clinical.export.Exports;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.domain.StreamKind;
+import org.openinfusion.station.security.Authenticator;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.storage.TimeSeriesReader;
+import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
+
+/**
+ * Answers the review requests (docs/review.md) from the verified audit trail ({@link AuditTail}) and the
+ * time-series store, and writes signatures and amendments through the audit trail. Every request first reads
+ * what was appended to the audit file since the last one; a broken chain fails every request. Blocks on disk,
+ * the store and bcrypt: call from one worker thread (the {@link ReviewVerticle}). Failures are
+ * {@link ReviewException}s carrying their bus code.
+ */
+public final class ReviewService {
+    private final AuditTail tail;
+    private final AuditTrail audit;
+    private final TimeSeriesReader series;
+    private final ProtocolCatalog protocols;
+    private final InstrumentCatalog instruments;
+    private final Authenticator authenticator;
+    private final Clock clock;
+    private final SessionRecords records;
+    private final Amendments amendments;
+
+    public ReviewService(AuditTail tail, AuditTrail audit, TimeSeriesReader series, ProtocolCatalog protocols,
+                         InstrumentCatalog instruments, Authenticator authenticator, Clock clock) {
+        this.tail = tail;
+        this.audit = audit;
+        this.series = series;
+        this.protocols = protocols;
+        this.instruments = instruments;
+        this.authenticator = authenticator;
+        this.clock = clock;
+        this.records = new SessionRecords(protocols, instruments);
+        this.amendments = new Amendments(instruments);
+    }
+
+    public SessionListing.SessionListings list(ReviewFilter filter) {
+        return new SessionListing.SessionListings(SessionIndex.list(sessions(), filter));
+    }
+
+    /** The record with its trends; when the store cannot answer, without them and with {@code storeProblem} set. */
+    public SessionRecord open(String sessionId) {
+        SessionEntries s = session(sessionId);
+        SessionRecords.Window w = SessionRecords.window(s, clock.instant());
+        List<StoredValue> values = List.of();
+        String problem = null;
+        try {
+            values = series.numerics(s.bed(), Set.copyOf(SessionRecords.TREND_STREAMS), w.from(), w.to());
+        } catch (TimeSeriesReader.StoreUnavailableException e) {
+            problem = e.getMessage();
+        }
+        return records.build(s, values, problem);
+    }
+
+    public WaveformWindow waveform(ReviewRequest.Waveform r) {
+        if (r.stream().kind() != StreamKind.WAVEFORM) {
+            throw ReviewException.badRequest(r.stream().key() + " is not a waveform.");
+        }
+        SessionEntries s = session(r.sessionId());
+        try {
+            List<StoredValue> v = series.waveform(s.bed(), r.stream(), r.at().minus(r.before()), r.at().plus(r.after()));
+            long[] times = new long[v.size()];
+            float[] values = new float[v.size()];
+            for (int i = 0; i < v.size(); i++) {
+                Instant t = v.get(i).time();
+                times[i] = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+                values[i] = (float) v.get(i).value();
+            }
+            return new WaveformWindow(r.stream(), times, values, null);
+        } catch (TimeSeriesReader.StoreUnavailableException e) {
+            return new WaveformWindow(r.stream(), new long[0], new float[0], e.getMessage());
+        }
+    }
+
+    /**
+     * Signs a closed record: state checked first (409), then the password (401 wrong, 423 locked; wrong ones count
+     * towards the lock). The password array is cleared afterwards.
+     */
+    public SessionRecord sign(Principal who, ReviewRequest.Sign r) {
+        SessionEntries s = session(r.sessionId());
+        SignOff.requireSignable(s, r.meaning(), who.userId());
+        Authenticator.Result result;
+        try {
+            result = authenticator.confirm(who, r.password());
+        } finally {
+            Arrays.fill(r.password(), '\0');
+        }
+        Principal signer = switch (result) {
+            case Authenticator.Result.Accepted a -> a.principal();
+            case Authenticator.Result.Refused refused -> throw new ReviewException(
+                    refused.locked() ? ReviewException.LOCKED : ReviewException.WRONG_PASSWORD, refused.message());
+        };
+        audit.record(SessionEntries.SIGNED, signer.userId(), s.sessionId(), SignOff.payload(s, r.meaning(), signer, clock.instant()));
+        return open(s.sessionId());
+    }
+
+    /** Amends a closed record (signed or not); a signed one then needs signing again. */
+    public SessionRecord amend(Principal who, ReviewRequest.Amend r) {
+        SessionEntries s = session(r.sessionId());
+        for (Amendments.Write w : amendments.plan(s, r, who, clock.instant(), UUID.randomUUID().toString())) {
+            audit.record(w.type(), who.userId(), s.sessionId(), w.payload());
+        }
+        return open(s.sessionId());
+    }
+
+    /**
+     * One session's export, or of every session the filter matches (all sessions when it is null). Audited as
+     * {@code export.created} (who, format, which sessions, size and SHA-256 of the file) with no session of its own,
+     * so an export never counts as a change to a signed record.
+     */
+    public ExportFile export(Principal who, ReviewRequest.Export r) {
+        ExportFile file = write(r);
+        List<String> ids = r.sessionId() != null ? List.of(r.sessionId())
+                : SessionIndex.matching(sessions(), r.filter() == null ? ReviewFilter.ALL : r.filter()).stream()
+                        .map(SessionEntries::sessionId).toList();
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("format", r.format().key());
+        p.put("sessions", ids);
+        p.put("fileName", file.fileName());
+        p.put("bytes", file.content().length);
+        p.put("sha256", sha256(file.content()));
+        p.put("at", clock.instant().toString());
+        audit.record("export.created", who.userId(), null, p);
+        return file;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ExportFile write(ReviewRequest.Export r) {
+        // The whole trail goes in (a subject's crossover period counts every session); the request narrows it.
+        List<AuditEntry> entries = sessions().stream().flatMap(s -> s.entries().stream())
+                .sorted(Comparator.comparingLong(AuditEntry::seq)).toList();
+        Optional<String> only;
+        java.util.Set<String> among = java.util.Set.of();
+        if (r.sessionId() != null) {
+            only = Optional.of(session(r.sessionId()).sessionId());
+        } else {
+            only = Optional.empty();
+            among = SessionIndex.matching(sessions(), r.filter() == null ? ReviewFilter.ALL : r.filter()).stream()
+                    .map(SessionEntries::sessionId).collect(java.util.stream.Collectors.toSet());
+            if (among.isEmpty()) {
+                throw ReviewException.badRequest("No session matches the filter: nothing to export.");
+            }
+        }
+        try {
+            return Exports.write(r.format(), new ExportRequest(entries, only, series, instruments, protocols, among), clock);
+        } catch (TimeSeriesReader.StoreUnavailableException e) {
+            throw new ReviewException(ReviewException.FAILED, "The export needs the time-series store: " + e.getMessage());
+        }
+    }
+
+    private SessionEntries session(String sessionId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            throw ReviewException.badRequest("No session named.");
+        }
+        refresh();
+        List<AuditEntry> entries = guarded(() -> tail.session(sessionId));
+        if (entries.isEmpty() || entries.stream().noneMatch(e -> e.type().equals("session.created"))) {
+            throw ReviewException.notFound(sessionId);
+        }
+        return new SessionEntries(sessionId, entries);
+    }
+
+    private Collection<SessionEntries> sessions() {
+        refresh();
+        Map<String, List<AuditEntry>> all = guarded(tail::sessions);
+        return all.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(x -> x.type().equals("session.created")))
+                .map(e -> new SessionEntries(e.getKey(), e.getValue())).toList();
+    }
+
+    private void refresh() {
+        guarded(tail::refresh);
+    }
+
+    private interface AuditRead<T> {
+        T read() throws IOException;
+    }
+
+    private <T> T guarded(AuditRead<T> read) {
+        try {
+            return read.read();
+        } catch (AuditChainBrokenException e) {
+            throw new ReviewException(ReviewException.FAILED, "The audit trail is broken at " + e.link() + ". Review shows nothing "
+                    + "until it is resolved: keep " + tail.file().getFileName() + " as evidence, check it with bin/audit-verify and "
+                    + "record the incident (docs/audit.md).");
+        } catch (IOException e) {
+            throw new ReviewException(ReviewException.FAILED, "The audit trail cannot be read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.openinfusion.station.storage.influx;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.openinfusion.station.config.InfluxConfig;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.domain.StreamKind;
+import org.openinfusion.station.storage.LineProtocol;
+import org.openinfusion.station.storage.TimeSeriesReader;
+
+/**
+ * {@link TimeSeriesReader} over InfluxQL (influxdb-java's v1 HTTP API), on the schema of docs/storage.md: measurements
+ * {@code numeric} and {@code waveform} in the configured database and retention policy, tags {@code bed},
+ * {@code device}, {@code stream}, field {@code v}, time = device time (microseconds).
+ *
+ * <p>Tag values are written into the query as escaped InfluxQL string literals; a bed id with control characters
+ * is refused. Each query asks for at most {@code maxRowsPerQuery} rows and a long window (hours of waveform) is
+ * read page by page, each starting at the last time of the page before, so a server-side row limit of at least
+ * that size cannot silently cut a result short. Every failure of the client or the server (unreachable,
+ * timed out, unknown database, refused query) becomes a {@link StoreUnavailableException} naming the server.
+ * Blocks on the network: call it from a worker thread.
+ */
+public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoCloseable {
+    /** Rows asked for per query; InfluxDB 1.x's {@code max-row-limit}, when set, is commonly 10,000. */
+    public static final int DEFAULT_MAX_ROWS = 10_000;
+
+    private final InfluxConfig config;
+    private final InfluxDB influx;
+    private final int maxRowsPerQuery;
+
+    public InfluxTimeSeriesReader(InfluxConfig config) {
+        this(config, DEFAULT_MAX_ROWS);
+    }
+
+    /** @param maxRowsPerQuery rows asked for per query (at least 2): the page size */
+    public InfluxTimeSeriesReader(InfluxConfig config, int maxRowsPerQuery) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (config.managed()) {
+            throw new IllegalArgumentException("a managed influxd has no URL until the station starts it; give its URL");
+        }
+        if (maxRowsPerQuery < 2) {
+            throw new IllegalArgumentException("maxRowsPerQuery must be at least 2, got " + maxRowsPerQuery);
+        }
+        this.maxRowsPerQuery = maxRowsPerQuery;
+        long timeout = config.timeout().toMillis();
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .writeTimeout(timeout, TimeUnit.MILLISECONDS)
+                .callTimeout(timeout, TimeUnit.MILLISECONDS)
+                .retryOnConnectionFailure(false);
+        this.influx = config.username().isEmpty()
+                ? InfluxDBFactory.connect(config.url(), http)
+                : InfluxDBFactory.connect(config.url(), config.username(), config.password(), http);
+    }
+
+    @Override
+    public List<StoredValue> numerics(String bed, Set<Stream> streams, Instant from, Instant to) {
+        requireWindow(from, to);
+        Objects.requireNonNull(streams, "streams");
+        if (streams.isEmpty()) {
+            return List.of();
+        }
+        for (Stream s : streams) {
+            if (s.kind() != StreamKind.NUMERIC) {
+                throw new IllegalArgumentException(s.key() + " is not a numeric stream");
+            }
+        }
+        String streamFilter = streams.stream().sorted().map(s -> "stream = " + literal(s.key()))
+                .collect(Collectors.joining(" OR ", "(", ")"));
+        List<StoredValue> out = read(LineProtocol.NUMERIC, "bed = " + literal(requireBed(bed)) + " AND " + streamFilter,
+                micros(from), micros(to));
+        out.sort(Comparator.comparing(StoredValue::time).thenComparing(StoredValue::stream).thenComparing(StoredValue::device));
+        return out;
+    }
+
+    @Override
+    public List<StoredValue> waveform(String bed, Stream stream, Instant from, Instant to) {
+        requireWindow(from, to);
+        if (stream.kind() != StreamKind.WAVEFORM) {
+            throw new IllegalArgumentException(stream.key() + " is not a waveform stream");
+        }
+        List<StoredValue> out = read(LineProtocol.WAVEFORM,
+                "bed = " + literal(requireBed(bed)) + " AND stream = " + literal(stream.key()), micros(from), micros(to));
+        out.sort(Comparator.comparing(StoredValue::time).thenComparing(StoredValue::device));
+        return out;
+    }
+
+    /**
+     * Reads [fromMicros, toMicros) in pages of at most {@code maxRowsPerQuery} rows, in time order: a full page is
+     * kept up to (not including) its last time, and the next page starts at that time; rows sharing one
+     * microsecond beyond a page (many streams or devices at one time) are paged by offset.
+     */
+    private List<StoredValue> read(String measurement, String where, long fromMicros, long toMicros) {
+        List<StoredValue> out = new ArrayList<>();
+        long cursor = fromMicros;
+        while (cursor < toMicros) {
+            List<StoredValue> page = query(measurement, where, cursor, toMicros, 0);
+            if (page.size() < maxRowsPerQuery) {
+                out.addAll(page);
+                return out;
+            }
+            long last = LineProtocol.micros(page.getLast().time());
+            List<StoredValue> before = page.stream().filter(v -> LineProtocol.micros(v.time()) < last).toList();
+            if (before.isEmpty()) {
+                out.addAll(sameMicrosecond(measurement, where, last, page));
+                cursor = last + 1;
+            } else {
+                out.addAll(before);
+                cursor = last;
+            }
+        }
+        return out;
+    }
+
+    /** Every row at one microsecond, {@code first} being its first page. */
+    private List<StoredValue> sameMicrosecond(String measurement, String where, long micros, List<StoredValue> first) {
+        List<StoredValue> out = new ArrayList<>(first);
+        List<StoredValue> page = first;
+        for (long offset = maxRowsPerQuery; page.size() == maxRowsPerQuery; offset += maxRowsPerQuery) {
+            page = query(measurement, where, micros, micros + 1, offset);
+            out.addAll(page);
+        }
+        return out;
+    }
+
+    private List<StoredValue> query(String measurement, String where, long fromMicros, long toMicros, long offset) {
+        String text = "SELECT \"v\", \"device\", \"stream\" FROM " + InfluxPointWriter.quote(config.retentionPolicy()) + "."
+                + InfluxPointWriter.quote(measurement) + " WHERE " + where
+                + " AND time >= " + fromMicros + "000 AND time < " + toMicros + "000 ORDER BY time ASC LIMIT " + maxRowsPerQuery
+                + (offset > 0 ? " OFFSET " + offset : "");
+        QueryResult result;
+        try {
+            result = influx.query(new Query(text, config.database()));
+        } catch (RuntimeException e) {
+            throw unavailable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        }
+        if (result.hasError()) {
+            throw unavailable(result.getError(), null);
+        }
+        List<StoredValue> out = new ArrayList<>();
+        for (QueryResult.Result r : result.getResults() == null ? List.<QueryResult.Result>of() : result.getResults()) {
+            if (r.hasError()) {
+                throw unavailable(r.getError(), null);
+            }
+            for (QueryResult.Series series : r.getSeries() == null ? List.<QueryResult.Series>of() : r.getSeries()) {
+                for (List<Object> row : series.getValues()) {
+                    out.add(value(series.getColumns(), row));
+                }
+            }
+        }
+        return out;
+    }
+
+    private StoredValue value(List<String> columns, List<Object> row) {
+        try {
+            Instant time = Instant.parse((String) row.get(columns.indexOf("time")));
+            Number v = (Number) row.get(columns.indexOf("v"));
+            String device = (String) row.get(columns.indexOf("device"));
+            String key = (String) row.get(columns.indexOf("stream"));
+            Stream stream = Stream.byKey(key).orElseThrow(() -> new IllegalArgumentException("unknown stream '" + key + "'"));
+            return new StoredValue(time, device, stream, v.doubleValue());
+        } catch (ClassCastException | DateTimeParseException | IndexOutOfBoundsException | NullPointerException
+                 | IllegalArgumentException e) {
+            throw unavailable("unexpected row " + row + " (columns " + columns + "): " + e.getMessage(), e);
+        }
+    }
+
+    private StoreUnavailableException unavailable(String problem, Throwable cause) {
+        return new StoreUnavailableException("InfluxDB at " + config.url() + " (database " + config.database()
+                + ") could not be read: " + problem, cause);
+    }
+
+    /** An InfluxQL string literal: single-quoted, with backslashes and single quotes escaped. */
+    static String literal(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static String requireBed(String bed) {
+        Objects.requireNonNull(bed, "bed");
+        if (bed.isEmpty() || bed.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a bed id must be non-empty without control characters");
+        }
+        return bed;
+    }
+
+    private static void requireWindow(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ")");
+        }
+    }
+
+    /** Microseconds since the epoch, rounded up so that a window never reaches before {@code t}. */
+    private static long micros(Instant t) {
+        long m = LineProtocol.micros(t);
+        return t.getNano() % 1_000 == 0 ? m : m + 1;
+    }
+
+    @Override
+    public void close() {
+        influx.close();
+    }
+}

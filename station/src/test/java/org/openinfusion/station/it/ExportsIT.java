@@ -1,0 +1,218 @@
+package org.openinfusion.station.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openinfusion.station.clinical.export.ExportFormat;
+import org.openinfusion.station.clinical.export.ExportMain;
+import org.openinfusion.station.clinical.export.ExportRequest;
+import org.openinfusion.station.clinical.export.Exports;
+import org.openinfusion.station.clinical.export.FakeSeries;
+import org.openinfusion.station.clinical.export.TrailBuilder;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.config.InfluxConfig;
+import org.openinfusion.station.config.Settings;
+import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Observation;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.domain.WaveformChunk;
+import org.openinfusion.station.storage.LineProtocol;
+import org.openinfusion.station.storage.TimeSeriesReader.StoreUnavailableException;
+import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.storage.influx.InfluxPointWriter;
+import org.openinfusion.station.storage.influx.InfluxTimeSeriesReader;
+
+/**
+ * The exports' time-series path against a real influxd: points written through the station's own line protocol and
+ * writer are read back exactly (microsecond times, values, order) by {@link InfluxTimeSeriesReader}, the export command
+ * writes the same vitals files from InfluxDB as from the in-memory store, and a store that does not answer fails fast.
+ */
+class ExportsIT {
+    @RegisterExtension
+    static final RealServers SERVERS = new RealServers();
+
+    private static final String DATABASE = "exports_it";
+    private static final Instant T = Instant.parse("2026-11-22T10:00:00.000001Z");
+    private static final DeviceRef MONITOR = new DeviceRef("it-a", "monitor");
+    private static final DeviceRef MONITOR_2 = new DeviceRef("it-a", "monitor-2");
+    private static final List<StoredValue> WRITTEN = new ArrayList<>();
+
+    private static InfluxConfig config(String url, Duration timeout) {
+        return StationConfig.from(Settings.defaultsWith(Map.of("influx.url", url, "influx.database", DATABASE,
+                "influx.timeout", timeout.toMillis() + "ms"))).influx();
+    }
+
+    private static InfluxConfig config() {
+        return config(SERVERS.influxd().url(), Duration.ofSeconds(10));
+    }
+
+    /** Known points on bed it-a (and a decoy on it-b), and the recorded session's vitals on bed-01. */
+    @BeforeAll
+    static void writeKnownPoints() {
+        List<Observation> observations = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Instant t = T.plus(Duration.ofNanos(1_000_001_000L * i));
+            observations.add(numeric(MONITOR, Stream.HR, 60 + i * 0.25, t, i));
+            observations.add(numeric(MONITOR, Stream.SPO2, 97.5, t.plusNanos(3_000), i));
+        }
+        // eight values in one microsecond: two devices x four streams
+        Instant same = T.plusSeconds(30);
+        for (DeviceRef d : List.of(MONITOR, MONITOR_2)) {
+            for (Stream s : List.of(Stream.HR, Stream.SPO2, Stream.NIBP_SYS, Stream.NIBP_DIA)) {
+                observations.add(numeric(d, s, 90 + s.ordinal(), same, 100));
+            }
+        }
+        observations.add(numeric(new DeviceRef("it-b", "monitor"), Stream.HR, 150, T, 1));
+        observations.add(new WaveformChunk(MONITOR, Stream.ECG_II, 500, T, T, 1, new float[] {0.5f, -1.25f, 2f, 0f}));
+        observations.forEach(o -> {
+            if (o instanceof NumericSample n && n.source().bedId().equals("it-a")) {
+                WRITTEN.add(new StoredValue(n.deviceTime(), n.source().deviceId(), n.stream(), n.value()));
+            }
+        });
+        WRITTEN.sort(java.util.Comparator.comparing(StoredValue::time).thenComparing(StoredValue::stream).thenComparing(StoredValue::device));
+        FakeSeries vitals = TrailBuilder.vitals();
+        long seq = 0;
+        for (FakeSeries.Stored s : vitals.all()) {
+            StoredValue v = s.value();
+            observations.add(numeric(new DeviceRef(s.bed(), v.device()), v.stream(), v.value(), v.time(), seq++));
+        }
+        try (InfluxPointWriter writer = new InfluxPointWriter(config())) {
+            writer.prepare();
+            writer.write(LineProtocol.toLines(observations));
+            // a bed id no station device could have, written raw: a quote and a backslash
+            writer.write("numeric,bed=it'q\\b,device=m,stream=hr,mdc=147842,unit=/min v=61,seq=1i,rx=1i " + LineProtocol.micros(T) + "\n");
+        }
+    }
+
+    private static NumericSample numeric(DeviceRef d, Stream s, double v, Instant t, long seq) {
+        return new NumericSample(d, s, v, t, t, seq);
+    }
+
+    private static final Set<Stream> FOUR = EnumSet.of(Stream.HR, Stream.SPO2, Stream.NIBP_SYS, Stream.NIBP_DIA);
+
+    @Test
+    void whatTheStationWroteIsReadBackExactlyInTimeOrder() {
+        try (InfluxTimeSeriesReader reader = new InfluxTimeSeriesReader(config())) {
+            // the whole window: every value, microsecond times, ties ordered by stream then device
+            assertEquals(WRITTEN, reader.numerics("it-a", FOUR, T, T.plusSeconds(60)));
+            // from is inclusive, to exclusive
+            Instant second = T.plus(Duration.ofNanos(1_000_001_000L));
+            List<StoredValue> window = reader.numerics("it-a", EnumSet.of(Stream.HR), second, second.plus(Duration.ofNanos(1_000_001_000L)));
+            assertEquals(List.of(new StoredValue(second, "monitor", Stream.HR, 60.25)), window);
+            assertEquals(List.of(), reader.numerics("it-a", EnumSet.of(Stream.PUMP_RATE), T, T.plusSeconds(60)));
+            assertEquals(List.of(new StoredValue(T, "monitor", Stream.ECG_II, 0.5), new StoredValue(T.plusMillis(2), "monitor", Stream.ECG_II, -1.25),
+                    new StoredValue(T.plusMillis(4), "monitor", Stream.ECG_II, 2.0), new StoredValue(T.plusMillis(6), "monitor", Stream.ECG_II, 0.0)),
+                    reader.waveform("it-a", Stream.ECG_II, T, T.plusSeconds(1)));
+        }
+    }
+
+    @Test
+    void aWindowLargerThanOneQueryIsReadInPiecesWithTheSameResult() {
+        try (InfluxTimeSeriesReader small = new InfluxTimeSeriesReader(config(), 3)) {
+            assertEquals(WRITTEN, small.numerics("it-a", FOUR, T, T.plusSeconds(60)), "pages of three rows, and offsets within one microsecond");
+            assertEquals(4, small.waveform("it-a", Stream.ECG_II, T, T.plusSeconds(1)).size());
+        }
+    }
+
+    @Test
+    void tagValuesAreEscapedSoABedIdCannotWidenTheQuery() {
+        try (InfluxTimeSeriesReader reader = new InfluxTimeSeriesReader(config())) {
+            assertEquals(List.of(new StoredValue(T, "m", Stream.HR, 61)), reader.numerics("it'q\\b", EnumSet.of(Stream.HR), T, T.plusSeconds(1)));
+            assertEquals(List.of(), reader.numerics("it-b' OR bed = 'it-a", EnumSet.of(Stream.HR), T, T.plusSeconds(60)));
+            assertEquals(List.of(), reader.numerics("it-a\\' OR bed =~ /.*/ OR bed = \\'", EnumSet.of(Stream.HR), T, T.plusSeconds(60)));
+            assertThrows(IllegalArgumentException.class, () -> reader.numerics("it-a\n", EnumSet.of(Stream.HR), T, T.plusSeconds(1)));
+            assertThrows(IllegalArgumentException.class, () -> reader.waveform("it-a", Stream.HR, T, T.plusSeconds(1)));
+        }
+    }
+
+    @Test
+    void theExportCommandWritesFromInfluxDbWhatTheStoreHolds() throws IOException {
+        TrailBuilder.Recorded trail = TrailBuilder.shared();
+        Path dir = SERVERS.newFolder("exports");
+        Clock evening = Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC);
+        for (ExportFormat format : List.of(ExportFormat.VITALS_CSV, ExportFormat.SDTM_VS)) {
+            Path out = dir.resolve(format.fileSuffix());
+            assertEquals(0, ExportMain.run(new String[] {"--audit", trail.file().toString(), "--format", format.key(), "--session",
+                    trail.first(), "--influx-url", SERVERS.influxd().url(), "--database", DATABASE, "--out", out.toString()}));
+            byte[] expected = Exports.write(format, new ExportRequest(trail.entries(), Optional.of(trail.first()), TrailBuilder.vitals(),
+                    InstrumentCatalog.builtIn(), ProtocolCatalog.builtIn()), evening).content();
+            assertArrayEquals(expected, Files.readAllBytes(out), format.key() + " from InfluxDB equals the one from the same values in memory");
+            assertTrue(Files.readAllLines(out).size() > 80, format.key());
+        }
+    }
+
+    @Test
+    void aStoreThatDoesNotAnswerFailsPromptlyWithAClearMessage() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        assertPromptFailure(config("http://127.0.0.1:" + closed, Duration.ofSeconds(1)), "http://127.0.0.1:" + closed);
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread accepter = Thread.ofVirtual().start(() -> {
+                List<Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    held.forEach(ExportsIT::closeQuietly);
+                }
+            });
+            assertPromptFailure(config("http://127.0.0.1:" + silent.getLocalPort(), Duration.ofSeconds(1)), "timeout");
+            silent.close();
+            accepter.join(2_000);
+        }
+        InfluxConfig missing = StationConfig.from(Settings.defaultsWith(Map.of("influx.url", SERVERS.influxd().url(),
+                "influx.database", "no_such_db"))).influx();
+        assertPromptFailure(missing, "database not found");
+        SERVERS.influxd().stop();
+        try {
+            assertPromptFailure(config(SERVERS.influxd().url(), Duration.ofSeconds(1)), SERVERS.influxd().url());
+        } finally {
+            SERVERS.influxd().start();
+        }
+    }
+
+    private static void assertPromptFailure(InfluxConfig config, String mentioned) {
+        long start = System.nanoTime();
+        try (InfluxTimeSeriesReader reader = new InfluxTimeSeriesReader(config)) {
+            StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                    () -> reader.numerics("it-a", FOUR, T, T.plusSeconds(60)));
+            assertTrue(e.getMessage().contains("InfluxDB at " + config.url()) && e.getMessage().contains(mentioned), e.getMessage());
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "failed within 3 s, took " + took);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // the test is over with it
+        }
+    }
+}
