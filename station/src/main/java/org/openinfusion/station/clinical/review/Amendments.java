@@ -12,6 +12,7 @@ import org.openinfusion.station.clinical.rating.Correction;
 import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.RatingPayload;
 import org.openinfusion.station.clinical.rating.RatingCheck;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.rating.Scorer;
@@ -127,24 +128,7 @@ public final class Amendments {
 
     /** The same payload as a correction made at the bedside, plus {@code "amendment": true}. */
     private static Map<String, Object> correctionPayload(Rating r, Score score) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("ratingId", r.id());
-        p.put("timePoint", r.timePointId());
-        p.put("instrument", r.instrumentId());
-        p.put("shortForm", r.shortFormId());
-        p.put("raterRole", r.raterRole());
-        p.put("startedAt", r.startedAt().toString());
-        p.put("finishedAt", r.finishedAt().toString());
-        Map<String, Object> answers = new LinkedHashMap<>();
-        r.answers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> answers.put(e.getKey(),
-                e.getValue() instanceof Answer.Scored sc ? (Object) sc.value() : "not assessed: " + ((Answer.NotAssessed) e.getValue()).reason()));
-        p.put("answers", answers);
-        p.put("total", score.total().isPresent() ? score.total().getAsInt() : null);
-        p.put("complete", score.complete());
-        p.put("notAssessed", score.notAssessed());
-        p.put("summary", score.summary());
-        p.put("corrects", r.correction().originalRatingId());
-        p.put("reason", r.correction().reason());
+        Map<String, Object> p = new LinkedHashMap<>(RatingPayload.of(r, score));
         p.put("amendment", true);
         return p;
     }

@@ -1,13 +1,11 @@
 package org.openinfusion.station.clinical.service;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.FormKey;
 import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.RatingCheck;
+import org.openinfusion.station.clinical.rating.RatingPayload;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.rating.Scorer;
 import org.openinfusion.station.clinical.session.Session;
@@ -37,27 +35,7 @@ final class RatingRecorder {
     }
 
     private static AuditPayloads.Entry entry(Rating r, Score score) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("ratingId", r.id());
-        p.put("timePoint", r.timePointId());
-        p.put("instrument", r.instrumentId());
-        p.put("shortForm", r.shortFormId());
-        p.put("raterRole", r.raterRole());
-        p.put("startedAt", r.startedAt().toString());
-        p.put("finishedAt", r.finishedAt().toString());
-        Map<String, Object> answers = new LinkedHashMap<>();
-        r.answers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> answers.put(e.getKey(),
-                e.getValue() instanceof Answer.Scored s ? (Object) s.value() : "not assessed: " + ((Answer.NotAssessed) e.getValue()).reason()));
-        p.put("answers", answers);
-        p.put("total", score.total().isPresent() ? score.total().getAsInt() : null);
-        p.put("complete", score.complete());
-        p.put("notAssessed", score.notAssessed());
-        p.put("summary", score.summary());
-        if (r.isCorrection()) {
-            p.put("corrects", r.correction().originalRatingId());
-            p.put("reason", r.correction().reason());
-            return new AuditPayloads.Entry("rating.corrected", r.raterUserId(), p);
-        }
-        return new AuditPayloads.Entry("rating.recorded", r.raterUserId(), p);
+        return new AuditPayloads.Entry(r.isCorrection() ? "rating.corrected" : "rating.recorded", r.raterUserId(),
+                RatingPayload.of(r, score));
     }
 }
