@@ -46,6 +46,9 @@ public final class SessionRuntime {
     /** A step taken by staff (baseline, pretreatment, confirming the infusion start, end, discharge, close). */
     public Outcome command(SessionEvent e) {
         Outcome o = apply(e);
+        if (e instanceof SessionEvent.InfusionStarted || e instanceof SessionEvent.Closed) {
+            o = o.plus(Outcome.ofAlarms(alarms.technical(PUMP_EARLY, false, AlarmPriority.HIGH, "", e.at())));
+        }
         if (e instanceof SessionEvent.InfusionCompleted && !clock.completed()) {
             o = o.plus(Outcome.ofInfusion(clock.endNow(e.at())));
         }
@@ -62,9 +65,21 @@ public final class SessionRuntime {
         return o.plus(tick(now));
     }
 
+    /**
+     * The pump started before the session allows an infusion (no baseline yet, or the protocol's pretreatment not
+     * recorded): what happened is recorded (the infusion clock runs, its events are audited) and a high-priority
+     * alarm asks staff to record the missing step and confirm the start; the session does not skip the step.
+     */
+    public static final String PUMP_EARLY = "PUMP_STARTED_EARLY";
+
     private Outcome followPump(InfusionEvent e) {
         SessionState s = session.state();
+        boolean pretreatmentMissing = s == SessionState.BASELINE && session.protocol().pretreatment().isPresent();
         return switch (e) {
+            case InfusionEvent.Started st when s == SessionState.CREATED || pretreatmentMissing -> Outcome.ofAlarms(alarms.technical(
+                    PUMP_EARLY, true, AlarmPriority.HIGH, "the pump started infusing before "
+                            + (pretreatmentMissing ? "the pretreatment (" + session.protocol().pretreatment().get().label() + ")"
+                            : "the baseline") + " was recorded: record it, then confirm the infusion start", st.at()));
             case InfusionEvent.Started st when s == SessionState.BASELINE || s == SessionState.PRETREATMENT_GIVEN ->
                     apply(new SessionEvent.InfusionStarted(st.at(), "pump", "pump"));
             case InfusionEvent.Paused p when s == SessionState.INFUSING -> apply(new SessionEvent.InfusionPaused(p.at(), "pump"));
