@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.openinfusion.station.broker.EmbeddedBroker;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.audit.AuditReader;
 import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
@@ -93,7 +94,8 @@ public final class StationApp implements AutoCloseable {
             StorageDrain drain = remember(new StorageDrain(journal, writer, cfg.influx().batchBytes(),
                     cfg.dataDir().resolve("dead-letters").resolve("points.lp")));
             java.nio.file.Files.createDirectories(cfg.dataDir().resolve("audit"));
-            AuditLog auditLog = remember(AuditLog.open(cfg.dataDir().resolve("audit").resolve("audit.log"), clock));
+            Path auditFile = cfg.dataDir().resolve("audit").resolve("audit.log");
+            AuditLog auditLog = remember(AuditLog.open(auditFile, clock));
             remember(vertx::close);
             Codecs.registerAll(vertx);
             IngestMetrics metrics = new IngestMetrics(clock, cfg.health().rejectLogInterval());
@@ -111,6 +113,11 @@ public final class StationApp implements AutoCloseable {
             AuditLogTrail auditTrail = new AuditLogTrail(auditLog, vertx.eventBus());
             sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), auditTrail, clock,
                     AlarmSettings.DEFAULTS);
+            SessionService.Restored restored = sessions.restore(AuditReader.readVerified(auditFile));
+            if (restored.sessions() > 0) {
+                LOG.info("took up {} session(s) left open by the previous run (from the audit trail)", restored.sessions());
+            }
+            restored.problems().forEach(p -> LOG.error("{}", p));
             signIns = new SignIns(clock, cfg.security().sessionTimeout());
             BusGuard guard = new BusGuard(signIns, auditTrail);
             users = UserStore.at(cfg.dataDir().resolve(UserStore.FILE_NAME));

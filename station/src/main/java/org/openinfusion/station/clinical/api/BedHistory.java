@@ -1,13 +1,19 @@
 package org.openinfusion.station.clinical.api;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
+import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.RatingPayload;
 import org.openinfusion.station.clinical.session.Outcome;
 
 /**
@@ -43,6 +49,36 @@ final class BedHistory {
 
     void rating(String sessionId, SessionView.RatingEntry r) {
         entries(sessionId).ratings.add(r);
+    }
+
+    /**
+     * Refills the screen's memory of a session taken up after a restart from its recorded entries: ratings, markers
+     * and infusion deviations (alarms start afresh).
+     */
+    void restore(String sessionId, List<AuditEntry> recorded) {
+        for (AuditEntry a : recorded) {
+            Map<String, Object> p = a.payload();
+            switch (a.type()) {
+                case "rating.recorded", "rating.corrected" -> rating(sessionId, new SessionView.RatingEntry(
+                        (String) p.get("ratingId"), (String) p.get("timePoint"),
+                        p.get("shortForm") == null ? (String) p.get("instrument") : (String) p.get("shortForm"),
+                        p.get("total") instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty(),
+                        String.valueOf(p.get("summary")), Instant.parse((String) p.get("finishedAt")),
+                        a.type().equals("rating.corrected"), answers((Map<?, ?>) p.get("answers"))));
+                case "marker.recorded" -> marker(sessionId, new SessionView.Marker(MarkerKind.valueOf((String) p.get("kind")),
+                        (String) p.get("note"), a.actor(), Instant.parse((String) p.get("at"))));
+                case "infusion.deviation" -> push(entries(sessionId).deviations, p.get("kind") + ": " + p.get("detail"));
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static Map<String, Answer> answers(Map<?, ?> recorded) {
+        Map<String, Answer> out = new LinkedHashMap<>();
+        recorded.forEach((item, v) -> out.put((String) item, v instanceof Number n ? Answer.score(n.intValue())
+                : Answer.notAssessed(String.valueOf(v).substring(RatingPayload.NOT_ASSESSED.length()))));
+        return out;
     }
 
     List<AlarmEvent> alarms(String sessionId) {

@@ -66,6 +66,31 @@ public final class SessionService {
         this.alarmSettings = alarmSettings;
     }
 
+    /**
+     * Takes up the sessions an earlier run left open, from its audit trail (call once, before any input). Their
+     * steps, infusion clock and completed ratings are rebuilt; alarms start afresh from live values.
+     * @return how many were taken up, and why any other open one was not
+     */
+    public Restored restore(java.util.List<org.openinfusion.station.clinical.audit.AuditEntry> trail) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        var open = SessionRestore.open(trail, protocols, alarmSettings, problems);
+        open.values().forEach(r -> byBed.put(r.session().created().bedId(), r));
+        trail.stream().filter(e -> open.containsKey(e.sessionId()))
+                .forEach(e -> restoredTrail.computeIfAbsent(e.sessionId(), k -> new java.util.ArrayList<>()).add(e));
+        return new Restored(open.size(), problems);
+    }
+
+    private final Map<String, java.util.List<org.openinfusion.station.clinical.audit.AuditEntry>> restoredTrail = new HashMap<>();
+
+    /** The recorded entries of a session taken up by {@link #restore}, for the screens' memory; empty otherwise. */
+    public java.util.List<org.openinfusion.station.clinical.audit.AuditEntry> restoredTrail(String sessionId) {
+        return restoredTrail.getOrDefault(sessionId, java.util.List.of());
+    }
+
+    /** What {@link #restore} did. */
+    public record Restored(int sessions, java.util.List<String> problems) {
+    }
+
     /** Opens a session on a bed; refused while another session is open there. */
     public Session create(String user, String bedId, String protocolId, String subjectCode, SubjectMeasures measures, String kitId) {
         Optional<SessionRuntime> open = Optional.ofNullable(byBed.get(bedId)).filter(r -> r.session().state() != SessionState.CLOSED);

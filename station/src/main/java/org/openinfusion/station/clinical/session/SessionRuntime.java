@@ -118,10 +118,14 @@ public final class SessionRuntime {
     }
 
     public Outcome tick(Instant now) {
+        return Outcome.ofPrompts(schedule.advance(now, anchors(), completeTimePoints())).plus(Outcome.ofAlarms(alarms.tick(now)));
+    }
+
+    private Set<String> completeTimePoints() {
         Set<String> complete = new HashSet<>();
         rated.forEach((tp, instruments) -> session.protocol().timePoint(tp)
                 .filter(e -> instruments.containsAll(e.instruments())).ifPresent(e -> complete.add(tp)));
-        return Outcome.ofPrompts(schedule.advance(now, anchors(), complete)).plus(Outcome.ofAlarms(alarms.tick(now)));
+        return complete;
     }
 
     public List<Prompt> prompts() {
@@ -134,6 +138,38 @@ public final class SessionRuntime {
 
     public InfusionClock infusion() {
         return clock;
+    }
+
+    /**
+     * Rebuilds a session from what its audit trail recorded, after a station restart: session steps, the pump's
+     * infusion events as readings, and completed ratings, in the order given; then brings the schedule to
+     * {@code lastRecorded} without reporting what was already reported. Alarms start afresh from live values.
+     */
+    public static SessionRuntime restore(Session created, AlarmSettings alarmSettings, List<Replay> recorded, Instant lastRecorded) {
+        SessionRuntime r = new SessionRuntime(created, alarmSettings);
+        for (Replay step : recorded) {
+            switch (step) {
+                case Replay.Step s -> r.session = r.session.apply(s.event());
+                case Replay.Pump p -> r.clock.accept(p.reading());
+                case Replay.Rated x -> r.rated.computeIfAbsent(x.timePointId(), k -> new HashSet<>()).add(x.form());
+            }
+        }
+        r.schedule.advance(lastRecorded, r.anchors(), r.completeTimePoints());
+        // The alarm engine knows no values yet: its NIBP timer counts from the last recorded moment, not the start.
+        r.alarms.infusing(r.session.state() == SessionState.INFUSING, lastRecorded);
+        return r;
+    }
+
+    /** One recorded fact to replay into a restored session. */
+    public sealed interface Replay {
+        record Step(SessionEvent event) implements Replay {
+        }
+
+        record Pump(PumpReading reading) implements Replay {
+        }
+
+        record Rated(String timePointId, String form) implements Replay {
+        }
     }
 
     private Outcome apply(SessionEvent e) {
