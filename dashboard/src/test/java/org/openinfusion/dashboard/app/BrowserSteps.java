@@ -43,6 +43,21 @@ final class BrowserSteps {
         });
     }
 
+    /** Every cell of a grid (light-DOM cell contents), joined with " | ". */
+    static String gridText(ChromeDriver browser, String gridId) {
+        Object text = browser.executeScript("const g = document.getElementById(arguments[0]); if (!g) return '';"
+                + "return Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(c => c.textContent).join(' | ');", gridId);
+        return String.valueOf(text);
+    }
+
+    /** Clicks the first grid cell whose text contains {@code cellText} (the row's click opens what it shows). */
+    static void clickGridCell(ChromeDriver browser, String gridId, String cellText) {
+        waitFor(browser).ignoring(StaleElementReferenceException.class).until(d -> (Boolean) browser.executeScript(
+                "const g = document.getElementById(arguments[0]); if (!g) return false;"
+                        + "const c = Array.from(g.querySelectorAll('vaadin-grid-cell-content')).find(c => c.textContent.includes(arguments[1]));"
+                        + "if (!c) return false; c.click(); return true;", gridId, cellText));
+    }
+
     static String text(ChromeDriver browser, String id) {
         try {
             return browser.findElements(By.id(id)).stream().findFirst().map(WebElement::getText).orElse("");

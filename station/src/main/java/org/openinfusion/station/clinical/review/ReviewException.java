@@ -2,12 +2,12 @@ package org.openinfusion.station.clinical.review;
 
 /**
  * A review request that cannot be answered, with the bus failure code and a message fit to show the physician
- * (never naming a subject). Codes: 400 bad request, 401 wrong password, 404 unknown session, 409 state conflict,
+ * (never naming a subject). Codes: 400 bad request, 422 wrong password (401 stays "signed out"), 404 unknown session, 409 state conflict,
  * 423 account locked, 500 anything else.
  */
 public final class ReviewException extends RuntimeException {
     public static final int BAD_REQUEST = 400;
-    public static final int WRONG_PASSWORD = 401;
+    public static final int WRONG_PASSWORD = 422;
     public static final int NOT_FOUND = 404;
     public static final int CONFLICT = 409;
     public static final int LOCKED = 423;

@@ -43,7 +43,7 @@ public sealed interface ReviewRequest {
 
     /**
      * REVIEW_SIGN -> {@link SessionRecord}: the physician's e-signature (user id from the sign-in, password entered
-     * again, meaning stated). Fails 401 wrong password (counts towards the lock), 423 account locked, 409 when the
+     * again, meaning stated). Fails 422 wrong password (counts towards the lock), 423 account locked, 409 when the
      * session is not closed or is already signed and unchanged since. The station clears {@code password} after the check.
      */
     record Sign(String sessionId, SignatureMeaning meaning, char[] password) implements ReviewRequest {

@@ -96,7 +96,7 @@ public final class ReviewService {
     }
 
     /**
-     * Signs a closed record: state checked first (409), then the password (401 wrong, 423 locked; wrong ones count
+     * Signs a closed record: state checked first (409), then the password (422 wrong, 423 locked; wrong ones count
      * towards the lock). The password array is cleared afterwards.
      */
     public SessionRecord sign(Principal who, ReviewRequest.Sign r) {

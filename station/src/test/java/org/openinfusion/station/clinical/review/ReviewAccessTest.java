@@ -134,7 +134,7 @@ class ReviewAccessTest {
         assertEquals(404, refusal(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord("nope"), physician));
         assertEquals(400, refusal(Addresses.REVIEW_WAVEFORM, new ReviewRequest.Waveform(session, Stream.HR, Instant.now(), Duration.ZERO,
                 Duration.ofSeconds(1)), physician));
-        assertEquals(401, refusal(Addresses.REVIEW_SIGN, new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, "nope".toCharArray()), physician));
+        assertEquals(422, refusal(Addresses.REVIEW_SIGN, new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, "nope".toCharArray()), physician));
         assertEquals(400, refusal(Addresses.REVIEW_RECORD, "not a request", physician));
         request(Addresses.REVIEW_SIGN, new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN_PASSWORD.clone()), physician);
         ExecutionException twice = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> request(Addresses.REVIEW_SIGN,

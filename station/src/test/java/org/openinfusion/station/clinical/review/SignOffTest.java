@@ -121,7 +121,7 @@ class SignOffTest {
     void aWrongPasswordIsRefusedAndCountsTowardsTheLock() throws IOException {
         for (int i = 1; i <= 4; i++) {
             ReviewException e = assertThrows(ReviewException.class, () -> review.sign(DR, sign(closed, SignatureMeaning.REVIEWED, "wrong")));
-            assertEquals(401, e.code());
+            assertEquals(422, e.code());
             assertEquals(Authenticator.WRONG, e.getMessage());
         }
         ReviewException fifth = assertThrows(ReviewException.class, () -> review.sign(DR, sign(closed, SignatureMeaning.REVIEWED, "wrong")));

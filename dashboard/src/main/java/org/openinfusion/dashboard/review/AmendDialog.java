@@ -1,0 +1,113 @@
+package org.openinfusion.dashboard.review;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.openinfusion.station.clinical.review.ReviewRequest.AmendmentKind;
+import org.openinfusion.station.clinical.review.SessionRecord;
+import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
+
+/**
+ * A change to a closed record, always with a reason: a late note, or a rating corrected item by item. The original
+ * stays in the record; the change is shown as an amendment, and a signed record needs signing again.
+ */
+final class AmendDialog extends Dialog {
+    private final TextArea reason = new TextArea("Reason for the amendment");
+    private final RadioButtonGroup<AmendmentKind> kind = new RadioButtonGroup<>();
+    private final TextArea note = new TextArea("Late note");
+    private final Select<RatingRecord> rating = new Select<>();
+    private final CorrectionForm items;
+    private final Span error = new Span();
+    private final Button submit = new Button("Amend");
+
+    AmendDialog(ReviewClient client, SessionRecord record, InstrumentCatalog instruments, Function<String, String> instrumentLabel,
+                Consumer<SessionRecord> amended) {
+        setId("amend-dialog");
+        setHeaderTitle("Amend this record");
+        setWidth("min(900px, 95vw)");
+        items = new CorrectionForm(instruments);
+        reason.setId("amend-reason");
+        reason.setRequired(true);
+        reason.setWidthFull();
+        kind.setId("amend-kind");
+        kind.setItems(AmendmentKind.values());
+        kind.setItemLabelGenerator(k -> k == AmendmentKind.NOTE ? "Late note" : "Rating correction");
+        note.setId("amend-note");
+        note.setWidthFull();
+        note.setMaxLength(500);
+        rating.setId("amend-rating");
+        rating.setLabel("Rating to correct");
+        rating.setItems(record.ratings().stream().filter(r -> r.supersededBy() == null).toList());
+        rating.setItemLabelGenerator(r -> r.timePoint() + " - " + ReviewFormat.form(instrumentLabel.apply(r.instrumentId()), r.instrumentId(), r.form())
+                + (r.total() == null ? "" : ", total " + r.total()) + ", " + ReviewFormat.dateTime(r.finishedAt()));
+        rating.addValueChangeListener(e -> items.show(e.getValue()));
+        kind.addValueChangeListener(e -> {
+            boolean isNote = e.getValue() == AmendmentKind.NOTE;
+            note.setVisible(isNote);
+            rating.setVisible(!isNote);
+            items.setVisible(!isNote);
+        });
+        kind.setValue(AmendmentKind.NOTE);
+        error.setId("amend-error");
+        error.addClassName("dialog-error");
+        submit.setId("amend-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickListener(e -> send(client, record.listing().sessionId(), amended));
+        Button cancel = new Button("Cancel", e -> close());
+        cancel.setId("amend-cancel");
+        VerticalLayout body = new VerticalLayout(reason, kind, note, rating, items, error);
+        body.setPadding(false);
+        add(body);
+        getFooter().add(cancel, submit);
+    }
+
+    private void send(ReviewClient client, String sessionId, Consumer<SessionRecord> amended) {
+        error.setText("");
+        ReviewRequest.Amend request;
+        try {
+            request = request(sessionId);
+        } catch (IllegalArgumentException problem) {
+            error.setText(problem.getMessage());
+            return;
+        }
+        submit.setEnabled(false);
+        client.amend(request, record -> {
+            close();
+            amended.accept(record);
+        }, message -> {
+            submit.setEnabled(true);
+            error.setText(message);
+        });
+    }
+
+    private ReviewRequest.Amend request(String sessionId) {
+        if (reason.getValue().isBlank()) {
+            throw new IllegalArgumentException("An amendment needs a reason.");
+        }
+        if (kind.getValue() == AmendmentKind.NOTE) {
+            if (note.getValue().isBlank()) {
+                throw new IllegalArgumentException("Write the late note.");
+            }
+            return new ReviewRequest.Amend(sessionId, AmendmentKind.NOTE, reason.getValue().strip(), note.getValue().strip(), null, Map.of());
+        }
+        RatingRecord r = rating.getValue();
+        if (r == null) {
+            throw new IllegalArgumentException("Choose the rating to correct.");
+        }
+        return new ReviewRequest.Amend(sessionId, AmendmentKind.RATING, reason.getValue().strip(), null, r.ratingId(), items.answers());
+    }
+
+    String error() {
+        return error.getText();
+    }
+}

@@ -1,0 +1,56 @@
+package org.openinfusion.dashboard.review;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.io.IOException;
+import java.util.function.Supplier;
+import org.openinfusion.station.clinical.export.ExportFile;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+
+/**
+ * One export as a browser download: asks the station when the link is followed (on the download request's thread,
+ * never the UI's) and streams the file it writes under the name it gives. A refusal fails the download with the
+ * station's code and is shown on the page.
+ */
+final class ExportDownload implements DownloadHandler {
+    private final Supplier<ReviewClient> client;
+    private final Supplier<ReviewRequest.Export> request;
+
+    ExportDownload(Supplier<ReviewClient> client, Supplier<ReviewRequest.Export> request) {
+        this.client = client;
+        this.request = request;
+    }
+
+    @Override
+    public void handleDownloadRequest(DownloadEvent event) throws IOException {
+        ReviewClient c = client.get();
+        if (c == null) {
+            event.getResponse().setStatus(409);
+            return;
+        }
+        try {
+            ExportFile file = c.export(request.get());
+            event.setFileName(file.fileName());
+            event.setContentType(file.mediaType());
+            event.setContentLength(file.content().length);
+            event.getOutputStream().write(file.content());
+        } catch (ReviewClient.ExportRefused refused) {
+            event.getResponse().setStatus(refused.code() >= 400 && refused.code() < 600 ? refused.code() : 500);
+            show(event.getUI(), "Export refused: " + refused.getMessage());
+        }
+    }
+
+    private static void show(UI ui, String message) {
+        if (ui == null) {
+            return;
+        }
+        ui.access(() -> {
+            Notification n = Notification.show(message, 8000, Notification.Position.MIDDLE);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            n.setId("export-refusal");
+        });
+    }
+}

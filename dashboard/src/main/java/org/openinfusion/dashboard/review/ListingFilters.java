@@ -1,0 +1,74 @@
+package org.openinfusion.dashboard.review;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.openinfusion.station.clinical.review.ReviewFilter;
+import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
+import org.openinfusion.station.clinical.review.SessionListing;
+
+/** Which sessions to list: protocol, creation date from/to (UTC), subject code (contains), state, needing a signature. */
+final class ListingFilters extends Div {
+    private final Select<String> protocol = new Select<>();
+    private final DatePicker from = new DatePicker("Created from");
+    private final DatePicker to = new DatePicker("to");
+    private final TextField subject = new TextField("Subject code");
+    private final Select<RecordState> state = new Select<>();
+    private final Checkbox needsSignature = new Checkbox("Needs signature");
+    private final SortedSet<String> known = new TreeSet<>();
+    private boolean quiet;
+
+    ListingFilters(Consumer<ReviewFilter> changed) {
+        addClassName("review-filters");
+        protocol.setId("filter-protocol");
+        protocol.setLabel("Protocol");
+        protocol.setEmptySelectionAllowed(true);
+        protocol.setEmptySelectionCaption("All protocols");
+        from.setId("filter-from");
+        to.setId("filter-to");
+        subject.setId("filter-subject");
+        subject.setClearButtonVisible(true);
+        subject.setValueChangeMode(ValueChangeMode.LAZY);
+        state.setId("filter-state");
+        state.setLabel("State");
+        state.setItems(RecordState.values());
+        state.setItemLabelGenerator(s -> s == null ? "Any state" : ReviewFormat.words(s));
+        state.setEmptySelectionAllowed(true);
+        state.setEmptySelectionCaption("Any state");
+        needsSignature.setId("filter-needs-signature");
+        protocol.addValueChangeListener(e -> {
+            if (!quiet) {
+                changed.accept(filter());
+            }
+        });
+        from.addValueChangeListener(e -> changed.accept(filter()));
+        to.addValueChangeListener(e -> changed.accept(filter()));
+        subject.addValueChangeListener(e -> changed.accept(filter()));
+        state.addValueChangeListener(e -> changed.accept(filter()));
+        needsSignature.addValueChangeListener(e -> changed.accept(filter()));
+        add(protocol, from, to, subject, state, needsSignature);
+    }
+
+    /** Adds the protocols of listed sessions to the protocol choice (keeps the one chosen). */
+    void protocols(List<SessionListing> sessions) {
+        if (known.addAll(sessions.stream().map(SessionListing::protocolId).toList())) {
+            String chosen = protocol.getValue();
+            quiet = true;
+            protocol.setItems(List.copyOf(known));
+            protocol.setValue(chosen);
+            quiet = false;
+        }
+    }
+
+    ReviewFilter filter() {
+        String code = subject.getValue() == null || subject.getValue().isBlank() ? null : subject.getValue().strip();
+        return new ReviewFilter(protocol.getValue(), from.getValue(), to.getValue(), code, state.getValue(), needsSignature.getValue());
+    }
+}

@@ -1,0 +1,112 @@
+package org.openinfusion.dashboard.review;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.openinfusion.station.clinical.review.SessionRecord.ItemRow;
+import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
+
+/**
+ * Every rating as recorded: time point, instrument and form, total, when and by whom, and its items on demand. A
+ * superseded rating is struck through with a link to its correction; a correction names what it corrects and why;
+ * a correction made in review is labelled as an amendment. Nothing recorded is hidden.
+ */
+final class RatingsPanel extends Div {
+    private final Function<String, String> instrumentLabel;
+    private final Map<String, Details> byId = new HashMap<>();
+
+    RatingsPanel(Function<String, String> instrumentLabel) {
+        this.instrumentLabel = instrumentLabel;
+        setId("ratings");
+        addClassName("ratings");
+    }
+
+    void show(List<RatingRecord> ratings, Instant zero) {
+        removeAll();
+        byId.clear();
+        add(new H2("Ratings"));
+        if (ratings.isEmpty()) {
+            add(new Span("No ratings were recorded."));
+            return;
+        }
+        ratings.stream().sorted(Comparator.comparing(RatingRecord::finishedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .forEach(r -> add(rating(r, zero)));
+    }
+
+    private Details rating(RatingRecord r, Instant zero) {
+        Span name = new Span(r.timePoint() + " - " + name(r));
+        name.addClassName("rating-name");
+        Span total = new Span(r.total() == null ? "no total" : "total " + r.total());
+        total.addClassName("rating-total");
+        Div summary = new Div(name, total, new Span(ReviewFormat.dateTime(r.finishedAt()) + " (" + ReviewFormat.fromStart(r.finishedAt(), zero)
+                + "), " + r.rater() + (r.raterRole() == null ? "" : " (" + r.raterRole() + ")")));
+        summary.addClassName("rating-summary");
+        if (r.summary() != null && !r.summary().isBlank()) {
+            summary.add(new Span(r.summary()));
+        }
+        if (r.amendment()) {
+            Span a = new Span("Amendment");
+            a.addClassName("badge-amended");
+            summary.add(a);
+        }
+        if (r.corrects() != null) {
+            summary.add(new Span("corrects an earlier rating" + (r.reason() == null ? "" : "; reason: " + r.reason())));
+        }
+        if (r.supersededBy() != null) {
+            Button see = new Button("superseded: see the correction", e -> reveal(r.supersededBy()));
+            see.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            see.setId("see-correction-" + r.ratingId());
+            summary.add(see);
+        }
+        Details d = new Details(summary, items(r.items()));
+        d.setId("rating-" + r.ratingId());
+        d.addClassName("rating");
+        d.getElement().setAttribute("data-superseded", String.valueOf(r.supersededBy() != null));
+        byId.put(r.ratingId(), d);
+        return d;
+    }
+
+    private String name(RatingRecord r) {
+        return ReviewFormat.form(instrumentLabel.apply(r.instrumentId()), r.instrumentId(), r.form());
+    }
+
+    private static NativeTable items(List<ItemRow> items) {
+        NativeTable t = new NativeTable();
+        t.addClassName("rating-items");
+        NativeTableRow head = t.getHead().addRow();
+        head.addHeaderCell().setText("Item");
+        head.addHeaderCell().setText("Answer");
+        for (ItemRow i : items) {
+            NativeTableRow row = t.getBody().addRow();
+            row.addDataCell().setText(i.label());
+            var answer = row.addDataCell();
+            if (i.value() != null) {
+                answer.setText(i.value().toString());
+            } else {
+                answer.setText("not assessed: " + (i.notAssessedReason() == null ? "" : i.notAssessedReason()));
+                answer.addClassName("not-assessed");
+            }
+        }
+        return t;
+    }
+
+    /** Opens and scrolls to a rating (the correction of a superseded one). */
+    void reveal(String ratingId) {
+        Details d = byId.get(ratingId);
+        if (d != null) {
+            d.setOpened(true);
+            d.scrollIntoView();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.openinfusion.dashboard.review;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.openinfusion.station.clinical.review.SessionListing;
+import org.openinfusion.station.clinical.review.SessionRecord;
+import org.openinfusion.station.clinical.review.Signature;
+
+/** How the review pages write date-times (always UTC, as the record keeps them), signatures and figures. */
+final class ReviewFormat {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private ReviewFormat() {
+    }
+
+    /** e.g. 2026-11-22 14:03 UTC; "-" for none. */
+    static String dateTime(Instant t) {
+        return t == null ? "-" : DATE_TIME.format(t);
+    }
+
+    /** e.g. 14:03:07 (UTC). */
+    static String time(Instant t) {
+        return t == null ? "-" : TIME.format(t);
+    }
+
+    /** Minutes from the timeline's zero, e.g. "T+40.0 min" or "T-12.5 min". */
+    static String fromStart(Instant t, Instant zero) {
+        if (t == null || zero == null) {
+            return "";
+        }
+        double min = Math.round(Duration.between(zero, t).toMillis() / 6_000.0) / 10.0;
+        return String.format(Locale.ROOT, "T%s%.1f min", min < 0 ? "-" : "+", Math.abs(min));
+    }
+
+    /** 21 CFR 11.50: printed name, date-time and meaning, e.g. "Approved by Dr A Ng 2026-11-22 14:03 UTC". */
+    static String signature(Signature s) {
+        return s.meaning().label() + " by " + s.printedName() + " " + dateTime(s.at());
+    }
+
+    /** The list's signature column: the last signature, and whether the record changed since. */
+    static String signatureStatus(SessionListing l) {
+        if (l.lastSignature() == null) {
+            return "Not signed";
+        }
+        return signature(l.lastSignature()) + (l.amendedSinceSigned() ? " - Amended since signed" : "");
+    }
+
+    /** A cuff reading, e.g. "128/82 mmHg at 14:03:07". */
+    static String bloodPressure(SessionRecord.BloodPressure bp) {
+        return bp == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f mmHg at %s", bp.systolic(), bp.diastolic(), time(bp.at()));
+    }
+
+    static String protocol(SessionListing l) {
+        return l.protocolId() + " v" + l.protocolVersion();
+    }
+
+    /** An instrument's label with its short form when not the full one, e.g. "CADSS" or "CADSS (cadss6)". */
+    static String form(String label, String instrumentId, String form) {
+        return form == null || form.isBlank() || form.equalsIgnoreCase(instrumentId) ? label : label + " (" + form + ")";
+    }
+
+    static String words(Enum<?> e) {
+        String s = e.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static String number(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

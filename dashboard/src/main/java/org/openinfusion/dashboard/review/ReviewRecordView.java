@@ -1,0 +1,142 @@
+package org.openinfusion.dashboard.review;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import java.util.function.Function;
+import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.users.Access;
+import org.openinfusion.dashboard.users.CurrentUser;
+import org.openinfusion.dashboard.users.SignOutButton;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.review.ReviewFilter;
+import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.openinfusion.station.clinical.review.SessionRecord;
+import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
+import org.openinfusion.station.security.Permission;
+
+/**
+ * One session's record for the physician: who and what, signatures and amendments, the summary, one zoomable
+ * timeline (vitals, NIBP, infusion against plan, rating totals, events) with the ECG around any alarm or marker, the
+ * ratings with their items, and the actions: sign, amend (closed records), export.
+ */
+@Route("review/:sessionId")
+@PageTitle("Record - Infusion station")
+@StyleSheet("styles/review.css")
+public class ReviewRecordView extends Div implements BeforeEnterObserver {
+    static final String SESSION_ID = "sessionId";
+
+    private final InstrumentCatalog instruments = DashboardServices.get().instruments();
+    private final Function<String, String> instrumentLabel = this::instrumentLabel;
+    private final RecordHeader header = new RecordHeader();
+    private final SummaryPanel summary = new SummaryPanel();
+    private final Timeline timeline = new Timeline(instrumentLabel, this::eventClicked);
+    private final EventsGrid events = new EventsGrid(this::openWaveform);
+    private final RatingsPanel ratings = new RatingsPanel(instrumentLabel);
+    private final Button sign = new Button("Sign...");
+    private final Button amend = new Button("Amend...");
+    private final Span loading = new Span("Loading the record...");
+    private final Div content = new Div();
+    private String sessionId;
+    private volatile ReviewClient client;
+    private SessionRecord record;
+
+    public ReviewRecordView() {
+        addClassName("review-view");
+        ExportMenu export = new ExportMenu("record-export", "Export", () -> client,
+                f -> new ReviewRequest.Export(sessionId, ReviewFilter.ALL, f));
+        sign.setId("sign-open");
+        sign.addClickListener(e -> openSign());
+        amend.setId("amend-open");
+        amend.addClickListener(e -> openAmend());
+        RouterLink back = new RouterLink("All records", ReviewListView.class);
+        back.setId("back-to-list");
+        Div actions = new Div(back, sign, amend, export, new SignOutButton());
+        actions.addClassName("record-actions");
+        loading.setId("record-loading");
+        Div main = new Div(timeline, events);
+        main.addClassName("record-main");
+        content.add(header, summary, new H2("Timeline"), main, ratings);
+        content.setVisible(false);
+        add(actions, loading, content);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Access.require(event, Permission.REVIEW_READ);
+        sessionId = event.getRouteParameters().get(SESSION_ID).orElse("");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (!Access.allowed(Permission.REVIEW_READ)) {
+            return;
+        }
+        event.getUI().getPage().addJsModule("/js/review-timeline.js");
+        event.getUI().getPage().addJsModule("/js/review-waveform.js");
+        client = new ReviewClient(DashboardServices.get().vertx(), event.getUI());
+        reload();
+    }
+
+    void reload() {
+        client.open(sessionId, this::show, message -> {
+            loading.setText(message);
+            Refusals.show(message);
+        });
+    }
+
+    /** Shows a record as the station sent it (after opening, signing or amending); under the UI lock. */
+    void show(SessionRecord r) {
+        record = r;
+        loading.setVisible(false);
+        content.setVisible(true);
+        header.show(r);
+        summary.show(r.summary());
+        timeline.show(r);
+        events.show(r.events(), TimelineData.zero(r));
+        ratings.show(r.ratings(), TimelineData.zero(r));
+        boolean closed = r.listing().state() != RecordState.OPEN;
+        sign.setEnabled(closed);
+        amend.setEnabled(closed);
+    }
+
+    private void openSign() {
+        CurrentUser.get().ifPresent(u -> new SignDialog(client, sessionId, u, this::show).open());
+    }
+
+    private void openAmend() {
+        new AmendDialog(client, record, instruments, instrumentLabel, this::show).open();
+    }
+
+    private void eventClicked(int index) {
+        if (record != null && index >= 0 && index < record.events().size()) {
+            openWaveform(record.events().get(index));
+        }
+    }
+
+    void openWaveform(TimelineEvent e) {
+        String when = ReviewFormat.time(e.at()) + " UTC (" + ReviewFormat.fromStart(e.at(), TimelineData.zero(record)) + ")";
+        new WaveformDialog(client, sessionId, e, when).open();
+    }
+
+    private String instrumentLabel(String id) {
+        try {
+            return instruments.get(id).label();
+        } catch (RuntimeException unknown) {
+            return id;
+        }
+    }
+
+    Timeline timeline() {
+        return timeline;
+    }
+}

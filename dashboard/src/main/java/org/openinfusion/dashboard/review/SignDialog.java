@@ -1,0 +1,84 @@
+package org.openinfusion.dashboard.review;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.PasswordField;
+import java.util.function.Consumer;
+import org.openinfusion.dashboard.users.StationUser;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.openinfusion.station.clinical.review.SessionRecord;
+import org.openinfusion.station.clinical.review.SignatureMeaning;
+
+/**
+ * The e-signature (21 CFR 11.50, 11.200): the meaning with what it states, the signer's printed name, and the
+ * password entered again. The station's refusal (wrong password, account locked, record not closed, nothing
+ * changed since the last signature) is shown as it is; a signed record comes back and the dialog closes.
+ */
+final class SignDialog extends Dialog {
+    private final RadioButtonGroup<SignatureMeaning> meaning = new RadioButtonGroup<>();
+    private final Paragraph statement = new Paragraph();
+    private final PasswordField password = new PasswordField("Password");
+    private final Span error = new Span();
+    private final Button sign = new Button("Sign");
+
+    SignDialog(ReviewClient client, String sessionId, StationUser signer, Consumer<SessionRecord> signed) {
+        setId("sign-dialog");
+        setHeaderTitle("Sign this record");
+        meaning.setId("sign-meaning");
+        meaning.setLabel("Meaning of the signature");
+        meaning.setItems(SignatureMeaning.values());
+        meaning.setItemLabelGenerator(SignatureMeaning::label);
+        meaning.addValueChangeListener(e -> statement.setText(e.getValue() == null ? "" : statement(e.getValue())));
+        statement.setId("sign-statement");
+        statement.addClassName("sign-statement");
+        Span who = new Span("Signing as " + signer.name() + " (" + signer.id() + ")");
+        who.setId("sign-signer");
+        password.setId("sign-password");
+        password.setHelperText("Your own password, entered again for this signature.");
+        error.setId("sign-error");
+        error.addClassName("dialog-error");
+        sign.setId("sign-submit");
+        sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        sign.addClickListener(e -> {
+            error.setText("");
+            if (meaning.getValue() == null || password.isEmpty()) {
+                error.setText("Choose the meaning and enter your password.");
+                return;
+            }
+            char[] secret = password.getValue().toCharArray();
+            password.clear();
+            sign.setEnabled(false);
+            client.sign(new ReviewRequest.Sign(sessionId, meaning.getValue(), secret), record -> {
+                close();
+                signed.accept(record);
+            }, message -> {
+                sign.setEnabled(true);
+                error.setText(message);
+            });
+        });
+        Button cancel = new Button("Cancel", e -> close());
+        cancel.setId("sign-cancel");
+        VerticalLayout body = new VerticalLayout(meaning, statement, who, password, error);
+        body.setPadding(false);
+        add(body);
+        getFooter().add(cancel, sign);
+        meaning.setValue(SignatureMeaning.REVIEWED);
+    }
+
+    /** What a signature of this meaning states, shown before signing and with every signature. */
+    static String statement(SignatureMeaning m) {
+        return switch (m) {
+            case REVIEWED -> "I have reviewed this session record: vital signs, infusion, events and ratings.";
+            case APPROVED -> "I approve this session record as complete and accurate.";
+        };
+    }
+
+    String error() {
+        return error.getText();
+    }
+}

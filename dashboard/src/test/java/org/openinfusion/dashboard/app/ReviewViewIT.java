@@ -1,0 +1,199 @@
+package org.openinfusion.dashboard.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.api.MarkerKind;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.Step;
+import org.openinfusion.station.clinical.rating.Answers;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.review.ReviewFilter;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.openinfusion.station.clinical.review.SessionListing;
+import org.openinfusion.station.clinical.review.SessionRecord;
+import org.openinfusion.station.clinical.review.WaveformWindow;
+import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.AuthMessages;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.UserStore;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A physician's review in Debian's Chromium against the real station (one simulated bed, private influxd): a nurse
+ * runs a short session over the bus (create, baseline with a BPRS+ rating, pretreatment, infusion start, a marker,
+ * close with a reason); the physician finds it needing a signature, opens it, sees the timeline and the summary, the
+ * ECG around the marker, and signs it as Approved with the password: LOCKED, with the printed name.
+ */
+class ReviewViewIT {
+    private static final String BED = "bed-01";
+    private static final String SUBJECT = "KET-101";
+
+    @Test
+    void aPhysicianOpensAClosedSessionSeesTheEcgAroundAMarkerAndApprovesIt() throws Exception {
+        Path data = Files.createTempDirectory("review-it-");
+        UserStore users = UserStore.at(data.resolve(UserStore.FILE_NAME));
+        users.put("dr.ng", Role.PHYSICIAN, "Dr A Ng", "doctor-pass".toCharArray());
+        users.put("nurse1", Role.NURSE, "Nurse One", "nurse-pass".toCharArray());
+        StationConfig config = DemoConfig.of(data, Map.of("health.publishInterval", "5s"));
+        try (StationMain demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "1", "--seed", "7"}))) {
+            Vertx vertx = demo.station().vertx();
+            String sessionId = runShortSession(vertx);
+            ChromeDriver browser = Chromium.start(data.resolve("chromium-profile"));
+            try {
+                review(browser, demo.dashboardUrl(), sessionId);
+            } finally {
+                Chromium.screenshot(browser, "review-last");
+                Files.writeString(Path.of("target", "screenshots", "review.html"), browser.getPageSource());
+                browser.quit();
+            }
+        }
+    }
+
+    /** The nurse's session through the bus; returns its id once the ECG after the marker is stored. */
+    private static String runShortSession(Vertx vertx) throws Exception {
+        DeliveryOptions nurse = BusGuard.options(signIn(vertx, "nurse1", "nurse-pass"), 10_000);
+        command(vertx, nurse, new SessionCommand.CreateSession("nurse1", BED, "ketamine-buprenorphine-double-dummy", SUBJECT, 70, "KIT-0101"));
+        command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        Instant now = Instant.now();
+        command(vertx, nurse, new SessionCommand.RecordRating(BED, new Rating("it-bprs-1", "bprs_pos", null, "baseline", "nurse", "nurse1",
+                now.minusSeconds(60), now, Answers.builder().score("conceptual_disorganization", 1).score("suspiciousness", 2)
+                .score("hallucinatory_behavior", 1).notAssessed("unusual_thought_content", "asleep").build(), null)));
+        command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null));
+        command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null));
+        command(vertx, nurse, new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NAUSEA, "mild"));
+
+        DeliveryOptions doctor = BusGuard.options(signIn(vertx, "dr.ng", "doctor-pass"), 10_000);
+        String sessionId = sessionOf(vertx, doctor);
+        SessionRecord open = await(vertx.eventBus().<SessionRecord>request(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord(sessionId), doctor)
+                .map(m -> m.body()));
+        Instant marker = open.events().stream().filter(e -> e.category() == SessionRecord.Category.MARKER).findFirst().orElseThrow().at();
+        // the ECG from 10 s before to 10 s after the marker is in the store before the session closes
+        long wantedMicros = (marker.toEpochMilli() + 9_500) * 1000;
+        until(Duration.ofSeconds(60), () -> {
+            WaveformWindow w = await(vertx.eventBus().<WaveformWindow>request(Addresses.REVIEW_WAVEFORM,
+                    new ReviewRequest.Waveform(sessionId, Stream.ECG_II, marker, Duration.ofSeconds(10), Duration.ofSeconds(10)), doctor)
+                    .map(m -> m.body()));
+            return w.times().length > 0 && w.times()[w.times().length - 1] >= wantedMicros;
+        });
+        command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.CLOSE, "IT: study visit ended early"));
+        return sessionId;
+    }
+
+    private static String sessionOf(Vertx vertx, DeliveryOptions doctor) throws Exception {
+        ReviewFilter mine = new ReviewFilter(null, null, null, SUBJECT, null, false);
+        SessionListing.SessionListings found = await(vertx.eventBus().<SessionListing.SessionListings>request(Addresses.REVIEW_LIST,
+                new ReviewRequest.ListSessions(mine), doctor).map(m -> m.body()));
+        return found.sessions().getFirst().sessionId();
+    }
+
+    private static void review(ChromeDriver browser, String url, String sessionId) throws Exception {
+        WebDriverWait wait = BrowserSteps.waitFor(browser);
+        BrowserSteps.signIn(browser, url, "dr.ng", "doctor-pass");
+        wait.until(d -> d.getCurrentUrl().endsWith("/review"));
+        wait.until(d -> BrowserSteps.gridText(browser, "sessions-grid").contains(SUBJECT)
+                && BrowserSteps.gridText(browser, "sessions-grid").contains("needs signature"));
+        Chromium.screenshot(browser, "review-list");
+
+        BrowserSteps.clickGridCell(browser, "sessions-grid", SUBJECT);
+        wait.until(d -> d.getCurrentUrl().endsWith("/review/" + sessionId));
+        wait.until(d -> BrowserSteps.text(browser, "record-subject").equals(SUBJECT));
+        // the timeline: four uPlot panels, drawn
+        wait.until(d -> ((Number) browser.executeScript("return document.querySelectorAll('#timeline .uplot').length")).intValue() == 4);
+        wait.until(d -> drawnPixels(browser) > 2000);
+        assertTrue(BrowserSteps.text(browser, "summary").contains("BP pre-dose"), BrowserSteps.text(browser, "summary"));
+        // zooming one panel zooms all; reset shows everything again
+        System.out.println("timeline series: " + browser.executeScript("const t = document.getElementById('timeline');"
+                + "return JSON.stringify(t.data.panels.map(p => p.series.map(s => s.key + ':' + s.t.length)))"));
+        browser.executeScript("const t = document.getElementById('timeline'); const a = t.data.from, b = t.data.to;"
+                + "t.zoom(a + (b - a) / 4, b - (b - a) / 4);");
+        wait.until(d -> (Boolean) browser.executeScript("const t = document.getElementById('timeline'); const x = t.plots[0].scales.x;"
+                + "return x.max - x.min < (t.data.to - t.data.from) * 0.6 && t.plots.every(p =>"
+                + " Math.abs(p.scales.x.min - x.min) < 1e-9 && Math.abs(p.scales.x.max - x.max) < 1e-9);"));
+        BrowserSteps.click(browser, "timeline-reset");
+
+        // the marker's ECG and pleth
+        BrowserSteps.clickGridCell(browser, "events-grid", "Marker: Nausea");
+        wait.until(d -> intAttribute(browser, "waveform-ecg", "data-drawn") > 8 * 500 && intAttribute(browser, "waveform-pleth", "data-drawn") > 0);
+        Chromium.screenshot(browser, "review-waveform");
+        BrowserSteps.click(browser, "waveform-close");
+
+        // sign as Approved with the password
+        BrowserSteps.click(browser, "sign-open");
+        wait.until(d -> !d.findElements(By.cssSelector("#sign-meaning vaadin-radio-button")).isEmpty());
+        browser.findElements(By.cssSelector("#sign-meaning vaadin-radio-button")).stream().filter(r -> r.getText().contains("Approved"))
+                .findFirst().orElseThrow().click();
+        wait.until(d -> BrowserSteps.text(browser, "sign-statement").contains("approve"));
+        BrowserSteps.type(browser.findElement(By.cssSelector("#sign-password input")), "doctor-pass");
+        BrowserSteps.click(browser, "sign-submit");
+        wait.until(d -> d.findElement(By.id("record-locked")).isDisplayed());
+        wait.until(d -> BrowserSteps.text(browser, "record-signatures").contains("Dr A Ng (dr.ng)")
+                && BrowserSteps.text(browser, "record-signatures").contains("meaning: Approved"));
+        browser.executeScript("window.scrollTo(0, 0)");
+        Path shot = Chromium.screenshot(browser, "review");
+        Path docs = Path.of("..", "docs", "images");
+        Files.createDirectories(docs);
+        Files.copy(shot, docs.resolve("review.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static long drawnPixels(ChromeDriver browser) {
+        return (Long) browser.executeScript("let n = 0; for (const c of document.querySelectorAll('#timeline canvas')) {"
+                + "if (c.width < 2) continue; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; } return n;");
+    }
+
+    private static int intAttribute(ChromeDriver browser, String id, String attribute) {
+        Object v = browser.executeScript("const e = document.getElementById(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;", id, attribute);
+        return v == null ? 0 : Integer.parseInt(v.toString());
+    }
+
+    private static String signIn(Vertx vertx, String user, String password) throws Exception {
+        return await(vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
+                new AuthMessages.SignInRequest(user, password.toCharArray()), new DeliveryOptions().setSendTimeout(10_000)).map(m -> m.body().token()));
+    }
+
+    private static void command(Vertx vertx, DeliveryOptions as, SessionCommand c) throws Exception {
+        await(vertx.eventBus().request(Addresses.SESSION_COMMAND, c, as));
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
+
+    /** Polls {@code condition} (which may throw while not yet true) until it holds. */
+    private static void until(Duration limit, Check condition) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                last = notYet;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("condition not met within " + limit, last);
+    }
+
+    /** A condition that may fail while it does not hold yet. */
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+}

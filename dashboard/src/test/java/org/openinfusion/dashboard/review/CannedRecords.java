@@ -1,0 +1,99 @@
+package org.openinfusion.dashboard.review;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
+import org.openinfusion.station.clinical.review.SessionListing;
+import org.openinfusion.station.clinical.review.SessionRecord;
+import org.openinfusion.station.clinical.review.SessionRecord.Amendment;
+import org.openinfusion.station.clinical.review.SessionRecord.BloodPressure;
+import org.openinfusion.station.clinical.review.SessionRecord.Category;
+import org.openinfusion.station.clinical.review.SessionRecord.ItemRow;
+import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
+import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
+import org.openinfusion.station.clinical.review.SessionRecord.Trend;
+import org.openinfusion.station.clinical.review.Signature;
+import org.openinfusion.station.clinical.review.SignatureMeaning;
+import org.openinfusion.station.domain.Stream;
+
+/** Records as the station would answer them, for the review page tests: one closed and unsigned, one signed. */
+final class CannedRecords {
+    static final Instant CREATED = Instant.parse("2026-11-22T10:00:00Z");
+    static final Instant START = CREATED.plus(Duration.ofMinutes(60));
+    static final Instant END = START.plus(Duration.ofMinutes(180));
+    static final Instant ALARM_AT = START.plus(Duration.ofMinutes(12));
+    static final Signature APPROVED = new Signature("dr.ng", "Dr A Ng", SignatureMeaning.APPROVED, Instant.parse("2026-11-22T14:03:00Z"), 90);
+
+    private CannedRecords() {
+    }
+
+    static SessionListing unsigned() {
+        return new SessionListing("s-1", "KET-014", "ketamine-iv-40min", 2, "bed-01", CREATED, END, RecordState.CLOSED, null, false, true);
+    }
+
+    static SessionListing signed() {
+        return new SessionListing("s-2", "KET-015", "ketamine-iv-40min", 2, "bed-02", CREATED.minus(Duration.ofDays(1)),
+                END.minus(Duration.ofDays(1)), RecordState.SIGNED, APPROVED, false, false);
+    }
+
+    /** Session s-1: 1 Hz vitals over four hours (thinned in the overview), cuff every 5 min, one alarm, a marker, ratings. */
+    static SessionRecord record(SessionListing listing, List<Signature> signatures, List<Amendment> amendments) {
+        return new SessionRecord(listing, 72.5, "KIT-0042", new SessionRecord.Plan(100, 150, 40), START, END,
+                new SessionRecord.Summary(new BloodPressure(START.minusSeconds(300), 128, 82), new BloodPressure(START.plusSeconds(2400), 141, 88),
+                        new BloodPressure(START.plusSeconds(2420), 139, 86), 24, "CADSS", "T+40", 4, 240L,
+                        START.plus(Duration.ofMinutes(122)), 122L, 1, 0, 0),
+                trends(), events(), ratings(), signatures, amendments, null);
+    }
+
+    static SessionRecord record() {
+        return record(unsigned(), List.of(), List.of());
+    }
+
+    private static List<Trend> trends() {
+        int n = 4 * 3600;
+        long[] t = new long[n];
+        double[] hr = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = CREATED.toEpochMilli() + i * 1000L;
+            hr[i] = 72 + 8 * Math.sin(i / 300.0);
+        }
+        hr[5000] = 160;
+        long[] cuff = new long[48];
+        double[] sys = new double[48];
+        double[] dia = new double[48];
+        for (int i = 0; i < 48; i++) {
+            cuff[i] = CREATED.toEpochMilli() + i * 300_000L;
+            sys[i] = 125 + i % 7;
+            dia[i] = 80 + i % 5;
+        }
+        return List.of(new Trend(Stream.HR, t, hr), new Trend(Stream.NIBP_SYS, cuff, sys), new Trend(Stream.NIBP_DIA, cuff, dia));
+    }
+
+    private static List<TimelineEvent> events() {
+        return List.of(new TimelineEvent(CREATED, Category.SESSION, "Session created", "", "nurse1", 1),
+                new TimelineEvent(START, Category.INFUSION, "Infusion started", "", "nurse1", 5),
+                new TimelineEvent(ALARM_AT, Category.ALARM_RAISED, "HR high", "HR 125 > 120", null, 7),
+                new TimelineEvent(ALARM_AT.plusSeconds(20), Category.ALARM_ACKNOWLEDGED, "HR high", "", "nurse1", 8),
+                new TimelineEvent(START.plus(Duration.ofMinutes(20)), Category.MARKER, "Nausea", "", "nurse1", 9),
+                new TimelineEvent(END, Category.SESSION, "Session closed", "", "nurse1", 20));
+    }
+
+    private static List<RatingRecord> ratings() {
+        List<ItemRow> baseline = new ArrayList<>();
+        for (int i = 1; i <= 23; i++) {
+            baseline.add(new ItemRow("cadss" + i, "CADSS item " + i, i == 7 ? null : 0, i == 7 ? "patient asleep" : null));
+        }
+        List<ItemRow> corrected = new ArrayList<>(baseline);
+        corrected.set(0, new ItemRow("cadss1", "CADSS item 1", 2, null));
+        List<ItemRow> peak = baseline.stream().map(r -> new ItemRow(r.itemId(), r.label(), 1, null)).toList();
+        return List.of(
+                new RatingRecord("r-1", "Baseline", "cadss", "cadss", START.minusSeconds(1800), 0, "0 (0-92) INCOMPLETE", "nurse1", "nurse",
+                        "r-2", null, null, false, baseline),
+                new RatingRecord("r-2", "Baseline", "cadss", "cadss", START.minusSeconds(1700), 2, null, "nurse1", "nurse",
+                        null, "r-1", "item 1 misheard", false, corrected),
+                new RatingRecord("r-3", "T+40", "cadss", "cadss", START.plusSeconds(2400), 23, null, "nurse1", "nurse",
+                        null, null, null, false, peak));
+    }
+}

@@ -1,0 +1,129 @@
+package org.openinfusion.dashboard.review;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.dashboard.login.LoginView;
+import org.openinfusion.station.clinical.export.ExportFormat;
+import org.openinfusion.station.clinical.review.ReviewFilter;
+import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.openinfusion.station.security.Role;
+
+/** The physician's session list without a browser, against a faked review station on a real event bus. */
+class ReviewListViewTest {
+    private KaribuStation station;
+    private FakeReviewStation review;
+
+    @BeforeEach
+    void start() throws Exception {
+        station = new KaribuStation();
+        review = new FakeReviewStation(station.vertx);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        station.close();
+    }
+
+    private ReviewListView openAsPhysician() {
+        station.signIn("doc", Role.PHYSICIAN);
+        UI.getCurrent().navigate("review");
+        ReviewListView view = (ReviewListView) UI.getCurrent().getCurrentView();
+        KaribuStation.until(() -> GridKt._size(view.grid()) == 2);
+        return view;
+    }
+
+    @Test
+    void listsSessionsWithTheirSignatureStatusAndANeedsSignatureBadge() {
+        ReviewListView view = openAsPhysician();
+
+        List<String> unsigned = GridKt._getFormattedRow(view.grid(), 0);
+        List<String> signed = GridKt._getFormattedRow(view.grid(), 1);
+        assertEquals("KET-014", unsigned.get(0));
+        assertEquals("ketamine-iv-40min v2", unsigned.get(1));
+        assertEquals("bed-01", unsigned.get(2));
+        assertEquals("2026-11-22 10:00 UTC", unsigned.get(3));
+        assertEquals("Closed", unsigned.get(5));
+        assertEquals("Not signed", unsigned.get(6));
+        assertEquals("Approved by Dr A Ng 2026-11-22 14:03 UTC", signed.get(6));
+        assertEquals("Signed", signed.get(5));
+        assertEquals("2 sessions, 1 needing a signature", _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("sessions-count")).getText());
+        assertEquals(ReviewFilter.ALL, review.requests(ReviewRequest.ListSessions.class).getFirst().filter());
+        assertTrue(review.tokens.stream().allMatch(t -> !t.equals("null")), "every request carries the sign-in token");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sendsTheFiltersToTheStation() {
+        openAsPhysician();
+        Select<String> protocol = _get(Select.class, s -> s.withId("filter-protocol"));
+        protocol.setValue("ketamine-iv-40min");
+        _get(DatePicker.class, s -> s.withId("filter-from")).setValue(LocalDate.of(2026, 11, 1));
+        _get(DatePicker.class, s -> s.withId("filter-to")).setValue(LocalDate.of(2026, 11, 30));
+        _get(TextField.class, s -> s.withId("filter-subject")).setValue(" KET-01 ");
+        ((Select<RecordState>) _get(Select.class, s -> s.withId("filter-state"))).setValue(RecordState.CLOSED);
+        _get(Checkbox.class, s -> s.withId("filter-needs-signature")).setValue(true);
+
+        ReviewFilter expected = new ReviewFilter("ketamine-iv-40min", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), "KET-01",
+                RecordState.CLOSED, true);
+        KaribuStation.until(() -> review.requests(ReviewRequest.ListSessions.class).getLast().filter().equals(expected));
+    }
+
+    @Test
+    void clickingARowOpensTheRecord() {
+        ReviewListView view = openAsPhysician();
+
+        GridKt._clickItem(view.grid(), 0, 0, false, false, false, false);
+
+        ReviewRecordView record = assertInstanceOf(ReviewRecordView.class, UI.getCurrent().getCurrentView());
+        assertEquals("review/s-1", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
+        KaribuStation.until(() -> _get(com.vaadin.flow.component.html.H1.class, s -> s.withId("record-subject")).getText().equals("KET-014"));
+        assertTrue(record.isAttached());
+    }
+
+    @Test
+    void bulkExportDownloadsTheStationsFileForTheListedSessions() throws Exception {
+        ReviewListView view = openAsPhysician();
+        _get(Checkbox.class, s -> s.withId("filter-needs-signature")).setValue(true);
+        ReviewFilter needing = new ReviewFilter(null, null, null, null, null, true);
+        ExportMenu menu = _get(ExportMenu.class, s -> s.withId("bulk-export"));
+
+        Downloads.Received got = Downloads.fetch(menu.download(ExportFormat.REDCAP_IMPORT), menu);
+
+        ReviewRequest.Export asked = review.requests(ReviewRequest.Export.class).getLast();
+        assertNull(asked.sessionId());
+        assertEquals(needing, asked.filter());
+        assertEquals(ExportFormat.REDCAP_IMPORT, asked.format());
+        assertArrayEquals(FakeReviewStation.export(asked).content(), got.body());
+        assertTrue(got.headers().get("Content-Disposition").contains("study-redcap-import.csv"), got.headers().toString());
+        assertTrue(view.isAttached());
+    }
+
+    @Test
+    void aNurseIsSentToTheSignInPage() {
+        station.signIn("nurse1", Role.NURSE);
+        UI.getCurrent().navigate("review");
+
+        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        UI.getCurrent().navigate("review/s-1");
+        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        assertTrue(review.requests.isEmpty(), "nothing was asked of the station");
+    }
+}

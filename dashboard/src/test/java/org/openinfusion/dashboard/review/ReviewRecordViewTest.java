@@ -1,0 +1,233 @@
+package org.openinfusion.dashboard.review;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.station.clinical.export.ExportFormat;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.openinfusion.station.clinical.review.ReviewRequest.AmendmentKind;
+import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
+import org.openinfusion.station.clinical.review.SignatureMeaning;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.Role;
+
+/** One session's record without a browser: header, summary, timeline data, waveform, sign-off, amendment, export. */
+class ReviewRecordViewTest {
+    private KaribuStation station;
+    private FakeReviewStation review;
+    private ReviewRecordView view;
+
+    @BeforeEach
+    void start() throws Exception {
+        station = new KaribuStation();
+        review = new FakeReviewStation(station.vertx);
+        station.signIn("doc", Role.PHYSICIAN);
+        UI.getCurrent().navigate("review/s-1");
+        view = assertInstanceOf(ReviewRecordView.class, UI.getCurrent().getCurrentView());
+        KaribuStation.until(() -> text("record-subject").equals("KET-014"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        station.close();
+    }
+
+    private static String text(String id) {
+        return _get(Component.class, s -> s.withId(id)).getElement().getTextRecursively();
+    }
+
+    private static void click(String id) {
+        _click(_get(Button.class, s -> s.withId(id)));
+    }
+
+    @Test
+    void showsTheHeaderAndTheSessionSummary() {
+        assertTrue(text("record-fields").contains("Kit KIT-0042"), text("record-fields"));
+        assertTrue(text("record-fields").contains("Weight 72.5 kg"));
+        assertTrue(text("record-fields").contains("Protocol ketamine-iv-40min v2"));
+        assertTrue(_find(Component.class, s -> s.withId("record-locked")).isEmpty(), "not locked before signing");
+        assertTrue(_get(Component.class, s -> s.withId("record-needs-signature")).isVisible());
+        assertEquals("128/82 mmHg at 10:55:00", text("summary-bp-pre"));
+        assertEquals("141/88 mmHg at 11:40:00", text("summary-bp-40"));
+        assertEquals("24 CADSS at T+40", text("summary-peak"));
+        assertEquals("4", text("summary-sedation"));
+        assertEquals("240 min", text("summary-monitored"));
+        assertEquals("13:02:00 UTC, 122 min from infusion start", text("summary-ready"));
+        assertEquals("1 / 0 / 0", text("summary-counts"));
+    }
+
+    @Test
+    void showsRatingsWithSupersededOnesStruckThroughAndItemsNotAssessed() {
+        Component superseded = _get(Component.class, s -> s.withId("rating-r-1"));
+        assertEquals("true", superseded.getElement().getAttribute("data-superseded"));
+        assertTrue(text("rating-r-1").contains("not assessed: patient asleep"), text("rating-r-1"));
+        assertTrue(_find(Button.class, s -> s.withId("see-correction-r-1")).size() == 1);
+        assertEquals("false", _get(Component.class, s -> s.withId("rating-r-2")).getElement().getAttribute("data-superseded"));
+        assertTrue(text("rating-r-2").contains("corrects an earlier rating; reason: item 1 misheard"));
+    }
+
+    @Test
+    void theTimelineOverviewIsThinnedAndAZoomIsSentAtFullResolution() {
+        io.vertx.core.json.JsonObject overview = new io.vertx.core.json.JsonObject(view.timeline().overview());
+        assertTrue(overview.getBoolean("lossy"));
+        assertEquals(-60.0, overview.getDouble("from"));
+        var hr = overview.getJsonArray("panels").getJsonObject(0).getJsonArray("series").getJsonObject(0);
+        assertEquals("hr", hr.getString("key"));
+        assertTrue(hr.getJsonArray("t").size() <= 2 * TimelineData.OVERVIEW_BUCKETS, "thinned: " + hr.getJsonArray("t").size());
+        assertTrue(hr.getJsonArray("v").contains(160.0), "the spike survives thinning");
+        var events = overview.getJsonArray("events");
+        assertTrue(events.stream().map(e -> (io.vertx.core.json.JsonObject) e)
+                .anyMatch(e -> e.getString("c").equals("ALARM_RAISED") && e.getBoolean("clickable") && e.getDouble("t") == 12.0));
+    }
+
+    @Test
+    void aZoomInTheBrowserIsAnsweredWithTheWindowAtFullResolution() {
+        pendingJs();
+        var data = com.vaadin.flow.internal.JacksonUtils.readTree("{\"event.detail\": {\"from\": 10, \"to\": 20}}");
+        view.timeline().getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(view.timeline().getElement(), "range-change", data));
+
+        var detail = pendingJs().stream().filter(i -> i.getExpression().contains("showDetail")).findFirst().orElseThrow();
+        io.vertx.core.json.JsonObject window = new io.vertx.core.json.JsonObject(String.valueOf(detail.getParameters().getLast()));
+        assertEquals(5.0, window.getDouble("from"));
+        assertEquals(25.0, window.getDouble("to"));
+    }
+
+    /** The JavaScript calls the server would send with its next response. */
+    private static java.util.List<com.vaadin.flow.component.internal.UIInternals.JavaScriptInvocation> pendingJs() {
+        UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream().map(i -> i.getInvocation()).toList();
+    }
+
+    @Test
+    void clickingAnAlarmShowsTheEcgAndPlethAroundIt() {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<Object> events = _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("events-grid"));
+        GridKt._clickItem(events, 2, 0, false, false, false, false);
+
+        WaveformDialog dialog = _get(WaveformDialog.class, s -> s.withId("waveform-dialog"));
+        KaribuStation.until(() -> dialog.ecg().samples() == 10_000 && dialog.pleth().samples() == 10_000);
+        ReviewRequest.Waveform ecg = review.requests(ReviewRequest.Waveform.class).stream().filter(w -> w.stream() == Stream.ECG_II).findFirst().orElseThrow();
+        assertEquals(CannedRecords.ALARM_AT, ecg.at());
+        assertEquals(Duration.ofSeconds(10), ecg.before());
+        assertEquals(Duration.ofSeconds(10), ecg.after());
+        assertTrue(dialog.getHeaderTitle().contains("HR high"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void signingSendsMeaningAndPasswordShowsTheRefusalAndThenLocksTheRecord() {
+        click("sign-open");
+        ((RadioButtonGroup<SignatureMeaning>) _get(RadioButtonGroup.class, s -> s.withId("sign-meaning"))).setValue(SignatureMeaning.APPROVED);
+        assertTrue(text("sign-statement").contains("approve"));
+        assertTrue(text("sign-signer").contains("doc"));
+        _get(PasswordField.class, s -> s.withId("sign-password")).setValue("not-my-password");
+        click("sign-submit");
+        KaribuStation.until(() -> text("sign-error").equals(FakeReviewStation.WRONG_PASSWORD));
+        assertInstanceOf(ReviewRecordView.class, UI.getCurrent().getCurrentView(), "a wrong password is no expired sign-in");
+
+        _get(PasswordField.class, s -> s.withId("sign-password")).setValue(FakeReviewStation.PASSWORD);
+        click("sign-submit");
+
+        KaribuStation.until(() -> _get(Component.class, s -> s.withId("record-locked")).isVisible());
+        ReviewRequest.Sign sent = review.requests(ReviewRequest.Sign.class).getLast();
+        assertEquals(SignatureMeaning.APPROVED, sent.meaning());
+        assertEquals("s-1", sent.sessionId());
+        assertEquals(FakeReviewStation.PASSWORD, new String(sent.password()));
+        assertTrue(text("record-signatures").contains("Signed: Dr Doc (doc)"), text("record-signatures"));
+        assertTrue(text("record-signatures").contains("meaning: Approved"));
+        assertTrue(_find(Component.class, s -> s.withId("sign-dialog")).isEmpty());
+    }
+
+    @Test
+    void aRefusalToSignIsShownAsTheStationWroteIt() {
+        review.signFailure = 409;
+        review.signFailureMessage = "Nothing changed since the last signature.";
+        click("sign-open");
+        _get(PasswordField.class, s -> s.withId("sign-password")).setValue(FakeReviewStation.PASSWORD);
+        click("sign-submit");
+        KaribuStation.until(() -> text("sign-error").equals("Nothing changed since the last signature."));
+    }
+
+    @Test
+    void anAmendmentNeedsAReasonAndIsShownAsAnAmendment() {
+        click("amend-open");
+        _get(TextArea.class, s -> s.withId("amend-note")).setValue("Patient reported mild nausea at 30 min.");
+        click("amend-submit");
+        assertEquals("An amendment needs a reason.", text("amend-error"));
+        assertTrue(review.requests(ReviewRequest.Amend.class).isEmpty());
+
+        _get(TextArea.class, s -> s.withId("amend-reason")).setValue("Late entry from the paper notes");
+        click("amend-submit");
+
+        KaribuStation.until(() -> text("record-amendments").contains("Reason: Late entry from the paper notes"));
+        ReviewRequest.Amend sent = review.requests(ReviewRequest.Amend.class).getLast();
+        assertEquals(AmendmentKind.NOTE, sent.kind());
+        assertEquals("Patient reported mild nausea at 30 min.", sent.text());
+        assertTrue(text("record-amendments").contains("Amendment (Late note) by doc"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRatingCorrectionStartsFromTheRecordedAnswers() {
+        click("amend-open");
+        _get(TextArea.class, s -> s.withId("amend-reason")).setValue("Item 2 was scored on the wrong line");
+        ((RadioButtonGroup<AmendmentKind>) _get(RadioButtonGroup.class, s -> s.withId("amend-kind"))).setValue(AmendmentKind.RATING);
+        Select<RatingRecord> rating = _get(Select.class, s -> s.withId("amend-rating"));
+        assertEquals(2, rating.getListDataView().getItemCount(), "superseded ratings cannot be corrected again");
+        rating.setValue(rating.getListDataView().getItems().filter(r -> r.ratingId().equals("r-3")).findFirst().orElseThrow());
+        IntegerField item2 = _get(IntegerField.class, s -> s.withId("correct-cadss2"));
+        assertEquals(1, item2.getValue());
+        item2.setValue(3);
+        _get(Checkbox.class, s -> s.withId("correct-na-cadss5")).setValue(true);
+        click("amend-submit");
+        assertTrue(text("amend-error").contains("give the reason it was not assessed"));
+        _get(TextField.class, s -> s.withId("correct-reason-cadss5")).setValue("asleep");
+        click("amend-submit");
+
+        KaribuStation.until(() -> !review.requests(ReviewRequest.Amend.class).isEmpty());
+        ReviewRequest.Amend sent = review.requests(ReviewRequest.Amend.class).getLast();
+        assertEquals(AmendmentKind.RATING, sent.kind());
+        assertEquals("r-3", sent.ratingId());
+        Map<String, Object> answers = sent.answers();
+        assertEquals(3, answers.get("cadss2"));
+        assertEquals("not assessed: asleep", answers.get("cadss5"));
+        assertEquals(1, answers.get("cadss1"));
+        assertEquals(23, answers.size());
+    }
+
+    @Test
+    void everyExportFormatDownloadsTheFileTheStationWrote() throws Exception {
+        ExportMenu menu = _get(ExportMenu.class, s -> s.withId("record-export"));
+        for (ExportFormat f : ExportFormat.values()) {
+            Downloads.Received got = Downloads.fetch(menu.download(f), menu);
+            ReviewRequest.Export asked = review.requests(ReviewRequest.Export.class).getLast();
+            assertEquals("s-1", asked.sessionId());
+            assertEquals(f, asked.format());
+            assertArrayEquals(FakeReviewStation.export(asked).content(), got.body(), f.key());
+            assertTrue(got.headers().get("Content-Disposition").contains("s-1-" + f.fileSuffix()), got.headers().toString());
+        }
+    }
+}
