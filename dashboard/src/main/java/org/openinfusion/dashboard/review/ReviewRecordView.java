@@ -110,7 +110,7 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     }
 
     private void openSign() {
-        CurrentUser.get().ifPresent(u -> new SignDialog(client, sessionId, u, this::show).open());
+        CurrentUser.get().ifPresent(u -> new SignDialog(client, sessionId, record.lastSeq(), u, this::show).open());
     }
 
     private void openAmend() {

@@ -26,7 +26,7 @@ final class SignDialog extends Dialog {
     private final Span error = new Span();
     private final Button sign = new Button("Sign");
 
-    SignDialog(ReviewClient client, String sessionId, StationUser signer, Consumer<SessionRecord> signed) {
+    SignDialog(ReviewClient client, String sessionId, long seenLastSeq, StationUser signer, Consumer<SessionRecord> signed) {
         setId("sign-dialog");
         setHeaderTitle("Sign this record");
         meaning.setId("sign-meaning");
@@ -53,7 +53,7 @@ final class SignDialog extends Dialog {
             char[] secret = password.getValue().toCharArray();
             password.clear();
             sign.setEnabled(false);
-            client.sign(new ReviewRequest.Sign(sessionId, meaning.getValue(), secret), record -> {
+            client.sign(new ReviewRequest.Sign(sessionId, meaning.getValue(), secret, seenLastSeq), record -> {
                 close();
                 signed.accept(record);
             }, message -> {

@@ -88,7 +88,9 @@ public final class AuthVerticle extends VerticleBase {
                     throw new IllegalArgumentException("the password needs at least " + AddUserMain.MIN_PASSWORD + " characters");
                 }
                 users.put(s.userId(), s.role(), s.name(), s.password());
-                audit.record("user.saved", admin.userId(), null, Map.of("user", s.userId(), "role", s.role().key()));
+                int closed = signIns.closeAll(s.userId());
+                audit.record("user.saved", admin.userId(), null, Map.of("user", s.userId(), "role", s.role().key(),
+                        "signInsClosed", closed));
                 m.reply(list());
             } catch (IllegalArgumentException e) {
                 m.fail(BAD_REQUEST, e.getMessage());

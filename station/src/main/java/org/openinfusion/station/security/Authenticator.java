@@ -26,12 +26,10 @@ public final class Authenticator {
     private final AuditTrail audit;
     private final Clock clock;
     private final SecurityConfig config;
-    private final Map<String, Failures> failures = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-            return size() > MAX_TRACKED;
-        }
-    };
+    /** Failures of real accounts: never evicted (bounded by the number of accounts), so a lock cannot be flushed out. */
+    private final Map<String, Failures> accounts = new java.util.HashMap<>();
+    /** Failures of made-up ids, bounded: the oldest are forgotten first. */
+    private final Map<String, Failures> unknown;
 
     private static final class Failures {
         int count;
@@ -48,10 +46,20 @@ public final class Authenticator {
     }
 
     public Authenticator(UserStore users, AuditTrail audit, Clock clock, SecurityConfig config) {
+        this(users, audit, clock, config, MAX_TRACKED);
+    }
+
+    Authenticator(UserStore users, AuditTrail audit, Clock clock, SecurityConfig config, int maxTrackedUnknown) {
         this.users = users;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
+        this.unknown = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+                return size() > maxTrackedUnknown;
+            }
+        };
     }
 
     /** Signs a user in; audited as user.signed_in, user.sign_in_failed or user.sign_in_locked. */
@@ -73,13 +81,14 @@ public final class Authenticator {
 
     /** Ends a lock early (an administrator's action), audited as user.unlocked. */
     public synchronized void unlock(String userId, Principal admin) {
-        failures.remove(userId);
+        accounts.remove(userId);
+        unknown.remove(userId);
         audit.record("user.unlocked", admin.userId(), null, Map.of("user", userId, "at", clock.instant().toString()));
     }
 
     /** When the account's lock ends, if it is locked now. */
     public synchronized Optional<Instant> lockedUntil(String userId) {
-        Failures f = failures.get(userId);
+        Failures f = accounts.containsKey(userId) ? accounts.get(userId) : unknown.get(userId);
         return f == null || f.lockedUntil == null || !f.lockedUntil.isAfter(clock.instant()) ? Optional.empty() : Optional.of(f.lockedUntil);
     }
 
@@ -93,6 +102,7 @@ public final class Authenticator {
             return new Result.Refused(lockedMessage(locked.get()), true);
         }
         Optional<Principal> p = users.authenticate(id, password);
+        Map<String, Failures> failures = p.isPresent() || users.has(id) ? accounts : unknown;
         if (p.isPresent()) {
             failures.remove(id);
             audit.record(okType, actor, null, Map.of("at", now.toString(), "role", p.get().role().key()));

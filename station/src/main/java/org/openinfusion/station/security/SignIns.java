@@ -69,6 +69,13 @@ public final class SignIns {
         return Optional.ofNullable(e).map(x -> x.principal);
     }
 
+    /** Closes every sign-in of {@code userId} (its role or password changed); returns how many. */
+    public synchronized int closeAll(String userId) {
+        int before = byToken.size();
+        byToken.values().removeIf(e -> e.principal.userId().equals(userId));
+        return before - byToken.size();
+    }
+
     /** Forgets expired tokens; returns how many. */
     public synchronized int sweep() {
         Instant now = clock.instant();

@@ -49,14 +49,34 @@ public final class UserStore {
         return Files.exists(file);
     }
 
-    /** The user when the password matches its hash; empty for an unknown user or a wrong password. */
+    /**
+     * The user when the password matches its hash; empty for an unknown user or a wrong password. An unknown user
+     * costs the same bcrypt work as a known one, so the time taken does not tell which accounts exist.
+     */
     public Optional<Principal> authenticate(String userId, char[] password) {
         Optional<Account> account = find(userId);
-        if (account.isEmpty() || password == null) {
-            return Optional.empty();
+        char[] given = password == null ? new char[0] : password;
+        String hash = account.map(Account::hash).orElse(dummyHash());
+        boolean ok = BCrypt.verifyer().verify(given, hash.toCharArray()).verified;
+        return ok && account.isPresent() && password != null ? Optional.of(account.get().principal()) : Optional.empty();
+    }
+
+    /** True when {@code userId} names an account. */
+    public boolean has(String userId) {
+        return find(userId).isPresent();
+    }
+
+    private volatile String dummy;
+
+    /** A hash of a random password at this store's cost, made once: the work an unknown user id is made to cost. */
+    private String dummyHash() {
+        String d = dummy;
+        if (d == null) {
+            char[] random = java.util.UUID.randomUUID().toString().toCharArray();
+            d = BCrypt.withDefaults().hashToString(cost, random);
+            dummy = d;
         }
-        boolean ok = BCrypt.verifyer().verify(password, account.get().hash.toCharArray()).verified;
-        return ok ? Optional.of(account.get().principal()) : Optional.empty();
+        return d;
     }
 
     /** Every account, without hashes, ordered by id. */

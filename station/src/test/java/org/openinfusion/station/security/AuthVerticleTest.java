@@ -104,6 +104,10 @@ class AuthVerticleTest {
                 new AuthMessages.SaveUser("dr.ng", Role.PHYSICIAN, "Dr A Ng", "doctor-password".toCharArray()),
                 BusGuard.options(admin, 5000))).body();
         assertEquals(List.of("admin1", "dr.ng", "nurse1"), saved.users().stream().map(AuthMessages.UserRow::userId).toList());
+        assertTrue(signIns.resolve(nurse).isPresent());
+        await(vertx.eventBus().request(Addresses.USERS_SAVE, new AuthMessages.SaveUser("nurse1", Role.ENGINEER, null,
+                "new-password".toCharArray()), BusGuard.options(admin, 5000)));
+        assertTrue(signIns.resolve(nurse).isEmpty(), "a changed account's sign-ins end: the old role is not kept");
         assertEquals("Dr A Ng", saved.users().get(1).name());
         assertEquals(400, failure(vertx.eventBus().request(Addresses.USERS_SAVE,
                 new AuthMessages.SaveUser("x2", Role.NURSE, null, "short".toCharArray()), BusGuard.options(admin, 5000))).failureCode());

@@ -104,4 +104,40 @@ class AuthenticatorTest {
         assertTrue(assertInstanceOf(Authenticator.Result.Refused.class, signIn("dr.ng", "wrong")).locked());
         assertTrue(assertInstanceOf(Authenticator.Result.Refused.class, auth.confirm(doc, "right-password".toCharArray())).locked());
     }
+
+    @Test
+    void aFloodOfMadeUpIdsCannotPushALockedAccountOutOfTheTable() {
+        UserStore users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
+        Authenticator small = new Authenticator(users, (t, a, s, p) -> { }, clock,
+                new SecurityConfig(Duration.ofMinutes(15), 3, Duration.ofMinutes(10)), 3);
+        for (int i = 0; i < 3; i++) {
+            small.signIn("dr.ng", "guess".toCharArray());
+        }
+        assertTrue(small.lockedUntil("dr.ng").isPresent());
+        for (int i = 0; i < 50; i++) {
+            small.signIn("made-up-" + i, "x".toCharArray());
+        }
+        assertTrue(small.lockedUntil("dr.ng").isPresent(), "the real account stays locked");
+        assertTrue(assertInstanceOf(Authenticator.Result.Refused.class, small.signIn("dr.ng", "right-password".toCharArray())).locked());
+    }
+
+    @Test
+    void anUnknownIdCostsTheSameBcryptWorkAsAKnownOne() {
+        UserStore slow = UserStore.at(dir.resolve("slow.properties"), 10);
+        slow.put("dr.ng", Role.PHYSICIAN, "right-password".toCharArray());
+        slow.authenticate("nobody", "x".toCharArray()); // makes the dummy hash once
+        long known = time(() -> slow.authenticate("dr.ng", "wrong".toCharArray()));
+        long unknownId = time(() -> slow.authenticate("nobody", "wrong".toCharArray()));
+        assertTrue(unknownId > known / 3, "unknown " + unknownId / 1000 + " us vs known " + known / 1000 + " us");
+    }
+
+    private static long time(Runnable r) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        return best;
+    }
 }

@@ -30,6 +30,7 @@ public final class AuditTail {
     private final Path file;
     private final ChainCheck chain = new ChainCheck();
     private final Map<String, List<AuditEntry>> bySession = new LinkedHashMap<>();
+    private final List<AuditEntry> stationWide = new ArrayList<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private long position;
     private long lines;
@@ -94,6 +95,8 @@ public final class AuditTail {
                 AuditEntry e = chain.last();
                 if (e.sessionId() != null) {
                     bySession.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e);
+                } else {
+                    stationWide.add(e);
                 }
                 accepted++;
             }
@@ -105,6 +108,7 @@ public final class AuditTail {
     private void fail(BrokenLink link) throws AuditChainBrokenException {
         broken = link;
         bySession.clear();
+        stationWide.clear();
         throw new AuditChainBrokenException(file, link);
     }
 
@@ -127,6 +131,12 @@ public final class AuditTail {
         Map<String, List<AuditEntry>> copy = new LinkedHashMap<>();
         bySession.forEach((id, entries) -> copy.put(id, List.copyOf(entries)));
         return Collections.unmodifiableMap(copy);
+    }
+
+    /** The verified entries that belong to no session (sign-ins, accounts, refusals, exports), in file order (a copy). */
+    public synchronized List<AuditEntry> stationWide() throws AuditChainBrokenException {
+        requireIntact();
+        return List.copyOf(stationWide);
     }
 
     /** The number of verified entries so far (station-wide ones included). */

@@ -11,8 +11,8 @@ import org.openinfusion.station.clinical.audit.AuditEntry;
 /**
  * CDISC SDTM AE (adverse events) as the station saw them: markers staff set for nausea, vomiting, an emergence
  * reaction, anxiety or headache, and every raised alarm on a systolic or diastolic blood-pressure limit that was
- * crossed upwards (hypertension). Terms are sponsor text, not MedDRA-coded; severity is left blank and seriousness
- * "N" (neither is recorded at the bedside: the physician completes them). AESRC and AESRCSEQ name the audit entry.
+ * crossed upwards (hypertension). Terms are sponsor text, not MedDRA-coded; severity and seriousness are left blank
+ * (neither is assessed at the bedside: the physician completes them). AESRC and AESRCSEQ name the audit entry.
  */
 final class SdtmAe {
     static final List<String> COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD", "AECAT", "AESEV",
@@ -34,7 +34,7 @@ final class SdtmAe {
                 Optional<MarkerKind> marker = adverseMarker(e);
                 if (marker.isPresent()) {
                     csv.row(Sdtm.studyId(s), "AE", usubjid, seq.next(usubjid), marker.get().label(),
-                            marker.get().label().toUpperCase(Locale.ROOT), "MARKED BY STAFF", "", "N", Sdtm.visitNum(s),
+                            marker.get().label().toUpperCase(Locale.ROOT), "MARKED BY STAFF", "", "", Sdtm.visitNum(s),
                             Sdtm.visit(s), Sdtm.dtc(Payloads.at(e)), "", e.type(), e.seq(),
                             Optional.ofNullable(Payloads.text(e.payload(), "note")).orElse(""));
                 } else if (isHypertension(e)) {
@@ -42,7 +42,7 @@ final class SdtmAe {
                     Optional<AuditEntry> cleared = s.entries().stream().filter(c -> c.seq() > e.seq()
                             && c.type().equals("alarm.cleared") && alarm.equals(Payloads.text(c.payload(), "alarm"))).findFirst();
                     csv.row(Sdtm.studyId(s), "AE", usubjid, seq.next(usubjid),
-                            "Hypertension (" + Payloads.text(e.payload(), "message") + ")", "HYPERTENSION", "ALARM", "", "N",
+                            "Hypertension (" + Payloads.text(e.payload(), "message") + ")", "HYPERTENSION", "ALARM", "", "",
                             Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(Payloads.at(e)),
                             cleared.map(c -> Sdtm.dtc(Payloads.at(c))).orElse(""), e.type(), e.seq(), "");
                 }

@@ -75,7 +75,7 @@ final class SdtmVs {
                     if (v.isPresent()) {
                         String usubjid = Sdtm.usubjid(s);
                         String value = Sdtm.number(v.get().value());
-                        csv.row(Sdtm.studyId(s), "VS", usubjid, seq.next(usubjid), "READING " + reading, t.name(), t.label,
+                        csv.row(Sdtm.studyId(s), "VS", usubjid, seq.next(usubjid), "V" + Sdtm.visitNum(s) + " READING " + reading, t.name(), t.label,
                                 value, t.unit, value, value, t.unit, Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(v.get().time()),
                                 planned.map(SdtmVs::timePoint).orElse(""), planned.map(d -> String.valueOf(d.toMinutes())).orElse(""),
                                 planned.map(Sdtm::duration).orElse(""), planned.isPresent() ? Sdtm.TPTREF : "",

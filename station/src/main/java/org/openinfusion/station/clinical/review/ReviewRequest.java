@@ -44,13 +44,20 @@ public sealed interface ReviewRequest {
     /**
      * REVIEW_SIGN -> {@link SessionRecord}: the physician's e-signature (user id from the sign-in, password entered
      * again, meaning stated). Fails 422 wrong password (counts towards the lock), 423 account locked, 409 when the
-     * session is not closed or is already signed and unchanged since. The station clears {@code password} after the check.
+     * session is not closed or is already signed and unchanged since, or when the record changed after the signer
+     * opened it ({@code seenLastSeq}: the {@link SessionRecord#lastSeq()} of the record shown; 0 skips that check),
+     * or when its vital signs cannot be read. The station clears {@code password} after the check.
      */
-    record Sign(String sessionId, SignatureMeaning meaning, char[] password) implements ReviewRequest {
+    record Sign(String sessionId, SignatureMeaning meaning, char[] password, long seenLastSeq) implements ReviewRequest {
         public Sign {
             Objects.requireNonNull(sessionId, "sessionId");
             Objects.requireNonNull(meaning, "meaning");
             Objects.requireNonNull(password, "password");
+        }
+
+        /** A signature not bound to a shown version of the record (tools and tests). */
+        public Sign(String sessionId, SignatureMeaning meaning, char[] password) {
+            this(sessionId, meaning, password, 0);
         }
 
         @Override

@@ -16,12 +16,14 @@ import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.blinding.AuditTrail;
 import org.openinfusion.station.clinical.export.ExportFile;
+import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
 import org.openinfusion.station.clinical.export.Exports;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.domain.StreamKind;
 import org.openinfusion.station.security.Authenticator;
+import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.storage.TimeSeriesReader;
 import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
@@ -96,25 +98,36 @@ public final class ReviewService {
     }
 
     /**
-     * Signs a closed record: state checked first (409), then the password (422 wrong, 423 locked; wrong ones count
-     * towards the lock). The password array is cleared afterwards.
+     * Signs a closed record: state checked first (409: not closed, already signed, changed since the signer opened it,
+     * vital signs unreadable), then the password (422 wrong, 423 locked; wrong ones count towards the lock), then
+     * that the account still holds a physician's role. The password array is cleared on every path.
      */
     public SessionRecord sign(Principal who, ReviewRequest.Sign r) {
-        SessionEntries s = session(r.sessionId());
-        SignOff.requireSignable(s, r.meaning(), who.userId());
-        Authenticator.Result result;
         try {
-            result = authenticator.confirm(who, r.password());
+            SessionEntries s = session(r.sessionId());
+            SignOff.requireSignable(s, r.meaning(), who.userId());
+            if (r.seenLastSeq() != 0 && r.seenLastSeq() != s.last().seq()) {
+                throw ReviewException.conflict("Session " + s.sessionId() + " changed after you opened it (an amendment or a "
+                        + "signature was added): reload the record, review the change, then sign.");
+            }
+            String storeProblem = open(s.sessionId()).storeProblem();
+            if (storeProblem != null) {
+                throw ReviewException.conflict("The vital signs of this session cannot be read now (" + storeProblem
+                        + "): a record is signed only when all of it can be reviewed.");
+            }
+            Principal signer = switch (authenticator.confirm(who, r.password())) {
+                case Authenticator.Result.Accepted a -> a.principal();
+                case Authenticator.Result.Refused refused -> throw new ReviewException(
+                        refused.locked() ? ReviewException.LOCKED : ReviewException.WRONG_PASSWORD, refused.message());
+            };
+            if (!signer.may(Permission.RECORD_SIGN)) {
+                throw new ReviewException(403, "Account " + signer.userId() + " no longer holds a role that may sign.");
+            }
+            audit.record(SessionEntries.SIGNED, signer.userId(), s.sessionId(), SignOff.payload(s, r.meaning(), signer, clock.instant()));
+            return open(s.sessionId());
         } finally {
             Arrays.fill(r.password(), '\0');
         }
-        Principal signer = switch (result) {
-            case Authenticator.Result.Accepted a -> a.principal();
-            case Authenticator.Result.Refused refused -> throw new ReviewException(
-                    refused.locked() ? ReviewException.LOCKED : ReviewException.WRONG_PASSWORD, refused.message());
-        };
-        audit.record(SessionEntries.SIGNED, signer.userId(), s.sessionId(), SignOff.payload(s, r.meaning(), signer, clock.instant()));
-        return open(s.sessionId());
     }
 
     /** Amends a closed record (signed or not); a signed one then needs signing again. */
@@ -156,8 +169,12 @@ public final class ReviewService {
     }
 
     private ExportFile write(ReviewRequest.Export r) {
-        // The whole trail goes in (a subject's crossover period counts every session); the request narrows it.
-        List<AuditEntry> entries = sessions().stream().flatMap(s -> s.entries().stream())
+        // The whole trail goes in (a subject's crossover period counts every session); the request narrows it. The
+        // audit trail of every session is the whole chain: station-wide entries (sign-ins, exports...) included.
+        boolean wholeChain = r.format() == ExportFormat.AUDIT_CSV && r.sessionId() == null
+                && (r.filter() == null || r.filter().equals(ReviewFilter.ALL));
+        List<AuditEntry> entries = java.util.stream.Stream.concat(sessions().stream().flatMap(s -> s.entries().stream()),
+                        wholeChain ? guarded(tail::stationWide).stream() : java.util.stream.Stream.empty())
                 .sorted(Comparator.comparingLong(AuditEntry::seq)).toList();
         Optional<String> only;
         java.util.Set<String> among = java.util.Set.of();
@@ -167,7 +184,9 @@ public final class ReviewService {
             only = Optional.empty();
             among = SessionIndex.matching(sessions(), r.filter() == null ? ReviewFilter.ALL : r.filter()).stream()
                     .map(SessionEntries::sessionId).collect(java.util.stream.Collectors.toSet());
-            if (among.isEmpty()) {
+            if (wholeChain) {
+                among = java.util.Set.of();
+            } else if (among.isEmpty()) {
                 throw ReviewException.badRequest("No session matches the filter: nothing to export.");
             }
         }

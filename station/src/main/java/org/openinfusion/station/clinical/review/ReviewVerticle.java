@@ -38,7 +38,12 @@ public final class ReviewVerticle extends VerticleBase {
                 m -> serve(m, Permission.REVIEW_READ, who -> review.open(m.body().sessionId())));
         bus.<ReviewRequest.Waveform>localConsumer(Addresses.REVIEW_WAVEFORM,
                 m -> serve(m, Permission.REVIEW_READ, who -> review.waveform(m.body())));
-        bus.<ReviewRequest.Sign>localConsumer(Addresses.REVIEW_SIGN, m -> serve(m, Permission.RECORD_SIGN, who -> review.sign(who, m.body())));
+        bus.<ReviewRequest.Sign>localConsumer(Addresses.REVIEW_SIGN, m -> {
+            serve(m, Permission.RECORD_SIGN, who -> review.sign(who, m.body()));
+            if (m.body() != null) {
+                java.util.Arrays.fill(m.body().password(), '\0'); // also when the guard refused the request
+            }
+        });
         bus.<ReviewRequest.Amend>localConsumer(Addresses.REVIEW_AMEND, m -> serve(m, Permission.RECORD_AMEND, who -> review.amend(who, m.body())));
         bus.<ReviewRequest.Export>localConsumer(Addresses.REVIEW_EXPORT, m -> serve(m, Permission.EXPORT, who -> review.export(who, m.body())));
         return Future.succeededFuture();

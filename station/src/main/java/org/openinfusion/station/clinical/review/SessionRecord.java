@@ -13,13 +13,21 @@ import org.openinfusion.station.domain.Stream;
 public record SessionRecord(SessionListing listing, double weightKg, String kitId, Plan plan, Instant infusionStart,
                             Instant end, Summary summary, List<Trend> trends, List<TimelineEvent> events,
                             List<RatingRecord> ratings, List<Signature> signatures, List<Amendment> amendments,
-                            String storeProblem) {
+                            String storeProblem, long lastSeq) {
     public SessionRecord {
         trends = List.copyOf(trends);
         events = List.copyOf(events);
         ratings = List.copyOf(ratings);
         signatures = List.copyOf(signatures);
         amendments = List.copyOf(amendments);
+    }
+
+    /** A record without the sequence number of its last entry (a signature made on it is not bound to it). */
+    public SessionRecord(SessionListing listing, double weightKg, String kitId, Plan plan, Instant infusionStart, Instant end,
+                         Summary summary, List<Trend> trends, List<TimelineEvent> events, List<RatingRecord> ratings,
+                         List<Signature> signatures, List<Amendment> amendments, String storeProblem) {
+        this(listing, weightKg, kitId, plan, infusionStart, end, summary, trends, events, ratings, signatures, amendments,
+                storeProblem, 0);
     }
 
     /** The infusion plan (volume and rate are the same for every arm, so they do not unblind). */

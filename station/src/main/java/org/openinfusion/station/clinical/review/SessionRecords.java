@@ -64,7 +64,7 @@ public final class SessionRecords {
         List<SessionRecord.Trend> trends = storeProblem != null ? List.of() : TREND_STREAMS.stream().map(st -> trend(st, byStream)).toList();
         return new SessionRecord(s.listing(), s.weightKg(), s.kitId(), plan(s), s.infusionStart(), s.closedAt(),
                 Summaries.of(s, ratings, byStream, instruments), trends, timeline(s), ratings,
-                s.signatures(), amendments(s), storeProblem);
+                s.signatures(), amendments(s), storeProblem, s.last().seq());
     }
 
     private SessionRecord.Plan plan(SessionEntries s) {

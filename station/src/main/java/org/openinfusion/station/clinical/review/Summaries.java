@@ -51,7 +51,9 @@ final class Summaries {
         BloodPressure at40 = start == null ? null : nearest(cuff, start.plus(Duration.ofMinutes(40)));
         BloodPressure atEnd = end == null ? null : nearest(cuff, end);
 
-        List<RatingRecord> effective = ratings.stream().filter(r -> r.supersededBy() == null && r.total() != null).toList();
+        // Only complete ratings in effect: a total of the items that were assessed is not a total of the scale.
+        List<RatingRecord> effective = ratings.stream().filter(r -> r.supersededBy() == null && r.total() != null
+                && r.items().stream().allMatch(i -> i.value() != null)).toList();
         List<RatingRecord> cadss = effective.stream().filter(r -> r.instrumentId().equals("cadss")).toList();
         List<RatingRecord> full = cadss.stream().filter(r -> r.form().equals("cadss")).toList();
         Optional<RatingRecord> peak = (full.isEmpty() ? cadss : full).stream()

@@ -129,7 +129,7 @@ class SdtmExportTest {
         assertEquals(List.of("EMERGENCE REACTION", "NAUSEA", "HYPERTENSION"), ae.rows().stream().map(r -> r.get("AEDECOD")).toList(),
                 "asleep and a note are not adverse events");
         Map<String, String> emergence = ae.rows().getFirst();
-        assertEquals(List.of("Emergence reaction", "2026-11-22T09:20:00", "", "N", "marker.recorded", "agitated, reassured; lights dimmed"),
+        assertEquals(List.of("Emergence reaction", "2026-11-22T09:20:00", "", "", "marker.recorded", "agitated, reassured; lights dimmed"),
                 List.of(emergence.get("AETERM"), emergence.get("AESTDTC"), emergence.get("AESEV"), emergence.get("AESER"),
                         emergence.get("AESRC"), emergence.get("AENOTE")));
         AuditEntry raised = trail.entries().stream().filter(e -> e.type().equals("alarm.raised")

@@ -119,7 +119,7 @@ class VitalsExportTest {
                 .getFirst().get("VSDTC"), "EtCO2 within 30 s of the cuff");
         assertTrue(vs.where(r -> r.get("VSELTM").equals("PT35M") && r.get("VSTESTCD").equals("ETCO2")).isEmpty(),
                 "no EtCO2 within 30 s: no row");
-        assertEquals(List.of("READING 11"), at40.stream().map(r -> r.get("VSGRPID")).distinct().toList());
+        assertEquals(List.of("V1 READING 11"), at40.stream().map(r -> r.get("VSGRPID")).distinct().toList());
     }
 
     @Test

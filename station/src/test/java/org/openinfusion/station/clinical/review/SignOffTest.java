@@ -288,4 +288,44 @@ class SignOffTest {
         assertEquals(400, code(() -> review.export(DR, new ReviewRequest.Export(null,
                 new ReviewFilter(null, null, null, "NOBODY", null, false), ExportFormat.SDTM_AE))));
     }
+
+    @Test
+    void aSignatureIsBoundToTheVersionTheSignerSawAndNeedsReadableVitalsAndAPhysicianStill() throws IOException {
+        SessionRecord seen = review.open(closed);
+        review.amend(DR, new ReviewRequest.Amend(closed, AmendmentKind.NOTE, "late entry", "patient reported dizziness at 30 min",
+                null, null));
+        char[] password = ReviewScenario.PHYSICIAN_PASSWORD.clone();
+        ReviewException changed = assertThrows(ReviewException.class, () -> review.sign(DR,
+                new ReviewRequest.Sign(closed, SignatureMeaning.APPROVED, password, seen.lastSeq())));
+        assertEquals(409, changed.code());
+        assertTrue(changed.getMessage().contains("changed after you opened it"), changed.getMessage());
+        assertTrue(new String(password).chars().allMatch(c -> c == 0), "the password is cleared on a refusal too");
+
+        scenario.series.down = true;
+        long now = review.open(closed).lastSeq();
+        ReviewException store = assertThrows(ReviewException.class, () -> review.sign(DR,
+                new ReviewRequest.Sign(closed, SignatureMeaning.APPROVED, ReviewScenario.PHYSICIAN_PASSWORD.clone(), now)));
+        assertEquals(409, store.code());
+        assertTrue(store.getMessage().contains("cannot be read"), store.getMessage());
+        scenario.series.down = false;
+
+        scenario.users.put(ReviewScenario.PHYSICIAN, Role.NURSE, ReviewScenario.PHYSICIAN_NAME, ReviewScenario.PHYSICIAN_PASSWORD.clone());
+        ReviewException demoted = assertThrows(ReviewException.class, () -> review.sign(DR,
+                new ReviewRequest.Sign(closed, SignatureMeaning.APPROVED, ReviewScenario.PHYSICIAN_PASSWORD.clone(), now)));
+        assertEquals(403, demoted.code());
+        assertEquals(0, entries("record.signed").size());
+    }
+
+    @Test
+    void theAuditTrailExportOfEverySessionIsTheWholeChainStationWideEntriesIncluded() throws IOException {
+        review.sign(DR, signRight(closed, SignatureMeaning.REVIEWED));
+        List<String> lines = new String(review.export(DR, new ReviewRequest.Export(null, null, ExportFormat.AUDIT_CSV)).content(),
+                StandardCharsets.UTF_8).lines().toList();
+        List<AuditEntry> file = AuditReader.readVerified(scenario.file);
+        assertEquals(file.size() - 1, lines.size() - 1, "every entry but the export's own audit entry, written after the file was made");
+        for (int i = 1; i < lines.size(); i++) {
+            assertTrue(lines.get(i).startsWith(i + ","), "row " + i + " is entry " + i + ": " + lines.get(i));
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("user.password_confirmed")), "station-wide entries are in");
+    }
 }
