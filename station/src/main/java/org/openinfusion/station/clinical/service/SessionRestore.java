@@ -55,6 +55,23 @@ final class SessionRestore {
         return out;
     }
 
+    /** Alarms raised and not cleared in a session's entries: alarm id -> priority, in order of raising. */
+    static Map<String, String> activeAlarms(List<AuditEntry> entries) {
+        Map<String, String> active = new LinkedHashMap<>();
+        for (AuditEntry e : entries) {
+            String alarm = text(e.payload(), "alarm");
+            if (alarm == null) {
+                continue;
+            }
+            if (e.type().equals("alarm.raised")) {
+                active.put(alarm, text(e.payload(), "priority"));
+            } else if (e.type().equals("alarm.cleared")) {
+                active.remove(alarm);
+            }
+        }
+        return active;
+    }
+
     private static SessionRuntime restore(AuditEntry created, List<AuditEntry> entries, ProtocolCatalog protocols,
                                           AlarmSettings settings) {
         Map<String, Object> p = created.payload();

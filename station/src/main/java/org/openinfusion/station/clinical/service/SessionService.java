@@ -77,6 +77,16 @@ public final class SessionService {
         open.values().forEach(r -> byBed.put(r.session().created().bedId(), r));
         trail.stream().filter(e -> open.containsKey(e.sessionId()))
                 .forEach(e -> restoredTrail.computeIfAbsent(e.sessionId(), k -> new java.util.ArrayList<>()).add(e));
+        // Alarms left active by the previous run are closed in the record: the restarted engine raises them again
+        // from live values if the condition is still there.
+        restoredTrail.forEach((id, entries) -> SessionRestore.activeAlarms(entries).forEach((alarm, priority) -> {
+            Map<String, Object> p = new java.util.LinkedHashMap<>();
+            p.put("at", clock.instant().toString());
+            p.put("alarm", alarm);
+            p.put("priority", priority);
+            p.put("message", "station restarted: evaluated again from live values");
+            write(id, new AuditPayloads.Entry("alarm.cleared", "station", p));
+        }));
         return new Restored(open.size(), problems);
     }
 

@@ -165,4 +165,29 @@ class SessionRestoreTest {
         assertTrue(restarted.onBed("bed-02").isEmpty());
         assertTrue(restarted.onBed("bed-03").isEmpty());
     }
+
+    @Test
+    void alarmsLeftActiveByThePreviousRunAreClosedInTheRecordAndRaisedAgainIfStillThere() throws Exception {
+        Path file = dir.resolve("alarms.log");
+        try (AuditLog log = AuditLog.open(file, clock)) {
+            SessionService s = service(log);
+            s.create("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-402", SubjectMeasures.weight(80), "KIT-7");
+            s.command(BED, new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+            s.numeric(new NumericSample(MONITOR, Stream.HR, 130, clock.instant(), clock.instant(), 1));
+        }
+        assertTrue(after(file, 0).stream().anyMatch(e -> e.startsWith("alarm.raised station {alarm=LIMIT:hr")), "HR 130 alarmed");
+        long before = AuditReader.readVerified(file).size();
+        clock.advance(Duration.ofMinutes(3));
+        try (AuditLog log = AuditLog.open(file, clock)) {
+            SessionService restarted = service(log);
+            restarted.restore(AuditReader.readVerified(file));
+            List<String> written = after(file, before);
+            assertEquals(1, written.size(), written.toString());
+            assertTrue(written.getFirst().startsWith("alarm.cleared station {alarm=LIMIT:hr") && written.getFirst().contains("station restarted"),
+                    written.toString());
+            restarted.numeric(new NumericSample(MONITOR, Stream.HR, 131, clock.instant(), clock.instant(), 2));
+            assertTrue(after(file, before + 1).stream().anyMatch(e -> e.startsWith("alarm.raised station {alarm=LIMIT:hr")),
+                    "still high after the restart: raised again");
+        }
+    }
 }
