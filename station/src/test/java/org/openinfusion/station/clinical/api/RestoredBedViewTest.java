@@ -3,8 +3,6 @@ package org.openinfusion.station.clinical.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.clinical.AuditFileTrail;
 import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
@@ -35,13 +34,7 @@ class RestoredBedViewTest {
     private final InstrumentCatalog instruments = InstrumentCatalog.builtIn();
 
     private SessionService service(AuditLog log) {
-        return new SessionService(ProtocolCatalog.builtIn(), instruments, (t, a, s, p) -> {
-            try {
-                log.append(t, a, s, p);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, clock, AlarmSettings.DEFAULTS);
+        return new SessionService(ProtocolCatalog.builtIn(), instruments, AuditFileTrail.of(log), clock, AlarmSettings.DEFAULTS);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.clinical.AuditFileTrail;
 import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditEntry;
@@ -46,13 +47,7 @@ class SessionRestoreTest {
     private final InstrumentCatalog instruments = InstrumentCatalog.builtIn();
 
     private SessionService service(AuditLog log) {
-        return new SessionService(ProtocolCatalog.builtIn(), instruments, (t, a, s, p) -> {
-            try {
-                log.append(t, a, s, p);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, clock, AlarmSettings.DEFAULTS);
+        return new SessionService(ProtocolCatalog.builtIn(), instruments, AuditFileTrail.of(log), clock, AlarmSettings.DEFAULTS);
     }
 
     /** Ten-second steps of pump and monitor values; the pump pauses in [pauseFrom, pauseTo) minutes of the infusion. */
