@@ -59,9 +59,16 @@ public final class AuditTail {
         int accepted = 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size < position) {
+            long verifiedEnd = position - partial.size();
+            if (size < verifiedEnd) {
                 fail(new BrokenLink(lines, chain.entries(), AuditProblem.SEQUENCE_GAP,
-                        "the file shrank from " + position + " to " + size + " bytes: entries already read were removed"));
+                        "the file shrank from " + verifiedEnd + " to " + size + " bytes: entries already read were removed"));
+            }
+            if (size < position) {
+                // Only the unfinished line was cut back (AuditLog undoes a line whose fsync failed): read on from
+                // the end of the last whole line.
+                partial.reset();
+                position = verifiedEnd;
             }
             ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, size - position)));
             while (position < size) {

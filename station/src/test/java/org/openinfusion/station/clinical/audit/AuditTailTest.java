@@ -115,6 +115,26 @@ class AuditTailTest {
     }
 
     @Test
+    void anUnfinishedLineThatIsCutBackIsForgottenAndReadingGoesOn() throws IOException {
+        Path file = dir.resolve("audit.log");
+        try (AuditLog log = AuditLog.open(file, AuditLogTest.CLOCK)) {
+            write(log, "S-1", 1);
+        }
+        byte[] whole = Files.readAllBytes(file);
+        AuditTail tail = new AuditTail(file);
+        Files.write(file, "{\"seq\":2,\"time\":\"2026".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(1, tail.refresh(), "the whole line is read, the unfinished one is kept for later");
+        Files.write(file, whole); // the writer undid its failed line
+        assertEquals(0, tail.refresh());
+        try (AuditLog log = AuditLog.open(file, AuditLogTest.CLOCK)) {
+            write(log, "S-1", 2);
+        }
+        assertEquals(1, tail.refresh(), "the next real entry is read and verified");
+        assertEquals(2, tail.session("S-1").size());
+    }
+
+    @Test
     void aMissingFileIsEmpty() throws IOException {
         AuditTail tail = new AuditTail(dir.resolve("none.log"));
         assertEquals(0, tail.refresh());
