@@ -145,10 +145,28 @@ public final class ReviewService {
      * so an export never counts as a change to a signed record.
      */
     public ExportFile export(Principal who, ReviewRequest.Export r) {
-        ExportFile file = write(r);
-        List<String> ids = r.sessionId() != null ? List.of(r.sessionId())
-                : SessionIndex.matching(sessions(), r.filter() == null ? ReviewFilter.ALL : r.filter()).stream()
+        // The whole trail goes in (a subject's crossover period counts every session); the request narrows it. The
+        // audit trail of every session is the whole chain: station-wide entries (sign-ins, exports...) included.
+        Collection<SessionEntries> all = sessions();
+        boolean wholeChain = r.format() == ExportFormat.AUDIT_CSV && r.sessionId() == null
+                && (r.filter() == null || r.filter().equals(ReviewFilter.ALL));
+        List<String> ids = r.sessionId() != null ? List.of(session(r.sessionId()).sessionId())
+                : SessionIndex.matching(all, r.filter() == null ? ReviewFilter.ALL : r.filter()).stream()
                         .map(SessionEntries::sessionId).toList();
+        if (ids.isEmpty() && !wholeChain) {
+            throw ReviewException.badRequest("No session matches the filter: nothing to export.");
+        }
+        List<AuditEntry> entries = java.util.stream.Stream.concat(all.stream().flatMap(s -> s.entries().stream()),
+                        wholeChain ? guarded(tail::stationWide).stream() : java.util.stream.Stream.empty())
+                .sorted(Comparator.comparingLong(AuditEntry::seq)).toList();
+        Optional<String> only = Optional.ofNullable(r.sessionId() == null ? null : ids.getFirst());
+        java.util.Set<String> among = r.sessionId() != null || wholeChain ? java.util.Set.of() : java.util.Set.copyOf(ids);
+        ExportFile file;
+        try {
+            file = Exports.write(r.format(), new ExportRequest(entries, only, series, instruments, protocols, among), clock);
+        } catch (TimeSeriesReader.StoreUnavailableException e) {
+            throw new ReviewException(ReviewException.FAILED, "The export needs the time-series store: " + e.getMessage());
+        }
         Map<String, Object> p = new java.util.LinkedHashMap<>();
         p.put("format", r.format().key());
         p.put("sessions", ids);
@@ -165,35 +183,6 @@ public final class ReviewService {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private ExportFile write(ReviewRequest.Export r) {
-        // The whole trail goes in (a subject's crossover period counts every session); the request narrows it. The
-        // audit trail of every session is the whole chain: station-wide entries (sign-ins, exports...) included.
-        boolean wholeChain = r.format() == ExportFormat.AUDIT_CSV && r.sessionId() == null
-                && (r.filter() == null || r.filter().equals(ReviewFilter.ALL));
-        List<AuditEntry> entries = java.util.stream.Stream.concat(sessions().stream().flatMap(s -> s.entries().stream()),
-                        wholeChain ? guarded(tail::stationWide).stream() : java.util.stream.Stream.empty())
-                .sorted(Comparator.comparingLong(AuditEntry::seq)).toList();
-        Optional<String> only;
-        java.util.Set<String> among = java.util.Set.of();
-        if (r.sessionId() != null) {
-            only = Optional.of(session(r.sessionId()).sessionId());
-        } else {
-            only = Optional.empty();
-            among = SessionIndex.matching(sessions(), r.filter() == null ? ReviewFilter.ALL : r.filter()).stream()
-                    .map(SessionEntries::sessionId).collect(java.util.stream.Collectors.toSet());
-            if (wholeChain) {
-                among = java.util.Set.of();
-            } else if (among.isEmpty()) {
-                throw ReviewException.badRequest("No session matches the filter: nothing to export.");
-            }
-        }
-        try {
-            return Exports.write(r.format(), new ExportRequest(entries, only, series, instruments, protocols, among), clock);
-        } catch (TimeSeriesReader.StoreUnavailableException e) {
-            throw new ReviewException(ReviewException.FAILED, "The export needs the time-series store: " + e.getMessage());
         }
     }
 
