@@ -24,7 +24,8 @@ public final class SessionEntries {
     private final List<AuditEntry> entries;
     private final AuditEntry created;
     private final List<Signature> signatures = new ArrayList<>();
-    private final int lastSignatureIndex;
+    /** Sequence number of the last entry that changed the record (anything but a signature or a blinding act). */
+    private final long lastChangeSeq;
     private final boolean changedSinceSigned;
 
     /** @throws IllegalArgumentException when the entries hold no session.created entry */
@@ -35,21 +36,16 @@ public final class SessionEntries {
         if (created == null) {
             throw new IllegalArgumentException("session " + sessionId + " has no session.created entry");
         }
-        int last = -1;
-        for (int i = 0; i < this.entries.size(); i++) {
-            AuditEntry e = this.entries.get(i);
+        long lastChange = 0;
+        for (AuditEntry e : this.entries) {
             if (e.type().equals(SIGNED)) {
                 signatures.add(signature(e));
-                last = i;
+            } else if (!e.type().startsWith("blinding.")) {
+                lastChange = e.seq();
             }
         }
-        lastSignatureIndex = last;
-        boolean changed = false;
-        for (int i = last + 1; last >= 0 && i < this.entries.size(); i++) {
-            String type = this.entries.get(i).type();
-            changed |= !type.equals(SIGNED) && !type.startsWith("blinding.");
-        }
-        changedSinceSigned = changed;
+        lastChangeSeq = lastChange;
+        changedSinceSigned = !signatures.isEmpty() && signatures.getLast().auditSeq() < lastChangeSeq;
     }
 
     public String sessionId() {
@@ -114,6 +110,11 @@ public final class SessionEntries {
         return signatures.isEmpty() ? null : signatures.getLast();
     }
 
+    /** The signatures given since the record last changed (an amendment makes every earlier one historical). */
+    public List<Signature> currentSignatures() {
+        return signatures.stream().filter(sig -> sig.auditSeq() > lastChangeSeq).toList();
+    }
+
     /** Signed, and something (an amendment) was written after the last signature. */
     public boolean amendedSinceSigned() {
         return changedSinceSigned;
@@ -123,7 +124,7 @@ public final class SessionEntries {
         if (!closed()) {
             return ReviewFilter.RecordState.OPEN;
         }
-        return lastSignatureIndex >= 0 && !changedSinceSigned ? ReviewFilter.RecordState.SIGNED : ReviewFilter.RecordState.CLOSED;
+        return !signatures.isEmpty() && !changedSinceSigned ? ReviewFilter.RecordState.SIGNED : ReviewFilter.RecordState.CLOSED;
     }
 
     /** The newest entry of the session: what a signature made now would cover. */

@@ -28,7 +28,7 @@ public final class SignOff {
             throw ReviewException.conflict("Session " + s.sessionId() + " is still open on bed " + s.bed()
                     + ": only a closed session can be signed.");
         }
-        List<Signature> current = currentSignatures(s);
+        List<Signature> current = s.currentSignatures();
         for (Signature sig : current) {
             if (sig.meaning() == SignatureMeaning.APPROVED) {
                 throw alreadySigned(s, sig, "amend it first to sign again.");
@@ -44,18 +44,6 @@ public final class SignOff {
     private static ReviewException alreadySigned(SessionEntries s, Signature sig, String what) {
         return ReviewException.conflict("Session " + s.sessionId() + " is already signed (" + sig.meaning().label() + " by "
                 + sig.printedName() + " at " + sig.at() + ") and has not changed since; " + what);
-    }
-
-    /** The signatures given since the record last changed (an amendment makes every earlier signature historical). */
-    static List<Signature> currentSignatures(SessionEntries s) {
-        long lastChange = 0;
-        for (AuditEntry e : s.entries()) {
-            if (!e.type().equals(SessionEntries.SIGNED) && !e.type().startsWith("blinding.")) {
-                lastChange = e.seq();
-            }
-        }
-        long since = lastChange;
-        return s.signatures().stream().filter(sig -> sig.auditSeq() > since).toList();
     }
 
     /** The payload of the {@value SessionEntries#SIGNED} entry; checks {@link #requireSignable} first. */
