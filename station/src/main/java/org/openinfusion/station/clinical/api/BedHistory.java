@@ -76,8 +76,7 @@ final class BedHistory {
 
     private static Map<String, Answer> answers(Map<?, ?> recorded) {
         Map<String, Answer> out = new LinkedHashMap<>();
-        recorded.forEach((item, v) -> out.put((String) item, v instanceof Number n ? Answer.score(n.intValue())
-                : Answer.notAssessed(String.valueOf(v).substring(RatingPayload.NOT_ASSESSED.length()))));
+        recorded.forEach((item, v) -> out.put((String) item, RatingPayload.answer(v)));
         return out;
     }
 

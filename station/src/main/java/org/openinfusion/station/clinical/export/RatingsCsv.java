@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.rating.RatingPayload;
 
 /**
  * The ratings of sessions in long format: one row per item answer, from the audit trail. A rating
@@ -50,11 +51,11 @@ public final class RatingsCsv {
         boolean amendment = Payloads.flag(p, "amendment") || amended.contains(ratingId);
         for (Map.Entry<?, ?> a : answers.entrySet()) {
             String answer = String.valueOf(a.getValue());
-            boolean notAssessed = answer.startsWith(TrailRating.NOT_ASSESSED);
+            boolean notAssessed = answer.startsWith(RatingPayload.NOT_ASSESSED);
             csv.row(e.sessionId(), field(session, "subjectCode"), field(session, "protocol"), field(session, "protocolVersion"),
                     p.get("timePoint"), p.get("instrument"), p.get("shortForm"), ratingId, p.get("raterRole"), e.actor(),
                     p.get("finishedAt"), a.getKey(), notAssessed ? "" : answer,
-                    notAssessed ? answer.substring(TrailRating.NOT_ASSESSED.length()) : "", p.get("total"), p.get("complete"),
+                    notAssessed ? answer.substring(RatingPayload.NOT_ASSESSED.length()) : "", p.get("total"), p.get("complete"),
                     p.get("corrects"), p.get("reason"), supersededBy.getOrDefault(ratingId, ""), amendment);
         }
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.RatingPayload;
 
 /**
  * A rating as the audit trail holds it ({@code rating.recorded} or {@code rating.corrected}, payload written by the
@@ -23,8 +24,6 @@ import org.openinfusion.station.clinical.rating.Answer;
 record TrailRating(AuditEntry entry, String ratingId, String timePoint, String instrument, String shortForm,
                    String raterRole, Instant startedAt, Instant finishedAt, Map<String, Answer> answers, Integer total,
                    boolean complete, String corrects, String reason, boolean amendment) {
-    static final String NOT_ASSESSED = "not assessed: ";
-
     static boolean isRating(AuditEntry e) {
         return e.type().equals("rating.recorded") || e.type().equals("rating.corrected");
     }
@@ -37,7 +36,7 @@ record TrailRating(AuditEntry entry, String ratingId, String timePoint, String i
         }
         Map<String, Answer> answers = new LinkedHashMap<>();
         if (p.get("answers") instanceof Map<?, ?> given) {
-            given.forEach((item, value) -> answers.put(String.valueOf(item), answer(value)));
+            given.forEach((item, value) -> answers.put(String.valueOf(item), RatingPayload.answer(value)));
         }
         Integer total = p.get("total") instanceof Number n ? n.intValue() : null;
         return new TrailRating(e, id, Payloads.text(p, "timePoint"), Payloads.text(p, "instrument"),
@@ -47,13 +46,6 @@ record TrailRating(AuditEntry entry, String ratingId, String timePoint, String i
                 Payloads.text(p, "reason"), Payloads.flag(p, "amendment") || amendedIds.contains(id));
     }
 
-    private static Answer answer(Object value) {
-        if (value instanceof Number n) {
-            return Answer.score(n.intValue());
-        }
-        String s = String.valueOf(value);
-        return Answer.notAssessed(s.startsWith(NOT_ASSESSED) ? s.substring(NOT_ASSESSED.length()) : s);
-    }
 
     /** The form the rating used: its short form id, or the instrument id for the full form. */
     String form() {

@@ -14,6 +14,18 @@ public final class RatingPayload {
     private RatingPayload() {
     }
 
+    /**
+     * Reads one recorded answer back: a number is a score; text is "not assessed" with the reason after the
+     * {@link #NOT_ASSESSED} prefix (the whole text when the prefix is missing).
+     */
+    public static Answer answer(Object recorded) {
+        if (recorded instanceof Number n) {
+            return Answer.score(n.intValue());
+        }
+        String s = String.valueOf(recorded);
+        return Answer.notAssessed(s.startsWith(NOT_ASSESSED) ? s.substring(NOT_ASSESSED.length()) : s);
+    }
+
     public static Map<String, Object> of(Rating r, Score score) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("ratingId", r.id());

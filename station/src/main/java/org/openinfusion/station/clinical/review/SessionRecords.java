@@ -22,6 +22,8 @@ import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.RatingPayload;
 
 /**
  * Builds the review record of one session from its verified audit entries and the values read back from the
@@ -137,11 +139,13 @@ public final class SessionRecords {
         } catch (NoSuchElementException e) {
             label = itemId;
         }
-        if (answer instanceof Number n) {
-            return new SessionRecord.ItemRow(itemId, label, n.intValue(), null);
+        if (answer == null) {
+            return new SessionRecord.ItemRow(itemId, label, null, "no answer recorded");
         }
-        String text = answer == null ? "not assessed: no answer recorded" : answer.toString();
-        return new SessionRecord.ItemRow(itemId, label, null, text.replaceFirst("^not assessed: ", ""));
+        return switch (RatingPayload.answer(answer)) {
+            case Answer.Scored s -> new SessionRecord.ItemRow(itemId, label, s.value(), null);
+            case Answer.NotAssessed n -> new SessionRecord.ItemRow(itemId, label, null, n.reason());
+        };
     }
 
     // ---- amendments
