@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openinfusion.station.StationApp;
 import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.ReviewFilter;
@@ -59,8 +60,10 @@ class ReviewIT {
     void theRecordShowsTheStoredTrendsAndTheWaveformAroundAMarker() throws Exception {
         Path data = SERVERS.newFolder("review");
         UserStore.at(data.resolve(UserStore.FILE_NAME), 4).put("dr-it", Role.PHYSICIAN, "Dr. Iris Test", "it-password".toCharArray());
+        // The station's clock is the test's: session times are set, not waited for.
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         try (StationApp station = StationApp.start(StationFixture.config(StationFixture.settings(SERVERS, data, "station-review")),
-                Clock.systemUTC(), Vertx.vertx())) {
+                clock, Vertx.vertx())) {
             Vertx vertx = station.vertx();
             SessionService sessions = station.sessions();
             String token = await(vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
@@ -72,7 +75,7 @@ class ReviewIT {
             Started s = await(vertx.executeBlocking(() -> {
                 String id = sessions.create("nurse-1", BED, "ketamine-naltrexone-crossover", "KET-701", SubjectMeasures.weight(70), "KIT-3").id();
                 Instant created = sessions.onBed(BED).orElseThrow().session().created().at();
-                Thread.sleep(5);
+                clock.advance(Duration.ofMillis(5));
                 return new Started(id, created, sessions.mark(BED, "nurse-1", "EMERGENCE_REACTION", "agitated"));
             }));
 
@@ -97,8 +100,8 @@ class ReviewIT {
             assertEquals(obs.size(), (int) await(vertx.eventBus().<Integer>request(Addresses.STORE, new StoreRequest(obs))).body());
 
             // when the session is closed after its last value
-            Thread.sleep(Math.max(0, Duration.between(Instant.now(), s.created().plusMillis(300)).toMillis()));
-            await(vertx.executeBlocking(() -> sessions.command(BED, new SessionEvent.Closed(Instant.now(), "nurse-1", "test done"))));
+            clock.set(s.created().plusMillis(300));
+            await(vertx.executeBlocking(() -> sessions.command(BED, new SessionEvent.Closed(clock.instant(), "nurse-1", "test done"))));
 
             // then the record's trends hold exactly the values stored inside the session, once InfluxDB has them
             StationFixture.waitUntil(Duration.ofSeconds(30), "values drained to influxd", () -> {
