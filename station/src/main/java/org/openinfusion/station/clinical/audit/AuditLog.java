@@ -22,39 +22,80 @@ import org.slf4j.LoggerFactory;
  * The append-only, hash-chained audit file. {@link #append} returns only after the entry is written
  * and fsynced. Appends are serialised; any thread may call. Format and rules: docs/audit.md.
  * Logs name the file and counts only, never an entry's content.
+ *
+ * <p>An entry is written as its line without the line end, fsynced, and only then given its line end, so a
+ * reader that takes whole lines ({@link AuditTail}) never sees an entry that could still be undone. When a
+ * write or fsync fails (disk full, I/O error), the bytes of that entry are cut off again, the log becomes
+ * unavailable (its {@link StatusListener} is told) and the caller gets an {@link AuditUnavailableException}.
+ * Every later {@link #append}, and {@link #maintain} (called periodically by the station), reopens the file:
+ * it checks that the file still ends with the last entry, cuts off anything after it, records an
+ * {@value #UNAVAILABLE_PERIOD} entry and accepts entries again; the chain goes on from the last durable entry.
  */
 public final class AuditLog implements Closeable {
     /** Written on open when the last line was cut short by a crash; its payload keeps the discarded text. */
     public static final String TORN_TAIL = "audit.torn_tail_discarded";
+    /** Written when the log accepts entries again after failing: since when, why, and how many entries it refused. */
+    public static final String UNAVAILABLE_PERIOD = "audit.unavailable_period";
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    private static final byte[] LINE_END = {'\n'};
 
     /** How written bytes are made durable; replaced in tests to observe the order of write and sync. */
     interface Fsync {
         void force(FileChannel channel) throws IOException;
     }
 
+    /** Opens the file for reading and writing; replaced in tests by channels that fail like a full disk. */
+    interface Opener {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    /** Told, under the log's lock, whenever the log stops or starts accepting entries; must not block. */
+    public interface StatusListener {
+        void changed(boolean available, String reason);
+    }
+
+    private record Failure(Instant since, String reason, long refused) {
+        Failure refusedOneMore() {
+            return new Failure(since, reason, refused + 1);
+        }
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Path file;
     private final Clock clock;
     private final Fsync fsync;
-    private final FileChannel channel;
+    private final Opener opener;
+    private FileChannel channel;
     private AuditEntry last;
-    private boolean failed;
+    /** Bytes of durable entries: the file's valid length (without the last line end while {@link #terminated} is false). */
+    private long end;
+    /** Where the last entry's line starts. */
+    private long lastStart;
+    /** Whether the last entry's line end is written (it is written after its fsync and can fail on its own). */
+    private boolean terminated = true;
+    private Failure failure;
+    private volatile StatusListener listener = (available, reason) -> { };
 
-    private AuditLog(Path file, Clock clock, Fsync fsync, FileChannel channel, AuditEntry last) {
+    private AuditLog(Path file, Clock clock, Fsync fsync, Opener opener, FileChannel channel, AuditEntry last, long end) {
         this.file = file;
         this.clock = clock;
         this.fsync = fsync;
+        this.opener = opener;
         this.channel = channel;
         this.last = last;
+        this.end = end;
     }
 
     /** Opens (or creates) the file, verifies the whole chain and continues it. */
     public static AuditLog open(Path file, Clock clock) throws IOException {
-        return open(file, clock, channel -> channel.force(true));
+        return open(file, clock, channel -> channel.force(true), AuditLog::openChannel);
     }
 
     static AuditLog open(Path file, Clock clock, Fsync fsync) throws IOException {
+        return open(file, clock, fsync, AuditLog::openChannel);
+    }
+
+    static AuditLog open(Path file, Clock clock, Fsync fsync, Opener opener) throws IOException {
         boolean existed = Files.exists(file);
         byte[] bytes = existed ? Files.readAllBytes(file) : new byte[0];
         AuditVerifier.Outcome outcome = AuditVerifier.check(new String(bytes, StandardCharsets.UTF_8));
@@ -62,13 +103,26 @@ public final class AuditLog implements Closeable {
         if (broken != null && broken.problem() != AuditProblem.UNTERMINATED_LINE) {
             throw new AuditChainBrokenException(file, broken);
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        AuditLog log = new AuditLog(file, clock, fsync, channel, outcome.chain().last());
+        int keep = lastLineEnd(bytes);
+        // A last line without its line end is a whole entry when it continues the chain: its fsync came first
+        // and only the line end was lost. Anything else there is a torn append.
+        boolean wholeLastEntry = broken != null && outcome.chain().accept(broken.line(),
+                new String(bytes, keep, bytes.length - keep, StandardCharsets.UTF_8)).isEmpty();
+        if (wholeLastEntry) {
+            keep = bytes.length;
+        }
+        FileChannel channel = opener.open(file);
+        AuditLog log = new AuditLog(file, clock, fsync, opener, channel, outcome.chain().last(), keep);
+        log.lastStart = lastLineEnd(Arrays.copyOf(bytes, Math.max(0, keep - (wholeLastEntry ? 0 : 1))));
         if (!existed) {
             syncDirectory(file.toAbsolutePath().getParent());
         }
-        int keep = lastLineEnd(bytes);
-        channel.truncate(keep).position(keep);
+        channel.truncate(keep);
+        if (wholeLastEntry) {
+            log.terminated = false;
+            log.terminate();
+            LOG.info("audit file {}: the last entry's line end was missing and was added", file.getFileName());
+        }
         if (keep < bytes.length) {
             byte[] torn = Arrays.copyOfRange(bytes, keep, bytes.length);
             LOG.warn("audit file {}: discarding a cut-short last line ({} bytes), kept in a {} entry",
@@ -80,6 +134,10 @@ public final class AuditLog implements Closeable {
         return log;
     }
 
+    private static FileChannel openChannel(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+
     private static int lastLineEnd(byte[] bytes) {
         for (int i = bytes.length - 1; i >= 0; i--) {
             if (bytes[i] == '\n') {
@@ -87,6 +145,11 @@ public final class AuditLog implements Closeable {
             }
         }
         return 0;
+    }
+
+    /** Who is told when the log stops or starts accepting entries (replaces the previous listener). */
+    public void onStatusChange(StatusListener l) {
+        listener = l;
     }
 
     public AuditEntry append(String type, String actor, String sessionId, Map<String, Object> payload)
@@ -100,19 +163,84 @@ public final class AuditLog implements Closeable {
         return append(AuditEvent.correctionOf(original, actor, reason, correctedValues));
     }
 
-    /** Seals, writes and fsyncs the event; returns once it is durable. */
+    /**
+     * Seals, writes and fsyncs the event; returns once it is durable.
+     *
+     * @throws AuditUnavailableException when it could not be made durable now (nothing of it stays in the file)
+     */
     public AuditEntry append(AuditEvent event) throws IOException {
         lock.lock();
         try {
-            if (failed) {
-                throw new IOException("audit file " + file + " failed earlier; reopen it to recover");
+            if (failure != null && !reopen()) {
+                failure = failure.refusedOneMore();
+                throw new AuditUnavailableException("audit file " + file.getFileName() + " unavailable since "
+                        + failure.since() + " (" + failure.reason() + "); the entry was not written", null);
             }
-            long seq = last == null ? 1 : last.seq() + 1;
-            String prev = last == null ? AuditJson.GENESIS : last.hash();
-            AuditEntry entry = AuditEntry.seal(seq, nextTime(), event, prev);
-            write(entry);
-            last = entry;
-            return entry;
+            return appendAvailable(event);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private AuditEntry appendAvailable(AuditEvent event) throws AuditUnavailableException {
+        try {
+            return writeEntry(event);
+        } catch (IOException e) {
+            failure = new Failure(clock.instant(), e.toString(), 1);
+            LOG.error("audit file {} unavailable: {}; entries are refused until it can be written again",
+                    file.getFileName(), e.toString());
+            listener.changed(false, e.toString());
+            throw new AuditUnavailableException("audit file " + file.getFileName() + " could not be written ("
+                    + e.getMessage() + "); the entry was not written", e);
+        }
+    }
+
+    private AuditEntry writeEntry(AuditEvent event) throws IOException {
+        long seq = last == null ? 1 : last.seq() + 1;
+        String prev = last == null ? AuditJson.GENESIS : last.hash();
+        AuditEntry entry = AuditEntry.seal(seq, nextTime(), event, prev);
+        write(entry);
+        last = entry;
+        if (!terminated) {
+            terminate();
+        }
+        return entry;
+    }
+
+    /**
+     * Retries what failed: reopens an unavailable log, or writes a missing line end. Returns whether the log
+     * accepts entries. Blocks on disk; the station calls it periodically from a worker.
+     */
+    public boolean maintain() {
+        lock.lock();
+        try {
+            if (failure != null) {
+                return reopen();
+            }
+            if (!terminated) {
+                terminate();
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the log accepts entries now (false from a failed write until it reopens). */
+    public boolean available() {
+        lock.lock();
+        try {
+            return failure == null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Why the log is unavailable, or empty when it is available. */
+    public String unavailableReason() {
+        lock.lock();
+        try {
+            return failure == null ? "" : failure.reason();
         } finally {
             lock.unlock();
         }
@@ -142,6 +270,9 @@ public final class AuditLog implements Closeable {
     public void close() throws IOException {
         lock.lock();
         try {
+            if (channel.isOpen() && failure == null) {
+                channel.force(true);
+            }
             channel.close();
         } finally {
             lock.unlock();
@@ -149,27 +280,114 @@ public final class AuditLog implements Closeable {
     }
 
     /**
-     * Appends one line and fsyncs it. On failure the line is cut off again (best effort), so an entry the
-     * caller was told did not happen does not reappear in the chain on the next open; the log then refuses
-     * further appends.
+     * Writes the entry's line (after the previous entry's line end if that is still missing) and fsyncs it.
+     * On failure everything written is cut off again (best effort; {@link #reopen} makes sure before the next
+     * entry), so an entry the caller was told did not happen never reappears in the chain.
      */
     private void write(AuditEntry entry) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap((entry.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
-        long before = channel.size();
+        String text = (terminated ? "" : "\n") + entry.toLine();
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        long position = end;
+        long start = end + (terminated ? 0 : 1);
         try {
             while (bytes.hasRemaining()) {
-                channel.write(bytes);
+                position += channel.write(bytes, position);
             }
             fsync.force(channel);
         } catch (IOException e) {
-            failed = true;
             try {
-                channel.truncate(before);
+                channel.truncate(end);
                 channel.force(true);
             } catch (IOException undo) {
                 e.addSuppressed(undo);
             }
             throw e;
+        }
+        end = position;
+        lastStart = start;
+        terminated = false;
+    }
+
+    /** Writes the last entry's line end, which lets readers of whole lines see it. Its durability rides on the next fsync. */
+    private void terminate() {
+        try {
+            if (channel.write(ByteBuffer.wrap(LINE_END), end) == 1) {
+                end++;
+                terminated = true;
+            }
+        } catch (IOException e) {
+            LOG.warn("audit file {}: line end of entry {} not written yet ({}); written before the next entry",
+                    file.getFileName(), last == null ? 0 : last.seq(), e.toString());
+        }
+    }
+
+    /**
+     * Opens the file again after a failure: it must still hold every durable entry and end with the last one;
+     * anything after that (a half-written entry whose undo failed) is cut off. Then records the unavailable
+     * period and accepts entries again. Returns false (still unavailable) when any of it fails.
+     */
+    private boolean reopen() {
+        FileChannel fresh = null;
+        try {
+            fresh = opener.open(file);
+            checkEndsWithLastEntry(fresh);
+            fresh.truncate(end);
+            fresh.force(true);
+        } catch (IOException e) {
+            closeQuietly(fresh);
+            LOG.debug("audit file {} still unavailable: {}", file.getFileName(), e.toString());
+            return false;
+        }
+        FileChannel old = channel;
+        channel = fresh;
+        closeQuietly(old);
+        Map<String, Object> period = new java.util.LinkedHashMap<>();
+        period.put("since", failure.since().toString());
+        period.put("reason", failure.reason());
+        period.put("refusedEntries", failure.refused());
+        try {
+            writeEntry(new AuditEvent(UNAVAILABLE_PERIOD, "station", null, period));
+        } catch (IOException e) {
+            LOG.debug("audit file {} still unavailable: {}", file.getFileName(), e.toString());
+            return false;
+        }
+        LOG.info("audit file {} writable again after refusing {} entries since {}; chain continues at entry {}",
+                file.getFileName(), failure.refused(), failure.since(), last.seq());
+        failure = null;
+        listener.changed(true, "");
+        return true;
+    }
+
+    private void checkEndsWithLastEntry(FileChannel c) throws IOException {
+        long size = c.size();
+        if (size < end) {
+            throw new IOException("the file is shorter (" + size + " bytes) than its durable entries (" + end + ")");
+        }
+        if (last == null) {
+            return;
+        }
+        ByteBuffer found = ByteBuffer.allocate((int) (end - (terminated ? 1 : 0) - lastStart));
+        while (found.hasRemaining() && c.read(found, lastStart + found.position()) > 0) {
+            // read on
+        }
+        String line = new String(found.array(), StandardCharsets.UTF_8);
+        try {
+            if (!AuditEntry.fromLine(line).hash().equals(last.hash())) {
+                throw new IOException("the file no longer ends with entry " + last.seq());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the file no longer ends with entry " + last.seq() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException e) {
+            LOG.debug("closing a failed audit channel: {}", e.toString());
         }
     }
 

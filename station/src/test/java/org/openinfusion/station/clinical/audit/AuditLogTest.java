@@ -1,6 +1,7 @@
 package org.openinfusion.station.clinical.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.testing.SmallDisk;
 
 class AuditLogTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00.123456789Z"), ZoneOffset.UTC);
@@ -68,7 +70,7 @@ class AuditLogTest {
     }
 
     @Test
-    void appendReturnsOnlyAfterTheLineIsWrittenAndFsynced() throws IOException {
+    void appendReturnsOnlyAfterTheLineIsFsyncedAndGivesItsLineEndOnlyThen() throws IOException {
         // given a log whose fsync records what the file held at that moment
         Path file = dir.resolve("audit.jsonl");
         List<String> atSync = new ArrayList<>();
@@ -79,26 +81,126 @@ class AuditLogTest {
         try (AuditLog log = AuditLog.open(file, CLOCK, recording)) {
             // when an entry is appended
             AuditEntry e = log.append("alarm.acknowledged", "u-3", "S-001", Map.of("alarm", "HR_HIGH"));
-            // then by the time append returned, the complete line had been written before the sync
-            assertEquals(List.of(e.toLine() + "\n"), atSync);
+            // then the complete line was written before the sync, without its line end (readers of whole lines
+            // cannot see it yet), and the line end followed once it was durable
+            assertEquals(List.of(e.toLine()), atSync);
+            assertEquals(e.toLine() + "\n", Files.readString(file));
         }
     }
 
     @Test
-    void aFailedFsyncIsReportedAndFurtherAppendsAreRefused() throws IOException {
-        // given a log whose disk fails on sync
-        AuditLog.Fsync failing = channel -> {
-            throw new IOException("disk gone");
+    void aFailedFsyncIsReportedUndoneAndTheNextAppendWritesAgain() throws IOException {
+        // given a log whose disk fails on the first sync only
+        int[] syncs = {0};
+        AuditLog.Fsync failingOnce = channel -> {
+            if (syncs[0]++ == 0) {
+                throw new IOException("disk gone");
+            }
+            channel.force(true);
         };
-        try (AuditLog log = AuditLog.open(dir.resolve("audit.jsonl"), CLOCK, failing)) {
-            // when appending
-            // then the caller learns it was not durable, and the log stops accepting entries
-            assertThrows(IOException.class, () -> log.append("a.b", "u-1", null, Map.of()));
-            IOException again = assertThrows(IOException.class, () -> log.append("a.b", "u-1", null, Map.of()));
-            assertTrue(again.getMessage().contains("reopen"), again.getMessage());
+        Path file = dir.resolve("audit.jsonl");
+        List<String> told = new ArrayList<>();
+        try (AuditLog log = AuditLog.open(file, CLOCK, failingOnce)) {
+            log.onStatusChange((available, reason) -> told.add(available + " " + reason));
+            // when appending fails
+            assertThrows(AuditUnavailableException.class, () -> log.append("a.b", "u-1", null, Map.of()));
+            // then the log says so, and the entry the caller was told had failed is not in the file
+            assertEquals(false, log.available());
+            assertEquals(0, Files.size(file));
+            // and the next append reopens the file, records the gap and writes
+            AuditEntry next = log.append("a.c", "u-1", null, Map.of());
+            assertEquals(2, next.seq());
+            assertEquals(AuditLog.UNAVAILABLE_PERIOD, AuditReader.readVerified(file).getFirst().type());
+            assertEquals(List.of("false java.io.IOException: disk gone", "true "), told);
         }
-        // and the entry the caller was told had failed is not in the file
-        assertEquals(0, java.nio.file.Files.size(dir.resolve("audit.jsonl")));
+        assertTrue(AuditVerifier.verify(file).intact());
+    }
+
+    @Test
+    void aFullDiskRefusesEntriesWithoutAByteOfThemAndTheLogReopensWhenSpaceReturns() throws IOException {
+        // given a log on a small disk that holds two entries and then fills up
+        Path file = dir.resolve("audit.jsonl");
+        SmallDisk disk = new SmallDisk(1 << 20);
+        List<Boolean> told = new ArrayList<>();
+        try (AuditLog log = AuditLog.open(file, CLOCK, channel -> channel.force(true), disk::open)) {
+            log.onStatusChange((available, reason) -> told.add(available));
+            log.append("session.started", "u-1", "S-001", Map.of());
+            log.append("dose.confirmed", "u-2", "S-001", Map.of("mg", 35));
+            long durable = Files.size(file);
+            disk.leaveFree(40);
+            // when two more entries are appended while the disk is full
+            assertThrows(AuditUnavailableException.class, () -> log.append("alarm.raised", "station", "S-001", Map.of()));
+            assertThrows(AuditUnavailableException.class, () -> log.append("alarm.raised", "station", "S-001", Map.of()));
+            // then neither left a byte in the file, the log reports itself unavailable, and retries do not reopen
+            assertEquals(durable, Files.size(file));
+            assertFalse(log.available());
+            assertFalse(log.maintain());
+            // when space returns, the periodic maintenance reopens the log
+            disk.grow(1 << 20);
+            assertTrue(log.maintain());
+            // then the gap is recorded with the refused count and the chain goes on from the last durable entry
+            AuditEntry gap = log.lastEntry();
+            assertEquals(AuditLog.UNAVAILABLE_PERIOD, gap.type());
+            assertEquals(3, gap.seq());
+            assertEquals(2L, ((Number) gap.payload().get("refusedEntries")).longValue());
+            assertEquals(4, log.append("alarm.cleared", "station", "S-001", Map.of()).seq());
+            assertEquals(List.of(false, true), told);
+        }
+        VerifyResult result = AuditVerifier.verify(file);
+        assertTrue(result.intact(), result.toString());
+        assertEquals(4, result.entries());
+    }
+
+    @Test
+    void aTailFollowingTheFileNeverSeesAnEntryThatIsLaterUndone() throws IOException {
+        // given a review tail following a log whose sync reads the tail before failing once
+        Path file = dir.resolve("audit.jsonl");
+        AuditTail tail = new AuditTail(file);
+        List<Integer> seenAtFailedSync = new ArrayList<>();
+        boolean[] fail = {false};
+        AuditLog.Fsync failing = channel -> {
+            if (fail[0]) {
+                fail[0] = false;
+                seenAtFailedSync.add(tail.refresh());
+                throw new IOException("I/O error");
+            }
+            channel.force(true);
+        };
+        try (AuditLog log = AuditLog.open(file, CLOCK, failing)) {
+            log.append("session.started", "u-1", "S-001", Map.of());
+            assertEquals(1, tail.refresh());
+            // when an append's whole line is written and its fsync fails
+            fail[0] = true;
+            assertThrows(AuditUnavailableException.class, () -> log.append("dose.confirmed", "u-2", "S-001", Map.of()));
+            // then the tail had not taken the undone line, and after the reopen it follows the chain on
+            assertEquals(List.of(0), seenAtFailedSync);
+            assertEquals(0, tail.refresh());
+            log.append("dose.confirmed", "u-2", "S-001", Map.of());
+            assertEquals(2, tail.refresh());
+            assertTrue(tail.broken().isEmpty());
+            assertEquals(List.of("session.started", "dose.confirmed"),
+                    tail.session("S-001").stream().map(AuditEntry::type).toList());
+        }
+    }
+
+    @Test
+    void anEntryWhoseLineEndWasLostIsKeptWhenTheFileIsOpened() throws IOException {
+        // given a log whose last line end never reached the disk (the entry itself was fsynced)
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
+            log.append("session.started", "u-1", "S-001", Map.of());
+            log.append("dose.confirmed", "u-2", "S-001", Map.of());
+        }
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.length() - 1));
+        // when it is opened
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
+            // then the entry counts, gets its line end back, and the chain continues after it
+            assertEquals(2, log.size());
+            assertEquals(text, Files.readString(file));
+            assertEquals(3, log.append("session.closed", "u-1", "S-001", Map.of()).seq());
+        }
+        assertTrue(AuditVerifier.verify(file).intact());
     }
 
     @Test
