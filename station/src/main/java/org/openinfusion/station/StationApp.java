@@ -30,6 +30,7 @@ import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.device.DeviceDrivers;
 import org.openinfusion.station.device.mqtt.MqttIngestVerticle;
 import org.openinfusion.station.device.serial.DevicesVerticle;
+import org.openinfusion.station.health.DiskSpace;
 import org.openinfusion.station.health.HealthSnapshot;
 import org.openinfusion.station.health.HealthVerticle;
 import org.openinfusion.station.health.IngestMetrics;
@@ -101,9 +102,13 @@ public final class StationApp implements AutoCloseable {
             IngestMetrics metrics = new IngestMetrics(clock, cfg.health().rejectLogInterval());
             MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.mqtt(), metrics, clock);
             DevicesVerticle devices = new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock);
-            health = new HealthVerticle(cfg.health(), metrics, ingest::connected, drain, journal, cfg.buffer().warnFraction(),
-                    devices::statuses);
-            status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), () -> health.latest());
+            DiskSpace disk = DiskSpace.of(java.util.List.of(cfg.dataDir(), cfg.buffer().dir()), cfg.health().diskLowBytes());
+            health = new HealthVerticle(cfg.health(), metrics, ingest, drain, journal, cfg.buffer().warnFraction(),
+                    devices::statuses, new HealthVerticle.Files(disk, auditLog::unavailableReason, auditLog::maintain));
+            ingest.onConnectionChange(health::changed);
+            drain.onReachabilityChange(health::changed);
+            auditLog.onStatusChange((available, reason) -> health.changed());
+            status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), health::current);
             await(vertx.deployVerticle(new StorageVerticle(journal)));
             String ingestId = await(vertx.deployVerticle(ingest));
             String devicesId = await(vertx.deployVerticle(devices));
@@ -185,8 +190,9 @@ public final class StationApp implements AutoCloseable {
         return config;
     }
 
+    /** The station's health now. */
     public HealthSnapshot health() {
-        return health.latest();
+        return health.current();
     }
 
     /**

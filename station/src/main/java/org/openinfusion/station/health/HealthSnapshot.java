@@ -2,13 +2,20 @@ package org.openinfusion.station.health;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
-/** The station's health at one moment; published on the bus and served at {@code GET /health}. */
+/**
+ * The station's health at one moment: computed when asked ({@code GET /health}) and published on the bus every
+ * publish interval. {@code brokerDisconnects} counts every lost broker connection since start, however short.
+ * {@code diskFreeBytes} is the free space of the fullest watched folder at the last disk check.
+ */
 public record HealthSnapshot(Instant time, boolean brokerConnected, boolean storeReachable, String storeError,
                              long bufferPendingBytes, long bufferCapacityBytes, Map<String, Double> valuesPerSecond,
                              Map<String, Long> valuesTotal, Map<String, Long> rejects, long sequenceMissing,
                              long sequenceRepeated, long pointsWritten, long pointsDeadLettered,
-                             java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot> devices) {
+                             java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot> devices,
+                             long brokerDisconnects, Optional<Instant> lastBrokerDisconnect,
+                             long diskFreeBytes, boolean diskLow, boolean auditAvailable, String auditError) {
     public HealthSnapshot {
         devices = java.util.List.copyOf(devices);
         valuesPerSecond = Map.copyOf(valuesPerSecond);
@@ -20,7 +27,8 @@ public record HealthSnapshot(Instant time, boolean brokerConnected, boolean stor
         return bufferCapacityBytes == 0 ? 0 : (double) bufferPendingBytes / bufferCapacityBytes;
     }
 
+    /** Broker connected, store reachable, disk not low and the audit trail writable. */
     public boolean healthy() {
-        return brokerConnected && storeReachable;
+        return brokerConnected && storeReachable && !diskLow && auditAvailable;
     }
 }

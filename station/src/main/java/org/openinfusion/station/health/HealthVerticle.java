@@ -1,93 +1,162 @@
 package org.openinfusion.station.health;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.config.HealthConfig;
+import org.openinfusion.station.device.DeviceStatusSnapshot;
 import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.journal.DurableJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every publish interval: gathers broker, store and buffer state with per-stream rates into a
- * {@link HealthSnapshot}, publishes it, raises or clears technical alarms, and logs a summary every
- * log interval.
+ * The station's health: {@link #current} computes it when asked (broker, store, buffer, disk, audit trail, with
+ * per-stream rates since the last publish). Technical alarms are raised or cleared as soon as a source reports a
+ * change ({@link #changed}), and at every publish interval, when the snapshot is also published on the bus; a
+ * summary is logged every log interval. Every disk-check interval a worker reads the free space and runs the
+ * files' repair (reopening an unavailable audit trail).
  */
 public final class HealthVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(HealthVerticle.class);
 
+    /**
+     * The station's files: free space where it writes, why the audit trail cannot be written (empty when it can),
+     * and a repair run on a worker at every disk check.
+     */
+    public record Files(DiskSpace disk, Supplier<String> auditProblem, Runnable repair) {
+        /** No disk watched (never low) and no audit trail. */
+        public static Files unwatched() {
+            return new Files(new DiskSpace(List.of(Path.of("/")), 0, folder -> Long.MAX_VALUE), () -> "", () -> { });
+        }
+    }
+
+    private record Baseline(Instant time, Map<String, Long> totals) {
+    }
+
     private final HealthConfig config;
     private final IngestMetrics metrics;
-    private final BooleanSupplier brokerConnected;
+    private final BrokerLink broker;
     private final StorageDrain drain;
     private final DurableJournal journal;
     private final double warnFraction;
-    private final java.util.function.Supplier<java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot>> devices;
+    private final Supplier<List<DeviceStatusSnapshot>> devices;
+    private final Files files;
     private final Map<String, Boolean> alarms = new HashMap<>();
-    private Map<String, Long> previousTotals = Map.of();
-    private Instant previousTime;
+    private volatile Baseline baseline;
+    private volatile Context context;
     private Instant lastLog = Instant.MIN;
-    private volatile HealthSnapshot latest;
 
-    public HealthVerticle(HealthConfig config, IngestMetrics metrics, BooleanSupplier brokerConnected,
-                          StorageDrain drain, DurableJournal journal, double warnFraction,
-                          java.util.function.Supplier<java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot>> devices) {
-        this.devices = devices;
+    public HealthVerticle(HealthConfig config, IngestMetrics metrics, BrokerLink broker, StorageDrain drain,
+                          DurableJournal journal, double warnFraction, Supplier<List<DeviceStatusSnapshot>> devices,
+                          Files files) {
         this.config = config;
         this.metrics = metrics;
-        this.brokerConnected = brokerConnected;
+        this.broker = broker;
         this.drain = drain;
         this.journal = journal;
         this.warnFraction = warnFraction;
+        this.devices = devices;
+        this.files = files;
+        this.baseline = new Baseline(metrics.now(), Map.of());
+    }
+
+    /** Health without disk or audit watching. */
+    public HealthVerticle(HealthConfig config, IngestMetrics metrics, BooleanSupplier brokerConnected,
+                          StorageDrain drain, DurableJournal journal, double warnFraction,
+                          Supplier<List<DeviceStatusSnapshot>> devices) {
+        this(config, metrics, BrokerLink.of(brokerConnected), drain, journal, warnFraction, devices, Files.unwatched());
     }
 
     @Override
     public Future<?> start() {
-        previousTime = metrics.now();
-        latest = snapshot();
+        context = vertx.getOrCreateContext();
+        baseline = new Baseline(metrics.now(), metrics.valuesTotal());
         vertx.setPeriodic(config.publishInterval().toMillis(), id -> tick());
-        return Future.succeededFuture();
+        vertx.setPeriodic(config.diskCheckInterval().toMillis(), id -> checkFiles());
+        return vertx.executeBlocking(() -> {
+            files.disk().check();
+            return null;
+        }).onSuccess(v -> evaluate(current()));
     }
 
-    /** The most recent snapshot (the status endpoint serves it). */
+    /** The health now (the status endpoint serves it); rates are over the time since the last publish. */
+    public HealthSnapshot current() {
+        return snapshot(baseline);
+    }
+
+    /** Same as {@link #current}. */
     public HealthSnapshot latest() {
-        return latest;
+        return current();
+    }
+
+    /** A source's state changed (any thread, never blocks): alarms are re-evaluated at once on the verticle's context. */
+    public void changed() {
+        Context c = context;
+        if (c != null) {
+            c.runOnContext(v -> evaluate(current()));
+        }
+    }
+
+    private void checkFiles() {
+        vertx.executeBlocking(() -> {
+            files.disk().check();
+            files.repair().run();
+            return null;
+        }, false).onComplete(done -> evaluate(current()));
     }
 
     private void tick() {
-        HealthSnapshot s = snapshot();
-        latest = s;
+        Baseline previous = baseline;
+        HealthSnapshot s = snapshot(previous);
+        baseline = new Baseline(s.time(), s.valuesTotal());
         vertx.eventBus().publish(Addresses.HEALTH, s);
+        evaluate(s);
+        if (!s.time().isBefore(lastLog.plus(config.logInterval()))) {
+            lastLog = s.time();
+            LOG.info("health: broker {} ({} disconnects), store {}, buffer {} bytes ({}%), disk {} MiB free{}, audit {}, values/s {}, "
+                            + "rejects {}, sequence gaps {}, repeats {}, points written {}",
+                    s.brokerConnected() ? "up" : "DOWN", s.brokerDisconnects(), s.storeReachable() ? "up" : "DOWN",
+                    s.bufferPendingBytes(), Math.round(100 * s.bufferFill()), s.diskFreeBytes() >> 20, s.diskLow() ? " (LOW)" : "",
+                    s.auditAvailable() ? "writable" : "UNAVAILABLE", s.valuesPerSecond(), nonZero(s.rejects()),
+                    s.sequenceMissing(), s.sequenceRepeated(), s.pointsWritten());
+        }
+    }
+
+    /** Raises or clears each technical alarm to match the snapshot; runs on the verticle's context only. */
+    private void evaluate(HealthSnapshot s) {
         alarm(TechnicalAlarm.BUFFER_FILLING, s.bufferFill() >= warnFraction,
                 String.format("durable buffer %.0f%% full (%d of %d bytes)", 100 * s.bufferFill(),
                         s.bufferPendingBytes(), s.bufferCapacityBytes()), s.time());
         alarm(TechnicalAlarm.STORE_UNREACHABLE, !s.storeReachable(), "time-series store unreachable: " + s.storeError(), s.time());
         alarm(TechnicalAlarm.BROKER_DISCONNECTED, !s.brokerConnected(), "MQTT broker disconnected", s.time());
-        if (!s.time().isBefore(lastLog.plus(config.logInterval()))) {
-            lastLog = s.time();
-            LOG.info("health: broker {}, store {}, buffer {} bytes ({}%), values/s {}, rejects {}, sequence gaps {}, repeats {}, points written {}",
-                    s.brokerConnected() ? "up" : "DOWN", s.storeReachable() ? "up" : "DOWN", s.bufferPendingBytes(),
-                    Math.round(100 * s.bufferFill()), s.valuesPerSecond(), nonZero(s.rejects()), s.sequenceMissing(),
-                    s.sequenceRepeated(), s.pointsWritten());
-        }
+        DiskSpace.Reading disk = files.disk().latest();
+        alarm(TechnicalAlarm.DISK_LOW, s.diskLow(), String.format("disk space low: %d MiB free for %s (alarm below %d MiB)",
+                disk.freeBytes() >> 20, disk.folder(), disk.thresholdBytes() >> 20), s.time());
+        alarm(TechnicalAlarm.AUDIT_UNAVAILABLE, !s.auditAvailable(), "audit trail cannot be written (" + s.auditError()
+                + "): sign-ins, session steps and acknowledgements are refused until it can", s.time());
     }
 
-    private HealthSnapshot snapshot() {
+    private HealthSnapshot snapshot(Baseline from) {
         Instant now = metrics.now();
         Map<String, Long> totals = metrics.valuesTotal();
-        double seconds = Math.max(1e-3, (now.toEpochMilli() - previousTime.toEpochMilli()) / 1000.0);
+        double seconds = Math.max(1e-3, (now.toEpochMilli() - from.time().toEpochMilli()) / 1000.0);
         Map<String, Double> rates = new HashMap<>();
-        totals.forEach((k, v) -> rates.put(k, Math.round((v - previousTotals.getOrDefault(k, 0L)) / seconds * 10) / 10.0));
-        previousTotals = totals;
-        previousTime = now;
-        return new HealthSnapshot(now, brokerConnected.getAsBoolean(), drain.storeReachable(), drain.lastError(),
+        totals.forEach((k, v) -> rates.put(k, Math.round((v - from.totals().getOrDefault(k, 0L)) / seconds * 10) / 10.0));
+        DiskSpace.Reading disk = files.disk().latest();
+        String auditProblem = files.auditProblem().get();
+        return new HealthSnapshot(now, broker.connected(), drain.storeReachable(), drain.lastError(),
                 journal.pendingBytes(), journal.capacityBytes(), rates, totals, metrics.rejectsTotal(),
-                metrics.sequenceMissing(), metrics.sequenceRepeated(), drain.linesWritten(), drain.deadLettered(), devices.get());
+                metrics.sequenceMissing(), metrics.sequenceRepeated(), drain.linesWritten(), drain.deadLettered(), devices.get(),
+                broker.disconnects(), broker.lastDisconnect(), disk.freeBytes(), disk.low(), auditProblem.isEmpty(), auditProblem);
     }
 
     private void alarm(String code, boolean active, String message, Instant time) {

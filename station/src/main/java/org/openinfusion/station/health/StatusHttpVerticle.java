@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 
-/** Serves {@code GET /health} as JSON: 200 when broker and store are up, 503 otherwise. */
+/** Serves {@code GET /health} as JSON, computed when asked: 200 when broker, store, disk and audit trail are fine, 503 otherwise. */
 public final class StatusHttpVerticle extends VerticleBase {
     private final String host;
     private final int port;
@@ -59,6 +59,12 @@ public final class StatusHttpVerticle extends VerticleBase {
                 .put("sequenceRepeated", s.sequenceRepeated())
                 .put("pointsWritten", s.pointsWritten())
                 .put("pointsDeadLettered", s.pointsDeadLettered())
+                .put("brokerDisconnects", s.brokerDisconnects())
+                .put("lastBrokerDisconnect", s.lastBrokerDisconnect().map(Object::toString).orElse(null))
+                .put("diskFreeBytes", s.diskFreeBytes())
+                .put("diskLow", s.diskLow())
+                .put("auditAvailable", s.auditAvailable())
+                .put("auditError", s.auditError())
                 .put("devices", new io.vertx.core.json.JsonArray(s.devices().stream().map(d -> new JsonObject()
                         .put("name", d.name()).put("endpoint", d.endpoint()).put("protocol", d.protocol()).put("link", d.link())
                         .put("connected", d.connected()).put("silent", d.silent()).put("bytesReceived", d.bytesReceived())

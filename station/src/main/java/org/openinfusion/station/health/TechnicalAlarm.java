@@ -12,12 +12,22 @@ public record TechnicalAlarm(String code, boolean active, String message, Instan
     public static final String BUFFER_FILLING = "BUFFER_FILLING";
     public static final String STORE_UNREACHABLE = "STORE_UNREACHABLE";
     public static final String BROKER_DISCONNECTED = "BROKER_DISCONNECTED";
+    /** Free space where the station writes is below health.diskLowBytes. */
+    public static final String DISK_LOW = "DISK_LOW";
+    /** The audit trail cannot be written, so every audited action is refused. */
+    public static final String AUDIT_UNAVAILABLE = "AUDIT_UNAVAILABLE";
+    private static final java.util.Set<String> HIGH_PRIORITY_STATION_CODES = java.util.Set.of(DISK_LOW, AUDIT_UNAVAILABLE);
 
     public TechnicalAlarm {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A device's alarm, and a station-wide one that stops clinical work (disk low, audit trail unavailable), are high priority. */
+    public boolean highPriority() {
+        return source.isPresent() || HIGH_PRIORITY_STATION_CODES.contains(code);
     }
 
     /** A station-wide condition. */

@@ -11,6 +11,9 @@ public interface PointWriter extends AutoCloseable {
      */
     void write(String lineProtocol);
 
+    /** A cheap check that the store answers now (no write); false when it does not. Never throws. */
+    boolean ping();
+
     @Override
     void close();
 

@@ -1,11 +1,8 @@
 package org.openinfusion.station.storage;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,17 +16,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves the durable buffer into the store, in order, on its own thread. A batch is committed in
  * the buffer only after the store confirmed it; while the store is away the same batch is retried
- * with back-off. Points the store refuses for good go to a dead-letter file, never silently away.
+ * with back-off (250 ms doubling to 10 s), and during the back-off the store is pinged every 250 ms
+ * so that a store seen down and then answering is written to at once. Points the store refuses for
+ * good go to a dead-letter file, fsynced before the commit, never silently away.
  */
 public final class StorageDrain implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StorageDrain.class);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
+
+    /** How the drain waits; replaced in tests so back-off is counted, not slept. */
+    interface Pause {
+        void sleep(Duration d) throws InterruptedException;
+    }
 
     private final DurableJournal journal;
     private final PointWriter writer;
     private final long batchBytes;
-    private final Path deadLetters;
+    private final DeadLetterFile deadLetters;
+    private final Pause pause;
     private final Thread thread;
     private final AtomicLong linesWritten = new AtomicLong();
     private final AtomicLong batchesWritten = new AtomicLong();
@@ -38,16 +44,30 @@ public final class StorageDrain implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean storeReachable;
     private volatile String lastError = "";
+    private volatile Runnable onChange = () -> { };
 
     public StorageDrain(DurableJournal journal, PointWriter writer, long batchBytes, Path deadLetters) {
+        this(journal, writer, batchBytes, new DeadLetterFile(deadLetters), Thread::sleep);
+    }
+
+    StorageDrain(DurableJournal journal, PointWriter writer, long batchBytes, DeadLetterFile deadLetters, Pause pause) {
         this.journal = journal;
         this.writer = writer;
         this.batchBytes = batchBytes;
         this.deadLetters = deadLetters;
+        this.pause = pause;
         this.thread = Thread.ofPlatform().name("storage-drain").daemon().start(this::run);
     }
 
     private void run() {
+        try {
+            drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drain() throws InterruptedException {
         Duration backoff = MIN_BACKOFF;
         boolean prepared = false;
         while (running) {
@@ -67,16 +87,32 @@ public final class StorageDrain implements AutoCloseable {
                 prepared = prepared && !why.startsWith("database missing");
                 reachable(false, why);
                 journal.rewindToCommitted();
-                sleep(backoff);
+                waitForStore(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } catch (IOException e) {
-                LOG.error("durable buffer read failed: {}", e.toString());
+                LOG.error("durable buffer read or dead-letter write failed: {}; retrying the batch in {} s", e.toString(),
+                        MAX_BACKOFF.toSeconds());
                 journal.rewindToCommitted();
-                sleep(MAX_BACKOFF);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                pause.sleep(MAX_BACKOFF);
+            }
+        }
+    }
+
+    /**
+     * Waits out the back-off, pinging the store every probe interval; returns early once a ping that failed is
+     * followed by one that succeeds (the store came back). A store that answers pings but fails writes gets the
+     * whole back-off.
+     */
+    private void waitForStore(Duration backoff) throws InterruptedException {
+        boolean seenDown = false;
+        for (Duration waited = Duration.ZERO; waited.compareTo(backoff) < 0 && running; waited = waited.plus(PROBE_INTERVAL)) {
+            pause.sleep(PROBE_INTERVAL);
+            boolean up = writer.ping();
+            if (up && seenDown) {
+                LOG.info("time-series store answers again; retrying now");
                 return;
             }
+            seenDown |= !up;
         }
     }
 
@@ -101,13 +137,11 @@ public final class StorageDrain implements AutoCloseable {
 
     private void deadLetter(String lines, String why) throws IOException {
         long n = countLines(lines);
+        deadLetters.append(why, lines);
         deadLettered.addAndGet(n);
         // The store's reason may quote a refused line (an audit mirror line holds a subject code): log only its first words.
-        LOG.error("store refused a batch of {} points for good ({}); kept with the full reason in {}", n, firstWords(why), deadLetters);
-        Files.createDirectories(deadLetters.getParent());
-        try (OutputStream out = Files.newOutputStream(deadLetters, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            out.write(("# refused: " + why.replace('\n', ' ') + "\n" + lines).getBytes(StandardCharsets.UTF_8));
-        }
+        LOG.error("store refused a batch of {} points for good ({}); kept with the full reason in {}", n, firstWords(why),
+                deadLetters.file());
     }
 
     private void reachable(boolean now, String error) {
@@ -118,8 +152,17 @@ public final class StorageDrain implements AutoCloseable {
                 LOG.warn("time-series store unreachable ({}); data is kept in the durable buffer", error);
             }
         }
+        boolean changed = now != storeReachable;
         storeReachable = now;
         lastError = error;
+        if (changed) {
+            onChange.run();
+        }
+    }
+
+    /** Run (on the drain thread; must not block) whenever the store becomes reachable or unreachable. */
+    public void onReachabilityChange(Runnable r) {
+        onChange = r;
     }
 
     static String firstWords(String reason) {
@@ -136,14 +179,6 @@ public final class StorageDrain implements AutoCloseable {
             }
         }
         return n;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public boolean storeReachable() {

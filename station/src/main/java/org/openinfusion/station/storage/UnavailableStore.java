@@ -19,6 +19,11 @@ public final class UnavailableStore implements PointWriter {
     }
 
     @Override
+    public boolean ping() {
+        return false;
+    }
+
+    @Override
     public void close() {
         // Nothing to release.
     }

@@ -45,7 +45,7 @@ class HealthVerticleTest {
             BlockingQueue<TechnicalAlarm> alarms = new LinkedBlockingQueue<>();
             vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
             IngestMetrics metrics = new IngestMetrics(Clock.systemUTC(), Duration.ofSeconds(10));
-            HealthVerticle health = new HealthVerticle(new HealthConfig(Duration.ofMillis(100), Duration.ofMinutes(1), Duration.ofSeconds(10)),
+            HealthVerticle health = new HealthVerticle(new HealthConfig(Duration.ofMillis(100), Duration.ofMinutes(1), Duration.ofSeconds(10), 0, Duration.ofSeconds(1)),
                     metrics, () -> true, drain, journal, 0.5, java.util.List::of);
             vertx.deployVerticle(health).toCompletionStage().toCompletableFuture().get();
             StatusHttpVerticle status = new StatusHttpVerticle("127.0.0.1", 0, health::latest);

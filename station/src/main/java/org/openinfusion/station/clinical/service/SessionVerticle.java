@@ -74,7 +74,7 @@ public final class SessionVerticle extends VerticleBase {
                 continue;
             }
             String code = a.source().map(src -> a.code() + ":" + src.deviceId()).orElse(a.code());
-            AlarmPriority priority = a.source().isPresent() ? AlarmPriority.HIGH : AlarmPriority.MEDIUM;
+            AlarmPriority priority = a.highPriority() ? AlarmPriority.HIGH : AlarmPriority.MEDIUM;
             handle(bed, () -> sessions.technical(bed, code, a.active(), priority, a.message()));
         }
     }

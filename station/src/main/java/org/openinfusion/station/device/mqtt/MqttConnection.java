@@ -1,6 +1,10 @@
 package org.openinfusion.station.device.mqtt;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
@@ -38,13 +42,24 @@ final class MqttConnection implements AutoCloseable {
     private final MqttConfig config;
     private final MqttConnectOptions options;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Clock clock;
+    private final AtomicLong disconnects = new AtomicLong();
+    private volatile Instant lastDisconnect;
+    private volatile Runnable onChange = () -> { };
+    /** The client whose loss was last counted: each connection's loss counts once, told by Paho or found by the supervisor. */
+    private volatile MqttAsyncClient lossCounted;
     private volatile MqttAsyncClient client;
     private Listener listener;
     private String filter;
     private Thread supervisor;
 
     MqttConnection(MqttConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    MqttConnection(MqttConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         options = new MqttConnectOptions();
         options.setCleanSession(false);
         options.setAutomaticReconnect(false);
@@ -77,6 +92,9 @@ final class MqttConnection implements AutoCloseable {
                 waitForTrouble();
                 continue;
             }
+            if (current != null) {
+                countLoss(current);
+            }
             MqttAsyncClient fresh = null;
             try {
                 fresh = newClient();
@@ -84,6 +102,7 @@ final class MqttConnection implements AutoCloseable {
                 fresh.subscribe(filter, QOS).waitForCompletion(15_000);
                 client = fresh;
                 listener.connected(fresh.getServerURI());
+                onChange.run();
             } catch (MqttException e) {
                 LOG.warn("broker {} not reachable ({}); retrying in {} ms", config.url(), e.getMessage(), delay);
                 discard(fresh);
@@ -117,6 +136,7 @@ final class MqttConnection implements AutoCloseable {
 
             @Override
             public void connectionLost(Throwable cause) {
+                countLoss(c);
                 listener.lost(cause);
                 discard(c);
                 trouble();
@@ -145,6 +165,30 @@ final class MqttConnection implements AutoCloseable {
         } catch (MqttException e) {
             LOG.warn("acknowledgement of message {} failed ({}); the broker will redeliver it", message.getId(), e.getMessage());
         }
+    }
+
+    /** Counts a lost connection once per client, however short the outage, and tells {@link #onChange}. */
+    private synchronized void countLoss(MqttAsyncClient lost) {
+        if (lossCounted == lost || closed.get()) {
+            return;
+        }
+        lossCounted = lost;
+        disconnects.incrementAndGet();
+        lastDisconnect = clock.instant();
+        onChange.run();
+    }
+
+    /** Run (on a Paho or supervisor thread; must not block) whenever the connection is made or lost. */
+    void onChange(Runnable r) {
+        onChange = r;
+    }
+
+    long disconnects() {
+        return disconnects.get();
+    }
+
+    Optional<Instant> lastDisconnect() {
+        return Optional.ofNullable(lastDisconnect);
     }
 
     boolean connected() {

@@ -52,6 +52,16 @@ public final class InfluxPointWriter implements PointWriter {
         }
     }
 
+    /** {@code GET /ping}: InfluxDB answers 204 without touching any data. */
+    @Override
+    public boolean ping() {
+        try {
+            return influx.ping().isGood();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private void run(String statement) {
         QueryResult result;
         try {
