@@ -76,4 +76,96 @@ class HealthVerticleTest {
             assertEquals("DEGRADED", json.getString("status"));
         }
     }
+
+    private static HttpResponse<String> get(int port) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final class WorkingStore implements org.openinfusion.station.storage.PointWriter {
+        @Override
+        public void prepare() {
+        }
+
+        @Override
+        public void write(String lineProtocol) {
+        }
+
+        @Override
+        public boolean ping() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void healthIsComputedWhenAskedAndDiskLowAndAuditUnavailableAreHighPriorityAlarmsThatMakeIt503() throws Exception {
+        Codecs.registerAll(vertx);
+        java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(10_000);
+        java.util.concurrent.atomic.AtomicReference<String> auditProblem = new java.util.concurrent.atomic.AtomicReference<>("");
+        java.util.concurrent.atomic.AtomicInteger repairs = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (DurableJournal journal = DurableJournal.open(dir, 10_000, 1 << 16);
+             StorageDrain drain = new StorageDrain(journal, new WorkingStore(), 1 << 20, dir.resolve("dead.lp"))) {
+            BlockingQueue<TechnicalAlarm> alarms = new LinkedBlockingQueue<>();
+            vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
+            DiskSpace disk = new DiskSpace(java.util.List.of(dir), 5000, folder -> free.get());
+            // given health published only once an hour, with the disk checked every 50 ms
+            HealthVerticle health = new HealthVerticle(new HealthConfig(Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10),
+                    5000, Duration.ofMillis(50)), new IngestMetrics(Clock.systemUTC(), Duration.ofSeconds(10)),
+                    BrokerLink.of(connected::get), drain, journal, 0.5, java.util.List::of,
+                    new HealthVerticle.Files(disk, auditProblem::get, repairs::incrementAndGet));
+            vertx.deployVerticle(health).toCompletionStage().toCompletableFuture().get();
+            StatusHttpVerticle status = new StatusHttpVerticle("127.0.0.1", 0, health::current);
+            vertx.deployVerticle(status).toCompletionStage().toCompletableFuture().get();
+            org.openinfusion.station.testing.Eventually.waitUntil(Duration.ofSeconds(5), "store reachable", drain::storeReachable);
+            assertEquals(200, get(status.actualPort()).statusCode());
+
+            // when the broker drops, /health says so at once, and the alarm follows the change notice
+            connected.set(false);
+            assertFalse(new JsonObject(get(status.actualPort()).body()).getBoolean("brokerConnected"));
+            health.changed();
+            TechnicalAlarm broker = alarms.poll(5, TimeUnit.SECONDS);
+            assertEquals(TechnicalAlarm.BROKER_DISCONNECTED, broker.code());
+            connected.set(true);
+            health.changed();
+            assertFalse(alarms.poll(5, TimeUnit.SECONDS).active());
+
+            // when free space falls below the threshold
+            free.set(4000);
+            // then DISK_LOW is raised as a high-priority alarm and /health answers 503
+            TechnicalAlarm low = alarms.poll(5, TimeUnit.SECONDS);
+            assertEquals(TechnicalAlarm.DISK_LOW, low.code());
+            assertTrue(low.active() && low.highPriority(), low.toString());
+            HttpResponse<String> r = get(status.actualPort());
+            assertEquals(503, r.statusCode());
+            assertTrue(new JsonObject(r.body()).getBoolean("diskLow"));
+            assertEquals(4000, new JsonObject(r.body()).getLong("diskFreeBytes"));
+
+            // when the audit trail cannot be written
+            auditProblem.set("java.io.IOException: No space left on device");
+            health.changed();
+            TechnicalAlarm audit = alarms.poll(5, TimeUnit.SECONDS);
+            assertEquals(TechnicalAlarm.AUDIT_UNAVAILABLE, audit.code());
+            assertTrue(audit.active() && audit.highPriority(), audit.toString());
+            assertFalse(new JsonObject(get(status.actualPort()).body()).getBoolean("auditAvailable"));
+
+            // when both recover (the repair that reopens the trail runs at every disk check)
+            auditProblem.set("");
+            free.set(10_000);
+            // then both alarms clear and /health is 200 again
+            java.util.Set<String> cleared = new java.util.HashSet<>();
+            for (int i = 0; i < 2; i++) {
+                TechnicalAlarm a = alarms.poll(5, TimeUnit.SECONDS);
+                assertFalse(a.active(), a.toString());
+                cleared.add(a.code());
+            }
+            assertEquals(java.util.Set.of(TechnicalAlarm.DISK_LOW, TechnicalAlarm.AUDIT_UNAVAILABLE), cleared);
+            assertEquals(200, get(status.actualPort()).statusCode());
+            assertTrue(repairs.get() > 0);
+        }
+    }
 }
