@@ -21,6 +21,8 @@ public final class AuthVerticle extends VerticleBase {
     static final int REFUSED = 401;
     static final int LOCKED = 423;
     static final int BAD_REQUEST = 400;
+    /** The audit trail cannot be written, so nothing that must be audited can be done now. */
+    static final int AUDIT_UNAVAILABLE = 503;
 
     private final Authenticator authenticator;
     private final SignIns signIns;
@@ -39,14 +41,25 @@ public final class AuthVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
-        bus.<AuthMessages.SignInRequest>localConsumer(Addresses.AUTH_SIGN_IN, this::signIn);
-        bus.localConsumer(Addresses.AUTH_SIGN_OUT, this::signOut);
-        bus.localConsumer(Addresses.USERS_LIST, m -> guard.answer(m, Permission.USERS_MANAGE, who -> list()));
-        bus.<AuthMessages.SaveUser>localConsumer(Addresses.USERS_SAVE, this::save);
-        bus.<AuthMessages.Unlock>localConsumer(Addresses.USERS_UNLOCK, this::unlock);
+        bus.<AuthMessages.SignInRequest>localConsumer(Addresses.AUTH_SIGN_IN, m -> answered(m, this::signIn));
+        bus.localConsumer(Addresses.AUTH_SIGN_OUT, m -> answered(m, this::signOut));
+        bus.localConsumer(Addresses.USERS_LIST, m -> answered(m, l -> guard.answer(l, Permission.USERS_MANAGE, who -> list())));
+        bus.<AuthMessages.SaveUser>localConsumer(Addresses.USERS_SAVE, m -> answered(m, this::save));
+        bus.<AuthMessages.Unlock>localConsumer(Addresses.USERS_UNLOCK, m -> answered(m, this::unlock));
         long sweep = Math.max(1000, signIns.idleTimeout().toMillis() / 4);
         vertx.setPeriodic(sweep, id -> signIns.sweep());
         return Future.succeededFuture();
+    }
+
+    /** Runs a handler; when the audit trail cannot record its step, the caller is told so at once instead of timing out. */
+    private static <T> void answered(Message<T> m, java.util.function.Consumer<Message<T>> handler) {
+        try {
+            handler.accept(m);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("request on {} refused: the audit trail cannot be written", m.address());
+            m.fail(AUDIT_UNAVAILABLE, "Not possible now: the station cannot write its audit trail (see its AUDIT_UNAVAILABLE alarm). "
+                    + "Try again when the alarm has cleared.");
+        }
     }
 
     private void signIn(Message<AuthMessages.SignInRequest> m) {

@@ -36,6 +36,7 @@ class AuthVerticleTest {
     private final List<String> audit = new CopyOnWriteArrayList<>();
     private Vertx vertx;
     private SignIns signIns;
+    private volatile boolean auditDown;
 
     @BeforeEach
     void deploy() throws Exception {
@@ -45,7 +46,13 @@ class AuthVerticleTest {
         vertx = Vertx.vertx();
         Codecs.registerAll(vertx);
         signIns = new SignIns(clock, Duration.ofMinutes(15));
-        var trail = (org.openinfusion.station.clinical.blinding.AuditTrail) (t, a, s, p) -> audit.add(t + " " + a);
+        var trail = (org.openinfusion.station.clinical.blinding.AuditTrail) (t, a, s, p) -> {
+            if (auditDown) {
+                throw new java.io.UncheckedIOException("audit trail write failed; the step was not recorded",
+                        new java.io.IOException("No space left on device"));
+            }
+            audit.add(t + " " + a);
+        };
         Authenticator auth = new Authenticator(users, trail, clock, new SecurityConfig(Duration.ofMinutes(15), 3, Duration.ofMinutes(15)));
         await(vertx.deployVerticle(new AuthVerticle(auth, signIns, new BusGuard(signIns, trail), users, trail),
                 new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
@@ -79,6 +86,21 @@ class AuthVerticleTest {
         await(vertx.eventBus().request(Addresses.AUTH_SIGN_OUT, "sign-out", BusGuard.options(s.token(), 5000)));
         assertTrue(signIns.resolve(s.token()).isEmpty());
         assertTrue(audit.contains("user.signed_out nurse1"), audit.toString());
+    }
+
+    @Test
+    void whileTheAuditTrailCannotBeWrittenSignInIsRefusedWith503AndTheReasonInsteadOfTimingOut() throws Exception {
+        // given the audit trail cannot be written
+        auditDown = true;
+        // when a nurse signs in with the right password
+        ReplyException refused = failure(vertx.eventBus().request(Addresses.AUTH_SIGN_IN,
+                new AuthMessages.SignInRequest("nurse1", "nurse-password".toCharArray())));
+        // then the answer comes at once, names the reason, and no sign-in was opened
+        assertEquals(503, refused.failureCode());
+        assertTrue(refused.getMessage().contains("AUDIT_UNAVAILABLE"), refused.getMessage());
+        // and once the trail is back, signing in works
+        auditDown = false;
+        assertEquals(Role.NURSE, signIn("nurse1", "nurse-password").principal().role());
     }
 
     @Test
