@@ -1,5 +1,12 @@
 # Shared by bin/station-demo and bin/run-tests. Source it; do not run it.
 
+# The station JVM's memory limits (docs/operations.md, "Memory limits"). Without them ZGC sized its heap to a
+# quarter of the machine's RAM: 1.9 GiB RSS with 4 simulated beds and the dashboard; 0.97 GiB with these.
+# Replace them with STATION_JVM_OPTS="...".
+station_jvm_opts() {
+  echo "${STATION_JVM_OPTS:--XX:+UseZGC -Xms128m -Xmx768m -XX:SoftMaxHeapSize=512m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m}"
+}
+
 # Picks a JDK 21 or newer: $JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm or /opt,
 # else `java` on PATH. Exports JAVA_HOME and puts its bin first on PATH.
 find_jdk() {

@@ -99,15 +99,28 @@ public final class StationMain implements AutoCloseable {
         station.close();
     }
 
+    static final String USAGE = """
+            usage: StationMain [--config FILE] [--simulate-beds N] [--seed S] [--help]
+              --config FILE       station settings (docs/configuration.md); also STATION_CONFIG, STATION_* variables
+                                  and -Dstation.* properties
+              --simulate-beds N   start N simulated beds (0-%d) publishing to the station's broker (default 0)
+              --seed S            the simulated beds' random seed
+              --help              print this and exit
+            Starts the data path, the dashboard and the status endpoint, and runs until Ctrl-C.""";
+
     public static void main(String[] args) throws Exception {
         LaunchOptions options;
         StationConfig config;
         try {
             options = LaunchOptions.parse(args);
+            if (options.help()) {
+                System.out.println(USAGE.formatted(SimulatorConfig.MAX_BEDS));
+                return;
+            }
             config = StationConfig.from(Main.LaunchSettings.read(options.stationArgs().toArray(String[]::new)));
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: StationMain [--config FILE] [--simulate-beds N] [--seed S]");
+            System.err.println(USAGE.formatted(SimulatorConfig.MAX_BEDS));
             System.exit(2);
             return;
         }
@@ -133,8 +146,9 @@ public final class StationMain implements AutoCloseable {
     }
 
     /** Command-line options of the launcher itself; everything else goes to the station settings. */
-    public record LaunchOptions(int simulatedBeds, long seed, List<String> stationArgs) {
+    public record LaunchOptions(int simulatedBeds, long seed, List<String> stationArgs, boolean help) {
         public static LaunchOptions parse(String[] args) {
+            boolean help = false;
             int beds = 0;
             long seed = SimulatorConfig.DEFAULT_SEED;
             List<String> rest = new ArrayList<>();
@@ -142,10 +156,11 @@ public final class StationMain implements AutoCloseable {
                 switch (args[i]) {
                     case "--simulate-beds" -> beds = parseInt(args, ++i, 0, SimulatorConfig.MAX_BEDS);
                     case "--seed" -> seed = Long.parseLong(value(args, ++i));
+                    case "--help", "-h" -> help = true;
                     default -> rest.add(args[i]);
                 }
             }
-            return new LaunchOptions(beds, seed, rest);
+            return new LaunchOptions(beds, seed, rest, help);
         }
 
         private static String value(String[] args, int i) {
