@@ -73,7 +73,8 @@ public final class AuditLog implements Closeable {
     private long lastStart;
     /** Whether the last entry's line end is written (it is written after its fsync and can fail on its own). */
     private boolean terminated = true;
-    private Failure failure;
+    /** Written under the lock; read without it, so health (on an event loop) never waits for a disk write. */
+    private volatile Failure failure;
     private volatile StatusListener listener = (available, reason) -> { };
 
     private AuditLog(Path file, Clock clock, Fsync fsync, Opener opener, FileChannel channel, AuditEntry last, long end) {
@@ -226,24 +227,15 @@ public final class AuditLog implements Closeable {
         }
     }
 
-    /** Whether the log accepts entries now (false from a failed write until it reopens). */
+    /** Whether the log accepts entries now (false from a failed write until it reopens). Never blocks. */
     public boolean available() {
-        lock.lock();
-        try {
-            return failure == null;
-        } finally {
-            lock.unlock();
-        }
+        return failure == null;
     }
 
-    /** Why the log is unavailable, or empty when it is available. */
+    /** Why the log is unavailable, or empty when it is available. Never blocks. */
     public String unavailableReason() {
-        lock.lock();
-        try {
-            return failure == null ? "" : failure.reason();
-        } finally {
-            lock.unlock();
-        }
+        Failure f = failure;
+        return f == null ? "" : f.reason();
     }
 
     /** The number of entries in the file. */
