@@ -66,6 +66,7 @@ class DiskFullIT {
             settings.put("buffer.maxBytes", "2MiB");
             settings.put("buffer.segmentBytes", "256KiB");
             Path filler = fs.dir().resolve("filler");
+            AuditTail review = new AuditTail(auditFile);
             try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx())) {
                 StationFixture.awaitSubscribed(station);
                 List<TechnicalAlarm> alarms = new CopyOnWriteArrayList<>();
@@ -73,7 +74,6 @@ class DiskFullIT {
                 SessionService sessions = station.sessions();
                 blocking(station, () -> sessions.create("nurse-1", BED, "ketamine-buprenorphine-double-dummy", "KET-301",
                         SubjectMeasures.weight(75), "KIT-0009"));
-                AuditTail review = new AuditTail(auditFile);
                 review.refresh();
                 assertEquals(200, status(station).statusCode());
 
@@ -130,6 +130,9 @@ class DiskFullIT {
             assertEquals(1, trail.stream().filter(e -> e.type().equals("marker.recorded")
                     && "after the disk emptied".equals(e.payload().get("note"))).count());
             assertEquals(trail.size(), refreshed(auditFile));
+            review.refresh();
+            assertTrue(review.broken().isEmpty(), review.broken().toString());
+            assertEquals(trail.size(), review.entries());
         }
     }
 
