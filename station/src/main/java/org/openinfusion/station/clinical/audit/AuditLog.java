@@ -263,6 +263,9 @@ public final class AuditLog implements Closeable {
         lock.lock();
         try {
             if (channel.isOpen() && failure == null) {
+                if (!terminated) {
+                    terminate();
+                }
                 channel.force(true);
             }
             channel.close();
@@ -288,8 +291,7 @@ public final class AuditLog implements Closeable {
             fsync.force(channel);
         } catch (IOException e) {
             try {
-                channel.truncate(end);
-                channel.force(true);
+                cutBackToEnd(channel);
             } catch (IOException undo) {
                 e.addSuppressed(undo);
             }
@@ -298,6 +300,26 @@ public final class AuditLog implements Closeable {
         end = position;
         lastStart = start;
         terminated = false;
+    }
+
+    /**
+     * Cuts the file back to the last durable entry. A line end of that entry written since (a reader of whole
+     * lines may have seen it) is kept, so the file never shrinks below what such a reader verified.
+     */
+    private void cutBackToEnd(FileChannel c) throws IOException {
+        long keep = end;
+        if (!terminated && c.size() > end) {
+            ByteBuffer b = ByteBuffer.allocate(1);
+            if (c.read(b, end) == 1 && b.get(0) == '\n') {
+                keep = end + 1;
+            }
+        }
+        c.truncate(keep);
+        c.force(true);
+        if (keep > end) {
+            end = keep;
+            terminated = true;
+        }
     }
 
     /** Writes the last entry's line end, which lets readers of whole lines see it. Its durability rides on the next fsync. */
@@ -323,8 +345,7 @@ public final class AuditLog implements Closeable {
         try {
             fresh = opener.open(file);
             checkEndsWithLastEntry(fresh);
-            fresh.truncate(end);
-            fresh.force(true);
+            cutBackToEnd(fresh);
         } catch (IOException e) {
             closeQuietly(fresh);
             LOG.debug("audit file {} still unavailable: {}", file.getFileName(), e.toString());

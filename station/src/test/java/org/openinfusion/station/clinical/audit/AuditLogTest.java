@@ -184,6 +184,39 @@ class AuditLogTest {
     }
 
     @Test
+    void aLineEndWrittenLateIsKeptWhenTheNextEntryFailsSoTheFollowingTailNeverSeesTheFileShrink() throws Exception {
+        // given a small disk that fills right after the first entry's fsync, so its line end cannot be written
+        Path file = dir.resolve("audit.jsonl");
+        SmallDisk disk = new SmallDisk(1 << 20);
+        boolean[] fillAtSync = {true};
+        AuditLog.Fsync filling = channel -> {
+            channel.force(true);
+            if (fillAtSync[0]) {
+                fillAtSync[0] = false;
+                disk.leaveFree(0);
+            }
+        };
+        AuditTail tail = new AuditTail(file);
+        try (AuditLog log = AuditLog.open(file, CLOCK, filling, disk::open)) {
+            log.append("session.started", "u-1", "S-001", Map.of());
+            assertEquals(0, tail.refresh());
+            // when a little room returns: the next append writes the missing line end, then runs out of space
+            disk.leaveFree(10);
+            assertThrows(AuditUnavailableException.class, () -> log.append("dose.confirmed", "u-2", "S-001", Map.of()));
+            // then the first entry is whole (line end kept) and the tail takes it
+            assertEquals(1, tail.refresh());
+            // and once space is back the log reopens and the tail follows on, unbroken
+            disk.grow(1 << 20);
+            assertTrue(log.maintain());
+            log.append("dose.confirmed", "u-2", "S-001", Map.of());
+            assertEquals(2, tail.refresh());
+            assertTrue(tail.broken().isEmpty(), tail.broken().toString());
+        }
+        assertTrue(AuditVerifier.verify(file).intact());
+        assertEquals(3, AuditVerifier.verify(file).entries());
+    }
+
+    @Test
     void anEntryWhoseLineEndWasLostIsKeptWhenTheFileIsOpened() throws IOException {
         // given a log whose last line end never reached the disk (the entry itself was fsynced)
         Path file = dir.resolve("audit.jsonl");
