@@ -1,7 +1,7 @@
 # Shared by bin/station-demo and bin/run-tests. Source it; do not run it.
 
 # The station JVM's memory limits (docs/operations.md, "Memory limits"). Without them ZGC sized its heap to a
-# quarter of the machine's RAM: 1.9 GiB RSS with 4 simulated beds and the dashboard; 0.97 GiB with these.
+# quarter of the machine's RAM: 1.9 GiB RSS with 4 simulated beds and the dashboard; 0.8-1.0 GiB with these.
 # Replace them with STATION_JVM_OPTS="...".
 station_jvm_opts() {
   echo "${STATION_JVM_OPTS:--XX:+UseZGC -Xms128m -Xmx768m -XX:SoftMaxHeapSize=512m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m}"
