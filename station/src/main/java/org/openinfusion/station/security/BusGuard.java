@@ -39,8 +39,12 @@ public final class BusGuard {
             return Optional.empty();
         }
         if (!who.get().may(p)) {
-            audit.record("access.denied", who.get().userId(), null, Map.of("role", who.get().role().key(),
-                    "permission", p.name(), "address", m.address()));
+            try {
+                audit.record("access.denied", who.get().userId(), null, Map.of("role", who.get().role().key(),
+                        "permission", p.name(), "address", m.address()));
+            } catch (java.io.UncheckedIOException e) {
+                // The refusal stands; the trail cannot take it now (AUDIT_UNAVAILABLE is raised), and the caller must not wait.
+            }
             m.fail(FORBIDDEN, "Role " + who.get().role().key() + " may not do this (" + p.name().toLowerCase(java.util.Locale.ROOT) + ").");
             return Optional.empty();
         }
