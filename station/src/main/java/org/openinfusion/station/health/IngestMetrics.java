@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(IngestMetrics.class);
+    /** "Never logged": compared by identity, never subtracted (now - Long.MIN_VALUE overflows). */
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final Map<Stream, LongAdder> values = new EnumMap<>(Stream.class);
     private final Map<RejectReason, LongAdder> rejects = new EnumMap<>(RejectReason.class);
@@ -39,7 +41,7 @@ public final class IngestMetrics {
         }
         for (RejectReason r : RejectReason.values()) {
             rejects.put(r, new LongAdder());
-            lastLogged.put(r, new AtomicLong(Long.MIN_VALUE));
+            lastLogged.put(r, new AtomicLong(NEVER));
             suppressed.put(r, new LongAdder());
         }
     }
@@ -53,7 +55,7 @@ public final class IngestMetrics {
         long now = clock.millis();
         AtomicLong last = lastLogged.get(r.reason());
         long previous = last.get();
-        if (now - previous >= logInterval.toMillis() && last.compareAndSet(previous, now)) {
+        if ((previous == NEVER || now - previous >= logInterval.toMillis()) && last.compareAndSet(previous, now)) {
             long skipped = suppressed.get(r.reason()).sumThenReset();
             LOG.warn("rejected {} on {}: {}{}", r.reason(), abbreviate(topic), r.detail(),
                     skipped > 0 ? " (" + skipped + " more " + r.reason() + " since the last report)" : "");
