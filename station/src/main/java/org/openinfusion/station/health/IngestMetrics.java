@@ -28,6 +28,9 @@ public final class IngestMetrics {
     private final Map<RejectReason, LongAdder> rejects = new EnumMap<>(RejectReason.class);
     private final Map<RejectReason, AtomicLong> lastLogged = new EnumMap<>(RejectReason.class);
     private final Map<RejectReason, LongAdder> suppressed = new EnumMap<>(RejectReason.class);
+    private final Map<String, LongAdder> collisions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> collisionLogged = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, LongAdder> collisionsSuppressed = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong sequenceMissing = new AtomicLong();
     private final AtomicLong sequenceRepeated = new AtomicLong();
     private final Clock clock;
@@ -62,6 +65,32 @@ public final class IngestMetrics {
         } else {
             suppressed.get(r.reason()).increment();
         }
+    }
+
+    /**
+     * Two different samples of one stream had one device time (both are stored; see docs/storage.md): counted per
+     * stream ({@code bed/device/stream}) and logged like rejections, at most one line per stream per interval.
+     */
+    public void collided(org.openinfusion.station.domain.DeviceRef source, Stream stream, String detail) {
+        String key = source + "/" + stream.key();
+        collisions.computeIfAbsent(key, k -> new LongAdder()).increment();
+        long now = clock.millis();
+        AtomicLong last = collisionLogged.computeIfAbsent(key, k -> new AtomicLong(NEVER));
+        LongAdder skipped = collisionsSuppressed.computeIfAbsent(key, k -> new LongAdder());
+        long previous = last.get();
+        if ((previous == NEVER || now - previous >= logInterval.toMillis()) && last.compareAndSet(previous, now)) {
+            long n = skipped.sumThenReset();
+            LOG.warn("time collision on {}: {}{}", key, detail, n > 0 ? " (" + n + " more on " + key + " since the last report)" : "");
+        } else {
+            skipped.increment();
+        }
+    }
+
+    /** Collisions so far per stream, keyed {@code bed/device/stream}. */
+    public Map<String, Long> collisionsTotal() {
+        Map<String, Long> out = new TreeMap<>();
+        collisions.forEach((k, n) -> out.put(k, n.sum()));
+        return out;
     }
 
     public void sequence(long missing, long repeated) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.openinfusion.station.device.Problem;
 import org.openinfusion.station.device.SequenceCounter;
 import org.openinfusion.station.device.SessionOutput;
+import org.openinfusion.station.device.StreamTimes;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
@@ -14,13 +15,15 @@ import org.openinfusion.station.domain.Stream;
 
 /**
  * The pure Asena decoder: bytes in; {@code INF} and {@code ALARM} responses out as observations
- * (the pump sends no time, so the receive time is the device time). Tells the caller which response
+ * (the pump sends no time: the device time is the receive time, made strictly increasing per stream by
+ * {@link StreamTimes} so that several answers in one read never share a time). Tells the caller which response
  * arrived so a poller can match it to its request. Not thread-safe.
  */
 public final class AsenaDecoder {
     private final DeviceRef source;
     private final AsenaFrameParser parser = new AsenaFrameParser();
     private final SequenceCounter sequences = new SequenceCounter();
+    private final StreamTimes times = new StreamTimes();
 
     public AsenaDecoder(DeviceRef source) {
         this.source = source;
@@ -98,11 +101,11 @@ public final class AsenaDecoder {
         } else if (!s.accepts(v)) {
             out.problem(Problem.OUT_OF_RANGE, s.key() + " = " + v);
         } else {
-            out.observation(new NumericSample(source, s, v, now, now, sequences.next(s)));
+            out.observation(new NumericSample(source, s, v, times.next(s, now), now, sequences.next(s)));
         }
     }
 
     private void state(Stream s, String v, Instant now, SessionOutput out) {
-        out.observation(new StateSample(source, s, v, now, now, sequences.next(s)));
+        out.observation(new StateSample(source, s, v, times.next(s, now), now, sequences.next(s)));
     }
 }

@@ -23,7 +23,7 @@ public final class MqttIngestVerticle extends VerticleBase {
     public Future<?> start() throws Exception {
         connection = new MqttConnection(config);
         MqttPayloadDecoder decoder = new MqttPayloadDecoder(config.topicPrefix(), config.maxPayloadBytes());
-        connection.start(decoder.subscription(), new MqttIngest(vertx, decoder, metrics, clock));
+        connection.start(decoder.subscription(), decoder.formerSubscriptions(), new MqttIngest(vertx, decoder, metrics, clock));
         return Future.succeededFuture();
     }
 
