@@ -102,7 +102,7 @@ public final class StationApp implements AutoCloseable {
             MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.mqtt(), metrics, clock);
             DevicesVerticle devices = new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock);
             health = new HealthVerticle(cfg.health(), metrics, ingest::connected, drain, journal, cfg.buffer().warnFraction(),
-                    devices::statuses);
+                    () -> java.util.stream.Stream.concat(devices.statuses().stream(), ingest.devices().stream()).toList());
             status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), () -> health.latest());
             await(vertx.deployVerticle(new StorageVerticle(journal)));
             String ingestId = await(vertx.deployVerticle(ingest));

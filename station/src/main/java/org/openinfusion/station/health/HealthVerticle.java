@@ -29,6 +29,7 @@ public final class HealthVerticle extends VerticleBase {
     private final double warnFraction;
     private final java.util.function.Supplier<java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot>> devices;
     private final Map<String, Boolean> alarms = new HashMap<>();
+    private final CollisionAlarms collisionAlarms = new CollisionAlarms();
     private Map<String, Long> previousTotals = Map.of();
     private Instant previousTime;
     private Instant lastLog = Instant.MIN;
@@ -68,6 +69,14 @@ public final class HealthVerticle extends VerticleBase {
                         s.bufferPendingBytes(), s.bufferCapacityBytes()), s.time());
         alarm(TechnicalAlarm.STORE_UNREACHABLE, !s.storeReachable(), "time-series store unreachable: " + s.storeError(), s.time());
         alarm(TechnicalAlarm.BROKER_DISCONNECTED, !s.brokerConnected(), "MQTT broker disconnected", s.time());
+        for (TechnicalAlarm a : collisionAlarms.check(s.timeCollisions(), s.time())) {
+            if (a.active()) {
+                LOG.warn("technical alarm {}: {}", a.code(), a.message());
+            } else {
+                LOG.info("technical alarm {} cleared: {}", a.code(), a.message());
+            }
+            vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, a);
+        }
         if (!s.time().isBefore(lastLog.plus(config.logInterval()))) {
             lastLog = s.time();
             LOG.info("health: broker {}, store {}, buffer {} bytes ({}%), values/s {}, rejects {}, sequence gaps {}, repeats {}, points written {}",
@@ -87,7 +96,8 @@ public final class HealthVerticle extends VerticleBase {
         previousTime = now;
         return new HealthSnapshot(now, brokerConnected.getAsBoolean(), drain.storeReachable(), drain.lastError(),
                 journal.pendingBytes(), journal.capacityBytes(), rates, totals, metrics.rejectsTotal(),
-                metrics.sequenceMissing(), metrics.sequenceRepeated(), drain.linesWritten(), drain.deadLettered(), devices.get());
+                metrics.sequenceMissing(), metrics.sequenceRepeated(), drain.linesWritten(), drain.deadLettered(), devices.get(),
+                metrics.collisionsTotal());
     }
 
     private void alarm(String code, boolean active, String message, Instant time) {

@@ -59,6 +59,7 @@ public final class StatusHttpVerticle extends VerticleBase {
                 .put("sequenceRepeated", s.sequenceRepeated())
                 .put("pointsWritten", s.pointsWritten())
                 .put("pointsDeadLettered", s.pointsDeadLettered())
+                .put("timeCollisions", new JsonObject(new java.util.TreeMap<>(s.timeCollisions())))
                 .put("devices", new io.vertx.core.json.JsonArray(s.devices().stream().map(d -> new JsonObject()
                         .put("name", d.name()).put("endpoint", d.endpoint()).put("protocol", d.protocol()).put("link", d.link())
                         .put("connected", d.connected()).put("silent", d.silent()).put("bytesReceived", d.bytesReceived())

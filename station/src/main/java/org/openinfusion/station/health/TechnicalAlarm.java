@@ -12,6 +12,8 @@ public record TechnicalAlarm(String code, boolean active, String message, Instan
     public static final String BUFFER_FILLING = "BUFFER_FILLING";
     public static final String STORE_UNREACHABLE = "STORE_UNREACHABLE";
     public static final String BROKER_DISCONNECTED = "BROKER_DISCONNECTED";
+    /** A device's samples keep colliding in time with earlier ones of their stream (all are stored; see docs/storage.md). */
+    public static final String TIME_COLLISIONS = "TIME_COLLISIONS";
 
     public TechnicalAlarm {
         Objects.requireNonNull(code, "code");
