@@ -1,6 +1,5 @@
 package org.openinfusion.station.device.asena;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,9 +80,10 @@ public final class AsenaDecoder {
         if (unit(s.volumeUnit(), "ML", "volume infused", out)) {
             numeric(Stream.PUMP_VOLUME_INFUSED, s.volumeInfused(), now, out);
         }
-        if (rateOk && s.rate() > 0 && s.timeRemaining().isPresent()) {
-            Duration left = s.timeRemaining().get();
-            numeric(Stream.PUMP_VOLUME_TO_BE_INFUSED, s.rate() * left.toMillis() / 3_600_000.0, now, out);
+        if (s.timeRemaining().isPresent()) {
+            numeric(Stream.PUMP_TIME_REMAINING, s.timeRemaining().get().toSeconds(), now, out);
+        } else if (!s.timeRemainingField().isEmpty()) {
+            out.problem(Problem.UNKNOWN_VALUE, "time remaining '" + s.timeRemainingField() + "': only H:MM:SS is known");
         }
     }
 
