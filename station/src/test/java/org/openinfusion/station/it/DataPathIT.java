@@ -87,6 +87,54 @@ class DataPathIT {
         }
     }
 
+    @Test
+    void severalPumpAnswersArrivingInOneReadAreAllStored() throws Exception {
+        // a serial device server that answers the station's first INF with three answers in one write
+        // (a late answer, its retry's answer, the next one), and stays quiet afterwards
+        String[] rates = {"10.00", "11.00", "12.00"};
+        StringBuilder burst = new StringBuilder();
+        for (String rate : rates) {
+            String body = "INF^8002-51733^-^INFUSING^" + rate + "^ml/h^^1.000^ml^20^mmHg^00:10:00^EVENT^1";
+            burst.append('!').append(body).append('|').append(org.openinfusion.sim.asena.Crc16Ccitt.hex(body)).append('\r');
+        }
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread deviceServer = Thread.ofPlatform().daemon().start(() -> {
+                try (java.net.Socket link = server.accept()) {
+                    var in = link.getInputStream();
+                    StringBuilder request = new StringBuilder();
+                    int b;
+                    while ((b = in.read()) >= 0 && b != '\r') {
+                        request.append((char) b);
+                    }
+                    if (request.toString().startsWith("!INF|")) {
+                        link.getOutputStream().write(burst.toString().getBytes(StandardCharsets.US_ASCII));
+                        link.getOutputStream().flush();
+                    }
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException e) {
+                    // the station closed the link at the end of the test
+                }
+            });
+            var settings = StationFixture.settings(SERVERS, SERVERS.newFolder("burst"), "station-burst");
+            settings.putAll(java.util.Map.of("devices", "pump9", "device.pump9.protocol", "asena",
+                    "device.pump9.tcp", "127.0.0.1:" + server.getLocalPort(), "device.pump9.bed", "burst-01"));
+            try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
+                 InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+                StationFixture.waitUntil(Duration.ofSeconds(30), "three answers stored",
+                        () -> influx.count("numeric", "burst-01", "pump_rate") == 3 && influx.count("state", "burst-01", "pump_state") == 3
+                                && influx.count("state", "burst-01", "pump_alarm") == 3
+                                && influx.count("numeric", "burst-01", "pump_time_remaining") == 3);
+                assertEquals(List.of(List.of(10.0), List.of(11.0), List.of(12.0)),
+                        values(influx, "SELECT v FROM numeric WHERE bed = 'burst-01' AND stream = 'pump_rate'"), "in arrival order");
+                assertEquals(List.of(List.of(600.0)), values(influx,
+                        "SELECT distinct(v) FROM numeric WHERE bed = 'burst-01' AND stream = 'pump_time_remaining'"));
+                assertEquals(0, influx.count("numeric", "burst-01", "pump_vtbi"));
+                assertEquals(List.of(), station.health().timeCollisions().keySet().stream().filter(k -> k.startsWith("burst-01")).toList());
+            }
+            deviceServer.join(5000);
+        }
+    }
+
     private static List<List<Object>> values(InfluxQueries influx, String query) {
         return influx.rows(query).stream().map(r -> r.subList(1, r.size())).toList();
     }
