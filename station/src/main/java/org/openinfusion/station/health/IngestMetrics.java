@@ -55,10 +55,7 @@ public final class IngestMetrics {
 
     public void rejected(String topic, Rejection r) {
         rejects.get(r.reason()).increment();
-        long now = clock.millis();
-        AtomicLong last = lastLogged.get(r.reason());
-        long previous = last.get();
-        if ((previous == NEVER || now - previous >= logInterval.toMillis()) && last.compareAndSet(previous, now)) {
+        if (due(lastLogged.get(r.reason()))) {
             long skipped = suppressed.get(r.reason()).sumThenReset();
             LOG.warn("rejected {} on {}: {}{}", r.reason(), abbreviate(topic), r.detail(),
                     skipped > 0 ? " (" + skipped + " more " + r.reason() + " since the last report)" : "");
@@ -74,16 +71,20 @@ public final class IngestMetrics {
     public void collided(org.openinfusion.station.domain.DeviceRef source, Stream stream, String detail) {
         String key = source + "/" + stream.key();
         collisions.computeIfAbsent(key, k -> new LongAdder()).increment();
-        long now = clock.millis();
-        AtomicLong last = collisionLogged.computeIfAbsent(key, k -> new AtomicLong(NEVER));
         LongAdder skipped = collisionsSuppressed.computeIfAbsent(key, k -> new LongAdder());
-        long previous = last.get();
-        if ((previous == NEVER || now - previous >= logInterval.toMillis()) && last.compareAndSet(previous, now)) {
+        if (due(collisionLogged.computeIfAbsent(key, k -> new AtomicLong(NEVER)))) {
             long n = skipped.sumThenReset();
             LOG.warn("time collision on {}: {}{}", key, detail, n > 0 ? " (" + n + " more on " + key + " since the last report)" : "");
         } else {
             skipped.increment();
         }
+    }
+
+    /** Whether a line may be logged now (none for {@code logInterval} before); claims the slot if so. */
+    private boolean due(AtomicLong lastLogged) {
+        long now = clock.millis();
+        long previous = lastLogged.get();
+        return (previous == NEVER || now - previous >= logInterval.toMillis()) && lastLogged.compareAndSet(previous, now);
     }
 
     /** Collisions so far per stream, keyed {@code bed/device/stream}. */
