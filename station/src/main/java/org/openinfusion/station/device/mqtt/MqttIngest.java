@@ -92,6 +92,7 @@ final class MqttIngest implements MqttConnection.Listener {
 
     @Override
     public void connected(String serverUri) {
+        silence.reconnected(clock.instant());
         LOG.info("connected to broker {}, subscribed to {}", serverUri, decoder.subscription());
     }
 

@@ -44,7 +44,11 @@ public final class MqttIngestVerticle extends VerticleBase {
         return Future.succeededFuture();
     }
 
+    /** Not while the broker is away: then nothing can arrive, and BROKER_DISCONNECTED says why. */
     private void checkSilence() {
+        if (!connected()) {
+            return;
+        }
         var now = clock.instant();
         for (SilenceWatch.Change c : silence.check(now)) {
             if (c.silent()) {

@@ -50,11 +50,24 @@ final class SilenceWatch {
     }
 
     synchronized void status(DeviceStatus status, Instant now) {
+        Device known = devices.get(status.source());
+        if (status.retained() && known != null && known.online == status.online()) {
+            return; // handed over again on re-subscribing: nothing new, the silence clock runs on
+        }
         Device d = device(status.source(), now);
         d.online = status.online();
         if (status.online()) {
             d.since = now;
         }
+    }
+
+    /**
+     * The station is connected to the broker again: while it was away nothing could arrive, so every device
+     * not already silent gets {@code silentAfter} from now (messages queued by the broker arrive first).
+     * A device already silent stays so until it sends.
+     */
+    synchronized void reconnected(Instant now) {
+        devices.values().stream().filter(d -> !d.silent).forEach(d -> d.since = now);
     }
 
     /** The devices whose silence began or ended by {@code now}. */

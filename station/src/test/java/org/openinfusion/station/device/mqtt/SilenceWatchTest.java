@@ -59,6 +59,25 @@ class SilenceWatchTest {
     }
 
     @Test
+    void aRetainedStatusHandedOverAgainOnReconnectingDoesNotResetTheSilenceClock() {
+        watch.status(new DeviceStatus(PUMP, true, T0, true), T0);
+        watch.status(new DeviceStatus(PUMP, true, T0.plusSeconds(8), true), T0.plusSeconds(8));
+        assertEquals(List.of("bed-01/pump silent"), check(10));
+        watch.status(new DeviceStatus(PUMP, true, T0.plusSeconds(12), true), T0.plusSeconds(12));
+        assertEquals(List.of(), check(12), "still silent: a stored status is no sign of life");
+    }
+
+    @Test
+    void afterABrokerReconnectTheDevicesThatWereFineGetTheFullTimeAgainAndSilentOnesStaySilent() {
+        watch.values(MONITOR, 1, T0);
+        watch.values(PUMP, 1, T0.plusSeconds(5));
+        assertEquals(List.of("bed-01/monitor silent"), check(10));
+        watch.reconnected(T0.plusSeconds(30)); // the broker was away from 11 s to 30 s: the pump could not send
+        assertEquals(List.of(), check(35));
+        assertEquals(List.of("bed-01/pump silent"), check(40));
+    }
+
+    @Test
     void healthListsEveryDeviceHeardOfWithItsValuesAndSilence() {
         watch.values(MONITOR, 128, T0);
         watch.status(new DeviceStatus(PUMP, false, T0, true), T0);
