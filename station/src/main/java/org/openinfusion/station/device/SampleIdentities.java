@@ -2,7 +2,6 @@ package org.openinfusion.station.device;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +15,8 @@ import org.openinfusion.station.storage.LineProtocol;
 import org.openinfusion.station.storage.StoreRequest;
 
 /**
- * Remembers, per stream, the samples of the last {@link #REMEMBERED_TIMES} device times (a waveform
- * chunk by its first sample) and finds <em>collisions</em>: a sample whose device time an earlier, different
+ * Remembers, per stream, its last {@link #REMEMBERED_TIMES} samples (a waveform chunk as one, by its first
+ * sample's time) and finds <em>collisions</em>: a sample whose device time an earlier, different
  * sample of the same stream already had (other sequence number or other value). Each collision is reported
  * to the {@link Listener}. Storage keeps both samples (docs/storage.md, "Identity"): a different sequence number
  * already makes a different point; a sample that would land on the very point of a remembered, different one
@@ -26,7 +25,7 @@ import org.openinfusion.station.storage.StoreRequest;
  * Thread-safe.
  */
 public final class SampleIdentities {
-    /** Device times remembered per stream: at 1 value/s about 17 minutes, at 4 waveform chunks/s about 4 minutes. */
+    /** Samples remembered per stream: at 1 value/s about 17 minutes, at 4 waveform chunks/s about 4 minutes. */
     public static final int REMEMBERED_TIMES = 1024;
 
     /** Told of every collision. */
@@ -35,10 +34,6 @@ public final class SampleIdentities {
     }
 
     private record Key(DeviceRef source, Stream stream) {
-    }
-
-    /** One remembered sample: its sequence number, a fingerprint of its content, and the revision it was stored under. */
-    private record Seen(long seq, long fingerprint, int revision) {
     }
 
     private final Map<Key, Memory> streams = new ConcurrentHashMap<>();
@@ -65,29 +60,31 @@ public final class SampleIdentities {
         Memory m = streams.computeIfAbsent(new Key(o.source(), o.stream()), k -> new Memory());
         long time = LineProtocol.micros(o.deviceTime());
         long fingerprint = fingerprint(o);
-        String collision;
-        int revision;
+        String collision = null;
+        int revision = 0;
         synchronized (m) {
-            List<Seen> before = m.times.get(time);
-            if (before == null) {
-                m.times.put(time, new ArrayList<>(List.of(new Seen(o.seq(), fingerprint, 0))));
+            if (time > m.latest || m.size == 0) {
+                m.add(time, o.seq(), fingerprint, 0); // the usual case: a new latest time, nothing to compare
                 return 0;
             }
-            revision = 0;
-            collision = null;
-            for (Seen s : before) {
-                if (s.seq == o.seq() && s.fingerprint == fingerprint) {
-                    return s.revision;
+            for (int i = 0; i < m.size; i++) {
+                if (m.times[i] != time) {
+                    continue;
                 }
-                collision = s.seq == o.seq() ? "seq " + o.seq() + " again with another value" : "seq " + s.seq + " and " + o.seq();
-                if (s.seq % 1000 == o.seq() % 1000) {
-                    revision = Math.max(revision, s.revision + 1);
+                if (m.seqs[i] == o.seq() && m.fingerprints[i] == fingerprint) {
+                    return m.revisions[i];
+                }
+                collision = m.seqs[i] == o.seq() ? "seq " + o.seq() + " again with another value" : "seq " + m.seqs[i] + " and " + o.seq();
+                if (m.seqs[i] % 1000 == o.seq() % 1000) {
+                    revision = Math.max(revision, m.revisions[i] + 1);
                 }
             }
-            before.add(new Seen(o.seq(), fingerprint, revision));
+            m.add(time, o.seq(), fingerprint, revision);
         }
-        listener.collided(o.source(), o.stream(), "two samples at device time " + o.deviceTime() + ": " + collision
-                + (revision > 0 ? "; kept beside the stored one as " + LineProtocol.REVISION_TAG + "=" + revision : ""));
+        if (collision != null) {
+            listener.collided(o.source(), o.stream(), "two samples at device time " + o.deviceTime() + ": " + collision
+                    + (revision > 0 ? "; kept beside the stored one as " + LineProtocol.REVISION_TAG + "=" + revision : ""));
+        }
         return revision;
     }
 
@@ -99,13 +96,27 @@ public final class SampleIdentities {
         };
     }
 
-    /** The last device times of one stream, oldest first; the eldest is forgotten beyond the bound. */
+    /**
+     * The last {@link #REMEMBERED_TIMES} samples of one stream in a ring of primitive arrays (about 28 KB per
+     * stream); the oldest is overwritten.
+     */
     private static final class Memory {
-        final LinkedHashMap<Long, List<Seen>> times = new LinkedHashMap<>(64, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, List<Seen>> eldest) {
-                return size() > REMEMBERED_TIMES;
-            }
-        };
+        final long[] times = new long[REMEMBERED_TIMES];
+        final long[] seqs = new long[REMEMBERED_TIMES];
+        final long[] fingerprints = new long[REMEMBERED_TIMES];
+        final int[] revisions = new int[REMEMBERED_TIMES];
+        int size;
+        int next;
+        long latest = Long.MIN_VALUE;
+
+        void add(long time, long seq, long fingerprint, int revision) {
+            times[next] = time;
+            seqs[next] = seq;
+            fingerprints[next] = fingerprint;
+            revisions[next] = revision;
+            next = (next + 1) % REMEMBERED_TIMES;
+            size = Math.min(size + 1, REMEMBERED_TIMES);
+            latest = Math.max(latest, time);
+        }
     }
 }
