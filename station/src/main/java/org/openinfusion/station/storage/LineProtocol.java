@@ -24,6 +24,8 @@ public final class LineProtocol {
     public static final String WAVEFORM = "waveform";
     /** Tag of a sample kept beside a stored one with the same identity but other content: 1, 2, ... */
     public static final String REVISION_TAG = "rev";
+    /** At most this many digits: a microsecond timestamp (see {@link #withNanosecondTimes}). */
+    static final int MICROSECOND_DIGITS = 16;
 
     private LineProtocol() {
     }
@@ -100,10 +102,11 @@ public final class LineProtocol {
     }
 
     /**
-     * Lines whose timestamp has at most 17 digits were written in microseconds (journal entries of
+     * Lines whose timestamp has at most 16 digits were written in microseconds (journal entries of
      * earlier versions, the audit mirror): they get three zeros so that a whole batch can be written with
-     * nanosecond precision. Times before 2001 are refused on the way in, so every nanosecond timestamp has
-     * 18 digits or more and every microsecond one (before the year 5138) fewer. Returns {@code lines}
+     * nanosecond precision. Every microsecond time InfluxDB can hold (up to 2262) has at most 16 digits;
+     * every nanosecond time from 1970-04-26 on has 17 or more (MQTT refuses device times before 2001; a
+     * serial device whose clock reads the first months of 1970 would be misread). Returns {@code lines}
      * itself when nothing needed changing.
      */
     public static String withNanosecondTimes(String lines) {
@@ -116,7 +119,7 @@ public final class LineProtocol {
                 end = length;
             }
             int space = lines.lastIndexOf(' ', end - 1);
-            boolean micros = space >= start && end - space - 1 <= 17 && end - space - 1 > 0 && isDigits(lines, space + 1, end);
+            boolean micros = space >= start && end - space - 1 <= MICROSECOND_DIGITS && end - space - 1 > 0 && isDigits(lines, space + 1, end);
             if (micros && out == null) {
                 out = new StringBuilder(lines.length() + 64).append(lines, 0, start);
             }

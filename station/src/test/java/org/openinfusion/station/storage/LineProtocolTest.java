@@ -70,7 +70,9 @@ class LineProtocolTest {
         assertEquals(ns, LineProtocol.withNanosecondTimes(ns));
         assertEquals(ns + "audit,station=s event=\"a b 1\",seq=3i 1795341600123456000\n" + ns,
                 LineProtocol.withNanosecondTimes(ns + us + ns));
-        assertEquals("x v=1 978307200000000000", LineProtocol.withNanosecondTimes("x v=1 978307200000000"));
+        assertEquals("x v=1 978307200000000000", LineProtocol.withNanosecondTimes("x v=1 978307200000000"), "2001 in us");
+        assertEquals("x v=1 9223372036854775000", LineProtocol.withNanosecondTimes("x v=1 9223372036854775"), "InfluxDB's last time in us");
+        assertEquals("x v=1 10000000000000000", LineProtocol.withNanosecondTimes("x v=1 10000000000000000"), "1970-04-26 in ns");
     }
 
     private static String timestamp(NumericSample s) {
