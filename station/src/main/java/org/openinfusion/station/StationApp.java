@@ -104,7 +104,8 @@ public final class StationApp implements AutoCloseable {
             DevicesVerticle devices = new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock);
             DiskSpace disk = DiskSpace.of(java.util.List.of(cfg.dataDir(), cfg.buffer().dir()), cfg.health().diskLowBytes());
             health = new HealthVerticle(cfg.health(), metrics, ingest, drain, journal, cfg.buffer().warnFraction(),
-                    devices::statuses, new HealthVerticle.Files(disk, auditLog::unavailableReason, auditLog::maintain));
+                    () -> java.util.stream.Stream.concat(devices.statuses().stream(), ingest.devices().stream()).toList(),
+                    new HealthVerticle.Files(disk, auditLog::unavailableReason, auditLog::maintain));
             ingest.onConnectionChange(health::changed);
             drain.onReachabilityChange(health::changed);
             auditLog.onStatusChange((available, reason) -> health.changed());

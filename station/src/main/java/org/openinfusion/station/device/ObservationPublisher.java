@@ -24,11 +24,13 @@ public final class ObservationPublisher {
     private final Vertx vertx;
     private final EventBus bus;
     private final IngestMetrics metrics;
+    private final SampleIdentities identities;
 
     public ObservationPublisher(Vertx vertx, IngestMetrics metrics) {
         this.vertx = vertx;
         this.bus = vertx.eventBus();
         this.metrics = metrics;
+        this.identities = new SampleIdentities(metrics::collided);
     }
 
     /** Counts the observation and publishes it on its live address. */
@@ -38,11 +40,12 @@ public final class ObservationPublisher {
     }
 
     /**
-     * Makes the request durable, retrying until it is. {@code durable} runs once it is; {@code failed}
+     * Makes the request durable, retrying until it is; samples that collide with earlier ones of their stream are
+     * counted and kept ({@link SampleIdentities}). {@code durable} runs once it is; {@code failed}
      * is told of every failure other than a full buffer (for counting and logging) while retries go on.
      */
     public void store(StoreRequest request, Runnable durable, Consumer<Throwable> failed) {
-        store(request, durable, failed, RETRY_MILLIS);
+        store(identities.admit(request), durable, failed, RETRY_MILLIS);
     }
 
     private void store(StoreRequest request, Runnable durable, Consumer<Throwable> failed, long delay) {

@@ -14,6 +14,11 @@ public record MdcCode(int code, String referenceId) {
         }
     }
 
-    /** A stream without a standard term (e.g. pump alarm) carries this placeholder. */
+    /** A stream without a standard term (e.g. pump alarm) carries this placeholder; it is stored without an mdc tag. */
     public static final MdcCode NONE = new MdcCode(0, "NONE");
+
+    /** Whether this is a real nomenclature term (not {@link #NONE}). */
+    public boolean isTerm() {
+        return code > 0;
+    }
 }

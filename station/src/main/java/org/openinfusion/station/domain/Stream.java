@@ -23,6 +23,8 @@ public enum Stream {
     PUMP_RATE("pump_rate", StreamKind.NUMERIC, new MdcCode(157784, "MDC_FLOW_FLUID_PUMP"), "mL/h", 0, 1200),
     PUMP_VOLUME_INFUSED("pump_vi", StreamKind.NUMERIC, new MdcCode(157864, "MDC_VOL_FLUID_DELIV"), "mL", 0, 10000),
     PUMP_VOLUME_TO_BE_INFUSED("pump_vtbi", StreamKind.NUMERIC, new MdcCode(157872, "MDC_VOL_FLUID_TBI_REMAIN"), "mL", 0, 10000),
+    /** The Asena's time-remaining field, as read (H:MM:SS) and nothing derived from it: see docs/asena.md. */
+    PUMP_TIME_REMAINING("pump_time_remaining", StreamKind.NUMERIC, MdcCode.NONE, "s", 0, 3_600_000),
     PUMP_STATE("pump_state", StreamKind.STATE, new MdcCode(184508, "MDC_PUMP_STAT"), "",
             Set.of("infusing", "paused", "stopped", "completed", "standby")),
     PUMP_ALARM("pump_alarm", StreamKind.STATE, MdcCode.NONE, "",

@@ -15,8 +15,10 @@ public record HealthSnapshot(Instant time, boolean brokerConnected, boolean stor
                              long sequenceRepeated, long pointsWritten, long pointsDeadLettered,
                              java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot> devices,
                              long brokerDisconnects, Optional<Instant> lastBrokerDisconnect,
-                             long diskFreeBytes, boolean diskLow, boolean auditAvailable, String auditError) {
+                             long diskFreeBytes, boolean diskLow, boolean auditAvailable, String auditError,
+                             Map<String, Long> timeCollisions) {
     public HealthSnapshot {
+        timeCollisions = Map.copyOf(timeCollisions);
         devices = java.util.List.copyOf(devices);
         valuesPerSecond = Map.copyOf(valuesPerSecond);
         valuesTotal = Map.copyOf(valuesTotal);

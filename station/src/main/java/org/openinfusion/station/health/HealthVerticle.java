@@ -53,6 +53,7 @@ public final class HealthVerticle extends VerticleBase {
     private final Map<String, Boolean> alarms = new HashMap<>();
     private volatile Baseline baseline;
     private volatile Context context;
+    private final CollisionAlarms collisionAlarms = new CollisionAlarms();
     private Instant lastLog = Instant.MIN;
 
     public HealthVerticle(HealthConfig config, IngestMetrics metrics, BrokerLink broker, StorageDrain drain,
@@ -120,6 +121,7 @@ public final class HealthVerticle extends VerticleBase {
         baseline = new Baseline(s.time(), s.valuesTotal());
         vertx.eventBus().publish(Addresses.HEALTH, s);
         evaluate(s);
+        checkCollisions(s);
         if (!s.time().isBefore(lastLog.plus(config.logInterval()))) {
             lastLog = s.time();
             LOG.info("health: broker {} ({} disconnects), store {}, buffer {} bytes ({}%), disk {} MiB free{}, audit {}, values/s {}, "
@@ -145,6 +147,18 @@ public final class HealthVerticle extends VerticleBase {
                 + "): sign-ins, session steps and acknowledgements are refused until it can", s.time());
     }
 
+    /** Collisions are judged per publish interval: a device that collides in two intervals in a row is alarmed. */
+    private void checkCollisions(HealthSnapshot s) {
+        for (TechnicalAlarm a : collisionAlarms.check(s.timeCollisions(), s.time())) {
+            if (a.active()) {
+                LOG.warn("technical alarm {}: {}", a.code(), a.message());
+            } else {
+                LOG.info("technical alarm {} cleared: {}", a.code(), a.message());
+            }
+            vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, a);
+        }
+    }
+
     private HealthSnapshot snapshot(Baseline from) {
         Instant now = metrics.now();
         Map<String, Long> totals = metrics.valuesTotal();
@@ -156,7 +170,8 @@ public final class HealthVerticle extends VerticleBase {
         return new HealthSnapshot(now, broker.connected(), drain.storeReachable(), drain.lastError(),
                 journal.pendingBytes(), journal.capacityBytes(), rates, totals, metrics.rejectsTotal(),
                 metrics.sequenceMissing(), metrics.sequenceRepeated(), drain.linesWritten(), drain.deadLettered(), devices.get(),
-                broker.disconnects(), broker.lastDisconnect(), disk.freeBytes(), disk.low(), auditProblem.isEmpty(), auditProblem);
+                broker.disconnects(), broker.lastDisconnect(), disk.freeBytes(), disk.low(), auditProblem.isEmpty(), auditProblem,
+                metrics.collisionsTotal());
     }
 
     private void alarm(String code, boolean active, String message, Instant time) {

@@ -21,11 +21,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(IngestMetrics.class);
+    /** "Never logged": compared by identity, never subtracted (now - Long.MIN_VALUE overflows). */
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final Map<Stream, LongAdder> values = new EnumMap<>(Stream.class);
     private final Map<RejectReason, LongAdder> rejects = new EnumMap<>(RejectReason.class);
     private final Map<RejectReason, AtomicLong> lastLogged = new EnumMap<>(RejectReason.class);
     private final Map<RejectReason, LongAdder> suppressed = new EnumMap<>(RejectReason.class);
+    private final Map<String, LongAdder> collisions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> collisionLogged = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, LongAdder> collisionsSuppressed = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong sequenceMissing = new AtomicLong();
     private final AtomicLong sequenceRepeated = new AtomicLong();
     private final Clock clock;
@@ -39,7 +44,7 @@ public final class IngestMetrics {
         }
         for (RejectReason r : RejectReason.values()) {
             rejects.put(r, new LongAdder());
-            lastLogged.put(r, new AtomicLong(Long.MIN_VALUE));
+            lastLogged.put(r, new AtomicLong(NEVER));
             suppressed.put(r, new LongAdder());
         }
     }
@@ -50,16 +55,43 @@ public final class IngestMetrics {
 
     public void rejected(String topic, Rejection r) {
         rejects.get(r.reason()).increment();
-        long now = clock.millis();
-        AtomicLong last = lastLogged.get(r.reason());
-        long previous = last.get();
-        if (now - previous >= logInterval.toMillis() && last.compareAndSet(previous, now)) {
+        if (due(lastLogged.get(r.reason()))) {
             long skipped = suppressed.get(r.reason()).sumThenReset();
             LOG.warn("rejected {} on {}: {}{}", r.reason(), abbreviate(topic), r.detail(),
                     skipped > 0 ? " (" + skipped + " more " + r.reason() + " since the last report)" : "");
         } else {
             suppressed.get(r.reason()).increment();
         }
+    }
+
+    /**
+     * Two different samples of one stream had one device time (both are stored; see docs/storage.md): counted per
+     * stream ({@code bed/device/stream}) and logged like rejections, at most one line per stream per interval.
+     */
+    public void collided(org.openinfusion.station.domain.DeviceRef source, Stream stream, String detail) {
+        String key = source + "/" + stream.key();
+        collisions.computeIfAbsent(key, k -> new LongAdder()).increment();
+        LongAdder skipped = collisionsSuppressed.computeIfAbsent(key, k -> new LongAdder());
+        if (due(collisionLogged.computeIfAbsent(key, k -> new AtomicLong(NEVER)))) {
+            long n = skipped.sumThenReset();
+            LOG.warn("time collision on {}: {}{}", key, detail, n > 0 ? " (" + n + " more on " + key + " since the last report)" : "");
+        } else {
+            skipped.increment();
+        }
+    }
+
+    /** Whether a line may be logged now (none for {@code logInterval} before); claims the slot if so. */
+    private boolean due(AtomicLong lastLogged) {
+        long now = clock.millis();
+        long previous = lastLogged.get();
+        return (previous == NEVER || now - previous >= logInterval.toMillis()) && lastLogged.compareAndSet(previous, now);
+    }
+
+    /** Collisions so far per stream, keyed {@code bed/device/stream}. */
+    public Map<String, Long> collisionsTotal() {
+        Map<String, Long> out = new TreeMap<>();
+        collisions.forEach((k, n) -> out.put(k, n.sum()));
+        return out;
     }
 
     public void sequence(long missing, long repeated) {

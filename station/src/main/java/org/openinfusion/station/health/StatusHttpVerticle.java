@@ -65,6 +65,7 @@ public final class StatusHttpVerticle extends VerticleBase {
                 .put("diskLow", s.diskLow())
                 .put("auditAvailable", s.auditAvailable())
                 .put("auditError", s.auditError())
+                .put("timeCollisions", new JsonObject(new java.util.TreeMap<>(s.timeCollisions())))
                 .put("devices", new io.vertx.core.json.JsonArray(s.devices().stream().map(d -> new JsonObject()
                         .put("name", d.name()).put("endpoint", d.endpoint()).put("protocol", d.protocol()).put("link", d.link())
                         .put("connected", d.connected()).put("silent", d.silent()).put("bytesReceived", d.bytesReceived())

@@ -17,6 +17,8 @@ public record TechnicalAlarm(String code, boolean active, String message, Instan
     /** The audit trail cannot be written, so every audited action is refused. */
     public static final String AUDIT_UNAVAILABLE = "AUDIT_UNAVAILABLE";
     private static final java.util.Set<String> HIGH_PRIORITY_STATION_CODES = java.util.Set.of(DISK_LOW, AUDIT_UNAVAILABLE);
+    /** A device's samples keep colliding in time with earlier ones of their stream (all are stored; see docs/storage.md). */
+    public static final String TIME_COLLISIONS = "TIME_COLLISIONS";
 
     public TechnicalAlarm {
         Objects.requireNonNull(code, "code");

@@ -22,7 +22,7 @@ public final class StorageVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        vertx.eventBus().<StoreRequest>consumer(Addresses.STORE, m -> append(m, LineProtocol.toLines(m.body().observations()),
+        vertx.eventBus().<StoreRequest>consumer(Addresses.STORE, m -> append(m, LineProtocol.toLines(m.body()),
                 m.body().observations().size()));
         vertx.eventBus().<StoreLines>consumer(Addresses.STORE_LINES, m -> append(m, m.body().lineProtocol(), 1));
         return Future.succeededFuture();

@@ -139,7 +139,7 @@ public final class StorageBenchmark {
             long start = System.nanoTime();
             for (int i = 0; i < batches.size(); i++) {
                 long t0 = System.nanoTime();
-                influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MICROSECONDS, batches.get(i));
+                influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, TimeUnit.NANOSECONDS, batches.get(i)); // LineProtocol's precision
                 latencies[i] = System.nanoTime() - t0;
             }
             double rate = n / ((System.nanoTime() - start) / 1e9);

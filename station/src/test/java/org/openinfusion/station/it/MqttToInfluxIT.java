@@ -49,15 +49,23 @@ class MqttToInfluxIT {
             // and waveform sample i of the run sits at start + i / rate
             List<List<Object>> rows = influx.rows("SELECT v, seq FROM waveform WHERE bed = 'exact-01' AND stream = 'co2' AND seq = 625");
             assertEquals(1, rows.size());
-            assertEquals(start.plusSeconds(10), Instant.parse((String) rows.getFirst().get(0)));
+            assertEquals(start.plusSeconds(10), deviceTime(rows.getFirst().get(0)));
         }
     }
 
-    /** InfluxDB writes RFC 3339 times without trailing zeros: compare them as instants. */
+    /**
+     * The device time of a stored point: InfluxDB writes RFC 3339 times without trailing zeros, and the
+     * nanosecond digits hold the sequence number (docs/storage.md, "Identity"), not the device time.
+     */
+    private static Instant deviceTime(Object influxTime) {
+        return Instant.parse((String) influxTime).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Rows with their times as device times. */
     private static List<List<Object>> withInstants(List<List<Object>> rows) {
         return rows.stream().map(r -> {
             List<Object> copy = new java.util.ArrayList<>(r);
-            copy.set(0, Instant.parse((String) r.getFirst()));
+            copy.set(0, deviceTime(r.getFirst()));
             return (List<Object>) copy;
         }).toList();
     }

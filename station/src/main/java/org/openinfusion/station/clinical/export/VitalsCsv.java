@@ -30,7 +30,8 @@ final class VitalsCsv {
             Instant start = s.infusionStart().orElse(null);
             for (TimeSeriesReader.StoredValue v : series.numerics(s.bed(), STREAMS, s.createdAt(), end(s, now))) {
                 csv.row(s.id(), s.subjectCode(), s.bed(), v.time(), start == null ? "" : seconds(Duration.between(start, v.time())),
-                        v.device(), v.stream().key(), v.stream().mdc().code(), v.stream().mdc().referenceId(),
+                        v.device(), v.stream().key(), v.stream().mdc().isTerm() ? v.stream().mdc().code() : "",
+                        v.stream().mdc().isTerm() ? v.stream().mdc().referenceId() : "",
                         Sdtm.number(v.value()), v.stream().unit());
             }
         }

@@ -165,7 +165,7 @@ public final class SessionService {
                 pump.volume = s.value();
                 yield durable(r, r.pump(new PumpReading(s.receiveTime(), pump.state, pump.rate, s.value()), clock.instant()));
             }
-            case PUMP_VOLUME_TO_BE_INFUSED -> Outcome.empty();
+            case PUMP_VOLUME_TO_BE_INFUSED, PUMP_TIME_REMAINING -> Outcome.empty();
             default -> durable(r, r.vital(s.stream(), s.value(), measuredAt(s), clock.instant()));
         };
     }

@@ -61,6 +61,9 @@ public final class SessionVerticle extends VerticleBase {
     }
 
     private void deviceStatus(DeviceStatus s) {
+        if (s.retained() && !s.online()) {
+            return; // a stored "offline" handed over on subscribing is an old fact, not a fresh alarm (docs/mqtt.md)
+        }
         String bed = s.source().bedId();
         handle(bed, () -> sessions.technical(bed, "DEVICE_OFFLINE:" + s.source().deviceId(), !s.online(), AlarmPriority.HIGH,
                 s.source().deviceId() + " offline"));

@@ -1,12 +1,12 @@
 package org.openinfusion.station.device.asena;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.openinfusion.station.device.Problem;
 import org.openinfusion.station.device.SequenceCounter;
 import org.openinfusion.station.device.SessionOutput;
+import org.openinfusion.station.device.StreamTimes;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
@@ -14,13 +14,15 @@ import org.openinfusion.station.domain.Stream;
 
 /**
  * The pure Asena decoder: bytes in; {@code INF} and {@code ALARM} responses out as observations
- * (the pump sends no time, so the receive time is the device time). Tells the caller which response
+ * (the pump sends no time: the device time is the receive time, made strictly increasing per stream by
+ * {@link StreamTimes} so that several answers in one read never share a time). Tells the caller which response
  * arrived so a poller can match it to its request. Not thread-safe.
  */
 public final class AsenaDecoder {
     private final DeviceRef source;
     private final AsenaFrameParser parser = new AsenaFrameParser();
     private final SequenceCounter sequences = new SequenceCounter();
+    private final StreamTimes times = new StreamTimes();
 
     public AsenaDecoder(DeviceRef source) {
         this.source = source;
@@ -78,9 +80,10 @@ public final class AsenaDecoder {
         if (unit(s.volumeUnit(), "ML", "volume infused", out)) {
             numeric(Stream.PUMP_VOLUME_INFUSED, s.volumeInfused(), now, out);
         }
-        if (rateOk && s.rate() > 0 && s.timeRemaining().isPresent()) {
-            Duration left = s.timeRemaining().get();
-            numeric(Stream.PUMP_VOLUME_TO_BE_INFUSED, s.rate() * left.toMillis() / 3_600_000.0, now, out);
+        if (s.timeRemaining().isPresent()) {
+            numeric(Stream.PUMP_TIME_REMAINING, s.timeRemaining().get().toSeconds(), now, out);
+        } else if (!s.timeRemainingField().isEmpty()) {
+            out.problem(Problem.UNKNOWN_VALUE, "time remaining '" + s.timeRemainingField() + "': only H:MM:SS is known");
         }
     }
 
@@ -98,11 +101,11 @@ public final class AsenaDecoder {
         } else if (!s.accepts(v)) {
             out.problem(Problem.OUT_OF_RANGE, s.key() + " = " + v);
         } else {
-            out.observation(new NumericSample(source, s, v, now, now, sequences.next(s)));
+            out.observation(new NumericSample(source, s, v, times.next(s, now), now, sequences.next(s)));
         }
     }
 
     private void state(Stream s, String v, Instant now, SessionOutput out) {
-        out.observation(new StateSample(source, s, v, now, now, sequences.next(s)));
+        out.observation(new StateSample(source, s, v, times.next(s, now), now, sequences.next(s)));
     }
 }

@@ -5,8 +5,9 @@ import java.util.Optional;
 /**
  * Maps the pump's mode and alarm words onto the {@code pump_state} and {@code pump_alarm} values.
  * The Asena's exact vocabulary is not in the public sources, so words are matched by their parts
- * (docs/asena.md lists the rules); an unknown mode maps to nothing (counted), an unknown alarm to
- * {@code other}.
+ * (docs/asena.md lists the rules and the few words seen in public code: mode {@code HLD}, alarm flag
+ * {@code -}/{@code A}, alarm codes {@code AL_NOALM}, {@code AL_NEOIN}, {@code AL_LWBAT}, ...); an unknown
+ * mode maps to nothing (counted), an unknown alarm to {@code other}.
  */
 final class AsenaWords {
     private AsenaWords() {
@@ -16,7 +17,7 @@ final class AsenaWords {
         if (has(mode, "COMPLETE", "KVO", "END")) {
             return Optional.of("completed");
         }
-        if (has(mode, "PAUS", "HOLD")) {
+        if (has(mode, "PAUS", "HOLD") || mode.equals("HLD")) {
             return Optional.of("paused");
         }
         if (has(mode, "STOP")) {
@@ -32,7 +33,8 @@ final class AsenaWords {
     }
 
     static String alarm(String word) {
-        if (word.isEmpty() || word.equals("0") || has(word, "NONE", "NO_ALARM", "NOALARM") || word.equals("OFF")) {
+        if (word.isEmpty() || word.equals("0") || word.equals("-") || has(word, "NONE", "NO_ALARM", "NOALARM", "NOALM")
+                || word.equals("OFF")) {
             return "none";
         }
         if (has(word, "OCCL")) {
@@ -41,13 +43,13 @@ final class AsenaWords {
         if (has(word, "AIR")) {
             return "air_in_line";
         }
-        if (has(word, "NEAR")) {
+        if (has(word, "NEAR", "NEOI")) {
             return "near_end";
         }
         if (has(word, "END", "EOI", "COMPLETE", "VTBI")) {
             return "end_of_infusion";
         }
-        if (has(word, "BATT")) {
+        if (has(word, "BATT", "LWBAT", "EMBAT")) {
             return "battery_low";
         }
         if (has(word, "DOOR")) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * empty or unreadable; the serial number is not kept.
  */
 public record InfStatus(String alarm, String mode, double rate, String rateUnit, double volumeInfused,
-                        String volumeUnit, double pressure, String pressureUnit, Optional<Duration> timeRemaining) {
+                        String volumeUnit, double pressure, String pressureUnit, String timeRemainingField,
+                        Optional<Duration> timeRemaining) {
     public static final int MIN_FIELDS = 12;
 
     public static InfStatus parse(List<String> f) {
@@ -19,7 +20,7 @@ public record InfStatus(String alarm, String mode, double rate, String rateUnit,
             throw new IllegalArgumentException("INF response has " + f.size() + " fields, expected at least " + MIN_FIELDS);
         }
         return new InfStatus(word(f.get(2)), word(f.get(3)), number(f.get(4)), word(f.get(5)), number(f.get(7)),
-                word(f.get(8)), number(f.get(9)), word(f.get(10)), duration(f.get(11)));
+                word(f.get(8)), number(f.get(9)), word(f.get(10)), f.get(11).trim(), duration(f.get(11)));
     }
 
     static String word(String s) {
@@ -35,18 +36,21 @@ public record InfStatus(String alarm, String mode, double rate, String rateUnit,
         }
     }
 
-    /** {@code H:MM:SS}, {@code H:MM}, or a number of minutes; empty when absent or unreadable. */
+    /**
+     * {@code H:MM:SS} (hours, minutes below 60, seconds below 60), the only form seen in a real pump's answer
+     * (docs/asena.md, "Time remaining"); empty when absent or in any other form (a bare number, {@code H:MM}),
+     * whose unit no public source settles.
+     */
     static Optional<Duration> duration(String s) {
-        String t = s.trim();
-        try {
-            String[] p = t.split(":");
-            return switch (p.length) {
-                case 3 -> Optional.of(Duration.ofHours(Long.parseLong(p[0])).plusMinutes(Long.parseLong(p[1])).plusSeconds(Long.parseLong(p[2])));
-                case 2 -> Optional.of(Duration.ofHours(Long.parseLong(p[0])).plusMinutes(Long.parseLong(p[1])));
-                default -> t.isEmpty() ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(t) * 60_000)));
-            };
-        } catch (NumberFormatException | ArithmeticException e) {
+        String[] p = s.trim().split(":", -1);
+        if (p.length != 3 || !p[0].matches("\\d{1,4}") || !p[1].matches("\\d{2}") || !p[2].matches("\\d{2}")) {
             return Optional.empty();
         }
+        int minutes = Integer.parseInt(p[1]);
+        int seconds = Integer.parseInt(p[2]);
+        if (minutes > 59 || seconds > 59) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofHours(Long.parseLong(p[0])).plusMinutes(minutes).plusSeconds(seconds));
     }
 }

@@ -51,6 +51,7 @@ final class MqttConnection implements AutoCloseable {
     private volatile MqttAsyncClient client;
     private Listener listener;
     private String filter;
+    private java.util.List<String> formerFilters = java.util.List.of();
     private Thread supervisor;
 
     MqttConnection(MqttConfig config) {
@@ -72,9 +73,13 @@ final class MqttConnection implements AutoCloseable {
         }
     }
 
-    /** Connects in the background and subscribes to {@code filter}; reconnects whenever the connection is lost. */
-    void start(String subscription, Listener l) {
+    /**
+     * Connects in the background and subscribes to {@code filter} (after unsubscribing {@code former}, filters an
+     * earlier version left in the persistent session); reconnects whenever the connection is lost.
+     */
+    void start(String subscription, java.util.List<String> former, Listener l) {
         this.filter = subscription;
+        this.formerFilters = java.util.List.copyOf(former);
         this.listener = l;
         supervisor = Thread.ofPlatform().name("mqtt-supervisor").daemon().start(this::supervise);
     }
@@ -99,6 +104,9 @@ final class MqttConnection implements AutoCloseable {
             try {
                 fresh = newClient();
                 fresh.connect(options).waitForCompletion(15_000);
+                if (!formerFilters.isEmpty()) {
+                    fresh.unsubscribe(formerFilters.toArray(String[]::new)).waitForCompletion(15_000);
+                }
                 fresh.subscribe(filter, QOS).waitForCompletion(15_000);
                 client = fresh;
                 listener.connected(fresh.getServerURI());

@@ -3,6 +3,7 @@ package org.openinfusion.station.device.mqtt;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.openinfusion.station.bus.Addresses;
@@ -29,11 +30,13 @@ final class MqttIngest implements MqttConnection.Listener {
     private final MqttPayloadDecoder decoder;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final SilenceWatch silence;
     private final SequenceTracker sequences = new SequenceTracker();
     private final Semaphore unacked = new Semaphore(MAX_UNACKED);
     private final java.util.concurrent.atomic.AtomicLong lastStoreErrorLog = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
 
-    MqttIngest(Vertx vertx, MqttPayloadDecoder decoder, IngestMetrics metrics, Clock clock) {
+    MqttIngest(Vertx vertx, MqttPayloadDecoder decoder, IngestMetrics metrics, Clock clock, SilenceWatch silence) {
+        this.silence = silence;
         this.bus = vertx.eventBus();
         this.publisher = new ObservationPublisher(vertx, metrics);
         this.decoder = decoder;
@@ -55,9 +58,14 @@ final class MqttIngest implements MqttConnection.Listener {
     private void handle(String topic, MqttMessage message, Runnable ack) throws InterruptedException {
         DecodeResult result = decoder.decode(topic, message.getPayload(), clock.instant());
         result.rejections().forEach(r -> metrics.rejected(topic, r));
-        result.status().ifPresent(s -> bus.publish(Addresses.DEVICE_STATUS, s));
+        Instant now = clock.instant();
+        result.status().map(s -> message.isRetained() ? s.asRetained() : s).ifPresent(s -> {
+            silence.status(s, now);
+            bus.publish(Addresses.DEVICE_STATUS, s);
+        });
         for (Observation o : result.observations()) {
             sequences.observe(o);
+            silence.values(o.source(), o.valueCount(), now);
             publisher.publish(o);
         }
         metrics.sequence(sequences.missing(), sequences.repeated());
@@ -84,6 +92,7 @@ final class MqttIngest implements MqttConnection.Listener {
 
     @Override
     public void connected(String serverUri) {
+        silence.reconnected(clock.instant());
         LOG.info("connected to broker {}, subscribed to {}", serverUri, decoder.subscription());
     }
 

@@ -4,16 +4,29 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.config.MqttConfig;
+import org.openinfusion.station.device.DeviceAlarms;
+import org.openinfusion.station.device.DeviceStatusSnapshot;
 import org.openinfusion.station.health.BrokerLink;
 import org.openinfusion.station.health.IngestMetrics;
+import org.openinfusion.station.health.TechnicalAlarm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Starts and stops the MQTT ingest. Paho's own threads do the work; no event loop ever waits on it. */
+/**
+ * Starts and stops the MQTT ingest. Paho's own threads do the work; no event loop ever waits on it. A timer
+ * checks for silent devices ({@code DEVICE_SILENT}, raised and cleared on the technical-alarm address).
+ */
 public final class MqttIngestVerticle extends VerticleBase implements BrokerLink {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttIngestVerticle.class);
+
     private final MqttConfig config;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final SilenceWatch silence;
     private MqttConnection connection;
     private volatile Runnable onConnectionChange = () -> { };
 
@@ -21,6 +34,7 @@ public final class MqttIngestVerticle extends VerticleBase implements BrokerLink
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
+        this.silence = new SilenceWatch(config.silentAfter());
     }
 
     @Override
@@ -28,14 +42,38 @@ public final class MqttIngestVerticle extends VerticleBase implements BrokerLink
         connection = new MqttConnection(config, clock);
         connection.onChange(() -> onConnectionChange.run());
         MqttPayloadDecoder decoder = new MqttPayloadDecoder(config.topicPrefix(), config.maxPayloadBytes());
-        connection.start(decoder.subscription(), new MqttIngest(vertx, decoder, metrics, clock));
+        connection.start(decoder.subscription(), decoder.formerSubscriptions(), new MqttIngest(vertx, decoder, metrics, clock, silence));
+        long every = Math.max(100, Math.min(1000, config.silentAfter().toMillis() / 4));
+        vertx.setPeriodic(every, id -> checkSilence());
         return Future.succeededFuture();
+    }
+
+    /** Not while the broker is away: then nothing can arrive, and BROKER_DISCONNECTED says why. */
+    private void checkSilence() {
+        if (!connected()) {
+            return;
+        }
+        var now = clock.instant();
+        for (SilenceWatch.Change c : silence.check(now)) {
+            if (c.silent()) {
+                LOG.warn("technical alarm {}: {}", DeviceAlarms.DEVICE_SILENT, c.message());
+            } else {
+                LOG.info("technical alarm {} cleared: {}", DeviceAlarms.DEVICE_SILENT, c.message());
+            }
+            vertx.eventBus().publish(Addresses.TECHNICAL_ALARM,
+                    new TechnicalAlarm(DeviceAlarms.DEVICE_SILENT, c.silent(), c.message(), now, Optional.of(c.device())));
+        }
     }
 
     /** Whether the broker connection is up (read by health). */
     @Override
     public boolean connected() {
         return connection != null && connection.connected();
+    }
+
+    /** The MQTT devices heard of since start, with their silence (listed in /health beside the serial devices). */
+    public List<DeviceStatusSnapshot> devices() {
+        return silence.snapshots();
     }
 
     @Override

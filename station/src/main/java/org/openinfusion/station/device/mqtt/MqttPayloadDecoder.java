@@ -28,9 +28,14 @@ public final class MqttPayloadDecoder {
         this.waveforms = new WaveformChunkDecoder(window);
     }
 
-    /** The subscription filter for every device topic under the prefix. */
+    /** The subscription filter: every topic under the prefix. */
     public String subscription() {
         return topics.subscription();
+    }
+
+    /** Filters of earlier versions, to be unsubscribed from a persistent session. */
+    public java.util.List<String> formerSubscriptions() {
+        return topics.formerSubscriptions();
     }
 
     public DecodeResult decode(String topic, byte[] payload, Instant received) {

@@ -16,9 +16,20 @@ final class TopicParser {
         this.prefix = prefix.endsWith("/") ? prefix : prefix + "/";
     }
 
-    /** The subscription filter covering every device topic. */
+    /**
+     * The subscription filter: everything under the prefix, so that a topic outside the device tree is
+     * seen and rejected ({@code UNKNOWN_TOPIC}) instead of never arriving.
+     */
     String subscription() {
-        return prefix + "beds/+/devices/+/#";
+        return prefix + "#";
+    }
+
+    /**
+     * Filters earlier versions subscribed to. A persistent session keeps its subscriptions on the broker,
+     * and a message matching two of them may be delivered twice: they are unsubscribed on connecting.
+     */
+    java.util.List<String> formerSubscriptions() {
+        return java.util.List.of(prefix + "beds/+/devices/+/#");
     }
 
     MqttTopic parse(String topic) throws DecodeException {

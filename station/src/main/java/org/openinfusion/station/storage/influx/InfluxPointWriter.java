@@ -8,6 +8,7 @@ import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.openinfusion.station.config.InfluxConfig;
+import org.openinfusion.station.storage.LineProtocol;
 import org.openinfusion.station.storage.PointWriter;
 
 /** {@link PointWriter} over influxdb-java's v1 HTTP API (InfluxDB 1.x, or 2.x/3 through their v1 endpoints). */
@@ -39,7 +40,7 @@ public final class InfluxPointWriter implements PointWriter {
     public void write(String lineProtocol) {
         try {
             influx.write(config.database(), config.retentionPolicy(), InfluxDB.ConsistencyLevel.ONE,
-                    TimeUnit.MICROSECONDS, lineProtocol);
+                    TimeUnit.NANOSECONDS, LineProtocol.withNanosecondTimes(lineProtocol));
         } catch (InfluxDBException.DatabaseNotFoundException e) {
             throw new StoreUnavailableException("database missing: " + e.getMessage(), e);
         } catch (InfluxDBException e) {

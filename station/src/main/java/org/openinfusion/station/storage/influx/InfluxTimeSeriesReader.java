@@ -166,7 +166,8 @@ public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoClose
 
     private StoredValue value(List<String> columns, List<Object> row) {
         try {
-            Instant time = Instant.parse((String) row.get(columns.indexOf("time")));
+            // the nanosecond digits of a stored time are part of its identity (docs/storage.md), not of the device time
+            Instant time = Instant.parse((String) row.get(columns.indexOf("time"))).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             Number v = (Number) row.get(columns.indexOf("v"));
             String device = (String) row.get(columns.indexOf("device"));
             String key = (String) row.get(columns.indexOf("stream"));

@@ -115,6 +115,30 @@ class SessionCommandApiTest {
     }
 
     @Test
+    void aSilentDeviceAndAFreshOfflineStatusShowOnTheBedButARetainedOfflineStatusRaisesNothing() throws Exception {
+        create();
+        var bus = vertx.eventBus();
+        bus.publish(Addresses.DEVICE_STATUS, new org.openinfusion.station.domain.DeviceStatus(new DeviceRef(BED, "oldpump"), false,
+                clock.instant(), true));
+        bus.publish(Addresses.TECHNICAL_ALARM, new org.openinfusion.station.health.TechnicalAlarm("DEVICE_SILENT", true,
+                "bed-01/monitor sent nothing for 10 s", clock.instant(), java.util.Optional.of(new DeviceRef(BED, "monitor"))));
+        bus.publish(Addresses.DEVICE_STATUS, new org.openinfusion.station.domain.DeviceStatus(new DeviceRef(BED, "pump"), false,
+                clock.instant()));
+        org.openinfusion.station.testing.Eventually.waitUntil(Duration.ofSeconds(10), "both alarms on the bed", () -> alarmIds().containsAll(
+                List.of("TECH:DEVICE_SILENT:monitor", "TECH:DEVICE_OFFLINE:pump")));
+        assertFalse(alarmIds().contains("TECH:DEVICE_OFFLINE:oldpump"), alarmIds().toString());
+    }
+
+    private List<String> alarmIds() {
+        try {
+            return await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED), as(nurse))).body()
+                    .activeAlarms().stream().map(org.openinfusion.station.clinical.alarm.ActiveAlarm::id).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void stepsThroughTheSessionAndRefusesAnIllegalStepWithTheReason() throws Exception {
         create();
         ReplyException wrong = refused(new SessionCommand.SessionStep("nurse1", BED, Step.END_OF_INFUSION, null));

@@ -1,10 +1,12 @@
 package org.openinfusion.station.device.asena;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -48,16 +50,43 @@ class AsenaProtocolTest {
 
     @Test
     void anInfResponseMapsOntoThePumpStreams() {
-        feed(AsenaTestFrames.inf("NO_ALARM", "INFUSING", "2.500", "1.250", "01:30"));
+        feed(AsenaTestFrames.inf("NO_ALARM", "INFUSING", "2.500", "1.250", "01:30:05"));
 
         Map<Stream, Object> v = values();
         assertEquals("infusing", v.get(Stream.PUMP_STATE));
         assertEquals("none", v.get(Stream.PUMP_ALARM));
         assertEquals(2.5, v.get(Stream.PUMP_RATE));
         assertEquals(1.25, v.get(Stream.PUMP_VOLUME_INFUSED));
-        assertEquals(3.75, (double) v.get(Stream.PUMP_VOLUME_TO_BE_INFUSED), 1e-9);
+        assertEquals(5405.0, v.get(Stream.PUMP_TIME_REMAINING), "1 h 30 min 5 s, stored in seconds as read");
+        assertFalse(v.containsKey(Stream.PUMP_VOLUME_TO_BE_INFUSED), "no volume is derived from the time remaining");
         assertEquals(NOW, out.observations.get(0).deviceTime());
         assertTrue(out.problems.isEmpty(), out.details.toString());
+    }
+
+    @Test
+    void theAnswerOfARealPumpPublishedWithItsChecksumIsReadAsIs() {
+        // quoted in OpenICE-derived AlarisMITM.java (mickeywstahl/MDDT) as the pump's actual answer; its CRC matches
+        feed("!INF^8002-51733^A^HLD^0.00^ml/h^^0.969^ml^530.15^mmHg^00:04:09^EVENT^214725|DB9D\r".getBytes(StandardCharsets.US_ASCII));
+
+        Map<Stream, Object> v = values();
+        assertEquals(0.0, v.get(Stream.PUMP_RATE));
+        assertEquals(0.969, v.get(Stream.PUMP_VOLUME_INFUSED));
+        assertEquals(249.0, v.get(Stream.PUMP_TIME_REMAINING), "00:04:09 with the pump on hold at 0 ml/h: not volume / rate");
+        assertEquals("paused", v.get(Stream.PUMP_STATE), "HLD: on hold");
+        assertEquals("other", v.get(Stream.PUMP_ALARM), "A: an alarm is showing (the same code writes - for none)");
+        assertTrue(out.problems.isEmpty(), out.details.toString());
+    }
+
+    @Test
+    void aTimeRemainingInAnUnknownFormIsCountedAndNotStored() {
+        for (String field : List.of("2400", "1:30", "1:75:00", "abc")) {
+            out.observations.clear();
+            out.problems.clear();
+            feed(AsenaTestFrames.inf("NONE", "INFUSING", "150", "1", field));
+            assertFalse(values().containsKey(Stream.PUMP_TIME_REMAINING), field);
+            assertFalse(values().containsKey(Stream.PUMP_VOLUME_TO_BE_INFUSED), field);
+            assertEquals(1, out.count(org.openinfusion.station.device.Problem.UNKNOWN_VALUE), field + ": " + out.details);
+        }
     }
 
     @Test
@@ -66,6 +95,13 @@ class AsenaProtocolTest {
         assertEquals("near_end", AsenaWords.alarm("NEAR_END_OF_INFUSION"));
         assertEquals("end_of_infusion", AsenaWords.alarm("END_OF_INFUSION"));
         assertEquals("air_in_line", AsenaWords.alarm("AIR_IN_LINE"));
+        // alarm codes listed in AlarisMITM.java (mickeywstahl/MDDT), answers of the form ALARM^AL_OCCLU^OCCLUSION^
+        assertEquals("none", AsenaWords.alarm("AL_NOALM"));
+        assertEquals("none", AsenaWords.alarm("-"));
+        assertEquals("near_end", AsenaWords.alarm("AL_NEOIN"));
+        assertEquals("end_of_infusion", AsenaWords.alarm("AL_EOIST"));
+        assertEquals("battery_low", AsenaWords.alarm("AL_LWBAT"));
+        assertEquals("occlusion", AsenaWords.alarm("AL_OCCLU"));
         assertEquals("other", AsenaWords.alarm("SOMETHING_NEW"));
         assertEquals("paused", AsenaWords.state("PAUSED").orElseThrow());
         assertEquals("completed", AsenaWords.state("INFUSION_COMPLETE").orElseThrow());

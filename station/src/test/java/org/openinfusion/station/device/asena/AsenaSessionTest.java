@@ -44,6 +44,31 @@ class AsenaSessionTest {
     }
 
     @Test
+    void severalAnswersInOneReadEachGetTheirOwnStrictlyIncreasingTimePerStream() {
+        // a late answer, its retry's answer and the next poll's answer flushed together by a device server
+        session.connected(T0, out);
+        java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+        for (String rate : List.of("10", "11", "12")) {
+            read.writeBytes(AsenaTestFrames.inf("NONE", "INFUSING", rate, "1", ""));
+        }
+        byte[] bytes = read.toByteArray();
+        Instant now = Instant.parse("2025-11-22T10:00:00.000000500Z");
+        session.received(bytes, 0, bytes.length, now, out);
+
+        for (org.openinfusion.station.domain.Stream stream : List.of(org.openinfusion.station.domain.Stream.PUMP_RATE,
+                org.openinfusion.station.domain.Stream.PUMP_STATE, org.openinfusion.station.domain.Stream.PUMP_ALARM)) {
+            List<Instant> times = out.observations.stream().filter(o -> o.stream() == stream)
+                    .map(org.openinfusion.station.domain.Observation::deviceTime).toList();
+            assertEquals(List.of(Instant.parse("2025-11-22T10:00:00Z"), Instant.parse("2025-11-22T10:00:00.000001Z"),
+                    Instant.parse("2025-11-22T10:00:00.000002Z")), times, stream.key());
+        }
+        assertEquals(List.of(10.0, 11.0, 12.0), out.observations.stream()
+                .filter(o -> o.stream() == org.openinfusion.station.domain.Stream.PUMP_RATE)
+                .map(o -> ((org.openinfusion.station.domain.NumericSample) o).value()).toList());
+        assertTrue(out.observations.stream().allMatch(o -> o.receiveTime().equals(now)), "the receive time stays the real one");
+    }
+
+    @Test
     void anUnansweredRequestIsSentOnceMoreAfter500MsThenCountedAndSkipped() {
         session.connected(T0, out);
         session.tick(T0.plusMillis(499), out);
