@@ -41,6 +41,16 @@ public final class EffectiveRating {
                 .max(Comparator.comparing(Rating::finishedAt));
     }
 
+    /**
+     * Which rating replaces which: original rating id -> id of the correction naming it (the later one when two do).
+     * A rating absent from the keys is in effect.
+     */
+    public static Map<String, String> supersededBy(Collection<Rating> ratings) {
+        Map<String, String> out = new java.util.HashMap<>();
+        ratings.stream().filter(Rating::isCorrection).forEach(r -> out.put(r.correction().originalRatingId(), r.id()));
+        return out;
+    }
+
     private static void requireSameSlot(Rating correction, Rating original) {
         String name = correction.correction().originalRatingId();
         if (original == null) {
