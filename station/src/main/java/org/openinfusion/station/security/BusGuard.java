@@ -2,10 +2,10 @@ package org.openinfusion.station.security;
 
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.history.AuditPort;
+import org.openinfusion.station.clinical.history.TrailEvent;
 
 /**
  * The role check in front of every request the station answers on the bus. The caller's sign-in token travels
@@ -19,9 +19,9 @@ public final class BusGuard {
     public static final int FORBIDDEN = 403;
 
     private final SignIns signIns;
-    private final AuditTrail audit;
+    private final AuditPort audit;
 
-    public BusGuard(SignIns signIns, AuditTrail audit) {
+    public BusGuard(SignIns signIns, AuditPort audit) {
         this.signIns = signIns;
         this.audit = audit;
     }
@@ -39,8 +39,7 @@ public final class BusGuard {
             return Optional.empty();
         }
         if (!who.get().may(p)) {
-            audit.record("access.denied", who.get().userId(), null, Map.of("role", who.get().role().key(),
-                    "permission", p.name(), "address", m.address()));
+            audit.record(who.get().userId(), null, new TrailEvent.AccessDenied(who.get().role().key(), p.name(), m.address()));
             m.fail(FORBIDDEN, "Role " + who.get().role().key() + " may not do this (" + p.name().toLowerCase(java.util.Locale.ROOT) + ").");
             return Optional.empty();
         }

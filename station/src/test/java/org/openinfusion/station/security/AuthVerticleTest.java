@@ -27,6 +27,7 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.config.SecurityConfig;
+import org.openinfusion.station.clinical.EncodedAudit;
 
 /** Sign-in, sign-out and account administration over a real event bus. */
 class AuthVerticleTest {
@@ -45,7 +46,7 @@ class AuthVerticleTest {
         vertx = Vertx.vertx();
         Codecs.registerAll(vertx);
         signIns = new SignIns(clock, Duration.ofMinutes(15));
-        var trail = (org.openinfusion.station.clinical.blinding.AuditTrail) (t, a, s, p) -> audit.add(t + " " + a);
+        var trail = (EncodedAudit) (t, a, s, p) -> audit.add(t + " " + a);
         Authenticator auth = new Authenticator(users, trail, clock, new SecurityConfig(Duration.ofMinutes(15), 3, Duration.ofMinutes(15)));
         await(vertx.deployVerticle(new AuthVerticle(auth, signIns, new BusGuard(signIns, trail), users, trail),
                 new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));

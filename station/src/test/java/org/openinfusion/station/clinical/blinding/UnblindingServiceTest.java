@@ -24,6 +24,7 @@ import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.session.Session;
 import org.openinfusion.station.clinical.session.SessionEvent;
+import org.openinfusion.station.clinical.EncodedAudit;
 
 class UnblindingServiceTest {
     @TempDir
@@ -44,7 +45,7 @@ class UnblindingServiceTest {
     private UnblindingService service(Protocol p) throws IOException {
         Path kits = dir.resolve("kits.csv");
         Files.writeString(kits, "# randomisation list\nKIT-0041,K\nKIT-0042,P\n");
-        return new UnblindingService((t, a, s, payload) -> audit.add(new Entry(t, a, s, payload)),
+        return new UnblindingService((EncodedAudit) (t, a, s, payload) -> audit.add(new Entry(t, a, s, payload)),
                 KitAssignments.load(kits, p.arms()), Set.of("unblinder"), clock);
     }
 

@@ -19,6 +19,7 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.clinical.EncodedAudit;
 
 /**
  * A monitor whose clock is two hours behind the station's: its cuff readings keep their own age, shifted by the
@@ -32,7 +33,7 @@ class DeviceClockOffsetTest {
     private final List<String> audit = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
     private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-            (t, a, s, p) -> audit.add(t + " " + p.get("alarm")), clock, AlarmSettings.DEFAULTS);
+            (EncodedAudit) (t, a, s, p) -> audit.add(t + " " + p.get("alarm")), clock, AlarmSettings.DEFAULTS);
 
     private void monitorSecond(double hr) {
         Instant now = clock.instant();
