@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.SessionHistory;
@@ -73,7 +74,7 @@ final class BedHistory {
         Integer total = e.score().total();
         return new SessionView.RatingEntry(r.id(), r.timePointId(), r.shortFormId() == null ? r.instrumentId() : r.shortFormId(),
                 total == null ? OptionalInt.empty() : OptionalInt.of(total), String.valueOf(e.score().summary()), r.finishedAt(),
-                r.isCorrection(), new java.util.TreeMap<>(r.answers()));
+                r.isCorrection(), new TreeMap<>(r.answers()));
     }
 
     List<AlarmEvent> alarms(String sessionId) {

@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.audit;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -215,7 +216,7 @@ final class BedsideCodec {
         return Answer.notAssessed(s.startsWith(NOT_ASSESSED) ? s.substring(NOT_ASSESSED.length()) : s);
     }
 
-    private static Map<String, Object> at(java.time.Instant at) {
+    private static Map<String, Object> at(Instant at) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("at", at.toString());
         return p;

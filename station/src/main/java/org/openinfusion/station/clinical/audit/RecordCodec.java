@@ -1,12 +1,11 @@
 package org.openinfusion.station.clinical.audit;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.history.TrailEvent.Purpose;
+import org.openinfusion.station.clinical.history.TrailEvent;
 
 /** The written form of review, blinding, export and access events, and of the trail's own torn-tail entry. */
 final class RecordCodec {

@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.history;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One entry of the audit trail, read back: the typed event and where the trail put it.
@@ -24,7 +25,7 @@ public record Recorded(long seq, Instant time, String actor, SessionId session, 
     }
 
     /** The event, when it is of the given kind. */
-    public <T extends TrailEvent> java.util.Optional<T> as(Class<T> kind) {
+    public <T extends TrailEvent> Optional<T> as(Class<T> kind) {
         return kind.isInstance(event) ? java.util.Optional.of(kind.cast(event)) : java.util.Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.rating;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class EffectiveRating {
      * A rating absent from the keys is in effect.
      */
     public static Map<String, String> supersededBy(Collection<Rating> ratings) {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         ratings.stream().filter(Rating::isCorrection).forEach(r -> out.put(r.correction().originalRatingId(), r.id()));
         return out;
     }

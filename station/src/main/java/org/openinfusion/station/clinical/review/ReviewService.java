@@ -10,26 +10,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.openinfusion.station.clinical.audit.AuditChainBrokenException;
 import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.audit.HistoryReader;
+import org.openinfusion.station.clinical.export.ExportFile;
+import org.openinfusion.station.clinical.export.ExportFormat;
+import org.openinfusion.station.clinical.export.ExportRequest;
+import org.openinfusion.station.clinical.export.Exports;
 import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.SessionId;
 import org.openinfusion.station.clinical.history.TrailEvent;
-import org.openinfusion.station.clinical.export.ExportFile;
-import org.openinfusion.station.clinical.export.ExportFormat;
-import org.openinfusion.station.clinical.export.ExportRequest;
-import org.openinfusion.station.clinical.export.Exports;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.domain.StreamKind;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.security.Principal;
-import org.openinfusion.station.storage.TimeSeriesReader;
 import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.storage.TimeSeriesReader;
 
 /**
  * Answers the review requests (docs/review.md) from the verified audit trail ({@link AuditTail}) and the
@@ -159,8 +160,8 @@ public final class ReviewService {
         if (ids.isEmpty() && !wholeChain) {
             throw ReviewException.badRequest("No session matches the filter: nothing to export.");
         }
-        List<Recorded> entries = java.util.stream.Stream.concat(all.stream().flatMap(s -> s.history().entries().stream()),
-                        wholeChain ? HistoryReader.read(guarded(tail::stationWide)).stream() : java.util.stream.Stream.empty())
+        List<Recorded> entries = Stream.concat(all.stream().flatMap(s -> s.history().entries().stream()),
+                        wholeChain ? HistoryReader.read(guarded(tail::stationWide)).stream() : Stream.empty())
                 .sorted(Comparator.comparingLong(Recorded::seq)).toList();
         Optional<String> only = Optional.ofNullable(r.sessionId() == null ? null : ids.getFirst());
         java.util.Set<String> among = r.sessionId() != null || wholeChain ? java.util.Set.of() : java.util.Set.copyOf(ids);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.dose.DoseCalculator;
@@ -20,8 +21,8 @@ import org.openinfusion.station.clinical.rating.FormKey;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.session.Session;
 import org.openinfusion.station.clinical.session.SessionEvent;
-import org.openinfusion.station.clinical.session.SessionRuntime;
 import org.openinfusion.station.clinical.session.SessionRuntime.Replay;
+import org.openinfusion.station.clinical.session.SessionRuntime;
 
 /**
  * Reads the sessions still open in an audit history back into runtimes, so a restarted station carries on with them.
@@ -97,8 +98,8 @@ final class SessionRestore {
         double rate;
         double volume;
 
-        java.util.Optional<PumpReading> reading(InfusionEvent e) {
-            return java.util.Optional.ofNullable(switch (e) {
+        Optional<PumpReading> reading(InfusionEvent e) {
+            return Optional.ofNullable(switch (e) {
                 case InfusionEvent.Started s -> {
                     rate = s.rateMlPerHour();
                     yield new PumpReading(s.at(), "infusing", rate, volume);

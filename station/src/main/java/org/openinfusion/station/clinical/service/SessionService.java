@@ -3,20 +3,22 @@ package org.openinfusion.station.clinical.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.dose.DoseCalculator;
+import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.SessionId;
 import org.openinfusion.station.clinical.history.TrailEvent;
-import org.openinfusion.station.clinical.alarm.AlarmEvent;
-import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.infusion.PumpReading;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.Protocol;
@@ -77,7 +79,7 @@ public final class SessionService {
      * @return how many were taken up, and why any other open one was not
      */
     public Restored restore(AuditHistory trail) {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         var open = SessionRestore.open(trail, protocols, alarmSettings, problems);
         open.values().forEach(r -> byBed.put(r.session().created().bedId(), r));
         trail.sessions().stream().filter(s -> open.containsKey(s.id().value())).forEach(s -> restoredTrail.put(s.id().value(), s));
@@ -97,7 +99,7 @@ public final class SessionService {
     }
 
     /** What {@link #restore} did. */
-    public record Restored(int sessions, java.util.List<String> problems) {
+    public record Restored(int sessions, List<String> problems) {
     }
 
     /** Opens a session on a bed; refused while another session is open there. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.clinical.EncodedAudit;
 import org.openinfusion.station.clinical.dose.DoseCalculator;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.Arm;
@@ -24,7 +25,6 @@ import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.session.Session;
 import org.openinfusion.station.clinical.session.SessionEvent;
-import org.openinfusion.station.clinical.EncodedAudit;
 
 class UnblindingServiceTest {
     @TempDir

@@ -86,8 +86,8 @@ public final class TrailBuilder implements AutoCloseable {
                     String second = t.secondSession();
                     shared = new Recorded(file, first, second, t.entries());
                 }
+                dir.toFile().deleteOnExit(); // deleted in reverse order of registration: the file, then its folder
                 file.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,7 +1,6 @@
 package org.openinfusion.station.clinical.review;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +14,8 @@ import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditWriter;
-import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;

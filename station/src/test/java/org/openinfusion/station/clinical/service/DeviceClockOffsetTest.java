@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.EncodedAudit;
 import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.alarm.AlarmEngine;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
@@ -19,7 +20,6 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.clinical.EncodedAudit;
 
 /**
  * A monitor whose clock is two hours behind the station's: its cuff readings keep their own age, shifted by the
