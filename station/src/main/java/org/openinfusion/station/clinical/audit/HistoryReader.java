@@ -6,6 +6,7 @@ import java.util.List;
 import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.SessionId;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.history.Written;
 
 /** The one reader of typed events: each verified entry decoded by {@link EventCodec}. */
@@ -13,9 +14,18 @@ public final class HistoryReader {
     private HistoryReader() {
     }
 
+    /**
+     * The entry as a typed event. An entry of a known type that lacks a field its event needs (not one the station
+     * wrote) reads as {@link TrailEvent.Unrecognised}: the trail still reads, and the entry stays in every verbatim export.
+     */
     public static Recorded read(AuditEntry e) {
-        return new Recorded(e.seq(), e.time(), e.actor(), SessionId.orNull(e.sessionId()),
-                EventCodec.decode(e.type(), e.actor(), e.sessionId(), e.time(), e.payload()),
+        TrailEvent event;
+        try {
+            event = EventCodec.decode(e.type(), e.actor(), e.sessionId(), e.time(), e.payload());
+        } catch (IllegalArgumentException unreadable) {
+            event = new TrailEvent.Unrecognised(e.type(), e.payload());
+        }
+        return new Recorded(e.seq(), e.time(), e.actor(), SessionId.orNull(e.sessionId()), event,
                 new Written(e.type(), e.payload(), e.previousHash(), e.hash()));
     }
 

@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.history;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +21,11 @@ public final class AuditHistory {
     public AuditHistory(List<Recorded> entries) {
         this.entries = List.copyOf(entries);
         Map<SessionId, List<Recorded>> bySession = new LinkedHashMap<>();
-        List<SessionId> created = new ArrayList<>();
+        Set<SessionId> created = new LinkedHashSet<>();
         for (Recorded r : this.entries) {
             if (r.session() != null) {
                 bySession.computeIfAbsent(r.session(), k -> new ArrayList<>()).add(r);
-                if (SessionHistory.isCreation(r) && !created.contains(r.session())) {
+                if (SessionHistory.isCreation(r)) {
                     created.add(r.session());
                 }
             }

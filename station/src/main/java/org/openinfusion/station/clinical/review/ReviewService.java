@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.openinfusion.station.clinical.audit.AuditChainBrokenException;
 import org.openinfusion.station.clinical.audit.AuditTail;
-import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
@@ -161,7 +160,7 @@ public final class ReviewService {
             throw ReviewException.badRequest("No session matches the filter: nothing to export.");
         }
         List<Recorded> entries = Stream.concat(all.stream().flatMap(s -> s.history().entries().stream()),
-                        wholeChain ? HistoryReader.read(guarded(tail::stationWide)).stream() : Stream.empty())
+                        wholeChain ? guarded(tail::stationWide).stream() : Stream.empty())
                 .sorted(Comparator.comparingLong(Recorded::seq)).toList();
         Optional<String> only = Optional.ofNullable(r.sessionId() == null ? null : ids.getFirst());
         java.util.Set<String> among = r.sessionId() != null || wholeChain ? java.util.Set.of() : java.util.Set.copyOf(ids);
@@ -189,13 +188,13 @@ public final class ReviewService {
             throw ReviewException.badRequest("No session named.");
         }
         refresh();
-        return HistoryReader.history(guarded(() -> tail.session(sessionId))).session(new SessionId(sessionId))
+        return new AuditHistory(guarded(() -> tail.session(sessionId))).session(new SessionId(sessionId))
                 .map(SessionEntries::new).orElseThrow(() -> ReviewException.notFound(sessionId));
     }
 
     private Collection<SessionEntries> sessions() {
         refresh();
-        return guarded(tail::sessions).values().stream().map(HistoryReader::history)
+        return guarded(tail::sessions).values().stream().map(AuditHistory::new)
                 .flatMap(h -> h.sessions().stream()).map(SessionEntries::new).toList();
     }
 
