@@ -35,8 +35,8 @@ final class SdtmAe {
             List<Recorded> entries = s.history().entries();
             for (Recorded e : entries) {
                 Optional<MarkerKind> marker = adverseMarker(e);
-                if (marker.isPresent()) {
-                    String note = ((TrailEvent.MarkerRecorded) e.event()).note();
+                if (marker.isPresent() && e.event() instanceof TrailEvent.MarkerRecorded m) {
+                    String note = m.note();
                     csv.row(Sdtm.studyId(s), "AE", usubjid, seq.next(usubjid), marker.get().label(),
                             marker.get().label().toUpperCase(Locale.ROOT), "MARKED BY STAFF", "", "", Sdtm.visitNum(s),
                             Sdtm.visit(s), Sdtm.dtc(e.at()), "", e.written().type(), e.seq(), Optional.ofNullable(note).orElse(""));

@@ -152,15 +152,34 @@ public final class SessionHistory {
      * (after closing, only amendments and their rating corrections can be written). 0 when none.
      */
     public long lastChangeSeq() {
-        long last = 0;
-        for (Recorded r : entries) {
-            switch (r.event()) {
-                case TrailEvent.RecordSigned s -> { }
-                case TrailEvent.Unblinded u -> { }
-                case TrailEvent.UnblindingRefused u -> { }
-                default -> last = r.seq();
-            }
-        }
-        return last;
+        return entries.stream().filter(r -> changesTheRecord(r.event())).mapToLong(Recorded::seq).max().orElse(0);
+    }
+
+    /** Whether an entry of this kind changes the session's record (a signature made before it no longer covers it). */
+    static boolean changesTheRecord(TrailEvent e) {
+        return switch (e) {
+            case TrailEvent.RecordSigned s -> false;
+            case TrailEvent.Unblinded u -> false;
+            case TrailEvent.UnblindingRefused u -> false;
+            case TrailEvent.SessionStepped s -> true;
+            case TrailEvent.InfusionChanged i -> true;
+            case TrailEvent.PromptChanged p -> true;
+            case TrailEvent.AlarmChanged a -> true;
+            case TrailEvent.RatingEntered r -> true;
+            case TrailEvent.MarkerRecorded m -> true;
+            case TrailEvent.RecordAmended a -> true;
+            case TrailEvent.Unrecognised u -> true;
+            // station-wide: never in a session's entries
+            case TrailEvent.ExportCreated x -> false;
+            case TrailEvent.PasswordAccepted x -> false;
+            case TrailEvent.PasswordRefused x -> false;
+            case TrailEvent.PasswordLocked x -> false;
+            case TrailEvent.AccountLocked x -> false;
+            case TrailEvent.AccountUnlocked x -> false;
+            case TrailEvent.SignedOut x -> false;
+            case TrailEvent.UserSaved x -> false;
+            case TrailEvent.AccessDenied x -> false;
+            case TrailEvent.TornTailDiscarded x -> false;
+        };
     }
 }

@@ -43,7 +43,18 @@ final class Timeline {
             case TrailEvent.RecordAmended a -> ev(r, Category.AMENDMENT, "Amendment (" + kind(a.change()) + ")", a.reason() + ": " + detail(a.change()));
             case TrailEvent.Unblinded u -> other(r, u.reason());
             case TrailEvent.Unrecognised u -> other(r, u.payload().get("reason") == null ? null : u.payload().get("reason").toString());
-            default -> other(r, null);
+            // Station-wide events never belong to a session; shown by their type if one ever did.
+            case TrailEvent.UnblindingRefused u -> other(r, null);
+            case TrailEvent.ExportCreated e -> other(r, null);
+            case TrailEvent.PasswordAccepted p -> other(r, null);
+            case TrailEvent.PasswordRefused p -> other(r, null);
+            case TrailEvent.PasswordLocked p -> other(r, null);
+            case TrailEvent.AccountLocked a -> other(r, null);
+            case TrailEvent.AccountUnlocked a -> other(r, null);
+            case TrailEvent.SignedOut s -> other(r, null);
+            case TrailEvent.UserSaved u -> other(r, null);
+            case TrailEvent.AccessDenied a -> other(r, null);
+            case TrailEvent.TornTailDiscarded t -> other(r, null);
         };
     }
 
