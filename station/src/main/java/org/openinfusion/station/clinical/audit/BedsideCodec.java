@@ -1,7 +1,6 @@
 package org.openinfusion.station.clinical.audit;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,19 +10,13 @@ import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
-import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.Correction;
-import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.schedule.PromptTransition;
 import org.openinfusion.station.clinical.session.SessionEvent;
 
-/** The written form of the bedside events: session steps, infusion, prompts, alarms, ratings and markers. */
+/** The written form of the bedside events: session steps, infusion, prompts, alarms and markers (ratings: {@link RatingCodec}). */
 final class BedsideCodec {
-    static final String NOT_ASSESSED = "not assessed: ";
     private static final String MARKER = "marker.recorded";
-    private static final String RATING = "rating.recorded";
-    private static final String CORRECTION = "rating.corrected";
 
     private BedsideCodec() {
     }
@@ -100,38 +93,6 @@ final class BedsideCodec {
         return new EventCodec.Encoded(MARKER, p);
     }
 
-    /** Answers are item id -> score, or the text "not assessed: reason", in item id order. */
-    static EventCodec.Encoded encode(TrailEvent.RatingEntered e) {
-        Rating r = e.rating();
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("ratingId", r.id());
-        p.put("timePoint", r.timePointId());
-        p.put("instrument", r.instrumentId());
-        p.put("shortForm", r.shortFormId());
-        p.put("raterRole", r.raterRole());
-        p.put("startedAt", r.startedAt().toString());
-        p.put("finishedAt", r.finishedAt().toString());
-        Map<String, Object> answers = new LinkedHashMap<>();
-        r.answers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(a -> answers.put(a.getKey(),
-                switch (a.getValue()) {
-                    case Answer.Scored s -> s.value();
-                    case Answer.NotAssessed n -> NOT_ASSESSED + n.reason();
-                }));
-        p.put("answers", answers);
-        p.put("total", e.score().total());
-        p.put("complete", e.score().complete());
-        p.put("notAssessed", e.score().notAssessed());
-        p.put("summary", e.score().summary());
-        if (r.isCorrection()) {
-            p.put("corrects", r.correction().originalRatingId());
-            p.put("reason", r.correction().reason());
-        }
-        if (e.amendment()) {
-            p.put("amendment", true);
-        }
-        return new EventCodec.Encoded(r.isCorrection() ? CORRECTION : RATING, p);
-    }
-
     static Optional<TrailEvent> decode(PayloadReader p, String actor, String sessionId) {
         String type = p.type();
         int dot = type.indexOf('.');
@@ -143,7 +104,7 @@ final class BedsideCodec {
             case "prompt" -> new TrailEvent.PromptChanged(new PromptTransition(p.required("timePoint"),
                     PromptState.valueOf(p.required("from")), PromptState.valueOf(p.required("to")), p.at()));
             case "alarm" -> alarm(name, p, actor);
-            case "rating" -> type.equals(RATING) || type.equals(CORRECTION) ? rating(p, actor) : null;
+            case "rating" -> RatingCodec.decode(p, actor);
             case "marker" -> type.equals(MARKER) ? new TrailEvent.MarkerRecorded(p.at(), p.text("kind"), p.text("note")) : null;
             default -> null;
         }).map(TrailEvent.class::cast);
@@ -192,28 +153,6 @@ final class BedsideCodec {
             }
         }
         return null;
-    }
-
-    private static TrailEvent rating(PayloadReader p, String actor) {
-        Map<String, Answer> answers = new HashMap<>();
-        p.map("answers").forEach((item, value) -> answers.put(String.valueOf(item), answer(value)));
-        String corrects = p.text("corrects");
-        Rating r = new Rating(p.required("ratingId"), p.required("instrument"), p.text("shortForm"), p.required("timePoint"),
-                p.required("raterRole"), actor, p.instant("startedAt"), p.instant("finishedAt"), answers,
-                corrects == null ? null : new Correction(corrects, p.required("reason")));
-        Integer total = p.payload().get("total") instanceof Number n ? n.intValue() : null;
-        Object notAssessed = p.payload().get("notAssessed");
-        return new TrailEvent.RatingEntered(r, new TrailEvent.RatingScore(total, p.flag("complete"),
-                notAssessed instanceof Number n ? n.intValue() : 0, p.text("summary")), p.flag("amendment"));
-    }
-
-    /** A written answer: a number is a score; text is "not assessed" with the reason after the prefix. */
-    static Answer answer(Object written) {
-        if (written instanceof Number n) {
-            return Answer.score(n.intValue());
-        }
-        String s = String.valueOf(written);
-        return Answer.notAssessed(s.startsWith(NOT_ASSESSED) ? s.substring(NOT_ASSESSED.length()) : s);
     }
 
     private static Map<String, Object> at(Instant at) {

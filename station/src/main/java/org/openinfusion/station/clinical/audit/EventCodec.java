@@ -6,7 +6,7 @@ import org.openinfusion.station.clinical.history.TrailEvent;
 
 /**
  * The one place the file format of events is spelled: each {@link TrailEvent} as an entry type name and a payload of
- * plain JSON values, and back. Bedside events are in {@link BedsideCodec}, review, blinding, export and access events
+ * plain JSON values, and back. Bedside events are in {@link BedsideCodec} and {@link RatingCodec}, review, blinding, export and access events
  * in {@link RecordCodec}. Pure. Field names and types: docs/audit.md.
  */
 public final class EventCodec {
@@ -23,7 +23,7 @@ public final class EventCodec {
             case TrailEvent.InfusionChanged e -> BedsideCodec.encode(e);
             case TrailEvent.PromptChanged e -> BedsideCodec.encode(e);
             case TrailEvent.AlarmChanged e -> BedsideCodec.encode(e);
-            case TrailEvent.RatingEntered e -> BedsideCodec.encode(e);
+            case TrailEvent.RatingEntered e -> RatingCodec.encode(e);
             case TrailEvent.MarkerRecorded e -> BedsideCodec.encode(e);
             case TrailEvent.RecordSigned e -> RecordCodec.encode(e);
             case TrailEvent.RecordAmended e -> RecordCodec.encode(e);
