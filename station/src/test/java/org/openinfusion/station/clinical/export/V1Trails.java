@@ -22,7 +22,8 @@ import org.openinfusion.station.storage.TimeSeriesReader;
 /**
  * Audit files written by the station before the typed session history (format v1, under src/test/resources/audit)
  * and every export made from them by that code (under audit/v1-exports/): the record a changed reader must match
- * byte for byte. {@link #main} wrote them once, from the code of that time; run again, it would overwrite them.
+ * byte for byte. {@link #main} (and review.V1ReviewTrail, review.V1ReviewRecords) wrote them once, from main at commit
+ * 9de50b2; run again, it would overwrite them with what the current code makes.
  */
 public final class V1Trails {
     static final Path RESOURCES = Path.of("src/test/resources/audit");
