@@ -82,20 +82,20 @@ public final class SessionService {
         List<String> problems = new ArrayList<>();
         var open = SessionRestore.open(trail, protocols, alarmSettings, problems);
         open.values().forEach(r -> byBed.put(r.session().created().bedId(), r));
-        trail.sessions().stream().filter(s -> open.containsKey(s.id().value())).forEach(s -> restoredTrail.put(s.id().value(), s));
+        trail.sessions().stream().filter(s -> open.containsKey(s.id().value())).forEach(s -> restoredHistory.put(s.id().value(), s));
         // Alarms left active by the previous run are closed in the record: the restarted engine raises them again
         // from live values if the condition is still there.
-        restoredTrail.forEach((id, s) -> SessionRestore.activeAlarms(s).forEach((alarm, priority) ->
+        restoredHistory.forEach((id, s) -> SessionRestore.activeAlarms(s).forEach((alarm, priority) ->
                 write(id, AuditPort.STATION, new TrailEvent.AlarmChanged(new AlarmEvent(alarm, AlarmEvent.Kind.CLEARED, priority,
                         "station restarted: evaluated again from live values", clock.instant(), AuditPort.STATION)))));
         return new Restored(open.size(), problems);
     }
 
-    private final Map<String, SessionHistory> restoredTrail = new HashMap<>();
+    private final Map<String, SessionHistory> restoredHistory = new HashMap<>();
 
     /** The history of a session taken up by {@link #restore}, for the screens' memory. */
-    public Optional<SessionHistory> restoredTrail(String sessionId) {
-        return Optional.ofNullable(restoredTrail.get(sessionId));
+    public Optional<SessionHistory> restoredHistory(String sessionId) {
+        return Optional.ofNullable(restoredHistory.get(sessionId));
     }
 
     /** What {@link #restore} did. */
