@@ -8,9 +8,13 @@ import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.SessionId;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.history.Written;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The one reader of typed events: each verified entry decoded by {@link EventCodec}. */
 public final class HistoryReader {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryReader.class);
+
     private HistoryReader() {
     }
 
@@ -23,6 +27,8 @@ public final class HistoryReader {
         try {
             event = EventCodec.decode(e.type(), e.actor(), e.sessionId(), e.time(), e.payload());
         } catch (IllegalArgumentException unreadable) {
+            // Seq and type only: the payload may hold a subject code.
+            LOG.warn("audit entry {} ({}) does not read as its event; kept as written, unrecognised", e.seq(), e.type());
             event = new TrailEvent.Unrecognised(e.type(), e.payload());
         }
         return new Recorded(e.seq(), e.time(), e.actor(), SessionId.orNull(e.sessionId()), event,

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.history.AuditHistory;
+import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.history.TrailEvent.Purpose;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
@@ -108,5 +110,16 @@ class EventCodecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EventCodec.decode("session.created", "nurse1", SESSION, AT, Map.of("subjectCode", "KET-401")));
         assertTrue(e.getMessage().contains("session.created") && e.getMessage().contains("weightKg"), e.getMessage());
+    }
+
+    @Test
+    void anEntryThatDoesNotReadAsItsEventIsKeptAsWrittenNotDropped() {
+        AuditEntry written = AuditEntry.seal(1, AT, new AuditEvent("session.created", "nurse1", SESSION, Map.of("subjectCode", "KET-401")),
+                AuditJson.GENESIS);
+        Recorded read = HistoryReader.read(written);
+        assertEquals(new TrailEvent.Unrecognised("session.created", Map.of("subjectCode", "KET-401")), read.event());
+        assertEquals(written.hash(), read.written().hash());
+        assertEquals(List.of(), new AuditHistory(List.of(read)).sessions(), "no session without a readable creation");
+        assertEquals(List.of(read), new AuditHistory(List.of(read)).entries());
     }
 }
