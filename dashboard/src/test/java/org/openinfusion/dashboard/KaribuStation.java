@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.StationUser;
-import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.EncodedAudit;
 import org.openinfusion.station.config.SecurityConfig;
 import org.openinfusion.station.security.AuthVerticle;
 import org.openinfusion.station.security.Authenticator;
@@ -47,7 +47,7 @@ public final class KaribuStation implements AutoCloseable {
 
     public KaribuStation() throws Exception {
         Codecs.registerAll(vertx);
-        AuditTrail trail = (t, a, s, p) -> audit.add(new Audited(t, a, p));
+        EncodedAudit trail = (t, a, s, p) -> audit.add(new Audited(t, a, p));
         SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), trail,
                 java.time.Clock.systemUTC(), AlarmSettings.DEFAULTS);
         Path dir = Files.createTempDirectory("karibu-users-");

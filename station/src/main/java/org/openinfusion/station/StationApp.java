@@ -14,7 +14,8 @@ import java.time.Duration;
 import org.openinfusion.station.broker.EmbeddedBroker;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
-import org.openinfusion.station.clinical.audit.AuditReader;
+import org.openinfusion.station.clinical.audit.AuditWriter;
+import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
@@ -116,10 +117,10 @@ public final class StationApp implements AutoCloseable {
             // At shut-down, stop taking data in before storage goes (closed in reverse order: these first).
             remember(() -> await(vertx.undeploy(ingestId)));
             remember(() -> await(vertx.undeploy(devicesId)));
-            AuditLogTrail auditTrail = new AuditLogTrail(auditLog, vertx.eventBus());
+            AuditLogTrail auditTrail = new AuditLogTrail(new AuditWriter(auditLog), vertx.eventBus());
             sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), auditTrail, clock,
                     AlarmSettings.DEFAULTS);
-            SessionService.Restored restored = sessions.restore(AuditReader.readVerified(auditFile));
+            SessionService.Restored restored = sessions.restore(HistoryReader.history(auditFile));
             if (restored.sessions() > 0) {
                 LOG.info("took up {} session(s) left open by the previous run (from the audit trail)", restored.sessions());
             }

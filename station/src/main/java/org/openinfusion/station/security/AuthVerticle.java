@@ -6,9 +6,9 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import org.openinfusion.station.bus.Addresses;
-import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.history.AuditPort;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +28,9 @@ public final class AuthVerticle extends VerticleBase {
     private final SignIns signIns;
     private final BusGuard guard;
     private final UserStore users;
-    private final AuditTrail audit;
+    private final AuditPort audit;
 
-    public AuthVerticle(Authenticator authenticator, SignIns signIns, BusGuard guard, UserStore users, AuditTrail audit) {
+    public AuthVerticle(Authenticator authenticator, SignIns signIns, BusGuard guard, UserStore users, AuditPort audit) {
         this.authenticator = authenticator;
         this.signIns = signIns;
         this.guard = guard;
@@ -82,7 +82,7 @@ public final class AuthVerticle extends VerticleBase {
 
     private void signOut(Message<Object> m) {
         signIns.close(m.headers().get(BusGuard.TOKEN_HEADER)).ifPresent(p -> {
-            audit.record("user.signed_out", p.userId(), null, Map.of("reason", String.valueOf(m.body())));
+            audit.record(p.userId(), null, new TrailEvent.SignedOut(String.valueOf(m.body())));
             LOG.info("user {} signed out", p.userId());
         });
         m.reply(true);
@@ -102,8 +102,7 @@ public final class AuthVerticle extends VerticleBase {
                 }
                 users.put(s.userId(), s.role(), s.name(), s.password());
                 int closed = signIns.closeAll(s.userId());
-                audit.record("user.saved", admin.userId(), null, Map.of("user", s.userId(), "role", s.role().key(),
-                        "signInsClosed", closed));
+                audit.record(admin.userId(), null, new TrailEvent.UserSaved(s.userId(), s.role().key(), closed));
                 m.reply(list());
             } catch (IllegalArgumentException e) {
                 m.fail(BAD_REQUEST, e.getMessage());

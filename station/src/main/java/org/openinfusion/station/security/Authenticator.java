@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.history.AuditPort;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.config.SecurityConfig;
 
 /**
@@ -23,11 +25,11 @@ public final class Authenticator {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final UserStore users;
-    private final AuditTrail audit;
+    private final AuditPort audit;
     private final Clock clock;
     private final SecurityConfig config;
     /** Failures of real accounts: never evicted (bounded by the number of accounts), so a lock cannot be flushed out. */
-    private final Map<String, Failures> accounts = new java.util.HashMap<>();
+    private final Map<String, Failures> accounts = new HashMap<>();
     /** Failures of made-up ids, bounded: the oldest are forgotten first. */
     private final Map<String, Failures> unknown;
 
@@ -45,11 +47,11 @@ public final class Authenticator {
         }
     }
 
-    public Authenticator(UserStore users, AuditTrail audit, Clock clock, SecurityConfig config) {
+    public Authenticator(UserStore users, AuditPort audit, Clock clock, SecurityConfig config) {
         this(users, audit, clock, config, MAX_TRACKED);
     }
 
-    Authenticator(UserStore users, AuditTrail audit, Clock clock, SecurityConfig config, int maxTrackedUnknown) {
+    Authenticator(UserStore users, AuditPort audit, Clock clock, SecurityConfig config, int maxTrackedUnknown) {
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -64,7 +66,7 @@ public final class Authenticator {
 
     /** Signs a user in; audited as user.signed_in, user.sign_in_failed or user.sign_in_locked. */
     public synchronized Result signIn(String userId, char[] password) {
-        return check(userId, password, "user.signed_in", "user.sign_in_failed");
+        return check(userId, password, TrailEvent.Purpose.SIGN_IN);
     }
 
     /**
@@ -72,7 +74,7 @@ public final class Authenticator {
      * towards the lock like sign-in failures.
      */
     public synchronized Result confirm(Principal who, char[] password) {
-        Result r = check(who.userId(), password, "user.password_confirmed", "user.password_confirm_failed");
+        Result r = check(who.userId(), password, TrailEvent.Purpose.CONFIRM);
         if (r instanceof Result.Accepted a && !a.principal().userId().equals(who.userId())) {
             throw new IllegalStateException("confirmed another user");
         }
@@ -83,7 +85,7 @@ public final class Authenticator {
     public synchronized void unlock(String userId, Principal admin) {
         accounts.remove(userId);
         unknown.remove(userId);
-        audit.record("user.unlocked", admin.userId(), null, Map.of("user", userId, "at", clock.instant().toString()));
+        audit.record(admin.userId(), null, new TrailEvent.AccountUnlocked(userId, clock.instant()));
     }
 
     /** When the account's lock ends, if it is locked now. */
@@ -92,30 +94,29 @@ public final class Authenticator {
         return f == null || f.lockedUntil == null || !f.lockedUntil.isAfter(clock.instant()) ? Optional.empty() : Optional.of(f.lockedUntil);
     }
 
-    private Result check(String rawId, char[] password, String okType, String failType) {
+    private Result check(String rawId, char[] password, TrailEvent.Purpose purpose) {
         String id = rawId == null ? "" : rawId.strip();
         String actor = id.matches("[a-z0-9._-]{2,32}") ? id : "unknown";
         Instant now = clock.instant();
         Optional<Instant> locked = lockedUntil(id);
         if (locked.isPresent()) {
-            audit.record("user.sign_in_locked", actor, null, Map.of("at", now.toString(), "purpose", okType));
+            audit.record(actor, null, new TrailEvent.PasswordLocked(purpose, now));
             return new Result.Refused(lockedMessage(locked.get()), true);
         }
         Optional<Principal> p = users.authenticate(id, password);
         Map<String, Failures> failures = p.isPresent() || users.has(id) ? accounts : unknown;
         if (p.isPresent()) {
             failures.remove(id);
-            audit.record(okType, actor, null, Map.of("at", now.toString(), "role", p.get().role().key()));
+            audit.record(actor, null, new TrailEvent.PasswordAccepted(purpose, now, p.get().role().key()));
             return new Result.Accepted(p.get());
         }
         Failures f = failures.computeIfAbsent(id, k -> new Failures());
         f.count++;
-        audit.record(failType, actor, null, Map.of("at", now.toString(), "failuresInARow", f.count));
+        audit.record(actor, null, new TrailEvent.PasswordRefused(purpose, now, f.count));
         if (f.count >= config.maxFailedSignIns()) {
             f.count = 0;
             f.lockedUntil = now.plus(config.lockout());
-            audit.record("user.locked", actor, null, Map.of("at", now.toString(), "until", f.lockedUntil.toString(),
-                    "afterFailures", config.maxFailedSignIns()));
+            audit.record(actor, null, new TrailEvent.AccountLocked(now, f.lockedUntil, config.maxFailedSignIns()));
             return new Result.Refused(lockedMessage(f.lockedUntil), true);
         }
         return new Result.Refused(WRONG, false);

@@ -2,10 +2,10 @@ package org.openinfusion.station.security;
 
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.history.AuditPort;
+import org.openinfusion.station.clinical.history.TrailEvent;
 
 /**
  * The role check in front of every request the station answers on the bus. The caller's sign-in token travels
@@ -19,9 +19,9 @@ public final class BusGuard {
     public static final int FORBIDDEN = 403;
 
     private final SignIns signIns;
-    private final AuditTrail audit;
+    private final AuditPort audit;
 
-    public BusGuard(SignIns signIns, AuditTrail audit) {
+    public BusGuard(SignIns signIns, AuditPort audit) {
         this.signIns = signIns;
         this.audit = audit;
     }
@@ -40,8 +40,7 @@ public final class BusGuard {
         }
         if (!who.get().may(p)) {
             try {
-                audit.record("access.denied", who.get().userId(), null, Map.of("role", who.get().role().key(),
-                        "permission", p.name(), "address", m.address()));
+                audit.record(who.get().userId(), null, new TrailEvent.AccessDenied(who.get().role().key(), p.name(), m.address()));
             } catch (java.io.UncheckedIOException e) {
                 // The refusal stands; the trail cannot take it now (AUDIT_UNAVAILABLE is raised), and the caller must not wait.
             }

@@ -1,22 +1,15 @@
 package org.openinfusion.station.clinical;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.openinfusion.station.clinical.audit.AuditLog;
-import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.audit.AuditWriter;
+import org.openinfusion.station.clinical.history.AuditPort;
 
-/** Tests' audit trail port onto a real audit file (what StationApp's AuditLogTrail does, without the InfluxDB mirror). */
+/** Tests' audit port onto a real audit file (what StationApp's AuditLogTrail does, without the InfluxDB mirror). */
 public final class AuditFileTrail {
     private AuditFileTrail() {
     }
 
-    public static AuditTrail of(AuditLog log) {
-        return (type, actor, session, payload) -> {
-            try {
-                log.append(type, actor, session, payload);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
+    public static AuditPort of(AuditLog log) {
+        return new AuditWriter(log);
     }
 }

@@ -27,6 +27,7 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.config.SecurityConfig;
+import org.openinfusion.station.clinical.EncodedAudit;
 
 /** Sign-in, sign-out and account administration over a real event bus. */
 class AuthVerticleTest {
@@ -46,7 +47,7 @@ class AuthVerticleTest {
         vertx = Vertx.vertx();
         Codecs.registerAll(vertx);
         signIns = new SignIns(clock, Duration.ofMinutes(15));
-        var trail = (org.openinfusion.station.clinical.blinding.AuditTrail) (t, a, s, p) -> {
+        var trail = (EncodedAudit) (t, a, s, p) -> {
             if (auditDown) {
                 throw new java.io.UncheckedIOException("audit trail write failed; the step was not recorded",
                         new java.io.IOException("No space left on device"));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.config.SecurityConfig;
+import org.openinfusion.station.clinical.EncodedAudit;
 
 class AuthenticatorTest {
     record Audited(String type, String actor, Map<String, Object> payload) {
@@ -31,7 +32,7 @@ class AuthenticatorTest {
     void accounts() {
         UserStore users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
         users.put("dr.ng", Role.PHYSICIAN, "Dr A Ng", "right-password".toCharArray());
-        auth = new Authenticator(users, (t, a, s, p) -> audit.add(new Audited(t, a, p)), clock,
+        auth = new Authenticator(users, (EncodedAudit) (t, a, s, p) -> audit.add(new Audited(t, a, p)), clock,
                 new SecurityConfig(Duration.ofMinutes(15), 3, Duration.ofMinutes(10)));
     }
 
@@ -108,7 +109,7 @@ class AuthenticatorTest {
     @Test
     void aFloodOfMadeUpIdsCannotPushALockedAccountOutOfTheTable() {
         UserStore users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
-        Authenticator small = new Authenticator(users, (t, a, s, p) -> { }, clock,
+        Authenticator small = new Authenticator(users, (actor, session, event) -> { }, clock,
                 new SecurityConfig(Duration.ofMinutes(15), 3, Duration.ofMinutes(10)), 3);
         for (int i = 0; i < 3; i++) {
             small.signIn("dr.ng", "guess".toCharArray());

@@ -1,19 +1,19 @@
 package org.openinfusion.station.clinical.api;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
-import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
-import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.RatingPayload;
+import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.session.Outcome;
 
 /**
@@ -55,29 +55,26 @@ final class BedHistory {
      * Refills the screen's memory of a session taken up after a restart from its recorded entries: ratings, markers
      * and infusion deviations (alarms start afresh).
      */
-    void restore(String sessionId, List<AuditEntry> recorded) {
-        for (AuditEntry a : recorded) {
-            Map<String, Object> p = a.payload();
-            switch (a.type()) {
-                case "rating.recorded", "rating.corrected" -> rating(sessionId, new SessionView.RatingEntry(
-                        (String) p.get("ratingId"), (String) p.get("timePoint"),
-                        p.get("shortForm") == null ? (String) p.get("instrument") : (String) p.get("shortForm"),
-                        p.get("total") instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty(),
-                        String.valueOf(p.get("summary")), Instant.parse((String) p.get("finishedAt")),
-                        a.type().equals("rating.corrected"), answers((Map<?, ?>) p.get("answers"))));
-                case "marker.recorded" -> marker(sessionId, new SessionView.Marker(MarkerKind.valueOf((String) p.get("kind")),
-                        (String) p.get("note"), a.actor(), Instant.parse((String) p.get("at"))));
-                case "infusion.deviation" -> push(entries(sessionId).deviations, p.get("kind") + ": " + p.get("detail"));
+    void restore(String sessionId, SessionHistory recorded) {
+        for (Recorded r : recorded.entries()) {
+            switch (r.event()) {
+                case TrailEvent.RatingEntered e -> rating(sessionId, ratingEntry(e));
+                case TrailEvent.MarkerRecorded m -> marker(sessionId, new SessionView.Marker(MarkerKind.valueOf(m.kind()), m.note(),
+                        r.actor(), m.at()));
+                case TrailEvent.InfusionChanged i when i.change() instanceof InfusionEvent.Deviation d ->
+                        push(entries(sessionId).deviations, d.kind() + ": " + d.detail());
                 default -> {
                 }
             }
         }
     }
 
-    private static Map<String, Answer> answers(Map<?, ?> recorded) {
-        Map<String, Answer> out = new LinkedHashMap<>();
-        recorded.forEach((item, v) -> out.put((String) item, RatingPayload.answer(v)));
-        return out;
+    private static SessionView.RatingEntry ratingEntry(TrailEvent.RatingEntered e) {
+        Rating r = e.rating();
+        Integer total = e.score().total();
+        return new SessionView.RatingEntry(r.id(), r.timePointId(), r.shortFormId() == null ? r.instrumentId() : r.shortFormId(),
+                total == null ? OptionalInt.empty() : OptionalInt.of(total), String.valueOf(e.score().summary()), r.finishedAt(),
+                r.isCorrection(), new TreeMap<>(r.answers()));
     }
 
     List<AlarmEvent> alarms(String sessionId) {

@@ -38,7 +38,7 @@ public final class SessionCommandHandler {
 
     public SessionCommandHandler(SessionService sessions) {
         this.sessions = sessions;
-        sessions.all().forEach(r -> history.restore(r.session().id(), sessions.restoredTrail(r.session().id())));
+        sessions.all().forEach(r -> sessions.restoredHistory(r.session().id()).ifPresent(h -> history.restore(r.session().id(), h)));
     }
 
     /** Every outcome the session service produced for a bed, so the view can list recent alarms and deviations. */

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -354,12 +355,9 @@ public final class AuditLog implements Closeable {
         FileChannel old = channel;
         channel = fresh;
         closeQuietly(old);
-        Map<String, Object> period = new java.util.LinkedHashMap<>();
-        period.put("since", failure.since().toString());
-        period.put("reason", failure.reason());
-        period.put("refusedEntries", failure.refused());
+        EventCodec.Encoded period = EventCodec.encode(new TrailEvent.UnavailablePeriod(failure.since(), failure.reason(), failure.refused()));
         try {
-            writeEntry(new AuditEvent(UNAVAILABLE_PERIOD, "station", null, period));
+            writeEntry(new AuditEvent(period.type(), "station", null, period.payload()));
         } catch (IOException e) {
             LOG.debug("audit file {} still unavailable: {}", file.getFileName(), e.toString());
             return false;

@@ -14,12 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openinfusion.station.clinical.history.Recorded;
 
 /**
  * Follows the audit file for review: each {@link #refresh} reads only what was appended since the last one, complete
  * lines only (a line still being written is left for next time), and accepts an entry only when it continues the
  * chain (sequence, previous hash, hash recomputed from its content). The first refresh verifies the whole file.
- * Entries are kept in memory grouped by session; station-wide entries (no session) are checked but not kept.
+ * Entries are kept in memory, read once as typed events ({@link HistoryReader}), grouped by session, station-wide
+ * entries (no session) apart.
  *
  * <p>A broken chain, or a file that shrank, stops the tail for good: every later {@link #refresh} throws
  * {@link AuditChainBrokenException} naming the link, so no unverified entry is ever shown. Thread-safe.
@@ -29,8 +31,8 @@ public final class AuditTail {
 
     private final Path file;
     private final ChainCheck chain = new ChainCheck();
-    private final Map<String, List<AuditEntry>> bySession = new LinkedHashMap<>();
-    private final List<AuditEntry> stationWide = new ArrayList<>();
+    private final Map<String, List<Recorded>> bySession = new LinkedHashMap<>();
+    private final List<Recorded> stationWide = new ArrayList<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private long position;
     private long lines;
@@ -99,9 +101,9 @@ public final class AuditTail {
                 if (link.isPresent()) {
                     fail(link.get());
                 }
-                AuditEntry e = chain.last();
-                if (e.sessionId() != null) {
-                    bySession.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e);
+                Recorded e = HistoryReader.read(chain.last());
+                if (e.session() != null) {
+                    bySession.computeIfAbsent(e.session().value(), k -> new ArrayList<>()).add(e);
                 } else {
                     stationWide.add(e);
                 }
@@ -125,23 +127,23 @@ public final class AuditTail {
         }
     }
 
-    /** The verified entries of one session in file order; empty when the session is unknown. */
-    public synchronized List<AuditEntry> session(String sessionId) throws AuditChainBrokenException {
+    /** The verified entries of one session in file order, read as typed events; empty when the session is unknown. */
+    public synchronized List<Recorded> session(String sessionId) throws AuditChainBrokenException {
         requireIntact();
-        List<AuditEntry> entries = bySession.get(sessionId);
+        List<Recorded> entries = bySession.get(sessionId);
         return entries == null ? List.of() : List.copyOf(entries);
     }
 
     /** Every session's verified entries in file order, by session id in order of first appearance (a copy). */
-    public synchronized Map<String, List<AuditEntry>> sessions() throws AuditChainBrokenException {
+    public synchronized Map<String, List<Recorded>> sessions() throws AuditChainBrokenException {
         requireIntact();
-        Map<String, List<AuditEntry>> copy = new LinkedHashMap<>();
+        Map<String, List<Recorded>> copy = new LinkedHashMap<>();
         bySession.forEach((id, entries) -> copy.put(id, List.copyOf(entries)));
         return Collections.unmodifiableMap(copy);
     }
 
     /** The verified entries that belong to no session (sign-ins, accounts, refusals, exports), in file order (a copy). */
-    public synchronized List<AuditEntry> stationWide() throws AuditChainBrokenException {
+    public synchronized List<Recorded> stationWide() throws AuditChainBrokenException {
         requireIntact();
         return List.copyOf(stationWide);
     }

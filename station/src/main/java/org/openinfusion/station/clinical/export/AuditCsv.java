@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
-import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.history.Recorded;
 
 /**
  * Audit entries as CSV, one row per entry with every field of the file: the payload as canonical JSON (keys sorted,
@@ -19,17 +19,18 @@ final class AuditCsv {
     private AuditCsv() {
     }
 
-    static String write(List<AuditEntry> entries) {
+    static String write(List<Recorded> entries) {
         Csv csv = new Csv(COLUMNS);
-        for (AuditEntry e : entries) {
-            csv.row(e.seq(), e.time(), e.type(), e.actor(), e.sessionId(), canonical(e), e.previousHash(), e.hash());
+        for (Recorded e : entries) {
+            csv.row(e.seq(), e.time(), e.written().type(), e.actor(), e.session(), canonical(e), e.written().previousHash(),
+                    e.written().hash());
         }
         return csv.toString();
     }
 
-    private static String canonical(AuditEntry e) {
+    private static String canonical(Recorded e) {
         try {
-            return CANONICAL.writeValueAsString(e.payload());
+            return CANONICAL.writeValueAsString(e.written().payload());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("payload of audit entry " + e.seq() + " is not JSON: " + ex.getOriginalMessage(), ex);
         }

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.audit.HistoryReader;
+import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.storage.TimeSeriesReader;
@@ -12,27 +14,28 @@ import org.openinfusion.station.storage.TimeSeriesReader;
 /**
  * What an export reads.
  *
- * @param entries a verified audit trail (e.g. from {@code AuditReader.readVerified}), possibly of several sessions
- * @param sessionId the session to export; empty exports every session in {@code entries}
+ * @param history a verified audit trail read back (e.g. {@code HistoryReader.history(file)}), possibly of several
+ *     sessions
+ * @param sessionId the session to export; empty exports every session in {@code history}
  * @param series the time-series store; needed by the vitals and VS exports only, may be null for the others
  * @param instruments the rating instruments the ratings were recorded with
  * @param protocols where the sessions' protocols are looked up (by id and version)
  * @param among when {@code sessionId} is empty and this is not: export only these sessions. Give the whole trail
- *     in {@code entries} anyway: a subject's crossover period is counted over every session of the trail
+ *     in {@code history} anyway: a subject's crossover period is counted over every session of the trail
  */
-public record ExportRequest(List<AuditEntry> entries, Optional<String> sessionId, TimeSeriesReader series,
+public record ExportRequest(AuditHistory history, Optional<String> sessionId, TimeSeriesReader series,
                             InstrumentCatalog instruments, ProtocolCatalog protocols, Set<String> among) {
     public ExportRequest {
-        entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
+        Objects.requireNonNull(history, "history");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(instruments, "instruments");
         Objects.requireNonNull(protocols, "protocols");
         among = among == null ? Set.of() : Set.copyOf(among);
     }
 
-    /** One session ({@code sessionId}) or every session in {@code entries}. */
+    /** One session ({@code sessionId}) or every session in {@code entries}, a verified trail. */
     public ExportRequest(List<AuditEntry> entries, Optional<String> sessionId, TimeSeriesReader series,
                          InstrumentCatalog instruments, ProtocolCatalog protocols) {
-        this(entries, sessionId, series, instruments, protocols, Set.of());
+        this(HistoryReader.history(entries), sessionId, series, instruments, protocols, Set.of());
     }
 }

@@ -30,13 +30,13 @@ public final class Exports {
 
     /** As {@link #write(ExportFormat, ExportRequest)}; {@code clock} ends the vitals window of a session still open. */
     public static ExportFile write(ExportFormat format, ExportRequest request, Clock clock) {
-        Trail trail = Trail.of(request.entries());
+        Trail trail = new Trail(request.history());
         Instant now = clock.instant();
         String text = switch (format) {
             case VITALS_CSV -> VitalsCsv.write(sessions(trail, request), store(format, request), now);
-            case RATINGS_CSV -> RatingsCsv.write(trail.entries(request.sessionId(), request.among()));
+            case RATINGS_CSV -> RatingsCsv.write(trail.entries(request.sessionId(), request.among()), request.history());
             case BUNDLE_JSON -> SessionBundle.write(request.sessionId().orElseThrow(() -> new IllegalArgumentException(
-                    "a session bundle is of one session: give its id")), request.entries(), request.protocols());
+                    "a session bundle is of one session: give its id")), trail, request.protocols());
             case REDCAP_DICTIONARY -> RedcapDictionary.write(forms(trail, request));
             case REDCAP_IMPORT -> RedcapImport.write(sessions(trail, request), forms(trail, request), request.protocols());
             case SDTM_VS -> SdtmVs.write(sessions(trail, request), store(format, request), request.protocols(), now);

@@ -1,18 +1,25 @@
 package org.openinfusion.station.clinical.export;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.openinfusion.station.clinical.audit.AuditEntry;
-import org.openinfusion.station.clinical.rating.RatingPayload;
+import java.util.TreeMap;
+import org.openinfusion.station.clinical.history.AuditHistory;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.EffectiveRating;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.session.SessionEvent;
 
 /**
- * The ratings of sessions in long format: one row per item answer, from the audit trail. A rating
+ * The ratings of sessions in long format: one row per item answer, from the audit history. A rating
  * later corrected stays, marked with the id of the rating that supersedes it (nothing is overwritten).
- * {@code amendment} is true for a correction made in review, after the session closed (its payload says
- * {@code amendment: true}, or a {@code record.amended} entry names it as its {@code correctionId}).
+ * {@code amendment} is true for a correction made in review, after the session closed (marked so when recorded,
+ * or named by an amendment as the correction it made).
  */
 public final class RatingsCsv {
     static final List<String> COLUMNS = List.of("session_id", "subject_code", "protocol", "protocol_version", "time_point",
@@ -22,46 +29,41 @@ public final class RatingsCsv {
     private RatingsCsv() {
     }
 
-    public static String write(List<AuditEntry> entries) {
-        Map<String, AuditEntry> created = new HashMap<>();
-        Map<String, String> supersededBy = new HashMap<>();
+    /** The rows of the rating entries among {@code entries}; their sessions' facts come from {@code history}. */
+    static String write(List<Recorded> entries, AuditHistory history) {
+        List<TrailEvent.RatingEntered> ratings = entries.stream().map(r -> r.as(TrailEvent.RatingEntered.class))
+                .flatMap(Optional::stream).toList();
+        Map<String, String> supersededBy = EffectiveRating.supersededBy(ratings.stream().map(TrailEvent.RatingEntered::rating).toList());
         Set<String> amended = new HashSet<>();
-        for (AuditEntry e : entries) {
-            if (e.type().equals("session.created")) {
-                created.put(e.sessionId(), e);
-            }
-            if (e.type().equals("rating.corrected")) {
-                supersededBy.put(String.valueOf(e.payload().get("corrects")), String.valueOf(e.payload().get("ratingId")));
-            }
-            Trail.amendingRating(e).ifPresent(amended::add);
-        }
+        entries.stream().map(r -> r.as(TrailEvent.RecordAmended.class)).flatMap(Optional::stream)
+                .forEach(a -> {
+                    if (a.change() instanceof TrailEvent.RatingReplaced r) {
+                        amended.add(r.correctionId());
+                    }
+                });
         Csv csv = new Csv(COLUMNS);
-        for (AuditEntry e : entries) {
-            if (TrailRating.isRating(e)) {
-                rows(e, created.get(e.sessionId()), supersededBy, amended, csv);
+        for (Recorded e : entries) {
+            if (e.event() instanceof TrailEvent.RatingEntered r) {
+                SessionEvent.Created session = history.session(e.session()).map(SessionHistory::created).orElse(null);
+                rows(e, r, session, supersededBy, amended, csv);
             }
         }
         return csv.toString();
     }
 
-    private static void rows(AuditEntry e, AuditEntry session, Map<String, String> supersededBy, Set<String> amended, Csv csv) {
-        Map<String, Object> p = e.payload();
-        Map<?, ?> answers = p.get("answers") instanceof Map<?, ?> m ? m : Map.of();
-        String ratingId = String.valueOf(p.get("ratingId"));
-        boolean amendment = Payloads.flag(p, "amendment") || amended.contains(ratingId);
-        for (Map.Entry<?, ?> a : answers.entrySet()) {
-            String answer = String.valueOf(a.getValue());
-            boolean notAssessed = answer.startsWith(RatingPayload.NOT_ASSESSED);
-            csv.row(e.sessionId(), field(session, "subjectCode"), field(session, "protocol"), field(session, "protocolVersion"),
-                    p.get("timePoint"), p.get("instrument"), p.get("shortForm"), ratingId, p.get("raterRole"), e.actor(),
-                    p.get("finishedAt"), a.getKey(), notAssessed ? "" : answer,
-                    notAssessed ? answer.substring(RatingPayload.NOT_ASSESSED.length()) : "", p.get("total"), p.get("complete"),
-                    p.get("corrects"), p.get("reason"), supersededBy.getOrDefault(ratingId, ""), amendment);
+    private static void rows(Recorded e, TrailEvent.RatingEntered entered, SessionEvent.Created session, Map<String, String> supersededBy,
+                             Set<String> amended, Csv csv) {
+        Rating r = entered.rating();
+        boolean amendment = entered.amendment() || amended.contains(r.id());
+        for (Map.Entry<String, Answer> a : new TreeMap<>(r.answers()).entrySet()) {
+            String value = a.getValue() instanceof Answer.Scored s ? String.valueOf(s.value()) : "";
+            String reason = a.getValue() instanceof Answer.NotAssessed n ? n.reason() : "";
+            csv.row(e.session(), session == null ? null : session.subjectCode(), session == null ? null : session.protocolId(),
+                    session == null ? null : session.protocolVersion(), r.timePointId(), r.instrumentId(), r.shortFormId(), r.id(),
+                    r.raterRole(), e.actor(), r.finishedAt(), a.getKey(), value, reason, entered.score().total(),
+                    entered.score().complete(), r.isCorrection() ? r.correction().originalRatingId() : null,
+                    r.isCorrection() ? r.correction().reason() : null, supersededBy.getOrDefault(r.id(), ""), amendment);
         }
-    }
-
-    private static Object field(AuditEntry session, String key) {
-        return session == null ? null : session.payload().get(key);
     }
 
     /** RFC 4180 quoting. */

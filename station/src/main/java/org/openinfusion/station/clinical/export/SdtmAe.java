@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.api.MarkerKind;
-import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.TrailEvent;
 
 /**
  * CDISC SDTM AE (adverse events) as the station saw them: markers staff set for nausea, vomiting, an emergence
@@ -30,40 +32,38 @@ final class SdtmAe {
         Sdtm.Sequence seq = new Sdtm.Sequence();
         for (SessionTrail s : sessions) {
             String usubjid = Sdtm.usubjid(s);
-            for (AuditEntry e : s.entries()) {
+            List<Recorded> entries = s.history().entries();
+            for (Recorded e : entries) {
                 Optional<MarkerKind> marker = adverseMarker(e);
-                if (marker.isPresent()) {
+                if (marker.isPresent() && e.event() instanceof TrailEvent.MarkerRecorded m) {
+                    String note = m.note();
                     csv.row(Sdtm.studyId(s), "AE", usubjid, seq.next(usubjid), marker.get().label(),
                             marker.get().label().toUpperCase(Locale.ROOT), "MARKED BY STAFF", "", "", Sdtm.visitNum(s),
-                            Sdtm.visit(s), Sdtm.dtc(Payloads.at(e)), "", e.type(), e.seq(),
-                            Optional.ofNullable(Payloads.text(e.payload(), "note")).orElse(""));
-                } else if (isHypertension(e)) {
-                    String alarm = Payloads.text(e.payload(), "alarm");
-                    Optional<AuditEntry> cleared = s.entries().stream().filter(c -> c.seq() > e.seq()
-                            && c.type().equals("alarm.cleared") && alarm.equals(Payloads.text(c.payload(), "alarm"))).findFirst();
+                            Sdtm.visit(s), Sdtm.dtc(e.at()), "", e.written().type(), e.seq(), Optional.ofNullable(note).orElse(""));
+                } else if (e.event() instanceof TrailEvent.AlarmChanged a && isHypertension(a.alarm())) {
+                    String alarm = a.alarm().alarmId();
+                    Optional<Recorded> cleared = entries.stream().filter(c -> c.seq() > e.seq() && c.event() instanceof TrailEvent.AlarmChanged x
+                            && x.alarm().kind() == AlarmEvent.Kind.CLEARED && alarm.equals(x.alarm().alarmId())).findFirst();
                     csv.row(Sdtm.studyId(s), "AE", usubjid, seq.next(usubjid),
-                            "Hypertension (" + Payloads.text(e.payload(), "message") + ")", "HYPERTENSION", "ALARM", "", "",
-                            Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(Payloads.at(e)),
-                            cleared.map(c -> Sdtm.dtc(Payloads.at(c))).orElse(""), e.type(), e.seq(), "");
+                            "Hypertension (" + a.alarm().message() + ")", "HYPERTENSION", "ALARM", "", "",
+                            Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(e.at()),
+                            cleared.map(c -> Sdtm.dtc(c.at())).orElse(""), e.written().type(), e.seq(), "");
                 }
             }
         }
         return csv.toString();
     }
 
-    private static Optional<MarkerKind> adverseMarker(AuditEntry e) {
-        if (!e.type().equals("marker.recorded")) {
+    private static Optional<MarkerKind> adverseMarker(Recorded e) {
+        if (!(e.event() instanceof TrailEvent.MarkerRecorded m)) {
             return Optional.empty();
         }
-        String kind = Payloads.text(e.payload(), "kind");
-        return Arrays.stream(MarkerKind.values()).filter(k -> k.name().equals(kind)).filter(ADVERSE::contains).findFirst();
+        return Arrays.stream(MarkerKind.values()).filter(k -> k.name().equals(m.kind())).filter(ADVERSE::contains).findFirst();
     }
 
     /** A raised blood-pressure limit alarm whose message shows the value above the limit ("NIBP_SYS 186 > 180"). */
-    static boolean isHypertension(AuditEntry e) {
-        String alarm = Payloads.text(e.payload(), "alarm");
-        String message = Payloads.text(e.payload(), "message");
-        return e.type().equals("alarm.raised") && alarm != null && message != null && message.contains(" > ")
-                && BLOOD_PRESSURE_LIMITS.stream().anyMatch(alarm::startsWith);
+    static boolean isHypertension(AlarmEvent a) {
+        return a.kind() == AlarmEvent.Kind.RAISED && a.message() != null && a.message().contains(" > ")
+                && BLOOD_PRESSURE_LIMITS.stream().anyMatch(a.alarmId()::startsWith);
     }
 }

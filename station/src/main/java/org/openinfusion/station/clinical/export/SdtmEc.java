@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
-import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.protocol.Pretreatment;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 
 /**
  * CDISC SDTM EC (exposure as collected), blinded: the station never knows the arm, so the treatment is "BLINDED STUDY
  * INFUSION" (dose = volume infused, mL) or "BLINDED PRETREATMENT", with the kit id in the sponsor column ECKITID.
- * ECBLIND says "BLINDED", or, once the trail holds a {@code blinding.unblinded} entry for the session,
+ * ECBLIND says "BLINDED", or, once the session's history holds an unblinding,
  * "UNBLINDED: see randomisation list, kit K" (the trail records that the arm was revealed, never the arm).
  */
 final class SdtmEc {
@@ -51,8 +53,8 @@ final class SdtmEc {
         return csv.toString();
     }
 
-    private static String unblinded(AuditEntry e) {
-        String kit = Payloads.text(e.payload(), "kitId");
+    private static String unblinded(TrailEvent.Unblinded e) {
+        String kit = e.kitId();
         return "UNBLINDED: see randomisation list, kit " + (kit == null ? "?" : kit);
     }
 
@@ -61,9 +63,9 @@ final class SdtmEc {
         if (s.infusionEnd().isEmpty()) {
             return "INFUSION NOT COMPLETED";
         }
-        return s.first("infusion.completed").map(c -> {
-            long pauses = (long) Payloads.number(c.payload(), "pauses").orElse(0);
-            long seconds = (long) Payloads.number(c.payload(), "pausedSeconds").orElse(0);
+        return s.history().infusion(InfusionEvent.Completed.class).map(SessionHistory.Fact::event).map(c -> {
+            long pauses = c.pauses();
+            long seconds = c.pausedTotal().toSeconds();
             return pauses == 0 ? "" : "PAUSED " + pauses + (pauses == 1 ? " TIME, " : " TIMES, ") + seconds + " S IN TOTAL";
         }).orElse("");
     }

@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.openinfusion.station.clinical.audit.AuditEntry;
+import java.util.Set;
 import org.openinfusion.station.clinical.dose.DoseCalculator;
 import org.openinfusion.station.clinical.dose.DosePlan;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.SessionId;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.Dilution;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.protocol.ScheduleEntry;
+import org.openinfusion.station.clinical.session.SessionEvent;
 
 /**
  * One session as a JSON bundle: its metadata, its protocol as staff see it (id, version, blinded label, pretreatment,
@@ -23,16 +27,11 @@ import org.openinfusion.station.clinical.protocol.ScheduleEntry;
  * every audit entry of it with their hashes (verifiable), and, for convenience, its signatures and amendments (which
  * are among the events too).
  */
-public final class SessionBundle {
+final class SessionBundle {
     public static final String FORMAT = "openinfusion-session-bundle/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SessionBundle() {
-    }
-
-    /** The bundle without the protocol section. */
-    public static String write(String sessionId, List<AuditEntry> entries) {
-        return write(sessionId, entries, null);
     }
 
     /**
@@ -40,25 +39,21 @@ public final class SessionBundle {
      *     trail that lacks the session's creation)
      * @throws IllegalArgumentException when the trail holds nothing of the session, or the catalog lacks its protocol
      */
-    public static String write(String sessionId, List<AuditEntry> entries, ProtocolCatalog protocols) {
+    static String write(String sessionId, Trail trail, ProtocolCatalog protocols) {
         List<Map<String, Object>> events = new ArrayList<>();
         List<Map<String, Object>> signatures = new ArrayList<>();
         List<Map<String, Object>> amendments = new ArrayList<>();
         Map<String, Object> session = new LinkedHashMap<>();
-        for (AuditEntry e : entries) {
-            if (!sessionId.equals(e.sessionId())) {
-                continue;
-            }
-            if (e.type().equals("session.created")) {
-                session.putAll(e.payload());
-            }
+        for (Recorded e : trail.history().entriesOf(new SessionId(sessionId))) {
             Map<String, Object> ev = event(e);
             events.add(ev);
-            if (e.type().equals("record.signed")) {
-                signatures.add(ev);
-            }
-            if (e.type().equals("record.amended") || (e.type().equals("rating.corrected") && Payloads.flag(e.payload(), "amendment"))) {
-                amendments.add(ev);
+            switch (e.event()) {
+                case TrailEvent.SessionStepped s when s.step() instanceof SessionEvent.Created -> session.putAll(e.written().payload());
+                case TrailEvent.RecordSigned s -> signatures.add(ev);
+                case TrailEvent.RecordAmended a -> amendments.add(ev);
+                case TrailEvent.RatingEntered r when r.amendment() -> amendments.add(ev);
+                default -> {
+                }
             }
         }
         if (events.isEmpty()) {
@@ -69,7 +64,7 @@ public final class SessionBundle {
         bundle.put("sessionId", sessionId);
         bundle.put("session", session);
         if (protocols != null && !session.isEmpty()) {
-            bundle.put("protocol", protocol(Trail.of(entries).select(Optional.of(sessionId), java.util.Set.of()).getFirst(), protocols));
+            bundle.put("protocol", protocol(trail.select(Optional.of(sessionId), Set.of()).getFirst(), protocols));
         }
         bundle.put("events", events);
         bundle.put("signatures", signatures);
@@ -81,14 +76,15 @@ public final class SessionBundle {
         }
     }
 
-    private static Map<String, Object> event(AuditEntry e) {
+    /** An entry exactly as written, with its hashes: a reader can check it against the chain. */
+    private static Map<String, Object> event(Recorded e) {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("seq", e.seq());
         ev.put("time", e.time().toString());
-        ev.put("type", e.type());
+        ev.put("type", e.written().type());
         ev.put("actor", e.actor());
-        ev.put("payload", e.payload());
-        ev.put("hash", e.hash());
+        ev.put("payload", e.written().payload());
+        ev.put("hash", e.written().hash());
         return ev;
     }
 

@@ -2,109 +2,90 @@ package org.openinfusion.station.clinical.export;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
-import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.session.SessionEvent;
 
 /**
- * One session as its audit entries tell it: who (subject code), where (bed), which protocol and kit, and when each
- * step happened. Built by {@link Trail}; holds no arm (the trail has none).
+ * One session as the exports read it: its history and its crossover period. Holds no arm (the trail has none).
  *
  * @param period 1 for the subject's first session in this protocol in the trail, 2 for the second (crossover), ...
- * @param entries every entry of the session, in trail order
  */
-record SessionTrail(String id, int period, AuditEntry created, List<AuditEntry> entries, Set<String> amendedRatings) {
-    SessionTrail {
-        entries = List.copyOf(entries);
-        amendedRatings = Set.copyOf(amendedRatings);
+record SessionTrail(SessionHistory history, int period) {
+    String id() {
+        return history.id().value();
     }
 
-    private Map<String, Object> info() {
-        return created.payload();
+    private SessionEvent.Created created() {
+        return history.created();
     }
 
     String subjectCode() {
-        return Payloads.text(info(), "subjectCode");
+        return created().subjectCode();
     }
 
     String bed() {
-        return Payloads.text(info(), "bed");
+        return created().bedId();
     }
 
     String protocolId() {
-        return Payloads.text(info(), "protocol");
+        return created().protocolId();
     }
 
     int protocolVersion() {
-        return (int) Payloads.number(info(), "protocolVersion").orElse(0);
+        return created().protocolVersion();
     }
 
     String kitId() {
-        return Payloads.text(info(), "kitId");
+        return created().kitId();
     }
 
     OptionalDouble weightKg() {
-        return Payloads.number(info(), "weightKg");
+        return OptionalDouble.of(created().measures().weightKg());
     }
 
     Instant createdAt() {
-        return Payloads.at(created);
+        return history.createdAt();
     }
 
     Optional<Instant> closedAt() {
-        return first("session.closed").map(Payloads::at);
+        return history.closedAt();
     }
 
     /** The session's infusion start (the pump's, or the nurse's confirmation): the zero of every elapsed time. */
     Optional<Instant> infusionStart() {
-        return first("session.infusion_started").map(Payloads::at);
+        return history.infusionStart();
     }
 
     Optional<Instant> infusionEnd() {
-        return first("session.infusion_completed").or(() -> first("infusion.completed")).map(Payloads::at);
+        return history.infusionEnd();
     }
 
     Optional<Instant> pretreatmentAt() {
-        return first("session.pretreatment_given").map(Payloads::at);
+        return history.step(SessionEvent.PretreatmentGiven.class).map(SessionHistory.Fact::at);
     }
 
-    /** Volume infused as recorded at completion (the session step, else the infusion clock's). */
     OptionalDouble volumeInfusedMl() {
-        for (String type : List.of("session.infusion_completed", "infusion.completed")) {
-            OptionalDouble v = first(type).map(e -> Payloads.number(e.payload(), "volumeInfusedMl")).orElse(OptionalDouble.empty());
-            if (v.isPresent()) {
-                return v;
-            }
-        }
-        return OptionalDouble.empty();
+        return history.volumeInfusedMl();
     }
 
-    /** The first {@code blinding.unblinded} entry of this session, if the arm was ever revealed for it. */
-    Optional<AuditEntry> unblinding() {
-        return first("blinding.unblinded");
-    }
-
-    Optional<AuditEntry> first(String type) {
-        return entries.stream().filter(e -> e.type().equals(type)).findFirst();
-    }
-
-    List<AuditEntry> all(String type) {
-        return entries.stream().filter(e -> e.type().equals(type)).toList();
+    Optional<TrailEvent.Unblinded> unblinding() {
+        return history.unblinding();
     }
 
     /** Every rating and correction of the session, in trail order. */
     List<TrailRating> ratings() {
-        return entries.stream().filter(TrailRating::isRating).map(e -> TrailRating.of(e, amendedRatings)).toList();
+        return history.ratings().stream().map(TrailRating::new).toList();
     }
 
     /** The session's protocol from the catalog; @throws IllegalArgumentException when the catalog does not hold it */
     Protocol protocol(ProtocolCatalog catalog) {
         return catalog.get(protocolId(), protocolVersion()).orElseThrow(() -> new IllegalArgumentException("protocol "
-                + protocolId() + " version " + protocolVersion() + " of session " + id
+                + protocolId() + " version " + protocolVersion() + " of session " + id()
                 + " is not in the protocol catalog (give the site's protocol folder)"));
     }
 }

@@ -1,59 +1,36 @@
 package org.openinfusion.station.clinical.export;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.openinfusion.station.clinical.audit.AuditEntry;
+import java.util.stream.Collectors;
+import org.openinfusion.station.clinical.history.AuditHistory;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.SessionId;
 
 /**
- * A verified audit trail grouped by session. A session counts only when its {@code session.created} entry is in the
- * trail (a trail begun after a broken file may hold the end of a session without its start: left out).
+ * The sessions of an audit history as the exports see them: each with its crossover period (counted over every
+ * session of the trail, in creation order), selected by id or by a set of ids.
  */
 final class Trail {
-    private final List<AuditEntry> entries;
-    private final Map<String, SessionTrail> sessions;
+    private final AuditHistory history;
+    private final Map<String, SessionTrail> sessions = new LinkedHashMap<>();
 
-    private Trail(List<AuditEntry> entries, Map<String, SessionTrail> sessions) {
-        this.entries = entries;
-        this.sessions = sessions;
-    }
-
-    static Trail of(List<AuditEntry> entries) {
-        Map<String, List<AuditEntry>> bySession = new LinkedHashMap<>();
-        Map<String, AuditEntry> created = new LinkedHashMap<>();
-        Map<String, Set<String>> amended = new HashMap<>();
-        for (AuditEntry e : entries) {
-            if (e.sessionId() == null) {
-                continue;
-            }
-            bySession.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e);
-            if (e.type().equals("session.created")) {
-                created.putIfAbsent(e.sessionId(), e);
-            }
-            amendingRating(e).ifPresent(id -> amended.computeIfAbsent(e.sessionId(), k -> new HashSet<>()).add(id));
-        }
-        Map<String, SessionTrail> sessions = new LinkedHashMap<>();
+    Trail(AuditHistory history) {
+        this.history = history;
         Map<String, Integer> periods = new HashMap<>();
-        created.forEach((id, c) -> {
-            String subject = c.payload().get("protocol") + "\n" + c.payload().get("subjectCode");
-            int period = periods.merge(subject, 1, Integer::sum);
-            sessions.put(id, new SessionTrail(id, period, c, bySession.get(id), amended.getOrDefault(id, Set.of())));
-        });
-        return new Trail(List.copyOf(entries), sessions);
+        for (SessionHistory s : history.sessions()) {
+            String subject = s.created().protocolId() + "\n" + s.created().subjectCode();
+            sessions.put(s.id().value(), new SessionTrail(s, periods.merge(subject, 1, Integer::sum)));
+        }
     }
 
-    /**
-     * The rating an amendment entry made: a {@code record.amended} of kind "rating" names the rating it amends
-     * ({@code ratingId}) and the correction that replaced it ({@code correctionId}).
-     */
-    static Optional<String> amendingRating(AuditEntry e) {
-        return e.type().equals("record.amended") && "rating".equals(Payloads.text(e.payload(), "kind"))
-                ? Optional.ofNullable(Payloads.text(e.payload(), "correctionId")) : Optional.empty();
+    AuditHistory history() {
+        return history;
     }
 
     /**
@@ -75,11 +52,11 @@ final class Trail {
      * The session's entries (those naming it, even without its creation), or the whole trail (only the entries of
      * the sessions in {@code among} when it is not empty).
      */
-    List<AuditEntry> entries(Optional<String> sessionId, Set<String> among) {
+    List<Recorded> entries(Optional<String> sessionId, Set<String> among) {
         if (sessionId.isEmpty()) {
-            return among.isEmpty() ? entries : entries.stream().filter(e -> among.contains(e.sessionId())).toList();
+            return history.entriesOf(among.stream().map(SessionId::new).collect(Collectors.toSet()));
         }
-        List<AuditEntry> of = entries.stream().filter(e -> sessionId.get().equals(e.sessionId())).toList();
+        List<Recorded> of = history.entriesOf(new SessionId(sessionId.get()));
         if (of.isEmpty()) {
             throw new IllegalArgumentException("no session " + sessionId.get() + " in the audit trail");
         }

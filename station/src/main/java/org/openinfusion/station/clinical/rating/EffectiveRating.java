@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.rating;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,16 @@ public final class EffectiveRating {
                 .map(r -> r.correction().originalRatingId()).collect(Collectors.toSet());
         return here.stream().filter(r -> !replaced.contains(r.id()))
                 .max(Comparator.comparing(Rating::finishedAt));
+    }
+
+    /**
+     * Which rating replaces which: original rating id -> id of the correction naming it (the later one when two do).
+     * A rating absent from the keys is in effect.
+     */
+    public static Map<String, String> supersededBy(Collection<Rating> ratings) {
+        Map<String, String> out = new HashMap<>();
+        ratings.stream().filter(Rating::isCorrection).forEach(r -> out.put(r.correction().originalRatingId(), r.id()));
+        return out;
     }
 
     private static void requireSameSlot(Rating correction, Rating original) {

@@ -7,26 +7,29 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.openinfusion.station.clinical.audit.AuditChainBrokenException;
-import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditTail;
-import org.openinfusion.station.clinical.blinding.AuditTrail;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
 import org.openinfusion.station.clinical.export.Exports;
+import org.openinfusion.station.clinical.history.AuditHistory;
+import org.openinfusion.station.clinical.history.AuditPort;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.SessionId;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.domain.StreamKind;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.security.Principal;
-import org.openinfusion.station.storage.TimeSeriesReader;
 import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.storage.TimeSeriesReader;
 
 /**
  * Answers the review requests (docs/review.md) from the verified audit trail ({@link AuditTail}) and the
@@ -37,7 +40,7 @@ import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
  */
 public final class ReviewService {
     private final AuditTail tail;
-    private final AuditTrail audit;
+    private final AuditPort audit;
     private final TimeSeriesReader series;
     private final ProtocolCatalog protocols;
     private final InstrumentCatalog instruments;
@@ -46,7 +49,7 @@ public final class ReviewService {
     private final SessionRecords records;
     private final Amendments amendments;
 
-    public ReviewService(AuditTail tail, AuditTrail audit, TimeSeriesReader series, ProtocolCatalog protocols,
+    public ReviewService(AuditTail tail, AuditPort audit, TimeSeriesReader series, ProtocolCatalog protocols,
                          InstrumentCatalog instruments, Authenticator authenticator, Clock clock) {
         this.tail = tail;
         this.audit = audit;
@@ -123,7 +126,7 @@ public final class ReviewService {
             if (!signer.may(Permission.RECORD_SIGN)) {
                 throw new ReviewException(403, "Account " + signer.userId() + " no longer holds a role that may sign.");
             }
-            audit.record(SessionEntries.SIGNED, signer.userId(), s.sessionId(), SignOff.payload(s, r.meaning(), signer, clock.instant()));
+            audit.record(signer.userId(), s.history().id(), SignOff.signature(s, r.meaning(), signer, clock.instant()));
             return open(s.sessionId());
         } finally {
             Arrays.fill(r.password(), '\0');
@@ -133,8 +136,8 @@ public final class ReviewService {
     /** Amends a closed record (signed or not); a signed one then needs signing again. */
     public SessionRecord amend(Principal who, ReviewRequest.Amend r) {
         SessionEntries s = session(r.sessionId());
-        for (Amendments.Write w : amendments.plan(s, r, who, clock.instant(), UUID.randomUUID().toString())) {
-            audit.record(w.type(), who.userId(), s.sessionId(), w.payload());
+        for (TrailEvent e : amendments.plan(s, r, who, clock.instant(), UUID.randomUUID().toString())) {
+            audit.record(who.userId(), s.history().id(), e);
         }
         return open(s.sessionId());
     }
@@ -156,25 +159,19 @@ public final class ReviewService {
         if (ids.isEmpty() && !wholeChain) {
             throw ReviewException.badRequest("No session matches the filter: nothing to export.");
         }
-        List<AuditEntry> entries = java.util.stream.Stream.concat(all.stream().flatMap(s -> s.entries().stream()),
-                        wholeChain ? guarded(tail::stationWide).stream() : java.util.stream.Stream.empty())
-                .sorted(Comparator.comparingLong(AuditEntry::seq)).toList();
+        List<Recorded> entries = Stream.concat(all.stream().flatMap(s -> s.history().entries().stream()),
+                        wholeChain ? guarded(tail::stationWide).stream() : Stream.empty())
+                .sorted(Comparator.comparingLong(Recorded::seq)).toList();
         Optional<String> only = Optional.ofNullable(r.sessionId() == null ? null : ids.getFirst());
         java.util.Set<String> among = r.sessionId() != null || wholeChain ? java.util.Set.of() : java.util.Set.copyOf(ids);
         ExportFile file;
         try {
-            file = Exports.write(r.format(), new ExportRequest(entries, only, series, instruments, protocols, among), clock);
+            file = Exports.write(r.format(), new ExportRequest(new AuditHistory(entries), only, series, instruments, protocols, among), clock);
         } catch (TimeSeriesReader.StoreUnavailableException e) {
             throw new ReviewException(ReviewException.FAILED, "The export needs the time-series store: " + e.getMessage());
         }
-        Map<String, Object> p = new java.util.LinkedHashMap<>();
-        p.put("format", r.format().key());
-        p.put("sessions", ids);
-        p.put("fileName", file.fileName());
-        p.put("bytes", file.content().length);
-        p.put("sha256", sha256(file.content()));
-        p.put("at", clock.instant().toString());
-        audit.record("export.created", who.userId(), null, p);
+        audit.record(who.userId(), null, new TrailEvent.ExportCreated(clock.instant(), r.format().key(), ids, file.fileName(),
+                file.content().length, sha256(file.content())));
         return file;
     }
 
@@ -191,18 +188,14 @@ public final class ReviewService {
             throw ReviewException.badRequest("No session named.");
         }
         refresh();
-        List<AuditEntry> entries = guarded(() -> tail.session(sessionId));
-        if (entries.isEmpty() || entries.stream().noneMatch(e -> e.type().equals("session.created"))) {
-            throw ReviewException.notFound(sessionId);
-        }
-        return new SessionEntries(sessionId, entries);
+        return new AuditHistory(guarded(() -> tail.session(sessionId))).session(new SessionId(sessionId))
+                .map(SessionEntries::new).orElseThrow(() -> ReviewException.notFound(sessionId));
     }
 
     private Collection<SessionEntries> sessions() {
         refresh();
-        Map<String, List<AuditEntry>> all = guarded(tail::sessions);
-        return all.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(x -> x.type().equals("session.created")))
-                .map(e -> new SessionEntries(e.getKey(), e.getValue())).toList();
+        return guarded(tail::sessions).values().stream().map(AuditHistory::new)
+                .flatMap(h -> h.sessions().stream()).map(SessionEntries::new).toList();
     }
 
     private void refresh() {

@@ -1,97 +1,77 @@
 package org.openinfusion.station.clinical.review;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.session.SessionEvent;
 
 /**
- * One session's verified audit entries and the facts review reads from them: who, what protocol, when it was
- * created, started, closed, its signatures and whether it changed since the last one. Pure.
+ * One session's history and the facts review reads from it: who, what protocol, when it was created, started,
+ * closed, its signatures and whether it changed since the last one. Pure.
  *
  * <p>A record counts as changed since its last signature when any entry after that signature is not itself a
  * signature or a blinding event (after closing, only amendments and their rating corrections can be written).
  */
 public final class SessionEntries {
-    /** Audit type of an e-signature (payload: meaning, printedName, signedAt, lastSeq, lastHash). */
-    public static final String SIGNED = "record.signed";
-    /** Audit type of a review amendment (payload: reason, kind note|rating, text | ratingId, correctionId). */
-    public static final String AMENDED = "record.amended";
-
-    private final String sessionId;
-    private final List<AuditEntry> entries;
-    private final AuditEntry created;
-    private final List<Signature> signatures = new ArrayList<>();
+    private final SessionHistory history;
+    private final List<Signature> signatures;
     /** Sequence number of the last entry that changed the record (anything but a signature or a blinding act). */
     private final long lastChangeSeq;
     private final boolean changedSinceSigned;
 
-    /** @throws IllegalArgumentException when the entries hold no session.created entry */
-    public SessionEntries(String sessionId, List<AuditEntry> entries) {
-        this.sessionId = sessionId;
-        this.entries = List.copyOf(entries);
-        this.created = first("session.created");
-        if (created == null) {
-            throw new IllegalArgumentException("session " + sessionId + " has no session.created entry");
-        }
-        long lastChange = 0;
-        for (AuditEntry e : this.entries) {
-            if (e.type().equals(SIGNED)) {
-                signatures.add(signature(e));
-            } else if (!e.type().startsWith("blinding.")) {
-                lastChange = e.seq();
-            }
-        }
-        lastChangeSeq = lastChange;
-        changedSinceSigned = !signatures.isEmpty() && signatures.getLast().auditSeq() < lastChangeSeq;
+    public SessionEntries(SessionHistory history) {
+        this.history = history;
+        this.signatures = history.signatures().stream().map(SessionEntries::signature).toList();
+        this.lastChangeSeq = history.lastChangeSeq();
+        this.changedSinceSigned = !signatures.isEmpty() && signatures.getLast().auditSeq() < lastChangeSeq;
+    }
+
+    public SessionHistory history() {
+        return history;
     }
 
     public String sessionId() {
-        return sessionId;
-    }
-
-    public List<AuditEntry> entries() {
-        return entries;
+        return history.id().value();
     }
 
     public String subjectCode() {
-        return text(created, "subjectCode");
+        return history.created().subjectCode();
     }
 
     public String protocolId() {
-        return text(created, "protocol");
+        return history.created().protocolId();
     }
 
     public int protocolVersion() {
-        return number(created, "protocolVersion").intValue();
+        return history.created().protocolVersion();
     }
 
     public String bed() {
-        return text(created, "bed");
+        return history.created().bedId();
     }
 
     public String kitId() {
-        return text(created, "kitId");
+        return history.created().kitId();
     }
 
     public double weightKg() {
-        return number(created, "weightKg").doubleValue();
+        return history.created().measures().weightKg();
     }
 
     public Instant createdAt() {
-        return at(created);
+        return history.createdAt();
     }
 
-    /** When the step was taken (its payload's "at"), or null when the session never took it. */
-    public Instant when(String type) {
-        AuditEntry e = first(type);
-        return e == null ? null : at(e);
+    /** When the session took the step, or null when it never did. */
+    public Instant when(Class<? extends SessionEvent> step) {
+        return history.step(step).map(SessionHistory.Fact::at).orElse(null);
     }
 
     public Instant closedAt() {
-        return when("session.closed");
+        return when(SessionEvent.Closed.class);
     }
 
     public boolean closed() {
@@ -99,11 +79,11 @@ public final class SessionEntries {
     }
 
     public Instant infusionStart() {
-        return when("session.infusion_started");
+        return when(SessionEvent.InfusionStarted.class);
     }
 
     public List<Signature> signatures() {
-        return List.copyOf(signatures);
+        return signatures;
     }
 
     public Signature lastSignature() {
@@ -128,52 +108,19 @@ public final class SessionEntries {
     }
 
     /** The newest entry of the session: what a signature made now would cover. */
-    public AuditEntry last() {
-        return entries.getLast();
+    public Recorded last() {
+        return history.last();
     }
 
     public SessionListing listing() {
         ReviewFilter.RecordState state = state();
-        return new SessionListing(sessionId, subjectCode(), protocolId(), protocolVersion(), bed(), createdAt(), closedAt(), state,
+        return new SessionListing(sessionId(), subjectCode(), protocolId(), protocolVersion(), bed(), createdAt(), closedAt(), state,
                 lastSignature(), changedSinceSigned, state == ReviewFilter.RecordState.CLOSED);
     }
 
-    /** Entries of the given type, in order. */
-    public List<AuditEntry> ofType(String type) {
-        return entries.stream().filter(e -> e.type().equals(type)).toList();
-    }
-
-    private AuditEntry first(String type) {
-        return entries.stream().filter(e -> e.type().equals(type)).findFirst().orElse(null);
-    }
-
-    private static Signature signature(AuditEntry e) {
-        String meaning = text(e, "meaning");
-        return new Signature(e.actor(), text(e, "printedName"), SignatureMeaning.valueOf(meaning.toUpperCase(Locale.ROOT)),
-                instant(e, "signedAt"), e.seq());
-    }
-
-    /** The time an entry's payload states ("at"), else the time it was written. */
-    static Instant at(AuditEntry e) {
-        Instant at = instant(e, "at");
-        return at == null ? e.time() : at;
-    }
-
-    static Instant instant(AuditEntry e, String key) {
-        return e.payload().get(key) instanceof String s ? Instant.parse(s) : null;
-    }
-
-    static String text(AuditEntry e, String key) {
-        Object v = e.payload().get(key);
-        return v == null ? null : v.toString();
-    }
-
-    static Number number(AuditEntry e, String key) {
-        return e.payload().get(key) instanceof Number n ? n : null;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(AuditEntry e, String key) {
-        return e.payload().get(key) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    private static Signature signature(SessionHistory.Fact<TrailEvent.RecordSigned> f) {
+        TrailEvent.RecordSigned s = f.event();
+        return new Signature(f.entry().actor(), s.printedName(), SignatureMeaning.valueOf(s.meaning().toUpperCase(Locale.ROOT)),
+                s.signedAt(), f.entry().seq());
     }
 }

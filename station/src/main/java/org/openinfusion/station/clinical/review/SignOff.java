@@ -1,11 +1,10 @@
 package org.openinfusion.station.clinical.review;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.security.Principal;
 
 /**
@@ -46,16 +45,11 @@ public final class SignOff {
                 + sig.printedName() + " at " + sig.at() + ") and has not changed since; " + what);
     }
 
-    /** The payload of the {@value SessionEntries#SIGNED} entry; checks {@link #requireSignable} first. */
-    public static Map<String, Object> payload(SessionEntries s, SignatureMeaning meaning, Principal signer, Instant at) {
+    /** The signature to record, covering the session's last entry; checks {@link #requireSignable} first. */
+    public static TrailEvent.RecordSigned signature(SessionEntries s, SignatureMeaning meaning, Principal signer, Instant at) {
         requireSignable(s, meaning, signer.userId());
-        AuditEntry covered = s.last();
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("meaning", meaning.name().toLowerCase(Locale.ROOT));
-        p.put("printedName", signer.name());
-        p.put("signedAt", at.toString());
-        p.put("lastSeq", covered.seq());
-        p.put("lastHash", covered.hash());
-        return p;
+        Recorded covered = s.last();
+        return new TrailEvent.RecordSigned(meaning.name().toLowerCase(Locale.ROOT), signer.name(), at, covered.seq(),
+                covered.written().hash());
     }
 }

@@ -9,9 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import org.openinfusion.station.clinical.alarm.AlarmEvent;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.SessionRecord.BloodPressure;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
+import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
 
@@ -37,6 +43,7 @@ final class Summaries {
     static final Duration NEAR = Duration.ofMinutes(5);
     private static final List<Stream> VITALS = List.of(Stream.HR, Stream.SPO2, Stream.ETCO2, Stream.RESP_RATE, Stream.NIBP_SYS,
             Stream.NIBP_DIA, Stream.NIBP_MEAN);
+    private static final Set<String> ADVERSE = Set.of("NAUSEA", "VOMITING", "EMERGENCE_REACTION", "ANXIETY", "HEADACHE");
 
     private Summaries() {
     }
@@ -45,7 +52,7 @@ final class Summaries {
                                     InstrumentCatalog instruments) {
         List<BloodPressure> cuff = readings(values);
         Instant start = s.infusionStart();
-        Instant end = s.when("session.infusion_completed");
+        Instant end = s.when(SessionEvent.InfusionCompleted.class);
         BloodPressure pre = start == null ? null
                 : cuff.stream().filter(r -> !r.at().isAfter(start)).reduce((a, b) -> b).orElse(null);
         BloodPressure at40 = start == null ? null : nearest(cuff, start.plus(Duration.ofMinutes(40)));
@@ -61,12 +68,20 @@ final class Summaries {
         Integer lowestMoaas = effective.stream().filter(r -> r.instrumentId().equals("moaas")).map(RatingRecord::total)
                 .min(Integer::compare).orElse(null);
 
-        Instant ready = s.when("session.ready_for_discharge");
+        Instant ready = s.when(SessionEvent.ReadyForDischarge.class);
         return new SessionRecord.Summary(pre, at40, atEnd, peak.map(RatingRecord::total).orElse(null),
                 peak.map(r -> formName(instruments, r.instrumentId(), r.form())).orElse(null), peak.map(RatingRecord::timePoint).orElse(null), lowestMoaas,
                 minutesMonitored(s, values), ready, start == null || ready == null ? null : Duration.between(start, ready).toMinutes(),
-                s.ofType("alarm.raised").size(), (int) s.ofType("marker.recorded").stream().filter(SessionRecords::adverse).count(),
-                s.ofType("infusion.deviation").size());
+                s.history().alarms(AlarmEvent.Kind.RAISED).size(), adverseEvents(s.history()), deviations(s.history()));
+    }
+
+    /** Markers of an adverse event (nausea, vomiting, emergence reaction, anxiety, headache). */
+    private static int adverseEvents(SessionHistory s) {
+        return (int) s.all(TrailEvent.MarkerRecorded.class).stream().filter(f -> ADVERSE.contains(f.event().kind())).count();
+    }
+
+    private static int deviations(SessionHistory s) {
+        return (int) s.all(TrailEvent.InfusionChanged.class).stream().filter(f -> f.event().change() instanceof InfusionEvent.Deviation).count();
     }
 
     /** Systolic and diastolic values stored with the same time, in time order. */

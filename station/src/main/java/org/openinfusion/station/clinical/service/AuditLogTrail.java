@@ -3,37 +3,38 @@ package org.openinfusion.station.clinical.service;
 import io.vertx.core.eventbus.EventBus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditLineProtocol;
-import org.openinfusion.station.clinical.audit.AuditLog;
-import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.audit.AuditWriter;
+import org.openinfusion.station.clinical.history.AuditPort;
+import org.openinfusion.station.clinical.history.SessionId;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.storage.StoreLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit trail of a running station: the hash-chained file first (fsynced before this returns),
- * then a mirror of the entry into InfluxDB through the durable buffer. Blocks on disk: call it from a
- * worker thread.
+ * The audit trail of a running station: the hash-chained file first (through the one {@link AuditWriter}, fsynced
+ * before this returns), then a mirror of the entry into InfluxDB through the durable buffer. Blocks on disk: call it
+ * from a worker thread.
  */
-public final class AuditLogTrail implements AuditTrail {
+public final class AuditLogTrail implements AuditPort {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogTrail.class);
 
-    private final AuditLog log;
+    private final AuditWriter writer;
     private final EventBus bus;
 
-    public AuditLogTrail(AuditLog log, EventBus bus) {
-        this.log = log;
+    public AuditLogTrail(AuditWriter writer, EventBus bus) {
+        this.writer = writer;
         this.bus = bus;
     }
 
     @Override
-    public void record(String type, String actor, String sessionId, Map<String, Object> payload) {
+    public void record(String actor, SessionId session, TrailEvent event) {
         AuditEntry entry;
         try {
-            entry = log.append(type, actor, sessionId, payload);
+            entry = writer.write(actor, session, event);
         } catch (IOException e) {
             throw new UncheckedIOException("audit trail write failed; the step was not recorded", e);
         }

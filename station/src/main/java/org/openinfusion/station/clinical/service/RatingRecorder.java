@@ -1,16 +1,16 @@
 package org.openinfusion.station.clinical.service;
 
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.rating.FormKey;
 import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.RatingCheck;
-import org.openinfusion.station.clinical.rating.RatingPayload;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.rating.Scorer;
 import org.openinfusion.station.clinical.session.Session;
 
-/** Checks a rating against its instrument and the session's protocol, scores it, and builds its audit payload. */
+/** Checks a rating against its instrument and the session's protocol, scores it, and gives the event to record. */
 final class RatingRecorder {
     private final InstrumentCatalog instruments;
 
@@ -18,7 +18,7 @@ final class RatingRecorder {
         this.instruments = instruments;
     }
 
-    record Checked(FormKey form, Score score, AuditPayloads.Entry entry) {
+    record Checked(FormKey form, Score score, TrailEvent.RatingEntered entry) {
     }
 
     Checked check(Session session, Rating r) {
@@ -31,11 +31,7 @@ final class RatingRecorder {
         Instrument instrument = instruments.get(r.instrumentId());
         RatingCheck.requireValid(instrument, r);
         Score score = Scorer.score(instrument, r);
-        return new Checked(form, score, entry(r, score));
+        return new Checked(form, score, new TrailEvent.RatingEntered(r, TrailEvent.RatingScore.of(score), false));
     }
 
-    private static AuditPayloads.Entry entry(Rating r, Score score) {
-        return new AuditPayloads.Entry(r.isCorrection() ? "rating.corrected" : "rating.recorded", r.raterUserId(),
-                RatingPayload.of(r, score));
-    }
 }

@@ -3,15 +3,22 @@ package org.openinfusion.station.clinical.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
-import org.openinfusion.station.clinical.blinding.AuditTrail;
 import org.openinfusion.station.clinical.dose.DoseCalculator;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.history.AuditHistory;
+import org.openinfusion.station.clinical.history.AuditPort;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.SessionId;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.PumpReading;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.Protocol;
@@ -39,7 +46,7 @@ public final class SessionService {
             + "a physician can add a note or correct a rating as an amendment in review";
 
     private final ProtocolCatalog protocols;
-    private final AuditTrail audit;
+    private final AuditPort audit;
     private final Clock clock;
     private final AlarmSettings alarmSettings;
     private final Map<String, SessionRuntime> byBed = new HashMap<>();
@@ -57,7 +64,7 @@ public final class SessionService {
 
     private final RatingRecorder ratings;
 
-    public SessionService(ProtocolCatalog protocols, InstrumentCatalog instruments, AuditTrail audit, Clock clock,
+    public SessionService(ProtocolCatalog protocols, InstrumentCatalog instruments, AuditPort audit, Clock clock,
                           AlarmSettings alarmSettings) {
         this.protocols = protocols;
         this.ratings = new RatingRecorder(instruments);
@@ -67,38 +74,32 @@ public final class SessionService {
     }
 
     /**
-     * Takes up the sessions an earlier run left open, from its audit trail (call once, before any input). Their
+     * Takes up the sessions an earlier run left open, from its audit history (call once, before any input). Their
      * steps, infusion clock and completed ratings are rebuilt; alarms start afresh from live values.
      * @return how many were taken up, and why any other open one was not
      */
-    public Restored restore(java.util.List<org.openinfusion.station.clinical.audit.AuditEntry> trail) {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+    public Restored restore(AuditHistory trail) {
+        List<String> problems = new ArrayList<>();
         var open = SessionRestore.open(trail, protocols, alarmSettings, problems);
         open.values().forEach(r -> byBed.put(r.session().created().bedId(), r));
-        trail.stream().filter(e -> open.containsKey(e.sessionId()))
-                .forEach(e -> restoredTrail.computeIfAbsent(e.sessionId(), k -> new java.util.ArrayList<>()).add(e));
+        trail.sessions().stream().filter(s -> open.containsKey(s.id().value())).forEach(s -> restoredHistory.put(s.id().value(), s));
         // Alarms left active by the previous run are closed in the record: the restarted engine raises them again
         // from live values if the condition is still there.
-        restoredTrail.forEach((id, entries) -> SessionRestore.activeAlarms(entries).forEach((alarm, priority) -> {
-            Map<String, Object> p = new java.util.LinkedHashMap<>();
-            p.put("at", clock.instant().toString());
-            p.put("alarm", alarm);
-            p.put("priority", priority);
-            p.put("message", "station restarted: evaluated again from live values");
-            write(id, new AuditPayloads.Entry("alarm.cleared", "station", p));
-        }));
+        restoredHistory.forEach((id, s) -> SessionRestore.activeAlarms(s).forEach((alarm, priority) ->
+                write(id, AuditPort.STATION, new TrailEvent.AlarmChanged(new AlarmEvent(alarm, AlarmEvent.Kind.CLEARED, priority,
+                        "station restarted: evaluated again from live values", clock.instant(), AuditPort.STATION)))));
         return new Restored(open.size(), problems);
     }
 
-    private final Map<String, java.util.List<org.openinfusion.station.clinical.audit.AuditEntry>> restoredTrail = new HashMap<>();
+    private final Map<String, SessionHistory> restoredHistory = new HashMap<>();
 
-    /** The recorded entries of a session taken up by {@link #restore}, for the screens' memory; empty otherwise. */
-    public java.util.List<org.openinfusion.station.clinical.audit.AuditEntry> restoredTrail(String sessionId) {
-        return restoredTrail.getOrDefault(sessionId, java.util.List.of());
+    /** The history of a session taken up by {@link #restore}, for the screens' memory. */
+    public Optional<SessionHistory> restoredHistory(String sessionId) {
+        return Optional.ofNullable(restoredHistory.get(sessionId));
     }
 
     /** What {@link #restore} did. */
-    public record Restored(int sessions, java.util.List<String> problems) {
+    public record Restored(int sessions, List<String> problems) {
     }
 
     /** Opens a session on a bed; refused while another session is open there. */
@@ -111,7 +112,7 @@ public final class SessionService {
         var created = new SessionEvent.Created(clock.instant(), user, UUID.randomUUID().toString(), subjectCode, measures,
                 p.id(), p.version(), kitId, bedId);
         Session session = Session.start(created, p, DoseCalculator.plan(p.infusion(), measures));
-        write(session.id(), AuditPayloads.of(created));
+        write(session.id(), user, new TrailEvent.SessionStepped(created));
         byBed.put(bedId, new SessionRuntime(session, alarmSettings));
         return session;
     }
@@ -129,7 +130,7 @@ public final class SessionService {
     public Recorded record(String bedId, Rating rating) {
         SessionRuntime r = unlocked(bedId);
         RatingRecorder.Checked checked = ratings.check(r.session(), rating);
-        write(r.session().id(), checked.entry());
+        write(r.session().id(), rating.raterUserId(), checked.entry());
         Outcome o = rating.isCorrection() ? Outcome.empty()
                 : durable(r, r.rated(rating.timePointId(), checked.form().key(), clock.instant()));
         return new Recorded(checked.score(), o);
@@ -227,11 +228,7 @@ public final class SessionService {
     public Instant mark(String bedId, String user, String kind, String note) {
         SessionRuntime r = unlocked(bedId);
         Instant at = clock.instant();
-        Map<String, Object> p = new java.util.LinkedHashMap<>();
-        p.put("at", at.toString());
-        p.put("kind", kind);
-        p.put("note", note);
-        write(r.session().id(), new AuditPayloads.Entry("marker.recorded", user, p));
+        write(r.session().id(), user, new TrailEvent.MarkerRecorded(at, kind, note));
         return at;
     }
 
@@ -278,14 +275,14 @@ public final class SessionService {
 
     private Outcome durable(SessionRuntime r, Outcome o) {
         String id = r.session().id();
-        o.session().forEach(e -> write(id, AuditPayloads.of(e)));
-        o.infusion().forEach(e -> write(id, AuditPayloads.of(e)));
-        o.prompts().forEach(e -> write(id, AuditPayloads.of(e)));
-        o.alarms().forEach(e -> write(id, AuditPayloads.of(e)));
+        o.session().forEach(e -> write(id, e.actor(), new TrailEvent.SessionStepped(e)));
+        o.infusion().forEach(e -> write(id, AuditPort.STATION, new TrailEvent.InfusionChanged(e)));
+        o.prompts().forEach(e -> write(id, AuditPort.STATION, new TrailEvent.PromptChanged(e)));
+        o.alarms().forEach(e -> write(id, e.by(), new TrailEvent.AlarmChanged(e)));
         return o;
     }
 
-    private void write(String sessionId, AuditPayloads.Entry e) {
-        audit.record(e.type(), e.actor(), sessionId, e.payload());
+    private void write(String sessionId, String actor, TrailEvent event) {
+        audit.record(actor, new SessionId(sessionId), event);
     }
 }

@@ -14,7 +14,7 @@ import org.openinfusion.station.clinical.AuditFileTrail;
 import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
-import org.openinfusion.station.clinical.audit.AuditReader;
+import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
@@ -53,8 +53,8 @@ class RestoredBedViewTest {
                     answers, null));
             before.mark("bed-04", "nurse1", "NAUSEA", "mild");
         }
-        SessionService after = new SessionService(ProtocolCatalog.builtIn(), instruments, (t, a, s, p) -> { }, clock, AlarmSettings.DEFAULTS);
-        assertEquals(1, after.restore(AuditReader.readVerified(file)).sessions());
+        SessionService after = new SessionService(ProtocolCatalog.builtIn(), instruments, (actor, session, event) -> { }, clock, AlarmSettings.DEFAULTS);
+        assertEquals(1, after.restore(HistoryReader.history(file)).sessions());
 
         SessionView v = new SessionCommandHandler(after).view("bed-04");
         assertEquals(SessionState.BASELINE, v.state());

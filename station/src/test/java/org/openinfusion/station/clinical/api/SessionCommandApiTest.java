@@ -43,6 +43,7 @@ import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
+import org.openinfusion.station.clinical.EncodedAudit;
 
 /** The session command API on a real event bus, answered by the session verticle's worker. */
 class SessionCommandApiTest {
@@ -59,9 +60,9 @@ class SessionCommandApiTest {
         vertx = Vertx.vertx();
         Codecs.registerAll(vertx);
         SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-                (t, a, s, p) -> audit.add(new Entry(t, a, p, Thread.currentThread().getName())), clock, AlarmSettings.DEFAULTS);
+                (EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, a, p, Thread.currentThread().getName())), clock, AlarmSettings.DEFAULTS);
         signIns = new SignIns(clock, Duration.ofHours(12)); // sessions here run for simulated hours
-        BusGuard guard = new BusGuard(signIns, (t, a, s, p) -> audit.add(new Entry(t, a, p, Thread.currentThread().getName())));
+        BusGuard guard = new BusGuard(signIns, (EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, a, p, Thread.currentThread().getName())));
         await(vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(50), guard),
                 new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
         nurse = signIns.open(new Principal("nurse1", Role.NURSE, "Nurse One"));

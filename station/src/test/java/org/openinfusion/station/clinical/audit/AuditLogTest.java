@@ -179,7 +179,7 @@ class AuditLogTest {
             assertEquals(2, tail.refresh());
             assertTrue(tail.broken().isEmpty());
             assertEquals(List.of("session.started", "dose.confirmed"),
-                    tail.session("S-001").stream().map(AuditEntry::type).toList());
+                    tail.session("S-001").stream().map(r -> r.written().type()).toList());
         }
     }
 

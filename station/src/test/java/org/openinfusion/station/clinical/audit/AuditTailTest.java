@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.clinical.history.Recorded;
 
 class AuditTailTest {
     @TempDir
@@ -35,8 +36,8 @@ class AuditTailTest {
             write(log, "S-1", 3);
             write(log, "S-1", 4);
             assertEquals(2, tail.refresh());
-            assertEquals(List.of(1L, 4L, 5L), tail.session("S-1").stream().map(AuditEntry::seq).toList());
-            assertEquals(List.of(3L), tail.session("S-2").stream().map(AuditEntry::seq).toList());
+            assertEquals(List.of(1L, 4L, 5L), tail.session("S-1").stream().map(Recorded::seq).toList());
+            assertEquals(List.of(3L), tail.session("S-2").stream().map(Recorded::seq).toList());
             assertEquals(List.of("S-1", "S-2"), List.copyOf(tail.sessions().keySet()), "station-wide entries are not kept");
             assertEquals(5, tail.entries());
             assertTrue(tail.session("S-9").isEmpty());
@@ -61,7 +62,7 @@ class AuditTailTest {
         Files.write(file, Arrays.copyOfRange(all, cut, all.length), StandardOpenOption.APPEND);
         assertEquals(1, tail.refresh());
         assertEquals(3, tail.session("S-1").getLast().seq());
-        assertEquals(3, tail.session("S-1").getLast().payload().get("n"));
+        assertEquals(3, tail.session("S-1").getLast().written().payload().get("n"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.clinical.EncodedAudit;
 import org.openinfusion.station.clinical.dose.DoseCalculator;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.Arm;
@@ -44,7 +45,7 @@ class UnblindingServiceTest {
     private UnblindingService service(Protocol p) throws IOException {
         Path kits = dir.resolve("kits.csv");
         Files.writeString(kits, "# randomisation list\nKIT-0041,K\nKIT-0042,P\n");
-        return new UnblindingService((t, a, s, payload) -> audit.add(new Entry(t, a, s, payload)),
+        return new UnblindingService((EncodedAudit) (t, a, s, payload) -> audit.add(new Entry(t, a, s, payload)),
                 KitAssignments.load(kits, p.arms()), Set.of("unblinder"), clock);
     }
 

@@ -15,6 +15,7 @@ import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditReader;
+import org.openinfusion.station.clinical.audit.AuditWriter;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
@@ -58,7 +59,7 @@ public final class TrailBuilder implements AutoCloseable {
     private TrailBuilder(Path file) throws IOException {
         this.file = file;
         this.log = AuditLog.open(file, clock);
-        this.service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), this::append, clock,
+        this.service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), new AuditWriter(log), clock,
                 AlarmSettings.DEFAULTS);
     }
 
@@ -85,8 +86,8 @@ public final class TrailBuilder implements AutoCloseable {
                     String second = t.secondSession();
                     shared = new Recorded(file, first, second, t.entries());
                 }
+                dir.toFile().deleteOnExit(); // deleted in reverse order of registration: the file, then its folder
                 file.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

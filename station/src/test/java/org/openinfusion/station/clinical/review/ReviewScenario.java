@@ -1,7 +1,6 @@
 package org.openinfusion.station.clinical.review;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
-import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.audit.AuditWriter;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.InstrumentCatalog;
@@ -61,7 +61,7 @@ final class ReviewScenario implements AutoCloseable {
     final MutableClock clock = new MutableClock(T0);
     final Path file;
     final AuditLog log;
-    final AuditTrail audit;
+    final AuditPort audit;
     final FakeSeries series = new FakeSeries();
     final SessionService sessions;
     final UserStore users;
@@ -71,13 +71,7 @@ final class ReviewScenario implements AutoCloseable {
     ReviewScenario(Path dir) throws IOException {
         file = dir.resolve("audit.log");
         log = AuditLog.open(file, clock);
-        audit = (t, a, s, p) -> {
-            try {
-                log.append(t, a, s, p);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
+        audit = new AuditWriter(log);
         sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), audit, clock, AlarmSettings.DEFAULTS);
         users = UserStore.at(dir.resolve("users.properties"), 4);
         users.put(PHYSICIAN, Role.PHYSICIAN, PHYSICIAN_NAME, PHYSICIAN_PASSWORD.clone());

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.EncodedAudit;
 import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.alarm.AlarmEngine;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
@@ -32,7 +33,7 @@ class DeviceClockOffsetTest {
     private final List<String> audit = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
     private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-            (t, a, s, p) -> audit.add(t + " " + p.get("alarm")), clock, AlarmSettings.DEFAULTS);
+            (EncodedAudit) (t, a, s, p) -> audit.add(t + " " + p.get("alarm")), clock, AlarmSettings.DEFAULTS);
 
     private void monitorSecond(double hr) {
         Instant now = clock.instant();

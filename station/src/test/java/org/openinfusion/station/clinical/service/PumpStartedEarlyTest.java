@@ -20,6 +20,7 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.clinical.EncodedAudit;
 
 /**
  * The pump starts before the protocol's pretreatment is recorded: the station records what happened (infusion
@@ -33,7 +34,7 @@ class PumpStartedEarlyTest {
     private final List<Entry> audit = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
     private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-            (t, a, s, p) -> audit.add(new Entry(t, p)), clock, AlarmSettings.DEFAULTS);
+            (EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, p)), clock, AlarmSettings.DEFAULTS);
 
     private void pumpSecond(double vi) {
         Instant now = clock.instant();

@@ -22,6 +22,7 @@ import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.session.SessionEvent;
+import org.openinfusion.station.clinical.EncodedAudit;
 
 class RatingInSessionTest {
     private record Entry(String type, String actor, Map<String, Object> payload) {
@@ -31,7 +32,7 @@ class RatingInSessionTest {
     private final List<Entry> audit = new ArrayList<>();
     private final InstrumentCatalog instruments = InstrumentCatalog.builtIn();
     private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), instruments,
-            (t, a, s, p) -> audit.add(new Entry(t, a, p)), Clock.fixed(T, ZoneOffset.UTC), AlarmSettings.DEFAULTS);
+            (EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, a, p)), Clock.fixed(T, ZoneOffset.UTC), AlarmSettings.DEFAULTS);
 
     private static Map<String, Answer> all(int n, int score) {
         Map<String, Answer> answers = new HashMap<>();

@@ -19,6 +19,7 @@ import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditReader;
+import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
@@ -114,7 +115,7 @@ class SessionRestoreTest {
             long crashSeq = uninterruptedLog.size();
             try (AuditLog restartedLog = AuditLog.open(second, clock)) {
                 SessionService restarted = service(restartedLog);
-                SessionService.Restored r = restarted.restore(AuditReader.readVerified(second));
+                SessionService.Restored r = restarted.restore(HistoryReader.history(second));
                 assertEquals(1, r.sessions());
                 assertTrue(r.problems().isEmpty(), r.problems().toString());
                 var before = uninterrupted.onBed(BED).orElseThrow();
@@ -152,8 +153,8 @@ class SessionRestoreTest {
             log.append("session.created", "nurse1", "s-from-elsewhere", Map.of("at", clock.instant().toString(), "subjectCode", "KET-402",
                     "weightKg", 70, "protocol", "ketamine-midazolam-active-placebo", "protocolVersion", 99, "kitId", "KIT-6", "bed", "bed-03"));
         }
-        SessionService restarted = new SessionService(ProtocolCatalog.builtIn(), instruments, (t, a, s, p) -> { }, clock, AlarmSettings.DEFAULTS);
-        SessionService.Restored r = restarted.restore(AuditReader.readVerified(file));
+        SessionService restarted = new SessionService(ProtocolCatalog.builtIn(), instruments, (actor, session, event) -> { }, clock, AlarmSettings.DEFAULTS);
+        SessionService.Restored r = restarted.restore(HistoryReader.history(file));
         assertEquals(0, r.sessions());
         assertEquals(1, r.problems().size());
         assertTrue(r.problems().getFirst().contains("s-from-elsewhere") && r.problems().getFirst().contains("version 99"), r.problems().toString());
@@ -175,7 +176,7 @@ class SessionRestoreTest {
         clock.advance(Duration.ofMinutes(3));
         try (AuditLog log = AuditLog.open(file, clock)) {
             SessionService restarted = service(log);
-            restarted.restore(AuditReader.readVerified(file));
+            restarted.restore(HistoryReader.history(file));
             List<String> written = after(file, before);
             assertEquals(1, written.size(), written.toString());
             assertTrue(written.getFirst().startsWith("alarm.cleared station {alarm=LIMIT:hr") && written.getFirst().contains("station restarted"),

@@ -23,6 +23,7 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.clinical.EncodedAudit;
 
 class SessionServiceTest {
     private record Entry(String type, String actor, String session, Map<String, Object> payload) {
@@ -31,7 +32,7 @@ class SessionServiceTest {
     private final List<Entry> audit = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
     private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-            (t, a, s, p) -> audit.add(new Entry(t, a, s, p)), clock, AlarmSettings.DEFAULTS);
+            (EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, a, s, p)), clock, AlarmSettings.DEFAULTS);
     private static final DeviceRef PUMP = new DeviceRef("bed-01", "pump");
 
     private void pumpSecond(String state, double rate, double vi) {
@@ -69,7 +70,7 @@ class SessionServiceTest {
 
     @Test
     void whenTheAuditTrailFailsTheStepFails() {
-        SessionService failing = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), (t, a, s, p) -> {
+        SessionService failing = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), (EncodedAudit) (t, a, s, p) -> {
             throw new IllegalStateException("disk full");
         }, clock, AlarmSettings.DEFAULTS);
         assertThrows(IllegalStateException.class,

@@ -1,0 +1,67 @@
+package org.openinfusion.station.clinical.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import org.openinfusion.station.clinical.history.TrailEvent;
+
+/**
+ * The one place the file format of events is spelled: each {@link TrailEvent} as an entry type name and a payload of
+ * plain JSON values, and back. Bedside events are in {@link BedsideCodec} and {@link RatingCodec}, review, blinding, export and access events
+ * in {@link RecordCodec}. Pure. Field names and types: docs/audit.md.
+ */
+public final class EventCodec {
+    private EventCodec() {
+    }
+
+    /** An event as written: its type name and payload. */
+    public record Encoded(String type, Map<String, Object> payload) {
+    }
+
+    public static Encoded encode(TrailEvent event) {
+        return switch (event) {
+            case TrailEvent.SessionStepped e -> BedsideCodec.encode(e);
+            case TrailEvent.InfusionChanged e -> BedsideCodec.encode(e);
+            case TrailEvent.PromptChanged e -> BedsideCodec.encode(e);
+            case TrailEvent.AlarmChanged e -> BedsideCodec.encode(e);
+            case TrailEvent.RatingEntered e -> RatingCodec.encode(e);
+            case TrailEvent.MarkerRecorded e -> BedsideCodec.encode(e);
+            case TrailEvent.RecordSigned e -> RecordCodec.encode(e);
+            case TrailEvent.RecordAmended e -> RecordCodec.encode(e);
+            case TrailEvent.Unblinded e -> RecordCodec.encode(e);
+            case TrailEvent.UnblindingRefused e -> RecordCodec.encode(e);
+            case TrailEvent.ExportCreated e -> RecordCodec.encode(e);
+            case TrailEvent.PasswordAccepted e -> RecordCodec.encode(e);
+            case TrailEvent.PasswordRefused e -> RecordCodec.encode(e);
+            case TrailEvent.PasswordLocked e -> RecordCodec.encode(e);
+            case TrailEvent.AccountLocked e -> RecordCodec.encode(e);
+            case TrailEvent.AccountUnlocked e -> RecordCodec.encode(e);
+            case TrailEvent.SignedOut e -> RecordCodec.encode(e);
+            case TrailEvent.UserSaved e -> RecordCodec.encode(e);
+            case TrailEvent.AccessDenied e -> RecordCodec.encode(e);
+            case TrailEvent.TornTailDiscarded e -> RecordCodec.encode(e);
+            case TrailEvent.UnavailablePeriod e -> RecordCodec.encode(e);
+            case TrailEvent.Unrecognised e -> new Encoded(e.type(), e.payload());
+        };
+    }
+
+    /**
+     * The typed event of a written entry (an event time missing from the payload is taken as {@code written}); a type this station does not know reads as {@link TrailEvent.Unrecognised}.
+     *
+     * @throws IllegalArgumentException when a known type lacks a field it needs
+     */
+    public static TrailEvent decode(String type, String actor, String sessionId, Instant written, Map<String, Object> payload) {
+        PayloadReader p = new PayloadReader(type, payload, written);
+        try {
+            return BedsideCodec.decode(p, actor, sessionId)
+                    .or(() -> RecordCodec.decode(p))
+                    .orElseGet(() -> new TrailEvent.Unrecognised(type, payload));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("audit entry " + type + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The type name a station writes for the event. */
+    public static String typeOf(TrailEvent event) {
+        return encode(event).type();
+    }
+}

@@ -1,0 +1,180 @@
+package org.openinfusion.station.clinical.history;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.openinfusion.station.clinical.alarm.AlarmEvent;
+import org.openinfusion.station.clinical.infusion.InfusionEvent;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.Score;
+import org.openinfusion.station.clinical.schedule.PromptTransition;
+import org.openinfusion.station.clinical.session.SessionEvent;
+
+/**
+ * Every kind of event the station writes to its audit trail, typed. The bedside ones wrap the clinical core's own
+ * events; the others are the review, blinding, export and access events. How each is spelled on disk (type name,
+ * payload keys) is the audit adapter's EventCodec, and nowhere else. A new kind of event is a new record here, a case
+ * in EventCodec, and (when review or an export reads it) a fact of {@link SessionHistory}. Holds subject codes only,
+ * never names or other patient identifiers, and never an arm.
+ */
+public sealed interface TrailEvent {
+
+    // ---- at the bedside
+
+    /** A session step (created, baseline started, ..., closed). */
+    record SessionStepped(SessionEvent step) implements TrailEvent, Timed {
+        public SessionStepped {
+            Objects.requireNonNull(step, "step");
+        }
+
+        @Override
+        public Instant at() {
+            return step.at();
+        }
+    }
+
+    /** What the infusion clock saw on the pump (started, paused, resumed, completed, a deviation). */
+    record InfusionChanged(InfusionEvent change) implements TrailEvent, Timed {
+        @Override
+        public Instant at() {
+            return change.at();
+        }
+    }
+
+    /** A rating prompt changing state (scheduled, due, overdue, missed, completed). */
+    record PromptChanged(PromptTransition transition) implements TrailEvent, Timed {
+        @Override
+        public Instant at() {
+            return transition.at();
+        }
+    }
+
+    /** An alarm raised, escalated, acknowledged, silenced, cleared or a hold advised. */
+    record AlarmChanged(AlarmEvent alarm) implements TrailEvent, Timed {
+        @Override
+        public Instant at() {
+            return alarm.at();
+        }
+    }
+
+    /**
+     * A rating or a correction of one (a correction names the rating it replaces), with the station's score.
+     *
+     * @param amendment a correction made in review, after the session closed
+     */
+    record RatingEntered(Rating rating, RatingScore score, boolean amendment) implements TrailEvent {
+    }
+
+    /** The station's score of a rating as recorded with it. */
+    record RatingScore(Integer total, boolean complete, int notAssessed, String summary) {
+        public static RatingScore of(Score s) {
+            return new RatingScore(s.total().isPresent() ? s.total().getAsInt() : null, s.complete(), s.notAssessed(), s.summary());
+        }
+    }
+
+    /** A clinical event marked by staff (nausea, emergence reaction, a note...): {@code kind} is a MarkerKind name. */
+    record MarkerRecorded(Instant at, String kind, String note) implements TrailEvent, Timed {
+    }
+
+    // ---- review, blinding, export
+
+    /**
+     * An e-signature of a closed record, covering the entries up to {@code lastSeq}.
+     *
+     * @param meaning "reviewed" or "approved"
+     */
+    record RecordSigned(String meaning, String printedName, Instant signedAt, long lastSeq, String lastHash)
+            implements TrailEvent {
+    }
+
+    /** A change to a closed record in review, always with a reason. */
+    record RecordAmended(Instant at, String reason, Amendment change) implements TrailEvent, Timed {
+    }
+
+    /** What an amendment changed. */
+    sealed interface Amendment {
+    }
+
+    /** A late note. */
+    record NoteAdded(String text) implements Amendment {
+    }
+
+    /** Rating {@code ratingId} replaced by the correction {@code correctionId} (its own RatingEntered entry). */
+    record RatingReplaced(String ratingId, String correctionId) implements Amendment {
+    }
+
+    /** The arm of the session was revealed to an authorised role (the event never holds the arm). */
+    record Unblinded(Instant at, String role, String reason, String kitId) implements TrailEvent, Timed {
+    }
+
+    /** An unblinding asked for by a role that may not. */
+    record UnblindingRefused(Instant at, String role) implements TrailEvent, Timed {
+    }
+
+    /** An export file made in review: which format and sessions, its size and SHA-256. */
+    record ExportCreated(Instant at, String format, List<String> sessions, String fileName, long bytes, String sha256)
+            implements TrailEvent, Timed {
+        public ExportCreated {
+            sessions = List.copyOf(sessions);
+        }
+    }
+
+    // ---- access
+
+    /** What a password was checked for. */
+    enum Purpose { SIGN_IN, CONFIRM }
+
+    /** A password accepted (sign-in, or confirmed for an e-signature). */
+    record PasswordAccepted(Purpose purpose, Instant at, String role) implements TrailEvent, Timed {
+    }
+
+    /** A wrong password, and how many in a row. */
+    record PasswordRefused(Purpose purpose, Instant at, int failuresInARow) implements TrailEvent, Timed {
+    }
+
+    /** A password not even checked: the account is locked. */
+    record PasswordLocked(Purpose purpose, Instant at) implements TrailEvent, Timed {
+    }
+
+    /** An account locked after too many wrong passwords. */
+    record AccountLocked(Instant at, Instant until, int afterFailures) implements TrailEvent, Timed {
+    }
+
+    /** An administrator ended a lock early. */
+    record AccountUnlocked(String user, Instant at) implements TrailEvent, Timed {
+    }
+
+    record SignedOut(String reason) implements TrailEvent {
+    }
+
+    /** An administrator saved a user (role, name, password); their open sign-ins were closed. */
+    record UserSaved(String user, String role, int signInsClosed) implements TrailEvent {
+    }
+
+    /** A request refused: the role lacks the permission. */
+    record AccessDenied(String role, String permission, String address) implements TrailEvent {
+    }
+
+    // ---- the trail itself
+
+    /** A cut-short last line found on opening, discarded from the file and kept here (base64). */
+    record TornTailDiscarded(long line, String discardedBase64) implements TrailEvent {
+    }
+
+    /** The trail accepts entries again after failing to write: since when, why, and how many entries it refused. */
+    record UnavailablePeriod(Instant since, String reason, long refusedEntries) implements TrailEvent {
+    }
+
+    /**
+     * An entry of a type this station does not know (written by a newer or older version): kept as written, so the
+     * trail still reads and every export still shows it.
+     */
+    record Unrecognised(String type, Map<String, Object> payload) implements TrailEvent {
+        public Unrecognised {
+            payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+        }
+    }
+}

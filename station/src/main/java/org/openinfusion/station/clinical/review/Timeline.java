@@ -1,0 +1,158 @@
+package org.openinfusion.station.clinical.review;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.openinfusion.station.clinical.alarm.AlarmEvent;
+import org.openinfusion.station.clinical.api.MarkerKind;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.infusion.InfusionEvent;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.review.SessionRecord.Category;
+import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
+import org.openinfusion.station.clinical.session.SessionEvent;
+
+/** The timeline of a session record: one event per entry of its history, with a title and detail for people. Pure. */
+final class Timeline {
+    private final InstrumentCatalog instruments;
+
+    Timeline(InstrumentCatalog instruments) {
+        this.instruments = instruments;
+    }
+
+    /** One event per entry, in time order (entries in trail order when at the same time). */
+    List<TimelineEvent> of(SessionHistory s) {
+        return s.entries().stream().map(this::event).sorted(Comparator.comparing(TimelineEvent::at)).toList();
+    }
+
+    private TimelineEvent event(Recorded r) {
+        return switch (r.event()) {
+            case TrailEvent.SessionStepped s -> session(r, s.step());
+            case TrailEvent.InfusionChanged i -> infusion(r, i.change());
+            case TrailEvent.AlarmChanged a -> alarm(r, a.alarm());
+            case TrailEvent.MarkerRecorded m -> marker(r, m);
+            case TrailEvent.PromptChanged p -> ev(r, Category.PROMPT, p.transition().timePointId() + ": " + lower(p.transition().to().name()), null);
+            case TrailEvent.RatingEntered e -> ev(r, Category.RATING, ratingTitle(e), e.rating().isCorrection()
+                    ? "corrects " + e.rating().correction().originalRatingId() + ": " + e.rating().correction().reason() : e.score().summary());
+            case TrailEvent.RecordSigned s -> ev(r, Category.SIGNATURE, "Signed: " + SignatureMeaning.valueOf(s.meaning().toUpperCase(Locale.ROOT))
+                    .label() + " by " + s.printedName(), "covers audit entries up to " + s.lastSeq());
+            case TrailEvent.RecordAmended a -> ev(r, Category.AMENDMENT, "Amendment (" + kind(a.change()) + ")", a.reason() + ": " + detail(a.change()));
+            case TrailEvent.Unblinded u -> other(r, u.reason());
+            case TrailEvent.Unrecognised u -> other(r, u.payload().get("reason") == null ? null : u.payload().get("reason").toString());
+            // Station-wide events never belong to a session; shown by their type if one ever did.
+            case TrailEvent.UnblindingRefused u -> other(r, null);
+            case TrailEvent.ExportCreated e -> other(r, null);
+            case TrailEvent.PasswordAccepted p -> other(r, null);
+            case TrailEvent.PasswordRefused p -> other(r, null);
+            case TrailEvent.PasswordLocked p -> other(r, null);
+            case TrailEvent.AccountLocked a -> other(r, null);
+            case TrailEvent.AccountUnlocked a -> other(r, null);
+            case TrailEvent.SignedOut s -> other(r, null);
+            case TrailEvent.UserSaved u -> other(r, null);
+            case TrailEvent.AccessDenied a -> other(r, null);
+            case TrailEvent.TornTailDiscarded t -> other(r, null);
+            case TrailEvent.UnavailablePeriod u -> other(r, null);
+        };
+    }
+
+    /** The kind of an amendment as review shows it: "note" or "rating". */
+    static String kind(TrailEvent.Amendment change) {
+        ReviewRequest.AmendmentKind kind = switch (change) {
+            case TrailEvent.NoteAdded n -> ReviewRequest.AmendmentKind.NOTE;
+            case TrailEvent.RatingReplaced r -> ReviewRequest.AmendmentKind.RATING;
+        };
+        return lower(kind.name());
+    }
+
+    static String detail(TrailEvent.Amendment change) {
+        return switch (change) {
+            case TrailEvent.NoteAdded n -> n.text();
+            case TrailEvent.RatingReplaced r -> "rating " + r.ratingId() + " corrected by " + r.correctionId();
+        };
+    }
+
+    private static TimelineEvent session(Recorded r, SessionEvent e) {
+        String name = snake(e.getClass().getSimpleName());
+        String title = e instanceof SessionEvent.Created || e instanceof SessionEvent.Closed ? "Session " + name : humanise(name);
+        String detail = switch (e) {
+            case SessionEvent.Created c -> "protocol " + c.protocolId() + " v" + c.protocolVersion() + ", bed " + c.bedId() + ", "
+                    + c.measures().weightKg() + " kg, kit " + c.kitId();
+            case SessionEvent.InfusionStarted s -> "source: " + s.source();
+            case SessionEvent.InfusionCompleted c -> c.volumeInfusedMl() + " mL infused";
+            case SessionEvent.Closed c -> c.reason();
+            default -> null;
+        };
+        return ev(r, Category.SESSION, title, detail);
+    }
+
+    private static TimelineEvent infusion(Recorded r, InfusionEvent e) {
+        if (e instanceof InfusionEvent.Deviation d) {
+            return ev(r, Category.DEVIATION, humanise(lower(d.kind().name())), d.detail());
+        }
+        String detail = switch (e) {
+            case InfusionEvent.Started s -> s.rateMlPerHour() + " mL/h";
+            case InfusionEvent.Paused p -> "pause " + p.pauseNumber() + " at " + p.volumeInfusedMl() + " mL";
+            case InfusionEvent.Resumed p -> "after " + p.pausedFor().toSeconds() + " s";
+            case InfusionEvent.Completed c -> c.volumeInfusedMl() + " mL in " + c.infusingTime().toSeconds() + " s infusing, "
+                    + c.pauses() + " pause(s)";
+            case InfusionEvent.Deviation d -> null;
+        };
+        return ev(r, Category.INFUSION, "Pump " + lower(e.getClass().getSimpleName()), detail);
+    }
+
+    private static TimelineEvent alarm(Recorded r, AlarmEvent a) {
+        Category c = switch (a.kind()) {
+            case RAISED -> Category.ALARM_RAISED;
+            case ACKNOWLEDGED -> Category.ALARM_ACKNOWLEDGED;
+            default -> Category.ALARM_OTHER;
+        };
+        String title = a.kind() == AlarmEvent.Kind.RAISED ? a.message() : humanise(lower(a.kind().name())) + ": " + a.message();
+        return ev(r, c, title, lower(a.priority().name()) + " priority (" + a.alarmId() + ")");
+    }
+
+    private static TimelineEvent marker(Recorded r, TrailEvent.MarkerRecorded m) {
+        String label;
+        try {
+            label = MarkerKind.valueOf(m.kind()).label();
+        } catch (IllegalArgumentException | NullPointerException ex) {
+            label = String.valueOf(m.kind());
+        }
+        boolean isNote = MarkerKind.NOTE.name().equals(m.kind());
+        return ev(r, isNote ? Category.NOTE : Category.MARKER, label, m.note() == null || m.note().isEmpty() ? null : m.note());
+    }
+
+    private String ratingTitle(TrailEvent.RatingEntered e) {
+        Rating r = e.rating();
+        Integer total = e.score().total();
+        return Summaries.formName(instruments, r.instrumentId(), r.shortFormId()) + " at " + r.timePointId()
+                + (total == null ? "" : ": total " + total) + (r.isCorrection() ? " (correction"
+                + (e.amendment() ? ", amendment)" : ")") : "");
+    }
+
+    /** Any other event of the session (an unblinding...): titled by its written type. */
+    private static TimelineEvent other(Recorded r, String detail) {
+        return ev(r, Category.SESSION, humanise(r.written().type().replace('.', ' ')), detail);
+    }
+
+    private static TimelineEvent ev(Recorded r, Category c, String title, String detail) {
+        Instant at = r.at();
+        return new TimelineEvent(at, c, title, detail, r.actor(), r.seq());
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String snake(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String humanise(String snake) {
+        String words = snake.replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}
