@@ -15,7 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.StationUser;
+import org.openinfusion.station.bus.Codecs;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.bus.SessionVerticle;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.config.SecurityConfig;
 import org.openinfusion.station.security.AuthVerticle;
 import org.openinfusion.station.security.Authenticator;
@@ -24,12 +30,6 @@ import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.bus.Codecs;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
-import org.openinfusion.station.clinical.service.SessionService;
-import org.openinfusion.station.clinical.service.SessionVerticle;
 
 /**
  * Browserless UI tests against a real event bus and a real session worker (audit in memory): Karibu's mock Vaadin

@@ -8,7 +8,7 @@ public record HealthSnapshot(Instant time, boolean brokerConnected, boolean stor
                              long bufferPendingBytes, long bufferCapacityBytes, Map<String, Double> valuesPerSecond,
                              Map<String, Long> valuesTotal, Map<String, Long> rejects, long sequenceMissing,
                              long sequenceRepeated, long pointsWritten, long pointsDeadLettered,
-                             java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot> devices) {
+                             java.util.List<org.openinfusion.station.domain.DeviceStatusSnapshot> devices) {
     public HealthSnapshot {
         devices = java.util.List.copyOf(devices);
         valuesPerSecond = Map.copyOf(valuesPerSecond);

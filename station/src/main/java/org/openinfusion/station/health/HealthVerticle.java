@@ -27,7 +27,7 @@ public final class HealthVerticle extends VerticleBase {
     private final StorageDrain drain;
     private final DurableJournal journal;
     private final double warnFraction;
-    private final java.util.function.Supplier<java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot>> devices;
+    private final java.util.function.Supplier<java.util.List<org.openinfusion.station.domain.DeviceStatusSnapshot>> devices;
     private final Map<String, Boolean> alarms = new HashMap<>();
     private Map<String, Long> previousTotals = Map.of();
     private Instant previousTime;
@@ -36,7 +36,7 @@ public final class HealthVerticle extends VerticleBase {
 
     public HealthVerticle(HealthConfig config, IngestMetrics metrics, BooleanSupplier brokerConnected,
                           StorageDrain drain, DurableJournal journal, double warnFraction,
-                          java.util.function.Supplier<java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot>> devices) {
+                          java.util.function.Supplier<java.util.List<org.openinfusion.station.domain.DeviceStatusSnapshot>> devices) {
         this.devices = devices;
         this.config = config;
         this.metrics = metrics;

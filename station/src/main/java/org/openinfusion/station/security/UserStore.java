@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.openinfusion.station.cli.AddUserMain;
 
 /**
  * Station accounts in a properties file, one line per user: {@code dr.ng = physician:$2a$12$...:Dr A Ng} (role, the
@@ -21,6 +22,8 @@ import java.util.Properties;
  */
 public final class UserStore {
     public static final String FILE_NAME = "users.properties";
+    /** The shortest password an account may have. */
+    public static final int MIN_PASSWORD = 8;
     static final int COST = 12;
     private static final String ID = "[a-z0-9._-]{2,32}";
 

@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.protocol.Pretreatment;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 
 /**
  * CDISC SDTM EC (exposure as collected), blinded: the station never knows the arm, so the treatment is "BLINDED STUDY

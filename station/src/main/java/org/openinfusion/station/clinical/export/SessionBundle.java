@@ -14,8 +14,8 @@ import org.openinfusion.station.clinical.dose.DosePlan;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.Dilution;
 import org.openinfusion.station.clinical.protocol.Protocol;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.protocol.ScheduleEntry;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 
 /**
  * One session as a JSON bundle: its metadata, its protocol as staff see it (id, version, blinded label, pretreatment,

@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /**
  * A rating instrument's structure (never its licensed wording): items, subscales, short forms and

@@ -15,18 +15,19 @@ import org.openinfusion.station.clinical.audit.AuditChainBrokenException;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.bus.ReviewVerticle;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
 import org.openinfusion.station.clinical.export.Exports;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.domain.StreamKind;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.security.Principal;
-import org.openinfusion.station.storage.TimeSeriesReader;
-import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
 
 /**
  * Answers the review requests (docs/review.md) from the verified audit trail ({@link AuditTail}) and the

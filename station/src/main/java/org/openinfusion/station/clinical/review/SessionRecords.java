@@ -13,17 +13,17 @@ import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.dose.DoseCalculator;
 import org.openinfusion.station.clinical.dose.DosePlan;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.clinical.protocol.Protocol;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Instrument;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Item;
+import org.openinfusion.station.clinical.rating.RatingPayload;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
-import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.RatingPayload;
 
 /**
  * Builds the review record of one session from its verified audit entries and the values read back from the

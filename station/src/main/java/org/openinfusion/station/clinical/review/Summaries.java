@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.SessionRecord.BloodPressure;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
 
 /**
  * The session summary in the spirit of the esketamine monitoring form (docs/review.md, "Summary"). Pure.

@@ -12,12 +12,12 @@ import org.openinfusion.station.clinical.dose.DoseCalculator;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.infusion.PumpReading;
 import org.openinfusion.station.clinical.protocol.Protocol;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.FormKey;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.session.Session;
 import org.openinfusion.station.clinical.session.SessionEvent;
-import org.openinfusion.station.clinical.session.SessionRuntime;
 import org.openinfusion.station.clinical.session.SessionRuntime.Replay;
+import org.openinfusion.station.clinical.session.SessionRuntime;
 
 /**
  * Reads the sessions still open in an audit trail back into runtimes (the inverse of {@link AuditPayloads}), so a

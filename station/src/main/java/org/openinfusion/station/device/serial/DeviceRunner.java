@@ -74,8 +74,8 @@ public final class DeviceRunner implements AutoCloseable {
     }
 
     /** Link state and traffic now (read from other threads). */
-    public org.openinfusion.station.device.DeviceStatusSnapshot status(String name, String endpoint, String protocol, String link) {
-        return new org.openinfusion.station.device.DeviceStatusSnapshot(name, endpoint, protocol, link, connected, quiet, bytes.get(),
+    public org.openinfusion.station.domain.DeviceStatusSnapshot status(String name, String endpoint, String protocol, String link) {
+        return new org.openinfusion.station.domain.DeviceStatusSnapshot(name, endpoint, protocol, link, connected, quiet, bytes.get(),
                 values.get(), Optional.ofNullable(lastDataAt), problems.totals());
     }
 

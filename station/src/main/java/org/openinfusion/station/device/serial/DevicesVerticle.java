@@ -72,7 +72,7 @@ public final class DevicesVerticle extends VerticleBase {
     }
 
     /** Every configured device's link state and traffic (thread-safe; health and the engineer's page read it). */
-    public List<org.openinfusion.station.device.DeviceStatusSnapshot> statuses() {
+    public List<org.openinfusion.station.domain.DeviceStatusSnapshot> statuses() {
         return running.stream().map(r -> r.runner().status(r.config().name(), r.config().endpoint(), r.config().protocol(), r.link()))
                 .toList();
     }

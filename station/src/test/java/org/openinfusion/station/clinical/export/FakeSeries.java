@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.storage.TimeSeriesReader;
 
 /** An in-memory time-series store holding known values, answering like the port says (window, order). */
 public final class FakeSeries implements TimeSeriesReader {

@@ -30,6 +30,7 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditReader;
+import org.openinfusion.station.clinical.bus.ReviewVerticle;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.domain.Stream;

@@ -16,10 +16,11 @@ import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.blinding.AuditTrail;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.config.SecurityConfig;
@@ -30,7 +31,6 @@ import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.storage.TimeSeriesReader;
 
 /**
  * A real audit file written through {@link SessionService} and {@link AuditLog} with a hand-moved clock, and the
