@@ -27,7 +27,6 @@ import org.openinfusion.station.cli.ExportMain;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
 import org.openinfusion.station.clinical.export.Exports;
-import org.openinfusion.station.clinical.export.FakeSeries;
 import org.openinfusion.station.clinical.export.TrailBuilder;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoreUnavailableException;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
@@ -44,6 +43,7 @@ import org.openinfusion.station.domain.WaveformChunk;
 import org.openinfusion.station.storage.LineProtocol;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
 import org.openinfusion.station.storage.influx.InfluxTimeSeriesReader;
+import org.openinfusion.station.testing.FakeSeries;
 
 /**
  * The exports' time-series path against a real influxd: points written through the station's own line protocol and

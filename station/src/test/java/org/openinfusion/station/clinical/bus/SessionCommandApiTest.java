@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openinfusion.station.testing.Futures.await;
 
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
-import org.openinfusion.station.clinical.MutableClock;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.api.CommandReply;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
@@ -35,10 +32,8 @@ import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.clinical.api.ViewRequest;
-import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
-import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.service.SessionCommandHandler;
 import org.openinfusion.station.clinical.service.SessionService;
@@ -50,6 +45,8 @@ import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
 
 /** The session command API on a real event bus, answered by the session verticle's worker. */
 class SessionCommandApiTest {
@@ -65,8 +62,7 @@ class SessionCommandApiTest {
     void deploy() throws Exception {
         vertx = Vertx.vertx();
         Codecs.registerAll(vertx);
-        SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-                (t, a, s, p) -> audit.add(new Entry(t, a, p, Thread.currentThread().getName())), clock, AlarmSettings.DEFAULTS);
+        SessionService service = Sessions.service((t, a, s, p) -> audit.add(new Entry(t, a, p, Thread.currentThread().getName())), clock);
         signIns = new SignIns(clock, Duration.ofHours(12)); // sessions here run for simulated hours
         BusGuard guard = new BusGuard(signIns, (t, a, s, p) -> audit.add(new Entry(t, a, p, Thread.currentThread().getName())));
         await(vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(50), guard),
@@ -84,10 +80,6 @@ class SessionCommandApiTest {
     @AfterEach
     void close() throws Exception {
         await(vertx.close());
-    }
-
-    private <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private CommandReply send(SessionCommand c) throws Exception {

@@ -10,22 +10,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openinfusion.station.clinical.MutableClock;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditReader;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
-import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.testing.FakeSeries;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
+import org.openinfusion.station.testing.TempFolders;
 
 /**
  * Records real audit trails as the station does (SessionService writing through an AuditLog on disk), on a clock
@@ -58,8 +58,7 @@ public final class TrailBuilder implements AutoCloseable {
     private TrailBuilder(Path file) throws IOException {
         this.file = file;
         this.log = AuditLog.open(file, clock);
-        this.service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), this::append, clock,
-                AlarmSettings.DEFAULTS);
+        this.service = Sessions.service(this::append, clock);
     }
 
     static TrailBuilder open(Path file) throws IOException {
@@ -76,7 +75,7 @@ public final class TrailBuilder implements AutoCloseable {
     public static synchronized Recorded shared() {
         if (shared == null) {
             try {
-                Path dir = Files.createTempDirectory("export-trail-");
+                Path dir = TempFolders.deletedOnExit("export-trail-");
                 Path file = dir.resolve("audit.log");
                 try (TrailBuilder t = open(file)) {
                     String first = t.fullSession();
@@ -85,8 +84,6 @@ public final class TrailBuilder implements AutoCloseable {
                     String second = t.secondSession();
                     shared = new Recorded(file, first, second, t.entries());
                 }
-                file.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.openinfusion.station.clinical.MutableClock;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.blinding.AuditTrail;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
@@ -31,6 +29,8 @@ import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
 
 /**
  * A real audit file written through {@link SessionService} and {@link AuditLog} with a hand-moved clock, and the
@@ -78,7 +78,7 @@ final class ReviewScenario implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         };
-        sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), audit, clock, AlarmSettings.DEFAULTS);
+        sessions = Sessions.service(audit, clock);
         users = UserStore.at(dir.resolve("users.properties"), 4);
         users.put(PHYSICIAN, Role.PHYSICIAN, PHYSICIAN_NAME, PHYSICIAN_PASSWORD.clone());
         authenticator = new Authenticator(users, audit, clock, new SecurityConfig(Duration.ofMinutes(15), 5, Duration.ofMinutes(15)));

@@ -10,15 +10,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openinfusion.station.clinical.AuditFileTrail;
-import org.openinfusion.station.clinical.MutableClock;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditReader;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rating;
@@ -26,6 +22,9 @@ import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
 
 /** After a restart, the bed view of a session taken up shows its ratings, markers and state as before. */
 class RestoredBedViewTest {
@@ -35,7 +34,7 @@ class RestoredBedViewTest {
     private final InstrumentCatalog instruments = InstrumentCatalog.builtIn();
 
     private SessionService service(AuditLog log) {
-        return new SessionService(ProtocolCatalog.builtIn(), instruments, AuditFileTrail.of(log), clock, AlarmSettings.DEFAULTS);
+        return Sessions.service(instruments, AuditFileTrail.of(log), clock);
     }
 
     @Test
@@ -54,7 +53,7 @@ class RestoredBedViewTest {
                     answers, null));
             before.mark("bed-04", "nurse1", "NAUSEA", "mild");
         }
-        SessionService after = new SessionService(ProtocolCatalog.builtIn(), instruments, (t, a, s, p) -> { }, clock, AlarmSettings.DEFAULTS);
+        SessionService after = Sessions.service(instruments, (t, a, s, p) -> { }, clock);
         assertEquals(1, after.restore(AuditReader.readVerified(file)).sessions());
 
         SessionView v = new SessionCommandHandler(after).view("bed-04");

@@ -1,4 +1,4 @@
-package org.openinfusion.station.clinical;
+package org.openinfusion.station.testing;
 
 import java.time.Clock;
 import java.time.Duration;

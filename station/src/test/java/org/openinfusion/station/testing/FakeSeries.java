@@ -1,4 +1,4 @@
-package org.openinfusion.station.clinical.export;
+package org.openinfusion.station.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +15,9 @@ public final class FakeSeries implements TimeSeriesReader {
     }
 
     private final List<Stored> values = new ArrayList<>();
-    int queries;
+    private int queries;
 
-    FakeSeries add(String bed, String device, Stream stream, Instant time, double value) {
+    public FakeSeries add(String bed, String device, Stream stream, Instant time, double value) {
         values.add(new Stored(bed, new StoredValue(time, device, stream, value)));
         return this;
     }
