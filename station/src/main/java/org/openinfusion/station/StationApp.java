@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +94,7 @@ public final class StationApp implements AutoCloseable {
             warnIfDiskSmallerThanBuffer(cfg);
             StorageDrain drain = remember(new StorageDrain(journal, writer, cfg.influx().batchBytes(),
                     cfg.dataDir().resolve("dead-letters").resolve("points.lp")));
-            java.nio.file.Files.createDirectories(cfg.dataDir().resolve("audit"));
+            Files.createDirectories(cfg.dataDir().resolve("audit"));
             Path auditFile = cfg.dataDir().resolve("audit").resolve("audit.log");
             AuditLog auditLog = remember(AuditLog.open(auditFile, clock));
             remember(vertx::close);
@@ -160,7 +161,7 @@ public final class StationApp implements AutoCloseable {
     }
 
     private static void warnIfDiskSmallerThanBuffer(StationConfig cfg) throws IOException {
-        long usable = java.nio.file.Files.getFileStore(cfg.buffer().dir()).getUsableSpace();
+        long usable = Files.getFileStore(cfg.buffer().dir()).getUsableSpace();
         if (usable < cfg.buffer().maxBytes()) {
             LOG.warn("only {} MiB free for the durable buffer in {}, less than buffer.maxBytes ({} MiB)",
                     usable >> 20, cfg.buffer().dir(), cfg.buffer().maxBytes() >> 20);

@@ -4,10 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.config.HealthConfig;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.journal.DurableJournal;
 import org.slf4j.Logger;
@@ -27,7 +30,7 @@ public final class HealthVerticle extends VerticleBase {
     private final StorageDrain drain;
     private final DurableJournal journal;
     private final double warnFraction;
-    private final java.util.function.Supplier<java.util.List<org.openinfusion.station.domain.DeviceStatusSnapshot>> devices;
+    private final Supplier<List<DeviceStatusSnapshot>> devices;
     private final Map<String, Boolean> alarms = new HashMap<>();
     private Map<String, Long> previousTotals = Map.of();
     private Instant previousTime;
@@ -36,7 +39,7 @@ public final class HealthVerticle extends VerticleBase {
 
     public HealthVerticle(HealthConfig config, IngestMetrics metrics, BooleanSupplier brokerConnected,
                           StorageDrain drain, DurableJournal journal, double warnFraction,
-                          java.util.function.Supplier<java.util.List<org.openinfusion.station.domain.DeviceStatusSnapshot>> devices) {
+                          Supplier<List<DeviceStatusSnapshot>> devices) {
         this.devices = devices;
         this.config = config;
         this.metrics = metrics;

@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /** Serves {@code GET /health} as JSON: 200 when broker and store are up, 503 otherwise. */
@@ -52,17 +54,17 @@ public final class StatusHttpVerticle extends VerticleBase {
                 .put("storeError", s.storeError())
                 .put("bufferPendingBytes", s.bufferPendingBytes())
                 .put("bufferCapacityBytes", s.bufferCapacityBytes())
-                .put("valuesPerSecond", new JsonObject(new java.util.TreeMap<>(s.valuesPerSecond())))
-                .put("valuesTotal", new JsonObject(new java.util.TreeMap<>(s.valuesTotal())))
-                .put("rejects", new JsonObject(new java.util.TreeMap<>(s.rejects())))
+                .put("valuesPerSecond", new JsonObject(new TreeMap<>(s.valuesPerSecond())))
+                .put("valuesTotal", new JsonObject(new TreeMap<>(s.valuesTotal())))
+                .put("rejects", new JsonObject(new TreeMap<>(s.rejects())))
                 .put("sequenceMissing", s.sequenceMissing())
                 .put("sequenceRepeated", s.sequenceRepeated())
                 .put("pointsWritten", s.pointsWritten())
                 .put("pointsDeadLettered", s.pointsDeadLettered())
-                .put("devices", new io.vertx.core.json.JsonArray(s.devices().stream().map(d -> new JsonObject()
+                .put("devices", new JsonArray(s.devices().stream().map(d -> new JsonObject()
                         .put("name", d.name()).put("endpoint", d.endpoint()).put("protocol", d.protocol()).put("link", d.link())
                         .put("connected", d.connected()).put("silent", d.silent()).put("bytesReceived", d.bytesReceived())
                         .put("valuesDecoded", d.valuesDecoded()).put("lastData", d.lastData().map(Object::toString).orElse(null))
-                        .put("problems", new JsonObject(new java.util.TreeMap<>(d.problems())))).toList()));
+                        .put("problems", new JsonObject(new TreeMap<>(d.problems())))).toList()));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class Authenticator {
     private final Clock clock;
     private final SecurityConfig config;
     /** Failures of real accounts: never evicted (bounded by the number of accounts), so a lock cannot be flushed out. */
-    private final Map<String, Failures> accounts = new java.util.HashMap<>();
+    private final Map<String, Failures> accounts = new HashMap<>();
     /** Failures of made-up ids, bounded: the oldest are forgotten first. */
     private final Map<String, Failures> unknown;
 

@@ -2,6 +2,7 @@ package org.openinfusion.station.security;
 
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,7 +42,7 @@ public final class BusGuard {
         if (!who.get().may(p)) {
             audit.record("access.denied", who.get().userId(), null, Map.of("role", who.get().role().key(),
                     "permission", p.name(), "address", m.address()));
-            m.fail(FORBIDDEN, "Role " + who.get().role().key() + " may not do this (" + p.name().toLowerCase(java.util.Locale.ROOT) + ").");
+            m.fail(FORBIDDEN, "Role " + who.get().role().key() + " may not do this (" + p.name().toLowerCase(Locale.ROOT) + ").");
             return Optional.empty();
         }
         return who;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import org.openinfusion.station.cli.AddUserMain;
 
 /**
@@ -75,7 +76,7 @@ public final class UserStore {
     private String dummyHash() {
         String d = dummy;
         if (d == null) {
-            char[] random = java.util.UUID.randomUUID().toString().toCharArray();
+            char[] random = UUID.randomUUID().toString().toCharArray();
             d = BCrypt.withDefaults().hashToString(cost, random);
             dummy = d;
         }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import java.util.Arrays;
 import java.util.function.Function;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.review.ReviewException;
@@ -44,7 +45,7 @@ public final class ReviewVerticle extends VerticleBase {
         bus.<ReviewRequest.Sign>localConsumer(Addresses.REVIEW_SIGN, m -> {
             serve(m, Permission.RECORD_SIGN, who -> review.sign(who, m.body()));
             if (m.body() != null) {
-                java.util.Arrays.fill(m.body().password(), '\0'); // also when the guard refused the request
+                Arrays.fill(m.body().password(), '\0'); // also when the guard refused the request
             }
         });
         bus.<ReviewRequest.Amend>localConsumer(Addresses.REVIEW_AMEND, m -> serve(m, Permission.RECORD_AMEND, who -> review.amend(who, m.body())));

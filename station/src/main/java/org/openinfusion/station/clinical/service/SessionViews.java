@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -22,7 +23,7 @@ final class SessionViews {
     }
 
     static SessionView of(SessionRuntime r, SessionService.PumpStatus pump, BedHistory history, BaselineVitals vitals,
-                          java.time.Instant now) {
+                          Instant now) {
         Session s = r.session();
         Protocol p = s.protocol();
         DosePlan plan = s.plan();
@@ -46,7 +47,7 @@ final class SessionViews {
     /** The latest recorded total of a form (a correction replaces what it corrects, being later). */
     static OptionalInt latestTotal(List<SessionView.RatingEntry> ratings, String form) {
         return ratings.stream().filter(r -> r.form().equals(form) && r.total().isPresent())
-                .max(java.util.Comparator.comparing(SessionView.RatingEntry::finishedAt))
+                .max(Comparator.comparing(SessionView.RatingEntry::finishedAt))
                 .map(SessionView.RatingEntry::total).orElse(OptionalInt.empty());
     }
 

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeSet;
 import org.openinfusion.station.clinical.protocol.ProtocolException;
 
 /** Reads one object of a protocol file, knowing its path, so every error can name the field. */
@@ -24,7 +26,7 @@ final class Fields {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw error(name, "unknown field; expected one of " + new java.util.TreeSet<>(allowed));
+                throw error(name, "unknown field; expected one of " + new TreeSet<>(allowed));
             }
         }
     }
@@ -72,7 +74,7 @@ final class Fields {
 
     <E extends Enum<E>> E choice(String field, Class<E> type) {
         String v = text(field);
-        String constant = v.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+        String constant = v.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
         try {
             return Enum.valueOf(type, constant);
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class ProtocolCatalog {
 
     /** The newest version of a protocol. */
     public Optional<Protocol> latest(String id) {
-        return byKey.values().stream().filter(p -> p.id().equals(id)).max(java.util.Comparator.comparingInt(Protocol::version));
+        return byKey.values().stream().filter(p -> p.id().equals(id)).max(Comparator.comparingInt(Protocol::version));
     }
 
     public Optional<Protocol> get(String id, int version) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.openinfusion.station.clinical.protocol.AlarmLimit;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.Anchor;
@@ -165,7 +166,7 @@ public final class ProtocolLoader {
     }
 
     /** Turns a record's own validation failure into an error that names the file and object. */
-    private static <T> T guarded(Fields f, java.util.function.Supplier<T> build) {
+    private static <T> T guarded(Fields f, Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
