@@ -111,7 +111,7 @@ public final class AddUserMain implements Callable<Integer> {
         if (where != null && where.dataDir != null) {
             return where.dataDir.resolve(UserStore.FILE_NAME);
         }
-        StationConfig config = StationConfig.from(LaunchSettings.read(Main.configArgs(where == null ? null : where.config)));
+        StationConfig config = StationConfig.from(LaunchSettings.read(where == null ? null : where.config));
         return config.dataDir().resolve(UserStore.FILE_NAME);
     }
 

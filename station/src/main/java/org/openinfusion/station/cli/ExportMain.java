@@ -23,6 +23,7 @@ import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.config.ConfigException;
 import org.openinfusion.station.config.InfluxConfig;
+import org.openinfusion.station.config.LaunchSettings;
 import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.storage.influx.InfluxTimeSeriesReader;
@@ -156,8 +157,6 @@ public final class ExportMain implements Callable<Integer> {
         if (database != null) {
             system.setProperty("station.influx.database", database);
         }
-        Path file = config != null ? config
-                : System.getenv("STATION_CONFIG") == null ? null : Path.of(System.getenv("STATION_CONFIG"));
-        return StationConfig.from(Settings.load(file, System.getenv(), system)).influx();
+        return StationConfig.from(Settings.load(LaunchSettings.configFile(config), System.getenv(), system)).influx();
     }
 }

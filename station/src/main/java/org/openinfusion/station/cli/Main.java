@@ -3,8 +3,6 @@ package org.openinfusion.station.cli;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.station.StationApp;
@@ -40,7 +38,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         StationConfig settings;
         try {
-            settings = StationConfig.from(LaunchSettings.read(configArgs(config)));
+            settings = StationConfig.from(LaunchSettings.read(config));
         } catch (ConfigException e) {
             return Commands.usage(spec, "configuration: " + e.getMessage());
         }
@@ -54,15 +52,5 @@ public final class Main implements Callable<Integer> {
                 + app.statusPort() + "/health");
         stopped.await();
         return Commands.OK;
-    }
-
-    /** The arguments {@link LaunchSettings#read} takes for a chosen file (none: STATION_CONFIG or defaults). */
-    static String[] configArgs(Path file) {
-        List<String> args = new ArrayList<>();
-        if (file != null) {
-            args.add("--config");
-            args.add(file.toString());
-        }
-        return args.toArray(String[]::new);
     }
 }

@@ -14,6 +14,19 @@ public final class LaunchSettings {
         }
     }
 
+    /** The settings from {@code file}, or when it is null from {@code STATION_CONFIG} (or none), then environment and system properties. */
+    public static Settings read(Path file) {
+        return Settings.load(configFile(file), System.getenv(), System.getProperties());
+    }
+
+    /** The configuration file a launcher reads: the one given, else {@code STATION_CONFIG}, else none (null). */
+    public static Path configFile(Path given) {
+        if (given == null && System.getenv("STATION_CONFIG") != null) {
+            return Path.of(System.getenv("STATION_CONFIG"));
+        }
+        return given;
+    }
+
     public static Settings read(String[] args) {
         Path file = null;
         for (int i = 0; i < args.length; i++) {
@@ -23,9 +36,6 @@ public final class LaunchSettings {
                 throw new ConfigException("unexpected argument '" + args[i] + "'; usage: [--config FILE]");
             }
         }
-        if (file == null && System.getenv("STATION_CONFIG") != null) {
-            file = Path.of(System.getenv("STATION_CONFIG"));
-        }
-        return Settings.load(file, System.getenv(), System.getProperties());
+        return read(file);
     }
 }
