@@ -21,6 +21,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Adds (or replaces) a station account, e.g. the first administrator at install ({@code bin/add-user}):
@@ -70,7 +71,11 @@ public final class AddUserMain implements Callable<Integer> {
     static final class RoleConverter implements ITypeConverter<Role> {
         @Override
         public Role convert(String value) {
-            return Role.parse(value);
+            try {
+                return Role.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

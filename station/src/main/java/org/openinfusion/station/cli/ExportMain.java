@@ -32,6 +32,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ExportMain --audit FILE --format KEY [--session ID] [--out FILE] [--protocols DIR]
@@ -77,7 +78,11 @@ public final class ExportMain implements Callable<Integer> {
     static final class FormatConverter implements ITypeConverter<ExportFormat> {
         @Override
         public ExportFormat convert(String value) {
-            return ExportFormat.parse(value);
+            try {
+                return ExportFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
