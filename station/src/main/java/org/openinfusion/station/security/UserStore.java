@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import org.openinfusion.station.cli.AddUserMain;
 
 /**
  * Station accounts in a properties file, one line per user: {@code dr.ng = physician:$2a$12$...:Dr A Ng} (role, the
  * bcrypt hash of the password, then the printed name shown with e-signatures; older lines without a name are read
- * with the user id as name). Read on every sign-in, so accounts added by {@link AddUserMain} count at once.
+ * with the user id as name). Read on every sign-in, so accounts added by {@code cli.AddUserMain} count at once.
  */
 public final class UserStore {
     public static final String FILE_NAME = "users.properties";

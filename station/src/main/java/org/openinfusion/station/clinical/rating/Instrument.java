@@ -7,11 +7,10 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /**
  * A rating instrument's structure (never its licensed wording): items, subscales, short forms and
- * scoring. Built-in instruments are loaded from {@code instruments/*.yaml} by {@link InstrumentCatalog}.
+ * scoring. Built-in instruments are loaded from {@code instruments/*.yaml} by {@code yaml.InstrumentCatalog}.
  *
  * @param label short name used in placeholders, e.g. "CADSS" gives "CADSS item 7"
  * @param unverified statements about this structure that the reference marks UNVERIFIED

@@ -15,7 +15,6 @@ import org.openinfusion.station.clinical.audit.AuditChainBrokenException;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.blinding.AuditTrail;
-import org.openinfusion.station.clinical.bus.ReviewVerticle;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
@@ -33,7 +32,7 @@ import org.openinfusion.station.security.Principal;
  * Answers the review requests (docs/review.md) from the verified audit trail ({@link AuditTail}) and the
  * time-series store, and writes signatures and amendments through the audit trail. Every request first reads
  * what was appended to the audit file since the last one; a broken chain fails every request. Blocks on disk,
- * the store and bcrypt: call from one worker thread (the {@link ReviewVerticle}). Failures are
+ * the store and bcrypt: call from one worker thread (the {@code clinical.bus.ReviewVerticle}). Failures are
  * {@link ReviewException}s carrying their bus code.
  */
 public final class ReviewService {
