@@ -2,7 +2,7 @@ package org.openinfusion.dashboard;
 
 import io.vertx.core.Vertx;
 import java.util.Objects;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /**
  * What views need from the running station, handed over once by the launcher before the web

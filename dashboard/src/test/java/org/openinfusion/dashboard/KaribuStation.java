@@ -5,7 +5,6 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.StationUser;
+import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.EncodedAudit;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.bus.SessionVerticle;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.config.SecurityConfig;
 import org.openinfusion.station.security.AuthVerticle;
 import org.openinfusion.station.security.Authenticator;
@@ -24,12 +29,7 @@ import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.bus.Codecs;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
-import org.openinfusion.station.clinical.service.SessionService;
-import org.openinfusion.station.clinical.service.SessionVerticle;
+import org.openinfusion.station.testing.TempFolders;
 
 /**
  * Browserless UI tests against a real event bus and a real session worker (audit in memory): Karibu's mock Vaadin
@@ -50,7 +50,7 @@ public final class KaribuStation implements AutoCloseable {
         EncodedAudit trail = (t, a, s, p) -> audit.add(new Audited(t, a, p));
         SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), trail,
                 java.time.Clock.systemUTC(), AlarmSettings.DEFAULTS);
-        Path dir = Files.createTempDirectory("karibu-users-");
+        Path dir = TempFolders.deletedOnExit("karibu-users-");
         users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
         users.put("nurse1", Role.NURSE, "secret-pw".toCharArray());
         users.put("doc", Role.PHYSICIAN, "Dr Doc", "secret-pw".toCharArray());

@@ -5,27 +5,29 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.time.Duration;
 import org.openinfusion.station.broker.EmbeddedBroker;
+import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditWriter;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.audit.AuditTail;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.bus.ReviewVerticle;
+import org.openinfusion.station.clinical.bus.SessionVerticle;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.NoTimeSeries;
 import org.openinfusion.station.clinical.review.ReviewService;
-import org.openinfusion.station.clinical.review.ReviewVerticle;
 import org.openinfusion.station.clinical.service.AuditLogTrail;
 import org.openinfusion.station.clinical.service.SessionService;
-import org.openinfusion.station.clinical.service.SessionVerticle;
-import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.config.InfluxConfig;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.device.DeviceDrivers;
@@ -37,16 +39,15 @@ import org.openinfusion.station.health.HealthVerticle;
 import org.openinfusion.station.health.IngestMetrics;
 import org.openinfusion.station.health.StatusHttpVerticle;
 import org.openinfusion.station.process.Binaries;
-import org.openinfusion.station.security.Authenticator;
+import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.security.AuthVerticle;
+import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.storage.PointWriter;
 import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.StorageVerticle;
-import org.openinfusion.station.storage.TimeSeriesReader;
 import org.openinfusion.station.storage.UnavailableStore;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
 import org.openinfusion.station.storage.influx.InfluxTimeSeriesReader;
@@ -95,7 +96,7 @@ public final class StationApp implements AutoCloseable {
             warnIfDiskSmallerThanBuffer(cfg);
             StorageDrain drain = remember(new StorageDrain(journal, writer, cfg.influx().batchBytes(),
                     cfg.dataDir().resolve("dead-letters").resolve("points.lp")));
-            java.nio.file.Files.createDirectories(cfg.dataDir().resolve("audit"));
+            Files.createDirectories(cfg.dataDir().resolve("audit"));
             Path auditFile = cfg.dataDir().resolve("audit").resolve("audit.log");
             AuditLog auditLog = remember(AuditLog.open(auditFile, clock));
             remember(vertx::close);
@@ -167,7 +168,7 @@ public final class StationApp implements AutoCloseable {
     }
 
     private static void warnIfDiskSmallerThanBuffer(StationConfig cfg) throws IOException {
-        long usable = java.nio.file.Files.getFileStore(cfg.buffer().dir()).getUsableSpace();
+        long usable = Files.getFileStore(cfg.buffer().dir()).getUsableSpace();
         if (usable < cfg.buffer().maxBytes()) {
             LOG.warn("only {} MiB free for the durable buffer in {}, less than buffer.maxBytes ({} MiB)",
                     usable >> 20, cfg.buffer().dir(), cfg.buffer().maxBytes() >> 20);

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
-import org.openinfusion.station.Main;
 import org.openinfusion.station.StationApp;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.config.ConfigException;
+import org.openinfusion.station.config.LaunchSettings;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.process.FreePort;
 import org.openinfusion.station.security.Role;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StationMain implements AutoCloseable {
     static {
-        Main.useStationLogging();
+        LaunchSettings.useStationLogging();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StationMain.class);
@@ -117,7 +117,7 @@ public final class StationMain implements AutoCloseable {
                 System.out.println(USAGE.formatted(SimulatorConfig.MAX_BEDS));
                 return;
             }
-            config = StationConfig.from(Main.LaunchSettings.read(options.stationArgs().toArray(String[]::new)));
+            config = StationConfig.from(LaunchSettings.read(options.stationArgs().toArray(String[]::new)));
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println(USAGE.formatted(SimulatorConfig.MAX_BEDS));

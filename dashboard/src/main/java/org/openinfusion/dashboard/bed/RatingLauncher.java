@@ -7,9 +7,9 @@ import org.openinfusion.dashboard.rating.RatingDialog;
 import org.openinfusion.dashboard.rating.RatingDraft;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
-import org.openinfusion.station.clinical.rating.FormKey;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.FormKey;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /** Opens the rating form for a due time point, or a correction of a recorded rating, and sends the result. */
 final class RatingLauncher {

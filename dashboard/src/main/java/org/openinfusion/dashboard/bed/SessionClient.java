@@ -11,9 +11,9 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.CommandReply;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
-import org.openinfusion.station.clinical.api.SessionCommandHandler;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.ViewRequest;
+import org.openinfusion.station.clinical.service.SessionCommandHandler;
 
 /**
  * The dashboard's only way to the sessions: requests on the event bus, answered by the station's session worker

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openinfusion.station.bus.Addresses;
-import org.openinfusion.station.device.DeviceStatusSnapshot;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.domain.StateSample;

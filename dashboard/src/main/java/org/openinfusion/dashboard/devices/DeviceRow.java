@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.openinfusion.station.device.DeviceStatusSnapshot;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 
 /** One grid row: a device's snapshot with rates computed from the previous one. */
 record DeviceRow(String name, String protocol, String endpoint, String link, String state, long bytesPerSecond,

@@ -18,8 +18,8 @@ import java.util.List;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.SignOutButton;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.security.Permission;
-import org.openinfusion.station.device.DeviceStatusSnapshot;
 
 /**
  * The engineer's page: each configured serial device with connection state, line settings, traffic

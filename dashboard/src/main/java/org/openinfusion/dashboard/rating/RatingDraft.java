@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Correction;
-import org.openinfusion.station.clinical.rating.FormKey;
 import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.FormKey;
 
 /**
  * A rating being filled in at the bedside: the form's items, the current one, the answers so far. Pure; the

@@ -11,11 +11,11 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
-import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.ReviewRequest.AmendmentKind;
-import org.openinfusion.station.clinical.review.SessionRecord;
+import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
+import org.openinfusion.station.clinical.review.SessionRecord;
 
 /**
  * A change to a closed record, always with a reason: a late note, or a rating corrected item by item. The original

@@ -16,12 +16,12 @@ import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.SignOutButton;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
-import org.openinfusion.station.clinical.review.ReviewFilter;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
+import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewRequest;
-import org.openinfusion.station.clinical.review.SessionRecord;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
+import org.openinfusion.station.clinical.review.SessionRecord;
 import org.openinfusion.station.security.Permission;
 
 /**

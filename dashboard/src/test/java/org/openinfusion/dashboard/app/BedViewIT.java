@@ -15,6 +15,7 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
+import org.openinfusion.station.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,7 +30,7 @@ class BedViewIT {
 
     @BeforeAll
     static void startDemo() throws Exception {
-        dataDir = Files.createTempDirectory("bed-view-it-");
+        dataDir = TempFolders.deletedOnExit("bed-view-it-");
         StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s"));
         demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "1", "--seed", "11"}));
     }

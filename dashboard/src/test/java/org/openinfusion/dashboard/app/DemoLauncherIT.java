@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.it.InfluxQueries;
+import org.openinfusion.station.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,7 +33,7 @@ class DemoLauncherIT {
 
     @BeforeAll
     static void startDemo() throws Exception {
-        dataDir = Files.createTempDirectory("demo-it-");
+        dataDir = TempFolders.deletedOnExit("demo-it-");
         StationConfig config = DemoConfig.of(dataDir, Map.of());
         demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "1", "--seed", "7"}));
     }

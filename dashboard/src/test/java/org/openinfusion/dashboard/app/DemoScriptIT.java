@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.process.FreePort;
+import org.openinfusion.station.testing.TempFolders;
 
 /** Runs command A itself (bin/station-demo) as a new user would, then stops it with Ctrl-C (SIGINT). */
 class DemoScriptIT {
@@ -26,7 +27,7 @@ class DemoScriptIT {
 
     @Test
     void demoCommandPrintsTheDashboardStoresDataAndCtrlCStopsEverythingItStarted() throws Exception {
-        Path data = Files.createTempDirectory("demo-script-");
+        Path data = TempFolders.deletedOnExit("demo-script-");
         Path log = data.resolve("demo.log");
         int port = FreePort.find();
         ProcessBuilder pb = new ProcessBuilder("bin/station-demo").directory(Path.of("..").toAbsolutePath().normalize().toFile())

@@ -2,18 +2,18 @@ package org.openinfusion.dashboard.app;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openinfusion.station.security.Role;
-import org.openinfusion.station.security.UserStore;
 import org.openinfusion.sim.SerialSimulators;
 import org.openinfusion.sim.serial.Fault;
 import org.openinfusion.sim.serial.SerialSimulator;
 import org.openinfusion.sim.serial.Transport;
 import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.UserStore;
+import org.openinfusion.station.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DevicesViewIT {
     @Test
     void theEngineersPageShowsEachDeviceAndItsDecodedValues() throws Exception {
-        Path data = Files.createTempDirectory("devices-it-");
+        Path data = TempFolders.deletedOnExit("devices-it-");
         UserStore.at(data.resolve(UserStore.FILE_NAME)).put("eng1", Role.ENGINEER, "engineer-pass".toCharArray());
         try (SerialSimulator pump = SerialSimulators.asena(Transport.tcp(0), 9)) {
             StationConfig config = DemoConfig.of(data, Map.of("devices", "pump9", "device.pump9.protocol", "asena",

@@ -30,6 +30,7 @@ import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
+import org.openinfusion.station.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,7 +47,7 @@ class ReviewViewIT {
 
     @Test
     void aPhysicianOpensAClosedSessionSeesTheEcgAroundAMarkerAndApprovesIt() throws Exception {
-        Path data = Files.createTempDirectory("review-it-");
+        Path data = TempFolders.deletedOnExit("review-it-");
         UserStore users = UserStore.at(data.resolve(UserStore.FILE_NAME));
         users.put("dr.ng", Role.PHYSICIAN, "Dr A Ng", "doctor-pass".toCharArray());
         users.put("nurse1", Role.NURSE, "Nurse One", "nurse-pass".toCharArray());

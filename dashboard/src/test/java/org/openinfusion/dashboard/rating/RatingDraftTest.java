@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.FormKey;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.FormKey;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 class RatingDraftTest {
     private static final InstrumentCatalog CATALOG = InstrumentCatalog.builtIn();

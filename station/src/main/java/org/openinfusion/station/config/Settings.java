@@ -2,6 +2,7 @@ package org.openinfusion.station.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,7 +189,7 @@ public final class Settings {
             if (in == null) {
                 throw new ConfigException("station-defaults.properties is missing from the class path");
             }
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException("cannot read built-in defaults: " + e.getMessage());
         }

@@ -1,8 +1,10 @@
 package org.openinfusion.station.device;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import org.openinfusion.station.config.ConfigException;
 
@@ -31,7 +33,7 @@ public final class DeviceDrivers {
         return f;
     }
 
-    public java.util.Set<String> names() {
-        return java.util.Collections.unmodifiableSet(byName.keySet());
+    public Set<String> names() {
+        return Collections.unmodifiableSet(byName.keySet());
     }
 }

@@ -1,8 +1,10 @@
 package org.openinfusion.station.health;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 
 /**
  * The station's health at one moment: computed when asked ({@code GET /health}) and published on the bus every
@@ -13,13 +15,13 @@ public record HealthSnapshot(Instant time, boolean brokerConnected, boolean stor
                              long bufferPendingBytes, long bufferCapacityBytes, Map<String, Double> valuesPerSecond,
                              Map<String, Long> valuesTotal, Map<String, Long> rejects, long sequenceMissing,
                              long sequenceRepeated, long pointsWritten, long pointsDeadLettered,
-                             java.util.List<org.openinfusion.station.device.DeviceStatusSnapshot> devices,
+                             List<DeviceStatusSnapshot> devices,
                              long brokerDisconnects, Optional<Instant> lastBrokerDisconnect,
                              long diskFreeBytes, boolean diskLow, boolean auditAvailable, String auditError,
                              Map<String, Long> timeCollisions) {
     public HealthSnapshot {
         timeCollisions = Map.copyOf(timeCollisions);
-        devices = java.util.List.copyOf(devices);
+        devices = List.copyOf(devices);
         valuesPerSecond = Map.copyOf(valuesPerSecond);
         valuesTotal = Map.copyOf(valuesTotal);
         rejects = Map.copyOf(rejects);

@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.config.HealthConfig;
-import org.openinfusion.station.device.DeviceStatusSnapshot;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.journal.DurableJournal;
 import org.slf4j.Logger;

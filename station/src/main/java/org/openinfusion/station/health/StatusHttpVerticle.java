@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /** Serves {@code GET /health} as JSON, computed when asked: 200 when broker, store, disk and audit trail are fine, 503 otherwise. */
@@ -52,9 +54,9 @@ public final class StatusHttpVerticle extends VerticleBase {
                 .put("storeError", s.storeError())
                 .put("bufferPendingBytes", s.bufferPendingBytes())
                 .put("bufferCapacityBytes", s.bufferCapacityBytes())
-                .put("valuesPerSecond", new JsonObject(new java.util.TreeMap<>(s.valuesPerSecond())))
-                .put("valuesTotal", new JsonObject(new java.util.TreeMap<>(s.valuesTotal())))
-                .put("rejects", new JsonObject(new java.util.TreeMap<>(s.rejects())))
+                .put("valuesPerSecond", new JsonObject(new TreeMap<>(s.valuesPerSecond())))
+                .put("valuesTotal", new JsonObject(new TreeMap<>(s.valuesTotal())))
+                .put("rejects", new JsonObject(new TreeMap<>(s.rejects())))
                 .put("sequenceMissing", s.sequenceMissing())
                 .put("sequenceRepeated", s.sequenceRepeated())
                 .put("pointsWritten", s.pointsWritten())
@@ -65,11 +67,11 @@ public final class StatusHttpVerticle extends VerticleBase {
                 .put("diskLow", s.diskLow())
                 .put("auditAvailable", s.auditAvailable())
                 .put("auditError", s.auditError())
-                .put("timeCollisions", new JsonObject(new java.util.TreeMap<>(s.timeCollisions())))
-                .put("devices", new io.vertx.core.json.JsonArray(s.devices().stream().map(d -> new JsonObject()
+                .put("timeCollisions", new JsonObject(new TreeMap<>(s.timeCollisions())))
+                .put("devices", new JsonArray(s.devices().stream().map(d -> new JsonObject()
                         .put("name", d.name()).put("endpoint", d.endpoint()).put("protocol", d.protocol()).put("link", d.link())
                         .put("connected", d.connected()).put("silent", d.silent()).put("bytesReceived", d.bytesReceived())
                         .put("valuesDecoded", d.valuesDecoded()).put("lastData", d.lastData().map(Object::toString).orElse(null))
-                        .put("problems", new JsonObject(new java.util.TreeMap<>(d.problems())))).toList()));
+                        .put("problems", new JsonObject(new TreeMap<>(d.problems())))).toList()));
     }
 }

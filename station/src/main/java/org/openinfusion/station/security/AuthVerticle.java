@@ -97,8 +97,8 @@ public final class AuthVerticle extends VerticleBase {
         guard.admit(m, Permission.USERS_MANAGE).ifPresent(admin -> {
             AuthMessages.SaveUser s = m.body();
             try {
-                if (s.password() == null || s.password().length < AddUserMain.MIN_PASSWORD) {
-                    throw new IllegalArgumentException("the password needs at least " + AddUserMain.MIN_PASSWORD + " characters");
+                if (s.password() == null || s.password().length < UserStore.MIN_PASSWORD) {
+                    throw new IllegalArgumentException("the password needs at least " + UserStore.MIN_PASSWORD + " characters");
                 }
                 users.put(s.userId(), s.role(), s.name(), s.password());
                 int closed = signIns.closeAll(s.userId());

@@ -2,6 +2,8 @@ package org.openinfusion.station.security;
 
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openinfusion.station.clinical.history.AuditPort;
@@ -41,10 +43,10 @@ public final class BusGuard {
         if (!who.get().may(p)) {
             try {
                 audit.record(who.get().userId(), null, new TrailEvent.AccessDenied(who.get().role().key(), p.name(), m.address()));
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 // The refusal stands; the trail cannot take it now (AUDIT_UNAVAILABLE is raised), and the caller must not wait.
             }
-            m.fail(FORBIDDEN, "Role " + who.get().role().key() + " may not do this (" + p.name().toLowerCase(java.util.Locale.ROOT) + ").");
+            m.fail(FORBIDDEN, "Role " + who.get().role().key() + " may not do this (" + p.name().toLowerCase(Locale.ROOT) + ").");
             return Optional.empty();
         }
         return who;

@@ -13,14 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 
 /**
  * Station accounts in a properties file, one line per user: {@code dr.ng = physician:$2a$12$...:Dr A Ng} (role, the
  * bcrypt hash of the password, then the printed name shown with e-signatures; older lines without a name are read
- * with the user id as name). Read on every sign-in, so accounts added by {@link AddUserMain} count at once.
+ * with the user id as name). Read on every sign-in, so accounts added by {@code cli.AddUserMain} count at once.
  */
 public final class UserStore {
     public static final String FILE_NAME = "users.properties";
+    /** The shortest password an account may have. */
+    public static final int MIN_PASSWORD = 8;
     static final int COST = 12;
     private static final String ID = "[a-z0-9._-]{2,32}";
 
@@ -72,7 +75,7 @@ public final class UserStore {
     private String dummyHash() {
         String d = dummy;
         if (d == null) {
-            char[] random = java.util.UUID.randomUUID().toString().toCharArray();
+            char[] random = UUID.randomUUID().toString().toCharArray();
             d = BCrypt.withDefaults().hashToString(cost, random);
             dummy = d;
         }

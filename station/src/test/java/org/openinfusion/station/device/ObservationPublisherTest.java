@@ -2,6 +2,7 @@ package org.openinfusion.station.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openinfusion.station.testing.Futures.await;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -38,8 +39,8 @@ class ObservationPublisherTest {
     }
 
     @AfterEach
-    void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+    void close() throws Exception {
+        await(vertx.close());
     }
 
     @Test

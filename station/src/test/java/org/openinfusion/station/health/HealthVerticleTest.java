@@ -3,6 +3,7 @@ package org.openinfusion.station.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openinfusion.station.testing.Futures.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +35,8 @@ class HealthVerticleTest {
     private final Vertx vertx = Vertx.vertx();
 
     @AfterEach
-    void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+    void close() throws Exception {
+        await(vertx.close());
     }
 
     @Test
@@ -46,10 +48,10 @@ class HealthVerticleTest {
             vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
             IngestMetrics metrics = new IngestMetrics(Clock.systemUTC(), Duration.ofSeconds(10));
             HealthVerticle health = new HealthVerticle(new HealthConfig(Duration.ofMillis(100), Duration.ofMinutes(1), Duration.ofSeconds(10), 0, Duration.ofSeconds(1)),
-                    metrics, () -> true, drain, journal, 0.5, java.util.List::of);
-            vertx.deployVerticle(health).toCompletionStage().toCompletableFuture().get();
+                    metrics, () -> true, drain, journal, 0.5, List::of);
+            await(vertx.deployVerticle(health));
             StatusHttpVerticle status = new StatusHttpVerticle("127.0.0.1", 0, health::latest);
-            vertx.deployVerticle(status).toCompletionStage().toCompletableFuture().get();
+            await(vertx.deployVerticle(status));
 
             // given the store is unreachable: its alarm comes first, and no buffer alarm at 40 % fill
             TechnicalAlarm store = alarms.poll(5, TimeUnit.SECONDS);

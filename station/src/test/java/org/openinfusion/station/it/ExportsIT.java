@@ -23,14 +23,15 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openinfusion.station.cli.ExportMain;
 import org.openinfusion.station.clinical.export.ExportFormat;
-import org.openinfusion.station.clinical.export.ExportMain;
 import org.openinfusion.station.clinical.export.ExportRequest;
 import org.openinfusion.station.clinical.export.Exports;
-import org.openinfusion.station.clinical.export.FakeSeries;
 import org.openinfusion.station.clinical.export.TrailBuilder;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.StoreUnavailableException;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.config.InfluxConfig;
 import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
@@ -40,10 +41,9 @@ import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.domain.WaveformChunk;
 import org.openinfusion.station.storage.LineProtocol;
-import org.openinfusion.station.storage.TimeSeriesReader.StoreUnavailableException;
-import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
 import org.openinfusion.station.storage.influx.InfluxTimeSeriesReader;
+import org.openinfusion.station.testing.FakeSeries;
 
 /**
  * The exports' time-series path against a real influxd: points written through the station's own line protocol and

@@ -3,14 +3,13 @@ package org.openinfusion.station.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openinfusion.station.process.Binaries;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.process.LocalMosquitto;
+import org.openinfusion.station.testing.TempFolders;
 
 /**
  * JUnit extension: a real mosquitto and a real influxd, each on a free loopback port with its own
@@ -42,7 +41,7 @@ public final class RealServers implements BeforeAllCallback, AfterAllCallback {
         if (influxd != null) {
             influxd.stop();
         }
-        deleteTree(root);
+        TempFolders.deleteTree(root);
     }
 
     public LocalMosquitto mosquitto() {
@@ -56,16 +55,5 @@ public final class RealServers implements BeforeAllCallback, AfterAllCallback {
     /** A fresh folder for one test's station data. */
     public Path newFolder(String name) throws IOException {
         return Files.createDirectories(root.resolve(name + "-" + System.nanoTime()));
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

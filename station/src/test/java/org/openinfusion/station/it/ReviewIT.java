@@ -3,8 +3,8 @@ package org.openinfusion.station.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.openinfusion.station.testing.Futures.await;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,17 +13,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openinfusion.station.StationApp;
 import org.openinfusion.station.bus.Addresses;
-import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.ReviewFilter;
+import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.SessionRecord;
 import org.openinfusion.station.clinical.review.SignatureMeaning;
 import org.openinfusion.station.clinical.review.WaveformWindow;
@@ -39,6 +37,7 @@ import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
 import org.openinfusion.station.storage.StoreRequest;
+import org.openinfusion.station.testing.MutableClock;
 
 /**
  * Review on a real station and a real influxd: values stored through the station's durable storage path come back in
@@ -51,10 +50,6 @@ class ReviewIT {
     private static final String BED = "rev-01";
     private static final DeviceRef MONITOR = new DeviceRef(BED, "monitor");
     private static final double ECG_HZ = 250;
-
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
 
     @Test
     void theRecordShowsTheStoredTrendsAndTheWaveformAroundAMarker() throws Exception {

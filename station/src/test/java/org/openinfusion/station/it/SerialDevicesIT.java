@@ -22,7 +22,7 @@ import org.openinfusion.sim.serial.SerialSimulator;
 import org.openinfusion.sim.serial.Transport;
 import org.openinfusion.station.StationApp;
 import org.openinfusion.station.bus.Addresses;
-import org.openinfusion.station.device.DeviceStatusSnapshot;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.health.TechnicalAlarm;
 
 /**

@@ -40,7 +40,7 @@ final class StationProcess {
             }
         });
         cmd.add("-Dstation.http.statusPort=" + statusPort);
-        cmd.add("org.openinfusion.station.Main");
+        cmd.add("org.openinfusion.station.cli.Main");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         StationProcess station = new StationProcess(p, statusPort);

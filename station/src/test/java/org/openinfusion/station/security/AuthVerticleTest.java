@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openinfusion.station.testing.Futures.await;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -18,16 +19,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
-import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.config.SecurityConfig;
 import org.openinfusion.station.clinical.EncodedAudit;
+import org.openinfusion.station.testing.MutableClock;
 
 /** Sign-in, sign-out and account administration over a real event bus. */
 class AuthVerticleTest {
@@ -62,10 +62,6 @@ class AuthVerticleTest {
     @AfterEach
     void close() throws Exception {
         await(vertx.close());
-    }
-
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private AuthMessages.SignedIn signIn(String user, String password) throws Exception {

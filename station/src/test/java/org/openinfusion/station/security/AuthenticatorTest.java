@@ -14,9 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.config.SecurityConfig;
 import org.openinfusion.station.clinical.EncodedAudit;
+import org.openinfusion.station.testing.MutableClock;
 
 class AuthenticatorTest {
     record Audited(String type, String actor, Map<String, Object> payload) {

@@ -32,17 +32,4 @@ class UserStoreTest {
         UserStore store = UserStore.at(dir.resolve("users.properties"), 4);
         assertThrows(IllegalArgumentException.class, () -> store.put("Nurse One", Role.NURSE, "x".toCharArray()));
     }
-
-    @Test
-    void addUserCommandWritesTheUsersFileUnderTheDataFolder() throws Exception {
-        Path file = AddUserMain.run(new String[] {"--user", "nurse2", "--role", "nurse", "--data-dir", dir.toString()},
-                "long enough".toCharArray());
-
-        assertEquals(dir.resolve("users.properties"), file);
-        assertTrue(UserStore.at(file).authenticate("nurse2", "long enough".toCharArray()).isPresent());
-        assertThrows(IllegalArgumentException.class, () -> AddUserMain.run(new String[] {"--user", "x1", "--role", "nurse",
-                "--file", file.toString()}, "short".toCharArray()));
-        assertThrows(IllegalArgumentException.class, () -> AddUserMain.run(new String[] {"--user", "x1", "--role", "boss",
-                "--file", file.toString()}, "long enough".toCharArray()));
-    }
 }

@@ -1,6 +1,8 @@
 package org.openinfusion.station.testing;
 
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -31,5 +33,18 @@ public final class Eventually {
             v = call.get();
         }
         return v;
+    }
+
+    /** Takes from {@code queue} until an element satisfies {@code wanted} (dropping the others); fails after {@code timeout}. */
+    public static <T> T next(BlockingQueue<T> queue, Predicate<? super T> wanted, Duration timeout, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            T e = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (e != null && wanted.test(e)) {
+                return e;
+            }
+        }
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
     }
 }

@@ -3,10 +3,12 @@ package org.openinfusion.station.clinical.alarm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +106,7 @@ public final class AlarmEngine {
     /** Active alarms, highest priority first, then oldest first. */
     public List<ActiveAlarm> active() {
         return active.values().stream()
-                .sorted(java.util.Comparator.comparing(ActiveAlarm::priority).reversed().thenComparing(ActiveAlarm::raisedAt))
+                .sorted(Comparator.comparing(ActiveAlarm::priority).reversed().thenComparing(ActiveAlarm::raisedAt))
                 .toList();
     }
 
@@ -119,7 +121,7 @@ public final class AlarmEngine {
 
     private static String describe(AlarmLimit l, double v) {
         boolean low = l.low().isPresent() && v < l.low().getAsDouble();
-        return String.format("%s %s %s %s", l.stream().key().toUpperCase(java.util.Locale.ROOT), fmt(v), low ? "<" : ">",
+        return String.format("%s %s %s %s", l.stream().key().toUpperCase(Locale.ROOT), fmt(v), low ? "<" : ">",
                 fmt(low ? l.low().getAsDouble() : l.high().orElse(Double.NaN)));
     }
 
@@ -162,7 +164,7 @@ public final class AlarmEngine {
             case NIBP_SYS -> "SBP";
             case NIBP_DIA -> "DBP";
             case NIBP_MEAN -> "MAP";
-            default -> s.key().toUpperCase(java.util.Locale.ROOT);
+            default -> s.key().toUpperCase(Locale.ROOT);
         };
     }
 

@@ -7,9 +7,9 @@ import java.util.Set;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.history.AuditHistory;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
-import org.openinfusion.station.storage.TimeSeriesReader;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /**
  * What an export reads.

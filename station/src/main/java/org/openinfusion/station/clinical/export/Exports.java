@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.protocol.Protocol;
-import org.openinfusion.station.storage.TimeSeriesReader;
 
 /**
  * Writes any {@link ExportFormat} from a verified audit trail (and, for vitals, the time-series store). Formats,

@@ -18,12 +18,12 @@ import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.ScheduleEntry;
 import org.openinfusion.station.clinical.rating.Anchor;
 import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.FormKey;
 import org.openinfusion.station.clinical.rating.Instrument;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Scoring;
+import org.openinfusion.station.clinical.rating.yaml.FormKey;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /**
  * One REDCap instrument (form) for one rating instrument: its fields in the data dictionary and a rating's values

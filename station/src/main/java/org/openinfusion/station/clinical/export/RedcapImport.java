@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.protocol.ScheduleEntry;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 
 /**
  * A REDCap record import (flat CSV): one row per subject (record_id = subject code) and event (one event per time

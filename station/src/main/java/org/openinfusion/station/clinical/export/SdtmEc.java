@@ -9,7 +9,7 @@ import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.protocol.Pretreatment;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 
 /**
  * CDISC SDTM EC (exposure as collected), blinded: the station never knows the arm, so the treatment is "BLINDED STUDY

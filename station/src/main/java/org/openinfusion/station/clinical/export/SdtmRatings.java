@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.openinfusion.station.clinical.protocol.Protocol;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.protocol.ScheduleEntry;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Instrument;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Scoring;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /**
  * CDISC SDTM RS (clinician-rated scales) or QS (questionnaires) from the effective ratings ({@link TrailRating#effective}:

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.storage.TimeSeriesReader;
-import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
 
 /**
  * CDISC SDTM VS (vital signs), one row set per cuff reading: SYSBP, DIABP and MAP from the reading itself, and

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.domain.StreamKind;
-import org.openinfusion.station.storage.TimeSeriesReader;
 
 /**
  * Every stored numeric value (vital signs and pump figures) of a session's bed from the session's creation to its

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * A rating instrument's structure (never its licensed wording): items, subscales, short forms and
- * scoring. Built-in instruments are loaded from {@code instruments/*.yaml} by {@link InstrumentCatalog}.
+ * scoring. Built-in instruments are loaded from {@code instruments/*.yaml} by {@code yaml.InstrumentCatalog}.
  *
  * @param label short name used in placeholders, e.g. "CADSS" gives "CADSS item 7"
  * @param unverified statements about this structure that the reference marks UNVERIFIED

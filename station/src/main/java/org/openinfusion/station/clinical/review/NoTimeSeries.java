@@ -3,8 +3,8 @@ package org.openinfusion.station.clinical.review;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.storage.TimeSeriesReader;
 
 /** The store when the station has none (e.g. influxd not installed): every read fails with the reason. */
 public record NoTimeSeries(String reason) implements TimeSeriesReader {

@@ -24,7 +24,7 @@ public final class ReviewException extends RuntimeException {
         return code;
     }
 
-    static ReviewException badRequest(String message) {
+    public static ReviewException badRequest(String message) {
         return new ReviewException(BAD_REQUEST, message);
     }
 

@@ -22,20 +22,20 @@ import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.SessionId;
 import org.openinfusion.station.clinical.history.TrailEvent;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.domain.StreamKind;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.security.Principal;
-import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
-import org.openinfusion.station.storage.TimeSeriesReader;
 
 /**
  * Answers the review requests (docs/review.md) from the verified audit trail ({@link AuditTail}) and the
  * time-series store, and writes signatures and amendments through the audit trail. Every request first reads
  * what was appended to the audit file since the last one; a broken chain fails every request. Blocks on disk,
- * the store and bcrypt: call from one worker thread (the {@link ReviewVerticle}). Failures are
+ * the store and bcrypt: call from one worker thread (the {@code clinical.bus.ReviewVerticle}). Failures are
  * {@link ReviewException}s carrying their bus code.
  */
 public final class ReviewService {

@@ -11,16 +11,16 @@ import org.openinfusion.station.clinical.dose.DosePlan;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.history.RatingEntry;
 import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.clinical.protocol.Protocol;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Correction;
 import org.openinfusion.station.clinical.rating.Instrument;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
 
 /**
  * Builds the review record of one session from its history and the values read back from the

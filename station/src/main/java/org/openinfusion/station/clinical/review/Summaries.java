@@ -14,12 +14,12 @@ import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.SessionRecord.BloodPressure;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
 
 /**
  * The session summary in the spirit of the esketamine monitoring form (docs/review.md, "Summary"). Pure.

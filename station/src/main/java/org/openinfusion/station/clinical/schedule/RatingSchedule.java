@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.schedule;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class RatingSchedule {
                 }
             }
         }
-        out.sort(java.util.Comparator.comparing(PromptTransition::at));
+        out.sort(Comparator.comparing(PromptTransition::at));
         return out;
     }
 

@@ -1,13 +1,13 @@
 package org.openinfusion.station.clinical.service;
 
 import org.openinfusion.station.clinical.history.TrailEvent;
-import org.openinfusion.station.clinical.rating.FormKey;
 import org.openinfusion.station.clinical.rating.Instrument;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.RatingCheck;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.rating.Scorer;
+import org.openinfusion.station.clinical.rating.yaml.FormKey;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.Session;
 
 /** Checks a rating against its instrument and the session's protocol, scores it, and gives the event to record. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.IntPredicate;
 import org.openinfusion.station.clinical.protocol.DischargeCriteria;
 import org.openinfusion.station.domain.Stream;
 
@@ -50,7 +51,7 @@ public final class DischargeCheck {
         return new Result(List.copyOf(out));
     }
 
-    private static Criterion score(String name, OptionalInt value, java.util.function.IntPredicate ok, String rule) {
+    private static Criterion score(String name, OptionalInt value, IntPredicate ok, String rule) {
         if (value.isEmpty()) {
             return new Criterion(name, Status.UNKNOWN, "not rated; needs " + rule);
         }

@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.session;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,7 +81,7 @@ public record Session(SessionEvent.Created created, Protocol protocol, DosePlan 
     }
 
     private static String describe(SessionEvent e) {
-        return e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     private Session with(SessionState s, Optional<Instant> baseline, Optional<Instant> pretreatment, Optional<Instant> start,

@@ -1,5 +1,7 @@
 package org.openinfusion.station.device.asena;
 
+import java.nio.charset.StandardCharsets;
+
 /** CRC-16/CCITT-FALSE: polynomial 0x1021, initial value 0xFFFF, no reflection, no final XOR. */
 public final class Crc16 {
     private Crc16() {
@@ -17,7 +19,7 @@ public final class Crc16 {
     }
 
     public static int of(String ascii) {
-        byte[] b = ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] b = ascii.getBytes(StandardCharsets.US_ASCII);
         return of(b, 0, b.length);
     }
 

@@ -5,6 +5,7 @@ import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.device.ObservationPublisher;
@@ -33,7 +34,7 @@ final class MqttIngest implements MqttConnection.Listener {
     private final SilenceWatch silence;
     private final SequenceTracker sequences = new SequenceTracker();
     private final Semaphore unacked = new Semaphore(MAX_UNACKED);
-    private final java.util.concurrent.atomic.AtomicLong lastStoreErrorLog = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
+    private final AtomicLong lastStoreErrorLog = new AtomicLong(System.nanoTime() - 20_000_000_000L);
 
     MqttIngest(Vertx vertx, MqttPayloadDecoder decoder, IngestMetrics metrics, Clock clock, SilenceWatch silence) {
         this.silence = silence;

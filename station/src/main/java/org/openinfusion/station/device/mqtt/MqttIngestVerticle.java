@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.config.MqttConfig;
 import org.openinfusion.station.device.DeviceAlarms;
-import org.openinfusion.station.device.DeviceStatusSnapshot;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.health.BrokerLink;
 import org.openinfusion.station.health.IngestMetrics;
 import org.openinfusion.station.health.TechnicalAlarm;

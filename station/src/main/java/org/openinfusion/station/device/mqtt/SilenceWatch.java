@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.openinfusion.station.device.DeviceStatusSnapshot;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
 

@@ -2,6 +2,7 @@ package org.openinfusion.station.device.s5;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.openinfusion.station.device.Problem;
@@ -86,7 +87,7 @@ final class WaveDecoder {
     }
 
     private void emit(WaveType wave, Instant start, long seq, int from, int to, Instant receiveTime, SessionOutput out) {
-        float[] samples = java.util.Arrays.copyOfRange(scratch, from, to);
+        float[] samples = Arrays.copyOfRange(scratch, from, to);
         Instant t = start.plusNanos(Math.round(from * 1e9 / wave.rateHz()));
         out.observation(new WaveformChunk(source, wave.stream(), wave.rateHz(), t, receiveTime, seq + from, samples));
     }

@@ -3,10 +3,13 @@ package org.openinfusion.station.device.serial;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.device.ObservationPublisher;
 import org.openinfusion.station.device.Problem;
 import org.openinfusion.station.device.ProblemCounters;
+import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.health.TechnicalAlarm;
 import org.openinfusion.station.storage.StoreRequest;
@@ -27,9 +30,9 @@ final class BusDeviceEvents implements DeviceEvents {
     private final Clock clock;
     private volatile ProblemCounters problems;
 
-    private final org.openinfusion.station.domain.DeviceRef source;
+    private final DeviceRef source;
 
-    BusDeviceEvents(ObservationPublisher publisher, EventBus bus, Clock clock, org.openinfusion.station.domain.DeviceRef source) {
+    BusDeviceEvents(ObservationPublisher publisher, EventBus bus, Clock clock, DeviceRef source) {
         this.source = source;
         this.publisher = publisher;
         this.bus = bus;
@@ -41,7 +44,7 @@ final class BusDeviceEvents implements DeviceEvents {
     }
 
     static final int MAX_PENDING = 10_000;
-    private final java.util.concurrent.Semaphore pending = new java.util.concurrent.Semaphore(MAX_PENDING);
+    private final Semaphore pending = new Semaphore(MAX_PENDING);
 
     @Override
     public void observations(List<Observation> batch) {
@@ -62,6 +65,6 @@ final class BusDeviceEvents implements DeviceEvents {
         } else {
             LOG.info("technical alarm {} cleared: {}", code, message);
         }
-        bus.publish(Addresses.TECHNICAL_ALARM, new TechnicalAlarm(code, active, message, clock.instant(), java.util.Optional.of(source)));
+        bus.publish(Addresses.TECHNICAL_ALARM, new TechnicalAlarm(code, active, message, clock.instant(), Optional.of(source)));
     }
 }

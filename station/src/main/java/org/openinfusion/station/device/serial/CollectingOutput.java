@@ -2,6 +2,8 @@ package org.openinfusion.station.device.serial;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.openinfusion.station.device.Problem;
 import org.openinfusion.station.device.ProblemCounters;
 import org.openinfusion.station.device.SessionOutput;
@@ -13,7 +15,7 @@ final class CollectingOutput implements SessionOutput {
     final List<Observation> observations = new ArrayList<>();
     final List<byte[]> toSend = new ArrayList<>();
     /** Streams (wire keys) that reported "no value" in this step. */
-    final java.util.Set<String> noValue = new java.util.TreeSet<>();
+    final Set<String> noValue = new TreeSet<>();
 
     CollectingOutput(ProblemCounters problems) {
         this.problems = problems;

@@ -6,10 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openinfusion.station.device.DeviceAlarms;
 import org.openinfusion.station.device.DeviceSession;
 import org.openinfusion.station.device.ProblemCounters;
 import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +40,12 @@ public final class DeviceRunner implements AutoCloseable {
     private volatile boolean connected;
     private volatile boolean quiet;
     private volatile Instant lastDataAt;
-    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong values = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong values = new AtomicLong();
     private final AlarmState disconnected;
     private final AlarmState silent;
     private final AlarmState sensorOff;
-    private final java.util.Set<String> streamsWithoutValue = new java.util.TreeSet<>();
+    private final Set<String> streamsWithoutValue = new TreeSet<>();
 
     public DeviceRunner(DeviceRef source, DeviceSession session, LinkOpener opener, DeviceEvents events, Clock clock,
                         Duration silentAfter, Backoff backoff, Optional<RawCaptureWriter> capture) {
@@ -74,8 +78,8 @@ public final class DeviceRunner implements AutoCloseable {
     }
 
     /** Link state and traffic now (read from other threads). */
-    public org.openinfusion.station.device.DeviceStatusSnapshot status(String name, String endpoint, String protocol, String link) {
-        return new org.openinfusion.station.device.DeviceStatusSnapshot(name, endpoint, protocol, link, connected, quiet, bytes.get(),
+    public DeviceStatusSnapshot status(String name, String endpoint, String protocol, String link) {
+        return new DeviceStatusSnapshot(name, endpoint, protocol, link, connected, quiet, bytes.get(),
                 values.get(), Optional.ofNullable(lastDataAt), problems.totals());
     }
 

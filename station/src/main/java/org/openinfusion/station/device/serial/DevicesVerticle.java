@@ -4,11 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.openinfusion.station.config.DevicesConfig;
 import org.openinfusion.station.device.DeviceDriverFactory;
 import org.openinfusion.station.device.DeviceDrivers;
@@ -16,6 +16,7 @@ import org.openinfusion.station.device.DeviceOptions;
 import org.openinfusion.station.device.DeviceSession;
 import org.openinfusion.station.device.ObservationPublisher;
 import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.health.IngestMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +32,8 @@ public final class DevicesVerticle extends VerticleBase {
     private record Running(DevicesConfig.Device config, DeviceRunner runner, String link) {
     }
 
-    private final List<DeviceRunner> runners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<Running> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<DeviceRunner> runners = new CopyOnWriteArrayList<>();
+    private final List<Running> running = new CopyOnWriteArrayList<>();
 
     public DevicesVerticle(DevicesConfig config, DeviceDrivers drivers, IngestMetrics metrics, Clock clock) {
         this.config = config;
@@ -72,7 +73,7 @@ public final class DevicesVerticle extends VerticleBase {
     }
 
     /** Every configured device's link state and traffic (thread-safe; health and the engineer's page read it). */
-    public List<org.openinfusion.station.device.DeviceStatusSnapshot> statuses() {
+    public List<DeviceStatusSnapshot> statuses() {
         return running.stream().map(r -> r.runner().status(r.config().name(), r.config().endpoint(), r.config().protocol(), r.link()))
                 .toList();
     }

@@ -14,11 +14,11 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.config.InfluxConfig;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.domain.StreamKind;
 import org.openinfusion.station.storage.LineProtocol;
-import org.openinfusion.station.storage.TimeSeriesReader;
 
 /**
  * {@link TimeSeriesReader} over InfluxQL (influxdb-java's v1 HTTP API), on the schema of docs/storage.md: measurements

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.alarm.AlarmEvent.Kind;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.Protocol;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.domain.Stream;
 
 class AlarmEngineTest {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /** No export, of one session or all, holds an arm of any shipped protocol, even after an unblinding. */
 class BlindingInExportsTest {

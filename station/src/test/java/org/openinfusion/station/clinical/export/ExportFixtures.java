@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.openinfusion.station.clinical.audit.AuditEntry;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
-import org.openinfusion.station.storage.TimeSeriesReader;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /** Runs exports on the shared recorded trail (TrailBuilder.shared) and parses them. */
 final class ExportFixtures {

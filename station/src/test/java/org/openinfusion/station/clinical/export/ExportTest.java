@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.cli.ExportMain;
 
 /** The command line on a real audit trail recorded through the session service (TrailBuilder). */
 class ExportTest {

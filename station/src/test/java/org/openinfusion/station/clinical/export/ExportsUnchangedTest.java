@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openinfusion.station.storage.TimeSeriesReader;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 
 /**
  * The exports of an audit file written by the station before the typed session history are, byte for byte, the

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /** The REDCap data dictionary and record import from the recorded trail. */
 class RedcapExportTest {

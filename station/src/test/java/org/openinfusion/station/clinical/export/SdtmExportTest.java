@@ -11,9 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.rating.Instrument;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.ShortForm;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /** The SDTM-style RS, QS, EC and AE files from the recorded trail. */
 class SdtmExportTest {

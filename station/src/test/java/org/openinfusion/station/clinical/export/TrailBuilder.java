@@ -2,7 +2,6 @@ package org.openinfusion.station.clinical.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,16 +9,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openinfusion.station.clinical.MutableClock;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditReader;
 import org.openinfusion.station.clinical.audit.AuditWriter;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionEvent;
@@ -27,6 +22,10 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.testing.FakeSeries;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
+import org.openinfusion.station.testing.TempFolders;
 
 /**
  * Records real audit trails as the station does (SessionService writing through an AuditLog on disk), on a clock
@@ -59,8 +58,7 @@ public final class TrailBuilder implements AutoCloseable {
     private TrailBuilder(Path file) throws IOException {
         this.file = file;
         this.log = AuditLog.open(file, clock);
-        this.service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), new AuditWriter(log), clock,
-                AlarmSettings.DEFAULTS);
+        this.service = Sessions.service(new AuditWriter(log), clock);
     }
 
     static TrailBuilder open(Path file) throws IOException {
@@ -77,7 +75,7 @@ public final class TrailBuilder implements AutoCloseable {
     public static synchronized Recorded shared() {
         if (shared == null) {
             try {
-                Path dir = Files.createTempDirectory("export-trail-");
+                Path dir = TempFolders.deletedOnExit("export-trail-");
                 Path file = dir.resolve("audit.log");
                 try (TrailBuilder t = open(file)) {
                     String first = t.fullSession();
@@ -86,8 +84,6 @@ public final class TrailBuilder implements AutoCloseable {
                     String second = t.secondSession();
                     shared = new Recorded(file, first, second, t.entries());
                 }
-                dir.toFile().deleteOnExit(); // deleted in reverse order of registration: the file, then its folder
-                file.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditReader;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
-import org.openinfusion.station.storage.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 
 /**
  * Audit files written by the station before the typed session history (format v1, under src/test/resources/audit)

@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.audit.AuditEntry;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.storage.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.testing.FakeSeries;
 
 /** The vitals CSV and SDTM VS from a recorded session and the values its bed stored (an in-memory store). */
 class VitalsExportTest {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 class RatingCheckTest {
     private final Instrument cadss = InstrumentCatalog.builtIn().get("cadss");

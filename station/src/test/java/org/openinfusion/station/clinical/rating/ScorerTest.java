@@ -9,6 +9,7 @@ import static org.openinfusion.station.clinical.rating.Fixtures.scoreRange;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 class ScorerTest {
     private final InstrumentCatalog catalog = InstrumentCatalog.builtIn();

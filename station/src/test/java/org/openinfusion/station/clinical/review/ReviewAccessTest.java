@@ -3,9 +3,9 @@ package org.openinfusion.station.clinical.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openinfusion.station.testing.Futures.await;
 
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +29,7 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditReader;
+import org.openinfusion.station.clinical.bus.ReviewVerticle;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.domain.Stream;
@@ -62,10 +62,6 @@ class ReviewAccessTest {
     void stop() throws Exception {
         await(vertx.close());
         scenario.close();
-    }
-
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
     /** The six actions, in an order a physician can take them all: read, annotate, sign, export. */

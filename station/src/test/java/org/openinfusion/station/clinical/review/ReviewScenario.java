@@ -10,16 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.openinfusion.station.clinical.MutableClock;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditWriter;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.history.AuditPort;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.config.SecurityConfig;
@@ -30,7 +29,8 @@ import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.storage.TimeSeriesReader;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
 
 /**
  * A real audit file written through {@link SessionService} and {@link AuditLog} with a hand-moved clock, and the
@@ -72,7 +72,7 @@ final class ReviewScenario implements AutoCloseable {
         file = dir.resolve("audit.log");
         log = AuditLog.open(file, clock);
         audit = new AuditWriter(log);
-        sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), audit, clock, AlarmSettings.DEFAULTS);
+        sessions = Sessions.service(audit, clock);
         users = UserStore.at(dir.resolve("users.properties"), 4);
         users.put(PHYSICIAN, Role.PHYSICIAN, PHYSICIAN_NAME, PHYSICIAN_PASSWORD.clone());
         authenticator = new Authenticator(users, audit, clock, new SecurityConfig(Duration.ofMinutes(15), 5, Duration.ofMinutes(15)));

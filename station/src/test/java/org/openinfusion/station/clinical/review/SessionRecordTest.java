@@ -113,7 +113,7 @@ class SessionRecordTest {
     void theWaveformAroundAMarkerIsTheStoredEcgIIByDefault() {
         java.time.Instant marker = at(65);
         for (int i = -300; i < 300; i++) {
-            scenario.series.add(new org.openinfusion.station.storage.TimeSeriesReader.StoredValue(marker.plusMillis(4L * i), "monitor",
+            scenario.series.add(new org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue(marker.plusMillis(4L * i), "monitor",
                     Stream.ECG_II, i / 100.0));
         }
         WaveformWindow w = scenario.review().waveform(new ReviewRequest.Waveform(id, null, marker, java.time.Duration.ofMillis(400),

@@ -15,9 +15,9 @@ import java.util.Map;
 import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.export.TrailBuilder;
 import org.openinfusion.station.clinical.export.V1Trails;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
-import org.openinfusion.station.storage.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 
 /**
  * What review shows of the committed v1 audit files (the session list and every session's record, as JSON), and

@@ -9,17 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.EncodedAudit;
-import org.openinfusion.station.clinical.MutableClock;
 import org.openinfusion.station.clinical.alarm.AlarmEngine;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
 
 /**
  * A monitor whose clock is two hours behind the station's: its cuff readings keep their own age, shifted by the
@@ -32,8 +30,7 @@ class DeviceClockOffsetTest {
 
     private final List<String> audit = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
-    private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-            (EncodedAudit) (t, a, s, p) -> audit.add(t + " " + p.get("alarm")), clock, AlarmSettings.DEFAULTS);
+    private final SessionService service = Sessions.service((EncodedAudit) (t, a, s, p) -> audit.add(t + " " + p.get("alarm")), clock);
 
     private void monitorSecond(double hr) {
         Instant now = clock.instant();

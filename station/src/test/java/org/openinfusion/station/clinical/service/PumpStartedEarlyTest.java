@@ -9,11 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openinfusion.station.clinical.MutableClock;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.domain.DeviceRef;
@@ -21,6 +17,8 @@ import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.clinical.EncodedAudit;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
 
 /**
  * The pump starts before the protocol's pretreatment is recorded: the station records what happened (infusion
@@ -33,8 +31,7 @@ class PumpStartedEarlyTest {
     private static final DeviceRef PUMP = new DeviceRef("bed-01", "pump");
     private final List<Entry> audit = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
-    private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-            (EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, p)), clock, AlarmSettings.DEFAULTS);
+    private final SessionService service = Sessions.service((EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, p)), clock);
 
     private void pumpSecond(double vi) {
         Instant now = clock.instant();

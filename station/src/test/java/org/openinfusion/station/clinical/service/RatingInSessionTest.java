@@ -12,17 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.Protocol;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.FormKey;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.FormKey;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.EncodedAudit;
+import org.openinfusion.station.testing.Sessions;
 
 class RatingInSessionTest {
     private record Entry(String type, String actor, Map<String, Object> payload) {
@@ -31,8 +31,7 @@ class RatingInSessionTest {
     private static final Instant T = Instant.parse("2026-11-22T08:00:00Z");
     private final List<Entry> audit = new ArrayList<>();
     private final InstrumentCatalog instruments = InstrumentCatalog.builtIn();
-    private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), instruments,
-            (EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, a, p)), Clock.fixed(T, ZoneOffset.UTC), AlarmSettings.DEFAULTS);
+    private final SessionService service = Sessions.service(instruments, (EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, a, p)), Clock.fixed(T, ZoneOffset.UTC));
 
     private static Map<String, Answer> all(int n, int score) {
         Map<String, Answer> answers = new HashMap<>();

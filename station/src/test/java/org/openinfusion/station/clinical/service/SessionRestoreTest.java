@@ -13,25 +13,23 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openinfusion.station.clinical.AuditFileTrail;
-import org.openinfusion.station.clinical.MutableClock;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
-import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditReader;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
 
 /**
  * A station restarted mid-infusion takes the open session up from its audit trail and then records exactly what an
@@ -48,7 +46,7 @@ class SessionRestoreTest {
     private final InstrumentCatalog instruments = InstrumentCatalog.builtIn();
 
     private SessionService service(AuditLog log) {
-        return new SessionService(ProtocolCatalog.builtIn(), instruments, AuditFileTrail.of(log), clock, AlarmSettings.DEFAULTS);
+        return Sessions.service(instruments, AuditFileTrail.of(log), clock);
     }
 
     /** Ten-second steps of pump and monitor values; the pump pauses in [pauseFrom, pauseTo) minutes of the infusion. */
@@ -153,7 +151,7 @@ class SessionRestoreTest {
             log.append("session.created", "nurse1", "s-from-elsewhere", Map.of("at", clock.instant().toString(), "subjectCode", "KET-402",
                     "weightKg", 70, "protocol", "ketamine-midazolam-active-placebo", "protocolVersion", 99, "kitId", "KIT-6", "bed", "bed-03"));
         }
-        SessionService restarted = new SessionService(ProtocolCatalog.builtIn(), instruments, (actor, session, event) -> { }, clock, AlarmSettings.DEFAULTS);
+        SessionService restarted = Sessions.service(instruments, (actor, session, event) -> { }, clock);
         SessionService.Restored r = restarted.restore(HistoryReader.history(file));
         assertEquals(0, r.sessions());
         assertEquals(1, r.problems().size());

@@ -11,11 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openinfusion.station.clinical.MutableClock;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.Session;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
@@ -24,6 +20,8 @@ import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.clinical.EncodedAudit;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
 
 class SessionServiceTest {
     private record Entry(String type, String actor, String session, Map<String, Object> payload) {
@@ -31,8 +29,7 @@ class SessionServiceTest {
 
     private final List<Entry> audit = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
-    private final SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(),
-            (EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, a, s, p)), clock, AlarmSettings.DEFAULTS);
+    private final SessionService service = Sessions.service((EncodedAudit) (t, a, s, p) -> audit.add(new Entry(t, a, s, p)), clock);
     private static final DeviceRef PUMP = new DeviceRef("bed-01", "pump");
 
     private void pumpSecond(String state, double rate, double vi) {
@@ -70,9 +67,7 @@ class SessionServiceTest {
 
     @Test
     void whenTheAuditTrailFailsTheStepFails() {
-        SessionService failing = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), (EncodedAudit) (t, a, s, p) -> {
-            throw new IllegalStateException("disk full");
-        }, clock, AlarmSettings.DEFAULTS);
+        SessionService failing = Sessions.service((EncodedAudit) (t, a, s, p) -> { throw new IllegalStateException("disk full"); }, clock);
         assertThrows(IllegalStateException.class,
                 () -> failing.create("nurse-1", "bed-02", "ketamine-midazolam-active-placebo", "KET-103", SubjectMeasures.weight(80), "KIT-9"));
         assertTrue(failing.onBed("bed-02").isEmpty(), "nothing happened that was not recorded");

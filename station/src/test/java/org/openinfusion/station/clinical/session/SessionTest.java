@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.dose.DoseCalculator;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.Protocol;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 
 class SessionTest {
     static final Instant T = Instant.parse("2026-11-22T08:00:00Z");

@@ -3,9 +3,9 @@ package org.openinfusion.station.device.serial;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.openinfusion.station.domain.Observation;
+import org.openinfusion.station.testing.Eventually;
 
 /** Test events: a queue of everything a runner reported, with a wait-for helper. */
 final class RecordingEvents implements DeviceEvents {
@@ -26,14 +26,7 @@ final class RecordingEvents implements DeviceEvents {
 
     /** Waits for an event matching {@code p}, dropping others; fails after {@code timeout}. */
     Object await(Predicate<Object> p, Duration timeout, String what) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            Object e = events.poll(10, TimeUnit.MILLISECONDS);
-            if (e != null && p.test(e)) {
-                return e;
-            }
-        }
-        throw new AssertionError("no " + what + " within " + timeout.toMillis() + " ms");
+        return Eventually.next(events, p, timeout, what);
     }
 
     static Predicate<Object> alarm(String code, boolean active) {

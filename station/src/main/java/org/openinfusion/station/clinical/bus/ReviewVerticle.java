@@ -1,0 +1,74 @@
+package org.openinfusion.station.clinical.bus;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.util.Arrays;
+import java.util.function.Function;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.review.ReviewException;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.openinfusion.station.clinical.review.ReviewService;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Permission;
+import org.openinfusion.station.security.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The physician's review on the bus: list, record, waveform, sign, amend, export (docs/review.md). Deploy as a
+ * WORKER verticle: requests block on the audit file, the time-series store and bcrypt, and one worker keeps them
+ * in order. Every request is admitted by the {@link BusGuard} first (401 signed out, 403 wrong role); failures
+ * carry the {@link ReviewException} code and message. Logs name addresses and codes, never a subject.
+ */
+public final class ReviewVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewVerticle.class);
+
+    private final ReviewService review;
+    private final BusGuard guard;
+
+    public ReviewVerticle(ReviewService review, BusGuard guard) {
+        this.review = review;
+        this.guard = guard;
+    }
+
+    @Override
+    public Future<?> start() {
+        EventBus bus = vertx.eventBus();
+        bus.<ReviewRequest.ListSessions>localConsumer(Addresses.REVIEW_LIST,
+                m -> serve(m, Permission.REVIEW_READ, who -> review.list(m.body().filter())));
+        bus.<ReviewRequest.OpenRecord>localConsumer(Addresses.REVIEW_RECORD,
+                m -> serve(m, Permission.REVIEW_READ, who -> review.open(m.body().sessionId())));
+        bus.<ReviewRequest.Waveform>localConsumer(Addresses.REVIEW_WAVEFORM,
+                m -> serve(m, Permission.REVIEW_READ, who -> review.waveform(m.body())));
+        bus.<ReviewRequest.Sign>localConsumer(Addresses.REVIEW_SIGN, m -> {
+            serve(m, Permission.RECORD_SIGN, who -> review.sign(who, m.body()));
+            if (m.body() != null) {
+                Arrays.fill(m.body().password(), '\0'); // also when the guard refused the request
+            }
+        });
+        bus.<ReviewRequest.Amend>localConsumer(Addresses.REVIEW_AMEND, m -> serve(m, Permission.RECORD_AMEND, who -> review.amend(who, m.body())));
+        bus.<ReviewRequest.Export>localConsumer(Addresses.REVIEW_EXPORT, m -> serve(m, Permission.EXPORT, who -> review.export(who, m.body())));
+        return Future.succeededFuture();
+    }
+
+    private <T> void serve(Message<T> m, Permission permission, Function<Principal, Object> work) {
+        guard.admit(m, permission).ifPresent(who -> {
+            try {
+                if (m.body() == null) {
+                    throw ReviewException.badRequest("Empty review request.");
+                }
+                m.reply(work.apply(who));
+            } catch (ReviewException e) {
+                LOG.info("review request on {} by {} refused: {}", m.address(), who.userId(), e.code());
+                m.fail(e.code(), e.getMessage());
+            } catch (ClassCastException | IllegalArgumentException e) {
+                m.fail(ReviewException.BAD_REQUEST, "Bad review request: " + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("review request on {} by {} failed: {}", m.address(), who.userId(), e.getClass().getName());
+                m.fail(ReviewException.FAILED, "The station could not do this: " + e.getMessage());
+            }
+        });
+    }
+}

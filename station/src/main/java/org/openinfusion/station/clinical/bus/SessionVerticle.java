@@ -1,0 +1,102 @@
+package org.openinfusion.station.clinical.bus;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.ViewRequest;
+import org.openinfusion.station.clinical.protocol.AlarmPriority;
+import org.openinfusion.station.clinical.service.SessionCommandHandler;
+import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.service.SessionUpdate;
+import org.openinfusion.station.clinical.session.Outcome;
+import org.openinfusion.station.domain.DeviceStatus;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.StateSample;
+import org.openinfusion.station.health.TechnicalAlarm;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Permission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the sessions on live data. Deploy as a WORKER verticle: every input is written to the audit
+ * trail (fsync) before it counts, so handlers block on disk and must stay off the event loops; a
+ * worker verticle also keeps them on one thread at a time, as {@link SessionService} requires.
+ */
+public final class SessionVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionVerticle.class);
+
+    private final SessionService sessions;
+    private final Duration tick;
+    private final SessionCommandHandler api;
+
+    private final BusGuard guard;
+
+    /** {@code guard} checks the caller's sign-in and role on every request (docs/security.md). */
+    public SessionVerticle(SessionService sessions, Duration tick, BusGuard guard) {
+        this.sessions = sessions;
+        this.tick = tick;
+        this.guard = guard;
+        this.api = new SessionCommandHandler(sessions);
+    }
+
+    @Override
+    public Future<?> start() {
+        EventBus bus = vertx.eventBus();
+        bus.<NumericSample>localConsumer(Addresses.NUMERIC, m -> {
+            api.vital(m.body());
+            handle(m.body().source().bedId(), () -> sessions.numeric(m.body()));
+        });
+        bus.<StateSample>localConsumer(Addresses.STATE, m -> handle(m.body().source().bedId(), () -> sessions.state(m.body())));
+        bus.<DeviceStatus>localConsumer(Addresses.DEVICE_STATUS, m -> deviceStatus(m.body()));
+        bus.<TechnicalAlarm>localConsumer(Addresses.TECHNICAL_ALARM, m -> stationAlarm(m.body()));
+        bus.<SessionCommand>localConsumer(Addresses.SESSION_COMMAND,
+                m -> guard.admit(m, SessionCommandHandler.permission(m.body())).ifPresent(who -> api.command(m, who)));
+        bus.<ViewRequest>localConsumer(Addresses.SESSION_VIEW, m -> guard.admit(m, Permission.BEDSIDE_VIEW).ifPresent(who -> api.view(m)));
+        bus.localConsumer(Addresses.SESSION_PROTOCOLS, m -> guard.answer(m, Permission.BEDSIDE_VIEW, who -> api.protocols()));
+        vertx.setPeriodic(tick.toMillis(), id -> sessions.tick().forEach(this::publish));
+        return Future.succeededFuture();
+    }
+
+    private void deviceStatus(DeviceStatus s) {
+        if (s.retained() && !s.online()) {
+            return; // a stored "offline" handed over on subscribing is an old fact, not a fresh alarm (docs/mqtt.md)
+        }
+        String bed = s.source().bedId();
+        handle(bed, () -> sessions.technical(bed, "DEVICE_OFFLINE:" + s.source().deviceId(), !s.online(), AlarmPriority.HIGH,
+                s.source().deviceId() + " offline"));
+    }
+
+    /** A device's technical alarm goes to the session on that device's bed; a station-wide one to every session. */
+    private void stationAlarm(TechnicalAlarm a) {
+        for (var r : sessions.all()) {
+            String bed = r.session().created().bedId();
+            if (a.source().isPresent() && !a.source().get().bedId().equals(bed)) {
+                continue;
+            }
+            String code = a.source().map(src -> a.code() + ":" + src.deviceId()).orElse(a.code());
+            AlarmPriority priority = a.highPriority() ? AlarmPriority.HIGH : AlarmPriority.MEDIUM;
+            handle(bed, () -> sessions.technical(bed, code, a.active(), priority, a.message()));
+        }
+    }
+
+    private void handle(String bed, Supplier<Outcome> input) {
+        try {
+            publish(bed, input.get());
+        } catch (RuntimeException e) {
+            LOG.error("session input on bed {} failed: {}", bed, e.getMessage());
+        }
+    }
+
+    private void publish(String bed, Outcome o) {
+        if (!o.isEmpty()) {
+            String id = sessions.onBed(bed).map(r -> r.session().id()).orElse("");
+            api.observe(id, o);
+            vertx.eventBus().publish(Addresses.SESSION_UPDATE, new SessionUpdate(bed, id, o));
+        }
+    }
+}

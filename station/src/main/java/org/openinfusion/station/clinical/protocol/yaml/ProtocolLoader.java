@@ -1,0 +1,176 @@
+package org.openinfusion.station.clinical.protocol.yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.openinfusion.station.clinical.protocol.AlarmLimit;
+import org.openinfusion.station.clinical.protocol.AlarmPriority;
+import org.openinfusion.station.clinical.protocol.Anchor;
+import org.openinfusion.station.clinical.protocol.Arm;
+import org.openinfusion.station.clinical.protocol.Dilution;
+import org.openinfusion.station.clinical.protocol.DischargeCriteria;
+import org.openinfusion.station.clinical.protocol.HoldRule;
+import org.openinfusion.station.clinical.protocol.InfusionSpec;
+import org.openinfusion.station.clinical.protocol.Pretreatment;
+import org.openinfusion.station.clinical.protocol.Protocol;
+import org.openinfusion.station.clinical.protocol.ProtocolException;
+import org.openinfusion.station.clinical.protocol.ScheduleEntry;
+import org.openinfusion.station.clinical.protocol.SealedArms;
+import org.openinfusion.station.clinical.protocol.VitalsSpec;
+import org.openinfusion.station.clinical.protocol.WeightBasis;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.domain.StreamKind;
+
+/**
+ * Reads a protocol file (YAML, format in docs/protocols.md) into a {@link Protocol}, checking every
+ * field; the first problem found is reported with the file, the field path and what is wrong.
+ */
+public final class ProtocolLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ProtocolLoader() {
+    }
+
+    public static Protocol load(String fileName, InputStream in) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(in);
+        } catch (IOException e) {
+            throw new ProtocolException(fileName, "", "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return parse(new Fields(fileName, "", root, Set.of("id", "version", "title", "label", "arms", "infusion",
+                "pretreatment", "schedule", "vitals", "alarms", "hold", "discharge")));
+    }
+
+    private static Protocol parse(Fields f) {
+        String id = f.text("id");
+        if (!id.matches("[a-z0-9][a-z0-9-]{1,63}")) {
+            throw f.error("id", "must be lower-case letters, digits and dashes");
+        }
+        List<Arm> arms = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (Fields a : f.objects("arms", Set.of("code", "description", "infusionDoseMgPerKg"))) {
+            Arm arm = new Arm(a.text("code"), a.text("description"), a.number("infusionDoseMgPerKg", 0, 5));
+            if (!codes.add(arm.code())) {
+                throw a.error("code", "duplicate arm code");
+            }
+            arms.add(arm);
+        }
+        if (arms.isEmpty()) {
+            throw f.error("arms", "must list at least one arm");
+        }
+        return guarded(f, () -> new Protocol(id, f.integer("version", 1, 10_000), f.text("title"), f.text("label"),
+                new SealedArms(arms), infusion(f.object("infusion", Set.of("doseMgPerKg", "weightBasis", "weightCapKg",
+                        "durationMinutes", "dilution", "rounding"))), pretreatment(f), schedule(f), vitals(f),
+                alarms(f), hold(f), discharge(f.object("discharge", Set.of("minMinutesAfterInfusionEnd", "cadssMax",
+                        "moaasMin", "vitalsWithinPercentOfBaseline")))));
+    }
+
+    private static InfusionSpec infusion(Fields f) {
+        Fields dilution = f.object("dilution", Set.of("style", "volumeMl", "concentrationMgPerMl"));
+        Dilution d = switch (dilution.text("style")) {
+            case "fixedFinalVolume" -> new Dilution.FixedFinalVolume(dilution.number("volumeMl", 1, 1000));
+            case "fixedConcentration" -> new Dilution.FixedConcentration(dilution.number("concentrationMgPerMl", 0.01, 100));
+            default -> throw dilution.error("style", "must be fixedFinalVolume or fixedConcentration");
+        };
+        Fields rounding = f.object("rounding", Set.of("doseMg", "rateMlPerHour"));
+        return guarded(f, () -> new InfusionSpec(f.number("doseMgPerKg", 0.001, 5), f.choice("weightBasis", WeightBasis.class),
+                f.optionalNumber("weightCapKg", 20, 300), minutes(f, "durationMinutes", 1, 360), d,
+                rounding.number("doseMg", 0.01, 10), rounding.number("rateMlPerHour", 0.01, 10)));
+    }
+
+    private static Optional<Pretreatment> pretreatment(Fields f) {
+        if (!f.has("pretreatment")) {
+            return Optional.empty();
+        }
+        Fields p = f.object("pretreatment", Set.of("label", "minutesBeforeInfusion"));
+        return Optional.of(new Pretreatment(p.text("label"), minutes(p, "minutesBeforeInfusion", 0, 1440)));
+    }
+
+    private static List<ScheduleEntry> schedule(Fields f) {
+        List<ScheduleEntry> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        boolean pretreatment = f.has("pretreatment");
+        for (Fields e : f.objects("schedule", Set.of("id", "anchor", "offsetMinutes", "instruments", "windowBeforeMinutes",
+                "windowAfterMinutes", "overdueAfterMinutes"))) {
+            String id = e.text("id");
+            if (!ids.add(id)) {
+                throw e.error("id", "duplicate time point '" + id + "'");
+            }
+            Anchor anchor = e.choice("anchor", Anchor.class);
+            if (anchor == Anchor.PRETREATMENT && !pretreatment) {
+                throw e.error("anchor", "PRETREATMENT needs a pretreatment section");
+            }
+            out.add(guarded(e, () -> new ScheduleEntry(id, e.texts("instruments"), anchor, minutes(e, "offsetMinutes", -1440, 1440),
+                    minutes(e, "windowBeforeMinutes", 0, 240), minutes(e, "windowAfterMinutes", 0, 240),
+                    minutes(e, "overdueAfterMinutes", 0, 240))));
+        }
+        return out;
+    }
+
+    private static VitalsSpec vitals(Fields f) {
+        Fields v = f.object("vitals", Set.of("nibpEveryMinutes", "nibpMaxAgeMinutes"));
+        return guarded(v, () -> new VitalsSpec(minutes(v, "nibpEveryMinutes", 1, 60), minutes(v, "nibpMaxAgeMinutes", 1, 120)));
+    }
+
+    private static List<AlarmLimit> alarms(Fields f) {
+        List<AlarmLimit> out = new ArrayList<>();
+        for (Fields a : f.objects("alarms", Set.of("stream", "low", "high", "priority", "maxAgeSeconds"))) {
+            Stream stream = numericStream(a);
+            out.add(guarded(a, () -> new AlarmLimit(stream, a.optionalNumber("low", stream.min(), stream.max()),
+                    a.optionalNumber("high", stream.min(), stream.max()), a.choice("priority", AlarmPriority.class),
+                    Duration.ofSeconds(a.integer("maxAgeSeconds", 1, 7200)))));
+        }
+        return out;
+    }
+
+    private static List<HoldRule> hold(Fields f) {
+        List<HoldRule> out = new ArrayList<>();
+        if (!f.has("hold")) {
+            return out;
+        }
+        for (Fields h : f.objects("hold", Set.of("id", "stream", "above", "below", "advice"))) {
+            Stream stream = numericStream(h);
+            if (h.has("above") == h.has("below")) {
+                throw h.error("", "give exactly one of above or below");
+            }
+            HoldRule.Comparison c = h.has("above") ? HoldRule.Comparison.ABOVE : HoldRule.Comparison.BELOW;
+            double threshold = h.number(h.has("above") ? "above" : "below", stream.min(), stream.max());
+            out.add(new HoldRule(h.text("id"), stream, c, threshold, h.text("advice")));
+        }
+        return out;
+    }
+
+    private static DischargeCriteria discharge(Fields d) {
+        return guarded(d, () -> new DischargeCriteria(minutes(d, "minMinutesAfterInfusionEnd", 0, 1440), d.integer("cadssMax", 0, 92),
+                d.integer("moaasMin", 0, 5), d.number("vitalsWithinPercentOfBaseline", 1, 100)));
+    }
+
+    private static Stream numericStream(Fields f) {
+        String key = f.text("stream");
+        return Stream.byKey(key).filter(s -> s.kind() == StreamKind.NUMERIC)
+                .orElseThrow(() -> f.error("stream", "'" + key + "' is not a numeric stream (see docs/mqtt.md)"));
+    }
+
+    private static Duration minutes(Fields f, String field, double min, double max) {
+        return Duration.ofSeconds(Math.round(f.number(field, min, max) * 60));
+    }
+
+    /** Turns a record's own validation failure into an error that names the file and object. */
+    private static <T> T guarded(Fields f, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw f.error("", e.getMessage());
+        }
+    }
+}

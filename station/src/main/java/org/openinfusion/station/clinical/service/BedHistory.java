@@ -1,0 +1,108 @@
+package org.openinfusion.station.clinical.service;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import org.openinfusion.station.clinical.alarm.AlarmEvent;
+import org.openinfusion.station.clinical.api.MarkerKind;
+import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.infusion.InfusionEvent;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.session.Outcome;
+
+/**
+ * What the bedside shows of a session's recent past (alarm events, infusion deviations, markers, recorded ratings),
+ * kept per session id and bounded. The durable record is the audit trail; this is only the screen's memory.
+ * Single-threaded, like the session service.
+ */
+final class BedHistory {
+    static final int KEEP = 50;
+
+    private static final class Entries {
+        final Deque<AlarmEvent> alarms = new ArrayDeque<>();
+        final Deque<String> deviations = new ArrayDeque<>();
+        final Deque<SessionView.Marker> markers = new ArrayDeque<>();
+        final List<SessionView.RatingEntry> ratings = new ArrayList<>();
+    }
+
+    private final Map<String, Entries> bySession = new HashMap<>();
+
+    void outcome(String sessionId, Outcome o) {
+        Entries e = entries(sessionId);
+        o.alarms().forEach(a -> push(e.alarms, a));
+        o.infusion().forEach(i -> {
+            if (i instanceof InfusionEvent.Deviation d) {
+                push(e.deviations, d.kind() + ": " + d.detail());
+            }
+        });
+    }
+
+    void marker(String sessionId, SessionView.Marker m) {
+        push(entries(sessionId).markers, m);
+    }
+
+    void rating(String sessionId, SessionView.RatingEntry r) {
+        entries(sessionId).ratings.add(r);
+    }
+
+    /**
+     * Refills the screen's memory of a session taken up after a restart from its recorded entries: ratings, markers
+     * and infusion deviations (alarms start afresh).
+     */
+    void restore(String sessionId, SessionHistory recorded) {
+        for (Recorded r : recorded.entries()) {
+            switch (r.event()) {
+                case TrailEvent.RatingEntered e -> rating(sessionId, ratingEntry(e));
+                case TrailEvent.MarkerRecorded m -> marker(sessionId, new SessionView.Marker(MarkerKind.valueOf(m.kind()), m.note(),
+                        r.actor(), m.at()));
+                case TrailEvent.InfusionChanged i when i.change() instanceof InfusionEvent.Deviation d ->
+                        push(entries(sessionId).deviations, d.kind() + ": " + d.detail());
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static SessionView.RatingEntry ratingEntry(TrailEvent.RatingEntered e) {
+        Rating r = e.rating();
+        Integer total = e.score().total();
+        return new SessionView.RatingEntry(r.id(), r.timePointId(), r.shortFormId() == null ? r.instrumentId() : r.shortFormId(),
+                total == null ? OptionalInt.empty() : OptionalInt.of(total), String.valueOf(e.score().summary()), r.finishedAt(),
+                r.isCorrection(), new TreeMap<>(r.answers()));
+    }
+
+    List<AlarmEvent> alarms(String sessionId) {
+        return List.copyOf(entries(sessionId).alarms);
+    }
+
+    List<String> deviations(String sessionId) {
+        return List.copyOf(entries(sessionId).deviations);
+    }
+
+    List<SessionView.Marker> markers(String sessionId) {
+        return List.copyOf(entries(sessionId).markers);
+    }
+
+    List<SessionView.RatingEntry> ratings(String sessionId) {
+        return List.copyOf(entries(sessionId).ratings);
+    }
+
+    private Entries entries(String sessionId) {
+        return bySession.computeIfAbsent(sessionId, id -> new Entries());
+    }
+
+    private static <T> void push(Deque<T> d, T item) {
+        d.addFirst(item);
+        while (d.size() > KEEP) {
+            d.removeLast();
+        }
+    }
+}

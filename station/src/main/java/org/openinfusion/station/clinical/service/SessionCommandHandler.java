@@ -1,0 +1,183 @@
+package org.openinfusion.station.clinical.service;
+
+import io.vertx.core.eventbus.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.openinfusion.station.clinical.api.CommandReply;
+import org.openinfusion.station.clinical.api.ProtocolChoices;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.api.Step;
+import org.openinfusion.station.clinical.api.ViewRequest;
+import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.session.IllegalTransitionException;
+import org.openinfusion.station.clinical.session.Outcome;
+import org.openinfusion.station.clinical.session.SessionEvent;
+import org.openinfusion.station.clinical.session.SessionRuntime;
+import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Permission;
+import org.openinfusion.station.security.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the dashboard's session requests. Runs on the session verticle's worker thread, the only thread that
+ * may touch the {@link SessionService}. A refused command fails the request with 400 (or 404: no session) and
+ * the domain's message; nothing is logged that names a subject.
+ */
+public final class SessionCommandHandler {
+    public static final int REFUSED = 400;
+    public static final int NO_SESSION = 404;
+    public static final int FAILED = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCommandHandler.class);
+
+    private final SessionService sessions;
+    private final BedHistory history = new BedHistory();
+    private final BaselineVitals vitals = new BaselineVitals();
+
+    public SessionCommandHandler(SessionService sessions) {
+        this.sessions = sessions;
+        sessions.all().forEach(r -> sessions.restoredHistory(r.session().id()).ifPresent(h -> history.restore(r.session().id(), h)));
+    }
+
+    /** Every outcome the session service produced for a bed, so the view can list recent alarms and deviations. */
+    public void observe(String sessionId, Outcome o) {
+        history.outcome(sessionId, o);
+    }
+
+    /** A live value; HR and NIBP are kept for the discharge check's comparison with baseline. */
+    public void vital(NumericSample s) {
+        vitals.sample(s);
+    }
+
+    /** What a command needs: responding to alarms, or running the session. */
+    public static Permission permission(SessionCommand c) {
+        return c instanceof SessionCommand.AcknowledgeAlarm || c instanceof SessionCommand.SilenceAlarm
+                ? Permission.ALARM_RESPOND : Permission.SESSION_RUN;
+    }
+
+    /** Runs a command for a caller already admitted by the guard; it must act in its own name. */
+    public void command(Message<SessionCommand> m, Principal who) {
+        SessionCommand c = m.body();
+        String actingAs = actingUser(c);
+        if (!actingAs.equals(who.userId())) {
+            m.fail(BusGuard.FORBIDDEN, "a command is taken in the signed-in user's own name, not as " + actingAs);
+            return;
+        }
+        reply(m, c.bed(), () -> switch (c) {
+            case SessionCommand.CreateSession s -> create(s);
+            case SessionCommand.SessionStep s -> step(s);
+            case SessionCommand.RecordRating r -> rate(r);
+            case SessionCommand.AcknowledgeAlarm a -> done(a.bed(), sessions.acknowledge(a.bed(), a.alarmId(), a.user()));
+            case SessionCommand.SilenceAlarm a ->
+                    done(a.bed(), sessions.silence(a.bed(), a.alarmId(), a.user(), Duration.ofSeconds(a.seconds())));
+            case SessionCommand.AddMarker a -> mark(a);
+        });
+    }
+
+    private static String actingUser(SessionCommand c) {
+        return switch (c) {
+            case SessionCommand.CreateSession s -> s.user();
+            case SessionCommand.SessionStep s -> s.user();
+            case SessionCommand.RecordRating r -> r.rating().raterUserId();
+            case SessionCommand.AcknowledgeAlarm a -> a.user();
+            case SessionCommand.SilenceAlarm a -> a.user();
+            case SessionCommand.AddMarker a -> a.user();
+        };
+    }
+
+    public void view(Message<ViewRequest> m) {
+        reply(m, m.body().bed(), () -> view(m.body().bed()));
+    }
+
+    public ProtocolChoices protocols() {
+        return new ProtocolChoices(sessions.protocols().all().stream()
+                .map(p -> new ProtocolChoices.Choice(p.id(), p.version(), p.label())).toList());
+    }
+
+    private CommandReply create(SessionCommand.CreateSession c) {
+        sessions.create(c.user(), c.bed(), c.protocolId(), c.subjectCode(), SubjectMeasures.weight(c.weightKg()), c.kitId());
+        return new CommandReply(view(c.bed()), Optional.empty());
+    }
+
+    private CommandReply step(SessionCommand.SessionStep s) {
+        Instant now = sessions.now();
+        SessionEvent e = switch (s.step()) {
+            case BASELINE -> new SessionEvent.BaselineStarted(now, s.user());
+            case PRETREATMENT -> new SessionEvent.PretreatmentGiven(now, s.user());
+            case CONFIRM_INFUSION_START -> new SessionEvent.InfusionStarted(now, s.user(), "nurse");
+            case END_OF_INFUSION -> new SessionEvent.InfusionCompleted(now, s.user(), sessions.pump(s.bed()).volumeInfusedMl());
+            case OBSERVATION -> new SessionEvent.ObservationStarted(now, s.user());
+            case READY_FOR_DISCHARGE -> new SessionEvent.ReadyForDischarge(now, s.user());
+            case CLOSE -> new SessionEvent.Closed(now, s.user(), closeReason(s));
+        };
+        CommandReply reply = done(s.bed(), sessions.command(s.bed(), e));
+        if (s.step() == Step.BASELINE) {
+            vitals.baseline(s.bed(), reply.view().sessionId());
+        } else if (s.step() == Step.CONFIRM_INFUSION_START) {
+            vitals.infusionStarted(s.bed());
+        }
+        return reply;
+    }
+
+    private String closeReason(SessionCommand.SessionStep s) {
+        var session = runtime(s.bed()).session();
+        if (session.state() == SessionState.CLOSED) {
+            throw new IllegalStateException(String.format(SessionService.LOCKED, session.id(), s.bed()));
+        }
+        boolean early = session.state() != SessionState.READY_FOR_DISCHARGE;
+        if (early && (s.reason() == null || s.reason().isBlank())) {
+            throw new IllegalArgumentException("closing before discharge needs a reason");
+        }
+        return s.reason() == null || s.reason().isBlank() ? "discharged" : s.reason().strip();
+    }
+
+    private CommandReply rate(SessionCommand.RecordRating r) {
+        Rating rating = r.rating();
+        SessionService.Recorded rec = sessions.record(r.bed(), rating);
+        String id = runtime(r.bed()).session().id();
+        history.rating(id, new SessionView.RatingEntry(rating.id(), rating.timePointId(),
+                rating.shortFormId() == null ? rating.instrumentId() : rating.shortFormId(), rec.score().total(), rec.score().summary(),
+                rating.finishedAt(), rating.isCorrection(), rating.answers()));
+        history.outcome(id, rec.outcome());
+        return new CommandReply(view(r.bed()), Optional.of(rec.score()));
+    }
+
+    private CommandReply mark(SessionCommand.AddMarker a) {
+        Instant at = sessions.mark(a.bed(), a.user(), a.kind().name(), a.note());
+        history.marker(runtime(a.bed()).session().id(), new SessionView.Marker(a.kind(), a.note(), a.user(), at));
+        return new CommandReply(view(a.bed()), Optional.empty());
+    }
+
+    private CommandReply done(String bed, Outcome o) {
+        history.outcome(runtime(bed).session().id(), o);
+        return new CommandReply(view(bed), Optional.empty());
+    }
+
+    SessionView view(String bed) {
+        return SessionViews.of(runtime(bed), sessions.pump(bed), history, vitals, sessions.now());
+    }
+
+    private SessionRuntime runtime(String bed) {
+        return sessions.onBed(bed).orElseThrow(() -> new NoSuchElementException("no session on bed " + bed));
+    }
+
+    private static <T> void reply(Message<?> m, String bed, Supplier<T> work) {
+        try {
+            m.reply(work.get());
+        } catch (NoSuchElementException e) {
+            m.fail(NO_SESSION, e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException | IllegalTransitionException e) {
+            m.fail(REFUSED, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("session request on bed {} failed: {}", bed, e.toString());
+            m.fail(FAILED, "the station could not do this: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.openinfusion.station.clinical.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.api.Step;
+import org.openinfusion.station.clinical.dose.DosePlan;
+import org.openinfusion.station.clinical.infusion.InfusionClock;
+import org.openinfusion.station.clinical.protocol.Pretreatment;
+import org.openinfusion.station.clinical.protocol.Protocol;
+import org.openinfusion.station.clinical.session.DischargeCheck;
+import org.openinfusion.station.clinical.session.Session;
+import org.openinfusion.station.clinical.session.SessionRuntime;
+import org.openinfusion.station.clinical.session.SessionState;
+
+/** Builds the bedside snapshot of a running session. Copies only arm-independent values out of the protocol. */
+final class SessionViews {
+    private SessionViews() {
+    }
+
+    static SessionView of(SessionRuntime r, SessionService.PumpStatus pump, BedHistory history, BaselineVitals vitals,
+                          Instant now) {
+        Session s = r.session();
+        Protocol p = s.protocol();
+        DosePlan plan = s.plan();
+        InfusionClock clock = r.infusion();
+        String id = s.id();
+        var infusion = new SessionView.Infusion(clock.started(), clock.completed(), clock.infusingTime(), pump.volumeInfusedMl(),
+                pump.rateMlPerHour(), pump.state(), clock.pauses(), clock.pausedTotal(), history.deviations(id));
+        return new SessionView(s.created().bedId(), id, s.state(), p.id(), p.version(), p.label(), s.created().subjectCode(),
+                s.created().kitId(), p.pretreatment().map(Pretreatment::label),
+                new SessionView.Plan(plan.volumeMl(), plan.rateMlPerHour(), plan.duration()), infusion,
+                nextSteps(s.state(), p.pretreatment().isPresent()), r.prompts(), history.ratings(id), r.alarms().active(),
+                history.alarms(id), history.markers(id), p.alarms(), p.discharge(), discharge(s, history, vitals, now), now);
+    }
+
+    private static Optional<DischargeCheck.Result> discharge(Session s, BedHistory history, BaselineVitals vitals, Instant now) {
+        return s.infusionEnd().map(end -> DischargeCheck.evaluate(s.protocol().discharge(), end, now,
+                latestTotal(history.ratings(s.id()), "cadss"), latestTotal(history.ratings(s.id()), "moaas"),
+                vitals.baselineOf(s.id()), vitals.latest(s.created().bedId())));
+    }
+
+    /** The latest recorded total of a form (a correction replaces what it corrects, being later). */
+    static OptionalInt latestTotal(List<SessionView.RatingEntry> ratings, String form) {
+        return ratings.stream().filter(r -> r.form().equals(form) && r.total().isPresent())
+                .max(Comparator.comparing(SessionView.RatingEntry::finishedAt))
+                .map(SessionView.RatingEntry::total).orElse(OptionalInt.empty());
+    }
+
+    /** The steps that make sense from {@code state}, the usual next one first. */
+    static List<Step> nextSteps(SessionState state, boolean hasPretreatment) {
+        List<Step> steps = new ArrayList<>(switch (state) {
+            case CREATED -> List.of(Step.BASELINE);
+            case BASELINE -> List.of(hasPretreatment ? Step.PRETREATMENT : Step.CONFIRM_INFUSION_START);
+            case PRETREATMENT_GIVEN -> List.of(Step.CONFIRM_INFUSION_START);
+            case INFUSING, PAUSED -> List.of(Step.END_OF_INFUSION);
+            case INFUSION_COMPLETE -> List.of(Step.OBSERVATION);
+            case OBSERVATION -> List.of(Step.READY_FOR_DISCHARGE);
+            case READY_FOR_DISCHARGE, CLOSED -> List.<Step>of();
+        });
+        if (state != SessionState.CLOSED) {
+            steps.add(Step.CLOSE);
+        }
+        return List.copyOf(steps);
+    }
+}
