@@ -113,7 +113,7 @@ class BedViewTest {
             KaribuStation.until(() -> _find(Button.class, s -> s.withId(step)).isEmpty());
         }
         assertTrue(text("session-header").contains("Ready for discharge"));
-        assertTrue(text("discharge-check").contains("CADSS - not rated; needs <= 4"), text("discharge-check"));
+        assertTrue(text("discharge-check").contains("CADSS - not rated since the end of infusion; needs <= 4"), text("discharge-check"));
         click("step-close");
         KaribuStation.until(() -> _get(Div.class, s -> s.withId("start-session")).isVisible());
         assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
@@ -121,7 +121,7 @@ class BedViewTest {
 
     @Test
     void completesACadssFormWhenPromptedAndShowsTheStationsTotal() {
-        startSession("ketamine-buprenorphine-double-dummy");
+        startSession("ketamine-midazolam-active-placebo");
         click("step-baseline");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-cadss")).isEmpty());
         assertTrue(text("prompt-due").contains("Due now: baseline"));

@@ -134,13 +134,14 @@ class SessionCommandApiTest {
     @Test
     void answersTheDischargeCheckOnceTheInfusionHasEnded() throws Exception {
         DeviceRef monitor = new DeviceRef(BED, "monitor");
-        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, clock.instant(), clock.instant(), 1));
         send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-015", 80, "KIT-7"));
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        // the pre-dose value: measured after the baseline step began, before the infusion
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, clock.instant(), clock.instant(), 1));
         clock.advance(Duration.ofSeconds(60));
         assertTrue(send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null)).view().dischargeCheck().isEmpty());
-        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, clock.instant(), clock.instant(), 2));
         clock.advance(Duration.ofSeconds(52 * 60));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, clock.instant(), clock.instant(), 2));
 
         SessionView v = send(new SessionCommand.SessionStep("nurse1", BED, Step.END_OF_INFUSION, null)).view();
 
@@ -153,6 +154,42 @@ class SessionCommandApiTest {
     }
 
     @Test
+    void thePreviousSessionsValuesOnTheBedAreNeverThisSessionsBaseline() throws Exception {
+        DeviceRef monitor = new DeviceRef(BED, "monitor");
+        // the previous participant's last HR is still the bed's latest value when this session is created
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, clock.instant(), clock.instant(), 1));
+        send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-015", 80, "KIT-7"));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        clock.advance(Duration.ofSeconds(60));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, clock.instant(), clock.instant(), 2));
+        clock.advance(Duration.ofSeconds(52 * 60));
+
+        SessionView v = send(new SessionCommand.SessionStep("nurse1", BED, Step.END_OF_INFUSION, null)).view();
+
+        var hr = v.dischargeCheck().orElseThrow().criteria().stream().filter(c -> c.name().startsWith("hr")).findFirst().orElseThrow();
+        assertEquals("UNKNOWN", hr.status().name(), hr.toString());
+        assertEquals("no pre-dose value recorded in this session", hr.detail());
+    }
+
+    @Test
+    void confirmingTheInfusionBeforeTheCapsulesFortyFiveMinuteLeadNeedsAReasonThatIsRecorded() throws Exception {
+        send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-naltrexone-crossover", "KET-016", 70, "KIT-9"));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null));
+        clock.advance(Duration.ofMinutes(30));
+
+        ReplyException early = refused(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null));
+        assertEquals(SessionCommandHandler.REFUSED, early.failureCode());
+        assertEquals("the infusion starts 45 min after Study capsule (naltrexone or placebo) (15 min to go): give a reason to start early",
+                early.getMessage());
+        SessionView started = send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "physician: scanner slot")).view();
+        assertEquals(SessionState.INFUSING, started.state());
+        assertTrue(audit.stream().anyMatch(e -> e.type().equals("marker.recorded")
+                && e.payload().get("note").equals("infusion start confirmed before the 45 min pretreatment lead: physician: scanner slot")));
+    }
+
+    @Test
     void closingEarlyNeedsAReason() throws Exception {
         create();
         assertTrue(refused(new SessionCommand.SessionStep("nurse1", BED, Step.CLOSE, " ")).getMessage().contains("needs a reason"));
@@ -161,7 +198,7 @@ class SessionCommandApiTest {
 
     @Test
     void recordsARatingScoredByTheStationAndCompletesThePrompt() throws Exception {
-        create();
+        send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-014", 70, "KIT-0042"));
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
         Map<String, Answer> answers = IntStream.rangeClosed(1, 23).boxed()
                 .collect(Collectors.toMap(String::valueOf, i -> i == 7 ? Answer.notAssessed("asleep") : Answer.score(1)));

@@ -1,0 +1,28 @@
+package org.openinfusion.station.clinical.protocol;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * Blood pressure before dosing that asks for a recheck, or a confirmation with a reason, before the infusion start can
+ * be confirmed: systolic above {@code systolicAbove} (above {@code olderSystolicAbove} from {@code olderFromAgeYears}
+ * when the protocol gives an older-age threshold) or diastolic above {@code diastolicAbove}.
+ */
+public record PreDoseGate(int systolicAbove, int diastolicAbove, OptionalInt olderFromAgeYears, OptionalInt olderSystolicAbove,
+                          String source) {
+    public PreDoseGate {
+        Objects.requireNonNull(source, "source");
+        if (olderFromAgeYears.isPresent() != olderSystolicAbove.isPresent()) {
+            throw new IllegalArgumentException("give both olderFromAgeYears and olderSystolicAbove, or neither");
+        }
+        if (systolicAbove <= diastolicAbove) {
+            throw new IllegalArgumentException("the systolic threshold must be above the diastolic one");
+        }
+    }
+
+    /** The systolic threshold for a participant of this age (unknown age: the general, stricter-or-equal one). */
+    public int systolicAboveFor(OptionalInt ageYears) {
+        return ageYears.isPresent() && olderFromAgeYears.isPresent() && ageYears.getAsInt() > olderFromAgeYears.getAsInt()
+                ? olderSystolicAbove.getAsInt() : systolicAbove;
+    }
+}
