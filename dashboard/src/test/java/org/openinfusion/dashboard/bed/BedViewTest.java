@@ -197,7 +197,11 @@ class BedViewTest {
         Instant now = Instant.now();
         station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.SPO2, 85, now, now, 1));
         KaribuStation.until(() -> text("alarm-banner").contains("SPO2 85 < 92"));
-        Div alarm = _get(Div.class, s -> s.withClasses("alarm"));
+        // SpO2 85 is below both tiers: < 95 (medium, NCT05803551) and < 92 (high, site default); the high one is listed first
+        java.util.List<Div> alarms = _find(Div.class, s -> s.withClasses("alarm"));
+        assertEquals(java.util.List.of("LIMIT:spo2:lo92", "LIMIT:spo2:lo95"),
+                alarms.stream().map(d -> d.getElement().getAttribute("data-alarm-id")).toList());
+        Div alarm = alarms.getFirst();
         assertEquals("high", alarm.getElement().getAttribute("data-priority"));
         KaribuStation.until(() -> "high".equals(_get(Div.class, s -> s.withId("num-spo2")).getElement().getAttribute("data-alarm")));
 
