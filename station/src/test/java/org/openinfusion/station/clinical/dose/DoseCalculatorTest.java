@@ -115,8 +115,8 @@ class DoseCalculatorTest {
                         worstKg = kg;
                     }
                 }
-                System.out.printf("dose error table: %.2f mg/kg at %4.0f mg/mL, 40-150 kg: worst %.3f %% (at %.1f kg)%n", mgPerKg,
-                        mgPerMl, worst, worstKg);
+                System.out.printf("dose error table: %.2f mg/kg at %4.0f mg/mL, 40-150 kg: %s%n", mgPerKg, mgPerMl,
+                        worst == 0 ? "exact at every weight" : String.format("worst %.3f %% (at %.1f kg)", worst, worstKg));
             }
         }
     }
