@@ -47,8 +47,13 @@ public final class SessionCommandHandler {
         history.outcome(sessionId, o);
     }
 
-    /** A live value; HR and NIBP are kept for the discharge check's comparison with baseline. */
+    /**
+     * A live value; HR and NIBP are kept for the discharge check's comparison with baseline. Pre-dose values stop once
+     * the session's infusion has started, whether a nurse confirmed it or the pump started it.
+     */
     public void vital(NumericSample s) {
+        String bed = s.source().bedId();
+        sessions.onBed(bed).filter(r -> r.session().infusionStart().isPresent()).ifPresent(r -> vitals.infusionStarted(bed));
         vitals.sample(s);
     }
 

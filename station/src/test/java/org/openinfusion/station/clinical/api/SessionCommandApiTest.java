@@ -38,6 +38,7 @@ import org.openinfusion.station.clinical.service.SessionVerticle;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Principal;
@@ -170,6 +171,29 @@ class SessionCommandApiTest {
         var hr = v.dischargeCheck().orElseThrow().criteria().stream().filter(c -> c.name().startsWith("hr")).findFirst().orElseThrow();
         assertEquals("UNKNOWN", hr.status().name(), hr.toString());
         assertEquals("no pre-dose value recorded in this session", hr.detail());
+    }
+
+    @Test
+    void valuesMeasuredAfterThePumpStartedTheInfusionAreNotPreDoseValues() throws Exception {
+        DeviceRef monitor = new DeviceRef(BED, "monitor");
+        DeviceRef pump = new DeviceRef(BED, "pump");
+        send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-017", 80, "KIT-10"));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, clock.instant(), clock.instant(), 1));
+        clock.advance(Duration.ofSeconds(60));
+        // the pump starts the infusion by itself: no nurse confirms it
+        vertx.eventBus().publish(Addresses.STATE, new StateSample(pump, Stream.PUMP_STATE, "infusing", clock.instant(), clock.instant(), 1));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(pump, Stream.PUMP_VOLUME_INFUSED, 0.5, clock.instant(), clock.instant(), 2));
+        poll(() -> await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED), as(nurse))).body(),
+                view -> view.state() == SessionState.INFUSING);
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 95, clock.instant(), clock.instant(), 3));
+        clock.advance(Duration.ofSeconds(52 * 60));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 96, clock.instant(), clock.instant(), 4));
+
+        SessionView v = send(new SessionCommand.SessionStep("nurse1", BED, Step.END_OF_INFUSION, null)).view();
+
+        var hr = v.dischargeCheck().orElseThrow().criteria().stream().filter(c -> c.name().startsWith("hr")).findFirst().orElseThrow();
+        assertEquals("96 vs baseline 70 (37%)", hr.detail());
     }
 
     @Test
