@@ -163,11 +163,12 @@ public final class ProtocolLoader {
         if (!f.has("preDose")) {
             return Optional.empty();
         }
-        Fields g = f.object("preDose", Set.of("systolicAbove", "diastolicAbove", "olderFromAgeYears", "olderSystolicAbove", "source"));
+        Fields g = f.object("preDose", Set.of("systolicAbove", "diastolicAbove", "olderFromAgeYears", "olderSystolicAbove",
+                "nibpMaxAgeMinutes", "source"));
         return Optional.of(guarded(g, () -> new PreDoseGate(g.integer("systolicAbove", 60, 300), g.integer("diastolicAbove", 30, 200),
                 g.has("olderFromAgeYears") ? OptionalInt.of(g.integer("olderFromAgeYears", 18, 120)) : OptionalInt.empty(),
                 g.has("olderSystolicAbove") ? OptionalInt.of(g.integer("olderSystolicAbove", 60, 300)) : OptionalInt.empty(),
-                g.text("source"))));
+                minutes(g, "nibpMaxAgeMinutes", 1, 120), g.text("source"))));
     }
 
     private static DischargeCriteria discharge(Fields d) {

@@ -31,11 +31,10 @@ public final class PreDoseCheck {
 
     /**
      * @param preDose this session's values measured between the baseline step and now (never a previous session's)
-     * @param maxAge how old the pre-dose NIBP may be
      * @param ageYears the participant's age when known (unknown: the general threshold applies)
      */
-    public static Result evaluate(PreDoseGate gate, Map<Stream, DischargeCheck.Reading> preDose, Duration maxAge, OptionalInt ageYears,
-                                  Instant now) {
+    public static Result evaluate(PreDoseGate gate, Map<Stream, DischargeCheck.Reading> preDose, OptionalInt ageYears, Instant now) {
+        Duration maxAge = gate.nibpMaxAge();
         List<String> concerns = new ArrayList<>();
         DischargeCheck.Reading sys = preDose.get(Stream.NIBP_SYS);
         DischargeCheck.Reading dia = preDose.get(Stream.NIBP_DIA);

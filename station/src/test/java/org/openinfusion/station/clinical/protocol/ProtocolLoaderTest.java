@@ -146,12 +146,12 @@ class ProtocolLoaderTest {
 
     @Test
     void aPreDoseGateReadsItsThresholdsWithTheOlderAgeRule() {
-        Protocol p = load(VALID + "preDose: {systolicAbove: 140, diastolicAbove: 90, olderFromAgeYears: 65, olderSystolicAbove: 150, source: esketamine}\n");
+        Protocol p = load(VALID + "preDose: {systolicAbove: 140, diastolicAbove: 90, olderFromAgeYears: 65, olderSystolicAbove: 150, nibpMaxAgeMinutes: 15, source: esketamine}\n");
         PreDoseGate g = p.preDose().orElseThrow();
         assertEquals(140, g.systolicAboveFor(java.util.OptionalInt.of(65)));
         assertEquals(150, g.systolicAboveFor(java.util.OptionalInt.of(66)));
         assertEquals(140, g.systolicAboveFor(java.util.OptionalInt.empty()));
-        ProtocolException half = invalid(VALID + "preDose: {systolicAbove: 140, diastolicAbove: 90, olderFromAgeYears: 65, source: x}\n");
+        ProtocolException half = invalid(VALID + "preDose: {systolicAbove: 140, diastolicAbove: 90, olderFromAgeYears: 65, nibpMaxAgeMinutes: 15, source: x}\n");
         assertEquals("site/demo.yaml: preDose: give both olderFromAgeYears and olderSystolicAbove, or neither", half.getMessage());
     }
 
