@@ -37,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A physician's review in Debian's Chromium against the real station (one simulated bed, private influxd): a nurse
- * runs a short session over the bus (create, baseline with a BPRS+ rating, pretreatment, infusion start, a marker,
+ * runs a short session over the bus (create, baseline with an Opioid Craving Scale rating, pretreatment, infusion start, a marker,
  * close with a reason); the physician finds it needing a signature, opens it, sees the timeline and the summary, the
  * ECG around the marker, and signs it as Approved with the password: LOCKED, with the printed name.
  */
@@ -72,9 +72,8 @@ class ReviewViewIT {
         command(vertx, nurse, new SessionCommand.CreateSession("nurse1", BED, "ketamine-buprenorphine-double-dummy", SUBJECT, 70, "KIT-0101"));
         command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
         Instant now = Instant.now();
-        command(vertx, nurse, new SessionCommand.RecordRating(BED, new Rating("it-bprs-1", "bprs_pos", null, "baseline", "nurse", "nurse1",
-                now.minusSeconds(60), now, Answers.builder().score("conceptual_disorganization", 1).score("suspiciousness", 2)
-                .score("hallucinatory_behavior", 1).notAssessed("unusual_thought_content", "asleep").build(), null)));
+        command(vertx, nurse, new SessionCommand.RecordRating(BED, new Rating("it-ocs-1", "ocs", null, "baseline", "nurse", "nurse1",
+                now.minusSeconds(60), now, Answers.builder().score("1", 1).score("2", 2).notAssessed("3", "asleep").build(), null)));
         command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null));
         command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null));
         command(vertx, nurse, new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NAUSEA, "mild"));

@@ -113,7 +113,7 @@ class BedViewTest {
             KaribuStation.until(() -> _find(Button.class, s -> s.withId(step)).isEmpty());
         }
         assertTrue(text("session-header").contains("Ready for discharge"));
-        assertTrue(text("discharge-check").contains("CADSS - not rated; needs <= 4"), text("discharge-check"));
+        assertTrue(text("discharge-check").contains("CADSS - not rated since the end of infusion; needs <= 4"), text("discharge-check"));
         click("step-close");
         KaribuStation.until(() -> _get(Div.class, s -> s.withId("start-session")).isVisible());
         assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
@@ -121,7 +121,7 @@ class BedViewTest {
 
     @Test
     void completesACadssFormWhenPromptedAndShowsTheStationsTotal() {
-        startSession("ketamine-buprenorphine-double-dummy");
+        startSession("ketamine-midazolam-active-placebo");
         click("step-baseline");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-cadss")).isEmpty());
         assertTrue(text("prompt-due").contains("Due now: baseline"));
@@ -197,7 +197,11 @@ class BedViewTest {
         Instant now = Instant.now();
         station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.SPO2, 85, now, now, 1));
         KaribuStation.until(() -> text("alarm-banner").contains("SPO2 85 < 92"));
-        Div alarm = _get(Div.class, s -> s.withClasses("alarm"));
+        // SpO2 85 is below both tiers: < 95 (medium, NCT05803551) and < 92 (high, site default); the high one is listed first
+        java.util.List<Div> alarms = _find(Div.class, s -> s.withClasses("alarm"));
+        assertEquals(java.util.List.of("LIMIT:spo2:lo92", "LIMIT:spo2:lo95"),
+                alarms.stream().map(d -> d.getElement().getAttribute("data-alarm-id")).toList());
+        Div alarm = alarms.getFirst();
         assertEquals("high", alarm.getElement().getAttribute("data-priority"));
         KaribuStation.until(() -> "high".equals(_get(Div.class, s -> s.withId("num-spo2")).getElement().getAttribute("data-alarm")));
 

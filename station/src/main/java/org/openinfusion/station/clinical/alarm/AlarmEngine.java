@@ -37,6 +37,7 @@ public final class AlarmEngine {
     private final Set<String> advised = new HashSet<>();
     private boolean infusing;
     private Instant infusingSince;
+    private Instant observingSince;
 
     public AlarmEngine(Protocol protocol, AlarmSettings settings) {
         this.protocol = protocol;
@@ -66,6 +67,15 @@ public final class AlarmEngine {
         return tick(at);
     }
 
+    /**
+     * The infusion has ended and the participant is observed until ready for discharge ({@code false} from then on):
+     * NIBP is expected every {@code nibpAfterInfusionEvery} meanwhile. Takes effect at the next evaluation
+     * ({@link #infusing} or {@link #tick}).
+     */
+    public void observing(boolean now, Instant at) {
+        observingSince = now ? (observingSince == null ? at : observingSince) : null;
+    }
+
     /** A technical condition (device disconnected, sensor off, pump alarm, buffer filling) raised or cleared. */
     public List<AlarmEvent> technical(String code, boolean on, AlarmPriority priority, String message, Instant now) {
         List<AlarmEvent> out = new ArrayList<>();
@@ -78,9 +88,13 @@ public final class AlarmEngine {
     public List<AlarmEvent> tick(Instant now) {
         List<AlarmEvent> out = new ArrayList<>();
         for (AlarmLimit limit : protocol.alarms()) {
-            current(limit.stream(), limit.maxAge(), now).ifPresentOrElse(
-                    v -> condition(out, limitId(limit), breached(limit, v), limit.priority(), describe(limit, v), now),
-                    () -> condition(out, limitId(limit), false, limit.priority(), "", now));
+            Optional<Double> v = current(limit.stream(), limit.maxAge(), now);
+            if (v.isPresent()) {
+                condition(out, limitId(limit), breached(limit, v.get()), limit.priority(), describe(limit, v.get()), now);
+            } else if (!isCuff(limit.stream())) {
+                condition(out, limitId(limit), false, limit.priority(), "", now);
+            }
+            // A cuff value that ages out ends nothing: the episode lasts until a current reading is back within the limit.
         }
         nibp(out, now);
         hold(out, now);
@@ -131,19 +145,34 @@ public final class AlarmEngine {
                 + (l.high().isPresent() ? ":hi" + fmt(l.high().getAsDouble()) : "");
     }
 
+    private static boolean isCuff(Stream s) {
+        return s == Stream.NIBP_SYS || s == Stream.NIBP_DIA || s == Stream.NIBP_MEAN;
+    }
+
+    /**
+     * While infusing: no NIBP for longer than {@code nibpMaxAge}. After the infusion until ready for discharge: no NIBP
+     * for longer than {@code nibpAfterInfusionEvery} plus the same slack ({@code nibpMaxAge - nibpEvery}).
+     */
     private void nibp(List<AlarmEvent> out, Instant now) {
         Duration maxAge = protocol.vitals().nibpMaxAge();
         Value last = latest.get(Stream.NIBP_SYS);
         Instant since = last == null || (infusingSince != null && last.at().isBefore(infusingSince)) ? infusingSince : last.at();
         boolean overdue = infusing && since != null && Duration.between(since, now).compareTo(maxAge) > 0;
-        condition(out, NIBP_OVERDUE, overdue, AlarmPriority.MEDIUM,
-                "no NIBP for more than " + maxAge.toMinutes() + " min during the infusion", now);
+        String message = "no NIBP for more than " + maxAge.toMinutes() + " min during the infusion";
+        if (!infusing && observingSince != null) {
+            maxAge = protocol.vitals().nibpAfterInfusionEvery().plus(protocol.vitals().nibpMaxAge().minus(protocol.vitals().nibpEvery()));
+            since = last == null || last.at().isBefore(observingSince) ? observingSince : last.at();
+            overdue = Duration.between(since, now).compareTo(maxAge) > 0;
+            message = "no NIBP for more than " + maxAge.toMinutes() + " min after the infusion (until discharge)";
+        }
+        condition(out, NIBP_OVERDUE, overdue, AlarmPriority.MEDIUM, message, now);
     }
 
     private void hold(List<AlarmEvent> out, Instant now) {
         for (HoldRule rule : protocol.holdRules()) {
             Optional<Double> v = current(rule.stream(), maxAgeFor(rule.stream()), now);
-            boolean on = v.isPresent() && rule.triggeredBy(v.get());
+            // Advice to pause the infusion makes sense only while it runs.
+            boolean on = infusing && v.isPresent() && rule.triggeredBy(v.get());
             if (on && advised.add(rule.id())) {
                 out.add(new AlarmEvent("HOLD:" + rule.id(), AlarmEvent.Kind.HOLD_ADVISED, AlarmPriority.HIGH,
                         String.format("%s %s %s %s: %s", label(rule.stream()), fmt(v.get()), rule.comparison().symbol(),

@@ -165,7 +165,8 @@ final class RedcapForm {
     /** "0, not at all | 1, 1 | ... | 4, extremely": the anchors' labels where the instrument has them, else the number. */
     private static String choices(Item item) {
         Map<Integer, String> anchors = item.anchors().stream().collect(Collectors.toMap(Anchor::value, Anchor::label));
-        return IntStream.rangeClosed(item.min(), item.max())
+        // an item that allows only its anchors' values (COWS) offers only those
+        return IntStream.rangeClosed(item.min(), item.max()).filter(item::inRange)
                 .mapToObj(v -> v + ", " + anchors.getOrDefault(v, String.valueOf(v)).replace("|", "/"))
                 .collect(Collectors.joining(" | "));
     }

@@ -5,9 +5,14 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.openinfusion.station.domain.Stream;
 
-/** A physiological limit: low and/or high, a priority, and how old a value may be to count as current. */
-public record AlarmLimit(Stream stream, OptionalDouble low, OptionalDouble high, AlarmPriority priority, Duration maxAge) {
+/**
+ * A physiological limit: low and/or high, a priority, and how old a value may be to count as current.
+ * {@code source} says where the figures come from: a citation, or "site default" when no trial gives them.
+ */
+public record AlarmLimit(Stream stream, OptionalDouble low, OptionalDouble high, AlarmPriority priority, Duration maxAge,
+                         String source) {
     public AlarmLimit {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(maxAge, "maxAge");

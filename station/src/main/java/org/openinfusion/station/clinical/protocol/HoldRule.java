@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.openinfusion.station.domain.Stream;
 
 /** A hold criterion: when the stream's current value crosses the threshold, advise (never command) a pause. */
-public record HoldRule(String id, Stream stream, Comparison comparison, double threshold, String advice) {
+public record HoldRule(String id, Stream stream, Comparison comparison, double threshold, String advice, String source) {
     public enum Comparison {
         ABOVE(">"),
         BELOW("<");
@@ -29,6 +29,7 @@ public record HoldRule(String id, Stream stream, Comparison comparison, double t
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(comparison, "comparison");
         Objects.requireNonNull(advice, "advice");
+        Objects.requireNonNull(source, "source");
     }
 
     public boolean triggeredBy(double value) {

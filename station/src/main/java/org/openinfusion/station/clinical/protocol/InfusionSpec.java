@@ -9,8 +9,9 @@ import java.util.OptionalDouble;
  * computed from; what each arm really contains is sealed in {@link Arm}.
  */
 public record InfusionSpec(double doseMgPerKg, WeightBasis weightBasis, OptionalDouble weightCapKg, Duration duration,
-                           Dilution dilution, double doseRoundingMg, double rateRoundingMlPerHour) {
+                           Dilution dilution, double doseRoundingMg, double rateRoundingMlPerHour, String source) {
     public InfusionSpec {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(weightBasis, "weightBasis");
         Objects.requireNonNull(dilution, "dilution");
         Objects.requireNonNull(weightCapKg, "weightCapKg");

@@ -10,8 +10,10 @@ import java.util.Optional;
  */
 public record Protocol(String id, int version, String title, String label, SealedArms arms, InfusionSpec infusion,
                        Optional<Pretreatment> pretreatment, List<ScheduleEntry> schedule, VitalsSpec vitals,
-                       List<AlarmLimit> alarms, List<HoldRule> holdRules, DischargeCriteria discharge) {
+                       List<AlarmLimit> alarms, List<HoldRule> holdRules, Optional<PreDoseGate> preDose,
+                       DischargeCriteria discharge) {
     public Protocol {
+        Objects.requireNonNull(preDose, "preDose");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(arms, "arms");
         Objects.requireNonNull(infusion, "infusion");

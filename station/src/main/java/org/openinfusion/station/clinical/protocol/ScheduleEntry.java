@@ -6,11 +6,13 @@ import java.util.Objects;
 
 /**
  * A rating time point: instruments due at {@code anchor + offset}, open from {@code windowBefore}
- * before that, overdue {@code overdueAfter} after it and missed {@code windowAfter} after it.
+ * before that, overdue {@code overdueAfter} after it and missed {@code windowAfter} after it. {@code source} names the
+ * published schedule it follows, or "site default".
  */
 public record ScheduleEntry(String id, List<String> instruments, Anchor anchor, Duration offset, Duration windowBefore,
-                            Duration windowAfter, Duration overdueAfter) {
+                            Duration windowAfter, Duration overdueAfter, String source) {
     public ScheduleEntry {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(anchor, "anchor");
         instruments = List.copyOf(instruments);

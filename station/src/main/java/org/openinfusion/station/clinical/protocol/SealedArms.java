@@ -29,6 +29,11 @@ public final class SealedArms {
         return arms.stream().filter(a -> a.code().equals(code)).findFirst();
     }
 
+    /** Whether any arm's infusion is a sedative; says nothing about which. */
+    public boolean anySedative() {
+        return arms.stream().anyMatch(Arm::sedative);
+    }
+
     public boolean hasCode(String code) {
         return arms.stream().anyMatch(a -> a.code().equals(code));
     }

@@ -64,7 +64,7 @@ public record Instrument(String id, String label, String name, String source, Sc
     }
 
     public int maxTotal(String formId) {
-        return itemsOf(formId).stream().mapToInt(Item::max).sum();
+        return itemsOf(formId).stream().mapToInt(Item::maxScore).sum();
     }
 
     /** A copy whose subscale {@code subscaleId} lists {@code itemIds} (the site mapping). */

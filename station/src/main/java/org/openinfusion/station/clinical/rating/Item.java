@@ -10,9 +10,15 @@ import java.util.regex.Pattern;
  *
  * @param publicName the item's name when it is public (BPRS, protocol-defined VAS); null otherwise
  * @param anchorsVerified false when the anchors come from a secondary source (UNVERIFIED)
+ * @param anchorValuesOnly only the anchors' values are valid scores (e.g. COWS pulse: 0, 1, 2, 4)
  */
 public record Item(String id, int number, Rater rater, int min, int max, String publicName,
-                   List<Anchor> anchors, boolean anchorsVerified) {
+                   List<Anchor> anchors, boolean anchorsVerified, boolean anchorValuesOnly) {
+    public Item(String id, int number, Rater rater, int min, int max, String publicName, List<Anchor> anchors,
+                boolean anchorsVerified) {
+        this(id, number, rater, min, max, publicName, anchors, anchorsVerified, false);
+    }
+
     private static final Pattern ID = Pattern.compile("[a-z0-9_]{1,40}");
 
     public Item {
@@ -33,16 +39,26 @@ public record Item(String id, int number, Rater rater, int min, int max, String 
                 throw new IllegalArgumentException("item " + id + ": anchor " + a.value() + " outside " + min + "-" + max);
             }
         }
+        if (anchorValuesOnly && anchors.isEmpty()) {
+            throw new IllegalArgumentException("item " + id + ": scores limited to anchor values but no anchors given");
+        }
         if (publicName != null && publicName.isBlank()) {
             throw new IllegalArgumentException("item " + id + ": public name must not be blank");
         }
     }
 
     public boolean inRange(int score) {
-        return score >= min && score <= max;
+        return score >= min && score <= max && (!anchorValuesOnly || anchors.stream().anyMatch(a -> a.value() == score));
     }
 
+    /** The valid scores: "0-4", or the anchor values when only those are allowed ("0, 1, 2, 4"). */
     public String range() {
-        return min + "-" + max;
+        return anchorValuesOnly ? String.join(", ", anchors.stream().map(a -> String.valueOf(a.value())).toList())
+                : min + "-" + max;
+    }
+
+    /** The highest valid score (the top anchor when only anchor values are allowed). */
+    public int maxScore() {
+        return anchorValuesOnly ? anchors.stream().mapToInt(Anchor::value).max().orElse(max) : max;
     }
 }

@@ -26,7 +26,8 @@ public final class RatingCheck {
             if (answer == null) {
                 problems.add("item " + item.id() + ": missing (score it or mark it not assessed with a reason)");
             } else if (answer instanceof Answer.Scored s && !item.inRange(s.value())) {
-                problems.add("item " + item.id() + ": score " + s.value() + " outside " + item.range());
+                problems.add("item " + item.id() + ": score " + s.value() + (item.anchorValuesOnly() ? " not one of " : " outside ")
+                        + item.range());
             }
         }
         Set<String> known = items.stream().map(Item::id).collect(Collectors.toSet());

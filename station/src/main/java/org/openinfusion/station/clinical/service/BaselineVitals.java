@@ -2,52 +2,59 @@ package org.openinfusion.station.clinical.service;
 
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
 
 /**
- * The vitals the discharge check compares (HR, NIBP systolic and diastolic): the latest per bed, and per session
- * the baseline, taken as the latest values when the baseline starts (or the first ones after it). Single-threaded.
+ * The vitals the discharge check compares (HR, NIBP systolic and diastolic), with their times: the latest per bed
+ * since the bed's current session was created (a new session forgets the previous one's values), and per session the
+ * pre-dose baseline: the latest values measured between the baseline step and the infusion start. Held in memory only:
+ * after a restart a session's baseline is unknown (recording it durably waits for the typed audit model).
+ * Single-threaded.
  */
 final class BaselineVitals {
-    static final List<Stream> COMPARED = List.of(Stream.HR, Stream.NIBP_SYS, Stream.NIBP_DIA);
-
-    private final Map<String, Map<Stream, Double>> latestByBed = new HashMap<>();
-    private final Map<String, Map<Stream, Double>> baselineBySession = new HashMap<>();
-    private final Map<String, String> sessionOnBed = new HashMap<>();
+    private final Map<String, Map<Stream, DischargeCheck.Reading>> latestByBed = new HashMap<>();
+    private final Map<String, Map<Stream, DischargeCheck.Reading>> baselineBySession = new HashMap<>();
+    private final Map<String, String> preDoseSessionOnBed = new HashMap<>();
 
     void sample(NumericSample s) {
-        if (!COMPARED.contains(s.stream())) {
+        if (!DischargeCheck.COMPARED.contains(s.stream())) {
             return;
         }
         String bed = s.source().bedId();
-        latestByBed.computeIfAbsent(bed, b -> new EnumMap<>(Stream.class)).put(s.stream(), s.value());
-        String session = sessionOnBed.get(bed);
+        DischargeCheck.Reading reading = new DischargeCheck.Reading(s.value(), s.receiveTime());
+        latestByBed.computeIfAbsent(bed, b -> new EnumMap<>(Stream.class)).put(s.stream(), reading);
+        String session = preDoseSessionOnBed.get(bed);
         if (session != null) {
-            baselineBySession.get(session).putIfAbsent(s.stream(), s.value());
+            baselineBySession.get(session).put(s.stream(), reading);
         }
     }
 
-    /** The baseline starts now on this bed. */
+    /** A session was created on this bed: values from before it (a previous participant's) are never used again. */
+    void sessionCreated(String bed) {
+        latestByBed.remove(bed);
+        preDoseSessionOnBed.remove(bed);
+    }
+
+    /** The baseline step starts now: pre-dose values are those measured from now until the infusion starts. */
     void baseline(String bed, String sessionId) {
-        sessionOnBed.put(bed, sessionId);
-        Map<Stream, Double> values = new EnumMap<>(Stream.class);
-        values.putAll(latest(bed));
-        baselineBySession.put(sessionId, values);
+        preDoseSessionOnBed.put(bed, sessionId);
+        baselineBySession.put(sessionId, new EnumMap<>(Stream.class));
     }
 
-    /** Baseline values stop being filled in once the infusion starts. */
+    /** Baseline values stop being taken once the infusion starts. */
     void infusionStarted(String bed) {
-        sessionOnBed.remove(bed);
+        preDoseSessionOnBed.remove(bed);
     }
 
-    Map<Stream, Double> latest(String bed) {
+    Map<Stream, DischargeCheck.Reading> latest(String bed) {
         return Map.copyOf(latestByBed.getOrDefault(bed, Map.of()));
     }
 
-    Map<Stream, Double> baselineOf(String sessionId) {
+    /** This session's pre-dose values; empty when none were measured after its baseline step began. */
+    Map<Stream, DischargeCheck.Reading> baselineOf(String sessionId) {
         return Map.copyOf(baselineBySession.getOrDefault(sessionId, Map.of()));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.CommandReply;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -16,6 +17,7 @@ import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.session.IllegalTransitionException;
 import org.openinfusion.station.clinical.session.Outcome;
+import org.openinfusion.station.clinical.session.PretreatmentLead;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionRuntime;
 import org.openinfusion.station.clinical.session.SessionState;
@@ -51,8 +53,13 @@ public final class SessionCommandHandler {
         history.outcome(sessionId, o);
     }
 
-    /** A live value; HR and NIBP are kept for the discharge check's comparison with baseline. */
+    /**
+     * A live value; HR and NIBP are kept for the discharge check's comparison with baseline. Pre-dose values stop once
+     * the session's infusion has started, whether a nurse confirmed it or the pump started it.
+     */
     public void vital(NumericSample s) {
+        String bed = s.source().bedId();
+        sessions.onBed(bed).filter(r -> r.session().infusionStart().isPresent()).ifPresent(r -> vitals.infusionStarted(bed));
         vitals.sample(s);
     }
 
@@ -97,12 +104,14 @@ public final class SessionCommandHandler {
     }
 
     public ProtocolChoices protocols() {
-        return new ProtocolChoices(sessions.protocols().all().stream()
-                .map(p -> new ProtocolChoices.Choice(p.id(), p.version(), p.label())).toList());
+        // New sessions run the newest version of a protocol; superseded versions stay loaded only to read old sessions.
+        return new ProtocolChoices(sessions.protocols().all().stream().map(p -> sessions.protocols().latest(p.id()).orElseThrow())
+                .distinct().map(p -> new ProtocolChoices.Choice(p.id(), p.version(), p.label())).toList());
     }
 
     private CommandReply create(SessionCommand.CreateSession c) {
         sessions.create(c.user(), c.bed(), c.protocolId(), c.subjectCode(), SubjectMeasures.weight(c.weightKg()), c.kitId());
+        vitals.sessionCreated(c.bed());
         return new CommandReply(view(c.bed()), Optional.empty());
     }
 
@@ -117,6 +126,9 @@ public final class SessionCommandHandler {
             case READY_FOR_DISCHARGE -> new SessionEvent.ReadyForDischarge(now, s.user());
             case CLOSE -> new SessionEvent.Closed(now, s.user(), closeReason(s));
         };
+        if (s.step() == Step.CONFIRM_INFUSION_START) {
+            requirePretreatmentLead(s, now);
+        }
         CommandReply reply = done(s.bed(), sessions.command(s.bed(), e));
         if (s.step() == Step.BASELINE) {
             vitals.baseline(s.bed(), reply.view().sessionId());
@@ -124,6 +136,26 @@ public final class SessionCommandHandler {
             vitals.infusionStarted(s.bed());
         }
         return reply;
+    }
+
+    /**
+     * The protocol's lead between the pretreatment and the infusion (e.g. 45 min after the capsule): confirming the start
+     * earlier is refused unless a reason is given, and the reason is recorded (as a note) before the start.
+     */
+    private void requirePretreatmentLead(SessionCommand.SessionStep s, Instant now) {
+        var session = runtime(s.bed()).session();
+        var pretreatment = session.protocol().pretreatment();
+        var givenAt = session.pretreatmentAt();
+        if (pretreatment.isEmpty() || givenAt.isEmpty()) {
+            return;
+        }
+        PretreatmentLead lead = new PretreatmentLead(pretreatment.get(), givenAt.get());
+        Optional<String> reason = Optional.ofNullable(s.reason()).map(String::strip).filter(r -> !r.isEmpty());
+        lead.requireLeadOrReason(now, reason);
+        if (!lead.timer(now).reached()) {
+            mark(new SessionCommand.AddMarker(s.user(), s.bed(), MarkerKind.NOTE, "infusion start confirmed before the "
+                    + pretreatment.get().beforeInfusion().toMinutes() + " min pretreatment lead: " + reason.orElseThrow()));
+        }
     }
 
     private String closeReason(SessionCommand.SessionStep s) {

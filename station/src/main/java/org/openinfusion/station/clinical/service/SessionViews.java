@@ -2,15 +2,14 @@ package org.openinfusion.station.clinical.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.clinical.dose.DosePlan;
 import org.openinfusion.station.clinical.infusion.InfusionClock;
 import org.openinfusion.station.clinical.protocol.Pretreatment;
+import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.Session;
@@ -38,17 +37,25 @@ final class SessionViews {
                 history.alarms(id), history.markers(id), p.alarms(), p.discharge(), discharge(s, history, vitals, now), now);
     }
 
+    /** Only this session's ratings, its own pre-dose vitals and the bed's values since the session was created. */
     private static Optional<DischargeCheck.Result> discharge(Session s, BedHistory history, BaselineVitals vitals, Instant now) {
-        return s.infusionEnd().map(end -> DischargeCheck.evaluate(s.protocol().discharge(), end, now,
-                latestTotal(history.ratings(s.id()), "cadss"), latestTotal(history.ratings(s.id()), "moaas"),
-                vitals.baselineOf(s.id()), vitals.latest(s.created().bedId())));
+        List<SessionView.RatingEntry> ratings = history.ratings(s.id());
+        return s.infusionEnd().map(end -> DischargeCheck.evaluate(s.protocol().discharge(), new DischargeCheck.Inputs(end, now,
+                rated(ratings, "cadss"), rated(ratings, "moaas"), vitals.baselineOf(s.id()), vitals.latest(s.created().bedId()),
+                outstanding(s.protocol(), ratings))));
     }
 
-    /** The latest recorded total of a form (a correction replaces what it corrects, being later). */
-    static OptionalInt latestTotal(List<SessionView.RatingEntry> ratings, String form) {
-        return ratings.stream().filter(r -> r.form().equals(form) && r.total().isPresent())
-                .max(Comparator.comparing(SessionView.RatingEntry::finishedAt))
-                .map(SessionView.RatingEntry::total).orElse(OptionalInt.empty());
+    private static List<DischargeCheck.Rated> rated(List<SessionView.RatingEntry> ratings, String form) {
+        return ratings.stream().filter(r -> r.form().equals(form))
+                .map(r -> new DischargeCheck.Rated(r.timePointId(), r.finishedAt(), r.total(),
+                        r.answers().values().stream().allMatch(a -> a instanceof Answer.Scored)))
+                .toList();
+    }
+
+    /** Time points of the schedule that do not yet have a rating (scored or marked not assessed) of each of their forms. */
+    static List<String> outstanding(Protocol p, List<SessionView.RatingEntry> ratings) {
+        return p.schedule().stream().filter(e -> !e.instruments().stream().allMatch(form -> ratings.stream()
+                .anyMatch(r -> r.timePointId().equals(e.id()) && r.form().equals(form)))).map(e -> e.id()).toList();
     }
 
     /** The steps that make sense from {@code state}, the usual next one first. */

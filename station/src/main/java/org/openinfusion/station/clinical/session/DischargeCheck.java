@@ -3,16 +3,22 @@ package org.openinfusion.station.clinical.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntPredicate;
 import org.openinfusion.station.clinical.protocol.DischargeCriteria;
 import org.openinfusion.station.domain.Stream;
 
 /**
- * Whether a participant meets the protocol's discharge criteria now: each criterion with its figures,
- * met or not (or unknown when the data is missing). Advisory: a physician decides and signs.
+ * Whether a participant meets the protocol's discharge criteria now: each criterion with its figures, met or not (or
+ * unknown when the data is missing). It judges only on this session's data: ratings finished after the end of the
+ * infusion and complete (no item not assessed), the latest of each; vitals no older than the protocol's age limit,
+ * compared with this session's pre-dose values; and never "met" while a scheduled rating is still outstanding.
+ * Advisory: a physician decides and signs.
  */
 public final class DischargeCheck {
     public enum Status {
@@ -30,42 +36,91 @@ public final class DischargeCheck {
         }
     }
 
-    private DischargeCheck() {
+    /** One rating of this session: its time point, when it was finished, its total and whether every item was assessed. */
+    public record Rated(String timePointId, Instant finishedAt, OptionalInt total, boolean complete) {
+        public Rated {
+            Objects.requireNonNull(finishedAt, "finishedAt");
+            Objects.requireNonNull(total, "total");
+        }
+    }
+
+    /** A vital value and when it was measured. */
+    public record Reading(double value, Instant measuredAt) {
     }
 
     /**
-     * @param latestCadss latest CADSS total, if rated; {@code latestMoaas} likewise
-     * @param baseline and {@code current} vital values by stream (HR, NIBP systolic and diastolic are compared)
+     * What the check reads, all from this session.
+     * @param cadss this session's CADSS ratings (any time point); {@code moaas} likewise
+     * @param baseline this session's recorded pre-dose values (HR, NIBP systolic and diastolic); never a previous session's
+     * @param current the latest values on the bed with their time
+     * @param outstanding the scheduled time points neither rated nor marked not assessed yet
      */
-    public static Result evaluate(DischargeCriteria c, Instant infusionEnd, Instant now, OptionalInt latestCadss,
-                                  OptionalInt latestMoaas, Map<Stream, Double> baseline, Map<Stream, Double> current) {
+    public record Inputs(Instant infusionEnd, Instant now, List<Rated> cadss, List<Rated> moaas, Map<Stream, Reading> baseline,
+                         Map<Stream, Reading> current, List<String> outstanding) {
+        public Inputs {
+            cadss = List.copyOf(cadss);
+            moaas = List.copyOf(moaas);
+            baseline = Map.copyOf(baseline);
+            current = Map.copyOf(current);
+            outstanding = List.copyOf(outstanding);
+        }
+    }
+
+    public static final List<Stream> COMPARED = List.of(Stream.HR, Stream.NIBP_SYS, Stream.NIBP_DIA);
+
+    private DischargeCheck() {
+    }
+
+    public static Result evaluate(DischargeCriteria c, Inputs in) {
         List<Criterion> out = new ArrayList<>();
-        Duration since = Duration.between(infusionEnd, now);
+        Duration since = Duration.between(in.infusionEnd(), in.now());
         out.add(new Criterion("time since end of infusion", since.compareTo(c.minAfterInfusionEnd()) >= 0 ? Status.MET : Status.NOT_MET,
                 since.toMinutes() + " of " + c.minAfterInfusionEnd().toMinutes() + " min"));
-        out.add(score("CADSS", latestCadss, v -> v <= c.cadssMax(), "<= " + c.cadssMax()));
-        out.add(score("MOAA/S", latestMoaas, v -> v >= c.moaasMin(), ">= " + c.moaasMin()));
-        for (Stream s : List.of(Stream.HR, Stream.NIBP_SYS, Stream.NIBP_DIA)) {
-            out.add(vital(s, baseline.get(s), current.get(s), c.vitalsWithinPercent()));
+        out.add(score("CADSS", in.cadss(), in.infusionEnd(), v -> v <= c.cadssMax(), "<= " + c.cadssMax()));
+        out.add(score("MOAA/S", in.moaas(), in.infusionEnd(), v -> v >= c.moaasMin(), ">= " + c.moaasMin()));
+        for (Stream s : COMPARED) {
+            out.add(vital(s, in.baseline().get(s), in.current().get(s), c, in.now()));
         }
+        out.add(in.outstanding().isEmpty()
+                ? new Criterion("scheduled ratings", Status.MET, "all rated or marked not assessed")
+                : new Criterion("scheduled ratings", Status.NOT_MET, "still to rate or mark not assessed: "
+                + String.join(", ", in.outstanding())));
         return new Result(List.copyOf(out));
     }
 
-    private static Criterion score(String name, OptionalInt value, IntPredicate ok, String rule) {
-        if (value.isEmpty()) {
-            return new Criterion(name, Status.UNKNOWN, "not rated; needs " + rule);
+    /** The latest rating finished at or after the end of the infusion decides; it must be complete. */
+    private static Criterion score(String name, List<Rated> ratings, Instant infusionEnd, IntPredicate ok,
+                                   String rule) {
+        Optional<Rated> latest = ratings.stream().filter(r -> !r.finishedAt().isBefore(infusionEnd))
+                .max(Comparator.comparing(Rated::finishedAt));
+        if (latest.isEmpty()) {
+            return new Criterion(name, Status.UNKNOWN, "not rated since the end of infusion; needs " + rule);
         }
-        return new Criterion(name, ok.test(value.getAsInt()) ? Status.MET : Status.NOT_MET, value.getAsInt() + " (needs " + rule + ")");
+        Rated r = latest.get();
+        if (!r.complete() || r.total().isEmpty()) {
+            return new Criterion(name, Status.NOT_MET, "latest rating (" + r.timePointId() + ") has items not assessed; needs a complete "
+                    + "rating " + rule);
+        }
+        int v = r.total().getAsInt();
+        return new Criterion(name, ok.test(v) ? Status.MET : Status.NOT_MET, v + " at " + r.timePointId() + " (needs " + rule + ")");
     }
 
-    private static Criterion vital(Stream s, Double baseline, Double current, double percent) {
+    private static Criterion vital(Stream s, Reading baseline, Reading current, DischargeCriteria c, Instant now) {
+        double percent = c.vitalsWithinPercent();
         String name = s.key() + " within " + Math.round(percent) + "% of baseline";
-        if (baseline == null || current == null) {
-            return new Criterion(name, Status.UNKNOWN, "baseline or current value missing");
+        if (baseline == null) {
+            return new Criterion(name, Status.UNKNOWN, "no pre-dose value recorded in this session");
         }
-        double change = 100 * Math.abs(current - baseline) / baseline;
+        if (current == null) {
+            return new Criterion(name, Status.UNKNOWN, "no current value");
+        }
+        Duration age = Duration.between(current.measuredAt(), now);
+        if (age.compareTo(c.vitalsMaxAge()) > 0) {
+            return new Criterion(name, Status.NOT_MET, String.format("latest value is %d min old (needs a value from the last %d min)",
+                    age.toMinutes(), c.vitalsMaxAge().toMinutes()));
+        }
+        double change = 100 * Math.abs(current.value() - baseline.value()) / baseline.value();
         return new Criterion(name, change <= percent ? Status.MET : Status.NOT_MET,
-                String.format("%.0f vs baseline %.0f (%.0f%%)", current, baseline, change));
+                String.format("%.0f vs baseline %.0f (%.0f%%)", current.value(), baseline.value(), change));
     }
-
 }

@@ -156,6 +156,8 @@ public final class SessionRuntime {
         }
         r.schedule.advance(lastRecorded, r.anchors(), r.completeTimePoints());
         // The alarm engine knows no values yet: its NIBP timer counts from the last recorded moment, not the start.
+        r.alarms.observing(r.session.state() == SessionState.INFUSION_COMPLETE || r.session.state() == SessionState.OBSERVATION,
+                lastRecorded);
         r.alarms.infusing(r.session.state() == SessionState.INFUSING, lastRecorded);
         return r;
     }
@@ -175,6 +177,8 @@ public final class SessionRuntime {
     private Outcome apply(SessionEvent e) {
         session = session.apply(e);
         boolean infusing = session.state() == SessionState.INFUSING;
+        boolean observing = session.state() == SessionState.INFUSION_COMPLETE || session.state() == SessionState.OBSERVATION;
+        alarms.observing(observing, e.at());
         return Outcome.ofSession(e).plus(Outcome.ofAlarms(alarms.infusing(infusing, e.at())));
     }
 

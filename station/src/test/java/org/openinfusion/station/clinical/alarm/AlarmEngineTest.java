@@ -26,6 +26,7 @@ class AlarmEngineTest {
 
     @Test
     void heartRateAboveItsLimitRaisesAHighAlarmThatClearsWhenItComesBack() {
+        engine.infusing(true, T);
         List<AlarmEvent> raised = engine.value(Stream.HR, 125, T, T);
         // (HR > 110 is also a hold criterion in this protocol)
         assertEquals(List.of(Kind.RAISED, Kind.HOLD_ADVISED), kinds(raised));
@@ -37,7 +38,8 @@ class AlarmEngineTest {
 
     @Test
     void lowLimitsWorkToo() {
-        assertEquals("SPO2 88 < 92", engine.value(Stream.SPO2, 88, T, T).getFirst().message());
+        // two tiers: below 95 (NCT05803551, medium) and below 92 (site default, high)
+        assertEquals(List.of("SPO2 88 < 95", "SPO2 88 < 92"), engine.value(Stream.SPO2, 88, T, T).stream().map(AlarmEvent::message).toList());
         assertEquals("RR 7 < 10", engine.value(Stream.RESP_RATE, 7, T, T).getFirst().message());
         assertEquals(AlarmPriority.MEDIUM, engine.active().stream().filter(a -> a.id().startsWith("LIMIT:rr")).findFirst().orElseThrow().priority());
     }
@@ -53,12 +55,61 @@ class AlarmEngineTest {
 
     @Test
     void aFiveMinuteOldNibpIsCurrentASevenMinuteOldOneIsNot() {
-        assertEquals(List.of(Kind.RAISED, Kind.HOLD_ADVISED), kinds(engine.value(Stream.NIBP_SYS, 185, T, T.plus(Duration.ofMinutes(5)))));
-        assertEquals(List.of(Kind.CLEARED), kinds(engine.tick(T.plus(Duration.ofMinutes(7)))));
+        assertEquals(List.of(Kind.RAISED), kinds(engine.value(Stream.NIBP_SYS, 185, T, T.plus(Duration.ofMinutes(5)))));
+        // a 7-minute-old reading raises nothing
+        AlarmEngine fresh = new AlarmEngine(PROTOCOL, AlarmSettings.DEFAULTS);
+        assertEquals(List.of(), fresh.value(Stream.NIBP_SYS, 185, T, T.plus(Duration.ofMinutes(7))));
+    }
+
+    @Test
+    void aHypertensionEpisodeIsNotEndedByItsCuffValueAgeingOutOnlyByACurrentReadingWithinTheLimit() {
+        engine.value(Stream.NIBP_SYS, 185, T, T);
+        // the cuff's next reading is late: the 185 ages out at 6 min, the episode goes on
+        assertEquals(List.of(), kinds(engine.tick(T.plus(Duration.ofMinutes(7)))).stream().filter(k -> k == Kind.CLEARED).toList());
+        assertTrue(engine.active().stream().anyMatch(a -> a.id().equals("LIMIT:nibp_sys:lo90:hi180")));
+        assertEquals(T, engine.active().stream().filter(a -> a.id().startsWith("LIMIT:nibp_sys")).findFirst().orElseThrow().raisedAt());
+        // a late cuff reading still high continues the same episode (no second RAISED)
+        Instant late = T.plus(Duration.ofMinutes(11));
+        assertFalse(kinds(engine.value(Stream.NIBP_SYS, 182, late, late)).contains(Kind.RAISED));
+        // a current reading back within the limit ends it
+        Instant back = T.plus(Duration.ofMinutes(16));
+        List<AlarmEvent> cleared = engine.value(Stream.NIBP_SYS, 150, back, back);
+        assertEquals(List.of(Kind.CLEARED), kinds(cleared));
+        assertEquals(back, cleared.getFirst().at());
+    }
+
+    @Test
+    void holdAdvisoriesAreGivenOnlyWhileInfusing() {
+        assertFalse(kinds(engine.value(Stream.HR, 115, T, T)).contains(Kind.HOLD_ADVISED), "before the infusion: no advice to pause it");
+        // once the infusion runs, the current value is advised on at once
+        assertTrue(kinds(engine.infusing(true, T.plusSeconds(1))).contains(Kind.HOLD_ADVISED));
+        engine.infusing(false, T.plusSeconds(3));
+        Instant after = T.plusSeconds(4);
+        assertEquals(List.of(), engine.value(Stream.HR, 116, after, after).stream().filter(e -> e.kind() == Kind.HOLD_ADVISED).toList());
+    }
+
+    @Test
+    void afterTheInfusionNibpIsExpectedEveryFifteenMinutesUntilDischarge() {
+        engine.infusing(true, T);
+        Instant end = T.plus(Duration.ofMinutes(40));
+        engine.value(Stream.NIBP_SYS, 130, end, end);
+        engine.infusing(false, end);
+        engine.observing(true, end);
+        // 15 min cadence plus the protocol's 1 min slack (6 - 5)
+        assertEquals(List.of(), engine.tick(end.plus(Duration.ofMinutes(16))));
+        List<AlarmEvent> overdue = engine.tick(end.plus(Duration.ofMinutes(16)).plusSeconds(1));
+        assertEquals(AlarmEngine.NIBP_OVERDUE, overdue.getFirst().alarmId());
+        assertEquals("no NIBP for more than 16 min after the infusion (until discharge)", overdue.getFirst().message());
+        Instant reading = end.plus(Duration.ofMinutes(17));
+        assertEquals(List.of(Kind.CLEARED), kinds(engine.value(Stream.NIBP_SYS, 128, reading, reading)));
+        // ready for discharge: no longer expected
+        engine.observing(false, reading);
+        assertEquals(List.of(), engine.tick(reading.plus(Duration.ofHours(1))));
     }
 
     @Test
     void holdAdvisoryNamesTheRuleAndTheValueOnce() {
+        engine.infusing(true, T);
         List<AlarmEvent> events = engine.value(Stream.NIBP_SYS, 185, T, T);
         AlarmEvent advice = events.stream().filter(e -> e.kind() == Kind.HOLD_ADVISED).findFirst().orElseThrow();
         assertTrue(advice.message().startsWith("SBP 185 > 180: consider pausing the infusion per protocol"), advice.message());

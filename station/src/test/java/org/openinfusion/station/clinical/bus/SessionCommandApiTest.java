@@ -39,6 +39,7 @@ import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Principal;
@@ -157,13 +158,14 @@ class SessionCommandApiTest {
     @Test
     void answersTheDischargeCheckOnceTheInfusionHasEnded() throws Exception {
         DeviceRef monitor = new DeviceRef(BED, "monitor");
-        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, clock.instant(), clock.instant(), 1));
         send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-015", 80, "KIT-7"));
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        // the pre-dose value: measured after the baseline step began, before the infusion
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, clock.instant(), clock.instant(), 1));
         clock.advance(Duration.ofSeconds(60));
         assertTrue(send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null)).view().dischargeCheck().isEmpty());
-        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, clock.instant(), clock.instant(), 2));
         clock.advance(Duration.ofSeconds(52 * 60));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, clock.instant(), clock.instant(), 2));
 
         SessionView v = send(new SessionCommand.SessionStep("nurse1", BED, Step.END_OF_INFUSION, null)).view();
 
@@ -176,6 +178,65 @@ class SessionCommandApiTest {
     }
 
     @Test
+    void thePreviousSessionsValuesOnTheBedAreNeverThisSessionsBaseline() throws Exception {
+        DeviceRef monitor = new DeviceRef(BED, "monitor");
+        // the previous participant's last HR is still the bed's latest value when this session is created
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, clock.instant(), clock.instant(), 1));
+        send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-015", 80, "KIT-7"));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        clock.advance(Duration.ofSeconds(60));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, clock.instant(), clock.instant(), 2));
+        clock.advance(Duration.ofSeconds(52 * 60));
+
+        SessionView v = send(new SessionCommand.SessionStep("nurse1", BED, Step.END_OF_INFUSION, null)).view();
+
+        var hr = v.dischargeCheck().orElseThrow().criteria().stream().filter(c -> c.name().startsWith("hr")).findFirst().orElseThrow();
+        assertEquals("UNKNOWN", hr.status().name(), hr.toString());
+        assertEquals("no pre-dose value recorded in this session", hr.detail());
+    }
+
+    @Test
+    void valuesMeasuredAfterThePumpStartedTheInfusionAreNotPreDoseValues() throws Exception {
+        DeviceRef monitor = new DeviceRef(BED, "monitor");
+        DeviceRef pump = new DeviceRef(BED, "pump");
+        send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-017", 80, "KIT-10"));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, clock.instant(), clock.instant(), 1));
+        clock.advance(Duration.ofSeconds(60));
+        // the pump starts the infusion by itself: no nurse confirms it
+        vertx.eventBus().publish(Addresses.STATE, new StateSample(pump, Stream.PUMP_STATE, "infusing", clock.instant(), clock.instant(), 1));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(pump, Stream.PUMP_VOLUME_INFUSED, 0.5, clock.instant(), clock.instant(), 2));
+        poll(() -> await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED), as(nurse))).body(),
+                view -> view.state() == SessionState.INFUSING);
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 95, clock.instant(), clock.instant(), 3));
+        clock.advance(Duration.ofSeconds(52 * 60));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 96, clock.instant(), clock.instant(), 4));
+
+        SessionView v = send(new SessionCommand.SessionStep("nurse1", BED, Step.END_OF_INFUSION, null)).view();
+
+        var hr = v.dischargeCheck().orElseThrow().criteria().stream().filter(c -> c.name().startsWith("hr")).findFirst().orElseThrow();
+        assertEquals("96 vs baseline 70 (37%)", hr.detail());
+    }
+
+    @Test
+    void confirmingTheInfusionBeforeTheCapsulesFortyFiveMinuteLeadNeedsAReasonThatIsRecorded() throws Exception {
+        send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-naltrexone-crossover", "KET-016", 70, "KIT-9"));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null));
+        clock.advance(Duration.ofMinutes(30));
+
+        ReplyException early = refused(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null));
+        assertEquals(SessionCommandHandler.REFUSED, early.failureCode());
+        assertEquals("the infusion starts 45 min after Study capsule (naltrexone or placebo) (15 min to go): give a reason to start early",
+                early.getMessage());
+        SessionView started = send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "physician: scanner slot")).view();
+        assertEquals(SessionState.INFUSING, started.state());
+        assertTrue(audit.stream().anyMatch(e -> e.type().equals("marker.recorded")
+                && e.payload().get("note").equals("infusion start confirmed before the 45 min pretreatment lead: physician: scanner slot")));
+    }
+
+    @Test
     void closingEarlyNeedsAReason() throws Exception {
         create();
         assertTrue(refused(new SessionCommand.SessionStep("nurse1", BED, Step.CLOSE, " ")).getMessage().contains("needs a reason"));
@@ -184,7 +245,7 @@ class SessionCommandApiTest {
 
     @Test
     void recordsARatingScoredByTheStationAndCompletesThePrompt() throws Exception {
-        create();
+        send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-014", 70, "KIT-0042"));
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
         Map<String, Answer> answers = IntStream.rangeClosed(1, 23).boxed()
                 .collect(Collectors.toMap(String::valueOf, i -> i == 7 ? Answer.notAssessed("asleep") : Answer.score(1)));

@@ -41,7 +41,7 @@ class ExportTest {
         assertEquals(6, csv.where("rating_id", "r5").size(), "the CADSS-6 short form");
         Map<String, String> item7 = csv.where(r -> r.get("rating_id").equals("r1") && r.get("item").equals("7")).getFirst();
         assertEquals(Map.ofEntries(Map.entry("session_id", session), Map.entry("subject_code", "KET-401"),
-                Map.entry("protocol", "ketamine-naltrexone-crossover"), Map.entry("protocol_version", "1"),
+                Map.entry("protocol", "ketamine-naltrexone-crossover"), Map.entry("protocol_version", "2"),
                 Map.entry("time_point", "baseline"), Map.entry("instrument", "cadss"), Map.entry("short_form", ""),
                 Map.entry("rating_id", "r1"), Map.entry("rater_role", "nurse"), Map.entry("rater", "nurse1"),
                 Map.entry("finished_at", "2026-11-22T08:05:00Z"), Map.entry("item", "7"), Map.entry("value", ""),

@@ -31,16 +31,20 @@ class RedcapExportTest {
                 "Required Field?", "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?",
                 "Field Annotation"), dictionary.header());
         assertEquals("record_id", dictionary.rows().getFirst().get("Variable / Field Name"));
-        assertEquals(List.of("cadss", "bprs_pos", "vas", "moaas"), forms(dictionary), "the protocol's instruments, in schedule order");
-        assertEquals(List.of("bprs_pos", "cadss", "moaas", "psi", "vas"), forms(ExportFixtures.all(ExportFormat.REDCAP_DICTIONARY)),
+        assertEquals(List.of("hamd17", "cadss", "vas", "bprs_pos", "moaas"), forms(dictionary), "the protocol's instruments, in schedule order");
+        assertEquals(List.of("bprs_pos", "cadss", "cgi_i", "cgi_s", "cows", "ham_a", "hamd17", "moaas", "ocs", "psi", "vas", "ymrs"),
+                forms(ExportFixtures.all(ExportFormat.REDCAP_DICTIONARY)),
                 "every instrument of the catalog without a session");
 
         Map<String, String> item7 = dictionary.only("Variable / Field Name", "cadss_07");
         assertEquals(List.of("radio", "CADSS item 7", "0, not at all | 1, 1 | 2, 2 | 3, 3 | 4, extremely"),
                 List.of(item7.get("Field Type"), item7.get("Field Label"), item7.get("Choices, Calculations, OR Slider Labels")));
-        assertEquals("1, 1 | 2, 2 | 3, 3 | 4, 4 | 5, 5 | 6, 6 | 7, 7",
+        assertEquals("1, not present | 2, very mild | 3, mild | 4, moderate | 5, moderately severe | 6, severe | 7, extremely severe",
                 dictionary.only("Variable / Field Name", "bprs_pos_02").get("Choices, Calculations, OR Slider Labels"));
         assertEquals("Suspiciousness", dictionary.only("Variable / Field Name", "bprs_pos_02").get("Field Label"));
+        // a COWS item offers only its published score points
+        assertEquals("0, 0 | 3, 3 | 5, 5", ExportFixtures.all(ExportFormat.REDCAP_DICTIONARY).only("Variable / Field Name", "cows_11")
+                .get("Choices, Calculations, OR Slider Labels"));
         Map<String, String> vas = dictionary.only("Variable / Field Name", "vas_03");
         assertEquals(List.of("text", "Craving", "integer", "0", "100"), List.of(vas.get("Field Type"), vas.get("Field Label"),
                 vas.get("Text Validation Type OR Show Slider Number"), vas.get("Text Validation Min"), vas.get("Text Validation Max")));

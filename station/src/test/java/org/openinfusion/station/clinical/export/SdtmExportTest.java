@@ -60,7 +60,9 @@ class SdtmExportTest {
         List<Map<String, String>> r2 = qs.where("QSGRPID", "r2");
         assertEquals(24, r2.size(), "23 items and the total");
         Map<String, String> item3 = r2.get(2);
-        assertEquals(List.of("CADSS03", "CADSS item 3", "CADSS", "2", "2", "2", "", "BASELINE", "1", "", "", "2026-11-22T08:06:00"),
+        // the naltrexone baseline is planned 45 min after the capsule, just before the infusion: PT0M from its start
+        assertEquals(List.of("CADSS03", "CADSS item 3", "CADSS", "2", "2", "2", "", "BASELINE", "1", "PT0M", "START OF INFUSION",
+                "2026-11-22T08:06:00"),
                 List.of(item3.get("QSTESTCD"), item3.get("QSTEST"), item3.get("QSCAT"), item3.get("QSORRES"), item3.get("QSSTRESC"),
                         item3.get("QSSTRESN"), item3.get("QSSTAT"), item3.get("QSTPT"), item3.get("QSTPTNUM"), item3.get("QSELTM"),
                         item3.get("QSTPTREF"), item3.get("QSDTC")));

@@ -46,7 +46,7 @@ class SessionRecordTest {
     void theListingPlanAndTimesComeFromTheAuditTrail() {
         SessionRecord r = scenario.review().open(id);
         SessionListing l = r.listing();
-        assertEquals(new SessionListing(id, "KET-301", ReviewScenario.PROTOCOL, 1, "bed-01", at(0), at(185), ReviewFilter.RecordState.CLOSED,
+        assertEquals(new SessionListing(id, "KET-301", ReviewScenario.PROTOCOL, 2, "bed-01", at(0), at(185), ReviewFilter.RecordState.CLOSED,
                 null, false, true), l);
         assertEquals(80.0, r.weightKg());
         assertEquals("KIT-12", r.kitId());

@@ -15,7 +15,7 @@ class RatingScheduleTest {
     private static final Instant END = Instant.parse("2026-11-22T10:00:00Z");
     // due at the end of infusion; open 5 min before; overdue 5 min after; missed 15 min after
     private static final ScheduleEntry EOI = new ScheduleEntry("eoi", List.of("cadss"), Anchor.INFUSION_END, Duration.ZERO,
-            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(5));
+            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(5), "site default");
     private static final Map<Anchor, Instant> ANCHORS = Map.of(Anchor.INFUSION_END, END);
 
     @Test

@@ -55,7 +55,7 @@ class RatingInSessionTest {
 
     @Test
     void aRatingIsScoredByTheStationAuditedWithItsAnswersAndCompletesItsTimePoint() {
-        service.create("nurse-1", "bed-01", "ketamine-naltrexone-crossover", "KET-301", SubjectMeasures.weight(70), "KIT-3");
+        service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-301", SubjectMeasures.weight(70), "KIT-3");
         service.command("bed-01", new SessionEvent.BaselineStarted(T, "nurse-1"));
         String cadssItem = instruments.get("cadss").items().getFirst().id();
         Map<String, Answer> cadss = all(23, 1);

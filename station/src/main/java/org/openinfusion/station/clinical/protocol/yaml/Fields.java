@@ -64,6 +64,14 @@ final class Fields {
         return has(field) ? OptionalDouble.of(number(field, min, max)) : OptionalDouble.empty();
     }
 
+    boolean bool(String field) {
+        JsonNode v = required(field);
+        if (!v.isBoolean()) {
+            throw error(field, "must be true or false, got '" + v.asText() + "'");
+        }
+        return v.booleanValue();
+    }
+
     int integer(String field, int min, int max) {
         double d = number(field, min, max);
         if (d != Math.rint(d)) {

@@ -35,7 +35,8 @@ final class InstrumentFile {
     record AnchorsDoc(boolean verified, List<Anchor> points) {
     }
 
-    record ItemDoc(String numbers, Integer number, String id, String name, Rater rater, RangeDoc range) {
+    record ItemDoc(String numbers, Integer number, String id, String name, Rater rater, RangeDoc range,
+                   List<Anchor> anchors, Boolean anchorValuesOnly) {
     }
 
     record SubscaleDoc(String id, String name, String items, boolean verified, boolean configurable, String note) {
@@ -83,19 +84,21 @@ final class InstrumentFile {
         if (range == null) {
             throw new IllegalArgumentException("no range for item " + (i.id() != null ? i.id() : i.numbers()));
         }
-        List<Anchor> anchors = d.anchors() == null ? List.of() : orEmpty(d.anchors().points());
-        boolean verified = d.anchors() == null || d.anchors().verified();
+        // An item's own anchors (published for that item) replace the instrument's common ones.
+        List<Anchor> anchors = i.anchors() != null ? i.anchors() : d.anchors() == null ? List.of() : orEmpty(d.anchors().points());
+        boolean verified = i.anchors() != null || d.anchors() == null || d.anchors().verified();
+        boolean valuesOnly = Boolean.TRUE.equals(i.anchorValuesOnly());
         if (i.numbers() != null) {
             return ItemList.parse(i.numbers()).stream()
                     .map(n -> new Item(n, Integer.parseInt(n), i.rater(), range.min(), range.max(), null, anchors,
-                            verified))
+                            verified, valuesOnly))
                     .toList();
         }
         if (i.number() == null) {
             throw new IllegalArgumentException("an item needs 'number' or 'numbers'");
         }
         String id = i.id() != null ? i.id() : String.valueOf(i.number());
-        return List.of(new Item(id, i.number(), i.rater(), range.min(), range.max(), i.name(), anchors, verified));
+        return List.of(new Item(id, i.number(), i.rater(), range.min(), range.max(), i.name(), anchors, verified, valuesOnly));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.protocol.yaml;
 
+import org.openinfusion.station.clinical.protocol.PreDoseGate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,22 +24,23 @@ class ProtocolLoaderTest {
             title: Demo
             label: Study drug
             arms:
-              - {code: A, description: active, infusionDoseMgPerKg: 0.5}
-              - {code: B, description: placebo, infusionDoseMgPerKg: 0}
+              - {code: A, description: active, infusionDoseMgPerKg: 0.5, source: Trial 2020}
+              - {code: B, description: placebo, infusionDoseMgPerKg: 0, source: Trial 2020}
             infusion:
               doseMgPerKg: 0.5
               weightBasis: actual
               durationMinutes: 40
               dilution: {style: fixedFinalVolume, volumeMl: 100}
               rounding: {doseMg: 0.5, rateMlPerHour: 0.1}
+              source: Trial 2020
             schedule:
-              - {id: eoi, anchor: infusionEnd, offsetMinutes: 0, instruments: [cadss], windowBeforeMinutes: 5, windowAfterMinutes: 15, overdueAfterMinutes: 5}
-            vitals: {nibpEveryMinutes: 5, nibpMaxAgeMinutes: 6}
+              - {id: eoi, anchor: infusionEnd, offsetMinutes: 0, instruments: [cadss], windowBeforeMinutes: 5, windowAfterMinutes: 15, overdueAfterMinutes: 5, source: site default}
+            vitals: {nibpEveryMinutes: 5, nibpMaxAgeMinutes: 6, nibpAfterInfusionEveryMinutes: 15, source: site default}
             alarms:
-              - {stream: hr, low: 50, high: 120, priority: high, maxAgeSeconds: 15}
+              - {stream: hr, low: 50, high: 120, priority: high, maxAgeSeconds: 15, source: NCT05803551}
             hold:
-              - {id: sbp, stream: nibp_sys, above: 180, advice: consider pausing}
-            discharge: {minMinutesAfterInfusionEnd: 120, cadssMax: 4, moaasMin: 5, vitalsWithinPercentOfBaseline: 20}
+              - {id: sbp, stream: nibp_sys, above: 180, advice: consider pausing, source: site default}
+            discharge: {minMinutesAfterInfusionEnd: 120, cadssMax: 4, moaasMin: 5, vitalsWithinPercentOfBaseline: 20, vitalsMaxAgeMinutes: 15, source: site default}
             """;
 
     private static Protocol load(String yaml) {
@@ -52,7 +54,7 @@ class ProtocolLoaderTest {
     @Test
     void theThreeShippedProtocolsLoad() {
         ProtocolCatalog c = ProtocolCatalog.builtIn();
-        assertEquals(3, c.all().size());
+        assertEquals(3, c.all().stream().map(Protocol::id).distinct().count());
         Protocol naltrexone = c.latest("ketamine-naltrexone-crossover").orElseThrow();
         assertEquals(Duration.ofMinutes(45), naltrexone.pretreatment().orElseThrow().beforeInfusion());
         assertEquals(Duration.ofMinutes(40), naltrexone.infusion().duration());
@@ -115,5 +117,54 @@ class ProtocolLoaderTest {
 
         ProtocolException duplicate = invalid(VALID.replace("{code: B,", "{code: A,"));
         assertEquals("arms[1].code", duplicate.field());
+    }
+
+    @Test
+    void everyDoseLimitAndTimePointMustNameItsSource() {
+        ProtocolException arm = invalid(VALID.replace(", infusionDoseMgPerKg: 0, source: Trial 2020}", ", infusionDoseMgPerKg: 0}"));
+        assertEquals("site/demo.yaml: arms[1].source: is missing", arm.getMessage());
+        ProtocolException infusion = invalid(VALID.replace("  source: Trial 2020\n", ""));
+        assertEquals("site/demo.yaml: infusion.source: is missing", infusion.getMessage());
+        ProtocolException limit = invalid(VALID.replace(", source: NCT05803551}", "}"));
+        assertEquals("site/demo.yaml: alarms[0].source: is missing", limit.getMessage());
+        ProtocolException hold = invalid(VALID.replace("advice: consider pausing, source: site default}", "advice: consider pausing}"));
+        assertEquals("site/demo.yaml: hold[0].source: is missing", hold.getMessage());
+        ProtocolException schedule = invalid(VALID.replace("overdueAfterMinutes: 5, source: site default}", "overdueAfterMinutes: 5}"));
+        assertEquals("site/demo.yaml: schedule[0].source: is missing", schedule.getMessage());
+        ProtocolException discharge = invalid(VALID.replace("vitalsMaxAgeMinutes: 15, source: site default}", "vitalsMaxAgeMinutes: 15}"));
+        assertEquals("site/demo.yaml: discharge.source: is missing", discharge.getMessage());
+        ProtocolException blank = invalid(VALID.replace("source: NCT05803551", "source: ' '"));
+        assertEquals("site/demo.yaml: alarms[0].source: must be a non-empty text", blank.getMessage());
+        assertEquals("NCT05803551", load(VALID).alarms().getFirst().source());
+    }
+
+    @Test
+    void aSedativeArmNeedsHighPriorityRespiratoryAlarms() {
+        String sedative = VALID.replace("infusionDoseMgPerKg: 0, source: Trial 2020}", "infusionDoseMgPerKg: 0.025, sedative: true, source: Trial 2020}");
+        assertEquals("site/demo.yaml: alarms: an arm is sedative: the protocol needs an alarm limit on rr", invalid(sedative).getMessage());
+        String medium = sedative.replace("alarms:\n", """
+                alarms:
+                  - {stream: rr, low: 10, high: 30, priority: medium, maxAgeSeconds: 30, source: NCT05803551}
+                  - {stream: etco2, low: 25, high: 50, priority: high, maxAgeSeconds: 30, source: site default}
+                """);
+        assertEquals("site/demo.yaml: alarms[0].priority: an arm is sedative: alarms on rr must be high priority", invalid(medium).getMessage());
+        assertTrue(load(medium.replace("priority: medium", "priority: high")).arms().anySedative());
+    }
+
+    @Test
+    void aPreDoseGateReadsItsThresholdsWithTheOlderAgeRule() {
+        Protocol p = load(VALID + "preDose: {systolicAbove: 140, diastolicAbove: 90, olderFromAgeYears: 65, olderSystolicAbove: 150, nibpMaxAgeMinutes: 15, source: esketamine}\n");
+        PreDoseGate g = p.preDose().orElseThrow();
+        assertEquals(140, g.systolicAboveFor(java.util.OptionalInt.of(65)));
+        assertEquals(150, g.systolicAboveFor(java.util.OptionalInt.of(66)));
+        assertEquals(140, g.systolicAboveFor(java.util.OptionalInt.empty()));
+        ProtocolException half = invalid(VALID + "preDose: {systolicAbove: 140, diastolicAbove: 90, olderFromAgeYears: 65, nibpMaxAgeMinutes: 15, source: x}\n");
+        assertEquals("site/demo.yaml: preDose: give both olderFromAgeYears and olderSystolicAbove, or neither", half.getMessage());
+    }
+
+    @Test
+    void aConcentrationAboveTheLabelsIvMaximumIsRefused() {
+        String conc = VALID.replace("dilution: {style: fixedFinalVolume, volumeMl: 100}", "dilution: {style: fixedConcentration, concentrationMgPerMl: 100}");
+        assertEquals("site/demo.yaml: infusion.dilution.concentrationMgPerMl: must be between 0.01 and 50.0, got 100.0", invalid(conc).getMessage());
     }
 }

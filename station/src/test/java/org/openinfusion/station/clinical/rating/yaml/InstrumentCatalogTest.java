@@ -93,12 +93,15 @@ class InstrumentCatalogTest {
         // given the catalog
         // when MOAA/S is looked up
         Instrument moaas = catalog.get("moaas");
-        // then it has one observer item 0-5 with its two public anchors
+        // then it has one observer item 0-5 with all six public anchors
         assertEquals(1, moaas.items().size());
         Item item = moaas.items().getFirst();
         assertEquals(0, item.min());
         assertEquals(5, item.max());
-        assertEquals(2, item.anchors().size());
+        assertEquals(List.of(5, 4, 3, 2, 1, 0), item.anchors().stream().map(Anchor::value).toList());
+        assertEquals("responds only after name is called loudly and/or repeatedly", item.anchors().get(2).label());
+        assertEquals("responds only after painful trapezius squeeze", item.anchors().get(4).label());
+        assertTrue(item.anchorsVerified());
     }
 
     @Test
