@@ -80,7 +80,8 @@ public final class AsenaDecoder {
         }
         if (rateOk && s.rate() > 0 && s.timeRemaining().isPresent()) {
             Duration left = s.timeRemaining().get();
-            numeric(Stream.PUMP_VOLUME_TO_BE_INFUSED, s.rate() * left.toMillis() / 3_600_000.0, now, out);
+            // in seconds: toMillis() overflows for an absurd time remaining
+            numeric(Stream.PUMP_VOLUME_TO_BE_INFUSED, s.rate() * (left.getSeconds() + left.getNano() / 1e9) / 3600.0, now, out);
         }
     }
 

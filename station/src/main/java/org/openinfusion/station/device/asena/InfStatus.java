@@ -43,10 +43,15 @@ public record InfStatus(String alarm, String mode, double rate, String rateUnit,
             return switch (p.length) {
                 case 3 -> Optional.of(Duration.ofHours(Long.parseLong(p[0])).plusMinutes(Long.parseLong(p[1])).plusSeconds(Long.parseLong(p[2])));
                 case 2 -> Optional.of(Duration.ofHours(Long.parseLong(p[0])).plusMinutes(Long.parseLong(p[1])));
-                default -> t.isEmpty() ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(t) * 60_000)));
+                default -> t.isEmpty() ? Optional.empty() : minutes(Double.parseDouble(t));
             };
         } catch (NumberFormatException | ArithmeticException e) {
             return Optional.empty();
         }
+    }
+
+    /** NaN or infinite minutes are unreadable (Math.round would turn NaN into 0 minutes left). */
+    private static Optional<Duration> minutes(double m) {
+        return Double.isFinite(m) ? Optional.of(Duration.ofMillis(Math.round(m * 60_000))) : Optional.empty();
     }
 }
