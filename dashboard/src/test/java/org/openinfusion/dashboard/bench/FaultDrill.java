@@ -48,14 +48,15 @@ import org.openinfusion.station.process.LocalMosquitto;
 /**
  * A repeatable fault drill of the whole data path: a private persistent mosquitto and influxd, the
  * station in its own JVM (so it can be killed with SIGKILL), N simulated beds of the full profile in
- * another JVM publishing in real time, and a simulated S/5 monitor on a socat pty. Then, on a timeline
+ * another JVM publishing in real time, a simulated S/5 monitor on a socat pty and a simulated Asena pump
+ * behind a serial device server (TCP). Then, on a timeline
  * scaled to the run's length: InfluxDB stopped for a configurable time, the station killed -9 during
  * the outage and restarted, the broker restarted, the monitor's cable pulled (socat killed) and put
- * back, and the station's data folder (a size-limited tmpfs) filled below the DISK_LOW threshold and
+ * back while the device server drops the pump's connection, and the station's data folder (a size-limited tmpfs) filled below the DISK_LOW threshold and
  * freed. Afterwards it counts in InfluxDB, per stream, offered / stored / distinct sequence numbers /
  * gaps / duplicates, lists the technical alarms the station logged and its /health transitions with
  * their times, and exits 1 on any loss or duplicate of the MQTT beds (whose devices number every
- * sample) or when the monitor did not resume after replugging.
+ * sample) or when the monitor or the pump did not resume after replugging.
  * Run with {@code bin/fault-drill [beds=2] [minutes=3] [outage-seconds]}.
  */
 public final class FaultDrill {
@@ -138,12 +139,17 @@ public final class FaultDrill {
         private volatile StationJvm station;
         private SimulatorProcess sim;
         private SerialSimulator monitor;
+        private SerialSimulator pump;
         private Process socat;
         private InfluxDB influx;
         private Watcher watcher;
         private boolean mounted;
         private Instant t0 = Instant.now();
         private boolean closed;
+        private volatile Instant storeBack;
+        private volatile long maxBacklog;
+        private volatile Instant maxBacklogAt;
+        private volatile Instant backlogDrainedAt;
 
         Drill(Options o, Path root) {
             this.o = o;
@@ -155,8 +161,8 @@ public final class FaultDrill {
 
         Result run(Path mosquittoBinary, Path influxdBinary) throws Exception {
             var os = ManagementFactory.getOperatingSystemMXBean();
-            out.printf(Locale.ROOT, "fault drill %s UTC: %d cores, Java %s, load average %.2f; %d beds of the full profile over MQTT + 1 S/5 monitor "
-                            + "on a socat pty (bed %s), %s%n",
+            out.printf(Locale.ROOT, "fault drill %s UTC: %d cores, Java %s, load average %.2f; %d beds of the full profile over MQTT, an S/5 monitor "
+                            + "on a socat pty and an Asena pump over TCP (bed %s), %s%n",
                     DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0).toLocalDateTime()),
                     os.getAvailableProcessors(), Runtime.version(), os.getSystemLoadAverage(), o.beds(), SERIAL_BED, human(o.length()));
             Files.createDirectories(data);
@@ -173,6 +179,8 @@ public final class FaultDrill {
             monitor = SerialSimulators.start(SerialSimulatorConfig.defaults("s5").withSeed(7)
                     .withS5(S5Settings.defaults().withMinNumericsInterval(Duration.ofSeconds(5))), Transport.pty(serialDir.resolve("ttyB")), Clock.systemUTC());
 
+            pump = SerialSimulators.asena(Transport.tcp(0), 8);
+
             Map<String, String> s = new LinkedHashMap<>();
             s.put("mqtt.url", mosquitto.url());
             s.put("mqtt.clientId", "drill-station");
@@ -182,7 +190,10 @@ public final class FaultDrill {
             s.put("buffer.segmentBytes", String.valueOf(8 * MIB));
             s.put("health.publishInterval", "1s");
             s.put("health.diskLowBytes", String.valueOf(diskLow)); // ignored by a station without DISK_LOW
-            s.put("devices", "mon1");
+            s.put("devices", "mon1,pump1");
+            s.put("device.pump1.protocol", "asena");
+            s.put("device.pump1.tcp", "127.0.0.1:" + pump.tcpPort().getAsInt());
+            s.put("device.pump1.bed", SERIAL_BED);
             s.put("device.mon1.protocol", "s5");
             s.put("device.mon1.port", serialDir.resolve("ttyA").toString());
             s.put("device.mon1.bed", SERIAL_BED);
@@ -223,6 +234,7 @@ public final class FaultDrill {
             fault("station restarted and subscribed");
             sleepUntil(backAt);
             influxd.start();
+            storeBack = Instant.now();
             fault("InfluxDB started again");
             sleepUntil(brokerAt);
             mosquitto.stop();
@@ -233,7 +245,8 @@ public final class FaultDrill {
             sleepUntil(unplugAt);
             socat.destroy();
             socat.waitFor(5, TimeUnit.SECONDS);
-            fault("monitor unplugged (socat killed)");
+            pump.faults().disconnect();
+            fault("monitor unplugged (socat killed); the pump's device server dropped the connection");
             Thread.sleep(o.unplug().toMillis());
             socat = socat();
             Instant replugged = Instant.now();
@@ -248,6 +261,7 @@ public final class FaultDrill {
             fault("simulated time reached the end; waiting for the broker's acknowledgements");
             SimulatorProcess.Offered offered = sim.finish(Duration.ofMinutes(5));
             monitor.close();
+            pump.close();
             fault("simulators stopped: broker acknowledged %s (%,d of %,d messages)%s", offered.allAcknowledged() ? "everything" : "NOT everything",
                     offered.acknowledgedMessages(), offered.publishedMessages(), offered.failed() ? ", a simulator FAILED (see its log)" : "");
             boolean drained = awaitDrained(offered.total());
@@ -286,10 +300,15 @@ public final class FaultDrill {
                     bad.isEmpty() ? "; every stream's seq runs 0..offered-1" : "");
             bad.stream().limit(20).forEach(b -> out.println("  NOT CLEAN: " + b));
 
+            if (maxBacklogAt != null) {
+                out.printf(Locale.ROOT, "station's durable buffer: at most %.1f MiB (+%s); under 1 MiB %s%n", maxBacklog / (double) MIB,
+                        mmss(maxBacklogAt), backlogDrainedAt == null ? "never after InfluxDB came back"
+                                : Duration.between(storeBack, backlogDrainedAt).toSeconds() + " s after InfluxDB came back (polled each second)");
+            }
             boolean resumed = serial(replugged);
             alarms();
             Result r = new Result(totalOffered, distinct, dups, missing, offered.allAcknowledged(), drained, resumed, List.copyOf(events));
-            out.println(r.clean() ? "drill PASSED: nothing lost, nothing duplicated, the monitor resumed after replugging"
+            out.println(r.clean() ? "drill PASSED: nothing lost, nothing duplicated, the monitor and the pump resumed after the faults"
                     : "drill FAILED: " + String.join(", ", failures(r)));
             return r;
         }
@@ -309,44 +328,52 @@ public final class FaultDrill {
                 f.add("the station did not drain");
             }
             if (!r.serialResumed()) {
-                f.add("the monitor did not resume after replugging");
+                f.add("the monitor or the pump did not resume after replugging");
             }
             return f;
         }
 
-        /** The serial monitor: the line has no sequence numbers, so: decoded by the station, stored, and the seconds without ECG. */
+        /**
+         * The serial devices: their lines carry no sequence numbers, so: decoded by the station, stored, the seconds in
+         * which nothing of a stream was stored, and whether data came after the replug.
+         */
         private boolean serial(Instant replugged) {
-            out.printf("serial S/5 monitor (bed %s; the station numbers what it decodes, so sequence numbers restart with the station):%n", SERIAL_BED);
+            out.printf("serial devices of bed %s (no sequence numbers on their lines: the station numbers what it decodes, from 0 in each of "
+                    + "its lives):%n", SERIAL_BED);
             Map<String, long[]> stored = new TreeMap<>();
-            for (String m : new String[] {"waveform", "numeric"}) {
-                perSeries("SELECT count(v) FROM \"" + m + "\" WHERE bed = '" + SERIAL_BED + "' GROUP BY stream")
+            for (String m : new String[] {"waveform", "numeric", "state"}) {
+                perSeries("SELECT count(seq) FROM \"" + m + "\" WHERE bed = '" + SERIAL_BED + "' GROUP BY stream")
                         .forEach((k, row) -> stored.computeIfAbsent(k, x -> new long[1])[0] += num(row.get(1)));
             }
             long total = stored.values().stream().mapToLong(a -> a[0]).sum();
-            long decoded = decodedInEarlierLives.values().stream().mapToLong(Long::longValue).sum()
-                    + station.health().map(h -> decoded(h)).orElse(Map.of()).values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Long> decoded = new TreeMap<>(decodedInEarlierLives);
+            station.health().map(h -> decoded(h)).orElse(Map.of()).forEach((k, v) -> decoded.merge(k, v, Long::sum));
             List<String> parts = new ArrayList<>();
             stored.forEach((k, v) -> parts.add(k.substring(k.indexOf('/') + 1) + " " + String.format(Locale.ROOT, "%,d", v[0])));
-            out.printf(Locale.ROOT, "  bytes sent by the monitor %,d; values decoded by the station (summed over its lives, the killed one "
-                    + "as last seen in /health) %,d; stored %,d (%s)%n", monitor.bytesSent(), decoded, total, String.join(", ", parts));
-            long afterReplug = num(first("SELECT count(v) FROM waveform WHERE bed = '" + SERIAL_BED + "' AND stream = 'ecg_i' AND time > '"
-                    + replugged + "'"));
-            List<String> gaps = serialGaps();
-            out.printf(Locale.ROOT, "  seconds with no ECG I stored (the faults above explain them): %s%n", gaps.isEmpty() ? "none" : String.join(", ", gaps));
-            out.printf(Locale.ROOT, "  after replugging: %,d ECG I samples stored%s%n", afterReplug, afterReplug > 0 ? "" : " - the monitor did NOT resume");
-            return afterReplug > 0;
+            out.printf(Locale.ROOT, "  bytes sent: monitor %,d, pump %,d; values decoded by the station (summed over its lives, the killed one as "
+                    + "last seen in /health): %s; stored %,d (%s)%n", monitor.bytesSent(), pump.bytesSent(), decoded, total, String.join(", ", parts));
+            boolean resumed = true;
+            for (String[] stream : new String[][] {{"waveform", "ecg_i", "1s", "monitor"}, {"numeric", "pump_rate", "5s", "pump"}}) {
+                long after = num(first("SELECT count(v) FROM " + stream[0] + " WHERE bed = '" + SERIAL_BED + "' AND stream = '" + stream[1]
+                        + "' AND time > '" + replugged + "'"));
+                List<String> gaps = gaps(stream[0], stream[1], stream[2]);
+                out.printf(Locale.ROOT, "  %s: %s intervals with no %s stored: %s; after the replug %,d stored%s%n", stream[3], stream[2], stream[1],
+                        gaps.isEmpty() ? "none" : String.join(", ", gaps), after, after > 0 ? "" : " - it did NOT resume");
+                resumed &= after > 0;
+            }
+            return resumed;
         }
 
-        private List<String> serialGaps() {
-            QueryResult r = influx.query(new Query("SELECT count(v) FROM waveform WHERE bed = '" + SERIAL_BED + "' AND stream = 'ecg_i' AND time >= '"
-                    + t0.plusSeconds(5) + "' AND time < '" + t0.plus(o.length()) + "' GROUP BY time(1s) fill(0)", "station"));
+        private List<String> gaps(String measurement, String stream, String bin) {
+            QueryResult r = influx.query(new Query("SELECT count(v) FROM " + measurement + " WHERE bed = '" + SERIAL_BED + "' AND stream = '"
+                    + stream + "' AND time >= '" + t0.plusSeconds(5) + "' AND time < '" + t0.plus(o.length()) + "' GROUP BY time(" + bin
+                    + ") fill(0)", "station"));
             List<String> gaps = new ArrayList<>();
             var series = r.getResults().getFirst().getSeries();
             if (series == null) {
-                return List.of("no ECG stored at all");
+                return List.of("nothing stored at all");
             }
             Instant gapStart = null;
-            Instant last = null;
             for (List<Object> row : series.getFirst().getValues()) {
                 Instant t = Instant.parse((String) row.get(0));
                 boolean empty = num(row.get(1)) == 0;
@@ -356,9 +383,8 @@ public final class FaultDrill {
                     gaps.add(String.format(Locale.ROOT, "+%s..+%s (%d s)", mmss(gapStart), mmss(t), Duration.between(gapStart, t).toSeconds()));
                     gapStart = null;
                 }
-                last = t;
             }
-            if (gapStart != null && last != null) {
+            if (gapStart != null) {
                 gaps.add(String.format(Locale.ROOT, "+%s..end", mmss(gapStart)));
             }
             return gaps;
@@ -368,7 +394,10 @@ public final class FaultDrill {
             out.println("timeline: the drill's faults, technical alarms in the station's log, /health changes (times UTC, +mm:ss from the start):");
             events.stream().sorted(Comparator.comparing(Event::time))
                     .forEach(e -> out.printf("  %s +%s  %-7s %s%n", CLOCK.format(e.time()), mmss(e.time()), e.source(), e.what()));
-            for (String code : List.of("STORE_UNREACHABLE", "BROKER_DISCONNECTED", "DEVICE_DISCONNECTED", "DEVICE_SILENT", "DISK_LOW")) {
+            java.util.Set<String> codes = new java.util.LinkedHashSet<>(List.of("STORE_UNREACHABLE", "BROKER_DISCONNECTED", "DEVICE_DISCONNECTED",
+                    "DEVICE_SILENT", "DISK_LOW"));
+            events.stream().filter(e -> e.source().equals("log")).forEach(e -> codes.add(e.what().substring(0, e.what().indexOf(' '))));
+            for (String code : codes) {
                 List<Event> raised = events.stream().filter(e -> e.source().equals("log") && e.what().startsWith(code + " raised")).toList();
                 List<Event> cleared = events.stream().filter(e -> e.source().equals("log") && e.what().startsWith(code + " cleared")).toList();
                 out.printf("  %-20s %s%n", code, raised.isEmpty() ? "not raised" : "raised " + raised.size() + " x (first +" + mmss(raised.getFirst().time())
@@ -414,9 +443,9 @@ public final class FaultDrill {
         }
 
         private long tmpfsSize() {
-            // ~100 bytes of journal per sample, ~1,700 samples/s per bed, for the outage, three times over, + 128 MiB
-            long outageBytes = 100L * 1700 * o.beds() * o.outage().toSeconds();
-            return Math.max(256 * MIB, (3 * outageBytes + 128 * MIB) / MIB * MIB);
+            // ~140 bytes of journal per sample (measured), ~1,700 samples/s per bed, for the outage, twice over, + 128 MiB
+            long outageBytes = 140L * 1700 * o.beds() * o.outage().toSeconds();
+            return Math.max(256 * MIB, (2 * outageBytes + 128 * MIB) / MIB * MIB);
         }
 
         private boolean mountTmpfs(Path dir, long bytes) {
@@ -519,57 +548,41 @@ public final class FaultDrill {
                 return;
             }
             closed = true;
-            quietly(() -> {
-                if (watcher != null) {
-                    watcher.stop();
-                }
-            });
-            quietly(() -> {
-                if (sim != null) {
-                    sim.close();
-                }
-            });
-            quietly(() -> {
-                if (monitor != null) {
-                    monitor.close();
-                }
-            });
-            quietly(() -> {
-                if (station != null) {
-                    station.stop();
-                }
-            });
-            quietly(() -> {
-                if (socat != null) {
-                    socat.destroy();
-                    socat.waitFor(5, TimeUnit.SECONDS);
-                }
-            });
-            quietly(() -> {
-                if (influx != null) {
-                    influx.close();
-                }
-            });
-            quietly(() -> {
-                if (mosquitto != null) {
-                    mosquitto.stop();
-                }
-            });
-            quietly(() -> {
-                if (influxd != null) {
-                    influxd.stop();
-                }
-            });
-            quietly(() -> {
-                if (mounted && new ProcessBuilder("umount", data.toString()).start().waitFor() != 0) {
-                    new ProcessBuilder("umount", "-l", data.toString()).start().waitFor();
-                }
-            });
-            quietly(() -> {
-                try (Stream<Path> paths = Files.walk(root)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            });
+            List<Callable> steps = List.of(
+                    () -> stopIfStarted(watcher, Watcher::stop),
+                    () -> stopIfStarted(sim, SimulatorProcess::close),
+                    () -> stopIfStarted(monitor, SerialSimulator::close),
+                    () -> stopIfStarted(pump, SerialSimulator::close),
+                    () -> stopIfStarted(station, StationJvm::stop),
+                    () -> stopIfStarted(socat, p -> {
+                        p.destroy();
+                        p.waitFor(5, TimeUnit.SECONDS);
+                    }),
+                    () -> stopIfStarted(influx, InfluxDB::close),
+                    () -> stopIfStarted(mosquitto, LocalMosquitto::stop),
+                    () -> stopIfStarted(influxd, LocalInfluxd::stop),
+                    () -> {
+                        if (mounted && new ProcessBuilder("umount", data.toString()).start().waitFor() != 0) {
+                            new ProcessBuilder("umount", "-l", data.toString()).start().waitFor();
+                        }
+                    },
+                    () -> {
+                        try (Stream<Path> paths = Files.walk(root)) {
+                            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                        }
+                    });
+            steps.forEach(Drill::quietly);
+        }
+
+        private static <T> void stopIfStarted(T resource, Stopper<T> stop) throws Exception {
+            if (resource != null) {
+                stop.stop(resource);
+            }
+        }
+
+        @FunctionalInterface
+        private interface Stopper<T> {
+            void stop(T resource) throws Exception;
         }
 
         private static void quietly(Callable r) {
@@ -653,6 +666,14 @@ public final class FaultDrill {
                     now.put("station", "not answering");
                 } else {
                     now.put("station", "answering");
+                    long pending = h.get().getLong("bufferPendingBytes");
+                    if (pending > maxBacklog) {
+                        maxBacklog = pending;
+                        maxBacklogAt = Instant.now();
+                    }
+                    if (storeBack != null && backlogDrainedAt == null && pending < MIB) {
+                        backlogDrainedAt = Instant.now();
+                    }
                     for (String k : h.get().fieldNames()) {
                         Object v = h.get().getValue(k);
                         if (v instanceof Boolean || k.equals("status")) {
