@@ -366,7 +366,7 @@ public final class FaultDrill {
 
         private List<String> gaps(String measurement, String stream, String bin) {
             QueryResult r = influx.query(new Query("SELECT count(v) FROM " + measurement + " WHERE bed = '" + SERIAL_BED + "' AND stream = '"
-                    + stream + "' AND time >= '" + t0.plusSeconds(5) + "' AND time < '" + t0.plus(o.length()) + "' GROUP BY time(" + bin
+                    + stream + "' AND time >= '" + t0.plusSeconds(5) + "' AND time < '" + t0.plus(o.length()).minusSeconds(5) + "' GROUP BY time(" + bin
                     + ") fill(0)", "station"));
             List<String> gaps = new ArrayList<>();
             var series = r.getResults().getFirst().getSeries();
