@@ -195,7 +195,7 @@ public final class DecoderFuzz {
         /** Byte a mutation inserts: sometimes one of the protocol's special bytes. */
         abstract int special();
 
-        /** Decodes {@code input} then probe number {@code k}; returns how many probes were expected and recovered. */
+        /** Decodes {@code input} then probe number {@code k}, counting the probes expected and recovered. */
         abstract void feed(byte[] input, int k);
 
         void run(int inputs) {
