@@ -205,7 +205,8 @@ public final class FaultDrill {
             influx = InfluxDBFactory.connect(influxd.url(),
                     new OkHttpClient.Builder().readTimeout(10, TimeUnit.MINUTES).connectTimeout(10, TimeUnit.SECONDS));
 
-            // the timeline
+            // the timeline starts when both serial devices deliver (the monitor streams only after the DRI level is agreed)
+            awaitSerialData(Duration.ofSeconds(90));
             Duration len = o.length();
             t0 = Instant.now();
             Instant end = t0.plus(len);
@@ -260,6 +261,7 @@ public final class FaultDrill {
             // the end: every acknowledgement, the station drained, then count
             fault("simulated time reached the end; waiting for the broker's acknowledgements");
             SimulatorProcess.Offered offered = sim.finish(Duration.ofMinutes(5));
+            awaitSerialAfter(replugged, Duration.ofSeconds(60));
             monitor.close();
             pump.close();
             fault("simulators stopped: broker acknowledged %s (%,d of %,d messages)%s", offered.allAcknowledged() ? "everything" : "NOT everything",
@@ -354,8 +356,7 @@ public final class FaultDrill {
                     + "last seen in /health): %s; stored %,d (%s)%n", monitor.bytesSent(), pump.bytesSent(), decoded, total, String.join(", ", parts));
             boolean resumed = true;
             for (String[] stream : new String[][] {{"waveform", "ecg_i", "1s", "monitor"}, {"numeric", "pump_rate", "5s", "pump"}}) {
-                long after = num(first("SELECT count(v) FROM " + stream[0] + " WHERE bed = '" + SERIAL_BED + "' AND stream = '" + stream[1]
-                        + "' AND time > '" + replugged + "'"));
+                long after = storedAfter(replugged, stream[0], stream[1]);
                 List<String> gaps = gaps(stream[0], stream[1], stream[2]);
                 out.printf(Locale.ROOT, "  %s: %s intervals with no %s stored: %s; after the replug %,d stored%s%n", stream[3], stream[2], stream[1],
                         gaps.isEmpty() ? "none" : String.join(", ", gaps), after, after > 0 ? "" : " - it did NOT resume");
@@ -464,6 +465,34 @@ public final class FaultDrill {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+
+        private void awaitSerialData(Duration timeout) throws InterruptedException {
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                Map<String, Long> d = station.health().map(Drill::decoded).orElse(Map.of());
+                if (d.getOrDefault("mon1", 0L) > 0 && d.getOrDefault("pump1", 0L) > 0) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+            out.println("  (the serial devices delivered nothing within " + timeout.toSeconds() + " s; starting anyway)");
+        }
+
+        /** Keeps the serial simulators running (the MQTT beds have ended) until both delivered again after the replug. */
+        private void awaitSerialAfter(Instant replugged, Duration timeout) throws InterruptedException {
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                if (storedAfter(replugged, "waveform", "ecg_i") > 0 && storedAfter(replugged, "numeric", "pump_rate") > 0) {
+                    return;
+                }
+                Thread.sleep(1000);
+            }
+        }
+
+        private long storedAfter(Instant t, String measurement, String stream) {
+            return num(first("SELECT count(v) FROM " + measurement + " WHERE bed = '" + SERIAL_BED + "' AND stream = '" + stream
+                    + "' AND time > '" + t + "'"));
         }
 
         private void rememberDecoded() {
