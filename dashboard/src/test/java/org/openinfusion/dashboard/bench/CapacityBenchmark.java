@@ -528,7 +528,7 @@ public final class CapacityBenchmark {
     }
 
     /** First row of every series, keyed "bed/stream" (bed empty when not grouped by it). */
-    private static Map<String, List<Object>> perSeries(InfluxDB influx, String db, String q) {
+    static Map<String, List<Object>> perSeries(InfluxDB influx, String db, String q) {
         QueryResult r = influx.query(new Query(q, db));
         if (r.hasError() || r.getResults().getFirst().hasError()) {
             throw new IllegalStateException("InfluxDB: " + (r.hasError() ? r.getError() : r.getResults().getFirst().getError()) + " for " + q);

@@ -49,14 +49,14 @@ import org.openinfusion.station.process.LocalMosquitto;
  * A repeatable fault drill of the whole data path: a private persistent mosquitto and influxd, the
  * station in its own JVM (so it can be killed with SIGKILL), N simulated beds of the full profile in
  * another JVM publishing in real time, a simulated S/5 monitor on a socat pty and a simulated Asena pump
- * behind a serial device server (TCP). Then, on a timeline
- * scaled to the run's length: InfluxDB stopped for a configurable time, the station killed -9 during
- * the outage and restarted, the broker restarted, the monitor's cable pulled (socat killed) and put
- * back while the device server drops the pump's connection, and the station's data folder (a size-limited tmpfs) filled below the DISK_LOW threshold and
- * freed. Afterwards it counts in InfluxDB, per stream, offered / stored / distinct sequence numbers /
+ * behind a serial device server (TCP). Then, on a timeline scaled to the run's length: InfluxDB stopped
+ * for a configurable time, the station killed -9 during the outage and restarted, the broker restarted,
+ * the monitor's cable pulled (socat killed) and put back while the device server drops the pump's
+ * connection, and the station's data folder (a size-limited tmpfs) filled below the DISK_LOW threshold
+ * and freed. Afterwards it counts in InfluxDB, per stream, offered / stored / distinct sequence numbers /
  * gaps / duplicates, lists the technical alarms the station logged and its /health transitions with
  * their times, and exits 1 on any loss or duplicate of the MQTT beds (whose devices number every
- * sample) or when the monitor or the pump did not resume after replugging.
+ * sample) or when the monitor or the pump did not resume after replugging (docs/operations.md).
  * Run with {@code bin/fault-drill [beds=2] [minutes=3] [outage-seconds]}.
  */
 public final class FaultDrill {
@@ -549,16 +549,7 @@ public final class FaultDrill {
         }
 
         private Map<String, List<Object>> perSeries(String q) {
-            QueryResult r = influx.query(new Query(q, "station"));
-            Map<String, List<Object>> out = new TreeMap<>();
-            var series = r.getResults().getFirst().getSeries();
-            if (series != null) {
-                for (QueryResult.Series s : series) {
-                    Map<String, String> tags = s.getTags() == null ? Map.of() : s.getTags();
-                    out.put(tags.getOrDefault("bed", "") + "/" + tags.getOrDefault("stream", ""), s.getValues().getFirst());
-                }
-            }
-            return out;
+            return CapacityBenchmark.perSeries(influx, "station", q);
         }
 
         private Object first(String q) {
