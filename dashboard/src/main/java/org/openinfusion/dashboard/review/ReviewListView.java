@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import java.util.List;
 import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.SignOutButton;
@@ -26,7 +27,7 @@ import org.openinfusion.station.security.Permission;
  * The physician's list of session records, newest first, with filters; a row opens the record. The export menu
  * writes every session the filters match (ratings, REDCap, SDTM...) as a download.
  */
-@Route("review")
+@Route(Routes.REVIEW)
 @PageTitle("Records - Infusion station")
 @StyleSheet("styles/review.css")
 public class ReviewListView extends Div implements BeforeEnterObserver {

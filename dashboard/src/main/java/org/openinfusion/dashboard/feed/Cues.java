@@ -1,4 +1,4 @@
-package org.openinfusion.dashboard.bed;
+package org.openinfusion.dashboard.feed;
 
 import com.vaadin.flow.component.UI;
 import java.time.Duration;
@@ -8,35 +8,46 @@ import java.util.Locale;
 import java.util.Set;
 import org.openinfusion.station.clinical.alarm.ActiveAlarm;
 import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.schedule.Prompt;
 import org.openinfusion.station.clinical.schedule.PromptState;
 
 /**
  * Audible cues in the browser (js/station-audio.js; sounds only after the first tap or key, as browsers require):
- * one tone when a rating becomes due or overdue, and a pattern by priority every few seconds while an
- * unacknowledged alarm is audible (not silenced).
+ * one tone when a rating becomes due or overdue, and, while an unacknowledged alarm is audible (not silenced), the
+ * pattern of its priority after IEC 60601-1-8 (high: burst of 10 pulses, medium: 3 pulses, low: 2 pulses),
+ * repeated every 5 s (high), 10 s (medium) or 20 s (low). The highest-priority such alarm sounds.
  */
-final class Cues {
-    static final Duration ALARM_REPEAT = Duration.ofSeconds(5);
+public final class Cues {
     private final Set<String> announced = new HashSet<>();
     private UI ui;
     private Instant lastAlarmCue = Instant.EPOCH;
     private String lastCue = "";
 
-    void attach(UI ui) {
+    static Duration repeat(AlarmPriority p) {
+        return switch (p) {
+            case HIGH -> Duration.ofSeconds(5);
+            case MEDIUM -> Duration.ofSeconds(10);
+            case LOW -> Duration.ofSeconds(20);
+        };
+    }
+
+    public void attach(UI ui) {
         this.ui = ui;
         ui.getPage().addJsModule("/js/sweep-trace.js");
         ui.getPage().addJsModule("/js/station-audio.js");
     }
 
-    void update(SessionView v) {
+    /** Plays what {@code v} calls for; with several beds, call for each (one alarm pattern per repeat interval). */
+    public void update(SessionView v) {
         for (Prompt p : v.prompts()) {
-            if ((p.state() == PromptState.DUE || p.state() == PromptState.OVERDUE) && announced.add(p.timePointId() + p.state())) {
+            if ((p.state() == PromptState.DUE || p.state() == PromptState.OVERDUE) && announced.add(v.sessionId() + p.timePointId() + p.state())) {
                 play("prompt");
             }
         }
-        v.activeAlarms().stream().filter(a -> a.audible(v.asOf()) && a.acknowledgedBy().isEmpty()).findFirst()
-                .filter(a -> Duration.between(lastAlarmCue, v.asOf()).compareTo(ALARM_REPEAT) >= 0)
+        v.activeAlarms().stream().filter(a -> a.audible(v.asOf()) && a.acknowledgedBy().isEmpty())
+                .max(java.util.Comparator.comparing(ActiveAlarm::priority))
+                .filter(a -> Duration.between(lastAlarmCue, v.asOf()).compareTo(repeat(a.priority())) >= 0)
                 .ifPresent(a -> alarm(a, v.asOf()));
     }
 
@@ -52,7 +63,7 @@ final class Cues {
         }
     }
 
-    String lastCue() {
+    public String lastCue() {
         return lastCue;
     }
 }
