@@ -3,6 +3,7 @@ package org.openinfusion.dashboard.bed;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,15 +40,16 @@ final class BedHeader extends Div {
     }
 
     void session(Optional<SessionView> v) {
-        session.setText(v.map(s -> s.subjectCode() + "  |  " + s.protocolLabel() + "  |  " + Text.of("state", s.state())
-                + "  |  " + Text.get("bed.kit", s.kitId())).orElse(Text.get("bed.noSession")));
+        session.setText(v.map(s -> s.subjectCode() + "  |  " + Text.of("state", s.state()) + "  |  " + Text.get("bed.kit", s.kitId())
+                + "  |  " + s.protocolLabel()).orElse(Text.get("bed.noSession")));
         session.getElement().setAttribute("data-state", v.map(s -> s.state().name().toLowerCase(Locale.ROOT)).orElse("none"));
     }
 
+    /** Only what needs attention: the devices that are disconnected, else that all are connected. */
     void devices(Map<String, Boolean> online) {
-        StringBuilder text = new StringBuilder();
-        online.forEach((id, on) -> text.append(id).append(' ').append(Text.get(on ? "bed.deviceOnline" : "bed.deviceOffline")).append("  "));
-        devices.setText(text.toString().trim());
-        devices.getElement().setAttribute("data-offline", String.valueOf(online.containsValue(false)));
+        List<String> off = online.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().toList();
+        devices.setText(online.isEmpty() ? "" : off.isEmpty() ? Text.get("bed.allConnected", online.size())
+                : Text.get("bed.disconnected", String.join(", ", off)));
+        devices.getElement().setAttribute("data-offline", String.valueOf(!off.isEmpty()));
     }
 }

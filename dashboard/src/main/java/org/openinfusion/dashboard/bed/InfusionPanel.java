@@ -28,7 +28,7 @@ final class InfusionPanel extends Div {
         progress.addClassName("inf-progress");
         progress.getElement().setAttribute("role", "progressbar");
         progress.getElement().setAttribute("aria-label", Text.get("infusion.progress"));
-        add(line(Text.get("infusion.time"), elapsed), line(Text.get("infusion.volume"), volume), line(Text.get("infusion.rate"), rate),
+        add(line(Text.get("infusion.time"), elapsed), line(Text.get("infusion.volume"), volume), line(Text.get("infusion.rateLabel"), rate),
                 line(Text.get("infusion.pump"), pump), line(Text.get("infusion.pauses"), pauses), progress, deviations);
     }
 

@@ -133,6 +133,7 @@ final class MonitorPanel extends Div {
             Optional<BedState.Latest> m = state.get(main);
             if (m.isEmpty()) {
                 getElement().setAttribute("data-alarm", "none");
+                age.setText(periodic && !problem ? Text.get("signal.noReading") : "");
                 return;
             }
             String text = m.get().text() + (second == null ? "" : "/" + state.get(second).map(BedState.Latest::text).orElse("--"));

@@ -36,6 +36,7 @@ public final class Cues {
         this.ui = ui;
         ui.getPage().addJsModule("/js/sweep-trace.js");
         ui.getPage().addJsModule("/js/station-audio.js");
+        ui.getPage().addJsModule("/js/vas-line.js");
     }
 
     /** Plays what {@code v} calls for; with several beds, call for each (one alarm pattern per repeat interval). */

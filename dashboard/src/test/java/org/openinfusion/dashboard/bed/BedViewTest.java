@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.mvysny.kaributesting.v10.ShortcutsKt;
+import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -153,7 +155,7 @@ class BedViewTest {
         startSession("ketamine-buprenorphine-double-dummy");
         click("step-baseline");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-cadss")).isEmpty());
-        assertTrue(text("prompt-due").contains("Rating due: Baseline"), text("prompt-due"));
+        assertTrue(text("prompt-due").contains("Ratings at Baseline:"), text("prompt-due"));
 
         click("rate-baseline-cadss");
         RatingDialog dialog = _get(RatingDialog.class);
@@ -187,13 +189,27 @@ class BedViewTest {
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-vas")).isEmpty());
         click("rate-baseline-vas");
         assertEquals("High  [subject-rated]", text("rating-item"));
+        assertTrue(_find(Div.class, s -> s.withId("rating-placeholder-note")).isEmpty(), "VAS questions ship their wording");
         for (int value : new int[] {40, 10, 0}) {
-            _get(com.vaadin.flow.component.textfield.IntegerField.class, s -> s.withId("score-value")).setValue(value);
-            click("score-set");
+            var line = _get(com.vaadin.flow.component.Component.class, s -> s.withId("vas-line")).getElement();
+            var data = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode().put("event.detail.value", value);
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-change", data));
+            assertEquals(value + " mm", text("vas-value"));
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-commit", tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()));
         }
         click("rating-submit");
         KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
         assertEquals("Recorded. No total for this instrument", text("rating-result"));
+    }
+
+    @Test
+    void placeholderWordingSaysHowTheSiteInstallsItsOwn() {
+        startSession("ketamine-midazolam-active-placebo");
+        click("step-baseline");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-cadss")).isEmpty());
+        click("rate-baseline-cadss");
+        assertEquals("CADSS item 1  [subject-rated]", text("rating-item"));
+        assertTrue(text("rating-placeholder-note").contains("site file"), text("rating-placeholder-note"));
     }
 
     @Test
