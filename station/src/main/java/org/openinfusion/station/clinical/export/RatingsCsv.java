@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.export;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,12 @@ public final class RatingsCsv {
     static final List<String> COLUMNS = List.of("session_id", "subject_code", "protocol", "protocol_version", "time_point",
             "instrument", "short_form", "rating_id", "rater_role", "rater", "finished_at", "item", "value",
             "not_assessed_reason", "total", "complete", "corrects", "correction_reason", "superseded_by", "amendment");
+
+    /** Items in their numeric order (1, 2, ..., 10), ids that are not numbers after them in text order. */
+    static final Comparator<Map.Entry<?, ?>> ITEM_ORDER = Comparator.comparing((Map.Entry<?, ?> a) -> String.valueOf(a.getKey()),
+            Comparator.comparing((String k) -> !k.matches("\\d{1,9}"))
+                    .thenComparingInt(k -> k.matches("\\d{1,9}") ? Integer.parseInt(k) : 0)
+                    .thenComparing(Comparator.naturalOrder()));
 
     private RatingsCsv() {
     }
@@ -49,7 +56,7 @@ public final class RatingsCsv {
         Map<?, ?> answers = p.get("answers") instanceof Map<?, ?> m ? m : Map.of();
         String ratingId = String.valueOf(p.get("ratingId"));
         boolean amendment = Payloads.flag(p, "amendment") || amended.contains(ratingId);
-        for (Map.Entry<?, ?> a : answers.entrySet()) {
+        for (Map.Entry<?, ?> a : answers.entrySet().stream().sorted(ITEM_ORDER).toList()) {
             String answer = String.valueOf(a.getValue());
             boolean notAssessed = answer.startsWith(RatingPayload.NOT_ASSESSED);
             csv.row(e.sessionId(), field(session, "subjectCode"), field(session, "protocol"), field(session, "protocolVersion"),
