@@ -49,9 +49,9 @@ final class InfusionPanel extends Div {
 
     void show(SessionView v) {
         SessionView.Infusion i = v.infusion();
-        elapsed.setText(Text.minutes(i.infusing()) + " / " + Text.minutes(v.plan().duration()) + " min");
-        volume.setText(Text.decimal(i.volumeInfusedMl()) + " / " + Text.decimal(v.plan().volumeMl()) + " mL");
-        rate.setText(Text.get("infusion.rateValue", Text.decimal(i.pumpRateMlPerHour()), Text.decimal(v.plan().rateMlPerHour())));
+        elapsed.setText(Text.minutes(i.infusing()) + " / " + Text.minutes(v.plan().duration()));
+        volume.setText(Text.decimal(i.volumeInfusedMl()) + " / " + Text.decimal(v.plan().volumeMl()));
+        rate.setText(Text.decimal(i.pumpRateMlPerHour()) + " / " + Text.decimal(v.plan().rateMlPerHour()));
         pump.setText(pumpState(i));
         pauses.setText(i.pauses() == 0 ? Text.get("infusion.noPauses") : Text.get("infusion.pausesValue", i.pauses(), Text.minutes(i.pausedTotal())));
         double fraction = v.plan().volumeMl() <= 0 ? 0 : Math.min(1, i.volumeInfusedMl() / v.plan().volumeMl());

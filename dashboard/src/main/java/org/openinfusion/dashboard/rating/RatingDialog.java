@@ -161,7 +161,7 @@ public final class RatingDialog extends Dialog {
         value.addClassName("vas-value");
         VasLine line = new VasLine(catalog.itemText(draft.instrument().id(), item.id()), now, v -> {
             try {
-                draft.score(v);
+                draft.set(v);
                 error.setText("");
                 value.setText(v + " mm");
                 progressText.setText(progressLine());
