@@ -32,13 +32,14 @@ final class SideTabs extends Div {
         tab.addClassName("side-tab");
         tab.getElement().setAttribute("role", "tab");
         tab.getElement().setAttribute("aria-controls", "panel-" + id);
-        content.setId("panel-" + id);
-        content.getElement().setAttribute("role", "tabpanel");
-        content.getElement().setAttribute("aria-labelledby", "tab-" + id);
+        Div panel = new Div(content);
+        panel.setId("panel-" + id);
+        panel.getElement().setAttribute("role", "tabpanel");
+        panel.getElement().setAttribute("aria-labelledby", "tab-" + id);
         tabs.add(tab);
-        contents.add(content);
+        contents.add(panel);
         strip.add(tab);
-        panels.add(content);
+        panels.add(panel);
         select(index == 0 ? 0 : selected());
     }
 

@@ -33,6 +33,7 @@ public class LoginView extends VerticalLayout {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
+        form.setId("login-form");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n(null));
         form.addLoginListener(e -> signIn(e.getUsername(), e.getPassword()));

@@ -100,8 +100,9 @@ class BedViewTest {
         startSession("ketamine-buprenorphine-double-dummy");
 
         assertTrue(text("session-header").contains("Study drug"));
-        assertEquals("0.0 / 100.0 mL", text("inf-volume"));
-        assertEquals("0:00 / 40:00 min", text("inf-elapsed"));
+        assertEquals("0.0 / 100.0", text("inf-volume"));
+        assertTrue(text("infusion").contains("Volume mL (of plan)"), text("infusion"));
+        assertEquals("0:00 / 40:00", text("inf-elapsed"));
         String page = UI.getCurrent().getElement().getTextRecursively().toLowerCase();
         assertFalse(page.contains("saline") || page.contains("mg/ml") || page.contains("placebo"), page);
         assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("session.created") && a.actor().equals("nurse1")));
@@ -311,7 +312,7 @@ class BedViewTest {
         }
         assertTrue(page.contains("Rate BPRS+"), page);
         assertTrue(page.contains("T+80 min"), page);
-        assertTrue(text("inf-rate").contains("mL/h"), text("inf-rate"));
+        assertTrue(text("infusion").contains("Rate mL/h (pump/plan)"), text("infusion"));
     }
 
     @Test
