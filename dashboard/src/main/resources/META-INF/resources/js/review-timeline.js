@@ -155,7 +155,7 @@ class ReviewTimeline extends HTMLElement {
     if (panel.series.some(s => s.scale === 'y2')) {
       axes.push({ scale: 'y2', label: panel.y2, side: 1, size: 60, grid: { show: false } });
     } else {
-      axes.push({ scale: 'y', side: 1, size: 60, grid: { show: false }, ticks: { show: false }, values: () => [] });
+      axes.push({ scale: 'y', side: 1, size: 60, label: ' ', grid: { show: false }, ticks: { show: false }, values: () => [] });
     }
     // clinically fixed ranges (from the server) unless auto-scale is asked for
     const range = r => (!this.autoScale && r) ? { range: [r[0], r[1]] } : { auto: true };

@@ -3,7 +3,6 @@ package org.openinfusion.dashboard.bed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -22,6 +21,7 @@ import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.feed.Cues;
 import org.openinfusion.dashboard.feed.LiveFeed;
+import org.openinfusion.dashboard.feed.Push;
 import org.openinfusion.dashboard.feed.SessionClient;
 import org.openinfusion.dashboard.feed.WaveFeed;
 import org.openinfusion.dashboard.users.Access;
@@ -113,8 +113,8 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         client.protocols(start::protocols, this::refuse);
         showNumerics();
         timers = List.of(
-                vertx.setPeriodic(WAVE_MILLIS, id -> access(ui, () -> monitor.push(waveFeed.drain()))),
-                vertx.setPeriodic(NUMERIC_MILLIS, id -> access(ui, this::showNumerics)),
+                vertx.setPeriodic(WAVE_MILLIS, id -> Push.access(ui, () -> monitor.push(waveFeed.drain()))),
+                vertx.setPeriodic(NUMERIC_MILLIS, id -> Push.access(ui, this::showNumerics)),
                 vertx.setPeriodic(VIEW_MILLIS, id -> refreshView()));
         refreshView();
     }
@@ -127,14 +127,6 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         Vertx vertx = DashboardServices.get().vertx();
         timers.forEach(vertx::cancelTimer);
         waveFeed.close();
-    }
-
-    private static void access(UI ui, Runnable r) {
-        try {
-            ui.access(r::run);
-        } catch (UIDetachedException closed) {
-            // the page is gone; its timers are being cancelled
-        }
     }
 
     void refreshView() {

@@ -3,7 +3,6 @@ package org.openinfusion.dashboard.live;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -16,13 +15,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.feed.Cues;
 import org.openinfusion.dashboard.feed.LiveFeed;
+import org.openinfusion.dashboard.feed.Push;
 import org.openinfusion.dashboard.feed.SessionClient;
 import org.openinfusion.dashboard.feed.WaveFeed;
 import org.openinfusion.dashboard.users.Access;
@@ -94,9 +94,9 @@ public class LiveView extends Div implements BeforeEnterObserver {
         waves = new WaveFeed(vertx, c -> c.stream() == Stream.PLETH);
         refresh();
         timers = List.of(
-                vertx.setPeriodic(REFRESH_MILLIS, id -> access(ui, this::refresh)),
-                vertx.setPeriodic(VIEW_MILLIS, id -> access(ui, this::askSessions)),
-                vertx.setPeriodic(WAVE_MILLIS, id -> access(ui, this::pushWaves)));
+                vertx.setPeriodic(REFRESH_MILLIS, id -> Push.access(ui, this::refresh)),
+                vertx.setPeriodic(VIEW_MILLIS, id -> Push.access(ui, this::askSessions)),
+                vertx.setPeriodic(WAVE_MILLIS, id -> Push.access(ui, this::pushWaves)));
         askSessions();
     }
 
@@ -108,14 +108,6 @@ public class LiveView extends Div implements BeforeEnterObserver {
         Vertx vertx = DashboardServices.get().vertx();
         timers.forEach(vertx::cancelTimer);
         waves.close();
-    }
-
-    private static void access(UI ui, Runnable r) {
-        try {
-            ui.access(r::run);
-        } catch (UIDetachedException closed) {
-            // the page is gone; its timers are being cancelled
-        }
     }
 
     private void askSessions() {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -57,13 +56,7 @@ class BedScreenIT {
         if (demo != null) {
             demo.close();
         }
-        if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        Chromium.deleteTree(dataDir);
     }
 
     private static WebDriverWait waitFor() {

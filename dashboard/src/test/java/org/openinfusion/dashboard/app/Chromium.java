@@ -25,6 +25,18 @@ final class Chromium {
         return new ChromeDriver(service, options);
     }
 
+    /** Deletes a test's folder (its data and the browser profile) so that nothing stays in the system temp dir. */
+    static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     static Path screenshot(ChromeDriver driver, String name) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Path file = dir.resolve(name + ".png");

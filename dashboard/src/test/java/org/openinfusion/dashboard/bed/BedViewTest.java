@@ -59,6 +59,17 @@ class BedViewTest {
         _click(_get(Button.class, s -> s.withId(id)));
     }
 
+    /** Takes the steps in order, confirming the end of the infusion, each once its button is there. */
+    private static void walk(String... steps) {
+        for (String step : steps) {
+            click(step);
+            if (step.equals("step-end-of-infusion")) {
+                click("confirm-step");
+            }
+            KaribuStation.until(() -> _find(Button.class, s -> s.withId(step)).isEmpty());
+        }
+    }
+
     private static void tab(String label) {
         _click(_get(com.vaadin.flow.component.html.NativeButton.class, s -> s.withText(label)));
     }
@@ -123,14 +134,7 @@ class BedViewTest {
     @Test
     void walksThroughPretreatmentInfusionEndObservationAndDischarge() {
         startSession("ketamine-buprenorphine-double-dummy");
-        for (String step : new String[] {"step-baseline", "step-pretreatment", "step-confirm-infusion-start", "step-end-of-infusion",
-                "step-observation"}) {
-            click(step);
-            if (step.equals("step-end-of-infusion")) {
-                click("confirm-step");
-            }
-            KaribuStation.until(() -> _find(Button.class, s -> s.withId(step)).isEmpty());
-        }
+        walk("step-baseline", "step-pretreatment", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
         tab("Discharge");
         assertTrue(text("discharge-check").contains("CADSS - not rated; needs <= 4"), text("discharge-check"));
         click("step-ready-for-discharge");
@@ -249,10 +253,7 @@ class BedViewTest {
     @Test
     void endingTheInfusionAsksFirstAndStatesTheConsequence() {
         startSession("ketamine-midazolam-active-placebo");
-        for (String step : new String[] {"step-baseline", "step-confirm-infusion-start"}) {
-            click(step);
-            KaribuStation.until(() -> _find(Button.class, s -> s.withId(step)).isEmpty());
-        }
+        walk("step-baseline", "step-confirm-infusion-start");
         click("step-end-of-infusion");
         assertTrue(text("confirm-consequence").contains("cannot be undone"), text("confirm-consequence"));
         click("confirm-cancel");
@@ -267,13 +268,7 @@ class BedViewTest {
     @Test
     void readyForDischargeWhileTheCheckIsNotMetNeedsAnExplicitConfirmation() {
         startSession("ketamine-midazolam-active-placebo");
-        for (String step : new String[] {"step-baseline", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation"}) {
-            click(step);
-            if (step.equals("step-end-of-infusion")) {
-                click("confirm-step");
-            }
-            KaribuStation.until(() -> _find(Button.class, s -> s.withId(step)).isEmpty());
-        }
+        walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
         click("step-ready-for-discharge");
         assertTrue(text("confirm-not-met").contains("Not met"), text("confirm-not-met"));
         assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "not until the physician's agreement is confirmed");
