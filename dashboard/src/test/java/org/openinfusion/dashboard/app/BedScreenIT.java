@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -148,6 +149,30 @@ class BedScreenIT {
         size(1280, 800);
     }
 
+    private static long drawnPixels(String traceId) {
+        return (Long) browser.executeScript("const c = document.querySelector('#' + arguments[0] + ' canvas');"
+                + "if (!c || c.width < 2) return 0; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;", traceId);
+    }
+
+    @Test
+    void aLayoutChangeRedrawsTheTracesInsteadOfBlankingThem() throws Exception {
+        size(1280, 800);
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        // a few seconds of sweep drawn (a full 6 s window is about 7,000 pixels at this size)
+        waitFor().until(d -> drawnPixels("trace-pleth") > 4000);
+        long before = drawnPixels("trace-pleth");
+        long widthBefore = (Long) browser.executeScript("return document.querySelector('#trace-pleth canvas').width");
+        size(1024, 768);
+        waitFor().until(d -> (Long) browser.executeScript("return document.querySelector('#trace-pleth canvas').width") != widthBefore);
+        long after = drawnPixels("trace-pleth");
+        long widthAfter = (Long) browser.executeScript("return document.querySelector('#trace-pleth canvas').width");
+        System.out.println("pleth drawn pixels: " + before + " at " + widthBefore + " px wide, " + after + " at once after resizing to "
+                + widthAfter + " px");
+        assertTrue(after > before * widthAfter / widthBefore / 2, before + " before, " + after + " after the resize");
+        size(1280, 800);
+    }
+
     @Test
     void aReloadShowsTheLastBloodPressureAtOnceWithItsAge() {
         Instant taken = Instant.now().minusSeconds(90);
@@ -190,12 +215,16 @@ class BedScreenIT {
     }
 
     @Test
-    void aVisualAnalogueScaleIsAnsweredWithTheKeyboard() throws Exception {
+    void aVisualAnalogueScaleIsAnsweredByTouchAndWithTheKeyboard() throws Exception {
         browser.get(demo.dashboardUrl() + "bed/bed-01");
         BrowserSteps.click(browser, "rate-baseline-vas");
         waitFor().until(d -> !d.findElements(By.id("vas-line")).isEmpty());
         var line = browser.findElement(By.id("vas-line"));
-        line.click();
+        // touch (a pointer) a quarter along the 100 mm line
+        int width = line.findElement(By.cssSelector(".vas-track")).getRect().getWidth();
+        new Actions(browser).moveToElement(line, -width / 4, 0).click().perform();
+        waitFor().until(d -> BrowserSteps.text(browser, "vas-value").matches("2[3-7] mm"));
+        System.out.println("VAS line " + width + " px wide; touched a quarter along: " + BrowserSteps.text(browser, "vas-value"));
         line.sendKeys(Keys.HOME);
         for (int i = 0; i < 4; i++) {
             line.sendKeys(Keys.PAGE_UP);
