@@ -3,6 +3,8 @@ package org.openinfusion.dashboard;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -34,9 +36,9 @@ class ArchitectureTest {
      * engineers' devices page, until the station moves it beside the health snapshot.
      */
     static final ArchRule NO_STORAGE_OR_DEVICE = noClasses().that().resideInAPackage("org.openinfusion.dashboard..")
-            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+            .should().dependOnClassesThat(DescribedPredicate.describe(
                     "are in the station's storage or device packages",
-                    (com.tngtech.archunit.core.domain.JavaClass c) -> (c.getPackageName().startsWith("org.openinfusion.station.storage")
+                    (JavaClass c) -> (c.getPackageName().startsWith("org.openinfusion.station.storage")
                             || c.getPackageName().startsWith("org.openinfusion.station.device"))
                             && !c.getName().equals("org.openinfusion.station.device.DeviceStatusSnapshot")));
 

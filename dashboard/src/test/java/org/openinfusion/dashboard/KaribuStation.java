@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.StationUser;
+import org.openinfusion.station.bus.Codecs;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.blinding.AuditTrail;
+import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.InstrumentCatalog;
+import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.service.SessionVerticle;
 import org.openinfusion.station.config.SecurityConfig;
 import org.openinfusion.station.security.AuthVerticle;
 import org.openinfusion.station.security.Authenticator;
@@ -24,12 +31,6 @@ import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.bus.Codecs;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
-import org.openinfusion.station.clinical.protocol.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.InstrumentCatalog;
-import org.openinfusion.station.clinical.service.SessionService;
-import org.openinfusion.station.clinical.service.SessionVerticle;
 
 /**
  * Browserless UI tests against a real event bus and a real session worker (audit in memory): Karibu's mock Vaadin
@@ -105,7 +106,7 @@ public final class KaribuStation implements AutoCloseable {
         MockVaadin.tearDown();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try (var files = Files.walk(usersDir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

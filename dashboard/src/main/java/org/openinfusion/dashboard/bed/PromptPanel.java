@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,7 @@ final class PromptPanel extends Div {
         }
         open.forEach(p -> dueTitles.get(p.timePointId()).setText(title(p, now)));
         Optional<Prompt> coming = v.prompts().stream().filter(p -> p.state() == PromptState.SCHEDULED && p.due().isPresent())
-                .min(java.util.Comparator.comparing(p -> p.due().get()));
+                .min(Comparator.comparing(p -> p.due().get()));
         next.setVisible(open.isEmpty());
         next.setText(coming.map(p -> Text.get("prompt.next", Text.timePoint(p.timePointId()), forms(p), Text.clock(p.due().get()),
                 Text.due(p.due().get(), now))).orElse(Text.get("prompt.noneScheduled")));

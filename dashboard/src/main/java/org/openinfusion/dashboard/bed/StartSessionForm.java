@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -36,7 +37,7 @@ final class StartSessionForm extends Div {
         weight.setMax(300);
         weight.setStep(0.1);
         weight.setErrorMessage(Text.get("start.weightError"));
-        weight.setSuffixComponent(new com.vaadin.flow.component.html.Span("kg"));
+        weight.setSuffixComponent(new Span("kg"));
         kit.setId("start-kit");
         Button start = new Button(Text.get("start.button"), e -> start());
         start.setId("start-button");

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,7 +132,7 @@ final class StepConfirm extends Dialog {
         f.setId(id);
         f.setRequired(true);
         f.setWidthFull();
-        f.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        f.setValueChangeMode(ValueChangeMode.EAGER);
         f.addValueChangeListener(e -> update());
         checks.add(() -> confirm.setEnabled(confirm.isEnabled() && !f.getValue().isBlank()));
         return f;

@@ -3,6 +3,7 @@ package org.openinfusion.dashboard.feed;
 import com.vaadin.flow.component.UI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -47,7 +48,7 @@ public final class Cues {
             }
         }
         v.activeAlarms().stream().filter(a -> a.audible(v.asOf()) && a.acknowledgedBy().isEmpty())
-                .max(java.util.Comparator.comparing(ActiveAlarm::priority))
+                .max(Comparator.comparing(ActiveAlarm::priority))
                 .filter(a -> Duration.between(lastAlarmCue, v.asOf()).compareTo(repeat(a.priority())) >= 0)
                 .ifPresent(a -> alarm(a, v.asOf()));
     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -139,7 +140,7 @@ public class LiveView extends Div implements BeforeEnterObserver {
         HealthSnapshot h = feed.health();
         if (h != null) {
             status.setText(Text.get("overview.health", Text.get(h.brokerConnected() ? "overview.connected" : "overview.disconnected"),
-                    Text.get(h.storeReachable() ? "overview.storeUp" : "overview.storeDown"), String.format(java.util.Locale.ROOT, "%.1f", 100 * h.bufferFill())));
+                    Text.get(h.storeReachable() ? "overview.storeUp" : "overview.storeDown"), String.format(Locale.ROOT, "%.1f", 100 * h.bufferFill())));
             status.getElement().setAttribute("data-healthy", String.valueOf(h.healthy()));
         }
     }

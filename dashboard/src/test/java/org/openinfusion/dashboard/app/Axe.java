@@ -3,6 +3,7 @@ package org.openinfusion.dashboard.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ final class Axe {
     @SuppressWarnings("unchecked")
     static List<String> seriousViolations(ChromeDriver browser) throws IOException, InterruptedException {
         browser.executeScript(source());
-        browser.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(60));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         Object result = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
                 + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"

@@ -7,29 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.mvysny.kaributesting.v10.ShortcutsKt;
 import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
+import com.github.mvysny.kaributesting.v10.ShortcutsKt;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
-import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.DomEvent;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.dashboard.rating.RatingDialog;
-import org.openinfusion.station.security.Role;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.Role;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bed view without a browser: session flow, rating form, markers and alarms against a real session worker.
@@ -52,7 +57,7 @@ class BedViewTest {
     }
 
     private static String text(String id) {
-        return _get(com.vaadin.flow.component.Component.class, s -> s.withId(id)).getElement().getTextRecursively();
+        return _get(Component.class, s -> s.withId(id)).getElement().getTextRecursively();
     }
 
     private static void click(String id) {
@@ -71,7 +76,7 @@ class BedViewTest {
     }
 
     private static void tab(String label) {
-        _click(_get(com.vaadin.flow.component.html.NativeButton.class, s -> s.withText(label)));
+        _click(_get(NativeButton.class, s -> s.withText(label)));
     }
 
     /** Gives a reason for every rating not done, in the close dialog; returns how many it asked for. */
@@ -138,7 +143,7 @@ class BedViewTest {
         tab("Discharge");
         assertTrue(text("discharge-check").contains("CADSS - not rated; needs <= 4"), text("discharge-check"));
         click("step-ready-for-discharge");
-        _get(com.vaadin.flow.component.checkbox.Checkbox.class, s -> s.withId("confirm-not-met-agree")).setValue(true);
+        _get(Checkbox.class, s -> s.withId("confirm-not-met-agree")).setValue(true);
         click("confirm-step");
         KaribuStation.until(() -> text("session-header").contains("Ready for discharge"));
         click("step-close");
@@ -189,11 +194,11 @@ class BedViewTest {
         assertEquals("High  [subject-rated]", text("rating-item"));
         assertTrue(_find(Div.class, s -> s.withId("rating-placeholder-note")).isEmpty(), "VAS questions ship their wording");
         for (int value : new int[] {40, 10, 0}) {
-            var line = _get(com.vaadin.flow.component.Component.class, s -> s.withId("vas-line")).getElement();
-            var data = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode().put("event.detail.value", value);
+            var line = _get(Component.class, s -> s.withId("vas-line")).getElement();
+            var data = JsonMapper.builder().build().createObjectNode().put("event.detail.value", value);
             ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-change", data));
             assertEquals(value + " mm", text("vas-value"));
-            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-commit", tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()));
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-commit", JsonMapper.builder().build().createObjectNode()));
         }
         click("rating-submit");
         KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
@@ -272,7 +277,7 @@ class BedViewTest {
         click("step-ready-for-discharge");
         assertTrue(text("confirm-not-met").contains("Not met"), text("confirm-not-met"));
         assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "not until the physician's agreement is confirmed");
-        _get(com.vaadin.flow.component.checkbox.Checkbox.class, s -> s.withId("confirm-not-met-agree")).setValue(true);
+        _get(Checkbox.class, s -> s.withId("confirm-not-met-agree")).setValue(true);
         click("confirm-step");
         KaribuStation.until(() -> text("session-header").contains("Ready for discharge"));
     }
@@ -340,10 +345,10 @@ class BedViewTest {
         station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.HR, 72, now, now, 1));
         KaribuStation.until(() -> text("num-hr-value").equals("72"));
         assertEquals("", text("num-hr-signal"));
-        assertEquals("Waiting for data", _get(com.vaadin.flow.component.Component.class, s -> s.withId("trace-pleth"))
+        assertEquals("Waiting for data", _get(Component.class, s -> s.withId("trace-pleth"))
                 .getElement().getAttribute("data-signal-label"));
 
-        station.vertx.eventBus().publish(Addresses.DEVICE_STATUS, new org.openinfusion.station.domain.DeviceStatus(
+        station.vertx.eventBus().publish(Addresses.DEVICE_STATUS, new DeviceStatus(
                 new DeviceRef("bed-01", "monitor"), false, Instant.now()));
         KaribuStation.until(() -> text("num-hr-signal").equals("Device disconnected"));
         assertEquals("disconnected", _get(Div.class, s -> s.withId("num-hr")).getElement().getAttribute("data-signal"));
