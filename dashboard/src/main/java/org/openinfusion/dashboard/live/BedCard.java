@@ -68,10 +68,13 @@ final class BedCard extends Anchor {
             Span age = new Span();
             age.addClassName("tile-age");
             age.setId(bedId + "-" + t.main().key() + "-age");
-            String label = t.second() == null ? Text.get("stream." + t.main().key()) : "NIBP";
-            Span head = new Span(label + " " + Text.get("unit." + t.main().key()));
+            Span head = new Span(t.second() == null ? Text.get("stream." + t.main().key()) : "NIBP");
             head.addClassName("tile-label");
-            Div tile = new Div(head, value, age);
+            Span unit = new Span(Text.get("unit." + t.main().key()));
+            unit.addClassName("tile-unit");
+            Div line = new Div(value, unit);
+            line.addClassName("tile-line");
+            Div tile = new Div(head, line, age);
             tile.addClassName("tile");
             tileArea.add(tile);
             values.put(t.main(), value);
