@@ -1,4 +1,4 @@
-package org.openinfusion.dashboard.bed;
+package org.openinfusion.dashboard.feed;
 
 import com.vaadin.flow.component.UI;
 import io.vertx.core.Future;
@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.openinfusion.dashboard.StationRequests;
+import org.openinfusion.dashboard.users.StationRequests;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.CommandReply;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
@@ -19,20 +19,20 @@ import org.openinfusion.station.clinical.service.SessionCommandHandler;
  * The dashboard's only way to the sessions: requests on the event bus, answered by the station's session worker
  * after it checked the signed-in user's role. Replies are handed to the UI with {@code ui.access}.
  */
-final class SessionClient {
+public final class SessionClient {
     private final StationRequests station;
 
-    SessionClient(Vertx vertx, UI ui) {
+    public SessionClient(Vertx vertx, UI ui) {
         this.station = new StationRequests(vertx, ui);
     }
 
     /** Sends a command; {@code done} or {@code failed} (with the station's message) then run under the UI lock. */
-    void send(SessionCommand c, Consumer<CommandReply> done, Consumer<String> failed) {
+    public void send(SessionCommand c, Consumer<CommandReply> done, Consumer<String> failed) {
         station.request(Addresses.SESSION_COMMAND, c, done, failed);
     }
 
     /** The bed's session view, or empty when no session is open there. */
-    void view(String bed, Consumer<Optional<SessionView>> done, Consumer<String> failed) {
+    public void view(String bed, Consumer<Optional<SessionView>> done, Consumer<String> failed) {
         Future<Optional<SessionView>> f = station.<SessionView>send(Addresses.SESSION_VIEW, new ViewRequest(bed))
                 .map(Optional::of)
                 .recover(e -> e instanceof ReplyException r && r.failureCode() == SessionCommandHandler.NO_SESSION
@@ -40,7 +40,7 @@ final class SessionClient {
         station.deliver(f, done, failed);
     }
 
-    void protocols(Consumer<ProtocolChoices> done, Consumer<String> failed) {
+    public void protocols(Consumer<ProtocolChoices> done, Consumer<String> failed) {
         station.request(Addresses.SESSION_PROTOCOLS, "", done, failed);
     }
 }

@@ -1,4 +1,4 @@
-package org.openinfusion.dashboard.bed;
+package org.openinfusion.dashboard.feed;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;

@@ -1,4 +1,4 @@
-package org.openinfusion.dashboard.bed;
+package org.openinfusion.dashboard.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

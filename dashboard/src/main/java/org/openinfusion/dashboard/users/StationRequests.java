@@ -1,4 +1,4 @@
-package org.openinfusion.dashboard;
+package org.openinfusion.dashboard.users;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -8,8 +8,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.util.function.Consumer;
-import org.openinfusion.dashboard.login.LoginView;
-import org.openinfusion.dashboard.users.CurrentUser;
+import org.openinfusion.dashboard.Routes;
 import org.openinfusion.station.security.BusGuard;
 
 /**
@@ -51,7 +50,7 @@ public final class StationRequests {
                     if (ar.succeeded()) {
                         done.accept(ar.result());
                     } else if (ar.cause() instanceof ReplyException r && r.failureCode() == BusGuard.SIGNED_OUT) {
-                        ui.navigate(LoginView.class);
+                        ui.navigate(Routes.LOGIN);
                     } else {
                         failed.accept(ar.cause().getMessage());
                     }
