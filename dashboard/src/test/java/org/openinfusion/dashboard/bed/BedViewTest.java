@@ -307,7 +307,7 @@ class BedViewTest {
 
     @Test
     void staffReadWordsAndUnitsNeverInternalIds() {
-        startSession("ketamine-naltrexone-crossover");
+        startSession("ketamine-midazolam-active-placebo"); // its baseline is rated at session start (the crossover waits for the capsule lead)
         click("step-baseline");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-bprs_pos")).isEmpty());
         String page = _get(BedView.class).getElement().getTextRecursively();

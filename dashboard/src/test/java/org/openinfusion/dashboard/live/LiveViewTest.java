@@ -69,7 +69,7 @@ class LiveViewTest {
     void showsFourBedsInDifferentStatesWithAlarmNextRatingAndUnits() throws Exception {
         String nurse = "nurse1";
         command(new SessionCommand.CreateSession(nurse, "bed-02", "ketamine-naltrexone-crossover", "KET-002", 70, "KIT-2"));
-        command(new SessionCommand.CreateSession(nurse, "bed-03", "ketamine-naltrexone-crossover", "KET-003", 70, "KIT-3"));
+        command(new SessionCommand.CreateSession(nurse, "bed-03", "ketamine-midazolam-active-placebo", "KET-003", 70, "KIT-3"));
         command(new SessionCommand.SessionStep(nurse, "bed-03", Step.BASELINE, ""));
         command(new SessionCommand.CreateSession(nurse, "bed-04", "ketamine-midazolam-active-placebo", "KET-004", 70, "KIT-4"));
         for (String bed : new String[] {"bed-01", "bed-02", "bed-03", "bed-04"}) {
