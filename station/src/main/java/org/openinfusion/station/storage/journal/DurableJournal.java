@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DurableJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DurableJournal.class);
+    /** The payload format of segments without a version marker: those of earlier versions (line protocol text). */
+    public static final int HEADERLESS = 0;
+    private static final int MAX_FORMAT = 0xFFFF;
 
     private record Pending(byte[] payload, CompletableFuture<JournalPosition> done) {
     }
@@ -33,6 +36,7 @@ public final class DurableJournal implements AutoCloseable {
     private final Path dir;
     private final long capacityBytes;
     private final long segmentBytes;
+    private final int format;
     private final Checkpoint checkpoint;
     private final AtomicLong pendingBytes = new AtomicLong();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -48,7 +52,11 @@ public final class DurableJournal implements AutoCloseable {
     private final SegmentReader reader;
     private JournalPosition committed;
 
-    private DurableJournal(Path dir, long capacityBytes, long segmentBytes) throws IOException {
+    private DurableJournal(Path dir, long capacityBytes, long segmentBytes, int format) throws IOException {
+        if (format < 0 || format > MAX_FORMAT) {
+            throw new IllegalArgumentException("payload format " + format + " is outside 0 - " + MAX_FORMAT);
+        }
+        this.format = format;
         this.dir = dir;
         this.capacityBytes = capacityBytes;
         this.segmentBytes = segmentBytes;
@@ -75,8 +83,18 @@ public final class DurableJournal implements AutoCloseable {
         LOG.info("durable buffer {} opened: {} bytes pending from {}", dir, pendingBytes.get(), committed);
     }
 
+    /**
+     * Opens the journal; new segments start with a version marker naming {@code payloadFormat} (what the caller's
+     * payloads are), except for {@link #HEADERLESS}, which writes segments as earlier versions did. Entries read back
+     * carry the format of the segment they were read from, so segments of an earlier version are still drained.
+     */
+    public static DurableJournal open(Path dir, long capacityBytes, long segmentBytes, int payloadFormat) throws IOException {
+        return new DurableJournal(dir, capacityBytes, segmentBytes, payloadFormat);
+    }
+
+    /** Opens the journal writing {@link #HEADERLESS} segments (opaque payloads, framed as earlier versions did). */
     public static DurableJournal open(Path dir, long capacityBytes, long segmentBytes) throws IOException {
-        return new DurableJournal(dir, capacityBytes, segmentBytes);
+        return open(dir, capacityBytes, segmentBytes, HEADERLESS);
     }
 
     /** Queues an entry; the future completes when it is on disk, or fails with {@link BufferFullException}. */
@@ -101,10 +119,13 @@ public final class DurableJournal implements AutoCloseable {
         return done;
     }
 
-    /** Entries after the last read, in order, up to about {@code maxBytes}; waits up to {@code waitMillis} for one. */
+    /**
+     * Entries after the last read, in order, up to about {@code maxBytes} of payload; waits up to {@code waitMillis}
+     * for one (not at all when it is 0 or less).
+     */
     public List<JournalEntry> nextBatch(long maxBytes, long waitMillis) throws IOException, InterruptedException {
         synchronized (lock) {
-            if (!reader.hasMore(durableSizes)) {
+            if (!reader.hasMore(durableSizes) && waitMillis > 0) {
                 lock.wait(waitMillis);
             }
             return reader.read(durableSizes, maxBytes);
@@ -245,9 +266,23 @@ public final class DurableJournal implements AutoCloseable {
         writeChannel = FileChannel.open(Segments.path(dir, writeSegment),
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         writeOffset = 0;
+        if (format != HEADERLESS) {
+            try {
+                var header = Segments.header(format);
+                while (header.hasRemaining()) {
+                    writeOffset += writeChannel.write(header, writeOffset);
+                }
+                writeChannel.force(false);
+            } catch (IOException e) {
+                writeChannel.close();
+                Files.deleteIfExists(Segments.path(dir, writeSegment));
+                throw e;
+            }
+            pendingBytes.addAndGet(writeOffset);
+        }
         Segments.syncDirectory(dir);
         synchronized (lock) {
-            durableSizes.put(writeSegment, 0L);
+            durableSizes.put(writeSegment, writeOffset);
         }
     }
 
