@@ -43,6 +43,8 @@ public final class DurableJournal implements AutoCloseable {
     private final Object lock = new Object();
     /** Durable size of every segment not yet deleted, by id. Guarded by {@link #lock}. */
     private final TreeMap<Long, Long> durableSizes = new TreeMap<>();
+    /** Where the first frame of every segment in {@link #durableSizes} starts (after its version marker, if any). */
+    private final Map<Long, Long> frameStarts = new java.util.HashMap<>();
     private final Thread appender;
     private volatile boolean open = true;
 
@@ -74,6 +76,9 @@ public final class DurableJournal implements AutoCloseable {
         if (!durableSizes.isEmpty()) {
             long last = durableSizes.lastKey();
             durableSizes.put(last, Recovery.truncateTornTail(Segments.path(dir, last)));
+        }
+        for (long id : durableSizes.keySet()) {
+            frameStarts.put(id, (long) Segments.firstFrame(Segments.path(dir, id)));
         }
         pendingBytes.set(sizesFrom(committed));
         writeSegment = Math.max(committed.segment(), durableSizes.isEmpty() ? 0 : durableSizes.lastKey()) + 1;
@@ -144,6 +149,7 @@ public final class DurableJournal implements AutoCloseable {
             checkpoint.write(upTo);
             for (Long id : List.copyOf(durableSizes.headMap(upTo.segment()).keySet())) {
                 durableSizes.remove(id);
+                frameStarts.remove(id);
                 reader.forget(id);
                 Files.deleteIfExists(Segments.path(dir, id));
             }
@@ -166,12 +172,16 @@ public final class DurableJournal implements AutoCloseable {
         return capacityBytes;
     }
 
+    /** Frame bytes (version markers excluded) from {@code from} to the end of the journal. */
     private long sizesFrom(JournalPosition from) {
         long total = 0;
         for (Map.Entry<Long, Long> e : durableSizes.tailMap(from.segment()).entrySet()) {
-            total += e.getValue();
+            total += e.getValue() - frameStarts.getOrDefault(e.getKey(), 0L);
         }
-        return total - (durableSizes.containsKey(from.segment()) ? from.offset() : 0);
+        if (durableSizes.containsKey(from.segment())) {
+            total -= Math.max(0, from.offset() - frameStarts.getOrDefault(from.segment(), 0L));
+        }
+        return total;
     }
 
     private void appendLoop() {
@@ -278,10 +288,10 @@ public final class DurableJournal implements AutoCloseable {
                 Files.deleteIfExists(Segments.path(dir, writeSegment));
                 throw e;
             }
-            pendingBytes.addAndGet(writeOffset);
         }
         Segments.syncDirectory(dir);
         synchronized (lock) {
+            frameStarts.put(writeSegment, writeOffset);
             durableSizes.put(writeSegment, writeOffset);
         }
     }

@@ -77,6 +77,13 @@ final class Segments {
         return Short.toUnsignedInt(b.getShort(6));
     }
 
+    /** Where the first frame of this segment file starts (0 for an empty or headerless one). */
+    static int firstFrame(Path segment) throws IOException {
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ)) {
+            return firstFrame(Math.max(DurableJournal.HEADERLESS, format(ch)));
+        }
+    }
+
     /** Where the first frame of a segment with this format starts. */
     static int firstFrame(int format) {
         return format == DurableJournal.HEADERLESS ? 0 : HEADER;
