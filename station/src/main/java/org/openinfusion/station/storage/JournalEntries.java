@@ -15,7 +15,7 @@ public final class JournalEntries {
 
     /**
      * Appends the entry's lines: compact entries are decoded and written as {@link LineProtocol} writes them
-     * (the same points as when they were appended as text); entries of headerless segments (earlier versions)
+     * (the same points as when they were appended as text), ready-made lines ended by a line break; entries of headerless segments (earlier versions)
      * are line protocol already.
      */
     public static void appendLines(JournalEntry entry, StringBuilder out) {
@@ -28,7 +28,12 @@ public final class JournalEntries {
                             LineProtocol.append(o.observations().get(i), o.revisions().get(i), out);
                         }
                     }
-                    case CompactEntry.Lines l -> out.append(l.lineProtocol());
+                    case CompactEntry.Lines l -> {
+                        out.append(l.lineProtocol());
+                        if (!l.lineProtocol().endsWith("\n")) {
+                            out.append('\n');
+                        }
+                    }
                 }
             }
             default -> throw new MalformedEntryException("durable buffer entry of unknown format " + entry.format()

@@ -15,59 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Observation;
-import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.domain.WaveformChunk;
 
 class CompactCodecTest {
     private static final DeviceRef MONITOR = new DeviceRef("bed-01", "monitor");
-    private static final List<String> STATES = List.of("infusing", "paused", "stopped", "none", "occlusion", "air_in_line");
     private static final Instant RX = Instant.parse("2026-12-04T10:00:00.123456Z");
-
-    /** Random observations of every stream, device times before and after their receive time, micro precision. */
-    static List<Observation> randomObservations(Random r, int count) {
-        List<Observation> out = new ArrayList<>();
-        Stream[] streams = Stream.values();
-        for (int i = 0; i < count; i++) {
-            Stream s = streams[r.nextInt(streams.length)];
-            DeviceRef source = new DeviceRef("bed-" + r.nextInt(40), r.nextBoolean() ? "monitor" : "pump_" + r.nextInt(3));
-            Instant rx = Instant.ofEpochSecond(1_700_000_000L + r.nextInt(100_000_000), r.nextInt(1_000_000) * 1_000L);
-            Instant device = rx.plusNanos((r.nextInt(20_000_001) - 10_000_000) * 1_000L);
-            long seq = r.nextInt(4) == 0 ? r.nextLong(Long.MAX_VALUE) : r.nextInt(1_000_000);
-            out.add(switch (s.kind()) {
-                case NUMERIC -> new NumericSample(source, s, value(r, s), device, rx, seq);
-                case STATE -> {
-                    List<String> words = STATES.stream().filter(s::accepts).toList();
-                    yield new StateSample(source, s, words.get(r.nextInt(words.size())), device, rx, seq);
-                }
-                case WAVEFORM -> {
-                    float[] samples = new float[1 + r.nextInt(200)];
-                    for (int k = 0; k < samples.length; k++) {
-                        samples[k] = (float) (s.min() + r.nextDouble() * (s.max() - s.min()));
-                    }
-                    double[] rates = {500, 125, 62.5, 1000.0 / 3, 1 + r.nextDouble() * 1999};
-                    yield new WaveformChunk(source, s, rates[r.nextInt(rates.length)], device, rx, seq, samples);
-                }
-            });
-        }
-        return out;
-    }
-
-    private static double value(Random r, Stream s) {
-        double span = s.max() - s.min();
-        return switch (r.nextInt(4)) {
-            case 0 -> Math.rint(s.min() + r.nextDouble() * span);
-            case 1 -> (float) (s.min() + r.nextDouble() * span);
-            case 2 -> s.min() + r.nextDouble() * span;
-            default -> Math.round((s.min() + r.nextDouble() * span) * 10) / 10.0;
-        };
-    }
 
     @Test
     void randomEntriesOfEveryStreamDecodeToEqualObservationsAndRevisions() {
         Random r = new Random(20261204);
         for (int round = 0; round < 500; round++) {
-            List<Observation> observations = randomObservations(r, 1 + r.nextInt(30));
+            List<Observation> observations = RandomObservations.of(r, 1 + r.nextInt(30));
             List<Integer> revisions = new ArrayList<>();
             observations.forEach(o -> revisions.add(r.nextInt(5) == 0 ? 1 + r.nextInt(300) : 0));
             byte[] entry = CompactEncoder.observations(observations, revisions);
@@ -79,7 +38,7 @@ class CompactCodecTest {
 
     @Test
     void withoutRevisionsEveryObservationDecodesWithRevisionZero() {
-        List<Observation> observations = randomObservations(new Random(7), 12);
+        List<Observation> observations = RandomObservations.of(new Random(7), 12);
         var decoded = (CompactEntry.Observations) CompactDecoder.decode(CompactEncoder.observations(observations, List.of()));
         assertEquals(observations, decoded.observations());
         assertEquals(List.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), decoded.revisions());
@@ -119,7 +78,7 @@ class CompactCodecTest {
 
     @Test
     void everyCutOfAnEntryIsRefusedAsMalformedNotMisread() {
-        List<Observation> observations = randomObservations(new Random(11), 5);
+        List<Observation> observations = RandomObservations.of(new Random(11), 5);
         byte[] entry = CompactEncoder.observations(observations, List.of());
         for (int cut = 0; cut < entry.length; cut++) {
             byte[] shorter = Arrays.copyOf(entry, cut);
