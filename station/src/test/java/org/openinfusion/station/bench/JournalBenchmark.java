@@ -39,7 +39,7 @@ public final class JournalBenchmark {
     private static final double TARGET_APPEND = 2_000_000;
     private static final int[] BED_COUNTS = {1, 4, 8, 16, 32};
 
-    private record Message(List<Observation> observations, int values) {
+    record Message(List<Observation> observations, int values) {
     }
 
     private JournalBenchmark() {
