@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +45,7 @@ public final class DurableJournal implements AutoCloseable {
     /** Durable size of every segment not yet deleted, by id. Guarded by {@link #lock}. */
     private final TreeMap<Long, Long> durableSizes = new TreeMap<>();
     /** Where the first frame of every segment in {@link #durableSizes} starts (after its version marker, if any). */
-    private final Map<Long, Long> frameStarts = new java.util.HashMap<>();
+    private final Map<Long, Long> frameStarts = new HashMap<>();
     private final Thread appender;
     private volatile boolean open = true;
 
