@@ -47,11 +47,23 @@ public final class SimulatorMain {
             out.println(CommandLine.USAGE);
             return EXIT_OK;
         }
-        return simulate(parsed.config());
+        return simulate(parsed.config(), parsed.controlPort());
     }
 
-    private int simulate(SimulatorConfig config) {
+    private int simulate(SimulatorConfig config, java.util.OptionalInt controlPort) {
         SimulatedBeds beds = SimulatedBeds.start(config);
+        org.openinfusion.sim.control.ControlServer server = null;
+        if (controlPort.isPresent()) {
+            try {
+                server = org.openinfusion.sim.control.ControlServer.start(beds, controlPort.getAsInt());
+                out.println("control channel: http://127.0.0.1:" + server.port() + "/beds");
+            } catch (java.io.IOException e) {
+                err.println("error: cannot open the control channel on port " + controlPort.getAsInt() + ": " + e.getMessage());
+                beds.close();
+                return EXIT_FAILED;
+            }
+        }
+        org.openinfusion.sim.control.ControlServer control = server;
         Thread hook = new Thread(beds::close, "sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -69,6 +81,9 @@ public final class SimulatorMain {
             Thread.currentThread().interrupt();
             return EXIT_FAILED;
         } finally {
+            if (control != null) {
+                control.close();
+            }
             beds.close();
             removeHook(hook);
         }

@@ -2,7 +2,7 @@ package org.openinfusion.sim.mqtt;
 
 import java.util.List;
 import java.util.Locale;
-import org.openinfusion.sim.signal.InfusionPump;
+import org.openinfusion.sim.signal.Pump;
 import org.openinfusion.sim.signal.PumpStatus;
 import org.openinfusion.sim.signal.SimulatedPatient;
 
@@ -11,7 +11,7 @@ final class PumpDevice implements SimulatedDevice {
 
     static final String ID = "pump";
 
-    private final InfusionPump pump;
+    private final Pump pump;
     private final SequenceCounters counters;
     private final NumericsTicker numerics;
 
