@@ -6,7 +6,7 @@ import org.openinfusion.sim.signal.Pump;
 import org.openinfusion.sim.signal.PumpStatus;
 import org.openinfusion.sim.signal.SimulatedPatient;
 
-/** The infusion pump: rate, volume infused, volume remaining, state and alarm, once a second. */
+/** The infusion pump: state, alarm, rate, volume infused and volume remaining, in that order, once a second. */
 final class PumpDevice implements SimulatedDevice {
 
     static final String ID = "pump";
@@ -33,12 +33,13 @@ final class PumpDevice implements SimulatedDevice {
 
     private List<SenmlRecord> valuesAt(double seconds, long timeMicros) {
         PumpStatus status = pump.statusAt(seconds);
+        // state and alarm first: a reader taking the pack record by record knows what the numbers mean when they come
         return List.of(
+                state(NumericStream.PUMP_STATE, status.state(), timeMicros),
+                state(NumericStream.PUMP_ALARM, status.alarm(), timeMicros),
                 numeric(NumericStream.PUMP_RATE, status.rateMlPerHour(), timeMicros),
                 numeric(NumericStream.PUMP_VI, status.infusedMl(), timeMicros),
-                numeric(NumericStream.PUMP_VTBI, status.remainingMl(), timeMicros),
-                state(NumericStream.PUMP_STATE, status.state(), timeMicros),
-                state(NumericStream.PUMP_ALARM, status.alarm(), timeMicros));
+                numeric(NumericStream.PUMP_VTBI, status.remainingMl(), timeMicros));
     }
 
     private SenmlRecord numeric(NumericStream stream, double value, long timeMicros) {

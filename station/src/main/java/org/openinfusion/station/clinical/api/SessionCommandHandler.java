@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.service.SessionUpdate;
 import org.openinfusion.station.clinical.session.IllegalTransitionException;
 import org.openinfusion.station.clinical.session.Outcome;
 import org.openinfusion.station.clinical.session.SessionEvent;
@@ -35,9 +37,16 @@ public final class SessionCommandHandler {
     private final SessionService sessions;
     private final BedHistory history = new BedHistory();
     private final BaselineVitals vitals = new BaselineVitals();
+    private final Consumer<SessionUpdate> published;
 
     public SessionCommandHandler(SessionService sessions) {
+        this(sessions, update -> { });
+    }
+
+    /** {@code published} hears what each staff command produced (the verticle publishes it on the bus). */
+    public SessionCommandHandler(SessionService sessions, Consumer<SessionUpdate> published) {
         this.sessions = sessions;
+        this.published = published;
         sessions.all().forEach(r -> history.restore(r.session().id(), sessions.restoredTrail(r.session().id())));
     }
 
@@ -152,6 +161,9 @@ public final class SessionCommandHandler {
 
     private CommandReply done(String bed, Outcome o) {
         history.outcome(runtime(bed).session().id(), o);
+        if (!o.isEmpty()) {
+            published.accept(new SessionUpdate(bed, runtime(bed).session().id(), o));
+        }
         return new CommandReply(view(bed), Optional.empty());
     }
 
