@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.OptionalInt;
 import org.openinfusion.sim.mqtt.PublisherSettings;
+import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.sim.signal.InfusionPlan;
 
 /** Turns the simulator's arguments into a {@link SimulatorConfig}, or says clearly what is wrong. */
@@ -29,7 +31,7 @@ final class CommandLine {
               --help                   show this text""";
 
     /** The outcome: either help was asked for, or a run is configured. */
-    record Parsed(boolean help, SimulatorConfig config, java.util.OptionalInt controlPort) {
+    record Parsed(boolean help, SimulatorConfig config, OptionalInt controlPort) {
     }
 
     private CommandLine() {
@@ -40,13 +42,13 @@ final class CommandLine {
         SimulatorConfig config = defaults;
         InfusionPlan plan = defaults.infusion();
         boolean fast = false;
-        java.util.OptionalInt controlPort = java.util.OptionalInt.empty();
+        OptionalInt controlPort = OptionalInt.empty();
         try {
             while (!rest.isEmpty()) {
                 String option = next(rest);
                 switch (option) {
                     case "--help", "-h" -> {
-                        return new Parsed(true, defaults, java.util.OptionalInt.empty());
+                        return new Parsed(true, defaults, OptionalInt.empty());
                     }
                     case "--broker" -> config = config.withMqtt(new PublisherSettings(value(option, rest),
                             config.mqtt().runId(), config.mqtt().maxInflight(), config.mqtt().bufferSize()));
@@ -68,13 +70,13 @@ final class CommandLine {
                         if (port < 0 || port > 65_535) {
                             throw new UsageException("--control-port must be 0-65535: " + port);
                         }
-                        controlPort = java.util.OptionalInt.of((int) port);
+                        controlPort = OptionalInt.of((int) port);
                     }
                     default -> throw new UsageException("unknown option '" + option + "'");
                 }
             }
             config = config.withInfusion(plan);
-            config.scenario().ifPresent(org.openinfusion.sim.scenario.Scenario::load);
+            config.scenario().ifPresent(Scenario::load);
             return new Parsed(false, fast ? config.withPacing(Pacing.AS_FAST_AS_POSSIBLE) : config, controlPort);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ public final class SimulatedBeds implements AutoCloseable, SimulatorControl {
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sim-pacer"));
     private final PacingLoop loop;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Map<String, String> scenarios = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> scenarios = new ConcurrentHashMap<>();
 
     private SimulatedBeds(SimulatorConfig config) {
         this.config = config;

@@ -1,8 +1,11 @@
 package org.openinfusion.sim;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
+import org.openinfusion.sim.control.ControlServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,20 +53,20 @@ public final class SimulatorMain {
         return simulate(parsed.config(), parsed.controlPort());
     }
 
-    private int simulate(SimulatorConfig config, java.util.OptionalInt controlPort) {
+    private int simulate(SimulatorConfig config, OptionalInt controlPort) {
         SimulatedBeds beds = SimulatedBeds.start(config);
-        org.openinfusion.sim.control.ControlServer server = null;
+        ControlServer server = null;
         if (controlPort.isPresent()) {
             try {
-                server = org.openinfusion.sim.control.ControlServer.start(beds, controlPort.getAsInt());
+                server = ControlServer.start(beds, controlPort.getAsInt());
                 out.println("control channel: http://127.0.0.1:" + server.port() + "/beds");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 err.println("error: cannot open the control channel on port " + controlPort.getAsInt() + ": " + e.getMessage());
                 beds.close();
                 return EXIT_FAILED;
             }
         }
-        org.openinfusion.sim.control.ControlServer control = server;
+        ControlServer control = server;
         Thread hook = new Thread(beds::close, "sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

@@ -2,6 +2,7 @@ package org.openinfusion.dashboard.simulation;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openinfusion.sim.control.BedState;
@@ -91,7 +92,7 @@ public final class SimulatedNurse implements AutoCloseable {
         BedState started = pumps.apply(bed, new BedEvent.StartPump());
         LOG.info("{}: simulated nurse started the pump at {} mL/h for {} mL", bed, plan.get().rateMlPerHour(),
                 plan.get().volumeMl());
-        scenario.ifPresent(s -> pumps.startScenario(s, java.util.List.of(started.bedId())));
+        scenario.ifPresent(s -> pumps.startScenario(s, List.of(started.bedId())));
     }
 
     private void stop(String bed) {

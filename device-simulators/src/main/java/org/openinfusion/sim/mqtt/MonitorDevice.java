@@ -3,6 +3,7 @@ package org.openinfusion.sim.mqtt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoublePredicate;
 import org.openinfusion.sim.signal.CapnogramGenerator;
 import org.openinfusion.sim.signal.Conditions;
 import org.openinfusion.sim.signal.Conditions.Artefact;
@@ -29,7 +30,7 @@ final class MonitorDevice implements SimulatedDevice {
         CapnogramGenerator co2 = patient.capnogram();
         Conditions conditions = patient.conditions();
         SplittableRandom motion = new SplittableRandom(startMicros ^ 0x5eed);
-        java.util.function.DoublePredicate unplugged = t -> conditions.has(Artefact.MONITOR_UNPLUGGED, t);
+        DoublePredicate unplugged = t -> conditions.has(Artefact.MONITOR_UNPLUGGED, t);
         this.waveforms = List.of(
                 new WaveformEmitter(ID, List.of(WaveformStream.ECG_I, WaveformStream.ECG_II, WaveformStream.ECG_III),
                         (channels, t) -> fill(channels, ecg.next(), conditions.has(Artefact.LEAD_OFF, t)),

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.openinfusion.sim.signal.BedEvent;
@@ -73,7 +74,7 @@ public final class SimulatedBed {
     /** Applies {@code event} at simulation second {@code seconds} (not before the current position). */
     public void schedule(BedEvent.Timed event) {
         if (event.seconds() < seconds(position)) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s at %.0f s is in the past (the bed is at %.0f s)", event.event().describe(), event.seconds(),
                     seconds(position)));
         }
@@ -95,7 +96,7 @@ public final class SimulatedBed {
     public void applyNow(BedEvent event) {
         double t = seconds(position);
         event.apply(patient, t);
-        log.add(String.format(java.util.Locale.ROOT, "%.1f s: %s", t, event.describe()));
+        log.add(String.format(Locale.ROOT, "%.1f s: %s", t, event.describe()));
     }
 
     /** What was applied so far, oldest first ("12.0 s: start pump"); events the pump refused say so. */
@@ -125,7 +126,7 @@ public final class SimulatedBed {
             try {
                 applyNow(next.event());
             } catch (IllegalStateException | IllegalArgumentException e) {
-                log.add(String.format(java.util.Locale.ROOT, "%.1f s: %s refused: %s", seconds(position),
+                log.add(String.format(Locale.ROOT, "%.1f s: %s refused: %s", seconds(position),
                         next.event().describe(), e.getMessage()));
             }
         }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public record Scenario(String name, String description, Map<String, List<BedEven
     public List<BedEvent.Timed> eventsFor(String bedId) {
         List<BedEvent.Timed> events = new ArrayList<>(timeline.getOrDefault(EVERY_BED, List.of()));
         events.addAll(timeline.getOrDefault(bedId, List.of()));
-        events.sort(java.util.Comparator.comparingDouble(BedEvent.Timed::seconds));
+        events.sort(Comparator.comparingDouble(BedEvent.Timed::seconds));
         return events;
     }
 
