@@ -1,5 +1,6 @@
 package org.openinfusion.sim.control;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -132,7 +133,7 @@ public final class ControlServer implements AutoCloseable {
                 throw new ScenarioException("the body must be a JSON object");
             }
             return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ScenarioException("the body is not JSON: " + e.getOriginalMessage(), e);
         }
     }
