@@ -38,7 +38,7 @@ final class SessionViews {
     }
 
     /** Only this session's ratings, its own pre-dose vitals and the bed's values since the session was created. */
-    private static Optional<DischargeCheck.Result> discharge(Session s, BedHistory history, BaselineVitals vitals, Instant now) {
+    static Optional<DischargeCheck.Result> discharge(Session s, BedHistory history, BaselineVitals vitals, Instant now) {
         List<SessionView.RatingEntry> ratings = history.ratings(s.id());
         return s.infusionEnd().map(end -> DischargeCheck.evaluate(s.protocol().discharge(), new DischargeCheck.Inputs(end, now,
                 rated(ratings, "cadss"), rated(ratings, "moaas"), vitals.baselineOf(s.id()), vitals.latest(s.created().bedId()),
