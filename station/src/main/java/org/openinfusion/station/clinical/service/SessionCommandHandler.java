@@ -187,8 +187,9 @@ public final class SessionCommandHandler {
         SessionRuntime r = runtime(s.bed());
         r.session().apply(e); // an illegal step is refused before any gate asks for a reason
         if (s.step() == Step.CONFIRM_INFUSION_START) {
-            List<String> gateConcerns = preDoseGate(s, r, now);
+            // the lead writes its note only with a reason, and a reason satisfies the gate: nothing is written before a refusal
             requirePretreatmentLead(s, now);
+            List<String> gateConcerns = preDoseGate(s, r, now);
             if (!gateConcerns.isEmpty()) {
                 sessions.preDoseGateOverridden(s.bed(), s.user(), gateConcerns, reasonOf(s).orElseThrow());
             }

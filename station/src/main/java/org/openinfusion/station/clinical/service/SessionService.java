@@ -378,6 +378,9 @@ public final class SessionService {
                 || o.infusion().stream().anyMatch(e -> e instanceof InfusionEvent.Started)) {
             kits.dosed(id);
         }
+        if (o.session().stream().anyMatch(e -> e instanceof SessionEvent.Closed)) {
+            kits.closed(id);
+        }
         o.prompts().forEach(e -> write(id, AuditPort.STATION, new TrailEvent.PromptChanged(e)));
         o.alarms().forEach(e -> write(id, e.by(), new TrailEvent.AlarmChanged(e)));
         return o;
