@@ -135,10 +135,12 @@ public final class SessionCommandHandler {
             case SessionCommand.AddMarker a -> mark(a);
             case SessionCommand.RecordAdverseEvent a -> {
                 sessions.adverseEvent(a.bed(), a.user(), a.event());
+                history.adverseEvent(runtime(a.bed()).session().id(), a.event());
                 yield new CommandReply(view(a.bed()), Optional.empty());
             }
             case SessionCommand.RecordMedication a -> {
                 sessions.medication(a.bed(), a.user(), a.medication());
+                history.medication(runtime(a.bed()).session().id(), a.medication());
                 yield new CommandReply(view(a.bed()), Optional.empty());
             }
         });

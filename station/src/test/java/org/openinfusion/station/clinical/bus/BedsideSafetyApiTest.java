@@ -297,6 +297,37 @@ class BedsideSafetyApiTest {
                 cm.get(1));
     }
 
+    @Test
+    void theStationProposesAHypertensionEpisodeAcrossALateCuffAsOneAdverseEventUntilStaffConfirmIt() throws Exception {
+        deploy(SessionService.StudyFiles.NONE);
+        createAndStartBaseline("KET-108", "KIT-8");
+        cuff(120, 80);
+        send(step(Step.CONFIRM_INFUSION_START, null));
+        clock.advance(Duration.ofMinutes(10));
+        Instant raised = clock.instant();
+        cuff(186, 96);
+        clock.advance(Duration.ofMinutes(7)); // the 186 ages out; the next cuff reading is late
+        send(new SessionCommand.AddMarker("nurse1", BED, org.openinfusion.station.clinical.api.MarkerKind.NOTE, "cuff repeated late"));
+        clock.advance(Duration.ofMinutes(1));
+        Instant cleared = clock.instant();
+        cuff(150, 85);
+
+        SessionView v = send(new SessionCommand.AddMarker("nurse1", BED, org.openinfusion.station.clinical.api.MarkerKind.NOTE, "BP down"))
+                .view();
+
+        var proposal = v.aeProposals().stream().filter(p -> p.term().equals("Hypertension")).toList();
+        assertEquals(1, proposal.size(), v.aeProposals().toString());
+        assertEquals(raised, proposal.getFirst().start());
+        assertEquals(Optional.of(cleared), proposal.getFirst().end(), "one episode: the ageing value ended nothing");
+        assertEquals("NIBP_SYS 186 > 180", proposal.getFirst().message());
+        var confirmed = new AdverseEvent("AE-1", "Hypertension", raised, proposal.getFirst().end(), AdverseEvent.Severity.MILD, false,
+                AdverseEvent.Relationship.PROBABLY_RELATED, AdverseEvent.Action.DOSE_NOT_CHANGED, AdverseEvent.Outcome.RECOVERED_RESOLVED,
+                Optional.of(proposal.getFirst().key()));
+        SessionView after = send(new SessionCommand.RecordAdverseEvent("nurse1", BED, confirmed)).view();
+        assertTrue(after.aeProposals().stream().noneMatch(p -> p.key().equals(proposal.getFirst().key())), after.aeProposals().toString());
+        assertEquals(List.of(confirmed), after.adverseEvents());
+    }
+
     private static String csv(ExportFormat f, List<org.openinfusion.station.clinical.audit.AuditEntry> entries, String id) {
         return new String(Exports.write(f, new ExportRequest(entries, Optional.of(id), null, InstrumentCatalog.builtIn(),
                 ProtocolCatalog.builtIn())).content(), StandardCharsets.UTF_8);
