@@ -82,7 +82,15 @@ public final class SessionCommandHandler {
                 || o.infusion().stream().anyMatch(e -> e instanceof InfusionEvent.Started);
         if (started && !vitals.isRecorded(sessionId)) {
             sessions.all().stream().filter(r -> r.session().id().equals(sessionId) && r.session().state() != SessionState.CLOSED)
-                    .findFirst().ifPresent(r -> recordPreDose(r.session().created().bedId(), sessionId, AuditPort.STATION));
+                    .findFirst().ifPresent(r -> {
+                        try {
+                            recordPreDose(r.session().created().bedId(), sessionId, AuditPort.STATION);
+                        } catch (RuntimeException e) {
+                            // the trail cannot take it now (AUDIT_UNAVAILABLE is raised): the discharge check will say
+                            // "no pre-dose value recorded in this session" rather than judge on unrecorded values
+                            LOG.error("pre-dose vitals of a session could not be recorded: {}", e.toString());
+                        }
+                    });
         }
     }
 
