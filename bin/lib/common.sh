@@ -71,3 +71,35 @@ build_if_needed() {
     jar=$(ls dashboard/target/dashboard-*.jar | head -n 1)
   fi
 }
+
+# bench_classpath MODULE [snapshot] compiles MODULE and the modules it needs (reactor build up to test-compile: nothing
+# is installed into the shared ~/.m2) and sets $cp to its classes, test classes and test-scope dependencies. With
+# "snapshot", the project's classes are copied to a temporary folder first (removed on exit), so that a rebuild during
+# a long run cannot pull them from under it.
+bench_classpath() {
+  local module="$1" d dirs
+  ./mvnw -B -q -ntp -pl "$module" -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+  if [ "$module" = dashboard ]; then
+    dirs="dashboard/target/test-classes station/target/classes station/target/test-classes device-simulators/target/classes"
+  else
+    dirs="station/target/classes station/target/test-classes device-simulators/target/classes"
+  fi
+  # the project's own modules come from the folders above, not from the reactor's paths or ~/.m2
+  local deps
+  deps=$(tr ':' '\n' < "$module/target/bench.classpath" | grep -v -e '/org/openinfusion/' -e "^$PWD/" | paste -sd:)
+  cp=""
+  if [ "${2:-}" = snapshot ]; then
+    bench_snap=$(mktemp -d -t bench-classes-XXXXXX)
+    trap 'rm -rf "$bench_snap"' EXIT
+    for d in $dirs; do
+      cp -r "$d" "$bench_snap/${d//\//_}"
+      cp="$cp$bench_snap/${d//\//_}:"
+    done
+  else
+    for d in $dirs; do
+      cp="$cp$PWD/$d:"
+    done
+  fi
+  cp="$cp$deps"
+}

@@ -25,6 +25,11 @@ public final class DashboardServices {
         current = new DashboardServices(vertx, instruments);
     }
 
+    /** Whether a launcher has installed the station's services. */
+    public static boolean installed() {
+        return current != null;
+    }
+
     public static DashboardServices get() {
         DashboardServices s = current;
         if (s == null) {

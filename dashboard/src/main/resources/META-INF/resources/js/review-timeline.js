@@ -79,9 +79,21 @@ class ReviewTimeline extends HTMLElement {
     reset.id = 'timeline-reset';
     reset.textContent = 'Reset zoom';
     reset.addEventListener('click', () => this.resetZoom());
+    const autoLabel = document.createElement('label');
+    const auto = document.createElement('input');
+    auto.type = 'checkbox';
+    auto.id = 'timeline-auto-scale';
+    auto.checked = !!this.autoScale;
+    auto.addEventListener('change', () => {
+      const x = this.range;
+      this.autoScale = auto.checked;
+      this.build();
+      if (x) this.zoom(x.from, x.to);
+    });
+    autoLabel.append(auto, document.createTextNode(' Auto-scale values'));
     const hint = document.createElement('span');
     hint.textContent = `${this.data.axis}. Drag across a panel or use the mouse wheel to zoom; click an alarm or marker line for its ECG.`;
-    bar.append(reset, hint);
+    bar.append(reset, autoLabel, hint);
     this.tip = document.createElement('div');
     this.tip.className = 'timeline-tip';
     this.tip.hidden = true;
@@ -137,14 +149,19 @@ class ReviewTimeline extends HTMLElement {
       }
       series.push(o);
     }
+    // every panel reserves the same axis widths left and right, so the time axes line up across panels
     const axes = [{ label: panel.last ? this.data.axis : undefined, size: panel.last ? 44 : 28 },
-      { scale: 'y', label: panel.y, size: 56 }];
+      { scale: 'y', label: panel.y, size: 60 }];
     if (panel.series.some(s => s.scale === 'y2')) {
-      axes.push({ scale: 'y2', label: panel.y2, side: 1, size: 56, grid: { show: false } });
+      axes.push({ scale: 'y2', label: panel.y2, side: 1, size: 60, grid: { show: false } });
+    } else {
+      axes.push({ scale: 'y', side: 1, size: 60, label: ' ', grid: { show: false }, ticks: { show: false }, values: () => [] });
     }
+    // clinically fixed ranges (from the server) unless auto-scale is asked for
+    const range = r => (!this.autoScale && r) ? { range: [r[0], r[1]] } : { auto: true };
     return {
       width, height: panel.height, series, axes,
-      scales: { x: { time: false }, y: { auto: true }, y2: { auto: true } },
+      scales: { x: { time: false }, y: range(panel.yRange), y2: range(panel.y2Range) },
       cursor: { sync: { key: 'review-timeline', scales: ['x', null] }, drag: { x: true, y: false, setScale: true } },
       legend: { live: true },
       hooks: {

@@ -8,19 +8,21 @@ const unlock = () => {
 window.addEventListener('pointerdown', unlock, { capture: true });
 window.addEventListener('keydown', unlock, { capture: true });
 
+// Pulse onsets in ms after IEC 60601-1-8 (Table 3): high priority a burst of 10 pulses (3 + 2, pause, 3 + 2),
+// medium 3 pulses, low 2 pulses; pulses of 150-200 ms, fundamental between 150 and 1000 Hz.
 const PATTERNS = {
-  high: { freq: 960, beeps: 3, ms: 150 },
-  medium: { freq: 720, beeps: 2, ms: 200 },
-  low: { freq: 520, beeps: 1, ms: 250 },
-  prompt: { freq: 660, beeps: 1, ms: 300 },
+  high: { freq: 880, ms: 150, at: [0, 250, 500, 850, 1100, 2100, 2350, 2600, 2950, 3200] },
+  medium: { freq: 660, ms: 200, at: [0, 300, 600] },
+  low: { freq: 440, ms: 200, at: [0, 350] },
+  prompt: { freq: 600, ms: 300, at: [0] },
 };
 
 window.stationBeep = (kind) => {
   window.stationBeepCount = (window.stationBeepCount || 0) + 1;
   if (!ctx || ctx.state !== 'running') return false;
   const p = PATTERNS[kind] || PATTERNS.prompt;
-  for (let i = 0; i < p.beeps; i++) {
-    const start = ctx.currentTime + i * (p.ms * 1.6) / 1000;
+  for (const offset of p.at) {
+    const start = ctx.currentTime + offset / 1000;
     const osc = ctx.createOscillator();
     const gain = ctx.createGain();
     osc.frequency.value = p.freq;

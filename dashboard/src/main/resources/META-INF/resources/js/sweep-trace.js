@@ -2,6 +2,7 @@
 // The server pushes packed samples: push(base64 little-endian Float32, sampleRateHz, firstSampleEpochMs).
 // Samples are drawn at their device time, a fixed delay behind the newest data, so the sweep runs
 // smoothly; when data stops the cursor keeps moving and erases ahead of itself: a visible gap.
+// When the element changes size (a layout change) the last window is redrawn at once, not blanked.
 const WINDOW_S = 6;
 const ERASE_PX = 14;
 
@@ -70,12 +71,19 @@ class SweepTrace extends HTMLElement {
     const c = this.canvas;
     const w = Math.max(1, Math.round(c.clientWidth * devicePixelRatio));
     const h = Math.max(1, Math.round(c.clientHeight * devicePixelRatio));
-    if (c.width !== w || c.height !== h) { c.width = w; c.height = h; this.prev = null; }
+    let resized = false;
+    if (c.width !== w || c.height !== h) { c.width = w; c.height = h; this.prev = null; resized = true; }
     if (this.offset === null) return;
     const g = c.getContext('2d');
     const cursorMs = Date.now() - this.offset;
     const xOf = t => ((t / 1000) % WINDOW_S) / WINDOW_S * w;
     const cursorX = xOf(cursorMs);
+    // samples older than this are not drawn: the gap the cursor erases ahead of itself
+    const oldestMs = cursorMs - WINDOW_S * 1000 + (ERASE_PX * devicePixelRatio / w) * WINDOW_S * 1000;
+    if (resized) {
+      for (const ch of this.chunks) ch.next = 0;
+      this.lastCursorX = null;
+    }
     this.erase(g, cursorX, w, h);
     g.strokeStyle = this.getAttribute('color') || '#2ecc71';
     g.lineWidth = 2 * devicePixelRatio;
@@ -84,10 +92,11 @@ class SweepTrace extends HTMLElement {
       while (ch.next < ch.samples.length) {
         const t = ch.t0 + ch.next * ch.dt;
         if (t > cursorMs) break;
+        if (t < oldestMs) { ch.next++; continue; }
         const x = xOf(t);
         const y = h - (ch.samples[ch.next] - this.lo) / (this.hi - this.lo) * h;
         const p = this.prev;
-        if (p && x >= p.x && t - p.t < 4 * ch.dt) { g.moveTo(p.x, p.y); g.lineTo(x, y); }
+        if (p && x >= p.x && t - p.t < 4 * ch.dt && t >= p.t) { g.moveTo(p.x, p.y); g.lineTo(x, y); }
         this.prev = { x, y, t };
         ch.next++;
       }

@@ -5,8 +5,10 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,14 +46,15 @@ public final class KaribuStation implements AutoCloseable {
     public final UserStore users;
     /** The station's sign-ins: tests sign a user in directly with {@link #signIn}. */
     public final SignIns signIns;
+    private final Path usersDir;
 
     public KaribuStation() throws Exception {
         Codecs.registerAll(vertx);
         EncodedAudit trail = (t, a, s, p) -> audit.add(new Audited(t, a, p));
         SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), trail,
                 java.time.Clock.systemUTC(), AlarmSettings.DEFAULTS);
-        Path dir = TempFolders.deletedOnExit("karibu-users-");
-        users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
+        usersDir = Files.createTempDirectory("karibu-users-");
+        users = UserStore.at(usersDir.resolve(UserStore.FILE_NAME), 4);
         users.put("nurse1", Role.NURSE, "secret-pw".toCharArray());
         users.put("doc", Role.PHYSICIAN, "Dr Doc", "secret-pw".toCharArray());
         users.put("eng1", Role.ENGINEER, "secret-pw".toCharArray());
@@ -103,5 +106,10 @@ public final class KaribuStation implements AutoCloseable {
     public void close() throws Exception {
         MockVaadin.tearDown();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try (var files = Files.walk(usersDir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.OptionalInt;
 import org.openinfusion.sim.mqtt.PublisherSettings;
+import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.sim.signal.InfusionPlan;
 
 /** Turns the simulator's arguments into a {@link SimulatorConfig}, or says clearly what is wrong. */
@@ -22,10 +24,14 @@ final class CommandLine {
               --infusion-start D       infusion starts D after the simulation (default 1m)
               --infusion-duration D    infusion length (default 40m)
               --volume ML              infused volume in mL (default 100)
+              --scenario NAME|FILE     every bed runs a scenario from the start: uneventful, hypertension,
+                                       desaturation, pump-occlusion, device-failures, or a .yaml file
+              --idle-pumps             pumps wait to be programmed over the control channel
+              --control-port P         serve the HTTP control channel on 127.0.0.1:P (0 = any free port)
               --help                   show this text""";
 
     /** The outcome: either help was asked for, or a run is configured. */
-    record Parsed(boolean help, SimulatorConfig config) {
+    record Parsed(boolean help, SimulatorConfig config, OptionalInt controlPort) {
     }
 
     private CommandLine() {
@@ -36,12 +42,13 @@ final class CommandLine {
         SimulatorConfig config = defaults;
         InfusionPlan plan = defaults.infusion();
         boolean fast = false;
+        OptionalInt controlPort = OptionalInt.empty();
         try {
             while (!rest.isEmpty()) {
                 String option = next(rest);
                 switch (option) {
                     case "--help", "-h" -> {
-                        return new Parsed(true, defaults);
+                        return new Parsed(true, defaults, OptionalInt.empty());
                     }
                     case "--broker" -> config = config.withMqtt(new PublisherSettings(value(option, rest),
                             config.mqtt().runId(), config.mqtt().maxInflight(), config.mqtt().bufferSize()));
@@ -56,11 +63,21 @@ final class CommandLine {
                             plan = new InfusionPlan(plan.startOffset(), duration(option, rest), plan.volumeMl());
                     case "--volume" -> plan = new InfusionPlan(plan.startOffset(), plan.duration(),
                             decimal(option, rest));
+                    case "--scenario" -> config = config.withScenario(value(option, rest));
+                    case "--idle-pumps" -> config = config.withIdlePumps(true);
+                    case "--control-port" -> {
+                        long port = number(option, rest);
+                        if (port < 0 || port > 65_535) {
+                            throw new UsageException("--control-port must be 0-65535: " + port);
+                        }
+                        controlPort = OptionalInt.of((int) port);
+                    }
                     default -> throw new UsageException("unknown option '" + option + "'");
                 }
             }
             config = config.withInfusion(plan);
-            return new Parsed(false, fast ? config.withPacing(Pacing.AS_FAST_AS_POSSIBLE) : config);
+            config.scenario().ifPresent(Scenario::load);
+            return new Parsed(false, fast ? config.withPacing(Pacing.AS_FAST_AS_POSSIBLE) : config, controlPort);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

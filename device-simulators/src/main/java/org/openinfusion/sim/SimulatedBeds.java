@@ -6,14 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import org.openinfusion.sim.control.BedState;
+import org.openinfusion.sim.control.SimulatorControl;
 import org.openinfusion.sim.mqtt.BedPublisher;
 import org.openinfusion.sim.mqtt.DeliveryTracker;
 import org.openinfusion.sim.mqtt.SimulatedBed;
+import org.openinfusion.sim.scenario.Scenario;
+import org.openinfusion.sim.signal.BedEvent;
+import org.openinfusion.sim.signal.Pump;
+import org.openinfusion.sim.signal.SimulatedPatient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * try (SimulatedBeds beds = SimulatedBeds.start(SimulatorConfig.defaults(uri).withBeds(4))) { ... }
  * }</pre>
  */
-public final class SimulatedBeds implements AutoCloseable {
+public final class SimulatedBeds implements AutoCloseable, SimulatorControl {
 
     static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedBeds.class);
@@ -37,14 +44,19 @@ public final class SimulatedBeds implements AutoCloseable {
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sim-pacer"));
     private final PacingLoop loop;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, String> scenarios = new ConcurrentHashMap<>();
 
     private SimulatedBeds(SimulatorConfig config) {
         this.config = config;
         this.start = config.simulationStart();
+        Optional<Scenario> scenario = config.scenario().map(Scenario::load);
+        boolean idle = config.pumpIdle() || scenario.isPresent();
         this.beds = IntStream.rangeClosed(1, config.beds())
-                .mapToObj(n -> new BedPublisher(new SimulatedBed(config.bedId(n), config.bedSeed(n), start,
-                        config.topicPrefix(), config.infusion()), config.mqtt(), tracker, control))
+                .mapToObj(n -> new BedPublisher(new SimulatedBed(config.bedId(n), start, config.topicPrefix(),
+                        new SimulatedPatient(config.bedSeed(n), idle ? Pump.idle() : Pump.running(config.infusion()))),
+                        config.mqtt(), tracker, control))
                 .toList();
+        scenario.ifPresent(s -> startScenario(s, bedIds()));
         Optional<Instant> end = config.duration().map(start::plus);
         this.loop = new PacingLoop(this::publishUntil, config.clock(), start, end);
     }
@@ -162,6 +174,76 @@ public final class SimulatedBeds implements AutoCloseable {
     /** Counts of published and acknowledged messages and samples, and what is outstanding. */
     public DeliveryTracker delivery() {
         return tracker;
+    }
+
+    // ---- control: what an engineer, a test or the demo's simulated nurse does to the beds ----
+
+    /** Every bed's state now (patient, drug, vital signs, pump). */
+    @Override
+    public List<BedState> states() {
+        synchronized (beds) {
+            return beds.stream().map(b -> state(b.bed())).toList();
+        }
+    }
+
+    /** One bed's state now. */
+    @Override
+    public BedState state(String bedId) {
+        synchronized (beds) {
+            return state(bed(bedId));
+        }
+    }
+
+    /**
+     * Applies {@code event} to a bed at its current simulation time (program, start, pause, stop the
+     * pump; inject a fault). Throws {@link IllegalStateException} when the pump refuses (the reason
+     * says why) and {@link IllegalArgumentException} for an unknown bed or bad values.
+     */
+    @Override
+    public BedState apply(String bedId, BedEvent event) {
+        synchronized (beds) {
+            SimulatedBed bed = bed(bedId);
+            bed.applyNow(event);
+            LOG.info("{}: {}", bedId, event.describe());
+            return state(bed);
+        }
+    }
+
+    /** Starts {@code scenario} on {@code bedIds} now (its times count from the bed's current time). */
+    @Override
+    public void startScenario(Scenario scenario, List<String> bedIds) {
+        synchronized (beds) {
+            for (String bedId : bedIds) {
+                SimulatedBed bed = bed(bedId);
+                bed.cancelScheduled();
+                double now = bed.seconds(bed.position());
+                for (BedEvent.Timed event : scenario.eventsFor(bedId)) {
+                    bed.schedule(new BedEvent.Timed(now + event.seconds(), event.event()));
+                }
+                scenarios.put(bedId, scenario.name());
+                LOG.info("{}: scenario {} started at {} s", bedId, scenario.name(), Math.round(now));
+            }
+        }
+    }
+
+    /** Drops the events still to come on {@code bedId} (what already happened stays). */
+    @Override
+    public void stopScenario(String bedId) {
+        synchronized (beds) {
+            bed(bedId).cancelScheduled();
+            scenarios.remove(bedId);
+        }
+    }
+
+    private SimulatedBed bed(String bedId) {
+        return beds.stream().map(BedPublisher::bed).filter(b -> b.bedId().equals(bedId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no simulated bed '" + bedId + "'; beds: " + bedIds()));
+    }
+
+    private BedState state(SimulatedBed bed) {
+        double t = bed.seconds(bed.position());
+        return BedState.of(bed.bedId(), t, bed.patient().physiology(), bed.patient().pump().statusAt(t),
+                scenarios.getOrDefault(bed.bedId(), ""), bed.scheduled().size(), bed.eventLog());
     }
 
     private void begin() {

@@ -31,10 +31,15 @@ import org.openinfusion.sim.signal.Seeds;
  *              now minus the duration, so that no data lies in the future
  * @param clock source of "now"
  * @param progressInterval how often a summary is logged; zero = never
+ * @param scenario a scenario (shipped name or YAML file) every bed runs from simulation time 0; its
+ *                 events program the pumps, so {@link #infusion} is not run
+ * @param pumpIdle true: pumps wait to be programmed over the control channel (the demo); false:
+ *                 the simulated nurse runs {@link #infusion} (or the scenario does)
  */
 public record SimulatorConfig(PublisherSettings mqtt, int beds, long seed, String topicPrefix, String bedPrefix,
                               Optional<Duration> duration, Pacing pacing, InfusionPlan infusion,
-                              Optional<Instant> start, Clock clock, Duration progressInterval) {
+                              Optional<Instant> start, Clock clock, Duration progressInterval,
+                              Optional<String> scenario, boolean pumpIdle) {
 
     public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
     public static final int DEFAULT_BEDS = 1;
@@ -52,6 +57,7 @@ public record SimulatorConfig(PublisherSettings mqtt, int beds, long seed, Strin
         Objects.requireNonNull(infusion, "infusion");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(scenario, "scenario");
         if (beds < 1 || beds > MAX_BEDS) {
             throw new IllegalArgumentException("beds must be 1 - " + MAX_BEDS + ": " + beds);
         }
@@ -75,7 +81,8 @@ public record SimulatorConfig(PublisherSettings mqtt, int beds, long seed, Strin
         String runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36);
         return new SimulatorConfig(PublisherSettings.of(brokerUri, runId), DEFAULT_BEDS, DEFAULT_SEED,
                 DEFAULT_TOPIC_PREFIX, DEFAULT_BED_PREFIX, Optional.empty(), Pacing.REAL_TIME,
-                InfusionPlan.defaults(), Optional.empty(), Clock.systemUTC(), DEFAULT_PROGRESS_INTERVAL);
+                InfusionPlan.defaults(), Optional.empty(), Clock.systemUTC(), DEFAULT_PROGRESS_INTERVAL,
+                Optional.empty(), false);
     }
 
     /**
@@ -104,56 +111,68 @@ public record SimulatorConfig(PublisherSettings mqtt, int beds, long seed, Strin
 
     public SimulatorConfig withMqtt(PublisherSettings value) {
         return new SimulatorConfig(value, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start,
-                clock, progressInterval);
+                clock, progressInterval, scenario, pumpIdle);
     }
 
     public SimulatorConfig withBeds(int value) {
         return new SimulatorConfig(mqtt, value, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start,
-                clock, progressInterval);
+                clock, progressInterval, scenario, pumpIdle);
     }
 
     public SimulatorConfig withSeed(long value) {
         return new SimulatorConfig(mqtt, beds, value, topicPrefix, bedPrefix, duration, pacing, infusion, start,
-                clock, progressInterval);
+                clock, progressInterval, scenario, pumpIdle);
     }
 
     public SimulatorConfig withTopicPrefix(String value) {
         return new SimulatorConfig(mqtt, beds, seed, value, bedPrefix, duration, pacing, infusion, start,
-                clock, progressInterval);
+                clock, progressInterval, scenario, pumpIdle);
     }
 
     public SimulatorConfig withBedPrefix(String value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, value, duration, pacing, infusion, start,
-                clock, progressInterval);
+                clock, progressInterval, scenario, pumpIdle);
     }
 
     public SimulatorConfig withDuration(Duration value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, Optional.ofNullable(value), pacing,
-                infusion, start, clock, progressInterval);
+                infusion, start, clock, progressInterval, scenario, pumpIdle);
     }
 
     public SimulatorConfig withPacing(Pacing value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, value, infusion, start,
-                clock, progressInterval);
+                clock, progressInterval, scenario, pumpIdle);
     }
 
     public SimulatorConfig withInfusion(InfusionPlan value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, value, start,
-                clock, progressInterval);
+                clock, progressInterval, scenario, pumpIdle);
     }
 
     public SimulatorConfig withStart(Instant value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion,
-                Optional.ofNullable(value), clock, progressInterval);
+                Optional.ofNullable(value), clock, progressInterval, scenario, pumpIdle);
     }
 
     public SimulatorConfig withClock(Clock value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start,
-                value, progressInterval);
+                value, progressInterval, scenario, pumpIdle);
     }
 
     public SimulatorConfig withProgressInterval(Duration value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start,
-                clock, value);
+                clock, value, scenario, pumpIdle);
+    }
+
+    /** Every bed runs {@code nameOrFile} (a shipped scenario or a YAML file) from time 0; null = none. */
+    public SimulatorConfig withScenario(String nameOrFile) {
+        return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start, clock,
+                progressInterval, Optional.ofNullable(nameOrFile), pumpIdle);
+    }
+
+    /** Pumps wait, idle, to be programmed over the control channel. */
+    public SimulatorConfig withIdlePumps(boolean value) {
+        return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start, clock,
+                progressInterval, scenario, value);
     }
 }

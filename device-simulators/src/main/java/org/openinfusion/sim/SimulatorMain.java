@@ -1,8 +1,11 @@
 package org.openinfusion.sim;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
+import org.openinfusion.sim.control.ControlServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +50,23 @@ public final class SimulatorMain {
             out.println(CommandLine.USAGE);
             return EXIT_OK;
         }
-        return simulate(parsed.config());
+        return simulate(parsed.config(), parsed.controlPort());
     }
 
-    private int simulate(SimulatorConfig config) {
+    private int simulate(SimulatorConfig config, OptionalInt controlPort) {
         SimulatedBeds beds = SimulatedBeds.start(config);
+        ControlServer server = null;
+        if (controlPort.isPresent()) {
+            try {
+                server = ControlServer.start(beds, controlPort.getAsInt());
+                out.println("control channel: http://127.0.0.1:" + server.port() + "/beds");
+            } catch (IOException e) {
+                err.println("error: cannot open the control channel on port " + controlPort.getAsInt() + ": " + e.getMessage());
+                beds.close();
+                return EXIT_FAILED;
+            }
+        }
+        ControlServer control = server;
         Thread hook = new Thread(beds::close, "sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -69,6 +84,9 @@ public final class SimulatorMain {
             Thread.currentThread().interrupt();
             return EXIT_FAILED;
         } finally {
+            if (control != null) {
+                control.close();
+            }
             beds.close();
             removeHook(hook);
         }

@@ -102,4 +102,17 @@ class CommandLineTest {
         UsageException refused = assertThrows(UsageException.class, () -> CommandLine.parse(args, defaults));
         assertTrue(refused.getMessage().contains(reason), refused.getMessage());
     }
+
+    @Test
+    void aScenarioIdlePumpsAndAControlPortAreTakenAndAWrongScenarioIsAUsageError() throws UsageException {
+        CommandLine.Parsed parsed = CommandLine.parse(new String[] {"--scenario", "hypertension", "--idle-pumps",
+            "--control-port", "0"}, defaults);
+        assertEquals(Optional.of("hypertension"), parsed.config().scenario());
+        assertTrue(parsed.config().pumpIdle());
+        assertEquals(0, parsed.controlPort().getAsInt());
+        UsageException wrong = assertThrows(UsageException.class,
+                () -> CommandLine.parse(new String[] {"--scenario", "stampede"}, defaults));
+        assertTrue(wrong.getMessage().contains("stampede") && wrong.getMessage().contains("hypertension"), wrong.getMessage());
+        assertThrows(UsageException.class, () -> CommandLine.parse(new String[] {"--control-port", "70000"}, defaults));
+    }
 }

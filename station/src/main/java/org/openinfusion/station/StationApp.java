@@ -57,6 +57,7 @@ import org.openinfusion.station.storage.StorageVerticle;
 import org.openinfusion.station.storage.UnavailableStore;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
 import org.openinfusion.station.storage.influx.InfluxTimeSeriesReader;
+import org.openinfusion.station.storage.compact.CompactEncoder;
 import org.openinfusion.station.storage.journal.DurableJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,8 @@ public final class StationApp implements AutoCloseable {
             }
             this.config = cfg;
             remember(writer);
-            DurableJournal journal = remember(DurableJournal.open(cfg.buffer().dir(), cfg.buffer().maxBytes(), cfg.buffer().segmentBytes()));
+            DurableJournal journal = remember(DurableJournal.open(cfg.buffer().dir(), cfg.buffer().maxBytes(), cfg.buffer().segmentBytes(),
+                    CompactEncoder.FORMAT));
             warnIfDiskSmallerThanBuffer(cfg);
             StorageDrain drain = remember(new StorageDrain(journal, writer, cfg.influx().batchBytes(),
                     cfg.dataDir().resolve("dead-letters").resolve("points.lp")));

@@ -16,14 +16,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.openinfusion.dashboard.DashboardServices;
-import org.openinfusion.dashboard.StationRequests;
-import org.openinfusion.dashboard.devices.DevicesView;
+import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.SignOutButton;
+import org.openinfusion.dashboard.users.StationRequests;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.Permission;
@@ -33,7 +32,7 @@ import org.openinfusion.station.security.Role;
  * The administrator's page: station accounts (id, printed name, role, lock), adding or replacing one, ending a
  * lock early. Every action goes to the station, which checks the admin role again and audits it.
  */
-@Route("users")
+@Route(Routes.USERS)
 @PageTitle("Accounts - Infusion station")
 public class UsersView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -70,7 +69,7 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver {
         Button save = new Button("Save account", e -> save());
         save.setId("save-user");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new HorizontalLayout(new H1("Accounts"), new RouterLink("Devices", DevicesView.class), new SignOutButton()), grid,
+        add(new HorizontalLayout(new H1("Accounts"), Routes.link("Devices", Routes.DEVICES), new SignOutButton()), grid,
                 new H2("Add or replace an account"), new HorizontalLayout(id, name, role, password), save, message);
     }
 

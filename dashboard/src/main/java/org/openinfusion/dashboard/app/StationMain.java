@@ -5,10 +5,14 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.simulation.SimulatedNurse;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
+import org.openinfusion.sim.control.SimulatorControl;
+import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.station.StationApp;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.config.ConfigException;
@@ -22,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole station in one process: data path, dashboard, and optionally simulated beds.
- * {@code StationMain [--config FILE] [--simulate-beds N] [--seed S]}. Ctrl-C stops everything it
+ * {@code StationMain [--config FILE] [--simulate-beds N] [--seed S] [--scenario NAME|FILE]}: with
+ * simulated beds, a simulated nurse programs each bed's pump from the session's dose plan when staff
+ * confirm the infusion start, and a scenario (docs/simulation.md) runs from that moment. Ctrl-C stops everything it
  * started (including a private influxd and the embedded broker) and nothing else.
  */
 public final class StationMain implements AutoCloseable {
@@ -35,13 +41,14 @@ public final class StationMain implements AutoCloseable {
     private final StationApp station;
     private final VaadinBoot web;
     private final SimulatedBeds simulator;
+    private final SimulatedNurse nurse;
     private final String dashboardUrl;
     private final UserStore users;
     private final boolean demoUserCreated;
 
-    private StationMain(StationConfig config, LaunchOptions options) throws Exception {
+    private StationMain(StationConfig config, LaunchOptions options, Clock clock) throws Exception {
         Vertx vertx = Vertx.vertx();
-        station = StationApp.start(config, Clock.systemUTC(), vertx);
+        station = StationApp.start(config, clock, vertx);
         try {
             users = station.users();
             demoUserCreated = options.simulatedBeds() > 0 && createDemoUsers(users);
@@ -53,11 +60,17 @@ public final class StationMain implements AutoCloseable {
             web.openBrowserInDevMode(false);
             web.start();
             dashboardUrl = "http://" + config.http().host() + ":" + port + "/";
+            // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
             simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(
                     SimulatorConfig.defaults(station.config().mqtt().url())
                             .withBeds(options.simulatedBeds())
                             .withSeed(options.seed())
-                            .withTopicPrefix(config.mqtt().topicPrefix()));
+                            .withTopicPrefix(config.mqtt().topicPrefix())
+                            .withIdlePumps(true)
+                            .withClock(clock));
+            nurse = simulator == null ? null : SimulatedNurse.attach(vertx, simulator,
+                    bed -> station.sessions().onBed(bed).map(r -> r.session().plan()),
+                    options.scenario().map(Scenario::load));
         } catch (Exception e) {
             station.close();
             throw e;
@@ -79,7 +92,17 @@ public final class StationMain implements AutoCloseable {
     public static final String DEMO_PHYSICIAN = "physician";
 
     public static StationMain start(StationConfig config, LaunchOptions options) throws Exception {
-        return new StationMain(config, options);
+        return new StationMain(config, options, Clock.systemUTC());
+    }
+
+    /** The same on {@code clock} (tests run the station and the simulated beds faster than real time). */
+    public static StationMain start(StationConfig config, LaunchOptions options, Clock clock) throws Exception {
+        return new StationMain(config, options, clock);
+    }
+
+    /** The simulated beds' control interface (programs pumps, injects faults, runs scenarios); empty without them. */
+    public Optional<SimulatorControl> simulator() {
+        return Optional.ofNullable(simulator);
     }
 
     public String dashboardUrl() {
@@ -92,6 +115,9 @@ public final class StationMain implements AutoCloseable {
 
     @Override
     public void close() {
+        if (nurse != null) {
+            nurse.close();
+        }
         if (simulator != null) {
             simulator.close();
         }
@@ -100,11 +126,13 @@ public final class StationMain implements AutoCloseable {
     }
 
     static final String USAGE = """
-            usage: StationMain [--config FILE] [--simulate-beds N] [--seed S] [--help]
+            usage: StationMain [--config FILE] [--simulate-beds N] [--seed S] [--scenario NAME|FILE] [--help]
               --config FILE       station settings (docs/configuration.md); also STATION_CONFIG, STATION_* variables
                                   and -Dstation.* properties
               --simulate-beds N   start N simulated beds (0-%d) publishing to the station's broker (default 0)
               --seed S            the simulated beds' random seed
+              --scenario NAME     a scenario (shipped name or YAML file) the simulated beds run from the confirmed
+                                  infusion start (docs/simulation.md)
               --help              print this and exit
             Starts the data path, the dashboard and the status endpoint, and runs until Ctrl-C.""";
 
@@ -146,21 +174,27 @@ public final class StationMain implements AutoCloseable {
     }
 
     /** Command-line options of the launcher itself; everything else goes to the station settings. */
-    public record LaunchOptions(int simulatedBeds, long seed, List<String> stationArgs, boolean help) {
+    public record LaunchOptions(int simulatedBeds, long seed, Optional<String> scenario, List<String> stationArgs, boolean help) {
         public static LaunchOptions parse(String[] args) {
             boolean help = false;
             int beds = 0;
             long seed = SimulatorConfig.DEFAULT_SEED;
+            Optional<String> scenario = Optional.empty();
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--simulate-beds" -> beds = parseInt(args, ++i, 0, SimulatorConfig.MAX_BEDS);
                     case "--seed" -> seed = Long.parseLong(value(args, ++i));
+                    case "--scenario" -> {
+                        String name = value(args, ++i);
+                        Scenario.load(name); // a wrong name or file is a usage error now, not at infusion start
+                        scenario = Optional.of(name);
+                    }
                     case "--help", "-h" -> help = true;
                     default -> rest.add(args[i]);
                 }
             }
-            return new LaunchOptions(beds, seed, rest, help);
+            return new LaunchOptions(beds, seed, scenario, rest, help);
         }
 
         private static String value(String[] args, int i) {

@@ -1,67 +1,86 @@
 package org.openinfusion.dashboard.bed;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.openinfusion.dashboard.AlarmWording;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.alarm.ActiveAlarm;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.api.SessionCommand;
 
-/** The alarm banner (active alarms by priority, coloured, with acknowledge and silence) and the recent alarm events. */
+/**
+ * The alarm banner: active alarms by priority with the colours of IEC 60601-1-8 (high red, medium yellow, low cyan;
+ * the indicator of an unacknowledged high alarm flashes at about 2 Hz, medium at about 0.7 Hz, low is steady), a
+ * visible "audio paused" state while silenced, and acknowledge / silence buttons readable on the coloured banner.
+ * The recent alarm events go to a tab ({@link #history()}).
+ */
 final class AlarmPanel extends Div {
     static final int SILENCE_SECONDS = 120;
     private final Actions actions;
-    private final Div active = new Div();
     private final Div recent = new Div();
     private String shownAlarms = "";
 
     AlarmPanel(Actions actions) {
         this.actions = actions;
-        addClassName("alarms");
-        active.setId("alarm-banner");
-        active.addClassName("alarm-banner");
+        setId("alarm-banner");
+        addClassName("alarm-banner");
         recent.setId("alarm-recent");
-        Details history = new Details("Recent alarm events", recent);
-        history.addClassName("alarm-history");
-        add(active, history);
+        recent.addClassName("alarm-recent");
+    }
+
+    /** The recent alarm events, for a tab. */
+    Div history() {
+        return recent;
     }
 
     void show(List<ActiveAlarm> alarms, List<AlarmEvent> events, Instant now) {
-        active.setVisible(!alarms.isEmpty());
+        setVisible(!alarms.isEmpty());
         String key = alarms.stream().map(a -> a.id() + a.message() + a.acknowledgedBy() + a.audible(now) + a.escalated()).toList().toString();
         if (!key.equals(shownAlarms)) {
             shownAlarms = key;
-            active.removeAll();
-            alarms.forEach(a -> active.add(row(a, now)));
+            removeAll();
+            alarms.forEach(a -> add(row(a, now)));
         }
         recent.removeAll();
-        events.stream().limit(10).forEach(e -> recent.add(new Div(new Span(Format.clock(e.at()) + "  " + Format.words(e.kind())
-                + "  " + e.message() + ("station".equals(e.by()) ? "" : "  (" + e.by() + ")")))));
+        events.stream().limit(20).forEach(e -> recent.add(new Div(new Span(Text.clock(e.at()) + "  " + Text.of("alarmEvent", e.kind())
+                + ": " + AlarmWording.of(e.alarmId(), e.message()) + ("station".equals(e.by()) ? "" : "  (" + e.by() + ")")))));
+        if (events.isEmpty()) {
+            recent.add(new Span(Text.get("alarm.noEvents")));
+        }
     }
 
     private Div row(ActiveAlarm a, Instant now) {
         String p = a.priority().name().toLowerCase(Locale.ROOT);
-        Span text = new Span(a.priority() + "  " + a.message());
+        Span indicator = new Span();
+        indicator.addClassName("alarm-indicator");
+        Span priority = new Span(Text.of("priority", a.priority()));
+        priority.addClassName("alarm-priority");
+        Span text = new Span(AlarmWording.of(a.id(), a.message()));
         text.addClassName("alarm-text");
-        Span state = new Span(a.acknowledgedBy().map(u -> "acknowledged by " + u).orElse(a.escalated() ? "UNACKNOWLEDGED" : "")
-                + (a.audible(now) ? "" : "  silenced until " + Format.clock(a.silencedUntil().orElseThrow())));
+        boolean silenced = !a.audible(now);
+        Span state = new Span(a.acknowledgedBy().map(u -> Text.get("alarm.acknowledgedBy", u))
+                .orElse(a.escalated() ? Text.get("alarm.unacknowledged") : "")
+                + (silenced ? "  " + Text.get("alarm.silencedUntil", Text.clock(a.silencedUntil().orElseThrow())) : ""));
         state.addClassName("alarm-state");
-        Button ack = new Button("Acknowledge", e -> actions.send(new SessionCommand.AcknowledgeAlarm(actions.user(), actions.bed(), a.id())));
-        ack.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button ack = new Button(Text.get("alarm.acknowledge"),
+                e -> actions.send(new SessionCommand.AcknowledgeAlarm(actions.user(), actions.bed(), a.id())));
         ack.setEnabled(a.acknowledgedBy().isEmpty());
         ack.addClassName("alarm-ack");
-        Button silence = new Button("Silence 2 min",
+        Button silence = new Button(Text.get("alarm.silence"),
                 e -> actions.send(new SessionCommand.SilenceAlarm(actions.user(), actions.bed(), a.id(), SILENCE_SECONDS)));
-        silence.setEnabled(a.audible(now));
-        Div row = new Div(text, state, ack, silence);
+        silence.addClassName("alarm-silence");
+        silence.setEnabled(!silenced);
+        Div row = new Div(indicator, priority, text, state, ack, silence);
         row.addClassName("alarm");
         row.getElement().setAttribute("data-priority", p);
         row.getElement().setAttribute("data-alarm-id", a.id());
+        row.getElement().setAttribute("data-silenced", String.valueOf(silenced));
+        row.getElement().setAttribute("data-acknowledged", String.valueOf(a.acknowledgedBy().isPresent()));
+        row.getElement().setAttribute("role", "alert");
         return row;
     }
 }

@@ -3,9 +3,10 @@ package org.openinfusion.dashboard.bed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -14,20 +15,33 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.openinfusion.dashboard.DashboardServices;
-import org.openinfusion.dashboard.live.LiveFeed;
+import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.feed.Cues;
+import org.openinfusion.dashboard.feed.LiveFeed;
+import org.openinfusion.dashboard.feed.Push;
+import org.openinfusion.dashboard.feed.SessionClient;
+import org.openinfusion.dashboard.feed.WaveFeed;
 import org.openinfusion.dashboard.users.Access;
-import org.openinfusion.station.security.Permission;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.StationUser;
+import org.openinfusion.station.clinical.api.CommandReply;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.security.Permission;
 
 /**
- * The bedside view of one bed for nurses: alarms, waveforms, large numerics, the infusion against its plan, rating
- * prompts and forms, event markers and the session's steps. Talks to the station only over the event bus.
+ * The bedside view of one bed for nurses, designed for a 1280x800 bedside screen and a 1024x768 tablet with nothing
+ * scrolled: alarm banner on top; left the monitor (waveforms with their numbers, NIBP, RR); right the session's next
+ * steps, the rating due (or the next one with its countdown), the infusion against its plan and the one-tap
+ * markers, always in view; the secondary lists (ratings, alarm events, notes, discharge check) in tabs that scroll
+ * inside themselves. A refusal shows in the side column, never over the waveforms. Talks to the station only over
+ * the event bus.
  */
-@Route("bed/:bedId")
+@Route(Routes.BED)
 @PageTitle("Bed - Infusion station")
 public class BedView extends Div implements BeforeEnterObserver, Actions {
     static final long WAVE_MILLIS = 80;
@@ -37,19 +51,20 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
     private final Clock clock = Clock.systemUTC();
     private final BedHeader header = new BedHeader();
     private final AlarmPanel alarms = new AlarmPanel(this);
-    private final WaveformPanel waves = new WaveformPanel();
-    private final NumericsPanel numerics = new NumericsPanel();
+    private final MonitorPanel monitor = new MonitorPanel();
     private final InfusionPanel infusion = new InfusionPanel();
-    private final SessionPanel session = new SessionPanel(this);
+    private final SessionPanel session = new SessionPanel(this, clock::instant);
     private final StartSessionForm start = new StartSessionForm(this);
     private final MarkerBar markers = new MarkerBar(this);
     private final Cues cues = new Cues();
+    private final Div message = new Div();
+    private final Span messageText = new Span();
+    private final SideTabs tabs = new SideTabs();
     private final PromptPanel prompts;
     private final RatingLauncher ratings;
     private String bed;
     private StationUser user;
     private SessionClient client;
-    private LiveFeed liveFeed;
     private WaveFeed waveFeed;
     private List<Long> timers = List.of();
     private Optional<SessionView> current = Optional.empty();
@@ -58,13 +73,23 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         addClassName("bed-view");
         ratings = new RatingLauncher(this, DashboardServices.get().instruments(), clock);
         prompts = new PromptPanel(ratings::rate, ratings::correct);
-        Div left = new Div(waves, numerics);
-        left.addClassName("bed-monitor");
-        Div right = new Div(session, start, infusion, prompts, markers);
-        right.addClassName("bed-side");
-        Div main = new Div(left, right);
+        message.setId("refusal");
+        message.addClassName("bed-message");
+        message.getElement().setAttribute("role", "alert");
+        Button dismiss = new Button(Text.get("bed.dismiss"), e -> message.setVisible(false));
+        dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        message.add(messageText, dismiss);
+        message.setVisible(false);
+        tabs.add(Text.get("bed.tabRatings"), "ratings", prompts.list());
+        tabs.add(Text.get("bed.tabEvents"), "events", alarms.history());
+        tabs.add(Text.get("bed.tabNotes"), "notes", markers.notes());
+        tabs.add(Text.get("bed.tabDischarge"), "discharge", session.discharge());
+        Div side = new Div(message, session, start, prompts, infusion, markers, tabs);
+        side.addClassName("bed-side");
+        Div main = new Div(monitor, side);
         main.addClassName("bed-main");
         add(header, alarms, main);
+        alarms.setVisible(false);
     }
 
     @Override
@@ -84,12 +109,12 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         UI ui = event.getUI();
         cues.attach(ui);
         client = new SessionClient(vertx, ui);
-        liveFeed = new LiveFeed(vertx);
         waveFeed = new WaveFeed(vertx, bed);
         client.protocols(start::protocols, this::refuse);
+        showNumerics();
         timers = List.of(
-                vertx.setPeriodic(WAVE_MILLIS, id -> access(ui, () -> waves.push(waveFeed.drain()))),
-                vertx.setPeriodic(NUMERIC_MILLIS, id -> access(ui, this::showNumerics)),
+                vertx.setPeriodic(WAVE_MILLIS, id -> Push.access(ui, () -> monitor.push(waveFeed.drain()))),
+                vertx.setPeriodic(NUMERIC_MILLIS, id -> Push.access(ui, this::showNumerics)),
                 vertx.setPeriodic(VIEW_MILLIS, id -> refreshView()));
         refreshView();
     }
@@ -101,16 +126,7 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         }
         Vertx vertx = DashboardServices.get().vertx();
         timers.forEach(vertx::cancelTimer);
-        liveFeed.close();
         waveFeed.close();
-    }
-
-    private static void access(UI ui, Runnable r) {
-        try {
-            ui.access(r::run);
-        } catch (com.vaadin.flow.component.UIDetachedException closed) {
-            // the page is gone; its timers are being cancelled
-        }
     }
 
     void refreshView() {
@@ -118,12 +134,13 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
     }
 
     void show(Optional<SessionView> view) {
-        current = view.filter(v -> v.state() != org.openinfusion.station.clinical.session.SessionState.CLOSED);
+        current = view.filter(v -> v.state() != SessionState.CLOSED);
         boolean open = current.isPresent();
         start.setVisible(!open);
-        for (var c : List.of(session, infusion, prompts, markers)) {
+        for (var c : List.of(session, infusion, prompts, markers, tabs)) {
             c.setVisible(open);
         }
+        header.session(current);
         current.ifPresent(v -> {
             session.show(v);
             infusion.show(v);
@@ -137,8 +154,9 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
     }
 
     void showNumerics() {
-        numerics.show(liveFeed.bed(bed), current.map(SessionView::limits).orElse(List.of()), clock.instant());
-        header.devices(liveFeed.bed(bed).devices());
+        var state = LiveFeed.shared().bed(bed);
+        monitor.show(state, current.map(SessionView::limits).orElse(List.of()), clock.instant());
+        header.devices(state.devices());
     }
 
     @Override
@@ -157,25 +175,27 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
 
     @Override
     public void send(SessionCommand command) {
-        client.send(command, reply -> show(Optional.of(reply.view())), this::refuse);
+        client.send(command, reply -> {
+            message.setVisible(false);
+            show(Optional.of(reply.view()));
+        }, this::refuse);
     }
 
-    void send(SessionCommand command, java.util.function.Consumer<org.openinfusion.station.clinical.api.CommandReply> then,
-              java.util.function.Consumer<String> refused) {
+    void send(SessionCommand command, Consumer<CommandReply> then, Consumer<String> refused) {
         client.send(command, reply -> {
             show(Optional.of(reply.view()));
             then.accept(reply);
         }, refused);
     }
 
+    /** Shows why something could not be done, in the side column (never over the waveforms) until dismissed. */
     @Override
-    public void refuse(String message) {
-        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        n.setId("refusal");
+    public void refuse(String why) {
+        messageText.setText(why);
+        message.setVisible(true);
     }
 
-    WaveformPanel waves() {
-        return waves;
+    MonitorPanel monitor() {
+        return monitor;
     }
 }

@@ -1,11 +1,16 @@
 package org.openinfusion.dashboard.bed;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import java.util.Locale;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.SessionView;
 
-/** Elapsed infusing time and volume against the plan, rate, pump state, pauses and deviations. Never a dose or concentration. */
+/**
+ * Infusing time and volume against the plan, rate against the planned rate, pump state, pauses and the latest
+ * deviation in staff wording, each with its unit. Never a dose, concentration or arm.
+ */
 final class InfusionPanel extends Div {
     private final Span elapsed = value("inf-elapsed");
     private final Span volume = value("inf-volume");
@@ -13,14 +18,18 @@ final class InfusionPanel extends Div {
     private final Span pump = value("inf-pump");
     private final Span pauses = value("inf-pauses");
     private final Div deviations = new Div();
+    private final Div progress = new Div();
 
     InfusionPanel() {
         addClassName("infusion");
         setId("infusion");
         deviations.addClassName("deviations");
         deviations.setId("inf-deviations");
-        add(new H3("Infusion"), line("Time", elapsed), line("Volume mL", volume), line("Rate mL/h", rate), line("Pump", pump),
-                line("Pauses", pauses), deviations);
+        progress.addClassName("inf-progress");
+        progress.getElement().setAttribute("role", "progressbar");
+        progress.getElement().setAttribute("aria-label", Text.get("infusion.progress"));
+        add(line(Text.get("infusion.time"), elapsed), line(Text.get("infusion.volume"), volume), line(Text.get("infusion.rateLabel"), rate),
+                line(Text.get("infusion.pump"), pump), line(Text.get("infusion.pauses"), pauses), progress, deviations);
     }
 
     private static Span value(String id) {
@@ -31,19 +40,43 @@ final class InfusionPanel extends Div {
     }
 
     private static Div line(String label, Span value) {
-        Div d = new Div(new Span(label), value);
+        Span l = new Span(label);
+        l.addClassName("inf-label");
+        Div d = new Div(l, value);
         d.addClassName("inf-line");
         return d;
     }
 
     void show(SessionView v) {
         SessionView.Infusion i = v.infusion();
-        elapsed.setText(Format.minutes(i.infusing()) + " / " + Format.minutes(v.plan().duration()));
-        volume.setText(Format.ml(i.volumeInfusedMl()) + " / " + Format.ml(v.plan().volumeMl()));
-        rate.setText(Format.ml(i.pumpRateMlPerHour()) + " (plan " + Format.ml(v.plan().rateMlPerHour()) + ")");
-        pump.setText(i.pumpState() + (i.completed() ? ", infusion complete" : i.started() ? "" : ", not started"));
-        pauses.setText(i.pauses() == 0 ? "none" : i.pauses() + " (" + Format.minutes(i.pausedTotal()) + ")");
+        elapsed.setText(Text.minutes(i.infusing()) + " / " + Text.minutes(v.plan().duration()));
+        volume.setText(Text.decimal(i.volumeInfusedMl()) + " / " + Text.decimal(v.plan().volumeMl()));
+        rate.setText(Text.decimal(i.pumpRateMlPerHour()) + " / " + Text.decimal(v.plan().rateMlPerHour()));
+        pump.setText(pumpState(i));
+        pauses.setText(i.pauses() == 0 ? Text.get("infusion.noPauses") : Text.get("infusion.pausesValue", i.pauses(), Text.minutes(i.pausedTotal())));
+        double fraction = v.plan().volumeMl() <= 0 ? 0 : Math.min(1, i.volumeInfusedMl() / v.plan().volumeMl());
+        progress.getStyle().set("--fraction", String.format(Locale.ROOT, "%.3f", fraction));
+        progress.getElement().setAttribute("aria-valuenow", String.valueOf(Math.round(fraction * 100)));
         deviations.removeAll();
-        i.deviations().stream().limit(3).forEach(d -> deviations.add(new Div(new Span(d))));
+        List<String> shown = i.deviations().stream().limit(1).map(InfusionPanel::deviation).toList();
+        shown.forEach(d -> deviations.add(new Div(new Span(d))));
+        if (i.deviations().size() > 1) {
+            deviations.add(new Span(Text.get("infusion.moreDeviations", i.deviations().size() - 1)));
+        }
+    }
+
+    static String pumpState(SessionView.Infusion i) {
+        String state = i.pumpState() == null || i.pumpState().isBlank() ? "--" : Text.orElse("pump." + i.pumpState(), i.pumpState());
+        return state + (i.completed() ? ", " + Text.get("infusion.complete") : i.started() ? "" : ", " + Text.get("infusion.notStarted"));
+    }
+
+    /** A deviation as the station reports it ("VOLUME_AHEAD: infused 12.0 mL, ...") in staff wording. */
+    static String deviation(String reported) {
+        int colon = reported.indexOf(": ");
+        if (colon < 0) {
+            return reported;
+        }
+        String kind = reported.substring(0, colon);
+        return Text.orElse("deviation." + kind, kind.replace('_', ' ').toLowerCase(Locale.ROOT)) + ": " + reported.substring(colon + 2);
     }
 }

@@ -6,38 +6,45 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Locale;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 
-/** One-tap event markers, a free-text note, and the latest markers recorded. */
+/** One-tap event markers, always in view; the free-text note and the latest markers in a tab ({@link #notes()}). */
 final class MarkerBar extends Div {
     private final Actions actions;
     private final TextField note = new TextField();
     private final Div recent = new Div();
+    private final Div notes = new Div();
 
     MarkerBar(Actions actions) {
         this.actions = actions;
-        addClassName("markers");
-        Div buttons = new Div();
-        buttons.addClassName("marker-buttons");
+        addClassName("marker-buttons");
+        setId("markers");
         for (MarkerKind k : MarkerKind.values()) {
             if (k != MarkerKind.NOTE) {
-                Button b = new Button(k.label(), e -> actions.send(new SessionCommand.AddMarker(actions.user(), actions.bed(), k, null)));
+                Button b = new Button(Text.of("marker", k), e -> actions.send(new SessionCommand.AddMarker(actions.user(), actions.bed(), k, null)));
                 b.setId("marker-" + k.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                buttons.add(b);
+                add(b);
             }
         }
-        note.setPlaceholder("Note");
+        note.setPlaceholder(Text.get("marker.notePlaceholder"));
+        note.setAriaLabel(Text.get("marker.notePlaceholder"));
         note.setId("marker-note");
         note.setMaxLength(500);
-        Button add = new Button("Add note", e -> addNote());
-        add.setId("marker-note-add");
+        Button addNote = new Button(Text.get("marker.addNote"), e -> addNote());
+        addNote.setId("marker-note-add");
         recent.setId("marker-recent");
         recent.addClassName("marker-recent");
-        Div noteRow = new Div(note, add);
+        Div noteRow = new Div(note, addNote);
         noteRow.addClassName("marker-note-row");
-        add(buttons, noteRow, recent);
+        notes.add(noteRow, recent);
+    }
+
+    /** The note field and the latest markers, for a tab. */
+    Div notes() {
+        return notes;
     }
 
     private void addNote() {
@@ -49,7 +56,7 @@ final class MarkerBar extends Div {
 
     void show(List<SessionView.Marker> markers) {
         recent.removeAll();
-        markers.stream().limit(4).forEach(m -> recent.add(new Div(new Span(Format.clock(m.at()) + "  " + m.kind().label()
-                + (m.note().isEmpty() ? "" : ": " + m.note()) + "  (" + m.user() + ")"))));
+        markers.stream().limit(20).forEach(m -> recent.add(new Div(new Span(Text.clock(m.at()) + "  " + Text.of("marker", m.kind())
+                + (m.note() == null || m.note().isEmpty() ? "" : ": " + m.note()) + "  (" + m.user() + ")"))));
     }
 }

@@ -3,47 +3,63 @@ package org.openinfusion.dashboard.bed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.schedule.Prompt;
 import org.openinfusion.station.clinical.schedule.PromptState;
 
 /**
- * Rating time points: a prominent banner for what is due (overdue escalates), the upcoming ones with countdowns,
- * and the recorded ratings with their station-computed totals and a way to correct them.
+ * Rating time points: what is due now as a prominent banner with one large button per form (overdue escalates), or
+ * else the next time point with its countdown, always in view; the upcoming time points and the recorded ratings
+ * (with their station-computed totals and a way to correct them) in a tab ({@link #list()}).
  */
 final class PromptPanel extends Div {
     /** Opens a form: (time point, form key) for a new rating. */
     private final BiConsumer<String, String> rate;
     /** Opens a correction of a recorded rating. */
-    private final java.util.function.Consumer<SessionView.RatingEntry> correct;
+    private final Consumer<SessionView.RatingEntry> correct;
     private final Div due = new Div();
+    private final Span next = new Span();
+    private final Div list = new Div();
     private final Div upcoming = new Div();
     private final Div recorded = new Div();
-    private final java.util.Map<String, Span> dueTitles = new java.util.HashMap<>();
+    private final Map<String, Span> dueTitles = new HashMap<>();
     private String shownDue = "";
     private int shownRatings = -1;
 
-    PromptPanel(BiConsumer<String, String> rate, java.util.function.Consumer<SessionView.RatingEntry> correct) {
+    PromptPanel(BiConsumer<String, String> rate, Consumer<SessionView.RatingEntry> correct) {
         this.rate = rate;
         this.correct = correct;
         addClassName("prompts");
         due.setId("prompt-due");
         due.addClassName("prompt-due");
+        next.setId("prompt-next");
+        next.addClassName("prompt-next");
         upcoming.setId("prompt-upcoming");
         recorded.setId("ratings-recorded");
-        add(due, new H3("Ratings"), upcoming, recorded);
+        list.addClassName("prompt-list");
+        list.add(upcoming, recorded);
+        add(due, next);
+    }
+
+    /** The upcoming time points and the recorded ratings, for a tab. */
+    Div list() {
+        return list;
     }
 
     void show(SessionView v) {
         Instant now = v.asOf();
-        List<Prompt> open = v.prompts().stream().filter(p -> p.state() == PromptState.DUE || p.state() == PromptState.OVERDUE).toList();
+        List<Prompt> open = v.prompts().stream().filter(PromptPanel::isDue).toList();
         due.setVisible(!open.isEmpty());
         String key = open.stream().map(p -> p.timePointId() + p.state()).toList() + " " + v.ratings().size();
         if (!key.equals(shownDue)) {
@@ -53,9 +69,13 @@ final class PromptPanel extends Div {
             open.forEach(p -> due.add(dueRow(p, v)));
         }
         open.forEach(p -> dueTitles.get(p.timePointId()).setText(title(p, now)));
+        Optional<Prompt> coming = v.prompts().stream().filter(p -> p.state() == PromptState.SCHEDULED && p.due().isPresent())
+                .min(Comparator.comparing(p -> p.due().get()));
+        next.setVisible(open.isEmpty());
+        next.setText(coming.map(p -> Text.get("prompt.next", Text.timePoint(p.timePointId()), forms(p), Text.clock(p.due().get()),
+                Text.due(p.due().get(), now))).orElse(Text.get("prompt.noneScheduled")));
         upcoming.removeAll();
-        v.prompts().stream().filter(p -> p.state() != PromptState.DUE && p.state() != PromptState.OVERDUE)
-                .forEach(p -> upcoming.add(line(p, now)));
+        v.prompts().stream().filter(p -> !isDue(p)).forEach(p -> upcoming.add(line(p, now)));
         if (v.ratings().size() != shownRatings) {
             shownRatings = v.ratings().size();
             recorded.removeAll();
@@ -63,8 +83,17 @@ final class PromptPanel extends Div {
         }
     }
 
-    private static String title(Prompt p, Instant now) {
-        return (p.state() == PromptState.OVERDUE ? "OVERDUE: " : "Due now: ") + p.timePointId() + "  " + when(p, now);
+    static boolean isDue(Prompt p) {
+        return p.state() == PromptState.DUE || p.state() == PromptState.OVERDUE;
+    }
+
+    static String forms(Prompt p) {
+        return String.join(", ", p.instruments().stream().map(Text::form).toList());
+    }
+
+    static String title(Prompt p, Instant now) {
+        return Text.get(p.state() == PromptState.OVERDUE ? "prompt.overdueTitle" : "prompt.dueTitle", Text.timePoint(p.timePointId()))
+                + p.due().map(d -> "  " + Text.due(d, now)).orElse("");
     }
 
     private Div dueRow(Prompt p, SessionView v) {
@@ -74,9 +103,10 @@ final class PromptPanel extends Div {
         Div row = new Div(title);
         row.addClassName("prompt");
         row.getElement().setAttribute("data-state", p.state().name().toLowerCase(Locale.ROOT));
+        row.getElement().setAttribute("role", "status");
         for (String form : p.instruments()) {
             boolean done = v.ratings().stream().anyMatch(r -> !r.correction() && r.timePointId().equals(p.timePointId()) && r.form().equals(form));
-            Button b = new Button((done ? "Done: " : "Rate ") + form.toUpperCase(Locale.ROOT), e -> rate.accept(p.timePointId(), form));
+            Button b = new Button(Text.get(done ? "prompt.done" : "prompt.rate", Text.form(form)), e -> rate.accept(p.timePointId(), form));
             b.setId("rate-" + p.timePointId() + "-" + form);
             b.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
             b.setEnabled(!done);
@@ -86,26 +116,19 @@ final class PromptPanel extends Div {
     }
 
     private static Div line(Prompt p, Instant now) {
-        Div d = new Div(new Span(p.timePointId() + "  " + String.join(", ", p.instruments()) + "  " + Format.words(p.state())
-                + "  " + when(p, now)));
+        String when = p.due().map(d -> Text.clock(d) + " (" + Text.due(d, now) + ")").orElse("");
+        Div d = new Div(new Span(Text.timePoint(p.timePointId()) + ": " + forms(p) + " - " + Text.of("prompt", p.state())
+                + (p.state() == PromptState.COMPLETED || when.isEmpty() ? "" : ", " + when)));
         d.addClassName("prompt-line");
         d.getElement().setAttribute("data-state", p.state().name().toLowerCase(Locale.ROOT));
         return d;
     }
 
-    static String when(Prompt p, Instant now) {
-        if (p.due().isEmpty()) {
-            return "";
-        }
-        Duration d = Duration.between(now, p.due().get());
-        return "due " + Format.clock(p.due().get()) + (d.isNegative() ? " (" + Format.minutes(d.negated()) + " ago)" : " (in " + Format.minutes(d) + ")");
-    }
-
     private Div recordedRow(SessionView.RatingEntry r) {
-        Button fix = new Button("Correct", e -> correct.accept(r));
+        Button fix = new Button(Text.get("rating.correct"), e -> correct.accept(r));
         fix.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div d = new Div(new Span(r.timePointId() + "  " + r.form().toUpperCase(Locale.ROOT) + "  " + r.summary()
-                + (r.correction() ? "  (correction)" : "")), fix);
+        Div d = new Div(new Span(Text.timePoint(r.timePointId()) + ": " + Text.form(r.form()) + "  " + r.summary()
+                + "  (" + Text.clock(r.finishedAt()) + ")" + (r.correction() ? "  " + Text.get("rating.correction") : "")), fix);
         d.addClassName("rating-line");
         return d;
     }

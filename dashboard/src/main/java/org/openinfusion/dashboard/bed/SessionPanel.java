@@ -4,40 +4,47 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextField;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.clinical.session.DischargeCheck;
-import org.openinfusion.station.clinical.session.SessionState;
 
-/** The session's header (subject code, protocol label, state), the next steps, and the discharge check. */
+/**
+ * The session's next steps as buttons (a step that cannot be undone asks for confirmation first), a one-line
+ * discharge check summary, and the full discharge check for a tab ({@link #discharge()}).
+ */
 final class SessionPanel extends Div {
     private final Actions actions;
-    private final Span header = new Span();
+    private final Supplier<Instant> now;
     private final Div steps = new Div();
-    private final TextField reason = new TextField();
+    private final Span summary = new Span();
     private final Div discharge = new Div();
+    private SessionView shown;
     private String shownSteps = "";
 
-    SessionPanel(Actions actions) {
+    SessionPanel(Actions actions, Supplier<Instant> now) {
         this.actions = actions;
+        this.now = now;
         addClassName("session");
-        header.setId("session-header");
-        header.addClassName("session-header");
         steps.addClassName("session-steps");
         steps.setId("session-steps");
-        reason.setPlaceholder("Reason to close early");
-        reason.setId("close-reason");
+        summary.setId("discharge-summary");
+        summary.addClassName("discharge-summary");
         discharge.setId("discharge-check");
         discharge.addClassName("discharge-check");
-        add(header, steps, discharge);
+        add(steps, summary);
+    }
+
+    Div discharge() {
+        return discharge;
     }
 
     void show(SessionView v) {
-        header.setText(v.subjectCode() + "  |  " + v.protocolLabel() + "  |  " + Format.words(v.state()) + "  |  kit " + v.kitId());
-        header.getElement().setAttribute("data-state", v.state().name().toLowerCase(Locale.ROOT));
+        shown = v;
         String key = v.state() + " " + v.nextSteps();
         if (!key.equals(shownSteps)) {
             shownSteps = key;
@@ -50,31 +57,45 @@ final class SessionPanel extends Div {
     private void showSteps(SessionView v) {
         steps.removeAll();
         for (Step s : v.nextSteps()) {
-            String label = s == Step.PRETREATMENT ? "Record pretreatment: " + v.pretreatmentLabel().orElse("") : s.label();
-            Button b = new Button(label, e -> actions.send(new SessionCommand.SessionStep(actions.user(), actions.bed(), s, reason.getValue())));
+            String label = s == Step.PRETREATMENT
+                    ? Text.get("step.PRETREATMENT.with", v.pretreatmentLabel().orElse("")) : Text.of("step", s);
+            Button b = new Button(label, e -> take(s));
             b.setId("step-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             b.addThemeVariants(s == Step.CLOSE ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
+            if (s != Step.CLOSE) {
+                b.addThemeVariants(ButtonVariant.LUMO_LARGE);
+            }
             steps.add(b);
         }
-        if (v.nextSteps().contains(Step.CLOSE) && v.state() != SessionState.READY_FOR_DISCHARGE) {
-            steps.add(reason);
+    }
+
+    void take(Step s) {
+        if (StepConfirm.needed(s)) {
+            new StepConfirm(s, shown, now.get(), reason -> send(s, reason)).open();
+        } else {
+            send(s, "");
         }
+    }
+
+    private void send(Step s, String reason) {
+        actions.send(new SessionCommand.SessionStep(actions.user(), actions.bed(), s, reason));
     }
 
     private void showDischarge(SessionView v) {
         discharge.removeAll();
-        discharge.setVisible(v.dischargeCheck().isPresent());
-        v.dischargeCheck().ifPresent(check -> {
-            Span head = new Span(check.ready() ? "Discharge check: all criteria met (physician decides)"
-                    : "Discharge check: not yet (advisory)");
+        summary.setVisible(v.dischargeCheck().isPresent());
+        v.dischargeCheck().ifPresentOrElse(check -> {
+            long met = check.criteria().stream().filter(c -> c.status() == DischargeCheck.Status.MET).count();
+            summary.setText(Text.get(check.ready() ? "discharge.ready" : "discharge.notYet", met, check.criteria().size()));
+            summary.getElement().setAttribute("data-ready", String.valueOf(check.ready()));
+            Span head = new Span(summary.getText());
             head.addClassName("discharge-head");
             discharge.add(head);
             for (DischargeCheck.Criterion c : check.criteria()) {
-                Div line = new Div(new Span(Format.words(c.status()) + ": " + c.name() + " - " + c.detail()));
+                Div line = new Div(new Span(Text.of("discharge", c.status()) + ": " + c.name() + " - " + c.detail()));
                 line.getElement().setAttribute("data-status", c.status().name().toLowerCase(Locale.ROOT));
                 discharge.add(line);
             }
-        });
+        }, () -> discharge.add(new Span(Text.get("discharge.afterInfusion"))));
     }
-
 }

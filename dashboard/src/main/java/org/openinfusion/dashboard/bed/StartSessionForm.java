@@ -4,10 +4,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Locale;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
 
@@ -15,29 +17,32 @@ import org.openinfusion.station.clinical.api.SessionCommand;
 final class StartSessionForm extends Div {
     private final Actions actions;
     final Select<ProtocolChoices.Choice> protocol = new Select<>();
-    final TextField subject = new TextField("Subject code");
-    final NumberField weight = new NumberField("Weight kg");
-    final TextField kit = new TextField("Kit id");
+    final TextField subject = new TextField(Text.get("start.subject"));
+    final NumberField weight = new NumberField(Text.get("start.weight"));
+    final TextField kit = new TextField(Text.get("start.kit"));
 
     StartSessionForm(Actions actions) {
         this.actions = actions;
         addClassName("start-session");
         setId("start-session");
-        protocol.setLabel("Protocol");
+        protocol.setLabel(Text.get("start.protocol"));
         protocol.setId("start-protocol");
-        protocol.setItemLabelGenerator(c -> c.label() + " (" + c.id() + " v" + c.version() + ")");
+        protocol.setItemLabelGenerator(c -> Text.get("start.protocolChoice", c.label(), c.version()));
         subject.setId("start-subject");
         subject.setPlaceholder("e.g. KET-014");
-        subject.setHelperText("Study code only, never a name");
+        subject.setHelperText(Text.get("start.subjectHelp"));
         subject.setPattern("[A-Z0-9-]{2,20}");
         weight.setId("start-weight");
         weight.setMin(20);
         weight.setMax(300);
+        weight.setStep(0.1);
+        weight.setErrorMessage(Text.get("start.weightError"));
+        weight.setSuffixComponent(new Span("kg"));
         kit.setId("start-kit");
-        Button start = new Button("Start session", e -> start());
+        Button start = new Button(Text.get("start.button"), e -> start());
         start.setId("start-button");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H3("No session on this bed"), protocol, subject, weight, kit, start);
+        add(new H3(Text.get("start.title")), protocol, subject, weight, kit, start);
     }
 
     void protocols(ProtocolChoices choices) {
@@ -47,9 +52,22 @@ final class StartSessionForm extends Div {
         }
     }
 
+    /** What is wrong with the form, in words, or empty. Letters in the weight field leave it invalid and empty. */
+    String problem() {
+        if (protocol.isEmpty()) {
+            return Text.get("start.noProtocol");
+        }
+        if (weight.isInvalid() || weight.isEmpty() || weight.getValue() < weight.getMin() || weight.getValue() > weight.getMax()) {
+            weight.setInvalid(true);
+            return Text.get("start.weightError");
+        }
+        return "";
+    }
+
     private void start() {
-        if (protocol.isEmpty() || weight.isEmpty()) {
-            actions.refuse("Choose a protocol and give the weight in kg.");
+        String problem = problem();
+        if (!problem.isEmpty()) {
+            actions.refuse(problem);
             return;
         }
         actions.send(new SessionCommand.CreateSession(actions.user(), actions.bed(), protocol.getValue().id(),

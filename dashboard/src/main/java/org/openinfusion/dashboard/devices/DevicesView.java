@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import java.time.Clock;
 import java.util.List;
 import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.SignOutButton;
 import org.openinfusion.station.domain.DeviceStatusSnapshot;
@@ -26,7 +27,7 @@ import org.openinfusion.station.security.Permission;
  * rates, errors by kind and last data, and a live view of the values it decodes. Engineers see
  * devices, not clinical records.
  */
-@Route("devices")
+@Route(Routes.DEVICES)
 @PageTitle("Devices - Infusion station")
 public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<DeviceRow> grid = new Grid<>();

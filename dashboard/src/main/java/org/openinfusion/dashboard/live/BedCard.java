@@ -1,89 +1,158 @@
 package org.openinfusion.dashboard.live;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
-import org.openinfusion.dashboard.bed.BedView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.openinfusion.dashboard.AlarmWording;
+import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.feed.BedState;
+import org.openinfusion.dashboard.feed.SweepTrace;
+import org.openinfusion.station.clinical.alarm.ActiveAlarm;
+import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.protocol.AlarmLimit;
+import org.openinfusion.station.clinical.schedule.Prompt;
+import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.domain.StreamKind;
 
-/** One bed's numeric tiles. A value older than its stream's freshness limit is marked stale. */
-final class BedCard extends Div {
-    private record Tile(Stream stream, String label, Duration freshFor) {
+/**
+ * One bed on the overview, in the spirit of a central station: subject code and session step, infusion progress,
+ * live numbers with their units and limit colours, the most urgent active alarm in its priority colour, the next
+ * rating with its countdown, and a mini pleth trace. The whole card is one link to the bed view.
+ */
+final class BedCard extends Anchor {
+    private record Tile(Stream main, Stream second, Duration freshFor) {
     }
 
     private static final List<Tile> TILES = List.of(
-            new Tile(Stream.HR, "HR /min", Duration.ofSeconds(10)),
-            new Tile(Stream.SPO2, "SpO2 %", Duration.ofSeconds(10)),
-            new Tile(Stream.PULSE_RATE, "Pulse /min", Duration.ofSeconds(10)),
-            new Tile(Stream.ETCO2, "EtCO2 mmHg", Duration.ofSeconds(10)),
-            new Tile(Stream.RESP_RATE, "RR /min", Duration.ofSeconds(10)),
-            new Tile(Stream.NIBP_SYS, "NIBP sys", Duration.ofMinutes(6)),
-            new Tile(Stream.NIBP_DIA, "NIBP dia", Duration.ofMinutes(6)),
-            new Tile(Stream.NIBP_MEAN, "NIBP mean", Duration.ofMinutes(6)),
-            new Tile(Stream.PUMP_RATE, "Rate mL/h", Duration.ofSeconds(10)),
-            new Tile(Stream.PUMP_VOLUME_INFUSED, "Infused mL", Duration.ofSeconds(10)),
-            new Tile(Stream.PUMP_VOLUME_TO_BE_INFUSED, "VTBI mL", Duration.ofSeconds(10)),
-            new Tile(Stream.PUMP_STATE, "Pump", Duration.ofSeconds(10)),
-            new Tile(Stream.PUMP_ALARM, "Pump alarm", Duration.ofSeconds(10)));
+            new Tile(Stream.HR, null, Duration.ofSeconds(10)),
+            new Tile(Stream.SPO2, null, Duration.ofSeconds(10)),
+            new Tile(Stream.ETCO2, null, Duration.ofSeconds(10)),
+            new Tile(Stream.RESP_RATE, null, Duration.ofSeconds(10)),
+            new Tile(Stream.NIBP_SYS, Stream.NIBP_DIA, Duration.ofMinutes(6)));
 
+    private final String bedId;
     private final Map<Stream, Span> values = new EnumMap<>(Stream.class);
     private final Map<Stream, Span> ages = new EnumMap<>(Stream.class);
-    private final Span devices = new Span();
+    private final Map<Stream, Div> tiles = new EnumMap<>(Stream.class);
+    private final Span session = new Span();
+    private final Span infusionText = new Span();
+    private final Div progress = new Div();
+    private final Div alarm = new Div();
+    private final Span next = new Span();
+    private final SweepTrace trace;
 
     BedCard(String bedId) {
+        super(Routes.bed(bedId), "");
+        this.bedId = bedId;
+        getElement().setAttribute("router-link", true);
         addClassName("bed-card");
         setId("bed-" + bedId);
-        Div tiles = new Div();
-        tiles.addClassName("tiles");
+        session.addClassName("card-session");
+        session.setId(bedId + "-session");
+        Div tileArea = new Div();
+        tileArea.addClassName("tiles");
         for (Tile t : TILES) {
             Span value = new Span("--");
             value.addClassName("tile-value");
-            value.setId(bedId + "-" + t.stream().key());
-            if (t.stream().kind() == StreamKind.STATE) {
-                value.addClassName("tile-state");
-            }
+            value.setId(bedId + "-" + t.main().key());
             Span age = new Span();
             age.addClassName("tile-age");
-            age.setId(bedId + "-" + t.stream().key() + "-age");
-            Div tile = new Div(new Span(t.label()), value, age);
+            age.setId(bedId + "-" + t.main().key() + "-age");
+            Span head = new Span(t.second() == null ? Text.get("stream." + t.main().key()) : "NIBP");
+            head.addClassName("tile-label");
+            Span unit = new Span(Text.get("unit." + t.main().key()));
+            unit.addClassName("tile-unit");
+            Div line = new Div(value, unit);
+            line.addClassName("tile-line");
+            Div tile = new Div(head, line, age);
             tile.addClassName("tile");
-            tiles.add(tile);
-            values.put(t.stream(), value);
-            ages.put(t.stream(), age);
+            tileArea.add(tile);
+            values.put(t.main(), value);
+            ages.put(t.main(), age);
+            tiles.put(t.main(), tile);
         }
-        devices.addClassName("devices");
-        RouterLink open = new RouterLink("Open bed view", BedView.class, new RouteParameters("bedId", bedId));
-        open.setId("open-" + bedId);
-        add(new H2(bedId), open, devices, tiles);
+        progress.addClassName("inf-progress");
+        infusionText.addClassName("card-infusion");
+        infusionText.setId(bedId + "-infusion");
+        alarm.addClassName("card-alarm");
+        alarm.setId(bedId + "-alarm");
+        next.addClassName("card-next");
+        next.setId(bedId + "-next");
+        trace = new SweepTrace(bedId + "-pleth", "#00bcd4");
+        trace.addClassName("mini-trace");
+        H2 title = new H2(Text.get("bed.title", bedId));
+        Div head = new Div(title, session);
+        head.addClassName("card-head");
+        Div infusion = new Div(infusionText, progress);
+        infusion.addClassName("card-infusion-row");
+        add(head, alarm, tileArea, trace, infusion, next);
     }
 
-    void show(BedState state, Instant now) {
+    String bedId() {
+        return bedId;
+    }
+
+    SweepTrace trace() {
+        return trace;
+    }
+
+    void show(BedState state, Optional<SessionView> view, Instant now) {
+        List<AlarmLimit> limits = view.map(SessionView::limits).orElse(List.of());
         for (Tile t : TILES) {
-            Span value = values.get(t.stream());
-            Span age = ages.get(t.stream());
-            state.get(t.stream()).ifPresent(latest -> {
-                value.setText(latest.text());
+            Div tile = tiles.get(t.main());
+            Span value = values.get(t.main());
+            Span age = ages.get(t.main());
+            BedState.Signal signal = state.numeric(t.main(), t.freshFor(), now);
+            boolean periodic = t.second() != null;
+            boolean problem = periodic ? signal == BedState.Signal.DISCONNECTED || signal == BedState.Signal.SENSOR_OFF
+                    : signal != BedState.Signal.OK;
+            tile.getElement().setAttribute("data-signal", problem ? signal.name().toLowerCase(Locale.ROOT) : "ok");
+            state.get(t.main()).ifPresentOrElse(latest -> {
+                value.setText(latest.text() + (t.second() == null ? "" : "/" + state.get(t.second()).map(BedState.Latest::text).orElse("--")));
                 Duration old = Duration.between(latest.deviceTime(), now);
                 boolean stale = old.compareTo(t.freshFor()) > 0;
-                value.getElement().setAttribute("data-stale", String.valueOf(stale));
-                age.setText(t.stream().name().startsWith("NIBP") || stale ? ago(old) : "");
-            });
+                tile.getElement().setAttribute("data-stale", String.valueOf(stale));
+                tile.getElement().setAttribute("data-alarm", stale ? "none" : state.breach(limits, t.main(), t.second()));
+                age.setText(problem ? signal.words() : periodic || stale ? Text.ago(old) : "");
+            }, () -> age.setText(problem || signal == BedState.Signal.WAITING ? signal.words() : ""));
         }
-        StringBuilder text = new StringBuilder();
-        state.devices().forEach((id, online) -> text.append(id).append(online ? " online  " : " OFFLINE  "));
-        devices.setText(text.toString().trim());
+        trace.getElement().setAttribute("data-signal-label", state.wave(Stream.PLETH, Duration.ofMillis(1500), now).words());
+        session.setText(view.map(v -> v.subjectCode() + "  " + Text.of("state", v.state())).orElse(Text.get("bed.noSession")));
+        infusionText.setText(view.map(v -> Text.minutes(v.infusion().infusing()) + " / " + Text.minutes(v.plan().duration()) + " min   "
+                + Text.decimal(v.infusion().volumeInfusedMl()) + " / " + Text.decimal(v.plan().volumeMl()) + " mL").orElse(""));
+        double fraction = view.map(v -> v.plan().volumeMl() <= 0 ? 0 : Math.min(1, v.infusion().volumeInfusedMl() / v.plan().volumeMl())).orElse(0.0);
+        progress.getStyle().set("--fraction", String.format(Locale.ROOT, "%.3f", fraction));
+        progress.setVisible(view.isPresent());
+        showAlarm(view.flatMap(v -> v.activeAlarms().stream().max(Comparator.comparing(ActiveAlarm::priority)
+                .thenComparing(a -> a.acknowledgedBy().isEmpty()))), now);
+        showNext(view, now);
     }
 
-    static String ago(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        return s < 60 ? s + " s ago" : (s / 60) + " min " + (s % 60) + " s ago";
+    private void showAlarm(Optional<ActiveAlarm> a, Instant now) {
+        alarm.setText(a.map(x -> Text.of("priority", x.priority()) + ": " + AlarmWording.of(x.id(), x.message())
+                + (x.acknowledgedBy().isPresent() ? "  (" + Text.get("alarm.acknowledgedBy", x.acknowledgedBy().get()) + ")" : "")
+                + (x.audible(now) ? "" : "  " + Text.get("alarm.silencedUntil", Text.clock(x.silencedUntil().orElseThrow())))).orElse(""));
+        alarm.setVisible(a.isPresent());
+        alarm.getElement().setAttribute("data-priority", a.map(x -> x.priority().name().toLowerCase(Locale.ROOT)).orElse("none"));
+        alarm.getElement().setAttribute("data-acknowledged", String.valueOf(a.map(x -> x.acknowledgedBy().isPresent()).orElse(false)));
+    }
+
+    private void showNext(Optional<SessionView> view, Instant now) {
+        Optional<Prompt> p = view.flatMap(v -> v.prompts().stream()
+                .filter(x -> x.due().isPresent() && (x.state() == PromptState.DUE || x.state() == PromptState.OVERDUE || x.state() == PromptState.SCHEDULED))
+                .min(Comparator.comparing(x -> x.due().get())));
+        next.setText(p.map(x -> Text.get("overview.next", String.join(", ", x.instruments().stream().map(Text::form).toList()),
+                Text.timePoint(x.timePointId()), Text.due(x.due().get(), now))).orElse(""));
+        next.getElement().setAttribute("data-state", p.map(x -> x.state().name().toLowerCase(Locale.ROOT)).orElse("none"));
     }
 }

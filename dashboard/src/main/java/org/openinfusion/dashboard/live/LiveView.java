@@ -6,36 +6,57 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.Route;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.feed.Cues;
+import org.openinfusion.dashboard.feed.LiveFeed;
+import org.openinfusion.dashboard.feed.Push;
+import org.openinfusion.dashboard.feed.SessionClient;
+import org.openinfusion.dashboard.feed.WaveFeed;
 import org.openinfusion.dashboard.users.Access;
-import org.openinfusion.dashboard.users.SignOutButton;
-import org.openinfusion.station.security.Permission;
 import org.openinfusion.dashboard.users.CurrentUser;
+import org.openinfusion.dashboard.users.SignOutButton;
+import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.health.HealthSnapshot;
+import org.openinfusion.station.security.Permission;
 
 /**
- * All beds at a glance: live numerics of every bed, refreshed twice a second by server push, each with a link to
- * its bedside view ({@code bed/:bedId}).
+ * The overview for the nurse who watches several beds (the "central station"): one card per bed with its session,
+ * live numbers, alarm, next rating and a mini trace, refreshed twice a second by server push; the session of each bed
+ * is asked from the station every second. A tap on a card opens that bed ({@code bed/:bedId}). Alarms sound here too.
  */
-@Route("")
-@PageTitle("Live values - Infusion station")
-public class LiveView extends VerticalLayout implements BeforeEnterObserver {
+@Route(Routes.BEDS)
+@PageTitle("All beds - Infusion station")
+public class LiveView extends Div implements BeforeEnterObserver {
     static final long REFRESH_MILLIS = 500;
+    static final long VIEW_MILLIS = 1000;
+    static final long WAVE_MILLIS = 120;
 
     private final Div bedsArea = new Div();
-    private final Span status = new Span("Waiting for data...");
-    private final Map<String, BedCard> cards = new HashMap<>();
+    private final Span status = new Span(Text.get("overview.waiting"));
+    private final Map<String, BedCard> cards = new TreeMap<>();
+    private final Map<String, Optional<SessionView>> sessions = new ConcurrentHashMap<>();
+    private final Cues cues = new Cues();
     private final Clock clock;
     private LiveFeed feed;
-    private long timerId = -1;
+    private SessionClient client;
+    private WaveFeed waves;
+    private List<Long> timers = List.of();
 
     public LiveView() {
         this(Clock.systemUTC());
@@ -43,12 +64,17 @@ public class LiveView extends VerticalLayout implements BeforeEnterObserver {
 
     LiveView(Clock clock) {
         this.clock = clock;
-        setPadding(true);
-        H1 title = new H1("Live values");
+        addClassName("overview");
+        H1 title = new H1(Text.get("overview.title"));
         status.setId("station-status");
         status.addClassName("station-status");
         bedsArea.addClassName("beds");
-        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(title, new SignOutButton()), status, bedsArea);
+        bedsArea.setId("beds");
+        Span who = new Span(CurrentUser.get().map(u -> u.id() + " (" + Text.get("role." + u.role().key()) + ")").orElse(""));
+        who.addClassName("signed-in");
+        Div header = new Div(title, status, who, new SignOutButton());
+        header.addClassName("overview-header");
+        add(header, bedsArea);
     }
 
     @Override
@@ -61,19 +87,47 @@ public class LiveView extends VerticalLayout implements BeforeEnterObserver {
         if (CurrentUser.get().isEmpty()) {
             return;
         }
-        var vertx = DashboardServices.get().vertx();
-        feed = new LiveFeed(vertx);
+        Vertx vertx = DashboardServices.get().vertx();
+        feed = LiveFeed.shared();
         UI ui = event.getUI();
-        timerId = vertx.setPeriodic(REFRESH_MILLIS, id -> ui.access(this::refresh));
+        cues.attach(ui);
+        client = new SessionClient(vertx, ui);
+        waves = new WaveFeed(vertx, c -> c.stream() == Stream.PLETH);
+        refresh();
+        timers = List.of(
+                vertx.setPeriodic(REFRESH_MILLIS, id -> Push.access(ui, this::refresh)),
+                vertx.setPeriodic(VIEW_MILLIS, id -> Push.access(ui, this::askSessions)),
+                vertx.setPeriodic(WAVE_MILLIS, id -> Push.access(ui, this::pushWaves)));
+        askSessions();
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (feed == null) {
+        if (client == null) {
             return;
         }
-        DashboardServices.get().vertx().cancelTimer(timerId);
-        feed.close();
+        Vertx vertx = DashboardServices.get().vertx();
+        timers.forEach(vertx::cancelTimer);
+        waves.close();
+    }
+
+    private void askSessions() {
+        for (String bed : feed.beds().keySet()) {
+            client.view(bed, v -> {
+                Optional<SessionView> open = v.filter(s -> s.state() != SessionState.CLOSED);
+                sessions.put(bed, open);
+                open.ifPresent(cues::update);
+            }, why -> sessions.put(bed, Optional.empty()));
+        }
+    }
+
+    private void pushWaves() {
+        waves.drain().forEach(c -> {
+            BedCard card = cards.get(c.source().bedId());
+            if (card != null) {
+                card.trace().push(c);
+            }
+        });
     }
 
     /** Draws the latest values; runs under the UI lock. */
@@ -82,12 +136,11 @@ public class LiveView extends VerticalLayout implements BeforeEnterObserver {
             BedCard card = new BedCard(id);
             bedsArea.add(card);
             return card;
-        }).show(state, clock.instant()));
+        }).show(state, sessions.getOrDefault(bedId, Optional.empty()), clock.instant()));
         HealthSnapshot h = feed.health();
         if (h != null) {
-            status.setText(String.format("Broker %s - storage %s - buffer %.1f%% full",
-                    h.brokerConnected() ? "connected" : "DISCONNECTED", h.storeReachable() ? "up" : "UNREACHABLE",
-                    100 * h.bufferFill()));
+            status.setText(Text.get("overview.health", Text.get(h.brokerConnected() ? "overview.connected" : "overview.disconnected"),
+                    Text.get(h.storeReachable() ? "overview.storeUp" : "overview.storeDown"), String.format(Locale.ROOT, "%.1f", 100 * h.bufferFill())));
             status.getElement().setAttribute("data-healthy", String.valueOf(h.healthy()));
         }
     }

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import io.vertx.core.eventbus.DeliveryOptions;
 import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.StationUser;
@@ -22,7 +23,7 @@ import org.openinfusion.station.security.AuthMessages;
  * after too many; this page only shows its answer. Every other view sends visitors here. The browser session then
  * ends after the station's idle timeout without use (docs/security.md).
  */
-@Route("login")
+@Route(Routes.LOGIN)
 @PageTitle("Sign in - Infusion station")
 public class LoginView extends VerticalLayout {
     private final LoginForm form = new LoginForm();
@@ -32,6 +33,7 @@ public class LoginView extends VerticalLayout {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
+        form.setId("login-form");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n(null));
         form.addLoginListener(e -> signIn(e.getUsername(), e.getPassword()));

@@ -8,9 +8,10 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rating;
@@ -39,6 +40,7 @@ public final class RatingDialog extends Dialog {
     private final TextField reason = new TextField("Reason not assessed");
     private final TextField correctionReason = new TextField("Reason for the correction");
     private final Span error = new Span();
+    private final Div placeholderNote = new Div();
     private final Button submit = new Button("Submit");
 
     public RatingDialog(RatingDraft draft, InstrumentCatalog catalog, String title, Rater rater) {
@@ -58,7 +60,10 @@ public final class RatingDialog extends Dialog {
         reason.setId("rating-reason");
         correctionReason.setId("rating-correction-reason");
         correctionReason.setVisible(draft.isCorrection());
-        add(progressText, progress, itemText, answers, notAssessedRow(), correctionReason, error);
+        placeholderNote.setId("rating-placeholder-note");
+        placeholderNote.addClassName("rating-placeholder-note");
+        placeholderNote.setText(Text.get("rating.placeholderNote"));
+        add(progressText, progress, itemText, placeholderNote, answers, notAssessedRow(), correctionReason, error);
         Button prev = new Button("< Previous", e -> move(-1));
         prev.setId("rating-prev");
         Button next = new Button("Next >", e -> move(1));
@@ -122,12 +127,13 @@ public final class RatingDialog extends Dialog {
 
     private void render() {
         Item item = draft.item();
-        progressText.setText("Item " + (draft.index() + 1) + " of " + draft.size() + "  (" + draft.answered() + " answered)");
+        progressText.setText(progressLine());
         progress.setValue((double) draft.answered() / draft.size());
         itemText.setText(catalog.itemText(draft.instrument().id(), item.id()) + "  [" + item.rater().name().toLowerCase() + "-rated]");
+        placeholderNote.setVisible(!catalog.hasSiteWording() && item.publicName() == null);
         answers.removeAll();
         if (item.max() - item.min() > 10) {
-            answers.add(scaleField(item));
+            answers.add(vasLine(item));
         } else {
             for (int v = item.min(); v <= item.max(); v++) {
                 answers.add(scoreButton(item, v));
@@ -147,24 +153,41 @@ public final class RatingDialog extends Dialog {
         return b;
     }
 
-    private Div scaleField(Item item) {
-        IntegerField f = new IntegerField(item.min() + " - " + item.max());
-        f.setId("score-value");
-        f.setMin(item.min());
-        f.setMax(item.max());
-        Button set = new Button("Set", e -> {
-            if (f.getValue() != null) {
-                try {
-                    draft.score(f.getValue());
-                    error.setText("");
-                } catch (IllegalArgumentException ex) {
-                    error.setText(ex.getMessage());
-                }
-                render();
+    /** A 100 mm line for a wide scale (VAS 0-100): anchors at its ends, the value in mm beside it. */
+    private Div vasLine(Item item) {
+        OptionalInt now = draft.answer() instanceof Answer.Scored sc ? OptionalInt.of(sc.value()) : OptionalInt.empty();
+        Span value = new Span(now.isPresent() ? now.getAsInt() + " mm" : Text.get("rating.vasUnset"));
+        value.setId("vas-value");
+        value.addClassName("vas-value");
+        VasLine line = new VasLine(catalog.itemText(draft.instrument().id(), item.id()), now, v -> {
+            try {
+                draft.set(v);
+                error.setText("");
+                value.setText(v + " mm");
+                progressText.setText(progressLine());
+                progress.setValue((double) draft.answered() / draft.size());
+                submit.setEnabled(draft.complete());
+            } catch (IllegalArgumentException ex) {
+                error.setText(ex.getMessage());
             }
-        });
-        set.setId("score-set");
-        return new Div(f, set);
+        }, () -> move(1));
+        Span low = new Span(anchor(item, item.min()));
+        low.addClassName("vas-anchor");
+        Span high = new Span(anchor(item, item.max()));
+        high.addClassName("vas-anchor");
+        Div row = new Div(low, line, high);
+        row.addClassName("vas-row");
+        Div box = new Div(row, value);
+        box.addClassName("vas");
+        return box;
+    }
+
+    private static String anchor(Item item, int v) {
+        return item.anchors().stream().filter(a -> a.value() == v).map(a -> v + " " + a.label()).findFirst().orElse(String.valueOf(v));
+    }
+
+    private String progressLine() {
+        return "Item " + (draft.index() + 1) + " of " + draft.size() + "  (" + draft.answered() + " answered)";
     }
 
     private void submit() {

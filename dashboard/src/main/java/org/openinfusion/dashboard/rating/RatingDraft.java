@@ -55,11 +55,16 @@ public final class RatingDraft {
 
     /** Scores the current item and moves to the next; refuses a score outside the item's range. */
     public void score(int value) {
+        set(value);
+        next();
+    }
+
+    /** Scores the current item and stays on it (a VAS line being moved); refuses a score outside the item's range. */
+    public void set(int value) {
         if (!item().inRange(value)) {
             throw new IllegalArgumentException("item " + item().number() + ": " + value + " is outside " + item().range());
         }
         answers.put(item().id(), Answer.score(value));
-        next();
     }
 
     public void notAssessed(String reason) {

@@ -3,6 +3,7 @@ package org.openinfusion.dashboard.review;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import java.util.EnumMap;
@@ -26,8 +27,11 @@ final class ExportMenu extends MenuBar {
             downloads.put(f, d);
             Anchor a = new Anchor(d, AttachmentType.DOWNLOAD, title(f));
             a.setId("export-" + f.key());
-            a.getStyle().set("display", "block").set("color", "inherit").set("text-decoration", "none");
-            menu.addItem(a);
+            a.addClassName("export-link");
+            // feedback on the click; the whole menu row is the link (styles/review.css)
+            a.getElement().addEventListener("click", e -> Notification.show("Preparing " + title(f) + " ...", 3000,
+                    Notification.Position.BOTTOM_END));
+            menu.addItem(a).addClassName("export-item");
         }
     }
 

@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.openinfusion.dashboard.StationRequests;
+import org.openinfusion.dashboard.users.StationRequests;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.export.ExportFile;

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import java.util.List;
 import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.SignOutButton;
@@ -26,7 +27,7 @@ import org.openinfusion.station.security.Permission;
  * The physician's list of session records, newest first, with filters; a row opens the record. The export menu
  * writes every session the filters match (ratings, REDCap, SDTM...) as a download.
  */
-@Route("review")
+@Route(Routes.REVIEW)
 @PageTitle("Records - Infusion station")
 @StyleSheet("styles/review.css")
 public class ReviewListView extends Div implements BeforeEnterObserver {
@@ -45,15 +46,16 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         Div top = new Div(new H1("Session records"), who, export, new SignOutButton());
         top.addClassName("review-top");
         grid.setId("sessions-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(SessionListing::subjectCode).setHeader("Subject").setSortable(true).setAutoWidth(true);
-        grid.addColumn(ReviewFormat::protocol).setHeader("Protocol").setAutoWidth(true);
-        grid.addColumn(SessionListing::bed).setHeader("Bed").setAutoWidth(true);
-        grid.addColumn(l -> ReviewFormat.dateTime(l.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(l -> ReviewFormat.dateTime(l.closedAt())).setHeader("Closed").setAutoWidth(true);
-        grid.addColumn(l -> ReviewFormat.words(l.state())).setHeader("State").setAutoWidth(true);
-        grid.addColumn(ReviewFormat::signatureStatus).setHeader("Signature").setFlexGrow(2);
-        grid.addComponentColumn(ReviewListView::badge).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        // widths that fit 1280 px: long texts (protocol, signature) wrap instead of being cut
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(SessionListing::subjectCode).setHeader("Subject").setSortable(true).setWidth("7.5rem").setFlexGrow(0);
+        grid.addColumn(ReviewFormat::protocol).setHeader("Protocol").setWidth("12rem").setFlexGrow(2);
+        grid.addColumn(SessionListing::bed).setHeader("Bed").setWidth("5.5rem").setFlexGrow(0);
+        grid.addColumn(l -> ReviewFormat.dateTime(l.createdAt())).setHeader("Created").setWidth("9.5rem").setFlexGrow(0);
+        grid.addColumn(l -> ReviewFormat.dateTime(l.closedAt())).setHeader("Closed").setWidth("9.5rem").setFlexGrow(0);
+        grid.addColumn(l -> ReviewFormat.words(l.state())).setHeader("State").setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(ReviewFormat::signatureStatus).setHeader("Signature").setWidth("12rem").setFlexGrow(3);
+        grid.addComponentColumn(ReviewListView::badge).setHeader("").setWidth("9rem").setFlexGrow(0);
         grid.addItemClickListener(e -> open(e.getItem()));
         count.setId("sessions-count");
         add(top, filters, count, grid);

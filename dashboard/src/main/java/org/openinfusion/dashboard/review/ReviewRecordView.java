@@ -49,6 +49,7 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     private String sessionId;
     private volatile ReviewClient client;
     private SessionRecord record;
+    private final Span crumb = new Span();
 
     public ReviewRecordView() {
         addClassName("review-view");
@@ -58,9 +59,12 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         sign.addClickListener(e -> openSign());
         amend.setId("amend-open");
         amend.addClickListener(e -> openAmend());
-        RouterLink back = new RouterLink("All records", ReviewListView.class);
+        RouterLink back = new RouterLink("Session records", ReviewListView.class);
         back.setId("back-to-list");
-        Div actions = new Div(back, sign, amend, export, new SignOutButton());
+        crumb.setId("record-crumb");
+        Div crumbs = new Div(back, new Span(" / "), crumb);
+        crumbs.addClassName("breadcrumbs");
+        Div actions = new Div(crumbs, sign, amend, export, new SignOutButton());
         actions.addClassName("record-actions");
         loading.setId("record-loading");
         Div main = new Div(timeline, events);
@@ -97,6 +101,7 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     /** Shows a record as the station sent it (after opening, signing or amending); under the UI lock. */
     void show(SessionRecord r) {
         record = r;
+        crumb.setText(r.listing().subjectCode());
         loading.setVisible(false);
         content.setVisible(true);
         header.show(r);

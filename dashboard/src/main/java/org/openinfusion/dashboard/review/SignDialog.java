@@ -9,10 +9,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import java.util.function.Consumer;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.users.StationUser;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.SessionRecord;
 import org.openinfusion.station.clinical.review.SignatureMeaning;
+import org.openinfusion.station.security.Authenticator;
 
 /**
  * The e-signature (21 CFR 11.50, 11.200): the meaning with what it states, the signer's printed name, and the
@@ -58,7 +60,7 @@ final class SignDialog extends Dialog {
                 signed.accept(record);
             }, message -> {
                 sign.setEnabled(true);
-                error.setText(message);
+                error.setText(wording(message));
             });
         });
         Button cancel = new Button("Cancel", e -> close());
@@ -76,6 +78,12 @@ final class SignDialog extends Dialog {
             case REVIEWED -> "I have reviewed this session record: vital signs, infusion, events and ratings.";
             case APPROVED -> "I approve this session record as complete and accurate.";
         };
+    }
+
+    /** Only the password was asked here: the station's "wrong user name or password" means a wrong password. */
+    static String wording(String refusal) {
+        return refusal != null && refusal.startsWith(Authenticator.WRONG)
+                ? Text.get("sign.wrongPassword") + refusal.substring(Authenticator.WRONG.length()) : refusal;
     }
 
     String error() {

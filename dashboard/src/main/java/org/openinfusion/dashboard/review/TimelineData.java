@@ -39,8 +39,14 @@ final class TimelineData {
                         double[] values, boolean thin, boolean gaps) {
     }
 
-    private record Panel(String id, String title, String y, String y2, int height, List<Line> lines) {
+    /** {@code yRange}, {@code y2Range}: the clinically fixed scale {min, max}, or null for automatic. */
+    private record Panel(String id, String title, String y, String y2, int height, List<Line> lines, double[] yRange, double[] y2Range) {
     }
+
+    static final double[] HR_RANGE = {40, 160};
+    static final double[] SPO2_RANGE = {80, 100};
+    static final double[] RESP_RANGE = {0, 60};
+    static final double[] NIBP_RANGE = {40, 200};
 
     private final SessionRecord record;
     private final Instant zero;
@@ -58,13 +64,18 @@ final class TimelineData {
         this.fromMs = span[0];
         this.toMs = span[1];
         this.panels = List.of(
-                new Panel("vitals", "Vitals", "/min, mmHg", "SpO2 %", 190, lines(trends,
-                        line(Stream.HR, "HR /min", "#27ae60", "y"), line(Stream.RESP_RATE, "RR /min", "#d4ac0d", "y"),
-                        line(Stream.ETCO2, "EtCO2 mmHg", "#e67e22", "y"), line(Stream.SPO2, "SpO2 %", "#2e86c1", "y2"))),
+                new Panel("vitals", "Heart rate and SpO2", "HR /min", "SpO2 %", 160, lines(trends,
+                        line(Stream.HR, "HR /min", "#27ae60", "y"), line(Stream.SPO2, "SpO2 %", "#2e86c1", "y2")), HR_RANGE, SPO2_RANGE),
+                new Panel("respiration", "Respiration", "/min, mmHg", null, 120, lines(trends,
+                        line(Stream.RESP_RATE, "RR /min", "#d4ac0d", "y"), line(Stream.ETCO2, "EtCO2 mmHg", "#e67e22", "y")), RESP_RANGE, null),
                 new Panel("nibp", "NIBP", "mmHg", null, 130, lines(trends,
-                        points(Stream.NIBP_SYS, "NIBP sys mmHg", "#c0392b"), points(Stream.NIBP_DIA, "NIBP dia mmHg", "#7b241c"))),
-                new Panel("infusion", "Infusion", "mL/h", "mL", 150, infusion(trends)),
-                new Panel("ratings", "Rating totals", "total", null, 140, ratings(instrumentLabel)));
+                        points(Stream.NIBP_SYS, "NIBP sys mmHg", "#c0392b"), points(Stream.NIBP_DIA, "NIBP dia mmHg", "#7b241c")), NIBP_RANGE, null),
+                new Panel("infusion", "Infusion", "mL/h", "mL", 150, infusion(trends), null, null),
+                new Panel("ratings", "Rating totals", "total", null, 140, ratings(instrumentLabel), null, null));
+    }
+
+    private static JsonArray range(double[] r) {
+        return r == null ? null : new JsonArray().add(r[0]).add(r[1]);
     }
 
     /** The timeline's zero: the confirmed infusion start, else the session's creation. */
@@ -109,7 +120,7 @@ final class TimelineData {
             JsonObject po = new JsonObject().put("id", panel.id());
             if (withLayout) {
                 po.put("title", panel.title()).put("y", panel.y()).put("y2", panel.y2()).put("height", panel.height())
-                        .put("last", p == panels.size() - 1);
+                        .put("last", p == panels.size() - 1).put("yRange", range(panel.yRange())).put("y2Range", range(panel.y2Range()));
             }
             JsonArray series = new JsonArray();
             for (Line l : panel.lines()) {

@@ -1,13 +1,13 @@
 package org.openinfusion.dashboard.users;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
-import org.openinfusion.dashboard.login.LoginView;
+import org.openinfusion.dashboard.Routes;
 import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.security.Role;
 
 /**
- * The page-level role check: sends a visitor who is not signed in, or whose role lacks the page's permission, to
- * the sign-in page. The station checks the same permissions again on every request the page makes.
+ * The page-level role check: sends a visitor who is not signed in to the sign-in page, and a signed-in user whose
+ * role lacks the page's permission to the "not permitted" page (saying so, with the way to their own start page). The station checks the same permissions again on every request the page makes.
  */
 public final class Access {
     private Access() {
@@ -29,8 +29,10 @@ public final class Access {
 
     /** Call from a view's {@code beforeEnter}. */
     public static void require(BeforeEnterEvent event, Permission p) {
-        if (!allowed(p)) {
-            event.forwardTo(LoginView.class);
+        if (CurrentUser.get().isEmpty()) {
+            event.forwardTo(Routes.LOGIN);
+        } else if (!allowed(p)) {
+            event.forwardTo(Routes.NOT_PERMITTED);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,10 +35,11 @@ class BedViewIT {
     }
 
     @AfterAll
-    static void stopDemo() {
+    static void stopDemo() throws Exception {
         if (demo != null) {
             demo.close();
         }
+        Chromium.deleteTree(dataDir);
     }
 
     /** The ECG canvas as a data URL, and how many of its pixels are drawn. */
@@ -122,15 +122,12 @@ class BedViewIT {
             // an alarm: a second monitor on the bed goes offline (high priority) and is acknowledged
             demo.station().vertx().eventBus().publish(Addresses.DEVICE_STATUS,
                     new DeviceStatus(new DeviceRef("bed-01", "spare-monitor"), false, Instant.now()));
-            wait.until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor offline"));
+            wait.until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Device spare-monitor disconnected"));
             Chromium.screenshot(browser, "bed-view-alarm");
             browser.findElement(By.cssSelector("#alarm-banner .alarm-ack")).click();
             wait.until(d -> BrowserSteps.text(browser, "alarm-banner").contains("acknowledged by nurse"));
             assertTrue(BrowserSteps.text(browser, "ratings-recorded").contains("CADSS"));
-            Path shot = Chromium.screenshot(browser, "bed-view");
-            Path docs = Path.of("..", "docs", "images");
-            Files.createDirectories(docs);
-            Files.copy(shot, docs.resolve("bed-view.png"), StandardCopyOption.REPLACE_EXISTING);
+            Chromium.screenshot(browser, "bed-view-it");
         } finally {
             Chromium.screenshot(browser, "bed-view-last");
             Files.writeString(Path.of("target", "screenshots", "bed-view.html"), browser.getPageSource());

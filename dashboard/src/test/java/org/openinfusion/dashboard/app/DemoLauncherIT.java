@@ -74,7 +74,7 @@ class DemoLauncherIT {
             String first = browser.findElement(By.id("bed-01-nibp_sys-age")).getText();
             // then the page keeps updating by itself (server push): the NIBP reading's age advances
             wait.until(d -> !d.findElement(By.id("bed-01-nibp_sys-age")).getText().equals(first));
-            wait.until(d -> d.findElement(By.id("station-status")).getText().startsWith("Broker connected"));
+            wait.until(d -> d.findElement(By.id("station-status")).getText().startsWith("Devices link connected"));
         } finally {
             Chromium.screenshot(browser, "live-values");
             Files.writeString(Path.of("target", "screenshots", "live-values.html"), browser.getPageSource());

@@ -113,8 +113,8 @@ class ReviewViewIT {
         BrowserSteps.clickGridCell(browser, "sessions-grid", SUBJECT);
         wait.until(d -> d.getCurrentUrl().endsWith("/review/" + sessionId));
         wait.until(d -> BrowserSteps.text(browser, "record-subject").equals(SUBJECT));
-        // the timeline: four uPlot panels, drawn
-        wait.until(d -> ((Number) browser.executeScript("return document.querySelectorAll('#timeline .uplot').length")).intValue() == 4);
+        // the timeline: five uPlot panels (heart rate and SpO2, respiration, NIBP, infusion, ratings), drawn
+        wait.until(d -> ((Number) browser.executeScript("return document.querySelectorAll('#timeline .uplot').length")).intValue() == 5);
         wait.until(d -> drawnPixels(browser) > 2000);
         assertTrue(BrowserSteps.text(browser, "summary").contains("BP pre-dose"), BrowserSteps.text(browser, "summary"));
         // zooming one panel zooms all; reset shows everything again

@@ -7,27 +7,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
 import com.github.mvysny.kaributesting.v10.ShortcutsKt;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.DomEvent;
+import java.util.List;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.dashboard.rating.RatingDialog;
-import org.openinfusion.station.security.Role;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.Role;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bed view without a browser: session flow, rating form, markers and alarms against a real session worker.
@@ -50,11 +58,38 @@ class BedViewTest {
     }
 
     private static String text(String id) {
-        return _get(com.vaadin.flow.component.Component.class, s -> s.withId(id)).getElement().getTextRecursively();
+        return _get(Component.class, s -> s.withId(id)).getElement().getTextRecursively();
     }
 
     private static void click(String id) {
         _click(_get(Button.class, s -> s.withId(id)));
+    }
+
+    /** Takes the steps in order, confirming the end of the infusion, each once its button is there. */
+    private static void walk(String... steps) {
+        for (String step : steps) {
+            click(step);
+            if (step.equals("step-end-of-infusion")) {
+                click("confirm-step");
+            }
+            KaribuStation.until(() -> _find(Button.class, s -> s.withId(step)).isEmpty());
+        }
+    }
+
+    private static void tab(String label) {
+        _click(_get(NativeButton.class, s -> s.withText(label)));
+    }
+
+    /** Gives a reason for every rating not done, in the close dialog; returns how many it asked for. */
+    private static int fillCloseReasons() {
+        int n = 0;
+        for (TextField f : _find(TextField.class, s -> { })) {
+            if (f.getId().orElse("").startsWith("close-reason-")) {
+                f.setValue("participant left early");
+                n++;
+            }
+        }
+        return n;
     }
 
     private void startSession(String protocolId) {
@@ -83,6 +118,7 @@ class BedViewTest {
 
         assertTrue(text("session-header").contains("Study drug"));
         assertEquals("0.0 / 100.0", text("inf-volume"));
+        assertTrue(text("infusion").contains("Volume mL (of plan)"), text("infusion"));
         assertEquals("0:00 / 40:00", text("inf-elapsed"));
         String page = UI.getCurrent().getElement().getTextRecursively().toLowerCase();
         assertFalse(page.contains("saline") || page.contains("mg/ml") || page.contains("placebo"), page);
@@ -97,24 +133,23 @@ class BedViewTest {
         _get(NumberField.class, s -> s.withId("start-weight")).setValue(70.0);
         _get(TextField.class, s -> s.withId("start-kit")).setValue("KIT-1");
         click("start-button");
-        KaribuStation.until(() -> !com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications().isEmpty());
-        String shown = com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications().getFirst().getElement().getProperty("text", "")
-                + com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications().getFirst().getElement().getTextRecursively();
-        assertTrue(shown.contains("never a name"), shown);
+        KaribuStation.until(() -> text("refusal").contains("never a name"));
         assertTrue(station.audit.isEmpty());
     }
 
     @Test
     void walksThroughPretreatmentInfusionEndObservationAndDischarge() {
         startSession("ketamine-buprenorphine-double-dummy");
-        for (String step : new String[] {"step-baseline", "step-pretreatment", "step-confirm-infusion-start", "step-end-of-infusion",
-                "step-observation", "step-ready-for-discharge"}) {
-            click(step);
-            KaribuStation.until(() -> _find(Button.class, s -> s.withId(step)).isEmpty());
-        }
-        assertTrue(text("session-header").contains("Ready for discharge"));
+        walk("step-baseline", "step-pretreatment", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
+        tab("Discharge");
         assertTrue(text("discharge-check").contains("CADSS - not rated since the end of infusion; needs <= 4"), text("discharge-check"));
+        click("step-ready-for-discharge");
+        _get(Checkbox.class, s -> s.withId("confirm-not-met-agree")).setValue(true);
+        click("confirm-step");
+        KaribuStation.until(() -> text("session-header").contains("Ready for discharge"));
         click("step-close");
+        fillCloseReasons();
+        click("confirm-step");
         KaribuStation.until(() -> _get(Div.class, s -> s.withId("start-session")).isVisible());
         assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
     }
@@ -124,7 +159,7 @@ class BedViewTest {
         startSession("ketamine-midazolam-active-placebo");
         click("step-baseline");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-cadss")).isEmpty());
-        assertTrue(text("prompt-due").contains("Due now: baseline"));
+        assertTrue(text("prompt-due").contains("Ratings at Baseline:"), text("prompt-due"));
 
         click("rate-baseline-cadss");
         RatingDialog dialog = _get(RatingDialog.class);
@@ -152,19 +187,33 @@ class BedViewTest {
     }
 
     @Test
-    void ratesAVisualAnalogueScaleWithANumberField() {
+    void ratesAVisualAnalogueScaleOnItsLine() {
         startSession("ketamine-midazolam-active-placebo");
         click("step-baseline");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-vas")).isEmpty());
         click("rate-baseline-vas");
         assertEquals("High  [subject-rated]", text("rating-item"));
+        assertTrue(_find(Div.class, s -> s.withId("rating-placeholder-note")).isEmpty(), "VAS questions ship their wording");
         for (int value : new int[] {40, 10, 0}) {
-            _get(com.vaadin.flow.component.textfield.IntegerField.class, s -> s.withId("score-value")).setValue(value);
-            click("score-set");
+            var line = _get(Component.class, s -> s.withId("vas-line")).getElement();
+            var data = JsonMapper.builder().build().createObjectNode().put("event.detail.value", value);
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-change", data));
+            assertEquals(value + " mm", text("vas-value"));
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-commit", JsonMapper.builder().build().createObjectNode()));
         }
         click("rating-submit");
         KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
         assertEquals("Recorded. No total for this instrument", text("rating-result"));
+    }
+
+    @Test
+    void placeholderWordingSaysHowTheSiteInstallsItsOwn() {
+        startSession("ketamine-midazolam-active-placebo");
+        click("step-baseline");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-cadss")).isEmpty());
+        click("rate-baseline-cadss");
+        assertEquals("CADSS item 1  [subject-rated]", text("rating-item"));
+        assertTrue(text("rating-placeholder-note").contains("site file"), text("rating-placeholder-note"));
     }
 
     @Test
@@ -184,6 +233,7 @@ class BedViewTest {
     void marksEventsWithOneTapAndNotes() {
         startSession("ketamine-midazolam-active-placebo");
         click("marker-nausea");
+        tab("Notes");
         KaribuStation.until(() -> text("marker-recent").contains("Nausea"));
         _get(TextField.class, s -> s.withId("marker-note")).setValue("asked for water");
         click("marker-note-add");
@@ -196,10 +246,10 @@ class BedViewTest {
         startSession("ketamine-midazolam-active-placebo");
         Instant now = Instant.now();
         station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.SPO2, 85, now, now, 1));
-        KaribuStation.until(() -> text("alarm-banner").contains("SPO2 85 < 92"));
+        KaribuStation.until(() -> text("alarm-banner").contains("SpO2 85 %: below the limit 92 %"));
         // SpO2 85 is below both tiers: < 95 (medium, NCT05803551) and < 92 (high, site default); the high one is listed first
-        java.util.List<Div> alarms = _find(Div.class, s -> s.withClasses("alarm"));
-        assertEquals(java.util.List.of("LIMIT:spo2:lo92", "LIMIT:spo2:lo95"),
+        List<Div> alarms = _find(Div.class, s -> s.withClasses("alarm"));
+        assertEquals(List.of("LIMIT:spo2:lo92", "LIMIT:spo2:lo95"),
                 alarms.stream().map(d -> d.getElement().getAttribute("data-alarm-id")).toList());
         Div alarm = alarms.getFirst();
         assertEquals("high", alarm.getElement().getAttribute("data-priority"));
@@ -208,5 +258,104 @@ class BedViewTest {
         _click(_get(alarm, Button.class, s -> s.withText("Acknowledge")));
         KaribuStation.until(() -> text("alarm-banner").contains("acknowledged by nurse1"));
         assertTrue(station.audit.stream().anyMatch(a -> a.type().startsWith("alarm.") && a.actor().equals("nurse1")));
+    }
+
+    @Test
+    void endingTheInfusionAsksFirstAndStatesTheConsequence() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start");
+        click("step-end-of-infusion");
+        assertTrue(text("confirm-consequence").contains("cannot be undone"), text("confirm-consequence"));
+        click("confirm-cancel");
+        assertTrue(station.audit.stream().noneMatch(a -> a.type().equals("session.infusion_completed")));
+        assertTrue(text("session-header").contains("Infusing"), text("session-header"));
+
+        click("step-end-of-infusion");
+        click("confirm-step");
+        KaribuStation.until(() -> text("session-header").contains("Infusion complete"));
+    }
+
+    @Test
+    void readyForDischargeWhileTheCheckIsNotMetNeedsAnExplicitConfirmation() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
+        click("step-ready-for-discharge");
+        assertTrue(text("confirm-not-met").contains("Not met"), text("confirm-not-met"));
+        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "not until the physician's agreement is confirmed");
+        _get(Checkbox.class, s -> s.withId("confirm-not-met-agree")).setValue(true);
+        click("confirm-step");
+        KaribuStation.until(() -> text("session-header").contains("Ready for discharge"));
+    }
+
+    @Test
+    void closingListsEveryRatingNotDoneAndRecordsAReasonForEach() {
+        startSession("ketamine-naltrexone-crossover");
+        click("step-close");
+        String asked = String.join(" | ", _find(TextField.class, s -> { }).stream()
+                .filter(f -> f.getId().orElse("").startsWith("close-reason-")).map(TextField::getLabel).toList());
+        assertTrue(asked.contains("BPRS+ at Baseline") && asked.contains("CADSS at T+80 min"), asked);
+        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+        _get(TextField.class, s -> s.withId("close-reason")).setValue("participant withdrew");
+        int reasons = fillCloseReasons();
+        assertTrue(reasons >= 10, "one reason per form and time point: " + reasons);
+        assertTrue(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+        click("confirm-step");
+        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
+        String recorded = String.valueOf(station.audit.stream().filter(a -> a.type().equals("session.closed")).findFirst().orElseThrow().payload());
+        assertTrue(recorded.contains("participant withdrew") && recorded.contains("CADSS at T+80 min (participant left early)"), recorded);
+    }
+
+    @Test
+    void staffReadWordsAndUnitsNeverInternalIds() {
+        startSession("ketamine-midazolam-active-placebo"); // its baseline is rated at session start (the crossover waits for the capsule lead)
+        click("step-baseline");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-bprs_pos")).isEmpty());
+        String page = _get(BedView.class).getElement().getTextRecursively();
+        assertTrue(page.length() > 200, page);
+        for (String internal : new String[] {"bprs_pos", "moaas", "MOAAS", "Scheduled due", "VOLUME_AHEAD", "RATE_OFF_PLAN", "t80", "INFUSING"}) {
+            assertFalse(page.contains(internal), internal + " shown in: " + page);
+        }
+        assertTrue(page.contains("Rate BPRS+"), page);
+        assertTrue(page.contains("T+80 min"), page);
+        assertTrue(text("infusion").contains("Rate mL/h (pump/plan)"), text("infusion"));
+    }
+
+    @Test
+    void aWeightThatIsNotANumberSaysWhatIsWrong() {
+        KaribuStation.until(() -> ((Select<?>) _get(Select.class, s -> s.withId("start-protocol"))).getValue() != null);
+        _get(TextField.class, s -> s.withId("start-subject")).setValue("KET-014");
+        _get(NumberField.class, s -> s.withId("start-weight")).clear();
+        click("start-button");
+        assertTrue(text("refusal").startsWith("Weight: enter a number of kilograms"), text("refusal"));
+        assertFalse(text("refusal").contains("protocol"), text("refusal"));
+        assertTrue(_get(NumberField.class, s -> s.withId("start-weight")).isInvalid());
+    }
+
+    @Test
+    void theLastBloodPressureShowsAtOnceWhenTheBedViewOpensAgain() {
+        Instant taken = Instant.now().minusSeconds(150);
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.NIBP_SYS, 131, taken, taken, 1));
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.NIBP_DIA, 84, taken, taken, 2));
+        KaribuStation.until(() -> text("num-nibp-value").equals("131/84"));
+
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("bed/bed-01");
+        assertEquals("131/84", text("num-nibp-value"), "shown on opening, before any new reading");
+        assertEquals("2 min ago", text("num-nibp-age"));
+    }
+
+    @Test
+    void aDisconnectedMonitorAndASilentTraceSayWhy() {
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.HR, 72, now, now, 1));
+        KaribuStation.until(() -> text("num-hr-value").equals("72"));
+        assertEquals("", text("num-hr-signal"));
+        assertEquals("Waiting for data", _get(Component.class, s -> s.withId("trace-pleth"))
+                .getElement().getAttribute("data-signal-label"));
+
+        station.vertx.eventBus().publish(Addresses.DEVICE_STATUS, new DeviceStatus(
+                new DeviceRef("bed-01", "monitor"), false, Instant.now()));
+        KaribuStation.until(() -> text("num-hr-signal").equals("Device disconnected"));
+        assertEquals("disconnected", _get(Div.class, s -> s.withId("num-hr")).getElement().getAttribute("data-signal"));
     }
 }

@@ -327,7 +327,7 @@ public final class CapacityBenchmark {
         return k == 0 ? 0 : phases.get(k - 1);
     }
 
-    private static Path binary(String name, String debianPackage) {
+    static Path binary(String name, String debianPackage) {
         return Binaries.find(name, System.getenv("PATH")).orElseThrow(() -> new IllegalStateException(name
                 + " is not installed (looked on PATH and in /usr/sbin, /usr/bin): on Debian or Ubuntu run "
                 + "'sudo apt-get install " + debianPackage + "' (bin/run-tests installs it when run as root)"));
@@ -479,7 +479,7 @@ public final class CapacityBenchmark {
 
     // ---- counting in InfluxDB ----
 
-    private static List<Count> count(InfluxDB influx, String db, Map<String, Map<String, Long>> produced) {
+    static List<Count> count(InfluxDB influx, String db, Map<String, Map<String, Long>> produced) {
         Map<String, Map<String, long[]>> stored = new TreeMap<>();
         for (String bed : produced.keySet()) {
             for (String m : MEASUREMENTS) {
@@ -528,7 +528,7 @@ public final class CapacityBenchmark {
     }
 
     /** First row of every series, keyed "bed/stream" (bed empty when not grouped by it). */
-    private static Map<String, List<Object>> perSeries(InfluxDB influx, String db, String q) {
+    static Map<String, List<Object>> perSeries(InfluxDB influx, String db, String q) {
         QueryResult r = influx.query(new Query(q, db));
         if (r.hasError() || r.getResults().getFirst().hasError()) {
             throw new IllegalStateException("InfluxDB: " + (r.hasError() ? r.getError() : r.getResults().getFirst().getError()) + " for " + q);

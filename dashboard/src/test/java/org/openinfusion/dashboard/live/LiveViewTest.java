@@ -1,21 +1,29 @@
 package org.openinfusion.dashboard.live;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.html.Anchor;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
-import org.openinfusion.station.security.Role;
+import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Role;
 
 class LiveViewTest {
     private KaribuStation station;
@@ -31,14 +39,54 @@ class LiveViewTest {
         station.close();
     }
 
+    private static String text(String id) {
+        return _get(Component.class, s -> s.withId(id)).getElement().getTextRecursively();
+    }
+
+    private void sample(String bed, Stream stream, double value) {
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef(bed, "monitor"), stream, value, now, now, 1));
+    }
+
+    private void command(SessionCommand c) throws Exception {
+        station.vertx.eventBus().request(Addresses.SESSION_COMMAND, c, BusGuard.options(CurrentUser.require().token(), 5000))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
     @Test
-    void listsEveryBedWithItsValuesAndALinkToItsBedView() {
+    void listsEveryBedWithItsValuesAndOneTapToItsBedView() {
         UI.getCurrent().navigate("");
         assertInstanceOf(LiveView.class, UI.getCurrent().getCurrentView());
-        Instant now = Instant.now();
-        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-02", "monitor"), Stream.HR, 71, now, now, 1));
+        sample("bed-02", Stream.HR, 71);
 
-        KaribuStation.until(() -> _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("bed-02-hr")).getText().equals("71"));
-        assertEquals("bed/bed-02", _get(RouterLink.class, s -> s.withId("open-bed-02")).getHref());
+        KaribuStation.until(() -> text("bed-02-hr").equals("71"));
+        Anchor card = _get(Anchor.class, s -> s.withId("bed-bed-02"));
+        assertEquals("bed/bed-02", card.getHref());
+        assertEquals("", card.getElement().getAttribute("router-link"));
+    }
+
+    @Test
+    void showsFourBedsInDifferentStatesWithAlarmNextRatingAndUnits() throws Exception {
+        String nurse = "nurse1";
+        command(new SessionCommand.CreateSession(nurse, "bed-02", "ketamine-naltrexone-crossover", "KET-002", 70, "KIT-2"));
+        command(new SessionCommand.CreateSession(nurse, "bed-03", "ketamine-midazolam-active-placebo", "KET-003", 70, "KIT-3"));
+        command(new SessionCommand.SessionStep(nurse, "bed-03", Step.BASELINE, ""));
+        command(new SessionCommand.CreateSession(nurse, "bed-04", "ketamine-midazolam-active-placebo", "KET-004", 70, "KIT-4"));
+        for (String bed : new String[] {"bed-01", "bed-02", "bed-03", "bed-04"}) {
+            sample(bed, Stream.HR, 70);
+        }
+        sample("bed-04", Stream.SPO2, 85);
+        UI.getCurrent().navigate("");
+
+        KaribuStation.until(() -> _find(Anchor.class, s -> s.withClasses("bed-card")).size() == 4);
+        KaribuStation.until(() -> text("bed-04-alarm").contains("SpO2 85 %: below the limit 92 %"));
+        assertEquals("high", _get(Component.class, s -> s.withId("bed-04-alarm")).getElement().getAttribute("data-priority"));
+        KaribuStation.until(() -> text("bed-03-next").contains("at Baseline: due"));
+        assertTrue(text("bed-03-next").startsWith("CADSS, BPRS+, VAS"), text("bed-03-next"));
+        assertTrue(text("bed-02-session").contains("KET-002") && text("bed-02-session").contains("Created"), text("bed-02-session"));
+        assertEquals("No session", text("bed-01-session"));
+        assertTrue(text("bed-bed-04").contains("NIBP") && text("bed-bed-04").contains("mmHg"), text("bed-bed-04"));
+        Component spo2Tile = _get(Component.class, s -> s.withId("bed-04-spo2")).getParent().orElseThrow().getParent().orElseThrow();
+        assertEquals("high", spo2Tile.getElement().getAttribute("data-alarm"));
     }
 }

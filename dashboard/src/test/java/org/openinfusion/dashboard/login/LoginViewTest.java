@@ -95,7 +95,7 @@ class LoginViewTest {
         UI.getCurrent().navigate("bed/bed-01");
         assertInstanceOf(BedView.class, UI.getCurrent().getCurrentView());
         UI.getCurrent().navigate("devices");
-        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
     }
 
     @Test
@@ -104,20 +104,22 @@ class LoginViewTest {
 
         KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof org.openinfusion.dashboard.devices.DevicesView);
         UI.getCurrent().navigate("bed/bed-01");
-        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
         UI.getCurrent().navigate("users");
-        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
         UI.getCurrent().navigate("");
-        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
     }
 
     @Test
-    void aNurseCannotOpenTheDevicesOrAccountsPages() {
+    void aNurseWhoOpensTheDevicesOrAccountsPagesIsToldItIsNotPermitted() {
         station.signIn("nurse1", Role.NURSE);
         UI.getCurrent().navigate("devices");
-        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
         UI.getCurrent().navigate("users");
-        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
+        String shown = _get(com.vaadin.flow.component.Component.class, s -> s.withId("not-permitted")).getElement().getTextRecursively();
+        assertTrue(shown.contains("Not permitted") && shown.contains("Your role does not allow this page"), shown);
     }
 
     @Test
@@ -138,6 +140,6 @@ class LoginViewTest {
         assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("user.saved") && a.actor().equals("admin1")));
 
         UI.getCurrent().navigate("bed/bed-01");
-        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
     }
 }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
-import org.openinfusion.dashboard.login.LoginView;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
@@ -117,13 +116,13 @@ class ReviewListViewTest {
     }
 
     @Test
-    void aNurseIsSentToTheSignInPage() {
+    void aNurseIsToldTheReviewIsNotPermitted() {
         station.signIn("nurse1", Role.NURSE);
         UI.getCurrent().navigate("review");
 
-        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(org.openinfusion.dashboard.login.NotPermittedView.class, UI.getCurrent().getCurrentView());
         UI.getCurrent().navigate("review/s-1");
-        assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(org.openinfusion.dashboard.login.NotPermittedView.class, UI.getCurrent().getCurrentView());
         assertTrue(review.requests.isEmpty(), "nothing was asked of the station");
     }
 }

@@ -162,6 +162,12 @@ class ReviewRecordViewTest {
     }
 
     @Test
+    void aWrongSigningPasswordIsCalledAWrongPasswordNotAWrongUserName() {
+        assertEquals("Wrong password. Enter your own password again to sign.", SignDialog.wording(org.openinfusion.station.security.Authenticator.WRONG));
+        assertEquals("Account locked.", SignDialog.wording("Account locked."));
+    }
+
+    @Test
     void aRefusalToSignIsShownAsTheStationWroteIt() {
         review.signFailure = 409;
         review.signFailureMessage = "Nothing changed since the last signature.";

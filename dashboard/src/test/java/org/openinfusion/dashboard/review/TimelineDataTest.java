@@ -62,4 +62,14 @@ class TimelineDataTest {
         assertTrue(events.stream().map(JsonObject.class::cast).filter(e -> e.getString("c").equals("MARKER"))
                 .allMatch(e -> e.getString("label").contains("T+20.0 min") && e.getBoolean("clickable")));
     }
+
+    @Test
+    void vitalsHaveClinicallyFixedScalesSoASmallChangeLooksSmall() {
+        JsonObject vitals = new JsonObject(data.overview()).getJsonArray("panels").getJsonObject(0);
+
+        assertEquals("vitals", vitals.getString("id"));
+        assertEquals(List.of(40.0, 160.0), vitals.getJsonArray("yRange").getList());
+        assertEquals(List.of(80.0, 100.0), vitals.getJsonArray("y2Range").getList());
+        assertEquals("SpO2 %", vitals.getString("y2"));
+    }
 }

@@ -7,7 +7,7 @@ import org.openinfusion.sim.serial.FaultSwitches;
 import org.openinfusion.sim.serial.FrameSink;
 import org.openinfusion.sim.serial.SerialDevice;
 import org.openinfusion.sim.signal.InfusionPlan;
-import org.openinfusion.sim.signal.InfusionPump;
+import org.openinfusion.sim.signal.Pump;
 import org.openinfusion.sim.signal.PumpAlarm;
 import org.openinfusion.sim.signal.PumpState;
 import org.openinfusion.sim.signal.PumpStatus;
@@ -25,8 +25,7 @@ public final class AsenaPump implements SerialDevice {
     private static final int OCCLUDED_PRESSURE_MMHG = 600;
 
     private final AsenaSettings settings;
-    private final InfusionPlan plan;
-    private final InfusionPump pump;
+    private final Pump pump;
     private final FaultSwitches faults;
     private final Instant start;
     private final AsenaFrameReader reader = new AsenaFrameReader();
@@ -36,8 +35,7 @@ public final class AsenaPump implements SerialDevice {
 
     public AsenaPump(InfusionPlan plan, AsenaSettings settings, FaultSwitches faults, Instant start) {
         this.settings = settings;
-        this.plan = plan;
-        this.pump = new InfusionPump(plan);
+        this.pump = Pump.running(plan);
         this.faults = faults;
         this.start = start;
     }
@@ -79,6 +77,6 @@ public final class AsenaPump implements SerialDevice {
         if (status.state() == PumpState.COMPLETED) {
             return Duration.ZERO;
         }
-        return Duration.ofMillis(Math.round(status.remainingMl() / plan.rateMlPerHour() * 3_600_000));
+        return Duration.ofMillis(Math.round(status.remainingMl() / status.programmedRateMlPerHour() * 3_600_000));
     }
 }

@@ -1,6 +1,5 @@
 package org.openinfusion.sim.mqtt;
 
-import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /** The Paho options every simulated device uses (docs/mqtt.md, "Session and delivery"). */
@@ -24,14 +23,5 @@ final class ClientOptions {
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         options.setWill(will.topic(), will.payload(), will.qos(), will.retained());
         return options;
-    }
-
-    static DisconnectedBufferOptions bufferOptions(PublisherSettings settings) {
-        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
-        buffer.setBufferEnabled(true);
-        buffer.setBufferSize(settings.bufferSize());
-        buffer.setPersistBuffer(false);
-        buffer.setDeleteOldestMessages(false);
-        return buffer;
     }
 }

@@ -1,8 +1,11 @@
 package org.openinfusion.sim.mqtt;
 
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
@@ -16,13 +19,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The MQTT client of one simulated device (Paho mqttv3, asynchronous). It keeps its session
  * ({@code cleanSession=false}) so that messages in flight when the broker goes away are resent,
- * buffers what is published while disconnected, reconnects by itself, and announces itself with
- * a retained {@code online} and a Last Will {@code offline} on its status topic.
+ * reconnects by itself, and announces itself with a retained {@code online} and a Last Will
+ * {@code offline} on its status topic.
+ *
+ * <p>What the device produces goes into its own outbox first; one sender thread hands the outbox
+ * to Paho in order, and only while the client is connected. Paho's disconnected buffer is not
+ * used: messages it buffers before the first connection are only sent after a <em>re</em>connect
+ * (eclipse-paho/paho.mqtt.java#352, #354), so a device that published before the broker accepted
+ * it kept thousands of messages there until the broker restarted (issue 11, item 2a).
  */
 final class DevicePublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(DevicePublisher.class);
-    private static final long MAX_RETRY_MILLIS = 1000;
+    private static final long RETRY_MILLIS = 50;
 
     private final String clientId;
     private final MqttAsyncClient client;
@@ -31,6 +40,11 @@ final class DevicePublisher {
     private final OutgoingMessage offline;
     private final DeliveryTracker tracker;
     private final ScheduledExecutorService control;
+    private final int capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<OutgoingMessage> outbox = new ArrayDeque<>();
+    private boolean announce;
     private volatile boolean closing;
     private volatile boolean connected;
 
@@ -41,18 +55,19 @@ final class DevicePublisher {
         this.offline = offline;
         this.tracker = tracker;
         this.control = control;
+        this.capacity = settings.bufferSize();
         this.options = ClientOptions.connectOptions(settings, offline);
         try {
             this.client = new MqttAsyncClient(settings.brokerUri(), clientId, new MemoryPersistence());
         } catch (MqttException e) {
             throw new IllegalArgumentException("cannot create MQTT client " + clientId + ": " + e.getMessage(), e);
         }
-        client.setBufferOpts(ClientOptions.bufferOptions(settings));
         client.setCallback(new Callback());
     }
 
-    /** Starts connecting; retries in the background until connected or closed. */
+    /** Starts the sender and starts connecting; retries in the background until connected or closed. */
     void connect() {
+        Thread.ofVirtual().name("sim-send-" + clientId).start(this::sendLoop);
         new ConnectRetry(client, options, clientId, control, () -> closing).attempt(0);
     }
 
@@ -61,20 +76,24 @@ final class DevicePublisher {
     }
 
     /**
-     * Hands {@code message} to the client, waiting while the client cannot take it (in-flight
-     * window full, disconnected buffer full): a message is never dropped here.
+     * Puts {@code message} in the outbox; it is sent, in order, as soon as the client is connected.
+     * Waits only while the outbox is full ({@link PublisherSettings#bufferSize()}): a message is never dropped.
      */
     void publish(OutgoingMessage message) throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            tracker.handing(message);
-            try {
-                client.publish(message.topic(), toMqtt(message), null, new AckListener(message, tracker, clientId));
-                tracker.accepted(message);
-                return;
-            } catch (MqttException e) {
-                tracker.refused(message);
-                waitBeforeRetry(e, attempt);
+        lock.lock();
+        try {
+            while (outbox.size() >= capacity && !closing) {
+                changed.await(RETRY_MILLIS, TimeUnit.MILLISECONDS);
             }
+            if (closing) {
+                throw new IllegalStateException(clientId + " is closed");
+            }
+            tracker.handing(message);
+            tracker.accepted(message);
+            outbox.addLast(message);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -87,7 +106,13 @@ final class DevicePublisher {
 
     /** Disconnects (waiting up to {@code timeout}) and releases the client; it cannot be reused. */
     void disconnect(Duration timeout) {
-        closing = true;
+        lock.lock();
+        try {
+            closing = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
         try {
             if (client.isConnected()) {
                 client.disconnect(timeout.toMillis()).waitForCompletion(timeout.toMillis() + 1000);
@@ -99,28 +124,63 @@ final class DevicePublisher {
         }
     }
 
-    private void waitBeforeRetry(MqttException e, int attempt) throws InterruptedException {
-        int reason = e.getReasonCode();
-        if (closing || reason == MqttException.REASON_CODE_CLIENT_CLOSED) {
-            throw new IllegalStateException(clientId + " is closed: " + e.getMessage(), e);
-        }
-        if (reason == MqttException.REASON_CODE_MAX_INFLIGHT) {
-            tracker.awaitProgress(20);
-            return;
-        }
-        if (attempt == 0) {
-            LOG.warn("{}: holding messages, client refused one ({}: {})", clientId, reason, e.getMessage());
-        }
-        Thread.sleep(Math.min(MAX_RETRY_MILLIS, 50L << Math.min(attempt, 5)));
-    }
-
-    private void announceOnline() {
+    /** Hands the outbox to the client in order, the {@code online} announcement first after each connect. */
+    private void sendLoop() {
         try {
-            publish(online);
+            while (true) {
+                OutgoingMessage next;
+                boolean status;
+                lock.lock();
+                try {
+                    while (!closing && !(connected && (announce || !outbox.isEmpty()))) {
+                        changed.await(RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                    }
+                    if (closing) {
+                        return;
+                    }
+                    status = announce;
+                    next = status ? online : outbox.peekFirst();
+                } finally {
+                    lock.unlock();
+                }
+                if (status) {
+                    tracker.handing(next);
+                }
+                if (send(next)) {
+                    lock.lock();
+                    try {
+                        if (status) {
+                            announce = false;
+                        } else {
+                            outbox.pollFirst();
+                        }
+                        changed.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                } else if (status) {
+                    tracker.refused(next);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IllegalStateException e) {
-            LOG.debug("{}: not announced online: {}", clientId, e.getMessage());
+        }
+    }
+
+    /** True when the client took {@code message}; false (after a short wait) when it could not yet. */
+    private boolean send(OutgoingMessage message) throws InterruptedException {
+        try {
+            client.publish(message.topic(), toMqtt(message), null, new AckListener(message, tracker, clientId));
+            return true;
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
+                tracker.awaitProgress(20);
+            } else if (!closing) {
+                LOG.debug("{}: client refused a message ({}: {}); holding it", clientId, e.getReasonCode(),
+                        e.getMessage());
+                Thread.sleep(RETRY_MILLIS);
+            }
+            return false;
         }
     }
 
@@ -142,12 +202,14 @@ final class DevicePublisher {
     private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            connected = true;
             LOG.info("{}: {} to {}", clientId, reconnect ? "reconnected" : "connected", serverUri);
+            lock.lock();
             try {
-                control.execute(DevicePublisher.this::announceOnline);
-            } catch (RejectedExecutionException e) {
-                LOG.debug("{}: closing, online not announced", clientId);
+                connected = true;
+                announce = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
 

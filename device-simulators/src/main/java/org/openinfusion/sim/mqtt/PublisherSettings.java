@@ -11,7 +11,7 @@ import java.util.Set;
  * @param brokerUri e.g. {@code tcp://127.0.0.1:1883}
  * @param runId suffix of every client id ({@code sim-{bed}-{device}-{runId}}), so that two runs never clash
  * @param maxInflight QoS 1 messages awaiting PUBACK per client (Paho's default of 10 is too low)
- * @param bufferSize messages held per client while the broker is unreachable
+ * @param bufferSize messages held per device while its client is not connected; publishing waits when full
  */
 public record PublisherSettings(String brokerUri, String runId, int maxInflight, int bufferSize) {
 

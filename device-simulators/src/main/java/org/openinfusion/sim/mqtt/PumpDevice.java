@@ -2,16 +2,16 @@ package org.openinfusion.sim.mqtt;
 
 import java.util.List;
 import java.util.Locale;
-import org.openinfusion.sim.signal.InfusionPump;
+import org.openinfusion.sim.signal.Pump;
 import org.openinfusion.sim.signal.PumpStatus;
 import org.openinfusion.sim.signal.SimulatedPatient;
 
-/** The infusion pump: rate, volume infused, volume remaining, state and alarm, once a second. */
+/** The infusion pump: state, alarm, rate, volume infused and volume remaining, in that order, once a second. */
 final class PumpDevice implements SimulatedDevice {
 
     static final String ID = "pump";
 
-    private final InfusionPump pump;
+    private final Pump pump;
     private final SequenceCounters counters;
     private final NumericsTicker numerics;
 
@@ -33,12 +33,13 @@ final class PumpDevice implements SimulatedDevice {
 
     private List<SenmlRecord> valuesAt(double seconds, long timeMicros) {
         PumpStatus status = pump.statusAt(seconds);
+        // state and alarm first: a reader taking the pack record by record knows what the numbers mean when they come
         return List.of(
+                state(NumericStream.PUMP_STATE, status.state(), timeMicros),
+                state(NumericStream.PUMP_ALARM, status.alarm(), timeMicros),
                 numeric(NumericStream.PUMP_RATE, status.rateMlPerHour(), timeMicros),
                 numeric(NumericStream.PUMP_VI, status.infusedMl(), timeMicros),
-                numeric(NumericStream.PUMP_VTBI, status.remainingMl(), timeMicros),
-                state(NumericStream.PUMP_STATE, status.state(), timeMicros),
-                state(NumericStream.PUMP_ALARM, status.alarm(), timeMicros));
+                numeric(NumericStream.PUMP_VTBI, status.remainingMl(), timeMicros));
     }
 
     private SenmlRecord numeric(NumericStream stream, double value, long timeMicros) {

@@ -2,6 +2,7 @@ package org.openinfusion.sim.mqtt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoublePredicate;
 
 /**
  * Cuts one sampled source into chunks: one message per stream per 256 ms slot of the grid that
@@ -11,10 +12,10 @@ import java.util.List;
  */
 final class WaveformEmitter {
 
-    /** Writes the next sample of each stream into {@code channels}. */
+    /** Writes the sample of each stream taken at {@code seconds} (the next one) into {@code channels}. */
     @FunctionalInterface
     interface SampleSource {
-        void next(float[] channels);
+        void next(float[] channels, double seconds);
     }
 
     private final String device;
@@ -24,10 +25,16 @@ final class WaveformEmitter {
     private final Topics topics;
     private final SequenceCounters counters;
     private final WaveformChunkEncoder encoder = new WaveformChunkEncoder();
+    private final DoublePredicate silent;
     private long nextIndex;
 
+    /**
+     * @param silent true at a simulation second when the device sends nothing (unplugged): a chunk
+     *               starting then is drawn (the signals stay in step) but neither numbered nor sent
+     */
     WaveformEmitter(String device, List<WaveformStream> streams, SampleSource source, long startMicros,
-                    Topics topics, SequenceCounters counters) {
+                    Topics topics, SequenceCounters counters, DoublePredicate silent) {
+        this.silent = silent;
         this.device = device;
         this.streams = List.copyOf(streams);
         this.source = source;
@@ -50,14 +57,19 @@ final class WaveformEmitter {
     private List<OutgoingMessage> emit(int count) {
         float[][] samples = new float[streams.size()][count];
         float[] frame = new float[streams.size()];
+        long period = period();
         for (int i = 0; i < count; i++) {
-            source.next(frame);
+            source.next(frame, (nextIndex + i) * period / 1e6);
             for (int channel = 0; channel < frame.length; channel++) {
                 samples[channel][i] = frame[channel];
             }
         }
-        long firstMicros = startMicros + nextIndex * period();
+        long firstMicros = startMicros + nextIndex * period;
+        boolean quiet = silent.test(nextIndex * period / 1e6);
         nextIndex += count;
+        if (quiet) {
+            return List.of();
+        }
         List<OutgoingMessage> messages = new ArrayList<>(streams.size());
         for (int channel = 0; channel < streams.size(); channel++) {
             WaveformStream stream = streams.get(channel);

@@ -61,6 +61,12 @@ public final class BreathTrain {
         while (nextStart <= t) {
             double duration = 60 / physiology.respiratoryRate(nextStart) * (1 + 0.05 * gaussian());
             double etco2 = physiology.endTidalCo2(nextStart) + 0.4 * gaussian();
+            double apnoeaEnd = physiology.conditions().apnoeaEnd(nextStart);
+            if (!Double.isNaN(apnoeaEnd)) {
+                // no breath until the apnoea ends: one flat "breath" with no CO2
+                duration = Math.max(0.5, apnoeaEnd - nextStart);
+                etco2 = 0;
+            }
             breaths.addLast(new Breath(nextStart, duration, etco2));
             nextStart += duration;
         }

@@ -8,7 +8,9 @@ package org.openinfusion.sim.signal;
  * @param remainingMl volume still to be infused, mL
  * @param state what the pump is doing
  * @param alarm active alarm, {@link PumpAlarm#NONE} normally
+ * @param programmedRateMlPerHour the programmed rate (0 before programming), mL/h
+ * @param programmedVtbiMl the programmed volume to be infused (0 before programming), mL
  */
 public record PumpStatus(double rateMlPerHour, double infusedMl, double remainingMl, PumpState state,
-                         PumpAlarm alarm) {
+                         PumpAlarm alarm, double programmedRateMlPerHour, double programmedVtbiMl) {
 }

@@ -1,28 +1,49 @@
 package org.openinfusion.sim.signal;
 
 /**
- * One patient on one infusion, from a seed: the factory for every signal of the bed.
- * Each call returns a fresh generator starting at simulation time 0; generators built from the
- * same patient share the same beats and breaths, so they stay synchronised.
+ * One patient at one bed, from a seed: the factory for every signal of the bed. The patient
+ * receives what the bed's {@link Pump} delivers ({@link DrugExposure}) and whatever its
+ * {@link Conditions} say. Each signal call returns a fresh generator starting at simulation time
+ * 0; generators built from the same patient share the same beats and breaths, so they stay
+ * synchronised.
  */
 public final class SimulatedPatient {
 
+    /** The protocol's dose (clinical.md): 0.5 mg/kg. */
+    public static final double DEFAULT_MG_PER_KG = 0.5;
+
     private final long seed;
-    private final InfusionPlan plan;
+    private final Pump pump;
     private final Physiology physiology;
 
+    /** A patient on ketamine 0.5 mg/kg, whose pump is {@code pump}. */
+    public SimulatedPatient(long seed, Pump pump) {
+        this(seed, pump, Drug.KETAMINE, DEFAULT_MG_PER_KG);
+    }
+
+    /** The patient whose simulated nurse runs {@code plan} on the pump (ketamine 0.5 mg/kg). */
     public SimulatedPatient(long seed, InfusionPlan plan) {
+        this(seed, Pump.running(plan));
+    }
+
+    public SimulatedPatient(long seed, Pump pump, Drug drug, double mgPerKg) {
         this.seed = seed;
-        this.plan = plan;
-        this.physiology = new Physiology(PatientProfile.fromSeed(seed), new KetamineEffect(plan));
+        this.pump = pump;
+        PatientProfile profile = PatientProfile.fromSeed(seed);
+        this.physiology = new Physiology(profile, new DrugExposure(drug, mgPerKg, pump, profile.weightKg()),
+                new Conditions());
     }
 
     public Physiology physiology() {
         return physiology;
     }
 
-    public InfusionPlan plan() {
-        return plan;
+    public Pump pump() {
+        return pump;
+    }
+
+    public Conditions conditions() {
+        return physiology.conditions();
     }
 
     public EcgGenerator ecg() {
@@ -43,9 +64,5 @@ public final class SimulatedPatient {
 
     public NibpCuff nibp() {
         return new NibpCuff(physiology, seed);
-    }
-
-    public InfusionPump pump() {
-        return new InfusionPump(plan);
     }
 }

@@ -73,7 +73,8 @@ class SimulatedBedNumericsTest {
                 () -> assertEquals("infusing", Messages.value(infusing, "pump_state").asText()),
                 () -> assertEquals(150.0, Messages.value(infusing, "pump_rate").asDouble()),
                 () -> assertEquals(1.25, Messages.value(infusing, "pump_vi").asDouble()),
-                () -> assertEquals("mL/h", infusing.get(0).get("u").asText()));
+                () -> assertEquals("mL/h", record(infusing, "pump_rate").get("u").asText()),
+                () -> assertEquals("pump_state", infusing.get(0).get("n").asText(), "state before the numbers"));
     }
 
     @Test
@@ -89,5 +90,14 @@ class SimulatedBedNumericsTest {
         assertEquals("completed", Messages.value(atEnd, "pump_state").asText());
         assertEquals(100.0, Messages.value(atEnd, "pump_vi").asDouble());
         assertEquals(0.0, Messages.value(atEnd, "pump_vtbi").asDouble());
+    }
+
+    private static JsonNode record(JsonNode pack, String stream) {
+        for (JsonNode record : pack) {
+            if (record.get("n").asText().equals(stream)) {
+                return record;
+            }
+        }
+        throw new AssertionError("no " + stream + " in " + pack);
     }
 }

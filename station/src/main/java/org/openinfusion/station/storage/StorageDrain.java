@@ -1,13 +1,15 @@
 package org.openinfusion.station.storage;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openinfusion.station.storage.PointWriter.PointsRejectedException;
 import org.openinfusion.station.storage.PointWriter.StoreUnavailableException;
+import org.openinfusion.station.storage.compact.MalformedEntryException;
 import org.openinfusion.station.storage.journal.DurableJournal;
 import org.openinfusion.station.storage.journal.JournalEntry;
 import org.slf4j.Logger;
@@ -25,6 +27,8 @@ public final class StorageDrain implements AutoCloseable {
     private static final Duration MIN_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
+    /** About how many bytes of line protocol one byte of a compact entry becomes (a waveform sample: ~4 -> ~110). */
+    static final int COMPACT_RATIO = 16;
 
     /** How the drain waits; replaced in tests so back-off is counted, not slept. */
     interface Pause {
@@ -77,7 +81,7 @@ public final class StorageDrain implements AutoCloseable {
                     prepared = true;
                     reachable(true, "");
                 }
-                List<JournalEntry> batch = journal.nextBatch(batchBytes, 50);
+                List<JournalEntry> batch = nextBatch();
                 if (!batch.isEmpty()) {
                     deliver(batch);
                 }
@@ -116,21 +120,60 @@ public final class StorageDrain implements AutoCloseable {
         }
     }
 
+    /**
+     * Entries whose line protocol comes to about {@code batchBytes}: compact entries are far smaller than their
+     * lines, so they are read in steps of {@code batchBytes / COMPACT_RATIO} until the lines fill a batch.
+     */
+    private List<JournalEntry> nextBatch() throws IOException, InterruptedException {
+        List<JournalEntry> batch = new ArrayList<>(journal.nextBatch(Math.max(1, batchBytes / COMPACT_RATIO), 50));
+        long textBytes = textBytes(batch);
+        while (!batch.isEmpty() && textBytes < batchBytes) {
+            List<JournalEntry> more = journal.nextBatch(Math.max(1, (batchBytes - textBytes) / COMPACT_RATIO), 0);
+            if (more.isEmpty()) {
+                break;
+            }
+            batch.addAll(more);
+            textBytes += textBytes(more);
+        }
+        return batch;
+    }
+
+    private static long textBytes(List<JournalEntry> entries) {
+        long n = 0;
+        for (JournalEntry e : entries) {
+            n += e.format() == DurableJournal.HEADERLESS ? e.payload().length : (long) e.payload().length * COMPACT_RATIO;
+        }
+        return n;
+    }
+
     private void deliver(List<JournalEntry> batch) throws IOException {
         StringBuilder text = new StringBuilder();
+        List<String> undecodable = new ArrayList<>();
         for (JournalEntry e : batch) {
-            text.append(new String(e.payload(), StandardCharsets.UTF_8));
+            try {
+                JournalEntries.appendLines(e, text);
+            } catch (MalformedEntryException bad) {
+                undecodable.add("# " + e.end() + " format " + e.format() + " " + bad.getMessage().replace('\n', ' ') + ": "
+                        + Base64.getEncoder().encodeToString(e.payload()) + "\n");
+            }
         }
         String lines = text.toString();
-        long start = System.nanoTime();
-        try {
-            writer.write(lines);
-            writeNanosTotal.addAndGet(System.nanoTime() - start);
-            batchesWritten.incrementAndGet();
-            linesWritten.addAndGet(countLines(lines));
-            reachable(true, "");
-        } catch (PointsRejectedException e) {
-            deadLetter(lines, e.getMessage());
+        if (!lines.isEmpty()) {
+            long start = System.nanoTime();
+            try {
+                writer.write(lines);
+                writeNanosTotal.addAndGet(System.nanoTime() - start);
+                batchesWritten.incrementAndGet();
+                linesWritten.addAndGet(countLines(lines));
+                reachable(true, "");
+            } catch (PointsRejectedException e) {
+                deadLetter(lines, e.getMessage());
+            }
+        }
+        if (!undecodable.isEmpty()) {
+            deadLetters.append("durable buffer entries that do not decode (base64 of each)", String.join("", undecodable));
+            deadLettered.addAndGet(undecodable.size());
+            LOG.error("{} durable buffer entries do not decode; kept in {}", undecodable.size(), deadLetters.file());
         }
         journal.commit(batch.getLast().end());
     }

@@ -3,15 +3,16 @@ package org.openinfusion.station.storage;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import java.nio.charset.StandardCharsets;
 import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.storage.compact.CompactEncoder;
 import org.openinfusion.station.storage.journal.BufferFullException;
 import org.openinfusion.station.storage.journal.DurableJournal;
 
 /**
- * Answers {@code STORE} requests: encodes the observations as line protocol and appends them to the
- * durable buffer; replies once they are fsynced. Encoding is cheap; the disk work runs on the
- * journal's own thread, so the event loop never waits.
+ * Answers {@code STORE} requests: encodes the observations compactly ({@link CompactEncoder}; a waveform chunk
+ * stays a chunk) and appends them to the durable buffer; replies once they are fsynced. Encoding is cheap; the
+ * disk work runs on the journal's own thread, so the event loop never waits. The drain turns entries into line
+ * protocol ({@link JournalEntries}).
  */
 public final class StorageVerticle extends VerticleBase {
     private final DurableJournal journal;
@@ -22,15 +23,15 @@ public final class StorageVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        vertx.eventBus().<StoreRequest>consumer(Addresses.STORE, m -> append(m, LineProtocol.toLines(m.body()),
-                m.body().observations().size()));
-        vertx.eventBus().<StoreLines>consumer(Addresses.STORE_LINES, m -> append(m, m.body().lineProtocol(), 1));
+        vertx.eventBus().<StoreRequest>consumer(Addresses.STORE, m -> append(m,
+                CompactEncoder.observations(m.body().observations(), m.body().revisions()), m.body().observations().size()));
+        vertx.eventBus().<StoreLines>consumer(Addresses.STORE_LINES, m -> append(m,
+                CompactEncoder.lines(m.body().lineProtocol()), 1));
         return Future.succeededFuture();
     }
 
-    private void append(Message<?> message, String lineProtocol, int count) {
-        byte[] lines = lineProtocol.getBytes(StandardCharsets.UTF_8);
-        journal.append(lines).whenComplete((position, error) -> {
+    private void append(Message<?> message, byte[] entry, int count) {
+        journal.append(entry).whenComplete((position, error) -> {
             if (error == null) {
                 message.reply(count);
             } else if (error instanceof BufferFullException) {

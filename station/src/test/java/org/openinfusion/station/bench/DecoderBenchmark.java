@@ -105,7 +105,7 @@ public final class DecoderBenchmark {
         return out.toByteArray();
     }
 
-    private static byte[] wave(int n, int seed) {
+    static byte[] wave(int n, int seed) {
         ByteBuffer b = ByteBuffer.allocate(6 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort((short) n).putShort((short) 0).putShort((short) 0);
         for (int i = 0; i < n; i++) {
@@ -114,7 +114,8 @@ public final class DecoderBenchmark {
         return b.array();
     }
 
-    private static byte[] record(int mainType, long time, int[] types, byte[][] data) {
+    /** A DRI record (DRI level 9) with the given subrecords laid out back to back. */
+    static byte[] record(int mainType, long time, int[] types, byte[][] data) {
         int len = 40;
         for (byte[] d : data) {
             len += d.length;

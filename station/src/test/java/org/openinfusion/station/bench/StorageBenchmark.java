@@ -2,7 +2,6 @@ package org.openinfusion.station.bench;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import org.openinfusion.station.process.Binaries;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.storage.LineProtocol;
 import org.openinfusion.station.storage.StorageDrain;
+import org.openinfusion.station.storage.compact.CompactEncoder;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
 import org.openinfusion.station.storage.journal.DurableJournal;
 
@@ -153,12 +153,12 @@ public final class StorageBenchmark {
     static double station(String url, Path root, List<WaveformChunk> chunks, long n) throws Exception {
         InfluxConfig config = StationConfig.from(Settings.defaultsWith(java.util.Map.of("influx.url", url,
                 "influx.database", "bench_station", "station.dataDir", root.toString()))).influx();
-        try (DurableJournal journal = DurableJournal.open(root.resolve("buffer"), 8L << 30, 64L << 20);
+        try (DurableJournal journal = DurableJournal.open(root.resolve("buffer"), 8L << 30, 64L << 20, CompactEncoder.FORMAT);
              InfluxPointWriter writer = new InfluxPointWriter(config)) {
             long start = System.nanoTime();
             List<CompletableFuture<?>> pending = new ArrayList<>();
             for (WaveformChunk c : chunks) {
-                pending.add(journal.append(LineProtocol.toLines(List.of(c)).getBytes(StandardCharsets.UTF_8)));
+                pending.add(journal.append(CompactEncoder.observations(List.of(c), List.of())));
             }
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
             double appendSeconds = (System.nanoTime() - start) / 1e9;

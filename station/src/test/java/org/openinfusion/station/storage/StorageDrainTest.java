@@ -9,11 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.domain.Observation;
+import org.openinfusion.station.storage.compact.CompactEncoder;
+import org.openinfusion.station.storage.compact.RandomObservations;
 import org.openinfusion.station.storage.journal.DurableJournal;
 import org.openinfusion.station.testing.Eventually;
 
@@ -176,5 +180,54 @@ class StorageDrainTest {
             assertEquals("# refused: field type conflict: value is float\n" + LINES, Files.readString(deadFile));
             assertEquals(2, drain.deadLettered());
         }
+    }
+
+    @Test
+    void aJournalWrittenByTheEarlierVersionIsDrainedAfterAnUpgradeBeforeTheCompactEntriesAfterIt() throws Exception {
+        // given a journal the earlier version wrote (headerless segments of line protocol), one entry already delivered
+        Path buffer = dir.resolve("buffer");
+        Random r = new Random(99);
+        List<Observation> before = RandomObservations.of(r, 6);
+        List<Observation> after = RandomObservations.of(r, 6);
+        try (DurableJournal old = DurableJournal.open(buffer, 1 << 20, 1 << 16)) {
+            old.append(LineProtocol.toLines(before.subList(0, 2)).getBytes(StandardCharsets.UTF_8)).get();
+            old.append(LineProtocol.toLines(before.subList(2, 6)).getBytes(StandardCharsets.UTF_8)).get();
+            old.commit(old.nextBatch(1, 10).getFirst().end());
+        }
+        ScriptedStore store = new ScriptedStore();
+        store.up.set(true);
+        // when the upgraded station opens it, appends compact entries and drains
+        try (DurableJournal journal = DurableJournal.open(buffer, 1 << 20, 1 << 16, CompactEncoder.FORMAT)) {
+            journal.append(CompactEncoder.observations(after, List.of())).get();
+            journal.append(CompactEncoder.lines("audit,session=s-1 seq=1i 1764842400000000")).get();
+            try (StorageDrain drain = new StorageDrain(journal, store, 1 << 20, new DeadLetterFile(dir.resolve("dead.lp")),
+                    Thread::sleep)) {
+                Eventually.waitUntil(Duration.ofSeconds(10), "the buffer drained", () -> journal.pendingBytes() == 0);
+            }
+        }
+        // then the store got the old version's undelivered lines, then the same lines the new entries stand for
+        assertEquals(LineProtocol.toLines(before.subList(2, 6)) + LineProtocol.toLines(after)
+                + "audit,session=s-1 seq=1i 1764842400000000\n", String.join("", store.written));
+    }
+
+    @Test
+    void anEntryThatDoesNotDecodeIsDeadLetteredAndTheEntriesAroundItAreStored() throws Exception {
+        ScriptedStore store = new ScriptedStore();
+        store.up.set(true);
+        Path deadFile = dir.resolve("dead.lp");
+        List<Observation> good = RandomObservations.of(new Random(5), 3);
+        try (DurableJournal journal = DurableJournal.open(dir.resolve("buffer"), 1 << 20, 1 << 16, CompactEncoder.FORMAT)) {
+            journal.append(CompactEncoder.observations(good.subList(0, 1), List.of())).get();
+            journal.append(new byte[] {9, 9, 9}).get();
+            journal.append(CompactEncoder.observations(good.subList(1, 3), List.of())).get();
+            try (StorageDrain drain = new StorageDrain(journal, store, 1 << 20, new DeadLetterFile(deadFile), Thread::sleep)) {
+                Eventually.waitUntil(Duration.ofSeconds(10), "the buffer drained", () -> journal.pendingBytes() == 0);
+                assertEquals(1, drain.deadLettered());
+            }
+        }
+        assertEquals(LineProtocol.toLines(good), String.join("", store.written));
+        String dead = Files.readString(deadFile);
+        assertTrue(dead.startsWith("# refused: durable buffer entries that do not decode (base64 of each)\n# "), dead);
+        assertTrue(dead.contains("unknown entry kind 9: CQkJ\n"), dead);
     }
 }

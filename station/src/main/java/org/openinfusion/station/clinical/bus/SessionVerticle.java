@@ -42,7 +42,8 @@ public final class SessionVerticle extends VerticleBase {
         this.sessions = sessions;
         this.tick = tick;
         this.guard = guard;
-        this.api = new SessionCommandHandler(sessions);
+        // staff commands' outcomes (steps, acknowledgements) go on the bus too, like those of live data
+        this.api = new SessionCommandHandler(sessions, update -> vertx.eventBus().publish(Addresses.SESSION_UPDATE, update));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.export;
 
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,12 @@ public final class RatingsCsv {
     static final List<String> COLUMNS = List.of("session_id", "subject_code", "protocol", "protocol_version", "time_point",
             "instrument", "short_form", "rating_id", "rater_role", "rater", "finished_at", "item", "value",
             "not_assessed_reason", "total", "complete", "corrects", "correction_reason", "superseded_by", "amendment");
+
+    /** Items in their numeric order (1, 2, ..., 10), ids that are not numbers after them in text order. */
+    static final Comparator<Map.Entry<?, ?>> ITEM_ORDER = Comparator.comparing((Map.Entry<?, ?> a) -> String.valueOf(a.getKey()),
+            Comparator.comparing((String k) -> !k.matches("\\d{1,9}"))
+                    .thenComparingInt(k -> k.matches("\\d{1,9}") ? Integer.parseInt(k) : 0)
+                    .thenComparing(Comparator.naturalOrder()));
 
     private RatingsCsv() {
     }
@@ -55,7 +62,7 @@ public final class RatingsCsv {
                              Set<String> amended, Csv csv) {
         Rating r = entered.rating();
         boolean amendment = entered.amendment() || amended.contains(r.id());
-        for (Map.Entry<String, Answer> a : new TreeMap<>(r.answers()).entrySet()) {
+        for (Map.Entry<String, Answer> a : r.answers().entrySet().stream().sorted(ITEM_ORDER).toList()) {
             String value = a.getValue() instanceof Answer.Scored s ? String.valueOf(s.value()) : "";
             String reason = a.getValue() instanceof Answer.NotAssessed n ? n.reason() : "";
             csv.row(e.session(), session == null ? null : session.subjectCode(), session == null ? null : session.protocolId(),

@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.openinfusion.station.clinical.api.MarkerKind;
@@ -31,6 +32,8 @@ import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.service.SessionUpdate;
 import org.openinfusion.station.clinical.session.IllegalTransitionException;
 import org.openinfusion.station.clinical.session.Outcome;
 import org.openinfusion.station.clinical.session.PretreatmentLead;
@@ -58,9 +61,16 @@ public final class SessionCommandHandler {
     private final SessionService sessions;
     private final BedHistory history = new BedHistory();
     private final BaselineVitals vitals = new BaselineVitals();
+    private final Consumer<SessionUpdate> published;
 
     public SessionCommandHandler(SessionService sessions) {
+        this(sessions, update -> { });
+    }
+
+    /** {@code published} hears what each staff command produced (the verticle publishes it on the bus). */
+    public SessionCommandHandler(SessionService sessions, Consumer<SessionUpdate> published) {
         this.sessions = sessions;
+        this.published = published;
         sessions.all().forEach(r -> sessions.restoredHistory(r.session().id()).ifPresent(h -> {
             String id = r.session().id();
             history.restore(id, h);
@@ -337,6 +347,9 @@ public final class SessionCommandHandler {
 
     private CommandReply done(String bed, Outcome o) {
         history.outcome(runtime(bed).session().id(), o);
+        if (!o.isEmpty()) {
+            published.accept(new SessionUpdate(bed, runtime(bed).session().id(), o));
+        }
         return new CommandReply(view(bed), Optional.empty());
     }
 

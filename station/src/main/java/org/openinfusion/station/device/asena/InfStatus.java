@@ -53,4 +53,9 @@ public record InfStatus(String alarm, String mode, double rate, String rateUnit,
         }
         return Optional.of(Duration.ofHours(Long.parseLong(p[0])).plusMinutes(minutes).plusSeconds(seconds));
     }
+
+    /** NaN or infinite minutes are unreadable (Math.round would turn NaN into 0 minutes left). */
+    private static Optional<Duration> minutes(double m) {
+        return Double.isFinite(m) ? Optional.of(Duration.ofMillis(Math.round(m * 60_000))) : Optional.empty();
+    }
 }

@@ -121,8 +121,11 @@ final class SenmlDecoder {
         if (seconds < RELATIVE_TIME_LIMIT) {
             throw new DecodeException(RejectReason.BAD_TIME, "relative time " + seconds + " s: devices must send absolute times");
         }
-        long micros = Math.round(seconds * 1e6);
-        return Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L));
+        try {
+            return Instant.EPOCH.plusNanos(Math.multiplyExact(Math.round(seconds * 1e6), 1000L));
+        } catch (ArithmeticException e) { // this record alone: the pack's other records stand
+            throw new DecodeException(RejectReason.BAD_TIME, "time " + seconds + " s is out of range");
+        }
     }
 
     private static long seq(JsonNode r) throws DecodeException {

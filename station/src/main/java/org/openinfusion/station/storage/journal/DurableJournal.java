@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DurableJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DurableJournal.class);
+    /** The payload format of segments without a version marker: those of earlier versions (line protocol text). */
+    public static final int HEADERLESS = 0;
+    private static final int MAX_FORMAT = 0xFFFF;
 
     private record Pending(byte[] payload, CompletableFuture<JournalPosition> done) {
     }
@@ -33,12 +37,15 @@ public final class DurableJournal implements AutoCloseable {
     private final Path dir;
     private final long capacityBytes;
     private final long segmentBytes;
+    private final int format;
     private final Checkpoint checkpoint;
     private final AtomicLong pendingBytes = new AtomicLong();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
     /** Durable size of every segment not yet deleted, by id. Guarded by {@link #lock}. */
     private final TreeMap<Long, Long> durableSizes = new TreeMap<>();
+    /** Where the first frame of every segment in {@link #durableSizes} starts (after its version marker, if any). */
+    private final Map<Long, Long> frameStarts = new HashMap<>();
     private final Thread appender;
     private volatile boolean open = true;
 
@@ -48,7 +55,11 @@ public final class DurableJournal implements AutoCloseable {
     private final SegmentReader reader;
     private JournalPosition committed;
 
-    private DurableJournal(Path dir, long capacityBytes, long segmentBytes) throws IOException {
+    private DurableJournal(Path dir, long capacityBytes, long segmentBytes, int format) throws IOException {
+        if (format < 0 || format > MAX_FORMAT) {
+            throw new IllegalArgumentException("payload format " + format + " is outside 0 - " + MAX_FORMAT);
+        }
+        this.format = format;
         this.dir = dir;
         this.capacityBytes = capacityBytes;
         this.segmentBytes = segmentBytes;
@@ -67,6 +78,9 @@ public final class DurableJournal implements AutoCloseable {
             long last = durableSizes.lastKey();
             durableSizes.put(last, Recovery.truncateTornTail(Segments.path(dir, last)));
         }
+        for (long id : durableSizes.keySet()) {
+            frameStarts.put(id, (long) Segments.firstFrame(Segments.path(dir, id)));
+        }
         pendingBytes.set(sizesFrom(committed));
         writeSegment = Math.max(committed.segment(), durableSizes.isEmpty() ? 0 : durableSizes.lastKey()) + 1;
         openWriteSegment();
@@ -75,8 +89,18 @@ public final class DurableJournal implements AutoCloseable {
         LOG.info("durable buffer {} opened: {} bytes pending from {}", dir, pendingBytes.get(), committed);
     }
 
+    /**
+     * Opens the journal; new segments start with a version marker naming {@code payloadFormat} (what the caller's
+     * payloads are), except for {@link #HEADERLESS}, which writes segments as earlier versions did. Entries read back
+     * carry the format of the segment they were read from, so segments of an earlier version are still drained.
+     */
+    public static DurableJournal open(Path dir, long capacityBytes, long segmentBytes, int payloadFormat) throws IOException {
+        return new DurableJournal(dir, capacityBytes, segmentBytes, payloadFormat);
+    }
+
+    /** Opens the journal writing {@link #HEADERLESS} segments (opaque payloads, framed as earlier versions did). */
     public static DurableJournal open(Path dir, long capacityBytes, long segmentBytes) throws IOException {
-        return new DurableJournal(dir, capacityBytes, segmentBytes);
+        return open(dir, capacityBytes, segmentBytes, HEADERLESS);
     }
 
     /** Queues an entry; the future completes when it is on disk, or fails with {@link BufferFullException}. */
@@ -101,10 +125,13 @@ public final class DurableJournal implements AutoCloseable {
         return done;
     }
 
-    /** Entries after the last read, in order, up to about {@code maxBytes}; waits up to {@code waitMillis} for one. */
+    /**
+     * Entries after the last read, in order, up to about {@code maxBytes} of payload; waits up to {@code waitMillis}
+     * for one (not at all when it is 0 or less).
+     */
     public List<JournalEntry> nextBatch(long maxBytes, long waitMillis) throws IOException, InterruptedException {
         synchronized (lock) {
-            if (!reader.hasMore(durableSizes)) {
+            if (!reader.hasMore(durableSizes) && waitMillis > 0) {
                 lock.wait(waitMillis);
             }
             return reader.read(durableSizes, maxBytes);
@@ -123,6 +150,7 @@ public final class DurableJournal implements AutoCloseable {
             checkpoint.write(upTo);
             for (Long id : List.copyOf(durableSizes.headMap(upTo.segment()).keySet())) {
                 durableSizes.remove(id);
+                frameStarts.remove(id);
                 reader.forget(id);
                 Files.deleteIfExists(Segments.path(dir, id));
             }
@@ -145,12 +173,16 @@ public final class DurableJournal implements AutoCloseable {
         return capacityBytes;
     }
 
+    /** Frame bytes (version markers excluded) from {@code from} to the end of the journal. */
     private long sizesFrom(JournalPosition from) {
         long total = 0;
         for (Map.Entry<Long, Long> e : durableSizes.tailMap(from.segment()).entrySet()) {
-            total += e.getValue();
+            total += e.getValue() - frameStarts.getOrDefault(e.getKey(), 0L);
         }
-        return total - (durableSizes.containsKey(from.segment()) ? from.offset() : 0);
+        if (durableSizes.containsKey(from.segment())) {
+            total -= Math.max(0, from.offset() - frameStarts.getOrDefault(from.segment(), 0L));
+        }
+        return total;
     }
 
     private void appendLoop() {
@@ -245,9 +277,23 @@ public final class DurableJournal implements AutoCloseable {
         writeChannel = FileChannel.open(Segments.path(dir, writeSegment),
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         writeOffset = 0;
+        if (format != HEADERLESS) {
+            try {
+                var header = Segments.header(format);
+                while (header.hasRemaining()) {
+                    writeOffset += writeChannel.write(header, writeOffset);
+                }
+                writeChannel.force(false);
+            } catch (IOException e) {
+                writeChannel.close();
+                Files.deleteIfExists(Segments.path(dir, writeSegment));
+                throw e;
+            }
+        }
         Segments.syncDirectory(dir);
         synchronized (lock) {
-            durableSizes.put(writeSegment, 0L);
+            frameStarts.put(writeSegment, writeOffset);
+            durableSizes.put(writeSegment, writeOffset);
         }
     }
 

@@ -21,7 +21,15 @@ final class Recovery {
     static long truncateTornTail(Path segment) throws IOException {
         try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size();
-            long offset = 0;
+            int format = Segments.format(ch);
+            if (format < 0) {
+                LOG.warn("durable buffer segment {} ended inside its version marker ({} bytes); emptied (never acknowledged)",
+                        segment.getFileName(), size);
+                ch.truncate(0);
+                ch.force(true);
+                return 0;
+            }
+            long offset = Segments.firstFrame(format);
             while (offset < size) {
                 byte[] payload = Segments.read(ch, offset, size);
                 if (payload != null) {

@@ -20,6 +20,7 @@ final class SegmentReader {
     private JournalPosition position;
     private FileChannel channel;
     private long channelSegment = -1;
+    private int channelFormat;
 
     SegmentReader(Path dir, JournalPosition start) {
         this.dir = dir;
@@ -44,7 +45,13 @@ final class SegmentReader {
                 position = new JournalPosition(next, 0);
                 continue;
             }
-            byte[] payload = Segments.read(channel(position.segment()), position.offset(), limit);
+            FileChannel ch = channel(position.segment());
+            int first = Segments.firstFrame(channelFormat);
+            if (position.offset() < first) {
+                position = new JournalPosition(position.segment(), first);
+                continue;
+            }
+            byte[] payload = Segments.read(ch, position.offset(), limit);
             if (payload == null) {
                 long next = Segments.skippableEnd(channel(position.segment()), position.offset(), limit);
                 if (next > 0) {
@@ -57,7 +64,7 @@ final class SegmentReader {
                 continue;
             }
             position = new JournalPosition(position.segment(), position.offset() + Segments.FRAME_HEADER + payload.length);
-            out.add(new JournalEntry(payload, position));
+            out.add(new JournalEntry(payload, position, channelFormat));
             bytes += payload.length;
         }
         return out;
@@ -88,6 +95,10 @@ final class SegmentReader {
                 throw new IOException("durable buffer segment " + segment + " vanished", e);
             }
             channelSegment = segment;
+            channelFormat = Segments.format(channel);
+            if (channelFormat < 0) {
+                throw new IOException("durable buffer segment " + segment + " has a torn version marker");
+            }
         }
         return channel;
     }

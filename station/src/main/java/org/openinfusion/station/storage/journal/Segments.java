@@ -18,6 +18,13 @@ final class Segments {
     /** Frame: u32 payload length, u32 CRC32C of the payload, payload. */
     static final int FRAME_HEADER = 8;
     static final int MAX_PAYLOAD = 64 * 1024 * 1024;
+    /**
+     * Version marker at the start of a segment: 0x89 'J' 'R' 'N', u16 layout version (1), u16 payload format.
+     * Segments of earlier versions have none: they start with a frame, whose length's first byte is at most 0x04.
+     */
+    static final int HEADER = 8;
+    static final int LAYOUT_VERSION = 1;
+    private static final int MAGIC = 0x894A524E;
     private static final Pattern NAME = Pattern.compile("segment-(\\d{20})\\.log");
 
     private Segments() {
@@ -39,6 +46,47 @@ final class Segments {
         }
         ids.sort(null);
         return ids;
+    }
+
+    static ByteBuffer header(int payloadFormat) {
+        return ByteBuffer.allocate(HEADER).putInt(MAGIC).putShort((short) LAYOUT_VERSION).putShort((short) payloadFormat).flip();
+    }
+
+    /**
+     * The payload format of a segment: {@link DurableJournal#HEADERLESS} when it starts without a version marker
+     * (written by earlier versions), else the format in its header. -1 when it starts with a torn marker (fewer than
+     * {@link #HEADER} bytes of one); an unknown layout version is an error.
+     */
+    static int format(FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size == 0) {
+            return DurableJournal.HEADERLESS;
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) Math.min(HEADER, size));
+        readFully(ch, b, 0);
+        if ((b.get(0) & 0xFF) != MAGIC >>> 24) {
+            return DurableJournal.HEADERLESS;
+        }
+        if (size < HEADER) {
+            return -1;
+        }
+        if (b.getInt(0) != MAGIC || b.getShort(4) != LAYOUT_VERSION) {
+            throw new IOException("durable buffer segment of an unknown layout (marker " + Integer.toHexString(b.getInt(0))
+                    + ", version " + b.getShort(4) + ")");
+        }
+        return Short.toUnsignedInt(b.getShort(6));
+    }
+
+    /** Where the first frame of this segment file starts (0 for an empty or headerless one). */
+    static int firstFrame(Path segment) throws IOException {
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ)) {
+            return firstFrame(Math.max(DurableJournal.HEADERLESS, format(ch)));
+        }
+    }
+
+    /** Where the first frame of a segment with this format starts. */
+    static int firstFrame(int format) {
+        return format == DurableJournal.HEADERLESS ? 0 : HEADER;
     }
 
     static ByteBuffer frame(byte[] payload) {

@@ -37,6 +37,8 @@ class ExportTest {
         CsvTable csv = CsvTable.parse(Files.readAllBytes(out));
         assertEquals(RatingsCsv.COLUMNS, csv.header());
         assertEquals(23, csv.where("rating_id", "r1").size());
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 23).mapToObj(String::valueOf).toList(),
+                csv.where("rating_id", "r1").stream().map(r -> r.get("item")).toList(), "items in numeric order, not 1, 10, 11, ...");
         assertEquals(23, csv.where("rating_id", "r2").size());
         assertEquals(6, csv.where("rating_id", "r5").size(), "the CADSS-6 short form");
         Map<String, String> item7 = csv.where(r -> r.get("rating_id").equals("r1") && r.get("item").equals("7")).getFirst();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -224,5 +225,120 @@ class DurableJournalTest {
             j.append(bytes("after reopen")).get();
             assertEquals(List.of("after reopen"), drainAll(j));
         }
+    }
+
+    // Segments with a version marker (the station writes its compact entries so; docs/storage.md, "Durable buffer")
+
+    private static final int FORMAT = 7;
+
+    private static List<Integer> formats(List<JournalEntry> entries) {
+        return entries.stream().map(JournalEntry::format).toList();
+    }
+
+    @Test
+    void aVersionedSegmentStartsWithItsMarkerAndItsEntriesCarryItsFormat() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16, FORMAT)) {
+            j.append(bytes("a")).get();
+            j.append(bytes("b")).get();
+            byte[] file = Files.readAllBytes(Segments.path(dir, Segments.list(dir).getLast()));
+            assertEquals(Segments.HEADER + 2 * (Segments.FRAME_HEADER + 1), file.length);
+            assertEquals(0x89, file[0] & 0xFF);
+            assertEquals(FORMAT, file[7]);
+            List<JournalEntry> batch = j.nextBatch(1 << 20, 10);
+            assertEquals(List.of("a", "b"), texts(batch));
+            assertEquals(List.of(FORMAT, FORMAT), formats(batch));
+            j.commit(batch.getLast().end());
+            assertEquals(0, j.pendingBytes(), "the marker's bytes are counted once and freed with the segment");
+        }
+    }
+
+    @Test
+    void uncommittedVersionedEntriesAreReadAgainAfterReopeningAndSegmentsRoll() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 10 << 20, 1 << 12, FORMAT)) {
+            for (int i = 0; i < 100; i++) {
+                j.append(bytes("entry " + i + " " + "x".repeat(100))).get();
+            }
+            assertTrue(Segments.list(dir).size() >= 3, "segments: " + Segments.list(dir));
+            j.commit(j.nextBatch(500, 10).getLast().end());
+            List<JournalEntry> readNotCommitted = j.nextBatch(2000, 10);
+            assertTrue(texts(readNotCommitted).getFirst().startsWith("entry 5 "), texts(readNotCommitted).getFirst());
+        }
+        try (DurableJournal j = DurableJournal.open(dir, 10 << 20, 1 << 12, FORMAT)) {
+            List<String> rest = drainAll(j);
+            assertEquals(100 - 5, rest.size());
+            assertTrue(rest.getFirst().startsWith("entry 5 "), rest.getFirst());
+            assertEquals(0, j.pendingBytes());
+        }
+    }
+
+    @Test
+    void aTornWriteAfterAVersionMarkerIsCutOffOnReopen() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16, FORMAT)) {
+            j.append(bytes("kept")).get();
+        }
+        Path segment = Segments.path(dir, Segments.list(dir).getLast());
+        Files.write(segment, new byte[] {0, 0, 0, 100, 1, 2, 3, 4, 9, 9, 9}, StandardOpenOption.APPEND);
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16, FORMAT)) {
+            assertEquals(Segments.HEADER + Segments.FRAME_HEADER + 4, Files.size(segment));
+            assertEquals(List.of("kept"), drainAll(j));
+        }
+    }
+
+    @Test
+    void aSegmentCutInsideItsVersionMarkerIsEmptiedAndTheJournalCarriesOn() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16, FORMAT)) {
+            j.append(bytes("before")).get();
+        }
+        Path torn = Segments.path(dir, Segments.list(dir).getLast() + 1);
+        Files.write(torn, Arrays.copyOf(Segments.header(FORMAT).array(), 5));
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16, FORMAT)) {
+            assertEquals(0, Files.size(torn));
+            j.append(bytes("after")).get();
+            assertEquals(List.of("before", "after"), drainAll(j));
+        }
+    }
+
+    @Test
+    void aDamagedFrameInAVersionedSegmentLosesOnlyItself() throws Exception {
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16, FORMAT)) {
+            j.append(bytes("first")).get();
+            j.append(bytes("second")).get();
+            j.append(bytes("third")).get();
+        }
+        Path segment = Segments.path(dir, Segments.list(dir).getLast());
+        byte[] all = Files.readAllBytes(segment);
+        all[Segments.HEADER + Segments.FRAME_HEADER + 5 + Segments.FRAME_HEADER] ^= 0x55;
+        Files.write(segment, all);
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16, FORMAT)) {
+            assertEquals(List.of("first", "third"), drainAll(j));
+        }
+    }
+
+    @Test
+    void segmentsOfAnEarlierVersionAreStillDrainedAfterAnUpgradeThenTheNewOnes() throws Exception {
+        try (DurableJournal old = DurableJournal.open(dir, 1 << 20, 1 << 16)) {
+            old.append(bytes("old 1")).get();
+            old.append(bytes("old 2")).get();
+            List<JournalEntry> one = old.nextBatch(1, 10);
+            old.commit(one.getLast().end());
+        }
+        try (DurableJournal j = DurableJournal.open(dir, 1 << 20, 1 << 16, FORMAT)) {
+            j.append(bytes("new 1")).get();
+            List<JournalEntry> all = new ArrayList<>();
+            List<JournalEntry> batch;
+            while (!(batch = j.nextBatch(1 << 20, 10)).isEmpty()) {
+                all.addAll(batch);
+                j.commit(batch.getLast().end());
+            }
+            assertEquals(List.of("old 2", "new 1"), texts(all));
+            assertEquals(List.of(DurableJournal.HEADERLESS, FORMAT), formats(all));
+            assertEquals(0, j.pendingBytes());
+        }
+    }
+
+    @Test
+    void aSegmentOfAnUnknownLayoutIsReportedNotMisread() throws Exception {
+        Files.write(Segments.path(dir, 1), new byte[] {(byte) 0x89, 'J', 'R', 'N', 0, 9, 0, 1});
+        assertThrows(IOException.class, () -> DurableJournal.open(dir, 1 << 20, 1 << 16, FORMAT));
     }
 }

@@ -1,0 +1,123 @@
+package org.openinfusion.dashboard;
+
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Staff-facing wording, from one message bundle ({@code org/openinfusion/dashboard/messages.properties}): labels of
+ * steps, forms, time points, markers, deviations, roles; units; and times as staff read them (local clock time in
+ * the site's zone, "due in 4 min", "overdue 2 min"). Internal ids never reach a screen: an id the bundle does not
+ * know is shown through a readable fallback (e.g. time point {@code t80} as "T+80 min").
+ */
+public final class Text {
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("org.openinfusion.dashboard.messages", Locale.ENGLISH);
+    private static final Pattern MINUTES_POINT = Pattern.compile("t(\\d+)");
+    private static volatile ZoneId zone = ZoneId.systemDefault();
+
+    private Text() {
+    }
+
+    /** The site's time zone: the station host's zone (TZ or -Duser.timezone) unless the launcher sets another. */
+    public static void zone(ZoneId siteZone) {
+        zone = siteZone;
+    }
+
+    public static ZoneId zone() {
+        return zone;
+    }
+
+    /** The wording for {@code key}, with {@code args} put in ({@link MessageFormat}). */
+    public static String get(String key, Object... args) {
+        String pattern = BUNDLE.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args);
+    }
+
+    /** The wording for {@code key}, or {@code fallback} when the bundle has none. */
+    public static String orElse(String key, String fallback) {
+        try {
+            return BUNDLE.getString(key);
+        } catch (MissingResourceException e) {
+            return fallback;
+        }
+    }
+
+    /** A rating form as staff name it (CADSS, CADSS-6, BPRS+, MOAA/S, VAS...). */
+    public static String form(String formKey) {
+        return orElse("form." + formKey, formKey.toUpperCase(Locale.ROOT).replace('_', ' '));
+    }
+
+    /** A schedule time point as staff name it: "Baseline", "End of infusion", "T+80 min". */
+    public static String timePoint(String id) {
+        Matcher m = MINUTES_POINT.matcher(id);
+        if (m.matches()) {
+            return get("timepoint.minutes", m.group(1));
+        }
+        String words = id.replace('-', ' ').replace('_', ' ');
+        return orElse("timepoint." + id, Character.toUpperCase(words.charAt(0)) + words.substring(1));
+    }
+
+    /** An enum constant's wording ({@code prefix.NAME}), or its name in words. */
+    public static String of(String prefix, Enum<?> e) {
+        String words = e.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return orElse(prefix + "." + e.name(), Character.toUpperCase(words.charAt(0)) + words.substring(1));
+    }
+
+    /** Clock time in the site's zone, e.g. "18:02". */
+    public static String clock(Instant t) {
+        return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t);
+    }
+
+    /** Clock time with the zone, e.g. "18:02 CET", where a time stands alone. */
+    public static String clockWithZone(Instant t) {
+        return DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH).withZone(zone).format(t);
+    }
+
+    /** "due in 4 min", "due now", or "overdue 2 min" for a time {@code due} seen at {@code now}. */
+    public static String due(Instant due, Instant now) {
+        long s = Duration.between(now, due).toSeconds();
+        if (s >= 60) {
+            return get("due.in", minutesRoundedUp(s));
+        }
+        if (s > -60) {
+            return get("due.now");
+        }
+        return get("due.overdue", -s / 60);
+    }
+
+    private static long minutesRoundedUp(long seconds) {
+        return (seconds + 59) / 60;
+    }
+
+    /** How long ago, e.g. "40 s ago", "3 min ago", "1 h 5 min ago". */
+    public static String ago(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return get("ago.seconds", s);
+        }
+        if (s < 3600) {
+            return get("ago.minutes", s / 60);
+        }
+        return get("ago.hours", s / 3600, s / 60 % 60);
+    }
+
+    /** Minutes and seconds, e.g. "17:32", or "1:05:09" beyond an hour. */
+    public static String minutes(Duration d) {
+        long s = Math.abs(d.toSeconds());
+        String sign = d.isNegative() ? "-" : "";
+        return s >= 3600 ? String.format(Locale.ROOT, "%s%d:%02d:%02d", sign, s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%s%d:%02d", sign, s / 60, s % 60);
+    }
+
+    /** A volume or rate with one decimal. */
+    public static String decimal(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,157 @@
+package org.openinfusion.dashboard.bed;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.openinfusion.dashboard.Text;
+import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.api.Step;
+import org.openinfusion.station.clinical.schedule.Prompt;
+import org.openinfusion.station.clinical.schedule.PromptState;
+import org.openinfusion.station.clinical.session.DischargeCheck;
+import org.openinfusion.station.clinical.session.SessionState;
+
+/**
+ * The confirmation of a step that cannot be undone (end of infusion, ready for discharge, close), stating its
+ * consequence. Ready for discharge while the discharge check says "not yet" needs an explicit confirmation that the
+ * physician agreed (the physician's own override belongs to the clinical workflow); closing lists every rating not
+ * done and needs a reason for each (and a reason to close before discharge), all recorded with the step.
+ */
+final class StepConfirm extends Dialog {
+    /** Steps that need a confirmation. */
+    static boolean needed(Step s) {
+        return s == Step.END_OF_INFUSION || s == Step.READY_FOR_DISCHARGE || s == Step.CLOSE;
+    }
+
+    private final Button confirm = new Button();
+    private final List<Runnable> checks = new ArrayList<>();
+
+    /** {@code go} receives the reason to record with the step (empty when none is asked). */
+    StepConfirm(Step step, SessionView v, Instant now, Consumer<String> go) {
+        setId("confirm-dialog");
+        addClassName("confirm-dialog");
+        setCloseOnOutsideClick(false);
+        setHeaderTitle(Text.get("confirm." + step.name() + ".title"));
+        Div body = new Div();
+        body.addClassName("confirm-body");
+        Paragraph consequence = new Paragraph(Text.get("confirm." + step.name() + ".consequence", Text.clockWithZone(now)));
+        consequence.setId("confirm-consequence");
+        body.add(consequence);
+        confirm.setText(Text.get("confirm." + step.name() + ".button"));
+        confirm.setId("confirm-step");
+        confirm.addThemeVariants(step == Step.CLOSE ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(Text.get("confirm.cancel"), e -> close());
+        cancel.setId("confirm-cancel");
+        List<Consumer<StringBuilder>> reasons = new ArrayList<>();
+        switch (step) {
+            case END_OF_INFUSION -> body.add(new Paragraph(Text.get("confirm.END_OF_INFUSION.figures",
+                    Text.decimal(v.infusion().volumeInfusedMl()), Text.decimal(v.plan().volumeMl()), Text.minutes(v.infusion().infusing()))));
+            case READY_FOR_DISCHARGE -> reasons.addAll(notMet(v, body));
+            case CLOSE -> reasons.addAll(closing(v, body));
+            default -> {
+            }
+        }
+        confirm.addClickListener(e -> {
+            StringBuilder reason = new StringBuilder();
+            reasons.forEach(r -> r.accept(reason));
+            close();
+            go.accept(reason.toString());
+        });
+        add(body);
+        getFooter().add(cancel, confirm);
+        update();
+    }
+
+    private void update() {
+        confirm.setEnabled(true);
+        checks.forEach(Runnable::run);
+    }
+
+    /** Ready for discharge while criteria are not met: list them and ask for an explicit confirmation. */
+    private List<Consumer<StringBuilder>> notMet(SessionView v, Div body) {
+        List<DischargeCheck.Criterion> open = v.dischargeCheck().map(c -> c.criteria().stream()
+                .filter(x -> x.status() != DischargeCheck.Status.MET).toList()).orElse(List.of());
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Div list = new Div(new Span(Text.get("confirm.notMet")));
+        list.setId("confirm-not-met");
+        list.addClassName("confirm-list");
+        open.forEach(c -> list.add(new Div(new Span(Text.of("discharge", c.status()) + ": " + c.name() + " - " + c.detail()))));
+        Checkbox agreed = new Checkbox(Text.get("confirm.notMetAgree"));
+        agreed.setId("confirm-not-met-agree");
+        agreed.addValueChangeListener(e -> update());
+        checks.add(() -> confirm.setEnabled(confirm.isEnabled() && agreed.getValue()));
+        body.add(list, agreed);
+        return List.of(sb -> sb.append(Text.get("confirm.notMetReason",
+                String.join(", ", open.stream().map(DischargeCheck.Criterion::name).toList()))));
+    }
+
+    /** Closing: a reason before discharge, and one for every rating not done. Returns how to write the reasons. */
+    private List<Consumer<StringBuilder>> closing(SessionView v, Div body) {
+        List<Consumer<StringBuilder>> out = new ArrayList<>();
+        if (v.state() != SessionState.READY_FOR_DISCHARGE) {
+            TextField early = required(Text.get("confirm.closeReason"), "close-reason");
+            body.add(early);
+            out.add(sb -> sb.append(early.getValue().strip()));
+        }
+        Map<String, TextField> undone = new LinkedHashMap<>();
+        for (String what : unfinished(v)) {
+            TextField why = required(what, "close-reason-" + undone.size());
+            undone.put(what, why);
+        }
+        if (!undone.isEmpty()) {
+            Div list = new Div(new Span(Text.get("confirm.unfinished", undone.size())));
+            list.setId("confirm-unfinished");
+            list.addClassName("confirm-list");
+            undone.values().forEach(list::add);
+            body.add(list);
+            out.add(sb -> {
+                sb.append(sb.isEmpty() ? "" : "; ").append(Text.get("confirm.notRated"));
+                undone.forEach((what, why) -> sb.append(" ").append(what).append(" (").append(why.getValue().strip()).append("),"));
+                sb.setLength(sb.length() - 1);
+            });
+        }
+        return out;
+    }
+
+    private TextField required(String label, String id) {
+        TextField f = new TextField(label);
+        f.setId(id);
+        f.setRequired(true);
+        f.setWidthFull();
+        f.setValueChangeMode(ValueChangeMode.EAGER);
+        f.addValueChangeListener(e -> update());
+        checks.add(() -> confirm.setEnabled(confirm.isEnabled() && !f.getValue().isBlank()));
+        return f;
+    }
+
+    /** Every form of every time point not yet rated, e.g. "CADSS at T+80 min". */
+    static List<String> unfinished(SessionView v) {
+        List<String> out = new ArrayList<>();
+        for (Prompt p : v.prompts()) {
+            if (p.state() == PromptState.COMPLETED) {
+                continue;
+            }
+            for (String form : p.instruments()) {
+                boolean done = v.ratings().stream().anyMatch(r -> r.timePointId().equals(p.timePointId()) && r.form().equals(form));
+                if (!done) {
+                    out.add(Text.get("confirm.formAt", Text.form(form), Text.timePoint(p.timePointId())));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,271 @@
+package org.openinfusion.dashboard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.DeviceStatus;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The screens as a nurse uses them, in Debian's Chromium against the demo launcher (four simulated beds): the bed view
+ * during an infusion with an alarm and a rating due fits 1280x800 and 1024x768 with nothing scrolled and everything
+ * that matters in view; the overview shows every bed; a reload shows the last NIBP at once; each irreversible step
+ * asks first; VAS on its line by keyboard; and axe-core finds no serious or critical violation on any page.
+ * Screenshots go to docs/images.
+ */
+class BedScreenIT {
+    private static StationMain demo;
+    private static Path dataDir;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startDemo() throws Exception {
+        dataDir = Files.createTempDirectory("bed-screen-it-");
+        StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s"));
+        demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "4", "--seed", "7"}));
+        browser = Chromium.start(dataDir.resolve("chromium"));
+        size(1280, 800);
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
+        startInfusionWithAlarmAndPrompt();
+    }
+
+    @AfterAll
+    static void stopDemo() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+        Chromium.deleteTree(dataDir);
+    }
+
+    private static WebDriverWait waitFor() {
+        return BrowserSteps.waitFor(browser);
+    }
+
+    /** Resizes the window so that the page itself gets {@code width} x {@code height} CSS pixels. */
+    private static void size(int width, int height) {
+        browser.manage().window().setSize(new Dimension(width, height));
+        long chromeHeight = (Long) browser.executeScript("return window.outerHeight - window.innerHeight");
+        long chromeWidth = (Long) browser.executeScript("return window.outerWidth - window.innerWidth");
+        browser.manage().window().setSize(new Dimension(width + (int) chromeWidth, height + (int) chromeHeight));
+        waitFor().until(d -> ((Number) browser.executeScript("return window.innerWidth")).intValue() == width
+                && ((Number) browser.executeScript("return window.innerHeight")).intValue() == height);
+    }
+
+    private static Path shot(String name) throws Exception {
+        Path file = Chromium.screenshot(browser, name);
+        Path docs = Path.of("..", "docs", "images");
+        Files.createDirectories(docs);
+        Files.copy(file, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    /** On bed-01: a session, baseline started (its ratings become due), the infusion confirmed, a monitor offline. */
+    private static void startInfusionWithAlarmAndPrompt() {
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
+                && !BrowserSteps.text(browser, "start-protocol").isBlank());
+        BrowserSteps.type(browser.findElement(By.cssSelector("#start-subject input")), "KET-014");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#start-weight input")), "70");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#start-kit input")), "KIT-0042");
+        BrowserSteps.click(browser, "start-button");
+        waitFor().until(d -> BrowserSteps.text(browser, "session-header").startsWith("KET-014"));
+        BrowserSteps.click(browser, "step-baseline");
+        waitFor().until(d -> !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
+        if (!browser.findElements(By.id("step-pretreatment")).isEmpty()) {
+            BrowserSteps.click(browser, "step-pretreatment");
+        }
+        BrowserSteps.click(browser, "step-confirm-infusion-start");
+        waitFor().until(d -> !d.findElements(By.id("step-end-of-infusion")).isEmpty());
+        publish(Addresses.DEVICE_STATUS, new DeviceStatus(new DeviceRef("bed-01", "spare-monitor"), false, Instant.now()));
+        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor"));
+    }
+
+    private static void publish(String address, Object body) {
+        demo.station().vertx().eventBus().publish(address, body);
+    }
+
+    /** Whether the element is entirely inside the window (nothing to scroll to see it). */
+    private static boolean inView(String css) {
+        return (Boolean) browser.executeScript("const e = document.querySelector(arguments[0]); if (!e) return false;"
+                + "const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0"
+                + " && r.bottom <= window.innerHeight + 0.5 && r.right <= window.innerWidth + 0.5;", css);
+    }
+
+    private static String layoutProblems() {
+        List<String> problems = new ArrayList<>();
+        long docHeight = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+        long docWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+        long height = (Long) browser.executeScript("return window.innerHeight");
+        long width = (Long) browser.executeScript("return window.innerWidth");
+        if (docHeight > height || docWidth > width) {
+            problems.add("document " + docWidth + "x" + docHeight + " in a window " + width + "x" + height);
+        }
+        for (String css : List.of("#trace-ecg", "#trace-pleth", "#trace-co2", "#num-hr", "#num-spo2", "#num-etco2", "#num-rr", "#num-nibp",
+                "#infusion", "#prompt-due", "#rate-baseline-cadss", "#marker-nausea", "#marker-infusion-paused-by-nurse",
+                "#alarm-banner .alarm-ack", "#step-end-of-infusion", "#bed-tabs")) {
+            if (!inView(css)) {
+                problems.add(css + " not entirely in view");
+            }
+        }
+        return String.join("; ", problems);
+    }
+
+    @Test
+    void theBedViewFitsTheBedsideScreenAndTheTabletWithNothingScrolled() throws Exception {
+        for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
+            size(size[0], size[1]);
+            browser.get(demo.dashboardUrl() + "bed/bed-01");
+            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+                    && !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
+            waitFor().until(d -> BrowserSteps.text(browser, "num-hr-value").matches("\\d+"));
+            Thread.sleep(1500);
+            String problems = layoutProblems();
+            shot(size[0] == 1280 ? "bed-view" : "bed-view-1024");
+            assertEquals("", problems, "at " + size[0] + "x" + size[1]);
+        }
+        size(1280, 800);
+    }
+
+    private static long drawnPixels(String traceId) {
+        return (Long) browser.executeScript("const c = document.querySelector('#' + arguments[0] + ' canvas');"
+                + "if (!c || c.width < 2) return 0; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;", traceId);
+    }
+
+    @Test
+    void aLayoutChangeRedrawsTheTracesInsteadOfBlankingThem() throws Exception {
+        size(1280, 800);
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        // a few seconds of sweep drawn (a full 6 s window is about 7,000 pixels at this size)
+        waitFor().until(d -> drawnPixels("trace-pleth") > 4000);
+        long before = drawnPixels("trace-pleth");
+        long widthBefore = (Long) browser.executeScript("return document.querySelector('#trace-pleth canvas').width");
+        size(1024, 768);
+        waitFor().until(d -> (Long) browser.executeScript("return document.querySelector('#trace-pleth canvas').width") != widthBefore);
+        long after = drawnPixels("trace-pleth");
+        long widthAfter = (Long) browser.executeScript("return document.querySelector('#trace-pleth canvas').width");
+        System.out.println("pleth drawn pixels: " + before + " at " + widthBefore + " px wide, " + after + " at once after resizing to "
+                + widthAfter + " px");
+        assertTrue(after > before * widthAfter / widthBefore / 2, before + " before, " + after + " after the resize");
+        size(1280, 800);
+    }
+
+    @Test
+    void aReloadShowsTheLastBloodPressureAtOnceWithItsAge() {
+        Instant taken = Instant.now().minusSeconds(90);
+        publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-02", "monitor"), Stream.NIBP_SYS, 127, taken, taken, 1));
+        publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-02", "monitor"), Stream.NIBP_DIA, 83, taken, taken, 2));
+        browser.get(demo.dashboardUrl() + "bed/bed-02");
+        waitFor().until(d -> !d.findElements(By.id("num-nibp-value")).isEmpty());
+        browser.navigate().refresh();
+        waitFor().until(d -> !d.findElements(By.id("num-nibp-value")).isEmpty());
+        // read as soon as the page is there: no waiting for a new cuff reading
+        String shown = BrowserSteps.text(browser, "num-nibp-value");
+        String age = BrowserSteps.text(browser, "num-nibp-age");
+        assertTrue(shown.matches("\\d+/\\d+"), shown);
+        assertTrue(age.endsWith("min ago"), age);
+    }
+
+    @Test
+    void theOverviewShowsEveryBedWithItsStateAndOneTapOpensIt() throws Exception {
+        browser.get(demo.dashboardUrl());
+        waitFor().until(d -> d.findElements(By.cssSelector(".bed-card")).size() == 4);
+        waitFor().until(d -> BrowserSteps.text(browser, "bed-01-alarm").contains("spare-monitor"));
+        waitFor().until(d -> BrowserSteps.text(browser, "bed-02-hr").matches("\\d+"));
+        Thread.sleep(1500);
+        assertEquals("high", browser.findElement(By.id("bed-01-alarm")).getAttribute("data-priority"));
+        assertTrue(BrowserSteps.text(browser, "bed-01-session").contains("KET-014"));
+        shot("overview");
+        browser.findElement(By.cssSelector("#bed-bed-03 .tiles")).click();
+        waitFor().until(d -> d.getCurrentUrl().endsWith("/bed/bed-03"));
+    }
+
+    @Test
+    void endOfInfusionAsksFirstAndCancelChangesNothing() throws Exception {
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        BrowserSteps.click(browser, "step-end-of-infusion");
+        waitFor().until(d -> BrowserSteps.text(browser, "confirm-consequence").contains("cannot be undone"));
+        shot("confirm-end-of-infusion");
+        BrowserSteps.click(browser, "confirm-cancel");
+        waitFor().until(d -> d.findElements(By.id("confirm-consequence")).isEmpty());
+        assertTrue(BrowserSteps.text(browser, "session-header").contains("Infusing"), BrowserSteps.text(browser, "session-header"));
+    }
+
+    @Test
+    void aVisualAnalogueScaleIsAnsweredByTouchAndWithTheKeyboard() throws Exception {
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        BrowserSteps.click(browser, "rate-baseline-vas");
+        waitFor().until(d -> !d.findElements(By.id("vas-line")).isEmpty());
+        var line = browser.findElement(By.id("vas-line"));
+        // touch (a pointer) a quarter along the 100 mm line
+        int width = line.findElement(By.cssSelector(".vas-track")).getRect().getWidth();
+        new Actions(browser).moveToElement(line, -width / 4, 0).click().perform();
+        waitFor().until(d -> BrowserSteps.text(browser, "vas-value").matches("2[3-7] mm"));
+        System.out.println("VAS line " + width + " px wide; touched a quarter along: " + BrowserSteps.text(browser, "vas-value"));
+        line.sendKeys(Keys.HOME);
+        for (int i = 0; i < 4; i++) {
+            line.sendKeys(Keys.PAGE_UP);
+        }
+        line.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        waitFor().until(d -> BrowserSteps.text(browser, "vas-value").equals("42 mm"));
+        shot("rating-vas");
+        line.sendKeys(Keys.ENTER);
+        waitFor().until(d -> BrowserSteps.text(browser, "rating-progress").startsWith("Item 2 of 3"));
+    }
+
+    private static void axe(String page, String readyId, List<String> found) throws Exception {
+        if (page != null) {
+            browser.get(demo.dashboardUrl() + page);
+        }
+        waitFor().until(d -> !d.findElements(By.id(readyId)).isEmpty());
+        Thread.sleep(1500);
+        Axe.seriousViolations(browser).forEach(v -> found.add(browser.getCurrentUrl() + ": " + v));
+    }
+
+    @Test
+    void axeCoreFindsNoSeriousOrCriticalViolationOnAnyPage() throws Exception {
+        List<String> found = new ArrayList<>();
+        axe("", "beds", found);
+        axe("bed/bed-04", "start-session", found);
+        axe("bed/bed-01", "trace-ecg", found);
+        BrowserSteps.click(browser, "step-end-of-infusion");
+        axe(null, "confirm-consequence", found);
+        BrowserSteps.click(browser, "confirm-cancel");
+        axe("devices", "not-permitted", found);
+        shot("not-permitted");
+        browser.manage().deleteAllCookies();
+        axe("login", "login-form", found);
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);
+        axe("review", "sessions-grid", found);
+        waitFor().until(d -> BrowserSteps.gridText(browser, "sessions-grid").contains("KET-014"));
+        BrowserSteps.clickGridCell(browser, "sessions-grid", "KET-014");
+        axe(null, "record-crumb", found);
+        shot("review-record");
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
+        assertEquals(List.of(), found);
+    }
+}
