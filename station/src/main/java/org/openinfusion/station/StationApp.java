@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +29,11 @@ import org.openinfusion.station.clinical.review.NoTimeSeries;
 import org.openinfusion.station.clinical.review.ReviewService;
 import org.openinfusion.station.clinical.service.AuditLogTrail;
 import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.blinding.KitAssignments;
+import org.openinfusion.station.clinical.kit.KitList;
+import org.openinfusion.station.clinical.kit.KitListException;
+import org.openinfusion.station.config.ClinicalConfig;
+import org.openinfusion.station.config.ConfigException;
 import org.openinfusion.station.config.InfluxConfig;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.device.DeviceDrivers;
@@ -121,8 +127,9 @@ public final class StationApp implements AutoCloseable {
             remember(() -> await(vertx.undeploy(ingestId)));
             remember(() -> await(vertx.undeploy(devicesId)));
             AuditLogTrail auditTrail = new AuditLogTrail(new AuditWriter(auditLog), vertx.eventBus());
-            sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), auditTrail, clock,
-                    AlarmSettings.DEFAULTS);
+            ProtocolCatalog protocols = ProtocolCatalog.builtIn();
+            sessions = new SessionService(protocols, InstrumentCatalog.builtIn(), auditTrail, clock, AlarmSettings.DEFAULTS,
+                    studyFiles(cfg.clinical(), protocols));
             SessionService.Restored restored = sessions.restore(HistoryReader.history(auditFile));
             if (restored.sessions() > 0) {
                 LOG.info("took up {} session(s) left open by the previous run (from the audit trail)", restored.sessions());
@@ -149,6 +156,32 @@ public final class StationApp implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The kit list and the pharmacy's kit-to-arm file, when configured; a bad file stops the start, naming every bad line. */
+    static SessionService.StudyFiles studyFiles(ClinicalConfig c, ProtocolCatalog protocols) throws IOException {
+        Optional<KitList> kits = Optional.empty();
+        if (c.kitList().isPresent()) {
+            Path file = c.kitList().get();
+            try {
+                kits = Optional.of(KitList.parse(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8)));
+            } catch (KitListException e) {
+                throw new ConfigException("clinical.kitList: " + String.join("; ", e.problems()));
+            } catch (IOException e) {
+                throw new ConfigException("clinical.kitList: cannot read " + file + ": " + e.getMessage());
+            }
+            LOG.info("kit list {}: {} kits", file.getFileName(), kits.get().size());
+        }
+        Optional<KitAssignments> arms = Optional.empty();
+        if (c.kitAssignments().isPresent()) {
+            try {
+                arms = Optional.of(KitAssignments.load(c.kitAssignments().get(),
+                        protocols.all().stream().map(p -> p.arms()).toList()));
+            } catch (IOException e) {
+                throw new ConfigException("clinical.kitAssignments: " + e.getMessage());
+            }
+        }
+        return new SessionService.StudyFiles(kits, arms);
     }
 
     static final String INSTALL_HINT = "on Debian or Ubuntu: sudo apt-get install influxdb; elsewhere install InfluxDB 1.x "

@@ -2,7 +2,6 @@ package org.openinfusion.dashboard.bed;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.clinical.schedule.Prompt;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.security.Permission;
 
 /**
  * The confirmation of a step that cannot be undone (end of infusion, ready for discharge, close), stating its
@@ -79,7 +80,10 @@ final class StepConfirm extends Dialog {
         checks.forEach(Runnable::run);
     }
 
-    /** Ready for discharge while criteria are not met: list them and ask for an explicit confirmation. */
+    /**
+     * Ready for discharge while criteria are not met: list them; a physician overrides them with a reason (recorded by
+     * the station), anyone else is told that only a physician can, and cannot confirm.
+     */
     private List<Consumer<StringBuilder>> notMet(SessionView v, Div body) {
         List<DischargeCheck.Criterion> open = v.dischargeCheck().map(c -> c.criteria().stream()
                 .filter(x -> x.status() != DischargeCheck.Status.MET).toList()).orElse(List.of());
@@ -90,13 +94,18 @@ final class StepConfirm extends Dialog {
         list.setId("confirm-not-met");
         list.addClassName("confirm-list");
         open.forEach(c -> list.add(new Div(new Span(Text.of("discharge", c.status()) + ": " + c.name() + " - " + c.detail()))));
-        Checkbox agreed = new Checkbox(Text.get("confirm.notMetAgree"));
-        agreed.setId("confirm-not-met-agree");
-        agreed.addValueChangeListener(e -> update());
-        checks.add(() -> confirm.setEnabled(confirm.isEnabled() && agreed.getValue()));
-        body.add(list, agreed);
-        return List.of(sb -> sb.append(Text.get("confirm.notMetReason",
-                String.join(", ", open.stream().map(DischargeCheck.Criterion::name).toList()))));
+        body.add(list);
+        boolean physician = CurrentUser.get().map(u -> u.principal().may(Permission.DISCHARGE_OVERRIDE)).orElse(false);
+        if (!physician) {
+            Paragraph only = new Paragraph(Text.get("confirm.notMetPhysicianOnly"));
+            only.setId("confirm-not-met-physician-only");
+            body.add(only);
+            checks.add(() -> confirm.setEnabled(false));
+            return List.of();
+        }
+        TextField why = required(Text.get("confirm.notMetOverride"), "confirm-not-met-reason");
+        body.add(why);
+        return List.of(sb -> sb.append(why.getValue().strip()));
     }
 
     /** Closing: a reason before discharge, and one for every rating not done. Returns how to write the reasons. */

@@ -97,6 +97,10 @@ class BedScreenIT {
         if (!browser.findElements(By.id("step-pretreatment")).isEmpty()) {
             BrowserSteps.click(browser, "step-pretreatment");
         }
+        Instant taken = Instant.now(); // the pre-dose blood pressure the station needs before the start is confirmed
+        publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.NIBP_SYS, 128, taken, taken, 1));
+        publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.NIBP_DIA, 82, taken, taken, 2));
+        waitFor().until(d -> BrowserSteps.text(browser, "num-nibp-value").equals("128/82"));
         BrowserSteps.click(browser, "step-confirm-infusion-start");
         waitFor().until(d -> !d.findElements(By.id("step-end-of-infusion")).isEmpty());
         publish(Addresses.DEVICE_STATUS, new DeviceStatus(new DeviceRef("bed-01", "spare-monitor"), false, Instant.now()));

@@ -60,9 +60,7 @@ class DemoSessionIT {
                     "ketamine-midazolam-active-placebo", "SIM-001", 70, "KIT-0001")).view();
             assertEquals(PumpState.STANDBY, sim.state("bed-01").pump().state());
             // when staff take the baseline (and any pretreatment) and confirm the infusion start
-            while (view.state() != SessionState.INFUSING) {
-                view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", view.nextSteps().get(0), null)).view();
-            }
+            view = toInfusing(vertx, token, view);
             SessionView.Plan plan = view.plan();
             // then the simulated nurse programmed the pump from the plan, and the pump stops itself at the planned volume
             Eventually.waitUntil(Duration.ofMinutes(10), "the pump completes the planned volume",
@@ -116,9 +114,7 @@ class DemoSessionIT {
             // given a session whose infusion staff confirm (the scenario starts with the infusion)
             SessionView view = send(vertx, token, new SessionCommand.CreateSession(StationMain.DEMO_USER, "bed-01",
                     "ketamine-midazolam-active-placebo", "SIM-002", 70, "KIT-0002")).view();
-            while (view.state() != SessionState.INFUSING) {
-                view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", view.nextSteps().get(0), null)).view();
-            }
+            view = toInfusing(vertx, token, view);
             // when the systolic pressure climbs to 190 mmHg from minute 25 of the infusion
             Eventually.waitUntil(Duration.ofMinutes(8), "the systolic alarm and the hold advisory",
                     () -> alarms(updates).stream().anyMatch(a -> a.kind() == AlarmEvent.Kind.HOLD_ADVISED && a.alarmId().equals("HOLD:sbp-180"))
@@ -153,6 +149,29 @@ class DemoSessionIT {
         return vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN, request,
                 new DeliveryOptions().setSendTimeout(30_000)).toCompletionStage().toCompletableFuture()
                 .get(60, TimeUnit.SECONDS).body().token();
+    }
+
+    /**
+     * Takes the steps up to the confirmed infusion start as a nurse would: the station refuses the start until the
+     * monitor's cuff has taken a pre-dose reading in this session (every 5 min of the simulated clock), so the start is
+     * asked for again until it is taken.
+     */
+    private static SessionView toInfusing(Vertx vertx, String token, SessionView view) throws Exception {
+        while (view.nextSteps().get(0) != Step.CONFIRM_INFUSION_START) {
+            view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", view.nextSteps().get(0), null)).view();
+        }
+        SessionView[] started = new SessionView[1];
+        Eventually.waitUntil(Duration.ofMinutes(2), "a pre-dose cuff reading lets the infusion start be confirmed", () -> {
+            try {
+                started[0] = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01",
+                        Step.CONFIRM_INFUSION_START, null)).view();
+                return true;
+            } catch (Exception refused) {
+                return false;
+            }
+        });
+        assertEquals(SessionState.INFUSING, started[0].state());
+        return started[0];
     }
 
     private static CommandReply send(Vertx vertx, String token, SessionCommand command) throws Exception {

@@ -75,7 +75,7 @@ class ReviewViewIT {
         command(vertx, nurse, new SessionCommand.RecordRating(BED, new Rating("it-ocs-1", "ocs", null, "baseline", "nurse", "nurse1",
                 now.minusSeconds(60), now, Answers.builder().score("1", 1).score("2", 2).notAssessed("3", "asleep").build(), null)));
         command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null));
-        command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null));
+        command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "no cuff on this test bed"));
         command(vertx, nurse, new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NAUSEA, "mild"));
 
         DeliveryOptions doctor = BusGuard.options(signIn(vertx, "dr.ng", "doctor-pass"), 10_000);

@@ -65,15 +65,37 @@ class BedViewTest {
         _click(_get(Button.class, s -> s.withId(id)));
     }
 
-    /** Takes the steps in order, confirming the end of the infusion, each once its button is there. */
-    private static void walk(String... steps) {
+    /**
+     * Takes the steps in order, confirming the end of the infusion, each once its button is there; the cuff takes a
+     * pre-dose reading before the infusion start is confirmed (the station refuses the start without one).
+     */
+    private void walk(String... steps) {
         for (String step : steps) {
+            if (step.equals("step-confirm-infusion-start")) {
+                cuff(128, 82);
+            }
             click(step);
             if (step.equals("step-end-of-infusion")) {
                 click("confirm-step");
             }
             KaribuStation.until(() -> _find(Button.class, s -> s.withId(step)).isEmpty());
         }
+    }
+
+    /** Another member of staff signs in at this bedside screen: the bed view opens again in their name. */
+    private void signInHere(String user, Role role) {
+        station.signIn(user, role);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("bed/bed-01");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("step-ready-for-discharge")).isEmpty());
+    }
+
+    /** A blood pressure taken now on bed-01, once the bed view shows it. */
+    private void cuff(int systolic, int diastolic) {
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.NIBP_SYS, systolic, now, now, 11));
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.NIBP_DIA, diastolic, now, now, 12));
+        KaribuStation.until(() -> text("num-nibp-value").equals(systolic + "/" + diastolic));
     }
 
     private static void tab(String label) {
@@ -143,8 +165,9 @@ class BedViewTest {
         walk("step-baseline", "step-pretreatment", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
         tab("Discharge");
         assertTrue(text("discharge-check").contains("CADSS - not rated since the end of infusion; needs <= 4"), text("discharge-check"));
+        signInHere("doc", Role.PHYSICIAN); // criteria unmet: only a physician may, with a reason
         click("step-ready-for-discharge");
-        _get(Checkbox.class, s -> s.withId("confirm-not-met-agree")).setValue(true);
+        _get(TextField.class, s -> s.withId("confirm-not-met-reason")).setValue("reviewed at the bedside; observed 2 h without concern");
         click("confirm-step");
         KaribuStation.until(() -> text("session-header").contains("Ready for discharge"));
         click("step-close");
@@ -276,13 +299,20 @@ class BedViewTest {
     }
 
     @Test
-    void readyForDischargeWhileTheCheckIsNotMetNeedsAnExplicitConfirmation() {
+    void readyForDischargeWhileTheCheckIsNotMetIsForAPhysicianWithAReason() {
         startSession("ketamine-midazolam-active-placebo");
         walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
+        // given a nurse: the unmet criteria are listed, only a physician may go on
         click("step-ready-for-discharge");
         assertTrue(text("confirm-not-met").contains("Not met"), text("confirm-not-met"));
-        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "not until the physician's agreement is confirmed");
-        _get(Checkbox.class, s -> s.withId("confirm-not-met-agree")).setValue(true);
+        assertTrue(text("confirm-not-met-physician-only").contains("Only a physician"), text("confirm-not-met-physician-only"));
+        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "a nurse cannot override unmet criteria");
+        click("confirm-cancel");
+        // when a physician signs in here: the step needs a reason, then it is taken
+        signInHere("doc", Role.PHYSICIAN);
+        click("step-ready-for-discharge");
+        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "not without a reason");
+        _get(TextField.class, s -> s.withId("confirm-not-met-reason")).setValue("reviewed at the bedside");
         click("confirm-step");
         KaribuStation.until(() -> text("session-header").contains("Ready for discharge"));
     }

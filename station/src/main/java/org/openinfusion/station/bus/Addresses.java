@@ -23,6 +23,8 @@ public final class Addresses {
     public static final String SESSION_COMMAND = "station.session.command";
     /** Request/reply: {@code ViewRequest} -> {@code SessionView} of the bed's session; fails 404 when there is none. */
     public static final String SESSION_VIEW = "station.session.view";
+    /** Request/reply: {@code UnblindRequest} -> {@code UnblindedArm}, emergency unblinding (authorised roles only, audited); 403 otherwise. */
+    public static final String SESSION_UNBLIND = "station.session.unblind";
     /** Request/reply: any body -> {@code ProtocolChoices}, the protocols a session can be started under. */
     public static final String SESSION_PROTOCOLS = "station.session.protocols";
     /** Published every health interval: {@code HealthSnapshot}. */

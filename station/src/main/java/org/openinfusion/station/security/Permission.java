@@ -15,6 +15,10 @@ public enum Permission {
     SESSION_RUN(Role.NURSE, Role.PHYSICIAN),
     /** Acknowledge or silence an alarm. */
     ALARM_RESPOND(Role.NURSE, Role.PHYSICIAN),
+    /** Take "ready for discharge" while the discharge criteria are not met, with a reason. */
+    DISCHARGE_OVERRIDE(Role.PHYSICIAN),
+    /** Reveal a session's arm in an emergency, with a reason (audited; the arm is shown to this user only). */
+    UNBLIND(Role.PHYSICIAN),
     /** List past sessions and open their records. */
     REVIEW_READ(Role.PHYSICIAN),
     /** E-sign a session record (reviewed or approved). */

@@ -14,6 +14,7 @@ class PermissionTest {
         Map<Role, Set<Permission>> expected = Map.of(
                 Role.NURSE, EnumSet.of(Permission.BEDSIDE_VIEW, Permission.SESSION_RUN, Permission.ALARM_RESPOND),
                 Role.PHYSICIAN, EnumSet.of(Permission.BEDSIDE_VIEW, Permission.SESSION_RUN, Permission.ALARM_RESPOND,
+                        Permission.DISCHARGE_OVERRIDE, Permission.UNBLIND,
                         Permission.REVIEW_READ, Permission.RECORD_SIGN, Permission.RECORD_AMEND, Permission.EXPORT),
                 Role.ENGINEER, EnumSet.of(Permission.DEVICES_VIEW),
                 Role.ADMIN, EnumSet.of(Permission.DEVICES_VIEW, Permission.USERS_MANAGE));

@@ -2,6 +2,8 @@ package org.openinfusion.station.clinical.api;
 
 import java.util.Objects;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.Medication;
 
 /**
  * What the dashboard asks of a bed's session, sent as a request to {@code Addresses.SESSION_COMMAND}. Every command
@@ -20,7 +22,11 @@ public sealed interface SessionCommand {
         }
     }
 
-    /** {@code reason} is needed only to close a session early; null otherwise. */
+    /**
+     * {@code reason} is needed to close a session early, to confirm the infusion start before the pretreatment lead or
+     * over the pre-dose gate (no fresh pre-dose NIBP, BP above the gate), and for a physician to take "ready for
+     * discharge" while criteria are unmet; null otherwise.
+     */
     record SessionStep(String user, String bed, Step step, String reason) implements SessionCommand {
         public SessionStep {
             requireText(user, "user");
@@ -69,6 +75,27 @@ public sealed interface SessionCommand {
             if (note.length() > 500) {
                 throw new IllegalArgumentException("a note is at most 500 characters");
             }
+        }
+    }
+
+    /**
+     * An adverse event entered by staff, or a station proposal confirmed by them (its {@code fromAlarm} set); recording
+     * the same id again updates it (e.g. its end and outcome).
+     */
+    record RecordAdverseEvent(String user, String bed, AdverseEvent event) implements SessionCommand {
+        public RecordAdverseEvent {
+            requireText(user, "user");
+            requireText(bed, "bed");
+            Objects.requireNonNull(event, "adverse event");
+        }
+    }
+
+    /** A rescue or concomitant medication given on a physician's order. */
+    record RecordMedication(String user, String bed, Medication medication) implements SessionCommand {
+        public RecordMedication {
+            requireText(user, "user");
+            requireText(bed, "bed");
+            Objects.requireNonNull(medication, "medication");
         }
     }
 

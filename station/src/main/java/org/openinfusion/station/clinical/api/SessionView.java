@@ -12,19 +12,25 @@ import org.openinfusion.station.clinical.protocol.AlarmLimit;
 import org.openinfusion.station.clinical.protocol.DischargeCriteria;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.schedule.Prompt;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.AeProposals;
 import org.openinfusion.station.clinical.session.DischargeCheck;
+import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionState;
 
 /**
  * A snapshot of one bed's session for the bedside: what staff may see, never the arm or a concentration (the
  * protocol appears by id and its blinded label only). {@code dischargeCheck} is there once the infusion has ended.
+ * {@code adverseEvents} are those recorded (latest per id), {@code aeProposals} the station's proposals from alarm episodes
+ * that no recorded adverse event confirms yet, {@code medications} those given, in order.
  */
 public record SessionView(String bedId, String sessionId, SessionState state, String protocolId, int protocolVersion,
                           String protocolLabel, String subjectCode, String kitId, Optional<String> pretreatmentLabel,
                           Plan plan, Infusion infusion, List<Step> nextSteps, List<Prompt> prompts, List<RatingEntry> ratings,
                           List<ActiveAlarm> activeAlarms, List<AlarmEvent> recentAlarms, List<Marker> markers,
                           List<AlarmLimit> limits, DischargeCriteria discharge, Optional<DischargeCheck.Result> dischargeCheck,
-                          Instant asOf) {
+                          Instant asOf, List<AdverseEvent> adverseEvents, List<AeProposals.Proposal> aeProposals,
+                          List<Medication> medications) {
 
     /** What the pump should do: volume, rate, duration (no dose or concentration). */
     public record Plan(double volumeMl, double rateMlPerHour, Duration duration) {

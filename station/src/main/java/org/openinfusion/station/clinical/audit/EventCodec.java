@@ -25,6 +25,11 @@ public final class EventCodec {
             case TrailEvent.AlarmChanged e -> BedsideCodec.encode(e);
             case TrailEvent.RatingEntered e -> RatingCodec.encode(e);
             case TrailEvent.MarkerRecorded e -> BedsideCodec.encode(e);
+            case TrailEvent.PreDoseVitals e -> CareCodec.encode(e);
+            case TrailEvent.PreDoseGateOverridden e -> CareCodec.encode(e);
+            case TrailEvent.DischargeOverridden e -> CareCodec.encode(e);
+            case TrailEvent.AdverseEventRecorded e -> CareCodec.encode(e);
+            case TrailEvent.MedicationGiven e -> CareCodec.encode(e);
             case TrailEvent.RecordSigned e -> RecordCodec.encode(e);
             case TrailEvent.RecordAmended e -> RecordCodec.encode(e);
             case TrailEvent.Unblinded e -> RecordCodec.encode(e);
@@ -53,6 +58,7 @@ public final class EventCodec {
         PayloadReader p = new PayloadReader(type, payload, written);
         try {
             return BedsideCodec.decode(p, actor, sessionId)
+                    .or(() -> CareCodec.decode(p))
                     .or(() -> RecordCodec.decode(p))
                     .orElseGet(() -> new TrailEvent.Unrecognised(type, payload));
         } catch (RuntimeException e) {

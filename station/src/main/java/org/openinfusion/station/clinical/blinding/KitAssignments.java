@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ public final class KitAssignments {
     }
 
     public static KitAssignments load(Path file, SealedArms arms) throws IOException {
+        return load(file, List.of(arms));
+    }
+
+    /** A file for a station running several protocols: each arm code must be one of some protocol's arms. */
+    public static KitAssignments load(Path file, Collection<SealedArms> armsOfProtocols) throws IOException {
         Map<String, String> map = new HashMap<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
@@ -34,7 +40,7 @@ public final class KitAssignments {
             if (parts.length != 2 || !parts[0].trim().matches("[A-Za-z0-9-]{1,32}")) {
                 throw new IOException(file + " line " + (i + 1) + ": expected 'KIT-ID,ARM-CODE'");
             }
-            if (!arms.hasCode(parts[1].trim())) {
+            if (armsOfProtocols.stream().noneMatch(a -> a.hasCode(parts[1].trim()))) {
                 throw new IOException(file + " line " + (i + 1) + ": arm code is not one of the protocol's arms");
             }
             if (map.put(parts[0].trim(), parts[1].trim()) != null) {
@@ -42,6 +48,11 @@ public final class KitAssignments {
             }
         }
         return new KitAssignments(map);
+    }
+
+    /** No kits: every unblinding finds its kit missing. */
+    public static KitAssignments none() {
+        return new KitAssignments(Map.of());
     }
 
     Optional<String> armCode(String kitId) {

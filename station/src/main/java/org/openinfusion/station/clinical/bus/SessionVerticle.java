@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.UnblindRequest;
 import org.openinfusion.station.clinical.api.ViewRequest;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.service.SessionCommandHandler;
@@ -58,6 +59,8 @@ public final class SessionVerticle extends VerticleBase {
         bus.<SessionCommand>localConsumer(Addresses.SESSION_COMMAND,
                 m -> guard.admit(m, SessionCommandHandler.permission(m.body())).ifPresent(who -> api.command(m, who)));
         bus.<ViewRequest>localConsumer(Addresses.SESSION_VIEW, m -> guard.admit(m, Permission.BEDSIDE_VIEW).ifPresent(who -> api.view(m)));
+        bus.<UnblindRequest>localConsumer(Addresses.SESSION_UNBLIND,
+                m -> guard.admit(m, Permission.BEDSIDE_VIEW).ifPresent(who -> api.unblind(m, who)));
         bus.localConsumer(Addresses.SESSION_PROTOCOLS, m -> guard.answer(m, Permission.BEDSIDE_VIEW, who -> api.protocols()));
         vertx.setPeriodic(tick.toMillis(), id -> sessions.tick().forEach(this::publish));
         return Future.succeededFuture();

@@ -15,6 +15,7 @@ public enum ExportFormat {
     SDTM_QS("sdtm-qs", "text/csv", "qs.csv"),
     SDTM_EC("sdtm-ec", "text/csv", "ec.csv"),
     SDTM_AE("sdtm-ae", "text/csv", "ae.csv"),
+    SDTM_CM("sdtm-cm", "text/csv", "cm.csv"),
     AUDIT_CSV("audit-csv", "text/csv", "audit.csv");
 
     private final String key;

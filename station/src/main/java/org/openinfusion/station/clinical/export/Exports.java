@@ -44,6 +44,7 @@ public final class Exports {
             case SDTM_QS -> SdtmRatings.write("QS", sessions(trail, request), request.instruments(), request.protocols());
             case SDTM_EC -> SdtmEc.write(sessions(trail, request), request.protocols());
             case SDTM_AE -> SdtmAe.write(sessions(trail, request));
+            case SDTM_CM -> SdtmCm.write(sessions(trail, request));
             case AUDIT_CSV -> AuditCsv.write(trail.entries(request.sessionId(), request.among()));
         };
         return new ExportFile(request.sessionId().orElse("all-sessions") + "-" + format.fileSuffix(), format.mediaType(),

@@ -13,7 +13,8 @@ import org.openinfusion.station.clinical.session.SessionEvent;
 /**
  * One session as the exports read it: its history and its crossover period. Holds no arm (the trail has none).
  *
- * @param period 1 for the subject's first session in this protocol in the trail, 2 for the second (crossover), ...
+ * @param period 1 + the subject's dosed sessions in this protocol before it in the trail (crossover; an undosed session
+ *               does not use up a period)
  */
 record SessionTrail(SessionHistory history, int period) {
     String id() {

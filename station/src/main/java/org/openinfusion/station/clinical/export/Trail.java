@@ -11,10 +11,12 @@ import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.SessionId;
+import org.openinfusion.station.clinical.kit.CrossoverPeriod;
 
 /**
- * The sessions of an audit history as the exports see them: each with its crossover period (counted over every
- * session of the trail, in creation order), selected by id or by a set of ids.
+ * The sessions of an audit history as the exports see them: each with its crossover period (1 + the subject's dosed
+ * sessions before it in this protocol, over the whole trail in creation order: a session closed before the infusion
+ * started does not use up a period, and is given the period it was meant for), selected by id or by a set of ids.
  */
 final class Trail {
     private final AuditHistory history;
@@ -22,10 +24,14 @@ final class Trail {
 
     Trail(AuditHistory history) {
         this.history = history;
-        Map<String, Integer> periods = new HashMap<>();
+        Map<String, Integer> dosed = new HashMap<>();
         for (SessionHistory s : history.sessions()) {
             String subject = s.created().protocolId() + "\n" + s.created().subjectCode();
-            sessions.put(s.id().value(), new SessionTrail(s, periods.merge(subject, 1, Integer::sum)));
+            int before = dosed.getOrDefault(subject, 0);
+            sessions.put(s.id().value(), new SessionTrail(s, CrossoverPeriod.next(before)));
+            if (s.dosed()) {
+                dosed.put(subject, before + 1);
+            }
         }
     }
 

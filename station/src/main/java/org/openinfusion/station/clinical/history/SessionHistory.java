@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.history;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Set;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.rating.EffectiveRating;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
 
 /**
@@ -122,6 +125,31 @@ public final class SessionHistory {
         return all(TrailEvent.Unblinded.class).stream().map(Fact::event).findFirst();
     }
 
+    /** This session's recorded pre-dose vitals (the first record: the values taken at the infusion start). */
+    public Optional<TrailEvent.PreDoseVitals> preDoseVitals() {
+        return all(TrailEvent.PreDoseVitals.class).stream().map(Fact::event).findFirst();
+    }
+
+    /**
+     * The adverse events as last recorded: one per id (a later entry with the same id, e.g. with its end and outcome,
+     * replaces the earlier one), in order of first recording.
+     */
+    public List<Fact<AdverseEvent>> adverseEvents() {
+        Map<String, Fact<AdverseEvent>> byId = new LinkedHashMap<>();
+        all(TrailEvent.AdverseEventRecorded.class).forEach(f -> byId.put(f.event().event().id(), new Fact<>(f.entry(), f.event().event())));
+        return List.copyOf(byId.values());
+    }
+
+    /** Medications given, in trail order. */
+    public List<Fact<Medication>> medications() {
+        return all(TrailEvent.MedicationGiven.class).stream().map(f -> new Fact<>(f.entry(), f.event().medication())).toList();
+    }
+
+    /** Whether the infusion started in this session (the participant was dosed). */
+    public boolean dosed() {
+        return infusionStart().isPresent() || infusion(InfusionEvent.Started.class).isPresent();
+    }
+
     /** The ids of the corrections an amendment in review made. */
     public Set<String> amendedRatings() {
         Set<String> out = new HashSet<>();
@@ -167,6 +195,11 @@ public final class SessionHistory {
             case TrailEvent.AlarmChanged a -> true;
             case TrailEvent.RatingEntered r -> true;
             case TrailEvent.MarkerRecorded m -> true;
+            case TrailEvent.PreDoseVitals v -> true;
+            case TrailEvent.PreDoseGateOverridden o -> true;
+            case TrailEvent.DischargeOverridden o -> true;
+            case TrailEvent.AdverseEventRecorded a -> true;
+            case TrailEvent.MedicationGiven m -> true;
             case TrailEvent.RecordAmended a -> true;
             case TrailEvent.Unrecognised u -> true;
             // station-wide: never in a session's entries

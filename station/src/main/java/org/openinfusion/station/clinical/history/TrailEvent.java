@@ -11,6 +11,8 @@ import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.schedule.PromptTransition;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
 
 /**
@@ -77,6 +79,46 @@ public sealed interface TrailEvent {
 
     /** A clinical event marked by staff (nausea, emergence reaction, a note...): {@code kind} is a MarkerKind name. */
     record MarkerRecorded(Instant at, String kind, String note) implements TrailEvent, Timed {
+    }
+
+    /** A vital value with the time it was measured (stream: a domain Stream key, e.g. "nibp_sys"). */
+    record VitalReading(String stream, double value, Instant measuredAt) {
+        public VitalReading {
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(measuredAt, "measuredAt");
+        }
+    }
+
+    /**
+     * This session's pre-dose vitals (HR, NIBP systolic and diastolic), each with the time it was measured, recorded when
+     * the infusion start was confirmed (or when the pump started it): the baseline the discharge check compares with.
+     */
+    record PreDoseVitals(Instant at, List<VitalReading> values) implements TrailEvent, Timed {
+        public PreDoseVitals {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** The infusion start confirmed although the pre-dose gate had concerns (stale or missing NIBP, BP above the gate). */
+    record PreDoseGateOverridden(Instant at, List<String> concerns, String reason) implements TrailEvent, Timed {
+        public PreDoseGateOverridden {
+            concerns = List.copyOf(concerns);
+        }
+    }
+
+    /** "Ready for discharge" taken by a physician while criteria were not met: which, and why. */
+    record DischargeOverridden(Instant at, List<String> unmet, String reason) implements TrailEvent, Timed {
+        public DischargeOverridden {
+            unmet = List.copyOf(unmet);
+        }
+    }
+
+    /** An adverse event recorded or confirmed by staff (the actor); a later entry with the same id updates it. */
+    record AdverseEventRecorded(Instant at, AdverseEvent event) implements TrailEvent, Timed {
+    }
+
+    /** A rescue or concomitant medication given on order. */
+    record MedicationGiven(Instant at, Medication medication) implements TrailEvent, Timed {
     }
 
     // ---- review, blinding, export

@@ -43,7 +43,7 @@ public record SessionRecord(SessionListing listing, double weightKg, String kitI
     }
 
     public enum Category { SESSION, INFUSION, DEVIATION, ALARM_RAISED, ALARM_ACKNOWLEDGED, ALARM_OTHER, MARKER, NOTE, PROMPT,
-        RATING, SIGNATURE, AMENDMENT }
+        RATING, SIGNATURE, AMENDMENT, ADVERSE_EVENT, MEDICATION }
 
     /**
      * A rating with its items. {@code supersededBy} is the id of the rating that corrected it (null if none);

@@ -1,6 +1,10 @@
 package org.openinfusion.station.clinical.review;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.stream.Collectors;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.Medication;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +39,16 @@ final class Timeline {
             case TrailEvent.InfusionChanged i -> infusion(r, i.change());
             case TrailEvent.AlarmChanged a -> alarm(r, a.alarm());
             case TrailEvent.MarkerRecorded m -> marker(r, m);
+            case TrailEvent.PreDoseVitals v -> ev(r, Category.SESSION, "Pre-dose vitals recorded", v.values().stream()
+                    .map(x -> x.stream() + " " + Math.round(x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
+            case TrailEvent.PreDoseGateOverridden o -> ev(r, Category.SESSION, "Infusion start confirmed over the pre-dose gate",
+                    String.join("; ", o.concerns()) + "; reason: " + o.reason());
+            case TrailEvent.DischargeOverridden o -> ev(r, Category.SESSION, "Ready for discharge by physician override",
+                    "unmet: " + String.join("; ", o.unmet()) + "; reason: " + o.reason());
+            case TrailEvent.AdverseEventRecorded a -> ev(r, Category.ADVERSE_EVENT, "Adverse event " + a.event().id() + ": "
+                    + a.event().term(), adverseEvent(a.event()));
+            case TrailEvent.MedicationGiven g -> ev(r, Category.MEDICATION, (g.medication().rescue() ? "Rescue medication: " : "Medication: ")
+                    + g.medication().drug(), medication(g.medication()));
             case TrailEvent.PromptChanged p -> ev(r, Category.PROMPT, p.transition().timePointId() + ": " + lower(p.transition().to().name()), null);
             case TrailEvent.RatingEntered e -> ev(r, Category.RATING, ratingTitle(e), e.rating().isCorrection()
                     ? "corrects " + e.rating().correction().originalRatingId() + ": " + e.rating().correction().reason() : e.score().summary());
@@ -57,6 +71,18 @@ final class Timeline {
             case TrailEvent.TornTailDiscarded t -> other(r, null);
             case TrailEvent.UnavailablePeriod u -> other(r, null);
         };
+    }
+
+    static String adverseEvent(AdverseEvent e) {
+        return lower(e.severity().name()) + (e.serious() ? ", serious" : ", not serious") + ", " + humanise(lower(e.relationship().name()))
+                + ", action: " + lower(e.action().name()).replace('_', ' ') + ", outcome: " + lower(e.outcome().name()).replace('_', ' ')
+                + ", from " + e.start() + e.end().map(end -> " to " + end).orElse(" (ongoing)")
+                + e.fromAlarm().map(a -> ", proposed from alarm " + a).orElse("");
+    }
+
+    static String medication(Medication m) {
+        return BigDecimal.valueOf(m.dose()).stripTrailingZeros().toPlainString() + " " + m.unit() + " " + m.route() + " at "
+                + m.givenAt() + ", given by " + m.givenBy() + ", ordered by " + m.orderedBy();
     }
 
     /** The kind of an amendment as review shows it: "note" or "rating". */

@@ -4,6 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -16,6 +19,9 @@ import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.AeProposals;
+import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.Outcome;
 
 /**
@@ -31,6 +37,9 @@ final class BedHistory {
         final Deque<String> deviations = new ArrayDeque<>();
         final Deque<SessionView.Marker> markers = new ArrayDeque<>();
         final List<SessionView.RatingEntry> ratings = new ArrayList<>();
+        final List<AlarmEvent> episodes = new ArrayList<>();
+        final Map<String, AdverseEvent> adverseEvents = new LinkedHashMap<>();
+        final List<Medication> medications = new ArrayList<>();
     }
 
     private final Map<String, Entries> bySession = new HashMap<>();
@@ -38,6 +47,7 @@ final class BedHistory {
     void outcome(String sessionId, Outcome o) {
         Entries e = entries(sessionId);
         o.alarms().forEach(a -> push(e.alarms, a));
+        o.alarms().stream().filter(AeProposals::isEpisode).forEach(e.episodes::add);
         o.infusion().forEach(i -> {
             if (i instanceof InfusionEvent.Deviation d) {
                 push(e.deviations, d.kind() + ": " + d.detail());
@@ -65,6 +75,9 @@ final class BedHistory {
                         r.actor(), m.at()));
                 case TrailEvent.InfusionChanged i when i.change() instanceof InfusionEvent.Deviation d ->
                         push(entries(sessionId).deviations, d.kind() + ": " + d.detail());
+                case TrailEvent.AlarmChanged a when AeProposals.isEpisode(a.alarm()) -> entries(sessionId).episodes.add(a.alarm());
+                case TrailEvent.AdverseEventRecorded a -> adverseEvent(sessionId, a.event());
+                case TrailEvent.MedicationGiven m -> medication(sessionId, m.medication());
                 default -> {
                 }
             }
@@ -77,6 +90,31 @@ final class BedHistory {
         return new SessionView.RatingEntry(r.id(), r.timePointId(), r.shortFormId() == null ? r.instrumentId() : r.shortFormId(),
                 total == null ? OptionalInt.empty() : OptionalInt.of(total), String.valueOf(e.score().summary()), r.finishedAt(),
                 r.isCorrection(), new TreeMap<>(r.answers()));
+    }
+
+    /** An adverse event recorded (or updated: the same id) in this session. */
+    void adverseEvent(String sessionId, AdverseEvent e) {
+        entries(sessionId).adverseEvents.put(e.id(), e);
+    }
+
+    void medication(String sessionId, Medication m) {
+        entries(sessionId).medications.add(m);
+    }
+
+    List<AdverseEvent> adverseEvents(String sessionId) {
+        return List.copyOf(entries(sessionId).adverseEvents.values());
+    }
+
+    List<Medication> medications(String sessionId) {
+        return List.copyOf(entries(sessionId).medications);
+    }
+
+    /** The station's proposals from this session's hypertension and desaturation episodes that no recorded AE confirms yet. */
+    List<AeProposals.Proposal> aeProposals(String sessionId) {
+        Entries e = entries(sessionId);
+        Set<String> confirmed = new HashSet<>();
+        e.adverseEvents.values().forEach(ae -> ae.fromAlarm().ifPresent(confirmed::add));
+        return AeProposals.from(e.episodes, confirmed);
     }
 
     List<AlarmEvent> alarms(String sessionId) {

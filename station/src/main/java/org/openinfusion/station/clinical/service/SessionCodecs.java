@@ -6,6 +6,8 @@ import org.openinfusion.station.clinical.api.CommandReply;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.api.UnblindRequest;
+import org.openinfusion.station.clinical.api.UnblindedArm;
 import org.openinfusion.station.clinical.api.ViewRequest;
 
 /** The bedside session requests, replies and updates on the bus. */
@@ -14,7 +16,8 @@ public final class SessionCodecs implements LocalMessages {
     public List<Class<?>> types() {
         return List.of(SessionUpdate.class, SessionCommand.CreateSession.class, SessionCommand.SessionStep.class,
                 SessionCommand.RecordRating.class, SessionCommand.AcknowledgeAlarm.class,
-                SessionCommand.SilenceAlarm.class, SessionCommand.AddMarker.class, CommandReply.class,
+                SessionCommand.SilenceAlarm.class, SessionCommand.AddMarker.class, SessionCommand.RecordAdverseEvent.class,
+                SessionCommand.RecordMedication.class, UnblindRequest.class, UnblindedArm.class, CommandReply.class,
                 ViewRequest.class, SessionView.class, ProtocolChoices.class);
     }
 }

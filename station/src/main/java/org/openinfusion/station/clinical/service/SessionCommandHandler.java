@@ -3,9 +3,15 @@ package org.openinfusion.station.clinical.service;
 import io.vertx.core.eventbus.Message;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.CommandReply;
@@ -13,7 +19,17 @@ import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
+import org.openinfusion.station.clinical.api.UnblindRequest;
+import org.openinfusion.station.clinical.api.UnblindedArm;
 import org.openinfusion.station.clinical.api.ViewRequest;
+import org.openinfusion.station.clinical.history.AuditPort;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.infusion.InfusionEvent;
+import org.openinfusion.station.clinical.protocol.Arm;
+import org.openinfusion.station.clinical.session.DischargeCheck;
+import org.openinfusion.station.clinical.session.PreDoseCheck;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.Role;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.service.SessionService;
@@ -55,12 +71,52 @@ public final class SessionCommandHandler {
     public SessionCommandHandler(SessionService sessions, Consumer<SessionUpdate> published) {
         this.sessions = sessions;
         this.published = published;
-        sessions.all().forEach(r -> sessions.restoredHistory(r.session().id()).ifPresent(h -> history.restore(r.session().id(), h)));
+        sessions.all().forEach(r -> sessions.restoredHistory(r.session().id()).ifPresent(h -> {
+            String id = r.session().id();
+            history.restore(id, h);
+            h.preDoseVitals().ifPresent(v -> vitals.recorded(id, readings(v.values())));
+            SessionState state = r.session().state();
+            if (!vitals.isRecorded(id) && (state == SessionState.BASELINE || state == SessionState.PRETREATMENT_GIVEN)) {
+                vitals.baseline(r.session().created().bedId(), id); // pre-dose values are taken afresh after a restart
+            }
+        }));
     }
 
-    /** Every outcome the session service produced for a bed, so the view can list recent alarms and deviations. */
+    /**
+     * Every outcome the session service produced for a bed, so the view can list recent alarms and deviations. When the
+     * pump started the infusion, the pre-dose values so far are recorded as this session's baseline.
+     */
     public void observe(String sessionId, Outcome o) {
         history.outcome(sessionId, o);
+        boolean started = o.session().stream().anyMatch(e -> e instanceof SessionEvent.InfusionStarted)
+                || o.infusion().stream().anyMatch(e -> e instanceof InfusionEvent.Started);
+        if (started && !vitals.isRecorded(sessionId)) {
+            sessions.all().stream().filter(r -> r.session().id().equals(sessionId) && r.session().state() != SessionState.CLOSED)
+                    .findFirst().ifPresent(r -> {
+                        try {
+                            recordPreDose(r.session().created().bedId(), sessionId, AuditPort.STATION);
+                        } catch (RuntimeException e) {
+                            // the trail cannot take it now (AUDIT_UNAVAILABLE is raised): the discharge check will say
+                            // "no pre-dose value recorded in this session" rather than judge on unrecorded values
+                            LOG.error("pre-dose vitals of a session could not be recorded: {}", e.toString());
+                        }
+                    });
+        }
+    }
+
+    /** Records the session's pre-dose values in the trail (they become the discharge check's baseline); no more are taken. */
+    private void recordPreDose(String bed, String sessionId, String actor) {
+        Map<Stream, DischargeCheck.Reading> values = vitals.preDose(sessionId);
+        sessions.preDoseVitals(bed, actor, DischargeCheck.COMPARED.stream().filter(values::containsKey)
+                .map(k -> new TrailEvent.VitalReading(k.key(), values.get(k).value(), values.get(k).measuredAt())).toList());
+        vitals.recorded(sessionId, values);
+        vitals.infusionStarted(bed);
+    }
+
+    private static Map<Stream, DischargeCheck.Reading> readings(List<TrailEvent.VitalReading> values) {
+        Map<Stream, DischargeCheck.Reading> out = new EnumMap<>(Stream.class);
+        values.forEach(v -> Stream.byKey(v.stream()).ifPresent(k -> out.put(k, new DischargeCheck.Reading(v.value(), v.measuredAt()))));
+        return out;
     }
 
     /**
@@ -89,12 +145,22 @@ public final class SessionCommandHandler {
         }
         reply(m, c.bed(), () -> switch (c) {
             case SessionCommand.CreateSession s -> create(s);
-            case SessionCommand.SessionStep s -> step(s);
+            case SessionCommand.SessionStep s -> step(s, who, m.address());
             case SessionCommand.RecordRating r -> rate(r);
             case SessionCommand.AcknowledgeAlarm a -> done(a.bed(), sessions.acknowledge(a.bed(), a.alarmId(), a.user()));
             case SessionCommand.SilenceAlarm a ->
                     done(a.bed(), sessions.silence(a.bed(), a.alarmId(), a.user(), Duration.ofSeconds(a.seconds())));
             case SessionCommand.AddMarker a -> mark(a);
+            case SessionCommand.RecordAdverseEvent a -> {
+                sessions.adverseEvent(a.bed(), a.user(), a.event());
+                history.adverseEvent(runtime(a.bed()).session().id(), a.event());
+                yield new CommandReply(view(a.bed()), Optional.empty());
+            }
+            case SessionCommand.RecordMedication a -> {
+                sessions.medication(a.bed(), a.user(), a.medication());
+                history.medication(runtime(a.bed()).session().id(), a.medication());
+                yield new CommandReply(view(a.bed()), Optional.empty());
+            }
         });
     }
 
@@ -106,6 +172,8 @@ public final class SessionCommandHandler {
             case SessionCommand.AcknowledgeAlarm a -> a.user();
             case SessionCommand.SilenceAlarm a -> a.user();
             case SessionCommand.AddMarker a -> a.user();
+            case SessionCommand.RecordAdverseEvent a -> a.user();
+            case SessionCommand.RecordMedication a -> a.user();
         };
     }
 
@@ -125,7 +193,7 @@ public final class SessionCommandHandler {
         return new CommandReply(view(c.bed()), Optional.empty());
     }
 
-    private CommandReply step(SessionCommand.SessionStep s) {
+    private CommandReply step(SessionCommand.SessionStep s, Principal who, String address) {
         Instant now = sessions.now();
         SessionEvent e = switch (s.step()) {
             case BASELINE -> new SessionEvent.BaselineStarted(now, s.user());
@@ -136,16 +204,96 @@ public final class SessionCommandHandler {
             case READY_FOR_DISCHARGE -> new SessionEvent.ReadyForDischarge(now, s.user());
             case CLOSE -> new SessionEvent.Closed(now, s.user(), closeReason(s));
         };
+        SessionRuntime r = runtime(s.bed());
+        r.session().apply(e); // an illegal step is refused before any gate asks for a reason
         if (s.step() == Step.CONFIRM_INFUSION_START) {
+            // the lead writes its note only with a reason, and a reason satisfies the gate: nothing is written before a refusal
             requirePretreatmentLead(s, now);
+            List<String> gateConcerns = preDoseGate(s, r, now);
+            if (!gateConcerns.isEmpty()) {
+                sessions.preDoseGateOverridden(s.bed(), s.user(), gateConcerns, reasonOf(s).orElseThrow());
+            }
+            if (!vitals.isRecorded(r.session().id())) {
+                recordPreDose(s.bed(), r.session().id(), s.user());
+            }
+        } else if (s.step() == Step.READY_FOR_DISCHARGE) {
+            requireDischargeCriteriaOrOverride(s, r, who, address, now);
         }
         CommandReply reply = done(s.bed(), sessions.command(s.bed(), e));
         if (s.step() == Step.BASELINE) {
             vitals.baseline(s.bed(), reply.view().sessionId());
-        } else if (s.step() == Step.CONFIRM_INFUSION_START) {
-            vitals.infusionStarted(s.bed());
         }
         return reply;
+    }
+
+    /**
+     * The protocol's pre-dose gate: without a fresh pre-dose NIBP in this session, or with a BP above the gate, the start
+     * is refused unless a reason is given; the reason is recorded, with the concerns, before the start. Not asked when the
+     * pump is already infusing (the start is then only being recorded).
+     * @return the concerns the reason overrides (empty: none)
+     */
+    private List<String> preDoseGate(SessionCommand.SessionStep s, SessionRuntime r, Instant now) {
+        var gate = r.session().protocol().preDose();
+        if (gate.isEmpty() || r.infusion().started()) {
+            return List.of();
+        }
+        PreDoseCheck.Result check = PreDoseCheck.evaluate(gate.get(), vitals.preDose(r.session().id()), OptionalInt.empty(), now);
+        if (check.clear()) {
+            return List.of();
+        }
+        Optional<String> reason = reasonOf(s);
+        if (reason.isEmpty()) {
+            throw new IllegalStateException("Infusion start not confirmed: " + String.join("; ", check.concerns())
+                    + ". Take a blood pressure now, or give a reason to confirm the start anyway.");
+        }
+        return check.concerns();
+    }
+
+    /**
+     * "Ready for discharge" while the discharge check is not met: a physician's override with a reason, recorded with the
+     * unmet criteria before the step; anyone else is refused (403, audited as access.denied).
+     */
+    private void requireDischargeCriteriaOrOverride(SessionCommand.SessionStep s, SessionRuntime r, Principal who, String address,
+                                                    Instant now) {
+        var check = SessionViews.discharge(r.session(), history, vitals, now);
+        List<String> unmet = check.map(c -> c.criteria().stream().filter(k -> k.status() != DischargeCheck.Status.MET)
+                .map(k -> k.name() + ": " + k.detail()).toList()).orElse(List.of("the infusion has not ended"));
+        if (unmet.isEmpty()) {
+            return;
+        }
+        if (!who.may(Permission.DISCHARGE_OVERRIDE)) {
+            sessions.accessDenied(who.userId(), who.role().key(), Permission.DISCHARGE_OVERRIDE.name(), address);
+            throw new SecurityException("Not ready for discharge: " + String.join("; ", unmet)
+                    + ". Only a physician can take this step while criteria are unmet, with a reason.");
+        }
+        Optional<String> reason = reasonOf(s);
+        if (reason.isEmpty()) {
+            throw new IllegalStateException("Discharge criteria not met: " + String.join("; ", unmet)
+                    + ". Give a reason to override.");
+        }
+        sessions.dischargeOverridden(s.bed(), s.user(), unmet, reason.get());
+    }
+
+    private static Optional<String> reasonOf(SessionCommand.SessionStep s) {
+        return Optional.ofNullable(s.reason()).map(String::strip).filter(x -> !x.isEmpty());
+    }
+
+    /**
+     * Emergency unblinding for the signed-in user: their role decides (refused roles are audited and get 403); the arm
+     * goes to this requester only, in the reply, and is never logged.
+     */
+    public void unblind(Message<UnblindRequest> m, Principal who) {
+        UnblindRequest u = m.body();
+        if (!u.user().equals(who.userId())) {
+            m.fail(BusGuard.FORBIDDEN, "unblinding is asked in the signed-in user's own name, not as " + u.user());
+            return;
+        }
+        reply(m, u.bed(), () -> {
+            Set<String> allowed = Permission.UNBLIND.roles().stream().map(Role::key).collect(Collectors.toSet());
+            Arm arm = sessions.unblind(u.bed(), who.userId(), who.role().key(), allowed, u.reason());
+            var session = runtime(u.bed()).session();
+            return new UnblindedArm(session.id(), session.created().kitId(), arm.code(), arm.description());
+        });
     }
 
     /**
@@ -218,6 +366,8 @@ public final class SessionCommandHandler {
             m.reply(work.get());
         } catch (NoSuchElementException e) {
             m.fail(NO_SESSION, e.getMessage());
+        } catch (SecurityException e) {
+            m.fail(BusGuard.FORBIDDEN, e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException | IllegalTransitionException e) {
             m.fail(REFUSED, e.getMessage());
         } catch (RuntimeException e) {

@@ -9,8 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
+import org.openinfusion.station.clinical.blinding.KitAssignments;
+import org.openinfusion.station.clinical.blinding.UnblindingService;
+import org.openinfusion.station.clinical.infusion.InfusionEvent;
+import org.openinfusion.station.clinical.kit.KitList;
+import org.openinfusion.station.clinical.protocol.Arm;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.dose.DoseCalculator;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
@@ -66,6 +74,24 @@ public final class SessionService {
 
     public SessionService(ProtocolCatalog protocols, InstrumentCatalog instruments, AuditPort audit, Clock clock,
                           AlarmSettings alarmSettings) {
+        this(protocols, instruments, audit, clock, alarmSettings, StudyFiles.NONE);
+    }
+
+    /**
+     * The study's files: the kit list checked at session creation (none: kits are not checked against a list) and the
+     * pharmacy's sealed kit-to-arm file for emergency unblinding (none: unblinding is refused, saying so).
+     */
+    public record StudyFiles(Optional<KitList> kitList, Optional<KitAssignments> kitAssignments) {
+        public static final StudyFiles NONE = new StudyFiles(Optional.empty(), Optional.empty());
+    }
+
+    private final StudyKits kits;
+    private final StudyFiles study;
+
+    public SessionService(ProtocolCatalog protocols, InstrumentCatalog instruments, AuditPort audit, Clock clock,
+                          AlarmSettings alarmSettings, StudyFiles study) {
+        this.study = study;
+        this.kits = new StudyKits(study.kitList());
         this.protocols = protocols;
         this.ratings = new RatingRecorder(instruments);
         this.audit = audit;
@@ -80,6 +106,7 @@ public final class SessionService {
      */
     public Restored restore(AuditHistory trail) {
         List<String> problems = new ArrayList<>();
+        kits.seed(trail);
         var open = SessionRestore.open(trail, protocols, alarmSettings, problems);
         open.values().forEach(r -> byBed.put(r.session().created().bedId(), r));
         trail.sessions().stream().filter(s -> open.containsKey(s.id().value())).forEach(s -> restoredHistory.put(s.id().value(), s));
@@ -109,10 +136,12 @@ public final class SessionService {
             throw new IllegalStateException("bed " + bedId + " already has session " + open.get().session().id());
         }
         Protocol p = protocols.latest(protocolId).orElseThrow(() -> new IllegalArgumentException("no protocol " + protocolId));
+        kits.requireUsable(kitId, subjectCode);
         var created = new SessionEvent.Created(clock.instant(), user, UUID.randomUUID().toString(), subjectCode, measures,
                 p.id(), p.version(), kitId, bedId);
         Session session = Session.start(created, p, DoseCalculator.plan(p.infusion(), measures));
         write(session.id(), user, new TrailEvent.SessionStepped(created));
+        kits.created(session.id(), subjectCode, kitId);
         byBed.put(bedId, new SessionRuntime(session, alarmSettings));
         return session;
     }
@@ -232,6 +261,74 @@ public final class SessionService {
         return at;
     }
 
+    /** Records this session's pre-dose vitals (each with its measuring time), taken as the baseline of the discharge check. */
+    public void preDoseVitals(String bedId, String actor, List<TrailEvent.VitalReading> values) {
+        SessionRuntime r = unlocked(bedId);
+        write(r.session().id(), actor, new TrailEvent.PreDoseVitals(clock.instant(), values));
+    }
+
+    /** Records why the infusion start is confirmed although the pre-dose gate has concerns (before the start itself). */
+    public void preDoseGateOverridden(String bedId, String user, List<String> concerns, String reason) {
+        SessionRuntime r = unlocked(bedId);
+        write(r.session().id(), user, new TrailEvent.PreDoseGateOverridden(clock.instant(), concerns, requireReason(reason)));
+    }
+
+    /** Records a physician's reason for "ready for discharge" while criteria are unmet (before the step itself). */
+    public void dischargeOverridden(String bedId, String user, List<String> unmet, String reason) {
+        SessionRuntime r = unlocked(bedId);
+        write(r.session().id(), user, new TrailEvent.DischargeOverridden(clock.instant(), unmet, requireReason(reason)));
+    }
+
+    /** Records an adverse event entered or confirmed by {@code user}; the same id again updates it. */
+    public Instant adverseEvent(String bedId, String user, AdverseEvent e) {
+        SessionRuntime r = unlocked(bedId);
+        Instant at = clock.instant();
+        if (e.start().isAfter(at) || e.end().filter(end -> end.isAfter(at)).isPresent()) {
+            throw new IllegalArgumentException("an adverse event cannot start or end in the future");
+        }
+        write(r.session().id(), user, new TrailEvent.AdverseEventRecorded(at, e));
+        return at;
+    }
+
+    /** Records a rescue or concomitant medication given on order. */
+    public Instant medication(String bedId, String user, Medication m) {
+        SessionRuntime r = unlocked(bedId);
+        Instant at = clock.instant();
+        if (m.givenAt().isAfter(at)) {
+            throw new IllegalArgumentException("a medication is recorded once given, not ahead (given at " + m.givenAt() + ")");
+        }
+        write(r.session().id(), user, new TrailEvent.MedicationGiven(at, m));
+        return at;
+    }
+
+    /**
+     * Emergency unblinding of the bed's session (open or closed) for {@code user} in {@code role}: a role that may not is
+     * refused and the attempt audited ({@link SecurityException}); otherwise the unblinding is audited before the arm is
+     * returned. The arm is never written anywhere.
+     */
+    public Arm unblind(String bedId, String user, String role, Set<String> allowedRoles, String reason) {
+        SessionRuntime r = runtime(bedId);
+        Optional<KitAssignments> assignments = study.kitAssignments();
+        if (assignments.isEmpty() && allowedRoles.contains(role)) {
+            throw new IllegalStateException("emergency unblinding is not set up on this station: no pharmacy kit-to-arm file "
+                    + "(clinical.kitAssignments); use the study's unblinding procedure");
+        }
+        return new UnblindingService(audit, assignments.orElseGet(KitAssignments::none), allowedRoles, clock)
+                .unblind(r.session(), user, role, reason);
+    }
+
+    /** Records that a request was refused for lack of a permission (station-wide, like the bus guard's refusals). */
+    public void accessDenied(String user, String role, String permission, String address) {
+        audit.record(user, null, new TrailEvent.AccessDenied(role, permission, address));
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required");
+        }
+        return reason.strip();
+    }
+
     public PumpStatus pump(String bedId) {
         PumpState p = pumps.getOrDefault(bedId, new PumpState());
         return new PumpStatus(p.state, p.rate, p.volume);
@@ -277,6 +374,13 @@ public final class SessionService {
         String id = r.session().id();
         o.session().forEach(e -> write(id, e.actor(), new TrailEvent.SessionStepped(e)));
         o.infusion().forEach(e -> write(id, AuditPort.STATION, new TrailEvent.InfusionChanged(e)));
+        if (o.session().stream().anyMatch(e -> e instanceof SessionEvent.InfusionStarted)
+                || o.infusion().stream().anyMatch(e -> e instanceof InfusionEvent.Started)) {
+            kits.dosed(id);
+        }
+        if (o.session().stream().anyMatch(e -> e instanceof SessionEvent.Closed)) {
+            kits.closed(id);
+        }
         o.prompts().forEach(e -> write(id, AuditPort.STATION, new TrailEvent.PromptChanged(e)));
         o.alarms().forEach(e -> write(id, e.by(), new TrailEvent.AlarmChanged(e)));
         return o;

@@ -34,11 +34,12 @@ final class SessionViews {
                 s.created().kitId(), p.pretreatment().map(Pretreatment::label),
                 new SessionView.Plan(plan.volumeMl(), plan.rateMlPerHour(), plan.duration()), infusion,
                 nextSteps(s.state(), p.pretreatment().isPresent()), r.prompts(), history.ratings(id), r.alarms().active(),
-                history.alarms(id), history.markers(id), p.alarms(), p.discharge(), discharge(s, history, vitals, now), now);
+                history.alarms(id), history.markers(id), p.alarms(), p.discharge(), discharge(s, history, vitals, now), now,
+                history.adverseEvents(id), history.aeProposals(id), history.medications(id));
     }
 
     /** Only this session's ratings, its own pre-dose vitals and the bed's values since the session was created. */
-    private static Optional<DischargeCheck.Result> discharge(Session s, BedHistory history, BaselineVitals vitals, Instant now) {
+    static Optional<DischargeCheck.Result> discharge(Session s, BedHistory history, BaselineVitals vitals, Instant now) {
         List<SessionView.RatingEntry> ratings = history.ratings(s.id());
         return s.infusionEnd().map(end -> DischargeCheck.evaluate(s.protocol().discharge(), new DischargeCheck.Inputs(end, now,
                 rated(ratings, "cadss"), rated(ratings, "moaas"), vitals.baselineOf(s.id()), vitals.latest(s.created().bedId()),

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
@@ -26,6 +27,8 @@ import org.openinfusion.station.clinical.rating.Correction;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.schedule.PromptTransition;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
 
 class EventCodecTest {
@@ -50,6 +53,17 @@ class EventCodecTest {
                         AT, ACTOR)),
                 new TrailEvent.RatingEntered(corrected, new TrailEvent.RatingScore(3, false, 1, "3 (0-24) INCOMPLETE"), true),
                 new TrailEvent.MarkerRecorded(AT, "NAUSEA", "mild"),
+                new TrailEvent.PreDoseVitals(AT, List.of(new TrailEvent.VitalReading("hr", 72, AT.minusSeconds(30)),
+                        new TrailEvent.VitalReading("nibp_sys", 126.5, AT.minusSeconds(300)))),
+                new TrailEvent.PreDoseGateOverridden(AT, List.of("pre-dose BP 152/94 above 140/90"), "rechecked, physician agreed"),
+                new TrailEvent.DischargeOverridden(AT, List.of("CADSS: 6 at t80 (needs <= 4)"), "ward transfer"),
+                new TrailEvent.AdverseEventRecorded(AT, new AdverseEvent("AE-1", "Hypertension", AT.minusSeconds(600), Optional.empty(),
+                        AdverseEvent.Severity.MODERATE, false, AdverseEvent.Relationship.PROBABLY_RELATED, AdverseEvent.Action.DRUG_INTERRUPTED,
+                        AdverseEvent.Outcome.RECOVERING_RESOLVING, Optional.of("LIMIT:nibp_sys:hi180"))),
+                new TrailEvent.AdverseEventRecorded(AT, new AdverseEvent("AE-2", "Nausea", AT.minusSeconds(600), Optional.of(AT),
+                        AdverseEvent.Severity.MILD, true, AdverseEvent.Relationship.NOT_RELATED, AdverseEvent.Action.NOT_APPLICABLE,
+                        AdverseEvent.Outcome.RECOVERED_RESOLVED, Optional.empty())),
+                new TrailEvent.MedicationGiven(AT, new Medication("labetalol", 10, "mg", "IV", AT.minusSeconds(60), "nurse1", "dr1", true)),
                 new TrailEvent.RecordSigned("approved", "Dr Ada", AT, 42, "a".repeat(64)),
                 new TrailEvent.RecordAmended(AT, "late entry", new TrailEvent.NoteAdded("headache at discharge")),
                 new TrailEvent.RecordAmended(AT, "paper note", new TrailEvent.RatingReplaced("r8", "r10")),

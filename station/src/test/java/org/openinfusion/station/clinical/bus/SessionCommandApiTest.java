@@ -146,6 +146,7 @@ class SessionCommandApiTest {
         assertTrue(wrong.getMessage().contains("is CREATED: cannot infusion completed"), wrong.getMessage());
 
         assertEquals(SessionState.BASELINE, send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null)).view().state());
+        cuff(120, 80);
         SessionView pre = send(new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null)).view();
         assertEquals(List.of(Step.CONFIRM_INFUSION_START, Step.CLOSE), pre.nextSteps());
         clock.advance(Duration.ofSeconds(60));
@@ -162,6 +163,7 @@ class SessionCommandApiTest {
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
         // the pre-dose value: measured after the baseline step began, before the infusion
         vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 70, clock.instant(), clock.instant(), 1));
+        cuff(120, 80);
         clock.advance(Duration.ofSeconds(60));
         assertTrue(send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null)).view().dischargeCheck().isEmpty());
         clock.advance(Duration.ofSeconds(52 * 60));
@@ -185,7 +187,7 @@ class SessionCommandApiTest {
         send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-015", 80, "KIT-7"));
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
         clock.advance(Duration.ofSeconds(60));
-        send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "cuff broken, physician agreed"));
         vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, clock.instant(), clock.instant(), 2));
         clock.advance(Duration.ofSeconds(52 * 60));
 
@@ -225,6 +227,7 @@ class SessionCommandApiTest {
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
         send(new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null));
         clock.advance(Duration.ofMinutes(30));
+        cuff(118, 76);
 
         ReplyException early = refused(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null));
         assertEquals(SessionCommandHandler.REFUSED, early.failureCode());
@@ -375,6 +378,15 @@ class SessionCommandApiTest {
         ReplyException expired = assertInstanceOf(ReplyException.class, assertThrows(ExecutionException.class,
                 () -> await(vertx.eventBus().request(Addresses.SESSION_VIEW, new ViewRequest(BED), as(nurse)))).getCause());
         assertEquals(BusGuard.SIGNED_OUT, expired.failureCode());
+    }
+
+    private int cuffSeq = 100;
+
+    /** A cuff reading on the bed's monitor, measured now. */
+    private void cuff(double systolic, double diastolic) {
+        DeviceRef monitor = new DeviceRef(BED, "monitor");
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.NIBP_SYS, systolic, clock.instant(), clock.instant(), cuffSeq++));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.NIBP_DIA, diastolic, clock.instant(), clock.instant(), cuffSeq++));
     }
 
     /** Sends as {@code token}; expects success (or the given domain failure code) when allowed, 403 otherwise. */

@@ -268,9 +268,16 @@ class SignOffTest {
     }
 
     @Test
-    void anExportOfASecondCrossoverSessionCountsTheSubjectsEarlierSession() {
+    void anExportOfASecondCrossoverSessionCountsTheSubjectsEarlierDosedSession() {
         Instant day2 = ReviewScenario.T0.plus(Duration.ofDays(28));
-        scenario.quickSession("bed-05", ReviewScenario.PROTOCOL, "KET-777", day2, false);
+        // the period counts dosed sessions (issue 12): the earlier session is dosed, then withdrawn
+        scenario.quickSession("bed-05", ReviewScenario.PROTOCOL, "KET-777", day2, true);
+        scenario.sessions.command("bed-05", new org.openinfusion.station.clinical.session.SessionEvent.PretreatmentGiven(scenario.clock.instant(),
+                "nurse-2"));
+        scenario.sessions.command("bed-05", new org.openinfusion.station.clinical.session.SessionEvent.InfusionStarted(scenario.clock.instant(),
+                "nurse-2", "nurse"));
+        scenario.sessions.command("bed-05", new org.openinfusion.station.clinical.session.SessionEvent.Closed(scenario.clock.instant(),
+                "nurse-2", "withdrawn after dosing"));
         String second = scenario.quickSession("bed-05", ReviewScenario.PROTOCOL, "KET-777", day2.plus(Duration.ofDays(28)), true);
         scenario.sessions.mark("bed-05", "nurse-2", "NAUSEA", "");
         scenario.sessions.command("bed-05", new org.openinfusion.station.clinical.session.SessionEvent.Closed(scenario.clock.instant(),

@@ -68,4 +68,29 @@ class RestoredBedViewTest {
         assertTrue(v.prompts().stream().anyMatch(p -> p.timePointId().equals("baseline") && p.state() == PromptState.DUE),
                 "baseline still due: cadss and bprs_pos are not rated yet " + v.prompts());
     }
+    @Test
+    void theBedViewOfASessionTakenUpShowsItsAdverseEventsAndMedications() throws Exception {
+        Path file = dir.resolve("audit.log");
+        var ae = new org.openinfusion.station.clinical.session.AdverseEvent("AE-1", "Headache", clock.instant(), java.util.Optional.empty(),
+                org.openinfusion.station.clinical.session.AdverseEvent.Severity.MILD, false,
+                org.openinfusion.station.clinical.session.AdverseEvent.Relationship.POSSIBLY_RELATED,
+                org.openinfusion.station.clinical.session.AdverseEvent.Action.DOSE_NOT_CHANGED,
+                org.openinfusion.station.clinical.session.AdverseEvent.Outcome.RECOVERING_RESOLVING, java.util.Optional.empty());
+        var paracetamol = new org.openinfusion.station.clinical.session.Medication("paracetamol", 1000, "mg", "oral", clock.instant(),
+                "nurse1", "dr1", false);
+        try (AuditLog log = AuditLog.open(file, clock)) {
+            SessionService before = service(log);
+            before.create("nurse1", "bed-04", "ketamine-midazolam-active-placebo", "KET-501", SubjectMeasures.weight(75), "KIT-8");
+            clock.advance(Duration.ofMinutes(1));
+            before.adverseEvent("bed-04", "nurse1", ae);
+            before.medication("bed-04", "nurse1", paracetamol);
+        }
+        SessionService after = Sessions.service(instruments, (actor, session, event) -> { }, clock);
+        after.restore(HistoryReader.history(file));
+
+        SessionView v = new SessionCommandHandler(after).view("bed-04");
+
+        assertEquals(java.util.List.of(ae), v.adverseEvents());
+        assertEquals(java.util.List.of(paracetamol), v.medications());
+    }
 }
