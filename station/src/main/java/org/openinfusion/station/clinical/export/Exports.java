@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
-import org.openinfusion.station.clinical.protocol.Protocol;
 
 /**
  * Writes any {@link ExportFormat} from a verified audit trail (and, for vitals, the time-series store). Formats,
@@ -37,8 +35,11 @@ public final class Exports {
             case RATINGS_CSV -> RatingsCsv.write(trail.entries(request.sessionId(), request.among()), request.history());
             case BUNDLE_JSON -> SessionBundle.write(request.sessionId().orElseThrow(() -> new IllegalArgumentException(
                     "a session bundle is of one session: give its id")), trail, request.protocols());
-            case REDCAP_DICTIONARY -> RedcapDictionary.write(forms(trail, request));
-            case REDCAP_IMPORT -> RedcapImport.write(sessions(trail, request), forms(trail, request), request.protocols());
+            case REDCAP_DICTIONARY -> RedcapDictionary.write(forms(request));
+            case REDCAP_IMPORT -> RedcapImport.write(project(trail, request));
+            case REDCAP_EVENTS -> RedcapImport.events(project(trail, request));
+            case REDCAP_DESIGNATIONS -> RedcapImport.designations(project(trail, request));
+            case REDCAP_REPEATING -> RedcapImport.repeating(project(trail, request));
             case SDTM_VS -> SdtmVs.write(sessions(trail, request), store(format, request), request.protocols(), now);
             case SDTM_RS -> SdtmRatings.write("RS", sessions(trail, request), request.instruments(), request.protocols());
             case SDTM_QS -> SdtmRatings.write("QS", sessions(trail, request), request.instruments(), request.protocols());
@@ -54,11 +55,16 @@ public final class Exports {
         return trail.select(request.sessionId(), request.among());
     }
 
-    /** The REDCap forms: of the one session's protocol, or of every instrument when all sessions are exported. */
-    private static List<RedcapForm> forms(Trail trail, ExportRequest request) {
-        Optional<Protocol> protocol = request.sessionId().isPresent()
-                ? Optional.of(sessions(trail, request).getFirst().protocol(request.protocols())) : Optional.empty();
-        return RedcapForm.forms(protocol, request.instruments());
+    /**
+     * The REDCap forms: every instrument of the catalog, whatever the sessions, since uploading a dictionary replaces
+     * the whole project's.
+     */
+    private static List<RedcapForm> forms(ExportRequest request) {
+        return RedcapForm.forms(request.instruments());
+    }
+
+    private static RedcapProject project(Trail trail, ExportRequest request) {
+        return RedcapProject.of(sessions(trail, request), forms(request), request.instruments(), request.protocols());
     }
 
     private static TimeSeriesReader store(ExportFormat format, ExportRequest request) {

@@ -116,7 +116,9 @@ class ExportTest {
                 assertEquals(0, ExportMain.run(args.toArray(String[]::new)), format.key());
                 byte[] content = Files.readAllBytes(out);
                 if (format.mediaType().equals("text/csv")) {
-                    assertFalse(CsvTable.parse(content).rows().isEmpty(), format.key() + " has rows");
+                    // the first session gives no form twice at one time point: nothing repeats
+                    assertEquals(one && format == ExportFormat.REDCAP_REPEATING, CsvTable.parse(content).rows().isEmpty(),
+                            format.key() + " has rows");
                 } else {
                     assertEquals(SessionBundle.FORMAT, new ObjectMapper().readTree(content).get("format").asText());
                 }

@@ -240,6 +240,23 @@ public final class TrailBuilder implements AutoCloseable {
         return id;
     }
 
+    /** Another subject's first session from 15:00 on the same bed: baseline VAS given twice (v1, v2). */
+    String vasTwice(String subject) {
+        at("15:00:00");
+        String id = service.create("nurse1", BED, PROTOCOL, subject, SubjectMeasures.weight(80), "KIT-11").id();
+        at("15:01:00");
+        service.command(BED, new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+        at("15:06:00");
+        service.record(BED, rating("v1", "vas", null, "baseline", "nurse", "nurse1",
+                Map.of("high", Answer.score(0), "nausea", Answer.score(0), "craving", Answer.score(20))));
+        at("15:10:00");
+        service.record(BED, rating("v2", "vas", null, "baseline", "nurse", "nurse1",
+                Map.of("high", Answer.score(0), "nausea", Answer.score(5), "craving", Answer.score(10))));
+        at("15:30:00");
+        service.command(BED, new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
+        return id;
+    }
+
     /**
      * What the bed's devices stored from 07:59 to 12:00 (device time = station time): HR every 10 s at :03 (60 + minute
      * of the hour mod 30, none from 09:44 to 09:46), pulse rate 71 at :01, SpO2 97.5 at :05, RR 14 at :07, EtCO2 38
