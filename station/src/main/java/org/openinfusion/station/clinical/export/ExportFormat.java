@@ -13,11 +13,17 @@ public enum ExportFormat {
     REDCAP_EVENTS("redcap-events", "text/csv", "redcap-events.csv"),
     REDCAP_DESIGNATIONS("redcap-designations", "text/csv", "redcap-designations.csv"),
     REDCAP_REPEATING("redcap-repeating", "text/csv", "redcap-repeating.csv"),
+    SDTM_DM("sdtm-dm", "text/csv", "dm.csv"),
+    SDTM_TS("sdtm-ts", "text/csv", "ts.csv"),
     SDTM_VS("sdtm-vs", "text/csv", "vs.csv"),
     SDTM_RS("sdtm-rs", "text/csv", "rs.csv"),
     SDTM_QS("sdtm-qs", "text/csv", "qs.csv"),
     SDTM_EC("sdtm-ec", "text/csv", "ec.csv"),
+    SDTM_SUPPEC("sdtm-suppec", "text/csv", "suppec.csv"),
     SDTM_AE("sdtm-ae", "text/csv", "ae.csv"),
+    SDTM_SUPPAE("sdtm-suppae", "text/csv", "suppae.csv"),
+    /** Every SDTM data set as SAS XPORT v5 files with a define.xml, in one ZIP. */
+    SDTM_XPT("sdtm-xpt", "application/zip", "sdtm-xpt.zip"),
     AUDIT_CSV("audit-csv", "text/csv", "audit.csv");
 
     private final String key;
@@ -45,7 +51,7 @@ public enum ExportFormat {
 
     /** True for the formats that read values from the time-series store (and so need it to answer). */
     public boolean readsTimeSeries() {
-        return this == VITALS_CSV || this == SDTM_VS;
+        return this == VITALS_CSV || this == SDTM_VS || this == SDTM_XPT;
     }
 
     public static ExportFormat parse(String key) {

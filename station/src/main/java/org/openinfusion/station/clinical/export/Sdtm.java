@@ -1,12 +1,14 @@
 package org.openinfusion.station.clinical.export;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openinfusion.station.clinical.protocol.Protocol;
@@ -84,6 +86,64 @@ final class Sdtm {
             case SESSION_START -> Optional.empty();
         };
     }
+
+    /** A parent domain and its supplemental qualifiers (SUPP--). */
+    record Parts(Csv parent, Csv supp) {
+    }
+
+    /**
+     * SUPP-- rows: each a non-standard variable (QNAM, at most 8 characters) of one parent record, identified by
+     * --SEQ (IDVAR/IDVARVAL). Empty values make no row.
+     */
+    static final class Supp {
+        static final List<String> COLUMNS = List.of("STUDYID", "RDOMAIN", "USUBJID", "IDVAR", "IDVARVAL", "QNAM", "QLABEL", "QVAL",
+                "QORIG", "QEVAL");
+        private final String domain;
+        private final Csv csv = new Csv(COLUMNS);
+
+        Supp(String domain) {
+            this.domain = domain;
+        }
+
+        void add(String studyId, String usubjid, int seq, String qnam, String qlabel, String value, String origin) {
+            if (value != null && !value.isEmpty()) {
+                csv.row(studyId, domain, usubjid, domain + "SEQ", seq, qnam, qlabel, value, origin, "");
+            }
+        }
+
+        /** A text longer than 200 characters in pieces: QNAM, QNAM1, QNAM2, ... (SDTMIG 4.5.3.2). */
+        void addText(String studyId, String usubjid, int seq, String qnam, String qlabel, String value, String origin) {
+            if (value == null) {
+                return;
+            }
+            int piece = 0;
+            int start = 0;
+            while (start < value.length()) {
+                int end = start;
+                int bytes = 0;
+                while (end < value.length()) {
+                    int cp = value.codePointAt(end);
+                    int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                    if (bytes + size > TEXT_PIECE) {
+                        break;
+                    }
+                    bytes += size;
+                    end += Character.charCount(cp);
+                }
+                add(studyId, usubjid, seq, piece == 0 ? qnam : qnam.substring(0, Math.min(qnam.length(), 7)) + piece, qlabel,
+                        value.substring(start, end), origin);
+                start = end;
+                piece++;
+            }
+        }
+
+        Csv table() {
+            return csv;
+        }
+    }
+
+    /** Text values of more UTF-8 bytes than this go in pieces (the XPORT limit), never cutting a character. */
+    static final int TEXT_PIECE = 200;
 
     /** --SEQ: 1, 2, 3, ... per USUBJID within one file. */
     static final class Sequence {

@@ -13,12 +13,13 @@ import org.openinfusion.station.clinical.history.TrailEvent;
 /**
  * CDISC SDTM AE (adverse events) as the station saw them: markers staff set for nausea, vomiting, an emergence
  * reaction, anxiety or headache, and every raised alarm on a systolic or diastolic blood-pressure limit that was
- * crossed upwards (hypertension). Terms are sponsor text, not MedDRA-coded; severity and seriousness are left blank
- * (neither is assessed at the bedside: the physician completes them). AESRC and AESRCSEQ name the audit entry.
+ * crossed upwards (hypertension). Terms are sponsor text, not MedDRA-coded (AEBODSYS empty); severity, seriousness,
+ * action taken and causality are left blank (none is assessed at the bedside: the physician completes them). SUPPAE's
+ * AESRC and AESRCSEQ name the audit entry, AENOTE holds the staff's note.
  */
 final class SdtmAe {
-    static final List<String> COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD", "AECAT", "AESEV",
-            "AESER", "VISITNUM", "VISIT", "AESTDTC", "AEENDTC", "AESRC", "AESRCSEQ", "AENOTE");
+    static final List<String> COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD", "AECAT", "AEBODSYS",
+            "AESEV", "AESER", "AEACN", "AEREL", "VISITNUM", "VISIT", "AESTDTC", "AEENDTC");
     static final Set<MarkerKind> ADVERSE = Set.of(MarkerKind.NAUSEA, MarkerKind.VOMITING, MarkerKind.EMERGENCE_REACTION,
             MarkerKind.ANXIETY, MarkerKind.HEADACHE);
     /** Alarm ids of the protocol limits on the cuff's systolic and diastolic pressure (AlarmEngine's LIMIT:stream:...). */
@@ -27,8 +28,10 @@ final class SdtmAe {
     private SdtmAe() {
     }
 
-    static String write(List<SessionTrail> sessions) {
+    /** AE and SUPPAE (AESRC, AESRCSEQ: the audit entry; AENOTE: the staff's note, in pieces of 200 characters). */
+    static Sdtm.Parts tables(List<SessionTrail> sessions) {
         Csv csv = new Csv(COLUMNS);
+        Sdtm.Supp supp = new Sdtm.Supp("AE");
         Sdtm.Sequence seq = new Sdtm.Sequence();
         for (SessionTrail s : sessions) {
             String usubjid = Sdtm.usubjid(s);
@@ -36,22 +39,31 @@ final class SdtmAe {
             for (Recorded e : entries) {
                 Optional<MarkerKind> marker = adverseMarker(e);
                 if (marker.isPresent() && e.event() instanceof TrailEvent.MarkerRecorded m) {
-                    String note = m.note();
-                    csv.row(Sdtm.studyId(s), "AE", usubjid, seq.next(usubjid), marker.get().label(),
-                            marker.get().label().toUpperCase(Locale.ROOT), "MARKED BY STAFF", "", "", Sdtm.visitNum(s),
-                            Sdtm.visit(s), Sdtm.dtc(e.at()), "", e.written().type(), e.seq(), Optional.ofNullable(note).orElse(""));
+                    int n = seq.next(usubjid);
+                    csv.row(Sdtm.studyId(s), "AE", usubjid, n, marker.get().label(),
+                            marker.get().label().toUpperCase(Locale.ROOT), "MARKED BY STAFF", "", "", "", "", "", Sdtm.visitNum(s),
+                            Sdtm.visit(s), Sdtm.dtc(e.at()), "");
+                    source(supp, s, usubjid, n, e);
+                    supp.addText(Sdtm.studyId(s), usubjid, n, "AENOTE", "Note by Staff", m.note(), "COLLECTED");
                 } else if (e.event() instanceof TrailEvent.AlarmChanged a && isHypertension(a.alarm())) {
                     String alarm = a.alarm().alarmId();
                     Optional<Recorded> cleared = entries.stream().filter(c -> c.seq() > e.seq() && c.event() instanceof TrailEvent.AlarmChanged x
                             && x.alarm().kind() == AlarmEvent.Kind.CLEARED && alarm.equals(x.alarm().alarmId())).findFirst();
-                    csv.row(Sdtm.studyId(s), "AE", usubjid, seq.next(usubjid),
-                            "Hypertension (" + a.alarm().message() + ")", "HYPERTENSION", "ALARM", "", "",
+                    int n = seq.next(usubjid);
+                    csv.row(Sdtm.studyId(s), "AE", usubjid, n,
+                            "Hypertension (" + a.alarm().message() + ")", "HYPERTENSION", "ALARM", "", "", "", "", "",
                             Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(e.at()),
-                            cleared.map(c -> Sdtm.dtc(c.at())).orElse(""), e.written().type(), e.seq(), "");
+                            cleared.map(c -> Sdtm.dtc(c.at())).orElse(""));
+                    source(supp, s, usubjid, n, e);
                 }
             }
         }
-        return csv.toString();
+        return new Sdtm.Parts(csv, supp.table());
+    }
+
+    private static void source(Sdtm.Supp supp, SessionTrail s, String usubjid, int n, Recorded e) {
+        supp.add(Sdtm.studyId(s), usubjid, n, "AESRC", "Source Audit Entry Type", e.written().type(), "ASSIGNED");
+        supp.add(Sdtm.studyId(s), usubjid, n, "AESRCSEQ", "Source Audit Entry Sequence", String.valueOf(e.seq()), "ASSIGNED");
     }
 
     private static Optional<MarkerKind> adverseMarker(Recorded e) {

@@ -38,7 +38,7 @@ final class SdtmRatings {
     }
 
     /** @param domain "RS" or "QS": which instruments go in is decided by {@link SdtmCodes#domain} */
-    static String write(String domain, List<SessionTrail> sessions, InstrumentCatalog instruments, ProtocolCatalog protocols) {
+    static Csv table(String domain, List<SessionTrail> sessions, InstrumentCatalog instruments, ProtocolCatalog protocols) {
         Csv csv = new Csv(columns(domain));
         Sdtm.Sequence seq = new Sdtm.Sequence();
         for (SessionTrail s : sessions) {
@@ -66,7 +66,7 @@ final class SdtmRatings {
                 }
             }
         }
-        return csv.toString();
+        return csv;
     }
 
     /** The time point's columns: --TPT, --TPTNUM (its place in the protocol's schedule), --ELTM, --TPTREF, --RFTDTC. */

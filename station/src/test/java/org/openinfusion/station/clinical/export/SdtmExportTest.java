@@ -110,17 +110,19 @@ class SdtmExportTest {
         assertEquals(2, ec.rows().size());
         Map<String, String> capsule = ec.rows().getFirst();
         assertEquals(List.of("BLINDED PRETREATMENT", "ORAL", "2026-11-22T08:15:00", "", "KIT-9"), List.of(capsule.get("ECTRT"),
-                capsule.get("ECROUTE"), capsule.get("ECSTDTC"), capsule.get("ECDOSE"), capsule.get("ECKITID")));
+                capsule.get("ECROUTE"), capsule.get("ECSTDTC"), capsule.get("ECDOSE"), capsule.get("ECREFID")));
         Map<String, String> infusion = ec.rows().get(1);
-        assertEquals(List.of("BLINDED STUDY INFUSION", "35", "mL", "INTRAVENOUS", "2026-11-22T09:00:00", "2026-11-22T09:40:00", "KIT-9",
-                        "UNBLINDED: see randomisation list, kit KIT-9"),
+        assertEquals(List.of("BLINDED STUDY INFUSION", "35", "mL", "INTRAVENOUS", "2026-11-22T09:00:00", "2026-11-22T09:40:00", "KIT-9"),
                 List.of(infusion.get("ECTRT"), infusion.get("ECDOSE"), infusion.get("ECDOSU"), infusion.get("ECROUTE"),
-                        infusion.get("ECSTDTC"), infusion.get("ECENDTC"), infusion.get("ECKITID"), infusion.get("ECBLIND")));
+                        infusion.get("ECSTDTC"), infusion.get("ECENDTC"), infusion.get("ECREFID")));
+        CsvTable supp = ExportFixtures.first(ExportFormat.SDTM_SUPPEC);
+        assertEquals(List.of("2", "ECBLIND", "UNBLINDED: see randomisation list, kit KIT-9"), List.of(supp.rows().get(1).get("IDVARVAL"),
+                supp.rows().get(1).get("QNAM"), supp.rows().get(1).get("QVAL")));
         // without the unblinding entry, blinded
         List<AuditEntry> blinded = trail.entries().stream().filter(e -> !e.type().equals("blinding.unblinded")).toList();
-        CsvTable still = CsvTable.parse(ExportFixtures.export(ExportFormat.SDTM_EC, blinded, Optional.of(trail.first()), null,
+        CsvTable still = CsvTable.parse(ExportFixtures.export(ExportFormat.SDTM_SUPPEC, blinded, Optional.of(trail.first()), null,
                 InstrumentCatalog.builtIn(), ExportFixtures.EVENING).content());
-        assertTrue(still.rows().stream().allMatch(r -> r.get("ECBLIND").equals("BLINDED")));
+        assertTrue(still.rows().stream().allMatch(r -> r.get("QVAL").equals("BLINDED")));
         assertEquals("SUBLINGUAL", SdtmEc.route("Study tablets SL"));
         assertEquals("ORAL", SdtmEc.route("Study capsule (naltrexone or placebo)"));
     }
@@ -131,18 +133,27 @@ class SdtmExportTest {
         assertEquals(List.of("EMERGENCE REACTION", "NAUSEA", "HYPERTENSION"), ae.rows().stream().map(r -> r.get("AEDECOD")).toList(),
                 "asleep and a note are not adverse events");
         Map<String, String> emergence = ae.rows().getFirst();
-        assertEquals(List.of("Emergence reaction", "2026-11-22T09:20:00", "", "", "marker.recorded", "agitated, reassured; lights dimmed"),
+        CsvTable supp = ExportFixtures.first(ExportFormat.SDTM_SUPPAE);
+        assertEquals(List.of("Emergence reaction", "2026-11-22T09:20:00", "", "", "", "", "", "marker.recorded",
+                        "agitated, reassured; lights dimmed"),
                 List.of(emergence.get("AETERM"), emergence.get("AESTDTC"), emergence.get("AESEV"), emergence.get("AESER"),
-                        emergence.get("AESRC"), emergence.get("AENOTE")));
+                        emergence.get("AEACN"), emergence.get("AEREL"), emergence.get("AEBODSYS"), qval(supp, "1", "AESRC"),
+                        qval(supp, "1", "AENOTE")));
         AuditEntry raised = trail.entries().stream().filter(e -> e.type().equals("alarm.raised")
                 && "LIMIT:nibp_sys:lo90:hi180".equals(e.payload().get("alarm"))).findFirst().orElseThrow();
         Map<String, String> hypertension = ae.rows().get(2);
         assertEquals(List.of("Hypertension (NIBP_SYS 186 > 180)", "2026-11-22T09:35:00", "2026-11-22T09:40:00", "alarm.raised",
                         String.valueOf(raised.seq())),
-                List.of(hypertension.get("AETERM"), hypertension.get("AESTDTC"), hypertension.get("AEENDTC"), hypertension.get("AESRC"),
-                        hypertension.get("AESRCSEQ")));
-        AuditEntry marker = trail.entries().get(Integer.parseInt(emergence.get("AESRCSEQ")) - 1);
+                List.of(hypertension.get("AETERM"), hypertension.get("AESTDTC"), hypertension.get("AEENDTC"), qval(supp, "3", "AESRC"),
+                        qval(supp, "3", "AESRCSEQ")));
+        assertEquals("", qval(supp, "3", "AENOTE"), "an alarm has no note: no row");
+        AuditEntry marker = trail.entries().get(Integer.parseInt(qval(supp, "1", "AESRCSEQ")) - 1);
         assertEquals("EMERGENCE_REACTION", marker.payload().get("kind"));
         assertTrue(ExportFixtures.all(ExportFormat.SDTM_AE).rows().stream().allMatch(r -> r.get("AESEQ").matches("[123]")));
+    }
+
+    private static String qval(CsvTable supp, String seq, String qnam) {
+        return supp.rows().stream().filter(r -> r.get("IDVARVAL").equals(seq) && r.get("QNAM").equals(qnam)).map(r -> r.get("QVAL"))
+                .findFirst().orElse("");
     }
 }
