@@ -87,6 +87,54 @@ final class Sdtm {
         };
     }
 
+    /** Each subject's first exposure (pretreatment or infusion start) in the sessions: DM's RFXSTDTC. */
+    static Map<String, Instant> firstExposure(List<SessionTrail> sessions) {
+        Map<String, Instant> first = new HashMap<>();
+        for (SessionTrail s : sessions) {
+            java.util.stream.Stream.of(s.pretreatmentAt(), s.infusionStart()).flatMap(Optional::stream)
+                    .forEach(t -> first.merge(usubjid(s), t, (a, b) -> a.isBefore(b) ? a : b));
+        }
+        return first;
+    }
+
+    /**
+     * The table with {@code --LOBXFL} added after {@code after}: "Y" on each subject's last result of each test
+     * (--TESTCD) whose --DTC is before the subject's first exposure (RFXSTDTC); results not done (empty --ORRES) are
+     * skipped, and the later row wins a tie.
+     */
+    static Csv lastBeforeExposure(Csv table, String prefix, String after, List<SessionTrail> sessions) {
+        Map<String, Instant> exposure = firstExposure(sessions);
+        List<String> header = table.header();
+        int usubjid = header.indexOf("USUBJID");
+        int test = header.indexOf(prefix + "TESTCD");
+        int dtc = header.indexOf(prefix + "DTC");
+        int orres = header.indexOf(prefix + "ORRES");
+        Map<String, Integer> last = new HashMap<>();
+        for (int i = 0; i < table.rows().size(); i++) {
+            List<String> r = table.rows().get(i);
+            Instant first = exposure.get(r.get(usubjid));
+            if (first == null || r.get(orres).isEmpty() || r.get(dtc).isEmpty() || r.get(dtc).compareTo(dtc(first)) >= 0) {
+                continue;
+            }
+            String key = r.get(usubjid) + "\n" + r.get(test);
+            Integer known = last.get(key);
+            if (known == null || r.get(dtc).compareTo(table.rows().get(known).get(dtc)) >= 0) {
+                last.put(key, i);
+            }
+        }
+        java.util.Set<Integer> flagged = new java.util.HashSet<>(last.values());
+        int at = header.indexOf(after) + 1;
+        List<String> columns = new java.util.ArrayList<>(header);
+        columns.add(at, prefix + "LOBXFL");
+        Csv out = new Csv(columns);
+        for (int i = 0; i < table.rows().size(); i++) {
+            List<String> row = new java.util.ArrayList<>(table.rows().get(i));
+            row.add(at, flagged.contains(i) ? "Y" : "");
+            out.row(row);
+        }
+        return out;
+    }
+
     /** A parent domain and its supplemental qualifiers (SUPP--). */
     record Parts(Csv parent, Csv supp) {
     }

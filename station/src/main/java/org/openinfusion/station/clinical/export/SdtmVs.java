@@ -87,7 +87,7 @@ final class SdtmVs {
                 }
             }
         }
-        return csv;
+        return Sdtm.lastBeforeExposure(csv, "VS", "VSSTRESU", sessions);
     }
 
     /** Cuff readings by time: the NIBP values of one device sharing a device time form one reading. */

@@ -54,7 +54,7 @@ class SdtmExportTest {
     void qsHoldsTheEffectiveCadssAndVasWithNotDoneItemsShortFormsAndTimePoints() {
         CsvTable qs = ExportFixtures.first(ExportFormat.SDTM_QS);
         assertEquals(List.of("STUDYID", "DOMAIN", "USUBJID", "QSSEQ", "QSGRPID", "QSTESTCD", "QSTEST", "QSCAT", "QSSCAT", "QSORRES",
-                "QSSTRESC", "QSSTRESN", "QSSTAT", "QSREASND", "QSEVAL", "VISITNUM", "VISIT", "QSDTC", "QSTPT", "QSTPTNUM", "QSELTM",
+                "QSSTRESC", "QSSTRESN", "QSSTAT", "QSREASND", "QSLOBXFL", "QSDRVFL", "QSEVAL", "VISITNUM", "VISIT", "QSDTC", "QSTPT", "QSTPTNUM", "QSELTM",
                 "QSTPTREF", "QSRFTDTC"), qs.header());
         assertTrue(qs.where("QSGRPID", "r1").isEmpty(), "r1 was corrected by r2: only the effective values");
         List<Map<String, String>> r2 = qs.where("QSGRPID", "r2");
@@ -66,6 +66,11 @@ class SdtmExportTest {
                 List.of(item3.get("QSTESTCD"), item3.get("QSTEST"), item3.get("QSCAT"), item3.get("QSORRES"), item3.get("QSSTRESC"),
                         item3.get("QSSTRESN"), item3.get("QSSTAT"), item3.get("QSTPT"), item3.get("QSTPTNUM"), item3.get("QSELTM"),
                         item3.get("QSTPTREF"), item3.get("QSDTC")));
+        assertEquals("Y", item3.get("QSLOBXFL"), "the last result before the capsule (08:15), the first exposure");
+        assertEquals("1", r2.getFirst().get("QSORRES"), "a score without an anchor label: its number");
+        Map<String, String> anchored = ExportFixtures.all(ExportFormat.SDTM_QS).where("QSGRPID", "r11").getFirst();
+        assertEquals(List.of("not at all", "0", "0"), List.of(anchored.get("QSORRES"), anchored.get("QSSTRESC"), anchored.get("QSSTRESN")),
+                "the anchor's text as answered; the number in QSSTRESC/QSSTRESN");
         Map<String, String> item7 = r2.get(6);
         assertEquals(List.of("CADSS07", "", "NOT DONE", "participant asleep"),
                 List.of(item7.get("QSTESTCD"), item7.get("QSORRES"), item7.get("QSSTAT"), item7.get("QSREASND")));
@@ -81,8 +86,11 @@ class SdtmExportTest {
                 && r.get("QSRFTDTC").equals("2026-11-22T09:00:00")));
         assertEquals("9", shortForm.getLast().get("QSORRES"));
         Map<String, String> endTotal = qs.where("QSGRPID", "r7").getLast();
-        assertEquals(List.of("46", "PT40M", "END-OF-INFUSION", "3", "NURSE"), List.of(endTotal.get("QSSTRESN"), endTotal.get("QSELTM"),
-                endTotal.get("QSTPT"), endTotal.get("QSTPTNUM"), endTotal.get("QSEVAL")));
+        assertEquals(List.of("46", "PT40M", "END-OF-INFUSION", "3", "NURSE", "Y", ""), List.of(endTotal.get("QSSTRESN"),
+                endTotal.get("QSELTM"), endTotal.get("QSTPT"), endTotal.get("QSTPTNUM"), endTotal.get("QSEVAL"), endTotal.get("QSDRVFL"),
+                endTotal.get("QSLOBXFL")), "the station's total is derived; after the infusion no baseline flag");
+        assertTrue(qs.rows().stream().filter(r -> !r.get("QSTESTCD").endsWith("T") && !r.get("QSTESTCD").endsWith("TOT"))
+                .allMatch(r -> r.get("QSDRVFL").isEmpty()), "items are collected, not derived");
         assertEquals(List.of("VAS01", "High", "60"), List.of(qs.where("QSGRPID", "r6").getFirst().get("QSTESTCD"),
                 qs.where("QSGRPID", "r6").getFirst().get("QSTEST"), qs.where("QSGRPID", "r6").getFirst().get("QSORRES")));
         assertEquals(3, qs.where("QSGRPID", "r6").size(), "VAS has no total");
@@ -94,9 +102,11 @@ class SdtmExportTest {
     void rsHoldsTheAmendedBprsAndMoaasAndTheSecondSessionIsVisitTwo() {
         CsvTable rs = ExportFixtures.first(ExportFormat.SDTM_RS);
         assertTrue(rs.where("RSGRPID", "r8").isEmpty(), "r8 was amended by r10");
-        assertEquals(List.of("1", "3", "1", "1", "6"), rs.where("RSGRPID", "r10").stream().map(r -> r.get("RSORRES")).toList());
+        assertEquals(List.of("not present", "mild", "not present", "not present", "6"),
+                rs.where("RSGRPID", "r10").stream().map(r -> r.get("RSORRES")).toList(), "BPRS anchors, the total's number");
+        assertEquals(List.of("1", "3", "1", "1", "6"), rs.where("RSGRPID", "r10").stream().map(r -> r.get("RSSTRESN")).toList());
         assertEquals("BPRSP02", rs.where("RSGRPID", "r10").get(1).get("RSTESTCD"));
-        assertEquals(List.of("MOAAS01", "4"), List.of(rs.only("RSGRPID", "r9").get("RSTESTCD"), rs.only("RSGRPID", "r9").get("RSORRES")));
+        assertEquals(List.of("MOAAS01", "4"), List.of(rs.only("RSGRPID", "r9").get("RSTESTCD"), rs.only("RSGRPID", "r9").get("RSSTRESN")));
         CsvTable all = ExportFixtures.all(ExportFormat.SDTM_QS);
         assertTrue(all.where("QSGRPID", "r11").stream().allMatch(r -> r.get("VISITNUM").equals("2") && r.get("VISIT").equals("SESSION 2")
                 && r.get("USUBJID").equals("ketamine-naltrexone-crossover-KET-401")));

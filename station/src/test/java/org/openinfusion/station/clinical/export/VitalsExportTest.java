@@ -83,7 +83,7 @@ class VitalsExportTest {
     void vsHasOneRowSetPerCuffReadingWithTheNearestContinuousValuesAndPlannedTimes() {
         CsvTable vs = ExportFixtures.first(ExportFormat.SDTM_VS);
         assertEquals(List.of("STUDYID", "DOMAIN", "USUBJID", "VSSEQ", "VSGRPID", "VSTESTCD", "VSTEST", "VSORRES", "VSORRESU",
-                "VSSTRESC", "VSSTRESN", "VSSTRESU", "VISITNUM", "VISIT", "VSDTC", "VSTPT", "VSTPTNUM", "VSELTM", "VSTPTREF",
+                "VSSTRESC", "VSSTRESN", "VSSTRESU", "VSLOBXFL", "VISITNUM", "VISIT", "VSDTC", "VSTPT", "VSTPTNUM", "VSELTM", "VSTPTREF",
                 "VSRFTDTC"), vs.header());
         // twelve cuff readings (08:50 to 09:45): SYSBP, DIABP, MAP, HR, PULSE, RESP, OXYSAT each but no HR at 09:45 (ECG
         // off); ETCO2 stops after 09:30
@@ -126,6 +126,8 @@ class VitalsExportTest {
         assertTrue(vs.where(r -> r.get("VSELTM").equals("PT35M") && r.get("VSTESTCD").equals("ETCO2")).isEmpty(),
                 "no EtCO2 within 30 s: no row");
         assertEquals(List.of("V1 READING 11"), at40.stream().map(r -> r.get("VSGRPID")).distinct().toList());
+        // every cuff reading (from 08:50) follows the first exposure (the capsule at 08:15): no last-before-exposure flag
+        assertTrue(vs.rows().stream().allMatch(r -> r.get("VSLOBXFL").isEmpty()));
     }
 
     @Test
