@@ -164,24 +164,10 @@ final class Sdtm {
             if (value == null) {
                 return;
             }
-            int piece = 0;
-            int start = 0;
-            while (start < value.length()) {
-                int end = start;
-                int bytes = 0;
-                while (end < value.length()) {
-                    int cp = value.codePointAt(end);
-                    int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-                    if (bytes + size > TEXT_PIECE) {
-                        break;
-                    }
-                    bytes += size;
-                    end += Character.charCount(cp);
-                }
-                add(studyId, usubjid, seq, piece == 0 ? qnam : qnam.substring(0, Math.min(qnam.length(), 7)) + piece, qlabel,
-                        value.substring(start, end), origin);
-                start = end;
-                piece++;
+            List<String> pieces = pieces(value);
+            for (int i = 0; i < pieces.size(); i++) {
+                add(studyId, usubjid, seq, i == 0 ? qnam : qnam.substring(0, Math.min(qnam.length(), 7)) + i, qlabel, pieces.get(i),
+                        origin);
             }
         }
 
@@ -192,6 +178,28 @@ final class Sdtm {
 
     /** Text values of more UTF-8 bytes than this go in pieces (the XPORT limit), never cutting a character. */
     static final int TEXT_PIECE = 200;
+
+    /** A text in pieces of at most {@link #TEXT_PIECE} UTF-8 bytes, never cutting a character; empty text gives none. */
+    static List<String> pieces(String value) {
+        List<String> pieces = new java.util.ArrayList<>();
+        int start = 0;
+        while (start < value.length()) {
+            int end = start;
+            int bytes = 0;
+            while (end < value.length()) {
+                int cp = value.codePointAt(end);
+                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                if (bytes + size > TEXT_PIECE) {
+                    break;
+                }
+                bytes += size;
+                end += Character.charCount(cp);
+            }
+            pieces.add(value.substring(start, end));
+            start = end;
+        }
+        return pieces;
+    }
 
     /** --SEQ: 1, 2, 3, ... per USUBJID within one file. */
     static final class Sequence {

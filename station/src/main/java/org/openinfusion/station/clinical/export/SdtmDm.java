@@ -45,14 +45,30 @@ final class SdtmDm {
         return csv;
     }
 
+    /** TS; a title longer than 200 bytes continues in TSVAL1, TSVAL2, ... (SDTMIG: TS, TSVAL over 200 characters). */
     static Csv ts(List<SessionTrail> sessions, ProtocolCatalog protocols, Instant now) {
-        Csv csv = new Csv(TS_COLUMNS);
-        Map<String, SessionTrail> byStudy = new LinkedHashMap<>();
-        sessions.forEach(s -> byStudy.putIfAbsent(Sdtm.studyId(s), s));
-        byStudy.forEach((study, s) -> {
-            String title = Objects.requireNonNullElse(s.protocol(protocols).title(), study);
-            csv.row(study, "TS", 1, "TITLE", "Trial Title", title, "", "", "", "");
-            csv.row(study, "TS", 2, "DCUTDTC", "Data Cutoff Date", Sdtm.dtc(now), "", "", "", "");
+        Map<String, List<String>> titles = new LinkedHashMap<>();
+        sessions.forEach(s -> titles.computeIfAbsent(Sdtm.studyId(s),
+                study -> Sdtm.pieces(Objects.requireNonNullElse(s.protocol(protocols).title(), study))));
+        int more = titles.values().stream().mapToInt(List::size).max().orElse(1) - 1;
+        List<String> columns = new ArrayList<>(TS_COLUMNS);
+        for (int i = 1; i <= more; i++) {
+            columns.add(columns.indexOf("TSVAL" + (i == 1 ? "" : i - 1)) + 1, "TSVAL" + i);
+        }
+        Csv csv = new Csv(columns);
+        titles.forEach((study, title) -> {
+            List<Object> row = new ArrayList<>(List.of(study, "TS", 1, "TITLE", "Trial Title", title.getFirst()));
+            for (int i = 1; i <= more; i++) {
+                row.add(i < title.size() ? title.get(i) : "");
+            }
+            row.addAll(List.of("", "", "", ""));
+            csv.row(row);
+            List<Object> cutoff = new ArrayList<>(List.of(study, "TS", 2, "DCUTDTC", "Data Cutoff Date", Sdtm.dtc(now)));
+            for (int i = 1; i <= more; i++) {
+                cutoff.add("");
+            }
+            cutoff.addAll(List.of("", "", "", ""));
+            csv.row(cutoff);
         });
         return csv;
     }

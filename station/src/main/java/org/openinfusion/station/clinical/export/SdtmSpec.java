@@ -19,7 +19,11 @@ final class SdtmSpec {
     }
 
     record Domain(String name, String label, String klass, String structure, List<Var> variables) {
+        /** A variable by name; TSVAL1, TSVAL2, ... continue TSVAL (Permissible). */
         Var variable(String name) {
+            if (this.name.equals("TS") && name.matches("TSVAL[1-9][0-9]?")) {
+                return new Var(name, "Parameter Value " + name.substring(5), false, Core.PERM);
+            }
             return variables.stream().filter(v -> v.name().equals(name)).findFirst()
                     .orElseThrow(() -> new NoSuchElementException(this.name + " has no variable " + name));
         }

@@ -113,6 +113,22 @@ class SdtmXptTest {
     }
 
     @Test
+    void aLongTextGoesInPiecesOfAtMost200BytesAndTheWriterRefusesWhatDoesNotFit() {
+        String text = "Übelkeit nach der Infusion, ".repeat(16);
+        List<String> pieces = Sdtm.pieces(text);
+        assertEquals(text, String.join("", pieces));
+        assertTrue(pieces.size() == 3 && pieces.stream().allMatch(p -> p.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 200),
+                pieces.toString());
+        Xpt.Dataset tooLong = new Xpt.Dataset("AE", "Adverse Events", List.of(new Xpt.Variable("AETERM", "Reported Term", false, 200)),
+                List.of(List.of(text)));
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Xpt.write(tooLong, java.time.Instant.EPOCH));
+        assertTrue(refused.getMessage().contains("AE.AETERM row 1"), refused.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Xpt.write(new Xpt.Dataset("AE",
+                "Adverse Events", List.of(new Xpt.Variable("AETERMLONG", "x", false, 1)), List.of()), java.time.Instant.EPOCH));
+    }
+
+    @Test
     void theSameRequestGivesTheSameBytes() {
         assertArrayEquals(export(Optional.empty()), export(Optional.empty()));
     }

@@ -230,11 +230,9 @@ public final class TrailBuilder implements AutoCloseable {
         at("14:05:00");
         service.record(BED, rating("r11", "cadss", null, "baseline", "nurse", "nurse1", cadss(0)));
         at("14:06:00");
-        service.record(BED, rating("r12", "vas", null, "baseline", "nurse", "nurse1",
-                Map.of("high", Answer.score(0), "nausea", Answer.score(0), "craving", Answer.score(40))));
+        service.record(BED, baselineVas("r12", 0, 40));
         at("14:10:00");
-        service.record(BED, rating("r13", "vas", null, "baseline", "nurse", "nurse1",
-                Map.of("high", Answer.score(0), "nausea", Answer.score(5), "craving", Answer.score(30))));
+        service.record(BED, baselineVas("r13", 5, 30));
         at("14:30:00");
         service.command(BED, new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
         return id;
@@ -247,11 +245,9 @@ public final class TrailBuilder implements AutoCloseable {
         at("15:01:00");
         service.command(BED, new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
         at("15:06:00");
-        service.record(BED, rating("v1", "vas", null, "baseline", "nurse", "nurse1",
-                Map.of("high", Answer.score(0), "nausea", Answer.score(0), "craving", Answer.score(20))));
+        service.record(BED, baselineVas("v1", 0, 20));
         at("15:10:00");
-        service.record(BED, rating("v2", "vas", null, "baseline", "nurse", "nurse1",
-                Map.of("high", Answer.score(0), "nausea", Answer.score(5), "craving", Answer.score(10))));
+        service.record(BED, baselineVas("v2", 5, 10));
         at("15:30:00");
         service.command(BED, new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
         return id;
@@ -312,6 +308,11 @@ public final class TrailBuilder implements AutoCloseable {
                           Map<String, Answer> answers) {
         return new Rating(id, instrument, shortForm, timePoint, role, user, clock.instant().minusSeconds(120), clock.instant(),
                 answers, null);
+    }
+
+    private Rating baselineVas(String id, int nausea, int craving) {
+        return rating(id, "vas", null, "baseline", "nurse", "nurse1",
+                Map.of("high", Answer.score(0), "nausea", Answer.score(nausea), "craving", Answer.score(craving)));
     }
 
     private static Map<String, Answer> cadss(int score) {
