@@ -135,6 +135,44 @@ final class Sdtm {
         return out;
     }
 
+    static final String SCREENING = "SCREENING";
+    static final String TREATMENT = "BLINDED TREATMENT";
+    static final String FOLLOW_UP = "FOLLOW-UP";
+
+    /**
+     * The table with EPOCH added after VISIT, from each row's {@code dtcColumn} within its session (USUBJID and
+     * VISITNUM): SCREENING before the session's first exposure (pretreatment, else infusion start) or when it has
+     * none, BLINDED TREATMENT from then until the infusion's end, FOLLOW-UP from the end on; empty without a date-time.
+     */
+    static Csv withEpoch(Csv table, String dtcColumn, List<SessionTrail> sessions) {
+        Map<String, SessionTrail> bySession = new HashMap<>();
+        sessions.forEach(s -> bySession.put(usubjid(s) + "\n" + visitNum(s), s));
+        List<String> header = table.header();
+        int usubjid = header.indexOf("USUBJID");
+        int visit = header.indexOf("VISITNUM");
+        int dtc = header.indexOf(dtcColumn);
+        int at = header.indexOf("VISIT") + 1;
+        List<String> columns = new java.util.ArrayList<>(header);
+        columns.add(at, "EPOCH");
+        Csv out = new Csv(columns);
+        for (List<String> r : table.rows()) {
+            SessionTrail s = bySession.get(r.get(usubjid) + "\n" + r.get(visit));
+            String time = r.get(dtc);
+            String epoch = "";
+            if (s != null && !time.isEmpty()) {
+                Optional<Instant> start = java.util.stream.Stream.of(s.pretreatmentAt(), s.infusionStart()).flatMap(Optional::stream)
+                        .min(Instant::compareTo);
+                Optional<Instant> end = s.infusionEnd();
+                epoch = start.isEmpty() || time.compareTo(dtc(start.get())) < 0 ? SCREENING
+                        : end.isPresent() && time.compareTo(dtc(end.get())) >= 0 ? FOLLOW_UP : TREATMENT;
+            }
+            List<String> row = new java.util.ArrayList<>(r);
+            row.add(at, epoch);
+            out.row(row);
+        }
+        return out;
+    }
+
     /** A parent domain and its supplemental qualifiers (SUPP--). */
     record Parts(Csv parent, Csv supp) {
     }

@@ -58,7 +58,7 @@ final class SdtmAe {
                 }
             }
         }
-        return new Sdtm.Parts(csv, supp.table());
+        return new Sdtm.Parts(Sdtm.withEpoch(csv, "AESTDTC", sessions), supp.table());
     }
 
     private static void source(Sdtm.Supp supp, SessionTrail s, String usubjid, int n, Recorded e) {

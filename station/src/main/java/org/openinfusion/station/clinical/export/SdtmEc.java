@@ -56,7 +56,7 @@ final class SdtmEc {
                 supp.add(Sdtm.studyId(s), usubjid, n, "ECBLIND", "Blinding Status", blind, "DERIVED");
             }
         }
-        return new Sdtm.Parts(csv, supp.table());
+        return new Sdtm.Parts(Sdtm.withEpoch(csv, "ECSTDTC", sessions), supp.table());
     }
 
     private static String unblinded(TrailEvent.Unblinded e) {

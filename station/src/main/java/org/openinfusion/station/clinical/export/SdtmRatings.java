@@ -69,7 +69,7 @@ final class SdtmRatings {
                 }
             }
         }
-        return Sdtm.lastBeforeExposure(csv, domain, domain + "REASND", sessions);
+        return Sdtm.withEpoch(Sdtm.lastBeforeExposure(csv, domain, domain + "REASND", sessions), domain + "DTC", sessions);
     }
 
     /** The time point's columns: --TPT, --TPTNUM (its place in the protocol's schedule), --ELTM, --TPTREF, --RFTDTC. */

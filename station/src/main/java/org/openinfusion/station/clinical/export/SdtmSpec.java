@@ -59,7 +59,7 @@ final class SdtmSpec {
                 v("ECMOOD", "Mood", Core.PERM), n("ECDOSE", "Dose", Core.EXP), v("ECDOSU", "Dose Units", Core.EXP),
                 v("ECDOSFRM", "Dose Form", Core.EXP), v("ECROUTE", "Route of Administration", Core.PERM),
                 v("ECADJ", "Reason for Dose Adjustment", Core.PERM), v("ECREFID", "Reference ID", Core.PERM),
-                n("VISITNUM", "Visit Number", Core.PERM), v("VISIT", "Visit Name", Core.PERM),
+                n("VISITNUM", "Visit Number", Core.PERM), v("VISIT", "Visit Name", Core.PERM), v("EPOCH", "Epoch", Core.PERM),
                 v("ECSTDTC", "Start Date/Time of Treatment", Core.EXP), v("ECENDTC", "End Date/Time of Treatment", Core.EXP));
         put("AE", "Adverse Events", "EVENTS", "One record per adverse event per subject",
                 v("STUDYID", "Study Identifier", Core.REQ), v("DOMAIN", "Domain Abbreviation", Core.REQ),
@@ -68,7 +68,7 @@ final class SdtmSpec {
                 v("AEDECOD", "Dictionary-Derived Term", Core.REQ), v("AECAT", "Category for Adverse Event", Core.PERM),
                 v("AEBODSYS", "Body System or Organ Class", Core.EXP), v("AESEV", "Severity/Intensity", Core.PERM),
                 v("AESER", "Serious Event", Core.EXP), v("AEACN", "Action Taken with Study Treatment", Core.EXP),
-                v("AEREL", "Causality", Core.EXP), n("VISITNUM", "Visit Number", Core.PERM), v("VISIT", "Visit Name", Core.PERM),
+                v("AEREL", "Causality", Core.EXP), n("VISITNUM", "Visit Number", Core.PERM), v("VISIT", "Visit Name", Core.PERM), v("EPOCH", "Epoch", Core.PERM),
                 v("AESTDTC", "Start Date/Time of Adverse Event", Core.EXP), v("AEENDTC", "End Date/Time of Adverse Event", Core.EXP));
         put("VS", "Vital Signs", "FINDINGS", "One record per vital sign measurement per time point per visit per subject",
                 v("STUDYID", "Study Identifier", Core.REQ), v("DOMAIN", "Domain Abbreviation", Core.REQ),
@@ -78,7 +78,7 @@ final class SdtmSpec {
                 v("VSORRESU", "Original Units", Core.EXP), v("VSSTRESC", "Character Result/Finding in Std Format", Core.EXP),
                 n("VSSTRESN", "Numeric Result/Finding in Standard Units", Core.EXP), v("VSSTRESU", "Standard Units", Core.EXP),
                 v("VSLOBXFL", "Last Observation Before Exposure Flag", Core.EXP),
-                n("VISITNUM", "Visit Number", Core.EXP), v("VISIT", "Visit Name", Core.PERM),
+                n("VISITNUM", "Visit Number", Core.EXP), v("VISIT", "Visit Name", Core.PERM), v("EPOCH", "Epoch", Core.PERM),
                 v("VSDTC", "Date/Time of Measurements", Core.EXP), v("VSTPT", "Planned Time Point Name", Core.PERM),
                 n("VSTPTNUM", "Planned Time Point Number", Core.PERM), v("VSELTM", "Planned Elapsed Time from Time Point Ref", Core.PERM),
                 v("VSTPTREF", "Time Point Reference", Core.PERM), v("VSRFTDTC", "Date/Time of Reference Time Point", Core.PERM));
@@ -95,7 +95,7 @@ final class SdtmSpec {
                     n(d + "STRESN", "Numeric Result/Finding in Standard Units", Core.PERM),
                     v(d + "STAT", "Completion Status", Core.PERM), v(d + "REASND", "Reason Not Done", Core.PERM),
                     v(d + "LOBXFL", "Last Observation Before Exposure Flag", Core.EXP), v(d + "DRVFL", "Derived Flag", Core.PERM),
-                    v(d + "EVAL", "Evaluator", Core.PERM), n("VISITNUM", "Visit Number", Core.EXP), v("VISIT", "Visit Name", Core.PERM),
+                    v(d + "EVAL", "Evaluator", Core.PERM), n("VISITNUM", "Visit Number", Core.EXP), v("VISIT", "Visit Name", Core.PERM), v("EPOCH", "Epoch", Core.PERM),
                     v(d + "DTC", "Date/Time of Finding", Core.EXP), v(d + "TPT", "Planned Time Point Name", Core.PERM),
                     n(d + "TPTNUM", "Planned Time Point Number", Core.PERM),
                     v(d + "ELTM", "Planned Elapsed Time from Time Point Ref", Core.PERM), v(d + "TPTREF", "Time Point Reference", Core.PERM),

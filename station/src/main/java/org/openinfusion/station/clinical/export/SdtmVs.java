@@ -87,7 +87,7 @@ final class SdtmVs {
                 }
             }
         }
-        return Sdtm.lastBeforeExposure(csv, "VS", "VSSTRESU", sessions);
+        return Sdtm.withEpoch(Sdtm.lastBeforeExposure(csv, "VS", "VSSTRESU", sessions), "VSDTC", sessions);
     }
 
     /** Cuff readings by time: the NIBP values of one device sharing a device time form one reading. */

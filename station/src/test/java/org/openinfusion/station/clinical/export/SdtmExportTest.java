@@ -54,7 +54,7 @@ class SdtmExportTest {
     void qsHoldsTheEffectiveCadssAndVasWithNotDoneItemsShortFormsAndTimePoints() {
         CsvTable qs = ExportFixtures.first(ExportFormat.SDTM_QS);
         assertEquals(List.of("STUDYID", "DOMAIN", "USUBJID", "QSSEQ", "QSGRPID", "QSTESTCD", "QSTEST", "QSCAT", "QSSCAT", "QSORRES",
-                "QSSTRESC", "QSSTRESN", "QSSTAT", "QSREASND", "QSLOBXFL", "QSDRVFL", "QSEVAL", "VISITNUM", "VISIT", "QSDTC", "QSTPT", "QSTPTNUM", "QSELTM",
+                "QSSTRESC", "QSSTRESN", "QSSTAT", "QSREASND", "QSLOBXFL", "QSDRVFL", "QSEVAL", "VISITNUM", "VISIT", "EPOCH", "QSDTC", "QSTPT", "QSTPTNUM", "QSELTM",
                 "QSTPTREF", "QSRFTDTC"), qs.header());
         assertTrue(qs.where("QSGRPID", "r1").isEmpty(), "r1 was corrected by r2: only the effective values");
         List<Map<String, String>> r2 = qs.where("QSGRPID", "r2");
@@ -66,7 +66,8 @@ class SdtmExportTest {
                 List.of(item3.get("QSTESTCD"), item3.get("QSTEST"), item3.get("QSCAT"), item3.get("QSORRES"), item3.get("QSSTRESC"),
                         item3.get("QSSTRESN"), item3.get("QSSTAT"), item3.get("QSTPT"), item3.get("QSTPTNUM"), item3.get("QSELTM"),
                         item3.get("QSTPTREF"), item3.get("QSDTC")));
-        assertEquals("Y", item3.get("QSLOBXFL"), "the last result before the capsule (08:15), the first exposure");
+        assertEquals(List.of("Y", "SCREENING"), List.of(item3.get("QSLOBXFL"), item3.get("EPOCH")),
+                "the last result before the capsule (08:15), the first exposure");
         assertEquals("1", r2.getFirst().get("QSORRES"), "a score without an anchor label: its number");
         Map<String, String> anchored = ExportFixtures.all(ExportFormat.SDTM_QS).where("QSGRPID", "r11").getFirst();
         assertEquals(List.of("not at all", "0", "0"), List.of(anchored.get("QSORRES"), anchored.get("QSSTRESC"), anchored.get("QSSTRESN")),
@@ -89,6 +90,8 @@ class SdtmExportTest {
         assertEquals(List.of("46", "PT40M", "END-OF-INFUSION", "3", "NURSE", "Y", ""), List.of(endTotal.get("QSSTRESN"),
                 endTotal.get("QSELTM"), endTotal.get("QSTPT"), endTotal.get("QSTPTNUM"), endTotal.get("QSEVAL"), endTotal.get("QSDRVFL"),
                 endTotal.get("QSLOBXFL")), "the station's total is derived; after the infusion no baseline flag");
+        assertEquals("FOLLOW-UP", endTotal.get("EPOCH"), "finished at 09:42, after the infusion's end at 09:40");
+        assertEquals("BLINDED TREATMENT", shortForm.getFirst().get("EPOCH"), "at 20 min, during the infusion");
         assertTrue(qs.rows().stream().filter(r -> !r.get("QSTESTCD").endsWith("T") && !r.get("QSTESTCD").endsWith("TOT"))
                 .allMatch(r -> r.get("QSDRVFL").isEmpty()), "items are collected, not derived");
         assertEquals(List.of("VAS01", "High", "60"), List.of(qs.where("QSGRPID", "r6").getFirst().get("QSTESTCD"),

@@ -83,7 +83,7 @@ class VitalsExportTest {
     void vsHasOneRowSetPerCuffReadingWithTheNearestContinuousValuesAndPlannedTimes() {
         CsvTable vs = ExportFixtures.first(ExportFormat.SDTM_VS);
         assertEquals(List.of("STUDYID", "DOMAIN", "USUBJID", "VSSEQ", "VSGRPID", "VSTESTCD", "VSTEST", "VSORRES", "VSORRESU",
-                "VSSTRESC", "VSSTRESN", "VSSTRESU", "VSLOBXFL", "VISITNUM", "VISIT", "VSDTC", "VSTPT", "VSTPTNUM", "VSELTM", "VSTPTREF",
+                "VSSTRESC", "VSSTRESN", "VSSTRESU", "VSLOBXFL", "VISITNUM", "VISIT", "EPOCH", "VSDTC", "VSTPT", "VSTPTNUM", "VSELTM", "VSTPTREF",
                 "VSRFTDTC"), vs.header());
         // twelve cuff readings (08:50 to 09:45): SYSBP, DIABP, MAP, HR, PULSE, RESP, OXYSAT each but no HR at 09:45 (ECG
         // off); ETCO2 stops after 09:30
@@ -128,6 +128,10 @@ class VitalsExportTest {
         assertEquals(List.of("V1 READING 11"), at40.stream().map(r -> r.get("VSGRPID")).distinct().toList());
         // every cuff reading (from 08:50) follows the first exposure (the capsule at 08:15): no last-before-exposure flag
         assertTrue(vs.rows().stream().allMatch(r -> r.get("VSLOBXFL").isEmpty()));
+        Map<String, String> at35 = vs.where(r -> r.get("VSELTM").equals("PT35M") && r.get("VSTESTCD").equals("SYSBP")).getFirst();
+        assertEquals(List.of("BLINDED TREATMENT", "BLINDED TREATMENT", "FOLLOW-UP", "FOLLOW-UP"), List.of(before.get("EPOCH"),
+                at35.get("EPOCH"), sys.get("EPOCH"), oximeter.get("EPOCH")),
+                "after the capsule, during the infusion, from its end (09:40) on");
     }
 
     @Test
