@@ -162,6 +162,33 @@ class ExportsIT {
             assertArrayEquals(expected, Files.readAllBytes(out), format.key() + " from InfluxDB equals the one from the same values in memory");
             assertTrue(Files.readAllLines(out).size() > 80, format.key());
         }
+        // the XPORT package: each file past its seven header records (which carry when it was written) is the same, but
+        // TS, whose data cutoff is when the export was written
+        Path zip = dir.resolve(ExportFormat.SDTM_XPT.fileSuffix());
+        assertEquals(0, ExportMain.run(new String[] {"--audit", trail.file().toString(), "--format", ExportFormat.SDTM_XPT.key(),
+                "--session", trail.first(), "--influx-url", SERVERS.influxd().url(), "--database", DATABASE, "--out", zip.toString()}));
+        Map<String, byte[]> fromStore = unzip(Files.readAllBytes(zip));
+        Map<String, byte[]> inMemory = unzip(Exports.write(ExportFormat.SDTM_XPT, new ExportRequest(trail.entries(),
+                Optional.of(trail.first()), TrailBuilder.vitals(), InstrumentCatalog.builtIn(), ProtocolCatalog.builtIn()), evening).content());
+        assertEquals(inMemory.keySet(), fromStore.keySet());
+        assertTrue(fromStore.get("vs.xpt").length > 80 * 100, "vs.xpt holds the stored readings");
+        for (String name : inMemory.keySet()) {
+            if (name.endsWith(".xpt") && !name.equals("ts.xpt")) {
+                byte[] a = inMemory.get(name);
+                byte[] b = fromStore.get(name);
+                assertArrayEquals(java.util.Arrays.copyOfRange(a, 7 * 80, a.length), java.util.Arrays.copyOfRange(b, 7 * 80, b.length), name);
+            }
+        }
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return files;
     }
 
     @Test

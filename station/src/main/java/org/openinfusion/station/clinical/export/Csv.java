@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.export;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -9,19 +10,30 @@ import java.util.Objects;
  * double quote or a line break is quoted, quotes doubled), CRLF line ends, null written as an empty cell.
  */
 final class Csv {
-    private final int width;
+    private final List<String> header;
+    private final List<List<String>> rows = new ArrayList<>();
     private final StringBuilder out = new StringBuilder(4096);
 
     Csv(List<String> header) {
-        this.width = header.size();
+        this.header = List.copyOf(header);
         line(header);
+    }
+
+    List<String> header() {
+        return header;
+    }
+
+    /** The rows written, each cell as written (null as empty). */
+    List<List<String>> rows() {
+        return rows;
     }
 
     /** Appends a row; refuses one whose width differs from the header's. */
     Csv row(List<?> cells) {
-        if (cells.size() != width) {
-            throw new IllegalArgumentException("a row of " + cells.size() + " cells under a header of " + width);
+        if (cells.size() != header.size()) {
+            throw new IllegalArgumentException("a row of " + cells.size() + " cells under a header of " + header.size());
         }
+        rows.add(cells.stream().map(c -> Objects.toString(c, "")).toList());
         line(cells);
         return this;
     }

@@ -2,7 +2,7 @@ package org.openinfusion.station.clinical.export;
 
 import java.util.Objects;
 
-/** One written export: a suggested file name, its media type and its bytes (UTF-8 text for every format). */
+/** One written export: a suggested file name, its media type and its bytes (UTF-8 text, or a ZIP for sdtm-xpt). */
 public record ExportFile(String fileName, String mediaType, byte[] content) {
     public ExportFile {
         Objects.requireNonNull(fileName, "fileName");

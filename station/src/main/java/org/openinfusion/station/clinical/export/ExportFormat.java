@@ -10,12 +10,22 @@ public enum ExportFormat {
     BUNDLE_JSON("bundle-json", "application/json", "bundle.json"),
     REDCAP_DICTIONARY("redcap-dictionary", "text/csv", "redcap-dictionary.csv"),
     REDCAP_IMPORT("redcap-import", "text/csv", "redcap-import.csv"),
+    REDCAP_EVENTS("redcap-events", "text/csv", "redcap-events.csv"),
+    REDCAP_DESIGNATIONS("redcap-designations", "text/csv", "redcap-designations.csv"),
+    REDCAP_REPEATING("redcap-repeating", "text/csv", "redcap-repeating.csv"),
+    SDTM_DM("sdtm-dm", "text/csv", "dm.csv"),
+    SDTM_TS("sdtm-ts", "text/csv", "ts.csv"),
     SDTM_VS("sdtm-vs", "text/csv", "vs.csv"),
     SDTM_RS("sdtm-rs", "text/csv", "rs.csv"),
     SDTM_QS("sdtm-qs", "text/csv", "qs.csv"),
     SDTM_EC("sdtm-ec", "text/csv", "ec.csv"),
+    SDTM_SUPPEC("sdtm-suppec", "text/csv", "suppec.csv"),
     SDTM_AE("sdtm-ae", "text/csv", "ae.csv"),
+    /** Medications given on order, as staff recorded them (CSV only for now: not yet in the XPT package). */
     SDTM_CM("sdtm-cm", "text/csv", "cm.csv"),
+    SDTM_SUPPAE("sdtm-suppae", "text/csv", "suppae.csv"),
+    /** Every SDTM data set as SAS XPORT v5 files with a define.xml, in one ZIP. */
+    SDTM_XPT("sdtm-xpt", "application/zip", "sdtm-xpt.zip"),
     AUDIT_CSV("audit-csv", "text/csv", "audit.csv");
 
     private final String key;
@@ -43,7 +53,7 @@ public enum ExportFormat {
 
     /** True for the formats that read values from the time-series store (and so need it to answer). */
     public boolean readsTimeSeries() {
-        return this == VITALS_CSV || this == SDTM_VS;
+        return this == VITALS_CSV || this == SDTM_VS || this == SDTM_XPT;
     }
 
     public static ExportFormat parse(String key) {

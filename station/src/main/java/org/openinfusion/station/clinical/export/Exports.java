@@ -3,10 +3,10 @@ package org.openinfusion.station.clinical.export;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
-import org.openinfusion.station.clinical.protocol.Protocol;
 
 /**
  * Writes any {@link ExportFormat} from a verified audit trail (and, for vitals, the time-series store). Formats,
@@ -32,34 +32,71 @@ public final class Exports {
     public static ExportFile write(ExportFormat format, ExportRequest request, Clock clock) {
         Trail trail = new Trail(request.history());
         Instant now = clock.instant();
-        String text = switch (format) {
+        byte[] content = switch (format) {
+            case SDTM_XPT -> SdtmPackage.zip(sdtm(trail, request, now), now);
+            default -> text(format, trail, request, now).getBytes(StandardCharsets.UTF_8);
+        };
+        return new ExportFile(request.sessionId().orElse("all-sessions") + "-" + format.fileSuffix(), format.mediaType(), content);
+    }
+
+    private static String text(ExportFormat format, Trail trail, ExportRequest request, Instant now) {
+        return switch (format) {
             case VITALS_CSV -> VitalsCsv.write(sessions(trail, request), store(format, request), now);
             case RATINGS_CSV -> RatingsCsv.write(trail.entries(request.sessionId(), request.among()), request.history());
             case BUNDLE_JSON -> SessionBundle.write(request.sessionId().orElseThrow(() -> new IllegalArgumentException(
                     "a session bundle is of one session: give its id")), trail, request.protocols());
-            case REDCAP_DICTIONARY -> RedcapDictionary.write(forms(trail, request));
-            case REDCAP_IMPORT -> RedcapImport.write(sessions(trail, request), forms(trail, request), request.protocols());
-            case SDTM_VS -> SdtmVs.write(sessions(trail, request), store(format, request), request.protocols(), now);
-            case SDTM_RS -> SdtmRatings.write("RS", sessions(trail, request), request.instruments(), request.protocols());
-            case SDTM_QS -> SdtmRatings.write("QS", sessions(trail, request), request.instruments(), request.protocols());
-            case SDTM_EC -> SdtmEc.write(sessions(trail, request), request.protocols());
-            case SDTM_AE -> SdtmAe.write(sessions(trail, request));
+            case REDCAP_DICTIONARY -> RedcapDictionary.write(forms(request));
+            case REDCAP_IMPORT -> RedcapImport.write(project(trail, request));
+            case REDCAP_EVENTS -> RedcapImport.events(project(trail, request));
+            case REDCAP_DESIGNATIONS -> RedcapImport.designations(project(trail, request));
+            case REDCAP_REPEATING -> RedcapImport.repeating(project(trail, request));
+            case SDTM_DM -> SdtmDm.dm(sessions(trail, request)).toString();
+            case SDTM_TS -> SdtmDm.ts(sessions(trail, request), request.protocols(), now).toString();
+            case SDTM_VS -> SdtmVs.table(sessions(trail, request), store(format, request), request.protocols(), now).toString();
+            case SDTM_RS -> SdtmRatings.table("RS", sessions(trail, request), request.instruments(), request.protocols()).toString();
+            case SDTM_QS -> SdtmRatings.table("QS", sessions(trail, request), request.instruments(), request.protocols()).toString();
+            case SDTM_EC -> SdtmEc.tables(sessions(trail, request), request.protocols()).parent().toString();
+            case SDTM_SUPPEC -> SdtmEc.tables(sessions(trail, request), request.protocols()).supp().toString();
+            case SDTM_AE -> SdtmAe.tables(sessions(trail, request)).parent().toString();
+            case SDTM_SUPPAE -> SdtmAe.tables(sessions(trail, request)).supp().toString();
             case SDTM_CM -> SdtmCm.write(sessions(trail, request));
             case AUDIT_CSV -> AuditCsv.write(trail.entries(request.sessionId(), request.among()));
+            case SDTM_XPT -> throw new IllegalStateException("not a text format");
         };
-        return new ExportFile(request.sessionId().orElse("all-sessions") + "-" + format.fileSuffix(), format.mediaType(),
-                text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every SDTM data set of the request, by name. */
+    private static Map<String, Csv> sdtm(Trail trail, ExportRequest request, Instant now) {
+        List<SessionTrail> sessions = sessions(trail, request);
+        Map<String, Csv> all = new LinkedHashMap<>();
+        all.put("TS", SdtmDm.ts(sessions, request.protocols(), now));
+        all.put("DM", SdtmDm.dm(sessions));
+        Sdtm.Parts ec = SdtmEc.tables(sessions, request.protocols());
+        all.put("EC", ec.parent());
+        all.put("SUPPEC", ec.supp());
+        Sdtm.Parts ae = SdtmAe.tables(sessions);
+        all.put("AE", ae.parent());
+        all.put("SUPPAE", ae.supp());
+        all.put("VS", SdtmVs.table(sessions, store(ExportFormat.SDTM_XPT, request), request.protocols(), now));
+        all.put("QS", SdtmRatings.table("QS", sessions, request.instruments(), request.protocols()));
+        all.put("RS", SdtmRatings.table("RS", sessions, request.instruments(), request.protocols()));
+        return all;
     }
 
     private static List<SessionTrail> sessions(Trail trail, ExportRequest request) {
         return trail.select(request.sessionId(), request.among());
     }
 
-    /** The REDCap forms: of the one session's protocol, or of every instrument when all sessions are exported. */
-    private static List<RedcapForm> forms(Trail trail, ExportRequest request) {
-        Optional<Protocol> protocol = request.sessionId().isPresent()
-                ? Optional.of(sessions(trail, request).getFirst().protocol(request.protocols())) : Optional.empty();
-        return RedcapForm.forms(protocol, request.instruments());
+    /**
+     * The REDCap forms: every instrument of the catalog, whatever the sessions, since uploading a dictionary replaces
+     * the whole project's.
+     */
+    private static List<RedcapForm> forms(ExportRequest request) {
+        return RedcapForm.forms(request.instruments());
+    }
+
+    private static RedcapProject project(Trail trail, ExportRequest request) {
+        return RedcapProject.of(sessions(trail, request), forms(request), request.instruments(), request.protocols());
     }
 
     private static TimeSeriesReader store(ExportFormat format, ExportRequest request) {

@@ -6,23 +6,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.openinfusion.station.clinical.protocol.Protocol;
-import org.openinfusion.station.clinical.protocol.ScheduleEntry;
 import org.openinfusion.station.clinical.rating.Anchor;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Scoring;
-import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /**
@@ -42,6 +36,8 @@ final class RedcapForm {
     /** Items of at most this many points are radio buttons; wider scales (VAS 0-100) are integer text fields. */
     static final int MAX_RADIO_POINTS = 11;
     private static final int PREFIX_LENGTH = 12;
+    static final String COMPLETE = "2";
+    static final String INCOMPLETE = "0";
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** One dictionary row (the columns left out are empty). */
@@ -90,22 +86,9 @@ final class RedcapForm {
         return new RedcapForm(instrument);
     }
 
-    /**
-     * The forms of a session's protocol (the instruments its schedule names, in schedule order), or of every
-     * instrument in the catalog (by id) when no session is given.
-     */
-    static List<RedcapForm> forms(Optional<Protocol> protocol, InstrumentCatalog instruments) {
-        if (protocol.isEmpty()) {
-            return instruments.all().stream().sorted(Comparator.comparing(Instrument::id)).map(RedcapForm::of).toList();
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (ScheduleEntry e : protocol.get().schedule()) {
-            for (String key : e.instruments()) {
-                ids.add(FormKey.resolve(instruments, key).orElseThrow(() -> new IllegalArgumentException("protocol "
-                        + protocol.get().id() + " names the unknown instrument or form '" + key + "'")).instrumentId());
-            }
-        }
-        return ids.stream().map(instruments::get).map(RedcapForm::of).toList();
+    /** One form per instrument of the catalog, by id: the whole project's dictionary. */
+    static List<RedcapForm> forms(InstrumentCatalog instruments) {
+        return instruments.all().stream().sorted(Comparator.comparing(Instrument::id)).map(RedcapForm::of).toList();
     }
 
     String form() {
@@ -143,7 +126,16 @@ final class RedcapForm {
         }
         v.put(field("na"), String.join("; ", notAssessed));
         v.put(field("rating_id"), r.ratingId());
+        v.put(completeField(), notAssessed.isEmpty() ? COMPLETE : INCOMPLETE);
         return v;
+    }
+
+    /**
+     * REDCap's own status field of the form, {@code <form>_complete} (not in the dictionary: REDCap adds it to every
+     * form): "2" (Complete) for a rating with every item of its form assessed, "0" (Incomplete) otherwise.
+     */
+    String completeField() {
+        return form + "_complete";
     }
 
     private boolean hasTotal() {

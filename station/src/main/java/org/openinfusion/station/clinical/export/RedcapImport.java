@@ -1,88 +1,87 @@
 package org.openinfusion.station.clinical.export;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.openinfusion.station.clinical.protocol.ScheduleEntry;
-import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 
 /**
- * A REDCap record import (flat CSV): one row per subject (record_id = subject code) and event (one event per time
- * point, {@link #eventName}), holding the effective rating of each instrument rated there ({@link TrailRating#effective}).
- * When a time point holds several effective ratings of one instrument (repeated administrations), each goes on its
- * own row as a repeating instrument, instances 1, 2, ... in finishing order. Columns are the dictionary's fields.
+ * A REDCap record import (flat CSV) of a longitudinal project ({@link RedcapProject}): one row per subject (record_id
+ * = subject code) and event holding the effective rating of each form that does not repeat in that event
+ * ({@link TrailRating#effective}); a form that repeats in an event (given more than once there to some subject) is on
+ * its own rows, with redcap_repeat_instrument and instances 1, 2, ... in finishing order, for every subject, even one
+ * who was given it once. Columns: the keys, then each form's dictionary fields and its {@code <form>_complete}.
  */
 final class RedcapImport {
     static final List<String> KEYS = List.of(RedcapDictionary.RECORD_ID, "redcap_event_name", "redcap_repeat_instrument",
             "redcap_repeat_instance");
-    /** REDCap's event arm (not a study arm: the station knows none): every event is in arm 1. */
-    static final String EVENT_ARM = "_arm_1";
-    private static final int EVENT_BASE_LENGTH = 18;
 
     private RedcapImport() {
     }
 
-    static String write(List<SessionTrail> sessions, List<RedcapForm> forms, ProtocolCatalog protocols) {
-        List<String> fields = RedcapDictionary.fields(forms).stream().map(RedcapForm.Field::name)
-                .filter(n -> !n.equals(RedcapDictionary.RECORD_ID)).toList();
+    static String write(RedcapProject project) {
+        List<String> fields = new ArrayList<>();
+        for (RedcapForm f : project.forms()) {
+            f.fields().stream().map(RedcapForm.Field::name).forEach(fields::add);
+            fields.add(f.completeField());
+        }
         List<String> columns = new ArrayList<>(KEYS);
         columns.addAll(fields);
         Csv csv = new Csv(columns);
-        Map<String, RedcapForm> byInstrument = forms.stream()
-                .collect(Collectors.toMap(f -> f.instrument().id(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        for (SessionTrail s : sessions) {
-            List<String> order = s.protocol(protocols).schedule().stream().map(ScheduleEntry::id).toList();
-            Map<String, List<TrailRating>> byTimePoint = TrailRating.effective(s.ratings()).stream()
-                    .sorted(Comparator.comparingInt((TrailRating r) -> order.contains(r.timePoint()) ? order.indexOf(r.timePoint())
-                            : order.size()))
-                    .collect(Collectors.groupingBy(TrailRating::timePoint, LinkedHashMap::new, Collectors.toList()));
-            byTimePoint.forEach((timePoint, ratings) -> {
-                String event = eventName(timePoint, s.period());
-                Map<String, String> main = new LinkedHashMap<>();
-                List<List<String>> repeats = new ArrayList<>();
-                ratings.stream().collect(Collectors.groupingBy(TrailRating::instrument, LinkedHashMap::new, Collectors.toList()))
-                        .forEach((instrument, same) -> {
-                            RedcapForm form = Optional.ofNullable(byInstrument.get(instrument)).orElseThrow(() ->
-                                    new IllegalArgumentException("rating instrument " + instrument + " is not in the REDCap forms"));
-                            if (same.size() == 1) {
-                                main.putAll(form.values(same.getFirst()));
-                                return;
-                            }
-                            for (int i = 0; i < same.size(); i++) {
-                                repeats.add(row(s, event, form.form(), String.valueOf(i + 1), form.values(same.get(i)), fields));
-                            }
-                        });
-                if (!main.isEmpty()) {
-                    csv.row(row(s, event, "", "", main, fields));
+        Map<List<Object>, List<RedcapProject.Cell>> byRecordEvent = new LinkedHashMap<>();
+        project.cells().forEach(c -> byRecordEvent.computeIfAbsent(List.of(c.subject(), c.event()), k -> new ArrayList<>()).add(c));
+        byRecordEvent.forEach((key, cells) -> {
+            String subject = (String) key.get(0);
+            String event = ((RedcapProject.Event) key.get(1)).uniqueName();
+            Map<String, String> main = new LinkedHashMap<>();
+            List<List<String>> repeats = new ArrayList<>();
+            for (RedcapProject.Cell c : cells) {
+                if (!project.repeats(c.event(), c.form())) {
+                    main.putAll(c.form().values(c.ratings().getFirst()));
+                    continue;
                 }
-                repeats.forEach(csv::row);
-            });
-        }
+                for (int i = 0; i < c.ratings().size(); i++) {
+                    repeats.add(row(subject, event, c.form().form(), String.valueOf(i + 1), c.form().values(c.ratings().get(i)),
+                            fields));
+                }
+            }
+            if (!main.isEmpty()) {
+                csv.row(row(subject, event, "", "", main, fields));
+            }
+            repeats.forEach(csv::row);
+        });
         return csv.toString();
     }
 
-    private static List<String> row(SessionTrail s, String event, String repeatForm, String instance, Map<String, String> values,
+    private static List<String> row(String subject, String event, String repeatForm, String instance, Map<String, String> values,
                                     List<String> fields) {
-        List<String> row = new ArrayList<>(List.of(s.subjectCode(), event, repeatForm, instance));
+        List<String> row = new ArrayList<>(List.of(subject, event, repeatForm, instance));
         fields.forEach(f -> row.add(values.getOrDefault(f, "")));
         return row;
     }
 
     /**
-     * The REDCap unique event name of a time point: its id in lower case with every run of other characters made one
-     * underscore, cut to 18 characters, "_p2", "_p3", ... for the subject's second, third session in the protocol
-     * (crossover periods), then "_arm_1": "t40" gives "t40_arm_1", "end-of-infusion" "end_of_infusion_arm_1".
+     * The events file (Project Setup, "Define My Events", upload; or the API's event import): event_name, arm_num, in
+     * order. REDCap makes each unique event name from event_name (see {@link RedcapProject}).
      */
-    static String eventName(String timePointId, int period) {
-        String base = RedcapForm.name(timePointId.toLowerCase(Locale.ROOT));
-        String suffix = period > 1 ? "_p" + period : "";
-        int room = EVENT_BASE_LENGTH - suffix.length();
-        return (base.length() > room ? base.substring(0, room).replaceAll("_+$", "") : base) + suffix + EVENT_ARM;
+    static String events(RedcapProject project) {
+        Csv csv = new Csv(List.of("event_name", "arm_num"));
+        project.events().forEach(e -> csv.row(e.label(), RedcapProject.ARM));
+        return csv.toString();
+    }
+
+    /** The instrument designations ("Designate Instruments for My Events", upload): arm_num, unique_event_name, form. */
+    static String designations(RedcapProject project) {
+        Csv csv = new Csv(List.of("arm_num", "unique_event_name", "form"));
+        project.designations().forEach((e, forms) -> forms.forEach(f -> csv.row(RedcapProject.ARM, e.uniqueName(), f.form())));
+        return csv.toString();
+    }
+
+    /** The repeating instruments (Project Setup, "Repeating instruments and events", upload): event_name, form_name, custom_form_label. */
+    static String repeating(RedcapProject project) {
+        Csv csv = new Csv(List.of("event_name", "form_name", "custom_form_label"));
+        project.designations().forEach((e, forms) -> forms.stream().filter(f -> project.repeats(e, f))
+                .forEach(f -> csv.row(e.uniqueName(), f.form(), "")));
+        return csv.toString();
     }
 }

@@ -1,11 +1,10 @@
 package org.openinfusion.station.clinical.export;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
@@ -17,15 +16,15 @@ import org.openinfusion.station.clinical.session.AdverseEvent;
 /**
  * CDISC SDTM AE (adverse events) as the station saw them: markers staff set for nausea, vomiting, an emergence
  * reaction, anxiety or headache, and every raised alarm on a systolic or diastolic blood-pressure limit that was
- * crossed upwards (hypertension). Terms are sponsor text, not MedDRA-coded; severity and seriousness are left blank
- * (neither is assessed at the bedside: the physician completes them). AESRC and AESRCSEQ name the audit entry.
- * Adverse events recorded or confirmed by staff (ae.recorded, the latest entry per AE id) are rows of category
- * "RECORDED BY STAFF" with AESEV and AESER filled; when the export holds any, the columns AEREL, AEACN and AEOUT are
- * added at the end (empty on the other rows), so a file without them stays as it was.
+ * crossed upwards (hypertension). Terms are sponsor text, not MedDRA-coded (AEBODSYS empty); severity, seriousness,
+ * action taken and causality are left blank on those rows (none is assessed at the bedside: the physician completes
+ * them). Adverse events recorded or confirmed by staff (ae.recorded, the latest entry per AE id) are rows of category
+ * "RECORDED BY STAFF" with AESEV, AESER, AEACN, AEREL and AEOUT filled. SUPPAE's AESRC and AESRCSEQ name the audit
+ * entry, AENOTE holds the staff's note (for a proposed AE: the alarm it was proposed from).
  */
 final class SdtmAe {
-    static final List<String> COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD", "AECAT", "AESEV",
-            "AESER", "VISITNUM", "VISIT", "AESTDTC", "AEENDTC", "AESRC", "AESRCSEQ", "AENOTE");
+    static final List<String> COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD", "AECAT", "AEBODSYS",
+            "AESEV", "AESER", "AEACN", "AEREL", "VISITNUM", "VISIT", "AESTDTC", "AEENDTC", "AEOUT");
     static final Set<MarkerKind> ADVERSE = Set.of(MarkerKind.NAUSEA, MarkerKind.VOMITING, MarkerKind.EMERGENCE_REACTION,
             MarkerKind.ANXIETY, MarkerKind.HEADACHE);
     /** Alarm ids of the protocol limits on the cuff's systolic and diastolic pressure (AlarmEngine's LIMIT:stream:...). */
@@ -34,15 +33,10 @@ final class SdtmAe {
     private SdtmAe() {
     }
 
-    static final List<String> RECORDED_COLUMNS = List.of("AEREL", "AEACN", "AEOUT");
-
-    static String write(List<SessionTrail> sessions) {
-        boolean recorded = sessions.stream().anyMatch(s -> !s.history().adverseEvents().isEmpty());
-        List<String> columns = new ArrayList<>(COLUMNS);
-        if (recorded) {
-            columns.addAll(RECORDED_COLUMNS);
-        }
-        Csv csv = new Csv(columns);
+    /** AE and SUPPAE (AESRC, AESRCSEQ: the audit entry; AENOTE: the staff's note, in pieces of 200 characters). */
+    static Sdtm.Parts tables(List<SessionTrail> sessions) {
+        Csv csv = new Csv(COLUMNS);
+        Sdtm.Supp supp = new Sdtm.Supp("AE");
         Sdtm.Sequence seq = new Sdtm.Sequence();
         for (SessionTrail s : sessions) {
             String usubjid = Sdtm.usubjid(s);
@@ -52,38 +46,36 @@ final class SdtmAe {
             for (Recorded e : entries) {
                 Optional<MarkerKind> marker = adverseMarker(e);
                 if (marker.isPresent() && e.event() instanceof TrailEvent.MarkerRecorded m) {
-                    String note = m.note();
-                    csv.row(padded(recorded, Sdtm.studyId(s), "AE", usubjid, seq.next(usubjid), marker.get().label(),
-                            marker.get().label().toUpperCase(Locale.ROOT), "MARKED BY STAFF", "", "", Sdtm.visitNum(s),
-                            Sdtm.visit(s), Sdtm.dtc(e.at()), "", e.written().type(), e.seq(), Optional.ofNullable(note).orElse("")));
+                    int n = seq.next(usubjid);
+                    csv.row(Sdtm.studyId(s), "AE", usubjid, n, marker.get().label(),
+                            marker.get().label().toUpperCase(Locale.ROOT), "MARKED BY STAFF", "", "", "", "", "", Sdtm.visitNum(s),
+                            Sdtm.visit(s), Sdtm.dtc(e.at()), "", "");
+                    source(supp, s, usubjid, n, e);
+                    supp.addText(Sdtm.studyId(s), usubjid, n, "AENOTE", "Note by Staff", m.note(), "COLLECTED");
                 } else if (e.event() instanceof TrailEvent.AlarmChanged a && isHypertension(a.alarm())) {
                     String alarm = a.alarm().alarmId();
                     Optional<Recorded> cleared = entries.stream().filter(c -> c.seq() > e.seq() && c.event() instanceof TrailEvent.AlarmChanged x
                             && x.alarm().kind() == AlarmEvent.Kind.CLEARED && alarm.equals(x.alarm().alarmId())).findFirst();
-                    csv.row(padded(recorded, Sdtm.studyId(s), "AE", usubjid, seq.next(usubjid),
-                            "Hypertension (" + a.alarm().message() + ")", "HYPERTENSION", "ALARM", "", "",
+                    int n = seq.next(usubjid);
+                    csv.row(Sdtm.studyId(s), "AE", usubjid, n,
+                            "Hypertension (" + a.alarm().message() + ")", "HYPERTENSION", "ALARM", "", "", "", "", "",
                             Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(e.at()),
-                            cleared.map(c -> Sdtm.dtc(c.at())).orElse(""), e.written().type(), e.seq(), ""));
+                            cleared.map(c -> Sdtm.dtc(c.at())).orElse(""), "");
+                    source(supp, s, usubjid, n, e);
                 } else if (latestBySeq.containsKey(e.seq())) {
                     AdverseEvent ae = latestBySeq.get(e.seq());
-                    csv.row(Sdtm.studyId(s), "AE", usubjid, seq.next(usubjid), ae.term(), ae.term().toUpperCase(Locale.ROOT),
-                            "RECORDED BY STAFF", ae.severity().name(), ae.serious() ? "Y" : "N", Sdtm.visitNum(s), Sdtm.visit(s),
-                            Sdtm.dtc(ae.start()), ae.end().map(Sdtm::dtc).orElse(""), e.written().type(), e.seq(),
-                            ae.fromAlarm().map(x -> "proposed from alarm " + x).orElse(""), relationship(ae.relationship()),
-                            action(ae.action()), outcome(ae.outcome()));
+                    int n = seq.next(usubjid);
+                    csv.row(Sdtm.studyId(s), "AE", usubjid, n, ae.term(), ae.term().toUpperCase(Locale.ROOT), "RECORDED BY STAFF", "",
+                            ae.severity().name(), ae.serious() ? "Y" : "N", action(ae.action()), relationship(ae.relationship()),
+                            Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(ae.start()), ae.end().map(Sdtm::dtc).orElse(""),
+                            outcome(ae.outcome()));
+                    source(supp, s, usubjid, n, e);
+                    ae.fromAlarm().ifPresent(x -> supp.addText(Sdtm.studyId(s), usubjid, n, "AENOTE", "Note by Staff",
+                            "proposed from alarm " + x, "COLLECTED"));
                 }
             }
         }
-        return csv.toString();
-    }
-
-    /** A row of the base columns, with the recorded-AE columns left empty when the file has them. */
-    private static List<Object> padded(boolean recorded, Object... cells) {
-        List<Object> row = new ArrayList<>(Arrays.asList(cells));
-        if (recorded) {
-            RECORDED_COLUMNS.forEach(c -> row.add(""));
-        }
-        return row;
+        return new Sdtm.Parts(Sdtm.withEpoch(csv, "AESTDTC", sessions), supp.table());
     }
 
     /** AEREL as sponsor terms (not a controlled terminology in SDTM). */
@@ -111,6 +103,11 @@ final class SdtmAe {
             case FATAL -> "FATAL";
             case UNKNOWN -> "UNKNOWN";
         };
+    }
+
+    private static void source(Sdtm.Supp supp, SessionTrail s, String usubjid, int n, Recorded e) {
+        supp.add(Sdtm.studyId(s), usubjid, n, "AESRC", "Source Audit Entry Type", e.written().type(), "ASSIGNED");
+        supp.add(Sdtm.studyId(s), usubjid, n, "AESRCSEQ", "Source Audit Entry Sequence", String.valueOf(e.seq()), "ASSIGNED");
     }
 
     private static Optional<MarkerKind> adverseMarker(Recorded e) {

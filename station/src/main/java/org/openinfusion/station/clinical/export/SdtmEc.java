@@ -13,13 +13,13 @@ import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 
 /**
  * CDISC SDTM EC (exposure as collected), blinded: the station never knows the arm, so the treatment is "BLINDED STUDY
- * INFUSION" (dose = volume infused, mL) or "BLINDED PRETREATMENT", with the kit id in the sponsor column ECKITID.
+ * INFUSION" (dose = volume infused, mL) or "BLINDED PRETREATMENT", with the kit id in ECREFID. SUPPEC's
  * ECBLIND says "BLINDED", or, once the session's history holds an unblinding,
  * "UNBLINDED: see randomisation list, kit K" (the trail records that the arm was revealed, never the arm).
  */
 final class SdtmEc {
     static final List<String> COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "ECSEQ", "ECTRT", "ECCAT", "ECMOOD", "ECDOSE",
-            "ECDOSU", "ECDOSFRM", "ECROUTE", "ECADJ", "VISITNUM", "VISIT", "ECSTDTC", "ECENDTC", "ECKITID", "ECBLIND");
+            "ECDOSU", "ECDOSFRM", "ECROUTE", "ECADJ", "ECREFID", "VISITNUM", "VISIT", "ECSTDTC", "ECENDTC");
     static final String INFUSION = "BLINDED STUDY INFUSION";
     static final String PRETREATMENT = "BLINDED PRETREATMENT";
     private static final Pattern SUBLINGUAL = Pattern.compile("(?i).*(\\bSL\\b|sublingual).*");
@@ -27,8 +27,10 @@ final class SdtmEc {
     private SdtmEc() {
     }
 
-    static String write(List<SessionTrail> sessions, ProtocolCatalog protocols) {
+    /** EC and SUPPEC (ECBLIND, the blinding status of each row). */
+    static Sdtm.Parts tables(List<SessionTrail> sessions, ProtocolCatalog protocols) {
         Csv csv = new Csv(COLUMNS);
+        Sdtm.Supp supp = new Sdtm.Supp("EC");
         Sdtm.Sequence seq = new Sdtm.Sequence();
         for (SessionTrail s : sessions) {
             String usubjid = Sdtm.usubjid(s);
@@ -36,21 +38,25 @@ final class SdtmEc {
             Optional<Instant> given = s.pretreatmentAt();
             if (given.isPresent()) {
                 Optional<Pretreatment> pretreatment = s.protocol(protocols).pretreatment();
-                csv.row(Sdtm.studyId(s), "EC", usubjid, seq.next(usubjid), PRETREATMENT, "PRETREATMENT", "PERFORMED", "", "", "",
-                        pretreatment.map(p -> route(p.label())).orElse(""), "", Sdtm.visitNum(s), Sdtm.visit(s),
-                        Sdtm.dtc(given.get()), Sdtm.dtc(given.get()), s.kitId(), blind);
+                int n = seq.next(usubjid);
+                csv.row(Sdtm.studyId(s), "EC", usubjid, n, PRETREATMENT, "PRETREATMENT", "PERFORMED", "", "", "",
+                        pretreatment.map(p -> route(p.label())).orElse(""), "", s.kitId(), Sdtm.visitNum(s), Sdtm.visit(s),
+                        Sdtm.dtc(given.get()), Sdtm.dtc(given.get()));
+                supp.add(Sdtm.studyId(s), usubjid, n, "ECBLIND", "Blinding Status", blind, "DERIVED");
             }
             Optional<Instant> start = s.infusionStart();
             if (start.isPresent()) {
                 OptionalDouble volume = s.volumeInfusedMl();
                 Optional<Instant> end = s.infusionEnd();
-                csv.row(Sdtm.studyId(s), "EC", usubjid, seq.next(usubjid), INFUSION, "INFUSION", "PERFORMED",
+                int n = seq.next(usubjid);
+                csv.row(Sdtm.studyId(s), "EC", usubjid, n, INFUSION, "INFUSION", "PERFORMED",
                         volume.isPresent() ? Sdtm.number(volume.getAsDouble()) : "", volume.isPresent() ? "mL" : "", "SOLUTION",
-                        "INTRAVENOUS", adjustment(s), Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(start.get()),
-                        Sdtm.dtc(end.orElse(null)), s.kitId(), blind);
+                        "INTRAVENOUS", adjustment(s), s.kitId(), Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(start.get()),
+                        Sdtm.dtc(end.orElse(null)));
+                supp.add(Sdtm.studyId(s), usubjid, n, "ECBLIND", "Blinding Status", blind, "DERIVED");
             }
         }
-        return csv.toString();
+        return new Sdtm.Parts(Sdtm.withEpoch(csv, "ECSTDTC", sessions), supp.table());
     }
 
     private static String unblinded(TrailEvent.Unblinded e) {

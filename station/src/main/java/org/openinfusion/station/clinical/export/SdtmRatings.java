@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.ScheduleEntry;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Anchor;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Item;
@@ -27,7 +28,7 @@ final class SdtmRatings {
     static List<String> columns(String domain) {
         List<String> c = new ArrayList<>(List.of("STUDYID", "DOMAIN", "USUBJID"));
         for (String v : List.of("SEQ", "GRPID", "TESTCD", "TEST", "CAT", "SCAT", "ORRES", "STRESC", "STRESN", "STAT", "REASND",
-                "EVAL")) {
+                "DRVFL", "EVAL")) {
             c.add(domain + v);
         }
         c.addAll(List.of("VISITNUM", "VISIT"));
@@ -38,7 +39,7 @@ final class SdtmRatings {
     }
 
     /** @param domain "RS" or "QS": which instruments go in is decided by {@link SdtmCodes#domain} */
-    static String write(String domain, List<SessionTrail> sessions, InstrumentCatalog instruments, ProtocolCatalog protocols) {
+    static Csv table(String domain, List<SessionTrail> sessions, InstrumentCatalog instruments, ProtocolCatalog protocols) {
         Csv csv = new Csv(columns(domain));
         Sdtm.Sequence seq = new Sdtm.Sequence();
         for (SessionTrail s : sessions) {
@@ -53,20 +54,22 @@ final class SdtmRatings {
                 List<Item> items = instrument.itemsOf(r.shortForm());
                 for (Item item : items) {
                     Answer a = r.answers().get(item.id());
-                    String value = a instanceof Answer.Scored scored ? String.valueOf(scored.value()) : null;
+                    Integer value = a instanceof Answer.Scored scored ? scored.value() : null;
                     String reason = a instanceof Answer.NotAssessed na ? na.reason() : a == null ? "NOT RECORDED" : "";
-                    rows.add(SdtmCodes.itemCode(instrument, item), SdtmCodes.itemTest(instrument, item), value, reason);
+                    rows.add(SdtmCodes.itemCode(instrument, item), SdtmCodes.itemTest(instrument, item), value == null ? null
+                            : item.anchors().stream().filter(x -> x.value() == value).map(Anchor::label).findFirst()
+                            .orElse(String.valueOf(value)), value == null ? null : String.valueOf(value), false, reason);
                 }
                 if (instrument.scoring() == Scoring.SUM && items.size() > 1) {
                     long missing = items.stream().filter(i -> !(r.answers().get(i.id()) instanceof Answer.Scored)).count();
                     boolean done = r.total() != null && missing == 0;
                     rows.add(SdtmCodes.totalCode(instrument, r.shortForm()), SdtmCodes.totalTest(instrument, r.shortForm()),
-                            done ? String.valueOf(r.total()) : null,
+                            done ? String.valueOf(r.total()) : null, done ? String.valueOf(r.total()) : null, true,
                             done ? "" : "INCOMPLETE: " + missing + " of " + items.size() + " items not assessed");
                 }
             }
         }
-        return csv.toString();
+        return Sdtm.withEpoch(Sdtm.lastBeforeExposure(csv, domain, domain + "REASND", sessions), domain + "DTC", sessions);
     }
 
     /** The time point's columns: --TPT, --TPTNUM (its place in the protocol's schedule), --ELTM, --TPTREF, --RFTDTC. */
@@ -84,16 +87,21 @@ final class SdtmRatings {
     /** Writes the rows of one rating. */
     private record Rows(Csv csv, Sdtm.Sequence seq, String domain, SessionTrail s, TrailRating r, Instrument instrument,
                         Timing t) {
-        /** @param value null when not done; then {@code reason} says why */
-        void add(String code, String test, String value, String reason) {
+        /**
+         * @param original the answer as given (the anchor's text where the item has one), null when not done; then
+         *     {@code reason} says why
+         * @param score the number
+         * @param derived true for a total the station computed (--DRVFL "Y")
+         */
+        void add(String code, String test, String original, String score, boolean derived, String reason) {
             String usubjid = Sdtm.usubjid(s);
-            boolean done = value != null;
+            boolean done = original != null;
             String subcategory = r.shortForm() == null ? ""
                     : instrument.shortForm(r.shortForm()).map(f -> f.name().toUpperCase(Locale.ROOT)).orElse("");
             csv.row(Sdtm.studyId(s), domain, usubjid, seq.next(usubjid), r.ratingId(), code, test, SdtmCodes.category(instrument),
                     subcategory,
-                    done ? value : "", done ? value : "", done ? value : "", done ? "" : Sdtm.NOT_DONE, done ? "" : reason,
-                    r.raterRole() == null ? "" : r.raterRole().toUpperCase(Locale.ROOT), Sdtm.visitNum(s), Sdtm.visit(s),
+                    done ? original : "", done ? score : "", done ? score : "", done ? "" : Sdtm.NOT_DONE, done ? "" : reason,
+                    derived ? "Y" : "", r.raterRole() == null ? "" : r.raterRole().toUpperCase(Locale.ROOT), Sdtm.visitNum(s), Sdtm.visit(s),
                     Sdtm.dtc(r.finishedAt()), t.tpt(), t.tptNum(), t.eltm(), t.tptRef(), t.rftdtc());
         }
     }

@@ -16,7 +16,7 @@ import org.openinfusion.station.domain.Stream;
 
 /**
  * CDISC SDTM VS (vital signs), one row set per cuff reading: SYSBP, DIABP and MAP from the reading itself, and
- * PULSE (ECG heart rate, else the oximeter's pulse rate), RESP, OXYSAT and ETCO2 from the stored value nearest to the
+ * HR (the ECG's heart rate), PULSE (the oximeter's pulse rate), RESP, OXYSAT and ETCO2 from the stored value nearest to the
  * cuff's time, when one lies within {@link #NEAREST} of it. Planned times: the reading's time from the infusion start
  * rounded to the protocol's cuff interval (VSTPTNUM in minutes, VSTPT, VSELTM); VSDTC is each value's own time.
  */
@@ -31,7 +31,10 @@ final class SdtmVs {
         SYSBP("Systolic Blood Pressure", "mmHg", Stream.NIBP_SYS),
         DIABP("Diastolic Blood Pressure", "mmHg", Stream.NIBP_DIA),
         MAP("Mean Arterial Pressure", "mmHg", Stream.NIBP_MEAN),
-        PULSE("Pulse Rate", "beats/min", Stream.HR, Stream.PULSE_RATE),
+        /** The ECG's heart rate. */
+        HR("Heart Rate", "beats/min", Stream.HR),
+        /** The oximeter's pulse rate only (never the ECG's heart rate). */
+        PULSE("Pulse Rate", "beats/min", Stream.PULSE_RATE),
         RESP("Respiratory Rate", "breaths/min", Stream.RESP_RATE),
         OXYSAT("Oxygen Saturation", "%", Stream.SPO2),
         /** Sponsor-defined: not in the CDISC VS test code list. */
@@ -58,7 +61,7 @@ final class SdtmVs {
     private SdtmVs() {
     }
 
-    static String write(List<SessionTrail> sessions, TimeSeriesReader series, ProtocolCatalog protocols, Instant now) {
+    static Csv table(List<SessionTrail> sessions, TimeSeriesReader series, ProtocolCatalog protocols, Instant now) {
         Csv csv = new Csv(COLUMNS);
         Sdtm.Sequence seq = new Sdtm.Sequence();
         for (SessionTrail s : sessions) {
@@ -84,7 +87,7 @@ final class SdtmVs {
                 }
             }
         }
-        return csv.toString();
+        return Sdtm.withEpoch(Sdtm.lastBeforeExposure(csv, "VS", "VSSTRESU", sessions), "VSDTC", sessions);
     }
 
     /** Cuff readings by time: the NIBP values of one device sharing a device time form one reading. */

@@ -292,11 +292,13 @@ class BedsideSafetyApiTest {
         var entries = org.openinfusion.station.clinical.audit.AuditReader.readVerified(auditFile());
         String ae = csv(ExportFormat.SDTM_AE, entries, id);
         List<String> aeLines = ae.lines().toList();
-        assertTrue(aeLines.getFirst().endsWith(",AENOTE,AEREL,AEACN,AEOUT"), aeLines.getFirst());
+        assertTrue(aeLines.getFirst().endsWith(",AESEV,AESER,AEACN,AEREL,VISITNUM,VISIT,EPOCH,AESTDTC,AEENDTC,AEOUT"), aeLines.getFirst());
         assertEquals(2, aeLines.size(), ae);
-        assertTrue(aeLines.get(1).contains(",Hypertension,HYPERTENSION,RECORDED BY STAFF,MODERATE,N,1,SESSION 1,2026-11-22T08:35:00,2026-11-22T09:00:00,ae.recorded,"),
+        assertTrue(aeLines.get(1).contains(",Hypertension,HYPERTENSION,RECORDED BY STAFF,,MODERATE,N,DRUG INTERRUPTED,PROBABLY RELATED,1,SESSION 1,"),
                 aeLines.get(1));
-        assertTrue(aeLines.get(1).endsWith(",proposed from alarm LIMIT:nibp_sys:high,PROBABLY RELATED,DRUG INTERRUPTED,RECOVERED/RESOLVED"), aeLines.get(1));
+        assertTrue(aeLines.get(1).endsWith(",2026-11-22T08:35:00,2026-11-22T09:00:00,RECOVERED/RESOLVED"), aeLines.get(1));
+        String suppae = csv(ExportFormat.SDTM_SUPPAE, entries, id);
+        assertTrue(suppae.contains("AESRC") && suppae.contains("ae.recorded") && suppae.contains("proposed from alarm LIMIT:nibp_sys:high"), suppae);
         List<String> cm = csv(ExportFormat.SDTM_CM, entries, id).lines().toList();
         assertEquals(2, cm.size());
         assertTrue(cm.get(1).startsWith(MIDAZOLAM + ",CM," + MIDAZOLAM + "-KET-105,1,labetalol,RESCUE,10,mg,IV,1,SESSION 1,2026-11-22T08:40:00,nurse1,dr1,medication.given,"),

@@ -123,7 +123,9 @@ class ExportTest {
                     assertEquals(SdtmCm.COLUMNS, cm.header(), format.key());
                     assertTrue(cm.rows().isEmpty(), format.key() + " has no rows");
                 } else if (format.mediaType().equals("text/csv")) {
-                    assertFalse(CsvTable.parse(content).rows().isEmpty(), format.key() + " has rows");
+                    // the first session gives no form twice at one time point: nothing repeats
+                    assertEquals(one && format == ExportFormat.REDCAP_REPEATING, CsvTable.parse(content).rows().isEmpty(),
+                            format.key() + " has rows");
                 } else {
                     assertEquals(SessionBundle.FORMAT, new ObjectMapper().readTree(content).get("format").asText());
                 }

@@ -30,7 +30,9 @@ class ExportsUnchangedTest {
         }
         assertEquals(recorded, now.keySet().stream().sorted().toList());
         for (String name : recorded) {
-            assertEquals(Files.readString(before.resolve(name)), new String(now.get(name), StandardCharsets.UTF_8), name);
+            if (!name.endsWith(".zip")) {
+                assertEquals(Files.readString(before.resolve(name)), new String(now.get(name), StandardCharsets.UTF_8), name);
+            }
             assertArrayEquals(Files.readAllBytes(before.resolve(name)), now.get(name), name);
         }
     }

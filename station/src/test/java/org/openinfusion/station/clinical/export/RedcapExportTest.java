@@ -23,7 +23,7 @@ class RedcapExportTest {
     Path dir;
 
     @Test
-    void theDictionaryHasTheEighteenRedcapColumnsRecordIdFirstAndOneFormPerInstrumentOfTheProtocol() {
+    void theDictionaryHasTheEighteenRedcapColumnsRecordIdFirstAndOneFormPerInstalledInstrumentEvenForOneSession() {
         CsvTable dictionary = ExportFixtures.first(ExportFormat.REDCAP_DICTIONARY);
         assertEquals(List.of("Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label",
                 "Choices, Calculations, OR Slider Labels", "Field Note", "Text Validation Type OR Show Slider Number",
@@ -31,10 +31,10 @@ class RedcapExportTest {
                 "Required Field?", "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?",
                 "Field Annotation"), dictionary.header());
         assertEquals("record_id", dictionary.rows().getFirst().get("Variable / Field Name"));
-        assertEquals(List.of("hamd17", "cadss", "vas", "bprs_pos", "moaas"), forms(dictionary), "the protocol's instruments, in schedule order");
-        assertEquals(List.of("bprs_pos", "cadss", "cgi_i", "cgi_s", "cows", "ham_a", "hamd17", "moaas", "ocs", "psi", "vas", "ymrs"),
-                forms(ExportFixtures.all(ExportFormat.REDCAP_DICTIONARY)),
-                "every instrument of the catalog without a session");
+        List<String> every = List.of("bprs_pos", "cadss", "cgi_i", "cgi_s", "cows", "ham_a", "hamd17", "moaas", "ocs", "psi", "vas",
+                "ymrs");
+        assertEquals(every, forms(dictionary), "uploading a dictionary replaces the project's: every instrument, even for one session");
+        assertEquals(every, forms(ExportFixtures.all(ExportFormat.REDCAP_DICTIONARY)));
 
         Map<String, String> item7 = dictionary.only("Variable / Field Name", "cadss_07");
         assertEquals(List.of("radio", "CADSS item 7", "0, not at all | 1, 1 | 2, 2 | 3, 3 | 4, extremely"),
@@ -93,7 +93,8 @@ class RedcapExportTest {
         assertEquals(List.of("record_id", "redcap_event_name", "redcap_repeat_instrument", "redcap_repeat_instance"),
                 records.header().subList(0, 4));
         for (String column : records.header().subList(1, records.header().size())) {
-            assertTrue(column.startsWith("redcap_") || variables.contains(column), column + " is in the dictionary");
+            assertTrue(column.startsWith("redcap_") || variables.contains(column) || column.matches("[a-z0-9_]+_complete"),
+                    column + " is in the dictionary or a form's status");
         }
         assertEquals(List.of("baseline_arm_1", "t20_arm_1", "end_of_infusion_arm_1"),
                 records.rows().stream().map(r -> r.get("redcap_event_name")).toList());
@@ -105,6 +106,8 @@ class RedcapExportTest {
         assertEquals("", baseline.get("cadss_07"), "not assessed");
         assertEquals("item 7: participant asleep", baseline.get("cadss_na"));
         assertEquals("", baseline.get("cadss_total"), "an incomplete rating has no total");
+        assertEquals(List.of("0", "2", "2", ""), List.of(baseline.get("cadss_complete"), baseline.get("bprs_pos_complete"),
+                baseline.get("vas_complete"), baseline.get("moaas_complete")), "Incomplete with an item not assessed, else Complete");
         assertEquals(List.of("1", "2", "1", "1", "5"), List.of(baseline.get("bprs_pos_01"), baseline.get("bprs_pos_02"),
                 baseline.get("bprs_pos_03"), baseline.get("bprs_pos_04"), baseline.get("bprs_pos_total")));
         assertEquals(List.of("10", "0", "25", "2026-11-22 08:09:00", "baseline", "nurse"), List.of(baseline.get("vas_01"),
@@ -134,12 +137,13 @@ class RedcapExportTest {
     }
 
     @Test
-    void eventNamesFollowTheTimePointIdAndThePeriod() {
-        assertEquals("t40_arm_1", RedcapImport.eventName("t40", 1));
-        assertEquals("end_of_infusion_arm_1", RedcapImport.eventName("end-of-infusion", 1));
-        assertEquals("end_of_infusion_p2_arm_1", RedcapImport.eventName("end-of-infusion", 2));
-        assertEquals("a_very_long_time_p_arm_1", RedcapImport.eventName("a very long time point name", 1));
-        assertEquals("i_40min_arm_1", RedcapImport.eventName("40min", 1));
+    void eventLabelsFollowTheTimePointIdAndThePeriodKeepALeadingDigitAndFitEighteenCharacters() {
+        assertEquals("t40", RedcapProject.label("t40", 1, 1));
+        assertEquals("end_of_infusion", RedcapProject.label("end-of-infusion", 1, 1));
+        assertEquals("end_of_infusion_p2", RedcapProject.label("end-of-infusion", 2, 1));
+        assertEquals("a_very_long_time_p", RedcapProject.label("a very long time point name", 1, 1));
+        assertEquals("a_very_long_time_2", RedcapProject.label("a very long time point name 2", 1, 2), "a clash gets _2");
+        assertEquals("40min", RedcapProject.label("40min", 1, 1), "REDCap keeps a leading digit");
     }
 
     private static List<String> forms(CsvTable dictionary) {

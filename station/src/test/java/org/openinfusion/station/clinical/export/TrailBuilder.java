@@ -230,12 +230,25 @@ public final class TrailBuilder implements AutoCloseable {
         at("14:05:00");
         service.record(BED, rating("r11", "cadss", null, "baseline", "nurse", "nurse1", cadss(0)));
         at("14:06:00");
-        service.record(BED, rating("r12", "vas", null, "baseline", "nurse", "nurse1",
-                Map.of("high", Answer.score(0), "nausea", Answer.score(0), "craving", Answer.score(40))));
+        service.record(BED, baselineVas("r12", 0, 40));
         at("14:10:00");
-        service.record(BED, rating("r13", "vas", null, "baseline", "nurse", "nurse1",
-                Map.of("high", Answer.score(0), "nausea", Answer.score(5), "craving", Answer.score(30))));
+        service.record(BED, baselineVas("r13", 5, 30));
         at("14:30:00");
+        service.command(BED, new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
+        return id;
+    }
+
+    /** Another subject's first session from 15:00 on the same bed: baseline VAS given twice (v1, v2). */
+    String vasTwice(String subject) {
+        at("15:00:00");
+        String id = service.create("nurse1", BED, PROTOCOL, subject, SubjectMeasures.weight(80), "KIT-11").id();
+        at("15:01:00");
+        service.command(BED, new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+        at("15:06:00");
+        service.record(BED, baselineVas("v1", 0, 20));
+        at("15:10:00");
+        service.record(BED, baselineVas("v2", 5, 10));
+        at("15:30:00");
         service.command(BED, new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
         return id;
     }
@@ -295,6 +308,11 @@ public final class TrailBuilder implements AutoCloseable {
                           Map<String, Answer> answers) {
         return new Rating(id, instrument, shortForm, timePoint, role, user, clock.instant().minusSeconds(120), clock.instant(),
                 answers, null);
+    }
+
+    private Rating baselineVas(String id, int nausea, int craving) {
+        return rating(id, "vas", null, "baseline", "nurse", "nurse1",
+                Map.of("high", Answer.score(0), "nausea", Answer.score(nausea), "craving", Answer.score(craving)));
     }
 
     private static Map<String, Answer> cadss(int score) {

@@ -23,7 +23,10 @@ import org.openinfusion.station.clinical.port.TimeSeriesReader;
  * Audit files written by the station before the typed session history (format v1, under src/test/resources/audit)
  * and every export made from them by that code (under audit/v1-exports/): the record a changed reader must match
  * byte for byte. {@link #main} (and review.V1ReviewTrail, review.V1ReviewRecords) wrote them once, from main at commit
- * 9de50b2; run again, it would overwrite them with what the current code makes.
+ * 9de50b2; run again, it would overwrite them with what the current code makes. A deliberate format change rewrites
+ * only its own files with {@link #writeExports} for both trails (never {@link #main}, which records a new trail): the
+ * REDCap files were so rewritten for issue 16 (one project dictionary, repeat rows, {@code <form>_complete}, events,
+ * designations and repeating-instrument files).
  */
 public final class V1Trails {
     static final Path RESOURCES = Path.of("src/test/resources/audit");

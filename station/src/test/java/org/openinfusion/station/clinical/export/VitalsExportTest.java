@@ -83,10 +83,11 @@ class VitalsExportTest {
     void vsHasOneRowSetPerCuffReadingWithTheNearestContinuousValuesAndPlannedTimes() {
         CsvTable vs = ExportFixtures.first(ExportFormat.SDTM_VS);
         assertEquals(List.of("STUDYID", "DOMAIN", "USUBJID", "VSSEQ", "VSGRPID", "VSTESTCD", "VSTEST", "VSORRES", "VSORRESU",
-                "VSSTRESC", "VSSTRESN", "VSSTRESU", "VISITNUM", "VISIT", "VSDTC", "VSTPT", "VSTPTNUM", "VSELTM", "VSTPTREF",
+                "VSSTRESC", "VSSTRESN", "VSSTRESU", "VSLOBXFL", "VISITNUM", "VISIT", "EPOCH", "VSDTC", "VSTPT", "VSTPTNUM", "VSELTM", "VSTPTREF",
                 "VSRFTDTC"), vs.header());
-        // twelve cuff readings (08:50 to 09:45): SYSBP, DIABP, MAP, PULSE, RESP, OXYSAT each; ETCO2 stops after 09:30
-        assertEquals(12 * 6 + 9, vs.rows().size());
+        // twelve cuff readings (08:50 to 09:45): SYSBP, DIABP, MAP, HR, PULSE, RESP, OXYSAT each but no HR at 09:45 (ECG
+        // off); ETCO2 stops after 09:30
+        assertEquals(12 * 7 - 1 + 9, vs.rows().size());
         assertEquals(12, vs.where("VSTESTCD", "SYSBP").size());
         assertEquals(9, vs.where("VSTESTCD", "ETCO2").size());
         Set<String> seq = new HashSet<>();
@@ -98,29 +99,39 @@ class VitalsExportTest {
 
         // the reading at 40 minutes
         List<Map<String, String>> at40 = vs.where("VSELTM", "PT40M");
-        assertEquals(List.of("SYSBP", "DIABP", "MAP", "PULSE", "RESP", "OXYSAT"), at40.stream().map(r -> r.get("VSTESTCD")).toList());
+        assertEquals(List.of("SYSBP", "DIABP", "MAP", "HR", "PULSE", "RESP", "OXYSAT"), at40.stream().map(r -> r.get("VSTESTCD")).toList());
         Map<String, String> sys = at40.getFirst();
         assertEquals(List.of("128", "mmHg", "2026-11-22T09:40:00", "40", "40 MIN AFTER START OF INFUSION", "START OF INFUSION",
                         "2026-11-22T09:00:00"),
                 List.of(sys.get("VSORRES"), sys.get("VSORRESU"), sys.get("VSDTC"), sys.get("VSTPTNUM"), sys.get("VSTPT"),
                         sys.get("VSTPTREF"), sys.get("VSRFTDTC")));
-        Map<String, String> pulse = at40.get(3);
-        assertEquals(List.of("70", "beats/min", "2026-11-22T09:40:03"), List.of(pulse.get("VSORRES"), pulse.get("VSORRESU"),
-                pulse.get("VSDTC")), "the ECG heart rate 3 s after the cuff, not the one 7 s before");
-        assertEquals(List.of("14", "breaths/min"), List.of(at40.get(4).get("VSORRES"), at40.get(4).get("VSORRESU")));
-        assertEquals(List.of("97.5", "%"), List.of(at40.get(5).get("VSORRES"), at40.get(5).get("VSORRESU")));
-        // the hypertensive reading, a reading before the start, and one where the ECG was off (pulse from the oximeter)
+        Map<String, String> heart = at40.get(3);
+        assertEquals(List.of("Heart Rate", "70", "beats/min", "2026-11-22T09:40:03"), List.of(heart.get("VSTEST"), heart.get("VSORRES"),
+                heart.get("VSORRESU"), heart.get("VSDTC")), "the ECG heart rate 3 s after the cuff, not the one 7 s before");
+        Map<String, String> pulse = at40.get(4);
+        assertEquals(List.of("Pulse Rate", "71", "2026-11-22T09:40:01"), List.of(pulse.get("VSTEST"), pulse.get("VSORRES"),
+                pulse.get("VSDTC")), "PULSE is the oximeter's only");
+        assertEquals(List.of("14", "breaths/min"), List.of(at40.get(5).get("VSORRES"), at40.get(5).get("VSORRESU")));
+        assertEquals(List.of("97.5", "%"), List.of(at40.get(6).get("VSORRES"), at40.get(6).get("VSORRESU")));
+        // the hypertensive reading, a reading before the start, and one where the ECG was off (no HR, the oximeter's pulse)
         assertEquals("186", vs.where(r -> r.get("VSELTM").equals("PT35M") && r.get("VSTESTCD").equals("SYSBP")).getFirst().get("VSORRES"));
         Map<String, String> before = vs.where("VSTESTCD", "SYSBP").getFirst();
         assertEquals(List.of("118", "-PT10M", "-10", "10 MIN BEFORE START OF INFUSION"),
                 List.of(before.get("VSORRES"), before.get("VSELTM"), before.get("VSTPTNUM"), before.get("VSTPT")));
         Map<String, String> oximeter = vs.where(r -> r.get("VSELTM").equals("PT45M") && r.get("VSTESTCD").equals("PULSE")).getFirst();
         assertEquals(List.of("71", "2026-11-22T09:45:01"), List.of(oximeter.get("VSORRES"), oximeter.get("VSDTC")));
+        assertTrue(vs.where(r -> r.get("VSELTM").equals("PT45M") && r.get("VSTESTCD").equals("HR")).isEmpty());
         assertEquals("2026-11-22T09:29:59", vs.where(r -> r.get("VSELTM").equals("PT30M") && r.get("VSTESTCD").equals("ETCO2"))
                 .getFirst().get("VSDTC"), "EtCO2 within 30 s of the cuff");
         assertTrue(vs.where(r -> r.get("VSELTM").equals("PT35M") && r.get("VSTESTCD").equals("ETCO2")).isEmpty(),
                 "no EtCO2 within 30 s: no row");
         assertEquals(List.of("V1 READING 11"), at40.stream().map(r -> r.get("VSGRPID")).distinct().toList());
+        // every cuff reading (from 08:50) follows the first exposure (the capsule at 08:15): no last-before-exposure flag
+        assertTrue(vs.rows().stream().allMatch(r -> r.get("VSLOBXFL").isEmpty()));
+        Map<String, String> at35 = vs.where(r -> r.get("VSELTM").equals("PT35M") && r.get("VSTESTCD").equals("SYSBP")).getFirst();
+        assertEquals(List.of("BLINDED TREATMENT", "BLINDED TREATMENT", "FOLLOW-UP", "FOLLOW-UP"), List.of(before.get("EPOCH"),
+                at35.get("EPOCH"), sys.get("EPOCH"), oximeter.get("EPOCH")),
+                "after the capsule, during the infusion, from its end (09:40) on");
     }
 
     @Test
