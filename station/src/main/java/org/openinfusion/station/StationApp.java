@@ -98,7 +98,7 @@ public final class StationApp implements AutoCloseable {
                     cfg.dataDir().resolve("dead-letters").resolve("points.lp")));
             Files.createDirectories(cfg.dataDir().resolve("audit"));
             Path auditFile = cfg.dataDir().resolve("audit").resolve("audit.log");
-            AuditLog auditLog = remember(AuditLog.open(auditFile, clock));
+            AuditLog auditLog = remember(openAudit(auditFile, cfg.dataDir().resolve("keys"), clock, cfg.security().auditCheckpointEvery()));
             remember(vertx::close);
             Codecs.registerAll(vertx);
             IngestMetrics metrics = new IngestMetrics(clock, cfg.health().rejectLogInterval());
@@ -121,7 +121,8 @@ public final class StationApp implements AutoCloseable {
             AuditLogTrail auditTrail = new AuditLogTrail(new AuditWriter(auditLog), vertx.eventBus());
             sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), auditTrail, clock,
                     AlarmSettings.DEFAULTS);
-            SessionService.Restored restored = sessions.restore(HistoryReader.history(auditFile));
+            SessionService.Restored restored = auditLog.available() ? sessions.restore(HistoryReader.history(auditFile))
+                    : sessions.restore(HistoryReader.history(java.util.List.of()));
             if (restored.sessions() > 0) {
                 LOG.info("took up {} session(s) left open by the previous run (from the audit trail)", restored.sessions());
             }
@@ -146,6 +147,21 @@ public final class StationApp implements AutoCloseable {
         } catch (Exception e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens the audit trail with its signed checkpoints. A trail whose chain is broken, or that is shorter than or
+     * differs from its last signed checkpoint, is refused: the station runs with the trail unavailable (AUDIT_UNAVAILABLE,
+     * /health 503 with the reason), writes nothing to it and keeps it as evidence.
+     */
+    private static AuditLog openAudit(Path auditFile, Path keysDir, Clock clock, int every) throws IOException {
+        try {
+            return AuditLog.open(auditFile, clock, org.openinfusion.station.clinical.audit.AuditAnchor.open(auditFile, keysDir, clock, every));
+        } catch (org.openinfusion.station.clinical.audit.AuditChainBrokenException
+                 | org.openinfusion.station.clinical.audit.AuditTamperedException e) {
+            LOG.error("AUDIT TRAIL REFUSED: {}", e.getMessage());
+            return AuditLog.refused(auditFile, clock, "trail refused at start: " + e.getMessage());
         }
     }
 
