@@ -131,7 +131,7 @@ public final class StationApp implements AutoCloseable {
             BusGuard guard = new BusGuard(signIns, auditTrail);
             users = UserStore.at(cfg.dataDir().resolve(UserStore.FILE_NAME));
             Authenticator authenticator = new Authenticator(users, auditTrail, clock, cfg.security());
-            await(vertx.deployVerticle(new AuthVerticle(authenticator, signIns, guard, users, auditTrail),
+            await(vertx.deployVerticle(new AuthVerticle(authenticator, signIns, guard, users, auditTrail, clock),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofSeconds(1), guard),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
