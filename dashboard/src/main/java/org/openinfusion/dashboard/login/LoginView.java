@@ -41,7 +41,8 @@ public class LoginView extends VerticalLayout {
     void signIn(String user, String password) {
         error = "";
         UI ui = UI.getCurrent();
-        var request = new AuthMessages.SignInRequest(user, password.toCharArray());
+        var request = new AuthMessages.SignInRequest(user, password.toCharArray(),
+                ui == null || ui.getSession() == null ? null : ui.getSession().getBrowser().getAddress());
         DashboardServices.get().vertx().eventBus()
                 .<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN, request, new DeliveryOptions().setSendTimeout(CurrentUser.TIMEOUT_MILLIS))
                 .onComplete(ar -> {
