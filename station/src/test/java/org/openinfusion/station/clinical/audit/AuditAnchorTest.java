@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,6 +41,17 @@ class AuditAnchorTest {
                 log.append("test.event", "u-1", null, Map.of("v", i));
             }
         }
+    }
+
+    /** An internally valid chain of {@code n} entries written afresh, entry {@code changed} with another value. */
+    private Path freshChain(int n, int changed, int value) throws IOException {
+        Path forged = data.resolve("forged.log");
+        try (AuditLog log = AuditLog.open(forged, CLOCK)) {
+            for (int i = 1; i <= n; i++) {
+                log.append("test.event", "u-1", null, Map.of("v", i == changed ? value : i));
+            }
+        }
+        return forged;
     }
 
     private AuditTamperedException refusedAtOpen() {
@@ -110,12 +120,7 @@ class AuditAnchorTest {
         // given a signed trail of 10 entries
         writeAnchored(10);
         // when an attacker writes a fresh, internally valid chain with entry 3 changed, and puts it in its place
-        Path forged = data.resolve("forged.log");
-        try (AuditLog log = AuditLog.open(forged, CLOCK)) {
-            for (int i = 1; i <= 10; i++) {
-                log.append("test.event", "u-1", null, Map.of("v", i == 3 ? 300 : i));
-            }
-        }
+        Path forged = freshChain(10, 3, 300);
         assertTrue(AuditVerifier.verify(forged).intact());
         Files.move(forged, audit(), StandardCopyOption.REPLACE_EXISTING);
         // then the station refuses it: entry 4 differs from the one it signed
@@ -156,12 +161,7 @@ class AuditAnchorTest {
         // when the last entry is re-chained and the attacker writes its new hash into the checkpoints and the head
         String oldHash = AuditVerifier.verify(audit()).lastHash();
         List<String> lines = Files.readAllLines(audit());
-        Path forged = data.resolve("forged.log");
-        try (AuditLog log = AuditLog.open(forged, CLOCK)) {
-            for (int i = 1; i <= 4; i++) {
-                log.append("test.event", "u-1", null, Map.of("v", i == 4 ? 40 : i));
-            }
-        }
+        Path forged = freshChain(4, 4, 40);
         String newHash = AuditVerifier.verify(forged).lastHash();
         Files.move(forged, audit(), StandardCopyOption.REPLACE_EXISTING);
         for (Path p : List.of(AuditAnchor.checkpointsOf(audit()), keys().resolve(AuditAnchor.HEAD))) {
@@ -205,9 +205,5 @@ class AuditAnchorTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    static String text(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.UTF_8);
     }
 }
