@@ -61,6 +61,14 @@ public class LoginView extends VerticalLayout {
     }
 
     private void signedIn(UI ui, AuthMessages.SignedIn s) {
+        if (s.mustChangePassword()) {
+            new ChangePasswordDialog(s.token(), () -> enter(ui, s)).open();
+            return;
+        }
+        enter(ui, s);
+    }
+
+    private void enter(UI ui, AuthMessages.SignedIn s) {
         CurrentUser.set(new StationUser(s.principal(), s.token()));
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null && session.getSession() != null) {

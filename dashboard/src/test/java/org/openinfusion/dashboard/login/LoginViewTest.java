@@ -63,6 +63,28 @@ class LoginViewTest {
     }
 
     @Test
+    void afterAnAdministratorsResetTheNurseChoosesANewPasswordBeforeReachingTheBeds() {
+        // given the nurse's password was reset by an administrator
+        station.users.resetPassword("nurse1", "given-by-admin".toCharArray());
+        // when the nurse signs in with it
+        signInWith("nurse1", "given-by-admin");
+        // then a dialog asks for a new password before anything else
+        KaribuStation.until(() -> !com.github.mvysny.kaributesting.v10.LocatorJ._find(ChangePasswordDialog.class).isEmpty());
+        assertTrue(CurrentUser.get().isEmpty());
+        ChangePasswordDialog dialog = _get(ChangePasswordDialog.class);
+        var fields = com.github.mvysny.kaributesting.v10.LocatorJ._find(dialog, PasswordField.class);
+        fields.get(0).setValue("given-by-admin");
+        fields.get(1).setValue("nurse-own-pw");
+        fields.get(2).setValue("nurse-own-pw");
+        ButtonKt._click(_get(dialog, Button.class, spec -> spec.withText("Change password")));
+        // and once it is changed the beds open, and the new password is the one that signs in
+        KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof LiveView);
+        assertEquals("nurse1", CurrentUser.require().id());
+        assertTrue(station.users.authenticate("nurse1", "nurse-own-pw".toCharArray()).isPresent());
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("user.password_changed")));
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithTheStationsMessage() {
         signInWith("nurse1", "wrong");
         LoginView view = (LoginView) UI.getCurrent().getCurrentView();
