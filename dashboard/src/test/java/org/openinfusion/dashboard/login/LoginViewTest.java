@@ -162,4 +162,20 @@ class LoginViewTest {
         UI.getCurrent().navigate("bed/bed-01");
         assertInstanceOf(LoginView.class, UI.getCurrent().getCurrentView());
     }
+
+    @Test
+    void theAdministratorDisablesAnAccountFromItsRow() {
+        signInWith("admin1", "secret-pw");
+        KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof UsersView);
+        @SuppressWarnings("unchecked")
+        Grid<org.openinfusion.station.security.AuthMessages.UserRow> grid = _get(Grid.class);
+        KaribuStation.until(() -> GridKt._size(grid) == 4);
+        // when the administrator clicks Disable on nurse1's row (rows sorted by id: admin1, doc, eng1, nurse1)
+        var actions = (com.vaadin.flow.component.Component) GridKt._getCellComponent(grid, 3, "actions");
+        ButtonKt._click(_get(actions, Button.class, spec -> spec.withText("Disable")));
+        // then the station disabled the account and audited it
+        KaribuStation.until(() -> GridKt._get(grid, 3).disabled());
+        assertTrue(station.users.states().stream().anyMatch(a -> a.principal().userId().equals("nurse1") && a.disabled()));
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("user.disabled") && a.actor().equals("admin1")));
+    }
 }
