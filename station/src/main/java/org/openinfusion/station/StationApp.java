@@ -12,11 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.openinfusion.station.broker.EmbeddedBroker;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.audit.AuditTamperedException;
+import org.openinfusion.station.clinical.audit.AuditChainBrokenException;
+import org.openinfusion.station.clinical.audit.AuditAnchor;
 import org.openinfusion.station.clinical.audit.AuditWriter;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.audit.AuditTail;
@@ -106,7 +110,7 @@ public final class StationApp implements AutoCloseable {
                     cfg.dataDir().resolve("dead-letters").resolve("points.lp")));
             Files.createDirectories(cfg.dataDir().resolve("audit"));
             Path auditFile = cfg.dataDir().resolve("audit").resolve("audit.log");
-            AuditLog auditLog = remember(AuditLog.open(auditFile, clock));
+            AuditLog auditLog = remember(openAudit(auditFile, cfg.dataDir().resolve("keys"), clock, cfg.security().auditCheckpointEvery()));
             remember(vertx::close);
             Codecs.registerAll(vertx);
             IngestMetrics metrics = new IngestMetrics(clock, cfg.health().rejectLogInterval());
@@ -130,7 +134,8 @@ public final class StationApp implements AutoCloseable {
             ProtocolCatalog protocols = ProtocolCatalog.builtIn();
             sessions = new SessionService(protocols, InstrumentCatalog.builtIn(), auditTrail, clock, AlarmSettings.DEFAULTS,
                     studyFiles(cfg.clinical(), protocols));
-            SessionService.Restored restored = sessions.restore(HistoryReader.history(auditFile));
+            SessionService.Restored restored = auditLog.available() ? sessions.restore(HistoryReader.history(auditFile))
+                    : sessions.restore(HistoryReader.history(List.of()));
             if (restored.sessions() > 0) {
                 LOG.info("took up {} session(s) left open by the previous run (from the audit trail)", restored.sessions());
             }
@@ -139,7 +144,7 @@ public final class StationApp implements AutoCloseable {
             BusGuard guard = new BusGuard(signIns, auditTrail);
             users = UserStore.at(cfg.dataDir().resolve(UserStore.FILE_NAME));
             Authenticator authenticator = new Authenticator(users, auditTrail, clock, cfg.security());
-            await(vertx.deployVerticle(new AuthVerticle(authenticator, signIns, guard, users, auditTrail),
+            await(vertx.deployVerticle(new AuthVerticle(authenticator, signIns, guard, users, auditTrail, clock),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofSeconds(1), guard),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
@@ -182,6 +187,20 @@ public final class StationApp implements AutoCloseable {
             }
         }
         return new SessionService.StudyFiles(kits, arms);
+    }
+
+    /**
+     * Opens the audit trail with its signed checkpoints. A trail whose chain is broken, or that is shorter than or
+     * differs from its last signed checkpoint, is refused: the station runs with the trail unavailable (AUDIT_UNAVAILABLE,
+     * /health 503 with the reason), writes nothing to it and keeps it as evidence.
+     */
+    private static AuditLog openAudit(Path auditFile, Path keysDir, Clock clock, int every) throws IOException {
+        try {
+            return AuditLog.open(auditFile, clock, AuditAnchor.open(auditFile, keysDir, clock, every));
+        } catch (AuditChainBrokenException | AuditTamperedException e) {
+            LOG.error("AUDIT TRAIL REFUSED: {}", e.getMessage());
+            return AuditLog.refused(auditFile, clock, "trail refused at start: " + e.getMessage());
+        }
     }
 
     static final String INSTALL_HINT = "on Debian or Ubuntu: sudo apt-get install influxdb; elsewhere install InfluxDB 1.x "

@@ -29,8 +29,8 @@ import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.security.Role;
 
 /**
- * The administrator's page: station accounts (id, printed name, role, lock), adding or replacing one, ending a
- * lock early. Every action goes to the station, which checks the admin role again and audits it.
+ * The administrator's page: station accounts (id, printed name, role, lock, disabled), adding or replacing one, ending a
+ * lock early, disabling or enabling one, resetting a password (to the one typed in the password field). Every action goes to the station, which checks the admin role again and audits it.
  */
 @Route(Routes.USERS)
 @PageTitle("Accounts - Infusion station")
@@ -56,8 +56,12 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver {
             Button unlock = new Button("Unlock", e -> station.request(Addresses.USERS_UNLOCK, new AuthMessages.Unlock(r.userId()),
                     this::show, this::refuse));
             unlock.setVisible(r.lockedUntil() != null);
-            return unlock;
-        });
+            Button disable = new Button(r.disabled() ? "Enable" : "Disable", e -> station.request(Addresses.USERS_DISABLE,
+                    new AuthMessages.SetDisabled(r.userId(), !r.disabled()), this::show, this::refuse));
+            Button reset = new Button("Reset password", e -> resetPassword(r.userId()));
+            return new HorizontalLayout(unlock, disable, reset);
+        }).setKey("actions");
+        grid.addColumn(r -> (r.disabled() ? "disabled " : "") + (r.mustChangePassword() ? "must change password" : "")).setHeader("State");
         grid.setAllRowsVisible(true);
         role.setLabel("Role");
         role.setItems(Role.values());
@@ -91,6 +95,16 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver {
             message.setText("Saved " + request.userId() + ".");
             password.clear();
         }, this::refuse);
+    }
+
+    /** Sets the password typed below as the account's new one, to be changed by its owner at the next sign-in. */
+    void resetPassword(String userId) {
+        station.request(Addresses.USERS_RESET_PASSWORD, new AuthMessages.ResetPassword(userId, password.getValue().toCharArray()),
+                (AuthMessages.UserList list) -> {
+                    show(list);
+                    message.setText("Password of " + userId + " reset; it must be changed at the next sign-in.");
+                    password.clear();
+                }, this::refuse);
     }
 
     private void show(AuthMessages.UserList list) {

@@ -43,7 +43,8 @@ public class LoginView extends VerticalLayout {
     void signIn(String user, String password) {
         error = "";
         UI ui = UI.getCurrent();
-        var request = new AuthMessages.SignInRequest(user, password.toCharArray());
+        var request = new AuthMessages.SignInRequest(user, password.toCharArray(),
+                ui == null || ui.getSession() == null ? null : ui.getSession().getBrowser().getAddress());
         DashboardServices.get().vertx().eventBus()
                 .<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN, request, new DeliveryOptions().setSendTimeout(CurrentUser.TIMEOUT_MILLIS))
                 .onComplete(ar -> {
@@ -62,6 +63,14 @@ public class LoginView extends VerticalLayout {
     }
 
     private void signedIn(UI ui, AuthMessages.SignedIn s) {
+        if (s.mustChangePassword()) {
+            new ChangePasswordDialog(s.token(), () -> enter(ui, s)).open();
+            return;
+        }
+        enter(ui, s);
+    }
+
+    private void enter(UI ui, AuthMessages.SignedIn s) {
         CurrentUser.set(new StationUser(s.principal(), s.token()));
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null && session.getSession() != null) {

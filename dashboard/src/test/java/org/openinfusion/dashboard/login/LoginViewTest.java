@@ -63,6 +63,28 @@ class LoginViewTest {
     }
 
     @Test
+    void afterAnAdministratorsResetTheNurseChoosesANewPasswordBeforeReachingTheBeds() {
+        // given the nurse's password was reset by an administrator
+        station.users.resetPassword("nurse1", "given-by-admin".toCharArray());
+        // when the nurse signs in with it
+        signInWith("nurse1", "given-by-admin");
+        // then a dialog asks for a new password before anything else
+        KaribuStation.until(() -> !com.github.mvysny.kaributesting.v10.LocatorJ._find(ChangePasswordDialog.class).isEmpty());
+        assertTrue(CurrentUser.get().isEmpty());
+        ChangePasswordDialog dialog = _get(ChangePasswordDialog.class);
+        var fields = com.github.mvysny.kaributesting.v10.LocatorJ._find(dialog, PasswordField.class);
+        fields.get(0).setValue("given-by-admin");
+        fields.get(1).setValue("nurse-own-pw");
+        fields.get(2).setValue("nurse-own-pw");
+        ButtonKt._click(_get(dialog, Button.class, spec -> spec.withText("Change password")));
+        // and once it is changed the beds open, and the new password is the one that signs in
+        KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof LiveView);
+        assertEquals("nurse1", CurrentUser.require().id());
+        assertTrue(station.users.authenticate("nurse1", "nurse-own-pw".toCharArray()).isPresent());
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("user.password_changed")));
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithTheStationsMessage() {
         signInWith("nurse1", "wrong");
         LoginView view = (LoginView) UI.getCurrent().getCurrentView();
@@ -141,5 +163,21 @@ class LoginViewTest {
 
         UI.getCurrent().navigate("bed/bed-01");
         assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
+    }
+
+    @Test
+    void theAdministratorDisablesAnAccountFromItsRow() {
+        signInWith("admin1", "secret-pw");
+        KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof UsersView);
+        @SuppressWarnings("unchecked")
+        Grid<org.openinfusion.station.security.AuthMessages.UserRow> grid = _get(Grid.class);
+        KaribuStation.until(() -> GridKt._size(grid) == 4);
+        // when the administrator clicks Disable on nurse1's row (rows sorted by id: admin1, doc, eng1, nurse1)
+        var actions = (com.vaadin.flow.component.Component) GridKt._getCellComponent(grid, 3, "actions");
+        ButtonKt._click(_get(actions, Button.class, spec -> spec.withText("Disable")));
+        // then the station disabled the account and audited it
+        KaribuStation.until(() -> GridKt._get(grid, 3).disabled());
+        assertTrue(station.users.states().stream().anyMatch(a -> a.principal().userId().equals("nurse1") && a.disabled()));
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("user.disabled") && a.actor().equals("admin1")));
     }
 }

@@ -42,6 +42,12 @@ public final class Addresses {
     public static final String USERS_SAVE = "station.users.save";
     /** Request/reply (admin): {@code AuthMessages.Unlock} -> {@code AuthMessages.UserList}. */
     public static final String USERS_UNLOCK = "station.users.unlock";
+    /** Request/reply (admin): {@code AuthMessages.SetDisabled} -> {@code AuthMessages.UserList}. */
+    public static final String USERS_DISABLE = "station.users.disable";
+    /** Request/reply (admin): {@code AuthMessages.ResetPassword} -> {@code AuthMessages.UserList}; the owner must change it at sign-in. */
+    public static final String USERS_RESET_PASSWORD = "station.users.reset_password";
+    /** Request/reply (any signed-in user, also one who must change the password): {@code AuthMessages.ChangePassword} -> true. */
+    public static final String AUTH_CHANGE_PASSWORD = "station.auth.change_password";
     /** Request/reply (physician): {@code ReviewRequest.ListSessions} -> the matching sessions. */
     public static final String REVIEW_LIST = "station.review.list";
     /** Request/reply (physician): {@code ReviewRequest.OpenRecord} -> one session's record. */

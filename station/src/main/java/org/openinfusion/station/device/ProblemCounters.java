@@ -1,5 +1,6 @@
 package org.openinfusion.station.device;
 
+import org.openinfusion.station.domain.LogText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -43,9 +44,9 @@ public final class ProblemCounters {
         if (now - previous >= intervalMillis && last.compareAndSet(previous, now)) {
             long skipped = suppressed.get(kind).sumThenReset();
             if (kind == Problem.NO_VALUE) {
-                LOG.debug("device {}: {} {}", device, kind, detail);
+                LOG.debug("device {}: {} {}", LogText.escape(device), kind, LogText.escape(detail));
             } else {
-                LOG.warn("device {}: {} {}{}", device, kind, detail, skipped > 0 ? " (" + skipped + " more since the last report)" : "");
+                LOG.warn("device {}: {} {}{}", LogText.escape(device), kind, LogText.escape(detail), skipped > 0 ? " (" + skipped + " more since the last report)" : "");
             }
         } else {
             suppressed.get(kind).increment();

@@ -1,5 +1,6 @@
 package org.openinfusion.station.health;
 
+import org.openinfusion.station.domain.LogText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public final class IngestMetrics {
         rejects.get(r.reason()).increment();
         if (due(lastLogged.get(r.reason()))) {
             long skipped = suppressed.get(r.reason()).sumThenReset();
-            LOG.warn("rejected {} on {}: {}{}", r.reason(), abbreviate(topic), r.detail(),
+            LOG.warn("rejected {} on {}: {}{}", r.reason(), LogText.escape(topic), LogText.escape(r.detail()),
                     skipped > 0 ? " (" + skipped + " more " + r.reason() + " since the last report)" : "");
         } else {
             suppressed.get(r.reason()).increment();
@@ -74,7 +75,8 @@ public final class IngestMetrics {
         LongAdder skipped = collisionsSuppressed.computeIfAbsent(key, k -> new LongAdder());
         if (due(collisionLogged.computeIfAbsent(key, k -> new AtomicLong(NEVER)))) {
             long n = skipped.sumThenReset();
-            LOG.warn("time collision on {}: {}{}", key, detail, n > 0 ? " (" + n + " more on " + key + " since the last report)" : "");
+            LOG.warn("time collision on {}: {}{}", LogText.escape(key), LogText.escape(detail),
+                    n > 0 ? " (" + n + " more on " + LogText.escape(key) + " since the last report)" : "");
         } else {
             skipped.increment();
         }
@@ -127,7 +129,4 @@ public final class IngestMetrics {
         return clock.instant();
     }
 
-    private static String abbreviate(String topic) {
-        return topic.length() <= 120 ? topic : topic.substring(0, 120) + "...";
-    }
 }

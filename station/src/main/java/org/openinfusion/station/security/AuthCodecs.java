@@ -8,6 +8,7 @@ public final class AuthCodecs implements LocalMessages {
     @Override
     public List<Class<?>> types() {
         return List.of(AuthMessages.SignInRequest.class, AuthMessages.SignedIn.class, AuthMessages.SaveUser.class,
-                AuthMessages.Unlock.class, AuthMessages.UserList.class);
+                AuthMessages.Unlock.class, AuthMessages.UserList.class,
+                AuthMessages.SetDisabled.class, AuthMessages.ResetPassword.class, AuthMessages.ChangePassword.class);
     }
 }

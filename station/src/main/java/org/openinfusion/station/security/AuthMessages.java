@@ -10,10 +10,17 @@ public final class AuthMessages {
     private AuthMessages() {
     }
 
-    /** Sign in with user id and password; the password array is never logged nor kept. */
-    public record SignInRequest(String userId, char[] password) {
+    /**
+     * Sign in with user id and password; the password array is never logged nor kept. {@code address} is the client's
+     * network address as the dashboard saw it (null when unknown), for the per-address limit on wrong sign-ins.
+     */
+    public record SignInRequest(String userId, char[] password, String address) {
         public SignInRequest {
             Objects.requireNonNull(password, "password");
+        }
+
+        public SignInRequest(String userId, char[] password) {
+            this(userId, password, null);
         }
 
         @Override
@@ -23,7 +30,11 @@ public final class AuthMessages {
     }
 
     /** A sign-in: the token to send with every request, who it is, and the idle time after which it expires. */
-    public record SignedIn(String token, Principal principal, Duration idleTimeout) {
+    public record SignedIn(String token, Principal principal, Duration idleTimeout, boolean mustChangePassword) {
+        public SignedIn(String token, Principal principal, Duration idleTimeout) {
+            this(token, principal, idleTimeout, false);
+        }
+
         @Override
         public String toString() {
             return "SignedIn[" + principal + "]";
@@ -42,6 +53,26 @@ public final class AuthMessages {
     public record Unlock(String userId) {
     }
 
+    /** Disables (or enables again) an account (admin only); its sign-ins are closed. */
+    public record SetDisabled(String userId, boolean disabled) {
+    }
+
+    /** Sets a new password for an account, to be changed by its owner at the next sign-in (admin only). */
+    public record ResetPassword(String userId, char[] password) {
+        @Override
+        public String toString() {
+            return "ResetPassword[" + userId + "]";
+        }
+    }
+
+    /** The signed-in user's own password change: the current password, then the new one. */
+    public record ChangePassword(char[] current, char[] next) {
+        @Override
+        public String toString() {
+            return "ChangePassword";
+        }
+    }
+
     /** The accounts, without password hashes. */
     public record UserList(List<UserRow> users) {
         public UserList {
@@ -50,6 +81,9 @@ public final class AuthMessages {
     }
 
     /** One account; {@code lockedUntil} null when not locked. */
-    public record UserRow(String userId, Role role, String name, Instant lockedUntil) {
+    public record UserRow(String userId, Role role, String name, Instant lockedUntil, boolean disabled, boolean mustChangePassword) {
+        public UserRow(String userId, Role role, String name, Instant lockedUntil) {
+            this(userId, role, name, lockedUntil, false, false);
+        }
     }
 }

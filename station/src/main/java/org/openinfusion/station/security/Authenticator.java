@@ -22,6 +22,7 @@ public final class Authenticator {
     /** Bound on the failure table, so a flood of invented user ids cannot grow memory without end. */
     static final int MAX_TRACKED = 10_000;
     public static final String WRONG = "Wrong user name or password.";
+    public static final String DISABLED = "This account is disabled; an administrator can enable it.";
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final UserStore users;
@@ -33,14 +34,23 @@ public final class Authenticator {
     /** Failures of made-up ids, bounded: the oldest are forgotten first. */
     private final Map<String, Failures> unknown;
 
+    /** Wrong sign-ins per client address, bounded like {@link #unknown}: the oldest addresses are forgotten first. */
+    private final Map<String, Failures> addresses;
+
     private static final class Failures {
         int count;
         Instant lockedUntil;
+        /** For an address: when its current count began. */
+        Instant windowStart;
     }
 
     /** The answer to a password check: the principal, or a refusal whose message can be shown as it is. */
     public sealed interface Result {
-        record Accepted(Principal principal) implements Result {
+        /** @param mustChangePassword an administrator reset the password: only a password change is allowed until it is changed */
+        record Accepted(Principal principal, boolean mustChangePassword) implements Result {
+            public Accepted(Principal principal) {
+                this(principal, false);
+            }
         }
 
         record Refused(String message, boolean locked) implements Result {
@@ -56,25 +66,39 @@ public final class Authenticator {
         this.audit = audit;
         this.clock = clock;
         this.config = config;
-        this.unknown = new LinkedHashMap<>(16, 0.75f, true) {
+        this.unknown = bounded(maxTrackedUnknown);
+        this.addresses = bounded(maxTrackedUnknown);
+    }
+
+    private static Map<String, Failures> bounded(int max) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-                return size() > maxTrackedUnknown;
+                return size() > max;
             }
         };
     }
 
     /** Signs a user in; audited as user.signed_in, user.sign_in_failed or user.sign_in_locked. */
-    public synchronized Result signIn(String userId, char[] password) {
-        return check(userId, password, TrailEvent.Purpose.SIGN_IN);
+    public Result signIn(String userId, char[] password) {
+        return signIn(userId, password, null);
+    }
+
+    /**
+     * Signs a user in from a client address (null when not known: only the per-account rules apply). An address with
+     * {@link SecurityConfig#maxFailedPerAddress()} wrong sign-ins within {@link SecurityConfig#lockout()} is refused
+     * without a password check until that time has passed (audited once, as access.address_throttled).
+     */
+    public Result signIn(String userId, char[] password, String address) {
+        return check(userId, password, TrailEvent.Purpose.SIGN_IN, address);
     }
 
     /**
      * Confirms a signed-in user's password again (the second component of an e-signature); wrong ones count
-     * towards the lock like sign-in failures.
+     * towards the lock like sign-in failures. A disabled account cannot confirm.
      */
-    public synchronized Result confirm(Principal who, char[] password) {
-        Result r = check(who.userId(), password, TrailEvent.Purpose.CONFIRM);
+    public Result confirm(Principal who, char[] password) {
+        Result r = check(who.userId(), password, TrailEvent.Purpose.CONFIRM, null);
         if (r instanceof Result.Accepted a && !a.principal().userId().equals(who.userId())) {
             throw new IllegalStateException("confirmed another user");
         }
@@ -82,9 +106,11 @@ public final class Authenticator {
     }
 
     /** Ends a lock early (an administrator's action), audited as user.unlocked. */
-    public synchronized void unlock(String userId, Principal admin) {
-        accounts.remove(userId);
-        unknown.remove(userId);
+    public void unlock(String userId, Principal admin) {
+        synchronized (this) {
+            accounts.remove(userId);
+            unknown.remove(userId);
+        }
         audit.record(admin.userId(), null, new TrailEvent.AccountUnlocked(userId, clock.instant()));
     }
 
@@ -94,32 +120,91 @@ public final class Authenticator {
         return f == null || f.lockedUntil == null || !f.lockedUntil.isAfter(clock.instant()) ? Optional.empty() : Optional.of(f.lockedUntil);
     }
 
-    private Result check(String rawId, char[] password, TrailEvent.Purpose purpose) {
+    /**
+     * The bookkeeping runs under this object's lock, the bcrypt check and the audit writes outside it, so one client's
+     * guesses never make another user's sign-in wait for them.
+     */
+    private Result check(String rawId, char[] password, TrailEvent.Purpose purpose, String address) {
         String id = rawId == null ? "" : rawId.strip();
         String actor = id.matches("[a-z0-9._-]{2,32}") ? id : "unknown";
         Instant now = clock.instant();
-        Optional<Instant> locked = lockedUntil(id);
+        Optional<Instant> locked;
+        Optional<Instant> throttled;
+        synchronized (this) {
+            locked = lockedUntil(id);
+            throttled = address == null ? Optional.empty() : throttledUntil(address, now);
+        }
+        if (throttled.isPresent()) {
+            return new Result.Refused(throttledMessage(throttled.get()), true);
+        }
         if (locked.isPresent()) {
             audit.record(actor, null, new TrailEvent.PasswordLocked(purpose, now));
             return new Result.Refused(lockedMessage(locked.get()), true);
         }
-        Optional<Principal> p = users.authenticate(id, password);
-        Map<String, Failures> failures = p.isPresent() || users.has(id) ? accounts : unknown;
-        if (p.isPresent()) {
-            failures.remove(id);
-            audit.record(actor, null, new TrailEvent.PasswordAccepted(purpose, now, p.get().role().key()));
-            return new Result.Accepted(p.get());
+        Optional<UserStore.State> p = users.verify(id, password);
+        if (p.isPresent() && p.get().disabled()) {
+            audit.record(actor, null, new TrailEvent.DisabledRefused(purpose, now));
+            return new Result.Refused(DISABLED, false);
         }
-        Failures f = failures.computeIfAbsent(id, k -> new Failures());
-        f.count++;
-        audit.record(actor, null, new TrailEvent.PasswordRefused(purpose, now, f.count));
-        if (f.count >= config.maxFailedSignIns()) {
-            f.count = 0;
-            f.lockedUntil = now.plus(config.lockout());
-            audit.record(actor, null, new TrailEvent.AccountLocked(now, f.lockedUntil, config.maxFailedSignIns()));
-            return new Result.Refused(lockedMessage(f.lockedUntil), true);
+        if (p.isPresent()) {
+            synchronized (this) {
+                accounts.remove(id);
+            }
+            audit.record(actor, null, new TrailEvent.PasswordAccepted(purpose, now, p.get().principal().role().key()));
+            return new Result.Accepted(p.get().principal(), p.get().mustChangePassword());
+        }
+        boolean real = users.has(id);
+        int count;
+        Instant lockNow = null;
+        Instant throttleNow = null;
+        int addressFailures = 0;
+        synchronized (this) {
+            Failures f = (real ? accounts : unknown).computeIfAbsent(id, k -> new Failures());
+            count = ++f.count;
+            if (f.count >= config.maxFailedSignIns()) {
+                f.count = 0;
+                f.lockedUntil = now.plus(config.lockout());
+                lockNow = f.lockedUntil;
+            }
+            if (address != null && purpose == TrailEvent.Purpose.SIGN_IN) {
+                Failures a = addresses.computeIfAbsent(address, k -> new Failures());
+                if (a.windowStart == null || !now.isBefore(a.windowStart.plus(config.lockout()))) {
+                    a.windowStart = now;
+                    a.count = 0;
+                }
+                addressFailures = ++a.count;
+                if (a.count >= config.maxFailedPerAddress() && a.lockedUntil == null) {
+                    a.lockedUntil = now.plus(config.lockout());
+                    throttleNow = a.lockedUntil;
+                }
+            }
+        }
+        audit.record(actor, null, new TrailEvent.PasswordRefused(purpose, now, count));
+        if (throttleNow != null) {
+            audit.record("station", null, new TrailEvent.AddressThrottled(now, address, throttleNow, addressFailures));
+        }
+        if (lockNow != null) {
+            audit.record(actor, null, new TrailEvent.AccountLocked(now, lockNow, config.maxFailedSignIns()));
+            return new Result.Refused(lockedMessage(lockNow), true);
         }
         return new Result.Refused(WRONG, false);
+    }
+
+    /** Under the lock: when the address's refusal ends, if it is refused now (an ended refusal starts a new count). */
+    private Optional<Instant> throttledUntil(String address, Instant now) {
+        Failures a = addresses.get(address);
+        if (a == null || a.lockedUntil == null) {
+            return Optional.empty();
+        }
+        if (!a.lockedUntil.isAfter(now)) {
+            addresses.remove(address);
+            return Optional.empty();
+        }
+        return Optional.of(a.lockedUntil);
+    }
+
+    private String throttledMessage(Instant until) {
+        return "Too many wrong sign-ins from this computer; try again after " + HH_MM.format(until) + ".";
     }
 
     private String lockedMessage(Instant until) {

@@ -19,6 +19,8 @@ public final class BusGuard {
     public static final String TOKEN_HEADER = "station-token";
     public static final int SIGNED_OUT = 401;
     public static final int FORBIDDEN = 403;
+    /** Signed in with a password an administrator reset: nothing but the password change is answered. */
+    public static final int PASSWORD_CHANGE_REQUIRED = 428;
 
     private final SignIns signIns;
     private final AuditPort audit;
@@ -38,6 +40,10 @@ public final class BusGuard {
         Optional<Principal> who = signIns.resolve(m.headers().get(TOKEN_HEADER));
         if (who.isEmpty()) {
             m.fail(SIGNED_OUT, "Not signed in, or the sign-in has expired: sign in again.");
+            return Optional.empty();
+        }
+        if (signIns.mustChangePassword(m.headers().get(TOKEN_HEADER))) {
+            m.fail(PASSWORD_CHANGE_REQUIRED, "Your password was reset by an administrator: change it first.");
             return Optional.empty();
         }
         if (!who.get().may(p)) {

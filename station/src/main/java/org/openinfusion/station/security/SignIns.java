@@ -23,10 +23,12 @@ public final class SignIns {
     private static final class Entry {
         final Principal principal;
         Instant lastUse;
+        boolean mustChangePassword;
 
-        Entry(Principal principal, Instant lastUse) {
+        Entry(Principal principal, Instant lastUse, boolean mustChangePassword) {
             this.principal = principal;
             this.lastUse = lastUse;
+            this.mustChangePassword = mustChangePassword;
         }
     }
 
@@ -40,11 +42,16 @@ public final class SignIns {
     }
 
     /** Opens a sign-in and returns its token (256 random bits, URL-safe base64). */
-    public synchronized String open(Principal p) {
+    public String open(Principal p) {
+        return open(p, false);
+    }
+
+    /** Opens a sign-in that allows nothing but a password change while {@code mustChangePassword}. */
+    public synchronized String open(Principal p, boolean mustChangePassword) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        byToken.put(token, new Entry(p, clock.instant()));
+        byToken.put(token, new Entry(p, clock.instant(), mustChangePassword));
         return token;
     }
 
@@ -61,6 +68,20 @@ public final class SignIns {
         }
         e.lastUse = now;
         return Optional.of(e.principal);
+    }
+
+    /** Whether the sign-in may only change its password (an administrator reset it). */
+    public synchronized boolean mustChangePassword(String token) {
+        Entry e = token == null ? null : byToken.get(token);
+        return e != null && e.mustChangePassword;
+    }
+
+    /** The password of this sign-in's user was changed: everything its role allows is open again. */
+    public synchronized void passwordChanged(String token) {
+        Entry e = token == null ? null : byToken.get(token);
+        if (e != null) {
+            e.mustChangePassword = false;
+        }
     }
 
     /** Closes a sign-in; returns who it was, if it was open. */

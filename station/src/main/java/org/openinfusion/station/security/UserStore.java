@@ -18,7 +18,9 @@ import java.util.UUID;
 /**
  * Station accounts in a properties file, one line per user: {@code dr.ng = physician:$2a$12$...:Dr A Ng} (role, the
  * bcrypt hash of the password, then the printed name shown with e-signatures; older lines without a name are read
- * with the user id as name). Read on every sign-in, so accounts added by {@code cli.AddUserMain} count at once.
+ * with the user id as name). The role may carry flags after commas: {@code physician,disabled,change-password} (an
+ * account that cannot sign in or sign; one whose password an administrator reset, to be changed at the next sign-in).
+ * Read on every sign-in, so accounts added by {@code cli.AddUserMain} count at once. Accounts are never deleted.
  */
 public final class UserStore {
     public static final String FILE_NAME = "users.properties";
@@ -27,8 +29,17 @@ public final class UserStore {
     static final int COST = 12;
     private static final String ID = "[a-z0-9._-]{2,32}";
 
+    static final String DISABLED = "disabled";
+    static final String CHANGE_PASSWORD = "change-password";
+
     private final Path file;
     private final int cost;
+    /** bcrypt verifications done, for the throttling tests and figures. */
+    private final java.util.concurrent.atomic.AtomicLong verifications = new java.util.concurrent.atomic.AtomicLong();
+
+    /** An account's state as sign-in needs it: who, whether disabled, whether its password must be changed now. */
+    public record State(Principal principal, boolean disabled, boolean mustChangePassword) {
+    }
 
     private UserStore(Path file, int cost) {
         this.file = file;
@@ -57,11 +68,63 @@ public final class UserStore {
      * costs the same bcrypt work as a known one, so the time taken does not tell which accounts exist.
      */
     public Optional<Principal> authenticate(String userId, char[] password) {
+        return verify(userId, password).map(State::principal);
+    }
+
+    /** Like {@link #authenticate}, with the account's flags. Takes no lock: any number of callers verify at once. */
+    public Optional<State> verify(String userId, char[] password) {
         Optional<Account> account = find(userId);
         char[] given = password == null ? new char[0] : password;
         String hash = account.map(Account::hash).orElse(dummyHash());
+        verifications.incrementAndGet();
         boolean ok = BCrypt.verifyer().verify(given, hash.toCharArray()).verified;
-        return ok && account.isPresent() && password != null ? Optional.of(account.get().principal()) : Optional.empty();
+        return ok && account.isPresent() && password != null ? Optional.of(account.get().state()) : Optional.empty();
+    }
+
+    /** How many passwords were checked (bcrypt) so far. */
+    public long verifications() {
+        return verifications.get();
+    }
+
+    /** Every account with its flags, ordered by id. */
+    public List<State> states() {
+        Properties p = read();
+        List<State> out = new ArrayList<>();
+        p.stringPropertyNames().stream().sorted().forEach(id -> parse(id, p.getProperty(id)).ifPresent(a -> out.add(a.state())));
+        return out;
+    }
+
+    /** Disables or enables an account (never deletes it: the audit trail names it). */
+    public synchronized void setDisabled(String userId, boolean disabled) {
+        update(userId, a -> new Account(a.id(), a.role(), a.hash(), a.name(), disabled, a.mustChange()));
+    }
+
+    /** An administrator's reset: a new password that its owner must change at the next sign-in. */
+    public synchronized void resetPassword(String userId, char[] password) {
+        checkPassword(password);
+        String hash = BCrypt.withDefaults().hashToString(cost, password);
+        update(userId, a -> new Account(a.id(), a.role(), hash, a.name(), a.disabled(), true));
+    }
+
+    /** The owner's own change: a new password, and no change asked for any more. */
+    public synchronized void changePassword(String userId, char[] password) {
+        checkPassword(password);
+        String hash = BCrypt.withDefaults().hashToString(cost, password);
+        update(userId, a -> new Account(a.id(), a.role(), hash, a.name(), a.disabled(), false));
+    }
+
+    private static void checkPassword(char[] password) {
+        if (password == null || password.length < MIN_PASSWORD) {
+            throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD + " characters");
+        }
+    }
+
+    private void update(String userId, java.util.function.UnaryOperator<Account> change) {
+        Properties users = read();
+        Account a = parse(userId, users.getProperty(userId == null ? "" : userId))
+                .orElseThrow(() -> new IllegalArgumentException("no account " + userId));
+        users.setProperty(a.id(), change.apply(a).line());
+        write(users);
     }
 
     /** True when {@code userId} names an account. */
@@ -96,7 +159,7 @@ public final class UserStore {
     }
 
     /** Adds or replaces a user; the file is replaced atomically. */
-    public void put(String userId, Role role, String printedName, char[] password) {
+    public synchronized void put(String userId, Role role, String printedName, char[] password) {
         if (userId == null || !userId.matches(ID)) {
             throw new IllegalArgumentException("user id must be 2-32 of a-z, 0-9, '.', '_' or '-'");
         }
@@ -108,7 +171,8 @@ public final class UserStore {
             throw new IllegalArgumentException("the printed name is at most 80 characters without control characters");
         }
         Properties users = read();
-        users.setProperty(userId, role.key() + ":" + BCrypt.withDefaults().hashToString(cost, password) + ":" + name);
+        boolean disabled = parse(userId, users.getProperty(userId)).map(Account::disabled).orElse(false);
+        users.setProperty(userId, new Account(userId, role, BCrypt.withDefaults().hashToString(cost, password), name, disabled, false).line());
         write(users);
     }
 
@@ -117,9 +181,17 @@ public final class UserStore {
         return parse(id, read().getProperty(id));
     }
 
-    private record Account(String id, Role role, String hash, String name) {
+    private record Account(String id, Role role, String hash, String name, boolean disabled, boolean mustChange) {
         Principal principal() {
             return new Principal(id, role, name);
+        }
+
+        State state() {
+            return new State(principal(), disabled, mustChange);
+        }
+
+        String line() {
+            return role.key() + (disabled ? "," + DISABLED : "") + (mustChange ? "," + CHANGE_PASSWORD : "") + ":" + hash + ":" + name;
         }
     }
 
@@ -133,7 +205,13 @@ public final class UserStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Account(id, Role.parse(parts[0]), parts[1], parts.length == 3 ? parts[2] : id));
+            List<String> role = List.of(parts[0].split(","));
+            boolean disabled = role.contains(DISABLED);
+            boolean change = role.contains(CHANGE_PASSWORD);
+            if (role.size() > 1 + (disabled ? 1 : 0) + (change ? 1 : 0)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Account(id, Role.parse(role.get(0)), parts[1], parts.length == 3 ? parts[2] : id, disabled, change));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

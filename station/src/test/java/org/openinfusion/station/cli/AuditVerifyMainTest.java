@@ -15,6 +15,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.openinfusion.station.clinical.audit.AuditAnchor;
 import org.openinfusion.station.clinical.audit.AuditLog;
 
 class AuditVerifyMainTest {
@@ -53,6 +56,100 @@ class AuditVerifyMainTest {
         assertEquals(2, run());
         assertEquals(2, run(dir.resolve("missing.jsonl").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: audit-verify"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A station's data folder: 10 entries, checkpoints every 4 (audit/audit.log, keys/). */
+    private Path anchoredTrail() throws IOException {
+        Path audit = dir.resolve("data").resolve("audit").resolve("audit.log");
+        Files.createDirectories(audit.getParent());
+        try (AuditLog log = AuditLog.open(audit, CLOCK, AuditAnchor.open(audit, dir.resolve("data").resolve("keys"), CLOCK, 4))) {
+            for (int i = 1; i <= 10; i++) {
+                log.append("a.b", "u-1", null, Map.of("v", i));
+            }
+        }
+        return audit;
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anAnchoredTrailThatMatchesItsCheckpointsExitsZeroNamingTheKey() throws IOException {
+        // given an anchored trail
+        Path audit = anchoredTrail();
+        // when it is verified with the defaults (checkpoints beside it, key and head in ../keys)
+        // then it is intact and matches its checkpoints
+        assertEquals(0, run(audit.toString()));
+        assertTrue(printed().contains("OK: 10 entries") && printed().contains("matches 5 signed checkpoints of key"), printed());
+    }
+
+    @Test
+    void aTruncatedTrailExitsThreeWithItsOwnMessage() throws IOException {
+        // given an anchored trail with its last two lines removed
+        Path audit = anchoredTrail();
+        Files.write(audit, Files.readAllLines(audit).subList(0, 8));
+        // when verified
+        // then it is reported as truncated
+        assertEquals(AuditVerifyMain.TRUNCATED, run(audit.toString()));
+        assertTrue(printed().contains("TRUNCATED: the file has 8 entries but entry 10 was signed"), printed());
+    }
+
+    @Test
+    void aReChainedTrailExitsFourWithItsOwnMessage() throws IOException {
+        // given an anchored trail replaced by a fresh, valid chain with one value changed
+        Path audit = anchoredTrail();
+        Path forged = dir.resolve("forged.log");
+        try (AuditLog log = AuditLog.open(forged, CLOCK)) {
+            for (int i = 1; i <= 10; i++) {
+                log.append("a.b", "u-1", null, Map.of("v", i == 2 ? 20 : i));
+            }
+        }
+        Files.move(forged, audit, StandardCopyOption.REPLACE_EXISTING);
+        // when verified
+        // then it is reported as rewritten
+        assertEquals(AuditVerifyMain.REWRITTEN, run(audit.toString()));
+        assertTrue(printed().contains("REWRITTEN: entry 4 has hash"), printed());
+    }
+
+    @Test
+    void anEditedAnchoredTrailExitsOneAsEdited() throws IOException {
+        // given an anchored trail with one value edited in place
+        Path audit = anchoredTrail();
+        Files.writeString(audit, Files.readString(audit).replace("\"v\":5", "\"v\":6"));
+        // when verified
+        // then it is reported as edited, at the line
+        assertEquals(AuditVerifyMain.BROKEN, run(audit.toString()));
+        assertTrue(printed().contains("EDITED: BROKEN at line 5 (seq 5): HASH_MISMATCH"), printed());
+    }
+
+    @Test
+    void anotherPublicKeyExitsFiveAsAKeyMismatch() throws IOException {
+        // given an anchored trail, and another station's public key given to the auditor
+        Path audit = anchoredTrail();
+        Path other = dir.resolve("other");
+        AuditAnchor.open(other.resolve("audit.log"), other.resolve("keys"), CLOCK, 4);
+        // when verified with that key
+        // then the checkpoints are reported as made by another key
+        assertEquals(AuditVerifyMain.KEY_MISMATCH, run(audit.toString(), "--public-key",
+                other.resolve("keys").resolve(AuditAnchor.PUBLIC_KEY).toString()));
+        assertTrue(printed().contains("KEY_MISMATCH: checkpoint at seq 0 was signed by key"), printed());
+    }
+
+    @Test
+    void aForgedCheckpointExitsSixAsABadSignature() throws IOException {
+        // given an anchored trail whose checkpoints file has its last checkpoint's seq changed
+        Path audit = anchoredTrail();
+        Path cps = AuditAnchor.checkpointsOf(audit);
+        Files.writeString(cps, Files.readString(cps).replace("\"seq\":8,", "\"seq\":7,"));
+        String hash7 = Files.readAllLines(audit).get(6).replaceAll(".*\"hash\":\"([0-9a-f]{64})\".*", "$1");
+        List<String> lines = Files.readAllLines(cps);
+        lines.set(2, lines.get(2).replaceAll("\"hash\":\"[0-9a-f]{64}\"", "\"hash\":\"" + hash7 + "\""));
+        Files.write(cps, lines);
+        // when verified
+        // then that checkpoint's signature does not verify
+        assertEquals(AuditVerifyMain.BAD_SIGNATURE, run(audit.toString()));
+        assertTrue(printed().contains("BAD_SIGNATURE: the signature of the checkpoint at seq 7 does not verify"), printed());
     }
 
     private int run(String... args) {

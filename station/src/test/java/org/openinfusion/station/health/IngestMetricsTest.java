@@ -17,6 +17,21 @@ class IngestMetricsTest {
     private final IngestMetrics metrics = new IngestMetrics(clock, Duration.ofSeconds(10));
 
     @Test
+    void aTopicAndADetailWithLineBreaksAreLoggedOnOneEscapedLine() {
+        try (CapturedLog log = new CapturedLog(IngestMetrics.class)) {
+            // given a topic and a SenML name from the network carrying CR/LF and a forged log line
+            String topic = "station/v1/beds/b1\r\n12:00:00.000 INFO  station started/devices/d";
+            // when the message is rejected
+            metrics.rejected(topic, new Rejection(RejectReason.UNKNOWN_STREAM, "unknown name 'x\nERROR audit file deleted'"));
+            // then one log line shows both with their line breaks written out, nothing starts a new line
+            String line = log.lines().getLast();
+            assertTrue(line.contains("beds/b1\\r\\n12:00:00.000 INFO"), line);
+            assertTrue(line.contains("'x\\nERROR audit file deleted'"), line);
+            assertTrue(line.chars().noneMatch(c -> c == '\r' || c == '\n'), line);
+        }
+    }
+
+    @Test
     void theFirstRejectionIsLoggedAtOnceWithItsTopicAndReason() {
         try (CapturedLog log = new CapturedLog(IngestMetrics.class)) {
             metrics.rejected("station/v1/hello", new Rejection(RejectReason.UNKNOWN_TOPIC, "not beds/{bed}/devices/{device}/..."));

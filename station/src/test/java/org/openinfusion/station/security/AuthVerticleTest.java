@@ -111,6 +111,55 @@ class AuthVerticleTest {
         assertTrue(locked.getMessage().contains("locked"), locked.getMessage());
     }
 
+    private <T> T asAdmin(String address, Object body) throws Exception {
+        String admin = signIn("admin1", "admin-password").token();
+        return await(vertx.eventBus().<T>request(address, body, BusGuard.options(admin, 5000))).body();
+    }
+
+    @Test
+    void onlyTheAdministratorDisablesAnAccountWhichThenCannotSignInAndLosesItsSignIns() throws Exception {
+        // given a signed-in nurse
+        String nurse = signIn("nurse1", "nurse-password").token();
+        // when the nurse tries to disable an account: refused
+        assertEquals(BusGuard.FORBIDDEN, failure(vertx.eventBus().request(Addresses.USERS_DISABLE,
+                new AuthMessages.SetDisabled("admin1", true), BusGuard.options(nurse, 5000))).failureCode());
+        // when the administrator disables the nurse
+        AuthMessages.UserList list = asAdmin(Addresses.USERS_DISABLE, new AuthMessages.SetDisabled("nurse1", true));
+        // then the account is listed as disabled (never deleted), its sign-in is closed, and it cannot sign in again
+        assertTrue(list.users().stream().anyMatch(u -> u.userId().equals("nurse1") && u.disabled()));
+        assertTrue(signIns.resolve(nurse).isEmpty());
+        ReplyException refused = failure(vertx.eventBus().request(Addresses.AUTH_SIGN_IN,
+                new AuthMessages.SignInRequest("nurse1", "nurse-password".toCharArray())));
+        assertEquals(401, refused.failureCode());
+        assertEquals(Authenticator.DISABLED, refused.getMessage());
+        assertTrue(audit.contains("user.disabled admin1") && audit.contains("user.sign_in_disabled nurse1"), audit.toString());
+        // and enabled again, it signs in
+        asAdmin(Addresses.USERS_DISABLE, new AuthMessages.SetDisabled("nurse1", false));
+        assertEquals(Role.NURSE, signIn("nurse1", "nurse-password").principal().role());
+    }
+
+    @Test
+    void anAdministratorsPasswordResetIsAuditedAndForcesAChangeBeforeAnythingElse() throws Exception {
+        // given the administrator resets the nurse's password
+        asAdmin(Addresses.USERS_RESET_PASSWORD, new AuthMessages.ResetPassword("nurse1", "temporary-1".toCharArray()));
+        assertTrue(audit.contains("user.password_reset admin1"), audit.toString());
+        // when the nurse signs in with it
+        AuthMessages.SignedIn s = signIn("nurse1", "temporary-1");
+        // then the sign-in says a change is due, and every other request is refused until it is made
+        assertTrue(s.mustChangePassword());
+        assertEquals(BusGuard.PASSWORD_CHANGE_REQUIRED, failure(vertx.eventBus().request(Addresses.USERS_LIST, "",
+                BusGuard.options(s.token(), 5000))).failureCode());
+        assertEquals(400, failure(vertx.eventBus().request(Addresses.AUTH_CHANGE_PASSWORD, new AuthMessages.ChangePassword(
+                "temporary-1".toCharArray(), "temporary-1".toCharArray()), BusGuard.options(s.token(), 5000))).failureCode());
+        await(vertx.eventBus().request(Addresses.AUTH_CHANGE_PASSWORD, new AuthMessages.ChangePassword(
+                "temporary-1".toCharArray(), "my-own-password".toCharArray()), BusGuard.options(s.token(), 5000)));
+        assertTrue(audit.contains("user.password_changed nurse1"), audit.toString());
+        assertEquals(BusGuard.FORBIDDEN, failure(vertx.eventBus().request(Addresses.USERS_LIST, "",
+                BusGuard.options(s.token(), 5000))).failureCode(), "after the change, the role decides again");
+        // and the next sign-in with the new password asks for nothing
+        assertTrue(!signIn("nurse1", "my-own-password").mustChangePassword());
+    }
+
     @Test
     void onlyTheAdministratorListsSavesAndUnlocksAccounts() throws Exception {
         String nurse = signIn("nurse1", "nurse-password").token();

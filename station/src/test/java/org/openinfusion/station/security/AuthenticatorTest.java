@@ -125,6 +125,86 @@ class AuthenticatorTest {
     }
 
     @Test
+    void aDisabledAccountCannotSignInNorConfirmAnESignatureEvenWithTheRightPassword() {
+        // given dr.ng's account disabled by an administrator
+        UserStore users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
+        users.setDisabled("dr.ng", true);
+        // when dr.ng signs in and confirms a signature with the right password
+        var signIn = assertInstanceOf(Authenticator.Result.Refused.class, signIn("dr.ng", "right-password"));
+        assertEquals("user.sign_in_disabled", audit.getLast().type());
+        var confirm = assertInstanceOf(Authenticator.Result.Refused.class,
+                auth.confirm(new Principal("dr.ng", Role.PHYSICIAN, "Dr A Ng"), "right-password".toCharArray()));
+        // then both are refused as disabled, and audited
+        assertEquals(Authenticator.DISABLED, signIn.message());
+        assertEquals(Authenticator.DISABLED, confirm.message());
+        assertEquals("user.password_confirm_disabled", audit.getLast().type());
+        // and enabled again, the account signs in (it was never deleted)
+        users.setDisabled("dr.ng", false);
+        assertInstanceOf(Authenticator.Result.Accepted.class, signIn("dr.ng", "right-password"));
+    }
+
+    @Test
+    void aThousandWrongSignInsFromOneAddressCostAtMostTheLimitInPasswordChecksAndAnotherUserStillSignsIn() {
+        // given a per-address limit of 20 wrong sign-ins
+        UserStore users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
+        Authenticator limited = new Authenticator(users, (EncodedAudit) (t, a, s, p) -> audit.add(new Audited(t, a, p)), clock,
+                new SecurityConfig(Duration.ofMinutes(15), 3, Duration.ofMinutes(10), 20, 100));
+        long before = users.verifications();
+        // when one address tries a thousand wrong passwords over many ids
+        int refusedUnchecked = 0;
+        for (int i = 0; i < 1000; i++) {
+            var r = assertInstanceOf(Authenticator.Result.Refused.class,
+                    limited.signIn("guess-" + (i % 50), ("pw" + i).toCharArray(), "10.0.0.66"));
+            if (r.message().startsWith("Too many wrong sign-ins from this computer")) {
+                refusedUnchecked++;
+            }
+        }
+        long attackerChecks = users.verifications() - before;
+        // then only the first 20 cost a password check; the other 980 were refused without one
+        System.out.printf("1000 wrong sign-ins from one address: %d password checks, %d refused without one%n",
+                attackerChecks, refusedUnchecked);
+        assertEquals(20, attackerChecks);
+        assertEquals(980, refusedUnchecked);
+        assertEquals(1, audit.stream().filter(a -> a.type().equals("access.address_throttled")).count());
+        // and another user at another address signs in, at the cost of one check
+        assertInstanceOf(Authenticator.Result.Accepted.class, limited.signIn("dr.ng", "right-password".toCharArray(), "10.0.0.7"));
+        assertEquals(21, users.verifications() - before);
+        // and the address may try again once the lockout has passed
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(Authenticator.WRONG, assertInstanceOf(Authenticator.Result.Refused.class,
+                limited.signIn("guess-1", "x".toCharArray(), "10.0.0.66")).message());
+    }
+
+    @Test
+    void aSignInStalledInItsAuditWriteDoesNotHoldUpAnotherUsersSignIn() throws Exception {
+        // given an audit port that stalls the first write of user "slow.one" until released
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+        UserStore users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
+        Authenticator a = new Authenticator(users, (EncodedAudit) (t, actor, s, p) -> {
+            if (actor.equals("slow.one")) {
+                stalled.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, clock, new SecurityConfig(Duration.ofMinutes(15), 3, Duration.ofMinutes(10)));
+        Thread slow = Thread.ofPlatform().start(() -> a.signIn("slow.one", "x".toCharArray(), "10.0.0.66"));
+        try {
+            stalled.await();
+            // when dr.ng signs in while that sign-in is inside its audit write
+            var done = java.util.concurrent.CompletableFuture.supplyAsync(() -> a.signIn("dr.ng", "right-password".toCharArray(), "10.0.0.7"));
+            // then dr.ng's sign-in completes (the lock is not held across the password check or the audit write)
+            assertInstanceOf(Authenticator.Result.Accepted.class, done.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            slow.join();
+        }
+    }
+
+    @Test
     void anUnknownIdCostsTheSameBcryptWorkAsAKnownOne() {
         UserStore slow = UserStore.at(dir.resolve("slow.properties"), 10);
         slow.put("dr.ng", Role.PHYSICIAN, "right-password".toCharArray());

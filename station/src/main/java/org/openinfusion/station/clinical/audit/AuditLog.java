@@ -66,6 +66,10 @@ public final class AuditLog implements Closeable {
     private final Clock clock;
     private final Fsync fsync;
     private final Opener opener;
+    /** Signs checkpoints of the trail outside its file; null for a log without anchoring (tests, tools). */
+    private final AuditAnchor anchor;
+    /** Set when the file was refused at open (broken or tampered): it is never reopened. */
+    private final String refusedAtOpen;
     private FileChannel channel;
     private AuditEntry last;
     /** Bytes of durable entries: the file's valid length (without the last line end while {@link #terminated} is false). */
@@ -79,10 +83,17 @@ public final class AuditLog implements Closeable {
     private volatile StatusListener listener = (available, reason) -> { };
 
     private AuditLog(Path file, Clock clock, Fsync fsync, Opener opener, FileChannel channel, AuditEntry last, long end) {
+        this(file, clock, fsync, opener, channel, last, end, null, null);
+    }
+
+    private AuditLog(Path file, Clock clock, Fsync fsync, Opener opener, FileChannel channel, AuditEntry last, long end,
+                     AuditAnchor anchor, String refusedAtOpen) {
         this.file = file;
         this.clock = clock;
         this.fsync = fsync;
         this.opener = opener;
+        this.anchor = anchor;
+        this.refusedAtOpen = refusedAtOpen;
         this.channel = channel;
         this.last = last;
         this.end = end;
@@ -93,11 +104,37 @@ public final class AuditLog implements Closeable {
         return open(file, clock, channel -> channel.force(true), AuditLog::openChannel);
     }
 
+    /**
+     * Opens (or creates) the file, verifies the whole chain, checks it against the anchor's signed checkpoints and
+     * continues it; signs a checkpoint of its last entry now, after every {@code every} entries and at close.
+     *
+     * @throws AuditTamperedException when the file is shorter than, or differs from, what was signed
+     */
+    public static AuditLog open(Path file, Clock clock, AuditAnchor anchor) throws IOException {
+        return open(file, clock, channel -> channel.force(true), AuditLog::openChannel, anchor);
+    }
+
+    /**
+     * A log that refuses every entry: the file was found broken or tampered with at open. It stays unavailable
+     * ({@link #unavailableReason} says why) and never touches the file, which is kept as evidence.
+     */
+    public static AuditLog refused(Path file, Clock clock, String reason) {
+        AuditLog log = new AuditLog(file, clock, c -> { }, f -> {
+            throw new IOException("refused at open: " + reason);
+        }, null, null, 0, null, reason);
+        log.failure = new Failure(clock.instant(), reason, 0);
+        return log;
+    }
+
     static AuditLog open(Path file, Clock clock, Fsync fsync) throws IOException {
         return open(file, clock, fsync, AuditLog::openChannel);
     }
 
     static AuditLog open(Path file, Clock clock, Fsync fsync, Opener opener) throws IOException {
+        return open(file, clock, fsync, opener, null);
+    }
+
+    static AuditLog open(Path file, Clock clock, Fsync fsync, Opener opener, AuditAnchor anchor) throws IOException {
         boolean existed = Files.exists(file);
         byte[] bytes = existed ? Files.readAllBytes(file) : new byte[0];
         AuditVerifier.Outcome outcome = AuditVerifier.check(new String(bytes, StandardCharsets.UTF_8));
@@ -113,8 +150,13 @@ public final class AuditLog implements Closeable {
         if (wholeLastEntry) {
             keep = bytes.length;
         }
+        if (anchor != null) {
+            String[] lines = new String(bytes, 0, keep, StandardCharsets.UTF_8).split("\n");
+            anchor.check(file, outcome.chain().entries(),
+                    seq -> seq == 0 ? AuditJson.GENESIS : AuditEntry.fromLine(lines[(int) seq - 1]).hash());
+        }
         FileChannel channel = opener.open(file);
-        AuditLog log = new AuditLog(file, clock, fsync, opener, channel, outcome.chain().last(), keep);
+        AuditLog log = new AuditLog(file, clock, fsync, opener, channel, outcome.chain().last(), keep, anchor, null);
         log.lastStart = lastLineEnd(Arrays.copyOf(bytes, Math.max(0, keep - (wholeLastEntry ? 0 : 1))));
         if (!existed) {
             syncDirectory(file.toAbsolutePath().getParent());
@@ -132,7 +174,9 @@ public final class AuditLog implements Closeable {
             log.append(new AuditEvent(TORN_TAIL, "station", null,
                     Map.of("line", broken.line(), "discardedBase64", Base64.getEncoder().encodeToString(torn))));
         }
-        LOG.info("audit file {} opened: {} entries, chain intact", file.getFileName(), log.size());
+        log.anchorQuietly();
+        LOG.info("audit file {} opened: {} entries, chain intact{}", file.getFileName(), log.size(),
+                anchor == null ? "" : ", matches its signed checkpoints");
         return log;
     }
 
@@ -206,7 +250,26 @@ public final class AuditLog implements Closeable {
         if (!terminated) {
             terminate();
         }
+        if (anchor != null && anchor.due(entry.seq())) {
+            anchorQuietly();
+        }
         return entry;
+    }
+
+    /**
+     * Signs a checkpoint of the last durable entry (of the empty trail when there is none). A failure is logged and
+     * does not undo the entry: the next checkpoint covers it.
+     */
+    private void anchorQuietly() {
+        if (anchor == null) {
+            return;
+        }
+        try {
+            anchor.checkpoint(last == null ? 0 : last.seq(), last == null ? AuditJson.GENESIS : last.hash());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("audit file {}: checkpoint of entry {} not written ({}); the next one covers it", file.getFileName(),
+                    last == null ? 0 : last.seq(), e.toString());
+        }
     }
 
     /**
@@ -216,6 +279,9 @@ public final class AuditLog implements Closeable {
     public boolean maintain() {
         lock.lock();
         try {
+            if (refusedAtOpen != null) {
+                return false;
+            }
             if (failure != null) {
                 return reopen();
             }
@@ -263,11 +329,15 @@ public final class AuditLog implements Closeable {
     public void close() throws IOException {
         lock.lock();
         try {
+            if (channel == null) {
+                return;
+            }
             if (channel.isOpen() && failure == null) {
                 if (!terminated) {
                     terminate();
                 }
                 channel.force(true);
+                anchorQuietly();
             }
             channel.close();
         } finally {
@@ -342,6 +412,9 @@ public final class AuditLog implements Closeable {
      * period and accepts entries again. Returns false (still unavailable) when any of it fails.
      */
     private boolean reopen() {
+        if (refusedAtOpen != null) {
+            return false;
+        }
         FileChannel fresh = null;
         try {
             fresh = opener.open(file);

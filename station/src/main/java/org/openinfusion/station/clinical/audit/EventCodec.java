@@ -7,7 +7,7 @@ import org.openinfusion.station.clinical.history.TrailEvent;
 /**
  * The one place the file format of events is spelled: each {@link TrailEvent} as an entry type name and a payload of
  * plain JSON values, and back. Bedside events are in {@link BedsideCodec} and {@link RatingCodec}, review, blinding, export and access events
- * in {@link RecordCodec}. Pure. Field names and types: docs/audit.md.
+ * in {@link RecordCodec}, account administration in {@link AccountCodec}. Pure. Field names and types: docs/audit.md.
  */
 public final class EventCodec {
     private EventCodec() {
@@ -43,6 +43,11 @@ public final class EventCodec {
             case TrailEvent.SignedOut e -> RecordCodec.encode(e);
             case TrailEvent.UserSaved e -> RecordCodec.encode(e);
             case TrailEvent.AccessDenied e -> RecordCodec.encode(e);
+            case TrailEvent.AccountDisabled e -> AccountCodec.encode(e);
+            case TrailEvent.PasswordReset e -> AccountCodec.encode(e);
+            case TrailEvent.PasswordChanged e -> AccountCodec.encode(e);
+            case TrailEvent.DisabledRefused e -> AccountCodec.encode(e);
+            case TrailEvent.AddressThrottled e -> AccountCodec.encode(e);
             case TrailEvent.TornTailDiscarded e -> RecordCodec.encode(e);
             case TrailEvent.UnavailablePeriod e -> RecordCodec.encode(e);
             case TrailEvent.Unrecognised e -> new Encoded(e.type(), e.payload());
@@ -60,6 +65,7 @@ public final class EventCodec {
             return BedsideCodec.decode(p, actor, sessionId)
                     .or(() -> CareCodec.decode(p))
                     .or(() -> RecordCodec.decode(p))
+                    .or(() -> AccountCodec.decode(p))
                     .orElseGet(() -> new TrailEvent.Unrecognised(type, payload));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("audit entry " + type + " cannot be read: " + e.getMessage(), e);

@@ -139,7 +139,7 @@ final class RecordCodec {
         return p.payload().get("sessions") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 
-    private static EventCodec.Encoded of(String type, Object... keysAndValues) {
+    static EventCodec.Encoded of(String type, Object... keysAndValues) {
         return new EventCodec.Encoded(type, map(keysAndValues));
     }
 

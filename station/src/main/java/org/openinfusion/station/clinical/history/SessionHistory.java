@@ -212,6 +212,11 @@ public final class SessionHistory {
             case TrailEvent.SignedOut x -> false;
             case TrailEvent.UserSaved x -> false;
             case TrailEvent.AccessDenied x -> false;
+            case TrailEvent.AccountDisabled x -> false;
+            case TrailEvent.PasswordReset x -> false;
+            case TrailEvent.PasswordChanged x -> false;
+            case TrailEvent.DisabledRefused x -> false;
+            case TrailEvent.AddressThrottled x -> false;
             case TrailEvent.TornTailDiscarded x -> false;
             case TrailEvent.UnavailablePeriod x -> false;
         };

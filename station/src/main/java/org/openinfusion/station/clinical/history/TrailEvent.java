@@ -200,6 +200,28 @@ public sealed interface TrailEvent {
     record AccessDenied(String role, String permission, String address) implements TrailEvent {
     }
 
+    // ---- account administration and sign-in throttling (docs/security.md)
+
+    /** An administrator disabled (or enabled again) an account; its open sign-ins were closed. Accounts are never deleted. */
+    record AccountDisabled(String user, boolean disabled, int signInsClosed) implements TrailEvent {
+    }
+
+    /** An administrator set a new password for an account, to be changed by its owner at the next sign-in. */
+    record PasswordReset(String user, int signInsClosed) implements TrailEvent {
+    }
+
+    /** The account's owner changed its password ({@code required}: because a reset asked for it). */
+    record PasswordChanged(Instant at, boolean required) implements TrailEvent, Timed {
+    }
+
+    /** The right password of a disabled account: refused. */
+    record DisabledRefused(Purpose purpose, Instant at) implements TrailEvent, Timed {
+    }
+
+    /** A client address refused until {@code until} after too many wrong sign-ins from it (any accounts). */
+    record AddressThrottled(Instant at, String address, Instant until, int afterFailures) implements TrailEvent, Timed {
+    }
+
     // ---- the trail itself
 
     /** A cut-short last line found on opening, discarded from the file and kept here (base64). */

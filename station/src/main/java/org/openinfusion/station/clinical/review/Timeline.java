@@ -68,6 +68,11 @@ final class Timeline {
             case TrailEvent.SignedOut s -> other(r, null);
             case TrailEvent.UserSaved u -> other(r, null);
             case TrailEvent.AccessDenied a -> other(r, null);
+            case TrailEvent.AccountDisabled a -> other(r, null);
+            case TrailEvent.PasswordReset p -> other(r, null);
+            case TrailEvent.PasswordChanged p -> other(r, null);
+            case TrailEvent.DisabledRefused d -> other(r, null);
+            case TrailEvent.AddressThrottled a -> other(r, null);
             case TrailEvent.TornTailDiscarded t -> other(r, null);
             case TrailEvent.UnavailablePeriod u -> other(r, null);
         };

@@ -1,5 +1,6 @@
 package org.openinfusion.station.device.mqtt;
 
+import org.openinfusion.station.domain.LogText;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
@@ -52,7 +53,7 @@ final class MqttIngest implements MqttConnection.Listener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.error("ingest failed on {}; message left unacknowledged for redelivery: {}", topic, e.toString());
+            LOG.error("ingest failed on {}; message left unacknowledged for redelivery: {}", LogText.escape(topic), LogText.escape(e.toString()));
         }
     }
 

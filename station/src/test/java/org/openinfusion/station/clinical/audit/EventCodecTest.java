@@ -79,6 +79,13 @@ class EventCodecTest {
                 new TrailEvent.SignedOut("timeout"),
                 new TrailEvent.UserSaved("nurse1", "nurse", 1),
                 new TrailEvent.AccessDenied("nurse", "EXPORT", "station.review.export"),
+                new TrailEvent.AccountDisabled("dr.ng", true, 2),
+                new TrailEvent.AccountDisabled("dr.ng", false, 0),
+                new TrailEvent.PasswordReset("dr.ng", 1),
+                new TrailEvent.PasswordChanged(AT, true),
+                new TrailEvent.DisabledRefused(Purpose.SIGN_IN, AT),
+                new TrailEvent.DisabledRefused(Purpose.CONFIRM, AT),
+                new TrailEvent.AddressThrottled(AT, "10.0.0.7", AT.plusSeconds(900), 20),
                 new TrailEvent.TornTailDiscarded(7, "eyJzZXEi"),
                 new TrailEvent.Unrecognised("weight.entered", Map.of("kg", 77)));
     }
