@@ -90,6 +90,8 @@ class BedScreenIT {
         BrowserSteps.type(browser.findElement(By.cssSelector("#start-subject input")), "KET-014");
         BrowserSteps.type(browser.findElement(By.cssSelector("#start-weight input")), "70");
         BrowserSteps.type(browser.findElement(By.cssSelector("#start-kit input")), "KIT-0042");
+        // the midazolam protocol: its baseline (CADSS, BPRS+, VAS) is rated at once, the crossover's waits for the capsule
+        BrowserSteps.chooseProtocol(browser, "midazolam");
         BrowserSteps.click(browser, "start-button");
         waitFor().until(d -> BrowserSteps.text(browser, "session-header").startsWith("KET-014"));
         BrowserSteps.click(browser, "step-baseline");

@@ -95,10 +95,12 @@ class BedViewIT {
             System.out.println("ECG sweep cursor runs " + delay + " ms behind the device clock");
             Chromium.screenshot(browser, "bed-view-no-session");
 
-            // start a session: subject code, weight, kit (the first protocol is preselected)
+            // start a session: subject code, weight, kit and protocol
             BrowserSteps.type(browser.findElement(By.cssSelector("#start-subject input")), "KET-014");
             BrowserSteps.type(browser.findElement(By.cssSelector("#start-weight input")), "70");
             BrowserSteps.type(browser.findElement(By.cssSelector("#start-kit input")), "KIT-0042");
+            // the midazolam protocol: its baseline (CADSS, BPRS+, VAS) is rated at once, the crossover's waits for the capsule
+            BrowserSteps.chooseProtocol(browser, "midazolam");
             BrowserSteps.click(browser, "start-button");
             wait.until(d -> BrowserSteps.text(browser, "session-header").startsWith("KET-014"));
 

@@ -58,6 +58,15 @@ final class BrowserSteps {
                         + "if (!c) return false; c.click(); return true;", gridId, cellText));
     }
 
+    /** Chooses the protocol whose title contains {@code titlePart} in the start-session form. */
+    static void chooseProtocol(ChromeDriver browser, String titlePart) {
+        click(browser, "start-protocol");
+        waitFor(browser).until(d -> d.findElements(By.tagName("vaadin-select-item")).stream().anyMatch(i -> i.getText().contains(titlePart)));
+        browser.findElements(By.tagName("vaadin-select-item")).stream().filter(i -> i.getText().contains(titlePart)).findFirst()
+                .orElseThrow().click();
+        waitFor(browser).until(d -> text(browser, "start-protocol").contains(titlePart));
+    }
+
     static String text(ChromeDriver browser, String id) {
         try {
             return browser.findElements(By.id(id)).stream().findFirst().map(WebElement::getText).orElse("");

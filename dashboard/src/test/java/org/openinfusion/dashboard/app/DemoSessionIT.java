@@ -86,8 +86,9 @@ class DemoSessionIT {
             // when the observation runs for 20 more minutes, then discharge and close
             view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", Step.OBSERVATION, null)).view();
             Thread.sleep(TimeUnit.MINUTES.toMillis(20) / SPEED);
-            send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", Step.READY_FOR_DISCHARGE, null));
-            view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", Step.CLOSE, null)).view();
+            // no ratings were taken here, so "ready for discharge" would need a physician's override: close with a reason
+            view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", Step.CLOSE,
+                    "test ends after 20 min of observation")).view();
             assertEquals(SessionState.CLOSED, view.state());
             // then the pump stayed complete and not a single alarm or hold advisory was raised
             assertEquals(PumpState.COMPLETED, sim.state("bed-01").pump().state());

@@ -734,7 +734,7 @@ public final class FaultDrill {
                     "-cp", System.getProperty("java.class.path")));
             settings.forEach((k, v) -> cmd.add("-Dstation." + k + "=" + v));
             cmd.add("-Dstation.http.statusPort=" + statusPort);
-            cmd.add("org.openinfusion.station.Main");
+            cmd.add("org.openinfusion.station.cli.Main");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             StationJvm s = new StationJvm(p, statusPort);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -184,7 +184,7 @@ public final class SessionCommandHandler {
     public ProtocolChoices protocols() {
         // New sessions run the newest version of a protocol; superseded versions stay loaded only to read old sessions.
         return new ProtocolChoices(sessions.protocols().all().stream().map(p -> sessions.protocols().latest(p.id()).orElseThrow())
-                .distinct().map(p -> new ProtocolChoices.Choice(p.id(), p.version(), p.label())).toList());
+                .distinct().map(p -> new ProtocolChoices.Choice(p.id(), p.version(), p.title())).toList());
     }
 
     private CommandReply create(SessionCommand.CreateSession c) {
