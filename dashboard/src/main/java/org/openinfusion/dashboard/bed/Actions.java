@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.bed;
 
+import java.util.function.Consumer;
 import org.openinfusion.station.clinical.api.SessionCommand;
 
 /** What the bed view's panels ask for: who is signed in, which bed, and a way to send commands. */
@@ -10,6 +11,9 @@ interface Actions {
 
     /** Sends the command; the view refreshes on the reply and shows a refusal as a notification. */
     void send(SessionCommand command);
+
+    /** Sends the command; the view refreshes on the reply, and a refusal goes to {@code refused} instead. */
+    void send(SessionCommand command, Consumer<String> refused);
 
     /** Shows why something cannot be done (e.g. a missing field). */
     void refuse(String message);

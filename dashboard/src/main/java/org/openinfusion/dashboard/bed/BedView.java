@@ -181,6 +181,14 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         }, this::refuse);
     }
 
+    @Override
+    public void send(SessionCommand command, Consumer<String> refused) {
+        client.send(command, reply -> {
+            message.setVisible(false);
+            show(Optional.of(reply.view()));
+        }, refused);
+    }
+
     void send(SessionCommand command, Consumer<CommandReply> then, Consumer<String> refused) {
         client.send(command, reply -> {
             show(Optional.of(reply.view()));

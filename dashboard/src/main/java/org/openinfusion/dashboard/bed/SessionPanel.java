@@ -72,6 +72,16 @@ final class SessionPanel extends Div {
     void take(Step s) {
         if (StepConfirm.needed(s)) {
             new StepConfirm(s, shown, now.get(), reason -> send(s, reason)).open();
+        } else if (s == Step.CONFIRM_INFUSION_START) {
+            // refused before the pretreatment lead, without a pre-dose blood pressure or above the BP gate: the
+            // station records the start with a reason instead, so staff may give one
+            actions.send(new SessionCommand.SessionStep(actions.user(), actions.bed(), s, ""), refusal -> {
+                if (StartOverride.offered(refusal)) {
+                    new StartOverride(refusal, reason -> send(s, reason)).open();
+                } else {
+                    actions.refuse(refusal);
+                }
+            });
         } else {
             send(s, "");
         }

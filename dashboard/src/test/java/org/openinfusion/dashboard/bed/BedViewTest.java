@@ -299,6 +299,23 @@ class BedViewTest {
     }
 
     @Test
+    void aStartRefusedForWantOfAPreDoseBloodPressureCanBeConfirmedWithAReason() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline");
+        // given no blood pressure taken in this session, the station refuses the start and says a reason would do
+        click("step-confirm-infusion-start");
+        KaribuStation.until(() -> !_find(TextField.class, s -> s.withId("start-override-reason")).isEmpty());
+        assertTrue(text("start-override-why").contains("no pre-dose NIBP"), text("start-override-why"));
+        assertFalse(_get(Button.class, s -> s.withId("start-override-confirm")).isEnabled(), "not without a reason");
+        // when the nurse gives one, the start is recorded with it
+        _get(TextField.class, s -> s.withId("start-override-reason")).setValue("cuff failed twice; physician agreed");
+        click("start-override-confirm");
+        KaribuStation.until(() -> text("session-header").contains("Infusing"));
+        assertTrue(station.audit.stream().anyMatch(a -> String.valueOf(a.payload()).contains("cuff failed twice; physician agreed")),
+                station.audit.toString());
+    }
+
+    @Test
     void readyForDischargeWhileTheCheckIsNotMetIsForAPhysicianWithAReason() {
         startSession("ketamine-midazolam-active-placebo");
         walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
