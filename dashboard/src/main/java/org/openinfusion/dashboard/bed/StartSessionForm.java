@@ -6,18 +6,26 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
 
-/** Starts a session: protocol, subject code (a study code, never a name), weight and kit id. */
+/**
+ * Starts a session: protocol, subject code (a study code, never a name), the participant's age in whole years (never a
+ * birth date; the protocol's pre-dose gate reads it), weight and kit id.
+ */
 final class StartSessionForm extends Div {
+    private static final int MIN_AGE = 1;
+    private static final int MAX_AGE = 120;
     private final Actions actions;
     final Select<ProtocolChoices.Choice> protocol = new Select<>();
     final TextField subject = new TextField(Text.get("start.subject"));
+    final IntegerField age = new IntegerField(Text.get("start.age"));
     final NumberField weight = new NumberField(Text.get("start.weight"));
     final TextField kit = new TextField(Text.get("start.kit"));
 
@@ -32,6 +40,12 @@ final class StartSessionForm extends Div {
         subject.setPlaceholder("e.g. KET-014");
         subject.setHelperText(Text.get("start.subjectHelp"));
         subject.setPattern("[A-Z0-9-]{2,20}");
+        age.setId("start-age");
+        age.setMin(MIN_AGE);
+        age.setMax(MAX_AGE);
+        age.setHelperText(Text.get("start.ageHelp"));
+        age.setErrorMessage(Text.get("start.ageError"));
+        age.setSuffixComponent(new Span(Text.get("start.ageUnit")));
         weight.setId("start-weight");
         weight.setMin(20);
         weight.setMax(300);
@@ -42,7 +56,7 @@ final class StartSessionForm extends Div {
         Button start = new Button(Text.get("start.button"), e -> start());
         start.setId("start-button");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H3(Text.get("start.title")), protocol, subject, weight, kit, start);
+        add(new H3(Text.get("start.title")), protocol, subject, age, weight, kit, start);
     }
 
     void protocols(ProtocolChoices choices) {
@@ -56,6 +70,10 @@ final class StartSessionForm extends Div {
     String problem() {
         if (protocol.isEmpty()) {
             return Text.get("start.noProtocol");
+        }
+        if (age.isInvalid() || age.isEmpty() || age.getValue() < MIN_AGE || age.getValue() > MAX_AGE) {
+            age.setInvalid(true);
+            return Text.get("start.ageError");
         }
         if (weight.isInvalid() || weight.isEmpty() || weight.getValue() < weight.getMin() || weight.getValue() > weight.getMax()) {
             weight.setInvalid(true);
@@ -71,6 +89,7 @@ final class StartSessionForm extends Div {
             return;
         }
         actions.send(new SessionCommand.CreateSession(actions.user(), actions.bed(), protocol.getValue().id(),
-                subject.getValue().strip().toUpperCase(Locale.ROOT), weight.getValue(), kit.getValue().strip()));
+                subject.getValue().strip().toUpperCase(Locale.ROOT), weight.getValue(), kit.getValue().strip(),
+                OptionalInt.of(age.getValue())));
     }
 }

@@ -88,6 +88,7 @@ class BedScreenIT {
         waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
                 && !BrowserSteps.text(browser, "start-protocol").isBlank());
         BrowserSteps.type(browser.findElement(By.cssSelector("#start-subject input")), "KET-014");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#start-age input")), "42");
         BrowserSteps.type(browser.findElement(By.cssSelector("#start-weight input")), "70");
         BrowserSteps.type(browser.findElement(By.cssSelector("#start-kit input")), "KIT-0042");
         // the midazolam protocol: its baseline (CADSS, BPRS+, VAS) is rated at once, the crossover's waits for the capsule

@@ -97,6 +97,7 @@ class BedViewIT {
 
             // start a session: subject code, weight, kit and protocol
             BrowserSteps.type(browser.findElement(By.cssSelector("#start-subject input")), "KET-014");
+            BrowserSteps.type(browser.findElement(By.cssSelector("#start-age input")), "42");
             BrowserSteps.type(browser.findElement(By.cssSelector("#start-weight input")), "70");
             BrowserSteps.type(browser.findElement(By.cssSelector("#start-kit input")), "KIT-0042");
             // the midazolam protocol: its baseline (CADSS, BPRS+, VAS) is rated at once, the crossover's waits for the capsule

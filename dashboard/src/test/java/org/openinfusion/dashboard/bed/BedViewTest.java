@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.DomEvent;
@@ -120,6 +121,7 @@ class BedViewTest {
         Select<ProtocolChoices.Choice> protocol = _get(Select.class, s -> s.withId("start-protocol"));
         protocol.getListDataView().getItems().filter(c -> c.id().equals(protocolId)).findFirst().ifPresent(protocol::setValue);
         _get(TextField.class, s -> s.withId("start-subject")).setValue("KET-014");
+        _get(IntegerField.class, s -> s.withId("start-age")).setValue(42);
         _get(NumberField.class, s -> s.withId("start-weight")).setValue(70.0);
         _get(TextField.class, s -> s.withId("start-kit")).setValue("KIT-0042");
         click("start-button");
@@ -152,6 +154,7 @@ class BedViewTest {
         KaribuStation.until(() -> !_find(Select.class, s -> s.withId("start-protocol")).isEmpty()
                 && ((Select<?>) _get(Select.class, s -> s.withId("start-protocol"))).getValue() != null);
         _get(TextField.class, s -> s.withId("start-subject")).setValue("JOHN");
+        _get(IntegerField.class, s -> s.withId("start-age")).setValue(42);
         _get(NumberField.class, s -> s.withId("start-weight")).setValue(70.0);
         _get(TextField.class, s -> s.withId("start-kit")).setValue("KIT-1");
         click("start-button");
@@ -371,11 +374,30 @@ class BedViewTest {
     void aWeightThatIsNotANumberSaysWhatIsWrong() {
         KaribuStation.until(() -> ((Select<?>) _get(Select.class, s -> s.withId("start-protocol"))).getValue() != null);
         _get(TextField.class, s -> s.withId("start-subject")).setValue("KET-014");
+        _get(IntegerField.class, s -> s.withId("start-age")).setValue(42);
         _get(NumberField.class, s -> s.withId("start-weight")).clear();
         click("start-button");
         assertTrue(text("refusal").startsWith("Weight: enter a number of kilograms"), text("refusal"));
         assertFalse(text("refusal").contains("protocol"), text("refusal"));
         assertTrue(_get(NumberField.class, s -> s.withId("start-weight")).isInvalid());
+    }
+
+    @Test
+    void theParticipantsAgeIsAskedInYearsAndRecordedWithTheSession() {
+        KaribuStation.until(() -> ((Select<?>) _get(Select.class, s -> s.withId("start-protocol"))).getValue() != null);
+        _get(TextField.class, s -> s.withId("start-subject")).setValue("KET-014");
+        _get(NumberField.class, s -> s.withId("start-weight")).setValue(70.0);
+        _get(TextField.class, s -> s.withId("start-kit")).setValue("KIT-0042");
+        _get(IntegerField.class, s -> s.withId("start-age")).setValue(1958);
+        click("start-button");
+        assertEquals("Age: enter the age in whole years, 1 to 120 (not a birth date)", text("refusal"), "a birth year is not an age");
+        assertTrue(station.audit.isEmpty());
+
+        _get(IntegerField.class, s -> s.withId("start-age")).setValue(68);
+        click("start-button");
+        KaribuStation.until(() -> text("session-header").startsWith("KET-014"));
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("session.created") && a.payload().get("ageYears").equals(68)),
+                station.audit.toString());
     }
 
     @Test

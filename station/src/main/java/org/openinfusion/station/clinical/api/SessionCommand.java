@@ -1,6 +1,7 @@
 package org.openinfusion.station.clinical.api;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.Medication;
@@ -13,12 +14,19 @@ import org.openinfusion.station.clinical.session.Medication;
 public sealed interface SessionCommand {
     String bed();
 
-    record CreateSession(String user, String bed, String protocolId, String subjectCode, double weightKg, String kitId)
-            implements SessionCommand {
+    /** {@code ageYears}: the participant's age in whole years (never a birth date), or empty when not given. */
+    record CreateSession(String user, String bed, String protocolId, String subjectCode, double weightKg, String kitId,
+                         OptionalInt ageYears) implements SessionCommand {
         public CreateSession {
             requireText(user, "user");
             requireText(bed, "bed");
             requireText(protocolId, "protocol");
+            Objects.requireNonNull(ageYears, "ageYears");
+        }
+
+        /** A session whose participant's age is not given (the pre-dose gate's general threshold applies). */
+        public CreateSession(String user, String bed, String protocolId, String subjectCode, double weightKg, String kitId) {
+            this(user, bed, protocolId, subjectCode, weightKg, kitId, OptionalInt.empty());
         }
     }
 

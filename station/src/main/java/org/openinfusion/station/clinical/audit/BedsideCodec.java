@@ -32,6 +32,7 @@ final class BedsideCodec {
                 p.put("protocolVersion", c.protocolVersion());
                 p.put("kitId", c.kitId());
                 p.put("bed", c.bedId());
+                c.ageYears().ifPresent(a -> p.put("ageYears", a));
             }
             case SessionEvent.InfusionStarted i -> p.put("source", i.source());
             case SessionEvent.InfusionCompleted c -> p.put("volumeInfusedMl", c.volumeInfusedMl());
@@ -115,7 +116,7 @@ final class BedsideCodec {
         SessionEvent e = switch (name) {
             case "created" -> new SessionEvent.Created(at, actor, sessionId, p.required("subjectCode"),
                     SubjectMeasures.weight(p.decimal("weightKg")), p.required("protocol"), p.whole("protocolVersion"),
-                    p.required("kitId"), p.required("bed"));
+                    p.required("kitId"), p.required("bed"), p.optionalWhole("ageYears"));
             case "baseline_started" -> new SessionEvent.BaselineStarted(at, actor);
             case "pretreatment_given" -> new SessionEvent.PretreatmentGiven(at, actor);
             case "infusion_started" -> new SessionEvent.InfusionStarted(at, actor, p.text("source"));

@@ -3,6 +3,7 @@ package org.openinfusion.station.clinical.audit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Typed reads of one written payload; a missing or mistyped required field is an IllegalArgumentException. */
 record PayloadReader(String type, Map<String, Object> payload, Instant written) {
@@ -43,6 +44,11 @@ record PayloadReader(String type, Map<String, Object> payload, Instant written) 
 
     int whole(String key) {
         return number(key).intValue();
+    }
+
+    /** An optional whole number: absent (or not a number) is empty. */
+    OptionalInt optionalWhole(String key) {
+        return payload.get(key) instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
     }
 
     Duration seconds(String key) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -188,7 +187,8 @@ public final class SessionCommandHandler {
     }
 
     private CommandReply create(SessionCommand.CreateSession c) {
-        sessions.create(c.user(), c.bed(), c.protocolId(), c.subjectCode(), SubjectMeasures.weight(c.weightKg()), c.kitId());
+        sessions.create(c.user(), c.bed(), c.protocolId(), c.subjectCode(), SubjectMeasures.weight(c.weightKg()), c.kitId(),
+                c.ageYears());
         vitals.sessionCreated(c.bed());
         return new CommandReply(view(c.bed()), Optional.empty());
     }
@@ -237,7 +237,8 @@ public final class SessionCommandHandler {
         if (gate.isEmpty() || r.infusion().started()) {
             return List.of();
         }
-        PreDoseCheck.Result check = PreDoseCheck.evaluate(gate.get(), vitals.preDose(r.session().id()), OptionalInt.empty(), now);
+        PreDoseCheck.Result check = PreDoseCheck.evaluate(gate.get(), vitals.preDose(r.session().id()),
+                r.session().created().ageYears(), now);
         if (check.clear()) {
             return List.of();
         }

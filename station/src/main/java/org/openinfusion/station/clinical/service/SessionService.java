@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
@@ -129,8 +130,14 @@ public final class SessionService {
     public record Restored(int sessions, List<String> problems) {
     }
 
-    /** Opens a session on a bed; refused while another session is open there. */
+    /** Opens a session on a bed, the participant's age not given; refused while another session is open there. */
     public Session create(String user, String bedId, String protocolId, String subjectCode, SubjectMeasures measures, String kitId) {
+        return create(user, bedId, protocolId, subjectCode, measures, kitId, OptionalInt.empty());
+    }
+
+    /** Opens a session on a bed; refused while another session is open there. {@code ageYears} is never logged. */
+    public Session create(String user, String bedId, String protocolId, String subjectCode, SubjectMeasures measures, String kitId,
+                          OptionalInt ageYears) {
         Optional<SessionRuntime> open = Optional.ofNullable(byBed.get(bedId)).filter(r -> r.session().state() != SessionState.CLOSED);
         if (open.isPresent()) {
             throw new IllegalStateException("bed " + bedId + " already has session " + open.get().session().id());
@@ -138,7 +145,7 @@ public final class SessionService {
         Protocol p = protocols.latest(protocolId).orElseThrow(() -> new IllegalArgumentException("no protocol " + protocolId));
         kits.requireUsable(kitId, subjectCode);
         var created = new SessionEvent.Created(clock.instant(), user, UUID.randomUUID().toString(), subjectCode, measures,
-                p.id(), p.version(), kitId, bedId);
+                p.id(), p.version(), kitId, bedId, ageYears);
         Session session = Session.start(created, p, DoseCalculator.plan(p.infusion(), measures));
         write(session.id(), user, new TrailEvent.SessionStepped(created));
         kits.created(session.id(), subjectCode, kitId);

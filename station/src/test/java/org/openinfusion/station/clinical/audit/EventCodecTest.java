@@ -42,6 +42,8 @@ class EventCodecTest {
         return List.of(
                 new TrailEvent.SessionStepped(new SessionEvent.Created(AT, ACTOR, SESSION, "KET-401", SubjectMeasures.weight(70.5),
                         "ketamine-naltrexone-crossover", 2, "KIT-9", "bed-01")),
+                new TrailEvent.SessionStepped(new SessionEvent.Created(AT, ACTOR, SESSION, "KET-402", SubjectMeasures.weight(64),
+                        "ketamine-naltrexone-crossover", 2, "KIT-10", "bed-02", java.util.OptionalInt.of(67))),
                 new TrailEvent.SessionStepped(new SessionEvent.InfusionStarted(AT, ACTOR, "pump")),
                 new TrailEvent.SessionStepped(new SessionEvent.InfusionCompleted(AT, ACTOR, 35.5)),
                 new TrailEvent.SessionStepped(new SessionEvent.Closed(AT, ACTOR, "discharged")),

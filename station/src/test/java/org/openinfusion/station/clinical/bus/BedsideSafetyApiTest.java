@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -198,6 +199,34 @@ class BedsideSafetyApiTest {
         assertEquals("rechecked 148/92, physician agreed", override.event().reason());
         assertTrue(override.event().concerns().getFirst().startsWith("pre-dose BP 152/94 above 140/90"), override.event().concerns().toString());
         assertTrue(override.entry().seq() < h.step(SessionEvent.InfusionStarted.class).orElseThrow().entry().seq(), "the reason is durable before the start");
+    }
+
+    @Test
+    void aParticipantOver65IsGatedAt150SystolicAfterARestartAndAYoungerOneAt140() throws Exception {
+        deploy(SessionService.StudyFiles.NONE);
+        send(new SessionCommand.CreateSession("nurse1", BED, MIDAZOLAM, "KET-110", 80, "KIT-10", OptionalInt.of(68)));
+        String older = send(step(Step.BASELINE, null)).view().sessionId();
+        await(vertx.close());
+        log.close();
+
+        deploy(SessionService.StudyFiles.NONE); // the station restarts on the same audit file: the age is read back
+        cuff(146, 84);
+        settle();
+        assertEquals(SessionState.INFUSING, send(step(Step.CONFIRM_INFUSION_START, null)).view().state(),
+                "146/84 is under the protocol's 150 systolic for a participant over 65");
+        assertEquals(OptionalInt.of(68), history(older).created().ageYears());
+        assertTrue(history(older).all(TrailEvent.PreDoseGateOverridden.class).isEmpty());
+        send(step(Step.CLOSE, "test of the gate"));
+
+        send(new SessionCommand.CreateSession("nurse1", BED, MIDAZOLAM, "KET-111", 80, "KIT-11", OptionalInt.of(64)));
+        send(step(Step.BASELINE, null));
+        cuff(146, 84);
+        ReplyException younger = refused(step(Step.CONFIRM_INFUSION_START, null), nurse);
+        assertTrue(younger.getMessage().startsWith("Infusion start not confirmed: pre-dose BP 146/84 above 140/90"), younger.getMessage());
+        send(step(Step.CLOSE, "test of the gate"));
+        ReplyException birthYear = refused(new SessionCommand.CreateSession("nurse1", BED, MIDAZOLAM, "KET-112", 80, "KIT-12",
+                OptionalInt.of(1964)), nurse);
+        assertEquals("age must be 1 - 120 years, got 1964", birthYear.getMessage(), "a birth year is not an age");
     }
 
     @Test
