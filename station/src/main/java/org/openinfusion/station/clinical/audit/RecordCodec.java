@@ -45,6 +45,10 @@ final class RecordCodec {
                 p.put("ratingId", r.ratingId());
                 p.put("correctionId", r.correctionId());
             }
+            case TrailEvent.AdverseEventAdded e -> {
+                p.put("kind", "adverse_event");
+                p.put("adverseEventId", e.adverseEventId());
+            }
         }
         return new EventCodec.Encoded(AMENDED, p);
     }
@@ -104,13 +108,19 @@ final class RecordCodec {
         return of(AuditLog.UNAVAILABLE_PERIOD, "since", u.since().toString(), "reason", u.reason(), "refusedEntries", u.refusedEntries());
     }
 
+    private static TrailEvent.Amendment amendment(PayloadReader p) {
+        return switch (String.valueOf(p.text("kind"))) {
+            case "rating" -> new TrailEvent.RatingReplaced(p.required("ratingId"), p.required("correctionId"));
+            case "adverse_event" -> new TrailEvent.AdverseEventAdded(p.required("adverseEventId"));
+            default -> new TrailEvent.NoteAdded(p.text("text"));
+        };
+    }
+
     static Optional<TrailEvent> decode(PayloadReader p) {
         return Optional.ofNullable(switch (p.type()) {
             case SIGNED -> new TrailEvent.RecordSigned(p.required("meaning"), p.text("printedName"), p.instant("signedAt"),
                     p.number("lastSeq").longValue(), p.required("lastHash"));
-            case AMENDED -> new TrailEvent.RecordAmended(p.at(), p.text("reason"), "rating".equals(p.text("kind"))
-                    ? new TrailEvent.RatingReplaced(p.required("ratingId"), p.required("correctionId"))
-                    : new TrailEvent.NoteAdded(p.text("text")));
+            case AMENDED -> new TrailEvent.RecordAmended(p.at(), p.text("reason"), amendment(p));
             case UNBLINDED -> new TrailEvent.Unblinded(p.at(), p.text("role"), p.text("reason"), p.text("kitId"));
             case UNBLINDING_REFUSED -> new TrailEvent.UnblindingRefused(p.at(), p.text("role"));
             case EXPORTED -> new TrailEvent.ExportCreated(p.at(), p.text("format"), sessions(p), p.text("fileName"),

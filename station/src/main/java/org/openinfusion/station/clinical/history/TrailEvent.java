@@ -148,6 +148,10 @@ public sealed interface TrailEvent {
     record RatingReplaced(String ratingId, String correctionId) implements Amendment {
     }
 
+    /** Adverse event {@code adverseEventId} recorded after the session closed (its own AdverseEventRecorded entry). */
+    record AdverseEventAdded(String adverseEventId) implements Amendment {
+    }
+
     /** The arm of the session was revealed to an authorised role (the event never holds the arm). */
     record Unblinded(Instant at, String role, String reason, String kitId) implements TrailEvent, Timed {
     }

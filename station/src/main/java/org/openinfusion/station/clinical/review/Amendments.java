@@ -15,11 +15,12 @@ import org.openinfusion.station.clinical.rating.RatingCheck;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.rating.Scorer;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.security.Principal;
 
 /**
  * The rules of a review amendment, the only way to change a closed record: always with a reason; a NOTE adds text
- * as a late entry; a RATING replaces the answers of the rating in effect, checked and scored by the same rules as
+ * as a late entry; an ADVERSE_EVENT records an adverse event (new, or a later version by its id) noticed after closing; a RATING replaces the answers of the rating in effect, checked and scored by the same rules as
  * at the bedside ({@link RatingCheck}, {@link Scorer}) and recorded as a correction marked as an
  * amendment (so exports pick it up), followed by the amendment itself. Pure: returns the events to record, in order.
  */
@@ -51,6 +52,17 @@ public final class Amendments {
                 throw ReviewException.badRequest("A note amendment needs text (at most " + MAX_NOTE + " characters).");
             }
             return List.of(new TrailEvent.RecordAmended(now, reason, new TrailEvent.NoteAdded(text)));
+        }
+        if (a.kind() == ReviewRequest.AmendmentKind.ADVERSE_EVENT) {
+            AdverseEvent e = a.adverseEvent();
+            if (e == null) {
+                throw ReviewException.badRequest("An adverse event amendment needs the adverse event.");
+            }
+            if (e.start().isAfter(now) || e.end().filter(end -> end.isAfter(now)).isPresent()) {
+                throw ReviewException.badRequest("An adverse event cannot start or end in the future.");
+            }
+            return List.of(new TrailEvent.AdverseEventRecorded(now, e),
+                    new TrailEvent.RecordAmended(now, reason, new TrailEvent.AdverseEventAdded(e.id())));
         }
         Rating original = ratingInEffect(s, a.ratingId());
         Rating corrected = corrected(original, a, who, correctionId);

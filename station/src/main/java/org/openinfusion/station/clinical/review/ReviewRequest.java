@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.openinfusion.station.clinical.export.ExportFormat;
+import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.domain.Stream;
 
 /**
@@ -69,10 +70,12 @@ public sealed interface ReviewRequest {
     /**
      * REVIEW_AMEND -> {@link SessionRecord}: a change to a closed record, always with a reason. {@code kind} NOTE adds
      * {@code text} as a late entry; RATING replaces the answers of rating {@code ratingId} (item id -> value, or
-     * the text "not assessed: reason"). Shown as an amendment; a signed record needs signing again.
+     * the text "not assessed: reason"); ADVERSE_EVENT records {@code adverseEvent} (a new one, or a later version of
+     * one already recorded, by its id) after the session closed. Shown as an amendment; a signed record needs signing
+     * again.
      */
-    record Amend(String sessionId, AmendmentKind kind, String reason, String text, String ratingId, Map<String, Object> answers)
-            implements ReviewRequest {
+    record Amend(String sessionId, AmendmentKind kind, String reason, String text, String ratingId, Map<String, Object> answers,
+                 AdverseEvent adverseEvent) implements ReviewRequest {
         public Amend {
             Objects.requireNonNull(sessionId, "sessionId");
             Objects.requireNonNull(kind, "kind");
@@ -80,6 +83,16 @@ public sealed interface ReviewRequest {
                 throw new IllegalArgumentException("an amendment needs a reason");
             }
             answers = answers == null ? Map.of() : Map.copyOf(answers);
+        }
+
+        /** A note or a rating correction. */
+        public Amend(String sessionId, AmendmentKind kind, String reason, String text, String ratingId, Map<String, Object> answers) {
+            this(sessionId, kind, reason, text, ratingId, answers, null);
+        }
+
+        /** An adverse event recorded (or updated) after the session closed. */
+        public static Amend adverseEvent(String sessionId, String reason, AdverseEvent event) {
+            return new Amend(sessionId, AmendmentKind.ADVERSE_EVENT, reason, null, null, Map.of(), Objects.requireNonNull(event, "adverse event"));
         }
     }
 
@@ -90,5 +103,5 @@ public sealed interface ReviewRequest {
         }
     }
 
-    enum AmendmentKind { NOTE, RATING }
+    enum AmendmentKind { NOTE, RATING, ADVERSE_EVENT }
 }

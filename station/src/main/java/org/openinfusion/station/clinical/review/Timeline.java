@@ -95,6 +95,7 @@ final class Timeline {
         ReviewRequest.AmendmentKind kind = switch (change) {
             case TrailEvent.NoteAdded n -> ReviewRequest.AmendmentKind.NOTE;
             case TrailEvent.RatingReplaced r -> ReviewRequest.AmendmentKind.RATING;
+            case TrailEvent.AdverseEventAdded a -> ReviewRequest.AmendmentKind.ADVERSE_EVENT;
         };
         return lower(kind.name());
     }
@@ -103,6 +104,7 @@ final class Timeline {
         return switch (change) {
             case TrailEvent.NoteAdded n -> n.text();
             case TrailEvent.RatingReplaced r -> "rating " + r.ratingId() + " corrected by " + r.correctionId();
+            case TrailEvent.AdverseEventAdded a -> "adverse event " + a.adverseEventId() + " recorded after closing";
         };
     }
 

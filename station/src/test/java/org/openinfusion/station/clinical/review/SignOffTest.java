@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.review.ReviewRequest.AmendmentKind;
+import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.security.Authenticator;
@@ -174,6 +176,37 @@ class SignOffTest {
         assertEquals(ReviewFilter.RecordState.SIGNED, resigned.listing().state());
         assertFalse(resigned.listing().amendedSinceSigned());
         assertEquals(List.of(SignatureMeaning.REVIEWED, SignatureMeaning.APPROVED), resigned.signatures().stream().map(Signature::meaning).toList());
+    }
+
+    @Test
+    void aPhysicianRecordsAnAdverseEventAfterClosingAsAnAmendmentTheTrailReviewAndSdtmAeKeep() throws IOException {
+        review.sign(DR, signRight(closed, SignatureMeaning.REVIEWED));
+        scenario.clock.advance(Duration.ofHours(3));
+        Instant onset = START.plus(Duration.ofMinutes(50));
+        var headache = new AdverseEvent("AE-1", "Headache", onset, Optional.of(START.plus(Duration.ofMinutes(170))),
+                AdverseEvent.Severity.MILD, false, AdverseEvent.Relationship.POSSIBLY_RELATED, AdverseEvent.Action.NOT_APPLICABLE,
+                AdverseEvent.Outcome.RECOVERED_RESOLVED, Optional.empty());
+        SessionRecord r = review.amend(DR, ReviewRequest.Amend.adverseEvent(closed, "reported by telephone the next morning", headache));
+
+        AuditEntry recorded = entries("ae.recorded").getFirst();
+        assertEquals(ReviewScenario.PHYSICIAN, recorded.actor());
+        assertEquals("Headache", recorded.payload().get("term"));
+        AuditEntry amendment = entries("record.amended").getFirst();
+        assertEquals(Map.of("at", scenario.clock.instant().toString(), "reason", "reported by telephone the next morning",
+                "kind", "adverse_event", "adverseEventId", "AE-1"), amendment.payload());
+        assertTrue(amendment.seq() > recorded.seq());
+        assertEquals(List.of(new SessionRecord.Amendment(ReviewScenario.PHYSICIAN, scenario.clock.instant(), "reported by telephone the next morning",
+                "adverse_event", "adverse event AE-1 recorded after closing", amendment.seq())), r.amendments());
+        assertTrue(r.events().stream().anyMatch(e -> e.category() == SessionRecord.Category.ADVERSE_EVENT
+                && e.title().equals("Adverse event AE-1: Headache")), r.events().toString());
+        assertTrue(r.listing().amendedSinceSigned(), "a signed record needs signing again");
+        String ae = new String(review.export(DR, new ReviewRequest.Export(closed, null, ExportFormat.SDTM_AE)).content(), StandardCharsets.UTF_8);
+        assertTrue(ae.contains(",Headache,HEADACHE,RECORDED BY STAFF,,MILD,N,NOT APPLICABLE,POSSIBLY RELATED,"), ae);
+
+        var future = new AdverseEvent("AE-2", "Nausea", scenario.clock.instant().plusSeconds(60), Optional.empty(), AdverseEvent.Severity.MILD,
+                false, AdverseEvent.Relationship.UNLIKELY_RELATED, AdverseEvent.Action.NOT_APPLICABLE, AdverseEvent.Outcome.UNKNOWN, Optional.empty());
+        assertEquals(400, code(() -> review.amend(DR, ReviewRequest.Amend.adverseEvent(closed, "late", future))));
+        assertEquals(400, code(() -> review.amend(DR, new ReviewRequest.Amend(closed, AmendmentKind.ADVERSE_EVENT, "late", null, null, null))));
     }
 
     @Test
