@@ -24,8 +24,42 @@ public final class AeProposals {
     public record Proposal(String key, String term, Instant start, Optional<Instant> end, String message) {
     }
 
-    /** The unconfirmed proposals of a session's alarm events (in order), oldest first. */
+    /**
+     * The unconfirmed proposals of a session's alarm events (in order), oldest first. Episodes of the same term that
+     * overlap (SpO2 below both the 95 % and the 92 % limit, systolic and diastolic both high) are one proposal: from the
+     * first raising to the last clearing, keyed by the first alarm; confirming any of them confirms the whole episode.
+     */
     public static List<Proposal> from(List<AlarmEvent> alarmsInOrder, Set<String> confirmedKeys) {
+        List<Proposal> out = new ArrayList<>();
+        java.util.Map<String, Proposal> open = new java.util.HashMap<>();
+        Set<String> confirmedOpen = new java.util.HashSet<>();
+        for (Proposal p : episodes(alarmsInOrder)) {
+            Proposal same = open.get(p.term());
+            if (same != null && overlaps(same, p)) {
+                Optional<Instant> end = same.end().isEmpty() || p.end().isEmpty() ? Optional.empty()
+                        : Optional.of(same.end().get().isAfter(p.end().get()) ? same.end().get() : p.end().get());
+                open.put(p.term(), new Proposal(same.key(), same.term(), same.start(), end, same.message()));
+            } else {
+                if (same != null && !confirmedOpen.remove(same.term())) {
+                    out.add(same);
+                }
+                open.put(p.term(), p);
+            }
+            if (confirmedKeys.contains(p.key())) {
+                confirmedOpen.add(p.term());
+            }
+        }
+        open.values().stream().filter(p -> !confirmedOpen.contains(p.term())).forEach(out::add);
+        out.sort(java.util.Comparator.comparing(Proposal::start));
+        return List.copyOf(out);
+    }
+
+    private static boolean overlaps(Proposal earlier, Proposal later) {
+        return earlier.end().map(e -> !later.start().isAfter(e)).orElse(true);
+    }
+
+    /** Every episode with a term, confirmed or not, by raising time. */
+    private static List<Proposal> episodes(List<AlarmEvent> alarmsInOrder) {
         List<Proposal> out = new ArrayList<>();
         for (int i = 0; i < alarmsInOrder.size(); i++) {
             AlarmEvent a = alarmsInOrder.get(i);
@@ -33,15 +67,12 @@ public final class AeProposals {
             if (a.kind() != AlarmEvent.Kind.RAISED || term.isEmpty()) {
                 continue;
             }
-            String key = a.alarmId() + "@" + a.at();
-            if (confirmedKeys.contains(key)) {
-                continue;
-            }
             Optional<Instant> end = alarmsInOrder.subList(i + 1, alarmsInOrder.size()).stream()
                     .filter(c -> c.kind() == AlarmEvent.Kind.CLEARED && c.alarmId().equals(a.alarmId())).map(AlarmEvent::at).findFirst();
-            out.add(new Proposal(key, term.get(), a.at(), end, a.message()));
+            out.add(new Proposal(a.alarmId() + "@" + a.at(), term.get(), a.at(), end, a.message()));
         }
-        return List.copyOf(out);
+        out.sort(java.util.Comparator.comparing(Proposal::start));
+        return out;
     }
 
     /** Whether an alarm event belongs to an episode the station proposes from (raised or cleared). */
