@@ -60,6 +60,7 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
     private final Div message = new Div();
     private final Span messageText = new Span();
     private final SideTabs tabs = new SideTabs();
+    private final SafetyPanel safety = new SafetyPanel(this, clock::instant);
     private final PromptPanel prompts;
     private final RatingLauncher ratings;
     private String bed;
@@ -84,6 +85,7 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         tabs.add(Text.get("bed.tabEvents"), "events", alarms.history());
         tabs.add(Text.get("bed.tabNotes"), "notes", markers.notes());
         tabs.add(Text.get("bed.tabDischarge"), "discharge", session.discharge());
+        tabs.add(Text.get("bed.tabSafety"), "safety", safety);
         Div side = new Div(message, session, start, prompts, infusion, markers, tabs);
         side.addClassName("bed-side");
         Div main = new Div(monitor, side);
@@ -147,6 +149,7 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
             prompts.show(v);
             markers.show(v.markers());
             cues.update(v);
+            safety.show(v);
         });
         alarms.show(current.map(SessionView::activeAlarms).orElse(List.of()), current.map(SessionView::recentAlarms).orElse(List.of()),
                 clock.instant());

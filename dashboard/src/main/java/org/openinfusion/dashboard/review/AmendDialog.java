@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.openinfusion.dashboard.safety.AdverseEventForm;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.ReviewRequest.AmendmentKind;
 import org.openinfusion.station.clinical.review.ReviewRequest;
@@ -18,7 +19,8 @@ import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 import org.openinfusion.station.clinical.review.SessionRecord;
 
 /**
- * A change to a closed record, always with a reason: a late note, or a rating corrected item by item. The original
+ * A change to a closed record, always with a reason: a late note, a rating corrected item by item, or an adverse event
+ * recorded after closing. The original
  * stays in the record; the change is shown as an amendment, and a signed record needs signing again.
  */
 final class AmendDialog extends Dialog {
@@ -29,6 +31,8 @@ final class AmendDialog extends Dialog {
     private final CorrectionForm items;
     private final Span error = new Span();
     private final Button submit = new Button("Amend");
+    private final AdverseEventForm adverseEvent = new AdverseEventForm();
+    private final String aeId;
 
     AmendDialog(ReviewClient client, SessionRecord record, InstrumentCatalog instruments, Function<String, String> instrumentLabel,
                 Consumer<SessionRecord> amended) {
@@ -41,7 +45,15 @@ final class AmendDialog extends Dialog {
         reason.setWidthFull();
         kind.setId("amend-kind");
         kind.setItems(AmendmentKind.values());
-        kind.setItemLabelGenerator(k -> k == AmendmentKind.NOTE ? "Late note" : "Rating correction");
+        kind.setItemLabelGenerator(k -> switch (k) {
+            case NOTE -> "Late note";
+            case RATING -> "Rating correction";
+            case ADVERSE_EVENT -> "Adverse event";
+        });
+        adverseEvent.setVisible(false);
+        adverseEvent.startingAt(record.listing().closedAt() == null ? java.time.Instant.now() : record.listing().closedAt());
+        aeId = AdverseEventForm.nextIdAfter(record.events().stream().filter(e -> e.category() == SessionRecord.Category.ADVERSE_EVENT)
+                .map(e -> e.title().replaceFirst("^Adverse event (AE-\\d+):.*$", "$1")).filter(t -> t.startsWith("AE-")).toList());
         note.setId("amend-note");
         note.setWidthFull();
         note.setMaxLength(500);
@@ -52,10 +64,10 @@ final class AmendDialog extends Dialog {
                 + (r.total() == null ? "" : ", total " + r.total()) + ", " + ReviewFormat.dateTime(r.finishedAt()));
         rating.addValueChangeListener(e -> items.show(e.getValue()));
         kind.addValueChangeListener(e -> {
-            boolean isNote = e.getValue() == AmendmentKind.NOTE;
-            note.setVisible(isNote);
-            rating.setVisible(!isNote);
-            items.setVisible(!isNote);
+            note.setVisible(e.getValue() == AmendmentKind.NOTE);
+            rating.setVisible(e.getValue() == AmendmentKind.RATING);
+            items.setVisible(e.getValue() == AmendmentKind.RATING);
+            adverseEvent.setVisible(e.getValue() == AmendmentKind.ADVERSE_EVENT);
         });
         kind.setValue(AmendmentKind.NOTE);
         error.setId("amend-error");
@@ -65,7 +77,7 @@ final class AmendDialog extends Dialog {
         submit.addClickListener(e -> send(client, record.listing().sessionId(), amended));
         Button cancel = new Button("Cancel", e -> close());
         cancel.setId("amend-cancel");
-        VerticalLayout body = new VerticalLayout(reason, kind, note, rating, items, error);
+        VerticalLayout body = new VerticalLayout(reason, kind, note, rating, items, adverseEvent, error);
         body.setPadding(false);
         add(body);
         getFooter().add(cancel, submit);
@@ -99,6 +111,9 @@ final class AmendDialog extends Dialog {
                 throw new IllegalArgumentException("Write the late note.");
             }
             return new ReviewRequest.Amend(sessionId, AmendmentKind.NOTE, reason.getValue().strip(), note.getValue().strip(), null, Map.of());
+        }
+        if (kind.getValue() == AmendmentKind.ADVERSE_EVENT) {
+            return ReviewRequest.Amend.adverseEvent(sessionId, reason.getValue().strip(), adverseEvent.read(aeId, java.util.Optional.empty()));
         }
         RatingRecord r = rating.getValue();
         if (r == null) {

@@ -65,7 +65,7 @@ final class RecordHeader extends Div {
                 + ReviewFormat.dateTime(s.at()) + ", meaning: " + s.meaning().label() + " - " + SignDialog.statement(s.meaning()))));
         signatures.setVisible(!r.signatures().isEmpty());
         amendments.removeAll();
-        r.amendments().forEach(a -> amendments.add(new ListItem("Amendment (" + a.kind() + ") by " + a.userId() + ", "
+        r.amendments().forEach(a -> amendments.add(new ListItem("Amendment (" + a.kind().replace('_', ' ') + ") by " + a.userId() + ", "
                 + ReviewFormat.dateTime(a.at()) + ". Reason: " + a.reason() + (a.detail() == null || a.detail().isBlank() ? "" : ". " + a.detail()))));
         amendments.setVisible(!r.amendments().isEmpty());
         storeProblem.setText(r.storeProblem() == null ? "" : "Trends could not be read: " + r.storeProblem());

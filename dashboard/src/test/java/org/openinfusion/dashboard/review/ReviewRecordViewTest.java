@@ -28,6 +28,9 @@ import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.ReviewRequest.AmendmentKind;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.combobox.ComboBox;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 import org.openinfusion.station.clinical.review.SignatureMeaning;
 import org.openinfusion.station.domain.Stream;
@@ -193,6 +196,34 @@ class ReviewRecordViewTest {
         assertEquals(AmendmentKind.NOTE, sent.kind());
         assertEquals("Patient reported mild nausea at 30 min.", sent.text());
         assertTrue(text("record-amendments").contains("Amendment (Late note) by doc"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPhysicianRecordsAnAdverseEventAfterClosingWithAReason() {
+        click("amend-open");
+        _get(TextArea.class, s -> s.withId("amend-reason")).setValue("Reported by telephone the next morning");
+        ((RadioButtonGroup<AmendmentKind>) _get(RadioButtonGroup.class, s -> s.withId("amend-kind"))).setValue(AmendmentKind.ADVERSE_EVENT);
+        _get(ComboBox.class, s -> s.withId("ae-term")).setValue("Headache");
+        click("amend-submit");
+        assertTrue(text("amend-error").startsWith("Still to fill in: Severity"), text("amend-error"));
+        assertTrue(review.requests(ReviewRequest.Amend.class).isEmpty());
+        _get(Select.class, s -> s.withId("ae-severity")).setValue(AdverseEvent.Severity.MILD);
+        _get(Select.class, s -> s.withId("ae-relationship")).setValue(AdverseEvent.Relationship.POSSIBLY_RELATED);
+        _get(Select.class, s -> s.withId("ae-action")).setValue(AdverseEvent.Action.NOT_APPLICABLE);
+        _get(Select.class, s -> s.withId("ae-outcome")).setValue(AdverseEvent.Outcome.RECOVERED_RESOLVED);
+        _get(Checkbox.class, s -> s.withId("ae-ongoing")).setValue(false);
+        _get(DateTimePicker.class, s -> s.withId("ae-end")).setValue(_get(DateTimePicker.class, s -> s.withId("ae-start")).getValue().plusHours(2));
+        click("amend-submit");
+
+        KaribuStation.until(() -> !review.requests(ReviewRequest.Amend.class).isEmpty());
+        ReviewRequest.Amend sent = review.requests(ReviewRequest.Amend.class).getLast();
+        assertEquals(AmendmentKind.ADVERSE_EVENT, sent.kind());
+        assertEquals("Reported by telephone the next morning", sent.reason());
+        assertEquals("Headache", sent.adverseEvent().term());
+        assertEquals(AdverseEvent.Outcome.RECOVERED_RESOLVED, sent.adverseEvent().outcome());
+        assertEquals(java.time.Duration.ofHours(2), java.time.Duration.between(sent.adverseEvent().start(), sent.adverseEvent().end().orElseThrow()));
+        assertEquals("AE-1", sent.adverseEvent().id());
     }
 
     @Test
