@@ -29,6 +29,7 @@ import org.openinfusion.station.clinical.bus.SessionVerticle;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.yaml.SiteFileException;
 import org.openinfusion.station.clinical.review.NoTimeSeries;
 import org.openinfusion.station.clinical.review.ReviewService;
 import org.openinfusion.station.clinical.service.AuditLogTrail;
@@ -39,6 +40,7 @@ import org.openinfusion.station.clinical.kit.KitListException;
 import org.openinfusion.station.config.ClinicalConfig;
 import org.openinfusion.station.config.ConfigException;
 import org.openinfusion.station.config.InfluxConfig;
+import org.openinfusion.station.config.SiteConfig;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.device.DeviceDrivers;
 import org.openinfusion.station.device.mqtt.MqttIngestVerticle;
@@ -80,6 +82,7 @@ public final class StationApp implements AutoCloseable {
     private final HealthVerticle health;
     private final StatusHttpVerticle status;
     private SessionService sessions;
+    private InstrumentCatalog instruments;
     private SignIns signIns;
     private UserStore users;
 
@@ -132,7 +135,8 @@ public final class StationApp implements AutoCloseable {
             remember(() -> await(vertx.undeploy(devicesId)));
             AuditLogTrail auditTrail = new AuditLogTrail(new AuditWriter(auditLog), vertx.eventBus());
             ProtocolCatalog protocols = ProtocolCatalog.builtIn();
-            sessions = new SessionService(protocols, InstrumentCatalog.builtIn(), auditTrail, clock, AlarmSettings.DEFAULTS,
+            instruments = instruments(cfg.site());
+            sessions = new SessionService(protocols, instruments, auditTrail, clock, AlarmSettings.DEFAULTS,
                     studyFiles(cfg.clinical(), protocols));
             SessionService.Restored restored = auditLog.available() ? sessions.restore(HistoryReader.history(auditFile))
                     : sessions.restore(HistoryReader.history(List.of()));
@@ -151,7 +155,7 @@ public final class StationApp implements AutoCloseable {
             TimeSeriesReader series = cfg.influx().managed() ? new NoTimeSeries("influxd is not installed (" + INSTALL_HINT + ")")
                     : remember(new InfluxTimeSeriesReader(cfg.influx()));
             ReviewService review = new ReviewService(new AuditTail(cfg.dataDir().resolve("audit").resolve("audit.log")), auditTrail,
-                    series, sessions.protocols(), InstrumentCatalog.builtIn(), authenticator, clock);
+                    series, sessions.protocols(), instruments, authenticator, clock);
             await(vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(health));
             await(vertx.deployVerticle(status));
@@ -256,6 +260,25 @@ public final class StationApp implements AutoCloseable {
      * The sessions. Not thread-safe and blocking (audit fsync): use it only from a worker, e.g. through
      * {@code vertx.executeBlocking(..., true)} with ordering.
      */
+    /** The rating instruments with the site's wording when {@code site.wording} names a file. */
+    public InstrumentCatalog instruments() {
+        return instruments;
+    }
+
+    /** The built-in instruments, with the site's wording file when one is configured; a bad file stops the start. */
+    static InstrumentCatalog instruments(SiteConfig site) {
+        if (site.wording().isEmpty()) {
+            return InstrumentCatalog.builtIn();
+        }
+        try {
+            InstrumentCatalog catalog = InstrumentCatalog.builtIn(site.wording().get());
+            LOG.info("site wording for the rating instruments read from {}", site.wording().get());
+            return catalog;
+        } catch (SiteFileException e) {
+            throw new ConfigException("site.wording: " + site.wording().get() + ": " + e.getMessage());
+        }
+    }
+
     public SessionService sessions() {
         return sessions;
     }

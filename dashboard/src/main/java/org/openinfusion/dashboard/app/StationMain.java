@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.simulation.SimulatedNurse;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
 import org.openinfusion.sim.control.SimulatorControl;
 import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.station.StationApp;
-import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.config.ConfigException;
 import org.openinfusion.station.config.LaunchSettings;
 import org.openinfusion.station.config.StationConfig;
@@ -52,7 +52,8 @@ public final class StationMain implements AutoCloseable {
         try {
             users = station.users();
             demoUserCreated = options.simulatedBeds() > 0 && createDemoUsers(users);
-            DashboardServices.install(vertx, InstrumentCatalog.builtIn());
+            DashboardServices.install(vertx, station.instruments());
+            Text.zone(config.site().timeZone());
             // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
             System.setProperty("vaadin.closeIdleSessions", "true");
             int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();

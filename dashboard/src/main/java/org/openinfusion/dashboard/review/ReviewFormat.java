@@ -2,29 +2,39 @@ package org.openinfusion.dashboard.review;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.review.SessionListing;
 import org.openinfusion.station.clinical.review.SessionRecord;
 import org.openinfusion.station.clinical.review.Signature;
 
-/** How the review pages write date-times (always UTC, as the record keeps them), signatures and figures. */
+/**
+ * How the review pages write date-times (in the site's time zone, {@link Text#zone()}, with the zone's name; the record
+ * and the exports keep UTC), signatures and figures.
+ */
 final class ReviewFormat {
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-
     private ReviewFormat() {
     }
 
-    /** e.g. 2026-11-22 14:03 UTC; "-" for none. */
+    /** e.g. 2026-11-22 15:03 CET; "-" for none. */
     static String dateTime(Instant t) {
-        return t == null ? "-" : DATE_TIME.format(t);
+        return t == null ? "-" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH).withZone(Text.zone()).format(t);
     }
 
-    /** e.g. 14:03:07 (UTC). */
+    /** e.g. 15:03:07, in the site's zone (see {@link #zoneName}). */
     static String time(Instant t) {
-        return t == null ? "-" : TIME.format(t);
+        return t == null ? "-" : DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Text.zone()).format(t);
+    }
+
+    /** A clock time with its zone, e.g. "15:03:07 CET". */
+    static String timeWithZone(Instant t) {
+        return t == null ? "-" : time(t) + " " + zoneName(t);
+    }
+
+    /** The site zone's short name at that moment, e.g. "CET" or "CEST". */
+    static String zoneName(Instant t) {
+        return DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).withZone(Text.zone()).format(t);
     }
 
     /** Minutes from the timeline's zero, e.g. "T+40.0 min" or "T-12.5 min". */
@@ -36,7 +46,7 @@ final class ReviewFormat {
         return String.format(Locale.ROOT, "T%s%.1f min", min < 0 ? "-" : "+", Math.abs(min));
     }
 
-    /** 21 CFR 11.50: printed name, date-time and meaning, e.g. "Approved by Dr A Ng 2026-11-22 14:03 UTC". */
+    /** 21 CFR 11.50: printed name, date-time and meaning, e.g. "Approved by Dr A Ng 2026-11-22 15:03 CET". */
     static String signature(Signature s) {
         return s.meaning().label() + " by " + s.printedName() + " " + dateTime(s.at());
     }
@@ -49,9 +59,9 @@ final class ReviewFormat {
         return signature(l.lastSignature()) + (l.amendedSinceSigned() ? " - Amended since signed" : "");
     }
 
-    /** A cuff reading, e.g. "128/82 mmHg at 14:03:07". */
+    /** A cuff reading, e.g. "128/82 mmHg at 15:03:07 CET". */
     static String bloodPressure(SessionRecord.BloodPressure bp) {
-        return bp == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f mmHg at %s", bp.systolic(), bp.diastolic(), time(bp.at()));
+        return bp == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f mmHg at %s", bp.systolic(), bp.diastolic(), timeWithZone(bp.at()));
     }
 
     static String protocol(SessionListing l) {

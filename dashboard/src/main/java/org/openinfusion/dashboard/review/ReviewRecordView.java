@@ -129,7 +129,7 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     }
 
     void openWaveform(TimelineEvent e) {
-        String when = ReviewFormat.time(e.at()) + " UTC (" + ReviewFormat.fromStart(e.at(), TimelineData.zero(record)) + ")";
+        String when = ReviewFormat.timeWithZone(e.at()) + " (" + ReviewFormat.fromStart(e.at(), TimelineData.zero(record)) + ")";
         new WaveformDialog(client, sessionId, e, when).open();
     }
 

@@ -51,7 +51,7 @@ final class SummaryPanel extends Div {
         if (s.readyForDischarge() == null) {
             return "-";
         }
-        return ReviewFormat.time(s.readyForDischarge()) + " UTC" + (s.minutesToReadyFromInfusionStart() == null ? ""
+        return ReviewFormat.timeWithZone(s.readyForDischarge()) + (s.minutesToReadyFromInfusionStart() == null ? ""
                 : ", " + s.minutesToReadyFromInfusionStart() + " min from infusion start");
     }
 

@@ -168,7 +168,7 @@ final class TimelineData {
     }
 
     private String tooltip(TimelineEvent e) {
-        StringBuilder b = new StringBuilder(ReviewFormat.time(e.at())).append(" UTC, ").append(ReviewFormat.fromStart(e.at(), zero))
+        StringBuilder b = new StringBuilder(ReviewFormat.timeWithZone(e.at())).append(", ").append(ReviewFormat.fromStart(e.at(), zero))
                 .append('\n').append(ReviewFormat.words(e.category())).append(": ").append(e.title());
         if (e.detail() != null && !e.detail().isBlank()) {
             b.append('\n').append(e.detail());

@@ -34,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots go to docs/images.
  */
 class BedScreenIT {
+    private static final String SITE_WORDING = "Site wording: do things around you seem unreal, as if in a dream?";
     private static StationMain demo;
     private static Path dataDir;
     private static ChromeDriver browser;
@@ -41,7 +42,11 @@ class BedScreenIT {
     @BeforeAll
     static void startDemo() throws Exception {
         dataDir = Files.createTempDirectory("bed-screen-it-");
-        StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s"));
+        Path wording = dataDir.resolve("site-wording.properties");
+        Files.writeString(wording, "cadss.1 = " + SITE_WORDING + "\n");
+        // the launcher reads the site's wording file and time zone from its configuration (site.wording, site.timeZone)
+        StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s", "site.wording", wording.toString(),
+                "site.timeZone", "Europe/Berlin"));
         demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "4", "--seed", "7"}));
         browser = Chromium.start(dataDir.resolve("chromium"));
         size(1280, 800);
@@ -243,6 +248,96 @@ class BedScreenIT {
         waitFor().until(d -> BrowserSteps.text(browser, "rating-progress").startsWith("Item 2 of 3"));
     }
 
+    @Test
+    void theSitesWordingFileGivenToTheLauncherShowsOnTheRatingForm() throws Exception {
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        BrowserSteps.click(browser, "rate-baseline-cadss");
+        waitFor().until(d -> BrowserSteps.text(browser, "rating-item").contains(SITE_WORDING));
+        assertTrue(browser.findElements(By.id("rating-placeholder-note")).stream().noneMatch(e -> e.isDisplayed()),
+                "item 1 has the site's wording: no placeholder note");
+        BrowserSteps.click(browser, "score-0"); // item 2 has no site wording: the placeholder and its note
+        waitFor().until(d -> BrowserSteps.text(browser, "rating-item").contains("CADSS item 2"));
+        waitFor().until(d -> browser.findElement(By.id("rating-placeholder-note")).isDisplayed());
+    }
+
+    @Test
+    void aRefusedStartIsConfirmedWithAReasonAndReadyForDischargeAndCloseAskFirst() throws Exception {
+        browser.get(demo.dashboardUrl() + "bed/bed-03");
+        waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
+                && !BrowserSteps.text(browser, "start-protocol").isBlank());
+        BrowserSteps.type(browser.findElement(By.cssSelector("#start-subject input")), "KET-015");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#start-age input")), "70");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#start-weight input")), "64");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#start-kit input")), "KIT-0043");
+        BrowserSteps.chooseProtocol(browser, "midazolam");
+        BrowserSteps.click(browser, "start-button");
+        waitFor().until(d -> BrowserSteps.text(browser, "session-header").startsWith("KET-015"));
+        BrowserSteps.click(browser, "step-baseline");
+        waitFor().until(d -> !d.findElements(By.id("step-confirm-infusion-start")).isEmpty());
+        // a pre-dose blood pressure above the gate even for a participant over 65 (150/90)
+        Instant taken = Instant.now();
+        publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-03", "monitor"), Stream.NIBP_SYS, 165, taken, taken, 1));
+        publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-03", "monitor"), Stream.NIBP_DIA, 95, taken, taken, 2));
+        waitFor().until(d -> BrowserSteps.text(browser, "num-nibp-value").equals("165/95"));
+        BrowserSteps.click(browser, "step-confirm-infusion-start");
+        waitFor().until(d -> BrowserSteps.text(browser, "start-override-why").contains("pre-dose BP 165/95 above 150/90"));
+        assertEquals(false, browser.findElement(By.id("start-override-confirm")).isEnabled(), "not without a reason");
+        for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
+            size(size[0], size[1]);
+            Thread.sleep(500);
+            assertTrue(inView("#start-override-confirm") && inView("#start-override-reason"), "the dialog fits " + size[0] + "x" + size[1]);
+            shot(size[0] == 1280 ? "confirm-start-override" : "confirm-start-override-1024");
+        }
+        BrowserSteps.type(browser.findElement(By.cssSelector("#start-override-reason input")), "rechecked 148/88 after rest; physician agreed");
+        BrowserSteps.click(browser, "start-override-confirm");
+        waitFor().until(d -> BrowserSteps.text(browser, "session-header").contains("Infusing"));
+
+        BrowserSteps.click(browser, "step-end-of-infusion");
+        waitFor().until(d -> BrowserSteps.text(browser, "confirm-consequence").contains("cannot be undone"));
+        BrowserSteps.click(browser, "confirm-step");
+        waitFor().until(d -> !d.findElements(By.id("step-observation")).isEmpty());
+        BrowserSteps.click(browser, "step-observation");
+        waitFor().until(d -> !d.findElements(By.id("step-ready-for-discharge")).isEmpty());
+        BrowserSteps.click(browser, "step-ready-for-discharge");
+        waitFor().until(d -> BrowserSteps.text(browser, "confirm-not-met").contains("time since end of infusion"));
+        assertTrue(BrowserSteps.text(browser, "confirm-not-met-physician-only").contains("physician"));
+        assertEquals(false, browser.findElement(By.id("confirm-step")).isEnabled(), "a nurse cannot take it while criteria are unmet");
+        shot("confirm-ready-for-discharge");
+        BrowserSteps.click(browser, "confirm-cancel");
+        waitFor().until(d -> d.findElements(By.id("confirm-not-met")).isEmpty());
+        assertTrue(BrowserSteps.text(browser, "session-header").contains("Observation"), BrowserSteps.text(browser, "session-header"));
+
+        BrowserSteps.click(browser, "step-close");
+        waitFor().until(d -> !d.findElements(By.id("confirm-unfinished")).isEmpty());
+        assertTrue(BrowserSteps.text(browser, "confirm-unfinished").contains("CADSS at Baseline"), BrowserSteps.text(browser, "confirm-unfinished"));
+        shot("confirm-close");
+        for (var field : browser.findElements(By.cssSelector("#close-reason input, #confirm-unfinished vaadin-text-field input"))) {
+            BrowserSteps.type(field, "participant withdrew consent");
+        }
+        waitFor().until(d -> d.findElement(By.id("confirm-step")).isEnabled());
+        BrowserSteps.click(browser, "confirm-step");
+        waitFor().until(d -> d.findElement(By.id("start-session")).isDisplayed());
+    }
+
+    @Test
+    void anAdverseEventIsRecordedInADialogThatFitsTheScreen() throws Exception {
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        waitFor().until(d -> !d.findElements(By.id("tab-safety")).isEmpty());
+        BrowserSteps.click(browser, "tab-safety");
+        BrowserSteps.click(browser, "ae-record");
+        waitFor().until(d -> !d.findElements(By.id("ae-form")).isEmpty());
+        for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
+            size(size[0], size[1]);
+            Thread.sleep(500);
+            assertTrue(inView("#ae-save") && inView("#ae-term") && inView("#ae-outcome"), "the dialog fits " + size[0] + "x" + size[1]);
+            shot(size[0] == 1280 ? "record-adverse-event" : "record-adverse-event-1024");
+        }
+        BrowserSteps.click(browser, "ae-save");
+        waitFor().until(d -> BrowserSteps.text(browser, "ae-error").startsWith("Still to fill in: Adverse event (term)"));
+        BrowserSteps.click(browser, "ae-cancel");
+        waitFor().until(d -> d.findElements(By.id("ae-form")).isEmpty());
+    }
+
     private static void axe(String page, String readyId, List<String> found) throws Exception {
         if (page != null) {
             browser.get(demo.dashboardUrl() + page);
@@ -258,6 +353,10 @@ class BedScreenIT {
         axe("", "beds", found);
         axe("bed/bed-04", "start-session", found);
         axe("bed/bed-01", "trace-ecg", found);
+        BrowserSteps.click(browser, "tab-safety");
+        BrowserSteps.click(browser, "ae-record");
+        axe(null, "ae-form", found);
+        BrowserSteps.click(browser, "ae-cancel");
         BrowserSteps.click(browser, "step-end-of-infusion");
         axe(null, "confirm-consequence", found);
         BrowserSteps.click(browser, "confirm-cancel");

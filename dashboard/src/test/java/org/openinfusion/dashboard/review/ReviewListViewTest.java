@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
@@ -30,14 +31,18 @@ class ReviewListViewTest {
     private KaribuStation station;
     private FakeReviewStation review;
 
+    private static final java.time.ZoneId SITE_ZONE = java.time.ZoneId.of("Europe/Berlin");
+
     @BeforeEach
     void start() throws Exception {
+        Text.zone(SITE_ZONE); // the site's zone (site.timeZone): review writes times in it, not in UTC
         station = new KaribuStation();
         review = new FakeReviewStation(station.vertx);
     }
 
     @AfterEach
     void stop() throws Exception {
+        Text.zone(java.time.ZoneId.systemDefault());
         station.close();
     }
 
@@ -58,10 +63,10 @@ class ReviewListViewTest {
         assertEquals("KET-014", unsigned.get(0));
         assertEquals("ketamine-iv-40min v2", unsigned.get(1));
         assertEquals("bed-01", unsigned.get(2));
-        assertEquals("2026-11-22 10:00 UTC", unsigned.get(3));
+        assertEquals("2026-11-22 11:00 CET", unsigned.get(3));
         assertEquals("Closed", unsigned.get(5));
         assertEquals("Not signed", unsigned.get(6));
-        assertEquals("Approved by Dr A Ng 2026-11-22 14:03 UTC", signed.get(6));
+        assertEquals("Approved by Dr A Ng 2026-11-22 15:03 CET", signed.get(6));
         assertEquals("Signed", signed.get(5));
         assertEquals("2 sessions, 1 needing a signature", _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("sessions-count")).getText());
         assertEquals(ReviewFilter.ALL, review.requests(ReviewRequest.ListSessions.class).getFirst().filter());

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.ReviewRequest.AmendmentKind;
@@ -42,8 +43,11 @@ class ReviewRecordViewTest {
     private FakeReviewStation review;
     private ReviewRecordView view;
 
+    private static final java.time.ZoneId SITE_ZONE = java.time.ZoneId.of("Europe/Berlin");
+
     @BeforeEach
     void start() throws Exception {
+        Text.zone(SITE_ZONE); // the site's zone (site.timeZone): review writes times in it, not in UTC
         station = new KaribuStation();
         review = new FakeReviewStation(station.vertx);
         station.signIn("doc", Role.PHYSICIAN);
@@ -54,6 +58,7 @@ class ReviewRecordViewTest {
 
     @AfterEach
     void stop() throws Exception {
+        Text.zone(java.time.ZoneId.systemDefault());
         station.close();
     }
 
@@ -72,12 +77,12 @@ class ReviewRecordViewTest {
         assertTrue(text("record-fields").contains("Protocol ketamine-iv-40min v2"));
         assertTrue(_find(Component.class, s -> s.withId("record-locked")).isEmpty(), "not locked before signing");
         assertTrue(_get(Component.class, s -> s.withId("record-needs-signature")).isVisible());
-        assertEquals("128/82 mmHg at 10:55:00", text("summary-bp-pre"));
-        assertEquals("141/88 mmHg at 11:40:00", text("summary-bp-40"));
+        assertEquals("128/82 mmHg at 11:55:00 CET", text("summary-bp-pre"));
+        assertEquals("141/88 mmHg at 12:40:00 CET", text("summary-bp-40"));
         assertEquals("24 CADSS at T+40", text("summary-peak"));
         assertEquals("4", text("summary-sedation"));
         assertEquals("240 min", text("summary-monitored"));
-        assertEquals("13:02:00 UTC, 122 min from infusion start", text("summary-ready"));
+        assertEquals("14:02:00 CET, 122 min from infusion start", text("summary-ready"));
         assertEquals("1 / 0 / 0", text("summary-counts"));
     }
 

@@ -65,4 +65,17 @@ class SettingsTest {
         assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("health.logInterval", "soon"))));
         assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("mqtt.topicPrefix", "a/#"))));
     }
+
+    @Test
+    void theSitesTimeZoneAndWordingFileAreTypedAndCheckedAtStartUp() {
+        StationConfig berlin = StationConfig.from(Settings.defaultsWith(Map.of("site.timeZone", "Europe/Berlin")));
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), berlin.site().timeZone());
+        assertEquals(java.util.Optional.empty(), berlin.site().wording());
+        assertEquals(java.time.ZoneId.systemDefault(), StationConfig.from(Settings.defaultsWith(Map.of())).site().timeZone(), "empty: the host's zone");
+        ConfigException zone = assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("site.timeZone", "Mars/Olympus"))));
+        assertTrue(zone.getMessage().contains("site.timeZone"), zone.getMessage());
+        ConfigException file = assertThrows(ConfigException.class,
+                () -> StationConfig.from(Settings.defaultsWith(Map.of("site.wording", "/nonexistent/site-wording.properties"))));
+        assertTrue(file.getMessage().contains("no readable file at /nonexistent/site-wording.properties"), file.getMessage());
+    }
 }

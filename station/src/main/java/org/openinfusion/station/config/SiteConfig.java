@@ -1,0 +1,31 @@
+package org.openinfusion.station.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * What makes this station the site's (docs/configuration.md).
+ *
+ * @param wording  the site's licensed item wording for the rating instruments (docs/instruments.md, "Site file"); when
+ *                 empty, items without public wording show placeholders such as "CADSS item 7"
+ * @param timeZone the zone every screen writes clock times and date-times in (the bedside and review); the record and
+ *                 the exports keep UTC
+ */
+public record SiteConfig(Optional<Path> wording, ZoneId timeZone) {
+    static SiteConfig from(Settings s) {
+        String file = s.string("site.wording").strip();
+        Optional<Path> wording = file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file).toAbsolutePath());
+        if (wording.isPresent() && !Files.isReadable(wording.get())) {
+            throw s.error("site.wording", "no readable file at " + wording.get());
+        }
+        String zone = s.string("site.timeZone").strip();
+        try {
+            return new SiteConfig(wording, zone.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(zone));
+        } catch (DateTimeException e) {
+            throw s.error("site.timeZone", "not a time zone (use a region such as Europe/Berlin or America/New_York): " + e.getMessage());
+        }
+    }
+}
