@@ -25,16 +25,8 @@ import org.openinfusion.station.testing.MutableClock;
 
 class SubjectTimelineTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    /** The Williams 2018 visits (docs/visits.md); windows as the shipped file gives them. */
-    static final VisitSchedule WILLIAMS = new VisitSchedule(2, Optional.of(new Washout(28, 7, "Williams 2018: about four weeks")),
-            List.of(new PlannedVisit(1, "screening", "Screening", VisitKind.RATING, VisitAnchor.CONSENT, 0, 0, 0, List.of("hamd17"), null, "Williams 2018"),
-                    new PlannedVisit(2, "infusion", "Infusion day", VisitKind.INFUSION, VisitAnchor.CONSENT, 7, 0, 21, List.of(), "baseline", "Williams 2018"),
-                    new PlannedVisit(3, "day1", "Day 1", VisitKind.RATING, VisitAnchor.PERIOD_INFUSION, 1, 0, 0, List.of("hamd17"), null, "Williams 2018"),
-                    new PlannedVisit(4, "day3", "Day 3", VisitKind.RATING, VisitAnchor.PERIOD_INFUSION, 3, 0, 1, List.of("hamd17"), null, "Williams 2018"),
-                    new PlannedVisit(5, "day5", "Day 5", VisitKind.RATING, VisitAnchor.PERIOD_INFUSION, 5, 0, 1, List.of("hamd17"), null, "Williams 2018"),
-                    new PlannedVisit(6, "day7", "Day 7", VisitKind.RATING, VisitAnchor.PERIOD_INFUSION, 7, 1, 1, List.of("hamd17"), null, "Williams 2018"),
-                    new PlannedVisit(7, "day14", "Day 14", VisitKind.RATING, VisitAnchor.PERIOD_INFUSION, 14, 2, 2, List.of("hamd17"), null, "Williams 2018")),
-            List.of(new OutcomeRule("hamd17", 50, OptionalInt.of(7), "site default"), new OutcomeRule("hamd6", 50, OptionalInt.empty(), "site default")));
+    /** The Williams 2018 visits as the shipped protocol file gives them. */
+    static final VisitSchedule WILLIAMS = ShippedVisitSchedulesTest.williams();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T08:00:00Z"));
     private final List<Infusion> infusions = new ArrayList<>();
