@@ -26,6 +26,8 @@ import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.bus.ReviewVerticle;
 import org.openinfusion.station.clinical.bus.SessionVerticle;
+import org.openinfusion.station.clinical.bus.VisitVerticle;
+import org.openinfusion.station.clinical.service.VisitService;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
@@ -157,6 +159,9 @@ public final class StationApp implements AutoCloseable {
             ReviewService review = new ReviewService(new AuditTail(cfg.dataDir().resolve("audit").resolve("audit.log")), auditTrail,
                     series, sessions.protocols(), instruments, authenticator, clock);
             await(vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+            VisitService visits = new VisitService(sessions.protocols(), InstrumentCatalog.builtIn(), auditTrail, () -> readTrail(auditFile),
+                    clock, clock.getZone());
+            await(vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(health));
             await(vertx.deployVerticle(status));
             LOG.info("station {} running: broker {}, store {}, status http://{}:{}/health", cfg.stationId(),
@@ -164,6 +169,15 @@ public final class StationApp implements AutoCloseable {
         } catch (Exception e) {
             close();
             throw e;
+        }
+    }
+
+    /** The whole audit trail, verified and typed (the visit service reads it at each request). */
+    private static org.openinfusion.station.clinical.history.AuditHistory readTrail(Path auditFile) {
+        try {
+            return HistoryReader.history(auditFile);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -21,7 +21,7 @@ class ArchitectureTest {
     private static final String[] CORE = {STATION + ".domain", STATION + ".clinical.protocol", STATION + ".clinical.dose",
         STATION + ".clinical.infusion", STATION + ".clinical.session", STATION + ".clinical.schedule",
         STATION + ".clinical.alarm", STATION + ".clinical.rating", STATION + ".clinical.blinding",
-        STATION + ".clinical.history"};
+        STATION + ".clinical.history", STATION + ".clinical.visit"};
     /** The clinical application around the core: bedside messages, review, exports, the ports they read through. */
     private static final String[] CLINICAL_APPLICATION = {STATION + ".clinical.api", STATION + ".clinical.review",
         STATION + ".clinical.export", STATION + ".clinical.port", STATION + ".clinical.audit"};

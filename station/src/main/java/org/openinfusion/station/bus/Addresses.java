@@ -60,6 +60,10 @@ public final class Addresses {
     public static final String REVIEW_AMEND = "station.review.amend";
     /** Request/reply (physician): {@code ReviewRequest.Export} -> {@code ExportFile}. */
     public static final String REVIEW_EXPORT = "station.review.export";
+    /** Request/reply (session run): a {@code VisitCommand} -> {@code VisitReply.Done}; fails 400 with the reason when refused. */
+    public static final String VISIT_COMMAND = "station.visit.command";
+    /** Request/reply (bedside view): a {@code VisitQuery} (clinic day, subject timeline) -> {@code VisitReply}. */
+    public static final String VISIT_QUERY = "station.visit.query";
 
 
     private Addresses() {

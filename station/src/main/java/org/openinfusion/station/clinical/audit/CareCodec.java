@@ -88,7 +88,7 @@ final class CareCodec {
         });
     }
 
-    private static List<TrailEvent.VitalReading> readings(PayloadReader p) {
+    static List<TrailEvent.VitalReading> readings(PayloadReader p) {
         if (!(p.payload().get("values") instanceof List<?> l)) {
             throw new IllegalArgumentException(p.type() + " entry has no values");
         }

@@ -51,6 +51,11 @@ public final class EventCodec {
             case TrailEvent.TornTailDiscarded e -> RecordCodec.encode(e);
             case TrailEvent.UnavailablePeriod e -> RecordCodec.encode(e);
             case TrailEvent.Unrecognised e -> new Encoded(e.type(), e.payload());
+            case TrailEvent.SubjectEnrolled e -> VisitCodec.encode(e);
+            case TrailEvent.VisitStarted e -> VisitCodec.encode(e);
+            case TrailEvent.VisitMissed e -> VisitCodec.encode(e);
+            case TrailEvent.VisitVitals e -> VisitCodec.encode(e);
+            case TrailEvent.VisitCompleted e -> VisitCodec.encode(e);
         };
     }
 
@@ -66,6 +71,7 @@ public final class EventCodec {
                     .or(() -> CareCodec.decode(p))
                     .or(() -> RecordCodec.decode(p))
                     .or(() -> AccountCodec.decode(p))
+                    .or(() -> VisitCodec.decode(p))
                     .orElseGet(() -> new TrailEvent.Unrecognised(type, payload));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("audit entry " + type + " cannot be read: " + e.getMessage(), e);

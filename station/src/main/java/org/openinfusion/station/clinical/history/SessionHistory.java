@@ -219,6 +219,11 @@ public final class SessionHistory {
             case TrailEvent.AddressThrottled x -> false;
             case TrailEvent.TornTailDiscarded x -> false;
             case TrailEvent.UnavailablePeriod x -> false;
+            case TrailEvent.SubjectEnrolled x -> false;
+            case TrailEvent.VisitStarted x -> true;
+            case TrailEvent.VisitMissed x -> false;
+            case TrailEvent.VisitVitals x -> true;
+            case TrailEvent.VisitCompleted x -> true;
         };
     }
 }

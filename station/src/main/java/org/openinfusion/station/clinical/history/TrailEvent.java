@@ -245,4 +245,56 @@ public sealed interface TrailEvent {
             payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));
         }
     }
+
+    // ---- study visits (docs/visits.md): at the end, so that merges stay mechanical
+
+    /**
+     * A subject enrolled in a protocol's visit schedule on its consent (screening) day: the timeline is planned from here.
+     * Station-wide (no session).
+     */
+    record SubjectEnrolled(Instant at, String subject, String protocolId, java.time.LocalDate consentDay) implements TrailEvent, Timed {
+        public SubjectEnrolled {
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(protocolId, "protocolId");
+            Objects.requireNonNull(consentDay, "consentDay");
+        }
+    }
+
+    /**
+     * A rating visit started (its own session id: every later entry of the visit names it).
+     *
+     * @param visitId the schedule's visit, or null for an unscheduled visit
+     * @param unscheduledReason why an unscheduled visit is held; null for a planned one
+     */
+    record VisitStarted(Instant at, String subject, String protocolId, String visitId, int period, String unscheduledReason)
+            implements TrailEvent, Timed {
+        public VisitStarted {
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(protocolId, "protocolId");
+            if ((visitId == null) == (unscheduledReason == null || unscheduledReason.isBlank())) {
+                throw new IllegalArgumentException("a visit is either planned (its id) or unscheduled (with a reason)");
+            }
+        }
+    }
+
+    /** A planned visit marked missed, with the reason (station-wide: the visit has no session). */
+    record VisitMissed(Instant at, String subject, String protocolId, String visitId, int period, String reason) implements TrailEvent, Timed {
+        public VisitMissed {
+            Objects.requireNonNull(visitId, "visitId");
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("a missed visit needs its reason");
+            }
+        }
+    }
+
+    /** Vital signs entered by hand at a rating visit (or read from a monitor), each with when it was measured. */
+    record VisitVitals(Instant at, List<VitalReading> values) implements TrailEvent, Timed {
+        public VisitVitals {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** A rating visit completed. */
+    record VisitCompleted(Instant at) implements TrailEvent, Timed {
+    }
 }

@@ -3,16 +3,19 @@ package org.openinfusion.station.clinical.protocol;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.openinfusion.station.clinical.visit.VisitSchedule;
 
 /**
  * A study protocol, loaded from a versioned, human-readable file. {@code label} is what staff see
- * for the drug (blinded, e.g. "Study drug"); the arms are sealed.
+ * for the drug (blinded, e.g. "Study drug"); the arms are sealed. {@code visits}: the subject's visits across days
+ * (docs/visits.md), when the protocol defines them.
  */
 public record Protocol(String id, int version, String title, String label, SealedArms arms, InfusionSpec infusion,
                        Optional<Pretreatment> pretreatment, List<ScheduleEntry> schedule, VitalsSpec vitals,
                        List<AlarmLimit> alarms, List<HoldRule> holdRules, Optional<PreDoseGate> preDose,
-                       DischargeCriteria discharge) {
+                       DischargeCriteria discharge, Optional<VisitSchedule> visits) {
     public Protocol {
+        Objects.requireNonNull(visits, "visits");
         Objects.requireNonNull(preDose, "preDose");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(arms, "arms");
@@ -20,6 +23,20 @@ public record Protocol(String id, int version, String title, String label, Seale
         schedule = List.copyOf(schedule);
         alarms = List.copyOf(alarms);
         holdRules = List.copyOf(holdRules);
+        List<ScheduleEntry> points = schedule;
+        visits.map(v -> v.infusionVisit().baselineTimePoint()).filter(tp -> points.stream().noneMatch(e -> e.id().equals(tp)))
+                .ifPresent(tp -> {
+                    throw new IllegalArgumentException("visits: baselineTimePoint '" + tp + "' is not a time point of the schedule");
+                });
+    }
+
+    /** A protocol without a visit schedule (the infusion session only). */
+    public Protocol(String id, int version, String title, String label, SealedArms arms, InfusionSpec infusion,
+                    Optional<Pretreatment> pretreatment, List<ScheduleEntry> schedule, VitalsSpec vitals,
+                    List<AlarmLimit> alarms, List<HoldRule> holdRules, Optional<PreDoseGate> preDose,
+                    DischargeCriteria discharge) {
+        this(id, version, title, label, arms, infusion, pretreatment, schedule, vitals, alarms, holdRules, preDose, discharge,
+                Optional.empty());
     }
 
     public Optional<ScheduleEntry> timePoint(String id) {

@@ -75,6 +75,12 @@ final class Timeline {
             case TrailEvent.AddressThrottled a -> other(r, null);
             case TrailEvent.TornTailDiscarded t -> other(r, null);
             case TrailEvent.UnavailablePeriod u -> other(r, null);
+            case TrailEvent.SubjectEnrolled e -> other(r, null);
+            case TrailEvent.VisitStarted v -> other(r, v.unscheduledReason());
+            case TrailEvent.VisitMissed m -> other(r, m.reason());
+            case TrailEvent.VisitVitals v -> ev(r, Category.SESSION, "Visit vitals recorded", v.values().stream()
+                    .map(x -> x.stream() + " " + Math.round(x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
+            case TrailEvent.VisitCompleted c -> other(r, null);
         };
     }
 

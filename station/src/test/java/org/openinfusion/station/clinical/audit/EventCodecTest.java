@@ -89,7 +89,13 @@ class EventCodecTest {
                 new TrailEvent.DisabledRefused(Purpose.CONFIRM, AT),
                 new TrailEvent.AddressThrottled(AT, "10.0.0.7", AT.plusSeconds(900), 20),
                 new TrailEvent.TornTailDiscarded(7, "eyJzZXEi"),
-                new TrailEvent.Unrecognised("weight.entered", Map.of("kg", 77)));
+                new TrailEvent.Unrecognised("weight.entered", Map.of("kg", 77)),
+                new TrailEvent.SubjectEnrolled(AT, "KET-401", "ketamine-naltrexone-crossover", java.time.LocalDate.of(2026, 11, 15)),
+                new TrailEvent.VisitStarted(AT, "KET-401", "ketamine-naltrexone-crossover", "day1", 2, null),
+                new TrailEvent.VisitStarted(AT, "KET-401", "ketamine-naltrexone-crossover", null, 1, "phoned about insomnia"),
+                new TrailEvent.VisitMissed(AT, "KET-401", "ketamine-naltrexone-crossover", "day5", 1, "unwell, could not come"),
+                new TrailEvent.VisitVitals(AT, List.of(new TrailEvent.VitalReading("nibp_sys", 124, AT.minusSeconds(60)))),
+                new TrailEvent.VisitCompleted(AT));
     }
 
     @Test

@@ -31,7 +31,7 @@ class RedcapExportTest {
                 "Required Field?", "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?",
                 "Field Annotation"), dictionary.header());
         assertEquals("record_id", dictionary.rows().getFirst().get("Variable / Field Name"));
-        List<String> every = List.of("bprs_pos", "cadss", "cgi_i", "cgi_s", "cows", "ham_a", "hamd17", "moaas", "ocs", "psi", "vas",
+        List<String> every = List.of("bprs_pos", "bss", "c_ssrs", "cadss", "cgi_i", "cgi_s", "cows", "ham_a", "hamd17", "madrs", "moaas", "ocs", "psi", "qids_sr16", "vas",
                 "ymrs");
         assertEquals(every, forms(dictionary), "uploading a dictionary replaces the project's: every instrument, even for one session");
         assertEquals(every, forms(ExportFixtures.all(ExportFormat.REDCAP_DICTIONARY)));

@@ -29,6 +29,12 @@ import org.openinfusion.station.clinical.protocol.ScheduleEntry;
 import org.openinfusion.station.clinical.protocol.SealedArms;
 import org.openinfusion.station.clinical.protocol.VitalsSpec;
 import org.openinfusion.station.clinical.protocol.WeightBasis;
+import org.openinfusion.station.clinical.visit.OutcomeRule;
+import org.openinfusion.station.clinical.visit.PlannedVisit;
+import org.openinfusion.station.clinical.visit.VisitAnchor;
+import org.openinfusion.station.clinical.visit.VisitKind;
+import org.openinfusion.station.clinical.visit.VisitSchedule;
+import org.openinfusion.station.clinical.visit.Washout;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.domain.StreamKind;
 
@@ -51,7 +57,7 @@ public final class ProtocolLoader {
             throw new ProtocolException(fileName, "", "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         return parse(new Fields(fileName, "", root, Set.of("id", "version", "title", "label", "arms", "infusion",
-                "pretreatment", "schedule", "vitals", "alarms", "hold", "preDose", "discharge")));
+                "pretreatment", "schedule", "vitals", "alarms", "hold", "preDose", "discharge", "visits")));
     }
 
     private static Protocol parse(Fields f) {
@@ -81,7 +87,7 @@ public final class ProtocolLoader {
                 sealed, infusion(f.object("infusion", Set.of("doseMgPerKg", "weightBasis", "weightCapKg",
                         "durationMinutes", "dilution", "rounding", "source"))), pretreatment(f), schedule(f), vitals(f),
                 alarms, hold(f), preDose(f), discharge(f.object("discharge", Set.of("minMinutesAfterInfusionEnd", "cadssMax",
-                        "moaasMin", "vitalsWithinPercentOfBaseline", "vitalsMaxAgeMinutes", "source")))));
+                        "moaasMin", "vitalsWithinPercentOfBaseline", "vitalsMaxAgeMinutes", "source"))), visits(f)));
     }
 
     /** With a sedative comparator (e.g. midazolam), respiratory depression is the main risk: RR and EtCO2 alarm high. */
@@ -140,6 +146,39 @@ public final class ProtocolLoader {
                     minutes(e, "overdueAfterMinutes", 0, 240), e.text("source"))));
         }
         return out;
+    }
+
+    /** The visit schedule across days (docs/visits.md); every visit, washout and outcome carries its source. */
+    private static Optional<VisitSchedule> visits(Fields f) {
+        if (!f.has("visits")) {
+            return Optional.empty();
+        }
+        Fields v = f.object("visits", Set.of("periods", "washout", "schedule", "outcomes"));
+        Optional<Washout> washout = Optional.empty();
+        if (v.has("washout")) {
+            Fields w = v.object("washout", Set.of("days", "windowAfterDays", "source"));
+            washout = Optional.of(guarded(w, () -> new Washout(w.integer("days", 1, 365), w.integer("windowAfterDays", 0, 365), w.text("source"))));
+        }
+        List<PlannedVisit> planned = new ArrayList<>();
+        for (Fields e : v.objects("schedule", Set.of("number", "id", "name", "kind", "anchor", "day", "windowBeforeDays", "windowAfterDays",
+                "instruments", "baselineTimePoint", "source"))) {
+            VisitKind kind = e.choice("kind", VisitKind.class);
+            String baseline = e.has("baselineTimePoint") ? e.text("baselineTimePoint") : null;
+            planned.add(guarded(e, () -> new PlannedVisit(e.integer("number", 1, 99), e.text("id"), e.text("name"), kind,
+                    e.choice("anchor", VisitAnchor.class), e.integer("day", -365, 365), e.integer("windowBeforeDays", 0, 365),
+                    e.integer("windowAfterDays", 0, 365), kind == VisitKind.RATING ? e.texts("instruments") : List.of(), baseline,
+                    e.text("source"))));
+        }
+        List<OutcomeRule> outcomes = new ArrayList<>();
+        if (v.has("outcomes")) {
+            for (Fields o : v.objects("outcomes", Set.of("measure", "responsePercent", "remissionAtMost", "source"))) {
+                outcomes.add(guarded(o, () -> new OutcomeRule(o.text("measure"), o.integer("responsePercent", 1, 100),
+                        o.has("remissionAtMost") ? OptionalInt.of(o.integer("remissionAtMost", 0, 200)) : OptionalInt.empty(),
+                        o.text("source"))));
+            }
+        }
+        Optional<Washout> w = washout;
+        return Optional.of(guarded(v, () -> new VisitSchedule(v.integer("periods", 1, 9), w, planned, outcomes)));
     }
 
     private static VitalsSpec vitals(Fields f) {

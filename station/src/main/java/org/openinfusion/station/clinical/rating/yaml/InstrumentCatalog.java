@@ -24,7 +24,8 @@ import org.openinfusion.station.clinical.rating.VasItem;
 public final class InstrumentCatalog {
     public static final List<String> BUILT_IN =
             List.of("cadss.yaml", "bprs-positive.yaml", "moaas.yaml", "psi.yaml", "vas.yaml", "hamd17.yaml", "ham-a.yaml",
-                    "ocs.yaml", "ymrs.yaml", "cows.yaml", "cgi-s.yaml", "cgi-i.yaml");
+                    "ocs.yaml", "ymrs.yaml", "cows.yaml", "cgi-s.yaml", "cgi-i.yaml", "qids-sr16.yaml", "madrs.yaml",
+                    "c-ssrs.yaml", "bss.yaml");
 
     private final Map<String, Instrument> byId;
     private final SiteFile site;

@@ -1,0 +1,60 @@
+package org.openinfusion.station.clinical.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.openinfusion.station.clinical.history.TrailEvent.VitalReading;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+
+/**
+ * Study-visit requests on the bus (docs/visits.md): enrol a subject, start a rating visit (planned or unscheduled),
+ * record its ratings, hand-entered vitals, notes and adverse events, complete it, or mark a planned visit missed. Each is
+ * answered with a {@link VisitReply}; refusals fail the request with 400 and the reason. Study codes only, never names.
+ */
+public sealed interface VisitCommand {
+    /** Enrol a subject in a protocol's visit schedule from its consent (screening) day. */
+    record Enrol(String subject, String protocolId, LocalDate consentDay) implements VisitCommand {
+        public Enrol {
+            Objects.requireNonNull(consentDay, "consentDay");
+        }
+    }
+
+    /** Start a planned rating visit of a period. */
+    record StartVisit(String subject, String protocolId, String visitId, int period) implements VisitCommand {
+    }
+
+    /** Start an unscheduled rating visit, with the reason it is held. */
+    record StartUnscheduled(String subject, String protocolId, int period, String reason) implements VisitCommand {
+    }
+
+    /** A rating taken at an open rating visit (its time point is the visit's id, or "unscheduled"). */
+    record RecordRating(String visitSessionId, Rating rating) implements VisitCommand {
+        public RecordRating {
+            Objects.requireNonNull(rating, "rating");
+        }
+    }
+
+    /** Vital signs entered by hand (or read from a monitor), each with when it was measured. */
+    record RecordVitals(String visitSessionId, List<VitalReading> values) implements VisitCommand {
+        public RecordVitals {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** A note at an open rating visit. */
+    record AddNote(String visitSessionId, String text) implements VisitCommand {
+    }
+
+    /** An adverse event reported at a rating visit. */
+    record RecordAdverseEvent(String visitSessionId, AdverseEvent event) implements VisitCommand {
+    }
+
+    /** Complete an open rating visit: every instrument of a planned visit must have been rated. */
+    record Complete(String visitSessionId) implements VisitCommand {
+    }
+
+    /** Mark a planned visit missed, with the reason. */
+    record MarkMissed(String subject, String protocolId, String visitId, int period, String reason) implements VisitCommand {
+    }
+}

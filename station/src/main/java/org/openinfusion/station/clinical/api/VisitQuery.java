@@ -1,0 +1,21 @@
+package org.openinfusion.station.clinical.api;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** Study-visit questions on the bus: who is due on a study day, and one subject's timeline. */
+public sealed interface VisitQuery {
+    /** The clinic list of a study day (the site's calendar day). */
+    record ClinicDay(LocalDate day) implements VisitQuery {
+        public ClinicDay {
+            Objects.requireNonNull(day, "day");
+        }
+    }
+
+    /** A subject's timeline in a protocol, as it stands on {@code day}. */
+    record Timeline(String subject, String protocolId, LocalDate day) implements VisitQuery {
+        public Timeline {
+            Objects.requireNonNull(day, "day");
+        }
+    }
+}

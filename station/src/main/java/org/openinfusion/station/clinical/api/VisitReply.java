@@ -1,0 +1,28 @@
+package org.openinfusion.station.clinical.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.openinfusion.station.clinical.rating.Score;
+import org.openinfusion.station.clinical.visit.ClinicList;
+import org.openinfusion.station.clinical.visit.SubjectTimeline;
+
+/** Answers about study visits. */
+public sealed interface VisitReply {
+    /**
+     * A command's answer: the subject's timeline as it is now, the rating visit acted on (null for enrolment and a
+     * missed visit) and the station's score when a rating was recorded.
+     */
+    record Done(SubjectTimeline timeline, String visitSessionId, Optional<Score> score) implements VisitReply {
+    }
+
+    /** Who is due for which visit and instruments on a study day, with each visit's window status. */
+    record ClinicDayList(java.time.LocalDate day, List<ClinicList.Row> rows) implements VisitReply {
+        public ClinicDayList {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** One subject's timeline. */
+    record Timeline(SubjectTimeline timeline) implements VisitReply {
+    }
+}

@@ -1,0 +1,113 @@
+package org.openinfusion.station.clinical.history;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.openinfusion.station.clinical.rating.EffectiveRating;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.visit.SubjectFacts;
+
+/**
+ * The study visits of a whole audit trail, read back: per enrolled subject and protocol, the consent day, the dosed
+ * infusion sessions (period n = the subject's n-th dosed session in the protocol, as the exports count it), the rating
+ * visits with their effective ratings, and the visits marked missed. The one read model of visits: the visit service,
+ * the clinic list, the timeline and the exports are built from it, so a restarted station has it all back. Pure.
+ */
+public final class StudyVisits {
+    private final List<SubjectFacts> subjects;
+    private final Map<String, VisitSession> visits;
+
+    /** A rating visit as its entries tell it. */
+    public record VisitSession(String id, TrailEvent.VisitStarted started, Optional<Instant> completedAt, List<Recorded> entries) {
+        public VisitSession {
+            entries = List.copyOf(entries);
+        }
+
+        /** Its ratings and corrections, in trail order. */
+        public List<Rating> ratings() {
+            return entries.stream().flatMap(r -> r.as(TrailEvent.RatingEntered.class).stream()).map(TrailEvent.RatingEntered::rating).toList();
+        }
+
+        /** The ratings no correction replaces. */
+        public List<Rating> effectiveRatings() {
+            List<Rating> all = ratings();
+            Map<String, String> supersededBy = EffectiveRating.supersededBy(all);
+            return all.stream().filter(r -> !supersededBy.containsKey(r.id())).toList();
+        }
+    }
+
+    private record Key(String subject, String protocolId) {
+    }
+
+    /** @param measures the complete measures of a rating (its total and subscales; the caller scores it with its instrument) */
+    public StudyVisits(AuditHistory history, Function<Rating, Map<String, Integer>> measures) {
+        Map<Key, LocalDate> consent = new LinkedHashMap<>();
+        Map<Key, List<SubjectFacts.Missed>> missed = new LinkedHashMap<>();
+        for (Recorded r : history.stationWide()) {
+            switch (r.event()) {
+                case TrailEvent.SubjectEnrolled e -> consent.putIfAbsent(new Key(e.subject(), e.protocolId()), e.consentDay());
+                case TrailEvent.VisitMissed m -> missed.computeIfAbsent(new Key(m.subject(), m.protocolId()), k -> new ArrayList<>())
+                        .add(new SubjectFacts.Missed(m.visitId(), m.period(), m.at(), m.reason()));
+                default -> {
+                }
+            }
+        }
+        Map<Key, List<SubjectFacts.Infusion>> infusions = new LinkedHashMap<>();
+        Map<Key, List<SubjectFacts.MeasuredRating>> ratings = new LinkedHashMap<>();
+        for (SessionHistory s : history.sessions()) {
+            Key key = new Key(s.created().subjectCode(), s.created().protocolId());
+            if (s.dosed()) {
+                List<SubjectFacts.Infusion> list = infusions.computeIfAbsent(key, k -> new ArrayList<>());
+                list.add(new SubjectFacts.Infusion(list.size() + 1, s.id().value(), s.infusionStart().orElse(s.createdAt())));
+            }
+            s.ratings().stream().filter(e -> e.supersededBy() == null).forEach(e -> ratings.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(measured(s.id().value(), e.rating(), measures)));
+        }
+        Map<String, List<Recorded>> bySession = new LinkedHashMap<>();
+        history.entries().stream().filter(r -> r.session() != null).forEach(r -> bySession.computeIfAbsent(r.session().value(),
+                k -> new ArrayList<>()).add(r));
+        this.visits = new LinkedHashMap<>();
+        Map<Key, List<SubjectFacts.VisitRecord>> records = new LinkedHashMap<>();
+        bySession.forEach((id, entries) -> entries.getFirst().as(TrailEvent.VisitStarted.class).ifPresent(started -> {
+            Optional<Instant> completed = entries.stream().flatMap(r -> r.as(TrailEvent.VisitCompleted.class).stream())
+                    .map(TrailEvent.VisitCompleted::at).findFirst();
+            VisitSession v = new VisitSession(id, started, completed, entries);
+            visits.put(id, v);
+            Key key = new Key(started.subject(), started.protocolId());
+            records.computeIfAbsent(key, k -> new ArrayList<>()).add(new SubjectFacts.VisitRecord(id, started.visitId(), started.period(),
+                    started.at(), completed.orElse(null), started.unscheduledReason()));
+            v.effectiveRatings().forEach(r -> ratings.computeIfAbsent(key, k -> new ArrayList<>()).add(measured(id, r, measures)));
+        }));
+        List<SubjectFacts> out = new ArrayList<>();
+        consent.forEach((key, day) -> out.add(new SubjectFacts(key.subject(), key.protocolId(), day, infusions.getOrDefault(key, List.of()),
+                records.getOrDefault(key, List.of()), missed.getOrDefault(key, List.of()), ratings.getOrDefault(key, List.of()))));
+        this.subjects = List.copyOf(out);
+    }
+
+    private static SubjectFacts.MeasuredRating measured(String sessionId, Rating r, Function<Rating, Map<String, Integer>> measures) {
+        return new SubjectFacts.MeasuredRating(r.id(), sessionId, r.timePointId(), r.instrumentId(), r.finishedAt(), measures.apply(r));
+    }
+
+    /** Every enrolled subject's facts, in order of enrolment. */
+    public List<SubjectFacts> subjects() {
+        return subjects;
+    }
+
+    public Optional<SubjectFacts> subject(String subject, String protocolId) {
+        return subjects.stream().filter(s -> s.subject().equals(subject) && s.protocolId().equals(protocolId)).findFirst();
+    }
+
+    /** A rating visit by its id. */
+    public Optional<VisitSession> visit(String id) {
+        return Optional.ofNullable(visits.get(id));
+    }
+
+    public List<VisitSession> visits() {
+        return List.copyOf(visits.values());
+    }
+}

@@ -1,0 +1,293 @@
+package org.openinfusion.station.clinical.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.api.VisitReply;
+import org.openinfusion.station.clinical.history.AuditHistory;
+import org.openinfusion.station.clinical.history.AuditPort;
+import org.openinfusion.station.clinical.history.SessionId;
+import org.openinfusion.station.clinical.history.StudyVisits;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.protocol.Protocol;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Instrument;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.Score;
+import org.openinfusion.station.clinical.rating.Scorer;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.session.SubjectCode;
+import org.openinfusion.station.clinical.visit.ClinicList;
+import org.openinfusion.station.clinical.visit.Measures;
+import org.openinfusion.station.clinical.visit.PlannedVisit;
+import org.openinfusion.station.clinical.visit.SubjectFacts;
+import org.openinfusion.station.clinical.visit.SubjectTimeline;
+import org.openinfusion.station.clinical.visit.VisitKind;
+import org.openinfusion.station.clinical.visit.VisitSchedule;
+
+/**
+ * Study visits (docs/visits.md): every command is checked against the protocol's visit schedule and the trail, then
+ * written to the audit trail (durable before it is answered). State is never kept beside the trail: each request reads
+ * the trail's {@link StudyVisits}, so a restarted station has every subject's timeline back. Not thread-safe: run on one
+ * worker, like the session service.
+ */
+public final class VisitService {
+    /** The time point a rating of an unscheduled visit names. */
+    public static final String UNSCHEDULED = "unscheduled";
+
+    private final ProtocolCatalog protocols;
+    private final InstrumentCatalog instruments;
+    private final AuditPort audit;
+    private final Supplier<AuditHistory> trail;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /** A request that the schedule or the visit's state does not allow: answered 400 with the message. */
+    public static final class VisitRefused extends RuntimeException {
+        public VisitRefused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param trail the audit trail as it stands (read at each request)
+     * @param zone the site's time zone: which calendar day an instant falls on
+     */
+    public VisitService(ProtocolCatalog protocols, InstrumentCatalog instruments, AuditPort audit, Supplier<AuditHistory> trail, Clock clock,
+                        ZoneId zone) {
+        this.protocols = protocols;
+        this.instruments = instruments;
+        this.audit = audit;
+        this.trail = trail;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The study visits read from the trail now. */
+    public StudyVisits visits() {
+        return new StudyVisits(trail.get(), this::measures);
+    }
+
+    private Map<String, Integer> measures(Rating r) {
+        try {
+            return Measures.of(Scorer.score(instruments.get(r.instrumentId()), r));
+        } catch (RuntimeException unknownOrInvalid) {
+            return Map.of(); // an instrument no longer installed, or a rating that no longer fits it: nothing to compare
+        }
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    public List<ClinicList.Row> clinicList(LocalDate day) {
+        StudyVisits v = visits();
+        return ClinicList.on(day, v.subjects().stream().flatMap(f -> schedule(f.protocolId()).map(s -> SubjectTimeline.of(s, f, zone, day)).stream())
+                .toList());
+    }
+
+    public SubjectTimeline timeline(String subject, String protocolId, LocalDate day) {
+        return timeline(visits(), subject, protocolId, day);
+    }
+
+    private SubjectTimeline timeline(StudyVisits v, String subject, String protocolId, LocalDate day) {
+        SubjectFacts f = v.subject(subject, protocolId).orElseThrow(() -> new VisitRefused(subject + " is not enrolled in " + protocolId));
+        return SubjectTimeline.of(scheduleOf(protocolId), f, zone, day);
+    }
+
+    /** Carries out one command for {@code actor} (the signed-in user). */
+    public VisitReply.Done handle(String actor, VisitCommand c) {
+        return switch (c) {
+            case VisitCommand.Enrol e -> enrol(actor, e);
+            case VisitCommand.StartVisit s -> start(actor, s);
+            case VisitCommand.StartUnscheduled u -> unscheduled(actor, u);
+            case VisitCommand.RecordRating r -> rate(actor, r);
+            case VisitCommand.RecordVitals v -> {
+                if (v.values().isEmpty()) {
+                    throw new VisitRefused("no vital signs given");
+                }
+                yield inOpenVisit(actor, v.visitSessionId(), new TrailEvent.VisitVitals(clock.instant(), v.values()));
+            }
+            case VisitCommand.AddNote n -> {
+                if (n.text() == null || n.text().isBlank()) {
+                    throw new VisitRefused("a note needs its text");
+                }
+                yield inOpenVisit(actor, n.visitSessionId(), new TrailEvent.MarkerRecorded(clock.instant(), "NOTE", n.text().strip()));
+            }
+            case VisitCommand.RecordAdverseEvent a -> inOpenVisit(actor, a.visitSessionId(), new TrailEvent.AdverseEventRecorded(clock.instant(), a.event()));
+            case VisitCommand.Complete x -> complete(actor, x);
+            case VisitCommand.MarkMissed m -> missed(actor, m);
+        };
+    }
+
+    private VisitReply.Done enrol(String actor, VisitCommand.Enrol e) {
+        requireSubject(e.subject());
+        scheduleOf(e.protocolId());
+        if (visits().subject(e.subject(), e.protocolId()).isPresent()) {
+            throw new VisitRefused(e.subject() + " is already enrolled in " + e.protocolId());
+        }
+        audit.record(actor, null, new TrailEvent.SubjectEnrolled(clock.instant(), e.subject(), e.protocolId(), e.consentDay()));
+        return done(e.subject(), e.protocolId(), null, Optional.empty());
+    }
+
+    private VisitReply.Done start(String actor, VisitCommand.StartVisit s) {
+        VisitSchedule schedule = scheduleOf(s.protocolId());
+        PlannedVisit planned = schedule.visit(s.visitId()).orElseThrow(() -> new VisitRefused("no visit '" + s.visitId() + "' in " + s.protocolId()));
+        if (planned.kind() != VisitKind.RATING) {
+            throw new VisitRefused("the infusion day is held as an infusion session at a bed, not as a rating visit");
+        }
+        requirePeriod(schedule, s.period());
+        if (!schedule.visitsIn(s.period()).contains(planned)) {
+            throw new VisitRefused(planned.name() + " is held once, in period 1");
+        }
+        SubjectTimeline t = timeline(s.subject(), s.protocolId(), today());
+        SubjectTimeline.Line line = t.lines().stream().filter(l -> l.planned() == planned && l.period() == s.period()).findFirst().orElseThrow();
+        switch (line.status()) {
+            case MISSED -> throw new VisitRefused(planned.name() + " of period " + s.period() + " was marked missed: hold an unscheduled visit");
+            case DONE, DONE_OUT_OF_WINDOW, IN_PROGRESS -> throw new VisitRefused(planned.name() + " of period " + s.period() + " is already held");
+            case NOT_YET_ANCHORED -> throw new VisitRefused(planned.name() + " of period " + s.period() + " cannot be held before its anchor ("
+                    + planned.anchor().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+            default -> {
+            }
+        }
+        String id = newVisitId();
+        audit.record(actor, new SessionId(id), new TrailEvent.VisitStarted(clock.instant(), s.subject(), s.protocolId(), s.visitId(), s.period(), null));
+        return done(s.subject(), s.protocolId(), id, Optional.empty());
+    }
+
+    private VisitReply.Done unscheduled(String actor, VisitCommand.StartUnscheduled u) {
+        requirePeriod(scheduleOf(u.protocolId()), u.period());
+        if (u.reason() == null || u.reason().isBlank()) {
+            throw new VisitRefused("an unscheduled visit needs the reason it is held");
+        }
+        timeline(u.subject(), u.protocolId(), today());
+        String id = newVisitId();
+        audit.record(actor, new SessionId(id), new TrailEvent.VisitStarted(clock.instant(), u.subject(), u.protocolId(), null, u.period(),
+                u.reason().strip()));
+        return done(u.subject(), u.protocolId(), id, Optional.empty());
+    }
+
+    private VisitReply.Done rate(String actor, VisitCommand.RecordRating r) {
+        StudyVisits.VisitSession v = open(r.visitSessionId());
+        Rating rating = r.rating();
+        String expected = v.started().visitId() == null ? UNSCHEDULED : v.started().visitId();
+        if (!rating.timePointId().equals(expected)) {
+            throw new VisitRefused("a rating of this visit names its time point '" + expected + "', not '" + rating.timePointId() + "'");
+        }
+        if (v.started().visitId() != null) {
+            List<String> planned = scheduleOf(v.started().protocolId()).visit(expected).orElseThrow().instruments();
+            if (!planned.contains(rating.instrumentId())) {
+                throw new VisitRefused(rating.instrumentId() + " is not rated at this visit (it rates " + String.join(", ", planned) + ")");
+            }
+        }
+        if (!rating.raterUserId().equals(actor)) {
+            throw new VisitRefused("a rating is entered by the signed-in rater");
+        }
+        if (rating.isCorrection() && v.ratings().stream().noneMatch(x -> x.id().equals(rating.correction().originalRatingId()))) {
+            throw new VisitRefused("rating " + rating.correction().originalRatingId() + " is not a rating of this visit");
+        }
+        if (v.ratings().stream().anyMatch(x -> x.id().equals(rating.id()))) {
+            throw new VisitRefused("rating " + rating.id() + " is already recorded");
+        }
+        Instrument instrument;
+        try {
+            instrument = instruments.get(rating.instrumentId());
+        } catch (java.util.NoSuchElementException e) {
+            throw new VisitRefused(e.getMessage());
+        }
+        Score score;
+        try {
+            score = Scorer.score(instrument, rating);
+        } catch (IllegalArgumentException e) {
+            throw new VisitRefused(e.getMessage());
+        }
+        audit.record(actor, new SessionId(v.id()), new TrailEvent.RatingEntered(rating, TrailEvent.RatingScore.of(score), false));
+        return done(v.started().subject(), v.started().protocolId(), v.id(), Optional.of(score));
+    }
+
+    private VisitReply.Done complete(String actor, VisitCommand.Complete c) {
+        StudyVisits.VisitSession v = open(c.visitSessionId());
+        if (v.started().visitId() != null) {
+            List<String> rated = v.effectiveRatings().stream().map(Rating::instrumentId).toList();
+            List<String> missing = scheduleOf(v.started().protocolId()).visit(v.started().visitId()).orElseThrow().instruments().stream()
+                    .filter(i -> !rated.contains(i)).toList();
+            if (!missing.isEmpty()) {
+                throw new VisitRefused("not yet rated at this visit: " + String.join(", ", missing));
+            }
+        }
+        audit.record(actor, new SessionId(v.id()), new TrailEvent.VisitCompleted(clock.instant()));
+        return done(v.started().subject(), v.started().protocolId(), v.id(), Optional.empty());
+    }
+
+    private VisitReply.Done missed(String actor, VisitCommand.MarkMissed m) {
+        VisitSchedule schedule = scheduleOf(m.protocolId());
+        PlannedVisit planned = schedule.visit(m.visitId()).orElseThrow(() -> new VisitRefused("no visit '" + m.visitId() + "' in " + m.protocolId()));
+        requirePeriod(schedule, m.period());
+        if (m.reason() == null || m.reason().isBlank()) {
+            throw new VisitRefused("a missed visit needs its reason");
+        }
+        SubjectTimeline t = timeline(m.subject(), m.protocolId(), today());
+        SubjectTimeline.Line line = t.lines().stream().filter(l -> l.planned() == planned && l.period() == m.period()).findFirst()
+                .orElseThrow(() -> new VisitRefused(planned.name() + " is held once, in period 1"));
+        if (line.visitSessionId() != null || line.status() == org.openinfusion.station.clinical.visit.WindowStatus.MISSED) {
+            throw new VisitRefused(planned.name() + " of period " + m.period() + " is already " + (line.visitSessionId() != null ? "held" : "marked missed"));
+        }
+        audit.record(actor, null, new TrailEvent.VisitMissed(clock.instant(), m.subject(), m.protocolId(), m.visitId(), m.period(), m.reason().strip()));
+        return done(m.subject(), m.protocolId(), null, Optional.empty());
+    }
+
+    private VisitReply.Done inOpenVisit(String actor, String visitSessionId, TrailEvent event) {
+        StudyVisits.VisitSession v = open(visitSessionId);
+        audit.record(actor, new SessionId(v.id()), event);
+        return done(v.started().subject(), v.started().protocolId(), v.id(), Optional.empty());
+    }
+
+    private StudyVisits.VisitSession open(String visitSessionId) {
+        StudyVisits.VisitSession v = visits().visit(Objects.requireNonNullElse(visitSessionId, ""))
+                .orElseThrow(() -> new VisitRefused("no rating visit " + visitSessionId));
+        if (v.completedAt().isPresent()) {
+            throw new VisitRefused("the visit is completed: corrections are made in review");
+        }
+        return v;
+    }
+
+    private VisitReply.Done done(String subject, String protocolId, String visitSessionId, Optional<Score> score) {
+        return new VisitReply.Done(timeline(subject, protocolId, today()), visitSessionId, score);
+    }
+
+    private Optional<VisitSchedule> schedule(String protocolId) {
+        return protocols.latest(protocolId).flatMap(Protocol::visits);
+    }
+
+    private VisitSchedule scheduleOf(String protocolId) {
+        if (protocolId == null || protocols.latest(protocolId).isEmpty()) {
+            throw new VisitRefused("unknown protocol " + protocolId);
+        }
+        return schedule(protocolId).orElseThrow(() -> new VisitRefused(protocolId + " has no visit schedule"));
+    }
+
+    private static void requirePeriod(VisitSchedule s, int period) {
+        if (period < 1 || period > s.periods()) {
+            throw new VisitRefused("period must be 1-" + s.periods());
+        }
+    }
+
+    private static void requireSubject(String subject) {
+        try {
+            SubjectCode.require(subject);
+        } catch (IllegalArgumentException e) {
+            throw new VisitRefused(e.getMessage());
+        }
+    }
+
+    private static String newVisitId() {
+        return "visit-" + UUID.randomUUID();
+    }
+}

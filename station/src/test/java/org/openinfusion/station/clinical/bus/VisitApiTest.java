@@ -1,0 +1,150 @@
+package org.openinfusion.station.clinical.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openinfusion.station.testing.Futures.await;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.bus.Codecs;
+import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.api.VisitQuery;
+import org.openinfusion.station.clinical.api.VisitReply;
+import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.audit.HistoryReader;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.clinical.visit.ClinicList;
+import org.openinfusion.station.clinical.visit.WindowStatus;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.SignIns;
+import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.station.testing.MutableClock;
+
+/** The study-visit API on a real event bus, answered by the visit verticle's worker, written to a real audit file. */
+class VisitApiTest {
+    private static final String PROTOCOL = "ketamine-buprenorphine-double-dummy";
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    private Vertx vertx;
+    private AuditLog log;
+    private SignIns signIns;
+    private String nurse;
+    private String engineer;
+
+    @BeforeEach
+    void deploy() throws Exception {
+        Path file = dir.resolve("audit.log");
+        log = AuditLog.open(file, clock);
+        vertx = Vertx.vertx();
+        Codecs.registerAll(vertx);
+        signIns = new SignIns(clock, Duration.ofDays(30));
+        BusGuard guard = new BusGuard(signIns, AuditFileTrail.of(log));
+        VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), () -> {
+            try {
+                return HistoryReader.history(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, clock, ZoneId.of("UTC"));
+        await(vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+        nurse = signIns.open(new Principal("nurse1", Role.NURSE, "Nurse One"));
+        engineer = signIns.open(new Principal("eng1", Role.ENGINEER, "Engineer One"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        await(vertx.close());
+        log.close();
+    }
+
+    private VisitReply.Done send(VisitCommand c) throws Exception {
+        return await(vertx.eventBus().<VisitReply.Done>request(Addresses.VISIT_COMMAND, c, BusGuard.options(nurse, 10_000))).body();
+    }
+
+    private List<ClinicList.Row> clinic(LocalDate day) throws Exception {
+        return await(vertx.eventBus().<VisitReply.ClinicDayList>request(Addresses.VISIT_QUERY, new VisitQuery.ClinicDay(day),
+                BusGuard.options(nurse, 10_000))).body().rows();
+    }
+
+    private ReplyException failed(String address, Object body, String token) {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> await(vertx.eventBus().request(address, body, BusGuard.options(token, 10_000))));
+        return assertInstanceOf(ReplyException.class, e.getCause());
+    }
+
+    private static Rating rating(String id, String instrument, int items, String timePoint, Instant at, int each) {
+        java.util.Map<String, Answer> answers = new java.util.LinkedHashMap<>();
+        InstrumentCatalog.builtIn().get(instrument).items().forEach(i -> answers.put(i.id(), Answer.score(Math.min(each, i.max()))));
+        assertEquals(items, answers.size());
+        return new Rating(id, instrument, null, timePoint, "nurse", "nurse1", at.minusSeconds(300), at, answers, null);
+    }
+
+    @Test
+    void theClinicListShowsWhoIsDueAndARatingVisitIsHeldMissedOrAddedOverTheBus() throws Exception {
+        send(new VisitCommand.Enrol("KET-021", PROTOCOL, LocalDate.of(2026, 3, 2)));
+        send(new VisitCommand.Enrol("KET-022", PROTOCOL, LocalDate.of(2026, 2, 1)));
+        List<ClinicList.Row> today = clinic(LocalDate.of(2026, 3, 2));
+        assertEquals(List.of("KET-022 Infusion day OVERDUE", "KET-021 Infusion day DUE"),
+                today.stream().map(r -> r.subject() + " " + r.visit().name() + " " + r.visit().status()).toList(),
+                "the overdue visit (out of its 28-day window) first");
+        assertEquals("KET-021", today.get(1).subject());
+
+        // an unscheduled rating visit with HAM-A, hand-entered vitals and a note
+        VisitReply.Done started = send(new VisitCommand.StartUnscheduled("KET-021", PROTOCOL, 1, "subject anxious, asked to be seen"));
+        String visit = started.visitSessionId();
+        clock.advance(Duration.ofMinutes(15));
+        VisitReply.Done rated = send(new VisitCommand.RecordRating(visit, rating("ha1", "ham_a", 14, VisitService.UNSCHEDULED, clock.instant(), 2)));
+        assertEquals(28, rated.score().orElseThrow().total().getAsInt());
+        send(new VisitCommand.RecordVitals(visit, List.of(new TrailEvent.VitalReading("nibp_sys", 131, clock.instant()))));
+        send(new VisitCommand.AddNote(visit, "calmer after talking"));
+        VisitReply.Done done = send(new VisitCommand.Complete(visit));
+        assertTrue(done.timeline().lines().stream().anyMatch(l -> l.status() == WindowStatus.UNSCHEDULED && visit.equals(l.visitSessionId())));
+
+        // KET-022's 24 h visit cannot be held before the infusion; its day-7 visit is marked missed with a reason
+        ReplyException early = failed(Addresses.VISIT_COMMAND, new VisitCommand.StartVisit("KET-022", PROTOCOL, "h24", 1), nurse);
+        assertEquals(VisitVerticle.REFUSED, early.failureCode());
+        assertEquals("24 h of period 1 cannot be held before its anchor (period infusion)", early.getMessage());
+        VisitReply.Done missed = send(new VisitCommand.MarkMissed("KET-022", PROTOCOL, "day7", 1, "withdrew consent by phone"));
+        assertEquals(WindowStatus.MISSED, missed.timeline().lines().stream().filter(l -> l.planned() != null && l.planned().id().equals("day7"))
+                .findFirst().orElseThrow().status());
+        VisitReply.Timeline timeline = await(vertx.eventBus().<VisitReply.Timeline>request(Addresses.VISIT_QUERY,
+                new VisitQuery.Timeline("KET-022", PROTOCOL, LocalDate.of(2026, 3, 2)), BusGuard.options(nurse, 10_000))).body();
+        assertEquals("withdrew consent by phone", timeline.timeline().lines().stream().filter(l -> l.status() == WindowStatus.MISSED)
+                .findFirst().orElseThrow().missedReason());
+    }
+
+    @Test
+    void anEngineerMayNotRunVisitsOrSeeTheClinicListAndASignedOutCallerIsAskedToSignIn() {
+        assertEquals(BusGuard.FORBIDDEN, failed(Addresses.VISIT_COMMAND, new VisitCommand.Enrol("KET-021", PROTOCOL, LocalDate.of(2026, 3, 2)),
+                engineer).failureCode());
+        assertEquals(BusGuard.FORBIDDEN, failed(Addresses.VISIT_QUERY, new VisitQuery.ClinicDay(LocalDate.of(2026, 3, 2)), engineer).failureCode());
+        assertEquals(BusGuard.SIGNED_OUT, failed(Addresses.VISIT_QUERY, new VisitQuery.ClinicDay(LocalDate.of(2026, 3, 2)), "no-such-token")
+                .failureCode());
+    }
+}

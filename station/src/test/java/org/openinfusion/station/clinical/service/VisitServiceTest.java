@@ -1,0 +1,183 @@
+package org.openinfusion.station.clinical.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.api.VisitReply;
+import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.audit.HistoryReader;
+import org.openinfusion.station.clinical.history.StudyVisits;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.session.SessionEvent;
+import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.visit.SubjectTimeline;
+import org.openinfusion.station.clinical.visit.WindowStatus;
+import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
+
+/** Study visits written through the audit trail and read back from it, also after a restart. */
+class VisitServiceTest {
+    static final String PROTOCOL = "ketamine-naltrexone-crossover";
+    static final ZoneId ZONE = ZoneId.of("UTC");
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+    private AuditLog log;
+    private VisitService visits;
+    private SessionService sessions;
+
+    @BeforeEach
+    void open() throws IOException {
+        start();
+    }
+
+    private void start() throws IOException {
+        Path file = dir.resolve("audit.log");
+        log = AuditLog.open(file, clock);
+        sessions = Sessions.service(AuditFileTrail.of(log), clock);
+        visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), () -> {
+            try {
+                return HistoryReader.history(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, clock, ZONE);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        log.close();
+    }
+
+    /** A complete HAM-D17 rating with every item {@code each} (capped at the item's maximum) except the first, {@code first}. */
+    static Rating hamd17(String id, String timePoint, String rater, Instant at, int first, int each) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        InstrumentCatalog.builtIn().get("hamd17").items().forEach(i -> answers.put(i.id(),
+                Answer.score(i.number() == 1 ? first : Math.min(each, i.max()))));
+        return new Rating(id, "hamd17", null, timePoint, "research_rater", rater, at.minusSeconds(600), at, answers, null);
+    }
+
+    private VisitReply.Done run(VisitCommand c) {
+        return visits.handle("rater1", c);
+    }
+
+    private void nextDay() {
+        clock.advance(Duration.ofDays(1));
+    }
+
+    private void infuse(String kit, int baselineFirst, int baselineEach) {
+        sessions.create("nurse1", "bed-01", PROTOCOL, "KET-014", SubjectMeasures.weight(70), kit);
+        sessions.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+        sessions.command("bed-01", new SessionEvent.PretreatmentGiven(clock.instant(), "nurse1"));
+        clock.advance(Duration.ofMinutes(45));
+        sessions.record("bed-01", hamd17("base-" + kit, "baseline", "rater1", clock.instant(), baselineFirst, baselineEach));
+        sessions.command("bed-01", new SessionEvent.InfusionStarted(clock.instant(), "nurse1", "nurse"));
+        clock.advance(Duration.ofMinutes(40));
+        sessions.command("bed-01", new SessionEvent.InfusionCompleted(clock.instant(), "nurse1", 35));
+        sessions.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse1", "discharged"));
+    }
+
+    private String hold(String visit, int period, int first, int each) {
+        String id = run(new VisitCommand.StartVisit("KET-014", PROTOCOL, visit, period)).visitSessionId();
+        clock.advance(Duration.ofMinutes(20));
+        run(new VisitCommand.RecordRating(id, hamd17("r-" + visit + "-" + period, visit, "rater1", clock.instant(), first, each)));
+        run(new VisitCommand.Complete(id));
+        return id;
+    }
+
+    private SubjectTimeline.Line line(SubjectTimeline t, String visit, int period) {
+        return t.lines().stream().filter(l -> l.planned() != null && l.planned().id().equals(visit) && l.period() == period).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRatingVisitIsWrittenToTheTrailAndTheTimelineComesBackAfterARestart() throws IOException {
+        run(new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
+        hold("screening", 1, 4, 2);
+        clock.set(Instant.parse("2026-01-12T08:00:00Z"));
+        infuse("KIT-1", 4, 2); // baseline HAM-D17 = 4 + 7 x 2 + ... (computed by the station)
+        nextDay();
+        String day1 = run(new VisitCommand.StartVisit("KET-014", PROTOCOL, "day1", 1)).visitSessionId();
+        run(new VisitCommand.RecordVitals(day1, List.of(new TrailEvent.VitalReading("nibp_sys", 128, clock.instant()),
+                new TrailEvent.VitalReading("nibp_dia", 82, clock.instant()), new TrailEvent.VitalReading("hr", 71, clock.instant()))));
+        run(new VisitCommand.AddNote(day1, "slept well"));
+        VisitReply.Done rated = run(new VisitCommand.RecordRating(day1, hamd17("r-day1", "day1", "rater1", clock.instant(), 1, 1)));
+        assertEquals(17, rated.score().orElseThrow().total().getAsInt());
+        run(new VisitCommand.Complete(day1));
+        clock.set(Instant.parse("2026-01-17T09:00:00Z"));
+        run(new VisitCommand.MarkMissed("KET-014", PROTOCOL, "day3", 1, "subject did not come; phoned: unwell"));
+        String extra = run(new VisitCommand.StartUnscheduled("KET-014", PROTOCOL, 1, "subject asked to be seen")).visitSessionId();
+        run(new VisitCommand.Complete(extra));
+        SubjectTimeline before = visits.timeline("KET-014", PROTOCOL, visits.today());
+
+        log.close();
+        start(); // a new station on the same trail
+
+        SubjectTimeline after = visits.timeline("KET-014", PROTOCOL, visits.today());
+        assertEquals(before, after);
+        assertEquals(WindowStatus.DONE, line(after, "screening", 1).status());
+        assertEquals(WindowStatus.DONE, line(after, "infusion", 1).status());
+        assertEquals(WindowStatus.DONE, line(after, "day1", 1).status());
+        assertEquals(WindowStatus.MISSED, line(after, "day3", 1).status());
+        assertEquals("subject did not come; phoned: unwell", line(after, "day3", 1).missedReason());
+        assertEquals(WindowStatus.DUE, line(after, "day5", 1).status());
+        assertTrue(after.lines().stream().anyMatch(l -> l.status() == WindowStatus.UNSCHEDULED && "subject asked to be seen".equals(l.unscheduledReason())));
+        var outcome = line(after, "day1", 1).outcome("hamd17").orElseThrow();
+        assertEquals(17, outcome.value());
+        assertTrue(outcome.baseline() > 17, "the baseline is the infusion session's baseline rating: " + outcome.baseline());
+        StudyVisits.VisitSession v = visits.visits().visit(day1).orElseThrow();
+        assertEquals(List.of("visit.started", "visit.vitals_recorded", "marker.recorded", "rating.recorded", "visit.completed"),
+                v.entries().stream().map(r -> r.written().type()).toList());
+        assertTrue(v.entries().stream().allMatch(r -> r.actor().equals("rater1")));
+        assertEquals(List.of("day5/P1/DUE"), visits.clinicList(visits.today()).stream()
+                .map(r -> r.visit().planned().id() + "/P" + r.visit().period() + "/" + r.visit().status()).toList());
+    }
+
+    @Test
+    void whatTheScheduleOrTheVisitDoesNotAllowIsRefusedWithTheReason() {
+        run(new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
+        assertEquals("KET-014 is already enrolled in ketamine-naltrexone-crossover",
+                refused(new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 6))));
+        assertTrue(refused(new VisitCommand.Enrol("Jane Doe", PROTOCOL, LocalDate.of(2026, 1, 6))).contains("never a name"));
+        assertEquals("Day 1 of period 1 cannot be held before its anchor (period infusion)",
+                refused(new VisitCommand.StartVisit("KET-014", PROTOCOL, "day1", 1)));
+        assertEquals("the infusion day is held as an infusion session at a bed, not as a rating visit",
+                refused(new VisitCommand.StartVisit("KET-014", PROTOCOL, "infusion", 1)));
+        assertEquals("Screening is held once, in period 1", refused(new VisitCommand.StartVisit("KET-014", PROTOCOL, "screening", 2)));
+        String id = run(new VisitCommand.StartVisit("KET-014", PROTOCOL, "screening", 1)).visitSessionId();
+        Rating ymrs = new Rating("y1", "ymrs", null, "screening", "research_rater", "rater1", clock.instant(), clock.instant(), Map.of(), null);
+        assertEquals("ymrs is not rated at this visit (it rates hamd17)", refused(new VisitCommand.RecordRating(id, ymrs)));
+        assertEquals("a rating is entered by the signed-in rater",
+                refused(new VisitCommand.RecordRating(id, hamd17("x", "screening", "someone-else", clock.instant(), 1, 1))));
+        assertEquals("not yet rated at this visit: hamd17", refused(new VisitCommand.Complete(id)));
+        assertEquals("Screening of period 1 is already held", refused(new VisitCommand.MarkMissed("KET-014", PROTOCOL, "screening", 1, "x")));
+        assertEquals("a missed visit needs its reason", refused(new VisitCommand.MarkMissed("KET-014", PROTOCOL, "day1", 1, " ")));
+        assertEquals("an unscheduled visit needs the reason it is held", refused(new VisitCommand.StartUnscheduled("KET-014", PROTOCOL, 1, "")));
+        assertEquals("ketamine-midazolam-active-placebo has no visit schedule",
+                refused(new VisitCommand.Enrol("KET-015", "ketamine-midazolam-active-placebo", LocalDate.of(2026, 1, 6))));
+    }
+
+    private String refused(VisitCommand c) {
+        return assertThrows(VisitService.VisitRefused.class, () -> run(c)).getMessage();
+    }
+}
