@@ -19,6 +19,7 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -57,7 +58,7 @@ class BedScreenIT {
         if (demo != null) {
             demo.close();
         }
-        Chromium.deleteTree(dataDir);
+        TempFolders.deleteTree(dataDir);
     }
 
     private static WebDriverWait waitFor() {

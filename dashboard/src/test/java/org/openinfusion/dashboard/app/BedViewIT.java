@@ -14,7 +14,7 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,7 +39,7 @@ class BedViewIT {
         if (demo != null) {
             demo.close();
         }
-        Chromium.deleteTree(dataDir);
+        TempFolders.deleteTree(dataDir);
     }
 
     /** The ECG canvas as a data URL, and how many of its pixels are drawn. */

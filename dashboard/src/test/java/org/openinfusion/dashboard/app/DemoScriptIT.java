@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.process.FreePort;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 
 /** Runs command A itself (bin/station-demo) as a new user would, then stops it with Ctrl-C (SIGINT). */
 class DemoScriptIT {
@@ -42,7 +43,7 @@ class DemoScriptIT {
             assertTrue(Files.readString(log).contains("Dashboard: " + dashboard));
             assertEquals(200, get(dashboard).statusCode());
             // and the simulated bed's data reaches InfluxDB through the station
-            DemoLauncherIT.waitUntil(Duration.ofSeconds(60), () -> health(status).getLong("pointsWritten", 0L) > 2000);
+            Eventually.waitUntil(Duration.ofSeconds(60), "2000 points written", () -> health(status).getLong("pointsWritten", 0L) > 2000);
             assertEquals("UP", health(status).getString("status"));
             List<ProcessHandle> influxd = demo.descendants().filter(h -> h.info().command().orElse("").endsWith("influxd")).toList();
             assertEquals(1, influxd.size(), "the demo started one private influxd");
@@ -50,7 +51,7 @@ class DemoScriptIT {
             // then Ctrl-C (SIGINT) stops the station, the dashboard, the broker and influxd
             new ProcessBuilder("kill", "-INT", String.valueOf(demo.pid())).start().waitFor();
             assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "demo stopped after SIGINT");
-            DemoLauncherIT.waitUntil(Duration.ofSeconds(20), () -> influxd.stream().noneMatch(ProcessHandle::isAlive));
+            Eventually.waitUntil(Duration.ofSeconds(20), "influxd stopped", () -> influxd.stream().noneMatch(ProcessHandle::isAlive));
             assertFalse(FreePort.answers(port), "dashboard port released");
         } finally {
             demo.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -29,7 +29,8 @@ import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
-import org.openinfusion.station.testing.Eventually;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * The demo launcher (embedded broker, private influxd, one simulated bed, station) on a clock ten
@@ -97,7 +98,7 @@ class DemoSessionIT {
             assertEquals(List.of(), alarms);
         } finally {
             demo.close();
-            DemoFiles.delete(dataDir);
+            TempFolders.deleteTree(dataDir);
         }
     }
 
@@ -129,7 +130,7 @@ class DemoSessionIT {
             send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", Step.CLOSE, "test ends"));
         } finally {
             demo.close();
-            DemoFiles.delete(dataDir);
+            TempFolders.deleteTree(dataDir);
         }
     }
 

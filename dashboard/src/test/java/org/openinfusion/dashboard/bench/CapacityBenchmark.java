@@ -37,6 +37,7 @@ import org.openinfusion.station.health.HealthSnapshot;
 import org.openinfusion.station.process.Binaries;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.process.LocalMosquitto;
+import org.openinfusion.testing.Eventually;
 
 /**
  * Capacity and memory of the whole data path (performance.md, targets 1 and 5): a private mosquitto
@@ -143,7 +144,7 @@ public final class CapacityBenchmark {
         StationConfig config = StationConfig.from(Settings.defaultsWith(s));
         res.station = StationApp.start(config, Clock.systemUTC(), Vertx.vertx());
         StationApp station = res.station;
-        waitFor(Duration.ofSeconds(30), "station subscribed to the broker", () -> station.health().brokerConnected());
+        Eventually.waitUntil(Duration.ofSeconds(30), "station subscribed to the broker", () -> station.health().brokerConnected());
         res.sim = SimulatorProcess.start(res.mosquitto.url(), res.root.resolve("simulator"));
         res.influx = InfluxDBFactory.connect(res.influxd.url(),
                 new OkHttpClient.Builder().readTimeout(10, TimeUnit.MINUTES).connectTimeout(10, TimeUnit.SECONDS));
@@ -565,16 +566,6 @@ public final class CapacityBenchmark {
     }
 
     // ---- small helpers ----
-
-    private static void waitFor(Duration timeout, String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     private static void sleepUntil(Instant t) throws InterruptedException {
         long ms = Duration.between(Instant.now(), t).toMillis();

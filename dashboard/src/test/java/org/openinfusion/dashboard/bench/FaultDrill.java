@@ -6,10 +6,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +40,8 @@ import org.openinfusion.sim.serial.Transport;
 import org.openinfusion.station.process.FreePort;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.process.LocalMosquitto;
+import org.openinfusion.station.testing.StationProcess;
+import org.openinfusion.testing.PtyPair;
 
 /**
  * A repeatable fault drill of the whole data path: a private persistent mosquitto and influxd, the
@@ -64,6 +62,10 @@ public final class FaultDrill {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Pattern ALARM_LINE = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d)\\.\\d+ .*technical alarm (\\w+)(?:(: )| cleared:? ?)(.*)$");
     private static final long MIB = 1 << 20;
+    /** The station's JVM as bin/station-demo sizes it for a long run, with the product's log configuration. */
+    private static final StationProcess.Options STATION_JVM = StationProcess.Options.defaults()
+            .withJvmOptions("-Xmx1g", "-XX:+UseZGC", "-Dlogback.configurationFile=station-logback.xml")
+            .withStartDeadline(Duration.ofSeconds(90));
 
     private FaultDrill() {
     }
@@ -136,11 +138,11 @@ public final class FaultDrill {
         private final Map<String, Long> decodedInEarlierLives = new TreeMap<>();
         private LocalMosquitto mosquitto;
         private LocalInfluxd influxd;
-        private volatile StationJvm station;
+        private volatile StationProcess station;
         private SimulatorProcess sim;
         private SerialSimulator monitor;
         private SerialSimulator pump;
-        private Process socat;
+        private PtyPair socat;
         private InfluxDB influx;
         private Watcher watcher;
         private boolean mounted;
@@ -175,7 +177,7 @@ public final class FaultDrill {
 
             mosquitto = LocalMosquitto.start(mosquittoBinary, root.resolve("mosquitto"));
             influxd = LocalInfluxd.start(influxdBinary, root.resolve("influxd"));
-            socat = socat();
+            socat = PtyPair.open(serialDir, true); // ignoreeof: a killed station must find its port again
             monitor = SerialSimulators.start(SerialSimulatorConfig.defaults("s5").withSeed(7)
                     .withS5(S5Settings.defaults().withMinNumericsInterval(Duration.ofSeconds(5))), Transport.pty(serialDir.resolve("ttyB")), Clock.systemUTC());
 
@@ -197,8 +199,9 @@ public final class FaultDrill {
             s.put("device.mon1.protocol", "s5");
             s.put("device.mon1.port", serialDir.resolve("ttyA").toString());
             s.put("device.mon1.bed", SERIAL_BED);
+            s.put("http.statusPort", String.valueOf(FreePort.find())); // the same port after the restart
             Path log = root.resolve("station.log");
-            station = StationJvm.start(s, log, FreePort.find());
+            station = StationProcess.start(s, log, STATION_JVM);
             watcher = new Watcher(log);
             watcher.start();
             sim = SimulatorProcess.start(mosquitto.url(), root.resolve("simulator"));
@@ -231,7 +234,7 @@ public final class FaultDrill {
             station.kill();
             fault("station killed (SIGKILL)");
             Thread.sleep(o.stationDead().toMillis());
-            station = StationJvm.start(s, log, station.statusPort);
+            station = StationProcess.start(s, log, STATION_JVM);
             fault("station restarted and subscribed");
             sleepUntil(backAt);
             influxd.start();
@@ -244,12 +247,11 @@ public final class FaultDrill {
             mosquitto.start();
             fault("broker started again (same persistence folder)");
             sleepUntil(unplugAt);
-            socat.destroy();
-            socat.waitFor(5, TimeUnit.SECONDS);
+            socat.close();
             pump.faults().disconnect();
             fault("monitor unplugged (socat killed); the pump's device server dropped the connection");
             Thread.sleep(o.unplug().toMillis());
-            socat = socat();
+            socat = PtyPair.open(serialDir, true); // ignoreeof: a killed station must find its port again
             Instant replugged = Instant.now();
             fault("monitor plugged back in (socat started)");
             sleepUntil(diskAt);
@@ -408,23 +410,6 @@ public final class FaultDrill {
 
         // ---- faults ----
 
-        private Process socat() throws IOException, InterruptedException {
-            Files.deleteIfExists(serialDir.resolve("ttyA"));
-            Files.deleteIfExists(serialDir.resolve("ttyB"));
-            // ignoreeof: the cable stays when the station's side closes (a killed station must find its port again)
-            Process p = new ProcessBuilder("socat", "pty,raw,echo=0,ignoreeof,link=" + serialDir.resolve("ttyA"),
-                    "pty,raw,echo=0,ignoreeof,link=" + serialDir.resolve("ttyB"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(serialDir.resolve("socat.log").toFile())).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!(Files.exists(serialDir.resolve("ttyA")) && Files.exists(serialDir.resolve("ttyB")))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("socat made no ptys within 10 s (see " + serialDir.resolve("socat.log") + ")");
-                }
-                Thread.sleep(50);
-            }
-            return p;
-        }
-
         /** Fills the data folder until its free space is half the DISK_LOW threshold, holds, then frees it. */
         private void fillDisk(long diskLow) throws IOException, InterruptedException {
             Path filler = data.resolve("drill-filler.bin");
@@ -573,11 +558,8 @@ public final class FaultDrill {
                     () -> stopIfStarted(sim, SimulatorProcess::close),
                     () -> stopIfStarted(monitor, SerialSimulator::close),
                     () -> stopIfStarted(pump, SerialSimulator::close),
-                    () -> stopIfStarted(station, StationJvm::stop),
-                    () -> stopIfStarted(socat, p -> {
-                        p.destroy();
-                        p.waitFor(5, TimeUnit.SECONDS);
-                    }),
+                    () -> stopIfStarted(station, StationProcess::stop),
+                    () -> stopIfStarted(socat, PtyPair::close),
                     () -> stopIfStarted(influx, InfluxDB::close),
                     () -> stopIfStarted(mosquitto, LocalMosquitto::stop),
                     () -> stopIfStarted(influxd, LocalInfluxd::stop),
@@ -711,64 +693,6 @@ public final class FaultDrill {
                         events.add(new Event(Instant.now(), "health", k + " " + (before == null ? "" : before + " -> ") + v));
                     }
                 });
-            }
-        }
-    }
-
-    // ---- the station in its own JVM ----
-
-    /** The station as a separate JVM on the benchmark's class path, so that it can be killed with SIGKILL. */
-    private static final class StationJvm {
-        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        private final Process process;
-        final int statusPort;
-
-        private StationJvm(Process process, int statusPort) {
-            this.process = process;
-            this.statusPort = statusPort;
-        }
-
-        static StationJvm start(Map<String, String> settings, Path log, int statusPort) throws IOException, InterruptedException {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-XX:+UseZGC", "-Dlogback.configurationFile=station-logback.xml",
-                    "-cp", System.getProperty("java.class.path")));
-            settings.forEach((k, v) -> cmd.add("-Dstation." + k + "=" + v));
-            cmd.add("-Dstation.http.statusPort=" + statusPort);
-            cmd.add("org.openinfusion.station.cli.Main");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            StationJvm s = new StationJvm(p, statusPort);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!s.health().map(h -> h.getBoolean("brokerConnected")).orElse(false)) {
-                if (!p.isAlive() || System.nanoTime() > deadline) {
-                    p.destroyForcibly();
-                    throw new IOException("the station did not come up and subscribe within 90 s (log: " + log + ")");
-                }
-                Thread.sleep(200);
-            }
-            return s;
-        }
-
-        Optional<JsonObject> health() {
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statusPort + "/health"))
-                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-                return Optional.of(new JsonObject(r.body()));
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                kill();
             }
         }
     }

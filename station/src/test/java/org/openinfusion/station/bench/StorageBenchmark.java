@@ -28,6 +28,7 @@ import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.compact.CompactEncoder;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
 import org.openinfusion.station.storage.journal.DurableJournal;
+import org.openinfusion.testing.Eventually;
 
 /**
  * Storage figures for docs/storage.md, against a private influxd: line-protocol encoding, the raw
@@ -60,7 +61,7 @@ public final class StorageBenchmark {
                 Path data = root.resolve("influxd/data").resolve(db);
                 long[] last = {-1};
                 // snapshotted and settled: the TSM size is non-zero and unchanged since the previous look (1 s apart)
-                org.openinfusion.station.testing.Eventually.waitUntil(Duration.ofSeconds(90), db + " snapshotted to TSM", () -> {
+                Eventually.waitUntil(Duration.ofSeconds(90), db + " snapshotted to TSM", () -> {
                     long now = tsmBytesQuietly(data);
                     boolean settled = now > 0 && now == last[0];
                     last[0] = now;
