@@ -25,12 +25,17 @@ public final class Eventually {
     }
 
     public static void waitUntil(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        waitUntil(timeout, () -> what, condition);
+    }
+
+    /** Like {@link #waitUntil(Duration, String, BooleanSupplier)}, describing the wait only on timeout (say, with a log's content). */
+    public static void waitUntil(Duration timeout, Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (long pause = FIRST_PAUSE_MILLIS; !condition.getAsBoolean(); pause = next(pause)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what.get());
             }
-            Thread.sleep(pause);
+            Thread.sleep(pause); // the poll's pause: the one sleep tests need
         }
     }
 
@@ -54,7 +59,7 @@ public final class Eventually {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + timeout + " waiting for " + what, why);
             }
-            Thread.sleep(pause);
+            Thread.sleep(pause); // the poll's pause: the one sleep tests need
         }
     }
 
@@ -63,7 +68,7 @@ public final class Eventually {
         long deadline = System.nanoTime() + timeout.toNanos();
         T v = call.get();
         for (long pause = FIRST_PAUSE_MILLIS; !until.test(v) && System.nanoTime() < deadline; pause = next(pause)) {
-            Thread.sleep(pause);
+            Thread.sleep(pause); // the poll's pause: the one sleep tests need
             v = call.get();
         }
         return v;

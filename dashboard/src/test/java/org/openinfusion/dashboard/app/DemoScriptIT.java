@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,18 +61,27 @@ class DemoScriptIT {
     }
 
     private static String awaitLine(Path log, Process p, Pattern pattern, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = pattern.matcher(Files.exists(log) ? Files.readString(log) : "");
+        String[] found = new String[1];
+        Eventually.waitUntil(timeout, () -> "a line " + pattern + " in:\n" + read(log), () -> {
+            Matcher m = pattern.matcher(read(log));
             if (m.find()) {
-                return m.group(1);
+                found[0] = m.group(1);
+                return true;
             }
             if (!p.isAlive()) {
-                throw new AssertionError("demo exited early:\n" + Files.readString(log));
+                throw new AssertionError("demo exited early:\n" + read(log));
             }
-            Thread.sleep(250);
+            return false;
+        });
+        return found[0];
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new AssertionError("no line " + pattern + " within " + timeout + ":\n" + Files.readString(log));
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -86,7 +86,7 @@ class DemoSessionIT {
                     infusionEvents(updates).toString());
             // when the observation runs for 20 more minutes, then discharge and close
             view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", Step.OBSERVATION, null)).view();
-            Thread.sleep(TimeUnit.MINUTES.toMillis(20) / SPEED);
+            Thread.sleep(TimeUnit.MINUTES.toMillis(20) / SPEED); // pacing: the point is 20 simulated minutes without an alarm
             // no ratings were taken here, so "ready for discharge" would need a physician's override: close with a reason
             view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", Step.CLOSE,
                     "test ends after 20 min of observation")).view();

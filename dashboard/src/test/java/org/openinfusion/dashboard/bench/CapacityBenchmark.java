@@ -24,7 +24,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
@@ -38,6 +37,7 @@ import org.openinfusion.station.process.Binaries;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.process.LocalMosquitto;
 import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * Capacity and memory of the whole data path (performance.md, targets 1 and 5): a private mosquitto
@@ -155,7 +155,7 @@ public final class CapacityBenchmark {
         Map<String, long[]> heap = new LinkedHashMap<>();
         Map<Integer, Long> heapAtBeds = new TreeMap<>();
         if (o.measureMemory()) {
-            Thread.sleep(2000);
+            Thread.sleep(2000); // pacing: start-up allocation settles before the idle heap is measured
             long[] h0 = GcWatch.heapAfterFullGc();
             heap.put("0 beds (station idle)", h0);
             heapAtBeds.put(0, h0[0]);
@@ -358,7 +358,7 @@ public final class CapacityBenchmark {
                 return String.format("station STALLED: received %,d of %,d values, buffer %d bytes, nothing moved for 30 s",
                         received, produced, h.bufferPendingBytes());
             }
-            Thread.sleep(1100);
+            Thread.sleep(1100); // pacing: "settled" means unchanged between two looks a second apart
         }
         return "station NOT drained within 20 minutes";
     }
@@ -570,7 +570,7 @@ public final class CapacityBenchmark {
     private static void sleepUntil(Instant t) throws InterruptedException {
         long ms = Duration.between(Instant.now(), t).toMillis();
         if (ms > 0) {
-            Thread.sleep(ms);
+            Thread.sleep(ms); // pacing: the benchmark's timeline
         }
     }
 
@@ -656,11 +656,7 @@ public final class CapacityBenchmark {
                     gc.close();
                 }
             });
-            quietly(() -> {
-                try (Stream<Path> paths = Files.walk(root)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            });
+            quietly(() -> TempFolders.deleteTree(root));
         }
 
         private static void quietly(ThrowingRunnable r) {

@@ -26,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
@@ -41,7 +40,9 @@ import org.openinfusion.station.process.FreePort;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.process.LocalMosquitto;
 import org.openinfusion.station.testing.StationProcess;
+import org.openinfusion.testing.Eventually;
 import org.openinfusion.testing.PtyPair;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * A repeatable fault drill of the whole data path: a private persistent mosquitto and influxd, the
@@ -233,7 +234,7 @@ public final class FaultDrill {
             rememberDecoded();
             station.kill();
             fault("station killed (SIGKILL)");
-            Thread.sleep(o.stationDead().toMillis());
+            Thread.sleep(o.stationDead().toMillis()); // pacing: the station stays dead as planned
             station = StationProcess.start(s, log, STATION_JVM);
             fault("station restarted and subscribed");
             sleepUntil(backAt);
@@ -243,14 +244,14 @@ public final class FaultDrill {
             sleepUntil(brokerAt);
             mosquitto.stop();
             fault("broker stopped");
-            Thread.sleep(3000);
+            Thread.sleep(3000); // pacing: the broker stays down as planned
             mosquitto.start();
             fault("broker started again (same persistence folder)");
             sleepUntil(unplugAt);
             socat.close();
             pump.faults().disconnect();
             fault("monitor unplugged (socat killed); the pump's device server dropped the connection");
-            Thread.sleep(o.unplug().toMillis());
+            Thread.sleep(o.unplug().toMillis()); // pacing: the cable stays out as planned
             socat = PtyPair.open(serialDir, true); // ignoreeof: a killed station must find its port again
             Instant replugged = Instant.now();
             fault("monitor plugged back in (socat started)");
@@ -423,7 +424,7 @@ public final class FaultDrill {
                 fault("filling the data folder: %s", full.getMessage());
             }
             fault("data folder filled: %d MiB free (DISK_LOW below %d MiB)", store.getUsableSpace() / MIB, diskLow / MIB);
-            Thread.sleep(o.diskHold().toMillis());
+            Thread.sleep(o.diskHold().toMillis()); // pacing: the disk stays full as planned
             Files.delete(filler);
             fault("data folder freed: %d MiB free", store.getUsableSpace() / MIB);
         }
@@ -453,26 +454,20 @@ public final class FaultDrill {
         }
 
         private void awaitSerialData(Duration timeout) throws InterruptedException {
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
+            boolean delivering = Eventually.poll(timeout, () -> {
                 Map<String, Long> d = station.health().map(Drill::decoded).orElse(Map.of());
-                if (d.getOrDefault("mon1", 0L) > 0 && d.getOrDefault("pump1", 0L) > 0) {
-                    return;
-                }
-                Thread.sleep(500);
+                return d.getOrDefault("mon1", 0L) > 0 && d.getOrDefault("pump1", 0L) > 0;
+            }, yes -> yes);
+            if (delivering) {
+                return;
             }
             out.println("  (the serial devices delivered nothing within " + timeout.toSeconds() + " s; starting anyway)");
         }
 
         /** Keeps the serial simulators running (the MQTT beds have ended) until both delivered again after the replug. */
         private void awaitSerialAfter(Instant replugged, Duration timeout) throws InterruptedException {
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                if (storedAfter(replugged, "waveform", "ecg_i") > 0 && storedAfter(replugged, "numeric", "pump_rate") > 0) {
-                    return;
-                }
-                Thread.sleep(1000);
-            }
+            Eventually.poll(timeout, () -> storedAfter(replugged, "waveform", "ecg_i") > 0
+                    && storedAfter(replugged, "numeric", "pump_rate") > 0, yes -> yes);
         }
 
         private long storedAfter(Instant t, String measurement, String stream) {
@@ -506,7 +501,7 @@ public final class FaultDrill {
                         return true;
                     }
                 }
-                Thread.sleep(1000);
+                Thread.sleep(1000); // pacing: "nothing moving" means unchanged in five looks a second apart
             }
             fault("station NOT drained within 15 minutes (%,d values were offered)", produced);
             return false;
@@ -568,11 +563,7 @@ public final class FaultDrill {
                             new ProcessBuilder("umount", "-l", data.toString()).start().waitFor();
                         }
                     },
-                    () -> {
-                        try (Stream<Path> paths = Files.walk(root)) {
-                            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                        }
-                    });
+                    () -> TempFolders.deleteTree(root));
             steps.forEach(Drill::quietly);
         }
 
@@ -629,7 +620,7 @@ public final class FaultDrill {
                     try {
                         tail();
                         poll();
-                        Thread.sleep(1000);
+                        Thread.sleep(1000); // pacing: the watcher samples the log and /health once a second
                     } catch (InterruptedException e) {
                         return;
                     } catch (Exception e) {
@@ -710,7 +701,7 @@ public final class FaultDrill {
     private static void sleepUntil(Instant t) throws InterruptedException {
         long ms = Duration.between(Instant.now(), t).toMillis();
         if (ms > 0) {
-            Thread.sleep(ms);
+            Thread.sleep(ms); // pacing: the drill's timeline
         }
     }
 

@@ -38,7 +38,7 @@ class SlowBrokerDeliveryIT {
             // then takes 2 s to answer each CONNECT
             try (SimulatedBeds sim = SimulatedBeds.start(SimulatorConfig.defaults(late.url())
                     .withBeds(4).withBedPrefix("late").withProgressInterval(Duration.ZERO))) {
-                Thread.sleep(3000);
+                Thread.sleep(3000); // pacing: the broker refuses connections for 3 s (the point of the test)
                 late.open(2000);
                 // when every device has connected and ten seconds of data have been produced
                 assertTrue(sim.awaitConnected(Duration.ofSeconds(60)), "every device connects");

@@ -91,7 +91,7 @@ class HealthOnRequestIT {
                             new StoreLines("probe,bed=store-01 seq=" + i + "i " + (base + i))).toCompletionStage().toCompletableFuture().join();
                     sent.incrementAndGet();
                     try {
-                        Thread.sleep(50);
+                        Thread.sleep(50); // pacing: one line every 50 ms, the load under test
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -106,7 +106,7 @@ class HealthOnRequestIT {
                 assertEquals(false, down.getBoolean("storeReachable"));
                 assertEquals(503, down.getInteger("httpStatus"));
                 // and stays away long enough for the drain's back-off to reach 10 s
-                Thread.sleep(12_000);
+                Thread.sleep(12_000); // pacing: the outage must outlast the drain's 10 s back-off (the point)
                 // when it returns (start() returns once it answers /ping)
                 SERVERS.influxd().start();
                 long answered = System.nanoTime();
