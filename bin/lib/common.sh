@@ -81,9 +81,9 @@ bench_classpath() {
   ./mvnw -B -q -ntp -pl "$module" -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
   if [ "$module" = dashboard ]; then
-    dirs="dashboard/target/test-classes station/target/classes station/target/test-classes device-simulators/target/classes"
+    dirs="dashboard/target/test-classes station/target/classes station/target/test-classes device-simulators/target/classes test-support/target/classes"
   else
-    dirs="station/target/classes station/target/test-classes device-simulators/target/classes"
+    dirs="station/target/classes station/target/test-classes device-simulators/target/classes test-support/target/classes"
   fi
   # the project's own modules come from the folders above, not from the reactor's paths or ~/.m2
   local deps

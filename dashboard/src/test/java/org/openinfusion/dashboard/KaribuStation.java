@@ -7,8 +7,8 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,7 +31,8 @@ import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * Browserless UI tests against a real event bus and a real session worker (audit in memory): Karibu's mock Vaadin
@@ -52,16 +53,16 @@ public final class KaribuStation implements AutoCloseable {
         Codecs.registerAll(vertx);
         EncodedAudit trail = (t, a, s, p) -> audit.add(new Audited(t, a, p));
         SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), trail,
-                java.time.Clock.systemUTC(), AlarmSettings.DEFAULTS);
+                Clock.systemUTC(), AlarmSettings.DEFAULTS);
         usersDir = Files.createTempDirectory("karibu-users-");
         users = UserStore.at(usersDir.resolve(UserStore.FILE_NAME), 4);
         users.put("nurse1", Role.NURSE, "secret-pw".toCharArray());
         users.put("doc", Role.PHYSICIAN, "Dr Doc", "secret-pw".toCharArray());
         users.put("eng1", Role.ENGINEER, "secret-pw".toCharArray());
         users.put("admin1", Role.ADMIN, "secret-pw".toCharArray());
-        signIns = new SignIns(java.time.Clock.systemUTC(), Duration.ofMinutes(15));
+        signIns = new SignIns(Clock.systemUTC(), Duration.ofMinutes(15));
         BusGuard guard = new BusGuard(signIns, trail);
-        Authenticator authenticator = new Authenticator(users, trail, java.time.Clock.systemUTC(), SecurityConfig.DEFAULTS);
+        Authenticator authenticator = new Authenticator(users, trail, Clock.systemUTC(), SecurityConfig.DEFAULTS);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(200), guard), worker)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -79,26 +80,14 @@ public final class KaribuStation implements AutoCloseable {
 
     /** Runs pending UI work (bus replies delivered with ui.access) until {@code condition} holds. */
     public static void until(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            MockVaadin.clientRoundtrip(false);
-            Throwable why = null;
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (AssertionError | RuntimeException notYet) {
-                why = notYet;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s", why);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            Eventually.waitUntilHolds(Duration.ofSeconds(10), "the UI condition", () -> {
+                MockVaadin.clientRoundtrip(false);
+                return condition.getAsBoolean();
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -106,10 +95,6 @@ public final class KaribuStation implements AutoCloseable {
     public void close() throws Exception {
         MockVaadin.tearDown();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        try (var files = Files.walk(usersDir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TempFolders.deleteTree(usersDir);
     }
 }

@@ -19,6 +19,7 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -62,7 +63,7 @@ class BedScreenIT {
         if (demo != null) {
             demo.close();
         }
-        Chromium.deleteTree(dataDir);
+        TempFolders.deleteTree(dataDir);
     }
 
     private static WebDriverWait waitFor() {
@@ -152,8 +153,8 @@ class BedScreenIT {
             browser.get(demo.dashboardUrl() + "bed/bed-01");
             waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
                     && !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
-            waitFor().until(d -> BrowserSteps.text(browser, "num-hr-value").matches("\\d+"));
-            Thread.sleep(1500);
+            waitFor().until(d -> BrowserSteps.text(browser, "num-hr-value").matches("\\d+") && drawnPixels("trace-ecg") > 1000);
+            BrowserSteps.settled(browser);
             String problems = layoutProblems();
             shot(size[0] == 1280 ? "bed-view" : "bed-view-1024");
             assertEquals("", problems, "at " + size[0] + "x" + size[1]);
@@ -207,7 +208,7 @@ class BedScreenIT {
         waitFor().until(d -> d.findElements(By.cssSelector(".bed-card")).size() == 4);
         waitFor().until(d -> BrowserSteps.text(browser, "bed-01-alarm").contains("spare-monitor"));
         waitFor().until(d -> BrowserSteps.text(browser, "bed-02-hr").matches("\\d+"));
-        Thread.sleep(1500);
+        BrowserSteps.settled(browser);
         assertEquals("high", browser.findElement(By.id("bed-01-alarm")).getAttribute("data-priority"));
         assertTrue(BrowserSteps.text(browser, "bed-01-session").contains("KET-014"));
         shot("overview");
@@ -343,7 +344,7 @@ class BedScreenIT {
             browser.get(demo.dashboardUrl() + page);
         }
         waitFor().until(d -> !d.findElements(By.id(readyId)).isEmpty());
-        Thread.sleep(1500);
+        BrowserSteps.settled(browser);
         Axe.seriousViolations(browser).forEach(v -> found.add(browser.getCurrentUrl() + ": " + v));
     }
 

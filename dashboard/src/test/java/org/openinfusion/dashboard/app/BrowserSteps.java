@@ -17,6 +17,24 @@ final class BrowserSteps {
         return new WebDriverWait(browser, Duration.ofSeconds(45));
     }
 
+    /**
+     * Waits until the page has settled: its fonts loaded, no request of the Vaadin client in flight, and its size and
+     * number of elements the same in two looks in a row (what a screenshot, a layout or an accessibility check needs).
+     */
+    static void settled(ChromeDriver browser) {
+        String[] previous = {""};
+        waitFor(browser).until(d -> {
+            Object now = browser.executeScript("if (document.fonts.status !== 'loaded') return null;"
+                    + "const f = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
+                    + "if (!f || Object.values(f).some(c => c.isActive && c.isActive())) return null;"
+                    + "const e = document.documentElement;"
+                    + "return e.scrollWidth + 'x' + e.scrollHeight + ' ' + document.getElementsByTagName('*').length;");
+            boolean same = now != null && now.equals(previous[0]);
+            previous[0] = String.valueOf(now);
+            return same;
+        });
+    }
+
     /** Opens the dashboard (which sends to the sign-in page) and signs in. */
     static void signIn(ChromeDriver browser, String dashboardUrl, String user, String password) {
         browser.get(dashboardUrl);

@@ -3,7 +3,6 @@ package org.openinfusion.dashboard.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,18 +23,6 @@ final class Chromium {
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();
         return new ChromeDriver(service, options);
-    }
-
-    /** Deletes a test's folder (its data and the browser profile) so that nothing stays in the system temp dir. */
-    static void deleteTree(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     static Path screenshot(ChromeDriver driver, String name) throws IOException {

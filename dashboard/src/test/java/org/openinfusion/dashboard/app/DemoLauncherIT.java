@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.it.InfluxQueries;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,7 +49,7 @@ class DemoLauncherIT {
     void simulatedBedReachesInfluxDb() throws Exception {
         String influxUrl = demo.station().config().influx().url();
         try (InfluxQueries influx = new InfluxQueries(influxUrl, "station")) {
-            waitUntil(Duration.ofSeconds(60), () -> influx.count("numeric", "bed-01", "hr") >= 3
+            Eventually.waitUntil(Duration.ofSeconds(60), "bed-01 heart rates and ECG stored", () -> influx.count("numeric", "bed-01", "hr") >= 3
                     && influx.count("waveform", "bed-01", "ecg_ii") >= 1000);
             assertEquals(influx.count("waveform", "bed-01", "ecg_ii"), influx.distinctSeq("waveform", "bed-01", "ecg_ii"));
         }
@@ -80,9 +80,5 @@ class DemoLauncherIT {
             Files.writeString(Path.of("target", "screenshots", "live-values.html"), browser.getPageSource());
             browser.quit();
         }
-    }
-
-    static void waitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        org.openinfusion.station.testing.Eventually.waitUntil(timeout, "the condition", condition);
     }
 }

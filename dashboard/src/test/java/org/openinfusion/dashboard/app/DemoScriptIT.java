@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.process.FreePort;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 
 /** Runs command A itself (bin/station-demo) as a new user would, then stops it with Ctrl-C (SIGINT). */
 class DemoScriptIT {
@@ -42,7 +44,7 @@ class DemoScriptIT {
             assertTrue(Files.readString(log).contains("Dashboard: " + dashboard));
             assertEquals(200, get(dashboard).statusCode());
             // and the simulated bed's data reaches InfluxDB through the station
-            DemoLauncherIT.waitUntil(Duration.ofSeconds(60), () -> health(status).getLong("pointsWritten", 0L) > 2000);
+            Eventually.waitUntil(Duration.ofSeconds(60), "2000 points written", () -> health(status).getLong("pointsWritten", 0L) > 2000);
             assertEquals("UP", health(status).getString("status"));
             List<ProcessHandle> influxd = demo.descendants().filter(h -> h.info().command().orElse("").endsWith("influxd")).toList();
             assertEquals(1, influxd.size(), "the demo started one private influxd");
@@ -50,7 +52,7 @@ class DemoScriptIT {
             // then Ctrl-C (SIGINT) stops the station, the dashboard, the broker and influxd
             new ProcessBuilder("kill", "-INT", String.valueOf(demo.pid())).start().waitFor();
             assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "demo stopped after SIGINT");
-            DemoLauncherIT.waitUntil(Duration.ofSeconds(20), () -> influxd.stream().noneMatch(ProcessHandle::isAlive));
+            Eventually.waitUntil(Duration.ofSeconds(20), "influxd stopped", () -> influxd.stream().noneMatch(ProcessHandle::isAlive));
             assertFalse(FreePort.answers(port), "dashboard port released");
         } finally {
             demo.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -59,18 +61,27 @@ class DemoScriptIT {
     }
 
     private static String awaitLine(Path log, Process p, Pattern pattern, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = pattern.matcher(Files.exists(log) ? Files.readString(log) : "");
+        String[] found = new String[1];
+        Eventually.waitUntil(timeout, () -> "a line " + pattern + " in:\n" + read(log), () -> {
+            Matcher m = pattern.matcher(read(log));
             if (m.find()) {
-                return m.group(1);
+                found[0] = m.group(1);
+                return true;
             }
             if (!p.isAlive()) {
-                throw new AssertionError("demo exited early:\n" + Files.readString(log));
+                throw new AssertionError("demo exited early:\n" + read(log));
             }
-            Thread.sleep(250);
+            return false;
+        });
+        return found[0];
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new AssertionError("no line " + pattern + " within " + timeout + ":\n" + Files.readString(log));
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -29,7 +29,8 @@ import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
-import org.openinfusion.station.testing.Eventually;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * The demo launcher (embedded broker, private influxd, one simulated bed, station) on a clock ten
@@ -85,7 +86,7 @@ class DemoSessionIT {
                     infusionEvents(updates).toString());
             // when the observation runs for 20 more minutes, then discharge and close
             view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", Step.OBSERVATION, null)).view();
-            Thread.sleep(TimeUnit.MINUTES.toMillis(20) / SPEED);
+            Thread.sleep(TimeUnit.MINUTES.toMillis(20) / SPEED); // pacing: the point is 20 simulated minutes without an alarm
             // no ratings were taken here, so "ready for discharge" would need a physician's override: close with a reason
             view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", Step.CLOSE,
                     "test ends after 20 min of observation")).view();
@@ -97,7 +98,7 @@ class DemoSessionIT {
             assertEquals(List.of(), alarms);
         } finally {
             demo.close();
-            DemoFiles.delete(dataDir);
+            TempFolders.deleteTree(dataDir);
         }
     }
 
@@ -129,7 +130,7 @@ class DemoSessionIT {
             send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", Step.CLOSE, "test ends"));
         } finally {
             demo.close();
-            DemoFiles.delete(dataDir);
+            TempFolders.deleteTree(dataDir);
         }
     }
 

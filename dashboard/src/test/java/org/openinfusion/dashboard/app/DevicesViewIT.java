@@ -13,7 +13,7 @@ import org.openinfusion.sim.serial.Transport;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;

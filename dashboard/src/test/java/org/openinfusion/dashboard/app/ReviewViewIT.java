@@ -2,7 +2,6 @@ package org.openinfusion.dashboard.app;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.MarkerKind;
@@ -30,7 +28,9 @@ import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.station.testing.Futures;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -80,13 +80,13 @@ class ReviewViewIT {
 
         DeliveryOptions doctor = BusGuard.options(signIn(vertx, "dr.ng", "doctor-pass"), 10_000);
         String sessionId = sessionOf(vertx, doctor);
-        SessionRecord open = await(vertx.eventBus().<SessionRecord>request(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord(sessionId), doctor)
+        SessionRecord open = Futures.await(vertx.eventBus().<SessionRecord>request(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord(sessionId), doctor)
                 .map(m -> m.body()));
         Instant marker = open.events().stream().filter(e -> e.category() == SessionRecord.Category.MARKER).findFirst().orElseThrow().at();
         // the ECG from 10 s before to 10 s after the marker is in the store before the session closes
         long wantedMicros = (marker.toEpochMilli() + 9_500) * 1000;
-        until(Duration.ofSeconds(60), () -> {
-            WaveformWindow w = await(vertx.eventBus().<WaveformWindow>request(Addresses.REVIEW_WAVEFORM,
+        Eventually.waitUntilHolds(Duration.ofSeconds(60), "the waveform window", () -> {
+            WaveformWindow w = Futures.await(vertx.eventBus().<WaveformWindow>request(Addresses.REVIEW_WAVEFORM,
                     new ReviewRequest.Waveform(sessionId, Stream.ECG_II, marker, Duration.ofSeconds(10), Duration.ofSeconds(10)), doctor)
                     .map(m -> m.body()));
             return w.times().length > 0 && w.times()[w.times().length - 1] >= wantedMicros;
@@ -97,7 +97,7 @@ class ReviewViewIT {
 
     private static String sessionOf(Vertx vertx, DeliveryOptions doctor) throws Exception {
         ReviewFilter mine = new ReviewFilter(null, null, null, SUBJECT, null, false);
-        SessionListing.SessionListings found = await(vertx.eventBus().<SessionListing.SessionListings>request(Addresses.REVIEW_LIST,
+        SessionListing.SessionListings found = Futures.await(vertx.eventBus().<SessionListing.SessionListings>request(Addresses.REVIEW_LIST,
                 new ReviewRequest.ListSessions(mine), doctor).map(m -> m.body()));
         return found.sessions().getFirst().sessionId();
     }
@@ -163,37 +163,11 @@ class ReviewViewIT {
     }
 
     private static String signIn(Vertx vertx, String user, String password) throws Exception {
-        return await(vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
+        return Futures.await(vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
                 new AuthMessages.SignInRequest(user, password.toCharArray()), new DeliveryOptions().setSendTimeout(10_000)).map(m -> m.body().token()));
     }
 
     private static void command(Vertx vertx, DeliveryOptions as, SessionCommand c) throws Exception {
-        await(vertx.eventBus().request(Addresses.SESSION_COMMAND, c, as));
-    }
-
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
-    }
-
-    /** Polls {@code condition} (which may throw while not yet true) until it holds. */
-    private static void until(Duration limit, Check condition) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.holds()) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                last = notYet;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("condition not met within " + limit, last);
-    }
-
-    /** A condition that may fail while it does not hold yet. */
-    private interface Check {
-        boolean holds() throws Exception;
+        Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND, c, as));
     }
 }

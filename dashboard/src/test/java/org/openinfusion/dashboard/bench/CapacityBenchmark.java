@@ -24,7 +24,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
@@ -37,6 +36,8 @@ import org.openinfusion.station.health.HealthSnapshot;
 import org.openinfusion.station.process.Binaries;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.process.LocalMosquitto;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * Capacity and memory of the whole data path (performance.md, targets 1 and 5): a private mosquitto
@@ -143,7 +144,7 @@ public final class CapacityBenchmark {
         StationConfig config = StationConfig.from(Settings.defaultsWith(s));
         res.station = StationApp.start(config, Clock.systemUTC(), Vertx.vertx());
         StationApp station = res.station;
-        waitFor(Duration.ofSeconds(30), "station subscribed to the broker", () -> station.health().brokerConnected());
+        Eventually.waitUntil(Duration.ofSeconds(30), "station subscribed to the broker", () -> station.health().brokerConnected());
         res.sim = SimulatorProcess.start(res.mosquitto.url(), res.root.resolve("simulator"));
         res.influx = InfluxDBFactory.connect(res.influxd.url(),
                 new OkHttpClient.Builder().readTimeout(10, TimeUnit.MINUTES).connectTimeout(10, TimeUnit.SECONDS));
@@ -154,7 +155,7 @@ public final class CapacityBenchmark {
         Map<String, long[]> heap = new LinkedHashMap<>();
         Map<Integer, Long> heapAtBeds = new TreeMap<>();
         if (o.measureMemory()) {
-            Thread.sleep(2000);
+            Thread.sleep(2000); // pacing: start-up allocation settles before the idle heap is measured
             long[] h0 = GcWatch.heapAfterFullGc();
             heap.put("0 beds (station idle)", h0);
             heapAtBeds.put(0, h0[0]);
@@ -357,7 +358,7 @@ public final class CapacityBenchmark {
                 return String.format("station STALLED: received %,d of %,d values, buffer %d bytes, nothing moved for 30 s",
                         received, produced, h.bufferPendingBytes());
             }
-            Thread.sleep(1100);
+            Thread.sleep(1100); // pacing: "settled" means unchanged between two looks a second apart
         }
         return "station NOT drained within 20 minutes";
     }
@@ -566,20 +567,10 @@ public final class CapacityBenchmark {
 
     // ---- small helpers ----
 
-    private static void waitFor(Duration timeout, String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     private static void sleepUntil(Instant t) throws InterruptedException {
         long ms = Duration.between(Instant.now(), t).toMillis();
         if (ms > 0) {
-            Thread.sleep(ms);
+            Thread.sleep(ms); // pacing: the benchmark's timeline
         }
     }
 
@@ -665,11 +656,7 @@ public final class CapacityBenchmark {
                     gc.close();
                 }
             });
-            quietly(() -> {
-                try (Stream<Path> paths = Files.walk(root)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            });
+            quietly(() -> TempFolders.deleteTree(root));
         }
 
         private static void quietly(ThrowingRunnable r) {

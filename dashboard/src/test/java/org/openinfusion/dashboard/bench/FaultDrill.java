@@ -6,10 +6,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
@@ -44,6 +39,10 @@ import org.openinfusion.sim.serial.Transport;
 import org.openinfusion.station.process.FreePort;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.process.LocalMosquitto;
+import org.openinfusion.station.testing.StationProcess;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.PtyPair;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * A repeatable fault drill of the whole data path: a private persistent mosquitto and influxd, the
@@ -64,6 +63,10 @@ public final class FaultDrill {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Pattern ALARM_LINE = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d)\\.\\d+ .*technical alarm (\\w+)(?:(: )| cleared:? ?)(.*)$");
     private static final long MIB = 1 << 20;
+    /** The station's JVM as bin/station-demo sizes it for a long run, with the product's log configuration. */
+    private static final StationProcess.Options STATION_JVM = StationProcess.Options.defaults()
+            .withJvmOptions("-Xmx1g", "-XX:+UseZGC", "-Dlogback.configurationFile=station-logback.xml")
+            .withStartDeadline(Duration.ofSeconds(90));
 
     private FaultDrill() {
     }
@@ -136,11 +139,11 @@ public final class FaultDrill {
         private final Map<String, Long> decodedInEarlierLives = new TreeMap<>();
         private LocalMosquitto mosquitto;
         private LocalInfluxd influxd;
-        private volatile StationJvm station;
+        private volatile StationProcess station;
         private SimulatorProcess sim;
         private SerialSimulator monitor;
         private SerialSimulator pump;
-        private Process socat;
+        private PtyPair socat;
         private InfluxDB influx;
         private Watcher watcher;
         private boolean mounted;
@@ -175,7 +178,7 @@ public final class FaultDrill {
 
             mosquitto = LocalMosquitto.start(mosquittoBinary, root.resolve("mosquitto"));
             influxd = LocalInfluxd.start(influxdBinary, root.resolve("influxd"));
-            socat = socat();
+            socat = PtyPair.open(serialDir, true); // ignoreeof: a killed station must find its port again
             monitor = SerialSimulators.start(SerialSimulatorConfig.defaults("s5").withSeed(7)
                     .withS5(S5Settings.defaults().withMinNumericsInterval(Duration.ofSeconds(5))), Transport.pty(serialDir.resolve("ttyB")), Clock.systemUTC());
 
@@ -197,8 +200,9 @@ public final class FaultDrill {
             s.put("device.mon1.protocol", "s5");
             s.put("device.mon1.port", serialDir.resolve("ttyA").toString());
             s.put("device.mon1.bed", SERIAL_BED);
+            s.put("http.statusPort", String.valueOf(FreePort.find())); // the same port after the restart
             Path log = root.resolve("station.log");
-            station = StationJvm.start(s, log, FreePort.find());
+            station = StationProcess.start(s, log, STATION_JVM);
             watcher = new Watcher(log);
             watcher.start();
             sim = SimulatorProcess.start(mosquitto.url(), root.resolve("simulator"));
@@ -230,8 +234,8 @@ public final class FaultDrill {
             rememberDecoded();
             station.kill();
             fault("station killed (SIGKILL)");
-            Thread.sleep(o.stationDead().toMillis());
-            station = StationJvm.start(s, log, station.statusPort);
+            Thread.sleep(o.stationDead().toMillis()); // pacing: the station stays dead as planned
+            station = StationProcess.start(s, log, STATION_JVM);
             fault("station restarted and subscribed");
             sleepUntil(backAt);
             influxd.start();
@@ -240,16 +244,15 @@ public final class FaultDrill {
             sleepUntil(brokerAt);
             mosquitto.stop();
             fault("broker stopped");
-            Thread.sleep(3000);
+            Thread.sleep(3000); // pacing: the broker stays down as planned
             mosquitto.start();
             fault("broker started again (same persistence folder)");
             sleepUntil(unplugAt);
-            socat.destroy();
-            socat.waitFor(5, TimeUnit.SECONDS);
+            socat.close();
             pump.faults().disconnect();
             fault("monitor unplugged (socat killed); the pump's device server dropped the connection");
-            Thread.sleep(o.unplug().toMillis());
-            socat = socat();
+            Thread.sleep(o.unplug().toMillis()); // pacing: the cable stays out as planned
+            socat = PtyPair.open(serialDir, true); // ignoreeof: a killed station must find its port again
             Instant replugged = Instant.now();
             fault("monitor plugged back in (socat started)");
             sleepUntil(diskAt);
@@ -408,23 +411,6 @@ public final class FaultDrill {
 
         // ---- faults ----
 
-        private Process socat() throws IOException, InterruptedException {
-            Files.deleteIfExists(serialDir.resolve("ttyA"));
-            Files.deleteIfExists(serialDir.resolve("ttyB"));
-            // ignoreeof: the cable stays when the station's side closes (a killed station must find its port again)
-            Process p = new ProcessBuilder("socat", "pty,raw,echo=0,ignoreeof,link=" + serialDir.resolve("ttyA"),
-                    "pty,raw,echo=0,ignoreeof,link=" + serialDir.resolve("ttyB"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(serialDir.resolve("socat.log").toFile())).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!(Files.exists(serialDir.resolve("ttyA")) && Files.exists(serialDir.resolve("ttyB")))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("socat made no ptys within 10 s (see " + serialDir.resolve("socat.log") + ")");
-                }
-                Thread.sleep(50);
-            }
-            return p;
-        }
-
         /** Fills the data folder until its free space is half the DISK_LOW threshold, holds, then frees it. */
         private void fillDisk(long diskLow) throws IOException, InterruptedException {
             Path filler = data.resolve("drill-filler.bin");
@@ -438,7 +424,7 @@ public final class FaultDrill {
                 fault("filling the data folder: %s", full.getMessage());
             }
             fault("data folder filled: %d MiB free (DISK_LOW below %d MiB)", store.getUsableSpace() / MIB, diskLow / MIB);
-            Thread.sleep(o.diskHold().toMillis());
+            Thread.sleep(o.diskHold().toMillis()); // pacing: the disk stays full as planned
             Files.delete(filler);
             fault("data folder freed: %d MiB free", store.getUsableSpace() / MIB);
         }
@@ -468,26 +454,20 @@ public final class FaultDrill {
         }
 
         private void awaitSerialData(Duration timeout) throws InterruptedException {
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
+            boolean delivering = Eventually.poll(timeout, () -> {
                 Map<String, Long> d = station.health().map(Drill::decoded).orElse(Map.of());
-                if (d.getOrDefault("mon1", 0L) > 0 && d.getOrDefault("pump1", 0L) > 0) {
-                    return;
-                }
-                Thread.sleep(500);
+                return d.getOrDefault("mon1", 0L) > 0 && d.getOrDefault("pump1", 0L) > 0;
+            }, yes -> yes);
+            if (delivering) {
+                return;
             }
             out.println("  (the serial devices delivered nothing within " + timeout.toSeconds() + " s; starting anyway)");
         }
 
         /** Keeps the serial simulators running (the MQTT beds have ended) until both delivered again after the replug. */
         private void awaitSerialAfter(Instant replugged, Duration timeout) throws InterruptedException {
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                if (storedAfter(replugged, "waveform", "ecg_i") > 0 && storedAfter(replugged, "numeric", "pump_rate") > 0) {
-                    return;
-                }
-                Thread.sleep(1000);
-            }
+            Eventually.poll(timeout, () -> storedAfter(replugged, "waveform", "ecg_i") > 0
+                    && storedAfter(replugged, "numeric", "pump_rate") > 0, yes -> yes);
         }
 
         private long storedAfter(Instant t, String measurement, String stream) {
@@ -521,7 +501,7 @@ public final class FaultDrill {
                         return true;
                     }
                 }
-                Thread.sleep(1000);
+                Thread.sleep(1000); // pacing: "nothing moving" means unchanged in five looks a second apart
             }
             fault("station NOT drained within 15 minutes (%,d values were offered)", produced);
             return false;
@@ -573,11 +553,8 @@ public final class FaultDrill {
                     () -> stopIfStarted(sim, SimulatorProcess::close),
                     () -> stopIfStarted(monitor, SerialSimulator::close),
                     () -> stopIfStarted(pump, SerialSimulator::close),
-                    () -> stopIfStarted(station, StationJvm::stop),
-                    () -> stopIfStarted(socat, p -> {
-                        p.destroy();
-                        p.waitFor(5, TimeUnit.SECONDS);
-                    }),
+                    () -> stopIfStarted(station, StationProcess::stop),
+                    () -> stopIfStarted(socat, PtyPair::close),
                     () -> stopIfStarted(influx, InfluxDB::close),
                     () -> stopIfStarted(mosquitto, LocalMosquitto::stop),
                     () -> stopIfStarted(influxd, LocalInfluxd::stop),
@@ -586,11 +563,7 @@ public final class FaultDrill {
                             new ProcessBuilder("umount", "-l", data.toString()).start().waitFor();
                         }
                     },
-                    () -> {
-                        try (Stream<Path> paths = Files.walk(root)) {
-                            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                        }
-                    });
+                    () -> TempFolders.deleteTree(root));
             steps.forEach(Drill::quietly);
         }
 
@@ -647,7 +620,7 @@ public final class FaultDrill {
                     try {
                         tail();
                         poll();
-                        Thread.sleep(1000);
+                        Thread.sleep(1000); // pacing: the watcher samples the log and /health once a second
                     } catch (InterruptedException e) {
                         return;
                     } catch (Exception e) {
@@ -715,64 +688,6 @@ public final class FaultDrill {
         }
     }
 
-    // ---- the station in its own JVM ----
-
-    /** The station as a separate JVM on the benchmark's class path, so that it can be killed with SIGKILL. */
-    private static final class StationJvm {
-        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        private final Process process;
-        final int statusPort;
-
-        private StationJvm(Process process, int statusPort) {
-            this.process = process;
-            this.statusPort = statusPort;
-        }
-
-        static StationJvm start(Map<String, String> settings, Path log, int statusPort) throws IOException, InterruptedException {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-XX:+UseZGC", "-Dlogback.configurationFile=station-logback.xml",
-                    "-cp", System.getProperty("java.class.path")));
-            settings.forEach((k, v) -> cmd.add("-Dstation." + k + "=" + v));
-            cmd.add("-Dstation.http.statusPort=" + statusPort);
-            cmd.add("org.openinfusion.station.cli.Main");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            StationJvm s = new StationJvm(p, statusPort);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!s.health().map(h -> h.getBoolean("brokerConnected")).orElse(false)) {
-                if (!p.isAlive() || System.nanoTime() > deadline) {
-                    p.destroyForcibly();
-                    throw new IOException("the station did not come up and subscribe within 90 s (log: " + log + ")");
-                }
-                Thread.sleep(200);
-            }
-            return s;
-        }
-
-        Optional<JsonObject> health() {
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statusPort + "/health"))
-                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-                return Optional.of(new JsonObject(r.body()));
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                kill();
-            }
-        }
-    }
-
     // ---- small helpers ----
 
     private static Duration pct(Duration d, int percent) {
@@ -786,7 +701,7 @@ public final class FaultDrill {
     private static void sleepUntil(Instant t) throws InterruptedException {
         long ms = Duration.between(Instant.now(), t).toMillis();
         if (ms > 0) {
-            Thread.sleep(ms);
+            Thread.sleep(ms); // pacing: the drill's timeline
         }
     }
 

@@ -109,7 +109,7 @@ final class GcWatch implements AutoCloseable {
         for (int i = 0; i < used.length; i++) {
             System.gc();
             used[i] = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            Thread.sleep(300);
+            Thread.sleep(300); // pacing: lets the concurrent collector finish between the rounds measured
         }
         Arrays.sort(used);
         return new long[] {used[0], used[used.length - 1]};

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.sim.SerialSimulators;
 import org.openinfusion.sim.serial.Fault;
 import org.openinfusion.sim.serial.HostLink;
-import org.openinfusion.sim.serial.PtyPair;
 import org.openinfusion.sim.serial.SerialSimulator;
 import org.openinfusion.sim.serial.Transport;
+import org.openinfusion.testing.PtyPair;
 
 class AsenaOverTheWireTest {
 
@@ -22,9 +22,9 @@ class AsenaOverTheWireTest {
 
     @Test
     void thePumpAnswersEachRequestOverASocatPtyPair(@TempDir Path dir) throws Exception {
-        try (PtyPair pty = new PtyPair(dir);
-             SerialSimulator pump = SerialSimulators.asena(Transport.pty(pty.deviceEnd()), 42);
-             HostLink host = HostLink.pty(pty.hostEnd())) {
+        try (PtyPair pty = PtyPair.open(dir);
+             SerialSimulator pump = SerialSimulators.asena(Transport.pty(pty.ttyA()), 42);
+             HostLink host = HostLink.pty(pty.ttyB())) {
             assertTrue(pump.awaitConnected(WAIT));
             host.send(AsenaHost.frame("INST_SERIALNO").getBytes(StandardCharsets.US_ASCII));
             assertEquals("!INST_SERIALNO^800012345|" + AsenaHost.crc("INST_SERIALNO^800012345") + "\r",

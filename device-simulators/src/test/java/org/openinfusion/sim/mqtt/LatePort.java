@@ -47,7 +47,7 @@ final class LatePort implements AutoCloseable {
 
     private void forward(Socket client, long holdMillis) {
         try {
-            Thread.sleep(holdMillis);
+            Thread.sleep(holdMillis); // pacing: the slow broker this port stands for
             Socket broker = new Socket(InetAddress.getLoopbackAddress(), target);
             synchronized (sockets) {
                 sockets.add(client);

@@ -2,14 +2,17 @@ package org.openinfusion.sim.mqtt;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * A real mosquitto for the simulator's tests, on a free loopback port, in a folder of its own
@@ -45,20 +48,22 @@ final class LocalBroker implements AutoCloseable {
         Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         LocalBroker broker = new LocalBroker(dir, process, port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!answers(port)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                String log = Files.readString(dir.resolve("mosquitto.log"));
-                broker.close();
-                throw new IOException("mosquitto did not start on port " + port + ": " + log);
-            }
-            Thread.sleep(20);
+        try {
+            Eventually.waitUntil(Duration.ofSeconds(20), "mosquitto on port " + port, () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ": " + log(dir));
+                }
+                return answers(port);
+            });
+        } catch (AssertionError | RuntimeException | InterruptedException e) {
+            broker.close();
+            throw e;
         }
         return broker;
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
@@ -69,6 +74,14 @@ final class LocalBroker implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static String log(Path dir) {
+        try {
+            return Files.readString(dir.resolve("mosquitto.log"));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
         }
     }
 
@@ -90,10 +103,8 @@ final class LocalBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            TempFolders.deleteTree(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,6 +16,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
+import org.openinfusion.testing.Eventually;
 
 /**
  * Issue 11, item 2a: a simulator started before its broker accepts connections delivers every
@@ -37,11 +38,11 @@ class SlowBrokerDeliveryIT {
             // then takes 2 s to answer each CONNECT
             try (SimulatedBeds sim = SimulatedBeds.start(SimulatorConfig.defaults(late.url())
                     .withBeds(4).withBedPrefix("late").withProgressInterval(Duration.ZERO))) {
-                Thread.sleep(3000);
+                Thread.sleep(3000); // pacing: the broker refuses connections for 3 s (the point of the test)
                 late.open(2000);
                 // when every device has connected and ten seconds of data have been produced
                 assertTrue(sim.awaitConnected(Duration.ofSeconds(60)), "every device connects");
-                waitFor(() -> !sim.simulatedUntil().isBefore(sim.simulationStart().plusSeconds(10)), "10 s simulated");
+                Eventually.waitUntil(Duration.ofSeconds(60), "10 s simulated", () -> !sim.simulatedUntil().isBefore(sim.simulationStart().plusSeconds(10)));
                 sim.close();
                 for (String bed : sim.bedIds()) {
                     sim.producedCounts().keySet().forEach(stream -> produced.put(bed + "/" + stream, sim.produced(bed, stream)));
@@ -49,9 +50,9 @@ class SlowBrokerDeliveryIT {
                 assertEquals(0, sim.delivery().outstanding(), "the broker acknowledged everything");
             }
             // then the subscriber saw every sample of every stream of every device, from sequence 0 on
-            waitFor(() -> sequences(received).entrySet().stream()
+            Eventually.waitUntil(Duration.ofSeconds(60), "every sample received", () -> sequences(received).entrySet().stream()
                     .allMatch(e -> e.getValue().size() == produced.get(e.getKey()))
-                    && sequences(received).keySet().equals(produced.keySet()), "every sample received");
+                    && sequences(received).keySet().equals(produced.keySet()));
             Map<String, List<Long>> seen = sequences(received);
             assertEquals(produced.keySet(), seen.keySet());
             for (Map.Entry<String, List<Long>> stream : seen.entrySet()) {
@@ -99,15 +100,5 @@ class SlowBrokerDeliveryIT {
             }
         }
         return seqs;
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

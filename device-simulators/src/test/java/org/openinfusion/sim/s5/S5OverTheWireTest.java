@@ -13,9 +13,9 @@ import org.openinfusion.sim.SerialSimulatorConfig;
 import org.openinfusion.sim.SerialSimulators;
 import org.openinfusion.sim.serial.Fault;
 import org.openinfusion.sim.serial.HostLink;
-import org.openinfusion.sim.serial.PtyPair;
 import org.openinfusion.sim.serial.SerialSimulator;
 import org.openinfusion.sim.serial.Transport;
+import org.openinfusion.testing.PtyPair;
 
 class S5OverTheWireTest {
 
@@ -24,9 +24,9 @@ class S5OverTheWireTest {
 
     @Test
     void numericsAndWavesArriveOverASocatPtyPair(@TempDir Path dir) throws Exception {
-        try (PtyPair pty = new PtyPair(dir);
-             SerialSimulator s5 = SerialSimulators.s5(Transport.pty(pty.deviceEnd()), 42);
-             HostLink host = HostLink.pty(pty.hostEnd())) {
+        try (PtyPair pty = PtyPair.open(dir);
+             SerialSimulator s5 = SerialSimulators.s5(Transport.pty(pty.ttyA()), 42);
+             HostLink host = HostLink.pty(pty.ttyB())) {
             // given
             assertTrue(s5.awaitConnected(WAIT));
             // when

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.openinfusion.testing.Eventually;
 
 /** The test's side of the line: writes requests and collects what the device sends on a reader thread. */
 public final class HostLink implements AutoCloseable {
@@ -61,10 +62,7 @@ public final class HostLink implements AutoCloseable {
 
     /** Waits until what was received satisfies {@code condition}; the bytes, or what there is at timeout. */
     public byte[] await(Predicate<byte[]> condition, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.test(received()) && System.nanoTime() < end && !ended) {
-            Thread.sleep(5);
-        }
+        Eventually.poll(timeout, this::received, bytes -> condition.test(bytes) || ended);
         return received();
     }
 

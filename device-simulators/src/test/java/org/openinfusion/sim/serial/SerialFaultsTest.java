@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.PtyPair;
 
 /** The byte-level switches, seen from the host, with a device that answers every chunk with a fixed frame. */
 class SerialFaultsTest {
@@ -104,16 +106,13 @@ class SerialFaultsTest {
 
     @Test
     void onAPtyADisconnectClosesTheEndAndReopensIt(@TempDir Path dir) throws Exception {
-        try (PtyPair pty = new PtyPair(dir);
-             SerialSimulator onPty = SerialSimulator.builder(new PongDevice(), Transport.pty(pty.deviceEnd()))
+        try (PtyPair pty = PtyPair.open(dir);
+             SerialSimulator onPty = SerialSimulator.builder(new PongDevice(), Transport.pty(pty.ttyA()))
                      .reopenDelay(Duration.ofMillis(300)).start();
-             HostLink ptyHost = HostLink.pty(pty.hostEnd())) {
+             HostLink ptyHost = HostLink.pty(pty.ttyB())) {
             assertTrue(onPty.awaitConnected(WAIT));
             onPty.faults().disconnect();
-            long end = System.nanoTime() + WAIT.toNanos();
-            while (onPty.connections() < 2 && System.nanoTime() < end) {
-                Thread.onSpinWait();
-            }
+            Eventually.waitUntil(WAIT, "the simulator reopening its end", () -> onPty.connections() >= 2);
             assertTrue(onPty.awaitConnected(WAIT));
             ptyHost.send(new byte[] {1});
             assertArrayEquals(PONG, ptyHost.await(b -> b.length >= PONG.length, WAIT));

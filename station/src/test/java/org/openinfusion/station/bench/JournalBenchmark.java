@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +23,7 @@ import org.openinfusion.station.storage.LineProtocol;
 import org.openinfusion.station.storage.compact.CompactEncoder;
 import org.openinfusion.station.storage.journal.DurableJournal;
 import org.openinfusion.station.storage.journal.JournalEntry;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * Figures for docs/storage.md ("Durable buffer"): the journal's bytes per sample for the full bed profile in the
@@ -114,9 +114,7 @@ public final class JournalBenchmark {
                     + "8 beds ride out %.1f h (>= 24 h); load average %s%n", ok ? "MET" : "NOT MET", perSample,
                     samples / appendSeconds / 1e6, hoursAt8, loadAverage());
         } finally {
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempFolders.deleteTree(root);
         }
     }
 

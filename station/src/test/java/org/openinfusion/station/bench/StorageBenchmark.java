@@ -28,6 +28,8 @@ import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.compact.CompactEncoder;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
 import org.openinfusion.station.storage.journal.DurableJournal;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * Storage figures for docs/storage.md, against a private influxd: line-protocol encoding, the raw
@@ -60,12 +62,12 @@ public final class StorageBenchmark {
                 Path data = root.resolve("influxd/data").resolve(db);
                 long[] last = {-1};
                 // snapshotted and settled: the TSM size is non-zero and unchanged since the previous look (1 s apart)
-                org.openinfusion.station.testing.Eventually.waitUntil(Duration.ofSeconds(90), db + " snapshotted to TSM", () -> {
+                Eventually.waitUntil(Duration.ofSeconds(90), db + " snapshotted to TSM", () -> {
                     long now = tsmBytesQuietly(data);
                     boolean settled = now > 0 && now == last[0];
                     last[0] = now;
                     if (!settled) {
-                        pause(1000);
+                        pause(1000); // pacing: "settled" means unchanged between two looks a second apart
                     }
                     return settled;
                 });
@@ -76,9 +78,7 @@ public final class StorageBenchmark {
                 System.out.printf("  on disk %-14s %,12d bytes TSM = %.2f bytes per sample%n", db, bytes, (double) bytes / n);
             }
         } finally {
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempFolders.deleteTree(root);
         }
     }
 
@@ -166,9 +166,7 @@ public final class StorageBenchmark {
                     chunks.size() / appendSeconds, n / appendSeconds, journal.pendingBytes() / 1e6 / appendSeconds);
             long drainStart = System.nanoTime();
             try (StorageDrain drain = new StorageDrain(journal, writer, config.batchBytes(), root.resolve("dead.lp"))) {
-                while (drain.linesWritten() < n) {
-                    Thread.sleep(20);
-                }
+                Eventually.waitUntil(Duration.ofHours(1), "the drain writing every line", () -> drain.linesWritten() >= n);
                 double seconds = (System.nanoTime() - drainStart) / 1e9;
                 double rate = n / seconds;
                 System.out.printf("  station drain, saturated (buffer -> influxd, %d KiB batches): %,.0f points/s, mean write %.1f ms, backlog left %d bytes%n",
@@ -209,7 +207,7 @@ public final class StorageBenchmark {
 
     private static void pause(long millis) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(millis); // pacing: see the caller
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

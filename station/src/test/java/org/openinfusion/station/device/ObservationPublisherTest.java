@@ -23,6 +23,7 @@ import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.health.IngestMetrics;
 import org.openinfusion.station.storage.StorageReplies;
 import org.openinfusion.station.storage.StoreRequest;
+import org.openinfusion.testing.Eventually;
 
 class ObservationPublisherTest {
     private final Vertx vertx = Vertx.vertx();
@@ -50,7 +51,7 @@ class ObservationPublisherTest {
         CountDownLatch durable = new CountDownLatch(1);
         // given storage that is not there yet (no handler), then fails writing twice, then succeeds
         publisher.store(REQUEST, durable::countDown, cause -> failures.incrementAndGet());
-        org.openinfusion.station.testing.Eventually.waitUntil(Duration.ofSeconds(5), "a failure while no storage is there",
+        Eventually.waitUntil(Duration.ofSeconds(5), "a failure while no storage is there",
                 () -> failures.get() >= 1);
         vertx.eventBus().<StoreRequest>consumer(Addresses.STORE, m -> {
             if (attempts.incrementAndGet() <= 2) {

@@ -27,6 +27,7 @@ import org.openinfusion.station.config.HealthConfig;
 import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.UnavailableStore;
 import org.openinfusion.station.storage.journal.DurableJournal;
+import org.openinfusion.testing.Eventually;
 
 class HealthVerticleTest {
     @TempDir
@@ -123,7 +124,7 @@ class HealthVerticleTest {
             vertx.deployVerticle(health).toCompletionStage().toCompletableFuture().get();
             StatusHttpVerticle status = new StatusHttpVerticle("127.0.0.1", 0, health::current);
             vertx.deployVerticle(status).toCompletionStage().toCompletableFuture().get();
-            org.openinfusion.station.testing.Eventually.waitUntil(Duration.ofSeconds(5), "store reachable", drain::storeReachable);
+            Eventually.waitUntil(Duration.ofSeconds(5), "store reachable", drain::storeReachable);
             assertEquals(200, get(status.actualPort()).statusCode());
 
             // when the broker drops, /health says so at once, and the alarm follows the change notice

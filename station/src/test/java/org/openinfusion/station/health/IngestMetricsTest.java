@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.domain.RejectReason;
 import org.openinfusion.station.domain.Rejection;
 import org.openinfusion.station.testing.CapturedLog;

@@ -25,6 +25,7 @@ import org.openinfusion.station.domain.RejectReason;
 import org.openinfusion.station.health.IngestMetrics;
 import org.openinfusion.station.health.TechnicalAlarm;
 import org.openinfusion.station.testing.CapturedLog;
+import org.openinfusion.testing.Eventually;
 
 /**
  * The data path against a real mosquitto and a real influxd, driven by a plain MQTT client: no value is
@@ -61,18 +62,18 @@ class DataPathIT {
             // two SenML records with one time and different values (and sequence numbers)
             String pack = "[{\"bt\":" + s + ",\"n\":\"hr\",\"u\":\"/min\",\"v\":72,\"seq\":5},{\"n\":\"hr\",\"v\":80,\"seq\":6}]";
             publish(monitor, topic, pack);
-            StationFixture.waitUntil(Duration.ofSeconds(30), "both stored", () -> influx.count("numeric", "ident-01", "hr") == 2);
+            Eventually.waitUntil(Duration.ofSeconds(30), "both stored", () -> influx.count("numeric", "ident-01", "hr") == 2);
 
             // the same pack again (a replay), then a marker: once the marker is stored, the replay was handled too
             publish(monitor, topic, pack);
             publish(monitor, topic, hr(s + 1, 70, 7));
-            StationFixture.waitUntil(Duration.ofSeconds(30), "marker stored", () -> influx.count("numeric", "ident-01", "hr") == 3);
+            Eventually.waitUntil(Duration.ofSeconds(30), "marker stored", () -> influx.count("numeric", "ident-01", "hr") == 3);
             assertEquals(3, influx.distinctSeq("numeric", "ident-01", "hr"), "the replay stored nothing new");
 
             // a sample with the old time stamp and sequence number 5 but another value, and one with a new sequence number
             publish(monitor, topic, hr(s, 99, 5));
             publish(monitor, topic, hr(s, 55, 8));
-            StationFixture.waitUntil(Duration.ofSeconds(30), "both old-time samples stored",
+            Eventually.waitUntil(Duration.ofSeconds(30), "both old-time samples stored",
                     () -> influx.count("numeric", "ident-01", "hr") == 5);
             assertEquals(List.of(List.of(72.0, 5.0), List.of(80.0, 6.0), List.of(55.0, 8.0)), values(influx,
                     "SELECT v, seq FROM numeric WHERE bed = 'ident-01' AND stream = 'hr' AND rev = '' AND time < " + (t.toEpochMilli() + 1) + "ms"),
@@ -80,7 +81,7 @@ class DataPathIT {
             assertEquals(List.of(List.of(99.0, 5.0, "1")), values(influx,
                     "SELECT v, seq, rev FROM numeric WHERE bed = 'ident-01' AND stream = 'hr' AND rev = '1'"),
                     "the conflicting value is kept beside them");
-            StationFixture.waitUntil(Duration.ofSeconds(10), "collisions counted in health",
+            Eventually.waitUntil(Duration.ofSeconds(10), "collisions counted in health",
                     () -> Long.valueOf(3).equals(station.health().timeCollisions().get("ident-01/monitor/hr")));
             monitor.disconnect();
             monitor.close();
@@ -120,7 +121,7 @@ class DataPathIT {
                     "device.pump9.tcp", "127.0.0.1:" + server.getLocalPort(), "device.pump9.bed", "burst-01"));
             try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
                  InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
-                StationFixture.waitUntil(Duration.ofSeconds(30), "three answers stored",
+                Eventually.waitUntil(Duration.ofSeconds(30), "three answers stored",
                         () -> influx.count("numeric", "burst-01", "pump_rate") == 3 && influx.count("state", "burst-01", "pump_state") == 3
                                 && influx.count("state", "burst-01", "pump_alarm") == 3
                                 && influx.count("numeric", "burst-01", "pump_time_remaining") == 3);
@@ -149,7 +150,7 @@ class DataPathIT {
             publish(stranger, "station/v1/beds/bed-01/numerics", "[]");
             publish(stranger, "station/v1/hello", "hi");
             publish(stranger, "elsewhere/v1/hello", "not ours");
-            StationFixture.waitUntil(Duration.ofSeconds(20), "two unknown topics counted",
+            Eventually.waitUntil(Duration.ofSeconds(20), "two unknown topics counted",
                     () -> station.health().rejects().get(RejectReason.UNKNOWN_TOPIC.name()) == 2);
             // the first is logged at once; the second falls in the same interval and is counted for the next line
             assertEquals(List.of("rejected UNKNOWN_TOPIC on station/v1/beds/bed-01/numerics: not beds/{bed}/devices/{device}/..."),
@@ -176,7 +177,7 @@ class DataPathIT {
         vertx.eventBus().<DeviceStatus>localConsumer(Addresses.DEVICE_STATUS, m -> statuses.add(m.body()));
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), vertx)) {
             StationFixture.awaitSubscribed(station);
-            StationFixture.waitUntil(Duration.ofSeconds(10), "retained status delivered", () -> !statuses.isEmpty());
+            Eventually.waitUntil(Duration.ofSeconds(10), "retained status delivered", () -> !statuses.isEmpty());
             DeviceStatus stale = statuses.getFirst();
             assertEquals("oldpump", stale.source().deviceId());
             assertTrue(stale.retained(), "handed over as a stored fact");
@@ -188,13 +189,13 @@ class DataPathIT {
             monitor.connect(will);
             monitor.publish(base + "monitor/status", "online".getBytes(StandardCharsets.UTF_8), 1, true);
             // said online, never sends
-            StationFixture.waitUntil(Duration.ofSeconds(20), "DEVICE_SILENT raised", () -> count(alarms, "monitor", true) == 1);
+            Eventually.waitUntil(Duration.ofSeconds(20), "DEVICE_SILENT raised", () -> count(alarms, "monitor", true) == 1);
             // data returns
             publish(monitor, base + "monitor/numerics", hr(Instant.now().toEpochMilli() / 1000.0, 64, 0));
-            StationFixture.waitUntil(Duration.ofSeconds(20), "DEVICE_SILENT cleared", () -> count(alarms, "monitor", false) == 1);
+            Eventually.waitUntil(Duration.ofSeconds(20), "DEVICE_SILENT cleared", () -> count(alarms, "monitor", false) == 1);
             // and falls silent again after sending
-            StationFixture.waitUntil(Duration.ofSeconds(20), "DEVICE_SILENT raised again", () -> count(alarms, "monitor", true) == 2);
-            StationFixture.waitUntil(Duration.ofSeconds(10), "shown in /health", () -> station.health().devices().stream()
+            Eventually.waitUntil(Duration.ofSeconds(20), "DEVICE_SILENT raised again", () -> count(alarms, "monitor", true) == 2);
+            Eventually.waitUntil(Duration.ofSeconds(10), "shown in /health", () -> station.health().devices().stream()
                     .anyMatch(d -> d.name().equals("quiet-01/monitor") && d.silent() && d.valuesDecoded() == 1));
             assertTrue(alarms.stream().noneMatch(a -> a.source().map(r -> r.deviceId().equals("oldpump")).orElse(false)),
                     "a device known only as offline is not silent: " + alarms);

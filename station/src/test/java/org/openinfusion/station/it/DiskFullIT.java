@@ -37,6 +37,7 @@ import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.health.TechnicalAlarm;
+import org.openinfusion.testing.Eventually;
 
 /**
  * The station on a small real filesystem (a 8 MiB tmpfs) that fills up: DISK_LOW before anything fails, then
@@ -80,9 +81,9 @@ class DiskFullIT {
                 // when the disk fills to below the threshold (nothing has failed yet)
                 fill(filler, fs, 3L << 20);
                 // then DISK_LOW is raised as a high-priority alarm, on the open session's bed too, and /health is 503
-                StationFixture.waitUntil(Duration.ofSeconds(10), "DISK_LOW raised", () -> active(alarms, TechnicalAlarm.DISK_LOW));
+                Eventually.waitUntil(Duration.ofSeconds(10), "DISK_LOW raised", () -> active(alarms, TechnicalAlarm.DISK_LOW));
                 assertTrue(alarms.stream().filter(a -> a.code().equals(TechnicalAlarm.DISK_LOW)).allMatch(TechnicalAlarm::highPriority));
-                StationFixture.waitUntil(Duration.ofSeconds(10), "DISK_LOW on the bed", () -> onBed(sessions, TechnicalAlarm.DISK_LOW).isPresent());
+                Eventually.waitUntil(Duration.ofSeconds(10), "DISK_LOW on the bed", () -> onBed(sessions, TechnicalAlarm.DISK_LOW).isPresent());
                 assertEquals(AlarmPriority.HIGH, onBed(sessions, TechnicalAlarm.DISK_LOW).orElseThrow().priority());
                 HttpResponse<String> low = status(station);
                 assertEquals(503, low.statusCode());
@@ -102,9 +103,9 @@ class DiskFullIT {
                 assertTrue(refused != null, "a marker was refused on the full disk");
                 // then the step is refused, AUDIT_UNAVAILABLE is raised (high priority, on the bed) and /health says why
                 assertTrue(String.valueOf(refused.getCause().getMessage()).contains("audit"), refused.toString());
-                StationFixture.waitUntil(Duration.ofSeconds(10), "AUDIT_UNAVAILABLE raised",
+                Eventually.waitUntil(Duration.ofSeconds(10), "AUDIT_UNAVAILABLE raised",
                         () -> active(alarms, TechnicalAlarm.AUDIT_UNAVAILABLE));
-                StationFixture.waitUntil(Duration.ofSeconds(10), "AUDIT_UNAVAILABLE on the bed",
+                Eventually.waitUntil(Duration.ofSeconds(10), "AUDIT_UNAVAILABLE on the bed",
                         () -> onBed(sessions, TechnicalAlarm.AUDIT_UNAVAILABLE).isPresent());
                 assertEquals(AlarmPriority.HIGH, onBed(sessions, TechnicalAlarm.AUDIT_UNAVAILABLE).orElseThrow().priority());
                 JsonObject full = new JsonObject(status(station).body());
@@ -115,11 +116,11 @@ class DiskFullIT {
                 // when space returns
                 Files.delete(filler);
                 // then both alarms clear, /health is 200, and the trail reopened on its own (the periodic disk check)
-                StationFixture.waitUntil(Duration.ofSeconds(10), "both alarms cleared",
+                Eventually.waitUntil(Duration.ofSeconds(10), "both alarms cleared",
                         () -> !active(alarms, TechnicalAlarm.DISK_LOW) && !active(alarms, TechnicalAlarm.AUDIT_UNAVAILABLE));
                 assertEquals(200, status(station).statusCode());
                 blocking(station, () -> sessions.mark(BED, "nurse-1", "note", "after the disk emptied"));
-                StationFixture.waitUntil(Duration.ofSeconds(10), "alarms off the bed",
+                Eventually.waitUntil(Duration.ofSeconds(10), "alarms off the bed",
                         () -> onBed(sessions, TechnicalAlarm.DISK_LOW).isEmpty() && onBed(sessions, TechnicalAlarm.AUDIT_UNAVAILABLE).isEmpty());
             }
             // and the trail is one intact chain that records the gap, without the refused marker, followed by review throughout

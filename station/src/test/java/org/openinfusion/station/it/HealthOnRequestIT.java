@@ -23,6 +23,7 @@ import org.openinfusion.station.StationApp;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.health.TechnicalAlarm;
 import org.openinfusion.station.storage.StoreLines;
+import org.openinfusion.testing.Eventually;
 
 /**
  * /health tells the state when asked, every broker disconnect is counted however short, and writing resumes
@@ -64,7 +65,7 @@ class HealthOnRequestIT {
             SERVERS.mosquitto().start();
             System.out.printf("broker down for %d ms (stop to answering again)%n", (System.nanoTime() - t0) / 1_000_000);
             // then the drop is counted once, with its time, and BROKER_DISCONNECTED was raised and cleared
-            StationFixture.waitUntil(Duration.ofSeconds(30), "reconnected after the drop",
+            Eventually.waitUntil(Duration.ofSeconds(30), "reconnected after the drop",
                     () -> station.health().brokerConnected() && raisedThenCleared(alarms, TechnicalAlarm.BROKER_DISCONNECTED));
             JsonObject h = health(station);
             assertEquals(1, h.getLong("brokerDisconnects"), h.encodePrettily());
@@ -90,26 +91,26 @@ class HealthOnRequestIT {
                             new StoreLines("probe,bed=store-01 seq=" + i + "i " + (base + i))).toCompletionStage().toCompletableFuture().join();
                     sent.incrementAndGet();
                     try {
-                        Thread.sleep(50);
+                        Thread.sleep(50); // pacing: one line every 50 ms, the load under test
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
             });
             try {
-                StationFixture.waitUntil(Duration.ofSeconds(30), "writing", () -> influx.count("probe", "store-01") > 0);
+                Eventually.waitUntil(Duration.ofSeconds(30), "writing", () -> influx.count("probe", "store-01") > 0);
                 // when influxd stops: /health says so at the next request, not at the next publish
                 SERVERS.influxd().stop();
-                StationFixture.waitUntil(Duration.ofSeconds(30), "store unreachable", () -> !station.health().storeReachable());
+                Eventually.waitUntil(Duration.ofSeconds(30), "store unreachable", () -> !station.health().storeReachable());
                 JsonObject down = health(station);
                 assertEquals(false, down.getBoolean("storeReachable"));
                 assertEquals(503, down.getInteger("httpStatus"));
                 // and stays away long enough for the drain's back-off to reach 10 s
-                Thread.sleep(12_000);
+                Thread.sleep(12_000); // pacing: the outage must outlast the drain's 10 s back-off (the point)
                 // when it returns (start() returns once it answers /ping)
                 SERVERS.influxd().start();
                 long answered = System.nanoTime();
-                StationFixture.waitUntil(Duration.ofSeconds(30), "store reachable", () -> station.health().storeReachable());
+                Eventually.waitUntil(Duration.ofSeconds(30), "store reachable", () -> station.health().storeReachable());
                 System.out.printf("writing resumed %d ms after influxd answered again (the drain was in a 10 s back-off)%n",
                         (System.nanoTime() - answered) / 1_000_000);
                 JsonObject up = health(station);
@@ -119,7 +120,7 @@ class HealthOnRequestIT {
                 feeder.join();
             }
             // then every line sent is stored
-            StationFixture.waitUntil(Duration.ofSeconds(30), "all lines stored", () -> influx.count("probe", "store-01") == sent.get());
+            Eventually.waitUntil(Duration.ofSeconds(30), "all lines stored", () -> influx.count("probe", "store-01") == sent.get());
             assertEquals(200, health(station).getInteger("httpStatus"));
         }
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.station.StationApp;
 import org.openinfusion.station.domain.RejectReason;
+import org.openinfusion.testing.Eventually;
 
 /** Samples published through a real mosquitto arrive in a real influxd exactly once, with their values and times. */
 class MqttToInfluxIT {
@@ -38,7 +39,7 @@ class MqttToInfluxIT {
             sim.advanceTo(start.plusSeconds(90));
             assertTrue(sim.awaitDelivered(Duration.ofSeconds(60)));
             // then every stream holds exactly what was produced, each sequence number once
-            StationFixture.waitUntil(Duration.ofSeconds(60), "all samples stored",
+            Eventually.waitUntil(Duration.ofSeconds(60), "all samples stored",
                     () -> StationFixture.allStored(influx, sim));
             long ecg = sim.produced("exact-01", "ecg_ii");
             assertEquals(45_000, ecg, "90 s of ECG at 500 Hz");
@@ -92,7 +93,7 @@ class MqttToInfluxIT {
             device.disconnect();
             device.close();
 
-            StationFixture.waitUntil(Duration.ofSeconds(30), "known values stored",
+            Eventually.waitUntil(Duration.ofSeconds(30), "known values stored",
                     () -> influx.count("waveform", "known-01", "ecg_i") == 3 && influx.count("numeric", "known-01") == 2);
             assertEquals(List.of(List.of(t, 72.0, 5.0)),
                     withInstants(influx.rows("SELECT v, seq FROM numeric WHERE bed = 'known-01' AND stream = 'hr'")));
@@ -100,7 +101,7 @@ class MqttToInfluxIT {
                     withInstants(influx.rows("SELECT v FROM numeric WHERE bed = 'known-01' AND stream = 'nibp_sys'")));
             assertEquals(List.of(List.of(t.plusMillis(4), -1.25, 41.0)),
                     withInstants(influx.rows("SELECT v, seq FROM waveform WHERE bed = 'known-01' AND stream = 'ecg_i' AND seq = 41")));
-            StationFixture.waitUntil(Duration.ofSeconds(10), "rejections counted",
+            Eventually.waitUntil(Duration.ofSeconds(10), "rejections counted",
                     () -> station.health().rejects().get(RejectReason.OUT_OF_RANGE.name()) == 1
                             && station.health().rejects().get(RejectReason.MALFORMED_PAYLOAD.name()) == 1
                             && station.health().rejects().get(RejectReason.UNKNOWN_TOPIC.name()) == 1);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.station.StationApp;
+import org.openinfusion.station.testing.StationProcess;
+import org.openinfusion.testing.Eventually;
 
 /** Nothing is lost or duplicated when InfluxDB goes away, the station is killed meanwhile, or the broker restarts. */
 class OutageRecoveryIT {
@@ -32,13 +34,13 @@ class OutageRecoveryIT {
             assertTrue(sim.awaitConnected(Duration.ofSeconds(20)));
             // given the first 20 s stored normally
             sim.advanceTo(start.plusSeconds(20));
-            StationFixture.waitUntil(Duration.ofSeconds(60), "phase 1 stored", () -> StationFixture.allStored(influx, sim));
+            Eventually.waitUntil(Duration.ofSeconds(60), "phase 1 stored", () -> StationFixture.allStored(influx, sim));
 
             // when influxd goes away and 20 s more arrive, then the station is killed (SIGKILL)
             SERVERS.influxd().stop();
             sim.advanceTo(start.plusSeconds(40));
             assertTrue(sim.awaitDelivered(Duration.ofSeconds(60)), "broker acknowledged phase 2");
-            StationFixture.waitUntil(Duration.ofSeconds(30), "phase 2 durable in the station's buffer",
+            Eventually.waitUntil(Duration.ofSeconds(30), "phase 2 durable in the station's buffer",
                     () -> first.health().map(h -> !h.getBoolean("storeReachable")
                             && h.getLong("bufferPendingBytes") > 0
                             && h.getJsonObject("valuesTotal").getLong("ecg_ii") == sim.produced("outage-01", "ecg_ii")).orElse(false));
@@ -49,19 +51,19 @@ class OutageRecoveryIT {
             assertTrue(sim.awaitDelivered(Duration.ofSeconds(60)), "broker acknowledged phase 3");
             restarted = StationProcess.start(settings, log);
             StationProcess second = restarted;
-            StationFixture.waitUntil(Duration.ofSeconds(60), "queued messages taken in by the restarted station",
+            Eventually.waitUntil(Duration.ofSeconds(60), "queued messages taken in by the restarted station",
                     () -> second.health().map(h -> h.getJsonObject("valuesTotal").getLong("ecg_ii") > 0
                             && h.getLong("bufferPendingBytes") > 0).orElse(false));
 
             // then, when influxd is back, everything is there exactly once
             SERVERS.influxd().start();
-            StationFixture.waitUntil(Duration.ofSeconds(90), "all stored after the outage: " + StationFixture.describe(influx, sim),
+            Eventually.waitUntil(Duration.ofSeconds(90), "all stored after the outage: " + StationFixture.describe(influx, sim),
                     () -> StationFixture.allStored(influx, sim));
             assertEquals(30_000, sim.produced("outage-01", "ecg_ii"));
             for (String stream : new String[] {"ecg_i", "ecg_ii", "ecg_iii", "pleth", "co2"}) {
                 assertEquals(sim.produced("outage-01", stream), influx.distinctSeq("waveform", "outage-01", stream), stream);
             }
-            StationFixture.waitUntil(Duration.ofSeconds(30), "buffer drained",
+            Eventually.waitUntil(Duration.ofSeconds(30), "buffer drained",
                     () -> second.health().map(h -> h.getLong("bufferPendingBytes") == 0).orElse(false));
         } finally {
             first.stop();
@@ -105,7 +107,7 @@ class OutageRecoveryIT {
             // so only wait on it; what counts is below: every produced sample stored exactly once)
             sim.awaitDelivered(Duration.ofSeconds(30));
             // then every sample is stored exactly once
-            StationFixture.waitUntil(Duration.ofSeconds(90), "all stored after the broker restart: " + StationFixture.describe(influx, sim),
+            Eventually.waitUntil(Duration.ofSeconds(90), "all stored after the broker restart: " + StationFixture.describe(influx, sim),
                     () -> StationFixture.allStored(influx, sim));
             assertEquals(sim.produced("broker-02", "ecg_iii"), influx.distinctSeq("waveform", "broker-02", "ecg_iii"));
             assertTrue(station.health().brokerConnected());

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openinfusion.station.process.Binaries;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.process.LocalMosquitto;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * JUnit extension: a real mosquitto and a real influxd, each on a free loopback port with its own

@@ -37,7 +37,8 @@ import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
 import org.openinfusion.station.storage.StoreRequest;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.MutableClock;
 
 /**
  * Review on a real station and a real influxd: values stored through the station's durable storage path come back in
@@ -99,7 +100,7 @@ class ReviewIT {
             await(vertx.executeBlocking(() -> sessions.command(BED, new SessionEvent.Closed(clock.instant(), "nurse-1", "test done"))));
 
             // then the record's trends hold exactly the values stored inside the session, once InfluxDB has them
-            StationFixture.waitUntil(Duration.ofSeconds(30), "values drained to influxd", () -> {
+            Eventually.waitUntil(Duration.ofSeconds(30), "values drained to influxd", () -> {
                 try {
                     return trend(record(vertx, token, s.id()), Stream.HR).values().length >= 10;
                 } catch (Exception e) {

@@ -24,6 +24,8 @@ import org.openinfusion.station.StationApp;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.health.TechnicalAlarm;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.PtyPair;
 
 /**
  * The S/5 and Asena simulators (written apart from the station's decoders) talk to the station over
@@ -33,15 +35,6 @@ import org.openinfusion.station.health.TechnicalAlarm;
 class SerialDevicesIT {
     @RegisterExtension
     static final RealServers SERVERS = new RealServers();
-
-    private static Process socat(Path dir) throws Exception {
-        Files.deleteIfExists(dir.resolve("ttyA"));
-        Files.deleteIfExists(dir.resolve("ttyB"));
-        Process p = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + dir.resolve("ttyA"), "pty,raw,echo=0,link=" + dir.resolve("ttyB"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("socat.log").toFile())).start();
-        StationFixture.waitUntil(Duration.ofSeconds(5), "socat ptys", () -> Files.exists(dir.resolve("ttyA")) && Files.exists(dir.resolve("ttyB")));
-        return p;
-    }
 
     private static DeviceStatusSnapshot device(StationApp station, String name) {
         return station.health().devices().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
@@ -54,7 +47,7 @@ class SerialDevicesIT {
     @Test
     void monitorOnAPtyAndPumpOverTcpReachInfluxExactlyAndSurviveUnplugging() throws Exception {
         Path dir = SERVERS.newFolder("serial");
-        Process socat = socat(dir);
+        PtyPair socat = PtyPair.open(dir);
         try (SerialSimulator monitor = SerialSimulators.start(SerialSimulatorConfig.defaults("s5").withSeed(3)
                      .withS5(S5Settings.defaults().withMinNumericsInterval(Duration.ofSeconds(1))), Transport.pty(dir.resolve("ttyB")), Clock.systemUTC());
              SerialSimulator pump = SerialSimulators.asena(Transport.tcp(0), 4)) {
@@ -68,7 +61,7 @@ class SerialDevicesIT {
                 List<TechnicalAlarm> alarms = new CopyOnWriteArrayList<>();
                 station.vertx().eventBus().<TechnicalAlarm>localConsumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
                 // then numerics, waves and pump status arrive in InfluxDB
-                StationFixture.waitUntil(Duration.ofSeconds(40), "serial data stored",
+                Eventually.waitUntil(Duration.ofSeconds(40), "serial data stored",
                         () -> influx.count("numeric", "ser-01", "hr") >= 2 && influx.count("waveform", "ser-01", "ecg_i") >= 600
                                 && influx.count("numeric", "ser-01", "pump_rate") >= 4 && influx.count("state", "ser-01", "pump_state") >= 4);
                 // with plausible values (the two sides agree on units)
@@ -81,26 +74,25 @@ class SerialDevicesIT {
                 assertTrue(device(station, "mon1").connected() && device(station, "pump1").connected());
 
                 // when the monitor's cable is pulled (socat dies)
-                socat.destroy();
-                StationFixture.waitUntil(Duration.ofSeconds(5), "DEVICE_DISCONNECTED within 5 s",
+                socat.close();
+                Eventually.waitUntil(Duration.ofSeconds(5), "DEVICE_DISCONNECTED within 5 s",
                         () -> alarms.stream().anyMatch(a -> a.code().equals("DEVICE_DISCONNECTED") && a.active() && a.message().contains("mon1")));
                 // and plugged back in
-                socat = socat(dir);
+                socat = PtyPair.open(dir);
                 long before = influx.count("waveform", "ser-01", "ecg_i");
-                StationFixture.waitUntil(Duration.ofSeconds(30), "monitor resumes after replugging",
+                Eventually.waitUntil(Duration.ofSeconds(30), "monitor resumes after replugging",
                         () -> device(station, "mon1").connected() && influx.count("waveform", "ser-01", "ecg_i") > before + 300);
 
                 // then, with both simulators stopped, every decoded value is stored exactly once
                 monitor.close();
                 pump.close();
-                StationFixture.waitUntil(Duration.ofSeconds(30), "stored == decoded", () -> {
+                Eventually.waitUntil(Duration.ofSeconds(30), "stored == decoded", () -> {
                     long decoded = device(station, "mon1").valuesDecoded() + device(station, "pump1").valuesDecoded();
                     return decoded > 0 && stored(influx, "ser-01") == decoded && station.health().bufferPendingBytes() == 0;
                 });
             }
         } finally {
-            socat.destroy();
-            socat.waitFor(5, TimeUnit.SECONDS);
+            socat.close();
         }
     }
 
@@ -120,7 +112,7 @@ class SerialDevicesIT {
                  InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
                 List<TechnicalAlarm> alarms = new CopyOnWriteArrayList<>();
                 station.vertx().eventBus().<TechnicalAlarm>localConsumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
-                StationFixture.waitUntil(Duration.ofSeconds(30), "data flowing", () -> influx.count("waveform", "flt-01", "ecg_i") > 300);
+                Eventually.waitUntil(Duration.ofSeconds(30), "data flowing", () -> influx.count("waveform", "flt-01", "ecg_i") > 300);
 
                 fault(monitor, Fault.CORRUPT_CHECKSUM, () -> problems(station, "mon2", "BAD_CHECKSUM") > 0);
                 fault(monitor, Fault.GARBAGE, () -> problems(station, "mon2", "STRAY_BYTES") > 0);
@@ -128,26 +120,26 @@ class SerialDevicesIT {
                         + problems(station, "mon2", "MALFORMED") > 0);
                 fault(monitor, Fault.SENSOR_OFF, () -> problems(station, "mon2", "NO_VALUE") > 0
                         && alarms.stream().anyMatch(a -> a.code().equals("SENSOR_OFF") && a.active() && a.message().contains("spo2")));
-                StationFixture.waitUntil(Duration.ofSeconds(15), "SENSOR_OFF cleared when the sensor is back",
+                Eventually.waitUntil(Duration.ofSeconds(15), "SENSOR_OFF cleared when the sensor is back",
                         () -> alarms.stream().anyMatch(a -> a.code().equals("SENSOR_OFF") && !a.active()));
                 fault(pump, Fault.OCCLUSION, () -> !influx.rows("SELECT vs FROM state WHERE bed = 'flt-01' AND stream = 'pump_alarm' AND vs = 'occlusion'").isEmpty());
                 fault(pump, Fault.AIR_IN_LINE, () -> !influx.rows("SELECT vs FROM state WHERE bed = 'flt-01' AND stream = 'pump_alarm' AND vs = 'air_in_line'").isEmpty());
 
                 monitor.faults().stall(Duration.ofSeconds(4));
-                StationFixture.waitUntil(Duration.ofSeconds(10), "DEVICE_SILENT on a stall",
+                Eventually.waitUntil(Duration.ofSeconds(10), "DEVICE_SILENT on a stall",
                         () -> alarms.stream().anyMatch(a -> a.code().equals("DEVICE_SILENT") && a.active()));
-                StationFixture.waitUntil(Duration.ofSeconds(15), "DEVICE_SILENT cleared when data returns",
+                Eventually.waitUntil(Duration.ofSeconds(15), "DEVICE_SILENT cleared when data returns",
                         () -> alarms.stream().anyMatch(a -> a.code().equals("DEVICE_SILENT") && !a.active()));
 
                 pump.faults().disconnect();
-                StationFixture.waitUntil(Duration.ofSeconds(5), "DEVICE_DISCONNECTED on a disconnect",
+                Eventually.waitUntil(Duration.ofSeconds(5), "DEVICE_DISCONNECTED on a disconnect",
                         () -> alarms.stream().anyMatch(a -> a.code().equals("DEVICE_DISCONNECTED") && a.active() && a.message().contains("pump2")));
-                StationFixture.waitUntil(Duration.ofSeconds(20), "pump reconnected", () -> device(station, "pump2").connected());
+                Eventually.waitUntil(Duration.ofSeconds(20), "pump reconnected", () -> device(station, "pump2").connected());
 
                 // and the station is still taking data from both
                 long ecg = influx.count("waveform", "flt-01", "ecg_i");
                 long rate = influx.count("numeric", "flt-01", "pump_rate");
-                StationFixture.waitUntil(Duration.ofSeconds(20), "still flowing",
+                Eventually.waitUntil(Duration.ofSeconds(20), "still flowing",
                         () -> influx.count("waveform", "flt-01", "ecg_i") > ecg && influx.count("numeric", "flt-01", "pump_rate") > rate);
             }
         }
@@ -160,7 +152,7 @@ class SerialDevicesIT {
     private static void fault(SerialSimulator sim, Fault fault, java.util.function.BooleanSupplier seen) throws InterruptedException {
         sim.faults().enable(fault);
         try {
-            StationFixture.waitUntil(Duration.ofSeconds(20), fault + " observed by the station", seen);
+            Eventually.waitUntil(Duration.ofSeconds(20), fault + " observed by the station", seen);
         } finally {
             sim.faults().disable(fault);
         }

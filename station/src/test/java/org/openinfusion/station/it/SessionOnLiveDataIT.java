@@ -23,6 +23,7 @@ import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.SessionUpdate;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.testing.Eventually;
 
 /** A session follows a simulated pump through a real broker; every step is in the audit file and mirrored to influxd. */
 class SessionOnLiveDataIT {
@@ -53,11 +54,11 @@ class SessionOnLiveDataIT {
             try (SimulatedBeds sim = SimulatedBeds.start(SimulatorConfig.defaults(SERVERS.mosquitto().url())
                     .withBedPrefix("sess").withInfusion(InfusionPlan.defaults().withStartOffset(Duration.ofSeconds(4)))
                     .withProgressInterval(Duration.ZERO))) {
-                StationFixture.waitUntil(Duration.ofSeconds(30), "the pump started the session's infusion",
+                Eventually.waitUntil(Duration.ofSeconds(30), "the pump started the session's infusion",
                         () -> sessions.onBed("sess-01").map(r -> r.session().state() == SessionState.INFUSING).orElse(false));
             }
             // then the session update went out on the bus, and the audit file holds every step, chained and intact
-            StationFixture.waitUntil(Duration.ofSeconds(10), "session update published",
+            Eventually.waitUntil(Duration.ofSeconds(10), "session update published",
                     () -> updates.stream().anyMatch(u -> u.outcome().session().stream().anyMatch(SessionEvent.InfusionStarted.class::isInstance)));
             var verified = AuditVerifier.verify(auditFile);
             assertTrue(verified.intact(), verified.toString());
@@ -65,7 +66,7 @@ class SessionOnLiveDataIT {
             assertEquals("session.created", types.getFirst());
             assertTrue(types.contains("session.infusion_started"), types.toString());
             // and mirrored into InfluxDB through the durable buffer
-            StationFixture.waitUntil(Duration.ofSeconds(30), "audit mirrored to influxd",
+            Eventually.waitUntil(Duration.ofSeconds(30), "audit mirrored to influxd",
                     () -> influx.rows("SELECT count(seq) FROM audit").stream().mapToLong(r -> ((Number) r.get(1)).longValue()).sum() >= types.size());
         }
     }

@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.openinfusion.sim.Pacing;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
+import org.openinfusion.station.StationApp;
 import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.testing.Eventually;
 
 /** Settings and helpers shared by the integration tests. */
 final class StationFixture {
@@ -37,8 +38,8 @@ final class StationFixture {
      * Waits until the station is connected AND subscribed (it reports connected only after subscribing): a new
      * persistent session cannot have messages queued for it before its first subscription.
      */
-    static void awaitSubscribed(org.openinfusion.station.StationApp station) throws InterruptedException {
-        waitUntil(Duration.ofSeconds(30), "station subscribed to the broker", () -> station.health().brokerConnected());
+    static void awaitSubscribed(StationApp station) throws InterruptedException {
+        Eventually.waitUntil(Duration.ofSeconds(30), "station subscribed to the broker", () -> station.health().brokerConnected());
     }
 
     /** Simulated beds whose time only moves when the test says (deterministic sample counts). */
@@ -50,10 +51,6 @@ final class StationFixture {
                 .withStart(start)
                 .withPacing(Pacing.MANUAL)
                 .withProgressInterval(Duration.ZERO));
-    }
-
-    static void waitUntil(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        org.openinfusion.station.testing.Eventually.waitUntil(timeout, what, condition);
     }
 
     /** Every stream of every bed stored exactly as often as the simulator produced it. */

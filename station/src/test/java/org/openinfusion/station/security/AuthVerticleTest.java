@@ -27,7 +27,7 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.config.SecurityConfig;
 import org.openinfusion.station.clinical.EncodedAudit;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 
 /** Sign-in, sign-out and account administration over a real event bus. */
 class AuthVerticleTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.config.SecurityConfig;
 import org.openinfusion.station.clinical.EncodedAudit;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 
 class AuthenticatorTest {
     record Audited(String type, String actor, Map<String, Object> payload) {

@@ -19,7 +19,7 @@ import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.storage.compact.CompactEncoder;
 import org.openinfusion.station.storage.compact.RandomObservations;
 import org.openinfusion.station.storage.journal.DurableJournal;
-import org.openinfusion.station.testing.Eventually;
+import org.openinfusion.testing.Eventually;
 
 class StorageDrainTest {
     private static final String LINES = "numeric,bed=bed-01 value=72 1\nnumeric,bed=bed-01 value=73 2\n";

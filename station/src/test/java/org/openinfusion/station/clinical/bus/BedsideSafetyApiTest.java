@@ -60,7 +60,7 @@ import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.testing.AuditFileTrail;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 
 /**
  * The bedside's safety requests on a real event bus with a real audit file: the pre-dose gate on confirming the infusion

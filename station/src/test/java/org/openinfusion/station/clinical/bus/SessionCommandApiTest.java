@@ -46,7 +46,8 @@ import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.clinical.EncodedAudit;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
 
 /** The session command API on a real event bus, answered by the session verticle's worker. */
@@ -124,7 +125,7 @@ class SessionCommandApiTest {
                 "bed-01/monitor sent nothing for 10 s", clock.instant(), java.util.Optional.of(new DeviceRef(BED, "monitor"))));
         bus.publish(Addresses.DEVICE_STATUS, new org.openinfusion.station.domain.DeviceStatus(new DeviceRef(BED, "pump"), false,
                 clock.instant()));
-        org.openinfusion.station.testing.Eventually.waitUntil(Duration.ofSeconds(10), "both alarms on the bed", () -> alarmIds().containsAll(
+        Eventually.waitUntil(Duration.ofSeconds(10), "both alarms on the bed", () -> alarmIds().containsAll(
                 List.of("TECH:DEVICE_SILENT:monitor", "TECH:DEVICE_OFFLINE:pump")));
         assertFalse(alarmIds().contains("TECH:DEVICE_OFFLINE:oldpump"), alarmIds().toString());
     }
@@ -314,7 +315,7 @@ class SessionCommandApiTest {
     }
 
     private static <T> T poll(Call<T> call, java.util.function.Predicate<T> until) throws Exception {
-        return org.openinfusion.station.testing.Eventually.poll(Duration.ofSeconds(10), () -> {
+        return Eventually.poll(Duration.ofSeconds(10), () -> {
             try {
                 return call.get();
             } catch (Exception e) {

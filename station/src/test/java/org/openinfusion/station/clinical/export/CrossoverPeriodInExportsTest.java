@@ -16,7 +16,7 @@ import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.testing.AuditFileTrail;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
 
 /** The exports' crossover period counts the subject's dosed sessions: an aborted session does not become period 1. */

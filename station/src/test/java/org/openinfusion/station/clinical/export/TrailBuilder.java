@@ -23,9 +23,9 @@ import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.testing.FakeSeries;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * Records real audit trails as the station does (SessionService writing through an AuditLog on disk), on a clock

@@ -29,7 +29,7 @@ import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
 
 /**

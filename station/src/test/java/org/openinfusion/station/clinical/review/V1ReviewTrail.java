@@ -9,6 +9,7 @@ import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.V1Trails;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
+import org.openinfusion.testing.TempFolders;
 
 /**
  * Wrote src/test/resources/audit/v1-review.jsonl once, from the code before the typed session history: the review
@@ -44,12 +45,7 @@ public final class V1ReviewTrail {
             review.export(dr, new ReviewRequest.Export(id, null, ExportFormat.RATINGS_CSV));
             Files.copy(s.file, V1Trails.resource(V1Trails.REVIEW_FILE), StandardCopyOption.REPLACE_EXISTING);
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.delete(p);
-                }
-            }
-            Files.delete(dir);
+            TempFolders.deleteTree(dir);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
 
 /**

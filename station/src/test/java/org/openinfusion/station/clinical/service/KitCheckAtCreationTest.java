@@ -19,7 +19,7 @@ import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.testing.AuditFileTrail;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
 
 /**

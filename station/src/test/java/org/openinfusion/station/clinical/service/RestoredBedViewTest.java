@@ -23,7 +23,7 @@ import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.testing.AuditFileTrail;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
 
 /** After a restart, the bed view of a session taken up shows its ratings, markers and state as before. */

@@ -20,7 +20,7 @@ import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.clinical.EncodedAudit;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
 
 class SessionServiceTest {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
 import org.openinfusion.station.domain.Observation;
-import org.openinfusion.station.testing.Eventually;
+import org.openinfusion.testing.Eventually;
 
 /** Test events: a queue of everything a runner reported, with a wait-for helper. */
 final class RecordingEvents implements DeviceEvents {

@@ -18,6 +18,8 @@ import org.openinfusion.station.device.s5.S5DriverFactory;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.PtyPair;
 
 /**
  * The serial transport over a real socat pty pair: the station opens ttyA with jSerialComm, the test
@@ -30,23 +32,19 @@ class SocatPtyIT {
 
     @TempDir
     Path dir;
-    private Process socat;
+    private PtyPair cable;
 
     private void plug() throws Exception {
-        socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + dir.resolve("ttyA"), "pty,raw,echo=0,link=" + dir.resolve("ttyB"))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
-        org.openinfusion.station.testing.Eventually.waitUntil(FIVE_S, "socat ptys",
-                () -> Files.exists(dir.resolve("ttyA")) && Files.exists(dir.resolve("ttyB")));
+        cable = PtyPair.open(dir);
     }
 
     private void unplug() throws InterruptedException {
-        socat.destroy();
-        socat.waitFor();
+        cable.close();
     }
 
     @AfterEach
     void stopSocat() throws InterruptedException {
-        if (socat != null && socat.isAlive()) {
+        if (cable != null && cable.isAlive()) {
             unplug();
         }
     }

@@ -1,4 +1,4 @@
-package org.openinfusion.station.testing;
+package org.openinfusion.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.openinfusion.station.testing;
+package org.openinfusion.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
