@@ -43,7 +43,7 @@ import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.testing.AuditFileTrail;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 
 /** The study-visit API on a real event bus, answered by the visit verticle's worker, written to a real audit file. */
 class VisitApiTest {

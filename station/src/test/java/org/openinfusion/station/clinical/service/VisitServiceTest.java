@@ -33,7 +33,7 @@ import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.visit.SubjectTimeline;
 import org.openinfusion.station.clinical.visit.WindowStatus;
 import org.openinfusion.station.testing.AuditFileTrail;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
 
 /** Study visits written through the audit trail and read back from it, also after a restart. */

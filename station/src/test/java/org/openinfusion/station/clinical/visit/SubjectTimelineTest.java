@@ -21,7 +21,7 @@ import org.openinfusion.station.clinical.visit.SubjectFacts.Infusion;
 import org.openinfusion.station.clinical.visit.SubjectFacts.MeasuredRating;
 import org.openinfusion.station.clinical.visit.SubjectFacts.Missed;
 import org.openinfusion.station.clinical.visit.SubjectFacts.VisitRecord;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 
 class SubjectTimelineTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
