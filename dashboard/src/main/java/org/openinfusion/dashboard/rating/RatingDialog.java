@@ -130,7 +130,7 @@ public final class RatingDialog extends Dialog {
         progressText.setText(progressLine());
         progress.setValue((double) draft.answered() / draft.size());
         itemText.setText(catalog.itemText(draft.instrument().id(), item.id()) + "  [" + item.rater().name().toLowerCase() + "-rated]");
-        placeholderNote.setVisible(!catalog.hasSiteWording() && item.publicName() == null);
+        placeholderNote.setVisible(catalog.placeholder(draft.instrument().id(), item.id()));
         answers.removeAll();
         if (item.max() - item.min() > 10) {
             answers.add(vasLine(item));

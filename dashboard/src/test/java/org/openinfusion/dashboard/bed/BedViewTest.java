@@ -297,7 +297,7 @@ class BedViewTest {
         KaribuStation.until(() -> text("alarm-banner").contains("SpO2 88 %"));
         Instant back = Instant.now();
         station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.SPO2, 97, back, back, 2));
-        tab("AE / meds");
+        tab("AE/meds");
         KaribuStation.until(() -> text("ae-proposals").contains("Proposed by the station: Oxygen saturation decreased"));
 
         click("ae-confirm-0");

@@ -76,6 +76,13 @@ public final class InstrumentCatalog {
         return !site.wording().isEmpty();
     }
 
+    /** Whether {@link #itemText} gives a placeholder for this item: no site wording for it and no public name. */
+    public boolean placeholder(String instrumentId, String itemId) {
+        Instrument instrument = get(instrumentId);
+        return site.wording().get(instrumentId + "." + itemId) == null
+                && instrument.item(itemId).map(i -> i.publicName() == null).orElse(true);
+    }
+
     /** Site wording if given, else the item's public name, else a placeholder such as "CADSS item 7". */
     public String itemText(String instrumentId, String itemId) {
         Instrument instrument = get(instrumentId);

@@ -43,6 +43,9 @@ class SiteFileTest {
         assertTrue(catalog.hasSiteWording());
         assertEquals("Test wording for item seven", catalog.itemText("cadss", "7"));
         assertEquals("CADSS item 8", catalog.itemText("cadss", "8"));
+        assertFalse(catalog.placeholder("cadss", "7"));
+        assertTrue(catalog.placeholder("cadss", "8"), "an item the site file leaves out is still a placeholder");
+        assertFalse(catalog.placeholder("bprs_pos", "suspiciousness"), "a public name is not a placeholder");
         assertEquals(List.of("1", "2", "40", "41", "42"),
                 catalog.get("psi").subscale("paranoia").orElseThrow().itemIds());
         assertEquals(List.of("20", "21"), catalog.get("cadss").subscale("observer").orElseThrow().itemIds());
