@@ -26,7 +26,9 @@ public enum ExportFormat {
     SDTM_SUPPAE("sdtm-suppae", "text/csv", "suppae.csv"),
     /** Every SDTM data set as SAS XPORT v5 files with a define.xml, in one ZIP. */
     SDTM_XPT("sdtm-xpt", "application/zip", "sdtm-xpt.zip"),
-    AUDIT_CSV("audit-csv", "text/csv", "audit.csv");
+    AUDIT_CSV("audit-csv", "text/csv", "audit.csv"),
+    /** The subject-level summary of study visits: per visit, measures, change from baseline, response (docs/visits.md). */
+    VISITS_CSV("visits-csv", "text/csv", "visits.csv");
 
     private final String key;
     private final String mediaType;

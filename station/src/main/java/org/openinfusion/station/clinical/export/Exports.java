@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
 
 /**
@@ -61,6 +62,7 @@ public final class Exports {
             case SDTM_SUPPAE -> SdtmAe.tables(sessions(trail, request)).supp().toString();
             case SDTM_CM -> SdtmCm.write(sessions(trail, request));
             case AUDIT_CSV -> AuditCsv.write(trail.entries(request.sessionId(), request.among()));
+            case VISITS_CSV -> visits(request, now);
             case SDTM_XPT -> throw new IllegalStateException("not a text format");
         };
     }
@@ -81,6 +83,18 @@ public final class Exports {
         all.put("QS", SdtmRatings.table("QS", sessions, request.instruments(), request.protocols()));
         all.put("RS", SdtmRatings.table("RS", sessions, request.instruments(), request.protocols()));
         return all;
+    }
+
+    /** The visit summary of every enrolled subject, or of the subject of the session (or rating visit) asked for. */
+    private static String visits(ExportRequest request, Instant now) {
+        var visits = VisitSummaryCsv.visits(request);
+        Optional<String> subject = request.sessionId().map(id -> request.history()
+                .session(new org.openinfusion.station.clinical.history.SessionId(id))
+                .map(h -> h.created().subjectCode() + "\n" + h.created().protocolId())
+                .or(() -> visits.visit(id).map(v -> v.started().subject() + "\n" + v.started().protocolId()))
+                .orElseThrow(() -> new IllegalArgumentException("no session or visit " + id + " in the audit trail")));
+        return VisitSummaryCsv.write(visits, f -> subject.map(s -> s.equals(f.subject() + "\n" + f.protocolId())).orElse(true),
+                request.protocols(), java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
     }
 
     private static List<SessionTrail> sessions(Trail trail, ExportRequest request) {

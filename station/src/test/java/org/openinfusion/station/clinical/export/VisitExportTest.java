@@ -1,0 +1,141 @@
+package org.openinfusion.station.clinical.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.audit.HistoryReader;
+import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.history.AuditHistory;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.clinical.session.SessionEvent;
+import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.station.testing.Sessions;
+
+/** Follow-up visits in the exports, parsed back: VISITNUM, VISIT, VISITDY, REDCap event names, change and response. */
+class VisitExportTest {
+    private static final String PROTOCOL = "ketamine-naltrexone-crossover";
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+    private AuditHistory history;
+    private String infusionSession;
+
+    private static Rating hamd17(String id, String timePoint, Instant at, int each) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        InstrumentCatalog.builtIn().get("hamd17").items().forEach(i -> answers.put(i.id(), Answer.score(Math.min(each, i.max()))));
+        return new Rating(id, "hamd17", null, timePoint, "research_rater", "rater1", at.minusSeconds(600), at, answers, null);
+    }
+
+    /** KET-014: screening, period 1 infusion (baseline all 2s: 34), day 1 (all 1s: 17), day 3 missed, day 5 (all 0s). */
+    @BeforeEach
+    void record() throws IOException {
+        Path file = dir.resolve("audit.log");
+        try (AuditLog log = AuditLog.open(file, clock)) {
+            SessionService sessions = Sessions.service(AuditFileTrail.of(log), clock);
+            VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), () -> {
+                try {
+                    return HistoryReader.history(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, clock, ZoneOffset.UTC);
+            visits.handle("rater1", new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
+            hold(visits, "screening", 2);
+            clock.set(Instant.parse("2026-01-12T08:00:00Z"));
+            infusionSession = sessions.create("nurse1", "bed-01", PROTOCOL, "KET-014", SubjectMeasures.weight(70), "KIT-1").id();
+            sessions.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+            sessions.command("bed-01", new SessionEvent.PretreatmentGiven(clock.instant(), "nurse1"));
+            clock.advance(Duration.ofMinutes(45));
+            sessions.record("bed-01", hamd17("base", "baseline", clock.instant(), 2));
+            sessions.command("bed-01", new SessionEvent.InfusionStarted(clock.instant(), "nurse1", "nurse"));
+            sessions.command("bed-01", new SessionEvent.Closed(clock.instant().plusSeconds(7200), "nurse1", "discharged"));
+            clock.set(Instant.parse("2026-01-13T10:00:00Z"));
+            hold(visits, "day1", 1);
+            clock.set(Instant.parse("2026-01-16T10:00:00Z"));
+            visits.handle("rater1", new VisitCommand.MarkMissed("KET-014", PROTOCOL, "day3", 1, "no transport"));
+            clock.set(Instant.parse("2026-01-17T10:00:00Z"));
+            hold(visits, "day5", 0);
+        }
+        history = HistoryReader.history(file);
+    }
+
+    private void hold(VisitService visits, String visit, int each) {
+        String id = visits.handle("rater1", new VisitCommand.StartVisit("KET-014", PROTOCOL, visit, 1)).visitSessionId();
+        visits.handle("rater1", new VisitCommand.RecordRating(id, hamd17("r-" + visit, visit, clock.instant(), each)));
+        visits.handle("rater1", new VisitCommand.Complete(id));
+    }
+
+    private CsvTable export(ExportFormat format, Optional<String> session) {
+        return CsvTable.parse(Exports.write(format, new ExportRequest(history, session, null, InstrumentCatalog.builtIn(),
+                ProtocolCatalog.builtIn(), java.util.Set.of()), Clock.fixed(Instant.parse("2026-01-18T12:00:00Z"), ZoneOffset.UTC)).content());
+    }
+
+    private static Map<String, String> row(CsvTable t, String visit, String measure) {
+        return t.rows().stream().filter(r -> r.get("visit_id").equals(visit) && r.get("measure").equals(measure)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theVisitSummaryGivesEachVisitsPlaceWindowStatusAndChangeFromThePeriodsBaseline() {
+        CsvTable t = export(ExportFormat.VISITS_CSV, Optional.empty());
+        Map<String, String> day1 = row(t, "day1", "hamd17");
+        assertEquals("103", day1.get("visitnum"));
+        assertEquals("P1 DAY 1", day1.get("visit"));
+        assertEquals("2", day1.get("visitdy"), "the first infusion's day is day 1");
+        assertEquals("day1_arm_1", day1.get("redcap_event_name"));
+        assertEquals("DONE", day1.get("status"));
+        assertEquals("17", day1.get("value"));
+        assertEquals("34", day1.get("baseline"));
+        assertEquals("-17", day1.get("change"));
+        assertEquals("-50.0", day1.get("percent_change"));
+        assertEquals("Y", day1.get("response"), "exactly half the baseline is a response");
+        assertEquals("N", day1.get("remission"));
+        Map<String, String> day5 = row(t, "day5", "hamd17");
+        assertEquals("Y", day5.get("response"));
+        assertEquals("Y", day5.get("remission"));
+        assertEquals("0", row(t, "day5", "hamd6").get("value"));
+        assertEquals("12", row(t, "infusion", "hamd6").get("value"), "the infusion day shows its baseline HAM-D6");
+        assertEquals("baseline_arm_1", row(t, "infusion", "hamd17").get("redcap_event_name"), "the infusion day's baseline event");
+        Map<String, String> day3 = row(t, "day3", "");
+        assertEquals("MISSED", day3.get("status"));
+        assertEquals("no transport", day3.get("missed_reason"));
+        Map<String, String> day7 = row(t, "day7", "");
+        assertEquals("DUE", day7.get("status"), "judged on the export's day, 18 January: the day-7 window is 18-20 January");
+        assertEquals("2026-01-19", day7.get("target_day"));
+        assertEquals("UPCOMING", row(t, "day14", "").get("status"));
+        Map<String, String> p2 = t.rows().stream().filter(r -> r.get("visit_id").equals("day1") && r.get("period").equals("2")).findFirst().orElseThrow();
+        assertEquals("NOT_YET_ANCHORED", p2.get("status"));
+        assertEquals("203", p2.get("visitnum"));
+        assertEquals("day1_p2_arm_1", p2.get("redcap_event_name"));
+        assertEquals("-7", row(t, "screening", "hamd17").get("visitdy"));
+    }
+
+    @Test
+    void theSummaryOfOneSessionIsItsSubjectsAndSdtmQsAndRsStillExportTheInfusionDay() {
+        CsvTable one = export(ExportFormat.VISITS_CSV, Optional.of(infusionSession));
+        assertTrue(one.rows().stream().allMatch(r -> r.get("subject_code").equals("KET-014")));
+        assertEquals(export(ExportFormat.VISITS_CSV, Optional.empty()).rows(), one.rows());
+    }
+}
