@@ -60,6 +60,12 @@ public final class Addresses {
     public static final String REVIEW_AMEND = "station.review.amend";
     /** Request/reply (physician): {@code ReviewRequest.Export} -> {@code ExportFile}. */
     public static final String REVIEW_EXPORT = "station.review.export";
+    /** Request/reply (nurse, physician): {@code TabletRequest.HandOver} -> {@code TabletRequest.Code}, a one-time code for a patient tablet. */
+    public static final String TABLET_HANDOVER = "station.tablet.handover";
+    /** Request/reply: {@code TabletRequest.Unlock} (the code) or {@code UnlockAsStaff} (staff token) -> {@code TabletRequest.Unlocked}; 403 refused. */
+    public static final String TABLET_UNLOCK = "station.tablet.unlock";
+    /** Request/reply: {@code TabletRequest.Lock} -> true; with a staff token in the header: taken back by that member of staff. */
+    public static final String TABLET_LOCK = "station.tablet.lock";
 
 
     private Addresses() {

@@ -51,6 +51,7 @@ public final class EventCodec {
             case TrailEvent.TornTailDiscarded e -> RecordCodec.encode(e);
             case TrailEvent.UnavailablePeriod e -> RecordCodec.encode(e);
             case TrailEvent.Unrecognised e -> new Encoded(e.type(), e.payload());
+            case TrailEvent.TabletAccess e -> TabletCodec.encode(e);
         };
     }
 
@@ -66,6 +67,7 @@ public final class EventCodec {
                     .or(() -> CareCodec.decode(p))
                     .or(() -> RecordCodec.decode(p))
                     .or(() -> AccountCodec.decode(p))
+                    .or(() -> TabletCodec.decode(p))
                     .orElseGet(() -> new TrailEvent.Unrecognised(type, payload));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("audit entry " + type + " cannot be read: " + e.getMessage(), e);

@@ -219,6 +219,7 @@ public final class SessionHistory {
             case TrailEvent.AddressThrottled x -> false;
             case TrailEvent.TornTailDiscarded x -> false;
             case TrailEvent.UnavailablePeriod x -> false;
+            case TrailEvent.TabletAccess x -> false; // access to the patient tablet, not a clinical fact
         };
     }
 }
