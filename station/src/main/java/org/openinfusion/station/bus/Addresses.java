@@ -66,6 +66,8 @@ public final class Addresses {
     public static final String TABLET_UNLOCK = "station.tablet.unlock";
     /** Request/reply: {@code TabletRequest.Lock} -> true; with a staff token in the header: taken back by that member of staff. */
     public static final String TABLET_LOCK = "station.tablet.lock";
+    /** Request/reply: {@code TabletRequest.StillInUse} (an answer given on the tablet) -> whether the tablet is still unlocked. */
+    public static final String TABLET_TOUCH = "station.tablet.touch";
 
 
     private Addresses() {

@@ -38,6 +38,10 @@ public sealed interface TabletRequest {
     record Lock(String tabletToken, String reason) implements TabletRequest {
     }
 
+    /** Tablet: the patient answered something; keeps an unlocked tablet from locking as idle. */
+    record StillInUse(String tabletToken) implements TabletRequest {
+    }
+
     /** The one-time code shown on the bed view, until when it can be used, and how many items the patient answers. */
     record Code(String code, Instant expiresAt, int items) {
     }

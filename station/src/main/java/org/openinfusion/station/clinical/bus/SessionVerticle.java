@@ -84,6 +84,8 @@ public final class SessionVerticle extends VerticleBase {
                 tablets.lock(m, Optional.empty());
             }
         });
+        bus.<TabletRequest.StillInUse>localConsumer(Addresses.TABLET_TOUCH,
+                m -> m.reply(guard.tablets().resolve(m.body().tabletToken()).isPresent()));
         vertx.setPeriodic(tick.toMillis(), id -> {
             sessions.tick().forEach(this::publish);
             tablets.sweep();

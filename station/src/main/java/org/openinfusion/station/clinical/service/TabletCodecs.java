@@ -9,6 +9,6 @@ public final class TabletCodecs implements LocalMessages {
     @Override
     public List<Class<?>> types() {
         return List.of(TabletRequest.HandOver.class, TabletRequest.Unlock.class, TabletRequest.UnlockAsStaff.class,
-                TabletRequest.Lock.class, TabletRequest.Code.class, TabletRequest.Unlocked.class);
+                TabletRequest.Lock.class, TabletRequest.StillInUse.class, TabletRequest.Code.class, TabletRequest.Unlocked.class);
     }
 }
