@@ -228,6 +228,9 @@ public class TabletView extends Div implements BeforeEnterObserver {
         if (item.max() - item.min() > 10) {
             answers.add(vas(item, nav));
         } else {
+            if (!item.anchors().isEmpty()) {
+                answers.addClassName("labelled"); // answers with words: one per row on a phone
+            }
             for (int v = item.min(); v <= item.max(); v++) {
                 if (item.inRange(v)) {
                     answers.add(answer(item, v));
