@@ -58,6 +58,7 @@ import org.openinfusion.station.security.AuthVerticle;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.SignIns;
+import org.openinfusion.station.security.TabletGrants;
 import org.openinfusion.station.security.UserStore;
 import org.openinfusion.station.storage.PointWriter;
 import org.openinfusion.station.storage.StorageDrain;
@@ -147,7 +148,8 @@ public final class StationApp implements AutoCloseable {
             }
             restored.problems().forEach(p -> LOG.error("{}", p));
             signIns = new SignIns(clock, cfg.security().sessionTimeout());
-            BusGuard guard = new BusGuard(signIns, auditTrail);
+            BusGuard guard = new BusGuard(signIns, auditTrail,
+                    new TabletGrants(clock, cfg.security().tabletCodeValidity(), cfg.security().tabletIdleLock()));
             users = UserStore.at(cfg.dataDir().resolve(UserStore.FILE_NAME));
             Authenticator authenticator = new Authenticator(users, auditTrail, clock, cfg.security());
             await(vertx.deployVerticle(new AuthVerticle(authenticator, signIns, guard, users, auditTrail, clock),

@@ -63,6 +63,7 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
     private final SafetyPanel safety = new SafetyPanel(this, clock::instant);
     private final PromptPanel prompts;
     private final RatingLauncher ratings;
+    private final HandOver handOver;
     private String bed;
     private StationUser user;
     private SessionClient client;
@@ -73,7 +74,8 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
     public BedView() {
         addClassName("bed-view");
         ratings = new RatingLauncher(this, DashboardServices.get().instruments(), clock);
-        prompts = new PromptPanel(ratings::rate, ratings::correct);
+        handOver = new HandOver(DashboardServices.get().instruments(), this, () -> client);
+        prompts = new PromptPanel(ratings::rate, ratings::correct, handOver);
         message.setId("refusal");
         message.addClassName("bed-message");
         message.getElement().setAttribute("role", "alert");

@@ -28,6 +28,8 @@ final class PromptPanel extends Div {
     private final BiConsumer<String, String> rate;
     /** Opens a correction of a recorded rating. */
     private final Consumer<SessionView.RatingEntry> correct;
+    /** Hands a form the subject rates alone to the patient tablet (null: no tablet button). */
+    private final HandOver tablet;
     private final Div due = new Div();
     private final Span next = new Span();
     private final Div list = new Div();
@@ -37,9 +39,10 @@ final class PromptPanel extends Div {
     private String shownDue = "";
     private int shownRatings = -1;
 
-    PromptPanel(BiConsumer<String, String> rate, Consumer<SessionView.RatingEntry> correct) {
+    PromptPanel(BiConsumer<String, String> rate, Consumer<SessionView.RatingEntry> correct, HandOver tablet) {
         this.rate = rate;
         this.correct = correct;
+        this.tablet = tablet;
         addClassName("prompts");
         due.setId("prompt-due");
         due.addClassName("prompt-due");
@@ -111,6 +114,13 @@ final class PromptPanel extends Div {
             b.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
             b.setEnabled(!done);
             row.add(b);
+            if (!done && tablet != null && tablet.selfReport(form)) {
+                Button t = new Button(Text.get("bed.handOver", Text.form(form)), e -> tablet.handOver(p.timePointId(), form));
+                t.setId("hand-" + p.timePointId() + "-" + form);
+                t.addClassName("hand-over");
+                t.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                row.add(t);
+            }
         }
         return row;
     }

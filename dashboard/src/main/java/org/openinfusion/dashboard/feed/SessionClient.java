@@ -12,6 +12,7 @@ import org.openinfusion.station.clinical.api.CommandReply;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.api.ViewRequest;
 import org.openinfusion.station.clinical.service.SessionCommandHandler;
 
@@ -38,6 +39,11 @@ public final class SessionClient {
                 .recover(e -> e instanceof ReplyException r && r.failureCode() == SessionCommandHandler.NO_SESSION
                         ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e));
         station.deliver(f, done, failed);
+    }
+
+    /** Hands a due form to the patient tablet; {@code done} gets the one-time code. */
+    public void handOver(TabletRequest.HandOver h, Consumer<TabletRequest.Code> done, Consumer<String> failed) {
+        station.request(Addresses.TABLET_HANDOVER, h, done, failed);
     }
 
     public void protocols(Consumer<ProtocolChoices> done, Consumer<String> failed) {

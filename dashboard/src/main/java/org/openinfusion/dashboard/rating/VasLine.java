@@ -6,12 +6,12 @@ import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 
 /**
- * Server side of {@code <vas-line>} (js/vas-line.js, loaded by the bed view): a 100 mm visual analogue line answered by
+ * Server side of {@code <vas-line>} (js/vas-line.js, loaded by the bed view and the patient tablet): a 100 mm visual analogue line answered by
  * touch or keyboard.
  */
 @Tag("vas-line")
-final class VasLine extends Component {
-    VasLine(String label, OptionalInt value, IntConsumer changed, Runnable committed) {
+public final class VasLine extends Component {
+    public VasLine(String label, OptionalInt value, IntConsumer changed, Runnable committed) {
         setId("vas-line");
         getElement().setAttribute("aria-label", label);
         value.ifPresent(v -> getElement().setAttribute("value", String.valueOf(v)));

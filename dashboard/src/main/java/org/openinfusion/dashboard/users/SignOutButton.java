@@ -20,7 +20,7 @@ public final class SignOutButton extends Button {
     }
 
     /** Closes the sign-in at the station; fire and forget (an expired token is already closed). */
-    static void signOutAtStation(String token, String reason) {
+    public static void signOutAtStation(String token, String reason) {
         DashboardServices.get().vertx().eventBus().request(Addresses.AUTH_SIGN_OUT, reason, BusGuard.options(token, CurrentUser.TIMEOUT_MILLIS));
     }
 }

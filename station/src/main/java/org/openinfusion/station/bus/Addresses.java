@@ -64,6 +64,14 @@ public final class Addresses {
     public static final String VISIT_COMMAND = "station.visit.command";
     /** Request/reply (bedside view): a {@code VisitQuery} (clinic day, subject timeline) -> {@code VisitReply}. */
     public static final String VISIT_QUERY = "station.visit.query";
+    /** Request/reply (nurse, physician): {@code TabletRequest.HandOver} -> {@code TabletRequest.Code}, a one-time code for a patient tablet. */
+    public static final String TABLET_HANDOVER = "station.tablet.handover";
+    /** Request/reply: {@code TabletRequest.Unlock} (the code) or {@code UnlockAsStaff} (staff token) -> {@code TabletRequest.Unlocked}; 403 refused. */
+    public static final String TABLET_UNLOCK = "station.tablet.unlock";
+    /** Request/reply: {@code TabletRequest.Lock} -> true; with a staff token in the header: taken back by that member of staff. */
+    public static final String TABLET_LOCK = "station.tablet.lock";
+    /** Request/reply: {@code TabletRequest.StillInUse} (an answer given on the tablet) -> whether the tablet is still unlocked. */
+    public static final String TABLET_TOUCH = "station.tablet.touch";
 
 
     private Addresses() {

@@ -24,10 +24,29 @@ public final class BusGuard {
 
     private final SignIns signIns;
     private final AuditPort audit;
+    private final TabletGrants tablets;
 
+    /** With patient tablets on the default code validity and idle lock. */
     public BusGuard(SignIns signIns, AuditPort audit) {
+        this(signIns, audit, new TabletGrants(signIns.clock(), TabletGrants.DEFAULT_CODE_VALIDITY, TabletGrants.DEFAULT_IDLE_LOCK));
+    }
+
+    public BusGuard(SignIns signIns, AuditPort audit, TabletGrants tablets) {
         this.signIns = signIns;
         this.audit = audit;
+        this.tablets = tablets;
+    }
+
+    public TabletGrants tablets() {
+        return tablets;
+    }
+
+    /**
+     * The handover a patient tablet's token was unlocked for, when the request carries a live tablet token; a tablet
+     * may do nothing but submit that one rating (checked by the caller) and lock itself. Empty for any other request.
+     */
+    public Optional<TabletGrants.Handover> tablet(Message<?> m) {
+        return tablets.resolve(m.headers().get(TOKEN_HEADER));
     }
 
     /** Delivery options carrying a sign-in token, for callers. */

@@ -30,7 +30,9 @@ public enum Permission {
     /** See devices, their line settings and decoded values. */
     DEVICES_VIEW(Role.ENGINEER, Role.ADMIN),
     /** Add accounts, unlock them, change roles. */
-    USERS_MANAGE(Role.ADMIN);
+    USERS_MANAGE(Role.ADMIN),
+    /** Hand a due rating's subject-rated items to the patient on a tablet, and take the tablet back (docs/tablet.md). */
+    HAND_TO_PATIENT(Role.NURSE, Role.PHYSICIAN);
 
     private final Set<Role> roles;
 

@@ -37,6 +37,10 @@ public final class SignIns {
         this.idleTimeout = idleTimeout;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public Duration idleTimeout() {
         return idleTimeout;
     }
@@ -48,11 +52,16 @@ public final class SignIns {
 
     /** Opens a sign-in that allows nothing but a password change while {@code mustChangePassword}. */
     public synchronized String open(Principal p, boolean mustChangePassword) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         byToken.put(token, new Entry(p, clock.instant(), mustChangePassword));
         return token;
+    }
+
+    /** 256 random bits, URL-safe base64: a sign-in's or a patient tablet's token. */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The principal of a live token, counting this as use; empty for an unknown, closed or expired token. */

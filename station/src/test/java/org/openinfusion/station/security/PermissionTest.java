@@ -12,10 +12,11 @@ class PermissionTest {
     @Test
     void eachRoleHasExactlyTheDocumentedPermissions() {
         Map<Role, Set<Permission>> expected = Map.of(
-                Role.NURSE, EnumSet.of(Permission.BEDSIDE_VIEW, Permission.SESSION_RUN, Permission.ALARM_RESPOND),
+                Role.NURSE, EnumSet.of(Permission.BEDSIDE_VIEW, Permission.SESSION_RUN, Permission.ALARM_RESPOND, Permission.HAND_TO_PATIENT),
                 Role.PHYSICIAN, EnumSet.of(Permission.BEDSIDE_VIEW, Permission.SESSION_RUN, Permission.ALARM_RESPOND,
                         Permission.DISCHARGE_OVERRIDE, Permission.UNBLIND,
-                        Permission.REVIEW_READ, Permission.RECORD_SIGN, Permission.RECORD_AMEND, Permission.EXPORT),
+                        Permission.REVIEW_READ, Permission.RECORD_SIGN, Permission.RECORD_AMEND, Permission.EXPORT,
+                        Permission.HAND_TO_PATIENT),
                 Role.ENGINEER, EnumSet.of(Permission.DEVICES_VIEW),
                 Role.ADMIN, EnumSet.of(Permission.DEVICES_VIEW, Permission.USERS_MANAGE));
         for (Role role : Role.values()) {

@@ -56,6 +56,7 @@ public final class EventCodec {
             case TrailEvent.VisitMissed e -> VisitCodec.encode(e);
             case TrailEvent.VisitVitals e -> VisitCodec.encode(e);
             case TrailEvent.VisitCompleted e -> VisitCodec.encode(e);
+            case TrailEvent.TabletAccess e -> TabletCodec.encode(e);
         };
     }
 
@@ -72,6 +73,7 @@ public final class EventCodec {
                     .or(() -> RecordCodec.decode(p))
                     .or(() -> AccountCodec.decode(p))
                     .or(() -> VisitCodec.decode(p))
+                    .or(() -> TabletCodec.decode(p))
                     .orElseGet(() -> new TrailEvent.Unrecognised(type, payload));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("audit entry " + type + " cannot be read: " + e.getMessage(), e);

@@ -2,10 +2,12 @@ package org.openinfusion.station.clinical.audit;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Correction;
+import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 
 /** The written form of a rating and of a correction of one, whether entered at the bedside or as an amendment in review. */
@@ -46,6 +48,9 @@ final class RatingCodec {
         if (e.amendment()) {
             p.put("amendment", true);
         }
+        if (e.rater() != null) {
+            p.put("rater", e.rater().name().toLowerCase(Locale.ROOT));
+        }
         return new EventCodec.Encoded(r.isCorrection() ? CORRECTION : RATING, p);
     }
 
@@ -63,7 +68,12 @@ final class RatingCodec {
         Integer total = p.payload().get("total") instanceof Number n ? n.intValue() : null;
         Object notAssessed = p.payload().get("notAssessed");
         return new TrailEvent.RatingEntered(r, new TrailEvent.RatingScore(total, p.flag("complete"),
-                notAssessed instanceof Number n ? n.intValue() : 0, p.text("summary")), p.flag("amendment"));
+                notAssessed instanceof Number n ? n.intValue() : 0, p.text("summary")), p.flag("amendment"), rater(p.text("rater")));
+    }
+
+    /** Absent in entries staff keyed in (and in every trail older than the patient tablet). */
+    private static Rater rater(String written) {
+        return written == null ? null : Rater.valueOf(written.toUpperCase(Locale.ROOT));
     }
 
     /** A written answer: a number is a score; text is "not assessed" with the reason after the prefix. */

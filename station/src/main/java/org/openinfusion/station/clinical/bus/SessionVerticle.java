@@ -4,15 +4,18 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.api.UnblindRequest;
 import org.openinfusion.station.clinical.api.ViewRequest;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.service.SessionCommandHandler;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.SessionUpdate;
+import org.openinfusion.station.clinical.service.TabletHandler;
 import org.openinfusion.station.clinical.session.Outcome;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
@@ -36,6 +39,7 @@ public final class SessionVerticle extends VerticleBase {
     private final SessionCommandHandler api;
 
     private final BusGuard guard;
+    private final TabletHandler tablets;
 
     /** {@code guard} checks the caller's sign-in and role on every request (docs/security.md). */
     public SessionVerticle(SessionService sessions, Duration tick, BusGuard guard) {
@@ -44,6 +48,7 @@ public final class SessionVerticle extends VerticleBase {
         this.guard = guard;
         // staff commands' outcomes (steps, acknowledgements) go on the bus too, like those of live data
         this.api = new SessionCommandHandler(sessions, update -> vertx.eventBus().publish(Addresses.SESSION_UPDATE, update));
+        this.tablets = new TabletHandler(sessions, api, guard.tablets());
     }
 
     @Override
@@ -56,13 +61,35 @@ public final class SessionVerticle extends VerticleBase {
         bus.<StateSample>localConsumer(Addresses.STATE, m -> handle(m.body().source().bedId(), () -> sessions.state(m.body())));
         bus.<DeviceStatus>localConsumer(Addresses.DEVICE_STATUS, m -> deviceStatus(m.body()));
         bus.<TechnicalAlarm>localConsumer(Addresses.TECHNICAL_ALARM, m -> stationAlarm(m.body()));
-        bus.<SessionCommand>localConsumer(Addresses.SESSION_COMMAND,
-                m -> guard.admit(m, SessionCommandHandler.permission(m.body())).ifPresent(who -> api.command(m, who)));
+        bus.<SessionCommand>localConsumer(Addresses.SESSION_COMMAND, m -> guard.tablet(m).ifPresentOrElse(
+                handover -> tablets.rate(m, handover, m.headers().get(BusGuard.TOKEN_HEADER)),
+                () -> guard.admit(m, SessionCommandHandler.permission(m.body())).ifPresent(who -> api.command(m, who))));
         bus.<ViewRequest>localConsumer(Addresses.SESSION_VIEW, m -> guard.admit(m, Permission.BEDSIDE_VIEW).ifPresent(who -> api.view(m)));
         bus.<UnblindRequest>localConsumer(Addresses.SESSION_UNBLIND,
                 m -> guard.admit(m, Permission.BEDSIDE_VIEW).ifPresent(who -> api.unblind(m, who)));
         bus.localConsumer(Addresses.SESSION_PROTOCOLS, m -> guard.answer(m, Permission.BEDSIDE_VIEW, who -> api.protocols()));
-        vertx.setPeriodic(tick.toMillis(), id -> sessions.tick().forEach(this::publish));
+        bus.<TabletRequest.HandOver>localConsumer(Addresses.TABLET_HANDOVER,
+                m -> guard.admit(m, Permission.HAND_TO_PATIENT).ifPresent(who -> tablets.handOver(m, who)));
+        bus.<TabletRequest>localConsumer(Addresses.TABLET_UNLOCK, m -> {
+            if (m.body() instanceof TabletRequest.UnlockAsStaff) {
+                guard.admit(m, Permission.HAND_TO_PATIENT).ifPresent(who -> tablets.unlock(m, Optional.of(who)));
+            } else {
+                tablets.unlock(m, Optional.empty());
+            }
+        });
+        bus.<TabletRequest>localConsumer(Addresses.TABLET_LOCK, m -> {
+            if (m.headers().get(BusGuard.TOKEN_HEADER) != null) {
+                guard.admit(m, Permission.HAND_TO_PATIENT).ifPresent(who -> tablets.lock(m, Optional.of(who)));
+            } else {
+                tablets.lock(m, Optional.empty());
+            }
+        });
+        bus.<TabletRequest.StillInUse>localConsumer(Addresses.TABLET_TOUCH,
+                m -> m.reply(guard.tablets().resolve(m.body().tabletToken()).isPresent()));
+        vertx.setPeriodic(tick.toMillis(), id -> {
+            sessions.tick().forEach(this::publish);
+            tablets.sweep();
+        });
         return Future.succeededFuture();
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
+import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.schedule.PromptTransition;
@@ -66,8 +67,13 @@ public sealed interface TrailEvent {
      * A rating or a correction of one (a correction names the rating it replaces), with the station's score.
      *
      * @param amendment a correction made in review, after the session closed
+     * @param rater {@link Rater#SUBJECT} when the subject answered the items on the patient tablet (the actor is then the
+     *              member of staff who handed it over); null when staff entered the answers (before version 4 always)
      */
-    record RatingEntered(Rating rating, RatingScore score, boolean amendment) implements TrailEvent {
+    record RatingEntered(Rating rating, RatingScore score, boolean amendment, Rater rater) implements TrailEvent {
+        public RatingEntered(Rating rating, RatingScore score, boolean amendment) {
+            this(rating, score, amendment, null);
+        }
     }
 
     /** The station's score of a rating as recorded with it. */
@@ -296,5 +302,16 @@ public sealed interface TrailEvent {
 
     /** A rating visit completed. */
     record VisitCompleted(Instant at) implements TrailEvent, Timed {
+    }
+
+    /** What happened to a patient tablet handed a rating (docs/tablet.md); {@code detail} says why it locked or refused. */
+    enum TabletStep { CODE_ISSUED, UNLOCKED, LOCKED, CODE_REFUSED }
+
+    /**
+     * A patient tablet: a one-time code issued for a rating, the tablet unlocked with it (or by a staff sign-in), locked
+     * again (recorded, idle, taken back), or a code refused. Never holds the code itself.
+     */
+    record TabletAccess(Instant at, TabletStep step, String handoverId, String timePointId, String form, String detail)
+            implements TrailEvent, Timed {
     }
 }

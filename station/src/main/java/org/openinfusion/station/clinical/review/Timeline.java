@@ -15,6 +15,7 @@ import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
@@ -81,6 +82,8 @@ final class Timeline {
             case TrailEvent.VisitVitals v -> ev(r, Category.SESSION, "Visit vitals recorded", v.values().stream()
                     .map(x -> x.stream() + " " + Math.round(x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
             case TrailEvent.VisitCompleted c -> other(r, null);
+            case TrailEvent.TabletAccess t -> ev(r, Category.SESSION, "Patient tablet " + lower(t.step().name()).replace('_', ' ')
+                    + (t.form() == null ? "" : ": " + t.form() + " at " + t.timePointId()), t.detail());
         };
     }
 
@@ -169,7 +172,7 @@ final class Timeline {
         Integer total = e.score().total();
         return Summaries.formName(instruments, r.instrumentId(), r.shortFormId()) + " at " + r.timePointId()
                 + (total == null ? "" : ": total " + total) + (r.isCorrection() ? " (correction"
-                + (e.amendment() ? ", amendment)" : ")") : "");
+                + (e.amendment() ? ", amendment)" : ")") : "") + (e.rater() == Rater.SUBJECT ? " (answered by the subject on the tablet)" : "");
     }
 
     /** Any other event of the session (an unblinding...): titled by its written type. */

@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.service;
 
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.rating.Instrument;
+import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.RatingCheck;
 import org.openinfusion.station.clinical.rating.Score;
@@ -22,6 +23,11 @@ final class RatingRecorder {
     }
 
     Checked check(Session session, Rating r) {
+        return check(session, r, null);
+    }
+
+    /** {@code rater}: {@link Rater#SUBJECT} for answers the subject gave on the patient tablet, null when staff entered them. */
+    Checked check(Session session, Rating r, Rater rater) {
         FormKey form = new FormKey(r.instrumentId(), r.shortFormId());
         var timePoint = session.protocol().timePoint(r.timePointId())
                 .orElseThrow(() -> new IllegalArgumentException("no time point '" + r.timePointId() + "' in " + session.protocol().id()));
@@ -31,7 +37,7 @@ final class RatingRecorder {
         Instrument instrument = instruments.get(r.instrumentId());
         RatingCheck.requireValid(instrument, r);
         Score score = Scorer.score(instrument, r);
-        return new Checked(form, score, new TrailEvent.RatingEntered(r, TrailEvent.RatingScore.of(score), false));
+        return new Checked(form, score, new TrailEvent.RatingEntered(r, TrailEvent.RatingScore.of(score), false, rater));
     }
 
 }

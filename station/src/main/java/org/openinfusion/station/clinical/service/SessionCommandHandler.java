@@ -30,6 +30,7 @@ import org.openinfusion.station.clinical.session.PreDoseCheck;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.SessionUpdate;
@@ -145,7 +146,7 @@ public final class SessionCommandHandler {
         reply(m, c.bed(), () -> switch (c) {
             case SessionCommand.CreateSession s -> create(s);
             case SessionCommand.SessionStep s -> step(s, who, m.address());
-            case SessionCommand.RecordRating r -> rate(r);
+            case SessionCommand.RecordRating r -> rate(r, null);
             case SessionCommand.AcknowledgeAlarm a -> done(a.bed(), sessions.acknowledge(a.bed(), a.alarmId(), a.user()));
             case SessionCommand.SilenceAlarm a ->
                     done(a.bed(), sessions.silence(a.bed(), a.alarmId(), a.user(), Duration.ofSeconds(a.seconds())));
@@ -329,9 +330,10 @@ public final class SessionCommandHandler {
         return s.reason() == null || s.reason().isBlank() ? "discharged" : s.reason().strip();
     }
 
-    private CommandReply rate(SessionCommand.RecordRating r) {
+    /** {@code rater} SUBJECT: the subject's answers from the patient tablet; null: entered by staff. */
+    CommandReply rate(SessionCommand.RecordRating r, Rater rater) {
         Rating rating = r.rating();
-        SessionService.Recorded rec = sessions.record(r.bed(), rating);
+        SessionService.Recorded rec = sessions.record(r.bed(), rating, rater);
         String id = runtime(r.bed()).session().id();
         history.rating(id, new SessionView.RatingEntry(rating.id(), rating.timePointId(),
                 rating.shortFormId() == null ? rating.instrumentId() : rating.shortFormId(), rec.score().total(), rec.score().summary(),
@@ -362,7 +364,7 @@ public final class SessionCommandHandler {
         return sessions.onBed(bed).orElseThrow(() -> new NoSuchElementException("no session on bed " + bed));
     }
 
-    private static <T> void reply(Message<?> m, String bed, Supplier<T> work) {
+    static <T> void reply(Message<?> m, String bed, Supplier<T> work) {
         try {
             m.reply(work.get());
         } catch (NoSuchElementException e) {

@@ -32,6 +32,7 @@ import org.openinfusion.station.clinical.infusion.PumpReading;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
@@ -88,6 +89,12 @@ public final class SessionService {
 
     private final StudyKits kits;
     private final StudyFiles study;
+    private final InstrumentCatalog instruments;
+
+    /** The instruments ratings are checked against. */
+    public InstrumentCatalog instruments() {
+        return instruments;
+    }
 
     public SessionService(ProtocolCatalog protocols, InstrumentCatalog instruments, AuditPort audit, Clock clock,
                           AlarmSettings alarmSettings, StudyFiles study) {
@@ -95,6 +102,7 @@ public final class SessionService {
         this.kits = new StudyKits(study.kitList());
         this.protocols = protocols;
         this.ratings = new RatingRecorder(instruments);
+        this.instruments = instruments;
         this.audit = audit;
         this.clock = clock;
         this.alarmSettings = alarmSettings;
@@ -164,8 +172,13 @@ public final class SessionService {
      * station, audited with every answer, then counted towards its time point (a correction completes nothing new).
      */
     public Recorded record(String bedId, Rating rating) {
+        return record(bedId, rating, null);
+    }
+
+    /** As {@link #record(String, Rating)}; {@code rater} SUBJECT when the subject answered on the patient tablet. */
+    public Recorded record(String bedId, Rating rating, Rater rater) {
         SessionRuntime r = unlocked(bedId);
-        RatingRecorder.Checked checked = ratings.check(r.session(), rating);
+        RatingRecorder.Checked checked = ratings.check(r.session(), rating, rater);
         write(r.session().id(), rating.raterUserId(), checked.entry());
         Outcome o = rating.isCorrection() ? Outcome.empty()
                 : durable(r, r.rated(rating.timePointId(), checked.form().key(), clock.instant()));
@@ -322,6 +335,11 @@ public final class SessionService {
         }
         return new UnblindingService(audit, assignments.orElseGet(KitAssignments::none), allowedRoles, clock)
                 .unblind(r.session(), user, role, reason);
+    }
+
+    /** Records what happened to a patient tablet handed a rating of the session {@code sessionId} (null: none known). */
+    public void tablet(String sessionId, String actor, TrailEvent.TabletAccess event) {
+        audit.record(actor, sessionId == null ? null : new SessionId(sessionId), event);
     }
 
     /** Records that a request was refused for lack of a permission (station-wide, like the bus guard's refusals). */

@@ -1,6 +1,7 @@
 package org.openinfusion.station.clinical.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Correction;
+import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.schedule.PromptTransition;
@@ -95,7 +97,27 @@ class EventCodecTest {
                 new TrailEvent.VisitStarted(AT, "KET-401", "ketamine-naltrexone-crossover", null, 1, "phoned about insomnia"),
                 new TrailEvent.VisitMissed(AT, "KET-401", "ketamine-naltrexone-crossover", "day5", 1, "unwell, could not come"),
                 new TrailEvent.VisitVitals(AT, List.of(new TrailEvent.VitalReading("nibp_sys", 124, AT.minusSeconds(60)))),
-                new TrailEvent.VisitCompleted(AT));
+                new TrailEvent.VisitCompleted(AT),
+                new TrailEvent.RatingEntered(SELF_REPORT, new TrailEvent.RatingScore(null, true, 0, "no total"), false, Rater.SUBJECT),
+                new TrailEvent.TabletAccess(AT, TrailEvent.TabletStep.CODE_ISSUED, "tablet-1", "baseline", "vas", "valid until " + AT),
+                new TrailEvent.TabletAccess(AT, TrailEvent.TabletStep.UNLOCKED, "tablet-1", "baseline", "vas", "code"),
+                new TrailEvent.TabletAccess(AT, TrailEvent.TabletStep.LOCKED, "tablet-1", "baseline", "vas", "idle"),
+                new TrailEvent.TabletAccess(AT, TrailEvent.TabletStep.CODE_REFUSED, null, null, null, "unknown code"));
+    }
+
+    private static final Rating SELF_REPORT = new Rating("r3", "vas", null, "baseline", "nurse", ACTOR, AT.minusSeconds(90), AT,
+            Map.of("high", Answer.score(12), "nausea", Answer.score(0), "craving", Answer.score(55)), null);
+
+    @Test
+    void aRatingWrittenBeforeThePatientTabletReadsAsEnteredByStaffAndWritesNoRater() {
+        TrailEvent.RatingEntered staff = new TrailEvent.RatingEntered(SELF_REPORT, new TrailEvent.RatingScore(null, true, 0, "no total"), false);
+        EventCodec.Encoded written = EventCodec.encode(staff);
+        assertFalse(written.payload().containsKey("rater"), written.payload().toString());
+        Map<String, Object> old = AuditJson.normalise(written.payload());
+        TrailEvent read = EventCodec.decode("rating.recorded", "nurse1", SESSION, AT, old);
+        assertEquals(null, ((TrailEvent.RatingEntered) read).rater());
+        assertEquals("subject", EventCodec.encode(new TrailEvent.RatingEntered(SELF_REPORT, staff.score(), false, Rater.SUBJECT))
+                .payload().get("rater"));
     }
 
     @Test

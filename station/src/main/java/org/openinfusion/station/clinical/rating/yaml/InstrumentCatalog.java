@@ -95,6 +95,24 @@ public final class InstrumentCatalog {
         return item.publicName() != null ? item.publicName() : instrument.label() + " item " + item.number();
     }
 
+    /** The site-file key after the instrument id that gives the instrument's own instructions to the person rating. */
+    public static final String INSTRUCTIONS = "instructions";
+
+    /**
+     * The instrument's own instructions as the subject reads them on the patient tablet: the site's wording
+     * ({@code <instrument>.instructions}); without it, for the protocol-defined VAS a plain default, for a licensed
+     * instrument a placeholder naming the key to set (its wording never ships).
+     */
+    public String instructions(String instrumentId) {
+        Instrument instrument = get(instrumentId);
+        String text = site.wording().get(instrumentId + "." + INSTRUCTIONS);
+        if (text != null) {
+            return text;
+        }
+        return instrumentId.equals("vas") ? "Move the marker along the line to show how you feel right now."
+                : instrument.label() + " instructions (the site's wording, key " + instrumentId + "." + INSTRUCTIONS + ")";
+    }
+
     /** A protocol's own VAS questions, on the scale of the shipped "vas" instrument. */
     public Instrument vas(String id, List<VasItem> questions) {
         Instrument template = get("vas");

@@ -48,7 +48,7 @@ final class SiteFileRules {
     }
 
     private static Optional<String> wordingProblem(Instrument instrument, String itemId, String value) {
-        if (instrument.item(itemId).isEmpty()) {
+        if (instrument.item(itemId).isEmpty() && !itemId.equals(InstrumentCatalog.INSTRUCTIONS)) {
             return Optional.of(instrument.label() + " has no item '" + itemId + "'");
         }
         return value.isBlank() ? Optional.of("empty wording") : Optional.empty();

@@ -53,6 +53,15 @@ class SiteFileTest {
     }
 
     @Test
+    void aSiteFileGivesAnInstrumentsOwnInstructionsForThePatientTabletAndWithoutItAPlaceholderNamesTheKey() throws IOException {
+        Path file = write("site.properties", "psi.instructions = Test instructions, not the licensed text\n");
+        InstrumentCatalog catalog = InstrumentCatalog.builtIn(file);
+        assertEquals("Test instructions, not the licensed text", catalog.instructions("psi"));
+        assertEquals("CADSS instructions (the site's wording, key cadss.instructions)", catalog.instructions("cadss"));
+        assertEquals("Move the marker along the line to show how you feel right now.", catalog.instructions("vas"));
+    }
+
+    @Test
     void aYamlFileWithNestedKeysWorksTheSame() throws IOException {
         // given a YAML site file
         Path file = write("site.yaml", """

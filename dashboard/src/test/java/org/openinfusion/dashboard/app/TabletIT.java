@@ -1,0 +1,245 @@
+package org.openinfusion.dashboard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.audit.HistoryReader;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.rating.Rater;
+import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.UserStore;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The patient tablet in Debian's Chromium with touch emulation, beside a nurse's browser: the nurse hands a due
+ * self-report rating to the patient from the bed view, the patient answers it by touch on a 1024x768 tablet or a
+ * 390x844 phone, and the station records it with rater = subject (read back from the audit trail); the tablet page
+ * reaches no other page, locks itself when idle, and refuses a used code. Screenshots go to docs/images.
+ */
+class TabletIT {
+    private static final String IDLE_LOCK = "6s";
+    private static final String NURSE = "nurse1";
+    private static StationMain demo;
+    private static Path dataDir;
+    private static ChromeDriver staff;
+    private static ChromeDriver tablet;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dataDir = Files.createTempDirectory("tablet-it-");
+        UserStore.at(dataDir.resolve(UserStore.FILE_NAME)).put("nurse1", Role.NURSE, "Nurse One", "nurse-pass".toCharArray());
+        StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s", "tablet.idleLock", IDLE_LOCK));
+        demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[0]));
+        staff = Chromium.start(dataDir.resolve("chromium-staff"));
+        tablet = Chromium.start(dataDir.resolve("chromium-tablet"));
+        BrowserSteps.signIn(staff, demo.dashboardUrl(), NURSE, "nurse-pass");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ChromeDriver b : new ChromeDriver[] {staff, tablet}) {
+            if (b != null) {
+                b.quit();
+            }
+        }
+        if (demo != null) {
+            demo.close();
+        }
+        Chromium.deleteTree(dataDir);
+    }
+
+    private static WebDriverWait waitFor(ChromeDriver b) {
+        return BrowserSteps.waitFor(b);
+    }
+
+    /** A touch screen of {@code width} x {@code height} CSS pixels (a tablet, or with {@code mobile} a phone). */
+    private static void touchScreen(int width, int height, boolean mobile) {
+        tablet.manage().window().setSize(new Dimension(width + 40, height + 200));
+        tablet.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+        tablet.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        tablet.executeCdpCommand("Emulation.setEmitTouchEventsForMouse", Map.of("enabled", true, "configuration", mobile ? "mobile" : "desktop"));
+    }
+
+    /** Taps the element with a finger (touch start and end at a point of it; {@code fraction} across its width). */
+    private static void tap(String css, double fraction) {
+        waitFor(tablet).until(d -> (Boolean) tablet.executeScript("const e = document.querySelector(arguments[0]);"
+                + "return !!e && e.getBoundingClientRect().width > 0 && !e.hasAttribute('disabled');", css));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) tablet.executeScript("const e = document.querySelector(arguments[0]);"
+                + "e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
+                + "return {x: r.left + r.width * arguments[1], y: r.top + r.height / 2};", css, fraction);
+        Map<String, Object> point = Map.of("x", ((Number) r.get("x")).doubleValue(), "y", ((Number) r.get("y")).doubleValue());
+        tablet.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchStart", "touchPoints", List.of(point)));
+        tablet.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+    }
+
+    private static void tap(String css) {
+        tap(css, 0.5);
+    }
+
+    private static String text(String id) {
+        return BrowserSteps.text(tablet, id);
+    }
+
+    private static void shot(ChromeDriver b, String name) throws Exception {
+        Path file = Chromium.screenshot(b, name);
+        Path docs = Path.of("..", "docs", "images");
+        Files.createDirectories(docs);
+        Files.copy(file, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** On the nurse's bed view: a session under {@code protocol} with its baseline ratings due; the code for {@code form}. */
+    private static String handOver(String bed, String subject, String protocol, String form) {
+        staff.get(demo.dashboardUrl() + "bed/" + bed);
+        waitFor(staff).until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
+                && !BrowserSteps.text(staff, "start-protocol").isBlank());
+        BrowserSteps.type(staff.findElement(By.cssSelector("#start-subject input")), subject);
+        BrowserSteps.type(staff.findElement(By.cssSelector("#start-weight input")), "70");
+        BrowserSteps.type(staff.findElement(By.cssSelector("#start-kit input")), "KIT-" + subject);
+        BrowserSteps.chooseProtocol(staff, protocol);
+        BrowserSteps.click(staff, "start-button");
+        waitFor(staff).until(d -> BrowserSteps.text(staff, "session-header").startsWith(subject));
+        BrowserSteps.click(staff, "step-baseline");
+        BrowserSteps.click(staff, "hand-baseline-" + form);
+        waitFor(staff).until(d -> BrowserSteps.text(staff, "handover-code").matches("\\d{6}"));
+        String code = BrowserSteps.text(staff, "handover-code");
+        BrowserSteps.click(staff, "handover-close");
+        return code;
+    }
+
+    private static void unlock(String code) {
+        tablet.get(demo.dashboardUrl() + "tablet");
+        waitFor(tablet).until(d -> !d.findElements(By.cssSelector("#tablet-code input")).isEmpty());
+        tablet.findElement(By.cssSelector("#tablet-code input")).sendKeys(code);
+        tap("#tablet-unlock");
+    }
+
+    private static List<Recorded> trail() throws Exception {
+        return HistoryReader.history(dataDir.resolve("audit").resolve("audit.log")).entries();
+    }
+
+    /** Whether the page is wider or taller than the screen (something would have to be scrolled to be seen). */
+    private static String overflow() {
+        return String.valueOf(tablet.executeScript("const d = document.documentElement;"
+                + "return (d.scrollWidth > window.innerWidth ? 'wider ' + d.scrollWidth : '') + (d.scrollHeight > window.innerHeight ? ' taller ' + d.scrollHeight : '');"));
+    }
+
+    @Test
+    void onA1024By768TabletThePatientAnswersTheVasByTouchAndItIsRecordedWithRaterSubjectInTheNursesName() throws Exception {
+        touchScreen(1024, 768, false);
+        String code = handOver("bed-01", "KET-201", "midazolam", "vas");
+        unlock(code);
+        waitFor(tablet).until(d -> !text("tablet-instructions").isBlank());
+        shot(tablet, "tablet-1024-instructions");
+        tap("#tablet-begin");
+        double[] where = {0.12, 0.03, 0.4};
+        for (int i = 0; i < 3; i++) {
+            int n = i + 1;
+            waitFor(tablet).until(d -> text("tablet-progress").equals("Question " + n + " of 3"));
+            tap("vas-line", where[i]);
+            waitFor(tablet).until(d -> tablet.findElement(By.id("tablet-next")).getAttribute("disabled") == null);
+            if (i == 0) {
+                assertEquals("", overflow(), "the VAS question at 1024x768");
+                shot(tablet, "tablet-1024-vas");
+            }
+            tap("#tablet-next");
+        }
+        waitFor(tablet).until(d -> !d.findElements(By.id("tablet-send")).isEmpty());
+        tap("#tablet-back"); // undo: the last answer can still be changed
+        waitFor(tablet).until(d -> text("tablet-progress").equals("Question 3 of 3"));
+        tap("vas-line", 0.55);
+        tap("#tablet-next");
+        tap("#tablet-send");
+        waitFor(tablet).until(d -> text("tablet-message").startsWith("Your answers were sent"));
+
+        Recorded rated = trail().stream().filter(r -> r.as(TrailEvent.RatingEntered.class).isPresent()).reduce((a, b) -> b).orElseThrow();
+        TrailEvent.RatingEntered e = rated.as(TrailEvent.RatingEntered.class).orElseThrow();
+        assertEquals(Rater.SUBJECT, e.rater());
+        assertEquals("vas", e.rating().instrumentId());
+        assertEquals(NURSE, rated.actor());
+        int high = ((org.openinfusion.station.clinical.rating.Answer.Scored) e.rating().answers().get("high")).value();
+        int craving = ((org.openinfusion.station.clinical.rating.Answer.Scored) e.rating().answers().get("craving")).value();
+        assertTrue(high >= 8 && high <= 16, "high tapped at 12 %: " + high);
+        assertTrue(craving >= 50 && craving <= 60, "craving changed to 55 % after going back: " + craving);
+        // the code was used: typing it again is refused, and the refusal is in the trail
+        unlock(code);
+        waitFor(tablet).until(d -> text("tablet-error").contains("code already used"));
+        assertTrue(trail().stream().flatMap(r -> r.as(TrailEvent.TabletAccess.class).stream())
+                .anyMatch(t -> t.step() == TrailEvent.TabletStep.CODE_REFUSED && t.detail().equals("code already used")));
+    }
+
+    @Test
+    void onAPhoneSizedScreenEachQuestionFitsAndLargeAnswersAreTapped() throws Exception {
+        touchScreen(390, 844, true);
+        String code = handOver("bed-02", "KET-202", "buprenorphine", "ocs");
+        unlock(code);
+        tap("#tablet-begin");
+        for (int n = 1; n <= 3; n++) {
+            int item = n;
+            waitFor(tablet).until(d -> text("tablet-progress").equals("Question " + item + " of 3"));
+            if (n == 1) {
+                assertEquals("", overflow(), "the question on a 390x844 phone");
+                long smallest = (Long) tablet.executeScript("return Math.min(...Array.from(document.querySelectorAll('.tablet-answer'))"
+                        + ".map(b => Math.round(b.getBoundingClientRect().height)))");
+                assertTrue(smallest >= 44, "answer buttons at least 44 px high, smallest " + smallest);
+                shot(tablet, "tablet-phone-question");
+            }
+            tap("#tablet-answer-" + (n + 2));
+        }
+        waitFor(tablet).until(d -> !d.findElements(By.id("tablet-send")).isEmpty());
+        tap("#tablet-send");
+        waitFor(tablet).until(d -> text("tablet-message").startsWith("Your answers were sent"));
+        shot(tablet, "tablet-phone-sent");
+        TrailEvent.RatingEntered e = trail().stream().flatMap(r -> r.as(TrailEvent.RatingEntered.class).stream())
+                .filter(r -> r.rating().instrumentId().equals("ocs")).findFirst().orElseThrow();
+        assertEquals(Rater.SUBJECT, e.rater());
+        assertEquals(org.openinfusion.station.clinical.rating.Answer.score(5), e.rating().answers().get("3"));
+    }
+
+    @Test
+    void theTabletPageReachesNoOtherPageByAddressLinkOrBackButtonAndShowsNoPatientData() {
+        touchScreen(1024, 768, false);
+        tablet.get(demo.dashboardUrl() + "tablet");
+        waitFor(tablet).until(d -> !d.findElements(By.id("tablet-code")).isEmpty());
+        for (String page : List.of("", "bed/bed-01", "review", "devices", "users", "login")) {
+            tablet.get(demo.dashboardUrl() + page);
+            waitFor(tablet).until(d -> !d.findElements(By.id("tablet")).isEmpty());
+            assertTrue(tablet.findElements(By.cssSelector("vaadin-login-form, #bed-tabs, #review-list, .bed-view")).isEmpty(), page);
+            assertEquals(0L, tablet.executeScript("return document.querySelectorAll('a[href], [router-link]').length"), page);
+        }
+        tablet.navigate().back();
+        tablet.navigate().back();
+        waitFor(tablet).until(d -> !d.findElements(By.id("tablet")).isEmpty());
+        String shown = tablet.findElement(By.tagName("body")).getText();
+        assertFalse(shown.contains("KET-") || shown.contains("bed-0") || shown.contains("Nurse One"), shown);
+    }
+
+    @Test
+    void anUnlockedTabletNobodyTouchesLocksItselfAndTheLockIsAudited() throws Exception {
+        touchScreen(1024, 768, false);
+        String code = handOver("bed-03", "KET-203", "midazolam", "vas");
+        unlock(code);
+        tap("#tablet-begin");
+        waitFor(tablet).until(d -> text("tablet-progress").equals("Question 1 of 3"));
+        // nobody touches it for the idle lock (6 s here)
+        waitFor(tablet).until(d -> text("tablet-message").startsWith("This tablet locked itself"));
+        shot(tablet, "tablet-1024-locked");
+        assertTrue(trail().stream().flatMap(r -> r.as(TrailEvent.TabletAccess.class).stream())
+                .anyMatch(t -> t.step() == TrailEvent.TabletStep.LOCKED && t.detail().equals("idle")));
+    }
+}

@@ -1,0 +1,232 @@
+package org.openinfusion.station.clinical.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openinfusion.station.testing.Futures.await;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.bus.Codecs;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.api.CommandReply;
+import org.openinfusion.station.clinical.api.MarkerKind;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.Step;
+import org.openinfusion.station.clinical.api.TabletRequest;
+import org.openinfusion.station.clinical.api.ViewRequest;
+import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.audit.HistoryReader;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.history.TrailEvent.TabletStep;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rater;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.SignIns;
+import org.openinfusion.station.security.TabletGrants;
+import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.station.testing.Eventually;
+import org.openinfusion.station.testing.MutableClock;
+
+/**
+ * The patient tablet on a real event bus with a real audit file: staff hand a due rating to the patient with a one-time
+ * code, the tablet submits only that rating through the ordinary rating command, recorded with rater = subject in the
+ * staff member's name, and every code, unlock and lock is in the trail.
+ */
+class PatientTabletApiTest {
+    private static final String BED = "bed-01";
+    private static final String MIDAZOLAM = "ketamine-midazolam-active-placebo";
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
+    private Vertx vertx;
+    private AuditLog log;
+    private String nurse;
+    private SignIns signIns;
+
+    @BeforeEach
+    void deploy() throws Exception {
+        log = AuditLog.open(dir.resolve("audit.log"), clock);
+        vertx = Vertx.vertx();
+        Codecs.registerAll(vertx);
+        SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), clock,
+                AlarmSettings.DEFAULTS);
+        signIns = new SignIns(clock, Duration.ofHours(12));
+        BusGuard guard = new BusGuard(signIns, AuditFileTrail.of(log), new TabletGrants(clock, Duration.ofMinutes(5), Duration.ofMinutes(3)));
+        await(vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(50), guard),
+                new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+        nurse = signIns.open(new Principal("nurse1", Role.NURSE, "Nurse One"));
+        send(new SessionCommand.CreateSession("nurse1", BED, MIDAZOLAM, "KET-014", 70, "KIT-0042"), nurse);
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null), nurse); // baseline CADSS, BPRS+, VAS due
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        await(vertx.close());
+        log.close();
+    }
+
+    private <T> T request(String address, Object body, String token) throws Exception {
+        DeliveryOptions o = token == null ? new DeliveryOptions().setSendTimeout(10_000) : BusGuard.options(token, 10_000);
+        return await(vertx.eventBus().<T>request(address, body, o)).body();
+    }
+
+    private CommandReply send(SessionCommand c, String token) throws Exception {
+        return request(Addresses.SESSION_COMMAND, c, token);
+    }
+
+    private ReplyException refused(String address, Object body, String token) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> request(address, body, token));
+        return assertInstanceOf(ReplyException.class, e.getCause());
+    }
+
+    private TabletRequest.Code handOver(String form) throws Exception {
+        return request(Addresses.TABLET_HANDOVER, new TabletRequest.HandOver("nurse1", BED, "baseline", form), nurse);
+    }
+
+    private TabletRequest.Unlocked unlock(String code) throws Exception {
+        return request(Addresses.TABLET_UNLOCK, new TabletRequest.Unlock(code), null);
+    }
+
+    /** The patient's answers to the three default VAS questions, as the tablet sends them. */
+    private static SessionCommand.RecordRating vas(TabletRequest.Unlocked t, String id) {
+        Instant now = Instant.parse("2026-11-22T08:01:00Z");
+        return new SessionCommand.RecordRating(t.bed(), new Rating(id, "vas", null, t.timePointId(), t.staffRole(), t.staffUserId(), now,
+                now, Map.of("high", Answer.score(12), "nausea", Answer.score(3), "craving", Answer.score(40)), null));
+    }
+
+    private List<Recorded> trail() throws Exception {
+        return HistoryReader.history(dir.resolve("audit.log")).entries();
+    }
+
+    private List<TrailEvent.TabletAccess> tabletEvents() throws Exception {
+        return trail().stream().flatMap(r -> r.as(TrailEvent.TabletAccess.class).stream()).toList();
+    }
+
+    @Test
+    void theSubjectsAnswersAreRecordedWithRaterSubjectInTheNameOfTheNurseWhoHandedTheTabletOver() throws Exception {
+        TabletRequest.Code code = handOver("vas");
+        assertTrue(code.code().matches("\\d{6}"), code.code());
+        assertEquals(3, code.items());
+        TabletRequest.Unlocked tablet = unlock(code.code());
+        assertEquals(List.of("high", "nausea", "craving"), tablet.itemIds());
+
+        CommandReply reply = send(vas(tablet, "r-tablet-1"), tablet.token());
+
+        assertTrue(reply.view().ratings().stream().anyMatch(r -> r.ratingId().equals("r-tablet-1")));
+        Recorded rated = trail().stream().filter(r -> r.as(TrailEvent.RatingEntered.class).isPresent()).findFirst().orElseThrow();
+        TrailEvent.RatingEntered e = rated.as(TrailEvent.RatingEntered.class).orElseThrow();
+        assertEquals(Rater.SUBJECT, e.rater());
+        assertEquals("nurse1", rated.actor());
+        assertEquals(Answer.score(40), e.rating().answers().get("craving"));
+        assertEquals("subject", rated.written().payload().get("rater"));
+        assertEquals(List.of(TabletStep.CODE_ISSUED, TabletStep.UNLOCKED, TabletStep.LOCKED),
+                tabletEvents().stream().map(TrailEvent.TabletAccess::step).toList());
+        assertEquals("rating recorded", tabletEvents().get(2).detail());
+        assertTrue(trail().stream().noneMatch(r -> r.written().payload().containsValue(code.code())), "the code is never written");
+        // single use: the token locked with the rating
+        assertEquals(BusGuard.SIGNED_OUT, refused(Addresses.SESSION_COMMAND, vas(tablet, "r-tablet-2"), tablet.token()).failureCode());
+    }
+
+    @Test
+    void aUsedOrExpiredCodeIsRefusedAndTheRefusalIsAudited() throws Exception {
+        TabletRequest.Code first = handOver("vas");
+        unlock(first.code());
+        ReplyException used = refused(Addresses.TABLET_UNLOCK, new TabletRequest.Unlock(first.code()), null);
+        assertEquals(BusGuard.FORBIDDEN, used.failureCode());
+        assertTrue(used.getMessage().contains("code already used"), used.getMessage());
+
+        TabletRequest.Code second = handOver("vas");
+        clock.advance(Duration.ofMinutes(5));
+        ReplyException expired = refused(Addresses.TABLET_UNLOCK, new TabletRequest.Unlock(second.code()), null);
+        assertTrue(expired.getMessage().contains("code expired"), expired.getMessage());
+        assertTrue(refused(Addresses.TABLET_UNLOCK, new TabletRequest.Unlock("12345x"), null).getMessage().contains("unknown code"));
+
+        assertEquals(List.of("code already used", "code expired", "unknown code"), tabletEvents().stream()
+                .filter(t -> t.step() == TabletStep.CODE_REFUSED).map(TrailEvent.TabletAccess::detail).toList());
+    }
+
+    @Test
+    void tenWrongCodesInARowWithdrawEveryOutstandingCode() throws Exception {
+        TabletRequest.Code code = handOver("vas");
+        for (int i = 0; i < TabletGrants.MAX_WRONG_CODES; i++) {
+            String wrong = code.code().equals("000000") ? "000001" : "000000";
+            refused(Addresses.TABLET_UNLOCK, new TabletRequest.Unlock(wrong), null);
+        }
+        ReplyException late = refused(Addresses.TABLET_UNLOCK, new TabletRequest.Unlock(code.code()), null);
+        assertTrue(late.getMessage().contains("withdrawn") || late.getMessage().contains("unknown"), late.getMessage());
+        assertTrue(tabletEvents().stream().anyMatch(t -> t.step() == TabletStep.LOCKED && t.detail().contains("withdrawn")));
+    }
+
+    @Test
+    void aTabletMaySubmitOnlyTheRatingItWasHandedAndNothingElse() throws Exception {
+        TabletRequest.Unlocked tablet = unlock(handOver("vas").code());
+        Instant now = clock.instant();
+        var otherForm = new SessionCommand.RecordRating(BED, new Rating("r-x", "bprs_pos", null, "baseline", "nurse", "nurse1", now, now,
+                Map.of("conceptual_disorganization", Answer.score(1), "suspiciousness", Answer.score(1),
+                        "hallucinatory_behavior", Answer.score(1), "unusual_thought_content", Answer.score(1)), null));
+        assertEquals(BusGuard.FORBIDDEN, refused(Addresses.SESSION_COMMAND, otherForm, tablet.token()).failureCode());
+        var marker = new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NAUSEA, "");
+        assertEquals(BusGuard.FORBIDDEN, refused(Addresses.SESSION_COMMAND, marker, tablet.token()).failureCode());
+        assertEquals(BusGuard.SIGNED_OUT, refused(Addresses.SESSION_VIEW, new ViewRequest(BED), tablet.token()).failureCode());
+        assertEquals(BusGuard.SIGNED_OUT, refused(Addresses.TABLET_HANDOVER,
+                new TabletRequest.HandOver("nurse1", BED, "baseline", "vas"), tablet.token()).failureCode());
+        // the rating it was handed still goes through
+        send(vas(tablet, "r-tablet-3"), tablet.token());
+    }
+
+    @Test
+    void aFormWithObserverRatedItemsStaysAtTheBedside() throws Exception {
+        ReplyException e = refused(Addresses.TABLET_HANDOVER, new TabletRequest.HandOver("nurse1", BED, "baseline", "cadss"), nurse);
+        assertTrue(e.getMessage().contains("observer-rated items (20, 21, 22, 23)"), e.getMessage());
+    }
+
+    @Test
+    void anIdleTabletLocksItselfAndTheLockIsAudited() throws Exception {
+        TabletRequest.Unlocked tablet = unlock(handOver("vas").code());
+        clock.advance(Duration.ofMinutes(3));
+        Eventually.waitUntil(Duration.ofSeconds(10), "the idle lock in the trail", () -> {
+            try {
+                return tabletEvents().stream().anyMatch(t -> t.step() == TabletStep.LOCKED && t.detail().equals("idle"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(BusGuard.SIGNED_OUT, refused(Addresses.SESSION_COMMAND, vas(tablet, "r-idle"), tablet.token()).failureCode());
+    }
+
+    @Test
+    void staffTakeTheTabletBackWithTheirSignInOrUnlockItWithTheirSignInInsteadOfACode() throws Exception {
+        handOver("vas");
+        TabletRequest.Unlocked tablet = request(Addresses.TABLET_UNLOCK, new TabletRequest.UnlockAsStaff("nurse1"), nurse);
+        assertEquals("vas", tablet.form());
+        assertEquals(true, request(Addresses.TABLET_LOCK, new TabletRequest.Lock(tablet.token(), null), nurse));
+        assertEquals(BusGuard.SIGNED_OUT, refused(Addresses.SESSION_COMMAND, vas(tablet, "r-back"), tablet.token()).failureCode());
+        List<TrailEvent.TabletAccess> events = tabletEvents();
+        assertEquals("staff sign-in", events.get(1).detail());
+        assertEquals("taken back by staff", events.get(2).detail());
+    }
+}
