@@ -51,7 +51,8 @@ final class CommandLine {
                         return new Parsed(true, defaults, OptionalInt.empty());
                     }
                     case "--broker" -> config = config.withMqtt(new PublisherSettings(value(option, rest),
-                            config.mqtt().runId(), config.mqtt().maxInflight(), config.mqtt().bufferSize()));
+                            config.mqtt().runId(), config.mqtt().maxInflight(), config.mqtt().bufferSize(), config.mqtt().tls(),
+                            config.mqtt().logins()));
                     case "--beds" -> config = config.withBeds((int) number(option, rest));
                     case "--seed" -> config = config.withSeed(number(option, rest));
                     case "--prefix" -> config = config.withTopicPrefix(value(option, rest));

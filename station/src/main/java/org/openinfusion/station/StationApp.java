@@ -14,7 +14,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.openinfusion.station.broker.BrokerRules;
 import org.openinfusion.station.broker.EmbeddedBroker;
+import org.openinfusion.station.broker.MqttPasswords;
+import org.openinfusion.station.tls.GeneratedTls;
+import org.openinfusion.station.config.MqttConfig;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
@@ -94,8 +98,10 @@ public final class StationApp implements AutoCloseable {
         try {
             StationConfig cfg = requested;
             if (cfg.mqtt().embedded()) {
-                EmbeddedBroker broker = remember(EmbeddedBroker.start(cfg.dataDir().resolve("broker"), cfg.mqtt().embeddedPort()));
-                cfg = cfg.withMqtt(cfg.mqtt().withUrl(broker.url()));
+                cfg = cfg.withMqtt(startEmbeddedBroker(cfg.mqtt(), cfg.dataDir().resolve("broker")));
+            }
+            if (cfg.mqtt().deviceRegistry().isEmpty()) {
+                LOG.warn("no device registry (mqtt.deviceRegistry): values from any device id are accepted (docs/mqtt.md)");
             }
             PointWriter writer;
             Optional<LocalInfluxd> influxd = cfg.influx().managed() ? startInfluxd(cfg.influx()) : Optional.empty();
@@ -221,6 +227,23 @@ public final class StationApp implements AutoCloseable {
             LOG.error("AUDIT TRAIL REFUSED: {}", e.getMessage());
             return AuditLog.refused(auditFile, clock, "trail refused at start: " + e.getMessage());
         }
+    }
+
+    /**
+     * The embedded broker with the device registry's rules, TLS (a fresh authority and certificate in {@code broker/tls}
+     * at every start) unless {@code mqtt.embeddedTls=false}, and the station's own account (a random password for this
+     * run when none is configured). Returns the settings the station connects with.
+     */
+    private MqttConfig startEmbeddedBroker(MqttConfig m, Path dir) throws IOException {
+        String user = m.username().isEmpty() ? "station" : m.username();
+        String password = m.password().isEmpty() ? MqttPasswords.randomPassword() : m.password();
+        BrokerRules rules = new BrokerRules(m.deviceRegistry(), m.topicPrefix(), user, MqttPasswords.hash(password.toCharArray()),
+                m.clientId());
+        Optional<GeneratedTls> tls = m.embeddedTls() ? Optional.of(GeneratedTls.create(dir.resolve("tls"), "station embedded broker"))
+                : Optional.empty();
+        EmbeddedBroker broker = remember(EmbeddedBroker.start(dir, m.embeddedPort(), rules, tls));
+        MqttConfig out = m.withUrl(broker.url()).withCredentials(user, password);
+        return tls.isPresent() ? out.withCaFile(tls.get().caPem()) : out;
     }
 
     static final String INSTALL_HINT = "on Debian or Ubuntu: sudo apt-get install influxdb; elsewhere install InfluxDB 1.x "

@@ -12,6 +12,12 @@ import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.simulation.SimulatedNurse;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
+import org.openinfusion.sim.mqtt.PublisherSettings;
+import org.openinfusion.sim.mqtt.SimulatedBed;
+import org.openinfusion.station.broker.DemoDevices;
+import org.openinfusion.station.config.MqttConfig;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.tls.PemTrust;
 import org.openinfusion.sim.control.SimulatorControl;
 import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.station.StationApp;
@@ -46,8 +52,18 @@ public final class StationMain implements AutoCloseable {
     private final UserStore users;
     private final boolean demoUserCreated;
 
-    private StationMain(StationConfig config, LaunchOptions options, Clock clock) throws Exception {
+    private StationMain(StationConfig requested, LaunchOptions options, Clock clock) throws Exception {
+        StationConfig config = requested;
         Vertx vertx = Vertx.vertx();
+        SimulatorConfig beds = SimulatorConfig.defaults("tcp://127.0.0.1:1883").withBeds(Math.max(1, options.simulatedBeds()))
+                .withSeed(options.seed()).withTopicPrefix(config.mqtt().topicPrefix()).withIdlePumps(true).withClock(clock);
+        Optional<DemoDevices> demoDevices = Optional.empty();
+        if (options.simulatedBeds() > 0 && config.mqtt().embedded() && config.mqtt().deviceRegistry().isEmpty()) {
+            // the demo's simulated devices get their own broker accounts, made on first start in the data folder
+            demoDevices = Optional.of(DemoDevices.ensure(config.dataDir().resolve("broker"), beds.bedIds().stream()
+                    .flatMap(bed -> SimulatedBed.DEVICE_IDS.stream().map(device -> new DeviceRef(bed, device))).toList()));
+            config = config.withMqtt(config.mqtt().withDeviceRegistry(demoDevices.get().registry()));
+        }
         station = StationApp.start(config, clock, vertx);
         try {
             users = station.users();
@@ -62,13 +78,8 @@ public final class StationMain implements AutoCloseable {
             web.start();
             dashboardUrl = "http://" + config.http().host() + ":" + port + "/";
             // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
-            simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(
-                    SimulatorConfig.defaults(station.config().mqtt().url())
-                            .withBeds(options.simulatedBeds())
-                            .withSeed(options.seed())
-                            .withTopicPrefix(config.mqtt().topicPrefix())
-                            .withIdlePumps(true)
-                            .withClock(clock));
+            simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(beds.withMqtt(devicesConnection(
+                    beds.mqtt(), station.config().mqtt(), demoDevices)));
             nurse = simulator == null ? null : SimulatedNurse.attach(vertx, simulator,
                     bed -> station.sessions().onBed(bed).map(r -> r.session().plan()),
                     options.scenario().map(Scenario::load));
@@ -76,6 +87,17 @@ public final class StationMain implements AutoCloseable {
             station.close();
             throw e;
         }
+    }
+
+    /** How the simulated devices reach the station's broker: its URL, its certificate authority, their demo accounts. */
+    private static PublisherSettings devicesConnection(PublisherSettings base, MqttConfig station, Optional<DemoDevices> accounts)
+            throws java.io.IOException {
+        PublisherSettings.Logins logins = (bed, device) -> accounts.flatMap(a -> a.password(new DeviceRef(bed, device))
+                .map(p -> new PublisherSettings.Login(DemoDevices.account(new DeviceRef(bed, device)), p.toCharArray())));
+        if (station.caFile().isPresent()) {
+            return base.secured(station.url(), PemTrust.socketFactory(station.caFile().get()), logins);
+        }
+        return new PublisherSettings(station.url(), base.runId(), base.maxInflight(), base.bufferSize(), Optional.empty(), logins);
     }
 
     /** The demo's accounts nurse/nurse and physician/physician, only when no users file exists (never touches real accounts). */

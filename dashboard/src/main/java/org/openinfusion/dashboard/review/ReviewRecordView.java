@@ -115,7 +115,8 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     }
 
     private void openSign() {
-        CurrentUser.get().ifPresent(u -> new SignDialog(client, sessionId, record.lastSeq(), u, this::show).open());
+        CurrentUser.get().ifPresent(u -> new SignDialog(client, sessionId, record.lastSeq(), u,
+                !CurrentUser.signedBefore(), this::show).open());
     }
 
     private void openAmend() {

@@ -8,8 +8,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.StationUser;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.SessionRecord;
@@ -24,11 +26,17 @@ import org.openinfusion.station.security.Authenticator;
 final class SignDialog extends Dialog {
     private final RadioButtonGroup<SignatureMeaning> meaning = new RadioButtonGroup<>();
     private final Paragraph statement = new Paragraph();
+    private final TextField userId = new TextField("User id");
     private final PasswordField password = new PasswordField("Password");
     private final Span error = new Span();
     private final Button sign = new Button("Sign");
 
-    SignDialog(ReviewClient client, String sessionId, long seenLastSeq, StationUser signer, Consumer<SessionRecord> signed) {
+    /**
+     * {@code firstOfSignIn}: this sign-in has not signed before, so the user id is asked as well as the password
+     * (21 CFR 11.200(a)(1)); later signatures ask the password only.
+     */
+    SignDialog(ReviewClient client, String sessionId, long seenLastSeq, StationUser signer, boolean firstOfSignIn,
+               Consumer<SessionRecord> signed) {
         setId("sign-dialog");
         setHeaderTitle("Sign this record");
         meaning.setId("sign-meaning");
@@ -41,31 +49,37 @@ final class SignDialog extends Dialog {
         Span who = new Span("Signing as " + signer.name() + " (" + signer.id() + ")");
         who.setId("sign-signer");
         password.setId("sign-password");
-        password.setHelperText("Your own password, entered again for this signature.");
+        password.setHelperText(firstOfSignIn ? "Your own password." : "Your own password, entered again for this signature.");
+        userId.setId("sign-user-id");
+        userId.setHelperText("Your own user id: the first signature after signing in asks both.");
+        userId.setVisible(firstOfSignIn);
         error.setId("sign-error");
         error.addClassName("dialog-error");
         sign.setId("sign-submit");
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         sign.addClickListener(e -> {
             error.setText("");
-            if (meaning.getValue() == null || password.isEmpty()) {
-                error.setText("Choose the meaning and enter your password.");
+            if (meaning.getValue() == null || password.isEmpty() || (firstOfSignIn && userId.isEmpty())) {
+                error.setText(firstOfSignIn ? "Choose the meaning and enter your user id and password."
+                        : "Choose the meaning and enter your password.");
                 return;
             }
             char[] secret = password.getValue().toCharArray();
             password.clear();
             sign.setEnabled(false);
-            client.sign(new ReviewRequest.Sign(sessionId, meaning.getValue(), secret, seenLastSeq), record -> {
+            String enteredId = firstOfSignIn ? userId.getValue().strip() : "";
+            client.sign(new ReviewRequest.Sign(sessionId, meaning.getValue(), secret, seenLastSeq, enteredId), record -> {
+                CurrentUser.signatureMade();
                 close();
                 signed.accept(record);
             }, message -> {
                 sign.setEnabled(true);
-                error.setText(wording(message));
+                error.setText(firstOfSignIn ? message : wording(message));
             });
         });
         Button cancel = new Button("Cancel", e -> close());
         cancel.setId("sign-cancel");
-        VerticalLayout body = new VerticalLayout(meaning, statement, who, password, error);
+        VerticalLayout body = new VerticalLayout(meaning, statement, who, userId, password, error);
         body.setPadding(false);
         add(body);
         getFooter().add(cancel, sign);
@@ -80,7 +94,7 @@ final class SignDialog extends Dialog {
         };
     }
 
-    /** Only the password was asked here: the station's "wrong user name or password" means a wrong password. */
+    /** When only the password was asked, the station's "wrong user name or password" means a wrong password. */
     static String wording(String refusal) {
         return refusal != null && refusal.startsWith(Authenticator.WRONG)
                 ? Text.get("sign.wrongPassword") + refusal.substring(Authenticator.WRONG.length()) : refusal;

@@ -30,6 +30,19 @@ public final class CurrentUser {
         return BusGuard.options(require().token(), TIMEOUT_MILLIS);
     }
 
+    /** Whether this sign-in has made an e-signature (then the next asks the password only, 21 CFR 11.200(a)(1)). */
+    public static boolean signedBefore() {
+        VaadinSession s = VaadinSession.getCurrent();
+        return s != null && get().map(u -> u.token().equals(s.getAttribute(SIGNED_WITH))).orElse(false);
+    }
+
+    /** This sign-in made an e-signature. */
+    public static void signatureMade() {
+        VaadinSession.getCurrent().setAttribute(SIGNED_WITH, require().token());
+    }
+
+    private static final String SIGNED_WITH = "station.e-signature-made-with-token";
+
     public static void set(StationUser user) {
         VaadinSession.getCurrent().setAttribute(StationUser.class, user);
     }

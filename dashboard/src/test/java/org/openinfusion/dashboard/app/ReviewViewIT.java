@@ -139,6 +139,7 @@ class ReviewViewIT {
         browser.findElements(By.cssSelector("#sign-meaning vaadin-radio-button")).stream().filter(r -> r.getText().contains("Approved"))
                 .findFirst().orElseThrow().click();
         wait.until(d -> BrowserSteps.text(browser, "sign-statement").contains("approve"));
+        BrowserSteps.type(browser.findElement(By.cssSelector("#sign-user-id input")), "dr.ng");
         BrowserSteps.type(browser.findElement(By.cssSelector("#sign-password input")), "doctor-pass");
         BrowserSteps.click(browser, "sign-submit");
         wait.until(d -> d.findElement(By.id("record-locked")).isDisplayed());

@@ -151,6 +151,7 @@ class ReviewRecordViewTest {
         ((RadioButtonGroup<SignatureMeaning>) _get(RadioButtonGroup.class, s -> s.withId("sign-meaning"))).setValue(SignatureMeaning.APPROVED);
         assertTrue(text("sign-statement").contains("approve"));
         assertTrue(text("sign-signer").contains("doc"));
+        _get(TextField.class, s -> s.withId("sign-user-id")).setValue("doc");
         _get(PasswordField.class, s -> s.withId("sign-password")).setValue("not-my-password");
         click("sign-submit");
         KaribuStation.until(() -> text("sign-error").equals(FakeReviewStation.WRONG_PASSWORD));
@@ -180,9 +181,33 @@ class ReviewRecordViewTest {
         review.signFailure = 409;
         review.signFailureMessage = "Nothing changed since the last signature.";
         click("sign-open");
+        _get(TextField.class, s -> s.withId("sign-user-id")).setValue("doc");
         _get(PasswordField.class, s -> s.withId("sign-password")).setValue(FakeReviewStation.PASSWORD);
         click("sign-submit");
         KaribuStation.until(() -> text("sign-error").equals("Nothing changed since the last signature."));
+    }
+
+    @Test
+    void theFirstSignatureOfASignInAsksTheUserIdAsWellAndTheNextOnlyThePassword() {
+        click("sign-open");
+        TextField id = _get(TextField.class, s -> s.withId("sign-user-id"));
+        assertTrue(id.isVisible(), "the first signature asks the user id");
+        _get(PasswordField.class, s -> s.withId("sign-password")).setValue(FakeReviewStation.PASSWORD);
+        click("sign-submit");
+        assertEquals("Choose the meaning and enter your user id and password.", text("sign-error"));
+        assertTrue(review.requests(ReviewRequest.Sign.class).isEmpty(), "nothing sent without the user id");
+        id.setValue("doc");
+        _get(PasswordField.class, s -> s.withId("sign-password")).setValue(FakeReviewStation.PASSWORD);
+        click("sign-submit");
+        KaribuStation.until(() -> _find(Component.class, s -> s.withId("sign-dialog")).isEmpty());
+        assertEquals("doc", review.requests(ReviewRequest.Sign.class).getLast().userId());
+
+        click("sign-open");
+        assertTrue(_find(TextField.class, s -> s.withId("sign-user-id")).isEmpty(), "a later signature asks the password only");
+        _get(PasswordField.class, s -> s.withId("sign-password")).setValue(FakeReviewStation.PASSWORD);
+        click("sign-submit");
+        KaribuStation.until(() -> review.requests(ReviewRequest.Sign.class).size() == 2);
+        assertEquals("", review.requests(ReviewRequest.Sign.class).getLast().userId());
     }
 
     @Test

@@ -16,7 +16,7 @@ public final class BedPublisher {
                         ScheduledExecutorService control) {
         this.bed = bed;
         for (String device : bed.devices()) {
-            publishers.put(device, new DevicePublisher(settings, settings.clientId(bed.bedId(), device),
+            publishers.put(device, new DevicePublisher(settings, bed.bedId(), device,
                     bed.status(device, true), bed.status(device, false), tracker, control));
         }
     }

@@ -12,7 +12,7 @@ final class ClientOptions {
     private ClientOptions() {
     }
 
-    static MqttConnectOptions connectOptions(PublisherSettings settings, OutgoingMessage will) {
+    static MqttConnectOptions connectOptions(PublisherSettings settings, String bed, String device, OutgoingMessage will) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(false);
@@ -22,6 +22,11 @@ final class ClientOptions {
         options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         options.setWill(will.topic(), will.payload(), will.qos(), will.retained());
+        settings.tls().ifPresent(options::setSocketFactory);
+        settings.logins().of(bed, device).ifPresent(login -> {
+            options.setUserName(login.user());
+            options.setPassword(login.password().clone());
+        });
         return options;
     }
 }

@@ -48,15 +48,15 @@ final class DevicePublisher {
     private volatile boolean closing;
     private volatile boolean connected;
 
-    DevicePublisher(PublisherSettings settings, String clientId, OutgoingMessage online, OutgoingMessage offline,
+    DevicePublisher(PublisherSettings settings, String bed, String device, OutgoingMessage online, OutgoingMessage offline,
                     DeliveryTracker tracker, ScheduledExecutorService control) {
-        this.clientId = clientId;
+        this.clientId = settings.clientId(bed, device);
         this.online = online;
         this.offline = offline;
         this.tracker = tracker;
         this.control = control;
         this.capacity = settings.bufferSize();
-        this.options = ClientOptions.connectOptions(settings, offline);
+        this.options = ClientOptions.connectOptions(settings, bed, device, offline);
         try {
             this.client = new MqttAsyncClient(settings.brokerUri(), clientId, new MemoryPersistence());
         } catch (MqttException e) {

@@ -29,6 +29,9 @@ import org.openinfusion.sim.signal.SimulatedPatient;
  * from any thread.
  */
 public final class SimulatedBed {
+    /** The devices of every simulated bed, as they appear in topics (a broker account each). */
+    public static final List<String> DEVICE_IDS = List.of(MonitorDevice.ID, PumpDevice.ID);
+
 
     public static final String MONITOR = MonitorDevice.ID;
     public static final String PUMP = PumpDevice.ID;

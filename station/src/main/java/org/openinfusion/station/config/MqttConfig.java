@@ -1,14 +1,20 @@
 package org.openinfusion.station.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * MQTT ingest. {@code url} is a broker URL such as {@code tcp://127.0.0.1:1883}, or {@code embedded}
  * to start the in-process broker on {@code embeddedPort} (0 = any free port). {@code silentAfter}: an MQTT device
- * that sends nothing for this long raises {@code DEVICE_SILENT}.
+ * that sends nothing for this long raises {@code DEVICE_SILENT}. {@code deviceRegistry}: the devices allowed to send
+ * (read once; empty = every device accepted, with a warning); {@code caFile}: the PEM certificate(s) an {@code ssl://}
+ * broker's certificate must chain to (empty = the JVM's trusted authorities); {@code embeddedTls}: the embedded broker
+ * listens with TLS only (docs/mqtt.md, "Broker security").
  */
 public record MqttConfig(String url, int embeddedPort, String clientId, String username, String password,
-                         String topicPrefix, int maxPayloadBytes, Duration keepAlive, int maxInflight, Duration silentAfter) {
+                         String topicPrefix, int maxPayloadBytes, Duration keepAlive, int maxInflight, Duration silentAfter,
+                         Optional<DeviceRegistry> deviceRegistry, Optional<Path> caFile, boolean embeddedTls) {
     public static final String EMBEDDED = "embedded";
 
     public boolean embedded() {
@@ -17,7 +23,23 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
 
     public MqttConfig withUrl(String newUrl) {
         return new MqttConfig(newUrl, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter);
+                silentAfter, deviceRegistry, caFile, embeddedTls);
+    }
+
+    /** The station's own broker account. */
+    public MqttConfig withCredentials(String user, String secret) {
+        return new MqttConfig(url, embeddedPort, clientId, user, secret, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
+                silentAfter, deviceRegistry, caFile, embeddedTls);
+    }
+
+    public MqttConfig withDeviceRegistry(DeviceRegistry registry) {
+        return new MqttConfig(url, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
+                silentAfter, Optional.of(registry), caFile, embeddedTls);
+    }
+
+    public MqttConfig withCaFile(Path file) {
+        return new MqttConfig(url, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
+                silentAfter, deviceRegistry, Optional.of(file), embeddedTls);
     }
 
     static MqttConfig from(Settings s) {
@@ -32,7 +54,17 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
         return new MqttConfig(url, s.integer("mqtt.embeddedPort", 0, 65535), s.string("mqtt.clientId"),
                 s.string("mqtt.username"), s.string("mqtt.password"), prefix,
                 s.integer("mqtt.maxPayloadBytes", 1024, 256 * 1024 * 1024), s.duration("mqtt.keepAlive"),
-                s.integer("mqtt.maxInflight", 10, 65535), silentAfter(s));
+                s.integer("mqtt.maxInflight", 10, 65535), silentAfter(s), registry(s), path(s, "mqtt.caFile"),
+                s.bool("mqtt.embeddedTls"));
+    }
+
+    private static Optional<DeviceRegistry> registry(Settings s) {
+        return path(s, "mqtt.deviceRegistry").map(DeviceRegistry::read);
+    }
+
+    private static Optional<Path> path(Settings s, String key) {
+        String v = s.string(key).strip();
+        return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v).toAbsolutePath());
     }
 
     private static Duration silentAfter(Settings s) {

@@ -12,5 +12,6 @@ public enum RejectReason {
     OUT_OF_RANGE,
     WRONG_UNIT,
     BAD_TIME,
-    WRONG_SAMPLE_COUNT
+    WRONG_SAMPLE_COUNT,
+    UNKNOWN_DEVICE
 }

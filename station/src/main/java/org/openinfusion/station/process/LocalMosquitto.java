@@ -13,19 +13,29 @@ import java.util.List;
  */
 public final class LocalMosquitto extends ManagedProcess {
     private final int port;
+    private final boolean tls;
 
-    private LocalMosquitto(Path binary, Path dir, int port, Path configFile) {
+    private LocalMosquitto(Path binary, Path dir, int port, Path configFile, boolean tls) {
         super("mosquitto :" + port, List.of(binary.toString(), "-c", configFile.toString()), dir.resolve("mosquitto.log"));
         this.port = port;
+        this.tls = tls;
     }
 
     public static LocalMosquitto start(Path binary, Path dir) throws IOException {
+        return start(binary, dir, List.of("allow_anonymous true"), false);
+    }
+
+    /**
+     * A broker whose listener takes {@code settings} (mosquitto.conf lines) instead of {@code allow_anonymous true};
+     * {@code tls}: the settings make it a TLS listener, so its URL is {@code ssl://}.
+     */
+    public static LocalMosquitto start(Path binary, Path dir, List<String> listenerLines, boolean tls) throws IOException {
         Files.createDirectories(dir.resolve("persistence"));
         int port = FreePort.find();
         Path config = dir.resolve("mosquitto.conf");
         Files.writeString(config, """
                 listener %d 127.0.0.1
-                allow_anonymous true
+                %s
                 user root
                 persistence true
                 persistence_location %s/
@@ -37,8 +47,8 @@ public final class LocalMosquitto extends ManagedProcess {
                 log_type warning
                 log_type notice
                 log_type information
-                """.formatted(port, dir.resolve("persistence").toAbsolutePath()));
-        LocalMosquitto m = new LocalMosquitto(binary, dir, port, config);
+                """.formatted(port, String.join("\n", listenerLines), dir.resolve("persistence").toAbsolutePath()));
+        LocalMosquitto m = new LocalMosquitto(binary, dir, port, config, tls);
         m.start();
         return m;
     }
@@ -63,7 +73,7 @@ public final class LocalMosquitto extends ManagedProcess {
     }
 
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls ? "ssl" : "tcp") + "://127.0.0.1:" + port;
     }
 
     public int port() {

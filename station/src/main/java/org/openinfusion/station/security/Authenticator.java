@@ -98,7 +98,21 @@ public final class Authenticator {
      * towards the lock like sign-in failures. A disabled account cannot confirm.
      */
     public Result confirm(Principal who, char[] password) {
-        Result r = check(who.userId(), password, TrailEvent.Purpose.CONFIRM, null);
+        return confirm(who, Optional.empty(), password);
+    }
+
+    /**
+     * The same with the user id entered as well (the first e-signature of a sign-in, 21 CFR 11.200(a)(1)): a user id
+     * other than the signed-in user's is refused like a wrong password (it counts towards the lock), and both outcomes
+     * are audited with {@code "components": "user id and password"}.
+     */
+    public Result confirm(Principal who, Optional<String> enteredUserId, char[] password) {
+        if (enteredUserId.isPresent() && !enteredUserId.get().strip().equals(who.userId())) {
+            // checked against no password: refused ("Wrong user name or password."), counted and audited like one
+            return check(who.userId(), new char[0], TrailEvent.Purpose.FIRST_CONFIRM, null);
+        }
+        Result r = check(who.userId(), password, enteredUserId.isPresent() ? TrailEvent.Purpose.FIRST_CONFIRM
+                : TrailEvent.Purpose.CONFIRM, null);
         if (r instanceof Result.Accepted a && !a.principal().userId().equals(who.userId())) {
             throw new IllegalStateException("confirmed another user");
         }

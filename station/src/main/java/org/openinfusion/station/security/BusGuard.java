@@ -77,6 +77,16 @@ public final class BusGuard {
         return who;
     }
 
+    /** Whether the request's sign-in has made an e-signature before (21 CFR 11.200(a)(1): later ones need the password only). */
+    public boolean signedBefore(Message<?> m) {
+        return signIns.signedBefore(m.headers().get(TOKEN_HEADER));
+    }
+
+    /** The request's sign-in made an e-signature. */
+    public void signatureMade(Message<?> m) {
+        signIns.signatureMade(m.headers().get(TOKEN_HEADER));
+    }
+
     /** Admits the request, then replies with what {@code work} returns for the caller. */
     public <T> void answer(Message<?> m, Permission p, Function<Principal, T> work) {
         admit(m, p).ifPresent(who -> m.reply(work.apply(who)));

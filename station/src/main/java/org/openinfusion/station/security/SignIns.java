@@ -24,6 +24,7 @@ public final class SignIns {
         final Principal principal;
         Instant lastUse;
         boolean mustChangePassword;
+        boolean signedBefore;
 
         Entry(Principal principal, Instant lastUse, boolean mustChangePassword) {
             this.principal = principal;
@@ -90,6 +91,20 @@ public final class SignIns {
         Entry e = token == null ? null : byToken.get(token);
         if (e != null) {
             e.mustChangePassword = false;
+        }
+    }
+
+    /** Whether this sign-in has already made an e-signature (then later ones ask the password only). */
+    public synchronized boolean signedBefore(String token) {
+        Entry e = token == null ? null : byToken.get(token);
+        return e != null && e.signedBefore;
+    }
+
+    /** This sign-in made an e-signature. */
+    public synchronized void signatureMade(String token) {
+        Entry e = token == null ? null : byToken.get(token);
+        if (e != null) {
+            e.signedBefore = true;
         }
     }
 

@@ -18,6 +18,7 @@ final class RecordCodec {
     private static final String SIGN_IN_FAILED = "user.sign_in_failed";
     private static final String CONFIRMED = "user.password_confirmed";
     private static final String CONFIRM_FAILED = "user.password_confirm_failed";
+    private static final String USER_ID_AND_PASSWORD = "user id and password";
     private static final String PASSWORD_LOCKED = "user.sign_in_locked";
     private static final String LOCKED = "user.locked";
     private static final String UNLOCKED = "user.unlocked";
@@ -67,10 +68,16 @@ final class RecordCodec {
     }
 
     static EventCodec.Encoded encode(TrailEvent.PasswordAccepted a) {
+        if (a.purpose() == Purpose.FIRST_CONFIRM) {
+            return of(CONFIRMED, "at", a.at().toString(), "role", a.role(), "components", USER_ID_AND_PASSWORD);
+        }
         return of(a.purpose() == Purpose.SIGN_IN ? SIGNED_IN : CONFIRMED, "at", a.at().toString(), "role", a.role());
     }
 
     static EventCodec.Encoded encode(TrailEvent.PasswordRefused r) {
+        if (r.purpose() == Purpose.FIRST_CONFIRM) {
+            return of(CONFIRM_FAILED, "at", r.at().toString(), "failuresInARow", r.failuresInARow(), "components", USER_ID_AND_PASSWORD);
+        }
         return of(r.purpose() == Purpose.SIGN_IN ? SIGN_IN_FAILED : CONFIRM_FAILED, "at", r.at().toString(),
                 "failuresInARow", r.failuresInARow());
     }
@@ -125,9 +132,9 @@ final class RecordCodec {
             case UNBLINDING_REFUSED -> new TrailEvent.UnblindingRefused(p.at(), p.text("role"));
             case EXPORTED -> new TrailEvent.ExportCreated(p.at(), p.text("format"), sessions(p), p.text("fileName"),
                     p.number("bytes").longValue(), p.text("sha256"));
-            case SIGNED_IN, CONFIRMED -> new TrailEvent.PasswordAccepted(purpose(p.type()), p.at(), p.text("role"));
-            case SIGN_IN_FAILED, CONFIRM_FAILED -> new TrailEvent.PasswordRefused(p.type().equals(SIGN_IN_FAILED)
-                    ? Purpose.SIGN_IN : Purpose.CONFIRM, p.at(), p.whole("failuresInARow"));
+            case SIGNED_IN, CONFIRMED -> new TrailEvent.PasswordAccepted(withId(p, purpose(p.type())), p.at(), p.text("role"));
+            case SIGN_IN_FAILED, CONFIRM_FAILED -> new TrailEvent.PasswordRefused(withId(p, p.type().equals(SIGN_IN_FAILED)
+                    ? Purpose.SIGN_IN : Purpose.CONFIRM), p.at(), p.whole("failuresInARow"));
             case PASSWORD_LOCKED -> new TrailEvent.PasswordLocked(purpose(p.text("purpose")), p.at());
             case LOCKED -> new TrailEvent.AccountLocked(p.at(), p.instant("until"), p.whole("afterFailures"));
             case UNLOCKED -> new TrailEvent.AccountUnlocked(p.text("user"), p.at());
@@ -139,6 +146,11 @@ final class RecordCodec {
                     p.number("refusedEntries").longValue());
             default -> null;
         });
+    }
+
+    /** A confirmation that asked the user id too says so ({@code "components": "user id and password"}). */
+    private static Purpose withId(PayloadReader p, Purpose plain) {
+        return USER_ID_AND_PASSWORD.equals(p.payload().get("components")) ? Purpose.FIRST_CONFIRM : plain;
     }
 
     private static Purpose purpose(String successType) {

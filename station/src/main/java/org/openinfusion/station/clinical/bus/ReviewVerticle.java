@@ -43,7 +43,11 @@ public final class ReviewVerticle extends VerticleBase {
         bus.<ReviewRequest.Waveform>localConsumer(Addresses.REVIEW_WAVEFORM,
                 m -> serve(m, Permission.REVIEW_READ, who -> review.waveform(m.body())));
         bus.<ReviewRequest.Sign>localConsumer(Addresses.REVIEW_SIGN, m -> {
-            serve(m, Permission.RECORD_SIGN, who -> review.sign(who, m.body()));
+            serve(m, Permission.RECORD_SIGN, who -> {
+                var signed = review.sign(who, m.body(), !guard.signedBefore(m));
+                guard.signatureMade(m);
+                return signed;
+            });
             if (m.body() != null) {
                 Arrays.fill(m.body().password(), '\0'); // also when the guard refused the request
             }

@@ -177,7 +177,11 @@ public sealed interface TrailEvent {
     // ---- access
 
     /** What a password was checked for. */
-    enum Purpose { SIGN_IN, CONFIRM }
+    /**
+     * Why a password was checked: sign-in, an e-signature (password only), or the first e-signature of a sign-in, where
+     * the user id is entered too (21 CFR 11.200(a)(1)).
+     */
+    enum Purpose { SIGN_IN, CONFIRM, FIRST_CONFIRM }
 
     /** A password accepted (sign-in, or confirmed for an e-signature). */
     record PasswordAccepted(Purpose purpose, Instant at, String role) implements TrailEvent, Timed {

@@ -47,13 +47,21 @@ public sealed interface ReviewRequest {
      * again, meaning stated). Fails 422 wrong password (counts towards the lock), 423 account locked, 409 when the
      * session is not closed or is already signed and unchanged since, or when the record changed after the signer
      * opened it ({@code seenLastSeq}: the {@link SessionRecord#lastSeq()} of the record shown; 0 skips that check),
-     * or when its vital signs cannot be read. The station clears {@code password} after the check.
+     * or when its vital signs cannot be read. The station clears {@code password} after the check. {@code userId}: the
+     * user id entered with the password; the first signature of a sign-in needs it (422 without it, or when it is not
+     * the signed-in user's), later ones may leave it empty (21 CFR 11.200(a)(1)).
      */
-    record Sign(String sessionId, SignatureMeaning meaning, char[] password, long seenLastSeq) implements ReviewRequest {
+    record Sign(String sessionId, SignatureMeaning meaning, char[] password, long seenLastSeq, String userId) implements ReviewRequest {
         public Sign {
             Objects.requireNonNull(sessionId, "sessionId");
             Objects.requireNonNull(meaning, "meaning");
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(userId, "userId");
+        }
+
+        /** A signature with the password only, bound to the shown version {@code seenLastSeq} of the record. */
+        public Sign(String sessionId, SignatureMeaning meaning, char[] password, long seenLastSeq) {
+            this(sessionId, meaning, password, seenLastSeq, "");
         }
 
         /** A signature not bound to a shown version of the record (tools and tests). */

@@ -106,6 +106,15 @@ public final class ReviewService {
      * that the account still holds a physician's role. The password array is cleared on every path.
      */
     public SessionRecord sign(Principal who, ReviewRequest.Sign r) {
+        return sign(who, r, false);
+    }
+
+    /**
+     * The same; {@code firstOfSignIn}: this sign-in has not signed before, so the user id must be entered with the
+     * password (21 CFR 11.200(a)(1)): a signature without it is refused (422) before any password check, one with
+     * another user's id is refused like a wrong password. Either way the confirmation is audited with its components.
+     */
+    public SessionRecord sign(Principal who, ReviewRequest.Sign r, boolean firstOfSignIn) {
         try {
             SessionEntries s = session(r.sessionId());
             SignOff.requireSignable(s, r.meaning(), who.userId());
@@ -118,7 +127,11 @@ public final class ReviewService {
                 throw ReviewException.conflict("The vital signs of this session cannot be read now (" + storeProblem
                         + "): a record is signed only when all of it can be reviewed.");
             }
-            Principal signer = switch (authenticator.confirm(who, r.password())) {
+            if (firstOfSignIn && r.userId().isBlank()) {
+                throw new ReviewException(ReviewException.WRONG_PASSWORD, FIRST_SIGNATURE);
+            }
+            Optional<String> enteredId = r.userId().isBlank() ? Optional.empty() : Optional.of(r.userId());
+            Principal signer = switch (authenticator.confirm(who, enteredId, r.password())) {
                 case Authenticator.Result.Accepted a -> a.principal();
                 case Authenticator.Result.Refused refused -> throw new ReviewException(
                         refused.locked() ? ReviewException.LOCKED : ReviewException.WRONG_PASSWORD, refused.message());
@@ -132,6 +145,9 @@ public final class ReviewService {
             Arrays.fill(r.password(), '\0');
         }
     }
+
+    /** Why a first signature without the user id is refused. */
+    public static final String FIRST_SIGNATURE = "The first signature after signing in asks your user id as well as your password.";
 
     /** Amends a closed record (signed or not); a signed one then needs signing again. */
     public SessionRecord amend(Principal who, ReviewRequest.Amend r) {

@@ -13,6 +13,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.openinfusion.station.config.MqttConfig;
+import org.openinfusion.station.tls.PemTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,13 @@ final class MqttConnection implements AutoCloseable {
         if (!config.username().isEmpty()) {
             options.setUserName(config.username());
             options.setPassword(config.password().toCharArray());
+        }
+        if (config.caFile().isPresent()) {
+            try {
+                options.setSocketFactory(PemTrust.socketFactory(config.caFile().get()));
+            } catch (java.io.IOException e) {
+                throw new org.openinfusion.station.config.ConfigException("mqtt.caFile: " + e.getMessage());
+            }
         }
     }
 

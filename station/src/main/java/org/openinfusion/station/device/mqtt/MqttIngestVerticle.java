@@ -41,7 +41,9 @@ public final class MqttIngestVerticle extends VerticleBase implements BrokerLink
     public Future<?> start() throws Exception {
         connection = new MqttConnection(config, clock);
         connection.onChange(() -> onConnectionChange.run());
-        MqttPayloadDecoder decoder = new MqttPayloadDecoder(config.topicPrefix(), config.maxPayloadBytes());
+        MqttPayloadDecoder decoder = new MqttPayloadDecoder(config.topicPrefix(), config.maxPayloadBytes(),
+                config.deviceRegistry().<java.util.function.Predicate<org.openinfusion.station.domain.DeviceRef>>map(r -> r::knows)
+                        .orElse(source -> true));
         connection.start(decoder.subscription(), decoder.formerSubscriptions(), new MqttIngest(vertx, decoder, metrics, clock, silence));
         long every = Math.max(100, Math.min(1000, config.silentAfter().toMillis() / 4));
         vertx.setPeriodic(every, id -> checkSilence());

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.domain.RejectReason;
@@ -19,8 +21,16 @@ public final class MqttPayloadDecoder {
     private final int maxPayloadBytes;
     private final SenmlDecoder senml;
     private final WaveformChunkDecoder waveforms;
+    private final Predicate<DeviceRef> registered;
 
+    /** A decoder accepting every device (no registry). */
     public MqttPayloadDecoder(String topicPrefix, int maxPayloadBytes) {
+        this(topicPrefix, maxPayloadBytes, source -> true);
+    }
+
+    /** A decoder rejecting ({@code UNKNOWN_DEVICE}) messages whose topic names a bed and device not {@code registered}. */
+    public MqttPayloadDecoder(String topicPrefix, int maxPayloadBytes, Predicate<DeviceRef> registered) {
+        this.registered = registered;
         this.topics = new TopicParser(topicPrefix);
         this.maxPayloadBytes = maxPayloadBytes;
         TimeWindow window = new TimeWindow();
@@ -41,6 +51,9 @@ public final class MqttPayloadDecoder {
     public DecodeResult decode(String topic, byte[] payload, Instant received) {
         try {
             MqttTopic parsed = topics.parse(topic);
+            if (!registered.test(parsed.source())) {
+                return DecodeResult.rejected(new Rejection(RejectReason.UNKNOWN_DEVICE, parsed.source() + " is not in the device registry"));
+            }
             if (payload.length > maxPayloadBytes) {
                 return DecodeResult.rejected(new Rejection(RejectReason.OVERSIZED,
                         payload.length + " bytes > " + maxPayloadBytes));

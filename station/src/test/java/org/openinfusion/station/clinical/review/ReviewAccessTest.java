@@ -72,9 +72,14 @@ class ReviewAccessTest {
         a.put(Addresses.REVIEW_WAVEFORM, () -> new ReviewRequest.Waveform(session, Stream.ECG_II, Instant.parse("2026-11-22T09:10:00Z"),
                 Duration.ofSeconds(5), Duration.ofSeconds(5)));
         a.put(Addresses.REVIEW_AMEND, () -> new ReviewRequest.Amend(session, ReviewRequest.AmendmentKind.NOTE, "late entry", "slept well", null, null));
-        a.put(Addresses.REVIEW_SIGN, () -> new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN_PASSWORD.clone()));
+        a.put(Addresses.REVIEW_SIGN, () -> firstSign(SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN));
         a.put(Addresses.REVIEW_EXPORT, () -> new ReviewRequest.Export(session, null, ExportFormat.RATINGS_CSV));
         return a;
+    }
+
+    /** A signature with the user id and password, as the first one of a sign-in must be. */
+    private ReviewRequest.Sign firstSign(SignatureMeaning meaning, String userId) {
+        return new ReviewRequest.Sign(session, meaning, ReviewScenario.PHYSICIAN_PASSWORD.clone(), 0, userId);
     }
 
     private Object request(String address, Object body, String token) throws Exception {
@@ -132,11 +137,39 @@ class ReviewAccessTest {
                 Duration.ofSeconds(1)), physician));
         assertEquals(422, refusal(Addresses.REVIEW_SIGN, new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, "nope".toCharArray()), physician));
         assertEquals(400, refusal(Addresses.REVIEW_RECORD, "not a request", physician));
-        request(Addresses.REVIEW_SIGN, new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN_PASSWORD.clone()), physician);
+        request(Addresses.REVIEW_SIGN, firstSign(SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN), physician);
         ExecutionException twice = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> request(Addresses.REVIEW_SIGN,
                 new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN_PASSWORD.clone()), physician));
         ReplyException r = assertInstanceOf(ReplyException.class, twice.getCause());
         assertEquals(409, r.failureCode());
         assertTrue(r.getMessage().contains("already signed"), r.getMessage());
+    }
+
+    @Test
+    void theFirstSignatureOfASignInNeedsTheUserIdAndPasswordAndLaterOnesThePasswordOnly() throws Exception {
+        String physician = signIns.open(new Principal(ReviewScenario.PHYSICIAN, Role.PHYSICIAN, ReviewScenario.PHYSICIAN_NAME));
+        ExecutionException noId = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> request(Addresses.REVIEW_SIGN,
+                new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN_PASSWORD.clone()), physician));
+        assertEquals(422, assertInstanceOf(ReplyException.class, noId.getCause()).failureCode());
+        assertEquals(ReviewService.FIRST_SIGNATURE, noId.getCause().getMessage());
+        assertEquals(422, refusal(Addresses.REVIEW_SIGN, firstSign(SignatureMeaning.REVIEWED, "someone.else"), physician),
+                "another user's id with the right password is refused");
+
+        SessionRecord first = (SessionRecord) request(Addresses.REVIEW_SIGN, firstSign(SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN), physician);
+        assertEquals(1, first.signatures().size());
+        SessionRecord second = (SessionRecord) request(Addresses.REVIEW_SIGN,
+                new ReviewRequest.Sign(session, SignatureMeaning.APPROVED, ReviewScenario.PHYSICIAN_PASSWORD.clone()), physician);
+        assertEquals(2, second.signatures().size(), "the second signature of the sign-in takes the password alone");
+
+        String again = signIns.open(new Principal(ReviewScenario.PHYSICIAN, Role.PHYSICIAN, ReviewScenario.PHYSICIAN_NAME));
+        request(Addresses.REVIEW_AMEND, new ReviewRequest.Amend(session, ReviewRequest.AmendmentKind.NOTE, "late entry", "slept", null, null), again);
+        assertEquals(422, refusal(Addresses.REVIEW_SIGN, new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED,
+                ReviewScenario.PHYSICIAN_PASSWORD.clone()), again), "a new sign-in asks the user id again");
+
+        List<String> confirmations = AuditReader.readVerified(scenario.file).stream()
+                .filter(e -> e.type().startsWith("user.password_confirm"))
+                .map(e -> e.type() + " " + e.payload().getOrDefault("components", "password")).toList();
+        assertEquals(List.of("user.password_confirm_failed user id and password", "user.password_confirmed user id and password",
+                "user.password_confirmed password"), confirmations);
     }
 }

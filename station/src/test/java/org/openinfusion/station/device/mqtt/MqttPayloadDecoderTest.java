@@ -141,6 +141,20 @@ class MqttPayloadDecoderTest {
     }
 
     @Test
+    void valuesAndStatusesOfADeviceNotInTheRegistryAreRejectedAndTheRegisteredOnesPass() {
+        MqttPayloadDecoder registered = new MqttPayloadDecoder("station/v1", 65536, new DeviceRef("bed-01", "monitor")::equals);
+        byte[] hr = ("[{\"bt\":" + T + ",\"n\":\"hr\",\"u\":\"/min\",\"v\":72,\"seq\":1}]").getBytes(StandardCharsets.UTF_8);
+        assertEquals(1, registered.decode(NUMERICS, hr, NOW).observations().size());
+        DecodeResult other = registered.decode("station/v1/beds/bed-02/devices/monitor/numerics", hr, NOW);
+        assertEquals(RejectReason.UNKNOWN_DEVICE, onlyReason(other));
+        assertTrue(other.observations().isEmpty());
+        DecodeResult fakeOffline = registered.decode("station/v1/beds/bed-01/devices/fake/status",
+                "offline".getBytes(StandardCharsets.UTF_8), NOW);
+        assertEquals(RejectReason.UNKNOWN_DEVICE, onlyReason(fakeOffline));
+        assertTrue(fakeOffline.status().isEmpty());
+    }
+
+    @Test
     void binaryChunkDecodesToSamplesAtTheirRate() {
         Instant first = NOW.minusMillis(256);
         DecodeResult r = decoder.decode(ECG, chunk(1, 1, 3, 500_000, micros(first), 1000, 0.1f, 1.2f, -0.3f), NOW);

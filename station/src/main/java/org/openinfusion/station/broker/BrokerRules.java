@@ -1,0 +1,70 @@
+package org.openinfusion.station.broker;
+
+import java.util.List;
+import java.util.Optional;
+import org.openinfusion.station.config.DeviceRegistry;
+
+/**
+ * Who may connect to the broker and what each may do, from the device registry (docs/mqtt.md, "Broker security"). The
+ * embedded broker applies these rules ({@link AccessExtension}); {@link MosquittoFiles} writes the same rules for an
+ * external mosquitto.
+ *
+ * <ul>
+ *   <li>The station's account: reads {@code {prefix}/#}, publishes nothing; the only account that may use the station's
+ *       client id.</li>
+ *   <li>A registered device: publishes only under {@code {prefix}/beds/{bed}/devices/{device}/#}, reads nothing.</li>
+ *   <li>No registry (development only): any client may connect without credentials and publish under {@code {prefix}/#},
+ *       but none reads, and none takes the station's client id.</li>
+ * </ul>
+ *
+ * @param registry        the devices; empty = open (development) mode
+ * @param prefix          the topic prefix ({@code station/v1})
+ * @param stationAccount  the station's user name
+ * @param stationHash     the station's password hash ({@link MqttPasswords})
+ * @param stationClientId the station's client id, reserved to the station's account
+ */
+public record BrokerRules(Optional<DeviceRegistry> registry, String prefix, String stationAccount, String stationHash,
+                          String stationClientId) {
+
+    /** What one connection may do: topic filters it may publish to and subscribe to. */
+    public record Grant(String who, List<String> publish, List<String> subscribe) {
+    }
+
+    /** The grant of a CONNECT, or a refusal with its reason (never naming the password). */
+    public sealed interface Decision {
+        record Allowed(Grant grant) implements Decision {
+        }
+
+        record Refused(String reason) implements Decision {
+        }
+    }
+
+    public Decision connect(Optional<String> user, Optional<char[]> password, String clientId) {
+        boolean station = user.isPresent() && user.get().equals(stationAccount);
+        if (station) {
+            if (password.isEmpty() || !MqttPasswords.matches(password.get(), stationHash)) {
+                return new Decision.Refused("wrong password for the station account");
+            }
+            return new Decision.Allowed(new Grant("station", List.of(), List.of(prefix + "/#")));
+        }
+        if (clientId.equals(stationClientId)) {
+            return new Decision.Refused("client id reserved to the station");
+        }
+        if (registry.isEmpty()) {
+            return new Decision.Allowed(new Grant("any (no device registry)", List.of(prefix + "/#"), List.of()));
+        }
+        if (user.isEmpty() || password.isEmpty()) {
+            return new Decision.Refused("no user name or password");
+        }
+        Optional<DeviceRegistry.Device> device = registry.get().account(user.get());
+        if (device.isEmpty() || !MqttPasswords.matches(password.get(), device.get().passwordHash())) {
+            return new Decision.Refused("unknown account or wrong password");
+        }
+        return new Decision.Allowed(new Grant(device.get().account(), List.of(deviceTree(device.get())), List.of()));
+    }
+
+    /** {@code {prefix}/beds/{bed}/devices/{device}/#}: everything a device may publish to. */
+    public String deviceTree(DeviceRegistry.Device d) {
+        return prefix + "/beds/" + d.source().bedId() + "/devices/" + d.source().deviceId() + "/#";
+    }
+}
