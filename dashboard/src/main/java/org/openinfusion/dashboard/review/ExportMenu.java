@@ -49,6 +49,7 @@ final class ExportMenu extends MenuBar {
             case SDTM_EC -> "SDTM EC exposure, blinded (CSV)";
             case SDTM_AE -> "SDTM AE adverse events (CSV)";
             case AUDIT_CSV -> "Audit trail (CSV)";
+            case FHIR_JSON -> "HL7 FHIR R4 bundle (JSON)";
             default -> f.key() + " (" + f.fileSuffix() + ")";
         };
     }

@@ -26,7 +26,9 @@ public enum ExportFormat {
     SDTM_SUPPAE("sdtm-suppae", "text/csv", "suppae.csv"),
     /** Every SDTM data set as SAS XPORT v5 files with a define.xml, in one ZIP. */
     SDTM_XPT("sdtm-xpt", "application/zip", "sdtm-xpt.zip"),
-    AUDIT_CSV("audit-csv", "text/csv", "audit.csv");
+    AUDIT_CSV("audit-csv", "text/csv", "audit.csv"),
+    /** One session as an HL7 FHIR R4 Bundle (JSON). */
+    FHIR_JSON("fhir-json", "application/fhir+json", "fhir.json");
 
     private final String key;
     private final String mediaType;
@@ -53,7 +55,7 @@ public enum ExportFormat {
 
     /** True for the formats that read values from the time-series store (and so need it to answer). */
     public boolean readsTimeSeries() {
-        return this == VITALS_CSV || this == SDTM_VS || this == SDTM_XPT;
+        return this == VITALS_CSV || this == SDTM_VS || this == SDTM_XPT || this == FHIR_JSON;
     }
 
     public static ExportFormat parse(String key) {

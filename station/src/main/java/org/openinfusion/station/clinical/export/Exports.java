@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
 
 /**
@@ -34,6 +36,9 @@ public final class Exports {
         Instant now = clock.instant();
         byte[] content = switch (format) {
             case SDTM_XPT -> SdtmPackage.zip(sdtm(trail, request, now), now);
+            case FHIR_JSON -> FhirBundle.bytes(trail.select(Optional.of(request.sessionId().orElseThrow(() -> new IllegalArgumentException(
+                    "a FHIR bundle is of one session: give its id"))), Set.of()).getFirst(), store(format, request),
+                    request.instruments(), request.protocols(), now);
             default -> text(format, trail, request, now).getBytes(StandardCharsets.UTF_8);
         };
         return new ExportFile(request.sessionId().orElse("all-sessions") + "-" + format.fileSuffix(), format.mediaType(), content);
@@ -61,7 +66,7 @@ public final class Exports {
             case SDTM_SUPPAE -> SdtmAe.tables(sessions(trail, request)).supp().toString();
             case SDTM_CM -> SdtmCm.write(sessions(trail, request));
             case AUDIT_CSV -> AuditCsv.write(trail.entries(request.sessionId(), request.among()));
-            case SDTM_XPT -> throw new IllegalStateException("not a text format");
+            case SDTM_XPT, FHIR_JSON -> throw new IllegalStateException("not written as text here");
         };
     }
 
