@@ -104,7 +104,7 @@ public final class ExportMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((format == ExportFormat.BUNDLE_JSON || format == ExportFormat.FHIR_JSON) && session == null) {
+        if (format.oneSession() && session == null) {
             return Commands.usage(spec, format.key() + " is of one session: give --session ID");
         }
         InfluxConfig store = null;

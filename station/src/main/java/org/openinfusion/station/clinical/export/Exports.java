@@ -36,9 +36,9 @@ public final class Exports {
         Instant now = clock.instant();
         byte[] content = switch (format) {
             case SDTM_XPT -> SdtmPackage.zip(sdtm(trail, request, now), now);
-            case FHIR_JSON -> FhirBundle.bytes(trail.select(Optional.of(request.sessionId().orElseThrow(() -> new IllegalArgumentException(
-                    "a FHIR bundle is of one session: give its id"))), Set.of()).getFirst(), store(format, request),
-                    request.instruments(), request.protocols(), now);
+            case FHIR_JSON -> FhirBundle.bytes(one(format, trail, request), store(format, request), request.instruments(),
+                    request.protocols(), now);
+            case EDF_PLUS -> EdfPlus.bytes(one(format, trail, request), store(format, request), now);
             default -> text(format, trail, request, now).getBytes(StandardCharsets.UTF_8);
         };
         return new ExportFile(request.sessionId().orElse("all-sessions") + "-" + format.fileSuffix(), format.mediaType(), content);
@@ -66,7 +66,7 @@ public final class Exports {
             case SDTM_SUPPAE -> SdtmAe.tables(sessions(trail, request)).supp().toString();
             case SDTM_CM -> SdtmCm.write(sessions(trail, request));
             case AUDIT_CSV -> AuditCsv.write(trail.entries(request.sessionId(), request.among()));
-            case SDTM_XPT, FHIR_JSON -> throw new IllegalStateException("not written as text here");
+            case SDTM_XPT, FHIR_JSON, EDF_PLUS -> throw new IllegalStateException("not written as text here");
         };
     }
 
@@ -86,6 +86,12 @@ public final class Exports {
         all.put("QS", SdtmRatings.table("QS", sessions, request.instruments(), request.protocols()));
         all.put("RS", SdtmRatings.table("RS", sessions, request.instruments(), request.protocols()));
         return all;
+    }
+
+    /** The one session a format of one session is written for; @throws IllegalArgumentException when none is given */
+    private static SessionTrail one(ExportFormat format, Trail trail, ExportRequest request) {
+        return trail.select(Optional.of(request.sessionId().orElseThrow(() -> new IllegalArgumentException(
+                format.key() + " is of one session: give its id"))), Set.of()).getFirst();
     }
 
     private static List<SessionTrail> sessions(Trail trail, ExportRequest request) {

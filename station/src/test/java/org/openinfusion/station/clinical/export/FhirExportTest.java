@@ -313,7 +313,7 @@ class FhirExportTest {
     void aFhirBundleIsOfOneSession() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExportFixtures.export(ExportFormat.FHIR_JSON,
                 TRAIL.entries(), Optional.empty(), TrailBuilder.vitals(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING));
-        assertTrue(e.getMessage().contains("one session"), e.getMessage());
+        assertTrue(e.getMessage().contains("fhir-json is of one session"), e.getMessage());
     }
 
     private static void collect(List<CodeSystem.ConceptDefinitionComponent> concepts, Set<String> into) {
