@@ -51,6 +51,7 @@ public final class EventCodec {
             case TrailEvent.TornTailDiscarded e -> RecordCodec.encode(e);
             case TrailEvent.UnavailablePeriod e -> RecordCodec.encode(e);
             case TrailEvent.Unrecognised e -> new Encoded(e.type(), e.payload());
+            case TrailEvent.DeviceClockOffset e -> CareCodec.encode(e);
         };
     }
 

@@ -98,7 +98,8 @@ final class EdfPlus {
         if (!to.isAfter(start)) {
             throw new IllegalArgumentException("an EDF+ file needs a window of some length: " + from + " to " + to);
         }
-        List<Signal> signals = signals(s.bed(), series, start, to);
+        DeviceClocks clocks = new DeviceClocks(s.history());
+        List<Signal> signals = signals(s.bed(), series, clocks, start, to);
         int recordSeconds = recordSeconds(signals);
         // whole records from the start up to and including the window's end (a session's close is in the file)
         long records = Duration.between(start, to).toNanos() / (recordSeconds * 1_000_000_000L) + 1;
@@ -115,7 +116,7 @@ final class EdfPlus {
                 Instant blockEnd = blockStart.plusSeconds(count * recordSeconds);
                 List<short[]> samples = new ArrayList<>();
                 for (Signal sig : signals) {
-                    samples.add(block(sig, series.waveform(s.bed(), sig.stream(), blockStart, blockEnd), s.bed(), blockStart,
+                    samples.add(block(sig, clocks.waveform(series, s.bed(), sig.stream(), blockStart, blockEnd), blockStart,
                             (int) (count * samplesPerRecord(sig, recordSeconds))));
                 }
                 for (long r = 0; r < count; r++) {
@@ -135,12 +136,12 @@ final class EdfPlus {
     }
 
     /** Every waveform stream with samples in the window, with its rate (from the spacing of its first samples). */
-    static List<Signal> signals(String bed, TimeSeriesReader series, Instant from, Instant to) {
+    static List<Signal> signals(String bed, TimeSeriesReader series, DeviceClocks clocks, Instant from, Instant to) {
         List<Signal> signals = new ArrayList<>();
         for (Stream stream : WAVEFORMS) {
             for (Instant t = from; t.isBefore(to); t = t.plusSeconds(BLOCK_SECONDS)) {
                 Instant end = t.plusSeconds(BLOCK_SECONDS).isBefore(to) ? t.plusSeconds(BLOCK_SECONDS) : to;
-                List<TimeSeriesReader.StoredValue> values = series.waveform(bed, stream, t, end);
+                List<TimeSeriesReader.StoredValue> values = clocks.waveform(series, bed, stream, t, end);
                 double rate = rate(values);
                 if (rate > 0) {
                     signals.add(new Signal(stream, values.getFirst().device(), rate));
@@ -185,7 +186,7 @@ final class EdfPlus {
     }
 
     /** A block's samples of one signal at their places (the nearest sample slot); slots without a sample hold the digital minimum. */
-    private static short[] block(Signal sig, List<TimeSeriesReader.StoredValue> values, String bed, Instant blockStart, int slots) {
+    private static short[] block(Signal sig, List<TimeSeriesReader.StoredValue> values, Instant blockStart, int slots) {
         short[] out = new short[slots];
         Arrays.fill(out, (short) DIGITAL_MIN);
         for (TimeSeriesReader.StoredValue v : values) {

@@ -104,7 +104,7 @@ final class FhirBundle {
         b.bundle.setTimestamp(Date.from(now));
         b.patientAndEncounter();
         b.infusion(protocols);
-        b.vitals(series.numerics(session.bed(), VITALS, session.createdAt(), VitalsCsv.end(session, now)));
+        b.vitals(new DeviceClocks(session.history()).numerics(series, session.bed(), VITALS, session.createdAt(), VitalsCsv.end(session, now)));
         b.ratings(instruments);
         b.medications();
         b.adverseEvents();

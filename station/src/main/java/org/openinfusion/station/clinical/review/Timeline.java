@@ -75,6 +75,7 @@ final class Timeline {
             case TrailEvent.AddressThrottled a -> other(r, null);
             case TrailEvent.TornTailDiscarded t -> other(r, null);
             case TrailEvent.UnavailablePeriod u -> other(r, null);
+            case TrailEvent.DeviceClockOffset o -> other(r, o.device() + " clock: station time = device time + " + o.offsetMillis() + " ms");
         };
     }
 
