@@ -36,14 +36,15 @@ find_jdk() {
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 
-# ensure_packages MODE BINARY:PACKAGE ... installs Debian packages whose binaries are missing.
+# ensure_packages MODE BINARY:PACKAGE ... installs Debian packages whose binaries are missing (a BINARY that is an
+# absolute path, e.g. a Python module's folder, counts as present when that path exists).
 # MODE is "required" (fail when they cannot be installed) or "optional" (warn and go on).
 ensure_packages() {
   local mode="$1"; shift
   local missing=() pair bin pkg
   for pair in "$@"; do
     bin="${pair%%:*}"; pkg="${pair#*:}"
-    command -v "$bin" >/dev/null 2>&1 || [ -x "/usr/sbin/$bin" ] || missing+=("$pkg")
+    command -v "$bin" >/dev/null 2>&1 || [ -x "/usr/sbin/$bin" ] || { [[ "$bin" == /* ]] && [ -e "$bin" ]; } || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

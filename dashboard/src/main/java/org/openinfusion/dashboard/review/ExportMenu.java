@@ -50,6 +50,8 @@ final class ExportMenu extends MenuBar {
             case SDTM_AE -> "SDTM AE adverse events (CSV)";
             case AUDIT_CSV -> "Audit trail (CSV)";
             case VISITS_CSV -> "Study visits summary (CSV)";
+            case FHIR_JSON -> "HL7 FHIR R4 bundle (JSON)";
+            case EDF_PLUS -> "Waveforms with events (EDF+)";
             default -> f.key() + " (" + f.fileSuffix() + ")";
         };
     }

@@ -104,8 +104,8 @@ public final class ExportMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (format == ExportFormat.BUNDLE_JSON && session == null) {
-            return Commands.usage(spec, "bundle-json is of one session: give --session ID");
+        if (format.oneSession() && session == null) {
+            return Commands.usage(spec, format.key() + " is of one session: give --session ID");
         }
         InfluxConfig store = null;
         if (format.readsTimeSeries()) {

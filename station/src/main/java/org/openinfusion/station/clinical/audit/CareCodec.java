@@ -9,13 +9,17 @@ import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.Medication;
 
-/** The written form of the care events: pre-dose vitals and gate overrides, discharge overrides, adverse events, medications. */
+/**
+ * The written form of the care events: pre-dose vitals and gate overrides, discharge overrides, adverse events, medications,
+ * and the devices' clock offsets.
+ */
 final class CareCodec {
     private static final String PRE_DOSE_VITALS = "predose.vitals_recorded";
     private static final String GATE_OVERRIDDEN = "predose.gate_overridden";
     private static final String DISCHARGE_OVERRIDDEN = "discharge.overridden";
     private static final String AE = "ae.recorded";
     private static final String MEDICATION = "medication.given";
+    private static final String CLOCK_OFFSET = "device.clock_offset";
 
     private CareCodec() {
     }
@@ -71,6 +75,13 @@ final class CareCodec {
         return new EventCodec.Encoded(MEDICATION, p);
     }
 
+    static EventCodec.Encoded encode(TrailEvent.DeviceClockOffset o) {
+        Map<String, Object> p = at(o.at());
+        p.put("device", o.device());
+        p.put("offsetMillis", o.offsetMillis());
+        return new EventCodec.Encoded(CLOCK_OFFSET, p);
+    }
+
     static Optional<TrailEvent> decode(PayloadReader p) {
         return Optional.ofNullable(switch (p.type()) {
             case PRE_DOSE_VITALS -> new TrailEvent.PreDoseVitals(p.at(), readings(p));
@@ -84,6 +95,7 @@ final class CareCodec {
             case MEDICATION -> new TrailEvent.MedicationGiven(p.at(), new Medication(p.required("drug"), p.decimal("dose"),
                     p.required("unit"), p.required("route"), p.instant("givenAt"), p.required("givenBy"), p.required("orderedBy"),
                     p.flag("rescue")));
+            case CLOCK_OFFSET -> new TrailEvent.DeviceClockOffset(p.at(), p.required("device"), (long) p.decimal("offsetMillis"));
             default -> null;
         });
     }

@@ -57,6 +57,7 @@ public final class EventCodec {
             case TrailEvent.VisitVitals e -> VisitCodec.encode(e);
             case TrailEvent.VisitCompleted e -> VisitCodec.encode(e);
             case TrailEvent.TabletAccess e -> TabletCodec.encode(e);
+            case TrailEvent.DeviceClockOffset e -> CareCodec.encode(e);
         };
     }
 

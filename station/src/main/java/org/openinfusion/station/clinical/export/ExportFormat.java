@@ -28,7 +28,11 @@ public enum ExportFormat {
     SDTM_XPT("sdtm-xpt", "application/zip", "sdtm-xpt.zip"),
     AUDIT_CSV("audit-csv", "text/csv", "audit.csv"),
     /** The subject-level summary of study visits: per visit, measures, change from baseline, response (docs/visits.md). */
-    VISITS_CSV("visits-csv", "text/csv", "visits.csv");
+    VISITS_CSV("visits-csv", "text/csv", "visits.csv"),
+    /** One session as an HL7 FHIR R4 Bundle (JSON). */
+    FHIR_JSON("fhir-json", "application/fhir+json", "fhir.json"),
+    /** The waveforms of one session's bed (ECG leads, pleth, capnogram) with its events as annotations, EDF+. */
+    EDF_PLUS("edf-plus", "application/octet-stream", "waveforms.edf");
 
     private final String key;
     private final String mediaType;
@@ -53,9 +57,14 @@ public enum ExportFormat {
         return fileSuffix;
     }
 
+    /** True for the formats that are of one session (a session id is required). */
+    public boolean oneSession() {
+        return this == BUNDLE_JSON || this == FHIR_JSON || this == EDF_PLUS;
+    }
+
     /** True for the formats that read values from the time-series store (and so need it to answer). */
     public boolean readsTimeSeries() {
-        return this == VITALS_CSV || this == SDTM_VS || this == SDTM_XPT;
+        return this == VITALS_CSV || this == SDTM_VS || this == SDTM_XPT || this == FHIR_JSON || this == EDF_PLUS;
     }
 
     public static ExportFormat parse(String key) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
 
 /**
@@ -35,6 +36,9 @@ public final class Exports {
         Instant now = clock.instant();
         byte[] content = switch (format) {
             case SDTM_XPT -> SdtmPackage.zip(sdtm(trail, request, now), now);
+            case FHIR_JSON -> FhirBundle.bytes(one(format, trail, request), store(format, request), request.instruments(),
+                    request.protocols(), now);
+            case EDF_PLUS -> EdfPlus.bytes(one(format, trail, request), store(format, request), now);
             default -> text(format, trail, request, now).getBytes(StandardCharsets.UTF_8);
         };
         return new ExportFile(request.sessionId().orElse("all-sessions") + "-" + format.fileSuffix(), format.mediaType(), content);
@@ -63,7 +67,7 @@ public final class Exports {
             case SDTM_CM -> SdtmCm.write(sessions(trail, request));
             case AUDIT_CSV -> AuditCsv.write(trail.entries(request.sessionId(), request.among()));
             case VISITS_CSV -> visits(request, now);
-            case SDTM_XPT -> throw new IllegalStateException("not a text format");
+            case SDTM_XPT, FHIR_JSON, EDF_PLUS -> throw new IllegalStateException("not written as text here");
         };
     }
 
@@ -95,6 +99,12 @@ public final class Exports {
                 .orElseThrow(() -> new IllegalArgumentException("no session or visit " + id + " in the audit trail")));
         return VisitSummaryCsv.write(visits, f -> subject.map(s -> s.equals(f.subject() + "\n" + f.protocolId())).orElse(true),
                 request.protocols(), java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+    }
+
+    /** The one session a format of one session is written for; @throws IllegalArgumentException when none is given */
+    private static SessionTrail one(ExportFormat format, Trail trail, ExportRequest request) {
+        return trail.select(Optional.of(request.sessionId().orElseThrow(() -> new IllegalArgumentException(
+                format.key() + " is of one session: give its id"))), Set.of()).getFirst();
     }
 
     private static List<SessionTrail> sessions(Trail trail, ExportRequest request) {

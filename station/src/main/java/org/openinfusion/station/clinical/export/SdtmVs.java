@@ -66,7 +66,7 @@ final class SdtmVs {
         Sdtm.Sequence seq = new Sdtm.Sequence();
         for (SessionTrail s : sessions) {
             Duration every = s.protocol(protocols).vitals().nibpEvery();
-            List<StoredValue> values = series.numerics(s.bed(), STREAMS, s.createdAt(), VitalsCsv.end(s, now));
+            List<StoredValue> values = new DeviceClocks(s.history()).numerics(series, s.bed(), STREAMS, s.createdAt(), VitalsCsv.end(s, now));
             int reading = 0;
             for (Map.Entry<Instant, Map<Stream, StoredValue>> cuff : cuffReadings(values).entrySet()) {
                 reading++;

@@ -13,7 +13,8 @@ import org.openinfusion.station.domain.StreamKind;
 
 /**
  * Every stored numeric value (vital signs and pump figures) of a session's bed from the session's creation to its
- * close (or now while open), long format: one row per value, ordered by device time.
+ * close (or now while open), long format: one row per value, ordered by time: the device's time corrected by its
+ * clock offset as the trail recorded it ({@link DeviceClocks}).
  */
 final class VitalsCsv {
     static final List<String> COLUMNS = List.of("session_id", "subject_code", "bed", "time", "elapsed_from_infusion_start_s",
@@ -28,7 +29,7 @@ final class VitalsCsv {
         Csv csv = new Csv(COLUMNS);
         for (SessionTrail s : sessions) {
             Instant start = s.infusionStart().orElse(null);
-            for (TimeSeriesReader.StoredValue v : series.numerics(s.bed(), STREAMS, s.createdAt(), end(s, now))) {
+            for (TimeSeriesReader.StoredValue v : new DeviceClocks(s.history()).numerics(series, s.bed(), STREAMS, s.createdAt(), end(s, now))) {
                 csv.row(s.id(), s.subjectCode(), s.bed(), v.time(), start == null ? "" : seconds(Duration.between(start, v.time())),
                         v.device(), v.stream().key(), v.stream().mdc().isTerm() ? v.stream().mdc().code() : "",
                         v.stream().mdc().isTerm() ? v.stream().mdc().referenceId() : "",

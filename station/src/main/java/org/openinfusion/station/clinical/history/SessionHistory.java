@@ -145,6 +145,11 @@ public final class SessionHistory {
         return all(TrailEvent.MedicationGiven.class).stream().map(f -> new Fact<>(f.entry(), f.event().medication())).toList();
     }
 
+    /** The devices' clock offsets as the station recorded them, in trail order. */
+    public List<Fact<TrailEvent.DeviceClockOffset>> clockOffsets() {
+        return all(TrailEvent.DeviceClockOffset.class);
+    }
+
     /** Whether the infusion started in this session (the participant was dosed). */
     public boolean dosed() {
         return infusionStart().isPresent() || infusion(InfusionEvent.Started.class).isPresent();
@@ -225,6 +230,7 @@ public final class SessionHistory {
             case TrailEvent.VisitVitals x -> true;
             case TrailEvent.VisitCompleted x -> true;
             case TrailEvent.TabletAccess x -> false; // access to the patient tablet, not a clinical fact
+            case TrailEvent.DeviceClockOffset o -> true;
         };
     }
 }

@@ -318,4 +318,19 @@ public sealed interface TrailEvent {
     record TabletAccess(Instant at, TabletStep step, String handoverId, String timePointId, String form, String detail)
             implements TrailEvent, Timed {
     }
+    // ---- device clocks
+
+    /**
+     * A device's clock as the station learnt it from the device's continuous values: station time = device time +
+     * {@code offsetMillis} (receive time minus device time, so it includes the transport's delay). Written for a session
+     * when a device's first value arrives and whenever the offset moves by a second or more; the exports correct that
+     * device's stored times with it (docs/exports.md, "Device clocks").
+     *
+     * @param device the device's id on the bed (e.g. "monitor")
+     */
+    record DeviceClockOffset(Instant at, String device, long offsetMillis) implements TrailEvent, Timed {
+        public DeviceClockOffset {
+            Objects.requireNonNull(device, "device");
+        }
+    }
 }

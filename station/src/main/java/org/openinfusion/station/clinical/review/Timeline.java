@@ -84,6 +84,7 @@ final class Timeline {
             case TrailEvent.VisitCompleted c -> other(r, null);
             case TrailEvent.TabletAccess t -> ev(r, Category.SESSION, "Patient tablet " + lower(t.step().name()).replace('_', ' ')
                     + (t.form() == null ? "" : ": " + t.form() + " at " + t.timePointId()), t.detail());
+            case TrailEvent.DeviceClockOffset o -> other(r, o.device() + " clock: station time = device time + " + o.offsetMillis() + " ms");
         };
     }
 

@@ -119,6 +119,9 @@ public final class SessionService {
         var open = SessionRestore.open(trail, protocols, alarmSettings, problems);
         open.values().forEach(r -> byBed.put(r.session().created().bedId(), r));
         trail.sessions().stream().filter(s -> open.containsKey(s.id().value())).forEach(s -> restoredHistory.put(s.id().value(), s));
+        // the clock offsets already written: a restart does not write them again unless they moved
+        restoredHistory.forEach((id, s) -> s.clockOffsets().forEach(f -> writtenOffsets.put(id + "\n" + f.event().device(),
+                Duration.ofMillis(f.event().offsetMillis()))));
         // Alarms left active by the previous run are closed in the record: the restarted engine raises them again
         // from live values if the condition is still there.
         restoredHistory.forEach((id, s) -> SessionRestore.activeAlarms(s).forEach((alarm, priority) ->
@@ -205,6 +208,7 @@ public final class SessionService {
         if (r == null || r.session().state() == SessionState.CLOSED) {
             return Outcome.empty();
         }
+        learnClock(r, s);
         PumpState pump = pumps.computeIfAbsent(s.source().bedId(), b -> new PumpState());
         return switch (s.stream()) {
             case PUMP_RATE -> {
@@ -226,16 +230,42 @@ public final class SessionService {
      * from its continuous values (receive time minus device time).
      */
     private java.time.Instant measuredAt(NumericSample s) {
-        boolean cuff = s.stream() == Stream.NIBP_SYS || s.stream() == Stream.NIBP_DIA || s.stream() == Stream.NIBP_MEAN;
-        if (!cuff) {
-            clockOffsets.put(s.source(), Duration.between(s.deviceTime(), s.receiveTime()));
+        if (!isCuff(s.stream())) {
             return s.receiveTime();
         }
         Duration offset = clockOffsets.get(s.source());
         return offset == null ? s.receiveTime() : s.deviceTime().plus(offset);
     }
 
+    private static boolean isCuff(Stream stream) {
+        return stream == Stream.NIBP_SYS || stream == Stream.NIBP_DIA || stream == Stream.NIBP_MEAN;
+    }
+
+    /**
+     * Learns a device's clock offset (receive time minus device time) from its continuous values and writes it to the
+     * session's trail when the device is first heard in the session and whenever it moves by
+     * {@link #CLOCK_STEP} or more: the exports correct the device's stored times with it.
+     */
+    private void learnClock(SessionRuntime r, NumericSample s) {
+        if (isCuff(s.stream())) {
+            return;
+        }
+        Duration offset = Duration.between(s.deviceTime(), s.receiveTime());
+        clockOffsets.put(s.source(), offset);
+        String key = r.session().id() + "\n" + s.source().deviceId();
+        Duration written = writtenOffsets.get(key);
+        if (written == null || offset.minus(written).abs().compareTo(CLOCK_STEP) >= 0) {
+            writtenOffsets.put(key, offset);
+            write(r.session().id(), AuditPort.STATION, new TrailEvent.DeviceClockOffset(s.receiveTime(), s.source().deviceId(),
+                    offset.toMillis()));
+        }
+    }
+
+    /** A change of a device's clock offset that is written again (smaller moves are the transport's jitter). */
+    static final Duration CLOCK_STEP = Duration.ofSeconds(1);
     private final Map<org.openinfusion.station.domain.DeviceRef, Duration> clockOffsets = new HashMap<>();
+    /** The offset last written per session and device ("session id\ndevice id"). */
+    private final Map<String, Duration> writtenOffsets = new HashMap<>();
 
     public Outcome state(StateSample s) {
         SessionRuntime r = byBed.get(s.source().bedId());

@@ -61,7 +61,7 @@ public final class TrailBuilder implements AutoCloseable {
         this.service = Sessions.service(new AuditWriter(log), clock);
     }
 
-    static TrailBuilder open(Path file) throws IOException {
+    public static TrailBuilder open(Path file) throws IOException {
         return new TrailBuilder(file);
     }
 
@@ -235,6 +235,32 @@ public final class TrailBuilder implements AutoCloseable {
         service.record(BED, baselineVas("r13", 5, 30));
         at("14:30:00");
         service.command(BED, new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
+        return id;
+    }
+
+    /**
+     * Subject KET-402's session on bed-02 from 16:00 to 16:30 whose monitor's clock is two hours behind the station's:
+     * it stamps HR (70 + minute) every minute from 16:05 to 16:15 and a cuff reading (130/85) at 16:10, each with its
+     * device time (two hours earlier) and received at once; {@link #behind} holds what the store would have.
+     */
+    String monitorTwoHoursBehind(FakeSeries behind) {
+        DeviceRef monitor = new DeviceRef("bed-02", "monitor");
+        at("16:00:00");
+        String id = service.create("nurse1", "bed-02", PROTOCOL, "KET-402", SubjectMeasures.weight(75), "KIT-12").id();
+        for (int minute = 5; minute <= 15; minute++) {
+            clock.set(Instant.parse("2026-11-22T16:00:00Z").plus(Duration.ofMinutes(minute)));
+            Instant now = clock.instant();
+            Instant device = now.minus(Duration.ofHours(2));
+            service.numeric(new NumericSample(monitor, Stream.HR, 70 + minute, device, now, minute));
+            behind.add("bed-02", "monitor", Stream.HR, device, 70 + minute);
+            if (minute == 10) {
+                service.numeric(new NumericSample(monitor, Stream.NIBP_SYS, 130, device, now, 100));
+                service.numeric(new NumericSample(monitor, Stream.NIBP_DIA, 85, device, now, 101));
+                behind.add("bed-02", "monitor", Stream.NIBP_SYS, device, 130).add("bed-02", "monitor", Stream.NIBP_DIA, device, 85);
+            }
+        }
+        at("16:30:00");
+        service.command("bed-02", new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
         return id;
     }
 
