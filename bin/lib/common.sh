@@ -73,16 +73,20 @@ build_if_needed() {
   fi
 }
 
-# bench_classpath MODULE [snapshot] compiles MODULE and the modules it needs (reactor build up to test-compile: nothing
+# bench_classpath MODULE [snapshot] [frontend] compiles MODULE and the modules it needs (reactor build up to test-compile: nothing
 # is installed into the shared ~/.m2) and sets $cp to its classes, test classes and test-scope dependencies. With
 # "snapshot", the project's classes are copied to a temporary folder first (removed on exit), so that a rebuild during
-# a long run cannot pull them from under it.
+# a long run cannot pull them from under it. With "frontend", the dashboard's browser bundle is built too (package phase,
+# tests skipped), for the modes that open the dashboard in Chromium.
 bench_classpath() {
-  local module="$1" d dirs
-  ./mvnw -B -q -ntp -pl "$module" -am test-compile dependency:build-classpath \
+  local module="$1" d dirs phase=test-compile
+  # the dashboard's browser bundle (META-INF/VAADIN/webapp) is built in the package phase: up to it, tests skipped
+  [ "${3:-}" = frontend ] && phase="package -DskipTests"
+  # shellcheck disable=SC2086 # the phase may carry an option
+  ./mvnw -B -q -ntp -pl "$module" -am $phase dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
   if [ "$module" = dashboard ]; then
-    dirs="dashboard/target/test-classes station/target/classes station/target/test-classes device-simulators/target/classes test-support/target/classes"
+    dirs="dashboard/target/test-classes dashboard/target/classes station/target/classes station/target/test-classes device-simulators/target/classes test-support/target/classes"
   else
     dirs="station/target/classes station/target/test-classes device-simulators/target/classes test-support/target/classes"
   fi

@@ -3,6 +3,8 @@
 // Samples are drawn at their device time, a fixed delay behind the newest data, so the sweep runs
 // smoothly; when data stops the cursor keeps moving and erases ahead of itself: a visible gap.
 // When the element changes size (a layout change) the last window is redrawn at once, not blanked.
+// Benchmark hook (bin/benchmark latency): only when the page defines window.stationBenchmark (the benchmark installs
+// it before the page loads), each chunk's arrival and the moment its last sample is drawn are recorded there.
 const WINDOW_S = 6;
 const ERASE_PX = 14;
 
@@ -39,7 +41,7 @@ class SweepTrace extends HTMLElement {
     this.running = false;
   }
 
-  push(b64, rateHz, firstMs) {
+  push(b64, rateHz, firstMs, receivedMs) {
     const bin = atob(b64);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -55,6 +57,8 @@ class SweepTrace extends HTMLElement {
     for (const v of samples) { if (v < lo) lo = v; if (v > hi) hi = v; }
     this.chunks.push({ t0: firstMs, dt, samples, next: 0, lo, hi });
     this.lastDataAt = Date.now();
+    const bench = window.stationBenchmark;
+    if (bench) bench.arrivals.push([this.id, endMs, receivedMs, this.lastDataAt]);
     this.rescale();
   }
 
@@ -99,6 +103,9 @@ class SweepTrace extends HTMLElement {
         if (p && x >= p.x && t - p.t < 4 * ch.dt && t >= p.t) { g.moveTo(p.x, p.y); g.lineTo(x, y); }
         this.prev = { x, y, t };
         ch.next++;
+        if (ch.next === ch.samples.length && window.stationBenchmark) {
+          window.stationBenchmark.paints.push([this.id, ch.t0 + ch.samples.length * ch.dt, Date.now()]);
+        }
       }
     }
     g.stroke();

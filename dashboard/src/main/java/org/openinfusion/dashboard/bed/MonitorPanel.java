@@ -138,6 +138,8 @@ final class MonitorPanel extends Div {
             }
             String text = m.get().text() + (second == null ? "" : "/" + state.get(second).map(BedState.Latest::text).orElse("--"));
             value.setText(text);
+            // the shown value's device time: lets a benchmark time device-to-screen for numerics (bin/benchmark latency)
+            value.getElement().setAttribute("data-device-time", String.valueOf(m.get().deviceTime().toEpochMilli()));
             Duration old = Duration.between(m.get().deviceTime(), now);
             boolean stale = old.compareTo(freshFor) > 0;
             getElement().setAttribute("data-stale", String.valueOf(stale));

@@ -9,11 +9,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a nurse does in the browser, as steps shared by the Chromium tests. */
-final class BrowserSteps {
+public final class BrowserSteps {
     private BrowserSteps() {
     }
 
-    static WebDriverWait waitFor(ChromeDriver browser) {
+    public static WebDriverWait waitFor(ChromeDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(45));
     }
 
@@ -36,7 +36,7 @@ final class BrowserSteps {
     }
 
     /** Opens the dashboard (which sends to the sign-in page) and signs in. */
-    static void signIn(ChromeDriver browser, String dashboardUrl, String user, String password) {
+    public static void signIn(ChromeDriver browser, String dashboardUrl, String user, String password) {
         browser.get(dashboardUrl);
         WebDriverWait wait = waitFor(browser);
         wait.until(d -> d.getCurrentUrl().endsWith("/login") && !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
@@ -45,7 +45,7 @@ final class BrowserSteps {
         wait.until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
-    static void type(WebElement input, String text) {
+    public static void type(WebElement input, String text) {
         input.click();
         input.sendKeys(text);
     }

@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.app;
 
+import org.openinfusion.testing.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,7 @@ class TabletIT {
         if (demo != null) {
             demo.close();
         }
-        Chromium.deleteTree(dataDir);
+        TempFolders.deleteTree(dataDir);
     }
 
     private static WebDriverWait waitFor(ChromeDriver b) {

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.openinfusion.sim.Pacing;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
+import org.openinfusion.sim.signal.BedEvent;
+import org.openinfusion.sim.signal.Conditions;
 
 /**
  * The simulated beds of the capacity benchmark, in a JVM of their own so that the station's heap and
@@ -108,6 +110,15 @@ final class SimulatorProcess implements AutoCloseable {
      */
     synchronized void addBeds(String prefix, int beds, long seed, Instant end) throws IOException, InterruptedException {
         request("add " + prefix + " " + beds + " " + seed + " " + end.toEpochMilli(), "added");
+    }
+
+    /**
+     * Applies a change of one vital sign on one bed now (the simulated patient's conditions, as a scenario step does):
+     * {@code target} reached over {@code rampSeconds}, held {@code holdSeconds}, then back to the patient's own course.
+     */
+    synchronized void change(String bed, Conditions.Vital vital, double target, double rampSeconds, double holdSeconds)
+            throws IOException, InterruptedException {
+        request("change " + bed + " " + vital + " " + target + " " + rampSeconds + " " + holdSeconds, "changed");
     }
 
     synchronized Status status() throws IOException, InterruptedException {
@@ -214,6 +225,14 @@ final class SimulatorProcess implements AutoCloseable {
                             ends.put(sim, end);
                             out.println(sim.awaitConnected(Duration.ofSeconds(60)) ? "@added"
                                     : "@error not every device of " + p[1] + " connected within 60 s");
+                        }
+                        case "change" -> {
+                            BedEvent event = new BedEvent.Change(Conditions.Vital.valueOf(p[2]), Double.parseDouble(p[3]),
+                                    Double.parseDouble(p[4]), Double.parseDouble(p[5]));
+                            SimulatedBeds sim = sims.stream().filter(x -> x.bedIds().contains(p[1])).findFirst()
+                                    .orElseThrow(() -> new IllegalArgumentException("no bed " + p[1]));
+                            sim.apply(p[1], event);
+                            out.println("@changed");
                         }
                         case "status" -> {
                             long published = 0;

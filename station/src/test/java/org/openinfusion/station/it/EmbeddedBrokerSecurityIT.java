@@ -21,7 +21,7 @@ import org.openinfusion.station.broker.EmbeddedBroker;
 import org.openinfusion.station.broker.MqttPasswords;
 import org.openinfusion.station.config.DeviceRegistry;
 import org.openinfusion.station.domain.DeviceRef;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.testing.TempFolders;
 import org.openinfusion.station.tls.GeneratedTls;
 import org.openinfusion.station.tls.PemTrust;
 
@@ -111,7 +111,7 @@ class EmbeddedBrokerSecurityIT {
                 // HiveMQ may close the offender's connection; either way nothing is forwarded
             }
             two.publish("station/v1/beds/bed-02/devices/monitor/numerics", "own".getBytes(StandardCharsets.UTF_8), 1, false);
-            org.openinfusion.station.testing.Eventually.waitUntil(java.time.Duration.ofSeconds(20), "the owner's message delivered",
+            org.openinfusion.testing.Eventually.waitUntil(java.time.Duration.ofSeconds(20), "the owner's message delivered",
                     () -> !received.isEmpty());
             // the forged message was acknowledged before the own one was sent: had it been forwarded, it would be here
             assertEquals(List.of("station/v1/beds/bed-02/devices/monitor/numerics own"), received);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 
 /** One-time codes and tablet tokens for one rating each: single use, expiry, idle lock, guessing withdrawn. */
 class TabletGrantsTest {

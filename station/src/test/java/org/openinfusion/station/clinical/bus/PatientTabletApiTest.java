@@ -47,8 +47,8 @@ import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.security.TabletGrants;
 import org.openinfusion.station.testing.AuditFileTrail;
-import org.openinfusion.station.testing.Eventually;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.MutableClock;
 
 /**
  * The patient tablet on a real event bus with a real audit file: staff hand a due rating to the patient with a one-time

@@ -31,7 +31,7 @@ import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.VisitService;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.testing.AuditFileTrail;
-import org.openinfusion.station.testing.MutableClock;
+import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
 
 /** Follow-up visits in the exports, parsed back: VISITNUM, VISIT, VISITDY, REDCap event names, change and response. */

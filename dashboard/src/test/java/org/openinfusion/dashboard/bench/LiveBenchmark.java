@@ -1,0 +1,563 @@
+package org.openinfusion.dashboard.bench;
+
+import org.openinfusion.testing.TempFolders;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.openinfusion.dashboard.app.BrowserSteps;
+import org.openinfusion.dashboard.app.Chromium;
+import org.openinfusion.dashboard.app.StationMain;
+import org.openinfusion.sim.signal.Conditions;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.config.Settings;
+import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.process.LocalInfluxd;
+import org.openinfusion.station.process.LocalMosquitto;
+import org.openinfusion.station.security.AuthMessages;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Role;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * What a nurse sees, measured in headless Chromium against the whole station (performance.md, targets 2, 3 and 5): a
+ * private mosquitto and influxd, the station with its dashboard in this JVM, N simulated beds of the full profile in their
+ * own JVM in real time, and one Chromium per open dashboard. All of them read the same wall clock, so the page's paint
+ * times can be set against the simulator's sample times. The page records them only because this benchmark installs
+ * {@code window.stationBenchmark} before the page loads (js/sweep-trace.js, and a MutationObserver defined here).
+ * Prints figures and a verdict; asserts nothing.
+ * <ul>
+ *   <li>{@code latency [beds=32] [seconds=120]}: two bed views and two overviews; from a chunk's emit (the device time
+ *   just after its last sample, which the simulator cannot send earlier) to its last sample drawn, split into emit to
+ *   station receive, receive to in the page (the station's share), and in the page to drawn (the sweep's own
+ *   delay); numerics from device time to the value shown.</li>
+ *   <li>{@code dashboards [beds=32] [seconds=60] [pages=4,16]}: for each page count, station CPU and RSS, frame rate
+ *   and push messages per page.</li>
+ *   <li>{@code alarms [beds=32] [crossings=200]}: a session on every bed, heart-rate crossings above the protocol's
+ *   high limit injected into the simulated patients; from the first crossing value's arrival at the station to the
+ *   alarm drawn on the overview and on the bed view.</li>
+ * </ul>
+ */
+public final class LiveBenchmark {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    static final String USER = "bench-nurse";
+    private static final String PASSWORD = "bench-nurse-pass";
+    /** The protocol every alarm session runs, and its high heart-rate limit (its YAML). */
+    static final String PROTOCOL = "ketamine-buprenorphine-double-dummy";
+    static final double HR_HIGH = 120;
+
+    /** Installed before any page script: counters, and observers that note when values and alarms are drawn. */
+    static final String PAGE_HOOK = """
+            window.stationBenchmark = {arrivals: [], paints: [], numerics: [], alarms: [], frames: 0, ws: 0, wsBytes: 0};
+            (function () {
+              const B = window.stationBenchmark;
+              const Native = window.WebSocket;
+              const Counted = function (url, protocols) {
+                const ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
+                ws.addEventListener('message', e => { B.ws++; B.wsBytes += typeof e.data === 'string' ? e.data.length : (e.data.byteLength || e.data.size || 0); });
+                return ws;
+              };
+              Counted.prototype = Native.prototype;
+              Object.assign(Counted, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+              window.WebSocket = Counted;
+              const frame = () => { B.frames++; requestAnimationFrame(frame); };
+              requestAnimationFrame(frame);
+              const painted = record => requestAnimationFrame(() => { record.push(Date.now()); });
+              new MutationObserver(list => {
+                for (const m of list) {
+                  const e = m.target;
+                  if (m.type === 'attributes' && m.attributeName === 'data-device-time') {
+                    const r = [e.id, +e.getAttribute('data-device-time')]; B.numerics.push(r); painted(r);
+                  } else if (m.type === 'attributes' && m.attributeName === 'data-priority' && e.classList.contains('card-alarm')
+                      && e.getAttribute('data-priority') !== 'none') {
+                    const r = ['card', e.id.replace(/-alarm$/, ''), e.getAttribute('data-priority')]; B.alarms.push(r); painted(r);
+                  } else if (m.type === 'childList') {
+                    for (const n of m.addedNodes) {
+                      if (n.nodeType === 1 && n.classList.contains('alarm') && n.parentElement && n.parentElement.id === 'alarm-banner') {
+                        const r = ['banner', location.pathname.split('/').pop(), n.getAttribute('data-alarm-id')]; B.alarms.push(r); painted(r);
+                      }
+                    }
+                  }
+                }
+              }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-device-time', 'data-priority']});
+            })();
+            """;
+
+    /** Takes what a page recorded since the last call, and resets it. */
+    private static final String COLLECT = """
+            const B = window.stationBenchmark;
+            if (!B) return '{}';
+            const r = JSON.stringify({arrivals: B.arrivals, paints: B.paints, numerics: B.numerics.filter(x => x.length === 3),
+                alarms: B.alarms.filter(x => x.length === 4), frames: B.frames, ws: B.ws, wsBytes: B.wsBytes});
+            B.arrivals = []; B.paints = []; B.numerics = B.numerics.filter(x => x.length < 3); B.alarms = B.alarms.filter(x => x.length < 4);
+            B.frames = 0; B.ws = 0; B.wsBytes = 0;
+            return r;
+            """;
+
+    private LiveBenchmark() {
+    }
+
+    /** One open dashboard: a Chromium signed in on one page. */
+    record Page(String name, String route, ChromeDriver browser) {
+        JsonObject collect() {
+            return new JsonObject((String) browser.executeScript(COLLECT));
+        }
+    }
+
+    /** Everything started: broker, database, station with dashboard, simulators, browsers; closed in reverse. */
+    static final class Rig implements AutoCloseable {
+        final Path root;
+        final PrintStream out;
+        LocalMosquitto mosquitto;
+        LocalInfluxd influxd;
+        StationMain station;
+        SimulatorProcess sim;
+        final List<Page> pages = new CopyOnWriteArrayList<>();
+
+        private Rig(Path root, PrintStream out) {
+            this.root = root;
+            this.out = out;
+        }
+
+        /** Starts the servers and {@code beds} simulated beds publishing until {@code end}. */
+        static Rig start(int beds, Instant end, PrintStream out) throws Exception {
+            Rig rig = new Rig(Files.createTempDirectory("live-bench-"), out);
+            try {
+                rig.mosquitto = LocalMosquitto.start(CapacityBenchmark.binary("mosquitto", "mosquitto"), rig.root.resolve("mosquitto"));
+                rig.influxd = LocalInfluxd.start(CapacityBenchmark.binary("influxd", "influxdb"), rig.root.resolve("influxd"));
+                Map<String, String> s = new HashMap<>();
+                s.put("mqtt.url", rig.mosquitto.url());
+                s.put("mqtt.clientId", "live-bench-station");
+                s.put("influx.url", rig.influxd.url());
+                s.put("station.dataDir", Files.createDirectories(rig.root.resolve("station")).toString());
+                s.put("http.dashboardPort", "0");
+                s.put("http.statusPort", "0");
+                s.put("health.publishInterval", "1s");
+                // the browser bundle built by the package phase, as the launcher's jar serves it (not the dev-mode frontend)
+                System.setProperty("vaadin.productionMode", "true");
+                rig.station = StationMain.start(StationConfig.from(Settings.defaultsWith(s)), StationMain.LaunchOptions.parse(new String[0]));
+                rig.station.station().users().put(USER, Role.NURSE, "Benchmark Nurse", PASSWORD.toCharArray());
+                rig.sim = SimulatorProcess.start(rig.mosquitto.url(), rig.root.resolve("simulator"));
+                rig.sim.addBeds("bed", beds, 7, end);
+                out.printf("  %s  station, dashboard %s, %d simulated beds running%n", CLOCK.format(Instant.now()), rig.station.dashboardUrl(), beds);
+                return rig;
+            } catch (Exception e) {
+                rig.close();
+                throw e;
+            }
+        }
+
+        /** Opens {@code route} (a bed view "bed/bed-01" or the overview "") in a Chromium of its own, signed in. */
+        Page open(String name, String route) {
+            ChromeDriver browser = Chromium.start(root.resolve("chromium-" + pages.size()));
+            try {
+                browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_HOOK));
+                BrowserSteps.signIn(browser, station.dashboardUrl(), USER, PASSWORD);
+                browser.get(station.dashboardUrl() + route);
+                BrowserSteps.waitFor(browser).until(d -> (Boolean) browser.executeScript(
+                        "return document.querySelectorAll('sweep-trace canvas').length > 0 && window.stationBenchmark.frames > 0"));
+            } catch (RuntimeException e) {
+                browser.quit();
+                throw e;
+            }
+            Page p = new Page(name, route, browser);
+            pages.add(p);
+            return p;
+        }
+
+        void closePages() {
+            for (Page p : pages) {
+                quietly(() -> p.browser().quit());
+            }
+            pages.clear();
+        }
+
+        @Override
+        public void close() {
+            closePages();
+            quietly(() -> {
+                if (sim != null) {
+                    sim.close();
+                }
+            });
+            quietly(() -> {
+                if (station != null) {
+                    station.close();
+                }
+            });
+            quietly(() -> {
+                if (mosquitto != null) {
+                    mosquitto.stop();
+                }
+            });
+            quietly(() -> {
+                if (influxd != null) {
+                    influxd.stop();
+                }
+            });
+            quietly(() -> TempFolders.deleteTree(root));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "latency";
+        int beds = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        PrintStream out = System.out;
+        header(out, mode, beds);
+        Rig[] running = new Rig[1];
+        Thread hook = new Thread(() -> {
+            if (running[0] != null) {
+                running[0].close();
+            }
+        }, "live-bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            switch (mode) {
+                case "latency" -> latency(beds, Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 120), out, running);
+                case "dashboards" -> dashboards(beds, Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60),
+                        args.length > 3 ? List.of(args[3].split(",")).stream().map(Integer::parseInt).toList() : List.of(4, 16), out, running);
+                case "alarms" -> alarms(beds, args.length > 2 ? Integer.parseInt(args[2]) : 200, out, running);
+                default -> {
+                    System.err.println("usage: LiveBenchmark latency [beds] [seconds] | dashboards [beds] [seconds] [pages,...] | alarms [beds] [crossings]");
+                    System.exit(2);
+                }
+            }
+        } finally {
+            if (running[0] != null) {
+                running[0].close();
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        System.exit(0);
+    }
+
+    // ---- latency ----
+
+    /** Device-to-screen figures, in milliseconds; every list sorted. */
+    record Latency(Map<String, List<Long>> emitToDrawn, List<Long> emitToReceive, List<Long> receiveToPage, List<Long> pageToDrawn,
+                   List<Long> numericToShown) {
+        List<Long> allDrawn() {
+            List<Long> all = new ArrayList<>();
+            emitToDrawn.values().forEach(all::addAll);
+            Collections.sort(all);
+            return all;
+        }
+    }
+
+    static Latency latency(int beds, Duration measure, PrintStream out, Rig[] running) throws Exception {
+        Duration warm = Duration.ofSeconds(15);
+        // the beds run until the benchmark closes them; the end only bounds a run whose start-up is slow (a loaded machine)
+        Instant end = Instant.now().plus(measure).plus(warm).plusSeconds(1800);
+        Rig rig = running[0] = Rig.start(beds, end, out);
+        List<Page> pages = List.of(rig.open("bed view bed-01", "bed/bed-01"), rig.open("bed view bed-02", "bed/bed-02"),
+                rig.open("overview 1", ""), rig.open("overview 2", ""));
+        out.printf("  %s  4 dashboards open (2 bed views, 2 overviews); warming up %d s, then measuring %d s%n",
+                CLOCK.format(Instant.now()), warm.toSeconds(), measure.toSeconds());
+        Thread.sleep(warm.toMillis());
+        pages.forEach(Page::collect);
+        Map<String, List<Long>> drawn = new TreeMap<>();
+        List<Long> toReceive = new ArrayList<>();
+        List<Long> toPage = new ArrayList<>();
+        List<Long> toDrawn = new ArrayList<>();
+        List<Long> numerics = new ArrayList<>();
+        Map<String, Long> inPage = new HashMap<>();
+        Instant stop = Instant.now().plus(measure);
+        while (Instant.now().isBefore(stop)) {
+            Thread.sleep(Math.min(5000, Math.max(1, Duration.between(Instant.now(), stop).toMillis())));
+            for (Page p : pages) {
+                JsonObject r = p.collect();
+                String kind = p.name().startsWith("bed") ? "bed views" : "overviews";
+                for (Object o : r.getJsonArray("arrivals", new JsonArray())) {
+                    JsonArray a = (JsonArray) o;
+                    toReceive.add(Math.round(a.getDouble(2) - a.getDouble(1)));
+                    toPage.add(Math.round(a.getDouble(3) - a.getDouble(2)));
+                    inPage.put(p.name() + a.getString(0) + "@" + Math.round(a.getDouble(1)), Math.round(a.getDouble(3)));
+                }
+                for (Object o : r.getJsonArray("paints", new JsonArray())) {
+                    JsonArray a = (JsonArray) o;
+                    drawn.computeIfAbsent(kind, k -> new ArrayList<>()).add(Math.round(a.getDouble(2) - a.getDouble(1)));
+                    Long arrived = inPage.remove(p.name() + a.getString(0) + "@" + Math.round(a.getDouble(1)));
+                    if (arrived != null) {
+                        toDrawn.add(Math.round(a.getDouble(2)) - arrived);
+                    }
+                }
+                for (Object o : r.getJsonArray("numerics", new JsonArray())) {
+                    JsonArray a = (JsonArray) o;
+                    numerics.add(Math.round(a.getDouble(2) - a.getDouble(1)));
+                }
+            }
+        }
+        drawn.values().forEach(Collections::sort);
+        Collections.sort(toReceive);
+        Collections.sort(toPage);
+        Collections.sort(toDrawn);
+        Collections.sort(numerics);
+        Latency l = new Latency(drawn, toReceive, toPage, toDrawn, numerics);
+        out.printf("results over %d s at %d beds, 4 dashboards (ms; percentiles of every chunk drawn):%n", measure.toSeconds(), beds);
+        drawn.forEach((kind, list) -> out.println("  emit -> drawn, " + kind + ": " + stats(list)));
+        out.println("  emit -> drawn, all:        " + stats(l.allDrawn()));
+        out.println("  emit -> station receive:   " + stats(toReceive) + "  (simulator pacing, MQTT, broker, decoding)");
+        out.println("  receive -> in the page:    " + stats(toPage) + "  (the station's share: bus, 80 ms push batch, Vaadin push, browser)");
+        out.println("  in the page -> drawn:      " + stats(toDrawn) + "  (the sweep's own delay: it draws the newest data about 0.4 s behind)");
+        out.println("  numerics, device time -> shown (bed views): " + stats(numerics) + "  (includes the 0.5 s numerics refresh)");
+        verdict(out, "device-to-screen p99", l.allDrawn(), 1000, 500);
+        verdict(out, "numerics device-to-screen p99", numerics, 1000, 500);
+        return l;
+    }
+
+    // ---- dashboards ----
+
+    record PageCost(int pages, double stationCores, long rssMiB, long heapAfterGcMiB, double minFps, double medianFps,
+                    double pushesPerSecondPerPage, double kibPerSecondPerPage) {
+    }
+
+    static List<PageCost> dashboards(int beds, Duration measure, List<Integer> counts, PrintStream out, Rig[] running) throws Exception {
+        Instant end = Instant.now().plus(measure.multipliedBy(counts.size())).plusSeconds(3600);
+        Rig rig = running[0] = Rig.start(beds, end, out);
+        List<PageCost> results = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int n : counts) {
+            while (rig.pages.size() < n) {
+                int k = rig.pages.size();
+                // half bed views (of different beds), half overviews
+                if (k % 2 == 0) {
+                    rig.open("bed view bed-" + two(k / 2 % beds + 1), "bed/bed-" + two(k / 2 % beds + 1));
+                } else {
+                    rig.open("overview " + (k / 2 + 1), "");
+                }
+            }
+            out.printf("  %s  %d dashboards open; settling 15 s, then measuring %d s%n", CLOCK.format(Instant.now()), n, measure.toSeconds());
+            Thread.sleep(15_000);
+            rig.pages.forEach(Page::collect);
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            Thread.sleep(measure.toMillis());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cores = (os.getProcessCpuTime() - cpu0) / 1e9 / seconds;
+            List<Double> fps = new ArrayList<>();
+            List<Double> bedFps = new ArrayList<>();
+            double pushes = 0;
+            double bytes = 0;
+            for (Page p : rig.pages) {
+                JsonObject r = p.collect();
+                double f = r.getLong("frames", 0L) / seconds;
+                fps.add(f);
+                if (p.name().startsWith("bed")) {
+                    bedFps.add(f);
+                }
+                pushes += r.getLong("ws", 0L) / seconds;
+                bytes += r.getLong("wsBytes", 0L) / seconds;
+            }
+            long rss = rssKiB() >> 10;
+            long heap = GcWatch.heapAfterFullGc()[0] >> 20;
+            Collections.sort(fps);
+            Collections.sort(bedFps);
+            PageCost c = new PageCost(n, cores, rss, heap, bedFps.isEmpty() ? 0 : bedFps.getFirst(), fps.get(fps.size() / 2),
+                    pushes / n, bytes / n / 1024);
+            results.add(c);
+            out.printf(Locale.ROOT, "  %d dashboards at %d beds: station JVM %.2f cores, RSS %d MiB (heap after full GC %d MiB, max heap %d MiB); "
+                            + "frame rate per page: bed views min %.1f fps, all pages median %.1f fps; push messages %.1f/s and %.1f KiB/s per page; load %.2f%n",
+                    n, beds, cores, rss, heap, GcWatch.maxHeap() >> 20, c.minFps(), c.medianFps(), c.pushesPerSecondPerPage(),
+                    c.kibPerSecondPerPage(), os.getSystemLoadAverage());
+        }
+        PageCost four = results.stream().filter(c -> c.pages() == 4).findFirst().orElse(results.getFirst());
+        out.printf(Locale.ROOT, "verdict: %d beds + %d dashboards: station RSS %d MiB %s the 2 GiB target; bed-view frame rate %.1f fps %s the 50 fps target%n",
+                beds, four.pages(), four.rssMiB(), four.rssMiB() <= 2048 ? "MEETS" : "MISSES", four.minFps(), four.minFps() >= 50 ? "meets" : "MISSES");
+        return results;
+    }
+
+    // ---- alarms ----
+
+    static List<Long> alarms(int beds, int crossings, PrintStream out, Rig[] running) throws Exception {
+        Instant end = Instant.now().plusSeconds(3600);
+        Rig rig = running[0] = Rig.start(beds, end, out);
+        Vertx vertx = rig.station.station().vertx();
+        String token = await(vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
+                new AuthMessages.SignInRequest(USER, PASSWORD.toCharArray()), new DeliveryOptions().setSendTimeout(10_000))
+                .map(m -> m.body().token()));
+        DeliveryOptions as = BusGuard.options(token, 10_000);
+        for (int b = 1; b <= beds; b++) {
+            await(vertx.eventBus().request(Addresses.SESSION_COMMAND,
+                    new SessionCommand.CreateSession(USER, "bed-" + two(b), PROTOCOL, "BENCH-" + two(b), 70, "KIT-" + two(b)), as));
+        }
+        // the first crossing value of each bed as it arrives at the station (its receive time)
+        Map<String, Long> crossing = new ConcurrentHashMap<>();
+        Map<String, Boolean> above = new ConcurrentHashMap<>();
+        List<long[]> arrivals = new CopyOnWriteArrayList<>();
+        vertx.eventBus().<NumericSample>localConsumer(Addresses.NUMERIC, m -> {
+            NumericSample s = m.body();
+            if (s.stream() != Stream.HR) {
+                return;
+            }
+            String bed = s.source().bedId();
+            boolean now = s.value() > HR_HIGH;
+            Boolean before = above.put(bed, now);
+            if (now && !Boolean.TRUE.equals(before)) {
+                crossing.put(bed, s.receiveTime().toEpochMilli());
+            }
+        });
+        Page bedView = rig.open("bed view bed-01", "bed/bed-01");
+        Page overview = rig.open("overview", "");
+        out.printf("  %s  sessions open on %d beds; overview and bed view bed-01 open; injecting %d heart-rate crossings (> %.0f /min)%n",
+                CLOCK.format(Instant.now()), beds, crossings, HR_HIGH);
+        Thread.sleep(10_000);
+        bedView.collect();
+        overview.collect();
+        List<Long> onCard = new ArrayList<>();
+        List<Long> onBanner = new ArrayList<>();
+        int missed = 0;
+        int injected = 0;
+        // rounds: a crossing on `perRound` beds at once (bed-01 in every round), then back to normal before the next round
+        int perRound = Math.min(beds, 8);
+        int round = 0;
+        while (injected < crossings) {
+            List<String> these = new ArrayList<>();
+            these.add("bed-01");
+            for (int i = 1; these.size() < perRound; i++) {
+                these.add("bed-" + two(2 + (round * (perRound - 1) + i - 1) % Math.max(1, beds - 1)));
+            }
+            these.forEach(crossing::remove);
+            for (String bed : these) {
+                rig.sim.change(bed, Conditions.Vital.HR, 150, 0, 8);
+            }
+            Thread.sleep(9_000);
+            JsonObject fromCard = overview.collect();
+            JsonObject fromBanner = bedView.collect();
+            for (String bed : these) {
+                Long at = crossing.get(bed);
+                Long card = firstAlarm(fromCard, "card", bed);
+                Long banner = "bed-01".equals(bed) ? firstAlarm(fromBanner, "banner", bed) : null;
+                if (at == null || card == null) {
+                    missed++;
+                    continue;
+                }
+                onCard.add(card - at);
+                if (banner != null) {
+                    onBanner.add(banner - at);
+                }
+                injected++;
+            }
+            // back to normal: the alarm clears before the next round
+            Thread.sleep(12_000);
+            round++;
+            if (round % 5 == 0) {
+                out.printf("  %s  %d crossings measured, %d not seen, load %.2f%n", CLOCK.format(Instant.now()), injected, missed,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+            if (missed > crossings) {
+                out.println("  too many crossings not seen: stopping");
+                break;
+            }
+        }
+        Collections.sort(onCard);
+        Collections.sort(onBanner);
+        out.printf("results: %d crossings at %d beds (%d not seen as a crossing value and a drawn alarm)%n", onCard.size(), beds, missed);
+        out.println("  first crossing value received -> alarm drawn on the overview card: " + stats(onCard));
+        out.println("  first crossing value received -> alarm banner drawn on the bed view (bed-01): " + stats(onBanner));
+        verdict(out, "alarm latency p99 (overview)", onCard, 500, 250);
+        return onCard;
+    }
+
+    /**
+     * When the page first drew a heart-rate alarm of {@code bed} ({@code kind} "card": the card turned high priority;
+     * "banner": a row of the heart-rate limit appeared), or null.
+     */
+    private static Long firstAlarm(JsonObject r, String kind, String bed) {
+        Long first = null;
+        for (Object o : r.getJsonArray("alarms", new JsonArray())) {
+            JsonArray a = (JsonArray) o;
+            boolean heartRate = "card".equals(kind) ? "high".equals(a.getString(2)) : a.getString(2).startsWith("LIMIT:hr");
+            if (kind.equals(a.getString(0)) && bed.equals(a.getString(1)) && heartRate) {
+                long t = Math.round(a.getDouble(3));
+                first = first == null ? t : Math.min(first, t);
+            }
+        }
+        return first;
+    }
+
+    // ---- figures ----
+
+    static void header(PrintStream out, String mode, int beds) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        out.printf(Locale.ROOT, "%s benchmark %s UTC: %d cores, %.1f GiB RAM, Java %s, max heap %d MiB, %d beds, load average %.2f%n", mode,
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0).toLocalDateTime()),
+                os.getAvailableProcessors(), os.getTotalMemorySize() / (double) (1L << 30), Runtime.version(), GcWatch.maxHeap() >> 20,
+                beds, os.getSystemLoadAverage());
+    }
+
+    static String stats(List<Long> sorted) {
+        if (sorted.isEmpty()) {
+            return "no samples";
+        }
+        return String.format(Locale.ROOT, "n %,d, p50 %d ms, p99 %d ms, max %d ms", sorted.size(), pct(sorted, 50), pct(sorted, 99), sorted.getLast());
+    }
+
+    static long pct(List<Long> sorted, double p) {
+        int i = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static void verdict(PrintStream out, String what, List<Long> sorted, long target, long aim) {
+        if (sorted.isEmpty()) {
+            out.println("verdict: " + what + ": NO DATA");
+            return;
+        }
+        long p99 = pct(sorted, 99);
+        out.printf(Locale.ROOT, "verdict: %s %d ms %s (target <= %d ms, aim <= %d ms); load average %.2f%n", what, p99,
+                p99 <= aim ? "MEETS the aim" : p99 <= target ? "meets the target" : "MISSES the target", target, aim,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static long rssKiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return 0;
+    }
+
+    private static String two(int n) {
+        return String.format("%02d", n);
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private static void quietly(ThrowingRunnable r) {
+        try {
+            r.run();
+        } catch (Exception e) {
+            System.err.println("cleanup: " + e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,140 @@
+package org.openinfusion.dashboard.bench;
+
+import org.openinfusion.testing.TempFolders;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openinfusion.dashboard.app.Chromium;
+import org.openinfusion.station.process.FreePort;
+
+/**
+ * Start-up of the whole station as {@code bin/station-demo} runs it (performance.md; issue 15 item 7): a fresh JVM with
+ * the station's memory options, embedded broker, a private influxd, 4 simulated beds, a fresh data folder. Measured from
+ * the JVM's process start to (1) the launcher printing the dashboard's address, (2) the dashboard's sign-in page
+ * answering 200 and (3) the status endpoint answering /health. The child's log lines with their times are kept, so the
+ * slowest phase can be read from them. Prints figures and a verdict against 5 s; asserts nothing.
+ * Run with {@code bin/benchmark startup [runs=3]}.
+ */
+public final class StartupBenchmark {
+    private static final Duration TARGET = Duration.ofSeconds(5);
+
+    private StartupBenchmark() {
+    }
+
+    /** One start: milliseconds from process start to the address printed, the sign-in page and /health answering. */
+    record Start(long printed, long dashboard, long health, List<String> log) {
+        long ready() {
+            return Math.max(dashboard, health);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        String jvmOpts = System.getProperty("station.jvm.opts", "");
+        LiveBenchmark.header(System.out, "startup", 4);
+        System.out.println("  JVM options: " + (jvmOpts.isBlank() ? "(none)" : jvmOpts));
+        List<Long> ready = new ArrayList<>();
+        Start last = null;
+        for (int i = 1; i <= runs; i++) {
+            last = measure(List.of(jvmOpts.isBlank() ? new String[0] : jvmOpts.trim().split("\\s+")));
+            ready.add(last.ready());
+            System.out.printf(Locale.ROOT, "  run %d: address printed %d ms, sign-in page %d ms, /health %d ms after the JVM started; load %.2f%n",
+                    i, last.printed(), last.dashboard(), last.health(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+        if (last != null) {
+            System.out.println("  the last run's log (ms after the JVM started):");
+            last.log().forEach(l -> System.out.println("    " + l));
+        }
+        Collections.sort(ready);
+        long median = ready.get(ready.size() / 2);
+        System.out.printf(Locale.ROOT, "verdict: station + dashboard ready %d ms after the JVM started (median of %d; best %d, worst %d) %s the %d s target%n",
+                median, runs, ready.getFirst(), ready.getLast(), median <= TARGET.toMillis() ? "MEETS" : "MISSES", TARGET.toSeconds());
+    }
+
+    static Start measure(List<String> jvmOpts) throws Exception {
+        Path dir = Files.createTempDirectory("startup-bench-");
+        int port = FreePort.find();
+        int statusPort = FreePort.find();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.addAll(jvmOpts);
+        // production mode: the browser bundle the package phase built, as the launcher's jar serves it
+        cmd.addAll(List.of("-Dvaadin.productionMode=true", "-Dstation.mqtt.url=embedded", "-Dstation.influx.url=managed", "-Dstation.station.dataDir=" + dir.resolve("data"),
+                "-Dstation.http.dashboardPort=" + port, "-Dstation.http.statusPort=" + statusPort,
+                "-cp", System.getProperty("java.class.path"), "org.openinfusion.dashboard.app.StationMain", "--simulate-beds", "4"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Instant started = p.info().startInstant().orElse(Instant.now());
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Long> printed = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = p.inputReader(StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    long at = Duration.between(started, Instant.now()).toMillis();
+                    log.add(String.format("%6d  %s", at, line.length() > 160 ? line.substring(0, 160) : line));
+                    if (line.contains("Dashboard: ")) {
+                        printed.complete(at);
+                    }
+                }
+            } catch (IOException e) {
+                printed.completeExceptionally(e);
+            }
+        }, "startup-reader");
+        reader.setDaemon(true);
+        reader.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        long dashboard = -1;
+        long health = -1;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while ((dashboard < 0 || health < 0) && System.nanoTime() < deadline && p.isAlive()) {
+                if (dashboard < 0 && answers(http, "http://127.0.0.1:" + port + "/login")) {
+                    dashboard = Duration.between(started, Instant.now()).toMillis();
+                }
+                if (health < 0 && answers(http, "http://127.0.0.1:" + statusPort + "/health")) {
+                    health = Duration.between(started, Instant.now()).toMillis();
+                }
+                Thread.sleep(20);
+            }
+            if (dashboard < 0 || health < 0) {
+                throw new IllegalStateException("the station did not become ready within 120 s (alive " + p.isAlive() + "); its log:\n"
+                        + String.join("\n", log));
+            }
+            return new Start(printed.get(30, TimeUnit.SECONDS), dashboard, health, List.copyOf(log));
+        } finally {
+            p.destroy(); // SIGTERM: the launcher's shutdown hook stops what it started (influxd, broker)
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            TempFolders.deleteTree(dir);
+        }
+    }
+
+    /** True when {@code url} answers 200 (a 503 from /health means the station is not ready). */
+    private static boolean answers(HttpClient http, String url) {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
