@@ -1,6 +1,8 @@
 package org.openinfusion.sim;
 
 import java.nio.file.Path;
+import org.openinfusion.sim.scenario.Scenario;
+import org.openinfusion.sim.scenario.ScenarioException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -28,6 +30,8 @@ final class SerialCommandLine {
               --infusion-start D       infusion starts D after the simulation (default 1m)
               --infusion-duration D    infusion length (default 40m)
               --volume ML              infused volume in mL (default 100)
+              --scenario NAME|FILE     the patient and pump follow a scenario from the start (its events for
+                                       every bed; docs/simulation.md) instead of the infusion options
               --help                   show this text
             While running, type on stdin: 'on FAULT', 'off FAULT', 'stall 10s', 'disconnect'.""";
 
@@ -59,6 +63,7 @@ final class SerialCommandLine {
                         config = config.onTcp((int) number(option, value(option, rest)));
                         tcp = true;
                     }
+                    case "--scenario" -> config = config.withScenario(scenario(value(option, rest)));
                     case "--fault" -> config = config.withFaults(faults(value(option, rest)));
                     case "--replay" -> config = config.withReplay(Path.of(value(option, rest)));
                     case "--capture" -> config = config.withCapture(Path.of(value(option, rest)));
@@ -81,7 +86,7 @@ final class SerialCommandLine {
             throw new UsageException("--device must be one of " + SerialSimulators.devices() + ", not '" + device + "'");
         }
         return new SerialSimulatorConfig(device, c.pty(), c.tcpPort(), c.seed(), c.faults(), c.replay(), c.capture(),
-                c.s5(), c.asena(), c.infusion());
+                c.s5(), c.asena(), c.infusion(), c.scenario());
     }
 
     private static SerialSimulatorConfig checked(SerialSimulatorConfig config, boolean pty, boolean tcp)
@@ -93,6 +98,14 @@ final class SerialCommandLine {
             throw new UsageException("--device s5|asena is required (or --replay FILE)");
         }
         return config;
+    }
+
+    private static Scenario scenario(String nameOrFile) throws UsageException {
+        try {
+            return Scenario.load(nameOrFile);
+        } catch (ScenarioException e) {
+            throw new UsageException("--scenario: " + e.getMessage());
+        }
     }
 
     static Set<Fault> faults(String list) {

@@ -15,6 +15,9 @@ import org.openinfusion.sim.serial.SerialDevice;
 import org.openinfusion.sim.serial.SerialSimulator;
 import org.openinfusion.sim.serial.SerialSimulatorBuilder;
 import org.openinfusion.sim.serial.Transport;
+import org.openinfusion.sim.scenario.Scenario;
+import org.openinfusion.sim.signal.EventTimeline;
+import org.openinfusion.sim.signal.Pump;
 import org.openinfusion.sim.signal.SimulatedPatient;
 
 /**
@@ -34,9 +37,20 @@ public final class SerialSimulators {
     }
 
     private static final Map<String, DeviceFactory> DEVICES = new TreeMap<>(Map.of(
-            "s5", (config, faults, start) -> new S5Monitor(
-                    new SimulatedPatient(config.seed(), config.infusion()), config.s5(), faults, start),
-            "asena", (config, faults, start) -> new AsenaPump(config.infusion(), config.asena(), faults, start)));
+            "s5", (config, faults, start) -> new S5Monitor(timeline(config), config.s5(), faults, start),
+            "asena", (config, faults, start) -> new AsenaPump(timeline(config), config.asena(), faults, start)));
+
+    /**
+     * The patient and its pump: with a scenario, an idle pump that the scenario's events (for every
+     * bed) program, start and fault, and that change the patient; otherwise the infusion plan.
+     */
+    static EventTimeline timeline(SerialSimulatorConfig config) {
+        if (config.scenario().isEmpty()) {
+            return EventTimeline.none(new SimulatedPatient(config.seed(), config.infusion()));
+        }
+        SimulatedPatient patient = new SimulatedPatient(config.seed(), Pump.idle());
+        return new EventTimeline(patient, config.scenario().get().eventsFor(Scenario.EVERY_BED));
+    }
 
     private SerialSimulators() {
     }

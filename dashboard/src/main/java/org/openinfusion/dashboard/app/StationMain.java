@@ -2,6 +2,7 @@ package org.openinfusion.dashboard.app;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.simulation.SimulatedNurse;
+import org.openinfusion.sim.Pharmacy;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
 import org.openinfusion.sim.mqtt.PublisherSettings;
@@ -32,9 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole station in one process: data path, dashboard, and optionally simulated beds.
- * {@code StationMain [--config FILE] [--simulate-beds N] [--seed S] [--scenario NAME|FILE]}: with
- * simulated beds, a simulated nurse programs each bed's pump from the session's dose plan when staff
- * confirm the infusion start, and a scenario (docs/simulation.md) runs from that moment. Ctrl-C stops everything it
+ * {@code StationMain [--config FILE] [--simulate-beds N] [--seed S] [--scenario NAME|FILE] [--pharmacy FILE]}:
+ * with simulated beds, a simulated nurse programs each bed's pump from the session's dose plan when
+ * staff confirm the infusion start (hanging the bag the simulated pharmacy prepared for the session's
+ * kit), and a scenario (docs/simulation.md) runs from that moment. Ctrl-C stops everything it
  * started (including a private influxd and the embedded broker) and nothing else.
  */
 public final class StationMain implements AutoCloseable {
@@ -80,8 +83,10 @@ public final class StationMain implements AutoCloseable {
             // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
             simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(beds.withMqtt(devicesConnection(
                     beds.mqtt(), station.config().mqtt(), demoDevices)));
+            Pharmacy pharmacy = options.pharmacy().isPresent() ? Pharmacy.load(options.pharmacy().get()) : Pharmacy.none();
             nurse = simulator == null ? null : SimulatedNurse.attach(vertx, simulator,
                     bed -> station.sessions().onBed(bed).map(r -> r.session().plan()),
+                    bed -> station.sessions().onBed(bed).flatMap(r -> pharmacy.bagFor(r.session().created().kitId())),
                     options.scenario().map(Scenario::load));
         } catch (Exception e) {
             station.close();
@@ -149,13 +154,15 @@ public final class StationMain implements AutoCloseable {
     }
 
     static final String USAGE = """
-            usage: StationMain [--config FILE] [--simulate-beds N] [--seed S] [--scenario NAME|FILE] [--help]
+            usage: StationMain [--config FILE] [--simulate-beds N] [--seed S] [--scenario NAME|FILE] [--pharmacy FILE] [--help]
               --config FILE       station settings (docs/configuration.md); also STATION_CONFIG, STATION_* variables
                                   and -Dstation.* properties
               --simulate-beds N   start N simulated beds (0-%d) publishing to the station's broker (default 0)
               --seed S            the simulated beds' random seed
               --scenario NAME     a scenario (shipped name or YAML file) the simulated beds run from the confirmed
                                   infusion start (docs/simulation.md)
+              --pharmacy FILE     the simulated pharmacy's bags per kit, 'KIT-ID,DRUG,MG-PER-KG' lines (ketamine,
+                                  midazolam, saline): the simulated patient follows the session's sealed arm
               --help              print this and exit
             Starts the data path, the dashboard and the status endpoint, and runs until Ctrl-C.""";
 
@@ -197,12 +204,14 @@ public final class StationMain implements AutoCloseable {
     }
 
     /** Command-line options of the launcher itself; everything else goes to the station settings. */
-    public record LaunchOptions(int simulatedBeds, long seed, Optional<String> scenario, List<String> stationArgs, boolean help) {
+    public record LaunchOptions(int simulatedBeds, long seed, Optional<String> scenario, List<String> stationArgs, boolean help,
+                                Optional<Path> pharmacy) {
         public static LaunchOptions parse(String[] args) {
             boolean help = false;
             int beds = 0;
             long seed = SimulatorConfig.DEFAULT_SEED;
             Optional<String> scenario = Optional.empty();
+            Optional<Path> pharmacy = Optional.empty();
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -213,11 +222,20 @@ public final class StationMain implements AutoCloseable {
                         Scenario.load(name); // a wrong name or file is a usage error now, not at infusion start
                         scenario = Optional.of(name);
                     }
+                    case "--pharmacy" -> {
+                        Path file = Path.of(value(args, ++i));
+                        try {
+                            Pharmacy.load(file); // a bad file is a usage error now, not at infusion start
+                        } catch (java.io.IOException e) {
+                            throw new IllegalArgumentException("--pharmacy: cannot read " + file + ": " + e.getMessage());
+                        }
+                        pharmacy = Optional.of(file);
+                    }
                     case "--help", "-h" -> help = true;
                     default -> rest.add(args[i]);
                 }
             }
-            return new LaunchOptions(beds, seed, scenario, rest, help);
+            return new LaunchOptions(beds, seed, scenario, rest, help, pharmacy);
         }
 
         private static String value(String[] args, int i) {

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.openinfusion.sim.control.BedState;
 import org.openinfusion.sim.control.SimulatorControl;
 import org.openinfusion.sim.scenario.Scenario;
+import org.openinfusion.sim.signal.Bag;
 import org.openinfusion.sim.signal.BedEvent;
 import org.openinfusion.sim.signal.PumpState;
 import org.openinfusion.station.bus.Addresses;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * (rate, volume to be infused) and starts it (and, when the demo runs a scenario, starts the
  * scenario's timeline from that moment); when staff end the infusion or close the session early
  * it stops the pump. The station itself never commands a pump: this is a stand-in for the person
- * at the bedside, part of the demo launcher only.
+ * at the bedside, part of the demo launcher only. With a simulated pharmacy, the nurse hangs the bag
+ * prepared for the session's kit, so the simulated patient follows the session's sealed arm; the
+ * bag is never logged (the simulator's own descriptions do not name it either).
  */
 public final class SimulatedNurse implements AutoCloseable {
 
@@ -32,13 +35,15 @@ public final class SimulatedNurse implements AutoCloseable {
 
     private final SimulatorControl pumps;
     private final Function<String, Optional<DosePlan>> plans;
+    private final Function<String, Optional<Bag>> bags;
     private final Optional<Scenario> scenario;
     private final MessageConsumer<SessionUpdate> consumer;
 
     private SimulatedNurse(Vertx vertx, SimulatorControl pumps, Function<String, Optional<DosePlan>> plans,
-                           Optional<Scenario> scenario) {
+                           Function<String, Optional<Bag>> bags, Optional<Scenario> scenario) {
         this.pumps = pumps;
         this.plans = plans;
+        this.bags = bags;
         this.scenario = scenario.map(Scenario::withoutPumpStart);
         this.consumer = vertx.eventBus().localConsumer(Addresses.SESSION_UPDATE, m -> follow(m.body()));
     }
@@ -51,7 +56,16 @@ public final class SimulatedNurse implements AutoCloseable {
      */
     public static SimulatedNurse attach(Vertx vertx, SimulatorControl pumps, Function<String, Optional<DosePlan>> plans,
                                         Optional<Scenario> scenario) {
-        return new SimulatedNurse(vertx, pumps, plans, scenario);
+        return new SimulatedNurse(vertx, pumps, plans, bed -> Optional.empty(), scenario);
+    }
+
+    /**
+     * The same, hanging on each bed's pump the bag {@code bags} says the pharmacy prepared for the
+     * session open on it (empty: the bed keeps its default bag).
+     */
+    public static SimulatedNurse attach(Vertx vertx, SimulatorControl pumps, Function<String, Optional<DosePlan>> plans,
+                                        Function<String, Optional<Bag>> bags, Optional<Scenario> scenario) {
+        return new SimulatedNurse(vertx, pumps, plans, bags, scenario);
     }
 
     @Override
@@ -88,7 +102,8 @@ public final class SimulatedNurse implements AutoCloseable {
         if (state == PumpState.INFUSING) {
             return;
         }
-        pumps.apply(bed, new BedEvent.ProgramPump(plan.get().rateMlPerHour(), plan.get().volumeMl()));
+        pumps.apply(bed, new BedEvent.ProgramPump(plan.get().rateMlPerHour(), plan.get().volumeMl(),
+                bags.apply(bed).orElse(null)));
         BedState started = pumps.apply(bed, new BedEvent.StartPump());
         LOG.info("{}: simulated nurse started the pump at {} mL/h for {} mL", bed, plan.get().rateMlPerHour(),
                 plan.get().volumeMl());

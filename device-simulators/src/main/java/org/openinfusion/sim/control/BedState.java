@@ -14,7 +14,8 @@ import org.openinfusion.sim.signal.PumpStatus;
  * @param simulatedSeconds how far the bed has been simulated
  * @param weightKg patient weight
  * @param ageYears patient age
- * @param drug {@code KETAMINE} or {@code SALINE}
+ * @param drug the bag's drug, {@code KETAMINE}, {@code MIDAZOLAM} or {@code SALINE} (the simulator's
+ *     instrument only: a screen for staff must never show it, nor the concentrations)
  * @param plasmaUgPerMl plasma concentration
  * @param effectSiteUgPerMl effect-site concentration
  * @param heartRate mean heart rate, /min
@@ -22,6 +23,7 @@ import org.openinfusion.sim.signal.PumpStatus;
  * @param diastolic arterial diastolic pressure, mmHg
  * @param spo2 oxygen saturation, %
  * @param respiratoryRate breaths per minute
+ * @param sedation 0 awake to 1 (both drugs' effect-site sedation, docs/simulation.md)
  * @param pump what the pump reports
  * @param scenario the scenario started on the bed, or empty
  * @param pendingEvents events still to come
@@ -29,7 +31,7 @@ import org.openinfusion.sim.signal.PumpStatus;
  */
 public record BedState(String bedId, double simulatedSeconds, double weightKg, double ageYears, String drug,
                        double plasmaUgPerMl, double effectSiteUgPerMl, double heartRate, double systolic,
-                       double diastolic, double spo2, double respiratoryRate, PumpStatus pump, String scenario,
+                       double diastolic, double spo2, double respiratoryRate, double sedation, PumpStatus pump, String scenario,
                        int pendingEvents, List<String> log) {
 
     public static BedState of(String bedId, double t, Physiology physiology, PumpStatus pump, String scenario, int pending,
@@ -38,6 +40,7 @@ public record BedState(String bedId, double simulatedSeconds, double weightKg, d
         BloodPressure bp = physiology.bloodPressure(t);
         return new BedState(bedId, t, profile.weightKg(), profile.ageYears(), physiology.drug().drug().name(),
                 physiology.drug().plasma(t), physiology.drug().effectSite(t), physiology.heartRate(t), bp.systolic(),
-                bp.diastolic(), physiology.spo2(t), physiology.respiratoryRate(t), pump, scenario, pending, log);
+                bp.diastolic(), physiology.spo2(t), physiology.respiratoryRate(t), physiology.sedation(t), pump, scenario,
+                pending, log);
     }
 }

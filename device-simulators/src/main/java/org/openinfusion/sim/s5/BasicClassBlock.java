@@ -46,9 +46,11 @@ final class BasicClassBlock {
     }
 
     private static void ecg(ByteBuffer block, DisplayedNumerics values) {
-        header(block, ECG, STATUS_EXISTS | STATUS_ACTIVE);
-        block.putShort(ECG + 6, (short) values.hr());
-        block.putShort(ECG_EXTRA, (short) values.hr());
+        header(block, ECG, values.leadOff() ? STATUS_EXISTS : STATUS_EXISTS | STATUS_ACTIVE);
+        if (!values.leadOff()) {
+            block.putShort(ECG + 6, (short) values.hr());
+            block.putShort(ECG_EXTRA, (short) values.hr());
+        }
     }
 
     private static void nibp(ByteBuffer block, DisplayedNumerics values) {
@@ -59,8 +61,9 @@ final class BasicClassBlock {
     }
 
     private static void spo2(ByteBuffer block, DisplayedNumerics values) {
-        header(block, SPO2, values.sensorsOff() ? STATUS_EXISTS : STATUS_EXISTS | STATUS_ACTIVE);
-        if (!values.sensorsOff()) {
+        boolean off = values.sensorsOff() || values.plethOff();
+        header(block, SPO2, off ? STATUS_EXISTS : STATUS_EXISTS | STATUS_ACTIVE);
+        if (!off) {
             block.putShort(SPO2 + 6, (short) (values.spo2() * 100)).putShort(SPO2 + 8, (short) values.pr());
         }
     }

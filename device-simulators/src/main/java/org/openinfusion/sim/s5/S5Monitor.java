@@ -8,6 +8,8 @@ import org.openinfusion.sim.serial.Fault;
 import org.openinfusion.sim.serial.FaultSwitches;
 import org.openinfusion.sim.serial.FrameSink;
 import org.openinfusion.sim.serial.SerialDevice;
+import org.openinfusion.sim.signal.Conditions.Artefact;
+import org.openinfusion.sim.signal.EventTimeline;
 import org.openinfusion.sim.signal.SimulatedPatient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A GE Datex-Ohmeda S/5 on its DRI computer interface: silent until the host asks, then
  * physiological-data records every requested interval and waveform records every ~200 ms.
- * Simulation time 0 is {@code start}.
+ * Simulation time 0 is {@code start}. The patient may follow a scenario's timeline, advanced at
+ * every tick; while the scenario has the monitor unplugged it sends nothing and hears nothing.
  */
 public final class S5Monitor implements SerialDevice {
 
@@ -25,6 +28,7 @@ public final class S5Monitor implements SerialDevice {
     private final FaultSwitches faults;
     private final Instant start;
     private final NumericsSource numerics;
+    private final EventTimeline timeline;
     private final WaveStreamer waves;
     private final DriFrameReader reader = new DriFrameReader();
     private NumericsSchedule schedule = NumericsSchedule.OFF;
@@ -32,6 +36,13 @@ public final class S5Monitor implements SerialDevice {
     private long ignoredRequests;
 
     public S5Monitor(SimulatedPatient patient, S5Settings settings, FaultSwitches faults, Instant start) {
+        this(EventTimeline.none(patient), settings, faults, start);
+    }
+
+    /** The monitor of {@code timeline}'s patient, following the timeline. */
+    public S5Monitor(EventTimeline timeline, S5Settings settings, FaultSwitches faults, Instant start) {
+        SimulatedPatient patient = timeline.patient();
+        this.timeline = timeline;
         this.settings = settings;
         this.faults = faults;
         this.start = start;
@@ -41,6 +52,9 @@ public final class S5Monitor implements SerialDevice {
 
     @Override
     public void received(byte[] bytes, Instant now, FrameSink out) {
+        if (unplugged(now)) {
+            return;
+        }
         for (byte[] record : reader.accept(bytes)) {
             HostRequestParser.parse(record).ifPresentOrElse(request -> handle(request, now),
                     () -> LOG.debug("ignoring a {}-byte record that is no request", record.length));
@@ -49,13 +63,26 @@ public final class S5Monitor implements SerialDevice {
 
     @Override
     public void tick(Instant now, FrameSink out) {
+        // unplugged: what the monitor measures in the meantime is lost, not sent later
+        boolean unplugged = unplugged(now);
         if (schedule.isDue(now)) {
             schedule = schedule.next();
-            sendNumerics(now, out);
+            if (!unplugged) {
+                sendNumerics(now, out);
+            }
         }
         for (List<DriRecord.Subrecord> subrecords : waves.due(now, faults.isOn(Fault.SENSOR_OFF))) {
-            send(now, DriRecord.MAINTYPE_WAVE, subrecords, out);
+            if (!unplugged) {
+                send(now, DriRecord.MAINTYPE_WAVE, subrecords, out);
+            }
         }
+    }
+
+    /** Advances the scenario to {@code now}; true while the scenario has the monitor unplugged. */
+    private boolean unplugged(Instant now) {
+        double t = Duration.between(start, now).toNanos() / 1e9;
+        timeline.advanceTo(t);
+        return timeline.patient().conditions().has(Artefact.MONITOR_UNPLUGGED, t);
     }
 
     /** Requests dropped because of a DRI level mismatch or an unknown type. */

@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openinfusion.sim.signal.Bag;
 import org.openinfusion.sim.signal.BedEvent;
 import org.openinfusion.sim.signal.Conditions.Artefact;
 import org.openinfusion.sim.signal.Conditions.Vital;
+import org.openinfusion.sim.signal.Drug;
 import org.openinfusion.sim.signal.PumpAlarm;
 
 /**
@@ -30,7 +32,7 @@ public final class EventParser {
     public static BedEvent parse(JsonNode node) {
         String action = text(node, "action").toLowerCase(Locale.ROOT);
         return switch (action) {
-            case "program-pump" -> new BedEvent.ProgramPump(number(node, "rate"), number(node, "vtbi"));
+            case "program-pump" -> new BedEvent.ProgramPump(number(node, "rate"), number(node, "vtbi"), bag(node));
             case "start-pump", "resume-pump" -> new BedEvent.StartPump();
             case "pause-pump" -> new BedEvent.PausePump();
             case "stop-pump" -> new BedEvent.StopPump();
@@ -95,6 +97,30 @@ public final class EventParser {
             throw new ScenarioException("'" + field + "' must be a number");
         }
         return value.asDouble();
+    }
+
+    /** {@code drug} (ketamine, midazolam, saline) and {@code mgPerKg}, or null when no bag is named. */
+    private static Bag bag(JsonNode node) {
+        if (!node.has("drug")) {
+            if (node.has("mgPerKg")) {
+                throw new ScenarioException("'mgPerKg' needs a 'drug'");
+            }
+            return null;
+        }
+        Drug drug;
+        try {
+            drug = Drug.parse(text(node, "drug"));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("unknown drug '" + node.get("drug").asText() + "'; one of ketamine, midazolam, saline");
+        }
+        if (drug == Drug.SALINE) {
+            return Bag.saline();
+        }
+        try {
+            return new Bag(drug, number(node, "mgPerKg"));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("'mgPerKg' " + e.getMessage());
+        }
     }
 
     private static Vital vital(String text) {

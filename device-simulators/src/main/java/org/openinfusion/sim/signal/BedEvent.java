@@ -17,15 +17,27 @@ public sealed interface BedEvent {
     /** A short text for logs and the control channel. */
     String describe();
 
-    record ProgramPump(double rateMlPerHour, double vtbiMl) implements BedEvent {
+    /**
+     * Programs the pump; with a {@code bag} (may be null: the bag on the pump stays) the nurse first
+     * hangs the bag the pharmacy prepared. The description never names the bag's drug (blinding).
+     */
+    record ProgramPump(double rateMlPerHour, double vtbiMl, Bag bag) implements BedEvent {
+        public ProgramPump(double rateMlPerHour, double vtbiMl) {
+            this(rateMlPerHour, vtbiMl, null);
+        }
+
         @Override
         public void apply(SimulatedPatient patient, double t) {
             patient.pump().program(t, rateMlPerHour, vtbiMl);
+            if (bag != null) {
+                patient.hang(t, bag);
+            }
         }
 
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "program pump %.1f mL/h, VTBI %.1f mL", rateMlPerHour, vtbiMl);
+            return String.format(Locale.ROOT, "program pump %.1f mL/h, VTBI %.1f mL%s", rateMlPerHour, vtbiMl,
+                    bag == null ? "" : ", new bag");
         }
     }
 

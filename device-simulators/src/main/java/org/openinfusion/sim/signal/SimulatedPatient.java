@@ -27,11 +27,20 @@ public final class SimulatedPatient {
     }
 
     public SimulatedPatient(long seed, Pump pump, Drug drug, double mgPerKg) {
+        this(seed, pump, new Bag(drug, mgPerKg));
+    }
+
+    /** A patient whose pump infuses {@code bag} until another is hung. */
+    public SimulatedPatient(long seed, Pump pump, Bag bag) {
         this.seed = seed;
         this.pump = pump;
         PatientProfile profile = PatientProfile.fromSeed(seed);
-        this.physiology = new Physiology(profile, new DrugExposure(drug, mgPerKg, pump, profile.weightKg()),
-                new Conditions());
+        this.physiology = new Physiology(profile, new DrugExposure(bag, pump, profile.weightKg()), new Conditions());
+    }
+
+    /** From {@code t} the pump infuses {@code bag} (the nurse hung the bag the pharmacy prepared). */
+    public void hang(double t, Bag bag) {
+        physiology.drug().hang(t, bag);
     }
 
     public Physiology physiology() {

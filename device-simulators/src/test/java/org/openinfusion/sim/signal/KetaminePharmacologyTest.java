@@ -70,18 +70,32 @@ class KetaminePharmacologyTest {
 
     @Test
     void heartRateAndBloodPressureRiseByATenthToAFifthAtTheEndOfTheInfusionAndFadeOverHours() {
+        double[] hr = new double[20];
+        double[] sys = new double[20];
         for (long seed = 1; seed <= 20; seed++) {
             Physiology ketamine = patient(seed, Drug.KETAMINE);
             Physiology placebo = patient(seed, Drug.SALINE);
             double sysRise = ketamine.bloodPressure(END_OF_INFUSION).systolic() / placebo.bloodPressure(END_OF_INFUSION).systolic() - 1;
             double hrRise = ketamine.heartRate(END_OF_INFUSION) / placebo.heartRate(END_OF_INFUSION) - 1;
             double rrChange = ketamine.respiratoryRate(END_OF_INFUSION) / placebo.respiratoryRate(END_OF_INFUSION) - 1;
+            hr[(int) seed - 1] = hrRise;
+            sys[(int) seed - 1] = sysRise;
             assertTrue(sysRise >= 0.09 && sysRise <= 0.20, "seed " + seed + " systolic +" + sysRise);
-            assertTrue(hrRise >= 0.05 && hrRise <= 0.20, "seed " + seed + " heart rate +" + hrRise);
+            assertTrue(hrRise >= 0.09 && hrRise <= 0.20, "seed " + seed + " heart rate +" + hrRise);
             assertTrue(rrChange < 0 && rrChange > -0.06, "seed " + seed + " breathing mostly preserved " + rrChange);
             double sysAt3h = ketamine.bloodPressure(180 * 60).systolic() / placebo.bloodPressure(180 * 60).systolic() - 1;
+            double hrAt3h = ketamine.heartRate(180 * 60) / placebo.heartRate(180 * 60) - 1;
             assertTrue(sysAt3h > 0 && sysAt3h < sysRise / 4, "seed " + seed + " faded by 3 h: " + sysAt3h);
+            assertTrue(hrAt3h > 0 && hrAt3h < hrRise / 4, "seed " + seed + " heart rate faded by 3 h: " + hrAt3h);
         }
+        double hrMean = java.util.Arrays.stream(hr).average().orElseThrow();
+        double sysMean = java.util.Arrays.stream(sys).average().orElseThrow();
+        System.out.printf(java.util.Locale.ROOT,
+                "ketamine 0.5 mg/kg at 40 min, seeds 1-20: heart rate +%.1f %% (%.1f to %.1f), systolic +%.1f %% (%.1f to %.1f)%n",
+                100 * hrMean, 100 * java.util.Arrays.stream(hr).min().orElseThrow(), 100 * java.util.Arrays.stream(hr).max().orElseThrow(),
+                100 * sysMean, 100 * java.util.Arrays.stream(sys).min().orElseThrow(), 100 * java.util.Arrays.stream(sys).max().orElseThrow());
+        // the "typical +10-20 %" (docs/simulation.md: Langsjo 2005, the 2024 esketamine volunteers)
+        assertTrue(hrMean >= 0.10 && hrMean <= 0.20, "mean heart rate rise " + hrMean);
     }
 
     @Test
