@@ -9,11 +9,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's headless Chromium driven by its own chromedriver: no browser download, a fresh profile each time. */
-final class Chromium {
+public final class Chromium {
     private Chromium() {
     }
 
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -14,7 +14,7 @@ import org.openinfusion.sim.SerialSimulatorConfig;
 import org.openinfusion.sim.SerialSimulators;
 import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.sim.serial.HostLink;
-import org.openinfusion.sim.serial.PtyPair;
+import org.openinfusion.testing.PtyPair;
 import org.openinfusion.sim.serial.SerialSimulator;
 import org.openinfusion.sim.serial.SettableClock;
 import org.openinfusion.sim.serial.Transport;
@@ -32,9 +32,9 @@ class AsenaScenarioOverTheWireTest {
     void thePumpOcclusionScenarioShowsInTheInfAnswersOverASocatPtyPair(@TempDir Path dir) throws Exception {
         SettableClock clock = new SettableClock(Instant.parse("2026-12-04T10:00:00Z"));
         SerialSimulatorConfig config = SerialSimulatorConfig.defaults("asena").withScenario(Scenario.load("pump-occlusion"));
-        try (PtyPair pty = new PtyPair(dir);
-             SerialSimulator pump = SerialSimulators.start(config, Transport.pty(pty.deviceEnd()), clock);
-             HostLink host = HostLink.pty(pty.hostEnd())) {
+        try (PtyPair pty = PtyPair.open(dir);
+             SerialSimulator pump = SerialSimulators.start(config, Transport.pty(pty.ttyA()), clock);
+             HostLink host = HostLink.pty(pty.ttyB())) {
             assertTrue(pump.awaitConnected(WAIT));
             // given the scenario programmed and started the pump at 0 s
             clock.advance(Duration.ofMinutes(1));

@@ -14,7 +14,7 @@ import org.openinfusion.sim.SerialSimulatorConfig;
 import org.openinfusion.sim.SerialSimulators;
 import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.sim.serial.HostLink;
-import org.openinfusion.sim.serial.PtyPair;
+import org.openinfusion.testing.PtyPair;
 import org.openinfusion.sim.serial.SerialSimulator;
 import org.openinfusion.sim.serial.SettableClock;
 import org.openinfusion.sim.serial.Transport;
@@ -37,9 +37,9 @@ class S5ScenarioOverTheWireTest {
         SettableClock clock = new SettableClock(Instant.parse("2026-12-04T10:00:00Z"));
         SerialSimulatorConfig config = SerialSimulatorConfig.defaults("s5").withSeed(7)
                 .withScenario(Scenario.load("device-failures"));
-        try (PtyPair pty = new PtyPair(dir);
-             SerialSimulator s5 = SerialSimulators.start(config, Transport.pty(pty.deviceEnd()), clock);
-             HostLink host = HostLink.pty(pty.hostEnd())) {
+        try (PtyPair pty = PtyPair.open(dir);
+             SerialSimulator s5 = SerialSimulators.start(config, Transport.pty(pty.ttyA()), clock);
+             HostLink host = HostLink.pty(pty.ttyB())) {
             assertTrue(s5.awaitConnected(WAIT));
             // given the monitor before any failure (minute 9), when the host asks for numerics
             clock.advance(Duration.ofMinutes(9));

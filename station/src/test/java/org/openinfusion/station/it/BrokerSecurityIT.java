@@ -1,5 +1,6 @@
 package org.openinfusion.station.it;
 
+import org.openinfusion.testing.Eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -144,7 +145,7 @@ class BrokerSecurityIT {
             attacker.publish(PREFIX + "sec-02/devices/monitor/numerics", hr(t, 177, 1), 1, false);
             // then bed sec-02's own monitor publishes 66
             owner.publish(PREFIX + "sec-02/devices/monitor/numerics", hr(t.plusSeconds(1), 66, 2), 1, false);
-            StationFixture.waitUntil(Duration.ofSeconds(30), "the owner's value stored",
+            Eventually.waitUntil(Duration.ofSeconds(30), "the owner's value stored",
                     () -> influx.count("numeric", "sec-02", "hr") >= 1);
             List<List<Object>> sec02 = influx.rows("SELECT v FROM numeric WHERE bed = 'sec-02' AND stream = 'hr'");
             assertEquals(1, sec02.size(), "only the owner's value: " + sec02);
@@ -174,7 +175,7 @@ class BrokerSecurityIT {
             thief.publish(PREFIX + "sec-01/devices/monitor/numerics", ("[{\"bt\":" + Instant.now().minusSeconds(5).getEpochSecond()
                     + ",\"n\":\"spo2\",\"u\":\"%\",\"v\":97,\"seq\":1}]").getBytes(StandardCharsets.UTF_8), 1, false);
             try (InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
-                StationFixture.waitUntil(Duration.ofSeconds(30), "the device's value stored by the station",
+                Eventually.waitUntil(Duration.ofSeconds(30), "the device's value stored by the station",
                         () -> influx.count("numeric", "sec-01", "spo2") >= 1);
             }
             thief.disconnect();
