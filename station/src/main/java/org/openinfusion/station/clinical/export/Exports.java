@@ -58,8 +58,10 @@ public final class Exports {
             case SDTM_DM -> SdtmDm.dm(sessions(trail, request)).toString();
             case SDTM_TS -> SdtmDm.ts(sessions(trail, request), request.protocols(), now).toString();
             case SDTM_VS -> SdtmVs.table(sessions(trail, request), store(format, request), request.protocols(), now).toString();
-            case SDTM_RS -> SdtmRatings.table("RS", sessions(trail, request), request.instruments(), request.protocols()).toString();
-            case SDTM_QS -> SdtmRatings.table("QS", sessions(trail, request), request.instruments(), request.protocols()).toString();
+            case SDTM_RS -> SdtmRatings.table("RS", sessions(trail, request), request.instruments(), request.protocols(), followUps(request))
+                    .toString();
+            case SDTM_QS -> SdtmRatings.table("QS", sessions(trail, request), request.instruments(), request.protocols(), followUps(request))
+                    .toString();
             case SDTM_EC -> SdtmEc.tables(sessions(trail, request), request.protocols()).parent().toString();
             case SDTM_SUPPEC -> SdtmEc.tables(sessions(trail, request), request.protocols()).supp().toString();
             case SDTM_AE -> SdtmAe.tables(sessions(trail, request)).parent().toString();
@@ -84,9 +86,14 @@ public final class Exports {
         all.put("AE", ae.parent());
         all.put("SUPPAE", ae.supp());
         all.put("VS", SdtmVs.table(sessions, store(ExportFormat.SDTM_XPT, request), request.protocols(), now));
-        all.put("QS", SdtmRatings.table("QS", sessions, request.instruments(), request.protocols()));
-        all.put("RS", SdtmRatings.table("RS", sessions, request.instruments(), request.protocols()));
+        all.put("QS", SdtmRatings.table("QS", sessions, request.instruments(), request.protocols(), followUps(request)));
+        all.put("RS", SdtmRatings.table("RS", sessions, request.instruments(), request.protocols(), followUps(request)));
         return all;
+    }
+
+    /** The rating visits' ratings go into whole-trail exports only (a session's export is that session's). */
+    private static Optional<org.openinfusion.station.clinical.history.StudyVisits> followUps(ExportRequest request) {
+        return request.sessionId().isEmpty() && request.among().isEmpty() ? Optional.of(VisitSummaryCsv.visits(request)) : Optional.empty();
     }
 
     /** The visit summary of every enrolled subject, or of the subject of the session (or rating visit) asked for. */

@@ -140,7 +140,7 @@ final class Sdtm {
     static final String FOLLOW_UP = "FOLLOW-UP";
 
     /**
-     * The table with EPOCH added after VISIT, from each row's {@code dtcColumn} within its session (USUBJID and
+     * The table with EPOCH added after VISIT (after VISITDY where the table has it), from each row's {@code dtcColumn} within its session (USUBJID and
      * VISITNUM): SCREENING before the session's first exposure (pretreatment, else infusion start) or when it has
      * none, BLINDED TREATMENT from then until the infusion's end, FOLLOW-UP from the end on; empty without a date-time.
      */
@@ -151,7 +151,7 @@ final class Sdtm {
         int usubjid = header.indexOf("USUBJID");
         int visit = header.indexOf("VISITNUM");
         int dtc = header.indexOf(dtcColumn);
-        int at = header.indexOf("VISIT") + 1;
+        int at = (header.contains("VISITDY") ? header.indexOf("VISITDY") : header.indexOf("VISIT")) + 1;
         List<String> columns = new java.util.ArrayList<>(header);
         columns.add(at, "EPOCH");
         Csv out = new Csv(columns);

@@ -51,8 +51,12 @@ public record VisitSchedule(int periods, Optional<Washout> washout, List<Planned
         return visits.stream().filter(v -> period == 1 || v.perPeriod()).toList();
     }
 
-    /** SDTM VISITNUM: the visit's number for a once-only visit, period x 100 + number for a per-period one. */
+    /**
+     * SDTM VISITNUM: period x 100 + number for a per-period visit (day 1 of period 2: 203); number / 100 for a once-only
+     * visit (screening, number 1: 0.01), so that it sorts first and never meets an infusion session's VISITNUM (its
+     * period: 1, 2, ...).
+     */
     public static double visitNumber(PlannedVisit v, int period) {
-        return v.perPeriod() ? period * 100 + v.number() : v.number();
+        return v.perPeriod() ? period * 100 + v.number() : v.number() / 100.0;
     }
 }

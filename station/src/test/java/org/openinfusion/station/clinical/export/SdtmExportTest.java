@@ -54,7 +54,7 @@ class SdtmExportTest {
     void qsHoldsTheEffectiveCadssAndVasWithNotDoneItemsShortFormsAndTimePoints() {
         CsvTable qs = ExportFixtures.first(ExportFormat.SDTM_QS);
         assertEquals(List.of("STUDYID", "DOMAIN", "USUBJID", "QSSEQ", "QSGRPID", "QSTESTCD", "QSTEST", "QSCAT", "QSSCAT", "QSORRES",
-                "QSSTRESC", "QSSTRESN", "QSSTAT", "QSREASND", "QSLOBXFL", "QSDRVFL", "QSEVAL", "VISITNUM", "VISIT", "EPOCH", "QSDTC", "QSTPT", "QSTPTNUM", "QSELTM",
+                "QSSTRESC", "QSSTRESN", "QSSTAT", "QSREASND", "QSLOBXFL", "QSDRVFL", "QSEVAL", "VISITNUM", "VISIT", "VISITDY", "EPOCH", "QSDTC", "QSTPT", "QSTPTNUM", "QSELTM",
                 "QSTPTREF", "QSRFTDTC"), qs.header());
         assertTrue(qs.where("QSGRPID", "r1").isEmpty(), "r1 was corrected by r2: only the effective values");
         List<Map<String, String>> r2 = qs.where("QSGRPID", "r2");

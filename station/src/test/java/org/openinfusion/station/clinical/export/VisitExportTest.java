@@ -138,4 +138,22 @@ class VisitExportTest {
         assertTrue(one.rows().stream().allMatch(r -> r.get("subject_code").equals("KET-014")));
         assertEquals(export(ExportFormat.VISITS_CSV, Optional.empty()).rows(), one.rows());
     }
+
+    @Test
+    void followUpRatingsExportBesideTheInfusionDayInSdtmRsWithVisitNumberNameAndStudyDay() {
+        CsvTable rs = export(ExportFormat.SDTM_RS, Optional.empty());
+        List<String> visits = rs.rows().stream().filter(r -> r.get("RSTESTCD").equals("HAMD1TOT"))
+                .map(r -> r.get("VISITNUM") + "|" + r.get("VISIT") + "|" + r.get("VISITDY") + "|" + r.get("EPOCH") + "|" + r.get("RSSTRESN"))
+                .toList();
+        assertEquals(List.of("1|SESSION 1|1|BLINDED TREATMENT|34", "0.01|SCREENING|-7|SCREENING|34", "103|P1 DAY 1|2|FOLLOW-UP|17",
+                "105|P1 DAY 5|6|FOLLOW-UP|0"), visits);
+        Map<String, String> day1 = rs.rows().stream().filter(r -> r.get("VISITNUM").equals("103") && r.get("RSTESTCD").equals("HAMD1TOT"))
+                .findFirst().orElseThrow();
+        assertEquals("", day1.get("RSTPT"), "a rating visit has no time point of the infusion session");
+        assertEquals("2026-01-13T10:00:00", day1.get("RSDTC"));
+        assertEquals(List.of("VISITNUM", "VISIT", "VISITDY", "EPOCH"), rs.header().subList(rs.header().indexOf("VISITNUM"),
+                rs.header().indexOf("VISITNUM") + 4));
+        CsvTable one = export(ExportFormat.SDTM_RS, Optional.of(infusionSession));
+        assertTrue(one.rows().stream().allMatch(r -> r.get("VISIT").equals("SESSION 1")), "one session's export holds that session only");
+    }
 }

@@ -148,7 +148,7 @@ class SubjectTimelineTest {
         assertEquals(LocalDate.of(2026, 2, 10), line("infusion", 2).heldOn().orElseThrow());
         assertEquals(List.of(-7, 1, 2, 31), List.of(line("screening", 1).studyDay().orElseThrow(), line("infusion", 1).studyDay().orElseThrow(),
                 line("day1", 1).studyDay().orElseThrow(), line("day1", 2).studyDay().orElseThrow()), "VISITDY from the first infusion's day");
-        assertEquals(List.of(1.0, 102.0, 103.0, 202.0, 203.0), List.of(line("screening", 1).visitNumber(), line("infusion", 1).visitNumber(),
+        assertEquals(List.of(0.01, 102.0, 103.0, 202.0, 203.0), List.of(line("screening", 1).visitNumber(), line("infusion", 1).visitNumber(),
                 line("day1", 1).visitNumber(), line("infusion", 2).visitNumber(), line("day1", 2).visitNumber()));
         assertEquals("P2 DAY 1", line("day1", 2).visitLabel(true));
         assertEquals("SCREENING", line("screening", 1).visitLabel(true));
