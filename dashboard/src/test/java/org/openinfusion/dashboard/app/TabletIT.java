@@ -119,6 +119,13 @@ class TabletIT {
         BrowserSteps.click(staff, "hand-baseline-" + form);
         waitFor(staff).until(d -> BrowserSteps.text(staff, "handover-code").matches("\\d{6}"));
         String code = BrowserSteps.text(staff, "handover-code");
+        if (bed.equals("bed-01")) {
+            try {
+                shot(staff, "bed-handover-code");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         BrowserSteps.click(staff, "handover-close");
         return code;
     }

@@ -236,6 +236,20 @@ class BedViewTest {
     }
 
     @Test
+    void aFormThePatientRatesAloneIsHandedToTheTabletWithAOneTimeCodeButCadssStaysAtTheBedside() {
+        startSession("ketamine-midazolam-active-placebo");
+        click("step-baseline");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("hand-baseline-vas")).isEmpty());
+        assertTrue(_find(Button.class, s -> s.withId("hand-baseline-cadss")).isEmpty(), "CADSS items 20-23 are observer-rated");
+        assertEquals("Tablet: VAS", _get(Button.class, s -> s.withId("hand-baseline-vas")).getText());
+        click("hand-baseline-vas");
+        KaribuStation.until(() -> !_find(Div.class, s -> s.withId("handover-code")).isEmpty());
+        assertTrue(text("handover-code").matches("\\d{6}"), text("handover-code"));
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("tablet.code_issued")));
+        assertTrue(station.audit.stream().noneMatch(a -> a.payload().toString().contains(text("handover-code"))), "the code is not audited");
+    }
+
+    @Test
     void placeholderWordingSaysHowTheSiteInstallsItsOwn() {
         startSession("ketamine-midazolam-active-placebo");
         click("step-baseline");
