@@ -4,10 +4,14 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.lumo.Lumo;
 
-/** Application shell: server push for live data, the Lumo theme, page metadata. */
-@Push
+/**
+ * Application shell: server push for live data (WebSocket from the server; the browser's messages as XHR requests, so
+ * that the sign-in can renew the session id in an HTTP response), the Lumo theme, page metadata.
+ */
+@Push(transport = Transport.WEBSOCKET_XHR)
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/station.css")
 public class AppShell implements AppShellConfigurator {

@@ -20,6 +20,9 @@ import org.openinfusion.station.broker.DemoDevices;
 import org.openinfusion.station.config.MqttConfig;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.tls.PemTrust;
+import org.openinfusion.station.tls.GeneratedTls;
+import org.openinfusion.station.config.HttpConfig;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.openinfusion.sim.control.SimulatorControl;
 import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.station.StationApp;
@@ -76,10 +79,22 @@ public final class StationMain implements AutoCloseable {
             // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
             System.setProperty("vaadin.closeIdleSessions", "true");
             int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
-            web = new VaadinBoot().withPort(port).listenOn(config.http().host());
+            Optional<DashboardWeb.Keystore> tls = dashboardKeystore(config);
+            web = new VaadinBoot() {
+                @Override
+                protected void onStarted(WebAppContext context) throws java.io.IOException {
+                    try {
+                        DashboardWeb.secure(context, tls);
+                    } catch (java.io.IOException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new java.io.IOException("cannot set up the dashboard's HTTPS: " + e.getMessage(), e);
+                    }
+                }
+            }.withPort(port).listenOn(config.http().host());
             web.openBrowserInDevMode(false);
             web.start();
-            dashboardUrl = "http://" + config.http().host() + ":" + port + "/";
+            dashboardUrl = (tls.isPresent() ? "https://" : "http://") + config.http().host() + ":" + port + "/";
             // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
             simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(beds.withMqtt(devicesConnection(
                     beds.mqtt(), station.config().mqtt(), demoDevices)));
@@ -103,6 +118,20 @@ public final class StationMain implements AutoCloseable {
             return base.secured(station.url(), PemTrust.socketFactory(station.caFile().get()), logins);
         }
         return new PublisherSettings(station.url(), base.runId(), base.maxInflight(), base.bufferSize(), Optional.empty(), logins);
+    }
+
+    /** The dashboard's keystore: the configured one, or a certificate made now for {@code self-signed} (the demo). */
+    private static Optional<DashboardWeb.Keystore> dashboardKeystore(StationConfig config) throws java.io.IOException {
+        if (config.http().dashboardTls().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (config.http().dashboardTls().get()) {
+            case HttpConfig.Tls.Keystore k -> new DashboardWeb.Keystore(k.file(), k.password());
+            case HttpConfig.Tls.SelfSigned s -> {
+                GeneratedTls made = GeneratedTls.create(config.dataDir().resolve("dashboard-tls"), "infusion station dashboard");
+                yield new DashboardWeb.Keystore(made.keystore(), made.keystorePassword());
+            }
+        });
     }
 
     /** The demo's accounts nurse/nurse and physician/physician, only when no users file exists (never touches real accounts). */

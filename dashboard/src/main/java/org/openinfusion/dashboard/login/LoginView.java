@@ -1,7 +1,6 @@
 package org.openinfusion.dashboard.login;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -10,6 +9,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import io.vertx.core.eventbus.DeliveryOptions;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.users.Access;
@@ -40,26 +42,34 @@ public class LoginView extends VerticalLayout {
         add(new H1("Infusion station"), form);
     }
 
+    /**
+     * Asks the station, waiting for its answer on this request's thread (the password check takes a fraction of a
+     * second), so that on success the browser session gets a new id in this request's response before anything else
+     * (no session fixation; docs/security.md "Sign-in, tokens and timeout").
+     */
     void signIn(String user, String password) {
         error = "";
         UI ui = UI.getCurrent();
         var request = new AuthMessages.SignInRequest(user, password.toCharArray(),
                 ui == null || ui.getSession() == null ? null : ui.getSession().getBrowser().getAddress());
-        DashboardServices.get().vertx().eventBus()
-                .<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN, request, new DeliveryOptions().setSendTimeout(CurrentUser.TIMEOUT_MILLIS))
-                .onComplete(ar -> {
-                    try {
-                        ui.access(() -> {
-                            if (ar.succeeded()) {
-                                signedIn(ui, ar.result().body());
-                            } else {
-                                refuse(ar.cause().getMessage());
-                            }
-                        });
-                    } catch (UIDetachedException gone) {
-                        // the page was closed while the station checked the password
-                    }
-                });
+        AuthMessages.SignedIn signedIn;
+        try {
+            signedIn = DashboardServices.get().vertx().eventBus()
+                    .<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN, request, new DeliveryOptions().setSendTimeout(CurrentUser.TIMEOUT_MILLIS))
+                    .toCompletionStage().toCompletableFuture().get(CurrentUser.TIMEOUT_MILLIS + 1000, TimeUnit.MILLISECONDS).body();
+        } catch (ExecutionException e) {
+            refuse(e.getCause().getMessage());
+            return;
+        } catch (TimeoutException e) {
+            refuse("The station did not answer; try again.");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            refuse("Interrupted; try again.");
+            return;
+        }
+        SessionIds.renew();
+        signedIn(ui, signedIn);
     }
 
     private void signedIn(UI ui, AuthMessages.SignedIn s) {

@@ -14,7 +14,15 @@ public final class Chromium {
     }
 
     public static ChromeDriver start(Path profile) {
+        return start(profile, false);
+    }
+
+    /** {@code acceptTestCertificate}: accept the dashboard's self-signed test certificate (HTTPS ITs only). */
+    public static ChromeDriver start(Path profile, boolean acceptTestCertificate) {
         ChromeOptions options = new ChromeOptions();
+        if (acceptTestCertificate) {
+            options.addArguments("--ignore-certificate-errors");
+        }
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -39,10 +39,14 @@ class DemoScriptIT {
         Process demo = pb.start();
         try {
             // when the demo is up, it prints the dashboard's address
-            String dashboard = "http://127.0.0.1:" + port + "/";
+            String dashboard = "https://127.0.0.1:" + port + "/";
             String status = awaitLine(log, demo, Pattern.compile("Status: +(http://\\S+/health)"), Duration.ofMinutes(3));
             assertTrue(Files.readString(log).contains("Dashboard: " + dashboard));
-            assertEquals(200, get(dashboard).statusCode());
+            // over HTTPS, with the certificate the demo made on its first start in its data folder
+            HttpClient trusting = HttpClient.newBuilder().sslContext(org.openinfusion.station.tls.PemTrust.context(
+                    data.resolve("run").resolve("dashboard-tls").resolve("ca.pem"))).build();
+            assertEquals(200, trusting.send(HttpRequest.newBuilder(URI.create(dashboard)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
             // and the simulated bed's data reaches InfluxDB through the station
             Eventually.waitUntil(Duration.ofSeconds(60), "2000 points written", () -> health(status).getLong("pointsWritten", 0L) > 2000);
             assertEquals("UP", health(status).getString("status"));

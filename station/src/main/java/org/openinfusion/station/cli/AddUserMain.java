@@ -120,7 +120,7 @@ public final class AddUserMain implements Callable<Integer> {
         return config.dataDir().resolve(UserStore.FILE_NAME);
     }
 
-    private static char[] readPassword() {
+    static char[] readPassword() {
         Console console = System.console();
         if (console != null) {
             return console.readPassword("password: ");

@@ -81,7 +81,7 @@ public final class DeviceRegistry {
             } else if (place.length != 2 || !DeviceRef.isValidId(place[0]) || !DeviceRef.isValidId(place[1])) {
                 problems.add(where + "bed/device must be two ids of [A-Za-z0-9_-]{1,32}");
             } else if (!HASH.matcher(right[1]).matches()) {
-                problems.add(where + "the password must be a PBKDF2 hash $7$iterations$salt$hash (bin/device-registry makes one)");
+                problems.add(where + "the password must be a PBKDF2 hash $7$iterations$salt$hash (bin/mqtt-accounts --hash makes one)");
             } else if (!accounts.add(account)) {
                 problems.add(where + "account '" + account + "' appears twice");
             } else {

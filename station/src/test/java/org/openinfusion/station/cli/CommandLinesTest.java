@@ -14,12 +14,13 @@ class CommandLinesTest {
 
     @Test
     void everyEntryPointAnswersHelpWithZeroAndAnUnknownOptionWithTwo() {
-        // given the four command lines of the station
+        // given the five command lines of the station
         Map<String, ToIntFunction<String[]>> commands = Map.of(
                 "station", args -> Commands.execute(new Main(), args, out, out),
                 "export", args -> Commands.execute(new ExportMain(), args, out, out),
                 "audit-verify", args -> AuditVerifyMain.run(args, out, out),
-                "add-user", args -> AddUserMain.run(args, () -> new char[0], out, out));
+                "add-user", args -> AddUserMain.run(args, () -> new char[0], out, out),
+                "mqtt-accounts", args -> MqttAccountsMain.run(args, () -> new char[0], out, out));
         commands.forEach((name, command) -> {
             // when each is asked for help, then given an option it does not have
             int help = command.applyAsInt(new String[] {"--help"});
