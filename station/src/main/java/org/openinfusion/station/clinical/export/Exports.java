@@ -64,7 +64,8 @@ public final class Exports {
             case SDTM_SUPPEC -> SdtmEc.tables(sessions(trail, request), request.protocols()).supp().toString();
             case SDTM_AE -> SdtmAe.tables(sessions(trail, request)).parent().toString();
             case SDTM_SUPPAE -> SdtmAe.tables(sessions(trail, request)).supp().toString();
-            case SDTM_CM -> SdtmCm.write(sessions(trail, request));
+            case SDTM_CM -> SdtmCm.tables(sessions(trail, request)).parent().toString();
+            case SDTM_SUPPCM -> SdtmCm.tables(sessions(trail, request)).supp().toString();
             case AUDIT_CSV -> AuditCsv.write(trail.entries(request.sessionId(), request.among()));
             case SDTM_XPT, FHIR_JSON, EDF_PLUS -> throw new IllegalStateException("not written as text here");
         };
@@ -85,6 +86,9 @@ public final class Exports {
         all.put("VS", SdtmVs.table(sessions, store(ExportFormat.SDTM_XPT, request), request.protocols(), now));
         all.put("QS", SdtmRatings.table("QS", sessions, request.instruments(), request.protocols()));
         all.put("RS", SdtmRatings.table("RS", sessions, request.instruments(), request.protocols()));
+        Sdtm.Parts cm = SdtmCm.tables(sessions);
+        all.put("CM", cm.parent());
+        all.put("SUPPCM", cm.supp());
         return all;
     }
 
