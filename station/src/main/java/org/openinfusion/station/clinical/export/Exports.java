@@ -55,7 +55,7 @@ public final class Exports {
             case REDCAP_EVENTS -> RedcapImport.events(project(trail, request));
             case REDCAP_DESIGNATIONS -> RedcapImport.designations(project(trail, request));
             case REDCAP_REPEATING -> RedcapImport.repeating(project(trail, request));
-            case SDTM_DM -> SdtmDm.dm(sessions(trail, request)).toString();
+            case SDTM_DM -> SdtmDm.dm(sessions(trail, request), request.site()).toString();
             case SDTM_TS -> SdtmDm.ts(sessions(trail, request), request.protocols(), now).toString();
             case SDTM_VS -> SdtmVs.table(sessions(trail, request), store(format, request), request.protocols(), now).toString();
             case SDTM_RS -> SdtmRatings.table("RS", sessions(trail, request), request.instruments(), request.protocols()).toString();
@@ -76,7 +76,7 @@ public final class Exports {
         List<SessionTrail> sessions = sessions(trail, request);
         Map<String, Csv> all = new LinkedHashMap<>();
         all.put("TS", SdtmDm.ts(sessions, request.protocols(), now));
-        all.put("DM", SdtmDm.dm(sessions));
+        all.put("DM", SdtmDm.dm(sessions, request.site()));
         Sdtm.Parts ec = SdtmEc.tables(sessions, request.protocols());
         all.put("EC", ec.parent());
         all.put("SUPPEC", ec.supp());
