@@ -36,6 +36,7 @@ import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.yaml.SiteFileException;
+import org.openinfusion.station.clinical.export.StudySite;
 import org.openinfusion.station.clinical.review.NoTimeSeries;
 import org.openinfusion.station.clinical.review.ReviewService;
 import org.openinfusion.station.clinical.service.AuditLogTrail;
@@ -165,7 +166,8 @@ public final class StationApp implements AutoCloseable {
             TimeSeriesReader series = cfg.influx().managed() ? new NoTimeSeries("influxd is not installed (" + INSTALL_HINT + ")")
                     : remember(new InfluxTimeSeriesReader(cfg.influx()));
             ReviewService review = new ReviewService(new AuditTail(cfg.dataDir().resolve("audit").resolve("audit.log")), auditTrail,
-                    series, sessions.protocols(), instruments, authenticator, clock);
+                    series, sessions.protocols(), instruments, authenticator, clock,
+                    new StudySite(cfg.site().siteId(), cfg.site().country()));
             await(vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             VisitService visits = new VisitService(sessions.protocols(), InstrumentCatalog.builtIn(), auditTrail, () -> readTrail(auditFile),
                     clock, clock.getZone());

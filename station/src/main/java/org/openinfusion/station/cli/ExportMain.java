@@ -16,6 +16,7 @@ import org.openinfusion.station.clinical.audit.AuditReader;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
+import org.openinfusion.station.clinical.export.StudySite;
 import org.openinfusion.station.clinical.export.Exports;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.protocol.ProtocolException;
@@ -107,23 +108,25 @@ public final class ExportMain implements Callable<Integer> {
         if (format.oneSession() && session == null) {
             return Commands.usage(spec, format.key() + " is of one session: give --session ID");
         }
+        StationConfig station;
+        try {
+            station = stationConfig();
+        } catch (ConfigException e) {
+            return Commands.usage(spec, "configuration: " + e.getMessage());
+        }
         InfluxConfig store = null;
         if (format.readsTimeSeries()) {
-            try {
-                store = storeConfig();
-            } catch (ConfigException e) {
-                return Commands.usage(spec, "configuration: " + e.getMessage());
-            }
+            store = station.influx();
             if (store.managed()) {
                 return Commands.usage(spec, "the station configuration starts its own influxd (influx.url=managed), which "
                         + "answers only while the station runs, on a port chosen at start: give --influx-url");
             }
         }
-        return export(store);
+        return export(store, new StudySite(station.site().siteId(), station.site().country()));
     }
 
     /** Reads and verifies the trail, writes the export; 0 done, 1 failed (with the reason on stderr). */
-    private int export(InfluxConfig store) {
+    private int export(InfluxConfig store, StudySite site) {
         try {
             List<AuditEntry> entries = AuditReader.readVerified(audit);
             ProtocolCatalog catalog = ProtocolCatalog.builtIn();
@@ -133,7 +136,7 @@ public final class ExportMain implements Callable<Integer> {
             ExportFile file;
             try (InfluxTimeSeriesReader series = store == null ? null : new InfluxTimeSeriesReader(store)) {
                 file = Exports.write(format, new ExportRequest(entries, Optional.ofNullable(session), series,
-                        InstrumentCatalog.builtIn(), catalog));
+                        InstrumentCatalog.builtIn(), catalog).at(site));
             }
             Path target = out != null ? out : Path.of(file.fileName());
             Files.write(target, file.content());
@@ -152,8 +155,11 @@ public final class ExportMain implements Callable<Integer> {
         }
     }
 
-    /** The store as the station is configured, with --influx-url and --database applied on top (and checked alike). */
-    private InfluxConfig storeConfig() {
+    /**
+     * The station's configuration (the store, the study site), with --influx-url and --database applied on top (and
+     * checked alike).
+     */
+    private StationConfig stationConfig() {
         Properties system = new Properties();
         system.putAll(System.getProperties());
         if (influxUrl != null) {
@@ -162,6 +168,6 @@ public final class ExportMain implements Callable<Integer> {
         if (database != null) {
             system.setProperty("station.influx.database", database);
         }
-        return StationConfig.from(Settings.load(LaunchSettings.configFile(config), System.getenv(), system)).influx();
+        return StationConfig.from(Settings.load(LaunchSettings.configFile(config), System.getenv(), system));
     }
 }

@@ -9,17 +9,22 @@ import io.vertx.core.json.JsonObject;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** Serves {@code GET /health} as JSON, computed when asked: 200 when broker, store, disk and audit trail are fine, 503 otherwise. */
+/**
+ * Serves {@code GET /health} as JSON, computed when asked: 200 when broker, store, disk and audit trail are fine, 503
+ * otherwise; and {@code GET /metrics}: the same counters in Prometheus' text format ({@link StatusMetrics}).
+ */
 public final class StatusHttpVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private final Supplier<HealthSnapshot> health;
+    private final StatusMetrics metrics;
     private HttpServer server;
 
     public StatusHttpVerticle(String host, int port, Supplier<HealthSnapshot> health) {
         this.host = host;
         this.port = port;
         this.health = health;
+        this.metrics = new StatusMetrics(health);
     }
 
     @Override
@@ -34,8 +39,12 @@ public final class StatusHttpVerticle extends VerticleBase {
     }
 
     private void handle(HttpServerRequest req) {
+        if ("/metrics".equals(req.path())) {
+            req.response().setStatusCode(200).putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+            return;
+        }
         if (!"/health".equals(req.path())) {
-            req.response().setStatusCode(404).end("not found; try /health\n");
+            req.response().setStatusCode(404).end("not found; try /health or /metrics\n");
             return;
         }
         HealthSnapshot s = health.get();

@@ -21,7 +21,7 @@ public enum ExportFormat {
     SDTM_EC("sdtm-ec", "text/csv", "ec.csv"),
     SDTM_SUPPEC("sdtm-suppec", "text/csv", "suppec.csv"),
     SDTM_AE("sdtm-ae", "text/csv", "ae.csv"),
-    /** Medications given on order, as staff recorded them (CSV only for now: not yet in the XPT package). */
+    /** Medications given on order, as staff recorded them (also in the XPT package, with SUPPCM). */
     SDTM_CM("sdtm-cm", "text/csv", "cm.csv"),
     SDTM_SUPPAE("sdtm-suppae", "text/csv", "suppae.csv"),
     /** Every SDTM data set as SAS XPORT v5 files with a define.xml, in one ZIP. */
@@ -32,7 +32,9 @@ public enum ExportFormat {
     /** One session as an HL7 FHIR R4 Bundle (JSON). */
     FHIR_JSON("fhir-json", "application/fhir+json", "fhir.json"),
     /** The waveforms of one session's bed (ECG leads, pleth, capnogram) with its events as annotations, EDF+. */
-    EDF_PLUS("edf-plus", "application/octet-stream", "waveforms.edf");
+    EDF_PLUS("edf-plus", "application/octet-stream", "waveforms.edf"),
+    /** CM's sponsor qualifiers: who gave and who ordered each medication, its audit entry. */
+    SDTM_SUPPCM("sdtm-suppcm", "text/csv", "suppcm.csv");
 
     private final String key;
     private final String mediaType;

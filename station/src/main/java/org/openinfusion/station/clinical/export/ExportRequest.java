@@ -22,10 +22,12 @@ import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
  * @param protocols where the sessions' protocols are looked up (by id and version)
  * @param among when {@code sessionId} is empty and this is not: export only these sessions. Give the whole trail
  *     in {@code history} anyway: a subject's crossover period is counted over every session of the trail
+ * @param site the study site (SDTM DM SITEID and COUNTRY); {@link StudySite#UNKNOWN} leaves them empty
  */
 public record ExportRequest(AuditHistory history, Optional<String> sessionId, TimeSeriesReader series,
-                            InstrumentCatalog instruments, ProtocolCatalog protocols, Set<String> among) {
+                            InstrumentCatalog instruments, ProtocolCatalog protocols, Set<String> among, StudySite site) {
     public ExportRequest {
+        site = site == null ? StudySite.UNKNOWN : site;
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(instruments, "instruments");
@@ -33,9 +35,20 @@ public record ExportRequest(AuditHistory history, Optional<String> sessionId, Ti
         among = among == null ? Set.of() : Set.copyOf(among);
     }
 
+    /** As the canonical constructor, the site unknown. */
+    public ExportRequest(AuditHistory history, Optional<String> sessionId, TimeSeriesReader series, InstrumentCatalog instruments,
+                         ProtocolCatalog protocols, Set<String> among) {
+        this(history, sessionId, series, instruments, protocols, among, StudySite.UNKNOWN);
+    }
+
     /** One session ({@code sessionId}) or every session in {@code entries}, a verified trail. */
     public ExportRequest(List<AuditEntry> entries, Optional<String> sessionId, TimeSeriesReader series,
                          InstrumentCatalog instruments, ProtocolCatalog protocols) {
         this(HistoryReader.history(entries), sessionId, series, instruments, protocols, Set.of());
+    }
+
+    /** The same request written at {@code site}. */
+    public ExportRequest at(StudySite site) {
+        return new ExportRequest(history, sessionId, series, instruments, protocols, among, site);
     }
 }

@@ -55,7 +55,7 @@ public final class Exports {
             case REDCAP_EVENTS -> RedcapImport.events(project(trail, request));
             case REDCAP_DESIGNATIONS -> RedcapImport.designations(project(trail, request));
             case REDCAP_REPEATING -> RedcapImport.repeating(project(trail, request));
-            case SDTM_DM -> SdtmDm.dm(sessions(trail, request)).toString();
+            case SDTM_DM -> SdtmDm.dm(sessions(trail, request), request.site()).toString();
             case SDTM_TS -> SdtmDm.ts(sessions(trail, request), request.protocols(), now).toString();
             case SDTM_VS -> SdtmVs.table(sessions(trail, request), store(format, request), request.protocols(), now).toString();
             case SDTM_RS -> SdtmRatings.table("RS", sessions(trail, request), request.instruments(), request.protocols(), followUps(request))
@@ -66,7 +66,8 @@ public final class Exports {
             case SDTM_SUPPEC -> SdtmEc.tables(sessions(trail, request), request.protocols()).supp().toString();
             case SDTM_AE -> SdtmAe.tables(sessions(trail, request)).parent().toString();
             case SDTM_SUPPAE -> SdtmAe.tables(sessions(trail, request)).supp().toString();
-            case SDTM_CM -> SdtmCm.write(sessions(trail, request));
+            case SDTM_CM -> SdtmCm.tables(sessions(trail, request)).parent().toString();
+            case SDTM_SUPPCM -> SdtmCm.tables(sessions(trail, request)).supp().toString();
             case AUDIT_CSV -> AuditCsv.write(trail.entries(request.sessionId(), request.among()));
             case VISITS_CSV -> visits(request, now);
             case SDTM_XPT, FHIR_JSON, EDF_PLUS -> throw new IllegalStateException("not written as text here");
@@ -78,7 +79,7 @@ public final class Exports {
         List<SessionTrail> sessions = sessions(trail, request);
         Map<String, Csv> all = new LinkedHashMap<>();
         all.put("TS", SdtmDm.ts(sessions, request.protocols(), now));
-        all.put("DM", SdtmDm.dm(sessions));
+        all.put("DM", SdtmDm.dm(sessions, request.site()));
         Sdtm.Parts ec = SdtmEc.tables(sessions, request.protocols());
         all.put("EC", ec.parent());
         all.put("SUPPEC", ec.supp());
@@ -88,6 +89,9 @@ public final class Exports {
         all.put("VS", SdtmVs.table(sessions, store(ExportFormat.SDTM_XPT, request), request.protocols(), now));
         all.put("QS", SdtmRatings.table("QS", sessions, request.instruments(), request.protocols(), followUps(request)));
         all.put("RS", SdtmRatings.table("RS", sessions, request.instruments(), request.protocols(), followUps(request)));
+        Sdtm.Parts cm = SdtmCm.tables(sessions);
+        all.put("CM", cm.parent());
+        all.put("SUPPCM", cm.supp());
         return all;
     }
 

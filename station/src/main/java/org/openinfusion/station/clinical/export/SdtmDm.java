@@ -14,8 +14,9 @@ import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 /**
  * CDISC SDTM DM (demographics) and a minimal TS (trial summary) from what the station knows. DM: one row per USUBJID
  * of the exported sessions, with the reference start (the first infusion start: every --DY is computable from it),
- * end (the last session's close) and first and last exposure; the station records no age, race, sex, site or
- * country (SEX "U", the others empty for the sponsor to complete) and never the arm (ARM, ARMCD, ACTARM, ACTARMCD
+ * end (the last session's close) and first and last exposure; SITEID and COUNTRY from the station's configuration
+ * (study.siteId, study.country; empty when not configured); the station records no age, race or sex (SEX "U", the
+ * others empty for the sponsor to complete) and never the arm (ARM, ARMCD, ACTARM, ACTARMCD
  * "BLINDED"). TS: per study, the trial title (the protocol's title) and the data cutoff (when the export was written).
  */
 final class SdtmDm {
@@ -28,7 +29,7 @@ final class SdtmDm {
     private SdtmDm() {
     }
 
-    static Csv dm(List<SessionTrail> sessions) {
+    static Csv dm(List<SessionTrail> sessions, StudySite site) {
         Csv csv = new Csv(DM_COLUMNS);
         Map<String, List<SessionTrail>> bySubject = new LinkedHashMap<>();
         sessions.forEach(s -> bySubject.computeIfAbsent(Sdtm.usubjid(s), k -> new ArrayList<>()).add(s));
@@ -40,7 +41,7 @@ final class SdtmDm {
                     .flatMap(Optional::stream).sorted().toList();
             csv.row(Sdtm.studyId(first), "DM", usubjid, first.subjectCode(), Sdtm.dtc(start.orElse(null)), Sdtm.dtc(end.orElse(null)),
                     exposure.isEmpty() ? "" : Sdtm.dtc(exposure.getFirst()), exposure.isEmpty() ? "" : Sdtm.dtc(exposure.getLast()),
-                    "", "", "", "U", "", BLINDED, BLINDED, BLINDED, BLINDED, "");
+                    site.siteId(), "", "", "U", "", BLINDED, BLINDED, BLINDED, BLINDED, site.country());
         });
         return csv;
     }

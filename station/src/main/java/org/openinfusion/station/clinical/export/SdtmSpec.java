@@ -30,7 +30,7 @@ final class SdtmSpec {
     }
 
     /** Every data set, in the order of define.xml. */
-    static final List<String> ORDER = List.of("TS", "DM", "EC", "SUPPEC", "AE", "SUPPAE", "VS", "QS", "RS");
+    static final List<String> ORDER = List.of("TS", "DM", "EC", "SUPPEC", "AE", "SUPPAE", "VS", "QS", "RS", "CM", "SUPPCM");
 
     private static final Map<String, Domain> DOMAINS = new LinkedHashMap<>();
 
@@ -103,7 +103,15 @@ final class SdtmSpec {
                     v(d + "ELTM", "Planned Elapsed Time from Time Point Ref", Core.PERM), v(d + "TPTREF", "Time Point Reference", Core.PERM),
                     v(d + "RFTDTC", "Date/Time of Reference Time Point", Core.PERM));
         }
-        for (String parent : List.of("EC", "AE")) {
+        put("CM", "Concomitant/Concurrent Medications", "INTERVENTIONS", "One record per recorded medication occurrence or constant-dosing interval per subject",
+                v("STUDYID", "Study Identifier", Core.REQ), v("DOMAIN", "Domain Abbreviation", Core.REQ),
+                v("USUBJID", "Unique Subject Identifier", Core.REQ), n("CMSEQ", "Sequence Number", Core.REQ),
+                v("CMTRT", "Reported Name of Drug, Med, or Therapy", Core.REQ), v("CMCAT", "Category for Medication", Core.PERM),
+                n("CMDOSE", "Dose per Administration", Core.PERM), v("CMDOSU", "Dose Units", Core.PERM),
+                v("CMROUTE", "Route of Administration", Core.PERM), n("VISITNUM", "Visit Number", Core.PERM),
+                v("VISIT", "Visit Name", Core.PERM), v("EPOCH", "Epoch", Core.PERM),
+                v("CMSTDTC", "Start Date/Time of Medication", Core.PERM));
+        for (String parent : List.of("EC", "AE", "CM")) {
             put("SUPP" + parent, "Supplemental Qualifiers for " + parent, "RELATIONSHIP",
                     "One record per IDVAR, IDVARVAL, and QNAM value per subject",
                     v("STUDYID", "Study Identifier", Core.REQ), v("RDOMAIN", "Related Domain Abbreviation", Core.REQ),

@@ -16,6 +16,7 @@ import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
+import org.openinfusion.station.clinical.export.StudySite;
 import org.openinfusion.station.clinical.export.Exports;
 import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.history.AuditPort;
@@ -48,9 +49,17 @@ public final class ReviewService {
     private final Clock clock;
     private final SessionRecords records;
     private final Amendments amendments;
+    private final StudySite site;
 
     public ReviewService(AuditTail tail, AuditPort audit, TimeSeriesReader series, ProtocolCatalog protocols,
                          InstrumentCatalog instruments, Authenticator authenticator, Clock clock) {
+        this(tail, audit, series, protocols, instruments, authenticator, clock, StudySite.UNKNOWN);
+    }
+
+    /** As above; {@code site}: the study site the exports name (SDTM DM SITEID, COUNTRY). */
+    public ReviewService(AuditTail tail, AuditPort audit, TimeSeriesReader series, ProtocolCatalog protocols,
+                         InstrumentCatalog instruments, Authenticator authenticator, Clock clock, StudySite site) {
+        this.site = site;
         this.tail = tail;
         this.audit = audit;
         this.series = series;
@@ -182,7 +191,7 @@ public final class ReviewService {
         java.util.Set<String> among = r.sessionId() != null || wholeChain ? java.util.Set.of() : java.util.Set.copyOf(ids);
         ExportFile file;
         try {
-            file = Exports.write(r.format(), new ExportRequest(new AuditHistory(entries), only, series, instruments, protocols, among), clock);
+            file = Exports.write(r.format(), new ExportRequest(new AuditHistory(entries), only, series, instruments, protocols, among, site), clock);
         } catch (TimeSeriesReader.StoreUnavailableException e) {
             throw new ReviewException(ReviewException.FAILED, "The export needs the time-series store: " + e.getMessage());
         }

@@ -330,8 +330,11 @@ class BedsideSafetyApiTest {
         assertTrue(suppae.contains("AESRC") && suppae.contains("ae.recorded") && suppae.contains("proposed from alarm LIMIT:nibp_sys:high"), suppae);
         List<String> cm = csv(ExportFormat.SDTM_CM, entries, id).lines().toList();
         assertEquals(2, cm.size());
-        assertTrue(cm.get(1).startsWith(MIDAZOLAM + ",CM," + MIDAZOLAM + "-KET-105,1,labetalol,RESCUE,10,mg,IV,1,SESSION 1,2026-11-22T08:40:00,nurse1,dr1,medication.given,"),
-                cm.get(1));
+        assertTrue(cm.get(1).startsWith(MIDAZOLAM + ",CM," + MIDAZOLAM + "-KET-105,1,labetalol,RESCUE,10,mg,IV,1,SESSION 1,"), cm.get(1));
+        assertTrue(cm.get(1).endsWith(",2026-11-22T08:40:00"), cm.get(1));
+        String suppcm = csv(ExportFormat.SDTM_SUPPCM, entries, id);
+        assertTrue(suppcm.contains(",CMGIVBY,Given By,nurse1,COLLECTED,") && suppcm.contains(",CMORDBY,Ordered By,dr1,COLLECTED,")
+                && suppcm.contains(",CMSRC,Source Audit Entry Type,medication.given,ASSIGNED,"), suppcm);
     }
 
     @Test

@@ -99,6 +99,28 @@ class ExportTest {
     }
 
     @Test
+    void dmNamesTheSiteAndCountryOfTheStationsConfiguration() throws IOException {
+        // given a station configured for site PAR-01 in France
+        Path config = Files.writeString(dir.resolve("station.properties"), "study.siteId=PAR-01\nstudy.country=FRA\n");
+        Path out = dir.resolve("dm.csv");
+        // when DM is exported from the command line with that configuration
+        assertEquals(0, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "sdtm-dm", "--config", config.toString(),
+                "--out", out.toString()}));
+        // then every subject's row names them; without it they are left empty for the sponsor
+        CsvTable dm = CsvTable.parse(Files.readAllBytes(out));
+        assertEquals(List.of("PAR-01 FRA"), dm.rows().stream().map(r -> r.get("SITEID") + " " + r.get("COUNTRY")).toList());
+        assertEquals(0, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "sdtm-dm", "--out", out.toString()}));
+        assertEquals(List.of(" "), CsvTable.parse(Files.readAllBytes(out)).rows().stream().map(r -> r.get("SITEID") + " " + r.get("COUNTRY"))
+                .toList());
+        // and a country that is not an ISO 3166-1 alpha-3 code is a configuration error (exit 2), nothing written
+        Files.writeString(config, "study.siteId=PAR-01\nstudy.country=France\n");
+        Files.delete(out);
+        assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "sdtm-dm", "--config", config.toString(),
+                "--out", out.toString()}));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void everyFormatIsWrittenFromTheCommandLineForOneSessionAndForAll() throws IOException {
         String session = trail.first();
         for (ExportFormat format : ExportFormat.values()) {
@@ -117,10 +139,15 @@ class ExportTest {
                 }
                 assertEquals(0, ExportMain.run(args.toArray(String[]::new)), format.key());
                 byte[] content = Files.readAllBytes(out);
-                if (format == ExportFormat.SDTM_CM || format == ExportFormat.VISITS_CSV) {
+                if (format == ExportFormat.SDTM_CM || format == ExportFormat.SDTM_SUPPCM || format == ExportFormat.VISITS_CSV) {
                     // this trail has no medication given and no subject enrolled in a visit schedule: the header only
                     CsvTable table = CsvTable.parse(content);
-                    assertEquals(format == ExportFormat.SDTM_CM ? SdtmCm.COLUMNS : VisitSummaryCsv.COLUMNS, table.header(), format.key());
+                    Object header = switch (format) {
+                        case SDTM_CM -> Sdtm.withEpoch(new Csv(SdtmCm.COLUMNS), "CMSTDTC", List.of()).header();
+                        case SDTM_SUPPCM -> Sdtm.Supp.COLUMNS;
+                        default -> VisitSummaryCsv.COLUMNS;
+                    };
+                    assertEquals(header, table.header(), format.key());
                     assertTrue(table.rows().isEmpty(), format.key() + " has no rows");
                 } else if (format.mediaType().equals("text/csv")) {
                     // the first session gives no form twice at one time point: nothing repeats

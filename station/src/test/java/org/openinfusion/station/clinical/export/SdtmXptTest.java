@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.w3c.dom.Document;
@@ -50,32 +51,70 @@ class SdtmXptTest {
             Map<String, byte[]> files = unzip(scope);
             assertTrue(files.keySet().containsAll(List.of("ts.xpt", "dm.xpt", "ec.xpt", "suppec.xpt", "vs.xpt", "qs.xpt", "rs.xpt",
                     "define.xml")), files.keySet().toString());
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                if (!f.getKey().endsWith(".xpt")) {
-                    continue;
-                }
-                String name = f.getKey().replace(".xpt", "").toUpperCase(Locale.ROOT);
-                CsvTable written = csv(name, scope);
-                Path xpt = Files.write(dir.resolve(f.getKey()), f.getValue());
-                Readstat.Read read = Readstat.read(xpt, dir);
-                SdtmSpec.Domain spec = SdtmSpec.domain(name);
-                assertEquals(name, read.table());
-                assertEquals(spec.label(), read.label());
-                List<Readstat.Variable> expected = written.header().stream().map(spec::variable)
-                        .map(v -> new Readstat.Variable(v.name(), v.label(), v.numeric())).toList();
-                assertEquals(expected, read.variables(), name);
-                assertEquals(written.header(), read.values().header(), name);
-                assertEquals(written.rows().size(), read.values().rows().size(), name);
-                for (int r = 0; r < written.rows().size(); r++) {
-                    for (Readstat.Variable v : expected) {
-                        String was = written.rows().get(r).get(v.name());
-                        String back = read.values().rows().get(r).get(v.name());
-                        if (v.numeric() && !was.isEmpty()) {
-                            // readstat prints six decimals
-                            assertEquals(new BigDecimal(was).setScale(6, RoundingMode.HALF_EVEN), new BigDecimal(back), name + "." + v.name());
-                        } else {
-                            assertEquals(was, back, name + "." + v.name() + " row " + (r + 1));
-                        }
+            readBack(files, name -> csv(name, scope));
+        }
+    }
+
+    @Test
+    void medicationsAreInCmWithTheirSponsorQualifiersInSuppcmReadBackByReadstat() throws Exception {
+        // given a session with a rescue medication given on order
+        List<AuditEntry> entries;
+        try (TrailBuilder t = TrailBuilder.open(dir.resolve("audit.log"))) {
+            t.rescueSession();
+            entries = t.entries();
+        }
+        java.util.function.Function<ExportFormat, CsvTable> csv = f -> CsvTable.parse(ExportFixtures.export(f, entries, Optional.empty(),
+                new org.openinfusion.station.testing.FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING).content());
+        CsvTable cm = csv.apply(ExportFormat.SDTM_CM);
+        assertEquals(List.of(List.of("CM", "labetalol", "RESCUE", "10", "mg", "IV", "2026-11-22T17:10:00")), cm.rows().stream()
+                .map(r -> List.of(r.get("DOMAIN"), r.get("CMTRT"), r.get("CMCAT"), r.get("CMDOSE"), r.get("CMDOSU"), r.get("CMROUTE"),
+                        r.get("CMSTDTC"))).toList());
+        CsvTable supp = csv.apply(ExportFormat.SDTM_SUPPCM);
+        assertEquals(List.of("CMGIVBY=nurse1", "CMORDBY=dr1", "CMSRC=medication.given"), supp.rows().stream()
+                .filter(r -> !r.get("QNAM").equals("CMSRCSEQ")).map(r -> r.get("QNAM") + "=" + r.get("QVAL")).toList());
+        assertTrue(supp.rows().stream().allMatch(r -> r.get("RDOMAIN").equals("CM") && r.get("IDVAR").equals("CMSEQ")
+                && r.get("IDVARVAL").equals("1")));
+        // when packaged then both are .xpt files readstat reads back as written
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ExportFixtures.export(ExportFormat.SDTM_XPT, entries,
+                Optional.empty(), new org.openinfusion.station.testing.FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING)
+                .content()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                files.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        assertTrue(files.keySet().containsAll(List.of("cm.xpt", "suppcm.xpt")), files.keySet().toString());
+        readBack(files, name -> csv.apply(ExportFormat.parse("sdtm-" + name.toLowerCase(Locale.ROOT))));
+        assertTrue(new String(files.get("define.xml"), java.nio.charset.StandardCharsets.UTF_8).contains("Name=\"SUPPCM\""));
+    }
+
+    /** Every .xpt file read back by readstat: names, labels, types and values equal to the data set's CSV. */
+    private void readBack(Map<String, byte[]> files, java.util.function.Function<String, CsvTable> csvOf) throws Exception {
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            if (!f.getKey().endsWith(".xpt")) {
+                continue;
+            }
+            String name = f.getKey().replace(".xpt", "").toUpperCase(Locale.ROOT);
+            CsvTable written = csvOf.apply(name);
+            Path xpt = Files.write(dir.resolve(f.getKey()), f.getValue());
+            Readstat.Read read = Readstat.read(xpt, dir);
+            SdtmSpec.Domain spec = SdtmSpec.domain(name);
+            assertEquals(name, read.table());
+            assertEquals(spec.label(), read.label());
+            List<Readstat.Variable> expected = written.header().stream().map(spec::variable)
+                    .map(v -> new Readstat.Variable(v.name(), v.label(), v.numeric())).toList();
+            assertEquals(expected, read.variables(), name);
+            assertEquals(written.header(), read.values().header(), name);
+            assertEquals(written.rows().size(), read.values().rows().size(), name);
+            for (int r = 0; r < written.rows().size(); r++) {
+                for (Readstat.Variable v : expected) {
+                    String was = written.rows().get(r).get(v.name());
+                    String back = read.values().rows().get(r).get(v.name());
+                    if (v.numeric() && !was.isEmpty()) {
+                        // readstat prints six decimals
+                        assertEquals(new BigDecimal(was).setScale(6, RoundingMode.HALF_EVEN), new BigDecimal(back), name + "." + v.name());
+                    } else {
+                        assertEquals(was, back, name + "." + v.name() + " row " + (r + 1));
                     }
                 }
             }

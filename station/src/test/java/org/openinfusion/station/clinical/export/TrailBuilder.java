@@ -264,6 +264,18 @@ public final class TrailBuilder implements AutoCloseable {
         return id;
     }
 
+    /** Subject KET-403's session on bed-03 from 17:00 to 17:30: labetalol 10 mg IV given at 17:10 by nurse1 on dr1's order (rescue). */
+    String rescueSession() {
+        at("17:00:00");
+        String id = service.create("nurse1", "bed-03", PROTOCOL, "KET-403", SubjectMeasures.weight(80), "KIT-13").id();
+        at("17:12:00");
+        service.medication("bed-03", "nurse1", new org.openinfusion.station.clinical.session.Medication("labetalol", 10, "mg", "IV",
+                Instant.parse("2026-11-22T17:10:00Z"), "nurse1", "dr1", true));
+        at("17:30:00");
+        service.command("bed-03", new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
+        return id;
+    }
+
     /** Another subject's first session from 15:00 on the same bed: baseline VAS given twice (v1, v2). */
     String vasTwice(String subject) {
         at("15:00:00");

@@ -64,7 +64,8 @@ public final class V1Trails {
         for (Optional<String> scope : scopes) {
             for (ExportFormat format : ExportFormat.values()) {
                 if ((format.readsTimeSeries() && series == null) || (format == ExportFormat.BUNDLE_JSON && scope.isEmpty())
-                        || format == ExportFormat.SDTM_CM || format == ExportFormat.VISITS_CSV || format == ExportFormat.FHIR_JSON || format == ExportFormat.EDF_PLUS) { // added after v1: no file of the old code to compare with
+                        || format == ExportFormat.SDTM_CM || format == ExportFormat.VISITS_CSV || format == ExportFormat.FHIR_JSON || format == ExportFormat.EDF_PLUS
+                        || format == ExportFormat.SDTM_SUPPCM) { // added after v1: no file of the old code to compare with
                     continue;
                 }
                 ExportFile f = Exports.write(format, new ExportRequest(entries, scope, series, InstrumentCatalog.builtIn(),
