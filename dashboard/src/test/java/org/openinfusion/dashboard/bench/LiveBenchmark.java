@@ -40,6 +40,7 @@ import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What a nurse sees, measured in headless Chromium against the whole station (performance.md, targets 2, 3 and 5): a
@@ -177,9 +178,11 @@ public final class LiveBenchmark {
             ChromeDriver browser = Chromium.start(root.resolve("chromium-" + pages.size()));
             try {
                 browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_HOOK));
-                BrowserSteps.signIn(browser, station.dashboardUrl(), USER, PASSWORD);
+                // a loaded machine with 32 beds may take minutes to sign in and draw the first page
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(4));
+                BrowserSteps.signIn(browser, station.dashboardUrl(), USER, PASSWORD, wait);
                 browser.get(station.dashboardUrl() + route);
-                BrowserSteps.waitFor(browser).until(d -> (Boolean) browser.executeScript(
+                wait.until(d -> (Boolean) browser.executeScript(
                         "return document.querySelectorAll('sweep-trace canvas').length > 0 && window.stationBenchmark.frames > 0"));
             } catch (RuntimeException e) {
                 browser.quit();
