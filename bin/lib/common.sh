@@ -2,9 +2,12 @@
 
 # The station JVM's memory limits (docs/operations.md, "Memory limits"). Without them ZGC sized its heap to a
 # quarter of the machine's RAM: 1.9 GiB RSS with 4 simulated beds and the dashboard; 0.8-1.0 GiB with these.
-# Replace them with STATION_JVM_OPTS="...".
+# station_jvm_opts [BEDS]: up to 16 beds a 768 MiB heap; above, 16 MiB more per bed (32 beds 1024 MiB, 64 beds 1536 MiB),
+# the soft maximum two thirds of it. Replace them with STATION_JVM_OPTS="...".
 station_jvm_opts() {
-  echo "${STATION_JVM_OPTS:--XX:+UseZGC -Xms128m -Xmx768m -XX:SoftMaxHeapSize=512m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m}"
+  local beds="${1:-16}" heap
+  heap=$(( beds <= 16 ? 768 : 768 + (beds - 16) * 16 ))
+  echo "${STATION_JVM_OPTS:--XX:+UseZGC -Xms128m -Xmx${heap}m -XX:SoftMaxHeapSize=$(( heap * 2 / 3 ))m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m}"
 }
 
 # Picks a JDK 21 or newer: $JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm or /opt,

@@ -169,7 +169,7 @@ public final class StationApp implements AutoCloseable {
                     series, sessions.protocols(), instruments, authenticator, clock,
                     new StudySite(cfg.site().siteId(), cfg.site().country()));
             await(vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
-            VisitService visits = new VisitService(sessions.protocols(), InstrumentCatalog.builtIn(), auditTrail, () -> readTrail(auditFile),
+            VisitService visits = new VisitService(sessions.protocols(), instruments, auditTrail, () -> readTrail(auditFile),
                     clock, clock.getZone());
             await(vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(health));
@@ -307,7 +307,7 @@ public final class StationApp implements AutoCloseable {
     }
 
     /** The built-in instruments, with the site's wording file when one is configured; a bad file stops the start. */
-    static InstrumentCatalog instruments(SiteConfig site) {
+    public static InstrumentCatalog instruments(SiteConfig site) {
         if (site.wording().isEmpty()) {
             return InstrumentCatalog.builtIn();
         }

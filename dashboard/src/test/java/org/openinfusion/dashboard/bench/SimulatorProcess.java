@@ -112,6 +112,11 @@ final class SimulatorProcess implements AutoCloseable {
         request("add " + prefix + " " + beds + " " + seed + " " + end.toEpochMilli(), "added");
     }
 
+    /** The same with the pumps idle (they report their status but infuse nothing), as beds before an infusion starts. */
+    synchronized void addBedsWithIdlePumps(String prefix, int beds, long seed, Instant end) throws IOException, InterruptedException {
+        request("add " + prefix + " " + beds + " " + seed + " " + end.toEpochMilli() + " idle", "added");
+    }
+
     /**
      * Applies a change of one vital sign on one bed now (the simulated patient's conditions, as a scenario step does):
      * {@code target} reached over {@code rampSeconds}, held {@code holdSeconds}, then back to the patient's own course.
@@ -220,6 +225,7 @@ final class SimulatorProcess implements AutoCloseable {
                                     .withStart(now)
                                     .withDuration(Duration.between(now, end))
                                     .withPacing(Pacing.REAL_TIME)
+                                    .withIdlePumps(p.length > 5 && "idle".equals(p[5]))
                                     .withProgressInterval(Duration.ofSeconds(30)));
                             sims.add(sim);
                             ends.put(sim, end);
