@@ -14,6 +14,7 @@ public final class Routes {
     public static final String REVIEW = "review";
     public static final String DEVICES = "devices";
     public static final String USERS = "users";
+    public static final String SIMULATOR = "simulator";
 
     private Routes() {
     }

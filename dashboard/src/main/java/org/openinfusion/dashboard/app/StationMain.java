@@ -2,6 +2,7 @@ package org.openinfusion.dashboard.app;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import io.vertx.core.Vertx;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.openinfusion.dashboard.simulation.SimulatedNurse;
 import org.openinfusion.sim.Pharmacy;
 import org.openinfusion.sim.SimulatedBeds;
 import org.openinfusion.sim.SimulatorConfig;
+import org.openinfusion.sim.control.ControlServer;
 import org.openinfusion.sim.control.SimulatorControl;
 import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.station.StationApp;
@@ -45,6 +47,7 @@ public final class StationMain implements AutoCloseable {
     private final VaadinBoot web;
     private final SimulatedBeds simulator;
     private final SimulatedNurse nurse;
+    private final ControlServer control;
     private final String dashboardUrl;
     private final UserStore users;
     private final boolean demoUserCreated;
@@ -71,6 +74,11 @@ public final class StationMain implements AutoCloseable {
                             .withTopicPrefix(config.mqtt().topicPrefix())
                             .withIdlePumps(true)
                             .withClock(clock));
+            // the engineer's page (Routes.SIMULATOR) drives the simulated beds through their HTTP control channel
+            control = simulator == null ? null : ControlServer.start(simulator, 0);
+            if (control != null) {
+                DashboardServices.useSimulatorControl(URI.create("http://127.0.0.1:" + control.port() + "/"));
+            }
             Pharmacy pharmacy = options.pharmacy().isPresent() ? Pharmacy.load(options.pharmacy().get()) : Pharmacy.none();
             nurse = simulator == null ? null : SimulatedNurse.attach(vertx, simulator,
                     bed -> station.sessions().onBed(bed).map(r -> r.session().plan()),
@@ -122,6 +130,10 @@ public final class StationMain implements AutoCloseable {
     public void close() {
         if (nurse != null) {
             nurse.close();
+        }
+        if (control != null) {
+            DashboardServices.useSimulatorControl(null);
+            control.close();
         }
         if (simulator != null) {
             simulator.close();
