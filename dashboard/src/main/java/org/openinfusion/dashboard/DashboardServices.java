@@ -1,7 +1,9 @@
 package org.openinfusion.dashboard;
 
 import io.vertx.core.Vertx;
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /**
@@ -12,6 +14,7 @@ import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
  */
 public final class DashboardServices {
     private static volatile DashboardServices current;
+    private static volatile URI simulatorControl;
 
     private final Vertx vertx;
     private final InstrumentCatalog instruments;
@@ -28,6 +31,16 @@ public final class DashboardServices {
     /** Whether a launcher has installed the station's services. */
     public static boolean installed() {
         return current != null;
+    }
+
+    /** The simulator's HTTP control channel the engineer's page drives (the demo launcher starts one). */
+    public static void useSimulatorControl(URI base) {
+        simulatorControl = base;
+    }
+
+    /** The simulator's control channel, if a launcher started simulated beds with one. */
+    public static Optional<URI> simulatorControl() {
+        return Optional.ofNullable(simulatorControl);
     }
 
     public static DashboardServices get() {

@@ -15,6 +15,7 @@ public final class Routes {
     public static final String DEVICES = "devices";
     public static final String USERS = "users";
     public static final String TABLET = "tablet";
+    public static final String SIMULATOR = "simulator";
 
     private Routes() {
     }

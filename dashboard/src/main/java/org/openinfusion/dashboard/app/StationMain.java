@@ -2,6 +2,7 @@ package org.openinfusion.dashboard.app;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import io.vertx.core.Vertx;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.openinfusion.station.tls.PemTrust;
 import org.openinfusion.station.tls.GeneratedTls;
 import org.openinfusion.station.config.HttpConfig;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.openinfusion.sim.control.ControlServer;
 import org.openinfusion.sim.control.SimulatorControl;
 import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.station.StationApp;
@@ -56,6 +58,7 @@ public final class StationMain implements AutoCloseable {
     private final VaadinBoot web;
     private final SimulatedBeds simulator;
     private final SimulatedNurse nurse;
+    private final ControlServer control;
     private final String dashboardUrl;
     private final UserStore users;
     private final boolean demoUserCreated;
@@ -114,6 +117,11 @@ public final class StationMain implements AutoCloseable {
             // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
             simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(beds.withMqtt(devicesConnection(
                     beds.mqtt(), station.config().mqtt(), demoDevices)));
+            // the engineer's page (Routes.SIMULATOR) drives the simulated beds through their HTTP control channel
+            control = simulator == null ? null : ControlServer.start(simulator, 0);
+            if (control != null) {
+                DashboardServices.useSimulatorControl(URI.create("http://127.0.0.1:" + control.port() + "/"));
+            }
             Pharmacy pharmacy = options.pharmacy().isPresent() ? Pharmacy.load(options.pharmacy().get()) : Pharmacy.none();
             nurse = simulator == null ? null : SimulatedNurse.attach(vertx, simulator,
                     bed -> station.sessions().onBed(bed).map(r -> r.session().plan()),
@@ -209,6 +217,10 @@ public final class StationMain implements AutoCloseable {
     public void close() {
         if (nurse != null) {
             nurse.close();
+        }
+        if (control != null) {
+            DashboardServices.useSimulatorControl(null);
+            control.close();
         }
         if (simulator != null) {
             simulator.close();

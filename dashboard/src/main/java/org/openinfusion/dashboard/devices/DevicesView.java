@@ -53,7 +53,12 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         live.setId("devices-live");
         live.addClassName("devices-live");
         empty.setVisible(false);
-        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(new H1("Devices"), new SignOutButton()), empty, grid, new H2("Decoded values, live"), live);
+        var header = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(new H1("Devices"), new SignOutButton());
+        if (DashboardServices.simulatorControl().isPresent()) {
+            // the demo's simulated beds: scenarios, artefacts and pump faults (docs/simulation.md)
+            header.addComponentAtIndex(1, Routes.link("Simulated beds", Routes.SIMULATOR));
+        }
+        add(header, empty, grid, new H2("Decoded values, live"), live);
     }
 
     @Override

@@ -61,7 +61,7 @@ class DemoSessionIT {
                     "ketamine-midazolam-active-placebo", "SIM-001", 70, "KIT-0001")).view();
             assertEquals(PumpState.STANDBY, sim.state("bed-01").pump().state());
             // when staff take the baseline (and any pretreatment) and confirm the infusion start
-            view = toInfusing(vertx, token, view);
+            view = toInfusing(vertx, token, "bed-01", view);
             SessionView.Plan plan = view.plan();
             // then the simulated nurse programmed the pump from the plan, and the pump stops itself at the planned volume
             Eventually.waitUntil(Duration.ofMinutes(10), "the pump completes the planned volume",
@@ -116,7 +116,7 @@ class DemoSessionIT {
             // given a session whose infusion staff confirm (the scenario starts with the infusion)
             SessionView view = send(vertx, token, new SessionCommand.CreateSession(StationMain.DEMO_USER, "bed-01",
                     "ketamine-midazolam-active-placebo", "SIM-002", 70, "KIT-0002")).view();
-            view = toInfusing(vertx, token, view);
+            view = toInfusing(vertx, token, "bed-01", view);
             // when the systolic pressure climbs to 190 mmHg from minute 25 of the infusion
             Eventually.waitUntil(Duration.ofMinutes(8), "the systolic alarm and the hold advisory",
                     () -> alarms(updates).stream().anyMatch(a -> a.kind() == AlarmEvent.Kind.HOLD_ADVISED && a.alarmId().equals("HOLD:sbp-180"))
@@ -138,7 +138,7 @@ class DemoSessionIT {
         return updates.stream().filter(u -> u.bedId().equals("bed-01")).flatMap(u -> u.outcome().alarms().stream()).toList();
     }
 
-    private static List<SessionEvent> sessionEvents(List<SessionUpdate> updates) {
+    static List<SessionEvent> sessionEvents(List<SessionUpdate> updates) {
         return updates.stream().flatMap(u -> u.outcome().session().stream()).toList();
     }
 
@@ -146,7 +146,7 @@ class DemoSessionIT {
         return updates.stream().flatMap(u -> u.outcome().infusion().stream()).toList();
     }
 
-    private static String signIn(Vertx vertx) throws Exception {
+    static String signIn(Vertx vertx) throws Exception {
         var request = new AuthMessages.SignInRequest(StationMain.DEMO_USER, StationMain.DEMO_USER.toCharArray());
         return vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN, request,
                 new DeliveryOptions().setSendTimeout(30_000)).toCompletionStage().toCompletableFuture()
@@ -158,14 +158,14 @@ class DemoSessionIT {
      * monitor's cuff has taken a pre-dose reading in this session (every 5 min of the simulated clock), so the start is
      * asked for again until it is taken.
      */
-    private static SessionView toInfusing(Vertx vertx, String token, SessionView view) throws Exception {
+    static SessionView toInfusing(Vertx vertx, String token, String bed, SessionView view) throws Exception {
         while (view.nextSteps().get(0) != Step.CONFIRM_INFUSION_START) {
-            view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01", view.nextSteps().get(0), null)).view();
+            view = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, bed, view.nextSteps().get(0), null)).view();
         }
         SessionView[] started = new SessionView[1];
         Eventually.waitUntil(Duration.ofMinutes(2), "a pre-dose cuff reading lets the infusion start be confirmed", () -> {
             try {
-                started[0] = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, "bed-01",
+                started[0] = send(vertx, token, new SessionCommand.SessionStep(StationMain.DEMO_USER, bed,
                         Step.CONFIRM_INFUSION_START, null)).view();
                 return true;
             } catch (Exception refused) {
@@ -176,7 +176,7 @@ class DemoSessionIT {
         return started[0];
     }
 
-    private static CommandReply send(Vertx vertx, String token, SessionCommand command) throws Exception {
+    static CommandReply send(Vertx vertx, String token, SessionCommand command) throws Exception {
         return vertx.eventBus().<CommandReply>request(Addresses.SESSION_COMMAND, command, BusGuard.options(token, 30_000))
                 .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS).body();
     }
