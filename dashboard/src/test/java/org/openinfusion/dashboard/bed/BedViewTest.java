@@ -381,6 +381,21 @@ class BedViewTest {
     }
 
     @Test
+    void closingEarlyCanGiveTheSameReasonForEveryRatingNotDoneInOneTapEachStillEditable() {
+        startSession("ketamine-naltrexone-crossover");
+        click("step-close");
+        assertFalse(_get(Button.class, s -> s.withId("close-reason-all")).isEnabled(), "nothing to copy yet");
+        _get(TextField.class, s -> s.withId("close-reason")).setValue("participant withdrew consent");
+        _get(TextField.class, s -> s.withId("close-reason-0")).setValue("asleep");
+        click("close-reason-all");
+        List<String> given = _find(TextField.class, s -> { }).stream().filter(f -> f.getId().orElse("").startsWith("close-reason-"))
+                .map(TextField::getValue).toList();
+        assertEquals("asleep", given.getFirst(), "a reason already given is kept");
+        assertTrue(given.size() >= 10 && given.stream().skip(1).allMatch("participant withdrew consent"::equals), given.toString());
+        assertTrue(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+    }
+
+    @Test
     void closingListsEveryRatingNotDoneAndRecordsAReasonForEach() {
         startSession("ketamine-naltrexone-crossover");
         click("step-close");
