@@ -368,6 +368,8 @@ class BedViewTest {
         // given a nurse: the unmet criteria are listed, only a physician may go on
         click("step-ready-for-discharge");
         assertTrue(text("confirm-not-met").contains("Not met"), text("confirm-not-met"));
+        assertTrue(text("confirm-not-met").contains("still to rate or mark not assessed: Baseline, T+26 min, End of infusion, T+80 min"),
+                "time points in staff words, never ids: " + text("confirm-not-met"));
         assertTrue(text("confirm-not-met-physician-only").contains("Only a physician"), text("confirm-not-met-physician-only"));
         assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "a nurse cannot override unmet criteria");
         click("confirm-cancel");
