@@ -54,6 +54,24 @@ public final class Text {
         return orElse("form." + formKey, formKey.toUpperCase(Locale.ROOT).replace('_', ' '));
     }
 
+    /**
+     * A discharge criterion's figures in staff words: the time points the station lists by id ("still to rate or mark
+     * not assessed: baseline, t80") read as staff name them ("Baseline, T+80 min").
+     */
+    public static String criterionDetail(String detail) {
+        String marker = "not assessed: ";
+        int i = detail.indexOf(marker);
+        if (i < 0) {
+            return detail;
+        }
+        StringBuilder out = new StringBuilder(detail.substring(0, i + marker.length()));
+        String[] ids = detail.substring(i + marker.length()).split(", ");
+        for (int k = 0; k < ids.length; k++) {
+            out.append(k == 0 ? "" : ", ").append(timePoint(ids[k].strip()));
+        }
+        return out.toString();
+    }
+
     /** A schedule time point as staff name it: "Baseline", "End of infusion", "T+80 min". */
     public static String timePoint(String id) {
         Matcher m = MINUTES_POINT.matcher(id);

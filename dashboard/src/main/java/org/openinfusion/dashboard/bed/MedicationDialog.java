@@ -57,6 +57,7 @@ final class MedicationDialog extends Dialog {
         route.setAllowCustomValue(true);
         route.addCustomValueSetListener(e -> route.setValue(e.getDetail()));
         givenAt.setId("med-given-at");
+        givenAt.setLocale(java.util.Locale.UK);
         givenAt.setValue(LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.MINUTES), Text.zone()));
         orderedBy.setId("med-ordered-by");
         orderedBy.setHelperText(Text.get("med.orderedByHelp"));

@@ -93,7 +93,8 @@ final class StepConfirm extends Dialog {
         Div list = new Div(new Span(Text.get("confirm.notMet")));
         list.setId("confirm-not-met");
         list.addClassName("confirm-list");
-        open.forEach(c -> list.add(new Div(new Span(Text.of("discharge", c.status()) + ": " + c.name() + " - " + c.detail()))));
+        open.forEach(c -> list.add(new Div(new Span(Text.of("discharge", c.status()) + ": " + c.name() + " - "
+                + Text.criterionDetail(c.detail())))));
         body.add(list);
         boolean physician = CurrentUser.get().map(u -> u.principal().may(Permission.DISCHARGE_OVERRIDE)).orElse(false);
         if (!physician) {
@@ -111,10 +112,12 @@ final class StepConfirm extends Dialog {
     /** Closing: a reason before discharge, and one for every rating not done. Returns how to write the reasons. */
     private List<Consumer<StringBuilder>> closing(SessionView v, Div body) {
         List<Consumer<StringBuilder>> out = new ArrayList<>();
+        TextField early = null;
         if (v.state() != SessionState.READY_FOR_DISCHARGE) {
-            TextField early = required(Text.get("confirm.closeReason"), "close-reason");
+            early = required(Text.get("confirm.closeReason"), "close-reason");
             body.add(early);
-            out.add(sb -> sb.append(early.getValue().strip()));
+            TextField reason = early;
+            out.add(sb -> sb.append(reason.getValue().strip()));
         }
         Map<String, TextField> undone = new LinkedHashMap<>();
         for (String what : unfinished(v)) {
@@ -125,6 +128,17 @@ final class StepConfirm extends Dialog {
             Div list = new Div(new Span(Text.get("confirm.unfinished", undone.size())));
             list.setId("confirm-unfinished");
             list.addClassName("confirm-list");
+            if (early != null) {
+                // closing early usually has one reason for every rating not done: fill them in one tap, each still editable
+                TextField reason = early;
+                Button same = new Button(Text.get("confirm.sameReason"), e -> undone.values().stream()
+                        .filter(f -> f.getValue().isBlank()).forEach(f -> f.setValue(reason.getValue())));
+                same.setId("close-reason-all");
+                same.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                same.setEnabled(false);
+                reason.addValueChangeListener(e -> same.setEnabled(!e.getValue().isBlank()));
+                list.add(same);
+            }
             undone.values().forEach(list::add);
             body.add(list);
             out.add(sb -> {

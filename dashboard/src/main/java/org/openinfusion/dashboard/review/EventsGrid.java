@@ -16,7 +16,7 @@ final class EventsGrid extends Grid<TimelineEvent> {
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         addColumn(e -> ReviewFormat.fromStart(e.at(), zero)).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         addColumn(e -> ReviewFormat.time(e.at())).setHeader("Time (" + ReviewFormat.zoneName(java.time.Instant.now()) + ")").setAutoWidth(true).setFlexGrow(0);
-        addColumn(e -> ReviewFormat.words(e.category()) + ": " + e.title()
+        addColumn(e -> ReviewFormat.words(e.category()) + ": " + ReviewFormat.title(e)
                 + (e.detail() == null || e.detail().isBlank() ? "" : " (" + e.detail() + ")")).setHeader("Event").setFlexGrow(1);
         addColumn(TimelineEvent::actor).setHeader("By").setAutoWidth(true).setFlexGrow(0);
         setTooltipGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? "Click for the ECG and pleth around it" : null);

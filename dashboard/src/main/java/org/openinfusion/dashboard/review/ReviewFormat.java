@@ -27,6 +27,25 @@ final class ReviewFormat {
         return t == null ? "-" : DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Text.zone()).format(t);
     }
 
+    /**
+     * An event's title in staff words: a prompt's or rating's time point id as staff name it ("t26: due" reads "T+26 min:
+     * due", "CADSS at t40" reads "CADSS at T+40 min"); other titles as the station wrote them.
+     */
+    static String title(SessionRecord.TimelineEvent e) {
+        String t = e.title();
+        if (e.category() == SessionRecord.Category.PROMPT) {
+            int colon = t.indexOf(':');
+            return colon < 1 ? t : Text.timePoint(t.substring(0, colon)) + t.substring(colon);
+        }
+        if (e.category() == SessionRecord.Category.RATING) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(" at (\\S+?)(:|$| \\()").matcher(t);
+            if (m.find()) {
+                return t.substring(0, m.start(1)) + Text.timePoint(m.group(1)) + t.substring(m.end(1));
+            }
+        }
+        return t;
+    }
+
     /** A clock time with its zone, e.g. "15:03:07 CET". */
     static String timeWithZone(Instant t) {
         return t == null ? "-" : time(t) + " " + zoneName(t);

@@ -169,7 +169,7 @@ final class TimelineData {
 
     private String tooltip(TimelineEvent e) {
         StringBuilder b = new StringBuilder(ReviewFormat.timeWithZone(e.at())).append(", ").append(ReviewFormat.fromStart(e.at(), zero))
-                .append('\n').append(ReviewFormat.words(e.category())).append(": ").append(e.title());
+                .append('\n').append(ReviewFormat.words(e.category())).append(": ").append(ReviewFormat.title(e));
         if (e.detail() != null && !e.detail().isBlank()) {
             b.append('\n').append(e.detail());
         }

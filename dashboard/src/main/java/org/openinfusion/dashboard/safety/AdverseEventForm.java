@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.MarkerKind;
@@ -51,7 +52,10 @@ public final class AdverseEventForm extends FormLayout {
         ongoing.addValueChangeListener(e -> end.setEnabled(!e.getValue()));
         ongoing.setValue(true);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("500px", 2));
-        add(term, severity, start, end, ongoing, serious, relationship, action, outcome);
+        // day/month/year and 24-hour times, as the station writes times everywhere else
+        start.setLocale(Locale.UK);
+        end.setLocale(Locale.UK);
+        add(term, start, end, ongoing, serious, severity, relationship, action, outcome);
         setColspan(term, 2);
     }
 

@@ -93,14 +93,8 @@ class BedScreenIT {
         browser.get(demo.dashboardUrl() + "bed/bed-01");
         waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
                 && !BrowserSteps.text(browser, "start-protocol").isBlank());
-        BrowserSteps.type(browser.findElement(By.cssSelector("#start-subject input")), "KET-014");
-        BrowserSteps.type(browser.findElement(By.cssSelector("#start-age input")), "42");
-        BrowserSteps.type(browser.findElement(By.cssSelector("#start-weight input")), "70");
-        BrowserSteps.type(browser.findElement(By.cssSelector("#start-kit input")), "KIT-0042");
         // the midazolam protocol: its baseline (CADSS, BPRS+, VAS) is rated at once, the crossover's waits for the capsule
-        BrowserSteps.chooseProtocol(browser, "midazolam");
-        BrowserSteps.click(browser, "start-button");
-        waitFor().until(d -> BrowserSteps.text(browser, "session-header").startsWith("KET-014"));
+        BrowserSteps.startSession(browser, "KET-014", 42, 70, "KIT-0042", "midazolam");
         BrowserSteps.click(browser, "step-baseline");
         waitFor().until(d -> !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
         if (!browser.findElements(By.id("step-pretreatment")).isEmpty()) {
@@ -266,13 +260,7 @@ class BedScreenIT {
         browser.get(demo.dashboardUrl() + "bed/bed-03");
         waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
                 && !BrowserSteps.text(browser, "start-protocol").isBlank());
-        BrowserSteps.type(browser.findElement(By.cssSelector("#start-subject input")), "KET-015");
-        BrowserSteps.type(browser.findElement(By.cssSelector("#start-age input")), "70");
-        BrowserSteps.type(browser.findElement(By.cssSelector("#start-weight input")), "64");
-        BrowserSteps.type(browser.findElement(By.cssSelector("#start-kit input")), "KIT-0043");
-        BrowserSteps.chooseProtocol(browser, "midazolam");
-        BrowserSteps.click(browser, "start-button");
-        waitFor().until(d -> BrowserSteps.text(browser, "session-header").startsWith("KET-015"));
+        BrowserSteps.startSession(browser, "KET-015", 70, 64, "KIT-0043", "midazolam");
         BrowserSteps.click(browser, "step-baseline");
         waitFor().until(d -> !d.findElements(By.id("step-confirm-infusion-start")).isEmpty());
         // a pre-dose blood pressure above the gate even for a participant over 65 (150/90)
@@ -312,9 +300,8 @@ class BedScreenIT {
         waitFor().until(d -> !d.findElements(By.id("confirm-unfinished")).isEmpty());
         assertTrue(BrowserSteps.text(browser, "confirm-unfinished").contains("CADSS at Baseline"), BrowserSteps.text(browser, "confirm-unfinished"));
         shot("confirm-close");
-        for (var field : browser.findElements(By.cssSelector("#close-reason input, #confirm-unfinished vaadin-text-field input"))) {
-            BrowserSteps.type(field, "participant withdrew consent");
-        }
+        BrowserSteps.type(browser.findElement(By.cssSelector("#close-reason input")), "participant withdrew consent");
+        BrowserSteps.click(browser, "close-reason-all"); // the same reason for every rating not done, in one tap
         waitFor().until(d -> d.findElement(By.id("confirm-step")).isEnabled());
         BrowserSteps.click(browser, "confirm-step");
         waitFor().until(d -> d.findElement(By.id("start-session")).isDisplayed());

@@ -94,14 +94,8 @@ class BedViewIT {
             Chromium.screenshot(browser, "bed-view-no-session");
 
             // start a session: subject code, weight, kit and protocol
-            BrowserSteps.type(browser.findElement(By.cssSelector("#start-subject input")), "KET-014");
-            BrowserSteps.type(browser.findElement(By.cssSelector("#start-age input")), "42");
-            BrowserSteps.type(browser.findElement(By.cssSelector("#start-weight input")), "70");
-            BrowserSteps.type(browser.findElement(By.cssSelector("#start-kit input")), "KIT-0042");
             // the midazolam protocol: its baseline (CADSS, BPRS+, VAS) is rated at once, the crossover's waits for the capsule
-            BrowserSteps.chooseProtocol(browser, "midazolam");
-            BrowserSteps.click(browser, "start-button");
-            wait.until(d -> BrowserSteps.text(browser, "session-header").startsWith("KET-014"));
+            BrowserSteps.startSession(browser, "KET-014", 42, 70, "KIT-0042", "midazolam");
 
             // the baseline prompt becomes due: rate CADSS with the large buttons
             BrowserSteps.click(browser, "step-baseline");

@@ -80,6 +80,20 @@ public final class BrowserSteps {
                         + "if (!c) return false; c.click(); return true;", gridId, cellText));
     }
 
+    /**
+     * Fills the start-session form (subject code, age in years, weight in kg, kit, the protocol whose title contains
+     * {@code protocolPart}) and starts the session, once the bed view shows it.
+     */
+    static void startSession(ChromeDriver browser, String subject, int age, int weightKg, String kit, String protocolPart) {
+        type(browser.findElement(By.cssSelector("#start-subject input")), subject);
+        type(browser.findElement(By.cssSelector("#start-age input")), String.valueOf(age));
+        type(browser.findElement(By.cssSelector("#start-weight input")), String.valueOf(weightKg));
+        type(browser.findElement(By.cssSelector("#start-kit input")), kit);
+        chooseProtocol(browser, protocolPart);
+        click(browser, "start-button");
+        waitFor(browser).until(d -> text(browser, "session-header").startsWith(subject));
+    }
+
     /** Chooses the protocol whose title contains {@code titlePart} in the start-session form. */
     static void chooseProtocol(ChromeDriver browser, String titlePart) {
         click(browser, "start-protocol");

@@ -382,6 +382,8 @@ class BedViewTest {
         // given a nurse: the unmet criteria are listed, only a physician may go on
         click("step-ready-for-discharge");
         assertTrue(text("confirm-not-met").contains("Not met"), text("confirm-not-met"));
+        assertTrue(text("confirm-not-met").contains("still to rate or mark not assessed: Baseline, T+26 min, End of infusion, T+80 min"),
+                "time points in staff words, never ids: " + text("confirm-not-met"));
         assertTrue(text("confirm-not-met-physician-only").contains("Only a physician"), text("confirm-not-met-physician-only"));
         assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "a nurse cannot override unmet criteria");
         click("confirm-cancel");
@@ -392,6 +394,21 @@ class BedViewTest {
         _get(TextField.class, s -> s.withId("confirm-not-met-reason")).setValue("reviewed at the bedside");
         click("confirm-step");
         KaribuStation.until(() -> text("session-header").contains("Ready for discharge"));
+    }
+
+    @Test
+    void closingEarlyCanGiveTheSameReasonForEveryRatingNotDoneInOneTapEachStillEditable() {
+        startSession("ketamine-naltrexone-crossover");
+        click("step-close");
+        assertFalse(_get(Button.class, s -> s.withId("close-reason-all")).isEnabled(), "nothing to copy yet");
+        _get(TextField.class, s -> s.withId("close-reason")).setValue("participant withdrew consent");
+        _get(TextField.class, s -> s.withId("close-reason-0")).setValue("asleep");
+        click("close-reason-all");
+        List<String> given = _find(TextField.class, s -> { }).stream().filter(f -> f.getId().orElse("").startsWith("close-reason-"))
+                .map(TextField::getValue).toList();
+        assertEquals("asleep", given.getFirst(), "a reason already given is kept");
+        assertTrue(given.size() >= 10 && given.stream().skip(1).allMatch("participant withdrew consent"::equals), given.toString());
+        assertTrue(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
     }
 
     @Test
