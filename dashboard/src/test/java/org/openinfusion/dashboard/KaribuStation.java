@@ -2,15 +2,19 @@ package org.openinfusion.dashboard;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.server.VaadinService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -93,8 +97,23 @@ public final class KaribuStation implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        Optional<Path> devToolsToken = devToolsTokenFile();
         MockVaadin.tearDown();
+        if (devToolsToken.isPresent()) {
+            Files.deleteIfExists(devToolsToken.get());
+        }
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         TempFolders.deleteTree(usersDir);
+    }
+
+    /**
+     * The file in which Vaadin's development mode keeps its dev-tools token between restarts (flow-server's
+     * {@code DevToolsToken}): the system temp dir, named after the project folder. Mock Vaadin runs in development
+     * mode, so every test would leave it there.
+     */
+    private static Optional<Path> devToolsTokenFile() {
+        return Optional.ofNullable(VaadinService.getCurrent()).map(s -> s.getDeploymentConfiguration().getProjectFolder())
+                .map(project -> UUID.nameUUIDFromBytes(project.getAbsolutePath().getBytes(StandardCharsets.UTF_8)).toString())
+                .map(name -> Path.of(System.getProperty("java.io.tmpdir"), name));
     }
 }

@@ -3,6 +3,7 @@ package org.openinfusion.dashboard.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,10 +40,11 @@ class DemoLauncherIT {
     }
 
     @AfterAll
-    static void stopDemo() {
+    static void stopDemo() throws IOException {
         if (demo != null) {
             demo.close();
         }
+        TempFolders.deleteTree(dataDir);
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.openinfusion.testing.Eventually;
 /**
  * The station ({@code cli.Main}) as a separate JVM on this JVM's class path, so that a test or the fault drill can
  * kill it with SIGKILL as a power cut would. {@link #start} returns once the station is up and subscribed to its
- * broker, and fails at once when the process exits before that. Vert.x's file cache goes beside the log (a killed
- * JVM cannot remove it), so nothing is left in the system temp directory.
+ * broker, and fails at once when the process exits before that. It uses this JVM's temp directory, and Vert.x's file
+ * cache goes beside the log (a killed JVM cannot remove it), so nothing is left in the system temp directory.
  */
 public final class StationProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -70,6 +70,7 @@ public final class StationProcess {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(options.jvmOptions());
+        cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         cmd.add("-Dvertx.cacheDirBase=" + log.toAbsolutePath().resolveSibling("vertx-cache"));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
