@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.app;
 
+import org.openinfusion.testing.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.clinical.service.SessionUpdate;
 import org.openinfusion.station.clinical.session.SessionEvent;
-import org.openinfusion.station.testing.Eventually;
+import org.openinfusion.testing.Eventually;
 
 /**
  * The shipped scenarios DemoSessionIT does not cover, through the real station (one demo launcher,
@@ -114,7 +115,7 @@ class ScenarioSessionsIT {
             }
         } finally {
             demo.close();
-            DemoFiles.delete(dataDir);
+            TempFolders.deleteTree(dataDir);
             System.out.printf("ScenarioSessionsIT: %.0f s%n", (System.nanoTime() - began) / 1e9);
         }
     }

@@ -11,7 +11,7 @@ import org.openinfusion.sim.control.SimulatorControl;
 import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
-import org.openinfusion.station.testing.TempFolders;
+import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**

@@ -132,7 +132,7 @@ class MetricsEndpointTest {
             assertEquals("", out.lines().filter(l -> l.contains("infusion-station.service")).collect(java.util.stream.Collectors.joining("\n")),
                     "no warning about the unit");
         } finally {
-            org.openinfusion.station.testing.TempFolders.deleteTree(dir);
+            org.openinfusion.testing.TempFolders.deleteTree(dir);
         }
     }
 }
