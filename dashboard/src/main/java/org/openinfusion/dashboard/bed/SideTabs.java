@@ -22,6 +22,7 @@ final class SideTabs extends Div {
         strip.addClassName("side-tab-strip");
         strip.getElement().setAttribute("role", "tablist");
         panels.addClassName("side-tab-panel");
+        panels.getElement().setAttribute("tabindex", "0"); // it scrolls: reachable by keyboard (axe scrollable-region-focusable)
         add(strip, panels);
     }
 

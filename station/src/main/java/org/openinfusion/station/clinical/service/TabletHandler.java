@@ -69,7 +69,7 @@ public final class TabletHandler {
 
     /** A tablet unlocks with a one-time code, or a member of staff signed in on it unlocks their latest handover. */
     public void unlock(Message<TabletRequest> m, Optional<Principal> staff) {
-        SessionCommandHandler.reply(m, "-", () -> switch (m.body()) {
+        SessionCommandHandler.reply(m, TABLET, () -> switch (m.body()) {
             case TabletRequest.Unlock u -> withCode(u.code());
             case TabletRequest.UnlockAsStaff s -> {
                 Principal who = staff.orElseThrow(() -> new SecurityException("sign in to unlock the tablet"));
