@@ -72,15 +72,7 @@ public final class VisitService {
 
     /** The study visits read from the trail now. */
     public StudyVisits visits() {
-        return new StudyVisits(trail.get(), this::measures);
-    }
-
-    private Map<String, Integer> measures(Rating r) {
-        try {
-            return Measures.of(Scorer.score(instruments.get(r.instrumentId()), r));
-        } catch (RuntimeException unknownOrInvalid) {
-            return Map.of(); // an instrument no longer installed, or a rating that no longer fits it: nothing to compare
-        }
+        return new StudyVisits(trail.get(), Measures.using(instruments::get));
     }
 
     public LocalDate today() {

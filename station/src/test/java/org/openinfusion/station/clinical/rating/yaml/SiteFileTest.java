@@ -86,7 +86,7 @@ class SiteFileTest {
         assertTrue(e.problems().stream().allMatch(p -> p.file().equals(file)));
         assertProblem(e, "cadss.24", "CADSS has no item '24'");
         assertProblem(e, "cadss.7", "empty wording");
-        assertProblem(e, "hamd.1", "unknown instrument 'hamd' (known: bprs_pos, cadss, cgi_i, cgi_s, cows, ham_a, hamd17, moaas, ocs, psi, vas, ymrs)");
+        assertProblem(e, "hamd.1", "unknown instrument 'hamd' (known: bprs_pos, bss, c_ssrs, cadss, cgi_i, cgi_s, cows, ham_a, hamd17, madrs, moaas, ocs, psi, qids_sr16, vas, ymrs)");
         assertProblem(e, "cadss.subscale.amnesia", "subscale 'amnesia' is fixed by the instrument file");
         assertProblem(e, "psi.subscale.psychosis", "PSI has no subscale 'psychosis'");
         assertProblem(e, "psi.subscale.paranoia", "descending range '3-1'");
