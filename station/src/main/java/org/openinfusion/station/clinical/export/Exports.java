@@ -131,7 +131,7 @@ public final class Exports {
     }
 
     private static RedcapProject project(Trail trail, ExportRequest request) {
-        return RedcapProject.of(sessions(trail, request), forms(request), request.instruments(), request.protocols());
+        return RedcapProject.of(sessions(trail, request), forms(request), request.instruments(), request.protocols(), followUps(request));
     }
 
     private static TimeSeriesReader store(ExportFormat format, ExportRequest request) {

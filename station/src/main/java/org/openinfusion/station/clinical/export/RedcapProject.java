@@ -10,7 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.openinfusion.station.clinical.history.RatingEntry;
+import org.openinfusion.station.clinical.history.StudyVisits;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.Protocol;
+import org.openinfusion.station.clinical.visit.PlannedVisit;
+import org.openinfusion.station.clinical.visit.SubjectFacts;
+import org.openinfusion.station.clinical.visit.VisitKind;
+import org.openinfusion.station.clinical.visit.VisitSchedule;
 import org.openinfusion.station.clinical.protocol.ScheduleEntry;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
@@ -57,6 +64,59 @@ final class RedcapProject {
     /** The project of the given sessions, with every form in {@code forms} (the whole dictionary). */
     static RedcapProject of(List<SessionTrail> sessions, List<RedcapForm> forms, InstrumentCatalog instruments,
                             ProtocolCatalog protocols) {
+        return of(sessions, forms, instruments, protocols, java.util.Optional.empty());
+    }
+
+    /**
+     * As above, and when {@code visits} is given, the rating visits (docs/visits.md): an event per planned rating visit
+     * and period (label = the visit id, "_p2" for period 2, as for time points), designating the visit's instruments,
+     * one for the unscheduled visits of a period that had one, and each visit's effective ratings as cells.
+     */
+    static RedcapProject of(List<SessionTrail> sessions, List<RedcapForm> forms, InstrumentCatalog instruments,
+                            ProtocolCatalog protocols, java.util.Optional<StudyVisits> visits) {
+        RedcapProject p = sessionsOnly(sessions, forms, instruments, protocols);
+        visits.ifPresent(v -> p.addVisits(v, protocols));
+        return p;
+    }
+
+    private void addVisits(StudyVisits visits, ProtocolCatalog protocols) {
+        Map<String, RedcapForm> byInstrument = forms.stream()
+                .collect(Collectors.toMap(f -> f.instrument().id(), f -> f, (a, b) -> a, LinkedHashMap::new));
+        for (SubjectFacts f : visits.subjects()) {
+            java.util.Optional<VisitSchedule> schedule = protocols.latest(f.protocolId()).flatMap(Protocol::visits);
+            if (schedule.isEmpty()) {
+                continue;
+            }
+            for (int period = 1; period <= schedule.get().periods(); period++) {
+                for (PlannedVisit v : schedule.get().visitsIn(period)) {
+                    if (v.kind() == VisitKind.RATING) {
+                        Event event = event(v.id(), period);
+                        v.instruments().forEach(i -> designate(event, form(byInstrument, i)));
+                    }
+                }
+            }
+            for (SubjectFacts.VisitRecord record : f.visits()) {
+                StudyVisits.VisitSession v = visits.visit(record.visitSessionId()).orElseThrow();
+                Set<String> effective = v.effectiveRatings().stream().map(r -> r.id()).collect(Collectors.toSet());
+                Map<String, List<TrailRating>> byForm = new LinkedHashMap<>();
+                v.entries().forEach(r -> r.as(TrailEvent.RatingEntered.class).filter(e -> effective.contains(e.rating().id()))
+                        .ifPresent(e -> byForm.computeIfAbsent(e.rating().instrumentId(), k -> new ArrayList<>())
+                                .add(new TrailRating(new RatingEntry(r, e, false, null)))));
+                Event event = event(record.unscheduled() ? "unscheduled" : record.plannedVisitId(), record.period());
+                byForm.forEach((instrument, ratings) -> {
+                    RedcapForm form = form(byInstrument, instrument);
+                    designate(event, form);
+                    if (ratings.size() > 1) {
+                        repeating.add(List.of(event, form));
+                    }
+                    cells.add(new Cell(f.subject(), event, form, ratings));
+                });
+            }
+        }
+    }
+
+    private static RedcapProject sessionsOnly(List<SessionTrail> sessions, List<RedcapForm> forms, InstrumentCatalog instruments,
+                                              ProtocolCatalog protocols) {
         RedcapProject p = new RedcapProject(forms);
         Map<String, RedcapForm> byInstrument = forms.stream()
                 .collect(Collectors.toMap(f -> f.instrument().id(), f -> f, (a, b) -> a, LinkedHashMap::new));
@@ -139,7 +199,7 @@ final class RedcapProject {
 
     /** Every event, periods in order, time points in the order first met (schedule order). */
     List<Event> events() {
-        return List.copyOf(events.values());
+        return events.values().stream().sorted(Comparator.comparingInt(Event::period)).toList();
     }
 
     /** The forms each event holds, in dictionary order. */

@@ -11,8 +11,6 @@ import java.util.Optional;
 import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.Scorer;
-import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.visit.Measures;
 import org.openinfusion.station.clinical.visit.MeasureOutcome;
 import org.openinfusion.station.clinical.visit.SubjectFacts;
@@ -78,14 +76,7 @@ final class VisitSummaryCsv {
 
     /** The study visits of an export request: ratings measured with the request's instrument catalog. */
     static StudyVisits visits(ExportRequest request) {
-        InstrumentCatalog instruments = request.instruments();
-        return new StudyVisits(request.history(), r -> {
-            try {
-                return Measures.of(Scorer.score(instruments.get(r.instrumentId()), r));
-            } catch (RuntimeException unknownOrInvalid) {
-                return Map.of();
-            }
-        });
+        return new StudyVisits(request.history(), Measures.using(request.instruments()::get));
     }
 
     private static List<Object> concat(List<Object> a, List<Object> b) {

@@ -72,15 +72,7 @@ public final class VisitService {
 
     /** The study visits read from the trail now. */
     public StudyVisits visits() {
-        return new StudyVisits(trail.get(), this::measures);
-    }
-
-    private Map<String, Integer> measures(Rating r) {
-        try {
-            return Measures.of(Scorer.score(instruments.get(r.instrumentId()), r));
-        } catch (RuntimeException unknownOrInvalid) {
-            return Map.of(); // an instrument no longer installed, or a rating that no longer fits it: nothing to compare
-        }
+        return new StudyVisits(trail.get(), Measures.using(instruments::get));
     }
 
     public LocalDate today() {
@@ -148,7 +140,7 @@ public final class VisitService {
             throw new VisitRefused(planned.name() + " is held once, in period 1");
         }
         SubjectTimeline t = timeline(s.subject(), s.protocolId(), today());
-        SubjectTimeline.Line line = t.lines().stream().filter(l -> l.planned() == planned && l.period() == s.period()).findFirst().orElseThrow();
+        SubjectTimeline.Line line = t.lines().stream().filter(l -> planned.equals(l.planned()) && l.period() == s.period()).findFirst().orElseThrow();
         switch (line.status()) {
             case MISSED -> throw new VisitRefused(planned.name() + " of period " + s.period() + " was marked missed: hold an unscheduled visit");
             case DONE, DONE_OUT_OF_WINDOW, IN_PROGRESS -> throw new VisitRefused(planned.name() + " of period " + s.period() + " is already held");
@@ -234,7 +226,7 @@ public final class VisitService {
             throw new VisitRefused("a missed visit needs its reason");
         }
         SubjectTimeline t = timeline(m.subject(), m.protocolId(), today());
-        SubjectTimeline.Line line = t.lines().stream().filter(l -> l.planned() == planned && l.period() == m.period()).findFirst()
+        SubjectTimeline.Line line = t.lines().stream().filter(l -> planned.equals(l.planned()) && l.period() == m.period()).findFirst()
                 .orElseThrow(() -> new VisitRefused(planned.name() + " is held once, in period 1"));
         if (line.visitSessionId() != null || line.status() == org.openinfusion.station.clinical.visit.WindowStatus.MISSED) {
             throw new VisitRefused(planned.name() + " of period " + m.period() + " is already " + (line.visitSessionId() != null ? "held" : "marked missed"));

@@ -2,6 +2,10 @@ package org.openinfusion.station.clinical.visit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import org.openinfusion.station.clinical.rating.Instrument;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.Scorer;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.rating.SubscaleScore;
 
@@ -12,6 +16,20 @@ import org.openinfusion.station.clinical.rating.SubscaleScore;
  */
 public final class Measures {
     private Measures() {
+    }
+
+    /**
+     * The measures of a rating scored with its instrument from {@code instruments}; none when the instrument is no longer
+     * installed or the rating no longer fits it (nothing to compare).
+     */
+    public static Function<Rating, Map<String, Integer>> using(Function<String, Instrument> instruments) {
+        return r -> {
+            try {
+                return of(Scorer.score(instruments.apply(r.instrumentId()), r));
+            } catch (RuntimeException unknownOrInvalid) {
+                return Map.of();
+            }
+        };
     }
 
     public static Map<String, Integer> of(Score score) {

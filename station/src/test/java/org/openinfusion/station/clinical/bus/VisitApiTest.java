@@ -10,8 +10,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +27,6 @@ import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitQuery;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.audit.AuditLog;
-import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
@@ -65,13 +62,7 @@ class VisitApiTest {
         Codecs.registerAll(vertx);
         signIns = new SignIns(clock, Duration.ofDays(30));
         BusGuard guard = new BusGuard(signIns, AuditFileTrail.of(log));
-        VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), () -> {
-            try {
-                return HistoryReader.history(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, clock, ZoneId.of("UTC"));
+        VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), AuditFileTrail.reader(file), clock, ZoneId.of("UTC"));
         await(vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
         nurse = signIns.open(new Principal("nurse1", Role.NURSE, "Nurse One"));
         engineer = signIns.open(new Principal("eng1", Role.ENGINEER, "Engineer One"));

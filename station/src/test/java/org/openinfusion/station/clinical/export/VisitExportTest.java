@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,13 +54,7 @@ class VisitExportTest {
         Path file = dir.resolve("audit.log");
         try (AuditLog log = AuditLog.open(file, clock)) {
             SessionService sessions = Sessions.service(AuditFileTrail.of(log), clock);
-            VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), () -> {
-                try {
-                    return HistoryReader.history(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, clock, ZoneOffset.UTC);
+            VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), AuditFileTrail.reader(file), clock, ZoneOffset.UTC);
             visits.handle("rater1", new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
             hold(visits, "screening", 2);
             clock.set(Instant.parse("2026-01-12T08:00:00Z"));
@@ -155,5 +148,24 @@ class VisitExportTest {
                 rs.header().indexOf("VISITNUM") + 4));
         CsvTable one = export(ExportFormat.SDTM_RS, Optional.of(infusionSession));
         assertTrue(one.rows().stream().allMatch(r -> r.get("VISIT").equals("SESSION 1")), "one session's export holds that session only");
+    }
+
+    @Test
+    void followUpRatingsAreRedcapRecordsOfTheirOwnEventsAndKeepEveryRedcapRule() {
+        CsvTable events = export(ExportFormat.REDCAP_EVENTS, Optional.empty());
+        List<String> names = events.rows().stream().map(r -> r.get("event_name")).toList();
+        assertEquals(List.of("baseline", "t20", "end_of_infusion", "t80", "t120", "t180", "screening", "day1", "day3", "day5", "day7", "day14",
+                "day1_p2", "day3_p2", "day5_p2", "day7_p2", "day14_p2"), names, "period 1's events first; period 2's visits planned already");
+        CsvTable records = export(ExportFormat.REDCAP_IMPORT, Optional.empty());
+        Map<String, String> day1 = records.rows().stream().filter(r -> r.get("redcap_event_name").equals("day1_arm_1")).findFirst().orElseThrow();
+        assertEquals("KET-014", day1.get("record_id"));
+        assertEquals("17", day1.get("hamd17_total"));
+        assertEquals("day1", day1.get("hamd17_tp"));
+        assertEquals("34", records.rows().stream().filter(r -> r.get("redcap_event_name").equals("baseline_arm_1")).findFirst().orElseThrow()
+                .get("hamd17_total"), "beside the infusion day's baseline");
+        CsvTable summary = export(ExportFormat.VISITS_CSV, Optional.empty());
+        assertEquals("day1_arm_1", row(summary, "day1", "hamd17").get("redcap_event_name"), "the summary names the same event");
+        assertEquals(List.of(), RedcapRules.check(export(ExportFormat.REDCAP_DICTIONARY, Optional.empty()), events,
+                export(ExportFormat.REDCAP_DESIGNATIONS, Optional.empty()), export(ExportFormat.REDCAP_REPEATING, Optional.empty()), records));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.audit.AuditLog;
-import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
@@ -56,13 +54,7 @@ class VisitServiceTest {
         Path file = dir.resolve("audit.log");
         log = AuditLog.open(file, clock);
         sessions = Sessions.service(AuditFileTrail.of(log), clock);
-        visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), () -> {
-            try {
-                return HistoryReader.history(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, clock, ZONE);
+        visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), AuditFileTrail.reader(file), clock, ZONE);
     }
 
     @AfterEach
