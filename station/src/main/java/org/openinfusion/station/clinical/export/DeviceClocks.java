@@ -64,21 +64,18 @@ final class DeviceClocks {
      * it (the store is asked for the window widened by the offsets recorded).
      */
     List<StoredValue> numerics(TimeSeriesReader series, String bed, Set<Stream> streams, Instant from, Instant to) {
-        List<StoredValue> out = new ArrayList<>();
-        for (StoredValue v : series.numerics(bed, streams, from.minus(most()), to.minus(least()))) {
-            Instant t = corrected(v.device(), v.time());
-            if (!t.isBefore(from) && t.isBefore(to)) {
-                out.add(new StoredValue(t, v.device(), v.stream(), v.value()));
-            }
-        }
-        out.sort(Comparator.comparing(StoredValue::time));
-        return out;
+        return atStationTime(series.numerics(bed, streams, from.minus(most()), to.minus(least())), from, to);
     }
 
-    /** The stored samples of one waveform with station time in [from, to), at station time (a block: one offset per device). */
+    /** The stored samples of one waveform with station time in [from, to), at station time, ordered by it. */
     List<StoredValue> waveform(TimeSeriesReader series, String bed, Stream stream, Instant from, Instant to) {
+        return atStationTime(series.waveform(bed, stream, from.minus(most()), to.minus(least())), from, to);
+    }
+
+    /** The values whose corrected time is in [from, to), at that time, ordered by it. */
+    private List<StoredValue> atStationTime(List<StoredValue> stored, Instant from, Instant to) {
         List<StoredValue> out = new ArrayList<>();
-        for (StoredValue v : series.waveform(bed, stream, from.minus(most()), to.minus(least()))) {
+        for (StoredValue v : stored) {
             Instant t = corrected(v.device(), v.time());
             if (!t.isBefore(from) && t.isBefore(to)) {
                 out.add(new StoredValue(t, v.device(), v.stream(), v.value()));
