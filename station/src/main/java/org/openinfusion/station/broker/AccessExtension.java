@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded broker's authentication and per-topic authorisation (HiveMQ extension SDK, as an embedded extension):
  * every CONNECT is decided by {@link BrokerRules}; an allowed client gets its topic filters as default permissions with
- * everything else denied (a Will on another topic is refused too).
+ * everything else denied.
  */
 final class AccessExtension implements ExtensionMain {
     private static final Logger LOG = LoggerFactory.getLogger(AccessExtension.class);

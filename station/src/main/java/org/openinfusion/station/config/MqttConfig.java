@@ -47,6 +47,9 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
         if (!url.equals(EMBEDDED) && !url.matches("(tcp|ssl)://[^/\\s]+:\\d+")) {
             throw s.error("mqtt.url", "must be 'embedded' or tcp://host:port or ssl://host:port");
         }
+        if (url.startsWith("tcp://") && !s.string("mqtt.caFile").isBlank()) {
+            throw s.error("mqtt.caFile", "is for ssl:// brokers; mqtt.url is " + url);
+        }
         String prefix = s.string("mqtt.topicPrefix");
         if (prefix.isEmpty() || prefix.contains("+") || prefix.contains("#") || prefix.startsWith("/")) {
             throw s.error("mqtt.topicPrefix", "must be a plain topic path without wildcards");
@@ -56,6 +59,14 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
                 s.integer("mqtt.maxPayloadBytes", 1024, 256 * 1024 * 1024), s.duration("mqtt.keepAlive"),
                 s.integer("mqtt.maxInflight", 10, 65535), silentAfter(s), registry(s), path(s, "mqtt.caFile"),
                 s.bool("mqtt.embeddedTls"));
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "MqttConfig[url=" + url + ", clientId=" + clientId + ", username=" + username + ", password="
+                + (password.isEmpty() ? "" : "(set)") + ", topicPrefix=" + topicPrefix + ", deviceRegistry="
+                + deviceRegistry.map(r -> r.size() + " devices").orElse("none") + ", caFile=" + caFile.orElse(null) + "]";
     }
 
     private static Optional<DeviceRegistry> registry(Settings s) {

@@ -64,6 +64,16 @@ class SettingsTest {
         assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("buffer.segmentBytes", "16GiB"))));
         assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("health.logInterval", "soon"))));
         assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("mqtt.topicPrefix", "a/#"))));
+        ConfigException tlsOnTcp = assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(
+                Map.of("mqtt.url", "tcp://127.0.0.1:1883", "mqtt.caFile", "/etc/ca.pem"))));
+        assertTrue(tlsOnTcp.getMessage().contains("mqtt.caFile"), tlsOnTcp.getMessage());
+        assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("mqtt.deviceRegistry", "/no/such/registry"))));
+    }
+
+    @Test
+    void theMqttPasswordNeverAppearsInTheSettingsText() {
+        StationConfig c = StationConfig.from(Settings.defaultsWith(Map.of("mqtt.username", "station", "mqtt.password", "hunter2-secret")));
+        assertTrue(!c.toString().contains("hunter2-secret") && c.mqtt().toString().contains("password=(set)"), c.mqtt().toString());
     }
 
     @Test
