@@ -87,15 +87,19 @@ class ScenarioSessionsIT {
                 }));
             }
             CompletableFuture.allOf(sessions.toArray(CompletableFuture[]::new)).join();
-            // when every timeline has run out (the last event is the emergence reaction at minute 30, for 5 min) and
-            // each bed raised what it is meant to
-            Eventually.waitUntil(Duration.ofMinutes(8), "every scenario ran to its end and raised its alarms",
-                    () -> SCENARIOS.keySet().stream().allMatch(b -> sim.state(b).pendingEvents() == 0)
-                            && EXPECTED.entrySet().stream().allMatch(e -> ids(updates, e.getKey()).containsAll(e.getValue())));
-            // and the simulated patients lived two minutes past the last event's end
+            // when every timeline has run out (the last event is the emergence reaction at minute 30, for 5 min) and the
+            // simulated patients lived two minutes past it
+            Eventually.waitUntil(Duration.ofMinutes(8), "every scenario ran to its end",
+                    () -> SCENARIOS.keySet().stream().allMatch(b -> sim.state(b).pendingEvents() == 0));
             double end = sim.state("bed-03").simulatedSeconds() + 120;
             Eventually.waitUntil(Duration.ofMinutes(2), "two more simulated minutes",
                     () -> BEDS.stream().allMatch(b -> sim.state(b).simulatedSeconds() >= end));
+            try {
+                Eventually.waitUntil(Duration.ofMinutes(1), "the station raised what each scenario is meant to",
+                        () -> EXPECTED.entrySet().stream().allMatch(e -> ids(updates, e.getKey()).containsAll(e.getValue())));
+            } catch (AssertionError late) {
+                // the assertions below say which bed lacks which alarm, and what it raised instead
+            }
 
             // then the desaturation raised the SpO2 alarms, the SpO2 hold advisory and the apnoea's EtCO2 and
             // respiratory-rate alarms, nothing before minute 30
