@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.simulation.SimulatedNurse;
@@ -50,31 +48,17 @@ public final class StationMain implements AutoCloseable {
 
     private StationMain(StationConfig config, LaunchOptions options, Clock clock) throws Exception {
         Vertx vertx = Vertx.vertx();
-        DashboardServices.install(vertx, InstrumentCatalog.builtIn());
-        // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
-        System.setProperty("vaadin.closeIdleSessions", "true");
-        int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
-        web = new VaadinBoot().withPort(port).listenOn(config.http().host());
-        web.openBrowserInDevMode(false);
-        // The web server starts while the data path does (bin/benchmark startup: they took about the same time one after
-        // the other). Its pages talk to the station only over the bus; the address is printed once both are up.
-        CompletableFuture<Void> webStarted = CompletableFuture.runAsync(() -> {
-            try {
-                web.start();
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, runnable -> Thread.ofPlatform().name("dashboard-start").start(runnable));
+        station = StationApp.start(config, clock, vertx);
         try {
-            station = StationApp.start(config, clock, vertx);
-        } catch (Exception e) {
-            stopWeb(webStarted);
-            throw e;
-        }
-        try {
-            awaitWeb(webStarted);
             users = station.users();
             demoUserCreated = options.simulatedBeds() > 0 && createDemoUsers(users);
+            DashboardServices.install(vertx, InstrumentCatalog.builtIn());
+            // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
+            System.setProperty("vaadin.closeIdleSessions", "true");
+            int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
+            web = new VaadinBoot().withPort(port).listenOn(config.http().host());
+            web.openBrowserInDevMode(false);
+            web.start();
             dashboardUrl = "http://" + config.http().host() + ":" + port + "/";
             // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
             simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(
@@ -88,27 +72,8 @@ public final class StationMain implements AutoCloseable {
                     bed -> station.sessions().onBed(bed).map(r -> r.session().plan()),
                     options.scenario().map(Scenario::load));
         } catch (Exception e) {
-            stopWeb(webStarted);
             station.close();
             throw e;
-        }
-    }
-
-    private static void awaitWeb(CompletableFuture<Void> started) throws Exception {
-        try {
-            started.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    /** Stops the web server after its start finished, whether or not it succeeded. */
-    private void stopWeb(CompletableFuture<Void> started) {
-        try {
-            started.join();
-            web.stop("the station did not start");
-        } catch (CompletionException | IllegalStateException ignored) {
-            // it did not start, or is stopped already
         }
     }
 
