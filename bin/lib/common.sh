@@ -100,9 +100,11 @@ bench_classpath() {
   if [ "${2:-}" = snapshot ]; then
     bench_snap=$(mktemp -d -t bench-classes-XXXXXX)
     trap 'rm -rf "$bench_snap"' EXIT
+    # the same relative paths: Vaadin's route scan recognises a class folder by its path (.../target/classes)
     for d in $dirs; do
-      cp -r "$d" "$bench_snap/${d//\//_}"
-      cp="$cp$bench_snap/${d//\//_}:"
+      mkdir -p "$bench_snap/$(dirname "$d")"
+      cp -r "$d" "$bench_snap/$d"
+      cp="$cp$bench_snap/$d:"
     done
   else
     for d in $dirs; do

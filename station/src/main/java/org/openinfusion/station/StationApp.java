@@ -307,7 +307,7 @@ public final class StationApp implements AutoCloseable {
     }
 
     /** The built-in instruments, with the site's wording file when one is configured; a bad file stops the start. */
-    public static InstrumentCatalog instruments(SiteConfig site) {
+    static InstrumentCatalog instruments(SiteConfig site) {
         if (site.wording().isEmpty()) {
             return InstrumentCatalog.builtIn();
         }

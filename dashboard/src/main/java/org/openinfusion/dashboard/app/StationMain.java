@@ -8,8 +8,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Text;
@@ -75,44 +73,30 @@ public final class StationMain implements AutoCloseable {
                     .flatMap(bed -> SimulatedBed.DEVICE_IDS.stream().map(device -> new DeviceRef(bed, device))).toList()));
             config = config.withMqtt(config.mqtt().withDeviceRegistry(demoDevices.get().registry()));
         }
-        DashboardServices.install(vertx, StationApp.instruments(config.site()));
-        Text.zone(config.site().timeZone());
-        // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
-        System.setProperty("vaadin.closeIdleSessions", "true");
-        int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
-        Optional<DashboardWeb.Keystore> tls = dashboardKeystore(config);
-        web = new VaadinBoot() {
-            @Override
-            protected void onStarted(WebAppContext context) throws java.io.IOException {
-                try {
-                    DashboardWeb.secure(context, tls);
-                } catch (java.io.IOException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new java.io.IOException("cannot set up the dashboard's HTTPS: " + e.getMessage(), e);
-                }
-            }
-        }.withPort(port).listenOn(config.http().host());
-        web.openBrowserInDevMode(false);
-        // The web server starts while the data path does (bin/benchmark startup: they took about the same time one after
-        // the other). Its pages talk to the station only over the bus; the address is printed once both are up.
-        CompletableFuture<Void> webStarted = CompletableFuture.runAsync(() -> {
-            try {
-                web.start();
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, runnable -> Thread.ofPlatform().name("dashboard-start").start(runnable));
+        station = StationApp.start(config, clock, vertx);
         try {
-            station = StationApp.start(config, clock, vertx);
-        } catch (Exception e) {
-            stopWeb(webStarted);
-            throw e;
-        }
-        try {
-            awaitWeb(webStarted);
             users = station.users();
             demoUserCreated = options.simulatedBeds() > 0 && createDemoUsers(users);
+            DashboardServices.install(vertx, station.instruments());
+            Text.zone(config.site().timeZone());
+            // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
+            System.setProperty("vaadin.closeIdleSessions", "true");
+            int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
+            Optional<DashboardWeb.Keystore> tls = dashboardKeystore(config);
+            web = new VaadinBoot() {
+                @Override
+                protected void onStarted(WebAppContext context) throws java.io.IOException {
+                    try {
+                        DashboardWeb.secure(context, tls);
+                    } catch (java.io.IOException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new java.io.IOException("cannot set up the dashboard's HTTPS: " + e.getMessage(), e);
+                    }
+                }
+            }.withPort(port).listenOn(config.http().host());
+            web.openBrowserInDevMode(false);
+            web.start();
             dashboardUrl = (tls.isPresent() ? "https://" : "http://") + config.http().host() + ":" + port + "/";
             // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
             simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(beds.withMqtt(devicesConnection(
@@ -128,7 +112,6 @@ public final class StationMain implements AutoCloseable {
                     bed -> station.sessions().onBed(bed).flatMap(r -> pharmacy.bagFor(r.session().created().kitId())),
                     options.scenario().map(Scenario::load));
         } catch (Exception e) {
-            stopWeb(webStarted);
             station.close();
             throw e;
         }
@@ -157,24 +140,6 @@ public final class StationMain implements AutoCloseable {
                 yield new DashboardWeb.Keystore(made.keystore(), made.keystorePassword());
             }
         });
-    }
-
-    private static void awaitWeb(CompletableFuture<Void> started) throws Exception {
-        try {
-            started.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    /** Stops the web server after its start finished, whether or not it succeeded. */
-    private void stopWeb(CompletableFuture<Void> started) {
-        try {
-            started.join();
-            web.stop("the station did not start");
-        } catch (CompletionException | IllegalStateException ignored) {
-            // it did not start, or is stopped already
-        }
     }
 
     /** The demo's accounts nurse/nurse and physician/physician, only when no users file exists (never touches real accounts). */

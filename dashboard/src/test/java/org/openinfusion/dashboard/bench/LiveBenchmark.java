@@ -139,6 +139,8 @@ public final class LiveBenchmark {
         StationMain station;
         SimulatorProcess sim;
         final List<Page> pages = new CopyOnWriteArrayList<>();
+        /** The system property's value before the rig set it (restored at close). */
+        private String productionMode;
 
         private Rig(Path root, PrintStream out) {
             this.root = root;
@@ -160,7 +162,7 @@ public final class LiveBenchmark {
                 s.put("http.statusPort", "0");
                 s.put("health.publishInterval", "1s");
                 // the browser bundle built by the package phase, as the launcher's jar serves it (not the dev-mode frontend)
-                System.setProperty("vaadin.productionMode", "true");
+                rig.productionMode = System.setProperty("vaadin.productionMode", "true");
                 rig.station = StationMain.start(StationConfig.from(Settings.defaultsWith(s)), StationMain.LaunchOptions.parse(new String[0]));
                 rig.station.station().users().put(USER, Role.NURSE, "Benchmark Nurse", PASSWORD.toCharArray());
                 rig.sim = SimulatorProcess.start(rig.mosquitto.url(), rig.root.resolve("simulator"));
@@ -225,6 +227,11 @@ public final class LiveBenchmark {
                 }
             });
             quietly(() -> TempFolders.deleteTree(root));
+            if (productionMode == null) {
+                System.clearProperty("vaadin.productionMode");
+            } else {
+                System.setProperty("vaadin.productionMode", productionMode);
+            }
         }
     }
 
