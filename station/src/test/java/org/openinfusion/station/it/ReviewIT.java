@@ -134,9 +134,9 @@ class ReviewIT {
             }
             assertArrayEquals(values, w.values());
 
-            // and the physician can sign the closed record on the running station
+            // and the physician can sign the closed record on the running station (the first signature of a sign-in: user id and password)
             SessionRecord signed = await(vertx.eventBus().<SessionRecord>request(Addresses.REVIEW_SIGN,
-                    new ReviewRequest.Sign(s.id(), SignatureMeaning.APPROVED, "it-password".toCharArray()), BusGuard.options(token, 30_000))).body();
+                    new ReviewRequest.Sign(s.id(), SignatureMeaning.APPROVED, "it-password".toCharArray(), 0, "dr-it"), BusGuard.options(token, 30_000))).body();
             assertEquals(ReviewFilter.RecordState.SIGNED, signed.listing().state());
             assertEquals("Dr. Iris Test", signed.signatures().getFirst().printedName());
         }
