@@ -109,12 +109,7 @@ class TabletIT {
         staff.get(demo.dashboardUrl() + "bed/" + bed);
         waitFor(staff).until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
                 && !BrowserSteps.text(staff, "start-protocol").isBlank());
-        BrowserSteps.type(staff.findElement(By.cssSelector("#start-subject input")), subject);
-        BrowserSteps.type(staff.findElement(By.cssSelector("#start-weight input")), "70");
-        BrowserSteps.type(staff.findElement(By.cssSelector("#start-kit input")), "KIT-" + subject);
-        BrowserSteps.chooseProtocol(staff, protocol);
-        BrowserSteps.click(staff, "start-button");
-        waitFor(staff).until(d -> BrowserSteps.text(staff, "session-header").startsWith(subject));
+        BrowserSteps.startSession(staff, subject, 40, 70, "KIT-" + subject, protocol);
         BrowserSteps.click(staff, "step-baseline");
         BrowserSteps.click(staff, "hand-baseline-" + form);
         waitFor(staff).until(d -> BrowserSteps.text(staff, "handover-code").matches("\\d{6}"));
