@@ -273,7 +273,7 @@ class BedScreenIT {
         assertTrue(browser.findElement(By.id("start-override-confirm")).getAttribute("disabled") != null, "not without a reason");
         for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
             size(size[0], size[1]);
-            Thread.sleep(500);
+            BrowserSteps.settled(browser);
             assertTrue(inView("#start-override-confirm") && inView("#start-override-reason"), "the dialog fits " + size[0] + "x" + size[1]);
             shot(size[0] == 1280 ? "confirm-start-override" : "confirm-start-override-1024");
         }
@@ -316,7 +316,7 @@ class BedScreenIT {
         waitFor().until(d -> !d.findElements(By.id("ae-form")).isEmpty());
         for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
             size(size[0], size[1]);
-            Thread.sleep(500);
+            BrowserSteps.settled(browser);
             assertTrue(inView("#ae-save") && inView("#ae-term") && inView("#ae-outcome"), "the dialog fits " + size[0] + "x" + size[1]);
             shot(size[0] == 1280 ? "record-adverse-event" : "record-adverse-event-1024");
         }
