@@ -1,6 +1,7 @@
 package org.openinfusion.sim;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.sim.scenario.ScenarioException;
 import java.util.ArrayDeque;
@@ -128,7 +129,7 @@ final class SerialCommandLine {
     }
 
     private static int level(String text) throws UsageException {
-        String digits = text.toLowerCase(java.util.Locale.ROOT);
+        String digits = text.toLowerCase(Locale.ROOT);
         try {
             return digits.startsWith("0x") ? Integer.parseInt(digits.substring(2), 16) : Integer.parseInt(digits);
         } catch (NumberFormatException e) {

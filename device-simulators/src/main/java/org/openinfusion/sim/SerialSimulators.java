@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.openinfusion.sim.asena.AsenaPump;
 import org.openinfusion.sim.s5.S5Monitor;
@@ -56,7 +57,7 @@ public final class SerialSimulators {
     }
 
     /** The registered device names. */
-    public static java.util.Set<String> devices() {
+    public static Set<String> devices() {
         return DEVICES.keySet();
     }
 

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.openinfusion.station.broker.BrokerRules;
 import org.openinfusion.station.broker.EmbeddedBroker;
 import org.openinfusion.station.broker.MqttPasswords;
+import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.tls.GeneratedTls;
 import org.openinfusion.station.config.MqttConfig;
 import org.openinfusion.station.bus.Codecs;
@@ -129,9 +132,9 @@ public final class StationApp implements AutoCloseable {
             IngestMetrics metrics = new IngestMetrics(clock, cfg.health().rejectLogInterval());
             MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.mqtt(), metrics, clock);
             DevicesVerticle devices = new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock);
-            DiskSpace disk = DiskSpace.of(java.util.List.of(cfg.dataDir(), cfg.buffer().dir()), cfg.health().diskLowBytes());
+            DiskSpace disk = DiskSpace.of(List.of(cfg.dataDir(), cfg.buffer().dir()), cfg.health().diskLowBytes());
             health = new HealthVerticle(cfg.health(), metrics, ingest, drain, journal, cfg.buffer().warnFraction(),
-                    () -> java.util.stream.Stream.concat(devices.statuses().stream(), ingest.devices().stream()).toList(),
+                    () -> Stream.concat(devices.statuses().stream(), ingest.devices().stream()).toList(),
                     new HealthVerticle.Files(disk, auditLog::unavailableReason, auditLog::maintain));
             ingest.onConnectionChange(health::changed);
             drain.onReachabilityChange(health::changed);
@@ -183,11 +186,11 @@ public final class StationApp implements AutoCloseable {
     }
 
     /** The whole audit trail, verified and typed (the visit service reads it at each request). */
-    private static org.openinfusion.station.clinical.history.AuditHistory readTrail(Path auditFile) {
+    private static AuditHistory readTrail(Path auditFile) {
         try {
             return HistoryReader.history(auditFile);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

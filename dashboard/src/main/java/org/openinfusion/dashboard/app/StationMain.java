@@ -2,6 +2,7 @@ package org.openinfusion.dashboard.app;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,13 +86,13 @@ public final class StationMain implements AutoCloseable {
             Optional<DashboardWeb.Keystore> tls = dashboardKeystore(config);
             web = new VaadinBoot() {
                 @Override
-                protected void onStarted(WebAppContext context) throws java.io.IOException {
+                protected void onStarted(WebAppContext context) throws IOException {
                     try {
                         DashboardWeb.secure(context, tls);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         throw e;
                     } catch (Exception e) {
-                        throw new java.io.IOException("cannot set up the dashboard's HTTPS: " + e.getMessage(), e);
+                        throw new IOException("cannot set up the dashboard's HTTPS: " + e.getMessage(), e);
                     }
                 }
             }.withPort(port).listenOn(config.http().host());
@@ -119,7 +120,7 @@ public final class StationMain implements AutoCloseable {
 
     /** How the simulated devices reach the station's broker: its URL, its certificate authority, their demo accounts. */
     private static PublisherSettings devicesConnection(PublisherSettings base, MqttConfig station, Optional<DemoDevices> accounts)
-            throws java.io.IOException {
+            throws IOException {
         PublisherSettings.Logins logins = (bed, device) -> accounts.flatMap(a -> a.password(new DeviceRef(bed, device))
                 .map(p -> new PublisherSettings.Login(DemoDevices.account(new DeviceRef(bed, device)), p.toCharArray())));
         if (station.caFile().isPresent()) {
@@ -129,7 +130,7 @@ public final class StationMain implements AutoCloseable {
     }
 
     /** The dashboard's keystore: the configured one, or a certificate made now for {@code self-signed} (the demo). */
-    private static Optional<DashboardWeb.Keystore> dashboardKeystore(StationConfig config) throws java.io.IOException {
+    private static Optional<DashboardWeb.Keystore> dashboardKeystore(StationConfig config) throws IOException {
         if (config.http().dashboardTls().isEmpty()) {
             return Optional.empty();
         }
@@ -267,7 +268,7 @@ public final class StationMain implements AutoCloseable {
                         Path file = Path.of(value(args, ++i));
                         try {
                             Pharmacy.load(file); // a bad file is a usage error now, not at infusion start
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             throw new IllegalArgumentException("--pharmacy: cannot read " + file + ": " + e.getMessage());
                         }
                         pharmacy = Optional.of(file);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import java.util.function.Supplier;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.feed.SessionClient;
 import org.openinfusion.station.clinical.api.TabletRequest;
@@ -18,10 +19,10 @@ import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 final class HandOver {
     private final InstrumentCatalog catalog;
     private final Actions bed;
-    private final java.util.function.Supplier<SessionClient> client;
+    private final Supplier<SessionClient> client;
     private Dialog open;
 
-    HandOver(InstrumentCatalog catalog, Actions bed, java.util.function.Supplier<SessionClient> client) {
+    HandOver(InstrumentCatalog catalog, Actions bed, Supplier<SessionClient> client) {
         this.catalog = catalog;
         this.bed = bed;
         this.client = client;

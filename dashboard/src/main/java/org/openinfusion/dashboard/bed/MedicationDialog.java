@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.session.Medication;
@@ -57,7 +58,7 @@ final class MedicationDialog extends Dialog {
         route.setAllowCustomValue(true);
         route.addCustomValueSetListener(e -> route.setValue(e.getDetail()));
         givenAt.setId("med-given-at");
-        givenAt.setLocale(java.util.Locale.UK);
+        givenAt.setLocale(Locale.UK);
         givenAt.setValue(LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.MINUTES), Text.zone()));
         orderedBy.setId("med-ordered-by");
         orderedBy.setHelperText(Text.get("med.orderedByHelp"));

@@ -3,10 +3,12 @@ package org.openinfusion.dashboard.bed;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.openinfusion.dashboard.rating.RatingDialog;
 import org.openinfusion.dashboard.rating.RatingDraft;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
@@ -32,7 +34,7 @@ final class RatingLauncher {
         show(r.timePointId(), r.form(), r.ratingId(), r.answers());
     }
 
-    private void show(String timePointId, String formKey, String correcting, Map<String, org.openinfusion.station.clinical.rating.Answer> previous) {
+    private void show(String timePointId, String formKey, String correcting, Map<String, Answer> previous) {
         FormKey form = FormKey.resolve(catalog, formKey)
                 .orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
         RatingDraft draft = new RatingDraft(catalog.get(form.instrumentId()), form, timePointId, clock.instant(), correcting, previous);
@@ -43,7 +45,7 @@ final class RatingLauncher {
             }
 
             @Override
-            public void submit(Rating rating, java.util.function.Consumer<String> recorded, java.util.function.Consumer<String> refused) {
+            public void submit(Rating rating, Consumer<String> recorded, Consumer<String> refused) {
                 view.send(new SessionCommand.RecordRating(view.bed(), rating),
                         reply -> recorded.accept(reply.score().filter(s -> s.total().isPresent())
                                 .map(s -> "Total " + s.summary()).orElse("No total for this instrument")), refused);

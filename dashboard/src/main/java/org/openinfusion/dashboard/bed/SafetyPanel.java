@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.safety.AdverseEventDialog;
@@ -94,7 +95,7 @@ final class SafetyPanel extends Div {
         return d;
     }
 
-    private void open(String title, String id, Optional<String> fromAlarm, java.util.function.Consumer<AdverseEventForm> fill) {
+    private void open(String title, String id, Optional<String> fromAlarm, Consumer<AdverseEventForm> fill) {
         AdverseEventDialog[] dialog = new AdverseEventDialog[1];
         dialog[0] = new AdverseEventDialog(title, id, fromAlarm, (event, refused) -> view.send(
                 new SessionCommand.RecordAdverseEvent(view.user(), view.bed(), event), reply -> dialog[0].close(), refused));

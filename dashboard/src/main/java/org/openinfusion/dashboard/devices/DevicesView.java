@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -53,7 +54,7 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         live.setId("devices-live");
         live.addClassName("devices-live");
         empty.setVisible(false);
-        var header = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(new H1("Devices"), new SignOutButton());
+        var header = new HorizontalLayout(new H1("Devices"), new SignOutButton());
         if (DashboardServices.simulatorControl().isPresent()) {
             // the demo's simulated beds: scenarios, artefacts and pump faults (docs/simulation.md)
             header.addComponentAtIndex(1, Routes.link("Simulated beds", Routes.SIMULATOR));

@@ -8,7 +8,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.openinfusion.dashboard.safety.AdverseEventForm;
@@ -51,7 +53,7 @@ final class AmendDialog extends Dialog {
             case ADVERSE_EVENT -> "Adverse event";
         });
         adverseEvent.setVisible(false);
-        adverseEvent.startingAt(record.listing().closedAt() == null ? java.time.Instant.now() : record.listing().closedAt());
+        adverseEvent.startingAt(record.listing().closedAt() == null ? Instant.now() : record.listing().closedAt());
         aeId = AdverseEventForm.nextIdAfter(record.events().stream().filter(e -> e.category() == SessionRecord.Category.ADVERSE_EVENT)
                 .map(e -> e.title().replaceFirst("^Adverse event (AE-\\d+):.*$", "$1")).filter(t -> t.startsWith("AE-")).toList());
         note.setId("amend-note");
@@ -113,7 +115,7 @@ final class AmendDialog extends Dialog {
             return new ReviewRequest.Amend(sessionId, AmendmentKind.NOTE, reason.getValue().strip(), note.getValue().strip(), null, Map.of());
         }
         if (kind.getValue() == AmendmentKind.ADVERSE_EVENT) {
-            return ReviewRequest.Amend.adverseEvent(sessionId, reason.getValue().strip(), adverseEvent.read(aeId, java.util.Optional.empty()));
+            return ReviewRequest.Amend.adverseEvent(sessionId, reason.getValue().strip(), adverseEvent.read(aeId, Optional.empty()));
         }
         RatingRecord r = rating.getValue();
         if (r == null) {

@@ -15,7 +15,7 @@ final class EventsGrid extends Grid<TimelineEvent> {
         setId("events-grid");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         addColumn(e -> ReviewFormat.fromStart(e.at(), zero)).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
-        addColumn(e -> ReviewFormat.time(e.at())).setHeader("Time (" + ReviewFormat.zoneName(java.time.Instant.now()) + ")").setAutoWidth(true).setFlexGrow(0);
+        addColumn(e -> ReviewFormat.time(e.at())).setHeader("Time (" + ReviewFormat.zoneName(Instant.now()) + ")").setAutoWidth(true).setFlexGrow(0);
         addColumn(e -> ReviewFormat.words(e.category()) + ": " + ReviewFormat.title(e)
                 + (e.detail() == null || e.detail().isBlank() ? "" : " (" + e.detail() + ")")).setHeader("Event").setFlexGrow(1);
         addColumn(TimelineEvent::actor).setHeader("By").setAutoWidth(true).setFlexGrow(0);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import java.util.Locale;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
 import org.openinfusion.station.clinical.review.SessionListing;
 import org.openinfusion.station.clinical.review.SessionRecord;
@@ -77,7 +78,7 @@ final class RecordHeader extends Div {
         Span v = new Span(value == null ? "-" : value);
         v.addClassName("field-value");
         s.add(new Span(label + " "), v);
-        s.setId("record-" + label.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        s.setId("record-" + label.toLowerCase(Locale.ROOT).replace(' ', '-'));
         fields.add(s);
     }
 }

@@ -4,7 +4,9 @@ import com.vaadin.flow.component.UI;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.openinfusion.dashboard.users.StationRequests;
 import org.openinfusion.dashboard.users.CurrentUser;
@@ -56,10 +58,10 @@ final class ReviewClient {
         Future<ExportFile> f = requests.send(Addresses.REVIEW_EXPORT, r);
         try {
             return f.toCompletionStage().toCompletableFuture().get(CurrentUser.TIMEOUT_MILLIS + 1000, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             int code = e.getCause() instanceof ReplyException re ? re.failureCode() : 500;
             throw new ExportRefused(code, e.getCause().getMessage());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new ExportRefused(504, "The station did not answer in time.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.review.SessionListing;
 import org.openinfusion.station.clinical.review.SessionRecord;
@@ -38,7 +40,7 @@ final class ReviewFormat {
             return colon < 1 ? t : Text.timePoint(t.substring(0, colon)) + t.substring(colon);
         }
         if (e.category() == SessionRecord.Category.RATING) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(" at (\\S+?)(:|$| \\()").matcher(t);
+            Matcher m = Pattern.compile(" at (\\S+?)(:|$| \\()").matcher(t);
             if (m.find()) {
                 return t.substring(0, m.start(1)) + Text.timePoint(m.group(1)) + t.substring(m.end(1));
             }

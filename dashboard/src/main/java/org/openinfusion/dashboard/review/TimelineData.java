@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,7 +233,7 @@ final class TimelineData {
     private List<Line> ratings(Function<String, String> instrumentLabel) {
         Map<String, List<RatingRecord>> byForm = new LinkedHashMap<>();
         record.ratings().stream().filter(r -> r.supersededBy() == null && r.total() != null && r.finishedAt() != null)
-                .sorted(java.util.Comparator.comparing(RatingRecord::finishedAt))
+                .sorted(Comparator.comparing(RatingRecord::finishedAt))
                 .forEach(r -> byForm.computeIfAbsent(r.instrumentId() + "/" + r.form(), k -> new ArrayList<>()).add(r));
         List<Line> out = new ArrayList<>();
         int n = 0;
@@ -247,7 +249,7 @@ final class TimelineData {
     }
 
     /** From the session's creation (or its first data) to its end (or its last data or event). */
-    private static long[] span(SessionRecord r, java.util.Collection<Trend> trends) {
+    private static long[] span(SessionRecord r, Collection<Trend> trends) {
         long from = r.listing().createdAt().toEpochMilli();
         long to = r.end() != null ? r.end().toEpochMilli() : r.listing().closedAt() != null ? r.listing().closedAt().toEpochMilli() : from;
         for (Trend t : trends) {

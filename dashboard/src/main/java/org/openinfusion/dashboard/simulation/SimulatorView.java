@@ -1,6 +1,7 @@
 package org.openinfusion.dashboard.simulation;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -18,6 +19,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.openinfusion.dashboard.DashboardServices;
@@ -60,7 +62,7 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
         setSpacing(false);
         grid.setId("simulated-beds");
         grid.addColumn(SimulatedBedRow::bedId).setHeader("Bed").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> String.format(java.util.Locale.ROOT, "%.1f", r.simulatedMinutes())).setHeader("Minutes")
+        grid.addColumn(r -> String.format(Locale.ROOT, "%.1f", r.simulatedMinutes())).setHeader("Minutes")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(SimulatedBedRow::pump).setHeader("Pump").setFlexGrow(2);
         grid.addColumn(SimulatedBedRow::scenarioText).setHeader("Scenario").setFlexGrow(2);
@@ -79,14 +81,14 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
 
         HorizontalLayout artefactRow = row();
         ARTEFACTS.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(a -> artefactRow.add(button(
-                "simulator-artefact-" + a.getKey(), a.getValue(), () -> act(a.getValue().toLowerCase(java.util.Locale.ROOT) + " on",
+                "simulator-artefact-" + a.getKey(), a.getValue(), () -> act(a.getValue().toLowerCase(Locale.ROOT) + " on",
                         c -> c.event(bed.getValue(), Map.of("action", "artefact", "type", a.getKey()))))));
         artefactRow.add(button("simulator-clear", "Clear artefacts", () -> act("artefacts and changes cleared",
                 c -> c.event(bed.getValue(), Map.of("action", "clear")))));
 
         HorizontalLayout pumpRow = row();
         PUMP_FAULTS.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(f -> pumpRow.add(button(
-                "simulator-pump-" + f.getKey(), f.getValue(), () -> act(f.getValue().toLowerCase(java.util.Locale.ROOT)
+                "simulator-pump-" + f.getKey(), f.getValue(), () -> act(f.getValue().toLowerCase(Locale.ROOT)
                         + " alarm on the pump", c -> c.event(bed.getValue(), Map.of("action", "pump-alarm", "alarm", f.getKey()))))));
         pumpRow.add(button("simulator-clear-pump", "Clear pump alarm", () -> act("pump alarm cleared (a halted pump stays paused)",
                 c -> c.event(bed.getValue(), Map.of("action", "clear-pump-alarm")))));
@@ -183,7 +185,7 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
         return button;
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... children) {
+    private static HorizontalLayout row(Component... children) {
         HorizontalLayout row = new HorizontalLayout(children);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);

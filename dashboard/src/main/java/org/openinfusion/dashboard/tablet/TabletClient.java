@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.openinfusion.dashboard.feed.Push;
 import org.openinfusion.dashboard.users.CurrentUser;
@@ -40,7 +41,7 @@ final class TabletClient {
      * Signs the member of staff in for one request: {@code then} gets the staff token and user id and returns the
      * request's future; the sign-in is closed when it completes, whatever the outcome.
      */
-    <T> void asStaff(String user, char[] password, java.util.function.BiFunction<String, String, Future<T>> then, Consumer<T> done,
+    <T> void asStaff(String user, char[] password, BiFunction<String, String, Future<T>> then, Consumer<T> done,
                      Consumer<String> failed) {
         String address = ui.getSession() == null ? null : ui.getSession().getBrowser().getAddress();
         Future<T> f = vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,

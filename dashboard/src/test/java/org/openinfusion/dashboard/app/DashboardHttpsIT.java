@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.testing.TempFolders;
 import org.openinfusion.station.tls.PemTrust;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -54,7 +55,7 @@ class DashboardHttpsIT {
                 // the signed-in session goes on with the new id: the bed view opens and shows the live bed
                 browser.get(url + "bed/bed-01");
                 BrowserSteps.waitFor(browser).until(d -> d.getCurrentUrl().endsWith("bed/bed-01")
-                        && !d.findElements(org.openqa.selenium.By.id("bed-title")).isEmpty());
+                        && !d.findElements(By.id("bed-title")).isEmpty());
                 Chromium.screenshot(browser, "https-bed");
             } finally {
                 browser.quit();

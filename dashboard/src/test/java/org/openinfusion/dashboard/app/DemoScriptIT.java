@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.process.FreePort;
+import org.openinfusion.station.tls.PemTrust;
 import org.openinfusion.testing.Eventually;
 import org.openinfusion.testing.TempFolders;
 
@@ -43,7 +44,7 @@ class DemoScriptIT {
             String status = awaitLine(log, demo, Pattern.compile("Status: +(http://\\S+/health)"), Duration.ofMinutes(3));
             assertTrue(Files.readString(log).contains("Dashboard: " + dashboard));
             // over HTTPS, with the certificate the demo made on its first start in its data folder
-            HttpClient trusting = HttpClient.newBuilder().sslContext(org.openinfusion.station.tls.PemTrust.context(
+            HttpClient trusting = HttpClient.newBuilder().sslContext(PemTrust.context(
                     data.resolve("run").resolve("dashboard-tls").resolve("ca.pem"))).build();
             // (the first HTTPS request sets up TLS and the page: 11 s were seen at a load average of 45, so a wide bound)
             assertEquals(200, trusting.send(HttpRequest.newBuilder(URI.create(dashboard)).timeout(Duration.ofSeconds(60)).build(),

@@ -15,6 +15,8 @@ import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,8 +50,8 @@ class DevicesViewIT {
         }
     }
 
-    private static String grid(org.openqa.selenium.WebDriver d) {
-        Object text = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+    private static String grid(WebDriver d) {
+        Object text = ((JavascriptExecutor) d).executeScript(
                 "const g = document.getElementById('devices-grid'); if (!g) return '';"
                         + "return Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(c => c.textContent).join(' | ');");
         return String.valueOf(text);

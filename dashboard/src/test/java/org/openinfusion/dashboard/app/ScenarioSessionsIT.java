@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.app;
 
+import java.util.Optional;
 import org.openinfusion.testing.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,7 +164,7 @@ class ScenarioSessionsIT {
         return alarmId;
     }
 
-    private static java.util.Optional<Instant> infusionStart(List<SessionUpdate> updates, String bed) {
+    private static Optional<Instant> infusionStart(List<SessionUpdate> updates, String bed) {
         return DemoSessionIT.sessionEvents(updates(updates, bed)).stream().filter(SessionEvent.InfusionStarted.class::isInstance)
                 .findFirst().map(SessionEvent::at);
     }

@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.app;
 
+import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.testing.TempFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -175,8 +176,8 @@ class TabletIT {
         assertEquals(Rater.SUBJECT, e.rater());
         assertEquals("vas", e.rating().instrumentId());
         assertEquals(NURSE, rated.actor());
-        int high = ((org.openinfusion.station.clinical.rating.Answer.Scored) e.rating().answers().get("high")).value();
-        int craving = ((org.openinfusion.station.clinical.rating.Answer.Scored) e.rating().answers().get("craving")).value();
+        int high = ((Answer.Scored) e.rating().answers().get("high")).value();
+        int craving = ((Answer.Scored) e.rating().answers().get("craving")).value();
         assertTrue(high >= 8 && high <= 16, "high tapped at 12 %: " + high);
         assertTrue(craving >= 50 && craving <= 60, "craving changed to 55 % after going back: " + craving);
         // the code was used: typing it again is refused, and the refusal is in the trail
@@ -211,7 +212,7 @@ class TabletIT {
         TrailEvent.RatingEntered e = trail().stream().flatMap(r -> r.as(TrailEvent.RatingEntered.class).stream())
                 .filter(r -> r.rating().instrumentId().equals("ocs")).findFirst().orElseThrow();
         assertEquals(Rater.SUBJECT, e.rater());
-        assertEquals(org.openinfusion.station.clinical.rating.Answer.score(5), e.rating().answers().get("3"));
+        assertEquals(Answer.score(5), e.rating().answers().get("3"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -123,7 +125,7 @@ public final class CapacityBenchmark {
     }
 
     private static Result run(Options o, PrintStream out, Resources res, Path mosquittoBinary, Path influxdBinary) throws Exception {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         out.printf(Locale.ROOT, "capacity benchmark %s UTC: %d cores, %.1f GiB RAM, Java %s, collectors %s, max heap %d MiB, load average %.2f%n",
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0).toLocalDateTime()),
                 os.getAvailableProcessors(), os.getTotalMemorySize() / (double) (1L << 30), Runtime.version(), GcWatch.collectorNames(),
@@ -346,10 +348,10 @@ public final class CapacityBenchmark {
             long received = h.valuesTotal().values().stream().mapToLong(Long::longValue).sum();
             long[] now = {received, h.bufferPendingBytes(), h.pointsWritten()};
             boolean fresh = h.time().isAfter(acked.plusSeconds(1));
-            if (previous == null || !java.util.Arrays.equals(now, previous)) {
+            if (previous == null || !Arrays.equals(now, previous)) {
                 lastChange = System.nanoTime();
             }
-            boolean settled = previous != null && java.util.Arrays.equals(now, previous);
+            boolean settled = previous != null && Arrays.equals(now, previous);
             previous = now;
             if (fresh && received >= produced && h.bufferPendingBytes() == 0 && settled) {
                 return "station drained (received every value, buffer empty)";
@@ -368,7 +370,7 @@ public final class CapacityBenchmark {
         static Snapshot take(StationApp station, Resources res) throws IOException, InterruptedException {
             HealthSnapshot h = station.health();
             long simAcked = res.sim.status().acknowledgedValues();
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             return new Snapshot(Instant.now(), h.time(), h.valuesTotal().values().stream().mapToLong(Long::longValue).sum(), h.pointsWritten(),
                     h.bufferPendingBytes(), simAcked, os.getProcessCpuTime(), cpu(res.sim.pid()), cpu(res.mosquitto.pid()),
                     cpu(res.influxd.pid()));

@@ -17,10 +17,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -398,7 +400,7 @@ public final class FaultDrill {
             out.println("timeline: the drill's faults, technical alarms in the station's log, /health changes (times UTC, +mm:ss from the start):");
             events.stream().sorted(Comparator.comparing(Event::time))
                     .forEach(e -> out.printf("  %s +%s  %-7s %s%n", CLOCK.format(e.time()), mmss(e.time()), e.source(), e.what()));
-            java.util.Set<String> codes = new java.util.LinkedHashSet<>(List.of("STORE_UNREACHABLE", "BROKER_DISCONNECTED", "DEVICE_DISCONNECTED",
+            Set<String> codes = new LinkedHashSet<>(List.of("STORE_UNREACHABLE", "BROKER_DISCONNECTED", "DEVICE_DISCONNECTED",
                     "DEVICE_SILENT", "DISK_LOW"));
             events.stream().filter(e -> e.source().equals("log")).forEach(e -> codes.add(e.what().substring(0, e.what().indexOf(' '))));
             for (String code : codes) {
@@ -517,7 +519,7 @@ public final class FaultDrill {
         // ---- InfluxDB ----
 
         /** {min(seq), max(seq)} per "bed/stream". */
-        private Map<String, long[]> seqSpans(java.util.Set<String> beds) {
+        private Map<String, long[]> seqSpans(Set<String> beds) {
             Map<String, long[]> out = new TreeMap<>();
             for (String bed : beds) {
                 for (String m : new String[] {"waveform", "numeric", "state"}) {

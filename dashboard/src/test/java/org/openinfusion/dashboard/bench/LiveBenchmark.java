@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.openinfusion.testing.TempFolders;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -351,7 +352,7 @@ public final class LiveBenchmark {
         Instant end = Instant.now().plus(measure.multipliedBy(counts.size())).plusSeconds(3600);
         Rig rig = running[0] = Rig.start(beds, end, out);
         List<PageCost> results = new ArrayList<>();
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int n : counts) {
             while (rig.pages.size() < n) {
                 int k = rig.pages.size();
@@ -538,7 +539,7 @@ public final class LiveBenchmark {
     // ---- figures ----
 
     static void header(PrintStream out, String mode, int beds) {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         out.printf(Locale.ROOT, "%s benchmark %s UTC: %d cores, %.1f GiB RAM, Java %s, max heap %d MiB, %d beds, load average %.2f%n", mode,
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0).toLocalDateTime()),
                 os.getAvailableProcessors(), os.getTotalMemorySize() / (double) (1L << 30), Runtime.version(), GcWatch.maxHeap() >> 20,

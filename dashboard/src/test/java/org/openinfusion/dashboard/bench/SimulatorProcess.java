@@ -1,6 +1,8 @@
 package org.openinfusion.dashboard.bench;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -202,7 +204,7 @@ final class SimulatorProcess implements AutoCloseable {
 
     /** {@code SimulatorProcess BROKER_URL}: reads requests from stdin until {@code quit} or end of input. */
     public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err); // nothing but answers on stdout
         String broker = args[0];
         List<SimulatedBeds> sims = new ArrayList<>();

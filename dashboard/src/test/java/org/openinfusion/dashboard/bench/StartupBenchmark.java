@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.bench;
 
+import java.lang.management.ManagementFactory;
 import org.openinfusion.testing.TempFolders;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class StartupBenchmark {
             last = measure(List.of(jvmOpts.isBlank() ? new String[0] : jvmOpts.trim().split("\\s+")));
             ready.add(last.ready());
             System.out.printf(Locale.ROOT, "  run %d: address printed %d ms, sign-in page %d ms, /health %d ms after the JVM started; load %.2f%n",
-                    i, last.printed(), last.dashboard(), last.health(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    i, last.printed(), last.dashboard(), last.health(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         if (last != null) {
             System.out.println("  the last run's log (ms after the JVM started):");

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.LoginFormKt;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.login.LoginForm;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.openinfusion.dashboard.admin.UsersView;
+import org.openinfusion.dashboard.devices.DevicesView;
+import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.dashboard.bed.BedView;
@@ -69,10 +73,10 @@ class LoginViewTest {
         // when the nurse signs in with it
         signInWith("nurse1", "given-by-admin");
         // then a dialog asks for a new password before anything else
-        KaribuStation.until(() -> !com.github.mvysny.kaributesting.v10.LocatorJ._find(ChangePasswordDialog.class).isEmpty());
+        KaribuStation.until(() -> !LocatorJ._find(ChangePasswordDialog.class).isEmpty());
         assertTrue(CurrentUser.get().isEmpty());
         ChangePasswordDialog dialog = _get(ChangePasswordDialog.class);
-        var fields = com.github.mvysny.kaributesting.v10.LocatorJ._find(dialog, PasswordField.class);
+        var fields = LocatorJ._find(dialog, PasswordField.class);
         fields.get(0).setValue("given-by-admin");
         fields.get(1).setValue("nurse-own-pw");
         fields.get(2).setValue("nurse-own-pw");
@@ -124,7 +128,7 @@ class LoginViewTest {
     void anEngineerLandsOnTheDevicesPageAndCannotOpenABedOrTheAccounts() {
         signInWith("eng1", "secret-pw");
 
-        KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof org.openinfusion.dashboard.devices.DevicesView);
+        KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof DevicesView);
         UI.getCurrent().navigate("bed/bed-01");
         assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
         UI.getCurrent().navigate("users");
@@ -140,7 +144,7 @@ class LoginViewTest {
         assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
         UI.getCurrent().navigate("users");
         assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
-        String shown = _get(com.vaadin.flow.component.Component.class, s -> s.withId("not-permitted")).getElement().getTextRecursively();
+        String shown = _get(Component.class, s -> s.withId("not-permitted")).getElement().getTextRecursively();
         assertTrue(shown.contains("Not permitted") && shown.contains("Your role does not allow this page"), shown);
     }
 
@@ -170,10 +174,10 @@ class LoginViewTest {
         signInWith("admin1", "secret-pw");
         KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof UsersView);
         @SuppressWarnings("unchecked")
-        Grid<org.openinfusion.station.security.AuthMessages.UserRow> grid = _get(Grid.class);
+        Grid<AuthMessages.UserRow> grid = _get(Grid.class);
         KaribuStation.until(() -> GridKt._size(grid) == 4);
         // when the administrator clicks Disable on nurse1's row (rows sorted by id: admin1, doc, eng1, nurse1)
-        var actions = (com.vaadin.flow.component.Component) GridKt._getCellComponent(grid, 3, "actions");
+        var actions = (Component) GridKt._getCellComponent(grid, 3, "actions");
         ButtonKt._click(_get(actions, Button.class, spec -> spec.withText("Disable")));
         // then the station disabled the account and audited it
         KaribuStation.until(() -> GridKt._get(grid, 3).disabled());

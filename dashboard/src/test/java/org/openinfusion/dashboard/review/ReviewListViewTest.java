@@ -11,15 +11,19 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.login.NotPermittedView;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
@@ -31,7 +35,7 @@ class ReviewListViewTest {
     private KaribuStation station;
     private FakeReviewStation review;
 
-    private static final java.time.ZoneId SITE_ZONE = java.time.ZoneId.of("Europe/Berlin");
+    private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Berlin");
 
     @BeforeEach
     void start() throws Exception {
@@ -42,7 +46,7 @@ class ReviewListViewTest {
 
     @AfterEach
     void stop() throws Exception {
-        Text.zone(java.time.ZoneId.systemDefault());
+        Text.zone(ZoneId.systemDefault());
         station.close();
     }
 
@@ -68,7 +72,7 @@ class ReviewListViewTest {
         assertEquals("Not signed", unsigned.get(6));
         assertEquals("Approved by Dr A Ng 2026-11-22 15:03 CET", signed.get(6));
         assertEquals("Signed", signed.get(5));
-        assertEquals("2 sessions, 1 needing a signature", _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("sessions-count")).getText());
+        assertEquals("2 sessions, 1 needing a signature", _get(Span.class, s -> s.withId("sessions-count")).getText());
         assertEquals(ReviewFilter.ALL, review.requests(ReviewRequest.ListSessions.class).getFirst().filter());
         assertTrue(review.tokens.stream().allMatch(t -> !t.equals("null")), "every request carries the sign-in token");
     }
@@ -98,7 +102,7 @@ class ReviewListViewTest {
 
         ReviewRecordView record = assertInstanceOf(ReviewRecordView.class, UI.getCurrent().getCurrentView());
         assertEquals("review/s-1", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
-        KaribuStation.until(() -> _get(com.vaadin.flow.component.html.H1.class, s -> s.withId("record-subject")).getText().equals("KET-014"));
+        KaribuStation.until(() -> _get(H1.class, s -> s.withId("record-subject")).getText().equals("KET-014"));
         assertTrue(record.isAttached());
     }
 
@@ -125,9 +129,9 @@ class ReviewListViewTest {
         station.signIn("nurse1", Role.NURSE);
         UI.getCurrent().navigate("review");
 
-        assertInstanceOf(org.openinfusion.dashboard.login.NotPermittedView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
         UI.getCurrent().navigate("review/s-1");
-        assertInstanceOf(org.openinfusion.dashboard.login.NotPermittedView.class, UI.getCurrent().getCurrentView());
+        assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
         assertTrue(review.requests.isEmpty(), "nothing was asked of the station");
     }
 }

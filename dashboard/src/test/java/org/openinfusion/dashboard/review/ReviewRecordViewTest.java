@@ -13,13 +13,21 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.internal.UIInternals;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.DomEvent;
+import com.vaadin.flow.internal.JacksonUtils;
+import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +43,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 import org.openinfusion.station.clinical.review.SignatureMeaning;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Role;
 
 /** One session's record without a browser: header, summary, timeline data, waveform, sign-off, amendment, export. */
@@ -43,7 +52,7 @@ class ReviewRecordViewTest {
     private FakeReviewStation review;
     private ReviewRecordView view;
 
-    private static final java.time.ZoneId SITE_ZONE = java.time.ZoneId.of("Europe/Berlin");
+    private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Berlin");
 
     @BeforeEach
     void start() throws Exception {
@@ -58,7 +67,7 @@ class ReviewRecordViewTest {
 
     @AfterEach
     void stop() throws Exception {
-        Text.zone(java.time.ZoneId.systemDefault());
+        Text.zone(ZoneId.systemDefault());
         station.close();
     }
 
@@ -98,7 +107,7 @@ class ReviewRecordViewTest {
 
     @Test
     void theTimelineOverviewIsThinnedAndAZoomIsSentAtFullResolution() {
-        io.vertx.core.json.JsonObject overview = new io.vertx.core.json.JsonObject(view.timeline().overview());
+        JsonObject overview = new JsonObject(view.timeline().overview());
         assertTrue(overview.getBoolean("lossy"));
         assertEquals(-60.0, overview.getDouble("from"));
         var hr = overview.getJsonArray("panels").getJsonObject(0).getJsonArray("series").getJsonObject(0);
@@ -106,25 +115,25 @@ class ReviewRecordViewTest {
         assertTrue(hr.getJsonArray("t").size() <= 2 * TimelineData.OVERVIEW_BUCKETS, "thinned: " + hr.getJsonArray("t").size());
         assertTrue(hr.getJsonArray("v").contains(160.0), "the spike survives thinning");
         var events = overview.getJsonArray("events");
-        assertTrue(events.stream().map(e -> (io.vertx.core.json.JsonObject) e)
+        assertTrue(events.stream().map(e -> (JsonObject) e)
                 .anyMatch(e -> e.getString("c").equals("ALARM_RAISED") && e.getBoolean("clickable") && e.getDouble("t") == 12.0));
     }
 
     @Test
     void aZoomInTheBrowserIsAnsweredWithTheWindowAtFullResolution() {
         pendingJs();
-        var data = com.vaadin.flow.internal.JacksonUtils.readTree("{\"event.detail\": {\"from\": 10, \"to\": 20}}");
-        view.timeline().getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
-                .fireEvent(new com.vaadin.flow.dom.DomEvent(view.timeline().getElement(), "range-change", data));
+        var data = JacksonUtils.readTree("{\"event.detail\": {\"from\": 10, \"to\": 20}}");
+        view.timeline().getElement().getNode().getFeature(ElementListenerMap.class)
+                .fireEvent(new DomEvent(view.timeline().getElement(), "range-change", data));
 
         var detail = pendingJs().stream().filter(i -> i.getExpression().contains("showDetail")).findFirst().orElseThrow();
-        io.vertx.core.json.JsonObject window = new io.vertx.core.json.JsonObject(String.valueOf(detail.getParameters().getLast()));
+        JsonObject window = new JsonObject(String.valueOf(detail.getParameters().getLast()));
         assertEquals(5.0, window.getDouble("from"));
         assertEquals(25.0, window.getDouble("to"));
     }
 
     /** The JavaScript calls the server would send with its next response. */
-    private static java.util.List<com.vaadin.flow.component.internal.UIInternals.JavaScriptInvocation> pendingJs() {
+    private static List<UIInternals.JavaScriptInvocation> pendingJs() {
         UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
         return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream().map(i -> i.getInvocation()).toList();
     }
@@ -132,7 +141,7 @@ class ReviewRecordViewTest {
     @Test
     void clickingAnAlarmShowsTheEcgAndPlethAroundIt() {
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.grid.Grid<Object> events = _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("events-grid"));
+        Grid<Object> events = _get(Grid.class, s -> s.withId("events-grid"));
         GridKt._clickItem(events, 2, 0, false, false, false, false);
 
         WaveformDialog dialog = _get(WaveformDialog.class, s -> s.withId("waveform-dialog"));
@@ -172,7 +181,7 @@ class ReviewRecordViewTest {
 
     @Test
     void aWrongSigningPasswordIsCalledAWrongPasswordNotAWrongUserName() {
-        assertEquals("Wrong password. Enter your own password again to sign.", SignDialog.wording(org.openinfusion.station.security.Authenticator.WRONG));
+        assertEquals("Wrong password. Enter your own password again to sign.", SignDialog.wording(Authenticator.WRONG));
         assertEquals("Account locked.", SignDialog.wording("Account locked."));
     }
 
@@ -252,7 +261,7 @@ class ReviewRecordViewTest {
         assertEquals("Reported by telephone the next morning", sent.reason());
         assertEquals("Headache", sent.adverseEvent().term());
         assertEquals(AdverseEvent.Outcome.RECOVERED_RESOLVED, sent.adverseEvent().outcome());
-        assertEquals(java.time.Duration.ofHours(2), java.time.Duration.between(sent.adverseEvent().start(), sent.adverseEvent().end().orElseThrow()));
+        assertEquals(Duration.ofHours(2), Duration.between(sent.adverseEvent().start(), sent.adverseEvent().end().orElseThrow()));
         assertEquals("AE-1", sent.adverseEvent().id());
     }
 

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class TimelineDataTest {
-    private final TimelineData data = new TimelineData(CannedRecords.record(), id -> id.toUpperCase(java.util.Locale.ROOT));
+    private final TimelineData data = new TimelineData(CannedRecords.record(), id -> id.toUpperCase(Locale.ROOT));
 
     private static JsonObject series(JsonObject o, String panel, String key) {
         return o.getJsonArray("panels").stream().map(JsonObject.class::cast).filter(p -> p.getString("id").equals(panel)).findFirst()

@@ -12,11 +12,14 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +79,7 @@ class SimulatorViewTest {
         // then both beds are listed with their pump and patient, and nothing reveals the bag
         String page = UI.getCurrent().getElement().getTextRecursively() + gridText();
         assertTrue(gridText().contains("infusing 90.0 mL/h"), gridText());
-        assertFalse(page.toLowerCase(java.util.Locale.ROOT).contains("midazolam"), page);
+        assertFalse(page.toLowerCase(Locale.ROOT).contains("midazolam"), page);
         assertEquals("bed-01", _get(ComboBox.class, s -> s.withId("simulator-bed")).getValue());
 
         // when the engineer puts an ECG lead off and motion on the pleth on bed-01
@@ -121,10 +124,10 @@ class SimulatorViewTest {
         DashboardServices.useSimulatorControl(null);
         station.signIn("eng1", Role.ENGINEER);
         UI.getCurrent().navigate(Routes.SIMULATOR);
-        assertTrue(_get(com.vaadin.flow.component.html.Paragraph.class, s -> s.withText(
+        assertTrue(_get(Paragraph.class, s -> s.withText(
                 "No simulated beds here: this page drives the simulator the demo launcher starts (bin/station-demo)."))
                 .isVisible());
-        assertTrue(_find(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("simulated-beds")).isEmpty());
+        assertTrue(_find(Grid.class, s -> s.withId("simulated-beds")).isEmpty());
         station.signIn("nurse1", Role.NURSE);
         UI.getCurrent().navigate(Routes.SIMULATOR);
         assertFalse(UI.getCurrent().getCurrentView() instanceof SimulatorView);
@@ -133,8 +136,8 @@ class SimulatorViewTest {
     /** The grid's rows as text (Karibu renders the cells). */
     private static String gridText() {
         @SuppressWarnings("unchecked")
-        var grid = (com.vaadin.flow.component.grid.Grid<ControlChannel.SimulatedBedRow>) _get(
-                com.vaadin.flow.component.grid.Grid.class, s -> s.withId("simulated-beds"));
+        var grid = (Grid<ControlChannel.SimulatedBedRow>) _get(
+                Grid.class, s -> s.withId("simulated-beds"));
         StringBuilder out = new StringBuilder();
         grid.getListDataView().getItems().forEach(r -> out.append(r.bedId()).append(' ').append(r.pump()).append(' ')
                 .append(r.scenarioText()).append(' ').append(r.vitals()).append('\n'));

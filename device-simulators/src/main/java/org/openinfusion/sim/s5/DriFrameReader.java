@@ -2,6 +2,7 @@ package org.openinfusion.sim.s5;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ final class DriFrameReader {
         if (frame.length == 0) {
             return;
         }
-        byte[] record = java.util.Arrays.copyOf(frame, frame.length - 1);
+        byte[] record = Arrays.copyOf(frame, frame.length - 1);
         if (frame.length < 2 || DriFrame.checksum(record) != (frame[frame.length - 1] & 0xFF)) {
             rejected++;
             LOG.debug("dropping a {}-byte frame with a bad checksum", frame.length);

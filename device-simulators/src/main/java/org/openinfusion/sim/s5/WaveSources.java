@@ -3,6 +3,7 @@ package org.openinfusion.sim.s5;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
 import org.openinfusion.sim.signal.CapnogramGenerator;
 import org.openinfusion.sim.signal.EcgGenerator;
 import org.openinfusion.sim.signal.EcgSample;
@@ -34,7 +35,7 @@ final class WaveSources {
         return (short) Math.max(-32000, Math.min(32767, value));
     }
 
-    private static DoubleSupplier ecg(SimulatedPatient patient, java.util.function.ToDoubleFunction<EcgSample> lead) {
+    private static DoubleSupplier ecg(SimulatedPatient patient, ToDoubleFunction<EcgSample> lead) {
         EcgGenerator generator = patient.ecg();
         DoubleSupplier millivolts = () -> lead.applyAsDouble(generator.next());
         return scaled(new Resampler(millivolts, EcgGenerator.RATE_HZ, WaveId.ECG1.rate()), 100);

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class WaveStreamer {
 
     private static short[] blanked(WaveId wave, short[] samples, boolean sensorsOff) {
         if (sensorsOff && (wave == WaveId.PLETH || wave == WaveId.CO2)) {
-            java.util.Arrays.fill(samples, BasicClassBlock.INVALID);
+            Arrays.fill(samples, BasicClassBlock.INVALID);
         }
         return samples;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +80,7 @@ class SenmlEncoderTest {
         // given
         List<SenmlRecord> records = List.of(SenmlRecord.numeric(NumericStream.PUMP_VI, 12.345678, BASE, 0));
         // when
-        String json = new String(encoder.encode(BASE, records), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(encoder.encode(BASE, records), StandardCharsets.UTF_8);
         // then
         assertTrue(json.contains("\"v\":12.35"), json);
     }

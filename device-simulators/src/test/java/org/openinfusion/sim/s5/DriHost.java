@@ -2,6 +2,7 @@ package org.openinfusion.sim.s5;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ final class DriHost {
                     for (int i = 0; i < f.length - 1; i++) {
                         sum += f[i] & 0xFF;
                     }
-                    frames.add(new Received(java.util.Arrays.copyOf(f, f.length - 1),
+                    frames.add(new Received(Arrays.copyOf(f, f.length - 1),
                             (sum & 0xFF) == (f[f.length - 1] & 0xFF)));
                 }
             } else if ((b & 0xFF) == 0x7D) {
@@ -75,7 +76,7 @@ final class DriHost {
     static byte[] waveRequest(int driLevel, boolean start, int... ids) {
         byte[] body = new byte[32];
         body[0] = (byte) (start ? 0 : 1);
-        java.util.Arrays.fill(body, 4, 12, (byte) 0xFF);
+        Arrays.fill(body, 4, 12, (byte) 0xFF);
         for (int i = 0; i < ids.length; i++) {
             body[4 + i] = (byte) ids[i];
         }

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.sim.serial.Fault;
@@ -22,7 +23,7 @@ class S5MonitorTest {
     private static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
     private static final int LEVEL = S5Settings.DEFAULT_DRI_LEVEL;
 
-    private final FaultSwitches faults = new FaultSwitches(Clock.fixed(START, java.time.ZoneOffset.UTC));
+    private final FaultSwitches faults = new FaultSwitches(Clock.fixed(START, ZoneOffset.UTC));
     private final S5Monitor monitor = new S5Monitor(new SimulatedPatient(42, InfusionPlan.defaults()),
             S5Settings.defaults(), faults, START);
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +76,7 @@ class CaptureReplayTest {
         List<CaptureChunk> chunks = CaptureFormat.read(capture);
         // then
         assertEquals(List.of(Direction.TX, Direction.RX), chunks.stream().map(CaptureChunk::direction).toList());
-        assertEquals("<pong-frame-0123456789>", new String(chunks.get(1).bytes(), java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("<pong-frame-0123456789>", new String(chunks.get(1).bytes(), StandardCharsets.US_ASCII));
     }
 
     private static Path write(Path dir, String text) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class SerialFaultsTest {
         simulator.faults().enable(Fault.GARBAGE);
         byte[] got = ping();
         assertEquals(PONG.length, got.length);
-        assertFalse(java.util.Arrays.equals(PONG, got));
+        assertFalse(Arrays.equals(PONG, got));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.openinfusion.sim.signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class EcgGeneratorTest {
@@ -42,8 +43,8 @@ class EcgGeneratorTest {
         // when
         double[] intervals = beats.between(0, 60).stream().mapToDouble(Beat::interval).toArray();
         // then
-        double min = java.util.Arrays.stream(intervals).min().orElseThrow();
-        double max = java.util.Arrays.stream(intervals).max().orElseThrow();
+        double min = Arrays.stream(intervals).min().orElseThrow();
+        double max = Arrays.stream(intervals).max().orElseThrow();
         assertTrue(max - min > 0.02, "RR intervals should vary, spread " + (max - min));
     }
 
@@ -52,8 +53,8 @@ class EcgGeneratorTest {
         // given
         double[] leadII = leadII(patient.ecg(), ONE_MINUTE);
         // when
-        double max = java.util.Arrays.stream(leadII).max().orElseThrow();
-        double min = java.util.Arrays.stream(leadII).min().orElseThrow();
+        double max = Arrays.stream(leadII).max().orElseThrow();
+        double min = Arrays.stream(leadII).min().orElseThrow();
         // then
         assertTrue(max > 0.8 && max < 2.0, "R wave height " + max);
         assertTrue(min > -0.8, "deepest S wave " + min);

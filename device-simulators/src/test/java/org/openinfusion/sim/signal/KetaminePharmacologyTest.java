@@ -3,6 +3,8 @@ package org.openinfusion.sim.signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,12 +90,12 @@ class KetaminePharmacologyTest {
             assertTrue(sysAt3h > 0 && sysAt3h < sysRise / 4, "seed " + seed + " faded by 3 h: " + sysAt3h);
             assertTrue(hrAt3h > 0 && hrAt3h < hrRise / 4, "seed " + seed + " heart rate faded by 3 h: " + hrAt3h);
         }
-        double hrMean = java.util.Arrays.stream(hr).average().orElseThrow();
-        double sysMean = java.util.Arrays.stream(sys).average().orElseThrow();
-        System.out.printf(java.util.Locale.ROOT,
+        double hrMean = Arrays.stream(hr).average().orElseThrow();
+        double sysMean = Arrays.stream(sys).average().orElseThrow();
+        System.out.printf(Locale.ROOT,
                 "ketamine 0.5 mg/kg at 40 min, seeds 1-20: heart rate +%.1f %% (%.1f to %.1f), systolic +%.1f %% (%.1f to %.1f)%n",
-                100 * hrMean, 100 * java.util.Arrays.stream(hr).min().orElseThrow(), 100 * java.util.Arrays.stream(hr).max().orElseThrow(),
-                100 * sysMean, 100 * java.util.Arrays.stream(sys).min().orElseThrow(), 100 * java.util.Arrays.stream(sys).max().orElseThrow());
+                100 * hrMean, 100 * Arrays.stream(hr).min().orElseThrow(), 100 * Arrays.stream(hr).max().orElseThrow(),
+                100 * sysMean, 100 * Arrays.stream(sys).min().orElseThrow(), 100 * Arrays.stream(sys).max().orElseThrow());
         // the "typical +10-20 %" (docs/simulation.md: Langsjo 2005, the 2024 esketamine volunteers)
         assertTrue(hrMean >= 0.10 && hrMean <= 0.20, "mean heart rate rise " + hrMean);
     }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -107,7 +109,7 @@ public final class DeviceRegistry {
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add("# device registry (docs/mqtt.md): account = bed/device PBKDF2-hash");
-        byAccount.values().stream().sorted(java.util.Comparator.comparing(Device::account))
+        byAccount.values().stream().sorted(Comparator.comparing(Device::account))
                 .forEach(d -> out.add(d.account() + " = " + d.source() + " " + d.passwordHash()));
         return out;
     }
@@ -121,7 +123,7 @@ public final class DeviceRegistry {
         return sources.contains(source);
     }
 
-    public java.util.Collection<Device> devices() {
+    public Collection<Device> devices() {
         return byAccount.values();
     }
 

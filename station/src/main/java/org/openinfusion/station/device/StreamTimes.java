@@ -1,5 +1,6 @@
 package org.openinfusion.station.device;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -13,7 +14,7 @@ import org.openinfusion.station.domain.Stream;
  * overwrite another. Not thread-safe (one per session).
  */
 public final class StreamTimes {
-    private static final java.time.Duration STEP = java.time.Duration.of(1, ChronoUnit.MICROS);
+    private static final Duration STEP = Duration.of(1, ChronoUnit.MICROS);
     private final Map<Stream, Instant> last = new EnumMap<>(Stream.class);
 
     /** The device time of a value of {@code stream} received at {@code received}. */

@@ -2,6 +2,7 @@ package org.openinfusion.station.health;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** The station's connection to its MQTT broker, as health reports it. */
 public interface BrokerLink {
@@ -13,7 +14,7 @@ public interface BrokerLink {
     Optional<Instant> lastDisconnect();
 
     /** A link that only knows whether it is connected (no disconnects recorded). */
-    static BrokerLink of(java.util.function.BooleanSupplier connected) {
+    static BrokerLink of(BooleanSupplier connected) {
         return new BrokerLink() {
             @Override
             public boolean connected() {

@@ -2,6 +2,7 @@ package org.openinfusion.station.health;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class CollisionAlarms {
 
     /** The alarms to raise or clear, given the totals per {@code bed/device/stream} at {@code time}. */
     List<TechnicalAlarm> check(Map<String, Long> totals, Instant time) {
-        Map<DeviceRef, Long> fresh = new TreeMap<>(java.util.Comparator.comparing(DeviceRef::toString));
+        Map<DeviceRef, Long> fresh = new TreeMap<>(Comparator.comparing(DeviceRef::toString));
         totals.forEach((key, n) -> {
             long added = n - previous.getOrDefault(key, 0L);
             String[] part = key.split("/");

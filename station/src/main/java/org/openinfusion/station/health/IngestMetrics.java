@@ -1,5 +1,7 @@
 package org.openinfusion.station.health;
 
+import java.util.concurrent.ConcurrentHashMap;
+import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.LogText;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +31,9 @@ public final class IngestMetrics {
     private final Map<RejectReason, LongAdder> rejects = new EnumMap<>(RejectReason.class);
     private final Map<RejectReason, AtomicLong> lastLogged = new EnumMap<>(RejectReason.class);
     private final Map<RejectReason, LongAdder> suppressed = new EnumMap<>(RejectReason.class);
-    private final Map<String, LongAdder> collisions = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> collisionLogged = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, LongAdder> collisionsSuppressed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, LongAdder> collisions = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> collisionLogged = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> collisionsSuppressed = new ConcurrentHashMap<>();
     private final AtomicLong sequenceMissing = new AtomicLong();
     private final AtomicLong sequenceRepeated = new AtomicLong();
     private final Clock clock;
@@ -69,7 +71,7 @@ public final class IngestMetrics {
      * Two different samples of one stream had one device time (both are stored; see docs/storage.md): counted per
      * stream ({@code bed/device/stream}) and logged like rejections, at most one line per stream per interval.
      */
-    public void collided(org.openinfusion.station.domain.DeviceRef source, Stream stream, String detail) {
+    public void collided(DeviceRef source, Stream stream, String detail) {
         String key = source + "/" + stream.key();
         collisions.computeIfAbsent(key, k -> new LongAdder()).increment();
         LongAdder skipped = collisionsSuppressed.computeIfAbsent(key, k -> new LongAdder());

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -67,8 +68,8 @@ final class StatusMetrics {
         return registry.scrape();
     }
 
-    private static java.util.Optional<DeviceStatusSnapshot> device(HealthSnapshot s, String name) {
-        return s == null ? java.util.Optional.empty() : s.devices().stream().filter(d -> d.name().equals(name)).findFirst();
+    private static Optional<DeviceStatusSnapshot> device(HealthSnapshot s, String name) {
+        return s == null ? Optional.empty() : s.devices().stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     private <V extends Number> void labelled(Map<String, V> now, String name, String help, String label,

@@ -3,6 +3,7 @@ package org.openinfusion.station.health;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.openinfusion.station.domain.DeviceRef;
 
 /**
@@ -18,7 +19,7 @@ public record TechnicalAlarm(String code, boolean active, String message, Instan
     public static final String DISK_LOW = "DISK_LOW";
     /** The audit trail cannot be written, so every audited action is refused. */
     public static final String AUDIT_UNAVAILABLE = "AUDIT_UNAVAILABLE";
-    private static final java.util.Set<String> HIGH_PRIORITY_STATION_CODES = java.util.Set.of(DISK_LOW, AUDIT_UNAVAILABLE);
+    private static final Set<String> HIGH_PRIORITY_STATION_CODES = Set.of(DISK_LOW, AUDIT_UNAVAILABLE);
     /** A device's samples keep colliding in time with earlier ones of their stream (all are stored; see docs/storage.md). */
     public static final String TIME_COLLISIONS = "TIME_COLLISIONS";
 

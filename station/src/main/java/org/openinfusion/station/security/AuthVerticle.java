@@ -4,8 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.history.TrailEvent;
@@ -29,14 +34,14 @@ public final class AuthVerticle extends VerticleBase {
     private final BusGuard guard;
     private final UserStore users;
     private final AuditPort audit;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     public AuthVerticle(Authenticator authenticator, SignIns signIns, BusGuard guard, UserStore users, AuditPort audit) {
-        this(authenticator, signIns, guard, users, audit, java.time.Clock.systemUTC());
+        this(authenticator, signIns, guard, users, audit, Clock.systemUTC());
     }
 
     public AuthVerticle(Authenticator authenticator, SignIns signIns, BusGuard guard, UserStore users, AuditPort audit,
-                        java.time.Clock clock) {
+                        Clock clock) {
         this.clock = clock;
         this.authenticator = authenticator;
         this.signIns = signIns;
@@ -67,10 +72,10 @@ public final class AuthVerticle extends VerticleBase {
     }
 
     /** Runs a handler; when the audit trail cannot record its step, the caller is told so at once instead of timing out. */
-    private static <T> void answered(Message<T> m, java.util.function.Consumer<Message<T>> handler) {
+    private static <T> void answered(Message<T> m, Consumer<Message<T>> handler) {
         try {
             handler.accept(m);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             LOG.warn("request on {} refused: the audit trail cannot be written", m.address());
             m.fail(AUDIT_UNAVAILABLE, "Not possible now: the station cannot write its audit trail (see its AUDIT_UNAVAILABLE alarm). "
                     + "Try again when the alarm has cleared.");
@@ -159,7 +164,7 @@ public final class AuthVerticle extends VerticleBase {
         String token = m.headers().get(BusGuard.TOKEN_HEADER);
         AuthMessages.ChangePassword c = m.body();
         try {
-            java.util.Optional<Principal> who = signIns.resolve(token);
+            Optional<Principal> who = signIns.resolve(token);
             if (who.isEmpty()) {
                 m.fail(BusGuard.SIGNED_OUT, "Not signed in, or the sign-in has expired: sign in again.");
                 return;
@@ -173,7 +178,7 @@ public final class AuthVerticle extends VerticleBase {
                     boolean required = signIns.mustChangePassword(token);
                     users.changePassword(who.get().userId(), c.next());
                     signIns.passwordChanged(token);
-                    audit.record(who.get().userId(), null, new TrailEvent.PasswordChanged(java.time.Instant.now(clock), required));
+                    audit.record(who.get().userId(), null, new TrailEvent.PasswordChanged(Instant.now(clock), required));
                     m.reply(true);
                 }
                 case Authenticator.Result.Refused refused -> m.fail(refused.locked() ? LOCKED : REFUSED, refused.message());

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Station accounts in a properties file, one line per user: {@code dr.ng = physician:$2a$12$...:Dr A Ng} (role, the
@@ -35,7 +37,7 @@ public final class UserStore {
     private final Path file;
     private final int cost;
     /** bcrypt verifications done, for the throttling tests and figures. */
-    private final java.util.concurrent.atomic.AtomicLong verifications = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong verifications = new AtomicLong();
 
     /** An account's state as sign-in needs it: who, whether disabled, whether its password must be changed now. */
     public record State(Principal principal, boolean disabled, boolean mustChangePassword) {
@@ -119,7 +121,7 @@ public final class UserStore {
         }
     }
 
-    private void update(String userId, java.util.function.UnaryOperator<Account> change) {
+    private void update(String userId, UnaryOperator<Account> change) {
         Properties users = read();
         Account a = parse(userId, users.getProperty(userId == null ? "" : userId))
                 .orElseThrow(() -> new IllegalArgumentException("no account " + userId));

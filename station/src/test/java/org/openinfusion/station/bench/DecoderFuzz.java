@@ -1,6 +1,7 @@
 package org.openinfusion.station.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -130,7 +131,7 @@ public final class DecoderFuzz {
             return escaped == 0 && recovered == expected;
         }
 
-        void print(java.io.PrintStream out) {
+        void print(PrintStream out) {
             double seconds = nanos / 1e9;
             out.printf(Locale.ROOT, "%-14s inputs %,d, bytes %,d; exceptions escaped %d; valid frames after garbage recovered %,d of %,d; "
                             + "values decoded %,d; %.1f MB/s, %,.0f inputs/s inside the decoder (%.1f s)%n",

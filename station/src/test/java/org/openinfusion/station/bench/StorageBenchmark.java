@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
 import org.openinfusion.station.config.InfluxConfig;
 import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
@@ -134,7 +136,7 @@ public final class StorageBenchmark {
 
     static double raw(String url, String db, List<String> batches, long n) {
         try (InfluxDB influx = InfluxDBFactory.connect(url)) {
-            influx.query(new org.influxdb.dto.Query("CREATE DATABASE " + db));
+            influx.query(new Query("CREATE DATABASE " + db));
             long[] latencies = new long[batches.size()];
             long start = System.nanoTime();
             for (int i = 0; i < batches.size(); i++) {
@@ -151,7 +153,7 @@ public final class StorageBenchmark {
     }
 
     static double station(String url, Path root, List<WaveformChunk> chunks, long n) throws Exception {
-        InfluxConfig config = StationConfig.from(Settings.defaultsWith(java.util.Map.of("influx.url", url,
+        InfluxConfig config = StationConfig.from(Settings.defaultsWith(Map.of("influx.url", url,
                 "influx.database", "bench_station", "station.dataDir", root.toString()))).influx();
         try (DurableJournal journal = DurableJournal.open(root.resolve("buffer"), 8L << 30, 64L << 20, CompactEncoder.FORMAT);
              InfluxPointWriter writer = new InfluxPointWriter(config)) {
@@ -178,7 +180,7 @@ public final class StorageBenchmark {
 
     static void packed(String url, List<WaveformChunk> chunks, long n) {
         try (InfluxDB influx = InfluxDBFactory.connect(url)) {
-            influx.query(new org.influxdb.dto.Query("CREATE DATABASE bench_packed"));
+            influx.query(new Query("CREATE DATABASE bench_packed"));
             long start = System.nanoTime();
             StringBuilder b = new StringBuilder();
             int points = 0;

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,9 +81,9 @@ class SettingsTest {
     @Test
     void theSitesTimeZoneAndWordingFileAreTypedAndCheckedAtStartUp() {
         StationConfig berlin = StationConfig.from(Settings.defaultsWith(Map.of("site.timeZone", "Europe/Berlin")));
-        assertEquals(java.time.ZoneId.of("Europe/Berlin"), berlin.site().timeZone());
-        assertEquals(java.util.Optional.empty(), berlin.site().wording());
-        assertEquals(java.time.ZoneId.systemDefault(), StationConfig.from(Settings.defaultsWith(Map.of())).site().timeZone(), "empty: the host's zone");
+        assertEquals(ZoneId.of("Europe/Berlin"), berlin.site().timeZone());
+        assertEquals(Optional.empty(), berlin.site().wording());
+        assertEquals(ZoneId.systemDefault(), StationConfig.from(Settings.defaultsWith(Map.of())).site().timeZone(), "empty: the host's zone");
         ConfigException zone = assertThrows(ConfigException.class, () -> StationConfig.from(Settings.defaultsWith(Map.of("site.timeZone", "Mars/Olympus"))));
         assertTrue(zone.getMessage().contains("site.timeZone"), zone.getMessage());
         ConfigException file = assertThrows(ConfigException.class,

@@ -14,16 +14,23 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.config.HealthConfig;
+import org.openinfusion.station.storage.PointWriter;
 import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.UnavailableStore;
 import org.openinfusion.station.storage.journal.DurableJournal;
@@ -85,7 +92,7 @@ class HealthVerticleTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static final class WorkingStore implements org.openinfusion.station.storage.PointWriter {
+    private static final class WorkingStore implements PointWriter {
         @Override
         public void prepare() {
         }
@@ -107,19 +114,19 @@ class HealthVerticleTest {
     @Test
     void healthIsComputedWhenAskedAndDiskLowAndAuditUnavailableAreHighPriorityAlarmsThatMakeIt503() throws Exception {
         Codecs.registerAll(vertx);
-        java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(10_000);
-        java.util.concurrent.atomic.AtomicReference<String> auditProblem = new java.util.concurrent.atomic.AtomicReference<>("");
-        java.util.concurrent.atomic.AtomicInteger repairs = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicLong free = new AtomicLong(10_000);
+        AtomicReference<String> auditProblem = new AtomicReference<>("");
+        AtomicInteger repairs = new AtomicInteger();
+        AtomicBoolean connected = new AtomicBoolean(true);
         try (DurableJournal journal = DurableJournal.open(dir, 10_000, 1 << 16);
              StorageDrain drain = new StorageDrain(journal, new WorkingStore(), 1 << 20, dir.resolve("dead.lp"))) {
             BlockingQueue<TechnicalAlarm> alarms = new LinkedBlockingQueue<>();
             vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
-            DiskSpace disk = new DiskSpace(java.util.List.of(dir), 5000, folder -> free.get());
+            DiskSpace disk = new DiskSpace(List.of(dir), 5000, folder -> free.get());
             // given health published only once an hour, with the disk checked every 50 ms
             HealthVerticle health = new HealthVerticle(new HealthConfig(Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10),
                     5000, Duration.ofMillis(50)), new IngestMetrics(Clock.systemUTC(), Duration.ofSeconds(10)),
-                    BrokerLink.of(connected::get), drain, journal, 0.5, java.util.List::of,
+                    BrokerLink.of(connected::get), drain, journal, 0.5, List::of,
                     new HealthVerticle.Files(disk, auditProblem::get, repairs::incrementAndGet));
             vertx.deployVerticle(health).toCompletionStage().toCompletableFuture().get();
             StatusHttpVerticle status = new StatusHttpVerticle("127.0.0.1", 0, health::current);
@@ -160,13 +167,13 @@ class HealthVerticleTest {
             auditProblem.set("");
             free.set(10_000);
             // then both alarms clear and /health is 200 again
-            java.util.Set<String> cleared = new java.util.HashSet<>();
+            Set<String> cleared = new HashSet<>();
             for (int i = 0; i < 2; i++) {
                 TechnicalAlarm a = alarms.poll(5, TimeUnit.SECONDS);
                 assertFalse(a.active(), a.toString());
                 cleared.add(a.code());
             }
-            assertEquals(java.util.Set.of(TechnicalAlarm.DISK_LOW, TechnicalAlarm.AUDIT_UNAVAILABLE), cleared);
+            assertEquals(Set.of(TechnicalAlarm.DISK_LOW, TechnicalAlarm.AUDIT_UNAVAILABLE), cleared);
             assertEquals(200, get(status.actualPort()).statusCode());
             assertTrue(repairs.get() > 0);
         }

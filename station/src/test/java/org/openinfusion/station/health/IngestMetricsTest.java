@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.Stream;
 import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.domain.RejectReason;
 import org.openinfusion.station.domain.Rejection;
@@ -60,16 +63,16 @@ class IngestMetricsTest {
 
     @Test
     void timeCollisionsAreCountedPerStreamAndLoggedAtTheSameBoundedRate() {
-        var monitor = new org.openinfusion.station.domain.DeviceRef("bed-01", "monitor");
+        var monitor = new DeviceRef("bed-01", "monitor");
         try (CapturedLog log = new CapturedLog(IngestMetrics.class)) {
             for (int i = 0; i < 3; i++) {
-                metrics.collided(monitor, org.openinfusion.station.domain.Stream.HR, "two samples at device time T: seq 5 and 6");
+                metrics.collided(monitor, Stream.HR, "two samples at device time T: seq 5 and 6");
             }
             clock.advance(Duration.ofSeconds(10));
-            metrics.collided(monitor, org.openinfusion.station.domain.Stream.HR, "two samples at device time T: seq 5 and 7");
-            metrics.collided(monitor, org.openinfusion.station.domain.Stream.SPO2, "two samples at device time T: seq 1 and 2");
+            metrics.collided(monitor, Stream.HR, "two samples at device time T: seq 5 and 7");
+            metrics.collided(monitor, Stream.SPO2, "two samples at device time T: seq 1 and 2");
 
-            assertEquals(java.util.Map.of("bed-01/monitor/hr", 4L, "bed-01/monitor/spo2", 1L), metrics.collisionsTotal());
+            assertEquals(Map.of("bed-01/monitor/hr", 4L, "bed-01/monitor/spo2", 1L), metrics.collisionsTotal());
             assertEquals(List.of("time collision on bed-01/monitor/hr: two samples at device time T: seq 5 and 6",
                     "time collision on bed-01/monitor/hr: two samples at device time T: seq 5 and 7 (2 more on bed-01/monitor/hr since the last report)",
                     "time collision on bed-01/monitor/spo2: two samples at device time T: seq 1 and 2"), log.lines());

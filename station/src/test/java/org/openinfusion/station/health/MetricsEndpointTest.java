@@ -4,22 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openinfusion.station.testing.Futures.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.domain.DeviceStatusSnapshot;
+import org.openinfusion.testing.TempFolders;
 
 /** GET /metrics: the health counters in Prometheus' text format, scraped over HTTP and parsed line by line. */
 class MetricsEndpointTest {
@@ -99,13 +110,13 @@ class MetricsEndpointTest {
     @Test
     void theGrafanaDashboardAsksOnlyForMetricsTheStationServes() throws Exception {
         StatusMetrics metrics = new StatusMetrics(() -> snapshot(1, 1, true));
-        java.util.Set<String> served = new java.util.HashSet<>();
+        Set<String> served = new HashSet<>();
         parse(metrics.scrape()).keySet().forEach(k -> served.add(k.replaceAll("\\{.*", "")));
-        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../ops/grafana/infusion-station-dashboard.json"));
-        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard);
-        java.util.Set<String> asked = new java.util.TreeSet<>();
-        for (com.fasterxml.jackson.databind.JsonNode panel : json.get("panels")) {
-            for (com.fasterxml.jackson.databind.JsonNode target : panel.get("targets")) {
+        String dashboard = Files.readString(Path.of("../ops/grafana/infusion-station-dashboard.json"));
+        JsonNode json = new ObjectMapper().readTree(dashboard);
+        Set<String> asked = new TreeSet<>();
+        for (JsonNode panel : json.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
                 Matcher m = Pattern.compile("station_[a-z_]+").matcher(target.get("expr").asText());
                 while (m.find()) {
                     asked.add(m.group());
@@ -114,25 +125,25 @@ class MetricsEndpointTest {
         }
         assertTrue(asked.size() >= 15, asked.toString());
         asked.removeAll(served);
-        assertEquals(java.util.Set.of(), asked, "asked for but not served");
+        assertEquals(Set.of(), asked, "asked for but not served");
     }
 
     @Test
     void theServiceUnitPassesSystemdAnalyzeVerify() throws Exception {
         // the unit as shipped, with ExecStart's java pointed at this JVM's (systemd checks that it exists)
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("unit-");
+        Path dir = Files.createTempDirectory("unit-");
         try {
-            String unit = java.nio.file.Files.readString(java.nio.file.Path.of("../ops/systemd/infusion-station.service"))
-                    .replace("/usr/bin/java", java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("infusion-station.service"), unit);
+            String unit = Files.readString(Path.of("../ops/systemd/infusion-station.service"))
+                    .replace("/usr/bin/java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            Path file = Files.writeString(dir.resolve("infusion-station.service"), unit);
             Process p = new ProcessBuilder("systemd-analyze", "verify", file.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), out);
-            assertEquals("", out.lines().filter(l -> l.contains("infusion-station.service")).collect(java.util.stream.Collectors.joining("\n")),
+            assertEquals("", out.lines().filter(l -> l.contains("infusion-station.service")).collect(Collectors.joining("\n")),
                     "no warning about the unit");
         } finally {
-            org.openinfusion.testing.TempFolders.deleteTree(dir);
+            TempFolders.deleteTree(dir);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.openinfusion.station.it;
 
+import java.util.Optional;
+import javax.net.ssl.SSLException;
 import org.openinfusion.testing.Eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,7 +63,7 @@ class BrokerSecurityIT {
                 new DeviceRegistry.Device("sec-02.monitor", new DeviceRef("sec-02", "monitor"), MqttPasswords.hash(PASSWORD_2.toCharArray()))));
         registryFile = dir.resolve("devices.registry");
         Files.write(registryFile, registry.lines(), StandardCharsets.UTF_8);
-        BrokerRules rules = new BrokerRules(java.util.Optional.of(registry), "station/v1", "station",
+        BrokerRules rules = new BrokerRules(Optional.of(registry), "station/v1", "station",
                 MqttPasswords.hash(STATION_PASSWORD.toCharArray()), "secured-station");
         Path mosquitto = Binaries.find("mosquitto", System.getenv("PATH")).orElseThrow();
         broker = LocalMosquitto.start(mosquitto, dir.resolve("mosquitto"),
@@ -121,7 +123,7 @@ class BrokerSecurityIT {
         Path other = SERVERS.newFolder("other-ca");
         GeneratedTls impostor = GeneratedTls.create(other, "someone else");
         MqttException e = refused(broker.url(), options(PemTrust.socketFactory(impostor.caPem()), "sec-01.monitor", PASSWORD_1));
-        assertTrue(e.getCause() instanceof javax.net.ssl.SSLException, "TLS handshake fails: " + e);
+        assertTrue(e.getCause() instanceof SSLException, "TLS handshake fails: " + e);
     }
 
     @Test

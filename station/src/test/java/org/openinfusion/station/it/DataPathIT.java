@@ -5,18 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openinfusion.sim.asena.Crc16Ccitt;
 import org.openinfusion.station.StationApp;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.device.DeviceAlarms;
@@ -96,11 +103,11 @@ class DataPathIT {
         StringBuilder burst = new StringBuilder();
         for (String rate : rates) {
             String body = "INF^8002-51733^-^INFUSING^" + rate + "^ml/h^^1.000^ml^20^mmHg^00:10:00^EVENT^1";
-            burst.append('!').append(body).append('|').append(org.openinfusion.sim.asena.Crc16Ccitt.hex(body)).append('\r');
+            burst.append('!').append(body).append('|').append(Crc16Ccitt.hex(body)).append('\r');
         }
-        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread deviceServer = Thread.ofPlatform().daemon().start(() -> {
-                try (java.net.Socket link = server.accept()) {
+                try (Socket link = server.accept()) {
                     var in = link.getInputStream();
                     StringBuilder request = new StringBuilder();
                     int b;
@@ -111,13 +118,13 @@ class DataPathIT {
                         link.getOutputStream().write(burst.toString().getBytes(StandardCharsets.US_ASCII));
                         link.getOutputStream().flush();
                     }
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
-                } catch (java.io.IOException e) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
                     // the station closed the link at the end of the test
                 }
             });
             var settings = StationFixture.settings(SERVERS, SERVERS.newFolder("burst"), "station-burst");
-            settings.putAll(java.util.Map.of("devices", "pump9", "device.pump9.protocol", "asena",
+            settings.putAll(Map.of("devices", "pump9", "device.pump9.protocol", "asena",
                     "device.pump9.tcp", "127.0.0.1:" + server.getLocalPort(), "device.pump9.bed", "burst-01"));
             try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
                  InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {

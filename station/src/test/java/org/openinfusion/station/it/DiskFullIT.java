@@ -15,11 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Assumptions;
@@ -146,8 +148,8 @@ class DiskFullIT {
     /** Writes to {@code filler} until the filesystem has at most {@code leaveFree} bytes free (or is full). */
     private static void fill(Path filler, SmallFilesystem fs, long leaveFree) throws IOException {
         byte[] block = new byte[64 << 10];
-        try (OutputStream out = Files.newOutputStream(filler, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND)) {
+        try (OutputStream out = Files.newOutputStream(filler, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
             while (fs.free() > leaveFree) {
                 out.write(block, 0, (int) Math.min(block.length, Math.max(4096, fs.free() - leaveFree)));
                 out.flush();
@@ -178,7 +180,7 @@ class DiskFullIT {
                 URI.create("http://127.0.0.1:" + station.statusPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static <T> T blocking(StationApp station, java.util.concurrent.Callable<T> work) throws Exception {
+    private static <T> T blocking(StationApp station, Callable<T> work) throws Exception {
         return station.vertx().executeBlocking(work).toCompletionStage().toCompletableFuture().get();
     }
 }

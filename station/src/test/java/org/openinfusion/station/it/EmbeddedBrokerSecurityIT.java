@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +23,7 @@ import org.openinfusion.station.broker.EmbeddedBroker;
 import org.openinfusion.station.broker.MqttPasswords;
 import org.openinfusion.station.config.DeviceRegistry;
 import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.testing.Eventually;
 import org.openinfusion.testing.TempFolders;
 import org.openinfusion.station.tls.GeneratedTls;
 import org.openinfusion.station.tls.PemTrust;
@@ -33,7 +36,7 @@ class EmbeddedBrokerSecurityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        root = java.nio.file.Files.createTempDirectory("embedded-broker-it-");
+        root = Files.createTempDirectory("embedded-broker-it-");
         tls = GeneratedTls.create(root.resolve("tls"), "embedded test broker");
         DeviceRegistry registry = DeviceRegistry.of(List.of(
                 new DeviceRegistry.Device("bed-01.monitor", new DeviceRef("bed-01", "monitor"), MqttPasswords.hash("one".toCharArray())),
@@ -111,7 +114,7 @@ class EmbeddedBrokerSecurityIT {
                 // HiveMQ may close the offender's connection; either way nothing is forwarded
             }
             two.publish("station/v1/beds/bed-02/devices/monitor/numerics", "own".getBytes(StandardCharsets.UTF_8), 1, false);
-            org.openinfusion.testing.Eventually.waitUntil(java.time.Duration.ofSeconds(20), "the owner's message delivered",
+            Eventually.waitUntil(Duration.ofSeconds(20), "the owner's message delivered",
                     () -> !received.isEmpty());
             // the forged message was acknowledged before the own one was sent: had it been forwarded, it would be here
             assertEquals(List.of("station/v1/beds/bed-02/devices/monitor/numerics own"), received);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,11 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -92,7 +98,7 @@ class ExportsIT {
                 WRITTEN.add(new StoredValue(n.deviceTime(), n.source().deviceId(), n.stream(), n.value()));
             }
         });
-        WRITTEN.sort(java.util.Comparator.comparing(StoredValue::time).thenComparing(StoredValue::stream).thenComparing(StoredValue::device));
+        WRITTEN.sort(Comparator.comparing(StoredValue::time).thenComparing(StoredValue::stream).thenComparing(StoredValue::device));
         FakeSeries vitals = TrailBuilder.vitals();
         long seq = 0;
         for (FakeSeries.Stored s : vitals.all()) {
@@ -176,15 +182,15 @@ class ExportsIT {
             if (name.endsWith(".xpt") && !name.equals("ts.xpt")) {
                 byte[] a = inMemory.get(name);
                 byte[] b = fromStore.get(name);
-                assertArrayEquals(java.util.Arrays.copyOfRange(a, 7 * 80, a.length), java.util.Arrays.copyOfRange(b, 7 * 80, b.length), name);
+                assertArrayEquals(Arrays.copyOfRange(a, 7 * 80, a.length), Arrays.copyOfRange(b, 7 * 80, b.length), name);
             }
         }
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new java.util.TreeMap<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 files.put(e.getName(), in.readAllBytes());
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +36,7 @@ class HealthOnRequestIT {
     @RegisterExtension
     static final RealServers SERVERS = new RealServers();
 
-    private static java.util.Map<String, String> settings(String name) throws java.io.IOException {
+    private static Map<String, String> settings(String name) throws IOException {
         var s = StationFixture.settings(SERVERS, SERVERS.newFolder(name), "station-" + name);
         s.put("health.publishInterval", "1h");
         return s;

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -65,7 +66,7 @@ class MqttToInfluxIT {
     /** Rows with their times as device times. */
     private static List<List<Object>> withInstants(List<List<Object>> rows) {
         return rows.stream().map(r -> {
-            List<Object> copy = new java.util.ArrayList<>(r);
+            List<Object> copy = new ArrayList<>(r);
             copy.set(0, deviceTime(r.getFirst()));
             return (List<Object>) copy;
         }).toList();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openinfusion.station.StationApp;
@@ -111,9 +112,9 @@ class ReviewIT {
             assertNull(r.storeProblem());
             SessionRecord.Trend hr = trend(r, Stream.HR);
             assertArrayEquals(inSession.stream().mapToDouble(Double::doubleValue).toArray(), hr.values());
-            assertArrayEquals(java.util.stream.IntStream.range(0, 10).mapToLong(i -> s.created().plusMillis(20L * (i + 1)).toEpochMilli()).toArray(),
+            assertArrayEquals(IntStream.range(0, 10).mapToLong(i -> s.created().plusMillis(20L * (i + 1)).toEpochMilli()).toArray(),
                     hr.times());
-            assertArrayEquals(java.util.stream.IntStream.range(0, 10).mapToDouble(i -> 120 + i).toArray(), trend(r, Stream.NIBP_SYS).values());
+            assertArrayEquals(IntStream.range(0, 10).mapToDouble(i -> 120 + i).toArray(), trend(r, Stream.NIBP_SYS).values());
             assertEquals(0, trend(r, Stream.SPO2).values().length);
             assertEquals(ReviewFilter.RecordState.CLOSED, r.listing().state());
 
@@ -124,7 +125,7 @@ class ReviewIT {
             assertNull(w.problem());
             long from = micros(s.marker().minusSeconds(2));
             long to = micros(s.marker().plusSeconds(2));
-            List<Integer> expected = java.util.stream.IntStream.range(0, ecg.length)
+            List<Integer> expected = IntStream.range(0, ecg.length)
                     .filter(i -> chunk.sampleTimeMicros(i) >= from && chunk.sampleTimeMicros(i) < to).boxed().toList();
             assertEquals(1000, expected.size(), "4 s at 250 Hz");
             assertArrayEquals(expected.stream().mapToLong(chunk::sampleTimeMicros).toArray(), w.times());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openinfusion.sim.SerialSimulatorConfig;
@@ -149,7 +150,7 @@ class SerialDevicesIT {
         return device(station, device).problems().getOrDefault(kind, 0L);
     }
 
-    private static void fault(SerialSimulator sim, Fault fault, java.util.function.BooleanSupplier seen) throws InterruptedException {
+    private static void fault(SerialSimulator sim, Fault fault, BooleanSupplier seen) throws InterruptedException {
         sim.faults().enable(fault);
         try {
             Eventually.waitUntil(Duration.ofSeconds(20), fault + " observed by the station", seen);

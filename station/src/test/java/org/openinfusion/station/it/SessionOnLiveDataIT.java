@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -46,8 +48,8 @@ class SessionOnLiveDataIT {
             // given a session on bed sess-01 with baseline and the sublingual tablets recorded (run on the verticle's side of the bus)
             vertx.executeBlocking(() -> {
                 sessions.create("nurse-1", "sess-01", "ketamine-buprenorphine-double-dummy", "KET-201", SubjectMeasures.weight(75), "KIT-0007");
-                sessions.command("sess-01", new SessionEvent.BaselineStarted(java.time.Instant.now(), "nurse-1"));
-                return sessions.command("sess-01", new SessionEvent.PretreatmentGiven(java.time.Instant.now(), "nurse-1"));
+                sessions.command("sess-01", new SessionEvent.BaselineStarted(Instant.now(), "nurse-1"));
+                return sessions.command("sess-01", new SessionEvent.PretreatmentGiven(Instant.now(), "nurse-1"));
             }).toCompletionStage().toCompletableFuture().get();
 
             // when the simulated pump starts infusing 4 s into the run
@@ -62,7 +64,7 @@ class SessionOnLiveDataIT {
                     () -> updates.stream().anyMatch(u -> u.outcome().session().stream().anyMatch(SessionEvent.InfusionStarted.class::isInstance)));
             var verified = AuditVerifier.verify(auditFile);
             assertTrue(verified.intact(), verified.toString());
-            List<String> types = Files.readAllLines(auditFile).stream().map(l -> new io.vertx.core.json.JsonObject(l).getString("type")).toList();
+            List<String> types = Files.readAllLines(auditFile).stream().map(l -> new JsonObject(l).getString("type")).toList();
             assertEquals("session.created", types.getFirst());
             assertTrue(types.contains("session.infusion_started"), types.toString());
             // and mirrored into InfluxDB through the durable buffer

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,6 +65,6 @@ class TamperedAuditIT {
             assertTrue(refused.getMessage().contains("cannot write its audit trail"), String.valueOf(refused));
         }
         // and the file was not touched
-        assertTrue(java.util.Arrays.equals(cut, Files.readAllBytes(audit)));
+        assertTrue(Arrays.equals(cut, Files.readAllBytes(audit)));
     }
 }

@@ -13,6 +13,8 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +51,8 @@ class AuthVerticleTest {
         signIns = new SignIns(clock, Duration.ofMinutes(15));
         var trail = (EncodedAudit) (t, a, s, p) -> {
             if (auditDown) {
-                throw new java.io.UncheckedIOException("audit trail write failed; the step was not recorded",
-                        new java.io.IOException("No space left on device"));
+                throw new UncheckedIOException("audit trail write failed; the step was not recorded",
+                        new IOException("No space left on device"));
             }
             audit.add(t + " " + a);
         };

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,8 +181,8 @@ class AuthenticatorTest {
     @Test
     void aSignInStalledInItsAuditWriteDoesNotHoldUpAnotherUsersSignIn() throws Exception {
         // given an audit port that stalls the first write of user "slow.one" until released
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch stalled = new CountDownLatch(1);
         UserStore users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
         Authenticator a = new Authenticator(users, (EncodedAudit) (t, actor, s, p) -> {
             if (actor.equals("slow.one")) {
@@ -195,9 +198,9 @@ class AuthenticatorTest {
         try {
             stalled.await();
             // when dr.ng signs in while that sign-in is inside its audit write
-            var done = java.util.concurrent.CompletableFuture.supplyAsync(() -> a.signIn("dr.ng", "right-password".toCharArray(), "10.0.0.7"));
+            var done = CompletableFuture.supplyAsync(() -> a.signIn("dr.ng", "right-password".toCharArray(), "10.0.0.7"));
             // then dr.ng's sign-in completes (the lock is not held across the password check or the audit write)
-            assertInstanceOf(Authenticator.Result.Accepted.class, done.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertInstanceOf(Authenticator.Result.Accepted.class, done.get(60, TimeUnit.SECONDS));
         } finally {
             release.countDown();
             slow.join();

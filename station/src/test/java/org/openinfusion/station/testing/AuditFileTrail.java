@@ -1,7 +1,13 @@
 package org.openinfusion.station.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditWriter;
+import org.openinfusion.station.clinical.audit.HistoryReader;
+import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.history.AuditPort;
 
 /** Tests' audit port onto a real audit file (what StationApp's AuditLogTrail does, without the InfluxDB mirror). */
@@ -14,12 +20,12 @@ public final class AuditFileTrail {
     }
 
     /** The trail in {@code file} read back, verified and typed, each time it is asked for (what the visit service reads). */
-    public static java.util.function.Supplier<org.openinfusion.station.clinical.history.AuditHistory> reader(java.nio.file.Path file) {
+    public static Supplier<AuditHistory> reader(Path file) {
         return () -> {
             try {
-                return org.openinfusion.station.clinical.audit.HistoryReader.history(file);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return HistoryReader.history(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
     }

@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.openinfusion.station.clinical.rating.Score;
@@ -16,7 +17,7 @@ public sealed interface VisitReply {
     }
 
     /** Who is due for which visit and instruments on a study day, with each visit's window status. */
-    record ClinicDayList(java.time.LocalDate day, List<ClinicList.Row> rows) implements VisitReply {
+    record ClinicDayList(LocalDate day, List<ClinicList.Row> rows) implements VisitReply {
         public ClinicDayList {
             rows = List.copyOf(rows);
         }

@@ -1,5 +1,9 @@
 package org.openinfusion.station.clinical.audit;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Comparator;
 import java.util.List;
@@ -37,9 +41,9 @@ public final class AnchorCheck {
     }
 
     /** Checks an audit file whose chain verified intact with {@code entries} entries against the checkpoints. */
-    public static Optional<Finding> checkFile(java.nio.file.Path file, long entries, List<Checkpoint> checkpoints, PublicKey key)
-            throws java.io.IOException {
-        List<String> lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    public static Optional<Finding> checkFile(Path file, long entries, List<Checkpoint> checkpoints, PublicKey key)
+            throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         return check(checkpoints, key, entries, seq -> seq == 0 ? AuditJson.GENESIS : AuditEntry.fromLine(lines.get((int) seq - 1)).hash());
     }
 

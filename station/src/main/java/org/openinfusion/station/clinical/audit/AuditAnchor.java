@@ -1,6 +1,8 @@
 package org.openinfusion.station.clinical.audit;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,9 +137,9 @@ public final class AuditAnchor {
         }
         String line = Checkpoint.sign(seq, hash, clock.instant(), key, pub).toLine() + "\n";
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        try (var c = java.nio.channels.FileChannel.open(checkpoints, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (var c = FileChannel.open(checkpoints, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            var b = java.nio.ByteBuffer.wrap(bytes);
+            var b = ByteBuffer.wrap(bytes);
             while (b.hasRemaining()) {
                 c.write(b);
             }
@@ -218,8 +220,8 @@ public final class AuditAnchor {
             if (secret && posix(tmp)) {
                 Files.setPosixFilePermissions(tmp, OWNER_ONLY);
             }
-            try (var c = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                var b = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            try (var c = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                var b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (b.hasRemaining()) {
                     c.write(b);
                 }

@@ -1,6 +1,8 @@
 package org.openinfusion.station.clinical.audit;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +27,7 @@ public record AuditEntry(long seq, Instant time, String type, String actor, Stri
             throw new IllegalArgumentException("sequence numbers start at 1: " + seq);
         }
         new AuditEvent(type, actor, sessionId, payload);
-        payload = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+        payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));
     }
 
     /** Seals an event as the entry after {@code previousHash}. */
@@ -49,7 +51,7 @@ public record AuditEntry(long seq, Instant time, String type, String actor, Stri
             return new AuditEntry(((Number) m.get("seq")).longValue(), Instant.parse((String) m.get("time")),
                     (String) m.get("type"), (String) m.get("actor"), (String) m.get("session"), payload,
                     (String) m.get("prev"), (String) m.get("hash"));
-        } catch (ClassCastException | java.time.format.DateTimeParseException | NullPointerException e) {
+        } catch (ClassCastException | DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("malformed field: " + e.getMessage(), e);
         }
     }

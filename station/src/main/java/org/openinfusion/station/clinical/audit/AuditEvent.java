@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.audit;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record AuditEvent(String type, String actor, String sessionId, Map<String
         if (sessionId != null) {
             requirePrintable(sessionId, "sessionId");
         }
-        payload = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+        payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A signed statement "the audit trail's entry {@code seq} has hash {@code hash}", made by the station at
@@ -23,10 +24,10 @@ public record Checkpoint(long seq, String hash, Instant signedAt, String keyId, 
     private static final String PREFIX = "openinfusion-station audit checkpoint v1\n";
 
     public Checkpoint {
-        java.util.Objects.requireNonNull(hash, "hash");
-        java.util.Objects.requireNonNull(signedAt, "signedAt");
-        java.util.Objects.requireNonNull(keyId, "key");
-        java.util.Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(signedAt, "signedAt");
+        Objects.requireNonNull(keyId, "key");
+        Objects.requireNonNull(signature, "signature");
     }
 
     /** Signs the checkpoint of an entry (or of the empty trail: seq 0, the genesis hash). */

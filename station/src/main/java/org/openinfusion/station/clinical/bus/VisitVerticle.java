@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.io.UncheckedIOException;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.VisitCommand;
@@ -59,7 +60,7 @@ public final class VisitVerticle extends VerticleBase {
                 m.fail(REFUSED, e.getMessage());
             } catch (ClassCastException | IllegalArgumentException e) {
                 m.fail(REFUSED, "Bad visit request: " + e.getMessage());
-            } catch (UncheckedIOException | IllegalStateException | java.util.NoSuchElementException e) {
+            } catch (UncheckedIOException | IllegalStateException | NoSuchElementException e) {
                 LOG.error("visit request on {} by {} failed: {}", m.address(), who.userId(), e.getClass().getName());
                 m.fail(FAILED, "The station could not do this: " + e.getMessage());
             } catch (RuntimeException e) {

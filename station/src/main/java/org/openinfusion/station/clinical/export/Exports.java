@@ -3,11 +3,15 @@ package org.openinfusion.station.clinical.export;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openinfusion.station.clinical.history.SessionId;
+import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
 
 /**
@@ -96,7 +100,7 @@ public final class Exports {
     }
 
     /** The rating visits' ratings go into whole-trail exports only (a session's export is that session's). */
-    private static Optional<org.openinfusion.station.clinical.history.StudyVisits> followUps(ExportRequest request) {
+    private static Optional<StudyVisits> followUps(ExportRequest request) {
         return request.sessionId().isEmpty() && request.among().isEmpty() ? Optional.of(VisitSummaryCsv.visits(request)) : Optional.empty();
     }
 
@@ -104,12 +108,12 @@ public final class Exports {
     private static String visits(ExportRequest request, Instant now) {
         var visits = VisitSummaryCsv.visits(request);
         Optional<String> subject = request.sessionId().map(id -> request.history()
-                .session(new org.openinfusion.station.clinical.history.SessionId(id))
+                .session(new SessionId(id))
                 .map(h -> h.created().subjectCode() + "\n" + h.created().protocolId())
                 .or(() -> visits.visit(id).map(v -> v.started().subject() + "\n" + v.started().protocolId()))
                 .orElseThrow(() -> new IllegalArgumentException("no session or visit " + id + " in the audit trail")));
         return VisitSummaryCsv.write(visits, f -> subject.map(s -> s.equals(f.subject() + "\n" + f.protocolId())).orElse(true),
-                request.protocols(), java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+                request.protocols(), LocalDate.ofInstant(now, ZoneOffset.UTC));
     }
 
     /** The one session a format of one session is written for; @throws IllegalArgumentException when none is given */

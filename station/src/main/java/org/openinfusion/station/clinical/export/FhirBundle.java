@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -41,6 +42,7 @@ import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Item;
+import org.openinfusion.station.clinical.rating.Scoring;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
@@ -253,7 +255,7 @@ final class FhirBundle {
             qi.addExtension("http://hl7.org/fhir/StructureDefinition/minValue", new IntegerType(item.min()));
             qi.addExtension("http://hl7.org/fhir/StructureDefinition/maxValue", new IntegerType(item.max()));
         }
-        if (instrument.scoring() == org.openinfusion.station.clinical.rating.Scoring.SUM) {
+        if (instrument.scoring() == Scoring.SUM) {
             q.addItem().setLinkId("total").setText("Total computed by the station").setType(Questionnaire.QuestionnaireItemType.INTEGER)
                     .setReadOnly(true);
         }
@@ -363,7 +365,7 @@ final class FhirBundle {
     /** A UTC date-time at the precision stored (milliseconds at most in FHIR's Java model). */
     static DateTimeType dateTime(Instant t) {
         DateTimeType d = new DateTimeType(Date.from(t), ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI,
-                java.util.TimeZone.getTimeZone("UTC"));
+                TimeZone.getTimeZone("UTC"));
         return d;
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openinfusion.station.clinical.history.RatingEntry;
@@ -64,7 +65,7 @@ final class RedcapProject {
     /** The project of the given sessions, with every form in {@code forms} (the whole dictionary). */
     static RedcapProject of(List<SessionTrail> sessions, List<RedcapForm> forms, InstrumentCatalog instruments,
                             ProtocolCatalog protocols) {
-        return of(sessions, forms, instruments, protocols, java.util.Optional.empty());
+        return of(sessions, forms, instruments, protocols, Optional.empty());
     }
 
     /**
@@ -73,7 +74,7 @@ final class RedcapProject {
      * one for the unscheduled visits of a period that had one, and each visit's effective ratings as cells.
      */
     static RedcapProject of(List<SessionTrail> sessions, List<RedcapForm> forms, InstrumentCatalog instruments,
-                            ProtocolCatalog protocols, java.util.Optional<StudyVisits> visits) {
+                            ProtocolCatalog protocols, Optional<StudyVisits> visits) {
         RedcapProject p = sessionsOnly(sessions, forms, instruments, protocols);
         visits.ifPresent(v -> p.addVisits(v, protocols));
         return p;
@@ -83,7 +84,7 @@ final class RedcapProject {
         Map<String, RedcapForm> byInstrument = forms.stream()
                 .collect(Collectors.toMap(f -> f.instrument().id(), f -> f, (a, b) -> a, LinkedHashMap::new));
         for (SubjectFacts f : visits.subjects()) {
-            java.util.Optional<VisitSchedule> schedule = protocols.latest(f.protocolId()).flatMap(Protocol::visits);
+            Optional<VisitSchedule> schedule = protocols.latest(f.protocolId()).flatMap(Protocol::visits);
             if (schedule.isEmpty()) {
                 continue;
             }

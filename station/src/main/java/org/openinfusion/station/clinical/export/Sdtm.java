@@ -7,10 +7,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.ScheduleEntry;
 
@@ -91,7 +95,7 @@ final class Sdtm {
     static Map<String, Instant> firstExposure(List<SessionTrail> sessions) {
         Map<String, Instant> first = new HashMap<>();
         for (SessionTrail s : sessions) {
-            java.util.stream.Stream.of(s.pretreatmentAt(), s.infusionStart()).flatMap(Optional::stream)
+            Stream.of(s.pretreatmentAt(), s.infusionStart()).flatMap(Optional::stream)
                     .forEach(t -> first.merge(usubjid(s), t, (a, b) -> a.isBefore(b) ? a : b));
         }
         return first;
@@ -122,13 +126,13 @@ final class Sdtm {
                 last.put(key, i);
             }
         }
-        java.util.Set<Integer> flagged = new java.util.HashSet<>(last.values());
+        Set<Integer> flagged = new HashSet<>(last.values());
         int at = header.indexOf(after) + 1;
-        List<String> columns = new java.util.ArrayList<>(header);
+        List<String> columns = new ArrayList<>(header);
         columns.add(at, prefix + "LOBXFL");
         Csv out = new Csv(columns);
         for (int i = 0; i < table.rows().size(); i++) {
-            List<String> row = new java.util.ArrayList<>(table.rows().get(i));
+            List<String> row = new ArrayList<>(table.rows().get(i));
             row.add(at, flagged.contains(i) ? "Y" : "");
             out.row(row);
         }
@@ -152,7 +156,7 @@ final class Sdtm {
         int visit = header.indexOf("VISITNUM");
         int dtc = header.indexOf(dtcColumn);
         int at = (header.contains("VISITDY") ? header.indexOf("VISITDY") : header.indexOf("VISIT")) + 1;
-        List<String> columns = new java.util.ArrayList<>(header);
+        List<String> columns = new ArrayList<>(header);
         columns.add(at, "EPOCH");
         Csv out = new Csv(columns);
         for (List<String> r : table.rows()) {
@@ -160,13 +164,13 @@ final class Sdtm {
             String time = r.get(dtc);
             String epoch = "";
             if (s != null && !time.isEmpty()) {
-                Optional<Instant> start = java.util.stream.Stream.of(s.pretreatmentAt(), s.infusionStart()).flatMap(Optional::stream)
+                Optional<Instant> start = Stream.of(s.pretreatmentAt(), s.infusionStart()).flatMap(Optional::stream)
                         .min(Instant::compareTo);
                 Optional<Instant> end = s.infusionEnd();
                 epoch = start.isEmpty() || time.compareTo(dtc(start.get())) < 0 ? SCREENING
                         : end.isPresent() && time.compareTo(dtc(end.get())) >= 0 ? FOLLOW_UP : TREATMENT;
             }
-            List<String> row = new java.util.ArrayList<>(r);
+            List<String> row = new ArrayList<>(r);
             row.add(at, epoch);
             out.row(row);
         }
@@ -219,7 +223,7 @@ final class Sdtm {
 
     /** A text in pieces of at most {@link #TEXT_PIECE} UTF-8 bytes, never cutting a character; empty text gives none. */
     static List<String> pieces(String value) {
-        List<String> pieces = new java.util.ArrayList<>();
+        List<String> pieces = new ArrayList<>();
         int start = 0;
         while (start < value.length()) {
             int end = start;

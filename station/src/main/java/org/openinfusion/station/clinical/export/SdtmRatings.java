@@ -1,14 +1,17 @@
 package org.openinfusion.station.clinical.export;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.openinfusion.station.clinical.history.RatingEntry;
 import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
@@ -81,7 +84,7 @@ final class SdtmRatings {
         }
         int sessionRows = csv.rows().size();
         Map<Integer, String> epochs = new HashMap<>();
-        Map<String, java.time.Instant> exposure = Sdtm.firstExposure(sessions);
+        Map<String, Instant> exposure = Sdtm.firstExposure(sessions);
         visits.ifPresent(v -> followUps(domain, v, instruments, protocols, csv, seq, sessionRows, exposure, epochs));
         Csv out = Sdtm.withEpoch(Sdtm.lastBeforeExposure(csv, domain, domain + "REASND", sessions), domain + "DTC", sessions);
         if (epochs.isEmpty()) {
@@ -90,7 +93,7 @@ final class SdtmRatings {
         int epoch = out.header().indexOf("EPOCH");
         Csv patched = new Csv(out.header());
         for (int i = 0; i < out.rows().size(); i++) {
-            List<String> row = new java.util.ArrayList<>(out.rows().get(i));
+            List<String> row = new ArrayList<>(out.rows().get(i));
             if (epochs.containsKey(i)) {
                 row.set(epoch, epochs.get(i));
             }
@@ -100,7 +103,7 @@ final class SdtmRatings {
     }
 
     private static void followUps(String domain, StudyVisits visits, InstrumentCatalog instruments, ProtocolCatalog protocols, Csv csv,
-                                  Sdtm.Sequence seq, int from, Map<String, java.time.Instant> exposure, Map<Integer, String> epochs) {
+                                  Sdtm.Sequence seq, int from, Map<String, Instant> exposure, Map<Integer, String> epochs) {
         for (SubjectFacts f : visits.subjects()) {
             Optional<VisitSchedule> schedule = protocols.latest(f.protocolId()).flatMap(Protocol::visits);
             if (schedule.isEmpty()) {
@@ -115,7 +118,7 @@ final class SdtmRatings {
                 Place place = new Place(f.protocolId(), usubjid, Sdtm.number(l.visitNumber()), l.visitLabel(schedule.get().periods() > 1),
                         l.studyDay().map(String::valueOf).orElse(""));
                 StudyVisits.VisitSession v = visits.visit(l.visitSessionId()).orElseThrow();
-                java.util.Set<String> effective = new java.util.HashSet<>(v.effectiveRatings().stream().map(r -> r.id()).toList());
+                Set<String> effective = new HashSet<>(v.effectiveRatings().stream().map(r -> r.id()).toList());
                 for (var recorded : v.entries()) {
                     var entered = recorded.as(TrailEvent.RatingEntered.class);
                     if (entered.isEmpty() || !effective.contains(entered.get().rating().id())) {
@@ -128,7 +131,7 @@ final class SdtmRatings {
                     }
                     int before = csv.rows().size();
                     rows(new Rows(csv, seq, domain, place, r, instrument, new Timing("", "", "", "", "")));
-                    java.time.Instant first = exposure.get(usubjid);
+                    Instant first = exposure.get(usubjid);
                     String epoch = first != null && !r.finishedAt().isBefore(first) ? Sdtm.FOLLOW_UP : Sdtm.SCREENING;
                     for (int i = before; i < csv.rows().size(); i++) {
                         epochs.put(i, epoch);
@@ -138,7 +141,7 @@ final class SdtmRatings {
         }
     }
 
-    private static LocalDate day(java.time.Instant t) {
+    private static LocalDate day(Instant t) {
         return LocalDate.ofInstant(t, ZoneOffset.UTC);
     }
 

@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.export;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,7 +159,7 @@ final class SdtmSpec {
             Var v = vars.get(i);
             int col = i;
             int length = v.numeric() ? 8 : Math.max(1, table.rows().stream()
-                    .mapToInt(r -> r.get(col).getBytes(java.nio.charset.StandardCharsets.UTF_8).length).max().orElse(1));
+                    .mapToInt(r -> r.get(col).getBytes(StandardCharsets.UTF_8).length).max().orElse(1));
             variables.add(new Xpt.Variable(v.name(), v.label(), v.numeric(), length));
         }
         List<List<Object>> rows = new ArrayList<>();

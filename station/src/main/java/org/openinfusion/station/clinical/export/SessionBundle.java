@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ final class SessionBundle {
         bundle.put("amendments", amendments);
         try {
             return JSON.writeValueAsString(bundle);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,12 +2,15 @@ package org.openinfusion.station.clinical.export;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
@@ -35,7 +38,7 @@ final class VisitSummaryCsv {
     }
 
     /** @param which the subjects to write; {@code asOf} the day window status is judged on */
-    static String write(StudyVisits visits, java.util.function.Predicate<SubjectFacts> which, ProtocolCatalog protocols, LocalDate asOf) {
+    static String write(StudyVisits visits, Predicate<SubjectFacts> which, ProtocolCatalog protocols, LocalDate asOf) {
         Csv csv = new Csv(COLUMNS);
         for (SubjectFacts f : visits.subjects().stream().filter(which).toList()) {
             Optional<VisitSchedule> schedule = protocols.latest(f.protocolId()).flatMap(Protocol::visits);
@@ -54,7 +57,7 @@ final class VisitSummaryCsv {
                         + "_arm_1";
                 List<Object> head = List.of(f.protocolId(), f.subject(), l.period(), visitId, Sdtm.number(l.visitNumber()),
                         l.visitLabel(s.periods() > 1), l.studyDay().map(String::valueOf).orElse(""), event,
-                        l.kind().name().toLowerCase(java.util.Locale.ROOT), l.status().name(), l.status().outOfWindow() ? "Y" : "",
+                        l.kind().name().toLowerCase(Locale.ROOT), l.status().name(), l.status().outOfWindow() ? "Y" : "",
                         day(l.target()), day(l.windowStart()), day(l.windowEnd()), day(l.heldOn()),
                         l.visitSessionId() == null ? "" : l.visitSessionId(), text(l.missedReason()), text(l.unscheduledReason()));
                 if (values.isEmpty()) {
@@ -66,7 +69,7 @@ final class VisitSummaryCsv {
                     MeasureOutcome o = outcomes.get(measure);
                     csv.row(concat(head, o == null ? List.of(measure, value, "", "", "", "", "")
                             : List.of(measure, value, opt(o.baseline()), opt(o.change()),
-                                    o.percentChange() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", o.percentChange()),
+                                    o.percentChange() == null ? "" : String.format(Locale.ROOT, "%.1f", o.percentChange()),
                                     flag(o.response()), flag(o.remission()))));
                 });
             }
@@ -80,7 +83,7 @@ final class VisitSummaryCsv {
     }
 
     private static List<Object> concat(List<Object> a, List<Object> b) {
-        List<Object> out = new java.util.ArrayList<>(a);
+        List<Object> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
     }

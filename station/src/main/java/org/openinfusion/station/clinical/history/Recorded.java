@@ -26,6 +26,6 @@ public record Recorded(long seq, Instant time, String actor, SessionId session, 
 
     /** The event, when it is of the given kind. */
     public <T extends TrailEvent> Optional<T> as(Class<T> kind) {
-        return kind.isInstance(event) ? java.util.Optional.of(kind.cast(event)) : java.util.Optional.empty();
+        return kind.isInstance(event) ? Optional.of(kind.cast(event)) : Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package org.openinfusion.station.clinical.history;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -262,7 +263,7 @@ public sealed interface TrailEvent {
      * A subject enrolled in a protocol's visit schedule on its consent (screening) day: the timeline is planned from here.
      * Station-wide (no session).
      */
-    record SubjectEnrolled(Instant at, String subject, String protocolId, java.time.LocalDate consentDay) implements TrailEvent, Timed {
+    record SubjectEnrolled(Instant at, String subject, String protocolId, LocalDate consentDay) implements TrailEvent, Timed {
         public SubjectEnrolled {
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(protocolId, "protocolId");

@@ -3,6 +3,7 @@ package org.openinfusion.station.clinical.review;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.openinfusion.station.clinical.history.RatingEntry;
@@ -117,7 +118,7 @@ public final class Amendments {
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
             return Answer.score(n.intValue());
         }
-        if (value instanceof String text && text.strip().toLowerCase(java.util.Locale.ROOT).startsWith(NOT_ASSESSED)) {
+        if (value instanceof String text && text.strip().toLowerCase(Locale.ROOT).startsWith(NOT_ASSESSED)) {
             String reason = text.strip().substring(NOT_ASSESSED.length()).strip();
             if (!reason.isEmpty()) {
                 return Answer.notAssessed(reason);

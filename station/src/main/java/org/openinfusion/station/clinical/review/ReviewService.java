@@ -1,11 +1,14 @@
 package org.openinfusion.station.clinical.review;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -188,7 +191,7 @@ public final class ReviewService {
                         wholeChain ? guarded(tail::stationWide).stream() : Stream.empty())
                 .sorted(Comparator.comparingLong(Recorded::seq)).toList();
         Optional<String> only = Optional.ofNullable(r.sessionId() == null ? null : ids.getFirst());
-        java.util.Set<String> among = r.sessionId() != null || wholeChain ? java.util.Set.of() : java.util.Set.copyOf(ids);
+        Set<String> among = r.sessionId() != null || wholeChain ? Set.of() : Set.copyOf(ids);
         ExportFile file;
         try {
             file = Exports.write(r.format(), new ExportRequest(new AuditHistory(entries), only, series, instruments, protocols, among, site), clock);
@@ -202,8 +205,8 @@ public final class ReviewService {
 
     private static String sha256(byte[] content) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

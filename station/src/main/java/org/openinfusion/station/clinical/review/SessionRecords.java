@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.review;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class SessionRecords {
         List<SessionRecord.RatingRecord> ratings = ratings(s);
         Map<Stream, List<StoredValue>> byStream = new HashMap<>();
         if (storeProblem == null) {
-            values.stream().sorted(java.util.Comparator.comparing(StoredValue::time))
+            values.stream().sorted(Comparator.comparing(StoredValue::time))
                     .forEach(v -> byStream.computeIfAbsent(v.stream(), k -> new ArrayList<>()).add(v));
         }
         List<SessionRecord.Trend> trends = storeProblem != null ? List.of() : TREND_STREAMS.stream().map(st -> trend(st, byStream)).toList();

@@ -41,6 +41,7 @@ import org.openinfusion.station.clinical.session.Session;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionRuntime;
 import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
@@ -229,7 +230,7 @@ public final class SessionService {
      * a cuff reading keeps its own age: its device time shifted by that device's clock offset, learnt
      * from its continuous values (receive time minus device time).
      */
-    private java.time.Instant measuredAt(NumericSample s) {
+    private Instant measuredAt(NumericSample s) {
         if (!isCuff(s.stream())) {
             return s.receiveTime();
         }
@@ -263,7 +264,7 @@ public final class SessionService {
 
     /** A change of a device's clock offset that is written again (smaller moves are the transport's jitter). */
     static final Duration CLOCK_STEP = Duration.ofSeconds(1);
-    private final Map<org.openinfusion.station.domain.DeviceRef, Duration> clockOffsets = new HashMap<>();
+    private final Map<DeviceRef, Duration> clockOffsets = new HashMap<>();
     /** The offset last written per session and device ("session id\ndevice id"). */
     private final Map<String, Duration> writtenOffsets = new HashMap<>();
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +33,7 @@ import org.openinfusion.station.clinical.visit.SubjectFacts;
 import org.openinfusion.station.clinical.visit.SubjectTimeline;
 import org.openinfusion.station.clinical.visit.VisitKind;
 import org.openinfusion.station.clinical.visit.VisitSchedule;
+import org.openinfusion.station.clinical.visit.WindowStatus;
 
 /**
  * Study visits (docs/visits.md): every command is checked against the protocol's visit schedule and the trail, then
@@ -145,7 +148,7 @@ public final class VisitService {
             case MISSED -> throw new VisitRefused(planned.name() + " of period " + s.period() + " was marked missed: hold an unscheduled visit");
             case DONE, DONE_OUT_OF_WINDOW, IN_PROGRESS -> throw new VisitRefused(planned.name() + " of period " + s.period() + " is already held");
             case NOT_YET_ANCHORED -> throw new VisitRefused(planned.name() + " of period " + s.period() + " cannot be held before its anchor ("
-                    + planned.anchor().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+                    + planned.anchor().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
             default -> {
             }
         }
@@ -191,7 +194,7 @@ public final class VisitService {
         Instrument instrument;
         try {
             instrument = instruments.get(rating.instrumentId());
-        } catch (java.util.NoSuchElementException e) {
+        } catch (NoSuchElementException e) {
             throw new VisitRefused(e.getMessage());
         }
         Score score;
@@ -228,7 +231,7 @@ public final class VisitService {
         SubjectTimeline t = timeline(m.subject(), m.protocolId(), today());
         SubjectTimeline.Line line = t.lines().stream().filter(l -> planned.equals(l.planned()) && l.period() == m.period()).findFirst()
                 .orElseThrow(() -> new VisitRefused(planned.name() + " is held once, in period 1"));
-        if (line.visitSessionId() != null || line.status() == org.openinfusion.station.clinical.visit.WindowStatus.MISSED) {
+        if (line.visitSessionId() != null || line.status() == WindowStatus.MISSED) {
             throw new VisitRefused(planned.name() + " of period " + m.period() + " is already " + (line.visitSessionId() != null ? "held" : "marked missed"));
         }
         audit.record(actor, null, new TrailEvent.VisitMissed(clock.instant(), m.subject(), m.protocolId(), m.visitId(), m.period(), m.reason().strip()));

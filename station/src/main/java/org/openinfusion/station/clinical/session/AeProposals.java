@@ -2,7 +2,11 @@ package org.openinfusion.station.clinical.session;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
@@ -31,8 +35,8 @@ public final class AeProposals {
      */
     public static List<Proposal> from(List<AlarmEvent> alarmsInOrder, Set<String> confirmedKeys) {
         List<Proposal> out = new ArrayList<>();
-        java.util.Map<String, Proposal> open = new java.util.HashMap<>();
-        Set<String> confirmedOpen = new java.util.HashSet<>();
+        Map<String, Proposal> open = new HashMap<>();
+        Set<String> confirmedOpen = new HashSet<>();
         for (Proposal p : episodes(alarmsInOrder)) {
             Proposal same = open.get(p.term());
             if (same != null && overlaps(same, p)) {
@@ -50,7 +54,7 @@ public final class AeProposals {
             }
         }
         open.values().stream().filter(p -> !confirmedOpen.contains(p.term())).forEach(out::add);
-        out.sort(java.util.Comparator.comparing(Proposal::start));
+        out.sort(Comparator.comparing(Proposal::start));
         return List.copyOf(out);
     }
 
@@ -71,7 +75,7 @@ public final class AeProposals {
                     .filter(c -> c.kind() == AlarmEvent.Kind.CLEARED && c.alarmId().equals(a.alarmId())).map(AlarmEvent::at).findFirst();
             out.add(new Proposal(a.alarmId() + "@" + a.at(), term.get(), a.at(), end, a.message()));
         }
-        out.sort(java.util.Comparator.comparing(Proposal::start));
+        out.sort(Comparator.comparing(Proposal::start));
         return out;
     }
 

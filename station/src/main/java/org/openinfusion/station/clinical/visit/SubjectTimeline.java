@@ -1,11 +1,14 @@
 package org.openinfusion.station.clinical.visit;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +52,7 @@ public record SubjectTimeline(String subject, String protocolId, LocalDate today
 
         /** VISIT: the visit's name, with the period in a crossover, e.g. "P2 DAY 1". */
         public String visitLabel(boolean crossover) {
-            String n = name.toUpperCase(java.util.Locale.ROOT);
+            String n = name.toUpperCase(Locale.ROOT);
             return crossover && (planned == null || planned.perPeriod()) ? "P" + period + " " + n : n;
         }
 
@@ -168,7 +171,7 @@ public record SubjectTimeline(String subject, String protocolId, LocalDate today
 
     /** Each measure's value in the latest-finished rating that gives it. */
     private static Map<String, Integer> latest(List<MeasuredRating> ratings) {
-        Map<String, Integer> out = new java.util.HashMap<>();
+        Map<String, Integer> out = new HashMap<>();
         ratings.stream().sorted(Comparator.comparing(MeasuredRating::finishedAt)).forEach(r -> out.putAll(r.measures()));
         return out;
     }
@@ -189,7 +192,7 @@ public record SubjectTimeline(String subject, String protocolId, LocalDate today
         return (int) (d >= 0 ? d + 1 : d);
     }
 
-    private static LocalDate day(java.time.Instant at, ZoneId zone) {
+    private static LocalDate day(Instant at, ZoneId zone) {
         return at.atZone(zone).toLocalDate();
     }
 }

@@ -1,7 +1,9 @@
 package org.openinfusion.station.device.mqtt;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +14,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.openinfusion.station.config.ConfigException;
 import org.openinfusion.station.config.MqttConfig;
 import org.openinfusion.station.tls.PemTrust;
 import org.slf4j.Logger;
@@ -52,7 +55,7 @@ final class MqttConnection implements AutoCloseable {
     private volatile MqttAsyncClient client;
     private Listener listener;
     private String filter;
-    private java.util.List<String> formerFilters = java.util.List.of();
+    private List<String> formerFilters = List.of();
     private Thread supervisor;
 
     MqttConnection(MqttConfig config) {
@@ -75,8 +78,8 @@ final class MqttConnection implements AutoCloseable {
         if (config.caFile().isPresent()) {
             try {
                 options.setSocketFactory(PemTrust.socketFactory(config.caFile().get()));
-            } catch (java.io.IOException e) {
-                throw new org.openinfusion.station.config.ConfigException("mqtt.caFile: " + e.getMessage());
+            } catch (IOException e) {
+                throw new ConfigException("mqtt.caFile: " + e.getMessage());
             }
         }
     }
@@ -85,9 +88,9 @@ final class MqttConnection implements AutoCloseable {
      * Connects in the background and subscribes to {@code filter} (after unsubscribing {@code former}, filters an
      * earlier version left in the persistent session); reconnects whenever the connection is lost.
      */
-    void start(String subscription, java.util.List<String> former, Listener l) {
+    void start(String subscription, List<String> former, Listener l) {
         this.filter = subscription;
-        this.formerFilters = java.util.List.copyOf(former);
+        this.formerFilters = List.copyOf(former);
         this.listener = l;
         supervisor = Thread.ofPlatform().name("mqtt-supervisor").daemon().start(this::supervise);
     }

@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.config.MqttConfig;
 import org.openinfusion.station.device.DeviceAlarms;
+import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.health.BrokerLink;
 import org.openinfusion.station.health.IngestMetrics;
@@ -42,7 +44,7 @@ public final class MqttIngestVerticle extends VerticleBase implements BrokerLink
         connection = new MqttConnection(config, clock);
         connection.onChange(() -> onConnectionChange.run());
         MqttPayloadDecoder decoder = new MqttPayloadDecoder(config.topicPrefix(), config.maxPayloadBytes(),
-                config.deviceRegistry().<java.util.function.Predicate<org.openinfusion.station.domain.DeviceRef>>map(r -> r::knows)
+                config.deviceRegistry().<Predicate<DeviceRef>>map(r -> r::knows)
                         .orElse(source -> true));
         connection.start(decoder.subscription(), decoder.formerSubscriptions(), new MqttIngest(vertx, decoder, metrics, clock, silence));
         long every = Math.max(100, Math.min(1000, config.silentAfter().toMillis() / 4));

@@ -44,7 +44,7 @@ public final class MqttPayloadDecoder {
     }
 
     /** Filters of earlier versions, to be unsubscribed from a persistent session. */
-    public java.util.List<String> formerSubscriptions() {
+    public List<String> formerSubscriptions() {
         return topics.formerSubscriptions();
     }
 

@@ -3,6 +3,7 @@ package org.openinfusion.station.device.mqtt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ final class SilenceWatch {
     }
 
     private final Duration silentAfter;
-    private final Map<DeviceRef, Device> devices = new TreeMap<>(java.util.Comparator.comparing(DeviceRef::toString));
+    private final Map<DeviceRef, Device> devices = new TreeMap<>(Comparator.comparing(DeviceRef::toString));
 
     SilenceWatch(Duration silentAfter) {
         if (silentAfter.isNegative() || silentAfter.isZero()) {

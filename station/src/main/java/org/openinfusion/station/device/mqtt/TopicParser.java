@@ -1,5 +1,6 @@
 package org.openinfusion.station.device.mqtt;
 
+import java.util.List;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.RejectReason;
 import org.openinfusion.station.domain.Stream;
@@ -28,8 +29,8 @@ final class TopicParser {
      * Filters earlier versions subscribed to. A persistent session keeps its subscriptions on the broker,
      * and a message matching two of them may be delivered twice: they are unsubscribed on connecting.
      */
-    java.util.List<String> formerSubscriptions() {
-        return java.util.List.of(prefix + "beds/+/devices/+/#");
+    List<String> formerSubscriptions() {
+        return List.of(prefix + "beds/+/devices/+/#");
     }
 
     MqttTopic parse(String topic) throws DecodeException {

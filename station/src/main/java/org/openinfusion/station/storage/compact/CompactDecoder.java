@@ -1,5 +1,6 @@
 package org.openinfusion.station.storage.compact;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class CompactDecoder {
                 case CompactEncoder.LINES -> new CompactEntry.Lines(in.readRest());
                 default -> throw new MalformedEntryException("unknown entry kind " + kind);
             };
-        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
             throw new MalformedEntryException("entry does not decode to valid observations: " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package org.openinfusion.station.storage.compact;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class CompactEncoder {
     public static byte[] lines(String lineProtocol) {
         ByteSink out = new ByteSink(1 + lineProtocol.length());
         out.writeByte(LINES);
-        out.writeBytes(lineProtocol.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(lineProtocol.getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
     }
 

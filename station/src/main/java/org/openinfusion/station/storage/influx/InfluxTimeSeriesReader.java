@@ -2,6 +2,7 @@ package org.openinfusion.station.storage.influx;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -167,7 +168,7 @@ public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoClose
     private StoredValue value(List<String> columns, List<Object> row) {
         try {
             // the nanosecond digits of a stored time are part of its identity (docs/storage.md), not of the device time
-            Instant time = Instant.parse((String) row.get(columns.indexOf("time"))).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            Instant time = Instant.parse((String) row.get(columns.indexOf("time"))).truncatedTo(ChronoUnit.MICROS);
             Number v = (Number) row.get(columns.indexOf("v"));
             String device = (String) row.get(columns.indexOf("device"));
             String key = (String) row.get(columns.indexOf("stream"));

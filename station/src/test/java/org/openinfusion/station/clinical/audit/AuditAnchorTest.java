@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -196,14 +199,14 @@ class AuditAnchorTest {
         assertFalse(log.available());
         assertTrue(log.unavailableReason().contains("TRUNCATED"));
         log.close();
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(audit())));
+        assertTrue(Arrays.equals(before, Files.readAllBytes(audit())));
     }
 
-    private java.security.PublicKey readPublic() {
+    private PublicKey readPublic() {
         try {
             return AuditAnchor.readPublic(keys().resolve(AuditAnchor.PUBLIC_KEY));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

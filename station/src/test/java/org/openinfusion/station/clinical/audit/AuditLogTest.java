@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -259,7 +260,7 @@ class AuditLogTest {
         try (AuditLog log = AuditLog.open(file, CLOCK)) {
             log.append("session.started", "u-1", "S-001", Map.of());
         }
-        Files.writeString(file, "{\"actor\":\"u-1\",\"ha", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "{\"actor\":\"u-1\",\"ha", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         // when it is reopened
         try (AuditLog log = AuditLog.open(file, CLOCK)) {
             // then the fragment is replaced by an entry that keeps it, and the chain is intact

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -123,8 +124,8 @@ class AuditTailTest {
         }
         byte[] whole = Files.readAllBytes(file);
         AuditTail tail = new AuditTail(file);
-        Files.write(file, "{\"seq\":2,\"time\":\"2026".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.write(file, "{\"seq\":2,\"time\":\"2026".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
         assertEquals(1, tail.refresh(), "the whole line is read, the unfinished one is kept for later");
         Files.write(file, whole); // the writer undid its failed line
         assertEquals(0, tail.refresh());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,7 +135,7 @@ class AuditVerifierTest {
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
         // when verified
         // then it is intact with no entries
-        assertEquals(new VerifyResult(0, "0".repeat(64), java.util.Optional.empty()), AuditVerifier.verify(empty));
+        assertEquals(new VerifyResult(0, "0".repeat(64), Optional.empty()), AuditVerifier.verify(empty));
     }
 
     private List<String> lines() throws IOException {

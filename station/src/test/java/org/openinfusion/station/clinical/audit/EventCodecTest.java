@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
@@ -45,7 +47,7 @@ class EventCodecTest {
                 new TrailEvent.SessionStepped(new SessionEvent.Created(AT, ACTOR, SESSION, "KET-401", SubjectMeasures.weight(70.5),
                         "ketamine-naltrexone-crossover", 2, "KIT-9", "bed-01")),
                 new TrailEvent.SessionStepped(new SessionEvent.Created(AT, ACTOR, SESSION, "KET-402", SubjectMeasures.weight(64),
-                        "ketamine-naltrexone-crossover", 2, "KIT-10", "bed-02", java.util.OptionalInt.of(67))),
+                        "ketamine-naltrexone-crossover", 2, "KIT-10", "bed-02", OptionalInt.of(67))),
                 new TrailEvent.SessionStepped(new SessionEvent.InfusionStarted(AT, ACTOR, "pump")),
                 new TrailEvent.SessionStepped(new SessionEvent.InfusionCompleted(AT, ACTOR, 35.5)),
                 new TrailEvent.SessionStepped(new SessionEvent.Closed(AT, ACTOR, "discharged")),
@@ -92,7 +94,7 @@ class EventCodecTest {
                 new TrailEvent.AddressThrottled(AT, "10.0.0.7", AT.plusSeconds(900), 20),
                 new TrailEvent.TornTailDiscarded(7, "eyJzZXEi"),
                 new TrailEvent.Unrecognised("weight.entered", Map.of("kg", 77)),
-                new TrailEvent.SubjectEnrolled(AT, "KET-401", "ketamine-naltrexone-crossover", java.time.LocalDate.of(2026, 11, 15)),
+                new TrailEvent.SubjectEnrolled(AT, "KET-401", "ketamine-naltrexone-crossover", LocalDate.of(2026, 11, 15)),
                 new TrailEvent.VisitStarted(AT, "KET-401", "ketamine-naltrexone-crossover", "day1", 2, null),
                 new TrailEvent.VisitStarted(AT, "KET-401", "ketamine-naltrexone-crossover", null, 1, "phoned about insomnia"),
                 new TrailEvent.VisitMissed(AT, "KET-401", "ketamine-naltrexone-crossover", "day5", 1, "unwell, could not come"),

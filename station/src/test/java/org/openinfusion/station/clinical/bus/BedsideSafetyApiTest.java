@@ -26,13 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.api.CommandReply;
+import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.clinical.api.UnblindRequest;
 import org.openinfusion.station.clinical.api.UnblindedArm;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.api.ViewRequest;
+import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.audit.AuditReader;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.blinding.KitAssignments;
 import org.openinfusion.station.clinical.export.ExportFormat;
@@ -142,7 +146,7 @@ class BedsideSafetyApiTest {
 
     /** Waits until the session worker has taken every value published so far (it answers requests in order). */
     private void settle() throws Exception {
-        await(vertx.eventBus().request(Addresses.SESSION_VIEW, new org.openinfusion.station.clinical.api.ViewRequest(BED),
+        await(vertx.eventBus().request(Addresses.SESSION_VIEW, new ViewRequest(BED),
                 BusGuard.options(nurse, 10_000)));
     }
 
@@ -318,7 +322,7 @@ class BedsideSafetyApiTest {
                 && e.title().equals("Rescue medication: labetalol") && e.detail().startsWith("10 mg IV at ")
                 && e.detail().endsWith("given by nurse1, ordered by dr1")), record.events().toString());
 
-        var entries = org.openinfusion.station.clinical.audit.AuditReader.readVerified(auditFile());
+        var entries = AuditReader.readVerified(auditFile());
         String ae = csv(ExportFormat.SDTM_AE, entries, id);
         List<String> aeLines = ae.lines().toList();
         assertTrue(aeLines.getFirst().endsWith(",AESEV,AESER,AEACN,AEREL,VISITNUM,VISIT,EPOCH,AESTDTC,AEENDTC,AEOUT"), aeLines.getFirst());
@@ -348,12 +352,12 @@ class BedsideSafetyApiTest {
         cuff(186, 96);
         settle();
         clock.advance(Duration.ofMinutes(7)); // the 186 ages out; the next cuff reading is late
-        send(new SessionCommand.AddMarker("nurse1", BED, org.openinfusion.station.clinical.api.MarkerKind.NOTE, "cuff repeated late"));
+        send(new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NOTE, "cuff repeated late"));
         clock.advance(Duration.ofMinutes(1));
         Instant cleared = clock.instant();
         cuff(150, 85);
 
-        SessionView v = send(new SessionCommand.AddMarker("nurse1", BED, org.openinfusion.station.clinical.api.MarkerKind.NOTE, "BP down"))
+        SessionView v = send(new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NOTE, "BP down"))
                 .view();
 
         var proposal = v.aeProposals().stream().filter(p -> p.term().equals("Hypertension")).toList();
@@ -369,7 +373,7 @@ class BedsideSafetyApiTest {
         assertEquals(List.of(confirmed), after.adverseEvents());
     }
 
-    private static String csv(ExportFormat f, List<org.openinfusion.station.clinical.audit.AuditEntry> entries, String id) {
+    private static String csv(ExportFormat f, List<AuditEntry> entries, String id) {
         return new String(Exports.write(f, new ExportRequest(entries, Optional.of(id), null, InstrumentCatalog.builtIn(),
                 ProtocolCatalog.builtIn())).content(), StandardCharsets.UTF_8);
     }

@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.bus.Codecs;
+import org.openinfusion.station.clinical.alarm.ActiveAlarm;
 import org.openinfusion.station.clinical.api.CommandReply;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
@@ -38,9 +41,11 @@ import org.openinfusion.station.clinical.service.SessionCommandHandler;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.health.TechnicalAlarm;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
@@ -119,11 +124,11 @@ class SessionCommandApiTest {
     void aSilentDeviceAndAFreshOfflineStatusShowOnTheBedButARetainedOfflineStatusRaisesNothing() throws Exception {
         create();
         var bus = vertx.eventBus();
-        bus.publish(Addresses.DEVICE_STATUS, new org.openinfusion.station.domain.DeviceStatus(new DeviceRef(BED, "oldpump"), false,
+        bus.publish(Addresses.DEVICE_STATUS, new DeviceStatus(new DeviceRef(BED, "oldpump"), false,
                 clock.instant(), true));
-        bus.publish(Addresses.TECHNICAL_ALARM, new org.openinfusion.station.health.TechnicalAlarm("DEVICE_SILENT", true,
-                "bed-01/monitor sent nothing for 10 s", clock.instant(), java.util.Optional.of(new DeviceRef(BED, "monitor"))));
-        bus.publish(Addresses.DEVICE_STATUS, new org.openinfusion.station.domain.DeviceStatus(new DeviceRef(BED, "pump"), false,
+        bus.publish(Addresses.TECHNICAL_ALARM, new TechnicalAlarm("DEVICE_SILENT", true,
+                "bed-01/monitor sent nothing for 10 s", clock.instant(), Optional.of(new DeviceRef(BED, "monitor"))));
+        bus.publish(Addresses.DEVICE_STATUS, new DeviceStatus(new DeviceRef(BED, "pump"), false,
                 clock.instant()));
         Eventually.waitUntil(Duration.ofSeconds(10), "both alarms on the bed", () -> alarmIds().containsAll(
                 List.of("TECH:DEVICE_SILENT:monitor", "TECH:DEVICE_OFFLINE:pump")));
@@ -133,7 +138,7 @@ class SessionCommandApiTest {
     private List<String> alarmIds() {
         try {
             return await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED), as(nurse))).body()
-                    .activeAlarms().stream().map(org.openinfusion.station.clinical.alarm.ActiveAlarm::id).toList();
+                    .activeAlarms().stream().map(ActiveAlarm::id).toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -314,7 +319,7 @@ class SessionCommandApiTest {
         T get() throws Exception;
     }
 
-    private static <T> T poll(Call<T> call, java.util.function.Predicate<T> until) throws Exception {
+    private static <T> T poll(Call<T> call, Predicate<T> until) throws Exception {
         return Eventually.poll(Duration.ofSeconds(10), () -> {
             try {
                 return call.get();
@@ -332,9 +337,9 @@ class SessionCommandApiTest {
     void aDevicesTechnicalAlarmReachesOnlyTheSessionOnThatDevicesBed() throws Exception {
         create();
         send(new SessionCommand.CreateSession("nurse1", "bed-02", "ketamine-buprenorphine-double-dummy", "KET-016", 70, "KIT-0043"));
-        vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new org.openinfusion.station.health.TechnicalAlarm("SENSOR_OFF", true,
-                "bed-01/mon1 sensor off: no value for [spo2]", clock.instant(), java.util.Optional.of(new DeviceRef(BED, "mon1"))));
-        vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new org.openinfusion.station.health.TechnicalAlarm("BUFFER_FILLING", true,
+        vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new TechnicalAlarm("SENSOR_OFF", true,
+                "bed-01/mon1 sensor off: no value for [spo2]", clock.instant(), Optional.of(new DeviceRef(BED, "mon1"))));
+        vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new TechnicalAlarm("BUFFER_FILLING", true,
                 "durable buffer 60% full", clock.instant()));
         String bed1 = poll(() -> view(BED), v -> v.contains("BUFFER_FILLING"));
         String bed2 = poll(() -> view("bed-02"), v -> v.contains("BUFFER_FILLING"));

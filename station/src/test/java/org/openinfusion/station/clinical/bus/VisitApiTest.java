@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +92,7 @@ class VisitApiTest {
     }
 
     private static Rating rating(String id, String instrument, int items, String timePoint, Instant at, int each) {
-        java.util.Map<String, Answer> answers = new java.util.LinkedHashMap<>();
+        Map<String, Answer> answers = new LinkedHashMap<>();
         InstrumentCatalog.builtIn().get(instrument).items().forEach(i -> answers.put(i.id(), Answer.score(Math.min(each, i.max()))));
         assertEquals(items, answers.size());
         return new Rating(id, instrument, null, timePoint, "nurse", "nurse1", at.minusSeconds(300), at, answers, null);

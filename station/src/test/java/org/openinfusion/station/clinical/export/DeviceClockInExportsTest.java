@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.audit.AuditEntry;
+import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.testing.FakeSeries;
 
@@ -82,8 +84,8 @@ class DeviceClockInExportsTest {
 
     @Test
     void offsetsInEffectFollowTheTrailAndADeviceWithoutOneIsTakenAsItIs() {
-        SessionTrail s = new Trail(org.openinfusion.station.clinical.audit.HistoryReader.history(entries))
-                .select(Optional.of(session), java.util.Set.of()).getFirst();
+        SessionTrail s = new Trail(HistoryReader.history(entries))
+                .select(Optional.of(session), Set.of()).getFirst();
         DeviceClocks clocks = new DeviceClocks(s.history());
         assertEquals(Instant.parse("2026-11-22T16:07:00Z"), clocks.corrected("monitor", Instant.parse("2026-11-22T14:07:00Z")));
         assertEquals(Instant.parse("2026-11-22T16:00:00Z"), clocks.corrected("monitor", Instant.parse("2026-11-22T14:00:00Z")),

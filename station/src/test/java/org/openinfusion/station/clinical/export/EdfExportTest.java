@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,7 +221,7 @@ class EdfExportTest {
     }
 
     private static Map<String, Double> annotations(JsonNode read) {
-        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        Map<String, Double> m = new LinkedHashMap<>();
         read.get("annotations").forEach(a -> m.putIfAbsent(a.get("text").asText(), a.get("onset").asDouble()));
         return m;
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.cli.ExportMain;
@@ -37,7 +38,7 @@ class ExportTest {
         CsvTable csv = CsvTable.parse(Files.readAllBytes(out));
         assertEquals(RatingsCsv.COLUMNS, csv.header());
         assertEquals(23, csv.where("rating_id", "r1").size());
-        assertEquals(java.util.stream.IntStream.rangeClosed(1, 23).mapToObj(String::valueOf).toList(),
+        assertEquals(IntStream.rangeClosed(1, 23).mapToObj(String::valueOf).toList(),
                 csv.where("rating_id", "r1").stream().map(r -> r.get("item")).toList(), "items in numeric order, not 1, 10, 11, ...");
         assertEquals(23, csv.where("rating_id", "r2").size());
         assertEquals(6, csv.where("rating_id", "r5").size(), "the CADSS-6 short form");

@@ -23,9 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Encounter;
@@ -37,6 +39,7 @@ import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
@@ -106,7 +109,7 @@ class FhirExportTest {
         assertEquals(List.of(), errors);
         assertTrue(checked.size() > 500, "vitals, ratings and the rest: " + checked.size());
         // the validator does refuse a broken resource: an Observation without its required status and code
-        ValidationResult broken = validator.validateWithResult(new Observation().setSubject(new org.hl7.fhir.r4.model.Reference("urn:uuid:x")));
+        ValidationResult broken = validator.validateWithResult(new Observation().setSubject(new Reference("urn:uuid:x")));
         assertFalse(broken.isSuccessful(), "a resource missing required elements is refused");
     }
 
@@ -137,7 +140,7 @@ class FhirExportTest {
     private static void references(Base element, List<String> dangling, Map<String, Resource> urls) {
         for (Property p : element.children()) {
             for (Base v : p.getValues()) {
-                if (v instanceof org.hl7.fhir.r4.model.Reference ref && ref.hasReference() && !urls.containsKey(ref.getReference())) {
+                if (v instanceof Reference ref && ref.hasReference() && !urls.containsKey(ref.getReference())) {
                     dangling.add(element.fhirType() + "." + p.getName() + " -> " + ref.getReference());
                 }
                 if (!v.isPrimitive()) {
@@ -267,11 +270,11 @@ class FhirExportTest {
     void adverseEventsAreThoseOfSdtmAeWithTheirSource() {
         Bundle b = bundle();
         Map<String, Resource> urls = byUrl(b);
-        List<org.hl7.fhir.r4.model.AdverseEvent> events = all(b, org.hl7.fhir.r4.model.AdverseEvent.class);
+        List<AdverseEvent> events = all(b, AdverseEvent.class);
         CsvTable ae = ExportFixtures.first(ExportFormat.SDTM_AE);
         assertEquals(ae.rows().size(), events.size());
         assertEquals(ae.rows().stream().map(r -> r.get("AETERM")).toList(), events.stream().map(e -> e.getEvent().getText()).toList());
-        for (org.hl7.fhir.r4.model.AdverseEvent e : events) {
+        for (AdverseEvent e : events) {
             assertTrue(e.hasRecorder() ^ e.hasContributor(), "marked by staff or raised on the monitor's values");
             if (e.hasContributor()) {
                 assertEquals("bed-01/monitor", ((Device) urls.get(e.getContributorFirstRep().getReference())).getIdentifierFirstRep()
@@ -359,7 +362,7 @@ class FhirExportTest {
         return sd.getSnapshot().getElement().stream().filter(e -> e.getPath().equals("Observation.code.coding.code") && e.hasFixed())
                 .map(e -> e.getFixed().primitiveValue()).findFirst()
                 .or(() -> sd.getSnapshot().getElement().stream().filter(e -> e.getPath().equals("Observation.code") && e.hasPattern())
-                        .map(e -> ((org.hl7.fhir.r4.model.CodeableConcept) e.getPattern()).getCodingFirstRep().getCode()).findFirst())
+                        .map(e -> ((CodeableConcept) e.getPattern()).getCodingFirstRep().getCode()).findFirst())
                 .orElseThrow(() -> new AssertionError(sd.getId() + " fixes no code"));
     }
 

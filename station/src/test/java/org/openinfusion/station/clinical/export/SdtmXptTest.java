@@ -8,8 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,13 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.testing.FakeSeries;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -63,8 +68,8 @@ class SdtmXptTest {
             t.rescueSession();
             entries = t.entries();
         }
-        java.util.function.Function<ExportFormat, CsvTable> csv = f -> CsvTable.parse(ExportFixtures.export(f, entries, Optional.empty(),
-                new org.openinfusion.station.testing.FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING).content());
+        Function<ExportFormat, CsvTable> csv = f -> CsvTable.parse(ExportFixtures.export(f, entries, Optional.empty(),
+                new FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING).content());
         CsvTable cm = csv.apply(ExportFormat.SDTM_CM);
         assertEquals(List.of(List.of("CM", "labetalol", "RESCUE", "10", "mg", "IV", "2026-11-22T17:10:00")), cm.rows().stream()
                 .map(r -> List.of(r.get("DOMAIN"), r.get("CMTRT"), r.get("CMCAT"), r.get("CMDOSE"), r.get("CMDOSU"), r.get("CMROUTE"),
@@ -77,7 +82,7 @@ class SdtmXptTest {
         // when packaged then both are .xpt files readstat reads back as written
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ExportFixtures.export(ExportFormat.SDTM_XPT, entries,
-                Optional.empty(), new org.openinfusion.station.testing.FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING)
+                Optional.empty(), new FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING)
                 .content()))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 files.put(e.getName(), zip.readAllBytes());
@@ -85,11 +90,11 @@ class SdtmXptTest {
         }
         assertTrue(files.keySet().containsAll(List.of("cm.xpt", "suppcm.xpt")), files.keySet().toString());
         readBack(files, name -> csv.apply(ExportFormat.parse("sdtm-" + name.toLowerCase(Locale.ROOT))));
-        assertTrue(new String(files.get("define.xml"), java.nio.charset.StandardCharsets.UTF_8).contains("Name=\"SUPPCM\""));
+        assertTrue(new String(files.get("define.xml"), StandardCharsets.UTF_8).contains("Name=\"SUPPCM\""));
     }
 
     /** Every .xpt file read back by readstat: names, labels, types and values equal to the data set's CSV. */
-    private void readBack(Map<String, byte[]> files, java.util.function.Function<String, CsvTable> csvOf) throws Exception {
+    private void readBack(Map<String, byte[]> files, Function<String, CsvTable> csvOf) throws Exception {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             if (!f.getKey().endsWith(".xpt")) {
                 continue;
@@ -148,7 +153,7 @@ class SdtmXptTest {
             }
         }
         assertTrue(dtc > 10);
-        assertTrue(new String(files.get("define.xml"), java.nio.charset.StandardCharsets.UTF_8).contains("in UTC"));
+        assertTrue(new String(files.get("define.xml"), StandardCharsets.UTF_8).contains("in UTC"));
     }
 
     @Test
@@ -156,15 +161,15 @@ class SdtmXptTest {
         String text = "Übelkeit nach der Infusion, ".repeat(16);
         List<String> pieces = Sdtm.pieces(text);
         assertEquals(text, String.join("", pieces));
-        assertTrue(pieces.size() == 3 && pieces.stream().allMatch(p -> p.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 200),
+        assertTrue(pieces.size() == 3 && pieces.stream().allMatch(p -> p.getBytes(StandardCharsets.UTF_8).length <= 200),
                 pieces.toString());
         Xpt.Dataset tooLong = new Xpt.Dataset("AE", "Adverse Events", List.of(new Xpt.Variable("AETERM", "Reported Term", false, 200)),
                 List.of(List.of(text)));
-        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Xpt.write(tooLong, java.time.Instant.EPOCH));
+        IllegalArgumentException refused = Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Xpt.write(tooLong, Instant.EPOCH));
         assertTrue(refused.getMessage().contains("AE.AETERM row 1"), refused.getMessage());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Xpt.write(new Xpt.Dataset("AE",
-                "Adverse Events", List.of(new Xpt.Variable("AETERMLONG", "x", false, 1)), List.of()), java.time.Instant.EPOCH));
+        Assertions.assertThrows(IllegalArgumentException.class, () -> Xpt.write(new Xpt.Dataset("AE",
+                "Adverse Events", List.of(new Xpt.Variable("AETERMLONG", "x", false, 1)), List.of()), Instant.EPOCH));
     }
 
     @Test

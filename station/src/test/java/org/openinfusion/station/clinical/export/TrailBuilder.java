@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
@@ -269,7 +271,7 @@ public final class TrailBuilder implements AutoCloseable {
         at("17:00:00");
         String id = service.create("nurse1", "bed-03", PROTOCOL, "KET-403", SubjectMeasures.weight(80), "KIT-13").id();
         at("17:12:00");
-        service.medication("bed-03", "nurse1", new org.openinfusion.station.clinical.session.Medication("labetalol", 10, "mg", "IV",
+        service.medication("bed-03", "nurse1", new Medication("labetalol", 10, "mg", "IV",
                 Instant.parse("2026-11-22T17:10:00Z"), "nurse1", "dr1", true));
         at("17:30:00");
         service.command("bed-03", new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
@@ -305,7 +307,7 @@ public final class TrailBuilder implements AutoCloseable {
             Instant hr = t.plusSeconds(3);
             boolean gap = !hr.isBefore(Instant.parse("2026-11-22T09:44:00Z")) && hr.isBefore(Instant.parse("2026-11-22T09:46:00Z"));
             if (!gap) {
-                s.add(BED, "monitor", Stream.HR, hr, 60 + (hr.atZone(java.time.ZoneOffset.UTC).getMinute() % 30));
+                s.add(BED, "monitor", Stream.HR, hr, 60 + (hr.atZone(ZoneOffset.UTC).getMinute() % 30));
             }
             s.add(BED, "monitor", Stream.PULSE_RATE, t.plusSeconds(1), 71);
             s.add(BED, "monitor", Stream.SPO2, t.plusSeconds(5), 97.5);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +84,7 @@ class VisitExportTest {
 
     private CsvTable export(ExportFormat format, Optional<String> session) {
         return CsvTable.parse(Exports.write(format, new ExportRequest(history, session, null, InstrumentCatalog.builtIn(),
-                ProtocolCatalog.builtIn(), java.util.Set.of()), Clock.fixed(Instant.parse("2026-01-18T12:00:00Z"), ZoneOffset.UTC)).content());
+                ProtocolCatalog.builtIn(), Set.of()), Clock.fixed(Instant.parse("2026-01-18T12:00:00Z"), ZoneOffset.UTC)).content());
     }
 
     private static Map<String, String> row(CsvTable t, String visit, String measure) {

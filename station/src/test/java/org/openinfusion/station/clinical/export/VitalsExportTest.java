@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ class VitalsExportTest {
     }
 
     private static Map<String, String> withoutUnit(Map<String, String> row) {
-        Map<String, String> copy = new java.util.HashMap<>(row);
+        Map<String, String> copy = new HashMap<>(row);
         copy.remove("unit");
         return copy;
     }

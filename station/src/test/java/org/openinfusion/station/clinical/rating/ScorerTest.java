@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openinfusion.station.clinical.rating.Fixtures.rating;
 import static org.openinfusion.station.clinical.rating.Fixtures.scoreRange;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class ScorerTest {
         Rating r = rating("r1", "psi", null, answers.build());
         // when it is scored without and with a mapping of paranoia to items 1, 2, 3
         Score plain = Scorer.score(catalog.get("psi"), r);
-        Instrument mapped = catalog.get("psi").withSubscaleItems("paranoia", java.util.List.of("1", "2", "3"));
+        Instrument mapped = catalog.get("psi").withSubscaleItems("paranoia", List.of("1", "2", "3"));
         Score withMapping = Scorer.score(mapped, r);
         // then the total is 12 x (0+1+2+3) = 72 either way; paranoia 1 + 2 + 3 = 6 only with the mapping
         assertEquals(OptionalInt.of(72), plain.total());

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +90,7 @@ class ReviewAccessTest {
     }
 
     private int refusal(String address, Object body, String token) {
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> request(address, body, token));
+        ExecutionException e = Assertions.assertThrows(ExecutionException.class, () -> request(address, body, token));
         return assertInstanceOf(ReplyException.class, e.getCause()).failureCode();
     }
 
@@ -118,7 +120,7 @@ class ReviewAccessTest {
         assertTrue(((ExportFile) replies.get(5)).fileName().startsWith(session), ((ExportFile) replies.get(5)).fileName());
 
         List<AuditEntry> denied = AuditReader.readVerified(scenario.file).stream().filter(e -> e.type().equals("access.denied")).toList();
-        Set<String> expected = new java.util.HashSet<>();
+        Set<String> expected = new HashSet<>();
         for (String role : List.of("nurse", "engineer", "admin")) {
             for (String address : actions().keySet()) {
                 expected.add(role + " " + address);
@@ -138,7 +140,7 @@ class ReviewAccessTest {
         assertEquals(422, refusal(Addresses.REVIEW_SIGN, new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, "nope".toCharArray()), physician));
         assertEquals(400, refusal(Addresses.REVIEW_RECORD, "not a request", physician));
         request(Addresses.REVIEW_SIGN, firstSign(SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN), physician);
-        ExecutionException twice = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> request(Addresses.REVIEW_SIGN,
+        ExecutionException twice = Assertions.assertThrows(ExecutionException.class, () -> request(Addresses.REVIEW_SIGN,
                 new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN_PASSWORD.clone()), physician));
         ReplyException r = assertInstanceOf(ReplyException.class, twice.getCause());
         assertEquals(409, r.failureCode());
@@ -148,7 +150,7 @@ class ReviewAccessTest {
     @Test
     void theFirstSignatureOfASignInNeedsTheUserIdAndPasswordAndLaterOnesThePasswordOnly() throws Exception {
         String physician = signIns.open(new Principal(ReviewScenario.PHYSICIAN, Role.PHYSICIAN, ReviewScenario.PHYSICIAN_NAME));
-        ExecutionException noId = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> request(Addresses.REVIEW_SIGN,
+        ExecutionException noId = Assertions.assertThrows(ExecutionException.class, () -> request(Addresses.REVIEW_SIGN,
                 new ReviewRequest.Sign(session, SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN_PASSWORD.clone()), physician));
         assertEquals(422, assertInstanceOf(ReplyException.class, noId.getCause()).failureCode());
         assertEquals(ReviewService.FIRST_SIGNATURE, noId.getCause().getMessage());

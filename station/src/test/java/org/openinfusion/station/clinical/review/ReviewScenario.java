@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.audit.AuditWriter;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.history.AuditPort;
@@ -79,7 +81,7 @@ final class ReviewScenario implements AutoCloseable {
     }
 
     ReviewService review() {
-        return new ReviewService(new org.openinfusion.station.clinical.audit.AuditTail(file), audit, series, ProtocolCatalog.builtIn(),
+        return new ReviewService(new AuditTail(file), audit, series, ProtocolCatalog.builtIn(),
                 InstrumentCatalog.builtIn(), authenticator, clock);
     }
 
@@ -272,7 +274,7 @@ final class ReviewScenario implements AutoCloseable {
                     out.add(v);
                 }
             }
-            out.sort(java.util.Comparator.comparing(StoredValue::time));
+            out.sort(Comparator.comparing(StoredValue::time));
             return out;
         }
     }

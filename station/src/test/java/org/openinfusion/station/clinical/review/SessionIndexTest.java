@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.Role;
 
 /** The session list over a real audit file: four sessions on four days, one open, one signed. */
 class SessionIndexTest {
@@ -27,7 +29,7 @@ class SessionIndexTest {
         scenario.quickSession("bed-03", "ketamine-buprenorphine-double-dummy", "KET-410", Instant.parse("2026-11-24T09:00:00Z"), true);
         String signed = scenario.quickSession("bed-04", "ketamine-naltrexone-crossover", "KET-411", Instant.parse("2026-11-25T09:00:00Z"), false);
         review = scenario.review();
-        review.sign(new org.openinfusion.station.security.Principal(ReviewScenario.PHYSICIAN, org.openinfusion.station.security.Role.PHYSICIAN, null),
+        review.sign(new Principal(ReviewScenario.PHYSICIAN, Role.PHYSICIAN, null),
                 new ReviewRequest.Sign(signed, SignatureMeaning.APPROVED, ReviewScenario.PHYSICIAN_PASSWORD.clone()));
     }
 

@@ -6,16 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 import org.openinfusion.station.domain.Stream;
@@ -38,7 +45,7 @@ class SessionRecordTest {
         scenario.close();
     }
 
-    private static java.time.Instant at(double m) {
+    private static Instant at(double m) {
         return ReviewScenario.at(m);
     }
 
@@ -82,8 +89,8 @@ class SessionRecordTest {
     private int alarmsRaisedInFile() {
         try {
             return (int) Files.readAllLines(scenario.file).stream().filter(l -> l.contains("\"type\":\"alarm.raised\"")).count();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -111,13 +118,13 @@ class SessionRecordTest {
 
     @Test
     void theWaveformAroundAMarkerIsTheStoredEcgIIByDefault() {
-        java.time.Instant marker = at(65);
+        Instant marker = at(65);
         for (int i = -300; i < 300; i++) {
-            scenario.series.add(new org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue(marker.plusMillis(4L * i), "monitor",
+            scenario.series.add(new TimeSeriesReader.StoredValue(marker.plusMillis(4L * i), "monitor",
                     Stream.ECG_II, i / 100.0));
         }
-        WaveformWindow w = scenario.review().waveform(new ReviewRequest.Waveform(id, null, marker, java.time.Duration.ofMillis(400),
-                java.time.Duration.ofMillis(800)));
+        WaveformWindow w = scenario.review().waveform(new ReviewRequest.Waveform(id, null, marker, Duration.ofMillis(400),
+                Duration.ofMillis(800)));
         assertEquals(Stream.ECG_II, w.stream());
         assertNull(w.problem());
         assertEquals(300, w.times().length, "from -400 ms (included) to +800 ms (excluded) at 250 Hz");
@@ -126,11 +133,11 @@ class SessionRecordTest {
         assertEquals(marker.plusMillis(796).toEpochMilli() * 1000, w.times()[299]);
         assertEquals(1.99f, w.values()[299]);
         assertEquals(400, assertThrowsReview(() -> scenario.review().waveform(new ReviewRequest.Waveform(id, Stream.HR, marker,
-                java.time.Duration.ZERO, java.time.Duration.ofSeconds(1)))));
+                Duration.ZERO, Duration.ofSeconds(1)))));
     }
 
     private static int assertThrowsReview(Runnable r) {
-        return org.junit.jupiter.api.Assertions.assertThrows(ReviewException.class, r::run).code();
+        return Assertions.assertThrows(ReviewException.class, r::run).code();
     }
 
     @Test
@@ -204,7 +211,7 @@ class SessionRecordTest {
             assertFalse(r.events().get(i).at().isBefore(r.events().get(i - 1).at()), "in time order");
         }
         assertEquals("discharged", closed.detail());
-        String all = r.toString().toLowerCase(java.util.Locale.ROOT);
+        String all = r.toString().toLowerCase(Locale.ROOT);
         assertFalse(all.contains("naltrexone 50") || all.contains("placebo capsule") || all.contains("mg/ml"), "no arm, no concentration");
     }
 }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditReader;
 import org.openinfusion.station.clinical.export.ExportFormat;
+import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.review.ReviewRequest.AmendmentKind;
@@ -154,7 +157,7 @@ class SignOffTest {
             assertEquals(String.format(SessionService.LOCKED, closed, "bed-01"), e.getMessage());
             assertTrue(e.getMessage().contains("amendment in review"));
         }
-        assertTrue(s.technical("bed-01", "DEVICE_OFFLINE:monitor", true, org.openinfusion.station.clinical.protocol.AlarmPriority.HIGH,
+        assertTrue(s.technical("bed-01", "DEVICE_OFFLINE:monitor", true, AlarmPriority.HIGH,
                 "monitor offline").isEmpty(), "no alarms on a closed session");
         assertEquals(ReviewFilter.RecordState.SIGNED, review.open(closed).listing().state(), "nothing was written");
     }
@@ -282,7 +285,7 @@ class SignOffTest {
     @Test
     void aBrokenAuditTrailFailsEveryRequest() throws IOException {
         assertNull(review.open(closed).storeProblem());
-        java.nio.file.Files.writeString(scenario.file, "{\"not\":\"an entry\"}\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(scenario.file, "{\"not\":\"an entry\"}\n", StandardOpenOption.APPEND);
         for (Runnable r : List.<Runnable>of(() -> review.open(closed), () -> review.list(ReviewFilter.ALL),
                 () -> review.sign(DR, signRight(closed, SignatureMeaning.REVIEWED)))) {
             ReviewException e = assertThrows(ReviewException.class, r::run);
@@ -305,15 +308,15 @@ class SignOffTest {
         Instant day2 = ReviewScenario.T0.plus(Duration.ofDays(28));
         // the period counts dosed sessions (issue 12): the earlier session is dosed, then withdrawn
         scenario.quickSession("bed-05", ReviewScenario.PROTOCOL, "KET-777", day2, true);
-        scenario.sessions.command("bed-05", new org.openinfusion.station.clinical.session.SessionEvent.PretreatmentGiven(scenario.clock.instant(),
+        scenario.sessions.command("bed-05", new SessionEvent.PretreatmentGiven(scenario.clock.instant(),
                 "nurse-2"));
-        scenario.sessions.command("bed-05", new org.openinfusion.station.clinical.session.SessionEvent.InfusionStarted(scenario.clock.instant(),
+        scenario.sessions.command("bed-05", new SessionEvent.InfusionStarted(scenario.clock.instant(),
                 "nurse-2", "nurse"));
-        scenario.sessions.command("bed-05", new org.openinfusion.station.clinical.session.SessionEvent.Closed(scenario.clock.instant(),
+        scenario.sessions.command("bed-05", new SessionEvent.Closed(scenario.clock.instant(),
                 "nurse-2", "withdrawn after dosing"));
         String second = scenario.quickSession("bed-05", ReviewScenario.PROTOCOL, "KET-777", day2.plus(Duration.ofDays(28)), true);
         scenario.sessions.mark("bed-05", "nurse-2", "NAUSEA", "");
-        scenario.sessions.command("bed-05", new org.openinfusion.station.clinical.session.SessionEvent.Closed(scenario.clock.instant(),
+        scenario.sessions.command("bed-05", new SessionEvent.Closed(scenario.clock.instant(),
                 "nurse-2", "withdrawn"));
 
         List<String> lines = new String(review.export(DR, new ReviewRequest.Export(second, null, ExportFormat.SDTM_AE)).content(),

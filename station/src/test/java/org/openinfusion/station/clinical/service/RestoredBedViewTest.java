@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.api.MarkerKind;
@@ -20,6 +22,8 @@ import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.schedule.PromptState;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.testing.AuditFileTrail;
@@ -71,12 +75,12 @@ class RestoredBedViewTest {
     @Test
     void theBedViewOfASessionTakenUpShowsItsAdverseEventsAndMedications() throws Exception {
         Path file = dir.resolve("audit.log");
-        var ae = new org.openinfusion.station.clinical.session.AdverseEvent("AE-1", "Headache", clock.instant(), java.util.Optional.empty(),
-                org.openinfusion.station.clinical.session.AdverseEvent.Severity.MILD, false,
-                org.openinfusion.station.clinical.session.AdverseEvent.Relationship.POSSIBLY_RELATED,
-                org.openinfusion.station.clinical.session.AdverseEvent.Action.DOSE_NOT_CHANGED,
-                org.openinfusion.station.clinical.session.AdverseEvent.Outcome.RECOVERING_RESOLVING, java.util.Optional.empty());
-        var paracetamol = new org.openinfusion.station.clinical.session.Medication("paracetamol", 1000, "mg", "oral", clock.instant(),
+        var ae = new AdverseEvent("AE-1", "Headache", clock.instant(), Optional.empty(),
+                AdverseEvent.Severity.MILD, false,
+                AdverseEvent.Relationship.POSSIBLY_RELATED,
+                AdverseEvent.Action.DOSE_NOT_CHANGED,
+                AdverseEvent.Outcome.RECOVERING_RESOLVING, Optional.empty());
+        var paracetamol = new Medication("paracetamol", 1000, "mg", "oral", clock.instant(),
                 "nurse1", "dr1", false);
         try (AuditLog log = AuditLog.open(file, clock)) {
             SessionService before = service(log);
@@ -90,7 +94,7 @@ class RestoredBedViewTest {
 
         SessionView v = new SessionCommandHandler(after).view("bed-04");
 
-        assertEquals(java.util.List.of(ae), v.adverseEvents());
-        assertEquals(java.util.List.of(paracetamol), v.medications());
+        assertEquals(List.of(ae), v.adverseEvents());
+        assertEquals(List.of(paracetamol), v.medications());
     }
 }

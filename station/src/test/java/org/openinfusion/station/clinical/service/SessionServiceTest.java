@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
@@ -53,7 +54,7 @@ class SessionServiceTest {
         assertTrue(types.contains("session.infusion_started"));
         assertTrue(audit.stream().allMatch(e -> e.session().equals(s.id())));
         assertEquals("KET-101", audit.getFirst().payload().get("subjectCode"));
-        String everything = audit.toString().toLowerCase(java.util.Locale.ROOT);
+        String everything = audit.toString().toLowerCase(Locale.ROOT);
         assertFalse(everything.contains("midazolam 0.0"), "no arm in the audit payloads");
         assertFalse(everything.contains("mg/ml"), "no concentration in the audit payloads");
     }

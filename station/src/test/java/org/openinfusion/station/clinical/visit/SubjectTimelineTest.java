@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.Scorer;
 import org.openinfusion.station.clinical.visit.SubjectFacts.Infusion;
@@ -197,7 +199,7 @@ class SubjectTimelineTest {
         Rating r = HamD.rating("r1", "day1", Instant.parse("2026-01-13T10:00:00Z"), 9, 12);
         var measures = Measures.of(Scorer.score(HamD.HAMD17, r));
         assertEquals(21, measures.get("hamd17"));
-        int six = HamD.HAMD6_ITEMS.stream().mapToInt(i -> ((org.openinfusion.station.clinical.rating.Answer.Scored) r.answers().get(i)).value()).sum();
+        int six = HamD.HAMD6_ITEMS.stream().mapToInt(i -> ((Answer.Scored) r.answers().get(i)).value()).sum();
         assertEquals(9, six);
         assertEquals(six, measures.get("hamd6"));
         Rating moreOutside = HamD.rating("r2", "day1", Instant.parse("2026-01-13T10:00:00Z"), 9, 20);
@@ -207,9 +209,9 @@ class SubjectTimelineTest {
     @Test
     void anIncompleteRatingGivesNoMeasureToCompare() {
         Rating r = HamD.rating("r1", "day1", Instant.parse("2026-01-13T10:00:00Z"), 9, 12);
-        var answers = new java.util.HashMap<>(r.answers());
-        answers.put("guilt", org.openinfusion.station.clinical.rating.Answer.notAssessed("subject declined"));
-        answers.put("insight", org.openinfusion.station.clinical.rating.Answer.notAssessed("subject declined"));
+        var answers = new HashMap<>(r.answers());
+        answers.put("guilt", Answer.notAssessed("subject declined"));
+        answers.put("insight", Answer.notAssessed("subject declined"));
         Rating partial = new Rating("r3", "hamd17", null, "day1", "research_rater", "rater1", r.startedAt(), r.finishedAt(), answers, null);
         assertTrue(Measures.of(Scorer.score(HamD.HAMD17, partial)).isEmpty());
     }

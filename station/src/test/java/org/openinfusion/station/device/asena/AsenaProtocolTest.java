@@ -85,7 +85,7 @@ class AsenaProtocolTest {
             feed(AsenaTestFrames.inf("NONE", "INFUSING", "150", "1", field));
             assertFalse(values().containsKey(Stream.PUMP_TIME_REMAINING), field);
             assertFalse(values().containsKey(Stream.PUMP_VOLUME_TO_BE_INFUSED), field);
-            assertEquals(1, out.count(org.openinfusion.station.device.Problem.UNKNOWN_VALUE), field + ": " + out.details);
+            assertEquals(1, out.count(Problem.UNKNOWN_VALUE), field + ": " + out.details);
         }
     }
 

@@ -3,6 +3,7 @@ package org.openinfusion.station.device.asena;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.station.device.Problem;
 import org.openinfusion.station.device.RecordingOutput;
 import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Observation;
+import org.openinfusion.station.domain.Stream;
 
 class AsenaSessionTest {
     private static final DeviceRef PUMP = new DeviceRef("bed-01", "pump1");
@@ -47,7 +51,7 @@ class AsenaSessionTest {
     void severalAnswersInOneReadEachGetTheirOwnStrictlyIncreasingTimePerStream() {
         // a late answer, its retry's answer and the next poll's answer flushed together by a device server
         session.connected(T0, out);
-        java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
         for (String rate : List.of("10", "11", "12")) {
             read.writeBytes(AsenaTestFrames.inf("NONE", "INFUSING", rate, "1", ""));
         }
@@ -55,16 +59,16 @@ class AsenaSessionTest {
         Instant now = Instant.parse("2025-11-22T10:00:00.000000500Z");
         session.received(bytes, 0, bytes.length, now, out);
 
-        for (org.openinfusion.station.domain.Stream stream : List.of(org.openinfusion.station.domain.Stream.PUMP_RATE,
-                org.openinfusion.station.domain.Stream.PUMP_STATE, org.openinfusion.station.domain.Stream.PUMP_ALARM)) {
+        for (Stream stream : List.of(Stream.PUMP_RATE,
+                Stream.PUMP_STATE, Stream.PUMP_ALARM)) {
             List<Instant> times = out.observations.stream().filter(o -> o.stream() == stream)
-                    .map(org.openinfusion.station.domain.Observation::deviceTime).toList();
+                    .map(Observation::deviceTime).toList();
             assertEquals(List.of(Instant.parse("2025-11-22T10:00:00Z"), Instant.parse("2025-11-22T10:00:00.000001Z"),
                     Instant.parse("2025-11-22T10:00:00.000002Z")), times, stream.key());
         }
         assertEquals(List.of(10.0, 11.0, 12.0), out.observations.stream()
-                .filter(o -> o.stream() == org.openinfusion.station.domain.Stream.PUMP_RATE)
-                .map(o -> ((org.openinfusion.station.domain.NumericSample) o).value()).toList());
+                .filter(o -> o.stream() == Stream.PUMP_RATE)
+                .map(o -> ((NumericSample) o).value()).toList());
         assertTrue(out.observations.stream().allMatch(o -> o.receiveTime().equals(now)), "the receive time stays the real one");
     }
 

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
@@ -199,7 +200,7 @@ class MqttPayloadDecoderTest {
 
     @Test
     void randomBytesNeverThrowOnAnyTopic() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int i = 0; i < 20_000; i++) {
             byte[] payload = new byte[random.nextInt(200)];
             random.nextBytes(payload);

@@ -9,6 +9,7 @@ import static org.openinfusion.station.device.s5.S5TestRecords.record;
 import static org.openinfusion.station.device.s5.S5TestRecords.wave;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.device.RecordingOutput;
@@ -50,7 +51,7 @@ class S5FuzzTest {
             for (int e = 0; e < edits; e++) {
                 switch (r.nextInt(3)) {
                     case 0 -> m[r.nextInt(m.length)] = (byte) r.nextInt(256);
-                    case 1 -> m = java.util.Arrays.copyOf(m, r.nextInt(m.length) + 1);
+                    case 1 -> m = Arrays.copyOf(m, r.nextInt(m.length) + 1);
                     default -> m = concat(m, new byte[] {(byte) r.nextInt(256)});
                 }
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,7 @@ class RawCaptureTest {
             w.write(T0.plusMillis(5), CaptureLine.Direction.RX, frame, 0, 100);
             w.write(T0.plusMillis(9), CaptureLine.Direction.RX, frame, 100, frame.length - 100);
         }
-        Files.writeString(file, "\n# a comment\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "\n# a comment\n", StandardOpenOption.APPEND);
 
         List<CaptureLine> lines = CaptureReplay.read(file);
         assertArrayEquals(Arrays.copyOf(frame, 100), lines.get(1).bytes());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.station.device.DeviceAlarms;
 import org.openinfusion.station.device.asena.AsenaOptions;
 import org.openinfusion.station.device.asena.AsenaSession;
+import org.openinfusion.station.device.asena.Crc16;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.domain.Stream;
@@ -21,7 +22,7 @@ import org.openinfusion.station.domain.Stream;
 class TcpLinkTest {
     private static final DeviceRef PUMP = new DeviceRef("bed-01", "pump1");
     private static final byte[] ALARM_NONE = "!ALARM^NONE|".concat(String.format("%04X",
-            org.openinfusion.station.device.asena.Crc16.of("ALARM^NONE"))).concat("\r").getBytes();
+            Crc16.of("ALARM^NONE"))).concat("\r").getBytes();
 
     @Test
     void decodesOverTcpRaisesDisconnectedWhenTheServerDropsAndResumesAfterReconnecting() throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,8 +96,8 @@ class CompactCodecTest {
         unknownKind[0] = 9;
         assertTrue(assertThrows(MalformedEntryException.class, () -> CompactDecoder.decode(unknownKind)).getMessage()
                 .contains("unknown entry kind 9"));
-        String asText = new String(entry, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\u0002hr", "\u0002zz");
-        byte[] unknownStream = asText.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String asText = new String(entry, StandardCharsets.ISO_8859_1).replace("\u0002hr", "\u0002zz");
+        byte[] unknownStream = asText.getBytes(StandardCharsets.ISO_8859_1);
         assertTrue(assertThrows(MalformedEntryException.class, () -> CompactDecoder.decode(unknownStream)).getMessage()
                 .contains("unknown stream 'zz'"));
     }

@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.protocol.yaml;
 
+import java.util.OptionalInt;
 import org.openinfusion.station.clinical.protocol.PreDoseGate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -155,9 +156,9 @@ class ProtocolLoaderTest {
     void aPreDoseGateReadsItsThresholdsWithTheOlderAgeRule() {
         Protocol p = load(VALID + "preDose: {systolicAbove: 140, diastolicAbove: 90, olderFromAgeYears: 65, olderSystolicAbove: 150, nibpMaxAgeMinutes: 15, source: esketamine}\n");
         PreDoseGate g = p.preDose().orElseThrow();
-        assertEquals(140, g.systolicAboveFor(java.util.OptionalInt.of(65)));
-        assertEquals(150, g.systolicAboveFor(java.util.OptionalInt.of(66)));
-        assertEquals(140, g.systolicAboveFor(java.util.OptionalInt.empty()));
+        assertEquals(140, g.systolicAboveFor(OptionalInt.of(65)));
+        assertEquals(150, g.systolicAboveFor(OptionalInt.of(66)));
+        assertEquals(140, g.systolicAboveFor(OptionalInt.empty()));
         ProtocolException half = invalid(VALID + "preDose: {systolicAbove: 140, diastolicAbove: 90, olderFromAgeYears: 65, nibpMaxAgeMinutes: 15, source: x}\n");
         assertEquals("site/demo.yaml: preDose: give both olderFromAgeYears and olderSystolicAbove, or neither", half.getMessage());
     }
