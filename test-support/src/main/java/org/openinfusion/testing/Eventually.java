@@ -35,7 +35,7 @@ public final class Eventually {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + timeout + " waiting for " + what.get());
             }
-            Thread.sleep(pause); // the poll's pause: the one sleep tests need
+            Thread.sleep(pause); // pacing: the poll's pause, the one sleep tests need
         }
     }
 
@@ -59,7 +59,7 @@ public final class Eventually {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + timeout + " waiting for " + what, why);
             }
-            Thread.sleep(pause); // the poll's pause: the one sleep tests need
+            Thread.sleep(pause); // pacing: the poll's pause, the one sleep tests need
         }
     }
 
@@ -68,7 +68,7 @@ public final class Eventually {
         long deadline = System.nanoTime() + timeout.toNanos();
         T v = call.get();
         for (long pause = FIRST_PAUSE_MILLIS; !until.test(v) && System.nanoTime() < deadline; pause = next(pause)) {
-            Thread.sleep(pause); // the poll's pause: the one sleep tests need
+            Thread.sleep(pause); // pacing: the poll's pause, the one sleep tests need
             v = call.get();
         }
         return v;

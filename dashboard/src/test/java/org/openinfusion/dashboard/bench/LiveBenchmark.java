@@ -290,7 +290,7 @@ public final class LiveBenchmark {
                 rig.open("overview 1", ""), rig.open("overview 2", ""));
         out.printf("  %s  4 dashboards open (2 bed views, 2 overviews); warming up %d s, then measuring %d s%n",
                 CLOCK.format(Instant.now()), warm.toSeconds(), measure.toSeconds());
-        Thread.sleep(warm.toMillis());
+        Thread.sleep(warm.toMillis()); // pacing: the pages warm up before the figures are taken
         pages.forEach(Page::collect);
         Map<String, List<Long>> drawn = new TreeMap<>();
         List<Long> toReceive = new ArrayList<>();
@@ -300,7 +300,7 @@ public final class LiveBenchmark {
         Map<String, Long> inPage = new HashMap<>();
         Instant stop = Instant.now().plus(measure);
         while (Instant.now().isBefore(stop)) {
-            Thread.sleep(Math.min(5000, Math.max(1, Duration.between(Instant.now(), stop).toMillis())));
+            Thread.sleep(Math.min(5000, Math.max(1, Duration.between(Instant.now(), stop).toMillis()))); // pacing: read the pages every 5 s
             for (Page p : pages) {
                 JsonObject r = p.collect();
                 String kind = p.name().startsWith("bed") ? "bed views" : "overviews";
@@ -364,11 +364,11 @@ public final class LiveBenchmark {
                 }
             }
             out.printf("  %s  %d dashboards open; settling 15 s, then measuring %d s%n", CLOCK.format(Instant.now()), n, measure.toSeconds());
-            Thread.sleep(15_000);
+            Thread.sleep(15_000); // pacing: the pages just opened settle before the window
             rig.pages.forEach(Page::collect);
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            Thread.sleep(measure.toMillis());
+            Thread.sleep(measure.toMillis()); // pacing: the measuring window (CPU over wall time)
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cores = (os.getProcessCpuTime() - cpu0) / 1e9 / seconds;
             List<Double> fps = new ArrayList<>();
@@ -437,7 +437,7 @@ public final class LiveBenchmark {
         Page overview = rig.open("overview", "");
         out.printf("  %s  sessions open on %d beds; bed views of bed-01 and bed-02 and an overview open; injecting %d heart-rate crossings "
                 + "(> %.0f /min), up to 8 beds at a time%n", CLOCK.format(Instant.now()), beds, crossings, HR_HIGH);
-        Thread.sleep(10_000);
+        Thread.sleep(10_000); // pacing: the pages warm up before the first crossing
         bedViews.forEach(Page::collect);
         overview.collect();
         List<Long> onCard = new ArrayList<>();
@@ -456,7 +456,7 @@ public final class LiveBenchmark {
             for (String bed : these) {
                 rig.sim.change(bed, Conditions.Vital.HR, 150, 0, 10);
             }
-            Thread.sleep(15_000);
+            Thread.sleep(15_000); // pacing: each round gives the pages 15 s to draw the alarm
             JsonObject fromCard = overview.collect();
             Map<String, JsonObject> fromBanner = new HashMap<>();
             for (Page v : bedViews) {
@@ -491,9 +491,9 @@ public final class LiveBenchmark {
             // back to normal: every heart rate below the limit again (at most 40 s), and the alarms cleared
             long recover = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
             while (these.stream().anyMatch(b -> Boolean.TRUE.equals(above.get(b))) && System.nanoTime() < recover) {
-                Thread.sleep(500);
+                Thread.sleep(500); // pacing: the round waits (at most 40 s, not asserted) for normal rates
             }
-            Thread.sleep(3_000);
+            Thread.sleep(3_000); // pacing: the alarms clear before the next round
             round++;
             if (round % 5 == 0) {
                 out.printf("  %s  %d crossings measured, %d not seen, load %.2f%n", CLOCK.format(Instant.now()), injected, missed,

@@ -109,7 +109,7 @@ public final class StartupBenchmark {
                 if (health < 0 && answers(http, "http://127.0.0.1:" + statusPort + "/health")) {
                     health = Duration.between(started, Instant.now()).toMillis();
                 }
-                Thread.sleep(20);
+                Thread.sleep(20); // pacing: readiness looked at every 20 ms, the figures' resolution
             }
             if (dashboard < 0 || health < 0) {
                 throw new IllegalStateException("the station did not become ready within 120 s (alive " + p.isAlive() + "); its log:\n"
