@@ -1,7 +1,6 @@
 package org.openinfusion.station.clinical.audit;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,61 +24,33 @@ final class CareCodec {
     }
 
     static EventCodec.Encoded encode(TrailEvent.PreDoseVitals v) {
-        Map<String, Object> p = at(v.at());
-        p.put("values", v.values().stream().map(r -> Map.<String, Object>of("stream", r.stream(), "value", r.value(),
-                "measuredAt", r.measuredAt().toString())).toList());
-        return new EventCodec.Encoded(PRE_DOSE_VITALS, p);
+        return of(PRE_DOSE_VITALS, v.at(), "values", values(v.values()));
     }
 
     static EventCodec.Encoded encode(TrailEvent.PreDoseGateOverridden o) {
-        Map<String, Object> p = at(o.at());
-        p.put("concerns", o.concerns());
-        p.put("reason", o.reason());
-        return new EventCodec.Encoded(GATE_OVERRIDDEN, p);
+        return of(GATE_OVERRIDDEN, o.at(), "concerns", o.concerns(), "reason", o.reason());
     }
 
     static EventCodec.Encoded encode(TrailEvent.DischargeOverridden o) {
-        Map<String, Object> p = at(o.at());
-        p.put("unmet", o.unmet());
-        p.put("reason", o.reason());
-        return new EventCodec.Encoded(DISCHARGE_OVERRIDDEN, p);
+        return of(DISCHARGE_OVERRIDDEN, o.at(), "unmet", o.unmet(), "reason", o.reason());
     }
 
     static EventCodec.Encoded encode(TrailEvent.AdverseEventRecorded a) {
         AdverseEvent e = a.event();
-        Map<String, Object> p = at(a.at());
-        p.put("aeId", e.id());
-        p.put("term", e.term());
-        p.put("start", e.start().toString());
-        p.put("end", e.end().map(Instant::toString).orElse(null));
-        p.put("severity", e.severity().name());
-        p.put("serious", e.serious());
-        p.put("relationship", e.relationship().name());
-        p.put("action", e.action().name());
-        p.put("outcome", e.outcome().name());
-        p.put("fromAlarm", e.fromAlarm().orElse(null));
-        return new EventCodec.Encoded(AE, p);
+        return of(AE, a.at(), "aeId", e.id(), "term", e.term(), "start", e.start().toString(),
+                "end", e.end().map(Instant::toString).orElse(null), "severity", e.severity().name(), "serious", e.serious(),
+                "relationship", e.relationship().name(), "action", e.action().name(), "outcome", e.outcome().name(),
+                "fromAlarm", e.fromAlarm().orElse(null));
     }
 
     static EventCodec.Encoded encode(TrailEvent.MedicationGiven g) {
         Medication m = g.medication();
-        Map<String, Object> p = at(g.at());
-        p.put("drug", m.drug());
-        p.put("dose", m.dose());
-        p.put("unit", m.unit());
-        p.put("route", m.route());
-        p.put("givenAt", m.givenAt().toString());
-        p.put("givenBy", m.givenBy());
-        p.put("orderedBy", m.orderedBy());
-        p.put("rescue", m.rescue());
-        return new EventCodec.Encoded(MEDICATION, p);
+        return of(MEDICATION, g.at(), "drug", m.drug(), "dose", m.dose(), "unit", m.unit(), "route", m.route(),
+                "givenAt", m.givenAt().toString(), "givenBy", m.givenBy(), "orderedBy", m.orderedBy(), "rescue", m.rescue());
     }
 
     static EventCodec.Encoded encode(TrailEvent.DeviceClockOffset o) {
-        Map<String, Object> p = at(o.at());
-        p.put("device", o.device());
-        p.put("offsetMillis", o.offsetMillis());
-        return new EventCodec.Encoded(CLOCK_OFFSET, p);
+        return of(CLOCK_OFFSET, o.at(), "device", o.device(), "offsetMillis", o.offsetMillis());
     }
 
     static Optional<TrailEvent> decode(PayloadReader p) {
@@ -98,6 +69,12 @@ final class CareCodec {
             case CLOCK_OFFSET -> new TrailEvent.DeviceClockOffset(p.at(), p.required("device"), (long) p.decimal("offsetMillis"));
             default -> null;
         });
+    }
+
+    /** The written form of vital readings (pre-dose and visit vitals), read back by {@link #readings}. */
+    static List<Map<String, Object>> values(List<TrailEvent.VitalReading> readings) {
+        return readings.stream().map(r -> Map.<String, Object>of("stream", r.stream(), "value", r.value(),
+                "measuredAt", r.measuredAt().toString())).toList();
     }
 
     static List<TrailEvent.VitalReading> readings(PayloadReader p) {
@@ -122,9 +99,12 @@ final class CareCodec {
         return p.payload().get(key) instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 
-    private static Map<String, Object> at(Instant at) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("at", at.toString());
-        return p;
+    /** An event's payload: its time first, then the keys and values in the order given. */
+    static EventCodec.Encoded of(String type, Instant at, Object... keysAndValues) {
+        Object[] all = new Object[keysAndValues.length + 2];
+        all[0] = "at";
+        all[1] = at.toString();
+        System.arraycopy(keysAndValues, 0, all, 2, keysAndValues.length);
+        return RecordCodec.of(type, all);
     }
 }

@@ -2,8 +2,6 @@ package org.openinfusion.station.clinical.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.openinfusion.station.clinical.history.TrailEvent;
 
@@ -19,42 +17,25 @@ final class VisitCodec {
     }
 
     static EventCodec.Encoded encode(TrailEvent.SubjectEnrolled e) {
-        Map<String, Object> p = at(e.at());
-        p.put("subject", e.subject());
-        p.put("protocol", e.protocolId());
-        p.put("consentDay", e.consentDay().toString());
-        return new EventCodec.Encoded(ENROLLED, p);
+        return of(ENROLLED, e.at(), "subject", e.subject(), "protocol", e.protocolId(), "consentDay", e.consentDay().toString());
     }
 
     static EventCodec.Encoded encode(TrailEvent.VisitStarted e) {
-        Map<String, Object> p = at(e.at());
-        p.put("subject", e.subject());
-        p.put("protocol", e.protocolId());
-        p.put("visit", e.visitId());
-        p.put("period", e.period());
-        p.put("unscheduledReason", e.unscheduledReason());
-        return new EventCodec.Encoded(STARTED, p);
+        return of(STARTED, e.at(), "subject", e.subject(), "protocol", e.protocolId(), "visit", e.visitId(), "period", e.period(),
+                "unscheduledReason", e.unscheduledReason());
     }
 
     static EventCodec.Encoded encode(TrailEvent.VisitMissed e) {
-        Map<String, Object> p = at(e.at());
-        p.put("subject", e.subject());
-        p.put("protocol", e.protocolId());
-        p.put("visit", e.visitId());
-        p.put("period", e.period());
-        p.put("reason", e.reason());
-        return new EventCodec.Encoded(MISSED, p);
+        return of(MISSED, e.at(), "subject", e.subject(), "protocol", e.protocolId(), "visit", e.visitId(), "period", e.period(),
+                "reason", e.reason());
     }
 
     static EventCodec.Encoded encode(TrailEvent.VisitVitals v) {
-        Map<String, Object> p = at(v.at());
-        p.put("values", v.values().stream().map(r -> Map.<String, Object>of("stream", r.stream(), "value", r.value(),
-                "measuredAt", r.measuredAt().toString())).toList());
-        return new EventCodec.Encoded(VITALS, p);
+        return of(VITALS, v.at(), "values", CareCodec.values(v.values()));
     }
 
     static EventCodec.Encoded encode(TrailEvent.VisitCompleted c) {
-        return new EventCodec.Encoded(COMPLETED, at(c.at()));
+        return of(COMPLETED, c.at());
     }
 
     static Optional<TrailEvent> decode(PayloadReader p) {
@@ -71,9 +52,7 @@ final class VisitCodec {
         });
     }
 
-    private static Map<String, Object> at(Instant at) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("at", at.toString());
-        return p;
+    private static EventCodec.Encoded of(String type, Instant at, Object... keysAndValues) {
+        return CareCodec.of(type, at, keysAndValues);
     }
 }
