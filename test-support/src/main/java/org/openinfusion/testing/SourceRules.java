@@ -53,6 +53,18 @@ public final class SourceRules {
         }
     }
 
+    /**
+     * Both rules over the module the tests run in (the working directory): qualified names in {@code src/main/java}
+     * and {@code src/test/java}, sleeps in {@code src/test/java}.
+     */
+    public static List<Finding> ofModule() {
+        Path main = Path.of("src/main/java");
+        Path test = Path.of("src/test/java");
+        List<Finding> found = new ArrayList<>(inlineQualifiedNames(main, test));
+        found.addAll(unexplainedSleeps(test));
+        return found;
+    }
+
     /** The inline fully qualified class names an import would serve, in every {@code .java} file under {@code roots}. */
     public static List<Finding> inlineQualifiedNames(Path... roots) {
         List<Path> files = javaFiles(roots);
