@@ -63,6 +63,17 @@ public record BrokerRules(Optional<DeviceRegistry> registry, String prefix, Stri
         return new Decision.Allowed(new Grant(device.get().account(), List.of(deviceTree(device.get())), List.of()));
     }
 
+    /** Room in an MQTT packet for the fixed header, the topic and the packet id beside the payload. */
+    public static final int PACKET_OVERHEAD_BYTES = 1024;
+
+    /**
+     * The largest MQTT packet the broker takes ({@code mqtt.maxPayloadBytes} plus {@link #PACKET_OVERHEAD_BYTES}): a
+     * client sending a larger one is disconnected by the broker and its packet never forwarded.
+     */
+    public static int maxPacketBytes(int maxPayloadBytes) {
+        return maxPayloadBytes + PACKET_OVERHEAD_BYTES;
+    }
+
     /** {@code {prefix}/beds/{bed}/devices/{device}/#}: everything a device may publish to. */
     public String deviceTree(DeviceRegistry.Device d) {
         return prefix + "/beds/" + d.source().bedId() + "/devices/" + d.source().deviceId() + "/#";

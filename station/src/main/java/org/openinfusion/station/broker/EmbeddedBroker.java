@@ -31,9 +31,11 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /**
      * Starts on {@code requestedPort} (0 = any free port) with {@code rules} deciding every CONNECT and topic; with
-     * {@code tls}, its one listener speaks TLS only (key and certificate from {@code tls}).
+     * {@code tls}, its one listener speaks TLS only (key and certificate from {@code tls}). A client sending a packet
+     * larger than {@code maxPacketBytes} is disconnected ({@link BrokerRules#maxPacketBytes}).
      */
-    public static EmbeddedBroker start(Path dir, int requestedPort, BrokerRules rules, Optional<GeneratedTls> tls) throws IOException {
+    public static EmbeddedBroker start(Path dir, int requestedPort, BrokerRules rules, Optional<GeneratedTls> tls,
+                                       int maxPacketBytes) throws IOException {
         int port = requestedPort == 0 ? FreePort.find() : requestedPort;
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(conf.resolve("config.xml"), """
@@ -45,9 +47,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                   <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                   <mqtt>
                     <queued-messages><max-queue-size>1000000</max-queue-size></queued-messages>
+                    <packets><max-packet-size>%d</max-packet-size></packets>
                   </mqtt>
                 </hivemq>
-                """.formatted(listener(port, tls)));
+                """.formatted(listener(port, tls), maxPacketBytes));
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withEmbeddedExtension(AccessExtension.of(rules))
                 .withConfigurationFolder(conf)

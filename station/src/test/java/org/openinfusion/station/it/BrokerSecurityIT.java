@@ -53,6 +53,7 @@ class BrokerSecurityIT {
     private static final String SIM_MONITOR_PASSWORD = MqttPasswords.randomPassword();
     private static final String SIM_PUMP_PASSWORD = MqttPasswords.randomPassword();
     private static LocalMosquitto broker;
+    private static final int MAX_PACKET = BrokerRules.maxPacketBytes(65_536);
     private static GeneratedTls tls;
     private static Path registryFile;
 
@@ -71,7 +72,7 @@ class BrokerSecurityIT {
                 MqttPasswords.hash(STATION_PASSWORD.toCharArray()), "secured-station");
         Path mosquitto = Binaries.find("mosquitto", System.getenv("PATH")).orElseThrow();
         broker = LocalMosquitto.start(mosquitto, dir.resolve("mosquitto"),
-                MosquittoFiles.securedListener(rules, dir.resolve("mosquitto"), tls), true);
+                MosquittoFiles.securedListener(rules, dir.resolve("mosquitto"), tls, MAX_PACKET), true);
     }
 
     @AfterAll
@@ -219,6 +220,26 @@ class BrokerSecurityIT {
             station.disconnect();
             station.close();
         }
+    }
+
+    private static BrokerAttacker attacker() throws Exception {
+        return new BrokerAttacker(broker.url(), PemTrust.socketFactory(tls.caPem()), new String[] {"station", STATION_PASSWORD},
+                new String[] {"sec-01.monitor", PASSWORD_1}, "sec-01", "monitor", new String[] {"sec-02.monitor", PASSWORD_2}, "sec-02");
+    }
+
+    @Test
+    void aPublishLargerThanTheMaximumPacketSizeDisconnectsTheDeviceAndIsNeverForwarded() throws Exception {
+        attacker().oversizedPublishIsRefused(MAX_PACKET);
+    }
+
+    @Test
+    void aDeviceWhoseWillNamesAnotherBedsStatusNeverHasItPublished() throws Exception {
+        attacker().willOutsideItsOwnTopicsIsNeverPublished(false);
+    }
+
+    @Test
+    void aDeviceSubscribingToEverythingOrToAnotherBedReadsNothing() throws Exception {
+        attacker().subscriptionsToEverythingOrAnotherBedGetNothing(false);
     }
 
     private static byte[] hr(Instant t, int value, int seq) {

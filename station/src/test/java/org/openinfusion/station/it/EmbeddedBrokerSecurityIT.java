@@ -30,6 +30,12 @@ class EmbeddedBrokerSecurityIT {
     private static Path root;
     private static EmbeddedBroker broker;
     private static GeneratedTls tls;
+    private static final int MAX_PACKET = BrokerRules.maxPacketBytes(65_536);
+
+    private static BrokerAttacker attacker() throws Exception {
+        return new BrokerAttacker(broker.url(), PemTrust.socketFactory(tls.caPem()), new String[] {"station", "st"},
+                new String[] {"bed-01.monitor", "one"}, "bed-01", "monitor", new String[] {"bed-02.monitor", "two"}, "bed-02");
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -39,7 +45,7 @@ class EmbeddedBrokerSecurityIT {
                 new DeviceRegistry.Device("bed-01.monitor", new DeviceRef("bed-01", "monitor"), MqttPasswords.hash("one".toCharArray())),
                 new DeviceRegistry.Device("bed-02.monitor", new DeviceRef("bed-02", "monitor"), MqttPasswords.hash("two".toCharArray()))));
         broker = EmbeddedBroker.start(root.resolve("broker"), 0, new BrokerRules(Optional.of(registry), "station/v1", "station",
-                MqttPasswords.hash("st".toCharArray()), "station-ingest"), Optional.of(tls));
+                MqttPasswords.hash("st".toCharArray()), "station-ingest"), Optional.of(tls), MAX_PACKET);
     }
 
     @AfterAll
@@ -123,5 +129,20 @@ class EmbeddedBrokerSecurityIT {
                 c.close(true);
             }
         }
+    }
+
+    @Test
+    void aPublishLargerThanTheMaximumPacketSizeDisconnectsTheDeviceAndIsNeverForwarded() throws Exception {
+        attacker().oversizedPublishIsRefused(MAX_PACKET);
+    }
+
+    @Test
+    void aDeviceWhoseWillNamesAnotherBedsStatusIsRefusedAtConnect() throws Exception {
+        attacker().willOutsideItsOwnTopicsIsNeverPublished(true);
+    }
+
+    @Test
+    void aDeviceSubscribingToEverythingOrToAnotherBedIsRefusedAndReadsNothing() throws Exception {
+        attacker().subscriptionsToEverythingOrAnotherBedGetNothing(true);
     }
 }
