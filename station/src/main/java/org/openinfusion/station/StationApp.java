@@ -243,7 +243,7 @@ public final class StationApp implements AutoCloseable {
         Optional<GeneratedTls> tls = m.embeddedTls() ? Optional.of(GeneratedTls.create(dir.resolve("tls"), "station embedded broker"))
                 : Optional.empty();
         EmbeddedBroker broker = remember(EmbeddedBroker.start(dir, m.embeddedPort(), rules, tls,
-                BrokerRules.maxPacketBytes(m.maxPayloadBytes())));
+                BrokerRules.maxPacketBytes(m.maxPayloadBytes()), m.embeddedClientCa()));
         MqttConfig out = m.withUrl(broker.url()).withCredentials(user, password);
         return tls.isPresent() ? out.withCaFile(tls.get().caPem()) : out;
     }

@@ -25,7 +25,8 @@ public final class MosquittoFiles {
     public static List<String> passwordLines(BrokerRules rules) {
         List<String> out = new ArrayList<>();
         out.add(rules.stationAccount() + ":" + rules.stationHash());
-        devices(rules).forEach(d -> out.add(d.account() + ":" + d.passwordHash()));
+        devices(rules).stream().filter(d -> !d.passwordHash().equals(DeviceRegistry.CERTIFICATE_ONLY))
+                .forEach(d -> out.add(d.account() + ":" + d.passwordHash()));
         return out;
     }
 

@@ -11,12 +11,13 @@ import java.util.Optional;
  * (read once; empty = every device accepted, with a warning); {@code caFile}: the PEM certificate(s) an {@code ssl://}
  * broker's certificate must chain to (empty = the JVM's trusted authorities); {@code embeddedTls}: the embedded broker
  * listens with TLS only (docs/mqtt.md, "Broker security"). {@code allowUnregisteredDevices}: the development setting
- * that lets a station start without a registry ({@link #checkDeviceRegistry}).
+ * that lets a station start without a registry ({@link #checkDeviceRegistry}); {@code embeddedClientCa}: the PEM
+ * authority of devices' client certificates for the embedded broker (empty = no client certificates).
  */
 public record MqttConfig(String url, int embeddedPort, String clientId, String username, String password,
                          String topicPrefix, int maxPayloadBytes, Duration keepAlive, int maxInflight, Duration silentAfter,
                          Optional<DeviceRegistry> deviceRegistry, Optional<Path> caFile, boolean embeddedTls,
-                         boolean allowUnregisteredDevices) {
+                         boolean allowUnregisteredDevices, Optional<Path> embeddedClientCa) {
     public static final String EMBEDDED = "embedded";
 
     public boolean embedded() {
@@ -25,23 +26,23 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
 
     public MqttConfig withUrl(String newUrl) {
         return new MqttConfig(newUrl, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, deviceRegistry, caFile, embeddedTls, allowUnregisteredDevices);
+                silentAfter, deviceRegistry, caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa);
     }
 
     /** The station's own broker account. */
     public MqttConfig withCredentials(String user, String secret) {
         return new MqttConfig(url, embeddedPort, clientId, user, secret, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, deviceRegistry, caFile, embeddedTls, allowUnregisteredDevices);
+                silentAfter, deviceRegistry, caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa);
     }
 
     public MqttConfig withDeviceRegistry(DeviceRegistry registry) {
         return new MqttConfig(url, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, Optional.of(registry), caFile, embeddedTls, allowUnregisteredDevices);
+                silentAfter, Optional.of(registry), caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa);
     }
 
     public MqttConfig withCaFile(Path file) {
         return new MqttConfig(url, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, deviceRegistry, Optional.of(file), embeddedTls, allowUnregisteredDevices);
+                silentAfter, deviceRegistry, Optional.of(file), embeddedTls, allowUnregisteredDevices, embeddedClientCa);
     }
 
     /** Why a start without a device registry is refused, naming the two ways out. */
@@ -82,7 +83,8 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
                 s.string("mqtt.username"), s.string("mqtt.password"), prefix,
                 s.integer("mqtt.maxPayloadBytes", 1024, 256 * 1024 * 1024), s.duration("mqtt.keepAlive"),
                 s.integer("mqtt.maxInflight", 10, 65535), silentAfter(s), registry(s), path(s, "mqtt.caFile"),
-                s.bool("mqtt.embeddedTls"), s.bool("mqtt.allowUnregisteredDevices"));
+                s.bool("mqtt.embeddedTls"), s.bool("mqtt.allowUnregisteredDevices"),
+                path(s, "mqtt.embeddedClientCa"));
     }
 
     /** Never shows the password. */
