@@ -8,7 +8,7 @@ import java.util.Optional;
  * MQTT ingest. {@code url} is a broker URL such as {@code tcp://127.0.0.1:1883}, or {@code embedded}
  * to start the in-process broker on {@code embeddedPort} (0 = any free port). {@code silentAfter}: an MQTT device
  * that sends nothing for this long raises {@code DEVICE_SILENT}. {@code deviceRegistry}: the devices allowed to send
- * (read once; empty = every device accepted, with a warning); {@code caFile}: the PEM certificate(s) an {@code ssl://}
+ * (read once; empty = the start is refused unless {@code allowUnregisteredDevices}); {@code caFile}: the PEM certificate(s) an {@code ssl://}
  * broker's certificate must chain to (empty = the JVM's trusted authorities); {@code embeddedTls}: the embedded broker
  * listens with TLS only (docs/mqtt.md, "Broker security"). {@code allowUnregisteredDevices}: the development setting
  * that lets a station start without a registry ({@link #checkDeviceRegistry}); {@code embeddedClientCa}: the PEM
