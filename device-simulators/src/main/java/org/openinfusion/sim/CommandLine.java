@@ -1,11 +1,19 @@
 package org.openinfusion.sim;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import javax.net.ssl.SSLSocketFactory;
+import org.openinfusion.sim.mqtt.BrokerConnection;
 import org.openinfusion.sim.mqtt.PublisherSettings;
+import org.openinfusion.sim.mqtt.SimulatedBed;
 import org.openinfusion.sim.scenario.Scenario;
 import org.openinfusion.sim.signal.InfusionPlan;
 
@@ -28,6 +36,12 @@ final class CommandLine {
                                        desaturation, pump-occlusion, device-failures, or a .yaml file
               --idle-pumps             pumps wait to be programmed over the control channel
               --control-port P         serve the HTTP control channel on 127.0.0.1:P (0 = any free port)
+              --ca-file FILE           ssl:// broker: PEM authority its certificate must chain to (default: the JVM's)
+              --trust-store FILE       ssl:// broker: the same as a PKCS#12 or JKS file (password: SIM_TRUST_STORE_PASSWORD)
+              --key-store FILE         ssl:// broker asking for client certificates: PKCS#12 key and certificate
+                                       (password: SIM_KEY_STORE_PASSWORD)
+              --accounts FILE          each device's broker account, 'bed-01.monitor=PASSWORD' lines (the demo's
+                                       broker/device-passwords.properties); 'bed-01.monitor.user=NAME' names it otherwise
               --help                   show this text""";
 
     /** The outcome: either help was asked for, or a run is configured. */
@@ -38,7 +52,13 @@ final class CommandLine {
     }
 
     static Parsed parse(String[] args, SimulatorConfig defaults) throws UsageException {
+        return parse(args, defaults, System.getenv());
+    }
+
+    /** The same with the environment the key store passwords are read from. */
+    static Parsed parse(String[] args, SimulatorConfig defaults, Map<String, String> env) throws UsageException {
         Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
+        Map<String, Path> connection = new HashMap<>();
         SimulatorConfig config = defaults;
         InfusionPlan plan = defaults.infusion();
         boolean fast = false;
@@ -73,13 +93,43 @@ final class CommandLine {
                         }
                         controlPort = OptionalInt.of((int) port);
                     }
+                    case "--ca-file", "--trust-store", "--key-store", "--accounts" -> connection.put(option, Path.of(value(option, rest)));
                     default -> throw new UsageException("unknown option '" + option + "'");
                 }
             }
-            config = config.withInfusion(plan);
+            config = secured(config.withInfusion(plan), connection, env);
             config.scenario().ifPresent(Scenario::load);
             return new Parsed(false, fast ? config.withPacing(Pacing.AS_FAST_AS_POSSIBLE) : config, controlPort);
         } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The broker connection with the TLS files and device accounts named by {@code files} (docs/simulation.md). */
+    private static SimulatorConfig secured(SimulatorConfig config, Map<String, Path> files, Map<String, String> env)
+            throws UsageException {
+        if (files.isEmpty()) {
+            return config;
+        }
+        PublisherSettings m = config.mqtt();
+        boolean tls = files.containsKey("--ca-file") || files.containsKey("--trust-store") || files.containsKey("--key-store");
+        if (tls && !m.brokerUri().startsWith("ssl://")) {
+            throw new UsageException("--ca-file, --trust-store and --key-store are for ssl:// brokers; --broker is " + m.brokerUri());
+        }
+        if (files.containsKey("--ca-file") && files.containsKey("--trust-store")) {
+            throw new UsageException("give --ca-file or --trust-store, not both");
+        }
+        try {
+            Optional<SSLSocketFactory> sockets = tls ? Optional.of(BrokerConnection.sockets(Optional.ofNullable(files.get("--ca-file")),
+                    Optional.ofNullable(files.get("--trust-store")), env.getOrDefault("SIM_TRUST_STORE_PASSWORD", "").toCharArray(),
+                    Optional.ofNullable(files.get("--key-store")), env.getOrDefault("SIM_KEY_STORE_PASSWORD", "").toCharArray()))
+                    : m.tls();
+            PublisherSettings.Logins logins = files.containsKey("--accounts")
+                    ? BrokerConnection.accounts(files.get("--accounts"), config.bedIds().stream()
+                            .flatMap(bed -> SimulatedBed.DEVICE_IDS.stream().map(device -> bed + "." + device)).toList())
+                    : m.logins();
+            return config.withMqtt(new PublisherSettings(m.brokerUri(), m.runId(), m.maxInflight(), m.bufferSize(), sockets, logins));
+        } catch (IOException e) {
             throw new UsageException(e.getMessage());
         }
     }

@@ -101,11 +101,10 @@ public final class StationApp implements AutoCloseable {
         this.vertx = vertx;
         try {
             StationConfig cfg = requested;
+            // refused before anything starts unless a registry or the explicit development setting is there
+            cfg.mqtt().checkDeviceRegistry().ifPresent(LOG::error);
             if (cfg.mqtt().embedded()) {
                 cfg = cfg.withMqtt(startEmbeddedBroker(cfg.mqtt(), cfg.dataDir().resolve("broker")));
-            }
-            if (cfg.mqtt().deviceRegistry().isEmpty()) {
-                LOG.warn("no device registry (mqtt.deviceRegistry): values from any device id are accepted (docs/mqtt.md)");
             }
             PointWriter writer;
             Optional<LocalInfluxd> influxd = cfg.influx().managed() ? startInfluxd(cfg.influx()) : Optional.empty();
@@ -246,7 +245,8 @@ public final class StationApp implements AutoCloseable {
                 m.clientId());
         Optional<GeneratedTls> tls = m.embeddedTls() ? Optional.of(GeneratedTls.create(dir.resolve("tls"), "station embedded broker"))
                 : Optional.empty();
-        EmbeddedBroker broker = remember(EmbeddedBroker.start(dir, m.embeddedPort(), rules, tls));
+        EmbeddedBroker broker = remember(EmbeddedBroker.start(dir, m.embeddedPort(), rules, tls,
+                BrokerRules.maxPacketBytes(m.maxPayloadBytes()), m.embeddedClientCa()));
         MqttConfig out = m.withUrl(broker.url()).withCredentials(user, password);
         return tls.isPresent() ? out.withCaFile(tls.get().caPem()) : out;
     }

@@ -74,7 +74,12 @@ public final class StationMain implements AutoCloseable {
                     .flatMap(bed -> SimulatedBed.DEVICE_IDS.stream().map(device -> new DeviceRef(bed, device))).toList()));
             config = config.withMqtt(config.mqtt().withDeviceRegistry(demoDevices.get().registry()));
         }
-        station = StationApp.start(config, clock, vertx);
+        try {
+            station = StationApp.start(config, clock, vertx);
+        } catch (ConfigException e) {
+            vertx.close();
+            throw e;
+        }
         try {
             users = station.users();
             demoUserCreated = options.simulatedBeds() > 0 && createDemoUsers(users);
@@ -224,7 +229,14 @@ public final class StationMain implements AutoCloseable {
             System.exit(2);
             return;
         }
-        StationMain running = start(config, options);
+        StationMain running;
+        try {
+            running = start(config, options);
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");

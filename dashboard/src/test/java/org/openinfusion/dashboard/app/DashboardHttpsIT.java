@@ -3,16 +3,15 @@ package org.openinfusion.dashboard.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.testing.TempFolders;
@@ -22,23 +21,41 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The dashboard over HTTPS with a certificate made at start (the demo's setting): plain HTTP is off, the certificate
+ * The dashboard over HTTPS with a certificate made at start (the demo's setting): plain HTTP on the same port only
+ * redirects to HTTPS, HTTPS answers carry HSTS, the certificate
  * chains to the authority written beside it, and the session cookie is Secure, HttpOnly and SameSite=Strict and gets a
  * new value when a nurse signs in (no session fixation).
  */
 class DashboardHttpsIT {
     @Test
-    void theDashboardSpeaksHttpsOnlyAndRenewsItsHttpOnlySecureSessionCookieAtSignIn() throws Exception {
+    void theDashboardRedirectsPlainHttpSendsHstsAndRenewsItsHttpOnlySecureSessionCookieAtSignIn() throws Exception {
         Path data = TempFolders.deletedOnExit("https-it-");
         StationConfig config = DemoConfig.of(data, Map.of("http.dashboardKeystore", "self-signed"));
         try (StationMain station = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "1"}))) {
             String url = station.dashboardUrl();
             assertTrue(url.startsWith("https://127.0.0.1:"), url);
-            // a client trusting the authority written beside the certificate gets the page; plain HTTP gets nothing
+            // a client trusting the authority written beside the certificate gets the page, with HSTS
             HttpClient trusting = HttpClient.newBuilder().sslContext(PemTrust.context(data.resolve("dashboard-tls").resolve("ca.pem"))).build();
-            assertEquals(200, trusting.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
-            assertThrows(IOException.class, () -> HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url.replace("https://", "http://"))).build(), HttpResponse.BodyHandlers.ofString()));
+            HttpResponse<Void> page = trusting.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, page.statusCode());
+            assertEquals(Optional.of("max-age=31536000"), page.headers().firstValue("Strict-Transport-Security"));
+            // plain HTTP to the same port gets only a permanent redirect to the same address over HTTPS: no page, no
+            // session cookie, no HSTS (a browser must not take it from plain HTTP)
+            HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> redirect = plain.send(HttpRequest.newBuilder(URI.create(url.replace("https://", "http://")
+                    + "bed/bed-01?from=link")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(308, redirect.statusCode());
+            assertEquals(Optional.of(url + "bed/bed-01?from=link"), redirect.headers().firstValue("Location"));
+            assertEquals("", redirect.body());
+            assertEquals(Optional.empty(), redirect.headers().firstValue("Set-Cookie"));
+            assertEquals(Optional.empty(), redirect.headers().firstValue("Strict-Transport-Security"));
+            // a client following it lands on the HTTPS page
+            HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS)
+                    .sslContext(PemTrust.context(data.resolve("dashboard-tls").resolve("ca.pem"))).build();
+            HttpResponse<Void> landed = following.send(HttpRequest.newBuilder(URI.create(url.replace("https://", "http://") + "login"))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, landed.statusCode());
+            assertEquals(URI.create(url + "login"), landed.uri());
 
             ChromeDriver browser = Chromium.start(data.resolve("chromium-profile"), true);
             try {

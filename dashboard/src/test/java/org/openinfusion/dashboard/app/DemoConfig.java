@@ -18,7 +18,9 @@ final class DemoConfig {
                 "station.dataDir", dataDir.toString(),
                 "http.dashboardPort", "0",
                 "http.statusPort", "0",
-                "health.publishInterval", "1s"));
+                "health.publishInterval", "1s",
+                // with simulated beds the demo makes its own registry; a test without them runs open
+                "mqtt.allowUnregisteredDevices", "true"));
         s.putAll(extra);
         return StationConfig.from(Settings.defaultsWith(s));
     }

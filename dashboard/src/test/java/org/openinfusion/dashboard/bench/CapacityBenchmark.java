@@ -139,6 +139,7 @@ public final class CapacityBenchmark {
         Map<String, String> s = new HashMap<>();
         s.put("mqtt.url", res.mosquitto.url());
         s.put("mqtt.clientId", "capacity-station");
+        s.put("mqtt.allowUnregisteredDevices", "true"); // simulated beds on an open test broker
         s.put("influx.url", res.influxd.url());
         s.put("station.dataDir", Files.createDirectories(res.root.resolve("station")).toString());
         s.put("http.statusPort", "0");

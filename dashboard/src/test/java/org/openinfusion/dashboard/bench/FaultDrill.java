@@ -189,6 +189,7 @@ public final class FaultDrill {
             Map<String, String> s = new LinkedHashMap<>();
             s.put("mqtt.url", mosquitto.url());
             s.put("mqtt.clientId", "drill-station");
+            s.put("mqtt.allowUnregisteredDevices", "true"); // the drill's simulated beds have no broker accounts
             s.put("influx.url", influxd.url());
             s.put("station.dataDir", data.toString());
             s.put("buffer.maxBytes", String.valueOf(mounted ? tmpfsBytes / 2 : 2048 * MIB));

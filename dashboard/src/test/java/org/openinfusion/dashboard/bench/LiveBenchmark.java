@@ -157,6 +157,7 @@ public final class LiveBenchmark {
                 Map<String, String> s = new HashMap<>();
                 s.put("mqtt.url", rig.mosquitto.url());
                 s.put("mqtt.clientId", "live-bench-station");
+                s.put("mqtt.allowUnregisteredDevices", "true"); // simulated beds on an open test broker
                 s.put("influx.url", rig.influxd.url());
                 s.put("station.dataDir", Files.createDirectories(rig.root.resolve("station")).toString());
                 s.put("http.dashboardPort", "0");

@@ -4,6 +4,7 @@ import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.parameter.TopicPermission;
+import com.hivemq.extension.sdk.api.client.parameter.ClientTlsInformation;
 import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
 import com.hivemq.extension.sdk.api.packets.auth.ModifiableDefaultPermissions;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
@@ -17,8 +18,12 @@ import com.hivemq.extension.sdk.api.services.builder.Builders;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.security.auth.x500.X500Principal;
 import org.openinfusion.station.domain.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +53,9 @@ final class AccessExtension implements ExtensionMain {
         SimpleAuthenticator authenticator = (in, out) -> {
             ConnectPacket connect = in.getConnectPacket();
             Optional<char[]> password = connect.getPassword().map(AccessExtension::chars);
-            BrokerRules.Decision d = rules.connect(connect.getUserName(), password, connect.getClientId());
+            Optional<String> identity = in.getConnectionInformation().getClientTlsInformation()
+                    .flatMap(ClientTlsInformation::getClientCertificate).flatMap(AccessExtension::commonName);
+            BrokerRules.Decision d = rules.connect(connect.getUserName(), password, connect.getClientId(), identity);
             password.ifPresent(p -> Arrays.fill(p, '\0'));
             switch (d) {
                 case BrokerRules.Decision.Refused r -> {
@@ -70,6 +77,16 @@ final class AccessExtension implements ExtensionMain {
 
     private static TopicPermission permission(String filter, TopicPermission.MqttActivity activity) {
         return Builders.topicPermission().topicFilter(filter).type(TopicPermission.PermissionType.ALLOW).activity(activity).build();
+    }
+
+    /** The subject's CN of a client certificate the broker has verified against its client authority. */
+    static Optional<String> commonName(X509Certificate certificate) {
+        try {
+            return new LdapName(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253)).getRdns().stream()
+                    .filter(r -> r.getType().equalsIgnoreCase("CN")).map(r -> String.valueOf(r.getValue())).reduce((a, b) -> b);
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
     }
 
     private static char[] chars(ByteBuffer bytes) {

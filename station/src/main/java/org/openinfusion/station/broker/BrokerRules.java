@@ -40,6 +40,30 @@ public record BrokerRules(Optional<DeviceRegistry> registry, String prefix, Stri
     }
 
     public Decision connect(Optional<String> user, Optional<char[]> password, String clientId) {
+        return connect(user, password, clientId, Optional.empty());
+    }
+
+    /**
+     * The same for a client that presented a certificate the broker verified against its client authority:
+     * {@code certificateIdentity} is its subject's common name. A registered device of that account is allowed without
+     * a password (and with a user name only if it is the same account); any other identity is refused, and so is the
+     * station's account (the station signs in with its password).
+     */
+    public Decision connect(Optional<String> user, Optional<char[]> password, String clientId, Optional<String> certificateIdentity) {
+        if (certificateIdentity.isPresent()) {
+            String identity = certificateIdentity.get();
+            if (user.isPresent() && !user.get().equals(identity)) {
+                return new Decision.Refused("user name differs from the certificate's identity");
+            }
+            if (clientId.equals(stationClientId)) {
+                return new Decision.Refused("client id reserved to the station");
+            }
+            Optional<DeviceRegistry.Device> device = registry.flatMap(r -> r.account(identity));
+            if (device.isEmpty()) {
+                return new Decision.Refused("certificate identity is not a registered device");
+            }
+            return new Decision.Allowed(new Grant(device.get().account(), List.of(deviceTree(device.get())), List.of()));
+        }
         boolean station = user.isPresent() && user.get().equals(stationAccount);
         if (station) {
             if (password.isEmpty() || !MqttPasswords.matches(password.get(), stationHash)) {
@@ -61,6 +85,17 @@ public record BrokerRules(Optional<DeviceRegistry> registry, String prefix, Stri
             return new Decision.Refused("unknown account or wrong password");
         }
         return new Decision.Allowed(new Grant(device.get().account(), List.of(deviceTree(device.get())), List.of()));
+    }
+
+    /** Room in an MQTT packet for the fixed header, the topic and the packet id beside the payload. */
+    public static final int PACKET_OVERHEAD_BYTES = 1024;
+
+    /**
+     * The largest MQTT packet the broker takes ({@code mqtt.maxPayloadBytes} plus {@link #PACKET_OVERHEAD_BYTES}): a
+     * client sending a larger one is disconnected by the broker and its packet never forwarded.
+     */
+    public static int maxPacketBytes(int maxPayloadBytes) {
+        return maxPayloadBytes + PACKET_OVERHEAD_BYTES;
     }
 
     /** {@code {prefix}/beds/{bed}/devices/{device}/#}: everything a device may publish to. */

@@ -2,6 +2,10 @@ package org.openinfusion.station.broker;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.openinfusion.station.tls.PemTrust;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,9 +35,24 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /**
      * Starts on {@code requestedPort} (0 = any free port) with {@code rules} deciding every CONNECT and topic; with
-     * {@code tls}, its one listener speaks TLS only (key and certificate from {@code tls}).
+     * {@code tls}, its one listener speaks TLS only (key and certificate from {@code tls}). A client sending a packet
+     * larger than {@code maxPacketBytes} is disconnected ({@link BrokerRules#maxPacketBytes}).
      */
-    public static EmbeddedBroker start(Path dir, int requestedPort, BrokerRules rules, Optional<GeneratedTls> tls) throws IOException {
+    public static EmbeddedBroker start(Path dir, int requestedPort, BrokerRules rules, Optional<GeneratedTls> tls,
+                                       int maxPacketBytes) throws IOException {
+        return start(dir, requestedPort, rules, tls, maxPacketBytes, Optional.empty());
+    }
+
+    /**
+     * The same, and with {@code clientCa} (PEM) the TLS listener asks clients for a certificate (optional: devices with
+     * passwords still connect); one that chains to {@code clientCa} identifies its device by its common name
+     * ({@link BrokerRules#connect(Optional, Optional, String, Optional)}); one that does not fails the TLS handshake.
+     */
+    public static EmbeddedBroker start(Path dir, int requestedPort, BrokerRules rules, Optional<GeneratedTls> tls,
+                                       int maxPacketBytes, Optional<Path> clientCa) throws IOException {
+        if (clientCa.isPresent() && tls.isEmpty()) {
+            throw new IOException("client certificates (mqtt.embeddedClientCa) need the TLS listener (mqtt.embeddedTls=true)");
+        }
         int port = requestedPort == 0 ? FreePort.find() : requestedPort;
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(conf.resolve("config.xml"), """
@@ -45,9 +64,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                   <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                   <mqtt>
                     <queued-messages><max-queue-size>1000000</max-queue-size></queued-messages>
+                    <packets><max-packet-size>%d</max-packet-size></packets>
                   </mqtt>
                 </hivemq>
-                """.formatted(listener(port, tls)));
+                """.formatted(listener(port, tls, clientCa.isPresent() ? Optional.of(clientTrust(dir, clientCa.get())) : Optional.empty()),
+                maxPacketBytes));
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withEmbeddedExtension(AccessExtension.of(rules))
                 .withConfigurationFolder(conf)
@@ -68,7 +89,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         return new EmbeddedBroker(hivemq, port, tls.isPresent());
     }
 
-    private static String listener(int port, Optional<GeneratedTls> tls) {
+    /** The client authority as a PKCS#12 trust store HiveMQ reads (in the owner-only {@code tls} folder, random password). */
+    private static TrustStore clientTrust(Path dir, Path clientCa) throws IOException {
+        Path file = Files.createDirectories(dir.resolve("tls")).resolve("clients.p12");
+        String password = MqttPasswords.randomPassword();
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            PemTrust.trustStore(clientCa).store(out, password.toCharArray());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot write the client trust store " + file + ": " + e.getMessage(), e);
+        }
+        return new TrustStore(file, password);
+    }
+
+    private record TrustStore(Path file, String password) {
+    }
+
+    private static String listener(int port, Optional<GeneratedTls> tls, Optional<TrustStore> clients) {
         if (tls.isEmpty()) {
             return "<tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>".formatted(port);
         }
@@ -78,9 +116,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                   <tls>
                     <keystore><path>%s</path><password>%s</password><private-key-password>%s</private-key-password></keystore>
                     <protocols><protocol>TLSv1.3</protocol><protocol>TLSv1.2</protocol></protocols>
-                    <client-authentication-mode>NONE</client-authentication-mode>
+                    <client-authentication-mode>%s</client-authentication-mode>%s
                   </tls>
-                </tls-tcp-listener>""".formatted(port, t.keystore().toAbsolutePath(), t.keystorePassword(), t.keystorePassword());
+                </tls-tcp-listener>""".formatted(port, t.keystore().toAbsolutePath(), t.keystorePassword(), t.keystorePassword(),
+                clients.isPresent() ? "OPTIONAL" : "NONE", clients.map(c -> "<truststore><path>%s</path><password>%s</password></truststore>"
+                        .formatted(c.file().toAbsolutePath(), c.password())).orElse(""));
     }
 
     public String url() {

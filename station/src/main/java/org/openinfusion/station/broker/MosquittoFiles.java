@@ -25,7 +25,8 @@ public final class MosquittoFiles {
     public static List<String> passwordLines(BrokerRules rules) {
         List<String> out = new ArrayList<>();
         out.add(rules.stationAccount() + ":" + rules.stationHash());
-        devices(rules).forEach(d -> out.add(d.account() + ":" + d.passwordHash()));
+        devices(rules).stream().filter(d -> !d.passwordHash().equals(DeviceRegistry.CERTIFICATE_ONLY))
+                .forEach(d -> out.add(d.account() + ":" + d.passwordHash()));
         return out;
     }
 
@@ -42,19 +43,23 @@ public final class MosquittoFiles {
         return out;
     }
 
-    /** The mosquitto.conf lines that apply the two files in {@code dir} (written by {@link #write}). */
-    public static List<String> brokerSettings(Path dir) {
+    /**
+     * The mosquitto.conf lines that apply the two files in {@code dir} (written by {@link #write}), and disconnect a
+     * client sending a packet larger than {@code maxPacketBytes} ({@link BrokerRules#maxPacketBytes}).
+     */
+    public static List<String> brokerSettings(Path dir, int maxPacketBytes) {
         return List.of("allow_anonymous false", "use_username_as_clientid true",
-                "password_file " + dir.resolve("passwd").toAbsolutePath(), "acl_file " + dir.resolve("acl").toAbsolutePath());
+                "password_file " + dir.resolve("passwd").toAbsolutePath(), "acl_file " + dir.resolve("acl").toAbsolutePath(),
+                "max_packet_size " + maxPacketBytes);
     }
 
     /**
      * Writes the two files into {@code dir} and returns the listener's mosquitto.conf lines for them and for TLS with
      * {@code tls}'s certificate and key (TLS 1.2 or later).
      */
-    public static List<String> securedListener(BrokerRules rules, Path dir, GeneratedTls tls) throws IOException {
+    public static List<String> securedListener(BrokerRules rules, Path dir, GeneratedTls tls, int maxPacketBytes) throws IOException {
         write(rules, dir);
-        List<String> lines = new ArrayList<>(brokerSettings(dir));
+        List<String> lines = new ArrayList<>(brokerSettings(dir, maxPacketBytes));
         lines.add("cafile " + tls.caPem().toAbsolutePath());
         lines.add("certfile " + tls.certPem().toAbsolutePath());
         lines.add("keyfile " + tls.keyPem().toAbsolutePath());

@@ -42,7 +42,14 @@ public final class Main implements Callable<Integer> {
         } catch (ConfigException e) {
             return Commands.usage(spec, "configuration: " + e.getMessage());
         }
-        StationApp app = StationApp.start(settings, Clock.systemUTC(), Vertx.vertx());
+        StationApp app;
+        Vertx vertx = Vertx.vertx();
+        try {
+            app = StationApp.start(settings, Clock.systemUTC(), vertx);
+        } catch (ConfigException e) {
+            vertx.close();
+            return Commands.usage(spec, "configuration: " + e.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -87,7 +87,7 @@ public final class MqttAccountsMain implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("wrote " + mosquitto.resolve("passwd") + " (" + (m.deviceRegistry().get().size() + 1)
                 + " accounts) and " + mosquitto.resolve("acl") + "; mosquitto.conf lines for the listener (add TLS: cafile, certfile, keyfile):");
-        MosquittoFiles.brokerSettings(mosquitto).forEach(spec.commandLine().getOut()::println);
+        MosquittoFiles.brokerSettings(mosquitto, BrokerRules.maxPacketBytes(m.maxPayloadBytes())).forEach(spec.commandLine().getOut()::println);
         return Commands.OK;
     }
 }

@@ -23,10 +23,13 @@ import org.openinfusion.station.domain.DeviceRef;
  * a bad line stops the start naming every bad line. Bounded: at most {@link #MAX_DEVICES} devices.
  *
  * <p>File format, one line per device, {@code #} comments:
- * {@code account = bed/device $7$iterations$salt$hash}.
+ * {@code account = bed/device $7$iterations$salt$hash}, or {@code account = bed/device certificate} for a device that
+ * signs in only with a client certificate whose common name is the account (embedded broker, {@code mqtt.embeddedClientCa}).
  */
 public final class DeviceRegistry {
     public static final int MAX_DEVICES = 10_000;
+    /** In place of a password hash: the account signs in with its client certificate only (no password matches). */
+    public static final String CERTIFICATE_ONLY = "certificate";
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern HASH = Pattern.compile("\\$7\\$\\d{1,7}\\$[A-Za-z0-9+/=]{8,}\\$[A-Za-z0-9+/=]{16,}");
 
@@ -82,8 +85,9 @@ public final class DeviceRegistry {
                 problems.add(where + "account must be 1-64 of [A-Za-z0-9_.-]");
             } else if (place.length != 2 || !DeviceRef.isValidId(place[0]) || !DeviceRef.isValidId(place[1])) {
                 problems.add(where + "bed/device must be two ids of [A-Za-z0-9_-]{1,32}");
-            } else if (!HASH.matcher(right[1]).matches()) {
-                problems.add(where + "the password must be a PBKDF2 hash $7$iterations$salt$hash (bin/mqtt-accounts --hash makes one)");
+            } else if (!HASH.matcher(right[1]).matches() && !right[1].equals(CERTIFICATE_ONLY)) {
+                problems.add(where + "the password must be a PBKDF2 hash $7$iterations$salt$hash (bin/mqtt-accounts --hash makes one) "
+                        + "or 'certificate'");
             } else if (!accounts.add(account)) {
                 problems.add(where + "account '" + account + "' appears twice");
             } else {

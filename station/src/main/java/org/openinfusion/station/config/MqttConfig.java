@@ -8,13 +8,16 @@ import java.util.Optional;
  * MQTT ingest. {@code url} is a broker URL such as {@code tcp://127.0.0.1:1883}, or {@code embedded}
  * to start the in-process broker on {@code embeddedPort} (0 = any free port). {@code silentAfter}: an MQTT device
  * that sends nothing for this long raises {@code DEVICE_SILENT}. {@code deviceRegistry}: the devices allowed to send
- * (read once; empty = every device accepted, with a warning); {@code caFile}: the PEM certificate(s) an {@code ssl://}
+ * (read once; empty = the start is refused unless {@code allowUnregisteredDevices}); {@code caFile}: the PEM certificate(s) an {@code ssl://}
  * broker's certificate must chain to (empty = the JVM's trusted authorities); {@code embeddedTls}: the embedded broker
- * listens with TLS only (docs/mqtt.md, "Broker security").
+ * listens with TLS only (docs/mqtt.md, "Broker security"). {@code allowUnregisteredDevices}: the development setting
+ * that lets a station start without a registry ({@link #checkDeviceRegistry}); {@code embeddedClientCa}: the PEM
+ * authority of devices' client certificates for the embedded broker (empty = no client certificates).
  */
 public record MqttConfig(String url, int embeddedPort, String clientId, String username, String password,
                          String topicPrefix, int maxPayloadBytes, Duration keepAlive, int maxInflight, Duration silentAfter,
-                         Optional<DeviceRegistry> deviceRegistry, Optional<Path> caFile, boolean embeddedTls) {
+                         Optional<DeviceRegistry> deviceRegistry, Optional<Path> caFile, boolean embeddedTls,
+                         boolean allowUnregisteredDevices, Optional<Path> embeddedClientCa) {
     public static final String EMBEDDED = "embedded";
 
     public boolean embedded() {
@@ -23,23 +26,45 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
 
     public MqttConfig withUrl(String newUrl) {
         return new MqttConfig(newUrl, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, deviceRegistry, caFile, embeddedTls);
+                silentAfter, deviceRegistry, caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa);
     }
 
     /** The station's own broker account. */
     public MqttConfig withCredentials(String user, String secret) {
         return new MqttConfig(url, embeddedPort, clientId, user, secret, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, deviceRegistry, caFile, embeddedTls);
+                silentAfter, deviceRegistry, caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa);
     }
 
     public MqttConfig withDeviceRegistry(DeviceRegistry registry) {
         return new MqttConfig(url, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, Optional.of(registry), caFile, embeddedTls);
+                silentAfter, Optional.of(registry), caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa);
     }
 
     public MqttConfig withCaFile(Path file) {
         return new MqttConfig(url, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, deviceRegistry, Optional.of(file), embeddedTls);
+                silentAfter, deviceRegistry, Optional.of(file), embeddedTls, allowUnregisteredDevices, embeddedClientCa);
+    }
+
+    /** Why a start without a device registry is refused, naming the two ways out. */
+    public static final String NO_REGISTRY = "mqtt.deviceRegistry is not set: without a device registry any client that "
+            + "reaches the broker could write values into a patient's record, so the station does not start. Configure the "
+            + "registry (docs/mqtt.md, \"Broker security\"; an empty file accepts no MQTT device), or for development only "
+            + "set mqtt.allowUnregisteredDevices=true";
+
+    /**
+     * The start-up rule for the device registry: with one, nothing to say; without one, refused
+     * ({@link ConfigException}, {@link #NO_REGISTRY}) unless {@code mqtt.allowUnregisteredDevices=true}, in which case
+     * the warning to log loudly is returned.
+     */
+    public Optional<String> checkDeviceRegistry() {
+        if (deviceRegistry.isPresent()) {
+            return Optional.empty();
+        }
+        if (!allowUnregisteredDevices) {
+            throw new ConfigException(NO_REGISTRY);
+        }
+        return Optional.of("DEVELOPMENT MODE (mqtt.allowUnregisteredDevices=true): no device registry, values from ANY "
+                + "client that reaches the broker are accepted as device data. Never run this with patients (docs/mqtt.md).");
     }
 
     static MqttConfig from(Settings s) {
@@ -58,7 +83,8 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
                 s.string("mqtt.username"), s.string("mqtt.password"), prefix,
                 s.integer("mqtt.maxPayloadBytes", 1024, 256 * 1024 * 1024), s.duration("mqtt.keepAlive"),
                 s.integer("mqtt.maxInflight", 10, 65535), silentAfter(s), registry(s), path(s, "mqtt.caFile"),
-                s.bool("mqtt.embeddedTls"));
+                s.bool("mqtt.embeddedTls"), s.bool("mqtt.allowUnregisteredDevices"),
+                path(s, "mqtt.embeddedClientCa"));
     }
 
     /** Never shows the password. */

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -40,6 +41,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A private certificate authority and one server certificate for the loopback address, made at start for the demo and
  * the tests (Bouncy Castle; EC P-256, SHA-256). Written into a folder: {@code ca.pem} (the authority's certificate,
  * what clients trust), {@code server.p12} (key and chain for a Java server; password in {@link #keystorePassword}),
+ * optionally {@code clients/NAME.p12} (client certificates with CN=NAME, same password),
  * {@code server.pem} and {@code server.key} (the same as PEM for mosquitto). The authority's private key is never
  * written: nothing else can be signed with it once this object is gone. Private key files are owner-only.
  *
@@ -65,8 +67,21 @@ public record GeneratedTls(Path dir, String keystorePassword) {
         return dir.resolve("server.key");
     }
 
+    /** A client certificate's key store made by {@link #create(Path, String, List)} ({@code clients/NAME.p12}). */
+    public Path clientKeystore(String clientName) {
+        return dir.resolve("clients").resolve(clientName + ".p12");
+    }
+
     /** Makes a fresh authority and a server certificate for {@code 127.0.0.1} and {@code localhost}, valid for a year. */
     public static GeneratedTls create(Path dir, String name) throws IOException {
+        return create(dir, name, List.of());
+    }
+
+    /**
+     * The same, and from the same authority a client certificate for each of {@code clients} (its subject's CN, for TLS
+     * client authentication), each in {@link #clientKeystore} with the same password.
+     */
+    public static GeneratedTls create(Path dir, String name, List<String> clients) throws IOException {
         try {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
@@ -103,6 +118,23 @@ public record GeneratedTls(Path dir, String keystorePassword) {
             ownerOnly(out.keystore());
             try (OutputStream o = Files.newOutputStream(out.keystore())) {
                 ks.store(o, password.toCharArray());
+            }
+            for (String client : clients) {
+                KeyPair keys = ecKeys();
+                X509Certificate cert = sign(new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now.minus(Duration.ofHours(1))),
+                        Date.from(now.plus(Duration.ofDays(365))), new X500Name("CN=" + client), keys.getPublic())
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                        .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
+                        .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert)), caKeys.getPrivate());
+                KeyStore cks = KeyStore.getInstance("PKCS12");
+                cks.load(null, null);
+                cks.setKeyEntry("client", keys.getPrivate(), password.toCharArray(), new Certificate[] {cert, caCert});
+                Files.createDirectories(out.clientKeystore(client).getParent());
+                ownerOnly(out.clientKeystore(client));
+                try (OutputStream o = Files.newOutputStream(out.clientKeystore(client))) {
+                    cks.store(o, password.toCharArray());
+                }
             }
             return out;
         } catch (GeneralSecurityException | OperatorCreationException e) {

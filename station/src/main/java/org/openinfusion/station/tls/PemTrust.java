@@ -24,22 +24,31 @@ public final class PemTrust {
     }
 
     public static SSLContext context(Path caPem) throws IOException {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trustStore(caPem));
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot read the certificate authority " + caPem + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The certificates of {@code caPem} as trusted entries of a PKCS#12 key store (in memory). */
+    public static KeyStore trustStore(Path caPem) throws IOException {
         try (InputStream in = Files.newInputStream(caPem)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
                 throw new IOException(caPem + " holds no certificate");
             }
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             int i = 0;
             for (Certificate c : certs) {
                 trust.setCertificateEntry("ca-" + i++, c);
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
+            return trust;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read the certificate authority " + caPem + ": " + e.getMessage(), e);
         }

@@ -63,4 +63,26 @@ class BrokerRulesTest {
     private static String refusal(BrokerRules.Decision d) {
         return assertInstanceOf(BrokerRules.Decision.Refused.class, d).reason();
     }
+
+    @Test
+    void aVerifiedCertificateIdentifiesARegisteredDeviceAndNothingElse() {
+        DeviceRegistry registry = DeviceRegistry.of(List.of(
+                new DeviceRegistry.Device("bed-01.monitor", new DeviceRef("bed-01", "monitor"), MqttPasswords.hash("m1".toCharArray())),
+                new DeviceRegistry.Device("pump-7", new DeviceRef("bed-02", "pump"), DeviceRegistry.CERTIFICATE_ONLY)));
+        BrokerRules rules = new BrokerRules(Optional.of(registry), "station/v1", "station", MqttPasswords.hash("st".toCharArray()), "ingest");
+        var byCertificate = assertInstanceOf(BrokerRules.Decision.Allowed.class,
+                rules.connect(Optional.empty(), Optional.empty(), "any", Optional.of("pump-7")));
+        assertEquals(List.of("station/v1/beds/bed-02/devices/pump/#"), byCertificate.grant().publish());
+        assertEquals(List.of(), byCertificate.grant().subscribe());
+        assertEquals("user name differs from the certificate's identity", refusal(rules.connect(Optional.of("bed-01.monitor"),
+                Optional.of("m1".toCharArray()), "any", Optional.of("pump-7"))));
+        assertEquals("certificate identity is not a registered device", refusal(rules.connect(Optional.empty(), Optional.empty(), "any",
+                Optional.of("station"))));
+        assertEquals("client id reserved to the station", refusal(rules.connect(Optional.empty(), Optional.empty(), "ingest",
+                Optional.of("pump-7"))));
+        // a certificate-only account has no password that matches
+        assertEquals("unknown account or wrong password", refusal(connect(rules, "pump-7", "certificate", "any")));
+        // and no line in mosquitto's password file
+        assertEquals(List.of("station", "bed-01.monitor"), MosquittoFiles.passwordLines(rules).stream().map(l -> l.split(":")[0]).toList());
+    }
 }

@@ -1,12 +1,16 @@
 package org.openinfusion.station.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -47,6 +51,20 @@ class MainTest {
         // then it exits 2 with the configuration problem
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("error: configuration: "), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aConfigurationWithoutADeviceRegistryExitsTwoNamingTheDevelopmentSetting(@TempDir Path dir) throws Exception {
+        // given a configuration with no device registry (and no development setting)
+        Path config = Files.writeString(dir.resolve("station.properties"), "station.dataDir=" + dir.resolve("data") + "\n");
+        // when the station is started with it
+        int code = run("--config", config.toString());
+        // then it exits 2 with the reason and both ways out, having started nothing
+        assertEquals(2, code);
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("error: configuration: mqtt.deviceRegistry is not set"), printed);
+        assertTrue(printed.contains("set mqtt.allowUnregisteredDevices=true"), printed);
+        assertFalse(Files.exists(dir.resolve("data").resolve("audit")), "the audit trail was opened");
     }
 
     private int run(String... args) {

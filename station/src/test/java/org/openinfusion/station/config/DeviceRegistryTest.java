@@ -40,4 +40,11 @@ class DeviceRegistryTest {
         assertTrue(m.contains("line 5: account must be"), m);
         assertTrue(m.contains("line 6: expected 'account = bed/device $7$...'"), m);
     }
+
+    @Test
+    void aDeviceMayBeRegisteredForItsClientCertificateOnly() {
+        DeviceRegistry r = DeviceRegistry.parse("devices.registry", List.of("pump-3 = bed-01/pump certificate"));
+        assertEquals(DeviceRegistry.CERTIFICATE_ONLY, r.account("pump-3").orElseThrow().passwordHash());
+        assertEquals(1, DeviceRegistry.parse("again", r.lines()).size());
+    }
 }

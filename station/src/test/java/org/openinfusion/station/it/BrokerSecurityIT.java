@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -50,7 +52,10 @@ class BrokerSecurityIT {
     private static final String STATION_PASSWORD = MqttPasswords.randomPassword();
     private static final String PASSWORD_1 = MqttPasswords.randomPassword();
     private static final String PASSWORD_2 = MqttPasswords.randomPassword();
+    private static final String SIM_MONITOR_PASSWORD = MqttPasswords.randomPassword();
+    private static final String SIM_PUMP_PASSWORD = MqttPasswords.randomPassword();
     private static LocalMosquitto broker;
+    private static final int MAX_PACKET = BrokerRules.maxPacketBytes(65_536);
     private static GeneratedTls tls;
     private static Path registryFile;
 
@@ -60,14 +65,16 @@ class BrokerSecurityIT {
         tls = GeneratedTls.create(dir.resolve("tls"), "test broker");
         DeviceRegistry registry = DeviceRegistry.of(List.of(
                 new DeviceRegistry.Device("sec-01.monitor", new DeviceRef("sec-01", "monitor"), MqttPasswords.hash(PASSWORD_1.toCharArray())),
-                new DeviceRegistry.Device("sec-02.monitor", new DeviceRef("sec-02", "monitor"), MqttPasswords.hash(PASSWORD_2.toCharArray()))));
+                new DeviceRegistry.Device("sec-02.monitor", new DeviceRef("sec-02", "monitor"), MqttPasswords.hash(PASSWORD_2.toCharArray())),
+                new DeviceRegistry.Device("sim-01.monitor", new DeviceRef("sim-01", "monitor"), MqttPasswords.hash(SIM_MONITOR_PASSWORD.toCharArray())),
+                new DeviceRegistry.Device("sim-pump-7", new DeviceRef("sim-01", "pump"), MqttPasswords.hash(SIM_PUMP_PASSWORD.toCharArray()))));
         registryFile = dir.resolve("devices.registry");
         Files.write(registryFile, registry.lines(), StandardCharsets.UTF_8);
         BrokerRules rules = new BrokerRules(Optional.of(registry), "station/v1", "station",
                 MqttPasswords.hash(STATION_PASSWORD.toCharArray()), "secured-station");
         Path mosquitto = Binaries.find("mosquitto", System.getenv("PATH")).orElseThrow();
         broker = LocalMosquitto.start(mosquitto, dir.resolve("mosquitto"),
-                MosquittoFiles.securedListener(rules, dir.resolve("mosquitto"), tls), true);
+                MosquittoFiles.securedListener(rules, dir.resolve("mosquitto"), tls, MAX_PACKET), true);
     }
 
     @AfterAll
@@ -186,6 +193,55 @@ class BrokerSecurityIT {
             assertEquals(drops, station.health().brokerDisconnects());
             assertFalse(thief.isConnected());
         }
+    }
+
+    @Test
+    void theStandaloneSimulatorPublishesOverTlsWithEachDevicesOwnAccount() throws Exception {
+        // given the devices' accounts in the simulator's accounts file (the pump's account named otherwise)
+        Path dir = SERVERS.newFolder("simulator");
+        Path accounts = Files.writeString(dir.resolve("accounts.properties"), "sim-01.monitor=" + SIM_MONITOR_PASSWORD
+                + "\nsim-01.pump=" + SIM_PUMP_PASSWORD + "\nsim-01.pump.user=sim-pump-7\n");
+        List<String> topics = new CopyOnWriteArrayList<>();
+        MqttClient station = new MqttClient(broker.url(), "secured-station", new MemoryPersistence());
+        station.connect(options(PemTrust.socketFactory(tls.caPem()), "station", STATION_PASSWORD));
+        try {
+            station.subscribe(PREFIX + "sim-01/#", 1, (topic, m) -> topics.add(topic));
+            // when the standalone simulator runs against the TLS-only, authenticated broker, trusting its authority
+            Path log = dir.resolve("simulator.log");
+            Process sim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
+                    "org.openinfusion.sim.SimulatorMain", "--broker", broker.url(), "--ca-file", tls.caPem().toString(),
+                    "--accounts", accounts.toString(), "--bed-prefix", "sim", "--duration", "5s", "--fast")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            assertTrue(sim.waitFor(3, TimeUnit.MINUTES), "simulator still running: " + Files.readString(log));
+            // then it finishes with everything acknowledged, and both devices' messages reached the station's account
+            assertEquals(0, sim.exitValue(), Files.readString(log));
+            Eventually.waitUntil(Duration.ofSeconds(30), "both devices' messages received",
+                    () -> topics.stream().anyMatch(t -> t.contains("/devices/monitor/")) && topics.stream().anyMatch(t -> t.contains("/devices/pump/")));
+        } finally {
+            station.disconnect();
+            station.close();
+        }
+    }
+
+    private static BrokerAttacker attacker() throws Exception {
+        return new BrokerAttacker(broker.url(), PemTrust.socketFactory(tls.caPem()), new String[] {"station", STATION_PASSWORD},
+                new String[] {"sec-01.monitor", PASSWORD_1}, "sec-01", "monitor", new String[] {"sec-02.monitor", PASSWORD_2}, "sec-02");
+    }
+
+    @Test
+    void aPublishLargerThanTheMaximumPacketSizeDisconnectsTheDeviceAndIsNeverForwarded() throws Exception {
+        attacker().oversizedPublishIsRefused(MAX_PACKET);
+    }
+
+    @Test
+    void aDeviceWhoseWillNamesAnotherBedsStatusNeverHasItPublished() throws Exception {
+        attacker().willOutsideItsOwnTopicsIsNeverPublished(false);
+    }
+
+    @Test
+    void aDeviceSubscribingToEverythingOrToAnotherBedReadsNothing() throws Exception {
+        attacker().subscriptionsToEverythingOrAnotherBedGetNothing(false);
     }
 
     private static byte[] hr(Instant t, int value, int seq) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLException;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -27,22 +28,33 @@ import org.openinfusion.testing.Eventually;
 import org.openinfusion.testing.TempFolders;
 import org.openinfusion.station.tls.GeneratedTls;
 import org.openinfusion.station.tls.PemTrust;
+import org.openinfusion.sim.mqtt.BrokerConnection;
 
 /** The embedded broker (HiveMQ CE) applies the device registry's rules to a real Paho client, over TLS only. */
 class EmbeddedBrokerSecurityIT {
     private static Path root;
     private static EmbeddedBroker broker;
     private static GeneratedTls tls;
+    private static GeneratedTls impostor;
+    private static final int MAX_PACKET = BrokerRules.maxPacketBytes(65_536);
+
+    private static BrokerAttacker attacker() throws Exception {
+        return new BrokerAttacker(broker.url(), PemTrust.socketFactory(tls.caPem()), new String[] {"station", "st"},
+                new String[] {"bed-01.monitor", "one"}, "bed-01", "monitor", new String[] {"bed-02.monitor", "two"}, "bed-02");
+    }
 
     @BeforeAll
     static void start() throws Exception {
         root = Files.createTempDirectory("embedded-broker-it-");
-        tls = GeneratedTls.create(root.resolve("tls"), "embedded test broker");
+        // one authority signs the broker's certificate and two devices' client certificates (one of them not registered)
+        tls = GeneratedTls.create(root.resolve("tls"), "embedded test broker", List.of("bed-03.monitor", "bed-09.monitor"));
+        impostor = GeneratedTls.create(root.resolve("impostor"), "someone else", List.of("bed-03.monitor"));
         DeviceRegistry registry = DeviceRegistry.of(List.of(
                 new DeviceRegistry.Device("bed-01.monitor", new DeviceRef("bed-01", "monitor"), MqttPasswords.hash("one".toCharArray())),
-                new DeviceRegistry.Device("bed-02.monitor", new DeviceRef("bed-02", "monitor"), MqttPasswords.hash("two".toCharArray()))));
+                new DeviceRegistry.Device("bed-02.monitor", new DeviceRef("bed-02", "monitor"), MqttPasswords.hash("two".toCharArray())),
+                new DeviceRegistry.Device("bed-03.monitor", new DeviceRef("bed-03", "monitor"), DeviceRegistry.CERTIFICATE_ONLY)));
         broker = EmbeddedBroker.start(root.resolve("broker"), 0, new BrokerRules(Optional.of(registry), "station/v1", "station",
-                MqttPasswords.hash("st".toCharArray()), "station-ingest"), Optional.of(tls));
+                MqttPasswords.hash("st".toCharArray()), "station-ingest"), Optional.of(tls), MAX_PACKET, Optional.of(tls.caPem()));
     }
 
     @AfterAll
@@ -126,5 +138,59 @@ class EmbeddedBrokerSecurityIT {
                 c.close(true);
             }
         }
+    }
+
+    @Test
+    void aPublishLargerThanTheMaximumPacketSizeDisconnectsTheDeviceAndIsNeverForwarded() throws Exception {
+        attacker().oversizedPublishIsRefused(MAX_PACKET);
+    }
+
+    @Test
+    void aDeviceWhoseWillNamesAnotherBedsStatusIsRefusedAtConnect() throws Exception {
+        attacker().willOutsideItsOwnTopicsIsNeverPublished(true);
+    }
+
+    @Test
+    void aDeviceSubscribingToEverythingOrToAnotherBedIsRefusedAndReadsNothing() throws Exception {
+        attacker().subscriptionsToEverythingOrAnotherBedGetNothing(true);
+    }
+
+    /** TLS sockets trusting the broker and presenting {@code issuer}'s client certificate for {@code device}. */
+    private static MqttConnectOptions withCertificate(GeneratedTls issuer, String device) throws Exception {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setConnectionTimeout(10);
+        o.setSocketFactory(BrokerConnection.sockets(Optional.of(tls.caPem()), Optional.empty(), new char[0],
+                Optional.of(issuer.clientKeystore(device)), issuer.keystorePassword().toCharArray()));
+        return o;
+    }
+
+    @Test
+    void aDeviceSignsInWithItsClientCertificateAloneAndNoOtherIdentityGetsIn() throws Exception {
+        BrokerAttacker a = attacker();
+        try (BrokerAttacker.Listener station = a.new Listener()) {
+            // the certificate's common name is the registered account: no password, and it publishes its own values
+            MqttClient device = new MqttClient(broker.url(), "cert-03", new MemoryPersistence());
+            device.connect(withCertificate(tls, "bed-03.monitor"));
+            device.publish("station/v1/beds/bed-03/devices/monitor/numerics", "by-certificate".getBytes(StandardCharsets.UTF_8), 1, false);
+            station.awaitReceived("station/v1/beds/bed-03/devices/monitor/numerics by-certificate");
+            BrokerAttacker.close(device);
+        }
+        // the same certificate claiming another account's user name and password
+        MqttConnectOptions claiming = withCertificate(tls, "bed-03.monitor");
+        claiming.setUserName("bed-01.monitor");
+        claiming.setPassword("one".toCharArray());
+        assertEquals(MqttException.REASON_CODE_NOT_AUTHORIZED, refused(broker.url(), "claims-01", claiming).getReasonCode());
+        // the certificate-only account without a certificate, whatever the password
+        assertEquals(MqttException.REASON_CODE_NOT_AUTHORIZED, refused(broker.url(), "no-cert", login("bed-03.monitor", "certificate")).getReasonCode());
+        // a valid certificate of an account that is not registered
+        assertEquals(MqttException.REASON_CODE_NOT_AUTHORIZED,
+                refused(broker.url(), "cert-09", withCertificate(tls, "bed-09.monitor")).getReasonCode());
+        // the right name on a certificate from another authority: never taken as that device (the broker names its
+        // authority when asking for a certificate, so the client has none to offer and arrives without credentials;
+        // a client forcing it on the broker fails the handshake)
+        MqttException forged = refused(broker.url(), "forged-03", withCertificate(impostor, "bed-03.monitor"));
+        assertTrue(forged.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED
+                || forged.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST || forged.getCause() instanceof SSLException,
+                forged.toString());
     }
 }

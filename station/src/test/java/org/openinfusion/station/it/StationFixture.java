@@ -27,6 +27,7 @@ final class StationFixture {
         s.put("station.dataDir", dataDir.toString());
         s.put("http.statusPort", "0");
         s.put("health.publishInterval", "1s");
+        s.put("mqtt.allowUnregisteredDevices", "true"); // the test brokers are open; BrokerSecurityIT sets a registry
         return s;
     }
 
