@@ -145,6 +145,27 @@ class ReviewRecordViewTest {
     }
 
     @Test
+    void theWaveformDialogDownloadsItsWindowAsEdfPlusStreamedFromTheStationsSpoolFile() throws Exception {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<Object> events = _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("events-grid"));
+        GridKt._clickItem(events, 2, 0, false, false, false, false);
+        WaveformDialog dialog = _get(WaveformDialog.class, s -> s.withId("waveform-dialog"));
+
+        Downloads.Received got = Downloads.fetch(dialog.edf(), dialog);
+
+        ReviewRequest.Export asked = review.requests(ReviewRequest.Export.class).getLast();
+        assertEquals(ExportFormat.EDF_PLUS, asked.format());
+        assertEquals("s-1", asked.sessionId());
+        assertEquals(CannedRecords.ALARM_AT.minusSeconds(10), asked.from(), "the dialog's window: 10 s each side of the alarm");
+        assertEquals(CannedRecords.ALARM_AT.plusSeconds(10), asked.to());
+        assertArrayEquals(FakeReviewStation.exported(asked), got.body());
+        assertEquals(200, got.status());
+        try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("fake-export-")), "the spool file is deleted once sent");
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void signingSendsMeaningAndPasswordShowsTheRefusalAndThenLocksTheRecord() {
         click("sign-open");
@@ -293,7 +314,7 @@ class ReviewRecordViewTest {
             ReviewRequest.Export asked = review.requests(ReviewRequest.Export.class).getLast();
             assertEquals("s-1", asked.sessionId());
             assertEquals(f, asked.format());
-            assertArrayEquals(FakeReviewStation.export(asked).content(), got.body(), f.key());
+            assertArrayEquals(FakeReviewStation.exported(asked), got.body(), f.key());
             assertTrue(got.headers().get("Content-Disposition").contains("s-1-" + f.fileSuffix()), got.headers().toString());
         }
     }

@@ -1,11 +1,19 @@
 package org.openinfusion.station.clinical.review;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -190,20 +198,72 @@ public final class ReviewService {
         Optional<String> only = Optional.ofNullable(r.sessionId() == null ? null : ids.getFirst());
         java.util.Set<String> among = r.sessionId() != null || wholeChain ? java.util.Set.of() : java.util.Set.copyOf(ids);
         ExportFile file;
+        String hash;
         try {
-            file = Exports.write(r.format(), new ExportRequest(new AuditHistory(entries), only, series, instruments, protocols, among, site), clock);
+            ExportRequest request = new ExportRequest(new AuditHistory(entries), only, series, instruments, protocols, among, site)
+                    .during(r.from() == null && r.to() == null ? null : new ExportRequest.Window(r.from(), r.to()));
+            if (r.format() == ExportFormat.EDF_PLUS) {
+                // streamed to a spool file as the store is read (memory flat whatever the length); the download deletes it
+                file = spooled(r.format(), request);
+                hash = sha256(file.spooled());
+            } else {
+                file = Exports.write(r.format(), request, clock);
+                hash = sha256(file.content());
+            }
         } catch (TimeSeriesReader.StoreUnavailableException e) {
             throw new ReviewException(ReviewException.FAILED, "The export needs the time-series store: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ReviewException.badRequest(e.getMessage());
         }
         audit.record(who.userId(), null, new TrailEvent.ExportCreated(clock.instant(), r.format().key(), ids, file.fileName(),
-                file.content().length, sha256(file.content())));
+                file.size(), hash));
         return file;
+    }
+
+    /** The export written to a new spool file (deleted again when the writing fails). */
+    private ExportFile spooled(ExportFormat format, ExportRequest request) {
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("openinfusion-export-", ".part");
+            spool.toFile().deleteOnExit();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
+                Exports.write(format, request, clock, out);
+            }
+            return new ExportFile(Exports.fileName(format, request), format.mediaType(), null, spool);
+        } catch (IOException | RuntimeException e) {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException ignored) {
+                    // the JVM deletes it on exit
+                }
+            }
+            if (e instanceof IOException io) {
+                throw new ReviewException(ReviewException.FAILED, "The export could not be written: " + io.getMessage());
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new ReviewException(ReviewException.FAILED, "The export could not be read back: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sha256(byte[] content) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
