@@ -87,6 +87,15 @@ class ExportsIT {
         }
         observations.add(numeric(new DeviceRef("it-b", "monitor"), Stream.HR, 150, T, 1));
         observations.add(new WaveformChunk(MONITOR, Stream.ECG_II, 500, T, T, 1, new float[] {0.5f, -1.25f, 2f, 0f}));
+        // ten seconds of ECG II at 250 Hz on the recorded session's bed, in one-second chunks (the edf-plus window)
+        for (int c = 0; c < 10; c++) {
+            float[] samples = new float[250];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = ecg(250 * c + i);
+            }
+            Instant at = EDF_FROM.plusSeconds(c);
+            observations.add(new WaveformChunk(new DeviceRef(TrailBuilder.BED, "monitor"), Stream.ECG_II, 250, at, at, c, samples));
+        }
         observations.forEach(o -> {
             if (o instanceof NumericSample n && n.source().bedId().equals("it-a")) {
                 WRITTEN.add(new StoredValue(n.deviceTime(), n.source().deviceId(), n.stream(), n.value()));
@@ -105,6 +114,41 @@ class ExportsIT {
             // a bed id no station device could have, written raw: a quote and a backslash
             writer.write("numeric,bed=it'q\\b,device=m,stream=hr,mdc=147842,unit=/min v=61,seq=1i,rx=1i " + LineProtocol.micros(T) + "\n");
         }
+    }
+
+    private static final Instant EDF_FROM = Instant.parse("2026-11-22T09:19:55Z");
+
+    private static float ecg(int i) {
+        return (float) (1.2 * Math.sin(i / 25.0));
+    }
+
+    @Test
+    void theExportCommandWritesAnEdfPlusTimeWindowFromInfluxDb() throws IOException {
+        TrailBuilder.Recorded trail = TrailBuilder.shared();
+        Path dir = SERVERS.newFolder("edf");
+        Path out = dir.resolve("window.edf");
+        assertEquals(0, ExportMain.run(new String[] {"--audit", trail.file().toString(), "--format", "edf-plus", "--session",
+                trail.first(), "--from", EDF_FROM.toString(), "--to", EDF_FROM.plusSeconds(10).toString(), "--influx-url",
+                SERVERS.influxd().url(), "--database", DATABASE, "--out", out.toString()}));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(out), left.toList(), "the file alone, no partial file left");
+        }
+        byte[] edf = Files.readAllBytes(out);
+        String h = new String(edf, 0, 256 * 3, java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals("09.19.55", h.substring(176, 184), "the window's start");
+        assertEquals(2, Integer.parseInt(h.substring(252, 256).strip()), "ECG II and the annotations");
+        assertEquals("ECG II", h.substring(256, 272).strip());
+        assertEquals(11, Integer.parseInt(h.substring(236, 244).strip()), "one-second records, the end included");
+        int annotationSamples = Integer.parseInt(h.substring(256 + 2 * (16 + 80 + 8 * 5 + 80) + 8, 256 + 2 * (16 + 80 + 8 * 5 + 80) + 16).strip());
+        int recordBytes = 2 * (250 + annotationSamples);
+        // every sample of the ten seconds as written to InfluxDB, within half a digital step of ECG's -20..20 mV
+        for (int i = 0; i < 2500; i++) {
+            int at = 256 * 3 + (i / 250) * recordBytes + 2 * (i % 250);
+            short digital = java.nio.ByteBuffer.wrap(edf, at, 2).order(java.nio.ByteOrder.LITTLE_ENDIAN).getShort();
+            assertEquals(ecg(i), (digital + 32768.0) / 65535 * 40 - 20, 40.0 / 65535 / 2 + 1e-6, "sample " + i);
+        }
+        assertTrue(new String(edf, java.nio.charset.StandardCharsets.UTF_8).contains("+5\u0014marker: emergence reaction"),
+                "the marker at 09:20:00, 5 s into the window");
     }
 
     private static NumericSample numeric(DeviceRef d, Stream s, double v, Instant t, long seq) {
