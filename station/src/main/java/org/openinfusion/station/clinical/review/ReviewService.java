@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.openinfusion.station.clinical.audit.AuditChainBrokenException;
 import org.openinfusion.station.clinical.audit.AuditTail;
+import org.openinfusion.station.clinical.export.DeviceClocks;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
@@ -90,7 +91,8 @@ public final class ReviewService {
         List<StoredValue> values = List.of();
         String problem = null;
         try {
-            values = series.numerics(s.bed(), Set.copyOf(SessionRecords.TREND_STREAMS), w.from(), w.to());
+            // at station time: each device's time corrected by its recorded clock offset, as in the exports
+            values = new DeviceClocks(s.history()).numerics(series, s.bed(), Set.copyOf(SessionRecords.TREND_STREAMS), w.from(), w.to());
         } catch (TimeSeriesReader.StoreUnavailableException e) {
             problem = e.getMessage();
         }
@@ -103,7 +105,8 @@ public final class ReviewService {
         }
         SessionEntries s = session(r.sessionId());
         try {
-            List<StoredValue> v = series.waveform(s.bed(), r.stream(), r.at().minus(r.before()), r.at().plus(r.after()));
+            List<StoredValue> v = new DeviceClocks(s.history()).waveform(series, s.bed(), r.stream(), r.at().minus(r.before()),
+                    r.at().plus(r.after()));
             long[] times = new long[v.size()];
             float[] values = new float[v.size()];
             for (int i = 0; i < v.size(); i++) {
