@@ -88,6 +88,34 @@ class SdtmXptTest {
         assertTrue(new String(files.get("define.xml"), java.nio.charset.StandardCharsets.UTF_8).contains("Name=\"SUPPCM\""));
     }
 
+    @Test
+    void dmAgeIsTheAgeGivenAtTheSubjectsFirstSessionInYearsReadBackByReadstat() throws Exception {
+        // given KET-404 aged 34 at the first session and 35 at the second, and KET-405 whose age was not given
+        List<AuditEntry> entries;
+        try (TrailBuilder t = TrailBuilder.open(dir.resolve("audit.log"))) {
+            t.agedSessions();
+            entries = t.entries();
+        }
+        CsvTable dm = CsvTable.parse(ExportFixtures.export(ExportFormat.SDTM_DM, entries, Optional.empty(),
+                new org.openinfusion.station.testing.FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING).content());
+        // then DM holds the age at the first session (SDTMIG: age at the reference start) in years, and nothing for the other
+        assertEquals(List.of("KET-404 34 YEARS", "KET-405  "), dm.rows().stream()
+                .map(r -> r.get("SUBJID") + " " + r.get("AGE") + " " + r.get("AGEU")).toList());
+        // and dm.xpt holds AGE as a number, read back by readstat as written
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ExportFixtures.export(ExportFormat.SDTM_XPT, entries,
+                Optional.empty(), new org.openinfusion.station.testing.FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING)
+                .content()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("dm.xpt")) {
+                    files.put(e.getName(), zip.readAllBytes());
+                }
+            }
+        }
+        assertTrue(SdtmSpec.domain("DM").variable("AGE").numeric(), "AGE is Num");
+        readBack(files, name -> dm);
+    }
+
     /** Every .xpt file read back by readstat: names, labels, types and values equal to the data set's CSV. */
     private void readBack(Map<String, byte[]> files, java.util.function.Function<String, CsvTable> csvOf) throws Exception {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
