@@ -19,6 +19,8 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -160,7 +162,7 @@ class ReviewRecordViewTest {
         assertEquals(CannedRecords.ALARM_AT.plusSeconds(10), asked.to());
         assertArrayEquals(FakeReviewStation.exported(asked), got.body());
         assertEquals(200, got.status());
-        try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("fake-export-")), "the spool file is deleted once sent");
         }
     }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -134,7 +138,7 @@ class ExportsIT {
             assertEquals(List.of(out), left.toList(), "the file alone, no partial file left");
         }
         byte[] edf = Files.readAllBytes(out);
-        String h = new String(edf, 0, 256 * 3, java.nio.charset.StandardCharsets.US_ASCII);
+        String h = new String(edf, 0, 256 * 3, StandardCharsets.US_ASCII);
         assertEquals("09.19.55", h.substring(176, 184), "the window's start");
         assertEquals(2, Integer.parseInt(h.substring(252, 256).strip()), "ECG II and the annotations");
         assertEquals("ECG II", h.substring(256, 272).strip());
@@ -144,10 +148,10 @@ class ExportsIT {
         // every sample of the ten seconds as written to InfluxDB, within half a digital step of ECG's -20..20 mV
         for (int i = 0; i < 2500; i++) {
             int at = 256 * 3 + (i / 250) * recordBytes + 2 * (i % 250);
-            short digital = java.nio.ByteBuffer.wrap(edf, at, 2).order(java.nio.ByteOrder.LITTLE_ENDIAN).getShort();
+            short digital = ByteBuffer.wrap(edf, at, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
             assertEquals(ecg(i), (digital + 32768.0) / 65535 * 40 - 20, 40.0 / 65535 / 2 + 1e-6, "sample " + i);
         }
-        assertTrue(new String(edf, java.nio.charset.StandardCharsets.UTF_8).contains("+5\u0014marker: emergence reaction"),
+        assertTrue(new String(edf, StandardCharsets.UTF_8).contains("+5\u0014marker: emergence reaction"),
                 "the marker at 09:20:00, 5 s into the window");
     }
 
@@ -223,6 +227,22 @@ class ExportsIT {
                 assertArrayEquals(java.util.Arrays.copyOfRange(a, 7 * 80, a.length), java.util.Arrays.copyOfRange(b, 7 * 80, b.length), name);
             }
         }
+    }
+
+    @Test
+    void theExportCommandWritesTheFhirBundleFromInfluxDbAsFromTheSameValuesInMemory() throws IOException {
+        TrailBuilder.Recorded trail = TrailBuilder.shared();
+        Path out = SERVERS.newFolder("fhir").resolve("fhir.json");
+        assertEquals(0, ExportMain.run(new String[] {"--audit", trail.file().toString(), "--format", "fhir-json", "--session",
+                trail.first(), "--influx-url", SERVERS.influxd().url(), "--database", DATABASE, "--out", out.toString()}));
+        String inMemory = new String(Exports.write(ExportFormat.FHIR_JSON, new ExportRequest(trail.entries(), Optional.of(trail.first()),
+                TrailBuilder.vitals(), InstrumentCatalog.builtIn(), ProtocolCatalog.builtIn()),
+                Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC)).content(), StandardCharsets.UTF_8);
+        // the same bundle but its timestamp (when the export was written)
+        UnaryOperator<String> undated = j -> j.replaceFirst("\"timestamp\": \"[^\"]+\"", "\"timestamp\": \"\"");
+        String fromStore = Files.readString(out);
+        assertEquals(undated.apply(inMemory), undated.apply(fromStore));
+        assertTrue(fromStore.split("\"resourceType\": \"Observation\"").length > 80, "the stored vitals as Observations");
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

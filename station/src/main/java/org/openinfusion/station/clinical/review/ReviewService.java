@@ -199,7 +199,7 @@ public final class ReviewService {
                         wholeChain ? guarded(tail::stationWide).stream() : Stream.empty())
                 .sorted(Comparator.comparingLong(Recorded::seq)).toList();
         Optional<String> only = Optional.ofNullable(r.sessionId() == null ? null : ids.getFirst());
-        java.util.Set<String> among = r.sessionId() != null || wholeChain ? java.util.Set.of() : java.util.Set.copyOf(ids);
+        Set<String> among = r.sessionId() != null || wholeChain ? Set.of() : Set.copyOf(ids);
         ExportFile file;
         String hash;
         try {

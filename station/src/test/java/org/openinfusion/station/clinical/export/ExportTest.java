@@ -225,7 +225,7 @@ class ExportTest {
         Path folder = Files.createDirectory(dir.resolve("edf"));
         assertEquals(1, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "edf-plus", "--session", session,
                 "--from", from, "--to", to, "--influx-url", "http://127.0.0.1:" + closedPort, "--out", folder.resolve("w.edf").toString()}));
-        try (java.util.stream.Stream<Path> left = Files.list(folder)) {
+        try (var left = Files.list(folder)) {
             assertEquals(List.of(), left.toList(), "nothing written, no partial file left");
         }
     }

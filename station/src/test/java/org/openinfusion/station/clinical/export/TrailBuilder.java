@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditReader;
@@ -283,7 +284,7 @@ public final class TrailBuilder implements AutoCloseable {
     String agedSessions() {
         at("18:00:00");
         String first = service.create("nurse1", "bed-04", PROTOCOL, "KET-404", SubjectMeasures.weight(64), "KIT-14",
-                java.util.OptionalInt.of(34)).id();
+                OptionalInt.of(34)).id();
         at("18:20:00");
         service.command("bed-04", new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
         at("18:30:00");
@@ -291,7 +292,7 @@ public final class TrailBuilder implements AutoCloseable {
         at("18:40:00");
         service.command("bed-05", new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
         at("19:00:00");
-        service.create("nurse1", "bed-04", PROTOCOL, "KET-404", SubjectMeasures.weight(64), "KIT-16", java.util.OptionalInt.of(35));
+        service.create("nurse1", "bed-04", PROTOCOL, "KET-404", SubjectMeasures.weight(64), "KIT-16", OptionalInt.of(35));
         at("19:20:00");
         service.command("bed-04", new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
         return first;
