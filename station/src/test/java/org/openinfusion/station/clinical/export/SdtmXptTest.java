@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -58,11 +59,7 @@ class SdtmXptTest {
     @Test
     void medicationsAreInCmWithTheirSponsorQualifiersInSuppcmReadBackByReadstat() throws Exception {
         // given a session with a rescue medication given on order
-        List<AuditEntry> entries;
-        try (TrailBuilder t = TrailBuilder.open(dir.resolve("audit.log"))) {
-            t.rescueSession();
-            entries = t.entries();
-        }
+        List<AuditEntry> entries = recorded(TrailBuilder::rescueSession);
         java.util.function.Function<ExportFormat, CsvTable> csv = f -> CsvTable.parse(ExportFixtures.export(f, entries, Optional.empty(),
                 new org.openinfusion.station.testing.FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING).content());
         CsvTable cm = csv.apply(ExportFormat.SDTM_CM);
@@ -91,11 +88,7 @@ class SdtmXptTest {
     @Test
     void dmAgeIsTheAgeGivenAtTheSubjectsFirstSessionInYearsReadBackByReadstat() throws Exception {
         // given KET-404 aged 34 at the first session and 35 at the second, and KET-405 whose age was not given
-        List<AuditEntry> entries;
-        try (TrailBuilder t = TrailBuilder.open(dir.resolve("audit.log"))) {
-            t.agedSessions();
-            entries = t.entries();
-        }
+        List<AuditEntry> entries = recorded(TrailBuilder::agedSessions);
         CsvTable dm = CsvTable.parse(ExportFixtures.export(ExportFormat.SDTM_DM, entries, Optional.empty(),
                 new org.openinfusion.station.testing.FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING).content());
         // then DM holds the age at the first session (SDTMIG: age at the reference start) in years, and nothing for the other
@@ -114,6 +107,14 @@ class SdtmXptTest {
         }
         assertTrue(SdtmSpec.domain("DM").variable("AGE").numeric(), "AGE is Num");
         readBack(files, name -> dm);
+    }
+
+    /** The trail of the sessions {@code sessions} records. */
+    private List<AuditEntry> recorded(Consumer<TrailBuilder> sessions) throws IOException {
+        try (TrailBuilder t = TrailBuilder.open(dir.resolve("audit.log"))) {
+            sessions.accept(t);
+            return t.entries();
+        }
     }
 
     /** Every .xpt file read back by readstat: names, labels, types and values equal to the data set's CSV. */
