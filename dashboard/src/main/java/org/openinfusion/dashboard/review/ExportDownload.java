@@ -35,8 +35,9 @@ final class ExportDownload implements DownloadHandler {
             ExportFile file = c.export(request.get());
             event.setFileName(file.fileName());
             event.setContentType(file.mediaType());
-            event.setContentLength(file.content().length);
-            event.getOutputStream().write(file.content());
+            event.setContentLength(file.size());
+            // a spooled file (EDF+) is copied as a stream and then deleted
+            file.copyTo(event.getOutputStream());
         } catch (ReviewClient.ExportRefused refused) {
             event.getResponse().setStatus(refused.code() >= 400 && refused.code() < 600 ? refused.code() : 500);
             show(event.getUI(), "Export refused: " + refused.getMessage());

@@ -2,16 +2,23 @@ package org.openinfusion.dashboard.review;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import java.time.Duration;
 import java.util.Locale;
+import org.openinfusion.station.clinical.export.ExportFormat;
+import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
 import org.openinfusion.station.clinical.review.WaveformWindow;
 import org.openinfusion.station.domain.Stream;
 
-/** The stored ECG (lead selectable) and pleth from {@value #SECONDS} s before to {@value #SECONDS} s after an alarm or marker. */
+/**
+ * The stored ECG (lead selectable) and pleth from {@value #SECONDS} s before to {@value #SECONDS} s after an alarm or marker,
+ * and that window of every waveform as an EDF+ download.
+ */
 final class WaveformDialog extends Dialog {
     static final int SECONDS = 10;
 
@@ -22,6 +29,7 @@ final class WaveformDialog extends Dialog {
     private final WaveformTrace ecg = new WaveformTrace("waveform-ecg");
     private final WaveformTrace pleth = new WaveformTrace("waveform-pleth");
     private final Span status = new Span();
+    private final ExportDownload edf;
 
     WaveformDialog(ReviewClient client, String sessionId, TimelineEvent event, String when) {
         this.client = client;
@@ -43,7 +51,13 @@ final class WaveformDialog extends Dialog {
         add(lead, status, ecg, pleth);
         Button close = new Button("Close", e -> close());
         close.setId("waveform-close");
-        getFooter().add(close);
+        // the same window of every waveform, with the session's events, as an EDF+ file (docs/exports.md)
+        Duration side = Duration.ofSeconds(SECONDS);
+        edf = new ExportDownload(() -> client, () -> new ReviewRequest.Export(sessionId, ReviewFilter.ALL,
+                ExportFormat.EDF_PLUS, event.at().minus(side), event.at().plus(side)));
+        Anchor download = new Anchor(edf, AttachmentType.DOWNLOAD, "Download these " + 2 * SECONDS + " s (EDF+)");
+        download.setId("waveform-edf");
+        getFooter().add(download, close);
     }
 
     @Override
@@ -75,6 +89,11 @@ final class WaveformDialog extends Dialog {
 
     WaveformTrace ecg() {
         return ecg;
+    }
+
+    /** The EDF+ download of the dialog's window, for tests. */
+    ExportDownload edf() {
+        return edf;
     }
 
     WaveformTrace pleth() {

@@ -5,13 +5,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.export.ExportFile;
+import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.SessionListing;
@@ -58,11 +63,33 @@ final class FakeReviewStation {
         bus.<ReviewRequest.Export>consumer(Addresses.REVIEW_EXPORT, m -> answer(m, export(m.body())));
     }
 
-    /** The file the station writes for {@code r}: its bytes name the request, so a test can compare them. */
+    /**
+     * The file the station writes for {@code r}: its bytes name the request (and the window), so a test can compare them.
+     * EDF+ comes in a spool file, as the station streams it (the download deletes it).
+     */
     static ExportFile export(ReviewRequest.Export r) {
         String prefix = r.sessionId() == null ? "study" : r.sessionId();
-        String content = r.format().key() + "," + prefix + "," + (r.filter() == null ? "" : r.filter().toString()) + "\nç,é\n";
-        return new ExportFile(prefix + "-" + r.format().fileSuffix(), r.format().mediaType(), content.getBytes(StandardCharsets.UTF_8));
+        String content = r.format().key() + "," + prefix + "," + (r.filter() == null ? "" : r.filter().toString())
+                + (r.from() == null ? "" : "," + r.from() + "," + r.to()) + "\nç,é\n";
+        String name = prefix + "-" + r.format().fileSuffix();
+        if (r.format() != ExportFormat.EDF_PLUS) {
+            return new ExportFile(name, r.format().mediaType(), content.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            Path spool = Files.createTempFile("fake-export-", ".part");
+            Files.writeString(spool, content);
+            return new ExportFile(name, r.format().mediaType(), null, spool);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of {@link #export(ReviewRequest.Export)}, its spool file deleted again. */
+    static byte[] exported(ReviewRequest.Export r) {
+        ExportFile f = export(r);
+        byte[] bytes = f.content();
+        f.discard();
+        return bytes;
     }
 
     @SuppressWarnings("unchecked")

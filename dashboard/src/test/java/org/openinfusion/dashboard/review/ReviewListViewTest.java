@@ -119,7 +119,7 @@ class ReviewListViewTest {
         assertNull(asked.sessionId());
         assertEquals(needing, asked.filter());
         assertEquals(ExportFormat.REDCAP_IMPORT, asked.format());
-        assertArrayEquals(FakeReviewStation.export(asked).content(), got.body());
+        assertArrayEquals(FakeReviewStation.exported(asked), got.body());
         assertTrue(got.headers().get("Content-Disposition").contains("study-redcap-import.csv"), got.headers().toString());
         assertTrue(view.isAttached());
     }

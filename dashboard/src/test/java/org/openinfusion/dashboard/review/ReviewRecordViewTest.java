@@ -25,6 +25,8 @@ import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -151,6 +153,27 @@ class ReviewRecordViewTest {
         assertEquals(Duration.ofSeconds(10), ecg.before());
         assertEquals(Duration.ofSeconds(10), ecg.after());
         assertTrue(dialog.getHeaderTitle().contains("HR high"));
+    }
+
+    @Test
+    void theWaveformDialogDownloadsItsWindowAsEdfPlusStreamedFromTheStationsSpoolFile() throws Exception {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<Object> events = _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("events-grid"));
+        GridKt._clickItem(events, 2, 0, false, false, false, false);
+        WaveformDialog dialog = _get(WaveformDialog.class, s -> s.withId("waveform-dialog"));
+
+        Downloads.Received got = Downloads.fetch(dialog.edf(), dialog);
+
+        ReviewRequest.Export asked = review.requests(ReviewRequest.Export.class).getLast();
+        assertEquals(ExportFormat.EDF_PLUS, asked.format());
+        assertEquals("s-1", asked.sessionId());
+        assertEquals(CannedRecords.ALARM_AT.minusSeconds(10), asked.from(), "the dialog's window: 10 s each side of the alarm");
+        assertEquals(CannedRecords.ALARM_AT.plusSeconds(10), asked.to());
+        assertArrayEquals(FakeReviewStation.exported(asked), got.body());
+        assertEquals(200, got.status());
+        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("fake-export-")), "the spool file is deleted once sent");
+        }
     }
 
     @Test
@@ -302,7 +325,7 @@ class ReviewRecordViewTest {
             ReviewRequest.Export asked = review.requests(ReviewRequest.Export.class).getLast();
             assertEquals("s-1", asked.sessionId());
             assertEquals(f, asked.format());
-            assertArrayEquals(FakeReviewStation.export(asked).content(), got.body(), f.key());
+            assertArrayEquals(FakeReviewStation.exported(asked), got.body(), f.key());
             assertTrue(got.headers().get("Content-Disposition").contains("s-1-" + f.fileSuffix()), got.headers().toString());
         }
     }

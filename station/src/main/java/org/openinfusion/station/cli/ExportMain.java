@@ -1,9 +1,15 @@
 package org.openinfusion.station.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +19,6 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditReader;
-import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
 import org.openinfusion.station.clinical.export.StudySite;
@@ -37,7 +42,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ExportMain --audit FILE --format KEY [--session ID] [--out FILE] [--protocols DIR]
- * [--influx-url URL] [--database DB] [--config FILE]}: writes one export (docs/exports.md) from a verified audit
+ * [--influx-url URL] [--database DB] [--config FILE] [--from TIME --to TIME]}: writes one export (docs/exports.md) from a verified audit
  * trail. The vitals formats read the time-series store: {@code --influx-url}/{@code --database}, else the station's
  * configuration ({@code --config FILE} or {@code STATION_CONFIG}, environment, system properties, as the station
  * reads it). Exit 0 done, 1 the trail is broken, the session or protocol unknown, or the store did not answer;
@@ -45,7 +50,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "export", mixinStandardHelpOptions = true, version = "infusion station 0.1.0",
         description = "Writes one export (docs/exports.md) from a verified audit trail.",
-        footer = {"vitals-csv and sdtm-vs read InfluxDB: --influx-url/--database, else the station's configuration.",
+        footer = {"vitals-csv, sdtm-vs, sdtm-xpt, fhir-json and edf-plus read InfluxDB: --influx-url/--database, else the "
+                + "station's configuration.",
                 "Exit 0 done, 1 broken trail, unknown session or protocol, or store down, 2 usage or configuration error."})
 public final class ExportMain implements Callable<Integer> {
     @Spec
@@ -75,6 +81,13 @@ public final class ExportMain implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "station properties (the store as the station is configured)")
     private Path config;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "edf-plus: the window's start, ISO 8601 UTC (2026-11-22T09:19:50Z); "
+            + "with --to (default: the whole session)")
+    private Instant from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "edf-plus: the window's end, ISO 8601 UTC")
+    private Instant to;
 
     static final class FormatConverter implements ITypeConverter<ExportFormat> {
         @Override
@@ -108,6 +121,15 @@ public final class ExportMain implements Callable<Integer> {
         if (format.oneSession() && session == null) {
             return Commands.usage(spec, format.key() + " is of one session: give --session ID");
         }
+        if ((from != null || to != null) && format != ExportFormat.EDF_PLUS) {
+            return Commands.usage(spec, "--from and --to are for " + ExportFormat.EDF_PLUS.key() + " only");
+        }
+        if ((from == null) != (to == null)) {
+            return Commands.usage(spec, "a time window needs both --from and --to");
+        }
+        if (from != null && !to.isAfter(from)) {
+            return Commands.usage(spec, "--to must be after --from");
+        }
         StationConfig station;
         try {
             station = stationConfig();
@@ -133,14 +155,22 @@ public final class ExportMain implements Callable<Integer> {
             if (protocols != null) {
                 catalog.withFolder(protocols);
             }
-            ExportFile file;
-            try (InfluxTimeSeriesReader series = store == null ? null : new InfluxTimeSeriesReader(store)) {
-                file = Exports.write(format, new ExportRequest(entries, Optional.ofNullable(session), series,
-                        InstrumentCatalog.builtIn(), catalog).at(site));
+            ExportRequest request = new ExportRequest(entries, Optional.ofNullable(session), null, InstrumentCatalog.builtIn(), catalog)
+                    .at(site).during(from == null ? null : new ExportRequest.Window(from, to));
+            Path target = out != null ? out : Path.of(Exports.fileName(format, request));
+            // written beside the target, moved into place when whole: nothing is written unless the export succeeded
+            Path folder = target.toAbsolutePath().getParent();
+            Path part = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+            try (InfluxTimeSeriesReader series = store == null ? null : new InfluxTimeSeriesReader(store);
+                 OutputStream file = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
+                Exports.write(format, new ExportRequest(request.history(), request.sessionId(), series, request.instruments(),
+                        request.protocols(), request.among(), request.site(), request.window()), Clock.systemUTC(), file);
+            } catch (RuntimeException | IOException e) {
+                Files.deleteIfExists(part);
+                throw e;
             }
-            Path target = out != null ? out : Path.of(file.fileName());
-            Files.write(target, file.content());
-            System.out.println("wrote " + target + " (" + file.content().length + " bytes)");
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            System.out.println("wrote " + target + " (" + Files.size(target) + " bytes)");
             return Commands.OK;
         } catch (NoSuchFileException e) {
             System.err.println("error: no such file: " + e.getMessage());
@@ -149,7 +179,7 @@ public final class ExportMain implements Callable<Integer> {
             System.err.println("error: the time-series store did not answer: " + e.getMessage());
             return Commands.FAILED;
         } catch (IOException | IllegalArgumentException | IllegalStateException | NoSuchElementException
-                 | ProtocolException e) {
+                 | ProtocolException | UncheckedIOException e) {
             System.err.println("error: " + e.getMessage());
             return Commands.FAILED;
         }

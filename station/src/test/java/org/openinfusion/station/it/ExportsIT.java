@@ -9,6 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -93,6 +97,15 @@ class ExportsIT {
         }
         observations.add(numeric(new DeviceRef("it-b", "monitor"), Stream.HR, 150, T, 1));
         observations.add(new WaveformChunk(MONITOR, Stream.ECG_II, 500, T, T, 1, new float[] {0.5f, -1.25f, 2f, 0f}));
+        // ten seconds of ECG II at 250 Hz on the recorded session's bed, in one-second chunks (the edf-plus window)
+        for (int c = 0; c < 10; c++) {
+            float[] samples = new float[250];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = ecg(250 * c + i);
+            }
+            Instant at = EDF_FROM.plusSeconds(c);
+            observations.add(new WaveformChunk(new DeviceRef(TrailBuilder.BED, "monitor"), Stream.ECG_II, 250, at, at, c, samples));
+        }
         observations.forEach(o -> {
             if (o instanceof NumericSample n && n.source().bedId().equals("it-a")) {
                 WRITTEN.add(new StoredValue(n.deviceTime(), n.source().deviceId(), n.stream(), n.value()));
@@ -111,6 +124,41 @@ class ExportsIT {
             // a bed id no station device could have, written raw: a quote and a backslash
             writer.write("numeric,bed=it'q\\b,device=m,stream=hr,mdc=147842,unit=/min v=61,seq=1i,rx=1i " + LineProtocol.micros(T) + "\n");
         }
+    }
+
+    private static final Instant EDF_FROM = Instant.parse("2026-11-22T09:19:55Z");
+
+    private static float ecg(int i) {
+        return (float) (1.2 * Math.sin(i / 25.0));
+    }
+
+    @Test
+    void theExportCommandWritesAnEdfPlusTimeWindowFromInfluxDb() throws IOException {
+        TrailBuilder.Recorded trail = TrailBuilder.shared();
+        Path dir = SERVERS.newFolder("edf");
+        Path out = dir.resolve("window.edf");
+        assertEquals(0, ExportMain.run(new String[] {"--audit", trail.file().toString(), "--format", "edf-plus", "--session",
+                trail.first(), "--from", EDF_FROM.toString(), "--to", EDF_FROM.plusSeconds(10).toString(), "--influx-url",
+                SERVERS.influxd().url(), "--database", DATABASE, "--out", out.toString()}));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(out), left.toList(), "the file alone, no partial file left");
+        }
+        byte[] edf = Files.readAllBytes(out);
+        String h = new String(edf, 0, 256 * 3, StandardCharsets.US_ASCII);
+        assertEquals("09.19.55", h.substring(176, 184), "the window's start");
+        assertEquals(2, Integer.parseInt(h.substring(252, 256).strip()), "ECG II and the annotations");
+        assertEquals("ECG II", h.substring(256, 272).strip());
+        assertEquals(11, Integer.parseInt(h.substring(236, 244).strip()), "one-second records, the end included");
+        int annotationSamples = Integer.parseInt(h.substring(256 + 2 * (16 + 80 + 8 * 5 + 80) + 8, 256 + 2 * (16 + 80 + 8 * 5 + 80) + 16).strip());
+        int recordBytes = 2 * (250 + annotationSamples);
+        // every sample of the ten seconds as written to InfluxDB, within half a digital step of ECG's -20..20 mV
+        for (int i = 0; i < 2500; i++) {
+            int at = 256 * 3 + (i / 250) * recordBytes + 2 * (i % 250);
+            short digital = ByteBuffer.wrap(edf, at, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+            assertEquals(ecg(i), (digital + 32768.0) / 65535 * 40 - 20, 40.0 / 65535 / 2 + 1e-6, "sample " + i);
+        }
+        assertTrue(new String(edf, StandardCharsets.UTF_8).contains("+5\u0014marker: emergence reaction"),
+                "the marker at 09:20:00, 5 s into the window");
     }
 
     private static NumericSample numeric(DeviceRef d, Stream s, double v, Instant t, long seq) {
@@ -185,6 +233,22 @@ class ExportsIT {
                 assertArrayEquals(Arrays.copyOfRange(a, 7 * 80, a.length), Arrays.copyOfRange(b, 7 * 80, b.length), name);
             }
         }
+    }
+
+    @Test
+    void theExportCommandWritesTheFhirBundleFromInfluxDbAsFromTheSameValuesInMemory() throws IOException {
+        TrailBuilder.Recorded trail = TrailBuilder.shared();
+        Path out = SERVERS.newFolder("fhir").resolve("fhir.json");
+        assertEquals(0, ExportMain.run(new String[] {"--audit", trail.file().toString(), "--format", "fhir-json", "--session",
+                trail.first(), "--influx-url", SERVERS.influxd().url(), "--database", DATABASE, "--out", out.toString()}));
+        String inMemory = new String(Exports.write(ExportFormat.FHIR_JSON, new ExportRequest(trail.entries(), Optional.of(trail.first()),
+                TrailBuilder.vitals(), InstrumentCatalog.builtIn(), ProtocolCatalog.builtIn()),
+                Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC)).content(), StandardCharsets.UTF_8);
+        // the same bundle but its timestamp (when the export was written)
+        UnaryOperator<String> undated = j -> j.replaceFirst("\"timestamp\": \"[^\"]+\"", "\"timestamp\": \"\"");
+        String fromStore = Files.readString(out);
+        assertEquals(undated.apply(inMemory), undated.apply(fromStore));
+        assertTrue(fromStore.split("\"resourceType\": \"Observation\"").length > 80, "the stored vitals as Observations");
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -17,12 +17,13 @@ import org.openinfusion.station.domain.Stream;
 /**
  * A session's device clocks as its trail recorded them (device.clock_offset entries): the store holds each value at its
  * device's time, the exports show it at station time = device time + the offset in effect (the last one recorded at
- * or before that station time, else the first one recorded; none recorded: the device time as it is).
+ * or before that station time, else the first one recorded; none recorded: the device time as it is). Review reads
+ * the store through it as well, so that its timeline, vitals and waveforms agree with the exports.
  */
-final class DeviceClocks {
+public final class DeviceClocks {
     private final Map<String, List<TrailEvent.DeviceClockOffset>> byDevice = new LinkedHashMap<>();
 
-    DeviceClocks(SessionHistory history) {
+    public DeviceClocks(SessionHistory history) {
         for (SessionHistory.Fact<TrailEvent.DeviceClockOffset> f : history.clockOffsets()) {
             byDevice.computeIfAbsent(f.event().device(), d -> new ArrayList<>()).add(f.event());
         }
@@ -63,12 +64,12 @@ final class DeviceClocks {
      * The stored numerics of {@code streams} on the bed whose station time is in [from, to), at station time, ordered by
      * it (the store is asked for the window widened by the offsets recorded).
      */
-    List<StoredValue> numerics(TimeSeriesReader series, String bed, Set<Stream> streams, Instant from, Instant to) {
+    public List<StoredValue> numerics(TimeSeriesReader series, String bed, Set<Stream> streams, Instant from, Instant to) {
         return atStationTime(series.numerics(bed, streams, from.minus(most()), to.minus(least())), from, to);
     }
 
     /** The stored samples of one waveform with station time in [from, to), at station time, ordered by it. */
-    List<StoredValue> waveform(TimeSeriesReader series, String bed, Stream stream, Instant from, Instant to) {
+    public List<StoredValue> waveform(TimeSeriesReader series, String bed, Stream stream, Instant from, Instant to) {
         return atStationTime(series.waveform(bed, stream, from.minus(most()), to.minus(least())), from, to);
     }
 

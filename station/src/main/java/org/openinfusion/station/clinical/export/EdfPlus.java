@@ -79,13 +79,6 @@ final class EdfPlus {
     record Annotation(BigDecimal onset, BigDecimal duration, String text) {
     }
 
-    /** The whole session's window (creation to close, or now while open) as bytes. */
-    static byte[] bytes(SessionTrail s, TimeSeriesReader series, Instant now) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(out, s, series, s.createdAt(), VitalsCsv.end(s, now));
-        return out.toByteArray();
-    }
-
     /**
      * Writes the waveforms of the session's bed with from <= time < to (the start rounded down to a whole second) and the
      * session's events in that window.

@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.export;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,9 +24,23 @@ import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
  * @param among when {@code sessionId} is empty and this is not: export only these sessions. Give the whole trail
  *     in {@code history} anyway: a subject's crossover period is counted over every session of the trail
  * @param site the study site (SDTM DM SITEID and COUNTRY); {@link StudySite#UNKNOWN} leaves them empty
+ * @param window for edf-plus: the time window to write; null writes the whole session (creation to close)
  */
 public record ExportRequest(AuditHistory history, Optional<String> sessionId, TimeSeriesReader series,
-                            InstrumentCatalog instruments, ProtocolCatalog protocols, Set<String> among, StudySite site) {
+                            InstrumentCatalog instruments, ProtocolCatalog protocols, Set<String> among, StudySite site,
+                            Window window) {
+    /** A time window, {@code from} (inclusive) to {@code to}, station times. */
+    public record Window(Instant from, Instant to) {
+        public Window {
+            if (from == null || to == null) {
+                throw new IllegalArgumentException("a time window needs a start and an end");
+            }
+            if (!to.isAfter(from)) {
+                throw new IllegalArgumentException("a time window ends after it starts: " + from + " to " + to);
+            }
+        }
+    }
+
     public ExportRequest {
         site = site == null ? StudySite.UNKNOWN : site;
         Objects.requireNonNull(history, "history");
@@ -35,10 +50,16 @@ public record ExportRequest(AuditHistory history, Optional<String> sessionId, Ti
         among = among == null ? Set.of() : Set.copyOf(among);
     }
 
-    /** As the canonical constructor, the site unknown. */
+    /** As the canonical constructor, the whole session. */
+    public ExportRequest(AuditHistory history, Optional<String> sessionId, TimeSeriesReader series, InstrumentCatalog instruments,
+                         ProtocolCatalog protocols, Set<String> among, StudySite site) {
+        this(history, sessionId, series, instruments, protocols, among, site, null);
+    }
+
+    /** As the canonical constructor, the site unknown, the whole session. */
     public ExportRequest(AuditHistory history, Optional<String> sessionId, TimeSeriesReader series, InstrumentCatalog instruments,
                          ProtocolCatalog protocols, Set<String> among) {
-        this(history, sessionId, series, instruments, protocols, among, StudySite.UNKNOWN);
+        this(history, sessionId, series, instruments, protocols, among, StudySite.UNKNOWN, null);
     }
 
     /** One session ({@code sessionId}) or every session in {@code entries}, a verified trail. */
@@ -49,6 +70,11 @@ public record ExportRequest(AuditHistory history, Optional<String> sessionId, Ti
 
     /** The same request written at {@code site}. */
     public ExportRequest at(StudySite site) {
-        return new ExportRequest(history, sessionId, series, instruments, protocols, among, site);
+        return new ExportRequest(history, sessionId, series, instruments, protocols, among, site, window);
+    }
+
+    /** The same request for the time window {@code window} (edf-plus); null: the whole session. */
+    public ExportRequest during(Window window) {
+        return new ExportRequest(history, sessionId, series, instruments, protocols, among, site, window);
     }
 }

@@ -1,12 +1,19 @@
 package org.openinfusion.station.clinical.export;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,16 +43,60 @@ public final class Exports {
 
     /** As {@link #write(ExportFormat, ExportRequest)}; {@code clock} ends the vitals window of a session still open. */
     public static ExportFile write(ExportFormat format, ExportRequest request, Clock clock) {
+        if (format == ExportFormat.EDF_PLUS) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            write(format, request, clock, out);
+            return new ExportFile(fileName(format, request), format.mediaType(), out.toByteArray());
+        }
+        refuseWindow(format, request);
         Trail trail = new Trail(request.history());
         Instant now = clock.instant();
         byte[] content = switch (format) {
             case SDTM_XPT -> SdtmPackage.zip(sdtm(trail, request, now), now);
             case FHIR_JSON -> FhirBundle.bytes(one(format, trail, request), store(format, request), request.instruments(),
                     request.protocols(), now);
-            case EDF_PLUS -> EdfPlus.bytes(one(format, trail, request), store(format, request), now);
             default -> text(format, trail, request, now).getBytes(StandardCharsets.UTF_8);
         };
-        return new ExportFile(request.sessionId().orElse("all-sessions") + "-" + format.fileSuffix(), format.mediaType(), content);
+        return new ExportFile(fileName(format, request), format.mediaType(), content);
+    }
+
+    /**
+     * Writes the export to {@code out}. EDF+ is written as the store is read, a minute at a time, so its memory does
+     * not grow with the window's length; every other format is written whole first ({@link #write(ExportFormat,
+     * ExportRequest, Clock)}). Throws as that method does, and {@link UncheckedIOException} when {@code out} fails.
+     */
+    public static void write(ExportFormat format, ExportRequest request, Clock clock, OutputStream out) {
+        if (format != ExportFormat.EDF_PLUS) {
+            try {
+                out.write(write(format, request, clock).content());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
+        SessionTrail s = one(format, new Trail(request.history()), request);
+        ExportRequest.Window w = request.window();
+        EdfPlus.write(out, s, store(format, request), w == null ? s.createdAt() : w.from(),
+                w == null ? VitalsCsv.end(s, clock.instant()) : w.to());
+    }
+
+    /**
+     * The suggested file name: {@code <session id or "all-sessions">-<format suffix>}, with the window's start
+     * ({@code 20261122T091950Z}) before the suffix when the request is of a time window.
+     */
+    public static String fileName(ExportFormat format, ExportRequest request) {
+        String window = request.window() == null ? "" : WINDOW_NAME.format(request.window().from()) + "-";
+        return request.sessionId().orElse("all-sessions") + "-" + window + format.fileSuffix();
+    }
+
+    private static final DateTimeFormatter WINDOW_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private static void refuseWindow(ExportFormat format, ExportRequest request) {
+        if (request.window() != null) {
+            throw new IllegalArgumentException(format.key() + " is of whole sessions: a time window is for "
+                    + ExportFormat.EDF_PLUS.key() + " only");
+        }
     }
 
     private static String text(ExportFormat format, Trail trail, ExportRequest request, Instant now) {

@@ -139,6 +139,19 @@ final class FhirBundle {
         e.setPeriod(period(session.createdAt(), session.closedAt()));
         e.addParticipant().setIndividual(person(session.history().creation().actor()));
         encounter = add("encounter", e);
+        // R4's Patient has no age, only a birth date, which the station never records: the age given at the session's
+        // creation is an Observation (LOINC 30525-0 Age, in UCUM years), stated by the user who created the session
+        session.ageYears().ifPresent(age -> {
+            Observation o = new Observation();
+            o.setStatus(Observation.ObservationStatus.FINAL);
+            o.setCode(new CodeableConcept(new Coding(LOINC, "30525-0", "Age")));
+            o.setSubject(patient);
+            o.setEncounter(encounter);
+            o.setEffective(dateTime(session.createdAt()));
+            o.addPerformer(person(session.history().creation().actor()));
+            o.setValue(ucum(age, "a", "years"));
+            add("age", o);
+        });
     }
 
     private void infusion(ProtocolCatalog protocols) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 
@@ -15,9 +16,9 @@ import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
  * CDISC SDTM DM (demographics) and a minimal TS (trial summary) from what the station knows. DM: one row per USUBJID
  * of the exported sessions, with the reference start (the first infusion start: every --DY is computable from it),
  * end (the last session's close) and first and last exposure; SITEID and COUNTRY from the station's configuration
- * (study.siteId, study.country; empty when not configured); the station records no age, race or sex (SEX "U", the
- * others empty for the sponsor to complete) and never the arm (ARM, ARMCD, ACTARM, ACTARMCD
- * "BLINDED"). TS: per study, the trial title (the protocol's title) and the data cutoff (when the export was written).
+ * (study.siteId, study.country; empty when not configured); AGE (AGEU "YEARS") the age staff gave at the subject's
+ * first session in the export that recorded one (never a birth date; empty when none did); the station records no race
+ * or sex (SEX "U", RACE empty for the sponsor to complete) and never the arm (ARM, ARMCD, ACTARM, ACTARMCD "BLINDED"). TS: per study, the trial title (the protocol's title) and the data cutoff (when the export was written).
  */
 final class SdtmDm {
     static final List<String> DM_COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "SUBJID", "RFSTDTC", "RFENDTC", "RFXSTDTC",
@@ -39,9 +40,10 @@ final class SdtmDm {
             Optional<Instant> end = own.stream().map(SessionTrail::closedAt).flatMap(Optional::stream).max(Comparator.naturalOrder());
             List<Instant> exposure = own.stream().flatMap(s -> Stream.of(s.pretreatmentAt(), s.infusionStart(), s.infusionEnd()))
                     .flatMap(Optional::stream).sorted().toList();
+            OptionalInt age = own.stream().map(SessionTrail::ageYears).filter(OptionalInt::isPresent).findFirst().orElse(OptionalInt.empty());
             csv.row(Sdtm.studyId(first), "DM", usubjid, first.subjectCode(), Sdtm.dtc(start.orElse(null)), Sdtm.dtc(end.orElse(null)),
                     exposure.isEmpty() ? "" : Sdtm.dtc(exposure.getFirst()), exposure.isEmpty() ? "" : Sdtm.dtc(exposure.getLast()),
-                    site.siteId(), "", "", "U", "", BLINDED, BLINDED, BLINDED, BLINDED, site.country());
+                    site.siteId(), age.isPresent() ? (Object) age.getAsInt() : "", age.isPresent() ? "YEARS" : "", "U", "", BLINDED, BLINDED, BLINDED, BLINDED, site.country());
         });
         return csv;
     }

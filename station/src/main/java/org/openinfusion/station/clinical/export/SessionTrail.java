@@ -3,6 +3,7 @@ package org.openinfusion.station.clinical.export;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalDouble;
 import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
@@ -27,6 +28,11 @@ record SessionTrail(SessionHistory history, int period) {
 
     String subjectCode() {
         return created().subjectCode();
+    }
+
+    /** The participant's age in whole years at this session's creation, when staff gave it (never a birth date). */
+    OptionalInt ageYears() {
+        return created().ageYears();
     }
 
     String bed() {

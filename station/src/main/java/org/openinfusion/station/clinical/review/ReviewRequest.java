@@ -104,10 +104,18 @@ public sealed interface ReviewRequest {
         }
     }
 
-    /** REVIEW_EXPORT -> {@code ExportFile}; {@code sessionId} null exports every session the filter matches. */
-    record Export(String sessionId, ReviewFilter filter, ExportFormat format) implements ReviewRequest {
+    /**
+     * REVIEW_EXPORT -> {@code ExportFile}; {@code sessionId} null exports every session the filter matches; {@code from}
+     * and {@code to} (edf-plus only, both or neither): a time window of the session instead of the whole.
+     */
+    record Export(String sessionId, ReviewFilter filter, ExportFormat format, Instant from, Instant to) implements ReviewRequest {
         public Export {
             Objects.requireNonNull(format, "format");
+        }
+
+        /** The whole of each session. */
+        public Export(String sessionId, ReviewFilter filter, ExportFormat format) {
+            this(sessionId, filter, format, null, null);
         }
     }
 

@@ -1,6 +1,11 @@
 package org.openinfusion.station.clinical.review;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -16,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.openinfusion.station.clinical.audit.AuditChainBrokenException;
 import org.openinfusion.station.clinical.audit.AuditTail;
+import org.openinfusion.station.clinical.export.DeviceClocks;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
@@ -85,7 +91,8 @@ public final class ReviewService {
         List<StoredValue> values = List.of();
         String problem = null;
         try {
-            values = series.numerics(s.bed(), Set.copyOf(SessionRecords.TREND_STREAMS), w.from(), w.to());
+            // at station time: each device's time corrected by its recorded clock offset, as in the exports
+            values = new DeviceClocks(s.history()).numerics(series, s.bed(), Set.copyOf(SessionRecords.TREND_STREAMS), w.from(), w.to());
         } catch (TimeSeriesReader.StoreUnavailableException e) {
             problem = e.getMessage();
         }
@@ -98,7 +105,8 @@ public final class ReviewService {
         }
         SessionEntries s = session(r.sessionId());
         try {
-            List<StoredValue> v = series.waveform(s.bed(), r.stream(), r.at().minus(r.before()), r.at().plus(r.after()));
+            List<StoredValue> v = new DeviceClocks(s.history()).waveform(series, s.bed(), r.stream(), r.at().minus(r.before()),
+                    r.at().plus(r.after()));
             long[] times = new long[v.size()];
             float[] values = new float[v.size()];
             for (int i = 0; i < v.size(); i++) {
@@ -193,14 +201,66 @@ public final class ReviewService {
         Optional<String> only = Optional.ofNullable(r.sessionId() == null ? null : ids.getFirst());
         Set<String> among = r.sessionId() != null || wholeChain ? Set.of() : Set.copyOf(ids);
         ExportFile file;
+        String hash;
         try {
-            file = Exports.write(r.format(), new ExportRequest(new AuditHistory(entries), only, series, instruments, protocols, among, site), clock);
+            ExportRequest request = new ExportRequest(new AuditHistory(entries), only, series, instruments, protocols, among, site)
+                    .during(r.from() == null && r.to() == null ? null : new ExportRequest.Window(r.from(), r.to()));
+            if (r.format() == ExportFormat.EDF_PLUS) {
+                // streamed to a spool file as the store is read (memory flat whatever the length); the download deletes it
+                file = spooled(r.format(), request);
+                hash = sha256(file.spooled());
+            } else {
+                file = Exports.write(r.format(), request, clock);
+                hash = sha256(file.content());
+            }
         } catch (TimeSeriesReader.StoreUnavailableException e) {
             throw new ReviewException(ReviewException.FAILED, "The export needs the time-series store: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ReviewException.badRequest(e.getMessage());
         }
         audit.record(who.userId(), null, new TrailEvent.ExportCreated(clock.instant(), r.format().key(), ids, file.fileName(),
-                file.content().length, sha256(file.content())));
+                file.size(), hash));
         return file;
+    }
+
+    /** The export written to a new spool file (deleted again when the writing fails). */
+    private ExportFile spooled(ExportFormat format, ExportRequest request) {
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("openinfusion-export-", ".part");
+            spool.toFile().deleteOnExit();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
+                Exports.write(format, request, clock, out);
+            }
+            return new ExportFile(Exports.fileName(format, request), format.mediaType(), null, spool);
+        } catch (IOException | RuntimeException e) {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException ignored) {
+                    // the JVM deletes it on exit
+                }
+            }
+            if (e instanceof IOException io) {
+                throw new ReviewException(ReviewException.FAILED, "The export could not be written: " + io.getMessage());
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new ReviewException(ReviewException.FAILED, "The export could not be read back: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sha256(byte[] content) {

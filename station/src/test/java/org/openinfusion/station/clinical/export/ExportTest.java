@@ -205,4 +205,29 @@ class ExportTest {
         assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "vitals-csv",
                 "--influx-url", "http://127.0.0.1:1", "--database", "bad name"}), "the database name is checked like the station does");
     }
+
+    @Test
+    void aTimeWindowIsForEdfPlusOnlyWithBothEndsAndAFailedExportLeavesNoFile() throws IOException {
+        String session = trail.first();
+        String from = "2026-11-22T09:19:50Z";
+        String to = "2026-11-22T09:20:10Z";
+        assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "vitals-csv", "--session", session,
+                "--from", from, "--to", to}), "a window is for edf-plus only");
+        assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "edf-plus", "--session", session,
+                "--from", from}), "both ends");
+        assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "edf-plus", "--session", session,
+                "--from", to, "--to", from}), "the end after the start");
+        assertEquals(2, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "edf-plus", "--session", session,
+                "--from", "yesterday", "--to", to}), "an ISO 8601 time");
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Path folder = Files.createDirectory(dir.resolve("edf"));
+        assertEquals(1, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "edf-plus", "--session", session,
+                "--from", from, "--to", to, "--influx-url", "http://127.0.0.1:" + closedPort, "--out", folder.resolve("w.edf").toString()}));
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(), left.toList(), "nothing written, no partial file left");
+        }
+    }
 }

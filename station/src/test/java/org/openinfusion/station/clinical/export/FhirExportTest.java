@@ -13,6 +13,7 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,9 +44,13 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.testing.FakeSeries;
+
 
 /**
  * The HL7 FHIR R4 export of the recorded session, checked with HAPI FHIR: every resource validated against the FHIR
@@ -165,6 +170,36 @@ class FhirExportTest {
         assertEquals(TrailBuilder.CLOSED, e.getPeriod().getEnd().toInstant());
         assertTrue(all(b, Practitioner.class).stream().allMatch(x -> !x.hasName() && x.getIdentifierFirstRep().hasValue()),
                 "staff by user id only");
+    }
+
+    @Test
+    void theAgeGivenAtCreationIsAnAgeObservationInYearsNeverABirthDate(@TempDir Path dir)
+            throws Exception {
+        List<AuditEntry> entries;
+        String aged;
+        try (TrailBuilder t = TrailBuilder.open(dir.resolve("audit.log"))) {
+            aged = t.agedSessions();
+            entries = t.entries();
+        }
+        Bundle b = R4.newJsonParser().parseResource(Bundle.class, new String(ExportFixtures.export(ExportFormat.FHIR_JSON, entries,
+                Optional.of(aged), new FakeSeries(), InstrumentCatalog.builtIn(),
+                ExportFixtures.EVENING).content(), StandardCharsets.UTF_8));
+        List<Observation> ages = all(b, Observation.class).stream().filter(o -> o.getCode().getCodingFirstRep().getCode().equals("30525-0"))
+                .toList();
+        assertEquals(1, ages.size());
+        Observation age = ages.getFirst();
+        assertEquals("http://loinc.org", age.getCode().getCodingFirstRep().getSystem());
+        assertEquals(34, age.getValueQuantity().getValue().intValue());
+        assertEquals("http://unitsofmeasure.org a", age.getValueQuantity().getSystem() + " " + age.getValueQuantity().getCode());
+        assertEquals(Instant.parse("2026-11-22T18:00:00Z"), age.getEffectiveDateTimeType().getValue().toInstant(), "at the session's creation");
+        assertFalse(all(b, Patient.class).getFirst().hasBirthDate());
+        FhirValidator validator = R4.newValidator();
+        validator.setValidateAgainstStandardSchema(true);
+        validator.setValidateAgainstStandardSchematron(false);
+        assertTrue(validator.validateWithResult(age).getMessages().stream().noneMatch(m -> m.getSeverity() == ResultSeverityEnum.ERROR
+                || m.getSeverity() == ResultSeverityEnum.FATAL), "schema-valid");
+        assertTrue(all(bundle(), Observation.class).stream().noneMatch(o -> o.getCode().getCodingFirstRep().getCode().equals("30525-0")),
+                "no age given, no age Observation");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
@@ -63,11 +64,7 @@ class SdtmXptTest {
     @Test
     void medicationsAreInCmWithTheirSponsorQualifiersInSuppcmReadBackByReadstat() throws Exception {
         // given a session with a rescue medication given on order
-        List<AuditEntry> entries;
-        try (TrailBuilder t = TrailBuilder.open(dir.resolve("audit.log"))) {
-            t.rescueSession();
-            entries = t.entries();
-        }
+        List<AuditEntry> entries = recorded(TrailBuilder::rescueSession);
         Function<ExportFormat, CsvTable> csv = f -> CsvTable.parse(ExportFixtures.export(f, entries, Optional.empty(),
                 new FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING).content());
         CsvTable cm = csv.apply(ExportFormat.SDTM_CM);
@@ -91,6 +88,38 @@ class SdtmXptTest {
         assertTrue(files.keySet().containsAll(List.of("cm.xpt", "suppcm.xpt")), files.keySet().toString());
         readBack(files, name -> csv.apply(ExportFormat.parse("sdtm-" + name.toLowerCase(Locale.ROOT))));
         assertTrue(new String(files.get("define.xml"), StandardCharsets.UTF_8).contains("Name=\"SUPPCM\""));
+    }
+
+    @Test
+    void dmAgeIsTheAgeGivenAtTheSubjectsFirstSessionInYearsReadBackByReadstat() throws Exception {
+        // given KET-404 aged 34 at the first session and 35 at the second, and KET-405 whose age was not given
+        List<AuditEntry> entries = recorded(TrailBuilder::agedSessions);
+        CsvTable dm = CsvTable.parse(ExportFixtures.export(ExportFormat.SDTM_DM, entries, Optional.empty(),
+                new FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING).content());
+        // then DM holds the age at the first session (SDTMIG: age at the reference start) in years, and nothing for the other
+        assertEquals(List.of("KET-404 34 YEARS", "KET-405  "), dm.rows().stream()
+                .map(r -> r.get("SUBJID") + " " + r.get("AGE") + " " + r.get("AGEU")).toList());
+        // and dm.xpt holds AGE as a number, read back by readstat as written
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ExportFixtures.export(ExportFormat.SDTM_XPT, entries,
+                Optional.empty(), new FakeSeries(), InstrumentCatalog.builtIn(), ExportFixtures.EVENING)
+                .content()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("dm.xpt")) {
+                    files.put(e.getName(), zip.readAllBytes());
+                }
+            }
+        }
+        assertTrue(SdtmSpec.domain("DM").variable("AGE").numeric(), "AGE is Num");
+        readBack(files, name -> dm);
+    }
+
+    /** The trail of the sessions {@code sessions} records. */
+    private List<AuditEntry> recorded(Consumer<TrailBuilder> sessions) throws IOException {
+        try (TrailBuilder t = TrailBuilder.open(dir.resolve("audit.log"))) {
+            sessions.accept(t);
+            return t.entries();
+        }
     }
 
     /** Every .xpt file read back by readstat: names, labels, types and values equal to the data set's CSV. */

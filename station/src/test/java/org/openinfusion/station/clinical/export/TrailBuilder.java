@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditReader;
@@ -276,6 +277,27 @@ public final class TrailBuilder implements AutoCloseable {
         at("17:30:00");
         service.command("bed-03", new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
         return id;
+    }
+
+    /**
+     * Subject KET-404's two sessions on bed-04, aged 34 when the first was created (18:00) and 35 at the second (19:00),
+     * and KET-405's on bed-05 at 18:30 with no age given.
+     */
+    String agedSessions() {
+        at("18:00:00");
+        String first = service.create("nurse1", "bed-04", PROTOCOL, "KET-404", SubjectMeasures.weight(64), "KIT-14",
+                OptionalInt.of(34)).id();
+        at("18:20:00");
+        service.command("bed-04", new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
+        at("18:30:00");
+        service.create("nurse1", "bed-05", PROTOCOL, "KET-405", SubjectMeasures.weight(90), "KIT-15");
+        at("18:40:00");
+        service.command("bed-05", new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
+        at("19:00:00");
+        service.create("nurse1", "bed-04", PROTOCOL, "KET-404", SubjectMeasures.weight(64), "KIT-16", OptionalInt.of(35));
+        at("19:20:00");
+        service.command("bed-04", new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
+        return first;
     }
 
     /** Another subject's first session from 15:00 on the same bed: baseline VAS given twice (v1, v2). */
