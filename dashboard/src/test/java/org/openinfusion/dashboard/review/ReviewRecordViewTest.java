@@ -158,7 +158,7 @@ class ReviewRecordViewTest {
     @Test
     void theWaveformDialogDownloadsItsWindowAsEdfPlusStreamedFromTheStationsSpoolFile() throws Exception {
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.grid.Grid<Object> events = _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("events-grid"));
+        Grid<Object> events = _get(Grid.class, s -> s.withId("events-grid"));
         GridKt._clickItem(events, 2, 0, false, false, false, false);
         WaveformDialog dialog = _get(WaveformDialog.class, s -> s.withId("waveform-dialog"));
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,7 +75,7 @@ public final class BrokerConnection {
                 trust.setCertificateEntry("ca-" + i++, c);
             }
             return trust;
-        } catch (java.security.cert.CertificateException e) {
+        } catch (CertificateException e) {
             throw new IOException(caPem + " is not a PEM certificate file: " + e.getMessage(), e);
         }
     }
