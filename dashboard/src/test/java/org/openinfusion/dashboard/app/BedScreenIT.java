@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
@@ -46,8 +47,11 @@ class BedScreenIT {
         Path wording = dataDir.resolve("site-wording.properties");
         Files.writeString(wording, "cadss.1 = " + SITE_WORDING + "\n");
         // the launcher reads the site's wording file and time zone from its configuration (site.wording, site.timeZone)
+        // the pharmacy's sealed kit-to-arm file, for emergency unblinding
+        Path kitArms = dataDir.resolve("kit-arms.csv");
+        Files.writeString(kitArms, "KIT-0042,MDZ\n");
         StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s", "site.wording", wording.toString(),
-                "site.timeZone", "Europe/Berlin"));
+                "site.timeZone", "Europe/Berlin", "clinical.kitAssignments", kitArms.toString()));
         demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "4", "--seed", "7"}));
         browser = Chromium.start(dataDir.resolve("chromium"));
         size(1280, 800);
@@ -324,6 +328,58 @@ class BedScreenIT {
         waitFor().until(d -> BrowserSteps.text(browser, "ae-error").startsWith("Still to fill in: Adverse event (term)"));
         BrowserSteps.click(browser, "ae-cancel");
         waitFor().until(d -> d.findElements(By.id("ae-form")).isEmpty());
+    }
+
+    @Test
+    void aNurseHasNoUnblindingAndAPhysicianUnblindsWithAReasonAndAnESignatureSeenInTheDialogAloneAndRecorded() throws Exception {
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        waitFor().until(d -> !d.findElements(By.id("tab-safety")).isEmpty());
+        BrowserSteps.click(browser, "tab-safety");
+        waitFor().until(d -> d.findElement(By.id("ae-record")).isDisplayed());
+        assertTrue(browser.findElements(By.id("unblind-open")).isEmpty(), "a nurse is not offered unblinding");
+
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        waitFor().until(d -> !d.findElements(By.id("tab-safety")).isEmpty());
+        BrowserSteps.click(browser, "tab-safety");
+        BrowserSteps.click(browser, "unblind-open");
+        waitFor().until(d -> BrowserSteps.text(browser, "unblind-consequence").contains("shown to you alone"));
+        List<String> violations = new ArrayList<>();
+        axe(null, "unblind-consequence", violations);
+        for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
+            size(size[0], size[1]);
+            BrowserSteps.settled(browser);
+            assertTrue(inView("#unblind-submit") && inView("#unblind-password"), "the dialog fits " + size[0] + "x" + size[1]);
+        }
+        shot("unblind");
+        BrowserSteps.click(browser, "unblind-submit");
+        waitFor().until(d -> BrowserSteps.text(browser, "unblind-error").startsWith("Give the reason"));
+        BrowserSteps.type(browser.findElement(By.cssSelector("#unblind-reason input")), "respiratory depression: flumazenil?");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#unblind-user-id input")), StationMain.DEMO_PHYSICIAN);
+        BrowserSteps.type(browser.findElement(By.cssSelector("#unblind-password input")), StationMain.DEMO_PHYSICIAN);
+        BrowserSteps.click(browser, "unblind-submit");
+        waitFor().until(d -> BrowserSteps.text(browser, "unblind-arm").contains("midazolam 0.025 mg/kg"));
+        assertTrue(BrowserSteps.text(browser, "unblind-arm").contains("KIT-0042"));
+        BrowserSteps.click(browser, "unblind-close");
+        waitFor().until(d -> d.findElements(By.id("unblind-dialog")).isEmpty());
+        assertTrue(!browser.getPageSource().contains("midazolam 0.025"), "the arm is gone with the dialog");
+        browser.get(demo.dashboardUrl() + "review");
+        waitFor().until(d -> BrowserSteps.gridText(browser, "sessions-grid").contains("KET-014"));
+        BrowserSteps.clickGridCell(browser, "sessions-grid", "KET-014");
+        waitFor().until(d -> !d.findElements(By.id("record-crumb")).isEmpty());
+        BrowserSteps.settled(browser);
+        assertTrue(!browser.getPageSource().contains("midazolam 0.025"), "the review keeps the blind");
+
+        var unblindings = HistoryReader.history(dataDir.resolve("audit").resolve("audit.log")).sessions().stream()
+                .flatMap(h -> h.unblinding().stream()).toList();
+        assertEquals(1, unblindings.size());
+        assertEquals(List.of("physician", "respiratory depression: flumazenil?", "KIT-0042"),
+                List.of(unblindings.getFirst().role(), unblindings.getFirst().reason(), unblindings.getFirst().kitId()));
+        assertTrue(!Files.readString(dataDir.resolve("audit").resolve("audit.log")).contains("midazolam 0.025"), "the trail holds no arm");
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
+        assertEquals(List.of(), violations);
     }
 
     private static void axe(String page, String readyId, List<String> found) throws Exception {
