@@ -179,7 +179,18 @@ public final class RatingDialog extends Dialog {
         row.addClassName("vas-row");
         Div box = new Div(row, value);
         box.addClassName("vas");
+        if (!hasEndLabels(item)) {
+            Span none = new Span(Text.get("rating.vasNoAnchors"));
+            none.setId("vas-no-anchors");
+            none.addClassName("vas-no-anchors");
+            box.add(none);
+        }
         return box;
+    }
+
+    /** Whether the protocol's instrument file gives this line labels at both ends (with their source in the file). */
+    public static boolean hasEndLabels(Item item) {
+        return item.anchors().stream().anyMatch(a -> a.value() == item.min()) && item.anchors().stream().anyMatch(a -> a.value() == item.max());
     }
 
     private static String anchor(Item item, int v) {
