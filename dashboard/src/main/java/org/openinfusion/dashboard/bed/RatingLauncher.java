@@ -1,12 +1,13 @@
 package org.openinfusion.dashboard.bed;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.rating.RatingDialog;
 import org.openinfusion.dashboard.rating.RatingDraft;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
@@ -32,11 +33,11 @@ final class RatingLauncher {
         show(r.timePointId(), r.form(), r.ratingId(), r.answers());
     }
 
-    private void show(String timePointId, String formKey, String correcting, Map<String, org.openinfusion.station.clinical.rating.Answer> previous) {
+    private void show(String timePointId, String formKey, String correcting, Map<String, Answer> previous) {
         FormKey form = FormKey.resolve(catalog, formKey)
                 .orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
         RatingDraft draft = new RatingDraft(catalog.get(form.instrumentId()), form, timePointId, clock.instant(), correcting, previous);
-        open = new RatingDialog(draft, catalog, formKey.toUpperCase(Locale.ROOT) + " - " + timePointId, new RatingDialog.Rater() {
+        open = new RatingDialog(draft, catalog, Text.form(formKey) + " - " + Text.timePoint(timePointId), new RatingDialog.Rater() {
             @Override
             public Rating finish(RatingDraft d, String correctionReason) {
                 return d.toRating(view.stationUser().role().key(), view.user(), clock.instant(), correctionReason);
