@@ -55,6 +55,7 @@ public final class RatingDialog extends Dialog {
         itemText.setId("rating-item");
         answers.addClassName("rating-answers");
         progressText.setId("rating-progress");
+        progress.getElement().setAttribute("aria-label", "Items answered");
         error.addClassName("rating-error");
         error.setId("rating-error");
         reason.setId("rating-reason");
@@ -72,6 +73,7 @@ public final class RatingDialog extends Dialog {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
         Button cancel = new Button("Cancel", e -> close());
+        cancel.setId("rating-cancel");
         getFooter().add(cancel, prev, next, submit);
         keys();
         render();

@@ -211,6 +211,7 @@ public class TabletView extends Div implements BeforeEnterObserver {
         progressText.addClassName("tablet-progress");
         ProgressBar progress = new ProgressBar(0, draft.size(), draft.answered());
         progress.setId("tablet-progress-bar");
+        progress.getElement().setAttribute("aria-label", progressText.getText());
         Div question = new Div(catalog.itemText(draft.instrument().id(), item.id()));
         question.setId("tablet-item");
         question.addClassName("tablet-item");
