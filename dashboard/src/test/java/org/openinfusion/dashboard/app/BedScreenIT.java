@@ -20,6 +20,8 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.UserStore;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -275,6 +277,8 @@ class BedScreenIT {
         BrowserSteps.click(browser, "step-confirm-infusion-start");
         waitFor().until(d -> BrowserSteps.text(browser, "start-override-why").contains("pre-dose BP 165/95 above 150/90"));
         assertTrue(browser.findElement(By.id("start-override-confirm")).getAttribute("disabled") != null, "not without a reason");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "axe-core over the start override dialog");
+        assertTrue(!BrowserSteps.text(browser, "start-override-why").contains("Sanacora"), "the source is folded away from the message");
         for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
             size(size[0], size[1]);
             BrowserSteps.settled(browser);
@@ -404,8 +408,24 @@ class BedScreenIT {
         BrowserSteps.click(browser, "step-end-of-infusion");
         axe(null, "confirm-consequence", found);
         BrowserSteps.click(browser, "confirm-cancel");
+        BrowserSteps.click(browser, "rate-baseline-vas");
+        axe(null, "vas-line", found);
+        BrowserSteps.click(browser, "rating-cancel");
         axe("devices", "not-permitted", found);
         shot("not-permitted");
+        browser.manage().deleteAllCookies();
+        axe("tablet", "tablet-code", found);
+        browser.manage().deleteAllCookies();
+        // the engineer's and the administrator's pages, with accounts added as an administrator would (bin/add-user)
+        UserStore users = UserStore.at(dataDir.resolve(UserStore.FILE_NAME));
+        users.put("engineer1", Role.ENGINEER, "E. Engineer", "engineer-password".toCharArray());
+        users.put("admin1", Role.ADMIN, "A. Admin", "admin-password".toCharArray());
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), "engineer1", "engineer-password");
+        axe("devices", "devices-grid", found);
+        axe("simulator", "simulated-beds", found);
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), "admin1", "admin-password");
+        axe("users", "users", found);
         browser.manage().deleteAllCookies();
         axe("login", "login-form", found);
         BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);
