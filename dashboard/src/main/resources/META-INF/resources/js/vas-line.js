@@ -36,6 +36,7 @@ class VasLine extends HTMLElement {
     });
     const initial = this.getAttribute('value');
     if (initial !== null && initial !== '') this.show(Number(initial));
+    else { this.setAttribute('aria-valuenow', '0'); this.setAttribute('aria-valuetext', 'not marked yet'); } // a slider needs a value
   }
 
   set(v) {

@@ -163,7 +163,7 @@ public final class StationApp implements AutoCloseable {
             Authenticator authenticator = new Authenticator(users, auditTrail, clock, cfg.security());
             await(vertx.deployVerticle(new AuthVerticle(authenticator, signIns, guard, users, auditTrail, clock),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
-            await(vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofSeconds(1), guard),
+            await(vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofSeconds(1), guard, Optional.of(authenticator)),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             TimeSeriesReader series = cfg.influx().managed() ? new NoTimeSeries("influxd is not installed (" + INSTALL_HINT + ")")
                     : remember(new InfluxTimeSeriesReader(cfg.influx()));

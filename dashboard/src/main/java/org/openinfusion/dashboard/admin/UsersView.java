@@ -16,10 +16,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.SignOutButton;
 import org.openinfusion.dashboard.users.StationRequests;
@@ -35,7 +37,6 @@ import org.openinfusion.station.security.Role;
 @Route(Routes.USERS)
 @PageTitle("Accounts - Infusion station")
 public class UsersView extends VerticalLayout implements BeforeEnterObserver {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Grid<AuthMessages.UserRow> grid = new Grid<>();
     private final TextField id = new TextField("User id");
@@ -51,7 +52,7 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(AuthMessages.UserRow::userId).setHeader("User id");
         grid.addColumn(AuthMessages.UserRow::name).setHeader("Printed name");
         grid.addColumn(r -> r.role().key()).setHeader("Role");
-        grid.addColumn(r -> r.lockedUntil() == null ? "" : "locked until " + TIME.format(r.lockedUntil())).setHeader("Lock");
+        grid.addColumn(r -> r.lockedUntil() == null ? "" : "locked until " + lockedUntil(r.lockedUntil())).setHeader("Lock");
         grid.addComponentColumn(r -> {
             Button unlock = new Button("Unlock", e -> station.request(Addresses.USERS_UNLOCK, new AuthMessages.Unlock(r.userId()),
                     this::show, this::refuse));
@@ -113,5 +114,10 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver {
 
     private void refuse(String why) {
         message.setText(why);
+    }
+
+    /** When a lock ends, in the site's time zone like every other screen, e.g. "2026-11-22 10:15 CET". */
+    static String lockedUntil(Instant t) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH).withZone(Text.zone()).format(t);
     }
 }

@@ -208,6 +208,11 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         message.setVisible(true);
     }
 
+    /** Opens emergency unblinding for this bed's session (the button is shown only to roles allowed to unblind). */
+    void unblind() {
+        new UnblindDialog(user.id(), bed, client::unblind).open();
+    }
+
     MonitorPanel monitor() {
         return monitor;
     }

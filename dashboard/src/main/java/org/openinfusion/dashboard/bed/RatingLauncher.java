@@ -1,9 +1,9 @@
 package org.openinfusion.dashboard.bed;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.rating.RatingDialog;
 import org.openinfusion.dashboard.rating.RatingDraft;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -38,7 +38,7 @@ final class RatingLauncher {
         FormKey form = FormKey.resolve(catalog, formKey)
                 .orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
         RatingDraft draft = new RatingDraft(catalog.get(form.instrumentId()), form, timePointId, clock.instant(), correcting, previous);
-        open = new RatingDialog(draft, catalog, formKey.toUpperCase(Locale.ROOT) + " - " + timePointId, new RatingDialog.Rater() {
+        open = new RatingDialog(draft, catalog, Text.form(formKey) + " - " + Text.timePoint(timePointId), new RatingDialog.Rater() {
             @Override
             public Rating finish(RatingDraft d, String correctionReason) {
                 return d.toRating(view.stationUser().role().key(), view.user(), clock.instant(), correctionReason);

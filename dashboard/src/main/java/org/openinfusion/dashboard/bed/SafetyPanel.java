@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.safety.AdverseEventDialog;
 import org.openinfusion.dashboard.safety.AdverseEventForm;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -18,6 +19,7 @@ import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.AeProposals;
 import org.openinfusion.station.clinical.session.Medication;
+import org.openinfusion.station.security.Permission;
 
 /**
  * The bed view's tab for adverse events and medications: the station's proposals from alarm episodes, each with
@@ -45,6 +47,12 @@ final class SafetyPanel extends Div {
         Button addMed = new Button(Text.get("med.record"), e -> new MedicationDialog(view, now.get()).open());
         addMed.setId("med-record");
         Div buttons = new Div(addAe, addMed);
+        if (CurrentUser.get().map(u -> u.principal().may(Permission.UNBLIND)).orElse(false)) {
+            Button unblind = new Button(Text.get("unblind.open"), e -> view.unblind());
+            unblind.setId("unblind-open");
+            unblind.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            buttons.add(unblind);
+        }
         buttons.addClassName("safety-buttons");
         proposals.setId("ae-proposals");
         events.setId("ae-recorded");

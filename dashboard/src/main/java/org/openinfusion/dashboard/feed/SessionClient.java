@@ -13,6 +13,8 @@ import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.TabletRequest;
+import org.openinfusion.station.clinical.api.UnblindRequest;
+import org.openinfusion.station.clinical.api.UnblindedArm;
 import org.openinfusion.station.clinical.api.ViewRequest;
 import org.openinfusion.station.clinical.service.SessionCommandHandler;
 
@@ -44,6 +46,11 @@ public final class SessionClient {
     /** Hands a due form to the patient tablet; {@code done} gets the one-time code. */
     public void handOver(TabletRequest.HandOver h, Consumer<TabletRequest.Code> done, Consumer<String> failed) {
         station.request(Addresses.TABLET_HANDOVER, h, done, failed);
+    }
+
+    /** Emergency unblinding (authorised roles, with a reason and an e-signature); {@code done} gets the arm for this screen only. */
+    public void unblind(UnblindRequest u, Consumer<UnblindedArm> done, Consumer<String> failed) {
+        station.request(Addresses.SESSION_UNBLIND, u, done, failed);
     }
 
     public void protocols(Consumer<ProtocolChoices> done, Consumer<String> failed) {

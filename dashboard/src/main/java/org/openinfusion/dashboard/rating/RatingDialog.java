@@ -55,6 +55,7 @@ public final class RatingDialog extends Dialog {
         itemText.setId("rating-item");
         answers.addClassName("rating-answers");
         progressText.setId("rating-progress");
+        progress.getElement().setAttribute("aria-label", "Items answered");
         error.addClassName("rating-error");
         error.setId("rating-error");
         reason.setId("rating-reason");
@@ -72,6 +73,7 @@ public final class RatingDialog extends Dialog {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
         Button cancel = new Button("Cancel", e -> close());
+        cancel.setId("rating-cancel");
         getFooter().add(cancel, prev, next, submit);
         keys();
         render();
@@ -179,7 +181,18 @@ public final class RatingDialog extends Dialog {
         row.addClassName("vas-row");
         Div box = new Div(row, value);
         box.addClassName("vas");
+        if (!hasEndLabels(item)) {
+            Span none = new Span(Text.get("rating.vasNoAnchors"));
+            none.setId("vas-no-anchors");
+            none.addClassName("vas-no-anchors");
+            box.add(none);
+        }
         return box;
+    }
+
+    /** Whether the protocol's instrument file gives this line labels at both ends (with their source in the file). */
+    public static boolean hasEndLabels(Item item) {
+        return item.anchors().stream().anyMatch(a -> a.value() == item.min()) && item.anchors().stream().anyMatch(a -> a.value() == item.max());
     }
 
     private static String anchor(Item item, int v) {

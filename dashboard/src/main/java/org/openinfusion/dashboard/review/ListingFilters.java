@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
 import org.openinfusion.station.clinical.review.SessionListing;
 
-/** Which sessions to list: protocol, creation date from/to (UTC), subject code (contains), state, needing a signature. */
+/** Which sessions to list: protocol, creation date from/to (in the site's time zone, as the list shows it), subject code (contains), state, needing a signature. */
 final class ListingFilters extends Div {
     private final Select<String> protocol = new Select<>();
     private final DatePicker from = new DatePicker("Created from");
@@ -69,6 +70,6 @@ final class ListingFilters extends Div {
 
     ReviewFilter filter() {
         String code = subject.getValue() == null || subject.getValue().isBlank() ? null : subject.getValue().strip();
-        return new ReviewFilter(protocol.getValue(), from.getValue(), to.getValue(), code, state.getValue(), needsSignature.getValue());
+        return new ReviewFilter(protocol.getValue(), from.getValue(), to.getValue(), code, state.getValue(), needsSignature.getValue(), Text.zone());
     }
 }

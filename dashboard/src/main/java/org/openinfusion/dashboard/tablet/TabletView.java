@@ -25,6 +25,7 @@ import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.feed.Push;
+import org.openinfusion.dashboard.rating.RatingDialog;
 import org.openinfusion.dashboard.rating.RatingDraft;
 import org.openinfusion.dashboard.rating.VasLine;
 import org.openinfusion.station.bus.Addresses;
@@ -210,6 +211,7 @@ public class TabletView extends Div implements BeforeEnterObserver {
         progressText.addClassName("tablet-progress");
         ProgressBar progress = new ProgressBar(0, draft.size(), draft.answered());
         progress.setId("tablet-progress-bar");
+        progress.getElement().setAttribute("aria-label", progressText.getText());
         Div question = new Div(catalog.itemText(draft.instrument().id(), item.id()));
         question.setId("tablet-item");
         question.addClassName("tablet-item");
@@ -280,6 +282,15 @@ public class TabletView extends Div implements BeforeEnterObserver {
         ends.addClassName("tablet-vas-ends");
         Div box = new Div(line, ends);
         box.addClassName("tablet-vas");
+        if (!RatingDialog.hasEndLabels(item)) {
+            // no end labels in the protocol: say what the ends are, never invent words for them
+            low.setText(String.valueOf(item.min()));
+            high.setText(String.valueOf(item.max()));
+            Span none = new Span(Text.get("tablet.vasNoAnchors", item.min(), item.max()));
+            none.setId("vas-no-anchors");
+            none.addClassName("tablet-vas-note");
+            box.add(none);
+        }
         return box;
     }
 

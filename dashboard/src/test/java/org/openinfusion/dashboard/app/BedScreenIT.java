@@ -14,11 +14,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.UserStore;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -46,8 +49,11 @@ class BedScreenIT {
         Path wording = dataDir.resolve("site-wording.properties");
         Files.writeString(wording, "cadss.1 = " + SITE_WORDING + "\n");
         // the launcher reads the site's wording file and time zone from its configuration (site.wording, site.timeZone)
+        // the pharmacy's sealed kit-to-arm file, for emergency unblinding
+        Path kitArms = dataDir.resolve("kit-arms.csv");
+        Files.writeString(kitArms, "KIT-0042,MDZ\n");
         StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s", "site.wording", wording.toString(),
-                "site.timeZone", "Europe/Berlin"));
+                "site.timeZone", "Europe/Berlin", "clinical.kitAssignments", kitArms.toString()));
         demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "4", "--seed", "7"}));
         browser = Chromium.start(dataDir.resolve("chromium"));
         size(1280, 800);
@@ -271,6 +277,8 @@ class BedScreenIT {
         BrowserSteps.click(browser, "step-confirm-infusion-start");
         waitFor().until(d -> BrowserSteps.text(browser, "start-override-why").contains("pre-dose BP 165/95 above 150/90"));
         assertTrue(browser.findElement(By.id("start-override-confirm")).getAttribute("disabled") != null, "not without a reason");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "axe-core over the start override dialog");
+        assertTrue(!BrowserSteps.text(browser, "start-override-why").contains("Sanacora"), "the source is folded away from the message");
         for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
             size(size[0], size[1]);
             BrowserSteps.settled(browser);
@@ -326,6 +334,58 @@ class BedScreenIT {
         waitFor().until(d -> d.findElements(By.id("ae-form")).isEmpty());
     }
 
+    @Test
+    void aNurseHasNoUnblindingAndAPhysicianUnblindsWithAReasonAndAnESignatureSeenInTheDialogAloneAndRecorded() throws Exception {
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        waitFor().until(d -> !d.findElements(By.id("tab-safety")).isEmpty());
+        BrowserSteps.click(browser, "tab-safety");
+        waitFor().until(d -> d.findElement(By.id("ae-record")).isDisplayed());
+        assertTrue(browser.findElements(By.id("unblind-open")).isEmpty(), "a nurse is not offered unblinding");
+
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        waitFor().until(d -> !d.findElements(By.id("tab-safety")).isEmpty());
+        BrowserSteps.click(browser, "tab-safety");
+        BrowserSteps.click(browser, "unblind-open");
+        waitFor().until(d -> BrowserSteps.text(browser, "unblind-consequence").contains("shown to you alone"));
+        List<String> violations = new ArrayList<>();
+        axe(null, "unblind-consequence", violations);
+        for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
+            size(size[0], size[1]);
+            BrowserSteps.settled(browser);
+            assertTrue(inView("#unblind-submit") && inView("#unblind-password"), "the dialog fits " + size[0] + "x" + size[1]);
+        }
+        shot("unblind");
+        BrowserSteps.click(browser, "unblind-submit");
+        waitFor().until(d -> BrowserSteps.text(browser, "unblind-error").startsWith("Give the reason"));
+        BrowserSteps.type(browser.findElement(By.cssSelector("#unblind-reason input")), "respiratory depression: flumazenil?");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#unblind-user-id input")), StationMain.DEMO_PHYSICIAN);
+        BrowserSteps.type(browser.findElement(By.cssSelector("#unblind-password input")), StationMain.DEMO_PHYSICIAN);
+        BrowserSteps.click(browser, "unblind-submit");
+        waitFor().until(d -> BrowserSteps.text(browser, "unblind-arm").contains("midazolam 0.025 mg/kg"));
+        assertTrue(BrowserSteps.text(browser, "unblind-arm").contains("KIT-0042"));
+        BrowserSteps.click(browser, "unblind-close");
+        waitFor().until(d -> d.findElements(By.id("unblind-dialog")).isEmpty());
+        assertTrue(!browser.getPageSource().contains("midazolam 0.025"), "the arm is gone with the dialog");
+        browser.get(demo.dashboardUrl() + "review");
+        waitFor().until(d -> BrowserSteps.gridText(browser, "sessions-grid").contains("KET-014"));
+        BrowserSteps.clickGridCell(browser, "sessions-grid", "KET-014");
+        waitFor().until(d -> !d.findElements(By.id("record-crumb")).isEmpty());
+        BrowserSteps.settled(browser);
+        assertTrue(!browser.getPageSource().contains("midazolam 0.025"), "the review keeps the blind");
+
+        var unblindings = HistoryReader.history(dataDir.resolve("audit").resolve("audit.log")).sessions().stream()
+                .flatMap(h -> h.unblinding().stream()).toList();
+        assertEquals(1, unblindings.size());
+        assertEquals(List.of("physician", "respiratory depression: flumazenil?", "KIT-0042"),
+                List.of(unblindings.getFirst().role(), unblindings.getFirst().reason(), unblindings.getFirst().kitId()));
+        assertTrue(!Files.readString(dataDir.resolve("audit").resolve("audit.log")).contains("midazolam 0.025"), "the trail holds no arm");
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
+        assertEquals(List.of(), violations);
+    }
+
     private static void axe(String page, String readyId, List<String> found) throws Exception {
         if (page != null) {
             browser.get(demo.dashboardUrl() + page);
@@ -348,8 +408,24 @@ class BedScreenIT {
         BrowserSteps.click(browser, "step-end-of-infusion");
         axe(null, "confirm-consequence", found);
         BrowserSteps.click(browser, "confirm-cancel");
+        BrowserSteps.click(browser, "rate-baseline-vas");
+        axe(null, "vas-line", found);
+        BrowserSteps.click(browser, "rating-cancel");
         axe("devices", "not-permitted", found);
         shot("not-permitted");
+        browser.manage().deleteAllCookies();
+        axe("tablet", "tablet-code", found);
+        browser.manage().deleteAllCookies();
+        // the engineer's and the administrator's pages, with accounts added as an administrator would (bin/add-user)
+        UserStore users = UserStore.at(dataDir.resolve(UserStore.FILE_NAME));
+        users.put("engineer1", Role.ENGINEER, "E. Engineer", "engineer-password".toCharArray());
+        users.put("admin1", Role.ADMIN, "A. Admin", "admin-password".toCharArray());
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), "engineer1", "engineer-password");
+        axe("devices", "devices-grid", found);
+        axe("simulator", "simulated-beds", found);
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), "admin1", "admin-password");
+        axe("users", "users", found);
         browser.manage().deleteAllCookies();
         axe("login", "login-form", found);
         BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);

@@ -222,7 +222,9 @@ class BedViewTest {
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-vas")).isEmpty());
         click("rate-baseline-vas");
         assertEquals("High  [subject-rated]", text("rating-item"));
+        assertEquals("VAS - Baseline", _get(RatingDialog.class).getHeaderTitle(), "staff words, not the time point's id");
         assertTrue(_find(Div.class, s -> s.withId("rating-placeholder-note")).isEmpty(), "VAS questions ship their wording");
+        assertTrue(text("vas-no-anchors").startsWith("The protocol defines no end labels"), "none invented: " + text("vas-no-anchors"));
         for (int value : new int[] {40, 10, 0}) {
             var line = _get(Component.class, s -> s.withId("vas-line")).getElement();
             var data = JsonMapper.builder().build().createObjectNode().put("event.detail.value", value);

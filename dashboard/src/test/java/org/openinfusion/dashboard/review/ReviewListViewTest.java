@@ -73,7 +73,7 @@ class ReviewListViewTest {
         assertEquals("Approved by Dr A Ng 2026-11-22 15:03 CET", signed.get(6));
         assertEquals("Signed", signed.get(5));
         assertEquals("2 sessions, 1 needing a signature", _get(Span.class, s -> s.withId("sessions-count")).getText());
-        assertEquals(ReviewFilter.ALL, review.requests(ReviewRequest.ListSessions.class).getFirst().filter());
+        assertEquals(new ReviewFilter(null, null, null, null, null, false, Text.zone()), review.requests(ReviewRequest.ListSessions.class).getFirst().filter());
         assertTrue(review.tokens.stream().allMatch(t -> !t.equals("null")), "every request carries the sign-in token");
     }
 
@@ -90,7 +90,7 @@ class ReviewListViewTest {
         _get(Checkbox.class, s -> s.withId("filter-needs-signature")).setValue(true);
 
         ReviewFilter expected = new ReviewFilter("ketamine-iv-40min", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), "KET-01",
-                RecordState.CLOSED, true);
+                RecordState.CLOSED, true, Text.zone()); // days in the site's zone, as the list shows its times
         KaribuStation.until(() -> review.requests(ReviewRequest.ListSessions.class).getLast().filter().equals(expected));
     }
 
@@ -110,7 +110,7 @@ class ReviewListViewTest {
     void bulkExportDownloadsTheStationsFileForTheListedSessions() throws Exception {
         ReviewListView view = openAsPhysician();
         _get(Checkbox.class, s -> s.withId("filter-needs-signature")).setValue(true);
-        ReviewFilter needing = new ReviewFilter(null, null, null, null, null, true);
+        ReviewFilter needing = new ReviewFilter(null, null, null, null, null, true, Text.zone());
         ExportMenu menu = _get(ExportMenu.class, s -> s.withId("bulk-export"));
 
         Downloads.Received got = Downloads.fetch(menu.download(ExportFormat.REDCAP_IMPORT), menu);

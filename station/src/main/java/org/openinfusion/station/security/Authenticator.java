@@ -21,6 +21,8 @@ import org.openinfusion.station.config.SecurityConfig;
 public final class Authenticator {
     /** Bound on the failure table, so a flood of invented user ids cannot grow memory without end. */
     static final int MAX_TRACKED = 10_000;
+    /** Why a first e-signature of a sign-in without the user id is refused (21 CFR 11.200(a)(1)). */
+    public static final String FIRST_SIGNATURE = "The first signature after signing in asks your user id as well as your password.";
     public static final String WRONG = "Wrong user name or password.";
     public static final String DISABLED = "This account is disabled; an administrator can enable it.";
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.openinfusion.station.bus.Addresses;
@@ -21,6 +22,7 @@ import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.health.TechnicalAlarm;
+import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Permission;
 import org.slf4j.Logger;
@@ -40,9 +42,16 @@ public final class SessionVerticle extends VerticleBase {
 
     private final BusGuard guard;
     private final TabletHandler tablets;
+    private final Optional<Authenticator> signatures;
 
-    /** {@code guard} checks the caller's sign-in and role on every request (docs/security.md). */
+    /** {@code guard} checks the caller's sign-in and role on every request (docs/security.md); no e-signatures (no unblinding). */
     public SessionVerticle(SessionService sessions, Duration tick, BusGuard guard) {
+        this(sessions, tick, guard, Optional.empty());
+    }
+
+    /** The same; {@code signatures} confirms the e-signature that emergency unblinding asks for. */
+    public SessionVerticle(SessionService sessions, Duration tick, BusGuard guard, Optional<Authenticator> signatures) {
+        this.signatures = signatures;
         this.sessions = sessions;
         this.tick = tick;
         this.guard = guard;
@@ -66,7 +75,11 @@ public final class SessionVerticle extends VerticleBase {
                 () -> guard.admit(m, SessionCommandHandler.permission(m.body())).ifPresent(who -> api.command(m, who))));
         bus.<ViewRequest>localConsumer(Addresses.SESSION_VIEW, m -> guard.admit(m, Permission.BEDSIDE_VIEW).ifPresent(who -> api.view(m)));
         bus.<UnblindRequest>localConsumer(Addresses.SESSION_UNBLIND,
-                m -> guard.admit(m, Permission.BEDSIDE_VIEW).ifPresent(who -> api.unblind(m, who)));
+                m -> guard.admit(m, Permission.BEDSIDE_VIEW).ifPresentOrElse(who -> {
+                    if (api.unblind(m, who, signatures, !guard.signedBefore(m))) {
+                        guard.signatureMade(m);
+                    }
+                }, () -> Optional.ofNullable(m.body()).ifPresent(u -> Arrays.fill(u.password(), '\0'))));
         bus.localConsumer(Addresses.SESSION_PROTOCOLS, m -> guard.answer(m, Permission.BEDSIDE_VIEW, who -> api.protocols()));
         bus.<TabletRequest.HandOver>localConsumer(Addresses.TABLET_HANDOVER,
                 m -> guard.admit(m, Permission.HAND_TO_PATIENT).ifPresent(who -> tablets.handOver(m, who)));

@@ -167,7 +167,7 @@ public final class ReviewService {
     }
 
     /** Why a first signature without the user id is refused. */
-    public static final String FIRST_SIGNATURE = "The first signature after signing in asks your user id as well as your password.";
+    public static final String FIRST_SIGNATURE = Authenticator.FIRST_SIGNATURE;
 
     /** Amends a closed record (signed or not); a signed one then needs signing again. */
     public SessionRecord amend(Principal who, ReviewRequest.Amend r) {
@@ -188,7 +188,7 @@ public final class ReviewService {
         // audit trail of every session is the whole chain: station-wide entries (sign-ins, exports...) included.
         Collection<SessionEntries> all = sessions();
         boolean wholeChain = r.format() == ExportFormat.AUDIT_CSV && r.sessionId() == null
-                && (r.filter() == null || r.filter().equals(ReviewFilter.ALL));
+                && (r.filter() == null || r.filter().matchesAll());
         List<String> ids = r.sessionId() != null ? List.of(session(r.sessionId()).sessionId())
                 : SessionIndex.matching(all, r.filter() == null ? ReviewFilter.ALL : r.filter()).stream()
                         .map(SessionEntries::sessionId).toList();

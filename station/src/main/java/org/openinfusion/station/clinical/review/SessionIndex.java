@@ -1,7 +1,6 @@
 package org.openinfusion.station.clinical.review;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +22,7 @@ public final class SessionIndex {
     }
 
     static boolean matches(SessionListing s, ReviewFilter f) {
-        LocalDate day = LocalDate.ofInstant(s.createdAt(), ZoneOffset.UTC);
+        LocalDate day = LocalDate.ofInstant(s.createdAt(), f.zone());
         return (f.protocolId() == null || f.protocolId().equals(s.protocolId()))
                 && (f.from() == null || !day.isBefore(f.from()))
                 && (f.to() == null || !day.isAfter(f.to()))

@@ -43,7 +43,6 @@ final class Summaries {
     static final Duration NEAR = Duration.ofMinutes(5);
     private static final List<Stream> VITALS = List.of(Stream.HR, Stream.SPO2, Stream.ETCO2, Stream.RESP_RATE, Stream.NIBP_SYS,
             Stream.NIBP_DIA, Stream.NIBP_MEAN);
-    private static final Set<String> ADVERSE = Set.of("NAUSEA", "VOMITING", "EMERGENCE_REACTION", "ANXIETY", "HEADACHE");
 
     private Summaries() {
     }
@@ -75,9 +74,9 @@ final class Summaries {
                 s.history().alarms(AlarmEvent.Kind.RAISED).size(), adverseEvents(s.history()), deviations(s.history()));
     }
 
-    /** Markers of an adverse event (nausea, vomiting, emergence reaction, anxiety, headache). */
+    /** Adverse events staff recorded (one per id, however often updated); a marker (nausea...) is not one until recorded. */
     private static int adverseEvents(SessionHistory s) {
-        return (int) s.all(TrailEvent.MarkerRecorded.class).stream().filter(f -> ADVERSE.contains(f.event().kind())).count();
+        return s.adverseEvents().size();
     }
 
     private static int deviations(SessionHistory s) {

@@ -3,6 +3,7 @@ package org.openinfusion.station.clinical.service;
 import io.vertx.core.eventbus.Message;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionRuntime;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.security.Principal;
@@ -56,6 +58,10 @@ public final class SessionCommandHandler {
     public static final int REFUSED = 400;
     public static final int NO_SESSION = 404;
     public static final int FAILED = 500;
+    /** An e-signature refused: wrong password, or the user id missing at the first signature of a sign-in. */
+    public static final int WRONG_SIGNATURE = 422;
+    /** The account is locked after too many wrong passwords. */
+    public static final int LOCKED = 423;
     private static final Logger LOG = LoggerFactory.getLogger(SessionCommandHandler.class);
 
     private final SessionService sessions;
@@ -281,21 +287,50 @@ public final class SessionCommandHandler {
     }
 
     /**
-     * Emergency unblinding for the signed-in user: their role decides (refused roles are audited and get 403); the arm
-     * goes to this requester only, in the reply, and is never logged.
+     * Emergency unblinding for the signed-in user: their role decides (refused roles are audited and get 403, with no
+     * password check); an allowed role needs a reason and an e-signature ({@code signatures} confirms the password again,
+     * and the user id too when {@code firstOfSignIn}; refused: 422, locked: 423, both audited by the authenticator). The
+     * arm goes to this requester only, in the reply, and is never logged. The password is blanked whatever the outcome.
+     * Returns whether an e-signature was made (the caller notes it for the sign-in).
      */
-    public void unblind(Message<UnblindRequest> m, Principal who) {
+    public boolean unblind(Message<UnblindRequest> m, Principal who, Optional<Authenticator> signatures, boolean firstOfSignIn) {
         UnblindRequest u = m.body();
-        if (!u.user().equals(who.userId())) {
-            m.fail(BusGuard.FORBIDDEN, "unblinding is asked in the signed-in user's own name, not as " + u.user());
-            return;
+        try {
+            if (!u.user().equals(who.userId())) {
+                m.fail(BusGuard.FORBIDDEN, "unblinding is asked in the signed-in user's own name, not as " + u.user());
+                return false;
+            }
+            boolean signed = false;
+            if (who.may(Permission.UNBLIND)) {
+                if (u.reason() == null || u.reason().isBlank()) {
+                    m.fail(REFUSED, "unblinding needs a reason");
+                    return false;
+                }
+                if (signatures.isEmpty()) {
+                    m.fail(FAILED, "e-signatures cannot be checked on this station: use the study's unblinding procedure");
+                    return false;
+                }
+                if (firstOfSignIn && u.enteredUserId().isEmpty()) {
+                    m.fail(WRONG_SIGNATURE, Authenticator.FIRST_SIGNATURE);
+                    return false;
+                }
+                Optional<String> entered = u.enteredUserId().isEmpty() ? Optional.empty() : Optional.of(u.enteredUserId());
+                if (signatures.get().confirm(who, entered, u.password()) instanceof Authenticator.Result.Refused r) {
+                    m.fail(r.locked() ? LOCKED : WRONG_SIGNATURE, r.message());
+                    return false;
+                }
+                signed = true;
+            }
+            reply(m, u.bed(), () -> {
+                Set<String> allowed = Permission.UNBLIND.roles().stream().map(Role::key).collect(Collectors.toSet());
+                Arm arm = sessions.unblind(u.bed(), who.userId(), who.role().key(), allowed, u.reason());
+                var session = runtime(u.bed()).session();
+                return new UnblindedArm(session.id(), session.created().kitId(), arm.code(), arm.description());
+            });
+            return signed;
+        } finally {
+            Arrays.fill(u.password(), '\0');
         }
-        reply(m, u.bed(), () -> {
-            Set<String> allowed = Permission.UNBLIND.roles().stream().map(Role::key).collect(Collectors.toSet());
-            Arm arm = sessions.unblind(u.bed(), who.userId(), who.role().key(), allowed, u.reason());
-            var session = runtime(u.bed()).session();
-            return new UnblindedArm(session.id(), session.created().kitId(), arm.code(), arm.description());
-        });
     }
 
     /**

@@ -48,7 +48,7 @@ public final class PreDoseCheck {
         }
         int sysLimit = gate.systolicAboveFor(ageYears);
         if (sys.value() > sysLimit || dia.value() > gate.diastolicAbove()) {
-            concerns.add(String.format("pre-dose BP %.0f/%.0f above %d/%d (%s): recheck, or confirm with a reason", sys.value(),
+            concerns.add(String.format("pre-dose BP %.0f/%.0f above %d/%d (source: %s)", sys.value(),
                     dia.value(), sysLimit, gate.diastolicAbove(), gate.source()));
         }
         return new Result(concerns);

@@ -60,6 +60,9 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.config.SecurityConfig;
+import org.openinfusion.station.security.UserStore;
+import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
@@ -74,6 +77,7 @@ class BedsideSafetyApiTest {
     private static final String BED = "bed-01";
     private static final String MIDAZOLAM = "ketamine-midazolam-active-placebo";
     private static final DeviceRef MONITOR = new DeviceRef(BED, "monitor");
+    private static final String DOCTOR_PASSWORD = "doctor-password";
 
     @TempDir
     Path dir;
@@ -97,7 +101,11 @@ class BedsideSafetyApiTest {
                 AlarmSettings.DEFAULTS, study);
         service.restore(HistoryReader.history(auditFile()));
         signIns = new SignIns(clock, Duration.ofHours(12));
-        await(vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(50), new BusGuard(signIns, AuditFileTrail.of(log))),
+        UserStore users = UserStore.at(dir.resolve(UserStore.FILE_NAME), 4);
+        users.put("dr1", Role.PHYSICIAN, "Dr One", DOCTOR_PASSWORD.toCharArray());
+        Authenticator signatures = new Authenticator(users, AuditFileTrail.of(log), clock, SecurityConfig.DEFAULTS);
+        await(vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(50), new BusGuard(signIns, AuditFileTrail.of(log)),
+                Optional.of(signatures)),
                 new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
         nurse = signIns.open(new Principal("nurse1", Role.NURSE, "Nurse One"));
         doctor = signIns.open(new Principal("dr1", Role.PHYSICIAN, "Dr One"));
@@ -378,8 +386,12 @@ class BedsideSafetyApiTest {
                 ProtocolCatalog.builtIn())).content(), StandardCharsets.UTF_8);
     }
 
+    private static UnblindRequest unblinding(String user, String reason, String enteredUserId, String password) {
+        return new UnblindRequest(user, BED, reason, enteredUserId, password.toCharArray());
+    }
+
     @Test
-    void emergencyUnblindingShowsTheArmOnlyToAnAuthorisedRequesterWithAReasonAndNeverWritesIt() throws Exception {
+    void emergencyUnblindingShowsTheArmOnlyToAnAuthorisedRequesterWithAReasonAndAnESignatureAndNeverWritesIt() throws Exception {
         Path pharmacy = dir.resolve("kit-arms.csv");
         Files.writeString(pharmacy, "KIT-6,MDZ\n");
         deploy(new SessionService.StudyFiles(Optional.empty(), Optional.of(KitAssignments.load(pharmacy,
@@ -387,13 +399,18 @@ class BedsideSafetyApiTest {
         String id = createAndStartBaseline("KET-106", "KIT-6").sessionId();
         String engineer = signIns.open(new Principal("eng1", Role.ENGINEER, "Eng One"));
 
-        assertEquals(BusGuard.FORBIDDEN, refused(Addresses.SESSION_UNBLIND, new UnblindRequest("nurse1", BED, "suspected overdose"), nurse).failureCode());
-        assertEquals(BusGuard.FORBIDDEN, refused(Addresses.SESSION_UNBLIND, new UnblindRequest("eng1", BED, "curious"), engineer).failureCode());
-        ReplyException noReason = refused(Addresses.SESSION_UNBLIND, new UnblindRequest("dr1", BED, " "), doctor);
+        assertEquals(BusGuard.FORBIDDEN, refused(Addresses.SESSION_UNBLIND, unblinding("nurse1", "suspected overdose", "", ""), nurse).failureCode());
+        assertEquals(BusGuard.FORBIDDEN, refused(Addresses.SESSION_UNBLIND, unblinding("eng1", "curious", "", ""), engineer).failureCode());
+        ReplyException noReason = refused(Addresses.SESSION_UNBLIND, unblinding("dr1", " ", "dr1", DOCTOR_PASSWORD), doctor);
         assertEquals("unblinding needs a reason", noReason.getMessage());
+        ReplyException noUserId = refused(Addresses.SESSION_UNBLIND, unblinding("dr1", "respiratory depression", "", DOCTOR_PASSWORD), doctor);
+        assertEquals(List.of(SessionCommandHandler.WRONG_SIGNATURE, Authenticator.FIRST_SIGNATURE), List.of(noUserId.failureCode(), noUserId.getMessage()));
+        ReplyException wrong = refused(Addresses.SESSION_UNBLIND, unblinding("dr1", "respiratory depression", "dr1", "guess"), doctor);
+        assertEquals(SessionCommandHandler.WRONG_SIGNATURE, wrong.failureCode());
+        assertTrue(history(id).unblinding().isEmpty(), "no arm without the e-signature");
 
         UnblindedArm arm = await(vertx.eventBus().<UnblindedArm>request(Addresses.SESSION_UNBLIND,
-                new UnblindRequest("dr1", BED, "respiratory depression: flumazenil?"), BusGuard.options(doctor, 10_000))).body();
+                unblinding("dr1", "respiratory depression: flumazenil?", "dr1", DOCTOR_PASSWORD), BusGuard.options(doctor, 10_000))).body();
 
         assertEquals("MDZ", arm.armCode());
         assertEquals("midazolam 0.025 mg/kg IV over 52 min", arm.armDescription());
@@ -404,6 +421,11 @@ class BedsideSafetyApiTest {
         assertEquals(List.of("physician", "respiratory depression: flumazenil?", "KIT-6"), List.of(u.role(), u.reason(), u.kitId()));
         String file = Files.readString(auditFile());
         assertFalse(file.contains("MDZ") || file.contains("midazolam 0.025"), "the arm is never written");
+        assertFalse(file.contains(DOCTOR_PASSWORD), "nor the password");
+        // a later signature of the same sign-in asks the password only
+        UnblindedArm again = await(vertx.eventBus().<UnblindedArm>request(Addresses.SESSION_UNBLIND,
+                unblinding("dr1", "second look for the poison centre", "", DOCTOR_PASSWORD), BusGuard.options(doctor, 10_000))).body();
+        assertEquals("MDZ", again.armCode());
     }
 
     @Test
@@ -411,7 +433,7 @@ class BedsideSafetyApiTest {
         deploy(SessionService.StudyFiles.NONE);
         createAndStartBaseline("KET-107", "KIT-7");
 
-        ReplyException r = refused(Addresses.SESSION_UNBLIND, new UnblindRequest("dr1", BED, "anaphylaxis"), doctor);
+        ReplyException r = refused(Addresses.SESSION_UNBLIND, unblinding("dr1", "anaphylaxis", "dr1", DOCTOR_PASSWORD), doctor);
 
         assertEquals(SessionCommandHandler.REFUSED, r.failureCode());
         assertTrue(r.getMessage().startsWith("emergency unblinding is not set up on this station"), r.getMessage());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +54,14 @@ class SessionIndexTest {
         assertEquals(RecordState.SIGNED, signed.state());
         assertEquals(SignatureMeaning.APPROVED, signed.lastSignature().meaning());
         assertEquals(ReviewScenario.PHYSICIAN_NAME, signed.lastSignature().printedName());
+    }
+
+    @Test
+    void datesAreTheCreationDayInTheSitesTimeZone() {
+        LocalDate day = LocalDate.of(2026, 11, 22);
+        // KET-302 was created at 09:00 UTC on 23 November: 23:00 on the 22nd in Honolulu
+        assertEquals(List.of("KET-301"), subjects(filter(null, day, day, null, null, false)));
+        assertEquals(List.of("KET-302"), subjects(new ReviewFilter(null, day, day, null, null, false, ZoneId.of("Pacific/Honolulu"))));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.domain.Stream;
 
 /** The review record of a session driven through the real session service and audit file (see {@link ReviewScenario}). */
@@ -47,6 +50,30 @@ class SessionRecordTest {
 
     private static Instant at(double m) {
         return ReviewScenario.at(m);
+    }
+
+    @Test
+    void theSummaryCountsTheAdverseEventsStaffRecordedNotTheMarkers() {
+        String other = scenario.quickSession("bed-09", ReviewScenario.PROTOCOL, "KET-309", ReviewScenario.at(300), true);
+        scenario.sessions.mark("bed-09", "nurse-2", "NAUSEA", "");
+        scenario.sessions.mark("bed-09", "nurse-2", "HEADACHE", "");
+        Instant onset = scenario.clock.instant();
+        scenario.sessions.adverseEvent("bed-09", "nurse-2", nausea(Optional.empty(), AdverseEvent.Outcome.RECOVERING_RESOLVING));
+        scenario.clock.advance(Duration.ofMinutes(10));
+        // the same adverse event updated with its end: still one
+        scenario.sessions.adverseEvent("bed-09", "nurse-2", nausea(Optional.of(scenario.clock.instant()), AdverseEvent.Outcome.RECOVERED_RESOLVED));
+        scenario.sessions.adverseEvent("bed-09", "nurse-2", new AdverseEvent("AE-2", "Headache", onset, Optional.empty(),
+                AdverseEvent.Severity.MILD, false, AdverseEvent.Relationship.POSSIBLY_RELATED, AdverseEvent.Action.DOSE_NOT_CHANGED,
+                AdverseEvent.Outcome.UNKNOWN, Optional.empty()));
+        scenario.clock.advance(Duration.ofMinutes(5));
+        scenario.sessions.command("bed-09", new SessionEvent.Closed(scenario.clock.instant(), "nurse-2", "withdrawn"));
+
+        assertEquals(2, scenario.review().open(other).summary().adverseEvents(), "AE-1 (recorded, then updated) and AE-2; markers are not AEs");
+    }
+
+    private static AdverseEvent nausea(Optional<Instant> end, AdverseEvent.Outcome outcome) {
+        return new AdverseEvent("AE-1", "Nausea", ReviewScenario.at(300), end, AdverseEvent.Severity.MILD, false,
+                AdverseEvent.Relationship.PROBABLY_RELATED, AdverseEvent.Action.DOSE_NOT_CHANGED, outcome, Optional.empty());
     }
 
     @Test
@@ -82,7 +109,7 @@ class SessionRecordTest {
         assertEquals(125L, s.minutesToReadyFromInfusionStart());
         assertEquals(1, s.alarmsRaised(), "HR 130 > 120 (the hold advice is not an alarm raised)");
         assertEquals(1, alarmsRaisedInFile());
-        assertEquals(4, s.adverseEvents(), "nausea, emergence reaction, vomiting, headache (not asleep, not the note)");
+        assertEquals(0, s.adverseEvents(), "markers of nausea, vomiting... are not adverse events until staff record them");
         assertEquals(1, s.deviations(), "the pump at 70 mL/h");
     }
 
