@@ -25,4 +25,15 @@ public sealed interface VisitReply {
     /** One subject's timeline. */
     record Timeline(SubjectTimeline timeline) implements VisitReply {
     }
+
+    /**
+     * A study day for the clinic list: the day (the station's today when none was asked), every enrolled subject's
+     * timeline on it, and the protocols a subject can be enrolled in (those with a visit schedule).
+     */
+    record DaySheet(java.time.LocalDate day, List<SubjectTimeline> timelines, List<ProtocolChoices.Choice> enrolable) implements VisitReply {
+        public DaySheet {
+            timelines = List.copyOf(timelines);
+            enrolable = List.copyOf(enrolable);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.AuditHistory;
@@ -83,6 +84,23 @@ public final class VisitService {
         StudyVisits v = visits();
         return ClinicList.on(day, v.subjects().stream().flatMap(f -> schedule(f.protocolId()).map(s -> SubjectTimeline.of(s, f, zone, day)).stream())
                 .toList());
+    }
+
+    /** Every enrolled subject's timeline on {@code day}, and the protocols with a visit schedule (to enrol in). */
+    public VisitReply.DaySheet daySheet(LocalDate day) {
+        StudyVisits v = visits();
+        List<SubjectTimeline> timelines = v.subjects().stream()
+                .flatMap(f -> schedule(f.protocolId()).map(s -> SubjectTimeline.of(s, f, zone, day)).stream()).toList();
+        List<ProtocolChoices.Choice> enrolable = protocols.all().stream().map(p -> protocols.latest(p.id()).orElseThrow()).distinct()
+                .filter(p -> p.visits().isPresent()).map(p -> new ProtocolChoices.Choice(p.id(), p.version(), p.title())).toList();
+        return new VisitReply.DaySheet(day, timelines, enrolable);
+    }
+
+    /** The timeline, as it stands today, of the subject whose rating visit {@code visitSessionId} is. */
+    public SubjectTimeline timelineOfVisit(String visitSessionId) {
+        StudyVisits v = visits();
+        StudyVisits.VisitSession s = v.visit(visitSessionId).orElseThrow(() -> new VisitRefused("no rating visit " + visitSessionId));
+        return timeline(v, s.started().subject(), s.started().protocolId(), today());
     }
 
     public SubjectTimeline timeline(String subject, String protocolId, LocalDate day) {
