@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.api;
 
 import java.util.List;
 import java.util.Optional;
+import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.visit.ClinicList;
 import org.openinfusion.station.clinical.visit.SubjectTimeline;
@@ -35,5 +36,9 @@ public sealed interface VisitReply {
             timelines = List.copyOf(timelines);
             enrolable = List.copyOf(enrolable);
         }
+    }
+
+    /** A rating visit as recorded so far (its entries, whether completed) and its subject's timeline as it stands today. */
+    record Visit(SubjectTimeline timeline, StudyVisits.VisitSession visit) implements VisitReply {
     }
 }

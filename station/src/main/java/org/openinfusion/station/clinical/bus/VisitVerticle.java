@@ -44,7 +44,7 @@ public final class VisitVerticle extends VerticleBase {
             case VisitQuery.ClinicDay d -> new VisitReply.ClinicDayList(d.day(), visits.clinicList(d.day()));
             case VisitQuery.Timeline t -> new VisitReply.Timeline(visits.timeline(t.subject(), t.protocolId(), t.day()));
             case VisitQuery.Day d -> visits.daySheet(d.day() == null ? visits.today() : d.day());
-            case VisitQuery.Visit v -> new VisitReply.Timeline(visits.timelineOfVisit(v.visitSessionId()));
+            case VisitQuery.Visit v -> visits.visitSheet(v.visitSessionId());
         }));
         return Future.succeededFuture();
     }

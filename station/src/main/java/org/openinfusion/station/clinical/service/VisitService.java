@@ -96,11 +96,11 @@ public final class VisitService {
         return new VisitReply.DaySheet(day, timelines, enrolable);
     }
 
-    /** The timeline, as it stands today, of the subject whose rating visit {@code visitSessionId} is. */
-    public SubjectTimeline timelineOfVisit(String visitSessionId) {
+    /** A rating visit as recorded so far, with its subject's timeline as it stands today. */
+    public VisitReply.Visit visitSheet(String visitSessionId) {
         StudyVisits v = visits();
         StudyVisits.VisitSession s = v.visit(visitSessionId).orElseThrow(() -> new VisitRefused("no rating visit " + visitSessionId));
-        return timeline(v, s.started().subject(), s.started().protocolId(), today());
+        return new VisitReply.Visit(timeline(v, s.started().subject(), s.started().protocolId(), today()), s);
     }
 
     public SubjectTimeline timeline(String subject, String protocolId, LocalDate day) {

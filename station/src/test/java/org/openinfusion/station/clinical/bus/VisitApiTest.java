@@ -149,11 +149,15 @@ class VisitApiTest {
         assertEquals(List.of("ketamine-buprenorphine-double-dummy", "ketamine-naltrexone-crossover"),
                 sheet.enrolable().stream().map(c -> c.id()).sorted().toList(), "only the protocols with a visit schedule");
         String visit = send(new VisitCommand.StartUnscheduled("KET-031", PROTOCOL, 1, "asked to be seen")).visitSessionId();
-        VisitReply.Timeline back = await(vertx.eventBus().<VisitReply.Timeline>request(Addresses.VISIT_QUERY, new VisitQuery.Visit(visit),
+        send(new VisitCommand.AddNote(visit, "came with a relative"));
+        VisitReply.Visit back = await(vertx.eventBus().<VisitReply.Visit>request(Addresses.VISIT_QUERY, new VisitQuery.Visit(visit),
                 BusGuard.options(nurse, 10_000))).body();
         assertEquals("KET-031", back.timeline().subject());
         assertEquals(WindowStatus.UNSCHEDULED, back.timeline().lines().stream().filter(l -> visit.equals(l.visitSessionId())).findFirst()
                 .orElseThrow().status());
+        assertTrue(back.visit().completedAt().isEmpty());
+        assertEquals(List.of("came with a relative"), back.visit().entries().stream()
+                .flatMap(e -> e.as(TrailEvent.MarkerRecorded.class).stream()).map(m -> m.note()).toList());
         assertEquals(VisitVerticle.REFUSED, failed(Addresses.VISIT_QUERY, new VisitQuery.Visit("visit-none"), nurse).failureCode());
     }
 }
