@@ -16,6 +16,8 @@ public final class Routes {
     public static final String USERS = "users";
     public static final String TABLET = "tablet";
     public static final String SIMULATOR = "simulator";
+    public static final String CLINIC = "clinic";
+    public static final String VISIT = "visit/:visitId";
 
     private Routes() {
     }
@@ -25,6 +27,11 @@ public final class Routes {
         Anchor a = new Anchor(route.isEmpty() ? "." : route, text);
         a.getElement().setAttribute("router-link", true);
         return a;
+    }
+
+    /** The page of the rating visit {@code visitSessionId}. */
+    public static String visit(String visitSessionId) {
+        return "visit/" + visitSessionId;
     }
 
     /** The bed view of {@code bedId}. */

@@ -46,7 +46,7 @@ public final class ClinicDay {
             return switch (standing) {
                 case DUE_IN -> Text.get("clinic.status.DUE_IN", days);
                 case OVERDUE -> Text.get("clinic.status.OVERDUE", days);
-                case MISSED -> Text.get("clinic.status.MISSED", reason);
+                case MISSED, UNSCHEDULED -> Text.get("clinic.status." + standing.name(), reason);
                 default -> Text.get("clinic.status." + standing.name());
             };
         }
@@ -56,9 +56,9 @@ public final class ClinicDay {
             return kind == VisitKind.RATING && (standing == Standing.DUE || standing == Standing.OVERDUE);
         }
 
-        /** A rating visit started and not completed: its page can be opened. */
+        /** A rating visit started (in progress, or unscheduled) or done today: its page can be opened. */
         public boolean canOpen() {
-            return kind == VisitKind.RATING && standing == Standing.IN_PROGRESS && visitSessionId != null;
+            return kind == VisitKind.RATING && visitSessionId != null;
         }
 
         /** A planned visit not held (yet) can be marked missed, with a reason. */
@@ -121,6 +121,12 @@ public final class ClinicDay {
             return DAY.format(a);
         }
         return (a.getMonth() == b.getMonth() ? Integer.toString(a.getDayOfMonth()) : DAY.format(a)) + "-" + DAY.format(b);
+    }
+
+    /** The period a subject is in now: that of their latest infusion held, period 1 before any. */
+    public static int currentPeriod(SubjectTimeline t) {
+        return t.lines().stream().filter(l -> l.kind() == VisitKind.INFUSION && l.heldOn().isPresent()).mapToInt(SubjectTimeline.Line::period)
+                .max().orElse(1);
     }
 
     private static Standing standing(LocalDate day, SubjectTimeline.Line l) {
