@@ -18,6 +18,7 @@ public final class Routes {
     public static final String SIMULATOR = "simulator";
     public static final String CLINIC = "clinic";
     public static final String VISIT = "visit/:visitId";
+    public static final String SUBJECT = "subject/:protocol/:subject";
 
     private Routes() {
     }
@@ -32,6 +33,11 @@ public final class Routes {
     /** The page of the rating visit {@code visitSessionId}. */
     public static String visit(String visitSessionId) {
         return "visit/" + visitSessionId;
+    }
+
+    /** The timeline of {@code subject} in {@code protocolId}. */
+    public static String subject(String protocolId, String subject) {
+        return "subject/" + protocolId + "/" + subject;
     }
 
     /** The bed view of {@code bedId}. */

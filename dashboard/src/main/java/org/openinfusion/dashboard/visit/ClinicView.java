@@ -80,7 +80,8 @@ public class ClinicView extends Div implements BeforeEnterObserver {
         tools.addClassName("review-filters");
         grid.setId("clinic-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ClinicDay.Row::subject).setHeader(Text.get("clinic.colSubject")).setWidth("7rem").setFlexGrow(0);
+        grid.addComponentColumn(r -> Routes.link(r.subject(), Routes.subject(r.protocolId(), r.subject()))).setKey("subject")
+                .setHeader(Text.get("clinic.colSubject")).setWidth("7rem").setFlexGrow(0);
         grid.addColumn(ClinicDay.Row::visit).setHeader(Text.get("clinic.colVisit")).setWidth("9rem").setFlexGrow(1);
         grid.addColumn(ClinicDay.Row::window).setHeader(Text.get("clinic.colWindow")).setWidth("7.5rem").setFlexGrow(0);
         grid.addComponentColumn(ClinicView::status).setKey("status").setHeader(Text.get("clinic.colStatus")).setWidth("12rem").setFlexGrow(2);
