@@ -28,6 +28,7 @@ import org.openinfusion.station.clinical.audit.AuditAnchor;
 import org.openinfusion.station.clinical.audit.AuditWriter;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.audit.AuditTail;
+import org.openinfusion.station.clinical.audit.TailHistory;
 import org.openinfusion.station.clinical.bus.ReviewVerticle;
 import org.openinfusion.station.clinical.bus.SessionVerticle;
 import org.openinfusion.station.clinical.bus.VisitVerticle;
@@ -169,7 +170,7 @@ public final class StationApp implements AutoCloseable {
                     series, sessions.protocols(), instruments, authenticator, clock,
                     new StudySite(cfg.site().siteId(), cfg.site().country()));
             await(vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
-            VisitService visits = new VisitService(sessions.protocols(), instruments, auditTrail, () -> readTrail(auditFile),
+            VisitService visits = new VisitService(sessions.protocols(), instruments, auditTrail, new TailHistory(new AuditTail(auditFile)),
                     clock, clock.getZone());
             await(vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(health));
@@ -179,15 +180,6 @@ public final class StationApp implements AutoCloseable {
         } catch (Exception e) {
             close();
             throw e;
-        }
-    }
-
-    /** The whole audit trail, verified and typed (the visit service reads it at each request). */
-    private static org.openinfusion.station.clinical.history.AuditHistory readTrail(Path auditFile) {
-        try {
-            return HistoryReader.history(auditFile);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -30,7 +30,7 @@ public final class SubjectChart {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     /** A point of the chart: a visit's day and value (null for a missed visit), whether out of window. */
-    record Point(LocalDate day, Integer value, boolean outOfWindow, boolean missed, String label) {
+    record Point(LocalDate day, int period, Integer value, boolean outOfWindow, boolean missed, String label) {
     }
 
     private SubjectChart() {
@@ -50,9 +50,10 @@ public final class SubjectChart {
                 continue;
             }
             if (l.status() == WindowStatus.MISSED) {
-                out.add(new Point(day.get(), null, false, true, ClinicDay.label(l, crossover)));
+                out.add(new Point(day.get(), l.period(), null, false, true, ClinicDay.label(l, crossover)));
             } else {
-                l.outcome(measure).ifPresent(o -> out.add(new Point(day.get(), o.value(), l.status().outOfWindow(), false, ClinicDay.label(l, crossover))));
+                l.outcome(measure).ifPresent(o -> out.add(new Point(day.get(), l.period(), o.value(), l.status().outOfWindow(), false,
+                        ClinicDay.label(l, crossover))));
             }
         }
         return out;
@@ -106,14 +107,17 @@ public final class SubjectChart {
                 s.append(hline(x, end, y(response, top), "#33a02c", "2 3", Text.get("subject.responseLine", RESPONSE_REDUCTION_PERCENT)));
             }
         }
-        // the values, joined in order of days
+        // the values, joined in order of days within each period
         List<Point> valued = points.stream().filter(p -> p.value() != null).sorted((a, b) -> a.day().compareTo(b.day())).toList();
         StringBuilder path = new StringBuilder();
+        int period = 0;
         for (Point p : valued) {
-            path.append(path.isEmpty() ? "M" : " L").append(x(p.day(), first, span)).append(',').append(y(p.value(), top));
+            path.append(p.period() != period ? " M" : " L").append(x(p.day(), first, span)).append(',').append(y(p.value(), top));
+            period = p.period();
         }
-        s.append("<path d='").append(path).append("' fill='none' stroke='#333' stroke-width='1.5'/>");
-        for (Point p : points) {
+        s.append("<path d='").append(path.toString().strip()).append("' fill='none' stroke='#333' stroke-width='1.5'/>");
+        int lastLabel = -W;
+        for (Point p : points.stream().sorted((a, b) -> a.day().compareTo(b.day())).toList()) {
             int x = x(p.day(), first, span);
             if (p.missed()) {
                 int y = H - BOTTOM;
@@ -126,8 +130,11 @@ public final class SubjectChart {
                                 + (p.outOfWindow() ? " (" + Text.get("clinic.status.DONE_OUT_OF_WINDOW").toLowerCase(Locale.ROOT) + ")" : "")))
                         .append("</title></circle>");
             }
-            s.append("<text x='").append(x).append("' y='").append(H - BOTTOM + 16).append("' font-size='10' text-anchor='middle'>")
-                    .append(esc(DAY.format(p.day()))).append("</text>");
+            if (x - lastLabel >= 44) {
+                s.append("<text x='").append(x).append("' y='").append(H - BOTTOM + 16).append("' font-size='10' text-anchor='middle'>")
+                        .append(esc(DAY.format(p.day()))).append("</text>");
+                lastLabel = x;
+            }
         }
         s.append("</svg>");
         return s.toString();
@@ -135,7 +142,7 @@ public final class SubjectChart {
 
     private static String hline(int x1, int x2, int y, String colour, String dash, String label) {
         return "<line x1='" + x1 + "' y1='" + y + "' x2='" + x2 + "' y2='" + y + "' stroke='" + colour + "' stroke-dasharray='" + dash + "'/>"
-                + "<text x='" + (x2 - 4) + "' y='" + (y - 4) + "' font-size='11' text-anchor='end' fill='" + colour + "'>" + esc(label) + "</text>";
+                + "<text x='" + (x1 + 4) + "' y='" + (y - 4) + "' font-size='11' fill='" + colour + "'>" + esc(label) + "</text>";
     }
 
     private static int x(LocalDate d, LocalDate first, long span) {

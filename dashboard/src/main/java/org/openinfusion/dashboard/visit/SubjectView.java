@@ -30,6 +30,7 @@ import org.openinfusion.station.clinical.api.VisitQuery;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.visit.MeasureOutcome;
 import org.openinfusion.station.clinical.visit.SubjectTimeline;
+import org.openinfusion.station.clinical.visit.VisitAnchor;
 import org.openinfusion.station.clinical.visit.VisitKind;
 import org.openinfusion.station.security.Permission;
 
@@ -68,15 +69,16 @@ public class SubjectView extends Div implements BeforeEnterObserver {
         grid.setId("subject-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(l -> ClinicDay.label(l, crossover())).setHeader(Text.get("subject.colVisit")).setFlexGrow(2);
-        grid.addColumn(ClinicDay::window).setHeader(Text.get("subject.colWindow")).setFlexGrow(1);
-        grid.addColumn(l -> l.heldOn().map(DAY::format).orElse("")).setHeader(Text.get("subject.colHeld")).setFlexGrow(1);
-        grid.addColumn(SubjectView::status).setHeader(Text.get("subject.colStatus")).setFlexGrow(2);
-        grid.addColumn(l -> outcome(l).map(o -> Integer.toString(o.value())).orElse("")).setHeader(Text.get("subject.colValue")).setFlexGrow(1);
-        grid.addColumn(l -> outcome(l).map(SubjectView::change).orElse("")).setHeader(Text.get("subject.colChange")).setFlexGrow(1);
-        grid.addColumn(l -> outcome(l).map(o -> o.response() == null ? "" : Text.get(o.response() ? "subject.yes" : "subject.no")).orElse(""))
-                .setHeader(Text.get("subject.colResponse")).setFlexGrow(1);
-        grid.addComponentColumn(this::open).setKey("open").setHeader("").setFlexGrow(1);
+        grid.addColumn(l -> ClinicDay.label(l, crossover())).setHeader(Text.get("subject.colVisit")).setWidth("8rem").setFlexGrow(2);
+        grid.addColumn(ClinicDay::window).setHeader(Text.get("subject.colWindow")).setWidth("6.5rem").setFlexGrow(1);
+        grid.addColumn(l -> l.heldOn().map(DAY::format).orElse("")).setHeader(Text.get("subject.colHeld")).setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(SubjectView::status).setHeader(Text.get("subject.colStatus")).setWidth("9rem").setFlexGrow(3);
+        grid.addColumn(l -> outcome(l).map(o -> Integer.toString(o.value())).orElse("")).setHeader(Text.get("subject.colValue")).setWidth("4rem").setFlexGrow(0);
+        grid.addColumn(l -> afterInfusion(l) ? outcome(l).map(SubjectView::change).orElse("") : "").setHeader(Text.get("subject.colChange")).setWidth("7rem").setFlexGrow(1);
+        grid.addColumn(l -> afterInfusion(l) ? outcome(l).map(o -> o.response() == null ? "" : Text.get(o.response() ? "subject.yes" : "subject.no"))
+                        .orElse("") : "")
+                .setHeader(Text.get("subject.colResponse")).setWidth("5.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::open).setKey("open").setHeader("").setWidth("8.5rem").setFlexGrow(0);
         error.addClassName("dialog-error");
         add(top, chart, error, grid);
     }
@@ -123,6 +125,11 @@ public class SubjectView extends Div implements BeforeEnterObserver {
 
     private Optional<MeasureOutcome> outcome(SubjectTimeline.Line l) {
         return measure.getValue() == null ? Optional.empty() : l.outcome(measure.getValue());
+    }
+
+    /** Change and response mean something only after the period's infusion (its line holds the baseline itself). */
+    static boolean afterInfusion(SubjectTimeline.Line l) {
+        return l.kind() != VisitKind.INFUSION && (l.planned() == null || l.planned().anchor() != VisitAnchor.CONSENT);
     }
 
     static String status(SubjectTimeline.Line l) {

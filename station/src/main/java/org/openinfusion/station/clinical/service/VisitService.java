@@ -35,9 +35,10 @@ import org.openinfusion.station.clinical.visit.VisitSchedule;
 
 /**
  * Study visits (docs/visits.md): every command is checked against the protocol's visit schedule and the trail, then
- * written to the audit trail (durable before it is answered). State is never kept beside the trail: each request reads
- * the trail's {@link StudyVisits}, so a restarted station has every subject's timeline back. Not thread-safe: run on one
- * worker, like the session service.
+ * written to the audit trail (durable before it is answered). State is never kept beside the trail: each request asks
+ * the trail for its history (the station's {@code TailHistory} reads only what was appended) and derives the
+ * {@link StudyVisits} again when that history changed, so a restarted station has every subject's timeline back.
+ * Not thread-safe: run on one worker, like the session service.
  */
 public final class VisitService {
     /** The time point a rating of an unscheduled visit names. */
@@ -49,6 +50,8 @@ public final class VisitService {
     private final Supplier<AuditHistory> trail;
     private final Clock clock;
     private final ZoneId zone;
+    private AuditHistory readFrom;
+    private StudyVisits read;
 
     /** A request that the schedule or the visit's state does not allow: answered 400 with the message. */
     public static final class VisitRefused extends RuntimeException {
@@ -71,9 +74,14 @@ public final class VisitService {
         this.zone = zone;
     }
 
-    /** The study visits read from the trail now. */
+    /** The study visits read from the trail now (derived again only when the supplier gives another history). */
     public StudyVisits visits() {
-        return new StudyVisits(trail.get(), Measures.using(instruments::get));
+        AuditHistory h = trail.get();
+        if (h != readFrom) {
+            read = new StudyVisits(h, Measures.using(instruments::get));
+            readFrom = h;
+        }
+        return read;
     }
 
     public LocalDate today() {
