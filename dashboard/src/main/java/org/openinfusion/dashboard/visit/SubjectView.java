@@ -69,15 +69,15 @@ public class SubjectView extends Div implements BeforeEnterObserver {
         grid.setId("subject-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(l -> ClinicDay.label(l, crossover())).setHeader(Text.get("subject.colVisit")).setWidth("8rem").setFlexGrow(2);
+        grid.addColumn(l -> ClinicDay.label(l, crossover())).setHeader(Text.get("subject.colVisit")).setWidth("7rem").setFlexGrow(2);
         grid.addColumn(ClinicDay::window).setHeader(Text.get("subject.colWindow")).setWidth("6.5rem").setFlexGrow(1);
-        grid.addColumn(l -> l.heldOn().map(DAY::format).orElse("")).setHeader(Text.get("subject.colHeld")).setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(l -> l.heldOn().map(DAY::format).orElse("")).setHeader(Text.get("subject.colHeld")).setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(SubjectView::status).setHeader(Text.get("subject.colStatus")).setWidth("9rem").setFlexGrow(3);
-        grid.addColumn(l -> outcome(l).map(o -> Integer.toString(o.value())).orElse("")).setHeader(Text.get("subject.colValue")).setWidth("4rem").setFlexGrow(0);
+        grid.addColumn(l -> outcome(l).map(o -> Integer.toString(o.value())).orElse("")).setHeader(Text.get("subject.colValue")).setWidth("4.5rem").setFlexGrow(0);
         grid.addColumn(l -> afterInfusion(l) ? outcome(l).map(SubjectView::change).orElse("") : "").setHeader(Text.get("subject.colChange")).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(l -> afterInfusion(l) ? outcome(l).map(o -> o.response() == null ? "" : Text.get(o.response() ? "subject.yes" : "subject.no"))
                         .orElse("") : "")
-                .setHeader(Text.get("subject.colResponse")).setWidth("5.5rem").setFlexGrow(0);
+                .setHeader(Text.get("subject.colResponse")).setWidth("6.5rem").setFlexGrow(0);
         grid.addComponentColumn(this::open).setKey("open").setHeader("").setWidth("8.5rem").setFlexGrow(0);
         error.addClassName("dialog-error");
         add(top, chart, error, grid);

@@ -205,11 +205,14 @@ class VisitPagesIT {
         waitFor().until(d -> BrowserSteps.text(browser, "visit-title").equals("Screening - KET-051"));
         BrowserSteps.click(browser, "visit-rate-hamd17");
         waitFor().until(d -> !d.findElements(By.id("rating-item")).isEmpty());
-        for (int i = 0; i < 16; i++) {
+        for (int i = 1; i <= 17; i++) {
+            if (i == 17) {
+                shot("rating-visit-form");
+            }
             BrowserSteps.click(browser, "score-1");
+            String answered = "(" + i + " answered)";
+            waitFor().until(d -> BrowserSteps.text(browser, "rating-progress").endsWith(answered)); // one answer per item, however slow the page
         }
-        shot("rating-visit-form");
-        BrowserSteps.click(browser, "score-1");
         BrowserSteps.click(browser, "rating-submit");
         waitFor().until(d -> !d.findElements(By.id("rating-result")).isEmpty());
         BrowserSteps.click(browser, "rating-done");

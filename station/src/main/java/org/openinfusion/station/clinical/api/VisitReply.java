@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.openinfusion.station.clinical.history.StudyVisits;
@@ -17,7 +18,7 @@ public sealed interface VisitReply {
     }
 
     /** Who is due for which visit and instruments on a study day, with each visit's window status. */
-    record ClinicDayList(java.time.LocalDate day, List<ClinicList.Row> rows) implements VisitReply {
+    record ClinicDayList(LocalDate day, List<ClinicList.Row> rows) implements VisitReply {
         public ClinicDayList {
             rows = List.copyOf(rows);
         }
@@ -31,7 +32,7 @@ public sealed interface VisitReply {
      * A study day for the clinic list: the day (the station's today when none was asked), every enrolled subject's
      * timeline on it, and the protocols a subject can be enrolled in (those with a visit schedule).
      */
-    record DaySheet(java.time.LocalDate day, List<SubjectTimeline> timelines, List<ProtocolChoices.Choice> enrolable) implements VisitReply {
+    record DaySheet(LocalDate day, List<SubjectTimeline> timelines, List<ProtocolChoices.Choice> enrolable) implements VisitReply {
         public DaySheet {
             timelines = List.copyOf(timelines);
             enrolable = List.copyOf(enrolable);
