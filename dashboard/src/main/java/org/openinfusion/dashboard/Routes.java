@@ -16,6 +16,9 @@ public final class Routes {
     public static final String USERS = "users";
     public static final String TABLET = "tablet";
     public static final String SIMULATOR = "simulator";
+    public static final String CLINIC = "clinic";
+    public static final String VISIT = "visit/:visitId";
+    public static final String SUBJECT = "subject/:protocol/:subject";
 
     private Routes() {
     }
@@ -25,6 +28,16 @@ public final class Routes {
         Anchor a = new Anchor(route.isEmpty() ? "." : route, text);
         a.getElement().setAttribute("router-link", true);
         return a;
+    }
+
+    /** The page of the rating visit {@code visitSessionId}. */
+    public static String visit(String visitSessionId) {
+        return "visit/" + visitSessionId;
+    }
+
+    /** The timeline of {@code subject} in {@code protocolId}. */
+    public static String subject(String protocolId, String subject) {
+        return "subject/" + protocolId + "/" + subject;
     }
 
     /** The bed view of {@code bedId}. */

@@ -111,7 +111,7 @@ public final class KaribuStation implements AutoCloseable {
      * {@code DevToolsToken}): the system temp dir, named after the project folder. Mock Vaadin runs in development
      * mode, so every test would leave it there.
      */
-    private static Optional<Path> devToolsTokenFile() {
+    public static Optional<Path> devToolsTokenFile() {
         return Optional.ofNullable(VaadinService.getCurrent()).map(s -> s.getDeploymentConfiguration().getProjectFolder())
                 .map(project -> UUID.nameUUIDFromBytes(project.getAbsolutePath().getBytes(StandardCharsets.UTF_8)).toString())
                 .map(name -> Path.of(System.getProperty("java.io.tmpdir"), name));

@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.stream.Stream;
 import org.openinfusion.station.broker.BrokerRules;
 import org.openinfusion.station.broker.EmbeddedBroker;
 import org.openinfusion.station.broker.MqttPasswords;
-import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.tls.GeneratedTls;
 import org.openinfusion.station.config.MqttConfig;
 import org.openinfusion.station.bus.Codecs;
@@ -31,6 +29,7 @@ import org.openinfusion.station.clinical.audit.AuditAnchor;
 import org.openinfusion.station.clinical.audit.AuditWriter;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.audit.AuditTail;
+import org.openinfusion.station.clinical.audit.TailHistory;
 import org.openinfusion.station.clinical.bus.ReviewVerticle;
 import org.openinfusion.station.clinical.bus.SessionVerticle;
 import org.openinfusion.station.clinical.bus.VisitVerticle;
@@ -171,7 +170,7 @@ public final class StationApp implements AutoCloseable {
                     series, sessions.protocols(), instruments, authenticator, clock,
                     new StudySite(cfg.site().siteId(), cfg.site().country()));
             await(vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
-            VisitService visits = new VisitService(sessions.protocols(), instruments, auditTrail, () -> readTrail(auditFile),
+            VisitService visits = new VisitService(sessions.protocols(), instruments, auditTrail, new TailHistory(new AuditTail(auditFile)),
                     clock, clock.getZone());
             await(vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             await(vertx.deployVerticle(health));
@@ -181,15 +180,6 @@ public final class StationApp implements AutoCloseable {
         } catch (Exception e) {
             close();
             throw e;
-        }
-    }
-
-    /** The whole audit trail, verified and typed (the visit service reads it at each request). */
-    private static AuditHistory readTrail(Path auditFile) {
-        try {
-            return HistoryReader.history(auditFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

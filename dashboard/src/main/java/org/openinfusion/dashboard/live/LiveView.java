@@ -72,7 +72,7 @@ public class LiveView extends Div implements BeforeEnterObserver {
         bedsArea.setId("beds");
         Span who = new Span(CurrentUser.get().map(u -> u.id() + " (" + Text.get("role." + u.role().key()) + ")").orElse(""));
         who.addClassName("signed-in");
-        Div header = new Div(title, status, who, new SignOutButton());
+        Div header = new Div(title, status, Routes.link(Text.get("clinic.title"), Routes.CLINIC), who, new SignOutButton());
         header.addClassName("overview-header");
         add(header, bedsArea);
     }

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.RouteParameters;
 import java.util.List;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.SignOutButton;
@@ -43,7 +44,7 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         ExportMenu export = new ExportMenu("bulk-export", "Export listed sessions", () -> client,
                 f -> new ReviewRequest.Export(null, filter, f));
         who.setId("signed-in");
-        Div top = new Div(new H1("Session records"), who, export, new SignOutButton());
+        Div top = new Div(new H1("Session records"), Routes.link(Text.get("clinic.title"), Routes.CLINIC), who, export, new SignOutButton());
         top.addClassName("review-top");
         grid.setId("sessions-grid");
         // widths that fit 1280 px: long texts (protocol, signature) wrap instead of being cut

@@ -18,4 +18,15 @@ public sealed interface VisitQuery {
             Objects.requireNonNull(day, "day");
         }
     }
+
+    /** Every enrolled subject's timeline on a study day ({@code day} null: the station's today in the site's zone). */
+    record Day(LocalDate day) implements VisitQuery {
+    }
+
+    /** The timeline of the subject a rating visit belongs to, as it stands today. */
+    record Visit(String visitSessionId) implements VisitQuery {
+        public Visit {
+            Objects.requireNonNull(visitSessionId, "visitSessionId");
+        }
+    }
 }

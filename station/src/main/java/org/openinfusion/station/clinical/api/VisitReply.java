@@ -3,6 +3,7 @@ package org.openinfusion.station.clinical.api;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.visit.ClinicList;
 import org.openinfusion.station.clinical.visit.SubjectTimeline;
@@ -25,5 +26,20 @@ public sealed interface VisitReply {
 
     /** One subject's timeline. */
     record Timeline(SubjectTimeline timeline) implements VisitReply {
+    }
+
+    /**
+     * A study day for the clinic list: the day (the station's today when none was asked), every enrolled subject's
+     * timeline on it, and the protocols a subject can be enrolled in (those with a visit schedule).
+     */
+    record DaySheet(LocalDate day, List<SubjectTimeline> timelines, List<ProtocolChoices.Choice> enrolable) implements VisitReply {
+        public DaySheet {
+            timelines = List.copyOf(timelines);
+            enrolable = List.copyOf(enrolable);
+        }
+    }
+
+    /** A rating visit as recorded so far (its entries, whether completed) and its subject's timeline as it stands today. */
+    record Visit(SubjectTimeline timeline, StudyVisits.VisitSession visit) implements VisitReply {
     }
 }

@@ -44,6 +44,8 @@ public final class VisitVerticle extends VerticleBase {
         bus.<VisitQuery>localConsumer(Addresses.VISIT_QUERY, m -> serve(m, Permission.BEDSIDE_VIEW, who -> switch (m.body()) {
             case VisitQuery.ClinicDay d -> new VisitReply.ClinicDayList(d.day(), visits.clinicList(d.day()));
             case VisitQuery.Timeline t -> new VisitReply.Timeline(visits.timeline(t.subject(), t.protocolId(), t.day()));
+            case VisitQuery.Day d -> visits.daySheet(d.day() == null ? visits.today() : d.day());
+            case VisitQuery.Visit v -> visits.visitSheet(v.visitSessionId());
         }));
         return Future.succeededFuture();
     }

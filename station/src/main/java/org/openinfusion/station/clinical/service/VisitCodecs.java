@@ -14,6 +14,8 @@ public final class VisitCodecs implements LocalMessages {
                 VisitCommand.RecordRating.class, VisitCommand.RecordVitals.class, VisitCommand.AddNote.class,
                 VisitCommand.RecordAdverseEvent.class, VisitCommand.Complete.class, VisitCommand.MarkMissed.class,
                 VisitQuery.ClinicDay.class, VisitQuery.Timeline.class, VisitReply.Done.class, VisitReply.ClinicDayList.class,
-                VisitReply.Timeline.class);
+                VisitReply.Timeline.class,
+                VisitQuery.Day.class, VisitQuery.Visit.class, VisitReply.DaySheet.class,
+                VisitReply.Visit.class);
     }
 }

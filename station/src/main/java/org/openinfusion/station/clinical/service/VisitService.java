@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.AuditHistory;
@@ -37,9 +38,10 @@ import org.openinfusion.station.clinical.visit.WindowStatus;
 
 /**
  * Study visits (docs/visits.md): every command is checked against the protocol's visit schedule and the trail, then
- * written to the audit trail (durable before it is answered). State is never kept beside the trail: each request reads
- * the trail's {@link StudyVisits}, so a restarted station has every subject's timeline back. Not thread-safe: run on one
- * worker, like the session service.
+ * written to the audit trail (durable before it is answered). State is never kept beside the trail: each request asks
+ * the trail for its history (the station's {@code TailHistory} reads only what was appended) and derives the
+ * {@link StudyVisits} again when that history changed, so a restarted station has every subject's timeline back.
+ * Not thread-safe: run on one worker, like the session service.
  */
 public final class VisitService {
     /** The time point a rating of an unscheduled visit names. */
@@ -51,6 +53,8 @@ public final class VisitService {
     private final Supplier<AuditHistory> trail;
     private final Clock clock;
     private final ZoneId zone;
+    private AuditHistory readFrom;
+    private StudyVisits read;
 
     /** A request that the schedule or the visit's state does not allow: answered 400 with the message. */
     public static final class VisitRefused extends RuntimeException {
@@ -73,9 +77,14 @@ public final class VisitService {
         this.zone = zone;
     }
 
-    /** The study visits read from the trail now. */
+    /** The study visits read from the trail now (derived again only when the supplier gives another history). */
     public StudyVisits visits() {
-        return new StudyVisits(trail.get(), Measures.using(instruments::get));
+        AuditHistory h = trail.get();
+        if (h != readFrom) {
+            read = new StudyVisits(h, Measures.using(instruments::get));
+            readFrom = h;
+        }
+        return read;
     }
 
     public LocalDate today() {
@@ -86,6 +95,23 @@ public final class VisitService {
         StudyVisits v = visits();
         return ClinicList.on(day, v.subjects().stream().flatMap(f -> schedule(f.protocolId()).map(s -> SubjectTimeline.of(s, f, zone, day)).stream())
                 .toList());
+    }
+
+    /** Every enrolled subject's timeline on {@code day}, and the protocols with a visit schedule (to enrol in). */
+    public VisitReply.DaySheet daySheet(LocalDate day) {
+        StudyVisits v = visits();
+        List<SubjectTimeline> timelines = v.subjects().stream()
+                .flatMap(f -> schedule(f.protocolId()).map(s -> SubjectTimeline.of(s, f, zone, day)).stream()).toList();
+        List<ProtocolChoices.Choice> enrolable = protocols.all().stream().map(p -> protocols.latest(p.id()).orElseThrow()).distinct()
+                .filter(p -> p.visits().isPresent()).map(p -> new ProtocolChoices.Choice(p.id(), p.version(), p.title())).toList();
+        return new VisitReply.DaySheet(day, timelines, enrolable);
+    }
+
+    /** A rating visit as recorded so far, with its subject's timeline as it stands today. */
+    public VisitReply.Visit visitSheet(String visitSessionId) {
+        StudyVisits v = visits();
+        StudyVisits.VisitSession s = v.visit(visitSessionId).orElseThrow(() -> new VisitRefused("no rating visit " + visitSessionId));
+        return new VisitReply.Visit(timeline(v, s.started().subject(), s.started().protocolId(), today()), s);
     }
 
     public SubjectTimeline timeline(String subject, String protocolId, LocalDate day) {

@@ -140,4 +140,26 @@ class VisitApiTest {
         assertEquals(BusGuard.SIGNED_OUT, failed(Addresses.VISIT_QUERY, new VisitQuery.ClinicDay(LocalDate.of(2026, 3, 2)), "no-such-token")
                 .failureCode());
     }
+
+    @Test
+    void theDaySheetIsTodaysTimelinesWithTheProtocolsToEnrolInAndAVisitLeadsBackToItsSubject() throws Exception {
+        send(new VisitCommand.Enrol("KET-031", PROTOCOL, LocalDate.of(2026, 3, 1)));
+        VisitReply.DaySheet sheet = await(vertx.eventBus().<VisitReply.DaySheet>request(Addresses.VISIT_QUERY, new VisitQuery.Day(null),
+                BusGuard.options(nurse, 10_000))).body();
+        assertEquals(LocalDate.of(2026, 3, 2), sheet.day(), "no day asked: the station's today in the site's zone");
+        assertEquals(List.of("KET-031"), sheet.timelines().stream().map(t -> t.subject()).toList());
+        assertEquals(List.of("ketamine-buprenorphine-double-dummy", "ketamine-naltrexone-crossover"),
+                sheet.enrolable().stream().map(c -> c.id()).sorted().toList(), "only the protocols with a visit schedule");
+        String visit = send(new VisitCommand.StartUnscheduled("KET-031", PROTOCOL, 1, "asked to be seen")).visitSessionId();
+        send(new VisitCommand.AddNote(visit, "came with a relative"));
+        VisitReply.Visit back = await(vertx.eventBus().<VisitReply.Visit>request(Addresses.VISIT_QUERY, new VisitQuery.Visit(visit),
+                BusGuard.options(nurse, 10_000))).body();
+        assertEquals("KET-031", back.timeline().subject());
+        assertEquals(WindowStatus.UNSCHEDULED, back.timeline().lines().stream().filter(l -> visit.equals(l.visitSessionId())).findFirst()
+                .orElseThrow().status());
+        assertTrue(back.visit().completedAt().isEmpty());
+        assertEquals(List.of("came with a relative"), back.visit().entries().stream()
+                .flatMap(e -> e.as(TrailEvent.MarkerRecorded.class).stream()).map(m -> m.note()).toList());
+        assertEquals(VisitVerticle.REFUSED, failed(Addresses.VISIT_QUERY, new VisitQuery.Visit("visit-none"), nurse).failureCode());
+    }
 }

@@ -1,0 +1,85 @@
+package org.openinfusion.dashboard.visit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.openinfusion.dashboard.Text;
+import org.openinfusion.station.clinical.api.VisitReply;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.visit.SubjectFacts;
+import org.openinfusion.station.clinical.visit.SubjectTimeline;
+
+/**
+ * What the rating-visit page shows, worked out from the station's answer (pure): the visit's name, its window and
+ * status, each instrument to rate with its state, the vital signs, notes and adverse events recorded so far.
+ *
+ * @param timePoint the time point its ratings name: the planned visit's id, or "unscheduled"
+ */
+public record VisitSheet(String subject, String visitName, String timePoint, boolean completed, String facts, List<Instrument> instruments,
+                         List<String> vitals, List<String> notes, List<AdverseEvent> adverseEvents) {
+    public VisitSheet {
+        instruments = List.copyOf(instruments);
+        vitals = List.copyOf(vitals);
+        notes = List.copyOf(notes);
+        adverseEvents = List.copyOf(adverseEvents);
+    }
+
+    /** An instrument of the visit: rated (its total, when it has one) or still to rate. */
+    public record Instrument(String id, boolean rated, String state) {
+    }
+
+    public static VisitSheet of(VisitReply.Visit reply) {
+        SubjectTimeline t = reply.timeline();
+        String id = reply.visit().id();
+        SubjectTimeline.Line line = t.lines().stream().filter(l -> id.equals(l.visitSessionId())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the timeline of " + t.subject() + " does not hold this visit"));
+        boolean crossover = t.lines().stream().anyMatch(l -> l.period() > 1);
+        boolean completed = reply.visit().completedAt().isPresent();
+        Set<String> ids = new LinkedHashSet<>();
+        if (line.planned() != null) {
+            ids.addAll(line.planned().instruments());
+        } else {
+            t.lines().stream().filter(l -> l.planned() != null).forEach(l -> ids.addAll(l.planned().instruments()));
+        }
+        List<Rating> effective = reply.visit().effectiveRatings();
+        effective.forEach(r -> ids.add(r.instrumentId()));
+        List<Instrument> instruments = new ArrayList<>();
+        for (String instrument : ids) {
+            boolean rated = effective.stream().anyMatch(r -> r.instrumentId().equals(instrument));
+            String state = !rated ? Text.get("visit.toRate") : line.ratings().stream().filter(r -> r.instrumentId().equals(instrument))
+                    .reduce((a, b) -> b).map(SubjectFacts.MeasuredRating::measures).map(m -> m.get(instrument))
+                    .map(total -> Text.get("visit.ratedTotal", total)).orElse(Text.get("visit.rated"));
+            instruments.add(new Instrument(instrument, rated, state));
+        }
+        List<String> vitals = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<AdverseEvent> events = new ArrayList<>();
+        reply.visit().entries().forEach(e -> {
+            if (e.event() instanceof TrailEvent.VisitVitals v) {
+                vitals.add(Text.clock(v.at()) + "  " + String.join(", ", v.values().stream().map(VisitSheet::vital).toList()));
+            } else if (e.event() instanceof TrailEvent.MarkerRecorded m && "NOTE".equals(m.kind())) {
+                notes.add(Text.clock(m.at()) + "  " + m.note());
+            } else if (e.event() instanceof TrailEvent.AdverseEventRecorded a) {
+                events.removeIf(x -> x.id().equals(a.event().id()));
+                events.add(a.event());
+            }
+        });
+        String window = ClinicDay.window(line);
+        String status = completed ? Text.get("visit.completedAt", Text.clock(reply.visit().completedAt().get()))
+                : Text.get("clinic.status.IN_PROGRESS");
+        String facts = line.planned() == null ? Text.get("visit.factsUnscheduled", line.unscheduledReason(), status)
+                : Text.get("visit.facts", window, status);
+        return new VisitSheet(t.subject(), ClinicDay.label(line, crossover), line.planned() == null ? VisitService.UNSCHEDULED : line.planned().id(),
+                completed, facts, instruments, vitals, notes, events);
+    }
+
+    private static String vital(TrailEvent.VitalReading r) {
+        String value = r.value() == Math.rint(r.value()) ? Long.toString((long) r.value()) : String.format(Locale.ROOT, "%.1f", r.value());
+        return Text.orElse("stream." + r.stream(), r.stream()) + " " + value + " " + Text.orElse("unit." + r.stream(), "");
+    }
+}

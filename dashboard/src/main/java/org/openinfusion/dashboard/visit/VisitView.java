@@ -1,0 +1,250 @@
+package org.openinfusion.dashboard.visit;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.rating.RatingDialog;
+import org.openinfusion.dashboard.rating.RatingDraft;
+import org.openinfusion.dashboard.safety.AdverseEventDialog;
+import org.openinfusion.dashboard.safety.AdverseEventForm;
+import org.openinfusion.dashboard.users.Access;
+import org.openinfusion.dashboard.users.CurrentUser;
+import org.openinfusion.dashboard.users.SignOutButton;
+import org.openinfusion.dashboard.users.StationRequests;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.api.VisitQuery;
+import org.openinfusion.station.clinical.api.VisitReply;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.FormKey;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.security.Permission;
+
+/**
+ * A rating visit (docs/visits.md): no devices, no kit. Its instruments are rated with the bedside rating form, vital signs
+ * are entered by hand, notes and adverse events (the bedside dialog) recorded, then the visit is completed. Every entry
+ * goes to the station, which writes it to the audit trail before it answers; the page shows what the trail holds.
+ */
+@Route(Routes.VISIT)
+@PageTitle("Rating visit - Infusion station")
+@StyleSheet("styles/review.css")
+@StyleSheet("styles/visits.css")
+public class VisitView extends Div implements BeforeEnterObserver {
+    /** The vital signs entered by hand, in the order of the form. */
+    static final List<String> VITALS = List.of("nibp_sys", "nibp_dia", "hr", "spo2", "rr");
+
+    private final Clock clock = Clock.systemUTC();
+    private final H1 title = new H1();
+    private final Span facts = new Span();
+    private final Div instruments = new Div();
+    private final Map<String, NumberField> vitals = new LinkedHashMap<>();
+    private final UnorderedList vitalsDone = new UnorderedList();
+    private final TextArea note = new TextArea(Text.get("visit.note"));
+    private final UnorderedList notes = new UnorderedList();
+    private final UnorderedList events = new UnorderedList();
+    private final Span error = new Span();
+    private final Button complete = new Button(Text.get("visit.complete"));
+    private final List<Button> editing = new ArrayList<>();
+    private String visitId;
+    private StationRequests station;
+    private VisitSheet sheet;
+    private RatingDialog ratingDialog;
+    private AdverseEventDialog aeDialog;
+
+    public VisitView() {
+        addClassName("review-view");
+        addClassName("visit-view");
+        title.setId("visit-title");
+        facts.setId("visit-facts");
+        facts.addClassName("record-fields");
+        Div top = new Div(Routes.link(Text.get("visit.back"), Routes.CLINIC), title, facts, new SignOutButton());
+        top.addClassName("review-top");
+        instruments.setId("visit-instruments");
+
+        Div vitalsForm = new Div();
+        vitalsForm.addClassName("visit-vitals");
+        for (String stream : VITALS) {
+            NumberField f = new NumberField(Text.get("stream." + stream) + " (" + Text.get("unit." + stream) + ")");
+            f.setId("vital-" + stream);
+            vitals.put(stream, f);
+            vitalsForm.add(f);
+        }
+        Button recordVitals = new Button(Text.get("visit.recordVitals"), e -> recordVitals());
+        recordVitals.setId("visit-record-vitals");
+        vitalsDone.setId("visit-vitals-done");
+        vitalsDone.addClassName("visit-list");
+        note.setId("visit-note");
+        note.setWidthFull();
+        Button addNote = new Button(Text.get("visit.addNote"), e -> addNote());
+        addNote.setId("visit-add-note");
+        notes.setId("visit-notes");
+        notes.addClassName("visit-list");
+        Button ae = new Button(Text.get("ae.record"), e -> openAdverseEvent());
+        ae.setId("visit-ae");
+        events.setId("visit-aes");
+        events.addClassName("visit-list");
+        editing.addAll(List.of(recordVitals, addNote, ae, complete));
+
+        Div ratings = section(Text.get("visit.instruments"), instruments);
+        Div vitalsSection = section(Text.get("visit.vitals"), vitalsForm, recordVitals, vitalsDone);
+        Div notesSection = section(Text.get("visit.notes"), note, addNote, notes);
+        Div aeSection = section(Text.get("visit.adverseEvents"), ae, events);
+        Div grid = new Div(ratings, vitalsSection, notesSection, aeSection);
+        grid.addClassName("visit-sections");
+        error.setId("visit-error");
+        error.addClassName("dialog-error");
+        complete.setId("visit-complete");
+        complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        complete.addClickListener(e -> station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.Complete(visitId),
+                done -> getUI().ifPresent(ui -> ui.navigate(Routes.CLINIC)), error::setText));
+        Div actions = new Div(error, complete);
+        actions.addClassName("visit-actions");
+        add(top, grid, actions);
+    }
+
+    private static Div section(String heading, Component... content) {
+        Div d = new Div(new H2(heading));
+        d.add(content);
+        d.addClassName("visit-section");
+        return d;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Access.require(event, Permission.SESSION_RUN);
+        visitId = event.getRouteParameters().get("visitId").orElse("");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (!Access.allowed(Permission.SESSION_RUN)) {
+            return;
+        }
+        station = new StationRequests(DashboardServices.get().vertx(), event.getUI());
+        reload();
+    }
+
+    private void reload() {
+        station.<VisitReply.Visit>request(Addresses.VISIT_QUERY, new VisitQuery.Visit(visitId), v -> show(VisitSheet.of(v)), error::setText);
+    }
+
+    private void show(VisitSheet s) {
+        sheet = s;
+        title.setText(Text.get("visit.title", s.visitName(), s.subject()));
+        facts.setText(s.facts());
+        instruments.removeAll();
+        for (VisitSheet.Instrument i : s.instruments()) {
+            Span state = new Span(i.state());
+            state.setId("visit-state-" + i.id());
+            Div row = new Div(new Span(Text.form(i.id())), state);
+            row.addClassName("visit-instrument");
+            if (!s.completed() && !i.rated()) {
+                Button rate = new Button(Text.get("visit.rate"), e -> rate(i.id()));
+                rate.setId("visit-rate-" + i.id());
+                rate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                row.add(rate);
+            }
+            instruments.add(row);
+        }
+        fill(vitalsDone, s.vitals());
+        fill(notes, s.notes());
+        fill(events, s.adverseEvents().stream().map(a -> a.term() + " (" + Text.of("ae.severity", a.severity()) + ")").toList());
+        editing.forEach(b -> b.setEnabled(!s.completed()));
+        note.setReadOnly(s.completed());
+        vitals.values().forEach(f -> f.setReadOnly(s.completed()));
+    }
+
+    private static void fill(UnorderedList list, List<String> lines) {
+        list.removeAll();
+        lines.forEach(l -> list.add(new ListItem(l)));
+    }
+
+    private void rate(String instrumentId) {
+        InstrumentCatalog catalog = DashboardServices.get().instruments();
+        FormKey form = FormKey.resolve(catalog, instrumentId).orElseThrow(() -> new IllegalArgumentException("unknown form " + instrumentId));
+        RatingDraft draft = new RatingDraft(catalog.get(form.instrumentId()), form, sheet.timePoint(), clock.instant(), null, Map.of());
+        ratingDialog = new RatingDialog(draft, catalog, Text.form(instrumentId) + " - " + sheet.visitName(), new RatingDialog.Rater() {
+            @Override
+            public Rating finish(RatingDraft d, String correctionReason) {
+                var u = CurrentUser.require();
+                return d.toRating(u.role().key(), u.id(), clock.instant(), correctionReason);
+            }
+
+            @Override
+            public void submit(Rating rating, Consumer<String> recorded, Consumer<String> refused) {
+                station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.RecordRating(visitId, rating), reply -> {
+                    recorded.accept(reply.score().filter(x -> x.total().isPresent()).map(x -> Text.get("visit.total", x.summary()))
+                            .orElse(Text.get("visit.noTotal")));
+                    reload();
+                }, refused);
+            }
+        });
+        ratingDialog.open();
+    }
+
+    private void recordVitals() {
+        List<TrailEvent.VitalReading> values = new ArrayList<>();
+        vitals.forEach((stream, f) -> {
+            if (f.getValue() != null) {
+                values.add(new TrailEvent.VitalReading(stream, f.getValue(), clock.instant()));
+            }
+        });
+        send(new VisitCommand.RecordVitals(visitId, values), done -> vitals.values().forEach(NumberField::clear));
+    }
+
+    private void addNote() {
+        send(new VisitCommand.AddNote(visitId, note.getValue()), done -> note.clear());
+    }
+
+    private void openAdverseEvent() {
+        aeDialog = new AdverseEventDialog(Text.get("ae.recordTitle"), AdverseEventForm.nextId(sheet.adverseEvents()), Optional.empty(),
+                (event, refused) -> station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.RecordAdverseEvent(visitId, event),
+                        done -> {
+                            aeDialog.close();
+                            reload();
+                        }, refused));
+        aeDialog.form().startingAt(clock.instant());
+        aeDialog.open();
+    }
+
+    private void send(VisitCommand c, Consumer<VisitReply.Done> then) {
+        station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, c, done -> {
+            error.setText("");
+            then.accept(done);
+            reload();
+        }, error::setText);
+    }
+
+    RatingDialog ratingDialog() {
+        return ratingDialog;
+    }
+
+    AdverseEventDialog aeDialog() {
+        return aeDialog;
+    }
+}

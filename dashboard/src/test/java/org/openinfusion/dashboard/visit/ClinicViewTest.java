@@ -1,0 +1,166 @@
+package org.openinfusion.dashboard.visit;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.security.Role;
+
+/** The clinic list and the rating-visit page without a browser, against the real visit worker and audit file. */
+class ClinicViewTest {
+    private static final String WILLIAMS = "ketamine-naltrexone-crossover";
+    private VisitStation station;
+
+    @BeforeEach
+    void start() throws Exception {
+        station = new VisitStation(Instant.parse("2026-03-02T08:00:00Z"));
+        station.signIn("nurse1", Role.NURSE);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        station.close();
+    }
+
+    private static String text(String id) {
+        return _get(Component.class, s -> s.withId(id)).getElement().getTextRecursively();
+    }
+
+    private static void click(String id) {
+        _click(_get(Button.class, s -> s.withId(id)));
+    }
+
+    private static ClinicView clinic() {
+        return _get(ClinicView.class);
+    }
+
+    /** Each row of the clinic list: subject, visit, window, status. */
+    private static List<String> rows() {
+        List<String> out = new ArrayList<>();
+        var grid = clinic().grid();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            ClinicDay.Row r = GridKt._get(grid, i);
+            out.add(r.subject() + " | " + r.visit() + " | " + r.window() + " | " + r.status());
+        }
+        return out;
+    }
+
+    private static void rowAction(int row, String buttonClass) {
+        Component cell = GridKt._getCellComponent(clinic().grid(), row, "actions");
+        _click(cell.getChildren().filter(c -> c.hasClassName(buttonClass)).map(Button.class::cast).findFirst().orElseThrow());
+    }
+
+    @Test
+    void theClinicListShowsTodaysDueOverdueAndComingVisitsAndAVisitIsMarkedMissedWithItsReason() throws Exception {
+        station.send(new VisitCommand.Enrol("KET-041", WILLIAMS, LocalDate.of(2026, 3, 2)));
+        station.send(new VisitCommand.Enrol("KET-042", WILLIAMS, LocalDate.of(2026, 2, 20)));
+        station.send(new VisitCommand.Enrol("KET-043", WILLIAMS, LocalDate.of(2026, 3, 5)));
+        UI.getCurrent().navigate("clinic");
+        KaribuStation.until(() -> GridKt._size(clinic().grid()) > 0);
+        assertEquals(List.of(
+                "KET-042 | Screening | 20 Feb | Overdue 10 days (out of window)",
+                "KET-041 | Screening | 2 Mar | Due today",
+                "KET-042 | Infusion day (period 1) | 27 Feb-20 Mar | Due today",
+                "KET-043 | Screening | 5 Mar | Due in 3 days",
+                "KET-041 | Infusion day (period 1) | 9-30 Mar | Due in 7 days"), rows());
+        assertEquals("5 visits: 1 overdue, 2 due today, 0 in progress", text("clinic-count"));
+        assertEquals(LocalDate.of(2026, 3, 2), _get(DatePicker.class, s -> s.withId("clinic-day")).getValue(), "the station's today");
+
+        rowAction(0, "clinic-missed");
+        click("missed-dialog-save");
+        KaribuStation.until(() -> !text("missed-dialog-error").isEmpty());
+        assertEquals("a missed visit needs its reason", text("missed-dialog-error"));
+        _get(TextField.class, s -> s.withId("missed-reason")).setValue("did not attend, not reachable by phone");
+        click("missed-dialog-save");
+        KaribuStation.until(() -> rows().size() == 4);
+        assertTrue(rows().stream().noneMatch(r -> r.startsWith("KET-042 | Screening")), "marked missed: no longer to do");
+        assertEquals(List.of("did not attend, not reachable by phone"), station.trail().entries().stream()
+                .flatMap(e -> e.as(TrailEvent.VisitMissed.class).stream()).map(TrailEvent.VisitMissed::reason).toList());
+    }
+
+    @Test
+    void aRatingVisitIsStartedFromTheListRatedWithTheBedsideFormGivenVitalsANoteAndAnAdverseEventAndCompleted() throws Exception {
+        station.send(new VisitCommand.Enrol("KET-041", WILLIAMS, LocalDate.of(2026, 3, 2)));
+        UI.getCurrent().navigate("clinic");
+        KaribuStation.until(() -> GridKt._size(clinic().grid()) > 0);
+        rowAction(0, "clinic-start");
+        KaribuStation.until(() -> !_find(VisitView.class).isEmpty() && !text("visit-title").isEmpty());
+        assertEquals("Screening - KET-041", text("visit-title"));
+        assertEquals("Window 2 Mar - In progress", text("visit-facts"));
+        assertEquals("To rate", text("visit-state-hamd17"));
+
+        click("visit-complete");
+        KaribuStation.until(() -> !text("visit-error").isEmpty());
+        assertEquals("not yet rated at this visit: hamd17", text("visit-error"));
+
+        click("visit-rate-hamd17");
+        for (int i = 0; i < 17; i++) {
+            click("score-1");
+        }
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        assertEquals("Recorded. Total 17 (0-52)", text("rating-result"));
+        KaribuStation.until(() -> text("visit-state-hamd17").equals("Rated: total 17"));
+
+        _get(NumberField.class, s -> s.withId("vital-nibp_sys")).setValue(128.0);
+        _get(NumberField.class, s -> s.withId("vital-hr")).setValue(71.0);
+        click("visit-record-vitals");
+        KaribuStation.until(() -> text("visit-vitals-done").contains("NIBP systolic 128 mmHg, HR 71 /min"));
+        _get(TextArea.class, s -> s.withId("visit-note")).setValue("came with a relative");
+        click("visit-add-note");
+        KaribuStation.until(() -> text("visit-notes").contains("came with a relative"));
+
+        click("visit-ae");
+        _get(ComboBox.class, s -> s.withId("ae-term")).setValue("Headache");
+        selectFirst("ae-severity");
+        selectFirst("ae-relationship");
+        selectFirst("ae-action");
+        selectFirst("ae-outcome");
+        click("ae-save");
+        KaribuStation.until(() -> text("visit-aes").contains("Headache"));
+
+        click("visit-complete");
+        KaribuStation.until(() -> !_find(ClinicView.class).isEmpty() && GridKt._size(clinic().grid()) > 0);
+        assertTrue(rows().contains("KET-041 | Screening | 2 Mar | Done"), rows().toString());
+
+        List<String> types = station.trail().entries().stream().map(Recorded::event).map(e -> e.getClass().getSimpleName()).toList();
+        assertEquals(List.of("SubjectEnrolled", "VisitStarted", "RatingEntered", "VisitVitals", "MarkerRecorded", "AdverseEventRecorded",
+                "VisitCompleted"), types.stream().filter(t -> !t.startsWith("Bus") && !t.startsWith("Sign")).toList());
+        AdverseEvent ae = station.trail().entries().stream().flatMap(e -> e.as(TrailEvent.AdverseEventRecorded.class).stream())
+                .findFirst().orElseThrow().event();
+        assertEquals("AE-1", ae.id());
+        assertEquals("nurse1", station.trail().entries().stream().flatMap(e -> e.as(TrailEvent.RatingEntered.class).stream()).findFirst()
+                .orElseThrow().rating().raterUserId());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void selectFirst(String id) {
+        Select<Object> s = _get(Select.class, x -> x.withId(id));
+        s.setValue(s.getListDataView().getItem(0));
+    }
+}

@@ -1,0 +1,95 @@
+package org.openinfusion.dashboard.visit;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.dashboard.users.CurrentUser;
+import org.openinfusion.dashboard.users.StationUser;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.bus.Codecs;
+import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.api.VisitReply;
+import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.bus.VisitVerticle;
+import org.openinfusion.station.clinical.history.AuditHistory;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.SignIns;
+import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.testing.MutableClock;
+import org.openinfusion.testing.TempFolders;
+
+/**
+ * Browserless tests of the visit pages: Karibu's mock Vaadin against a real event bus and the real visit worker writing
+ * a real audit file (in a temporary folder, deleted at close), on a station clock the test sets.
+ */
+final class VisitStation implements AutoCloseable {
+    final Vertx vertx = Vertx.vertx();
+    final MutableClock clock;
+    private final Path dir;
+    private final Path file;
+    private final AuditLog log;
+    private final SignIns signIns;
+    private String token;
+
+    VisitStation(Instant now) throws Exception {
+        clock = new MutableClock(now);
+        dir = Files.createTempDirectory("visit-pages-");
+        file = dir.resolve("audit.log");
+        log = AuditLog.open(file, clock);
+        Codecs.registerAll(vertx);
+        signIns = new SignIns(clock, Duration.ofDays(1));
+        BusGuard guard = new BusGuard(signIns, AuditFileTrail.of(log));
+        VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log),
+                AuditFileTrail.reader(file), clock, ZoneOffset.UTC);
+        vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        DashboardServices.install(vertx, InstrumentCatalog.builtIn());
+        MockVaadin.setup(new Routes().autoDiscoverViews("org.openinfusion.dashboard"));
+    }
+
+    /** Signs {@code user} in at the station and in this browser session. */
+    void signIn(String user, Role role) {
+        Principal p = new Principal(user, role, user);
+        token = signIns.open(p);
+        CurrentUser.set(new StationUser(p, token));
+    }
+
+    /** A command sent straight to the station as the signed-in user (what another page or station did before). */
+    VisitReply.Done send(VisitCommand c) throws Exception {
+        return vertx.eventBus().<VisitReply.Done>request(Addresses.VISIT_COMMAND, c, BusGuard.options(token, 10_000))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
+    }
+
+    /** The audit trail as written. */
+    AuditHistory trail() {
+        return AuditFileTrail.reader(file).get();
+    }
+
+    @Override
+    public void close() throws Exception {
+        Optional<Path> devToolsToken = KaribuStation.devToolsTokenFile();
+        MockVaadin.tearDown();
+        if (devToolsToken.isPresent()) {
+            Files.deleteIfExists(devToolsToken.get());
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        log.close();
+        TempFolders.deleteTree(dir);
+    }
+}
