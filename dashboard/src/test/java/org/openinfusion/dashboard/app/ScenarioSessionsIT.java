@@ -18,9 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.simulation.SimulatedNurse;
 import org.openinfusion.sim.Pacing;
@@ -35,10 +32,7 @@ import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
-import org.openinfusion.station.clinical.api.ViewRequest;
 import org.openinfusion.station.clinical.service.SessionUpdate;
-import org.openinfusion.station.domain.DeviceStatusSnapshot;
-import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.testing.Eventually;
 import org.openinfusion.testing.MutableClock;
@@ -49,10 +43,9 @@ import org.openinfusion.testing.TempFolders;
  * pharmacy), one bed each, on a clock the test moves: each raises the alarms and advisories it is meant to and
  * nothing else, and the uneventful one raises none (docs/simulation.md, "Scenarios through the station").
  *
- * <p>Time moves in lock step: the test sets the station's clock five seconds on, the simulated beds publish those five
- * seconds (numerics and pump, no waveforms: no alarm reads them), and the test waits until the station took in every
- * value and judged every device's silence at that time before moving on. So nothing depends on how fast the machine
- * is: a loaded machine takes longer, never sees anything else. The occlusion bed's kit holds the midazolam active
+ * <p>Time moves in lock step ({@link LockStep}), five seconds at a time: the simulated beds publish numerics and pump
+ * values, no waveforms (no alarm reads them), and the test waits until the station took in and judged every step before
+ * moving on. So nothing depends on how fast the machine is: a loaded machine takes longer, never sees anything else. The occlusion bed's kit holds the midazolam active
  * placebo (the simulated pharmacy's file): its patient follows the sealed arm, and the mild respiratory depression
  * raises no alarm.
  */
@@ -92,20 +85,17 @@ class ScenarioSessionsIT {
     }
 
     private final List<SessionUpdate> updates = new CopyOnWriteArrayList<>();
-    private MutableClock clock;
-    private StationApp station;
     private SimulatedBeds sim;
-    private String token;
 
     @Test
     void eachShippedScenarioRaisesWhatItIsMeantToAndTheUneventfulOneNothing() throws Exception {
         Path dataDir = Files.createTempDirectory("scenario-sessions-");
         long began = System.nanoTime();
-        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Pharmacy pharmacy = Pharmacy.parse("pharmacy.csv", List.of("# the simulated pharmacist's preparations",
                 "KIT-0104,midazolam,0.025"));
         List<String> beds = List.copyOf(SCENARIOS.keySet());
-        station = StationApp.start(DemoConfig.of(dataDir, Map.of("security.sessionTimeout", "24h")), clock, Vertx.vertx());
+        StationApp station = StationApp.start(DemoConfig.of(dataDir, Map.of("security.sessionTimeout", "24h")), clock, Vertx.vertx());
         SimulatedNurse nurse = null;
         try {
             station.users().put(StationMain.DEMO_USER, Role.NURSE, "Demo Nurse", StationMain.DEMO_USER.toCharArray());
@@ -122,7 +112,8 @@ class ScenarioSessionsIT {
             nurse = SimulatedNurse.attach(vertx, sim, bed -> station.sessions().onBed(bed).map(r -> r.session().plan()),
                     bed -> station.sessions().onBed(bed).flatMap(r -> pharmacy.bagFor(r.session().created().kitId())),
                     Optional.empty());
-            token = DemoSessionIT.signIn(vertx);
+            String token = DemoSessionIT.signIn(vertx);
+            LockStep time = new LockStep(station, clock, sim, true, STEP, token);
 
             // given a session on each bed, its baseline taken, and its infusion start confirmed once the cuff took a
             // pre-dose reading (the station refuses the start before one)
@@ -137,7 +128,7 @@ class ScenarioSessionsIT {
             Map<String, Instant> starts = new HashMap<>();
             for (int tries = 0; starts.size() < beds.size(); tries++) {
                 assertTrue(tries < 60, "the cuff took a pre-dose reading within 10 simulated minutes: " + starts.keySet());
-                advance(Duration.ofSeconds(10));
+                time.advance(Duration.ofSeconds(10));
                 for (String bed : beds) {
                     if (!starts.containsKey(bed) && confirmStart(vertx, token, bed)) {
                         // the nurse heard the confirmed start and started the pump; the scenario runs from that moment
@@ -150,7 +141,7 @@ class ScenarioSessionsIT {
             }
 
             // when every timeline runs out
-            advance(RUN);
+            time.advance(RUN);
             for (String bed : beds) {
                 assertEquals(0, sim.state(bed).pendingEvents(), bed + " ran its whole scenario");
             }
@@ -165,7 +156,7 @@ class ScenarioSessionsIT {
             assertAll(beds.stream().map(bed -> () -> assertAlarms(bed, starts.get(bed))));
             // and the uneventful infusion ran on at the plan's rate to the end of the run, the station following it
             assertEquals(PumpState.INFUSING, sim.state("bed-01").pump().state());
-            assertEquals(view("bed-01").plan().rateMlPerHour(), sim.state("bed-01").pump().rateMlPerHour(), 1e-9);
+            assertEquals(time.view("bed-01").plan().rateMlPerHour(), sim.state("bed-01").pump().rateMlPerHour(), 1e-9);
             // and the occlusion bed's patient got the pharmacy's midazolam bag (the simulator's own view; the station
             // knows only volumes and rates), a kit the pharmacy did not list keeps the default ketamine bag
             assertEquals("MIDAZOLAM", sim.state("bed-04").drug());
@@ -197,48 +188,6 @@ class ScenarioSessionsIT {
         } catch (Exception refused) {
             return false;
         }
-    }
-
-    /**
-     * Moves the station's clock and the simulated beds on by {@code duration}, a step at a time; after each step waits
-     * until the station has taken in every value the beds sent and has judged, on its clock, a device that sent nothing
-     * for longer than {@code mqtt.silentAfter} silent, and until the sessions have evaluated those values.
-     */
-    private void advance(Duration duration) throws InterruptedException {
-        Instant end = clock.instant().plus(duration);
-        Duration silentAfter = station.config().mqtt().silentAfter();
-        while (clock.instant().isBefore(end)) {
-            Instant now = clock.instant().plus(STEP);
-            clock.set(now);
-            sim.advanceTo(now);
-            Eventually.waitUntil(Duration.ofSeconds(60), () -> "the station to take in and judge everything up to " + now
-                    + ": " + station.health().devices(), () -> {
-                        List<DeviceStatusSnapshot> devices = station.health().devices();
-                        return sim.bedIds().stream().allMatch(bed -> received(devices, bed) >= produced(bed))
-                                && devices.stream().noneMatch(d -> d.connected() && !d.silent() && d.lastData().isPresent()
-                                        && !now.isBefore(d.lastData().get().plus(silentAfter)));
-                    });
-            // the values are on the bus; the session worker takes its inputs in order, so once it answers a request
-            // sent now it has evaluated them (each on the clock of this step, as a station keeping up would)
-            view(sim.bedIds().get(0));
-        }
-    }
-
-    private SessionView view(String bed) {
-        try {
-            return station.vertx().eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(bed),
-                    BusGuard.options(token, 60_000)).toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES).body();
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the session worker did not answer: " + e, e);
-        }
-    }
-
-    private long produced(String bed) {
-        return sim.producedCounts().keySet().stream().mapToLong(stream -> sim.produced(bed, stream)).sum();
-    }
-
-    private static long received(List<DeviceStatusSnapshot> devices, String bed) {
-        return devices.stream().filter(d -> d.name().startsWith(bed + "/")).mapToLong(DeviceStatusSnapshot::valuesDecoded).sum();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
@@ -9,19 +10,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.sim.control.SimulatorControl;
 import org.openinfusion.sim.scenario.Scenario;
+import org.openinfusion.sim.signal.PumpState;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
 import org.openinfusion.testing.TempFolders;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * An engineer drives the demo's simulated beds from the control page in Chromium at 1280x800: a
- * scenario runs on bed-01, motion goes on its pleth and its line occludes (screenshot
- * target/screenshots/simulator.png).
+ * scenario runs on bed-01, motion goes on its pleth and its line occludes; bed-02's idle pump is
+ * programmed, started, paused and resumed as a nurse would at a real pump (screenshot
+ * target/screenshots/simulator.png, copied to docs/images/simulator.png).
  */
 class SimulatorPageIT {
     @Test
-    void anEngineerInjectsAnArtefactAndAnOcclusionFromTheControlPage() throws Exception {
+    void anEngineerInjectsAnArtefactAndAnOcclusionAndProgramsAPumpFromTheControlPage() throws Exception {
         Path data = TempFolders.deletedOnExit("simulator-it-");
         UserStore.at(data.resolve(UserStore.FILE_NAME)).put("eng1", Role.ENGINEER, "engineer-pass".toCharArray());
         try (StationMain demo = StationMain.start(DemoConfig.of(data, Map.of()),
@@ -37,6 +43,26 @@ class SimulatorPageIT {
                 BrowserSteps.waitFor(browser).until(d -> BrowserSteps.text(browser, "simulator-outcome").equals("bed-01: motion on pleth on."));
                 BrowserSteps.click(browser, "simulator-pump-occlusion");
                 BrowserSteps.waitFor(browser).until(d -> BrowserSteps.gridText(browser, "simulated-beds").contains("paused (occlusion)"));
+                // when the engineer programs bed-02's idle pump as a nurse would (rate, volume to be infused), starts,
+                // pauses and resumes it
+                WebElement bed = browser.findElement(By.cssSelector("#simulator-bed input"));
+                bed.sendKeys(Keys.chord(Keys.CONTROL, "a"), "bed-02", Keys.ENTER);
+                BrowserSteps.type(browser.findElement(By.cssSelector("#simulator-rate input")), "52.5");
+                BrowserSteps.type(browser.findElement(By.cssSelector("#simulator-vtbi input")), "35");
+                BrowserSteps.click(browser, "simulator-program");
+                BrowserSteps.waitFor(browser).until(d -> BrowserSteps.text(browser, "simulator-outcome")
+                        .equals("bed-02: pump programmed 52.5 mL/h, 35.0 mL."));
+                BrowserSteps.click(browser, "simulator-pump-start");
+                BrowserSteps.waitFor(browser).until(d -> BrowserSteps.text(browser, "simulator-outcome").equals("bed-02: pump started."));
+                BrowserSteps.click(browser, "simulator-pump-pause");
+                BrowserSteps.waitFor(browser).until(d -> BrowserSteps.text(browser, "simulator-outcome").equals("bed-02: pump paused."));
+                assertEquals(PumpState.PAUSED, sim.state("bed-02").pump().state());
+                BrowserSteps.click(browser, "simulator-pump-resume");
+                // then the simulated pump infuses at the programmed rate, as the page shows
+                BrowserSteps.waitFor(browser).until(d -> BrowserSteps.gridText(browser, "simulated-beds").contains("infusing 52.5 mL/h"));
+                assertEquals(PumpState.INFUSING, sim.state("bed-02").pump().state());
+                assertEquals(35.0, sim.state("bed-02").pump().programmedVtbiMl());
+                BrowserSteps.settled(browser);
                 Chromium.screenshot(browser, "simulator");
                 // the page never names the bag's drug
                 assertFalse(browser.getPageSource().toLowerCase(Locale.ROOT).contains("ketamine"));
