@@ -19,6 +19,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.openinfusion.dashboard.DashboardServices;
@@ -64,7 +65,7 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
         setSpacing(false);
         grid.setId("simulated-beds");
         grid.addColumn(SimulatedBedRow::bedId).setHeader("Bed").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> String.format(java.util.Locale.ROOT, "%.1f", r.simulatedMinutes())).setHeader("Minutes")
+        grid.addColumn(r -> String.format(Locale.ROOT, "%.1f", r.simulatedMinutes())).setHeader("Minutes")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(SimulatedBedRow::pump).setHeader("Pump").setFlexGrow(2);
         grid.addColumn(SimulatedBedRow::scenarioText).setHeader("Scenario").setFlexGrow(2);
@@ -85,6 +86,7 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
         vtbi.setId("simulator-vtbi");
         rate.setMin(0.1);
         vtbi.setMin(0.1);
+        vtbi.setWidth("16em"); // the whole label, as on a pump's display
         HorizontalLayout programRow = row(rate, vtbi,
                 button("simulator-program", "Program", () -> act(programmed(), c -> c.event(bed.getValue(), Map.of(
                         "action", "program-pump", "rate", required(rate, "a rate"), "vtbi", required(vtbi, "a volume to be infused"))))),
@@ -95,14 +97,14 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
 
         HorizontalLayout artefactRow = row();
         ARTEFACTS.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(a -> artefactRow.add(button(
-                "simulator-artefact-" + a.getKey(), a.getValue(), () -> act(a.getValue().toLowerCase(java.util.Locale.ROOT) + " on",
+                "simulator-artefact-" + a.getKey(), a.getValue(), () -> act(a.getValue().toLowerCase(Locale.ROOT) + " on",
                         c -> c.event(bed.getValue(), Map.of("action", "artefact", "type", a.getKey()))))));
         artefactRow.add(button("simulator-clear", "Clear artefacts", () -> act("artefacts and changes cleared",
                 c -> c.event(bed.getValue(), Map.of("action", "clear")))));
 
         HorizontalLayout pumpRow = row();
         PUMP_FAULTS.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(f -> pumpRow.add(button(
-                "simulator-pump-" + f.getKey(), f.getValue(), () -> act(f.getValue().toLowerCase(java.util.Locale.ROOT)
+                "simulator-pump-" + f.getKey(), f.getValue(), () -> act(f.getValue().toLowerCase(Locale.ROOT)
                         + " alarm on the pump", c -> c.event(bed.getValue(), Map.of("action", "pump-alarm", "alarm", f.getKey()))))));
         pumpRow.add(button("simulator-clear-pump", "Clear pump alarm", () -> act("pump alarm cleared (a halted pump stays paused)",
                 c -> c.event(bed.getValue(), Map.of("action", "clear-pump-alarm")))));
@@ -188,7 +190,7 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private String programmed() {
-        return String.format(java.util.Locale.ROOT, "pump programmed %s mL/h, %s mL", rate.getValue(), vtbi.getValue());
+        return String.format(Locale.ROOT, "pump programmed %s mL/h, %s mL", rate.getValue(), vtbi.getValue());
     }
 
     private static double required(NumberField field, String what) {

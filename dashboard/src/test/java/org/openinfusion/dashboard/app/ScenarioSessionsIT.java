@@ -41,13 +41,13 @@ import org.openinfusion.testing.TempFolders;
 /**
  * Every shipped scenario through the real station (embedded broker, private influxd, the demo's simulated nurse and
  * pharmacy), one bed each, on a clock the test moves: each raises the alarms and advisories it is meant to and
- * nothing else, and the uneventful one raises none (docs/simulation.md, "Scenarios through the station").
+ * nothing else, and the uneventful one raises none (docs/simulation.md, "Every shipped scenario through the real station").
  *
  * <p>Time moves in lock step ({@link LockStep}), five seconds at a time: the simulated beds publish numerics and pump
  * values, no waveforms (no alarm reads them), and the test waits until the station took in and judged every step before
- * moving on. So nothing depends on how fast the machine is: a loaded machine takes longer, never sees anything else. The occlusion bed's kit holds the midazolam active
- * placebo (the simulated pharmacy's file): its patient follows the sealed arm, and the mild respiratory depression
- * raises no alarm.
+ * moving on. So nothing depends on how fast the machine is: a loaded machine takes longer, never sees anything else.
+ * The occlusion bed's kit holds the midazolam active placebo (the simulated pharmacy's file): its patient follows the
+ * sealed arm, and the mild respiratory depression raises no alarm.
  */
 class ScenarioSessionsIT {
     /** Shorter than {@code mqtt.silentAfter} (10 s), so that no device looks silent between two steps. */
@@ -70,11 +70,13 @@ class ScenarioSessionsIT {
 
     static {
         scenario("bed-01", "uneventful", Set.of(), Set.of(), 0);
-        scenario("bed-02", "hypertension", Set.of("LIMIT:nibp_sys:lo90:hi180", "HOLD:sbp-180"), Set.of("HOLD:dbp-100", "LIMIT:nibp_dia:hi110"), 25);
+        scenario("bed-02", "hypertension", Set.of("LIMIT:nibp_sys:lo90:hi180", "HOLD:sbp-180"),
+                Set.of("HOLD:dbp-100", "LIMIT:nibp_dia:hi110"), 25);
         scenario("bed-03", "desaturation", Set.of("LIMIT:spo2:lo95", "LIMIT:spo2:lo92", "HOLD:spo2-92", "LIMIT:etco2:lo25:hi50"),
                 Set.of("LIMIT:rr:lo10:hi30"), 30);
         scenario("bed-04", "pump-occlusion", Set.of("TECH:PUMP_ALARM"), Set.of(), 15);
-        scenario("bed-05", "device-failures", Set.of("NIBP_OVERDUE", "TECH:DEVICE_SILENT"), Set.of("HOLD:hr-110", "LIMIT:hr:lo50:hi120"), 5);
+        scenario("bed-05", "device-failures", Set.of("NIBP_OVERDUE", "TECH:DEVICE_SILENT"),
+                Set.of("HOLD:hr-110", "LIMIT:hr:lo50:hi120"), 5);
     }
 
     private static void scenario(String bed, String name, Set<String> expected, Set<String> allowed, int notBefore) {
