@@ -53,7 +53,8 @@ public final class SimulatedBeds implements AutoCloseable, SimulatorControl {
         boolean idle = config.pumpIdle() || scenario.isPresent();
         this.beds = IntStream.rangeClosed(1, config.beds())
                 .mapToObj(n -> new BedPublisher(new SimulatedBed(config.bedId(n), start, config.topicPrefix(),
-                        new SimulatedPatient(config.bedSeed(n), idle ? Pump.idle() : Pump.running(config.infusion()))),
+                        new SimulatedPatient(config.bedSeed(n), idle ? Pump.idle() : Pump.running(config.infusion())),
+                        config.waveforms()),
                         config.mqtt(), tracker, control))
                 .toList();
         scenario.ifPresent(s -> startScenario(s, bedIds()));

@@ -35,11 +35,14 @@ import org.openinfusion.sim.signal.Seeds;
  *                 events program the pumps, so {@link #infusion} is not run
  * @param pumpIdle true: pumps wait to be programmed over the control channel (the demo); false:
  *                 the simulated nurse runs {@link #infusion} (or the scenario does)
+ * @param waveforms true (default): the monitor sends its ECG, pleth and CO2 waveforms besides its numerics; false:
+ *                  numerics only (the same values: they do not depend on the waveforms), for tests that exercise
+ *                  alarms through a station with little load
  */
 public record SimulatorConfig(PublisherSettings mqtt, int beds, long seed, String topicPrefix, String bedPrefix,
                               Optional<Duration> duration, Pacing pacing, InfusionPlan infusion,
                               Optional<Instant> start, Clock clock, Duration progressInterval,
-                              Optional<String> scenario, boolean pumpIdle) {
+                              Optional<String> scenario, boolean pumpIdle, boolean waveforms) {
 
     public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
     public static final int DEFAULT_BEDS = 1;
@@ -82,7 +85,7 @@ public record SimulatorConfig(PublisherSettings mqtt, int beds, long seed, Strin
         return new SimulatorConfig(PublisherSettings.of(brokerUri, runId), DEFAULT_BEDS, DEFAULT_SEED,
                 DEFAULT_TOPIC_PREFIX, DEFAULT_BED_PREFIX, Optional.empty(), Pacing.REAL_TIME,
                 InfusionPlan.defaults(), Optional.empty(), Clock.systemUTC(), DEFAULT_PROGRESS_INTERVAL,
-                Optional.empty(), false);
+                Optional.empty(), false, true);
     }
 
     /**
@@ -111,68 +114,74 @@ public record SimulatorConfig(PublisherSettings mqtt, int beds, long seed, Strin
 
     public SimulatorConfig withMqtt(PublisherSettings value) {
         return new SimulatorConfig(value, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start,
-                clock, progressInterval, scenario, pumpIdle);
+                clock, progressInterval, scenario, pumpIdle, waveforms);
     }
 
     public SimulatorConfig withBeds(int value) {
         return new SimulatorConfig(mqtt, value, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start,
-                clock, progressInterval, scenario, pumpIdle);
+                clock, progressInterval, scenario, pumpIdle, waveforms);
     }
 
     public SimulatorConfig withSeed(long value) {
         return new SimulatorConfig(mqtt, beds, value, topicPrefix, bedPrefix, duration, pacing, infusion, start,
-                clock, progressInterval, scenario, pumpIdle);
+                clock, progressInterval, scenario, pumpIdle, waveforms);
     }
 
     public SimulatorConfig withTopicPrefix(String value) {
         return new SimulatorConfig(mqtt, beds, seed, value, bedPrefix, duration, pacing, infusion, start,
-                clock, progressInterval, scenario, pumpIdle);
+                clock, progressInterval, scenario, pumpIdle, waveforms);
     }
 
     public SimulatorConfig withBedPrefix(String value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, value, duration, pacing, infusion, start,
-                clock, progressInterval, scenario, pumpIdle);
+                clock, progressInterval, scenario, pumpIdle, waveforms);
     }
 
     public SimulatorConfig withDuration(Duration value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, Optional.ofNullable(value), pacing,
-                infusion, start, clock, progressInterval, scenario, pumpIdle);
+                infusion, start, clock, progressInterval, scenario, pumpIdle, waveforms);
     }
 
     public SimulatorConfig withPacing(Pacing value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, value, infusion, start,
-                clock, progressInterval, scenario, pumpIdle);
+                clock, progressInterval, scenario, pumpIdle, waveforms);
     }
 
     public SimulatorConfig withInfusion(InfusionPlan value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, value, start,
-                clock, progressInterval, scenario, pumpIdle);
+                clock, progressInterval, scenario, pumpIdle, waveforms);
     }
 
     public SimulatorConfig withStart(Instant value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion,
-                Optional.ofNullable(value), clock, progressInterval, scenario, pumpIdle);
+                Optional.ofNullable(value), clock, progressInterval, scenario, pumpIdle, waveforms);
     }
 
     public SimulatorConfig withClock(Clock value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start,
-                value, progressInterval, scenario, pumpIdle);
+                value, progressInterval, scenario, pumpIdle, waveforms);
     }
 
     public SimulatorConfig withProgressInterval(Duration value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start,
-                clock, value, scenario, pumpIdle);
+                clock, value, scenario, pumpIdle, waveforms);
     }
 
     /** Every bed runs {@code nameOrFile} (a shipped scenario or a YAML file) from time 0; null = none. */
     public SimulatorConfig withScenario(String nameOrFile) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start, clock,
-                progressInterval, Optional.ofNullable(nameOrFile), pumpIdle);
+                progressInterval, Optional.ofNullable(nameOrFile), pumpIdle, waveforms);
     }
 
     /** Pumps wait, idle, to be programmed over the control channel. */
     public SimulatorConfig withIdlePumps(boolean value) {
         return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start, clock,
-                progressInterval, scenario, value);
+                progressInterval, scenario, value, waveforms);
+    }
+
+    /** Whether the monitors send waveforms (default) or numerics only. */
+    public SimulatorConfig withWaveforms(boolean value) {
+        return new SimulatorConfig(mqtt, beds, seed, topicPrefix, bedPrefix, duration, pacing, infusion, start, clock,
+                progressInterval, scenario, pumpIdle, value);
     }
 }

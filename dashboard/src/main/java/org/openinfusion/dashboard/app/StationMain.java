@@ -124,7 +124,7 @@ public final class StationMain implements AutoCloseable {
     }
 
     /** How the simulated devices reach the station's broker: its URL, its certificate authority, their demo accounts. */
-    private static PublisherSettings devicesConnection(PublisherSettings base, MqttConfig station, Optional<DemoDevices> accounts)
+    static PublisherSettings devicesConnection(PublisherSettings base, MqttConfig station, Optional<DemoDevices> accounts)
             throws IOException {
         PublisherSettings.Logins logins = (bed, device) -> accounts.flatMap(a -> a.password(new DeviceRef(bed, device))
                 .map(p -> new PublisherSettings.Login(DemoDevices.account(new DeviceRef(bed, device)), p.toCharArray())));

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -32,7 +33,8 @@ import org.openinfusion.station.security.Permission;
 
 /**
  * The engineer's control page for simulated beds (docs/simulation.md): each bed's pump, scenario
- * and underlying vital signs, and for a chosen bed: start or stop a scenario, put an artefact on
+ * and underlying vital signs, and for a chosen bed: program the pump (rate, volume to be infused)
+ * and start, pause, resume or stop it as a nurse would at a real pump; start or stop a scenario; put an artefact on
  * the monitor (motion on the pleth, ECG lead off, SpO2 sensor off, cuff failure) and a fault on the
  * pump (occlusion, air in line, door open), then clear them, all through the simulator's HTTP
  * control channel, as a test or benchmark would. It never shows the bag's drug or concentrations:
@@ -50,6 +52,8 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
     private final Grid<SimulatedBedRow> grid = new Grid<>();
     private final ComboBox<String> bed = new ComboBox<>("Bed");
     private final ComboBox<String> scenario = new ComboBox<>("Scenario");
+    private final NumberField rate = new NumberField("Rate (mL/h)");
+    private final NumberField vtbi = new NumberField("Volume to be infused (mL)");
     private final Span outcome = new Span();
     private final Paragraph absent = new Paragraph("No simulated beds here: this page drives the simulator the demo launcher "
             + "starts (bin/station-demo).");
@@ -79,6 +83,19 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
         stop.setId("simulator-stop");
         HorizontalLayout scenarioRow = row(bed, scenario, start, stop);
 
+        rate.setId("simulator-rate");
+        vtbi.setId("simulator-vtbi");
+        rate.setMin(0.1);
+        vtbi.setMin(0.1);
+        vtbi.setWidth("16em"); // the whole label, as on a pump's display
+        HorizontalLayout programRow = row(rate, vtbi,
+                button("simulator-program", "Program", () -> act(programmed(), c -> c.event(bed.getValue(), Map.of(
+                        "action", "program-pump", "rate", required(rate, "a rate"), "vtbi", required(vtbi, "a volume to be infused"))))),
+                button("simulator-pump-start", "Start", () -> act("pump started", c -> c.event(bed.getValue(), Map.of("action", "start-pump")))),
+                button("simulator-pump-pause", "Pause", () -> act("pump paused", c -> c.event(bed.getValue(), Map.of("action", "pause-pump")))),
+                button("simulator-pump-resume", "Resume", () -> act("pump resumed", c -> c.event(bed.getValue(), Map.of("action", "resume-pump")))),
+                button("simulator-pump-stop", "Stop", () -> act("pump stopped", c -> c.event(bed.getValue(), Map.of("action", "stop-pump")))));
+
         HorizontalLayout artefactRow = row();
         ARTEFACTS.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(a -> artefactRow.add(button(
                 "simulator-artefact-" + a.getKey(), a.getValue(), () -> act(a.getValue().toLowerCase(Locale.ROOT) + " on",
@@ -94,7 +111,8 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
                 c -> c.event(bed.getValue(), Map.of("action", "clear-pump-alarm")))));
 
         controls.setPadding(false);
-        controls.add(scenarioRow, outcome, new H3("Monitor artefacts"), artefactRow, new H3("Pump faults"), pumpRow);
+        controls.add(scenarioRow, outcome, new H3("Pump"), programRow, new H3("Monitor artefacts"), artefactRow,
+                new H3("Pump faults"), pumpRow);
         HorizontalLayout header = new HorizontalLayout(new H1("Simulated beds"), Routes.link("Devices", Routes.DEVICES),
                 new SignOutButton());
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -170,6 +188,17 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
             outcome.setText(bed.getValue() + ": not done: " + e.getMessage());
         }
         refresh();
+    }
+
+    private String programmed() {
+        return String.format(Locale.ROOT, "pump programmed %s mL/h, %s mL", rate.getValue(), vtbi.getValue());
+    }
+
+    private static double required(NumberField field, String what) {
+        if (field.getValue() == null) {
+            throw new IllegalArgumentException("enter " + what);
+        }
+        return field.getValue();
     }
 
     private String requireScenario() {

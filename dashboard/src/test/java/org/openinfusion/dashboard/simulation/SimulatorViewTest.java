@@ -14,6 +14,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.NumberField;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,6 +118,50 @@ class SimulatorViewTest {
         scenario.clear();
         _click(_get(Button.class, s -> s.withText("Start scenario")));
         assertEquals("bed-02: not done: choose a scenario", text("simulator-outcome"));
+    }
+
+    @Test
+    void anEngineerProgramsAPumpAndStartsPausesResumesAndStopsItAsANurseWould() throws Exception {
+        // given an engineer on the page, bed-02's pump idle
+        station.signIn("eng1", Role.ENGINEER);
+        UI.getCurrent().navigate(Routes.SIMULATOR);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> bed = _get(ComboBox.class, s -> s.withId("simulator-bed"));
+        bed.setValue("bed-02");
+        // when the engineer starts it before programming it, then the pump refuses in its own words
+        _click(_get(Button.class, s -> s.withId("simulator-pump-start")));
+        assertEquals("bed-02: not done: program a rate and a volume to be infused first", text("simulator-outcome"));
+        // when the engineer programs 52.5 mL/h for 35 mL and starts it
+        _get(NumberField.class, s -> s.withId("simulator-rate")).setValue(52.5);
+        _get(NumberField.class, s -> s.withId("simulator-vtbi")).setValue(35.0);
+        _click(_get(Button.class, s -> s.withId("simulator-program")));
+        assertEquals("bed-02: pump programmed 52.5 mL/h, 35.0 mL.", text("simulator-outcome"));
+        _click(_get(Button.class, s -> s.withId("simulator-pump-start")));
+        // then the pump infuses at that rate; after 20 simulated minutes it has given half the volume
+        assertEquals(PumpState.INFUSING, beds.state("bed-02").pump().state());
+        beds.advanceTo(NOW.plusSeconds(1200));
+        assertEquals(17.5, beds.state("bed-02").pump().infusedMl(), 1e-9);
+        // when paused for 10 minutes and resumed, then the volume held while paused and the pump infuses again
+        _click(_get(Button.class, s -> s.withId("simulator-pump-pause")));
+        assertEquals("bed-02: pump paused.", text("simulator-outcome"));
+        beds.advanceTo(NOW.plusSeconds(1800));
+        assertEquals(PumpState.PAUSED, beds.state("bed-02").pump().state());
+        assertEquals(17.5, beds.state("bed-02").pump().infusedMl(), 1e-9);
+        _click(_get(Button.class, s -> s.withId("simulator-pump-resume")));
+        assertEquals(PumpState.INFUSING, beds.state("bed-02").pump().state());
+        _get(SimulatorView.class, s -> { }).refresh();
+        assertTrue(gridText().contains("bed-02 infusing 52.5 mL/h, 17.5 of 35.0 mL"), gridText());
+        // when it is stopped, then it stops with what it gave; the other bed was never touched
+        beds.advanceTo(NOW.plusSeconds(2400));
+        _click(_get(Button.class, s -> s.withId("simulator-pump-stop")));
+        assertEquals("bed-02: pump stopped.", text("simulator-outcome"));
+        assertEquals(PumpState.STOPPED, beds.state("bed-02").pump().state());
+        assertEquals(26.25, beds.state("bed-02").pump().infusedMl(), 1e-9);
+        assertEquals(PumpState.STANDBY, beds.state("bed-01").pump().state());
+        // and a missing volume is asked for, not sent
+        _get(NumberField.class, s -> s.withId("simulator-vtbi")).clear();
+        _click(_get(Button.class, s -> s.withId("simulator-program")));
+        assertEquals("bed-02: not done: enter a volume to be infused", text("simulator-outcome"));
     }
 
     @Test

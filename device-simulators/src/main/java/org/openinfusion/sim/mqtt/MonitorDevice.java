@@ -15,7 +15,8 @@ import org.openinfusion.sim.signal.SimulatedPatient;
 /**
  * The vitals monitor: ECG I/II/III, pleth and CO2 waveforms, and its numerics pack each second.
  * Artefacts from the patient's {@link Conditions}: lead off flattens the ECG, sensor off flattens
- * the pleth, motion adds large irregular swings to it, an unplugged monitor sends nothing.
+ * the pleth, motion adds large irregular swings to it, an unplugged monitor sends nothing. Without
+ * waveforms it sends its numerics only.
  */
 final class MonitorDevice implements SimulatedDevice {
 
@@ -24,14 +25,14 @@ final class MonitorDevice implements SimulatedDevice {
     private final List<WaveformEmitter> waveforms;
     private final NumericsTicker numerics;
 
-    MonitorDevice(SimulatedPatient patient, long startMicros, Topics topics, SequenceCounters counters) {
+    MonitorDevice(SimulatedPatient patient, long startMicros, Topics topics, SequenceCounters counters, boolean waveforms) {
         EcgGenerator ecg = patient.ecg();
         PlethGenerator pleth = patient.pleth();
         CapnogramGenerator co2 = patient.capnogram();
         Conditions conditions = patient.conditions();
         SplittableRandom motion = new SplittableRandom(startMicros ^ 0x5eed);
         DoublePredicate unplugged = t -> conditions.has(Artefact.MONITOR_UNPLUGGED, t);
-        this.waveforms = List.of(
+        this.waveforms = !waveforms ? List.of() : List.of(
                 new WaveformEmitter(ID, List.of(WaveformStream.ECG_I, WaveformStream.ECG_II, WaveformStream.ECG_III),
                         (channels, t) -> fill(channels, ecg.next(), conditions.has(Artefact.LEAD_OFF, t)),
                         startMicros, topics, counters, unplugged),

@@ -63,13 +63,21 @@ public final class SimulatedBed {
      * @param start simulation time 0 (truncated to the microsecond)
      */
     public SimulatedBed(String bedId, Instant start, String topicPrefix, SimulatedPatient patient) {
+        this(bedId, start, topicPrefix, patient, true);
+    }
+
+    /**
+     * The same, its monitor sending numerics only when {@code waveforms} is false (the same numerics: they do not
+     * depend on the waveforms).
+     */
+    public SimulatedBed(String bedId, Instant start, String topicPrefix, SimulatedPatient patient, boolean waveforms) {
         this.bedId = bedId;
         this.start = start.truncatedTo(ChronoUnit.MICROS);
         this.topics = new Topics(topicPrefix, bedId);
         this.patient = patient;
         long startMicros = toMicros(this.start);
         this.devices = List.of(
-                new MonitorDevice(patient, startMicros, topics, counters),
+                new MonitorDevice(patient, startMicros, topics, counters, waveforms),
                 new PumpDevice(patient, startMicros, topics, counters));
         this.position = this.start;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.DoubleConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A volumetric infusion pump that behaves like one: idle until programmed with a rate and a volume
@@ -15,7 +16,9 @@ import java.util.function.DoubleConsumer;
  * <p>Its history is a list of commands at simulation times (seconds), so its status at any time is
  * a pure function of that history: {@link #statusAt} may be asked for any time, and a command may be
  * given at or after the latest one. A refused command throws {@link IllegalStateException} with the
- * reason, as a pump's display would. Thread-safe.
+ * reason, as a pump's display would. Thread-safe: listeners hear a command after the pump's lock is
+ * released, so a listener that takes its own lock (the drug model, which asks the pump's status under
+ * it) never holds the two locks in the opposite order to a reader.
  */
 public final class Pump {
 
@@ -52,7 +55,7 @@ public final class Pump {
     }
 
     /** Sets rate and VTBI; a pump that is not paused starts a new infusion (volume infused back to 0). */
-    public synchronized void program(double t, double rateMlPerHour, double vtbiMl) {
+    public void program(double t, double rateMlPerHour, double vtbiMl) {
         if (!(rateMlPerHour > 0 && rateMlPerHour <= MAX_RATE_ML_PER_HOUR)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "rate must be in (0, %.0f] mL/h: %s",
                     MAX_RATE_ML_PER_HOUR, rateMlPerHour));
@@ -61,68 +64,70 @@ public final class Pump {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "volume to be infused must be in (0, %.0f] mL: %s",
                     MAX_VOLUME_ML, vtbiMl));
         }
-        Snapshot now = commandAt(t);
-        if (now.state() == PumpState.INFUSING) {
-            throw new IllegalStateException("pause or stop the pump before programming it");
-        }
-        boolean keepVolume = now.state() == PumpState.PAUSED;
-        if (keepVolume && vtbiMl <= now.infused()) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "volume to be infused %.1f mL is not above the %.1f mL already infused", vtbiMl, now.infused()));
-        }
-        record(new Snapshot(t, keepVolume ? PumpState.PAUSED : PumpState.STANDBY, now.alarm(), rateMlPerHour, vtbiMl,
-                keepVolume ? now.infused() : 0));
+        command(t, now -> {
+            if (now.state() == PumpState.INFUSING) {
+                throw new IllegalStateException("pause or stop the pump before programming it");
+            }
+            boolean keepVolume = now.state() == PumpState.PAUSED;
+            if (keepVolume && vtbiMl <= now.infused()) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "volume to be infused %.1f mL is not above the %.1f mL already infused", vtbiMl, now.infused()));
+            }
+            return new Snapshot(t, keepVolume ? PumpState.PAUSED : PumpState.STANDBY, now.alarm(), rateMlPerHour, vtbiMl,
+                    keepVolume ? now.infused() : 0);
+        });
     }
 
     /** Starts, or resumes after a pause or a stop, the programmed infusion. */
-    public synchronized void start(double t) {
-        Snapshot now = commandAt(t);
-        if (now.vtbi() <= 0) {
-            throw new IllegalStateException("program a rate and a volume to be infused first");
-        }
-        if (now.state() == PumpState.INFUSING) {
-            throw new IllegalStateException("already infusing");
-        }
-        if (now.state() == PumpState.COMPLETED) {
-            throw new IllegalStateException("infusion complete: program a new infusion first");
-        }
-        if (now.alarm().haltsInfusion()) {
-            throw new IllegalStateException("clear the " + word(now.alarm()) + " alarm first");
-        }
-        record(new Snapshot(t, PumpState.INFUSING, now.alarm(), now.rate(), now.vtbi(), now.infused()));
+    public void start(double t) {
+        command(t, now -> {
+            if (now.vtbi() <= 0) {
+                throw new IllegalStateException("program a rate and a volume to be infused first");
+            }
+            if (now.state() == PumpState.INFUSING) {
+                throw new IllegalStateException("already infusing");
+            }
+            if (now.state() == PumpState.COMPLETED) {
+                throw new IllegalStateException("infusion complete: program a new infusion first");
+            }
+            if (now.alarm().haltsInfusion()) {
+                throw new IllegalStateException("clear the " + word(now.alarm()) + " alarm first");
+            }
+            return new Snapshot(t, PumpState.INFUSING, now.alarm(), now.rate(), now.vtbi(), now.infused());
+        });
     }
 
-    public synchronized void pause(double t) {
-        Snapshot now = commandAt(t);
-        if (now.state() != PumpState.INFUSING) {
-            throw new IllegalStateException("not infusing (" + word(now.state()) + ")");
-        }
-        record(new Snapshot(t, PumpState.PAUSED, now.alarm(), now.rate(), now.vtbi(), now.infused()));
+    public void pause(double t) {
+        command(t, now -> {
+            if (now.state() != PumpState.INFUSING) {
+                throw new IllegalStateException("not infusing (" + word(now.state()) + ")");
+            }
+            return new Snapshot(t, PumpState.PAUSED, now.alarm(), now.rate(), now.vtbi(), now.infused());
+        });
     }
 
     /** Ends the infusion before its volume (the nurse's stop key); a stopped pump can be started again. */
-    public synchronized void stop(double t) {
-        Snapshot now = commandAt(t);
-        if (now.state() == PumpState.STANDBY || now.state() == PumpState.COMPLETED) {
-            throw new IllegalStateException("nothing to stop (" + word(now.state()) + ")");
-        }
-        record(new Snapshot(t, PumpState.STOPPED, now.alarm(), now.rate(), now.vtbi(), now.infused()));
+    public void stop(double t) {
+        command(t, now -> {
+            if (now.state() == PumpState.STANDBY || now.state() == PumpState.COMPLETED) {
+                throw new IllegalStateException("nothing to stop (" + word(now.state()) + ")");
+            }
+            return new Snapshot(t, PumpState.STOPPED, now.alarm(), now.rate(), now.vtbi(), now.infused());
+        });
     }
 
     /** Raises {@code alarm}; occlusion, air in line, door open and other halt an infusion. */
-    public synchronized void raise(double t, PumpAlarm alarm) {
+    public void raise(double t, PumpAlarm alarm) {
         if (alarm == PumpAlarm.NONE) {
             throw new IllegalArgumentException("raise an alarm other than none (use clearAlarm)");
         }
-        Snapshot now = commandAt(t);
-        PumpState state = alarm.haltsInfusion() && now.state() == PumpState.INFUSING ? PumpState.PAUSED : now.state();
-        record(new Snapshot(t, state, alarm, now.rate(), now.vtbi(), now.infused()));
+        command(t, now -> new Snapshot(t, alarm.haltsInfusion() && now.state() == PumpState.INFUSING ? PumpState.PAUSED
+                : now.state(), alarm, now.rate(), now.vtbi(), now.infused()));
     }
 
     /** The nurse silences and clears the alarm (the cause is fixed); a halted infusion stays paused. */
-    public synchronized void clearAlarm(double t) {
-        Snapshot now = commandAt(t);
-        record(new Snapshot(t, now.state(), PumpAlarm.NONE, now.rate(), now.vtbi(), now.infused()));
+    public void clearAlarm(double t) {
+        command(t, now -> new Snapshot(t, now.state(), PumpAlarm.NONE, now.rate(), now.vtbi(), now.infused()));
     }
 
     /** What the pump reports at {@code t} (seconds of simulation time). */
@@ -164,24 +169,22 @@ public final class Pump {
         return new Snapshot(t, PumpState.INFUSING, s.alarm(), s.rate(), s.vtbi(), infused);
     }
 
-    /** The state a command at {@code t} starts from; commands must come in time order. */
-    private Snapshot commandAt(double t) {
-        double last = lastCommandAt();
-        if (t < last) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "commands must come in time order: %.3f s is before the last one at %.3f s", t, last));
+    /**
+     * Records what {@code change} makes of the pump's state at {@code t} (commands must come in time order), then,
+     * with the lock released, tells the listeners. A refusal thrown by {@code change} records nothing.
+     */
+    private void command(double t, UnaryOperator<Snapshot> change) {
+        Snapshot recorded;
+        synchronized (this) {
+            double last = lastCommandAt();
+            if (t < last) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "commands must come in time order: %.3f s is before the last one at %.3f s", t, last));
+            }
+            recorded = change.apply(at(t));
+            history.add(recorded);
         }
-        return at(t);
-    }
-
-    private void record(Snapshot snapshot) {
-        double last = lastCommandAt();
-        if (snapshot.time() < last) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "commands must come in time order: %.3f s is before the last one at %.3f s", snapshot.time(), last));
-        }
-        history.add(snapshot);
-        listeners.forEach(listener -> listener.accept(snapshot.time()));
+        listeners.forEach(listener -> listener.accept(recorded.time()));
     }
 
     private static String word(Enum<?> value) {

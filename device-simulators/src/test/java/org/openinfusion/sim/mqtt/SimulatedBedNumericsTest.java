@@ -7,11 +7,14 @@ import static org.openinfusion.sim.mqtt.SimulatedBedTest.START;
 import static org.openinfusion.sim.mqtt.SimulatedBedTest.bed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.sim.signal.InfusionPlan;
+import org.openinfusion.sim.signal.Pump;
+import org.openinfusion.sim.signal.SimulatedPatient;
 
 /** What the monitor's and the pump's SenML packs say, on the wire. */
 class SimulatedBedNumericsTest {
@@ -90,6 +93,26 @@ class SimulatedBedNumericsTest {
         assertEquals("completed", Messages.value(atEnd, "pump_state").asText());
         assertEquals(100.0, Messages.value(atEnd, "pump_vi").asDouble());
         assertEquals(0.0, Messages.value(atEnd, "pump_vtbi").asDouble());
+    }
+
+    @Test
+    void aMonitorWithoutWaveformsSendsTheSameNumericsAndNothingElse() {
+        // given two beds with the same patient, one sending numerics only
+        SimulatedBed full = new SimulatedBed("bed-01", START, "station/v1", new SimulatedPatient(7, Pump.running(InfusionPlan.defaults())));
+        SimulatedBed lean = new SimulatedBed("bed-01", START, "station/v1", new SimulatedPatient(7, Pump.running(InfusionPlan.defaults())),
+                false);
+        // when ten simulated minutes pass (two cuff cycles, the infusion started)
+        List<OutgoingMessage> all = full.advanceTo(START.plusSeconds(600));
+        List<OutgoingMessage> numericsOnly = lean.advanceTo(START.plusSeconds(600));
+        // then the lean bed sent exactly the full bed's numerics packs, byte for byte, and no waveform chunk
+        List<String> expected = all.stream().filter(m -> !m.topic().contains("/waveforms/"))
+                .map(m -> m.topic() + " " + new String(m.payload(), StandardCharsets.UTF_8)).toList();
+        List<String> sent = numericsOnly.stream()
+                .map(m -> m.topic() + " " + new String(m.payload(), StandardCharsets.UTF_8)).toList();
+        assertTrue(all.size() > expected.size(), "the full bed sent waveforms");
+        assertEquals(expected, sent);
+        assertEquals(0, lean.produced("ecg_ii"));
+        assertEquals(full.produced("hr"), lean.produced("hr"));
     }
 
     private static JsonNode record(JsonNode pack, String stream) {

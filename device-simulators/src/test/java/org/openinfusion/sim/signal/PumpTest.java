@@ -1,10 +1,17 @@
 package org.openinfusion.sim.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class PumpTest {
@@ -120,5 +127,51 @@ class PumpTest {
         assertEquals(PumpState.STANDBY, running.statusAt(59).state());
         assertEquals(150, running.statusAt(60).rateMlPerHour());
         assertEquals(PumpState.COMPLETED, running.statusAt(60 + Duration.ofMinutes(40).toSeconds()).state());
+    }
+
+    /**
+     * The drug model asks the pump's status while holding its own lock; the pump tells the drug model of each command.
+     * Were the pump to tell it while holding the pump's lock, a command on one thread and a concentration read on
+     * another would take the two locks in opposite orders (a deadlock): the listener runs with the pump's lock free.
+     */
+    @Test
+    void listenersHearACommandWithThePumpsLockReleased() {
+        List<Boolean> lockHeld = new ArrayList<>();
+        pump.onCommand(t -> lockHeld.add(Thread.holdsLock(pump)));
+        pump.program(0, 150, 100);
+        pump.start(10);
+        pump.pause(20);
+        pump.raise(30, PumpAlarm.OCCLUSION);
+        pump.clearAlarm(40);
+        pump.start(50);
+        pump.stop(60);
+        assertEquals(List.of(false, false, false, false, false, false, false), lockHeld);
+    }
+
+    /**
+     * The same shown with the drug model: while the model recomputes after a command (its lock held), another thread
+     * reads the pump's status and the model's concentration; neither waits for the commanding thread's pump lock.
+     */
+    @Test
+    void aCommandAndAConcentrationReadOnAnotherThreadDoNotWaitForEachOther() throws Exception {
+        DrugExposure drug = new DrugExposure(Drug.KETAMINE, 0.5, pump, 70);
+        List<double[]> readElsewhere = new ArrayList<>();
+        pump.onCommand(t -> {
+            // runs after the drug model heard the command, on the commanding thread: a reader elsewhere gets through
+            // (the bound only turns the old deadlock into a failure instead of a hung build)
+            try {
+                readElsewhere.add(CompletableFuture.supplyAsync(() -> new double[] {pump.statusAt(t + 600).infusedMl(),
+                        drug.plasma(t + 600)}).get(60, TimeUnit.SECONDS));
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the reader on another thread did not get through: " + e, e);
+            }
+        });
+        pump.program(0, 150, 100);
+        pump.start(0);
+        assertEquals(2, readElsewhere.size());
+        assertEquals(0, readElsewhere.get(0)[1], "programmed, not started: no drug");
+        assertEquals(25, readElsewhere.get(1)[0], 1e-9, "150 mL/h for 600 s");
+        assertTrue(readElsewhere.get(1)[1] > 0, "ketamine in plasma after 10 min: " + readElsewhere.get(1)[1]);
+        assertFalse(Thread.holdsLock(pump));
     }
 }
