@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.influxdb.InfluxDB;
+import org.influxdb.dto.Query;
 import org.openinfusion.dashboard.app.BrowserSteps;
 import org.openinfusion.dashboard.app.Chromium;
 import org.openinfusion.dashboard.app.StationMain;
@@ -89,10 +90,16 @@ public final class ReviewBenchmark {
     /** Times the timeline drawn and each waveform drawn in the page (installed before any page script). */
     static final String PAGE_HOOK = """
             (() => {
-              const b = window.reviewBench = { timeline: null, waveforms: [], clickedAt: null };
+              const b = window.reviewBench = { timeline: null, element: null, data: null, waveforms: [], clickedAt: null };
               let waveShown = false;
               const tick = () => {
                 const t = document.getElementById('timeline');
+                if (b.element === null && t) {
+                  b.element = performance.now();
+                }
+                if (b.data === null && t && t.data) {
+                  b.data = performance.now();
+                }
                 if (b.timeline === null && t && t.plots && t.plots.length === 5
                     && document.querySelectorAll('#timeline .uplot').length === 5) {
                   b.timeline = performance.now();
@@ -201,6 +208,7 @@ public final class ReviewBenchmark {
                 .map(SessionRecord.TimelineEvent::at).toList();
         int trendValues = record.trends().stream().mapToInt(t -> t.times().length).sum();
         List<Long> busWave = new ArrayList<>();
+        List<Long> storeWave = new ArrayList<>();
         int waveSamples = 0;
         for (Instant at : markerTimes) {
             long a = System.nanoTime();
@@ -209,6 +217,10 @@ public final class ReviewBenchmark {
                     .map(m -> m.body()), Duration.ofMinutes(2));
             busWave.add((System.nanoTime() - a) / 1_000_000);
             waveSamples += w.times().length;
+            long b = System.nanoTime();
+            influx.query(new Query("SELECT \"v\", \"device\", \"stream\" FROM waveform WHERE bed = '" + BED + "' AND stream = 'ecg_ii' AND time >= "
+                    + at.minusSeconds(10).toEpochMilli() + "ms AND time < " + at.plusSeconds(10).toEpochMilli() + "ms", db));
+            storeWave.add((System.nanoTime() - b) / 1_000_000);
         }
         Map<String, long[]> busExports = new LinkedHashMap<>();
         long vitalsRows = 0;
@@ -226,8 +238,8 @@ public final class ReviewBenchmark {
         }
         out.printf(Locale.ROOT, "  bus (as the physician, %s): open the record %s (%d times; %,d trend values, %d events)%n",
                 Addresses.REVIEW_RECORD, stats(busOpen), busOpen.size(), trendValues, record.events().size());
-        out.printf(Locale.ROOT, "  bus: ECG II from 10 s before to 10 s after each of %d markers: %s (%,d samples in all)%n",
-                markerTimes.size(), stats(busWave), waveSamples);
+        out.printf(Locale.ROOT, "  bus: ECG II from 10 s before to 10 s after each of %d markers: %s (%,d samples in all); the same window "
+                        + "asked of InfluxDB directly in one query (influxdb-java, JSON): %s%n", markerTimes.size(), stats(busWave), waveSamples, stats(storeWave));
         long rows = vitalsRows;
         busExports.forEach((k, v) -> out.printf(Locale.ROOT, "  bus: export %s: best of 2 %,d ms, %s, %.1f MB/s%s%n", k, v[0], size(v[1]),
                 v[1] / 1e6 / Math.max(0.001, v[0] / 1000.0), k.equals(ExportFormat.VITALS_CSV.key())
@@ -240,10 +252,20 @@ public final class ReviewBenchmark {
         BrowserSteps.signIn(browser, station.dashboardUrl(), PHYSICIAN, PASSWORD, wait);
         String url = station.dashboardUrl() + "review/" + sessionId;
         List<Long> pageTimeline = new ArrayList<>();
+        List<Long> pageLoaded = new ArrayList<>();
+        List<Long> pageElement = new ArrayList<>();
+        List<Long> pageData = new ArrayList<>();
         for (int i = 0; i < o.opens(); i++) {
             browser.get(url);
             wait.until(d -> browser.executeScript("return window.reviewBench && window.reviewBench.timeline") != null);
-            pageTimeline.add(Math.round(((Number) browser.executeScript("return window.reviewBench.timeline")).doubleValue()));
+            @SuppressWarnings("unchecked")
+            List<Number> t = (List<Number>) browser.executeScript("const b = window.reviewBench;"
+                    + "const n = performance.getEntriesByType('navigation')[0];"
+                    + "return [b.timeline, n ? n.domContentLoadedEventEnd : 0, b.element, b.data];");
+            pageTimeline.add(Math.round(t.get(0).doubleValue()));
+            pageLoaded.add(Math.round(t.get(1).doubleValue()));
+            pageElement.add(Math.round(t.get(2).doubleValue()));
+            pageData.add(Math.round(t.get(3).doubleValue()));
         }
         long drawnPixels = (Long) browser.executeScript("let n = 0; for (const c of document.querySelectorAll('#timeline canvas')) {"
                 + "if (c.width < 2) continue; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
@@ -282,6 +304,9 @@ public final class ReviewBenchmark {
         }
         out.printf(Locale.ROOT, "  page (headless Chromium, navigation start -> 5 timeline panels in an animation frame): %s over %d opens "
                         + "(first %,d ms); %,d pixels drawn in the last%n", stats(pageTimeline), pageTimeline.size(), pageTimeline.getFirst(), drawnPixels);
+        out.printf(Locale.ROOT, "  page, where the time goes (p50 from navigation start): document loaded (DOMContentLoaded) %,d ms, the view's "
+                        + "timeline element in the page %,d ms, its data arrived %,d ms, drawn %,d ms%n", percentile(pageLoaded, 0.5),
+                percentile(pageElement, 0.5), percentile(pageData, 0.5), percentile(pageTimeline, 0.5));
         out.printf(Locale.ROOT, "  page: ECG around a marker, timeline click -> drawn in the dialog: %s over %d markers%n", stats(pageWave), pageWave.size());
         pageExports.forEach((k, v) -> out.printf(Locale.ROOT, "  page: download %s (the export menu's link, fetched by the page): best of 2 %,d ms, %s, %.1f MB/s%n",
                 k, v[0], size(v[1]), v[1] / 1e6 / Math.max(0.001, v[0] / 1000.0)));
