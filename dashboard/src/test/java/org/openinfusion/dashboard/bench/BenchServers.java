@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
@@ -61,6 +63,20 @@ final class BenchServers implements AutoCloseable {
 
     LocalInfluxd influxd() {
         return influxd;
+    }
+
+    /**
+     * The station's settings for the servers started here: broker and store URLs, {@code clientId}, a data folder in
+     * {@code root/station}, the status endpoint on a free port (more may be put before the config is read).
+     */
+    Map<String, String> stationSettings(String clientId) throws IOException {
+        Map<String, String> s = new HashMap<>();
+        s.put("mqtt.url", mosquitto.url());
+        s.put("mqtt.clientId", clientId);
+        s.put("influx.url", influxd.url());
+        s.put("station.dataDir", Files.createDirectories(root.resolve("station")).toString());
+        s.put("http.statusPort", "0");
+        return s;
     }
 
     /** Starts the simulators' JVM publishing to the mosquitto started here. */

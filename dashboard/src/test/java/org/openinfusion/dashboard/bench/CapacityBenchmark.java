@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +28,6 @@ import org.openinfusion.station.StationApp;
 import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.health.HealthSnapshot;
-import org.openinfusion.station.process.LocalInfluxd;
-import org.openinfusion.station.process.LocalMosquitto;
 import org.openinfusion.testing.Eventually;
 
 /**
@@ -171,14 +167,9 @@ public final class CapacityBenchmark {
                         + "CO2 62.5 Hz, monitor numerics 1/s, NIBP, pump; private mosquitto and influxd; simulators in their own JVM%n",
                 o.phases(), o.phaseLength().toSeconds(), o.beds(), human(o.hold()));
 
-        LocalMosquitto mosquitto = servers.startMosquitto();
-        LocalInfluxd influxd = servers.startInfluxd();
-        Map<String, String> s = new HashMap<>();
-        s.put("mqtt.url", mosquitto.url());
-        s.put("mqtt.clientId", "capacity-station");
-        s.put("influx.url", influxd.url());
-        s.put("station.dataDir", Files.createDirectories(servers.root().resolve("station")).toString());
-        s.put("http.statusPort", "0");
+        servers.startMosquitto();
+        servers.startInfluxd();
+        Map<String, String> s = servers.stationSettings("capacity-station");
         s.put("health.publishInterval", "1s");
         StationConfig config = StationConfig.from(Settings.defaultsWith(s));
         StationApp station = servers.closeLater(StationApp.start(config, Clock.systemUTC(), Vertx.vertx()), StationApp::close);

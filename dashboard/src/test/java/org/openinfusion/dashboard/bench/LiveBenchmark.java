@@ -34,8 +34,6 @@ import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.process.LocalInfluxd;
-import org.openinfusion.station.process.LocalMosquitto;
 import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
@@ -150,15 +148,10 @@ public final class LiveBenchmark {
         static Rig start(int beds, Instant end, PrintStream out) throws Exception {
             Rig rig = new Rig(BenchServers.create("live-bench"), out);
             try {
-                LocalMosquitto mosquitto = rig.servers.startMosquitto();
-                LocalInfluxd influxd = rig.servers.startInfluxd();
-                Map<String, String> s = new HashMap<>();
-                s.put("mqtt.url", mosquitto.url());
-                s.put("mqtt.clientId", "live-bench-station");
-                s.put("influx.url", influxd.url());
-                s.put("station.dataDir", Files.createDirectories(rig.root.resolve("station")).toString());
+                rig.servers.startMosquitto();
+                rig.servers.startInfluxd();
+                Map<String, String> s = rig.servers.stationSettings("live-bench-station");
                 s.put("http.dashboardPort", "0");
-                s.put("http.statusPort", "0");
                 s.put("health.publishInterval", "1s");
                 // the browser bundle built by the package phase, as the launcher's jar serves it (not the dev-mode frontend)
                 rig.productionMode = System.setProperty("vaadin.productionMode", "true");

@@ -5,8 +5,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +52,6 @@ import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.domain.WaveformChunk;
-import org.openinfusion.station.process.LocalInfluxd;
-import org.openinfusion.station.process.LocalMosquitto;
 import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
@@ -153,15 +149,10 @@ public final class ReviewBenchmark {
                         + "resolution, %d opens of its record%n",
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0).toLocalDateTime()),
                 os.getAvailableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage(), o.hours(), o.opens());
-        LocalMosquitto mosquitto = servers.startMosquitto();
-        LocalInfluxd influxd = servers.startInfluxd();
-        Map<String, String> s = new HashMap<>();
-        s.put("mqtt.url", mosquitto.url());
-        s.put("mqtt.clientId", "review-bench-station");
-        s.put("influx.url", influxd.url());
-        s.put("station.dataDir", Files.createDirectories(servers.root().resolve("station")).toString());
+        servers.startMosquitto();
+        servers.startInfluxd();
+        Map<String, String> s = servers.stationSettings("review-bench-station");
         s.put("http.dashboardPort", "0");
-        s.put("http.statusPort", "0");
         StationConfig config = StationConfig.from(Settings.defaultsWith(s));
         Duration length = Duration.ofMillis(Math.round(o.hours() * 3_600_000));
         Instant t0 = Instant.now().minus(length).minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
