@@ -468,19 +468,16 @@ public final class ReviewBenchmark {
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
+            // each writer takes one half of the session, every waveform; the numerics go with the second half
+            long half = length.toMillis() / CHUNK.toMillis() / 2 * CHUNK.toMillis();
             List<Future<?>> jobs = List.of(
                     pool.submit(() -> {
-                        write(config, sink -> {
-                            waveform(sink, monitor, Stream.ECG_I, 500, t0, length, waves);
-                            waveform(sink, monitor, Stream.ECG_II, 500, t0, length, waves);
-                        });
+                        write(config, sink -> waveforms(sink, monitor, t0, 0, half, waves));
                         return null;
                     }),
                     pool.submit(() -> {
                         write(config, sink -> {
-                            waveform(sink, monitor, Stream.ECG_III, 500, t0, length, waves);
-                            waveform(sink, monitor, Stream.PLETH, 125, t0, length, waves);
-                            waveform(sink, monitor, Stream.CO2, 62.5, t0, length, waves);
+                            waveforms(sink, monitor, t0, half, length.toMillis(), waves);
                             numerics(sink, monitor, pump, t0, length, infusionStart, infusionEnd, numerics);
                         });
                         return null;
@@ -548,12 +545,21 @@ public final class ReviewBenchmark {
         }
     }
 
-    private static void waveform(Sink sink, DeviceRef device, Stream stream, double hz, Instant t0, Duration length, AtomicLong count)
+    /** Every waveform of the full profile from {@code fromMs} to {@code toMs} after {@code t0} (multiples of a chunk). */
+    private static void waveforms(Sink sink, DeviceRef monitor, Instant t0, long fromMs, long toMs, AtomicLong count) throws InterruptedException {
+        waveform(sink, monitor, Stream.ECG_I, 500, t0, fromMs, toMs, count);
+        waveform(sink, monitor, Stream.ECG_II, 500, t0, fromMs, toMs, count);
+        waveform(sink, monitor, Stream.ECG_III, 500, t0, fromMs, toMs, count);
+        waveform(sink, monitor, Stream.PLETH, 125, t0, fromMs, toMs, count);
+        waveform(sink, monitor, Stream.CO2, 62.5, t0, fromMs, toMs, count);
+    }
+
+    private static void waveform(Sink sink, DeviceRef device, Stream stream, double hz, Instant t0, long fromMs, long toMs, AtomicLong count)
             throws InterruptedException {
         int n = (int) Math.round(hz * CHUNK.toMillis() / 1000.0);
-        long seq = 1;
+        long seq = 1 + fromMs / CHUNK.toMillis() * n;
         float[] samples = new float[n];
-        for (long ms = 0; ms < length.toMillis(); ms += CHUNK.toMillis()) {
+        for (long ms = fromMs; ms < toMs; ms += CHUNK.toMillis()) {
             for (int i = 0; i < n; i++) {
                 double t = (ms / 1000.0) + i / hz;
                 samples[i] = (float) signal(stream, t);
