@@ -5,8 +5,6 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,20 +23,14 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.openinfusion.station.StationApp;
 import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.health.HealthSnapshot;
-import org.openinfusion.station.process.Binaries;
-import org.openinfusion.station.process.LocalInfluxd;
-import org.openinfusion.station.process.LocalMosquitto;
 import org.openinfusion.testing.Eventually;
-import org.openinfusion.testing.TempFolders;
 
 /**
  * Capacity and memory of the whole data path (performance.md, targets 1 and 5): a private mosquitto
@@ -89,10 +80,15 @@ public final class CapacityBenchmark {
     /** What a run measured. */
     record Result(List<Count> counts, long offered, long delivered, long duplicates, long missing,
                   Optional<Count> worst, int largestZeroLossBeds, boolean allAcknowledged, long maxBacklogBytes,
-                  double ingestPerSecond, double storedPerSecond, Map<Integer, Long> heapAfterGc, long[] gcPauses) {
+                  double ingestPerSecond, double storedPerSecond, Map<Integer, Long> heapAfterGc, long[] gcPauses,
+                  long simulatorLagMillis, double stationCores, double influxdCores, double diskBytesPerSample, double drainSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("search")) {
+            search(args);
+            return;
+        }
         int beds = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         double minutes = args.length > 1 ? Double.parseDouble(args[1]) : 10;
         long phaseSeconds = args.length > 2 ? Long.parseLong(args[2]) : 60;
@@ -104,27 +100,73 @@ public final class CapacityBenchmark {
         System.exit(r == null ? 1 : 0);
     }
 
-    static Result run(Options o) throws Exception {
-        PrintStream out = o.out();
-        Path mosquittoBinary = binary("mosquitto", "mosquitto");
-        Path influxdBinary = binary("influxd", "influxdb");
-        Path root = Files.createTempDirectory("capacity-bench-");
-        Resources res = new Resources(root);
-        Thread hook = new Thread(res::closeQuietly, "capacity-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return run(o, out, res, mosquittoBinary, influxdBinary);
-        } finally {
-            res.closeQuietly();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
+    /** A bed count counts as held when the store had everything this long after the broker's last acknowledgement. */
+    static final int KEPT_UP_SECONDS = 60;
+
+    /**
+     * The largest zero-loss bed count: one fresh run per bed count (all beds at once, held {@code minutes}, no memory
+     * phases; held means nothing lost and the journal drained within {@link #KEPT_UP_SECONDS} of the end), doubling from {@code from} while clean (up to {@code max}), then halving the interval between the largest
+     * clean and the smallest lossy count until it is at most {@code step} beds wide.
+     */
+    private static void search(String[] args) throws Exception {
+        int from = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        int max = args.length > 2 ? Integer.parseInt(args[2]) : 256;
+        double minutes = args.length > 3 ? Double.parseDouble(args[3]) : 2;
+        int step = args.length > 4 ? Integer.parseInt(args[4]) : 8;
+        if (from < 1 || max < from || minutes <= 0 || step < 1) {
+            System.err.println("usage: bin/benchmark capacity-search [from>=1, default 64] [max>=from, default 256] [hold-minutes>0, default 2] "
+                    + "[step>=1, default 8]");
+            System.exit(2);
+        }
+        Duration hold = Duration.ofMillis(Math.round(minutes * 60_000));
+        PrintStream out = System.out;
+        List<String> trials = new ArrayList<>();
+        int clean = 0;
+        int lossy = Integer.MAX_VALUE;
+        int n = from;
+        while (true) {
+            out.printf("%n==== search: %d beds held %s ====%n", n, human(hold));
+            Result r = run(new Options(n, hold, Duration.ofSeconds(60), List.of(n), false, out));
+            boolean zeroLoss = r.largestZeroLossBeds() == n;
+            boolean keptUp = r.drainSeconds() <= KEPT_UP_SECONDS;
+            boolean ok = zeroLoss && keptUp;
+            trials.add(String.format(Locale.ROOT, "%4d beds: %s (missing %,d, duplicates %,d, all acknowledged %s, stored %.0f s after the last "
+                            + "acknowledgement, simulator behind real time by up to %,d ms, journal backlog max %s, station %.2f cores, influxd %.2f cores, "
+                            + "%.2f bytes per sample in InfluxDB)",
+                    n, !zeroLoss ? "LOSS" : keptUp ? "zero loss, kept up" : "zero loss but the store fell behind", r.missing(), r.duplicates(),
+                    r.allAcknowledged() ? "yes" : "NO", r.drainSeconds(), r.simulatorLagMillis(), bytes(r.maxBacklogBytes()), r.stationCores(),
+                    r.influxdCores(), r.diskBytesPerSample()));
+            if (ok) {
+                clean = n;
+            } else {
+                lossy = n;
             }
+            int next;
+            if (lossy == Integer.MAX_VALUE) {
+                next = Math.min(max, 2 * n);
+            } else {
+                next = clean + (lossy - clean) / 2;
+            }
+            if (next == n || (lossy != Integer.MAX_VALUE && lossy - clean <= step) || (ok && n >= max)) {
+                break;
+            }
+            n = next;
+        }
+        out.printf("%nsearch (holds of %s, each a fresh start of every server; load average now %.2f):%n", human(hold),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        trials.forEach(t -> out.println("  " + t));
+        out.printf("largest zero-loss bed count (nothing lost, everything stored within %d s of the end): %s%s%n", KEPT_UP_SECONDS,
+                clean == 0 ? "none" : String.valueOf(clean), lossy == Integer.MAX_VALUE ? " (the largest tried)" : " (" + lossy + " did not)");
+        System.exit(0);
+    }
+
+    static Result run(Options o) throws Exception {
+        try (BenchServers servers = BenchServers.create("capacity-bench")) {
+            return run(o, o.out(), servers);
         }
     }
 
-    private static Result run(Options o, PrintStream out, Resources res, Path mosquittoBinary, Path influxdBinary) throws Exception {
+    private static Result run(Options o, PrintStream out, BenchServers servers) throws Exception {
         var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         out.printf(Locale.ROOT, "capacity benchmark %s UTC: %d cores, %.1f GiB RAM, Java %s, collectors %s, max heap %d MiB, load average %.2f%n",
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0).toLocalDateTime()),
@@ -134,24 +176,15 @@ public final class CapacityBenchmark {
                         + "CO2 62.5 Hz, monitor numerics 1/s, NIBP, pump; private mosquitto and influxd; simulators in their own JVM%n",
                 o.phases(), o.phaseLength().toSeconds(), o.beds(), human(o.hold()));
 
-        res.mosquitto = LocalMosquitto.start(mosquittoBinary, res.root.resolve("mosquitto"));
-        res.influxd = LocalInfluxd.start(influxdBinary, res.root.resolve("influxd"));
-        Map<String, String> s = new HashMap<>();
-        s.put("mqtt.url", res.mosquitto.url());
-        s.put("mqtt.clientId", "capacity-station");
-        s.put("mqtt.allowUnregisteredDevices", "true"); // simulated beds on an open test broker
-        s.put("influx.url", res.influxd.url());
-        s.put("station.dataDir", Files.createDirectories(res.root.resolve("station")).toString());
-        s.put("http.statusPort", "0");
+        servers.startMosquitto();
+        servers.startInfluxd();
+        Map<String, String> s = servers.stationSettings("capacity-station");
         s.put("health.publishInterval", "1s");
         StationConfig config = StationConfig.from(Settings.defaultsWith(s));
-        res.station = StationApp.start(config, Clock.systemUTC(), Vertx.vertx());
-        StationApp station = res.station;
+        StationApp station = servers.closeLater(StationApp.start(config, Clock.systemUTC(), Vertx.vertx()), StationApp::close);
         Eventually.waitUntil(Duration.ofSeconds(30), "station subscribed to the broker", () -> station.health().brokerConnected());
-        res.sim = SimulatorProcess.start(res.mosquitto.url(), res.root.resolve("simulator"));
-        res.influx = InfluxDBFactory.connect(res.influxd.url(),
-                new OkHttpClient.Builder().readTimeout(10, TimeUnit.MINUTES).connectTimeout(10, TimeUnit.SECONDS));
-        SimulatorProcess sim = res.sim;
+        SimulatorProcess sim = servers.startSimulators();
+        InfluxDB influx = servers.influxClient();
         List<Integer> phases = o.phases();
 
         // memory at 0 beds, then the timeline
@@ -163,14 +196,14 @@ public final class CapacityBenchmark {
             heap.put("0 beds (station idle)", h0);
             heapAtBeds.put(0, h0[0]);
         }
-        GcWatch gc = res.gc = new GcWatch();
+        GcWatch gc = servers.closeLater(new GcWatch(), GcWatch::close);
         Instant t0 = Instant.now().plusSeconds(1);
         Instant[] phaseStart = new Instant[phases.size()];
         for (int k = 0; k < phases.size(); k++) {
             phaseStart[k] = t0.plus(o.phaseLength().multipliedBy(k));
         }
         Instant end = phaseStart[phases.size() - 1].plus(o.hold());
-        Sampler sampler = new Sampler(station, sim, res, phases.size(), t0, out);
+        Sampler sampler = new Sampler(station, sim, phases.size(), t0, out);
         gc.startRecording();
         sampler.start();
         Instant[] actualStart = new Instant[phases.size()];
@@ -197,7 +230,7 @@ public final class CapacityBenchmark {
             Instant midMeasure = actualStart[k].plus(o.phaseLength()).minusSeconds(6);
             boolean measureMid = o.measureMemory() && midMeasure.isBefore(end.minusSeconds(40)) && midMeasure.isAfter(warm);
             sleepUntil(warm);
-            rateFrom = Snapshot.take(station, res);
+            rateFrom = Snapshot.take(station, sim, servers);
             if (measureMid) {
                 sleepUntil(midMeasure);
                 long[] h = GcWatch.heapAfterFullGc();
@@ -212,7 +245,7 @@ public final class CapacityBenchmark {
             }
         }
         sleepUntil(end);
-        Snapshot rateTo = Snapshot.take(station, res);
+        Snapshot rateTo = Snapshot.take(station, sim, servers);
         gc.stopRecording();
         out.printf("  %s +%s  simulated time reached the end; waiting for the broker's acknowledgements%n", CLOCK.format(Instant.now()),
                 mmss(Duration.between(t0, Instant.now())));
@@ -229,7 +262,7 @@ public final class CapacityBenchmark {
                 mmss(Duration.between(t0, drainedAt)), drained, Duration.between(acked, drainedAt).toMillis() / 1000.0);
 
         // count
-        List<Count> counts = count(res.influx, config.influx().database(), offered.produced());
+        List<Count> counts = count(influx, config.influx().database(), offered.produced());
         HealthSnapshot last = station.health();
         long totalOffered = counts.stream().mapToLong(Count::offered).sum();
         long totalDistinct = counts.stream().mapToLong(Count::distinct).sum();
@@ -256,10 +289,16 @@ public final class CapacityBenchmark {
                 bytes(rateTo.backlog()), Duration.between(acked, drainedAt).toMillis() / 1000.0);
         out.printf(Locale.ROOT, "  simulator: fell behind real time by at most %d ms (beyond each bed set's start-up offset), max messages awaiting the broker's PUBACK %,d%n",
                 sampler.maxLag, sampler.maxOutstanding);
+        double stationCores = (rateTo.cpuStation() - rateFrom.cpuStation()) / 1e9 / seconds;
+        double influxdCores = (rateTo.cpuInfluxd() - rateFrom.cpuInfluxd()) / 1e9 / seconds;
         out.printf(Locale.ROOT, "  CPU over the hold (cores of %d): station JVM %.2f, simulators %.2f, mosquitto %.2f, influxd %.2f; load average %.2f%n",
-                os.getAvailableProcessors(), (rateTo.cpuStation() - rateFrom.cpuStation()) / 1e9 / seconds,
-                (rateTo.cpuSim() - rateFrom.cpuSim()) / 1e9 / seconds, (rateTo.cpuMosquitto() - rateFrom.cpuMosquitto()) / 1e9 / seconds,
-                (rateTo.cpuInfluxd() - rateFrom.cpuInfluxd()) / 1e9 / seconds, os.getSystemLoadAverage());
+                os.getAvailableProcessors(), stationCores, (rateTo.cpuSim() - rateFrom.cpuSim()) / 1e9 / seconds,
+                (rateTo.cpuMosquitto() - rateFrom.cpuMosquitto()) / 1e9 / seconds, influxdCores, os.getSystemLoadAverage());
+        long influxBytes = servers.bytesUnder("influxd");
+        out.printf(Locale.ROOT, "  cost per bed at %d beds: station JVM %.4f cores, influxd %.4f cores; InfluxDB on disk %s for %,d stored values "
+                        + "= %.2f bytes per sample (data, WAL and index as influxd left them after the drain, before a full compaction)%n",
+                o.beds(), stationCores / o.beds(), influxdCores / o.beds(), bytes(influxBytes), totalDistinct,
+                totalDistinct == 0 ? 0 : influxBytes / (double) totalDistinct, Duration.between(acked, drainedAt).toMillis() / 1000.0);
 
         // largest zero-loss bed count: the whole run, and for earlier phases their own time window
         boolean totalClean = missing == 0 && dups == 0 && offered.allAcknowledged() && totalDistinct == totalOffered;
@@ -268,7 +307,7 @@ public final class CapacityBenchmark {
         for (int k = 0; k < phases.size() - 1; k++) {
             Instant from = actualStart[k].plusSeconds(2);
             Instant to = actualStart[k + 1];
-            long[] gaps = windowGaps(res.influx, config.influx().database(), from, to);
+            long[] gaps = windowGaps(influx, config.influx().database(), from, to);
             windows.add(String.format("%d beds: %d missing, %d duplicates", phases.get(k), gaps[0], gaps[1]));
             if (gaps[0] == 0 && gaps[1] == 0 && largest == k0(phases, k)) {
                 largest = phases.get(k);
@@ -319,7 +358,8 @@ public final class CapacityBenchmark {
         gc.summary().forEach((k, v) -> out.printf("  %-52s %6d collections, longest %d ms%s%n", k, v[0], v[1],
                 v[2] == 1 ? "" : " (concurrent cycles, not pauses)"));
         return new Result(counts, totalOffered, totalDistinct, dups, missing, worst, largest, offered.allAcknowledged(),
-                sampler.maxBacklog, ingest, stored, heapAtBeds, pauses);
+                sampler.maxBacklog, ingest, stored, heapAtBeds, pauses, sampler.maxLag, stationCores, influxdCores,
+                totalDistinct == 0 ? 0 : influxBytes / (double) totalDistinct, Duration.between(acked, drainedAt).toMillis() / 1000.0);
     }
 
     private static int bedsOf(String label) {
@@ -329,12 +369,6 @@ public final class CapacityBenchmark {
     /** The bed count before phase {@code k} (0 for the first): phase k can only extend a clean run. */
     private static int k0(List<Integer> phases, int k) {
         return k == 0 ? 0 : phases.get(k - 1);
-    }
-
-    static Path binary(String name, String debianPackage) {
-        return Binaries.find(name, System.getenv("PATH")).orElseThrow(() -> new IllegalStateException(name
-                + " is not installed (looked on PATH and in /usr/sbin, /usr/bin): on Debian or Ubuntu run "
-                + "'sudo apt-get install " + debianPackage + "' (bin/run-tests installs it when run as root)"));
     }
 
     // ---- waiting and sampling ----
@@ -368,13 +402,13 @@ public final class CapacityBenchmark {
 
     private record Snapshot(Instant time, Instant stationTime, long received, long written, long backlog, long simAcked, long cpuStation,
                             long cpuSim, long cpuMosquitto, long cpuInfluxd) {
-        static Snapshot take(StationApp station, Resources res) throws IOException, InterruptedException {
+        static Snapshot take(StationApp station, SimulatorProcess sim, BenchServers servers) throws IOException, InterruptedException {
             HealthSnapshot h = station.health();
-            long simAcked = res.sim.status().acknowledgedValues();
+            long simAcked = sim.status().acknowledgedValues();
             var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             return new Snapshot(Instant.now(), h.time(), h.valuesTotal().values().stream().mapToLong(Long::longValue).sum(), h.pointsWritten(),
-                    h.bufferPendingBytes(), simAcked, os.getProcessCpuTime(), cpu(res.sim.pid()), cpu(res.mosquitto.pid()),
-                    cpu(res.influxd.pid()));
+                    h.bufferPendingBytes(), simAcked, os.getProcessCpuTime(), cpu(sim.pid()), cpu(servers.mosquitto().pid()),
+                    cpu(servers.influxd().pid()));
         }
 
         private static long cpu(long pid) {
@@ -386,7 +420,6 @@ public final class CapacityBenchmark {
     private static final class Sampler {
         private final StationApp station;
         private final SimulatorProcess sim;
-        private final Resources res;
         private final Instant t0;
         private final PrintStream out;
         private final long[] phaseMax;
@@ -408,10 +441,9 @@ public final class CapacityBenchmark {
         private long lastReceived = -1;
         private Instant lastTime;
 
-        Sampler(StationApp station, SimulatorProcess sim, Resources res, int phases, Instant t0, PrintStream out) {
+        Sampler(StationApp station, SimulatorProcess sim, int phases, Instant t0, PrintStream out) {
             this.station = station;
             this.sim = sim;
-            this.res = res;
             this.t0 = t0;
             this.out = out;
             this.phaseMax = new long[phases];
@@ -607,72 +639,5 @@ public final class CapacityBenchmark {
             }
         });
         return out;
-    }
-
-    /** Everything the run started, stopped in reverse order exactly once (normal end, failure, or Ctrl-C). */
-    private static final class Resources {
-        final Path root;
-        LocalMosquitto mosquitto;
-        LocalInfluxd influxd;
-        StationApp station;
-        SimulatorProcess sim;
-        InfluxDB influx;
-        GcWatch gc;
-        private boolean closed;
-
-        Resources(Path root) {
-            this.root = root;
-        }
-
-        synchronized void closeQuietly() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            quietly(() -> {
-                if (sim != null) {
-                    sim.close();
-                }
-            });
-            quietly(() -> {
-                if (influx != null) {
-                    influx.close();
-                }
-            });
-            quietly(() -> {
-                if (station != null) {
-                    station.close();
-                }
-            });
-            quietly(() -> {
-                if (mosquitto != null) {
-                    mosquitto.stop();
-                }
-            });
-            quietly(() -> {
-                if (influxd != null) {
-                    influxd.stop();
-                }
-            });
-            quietly(() -> {
-                if (gc != null) {
-                    gc.close();
-                }
-            });
-            quietly(() -> TempFolders.deleteTree(root));
-        }
-
-        private static void quietly(ThrowingRunnable r) {
-            try {
-                r.run();
-            } catch (Exception e) {
-                System.err.println("cleanup: " + e);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
     }
 }

@@ -25,12 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.openinfusion.sim.SerialSimulatorConfig;
@@ -44,7 +41,6 @@ import org.openinfusion.station.process.LocalMosquitto;
 import org.openinfusion.station.testing.StationProcess;
 import org.openinfusion.testing.Eventually;
 import org.openinfusion.testing.PtyPair;
-import org.openinfusion.testing.TempFolders;
 
 /**
  * A repeatable fault drill of the whole data path: a private persistent mosquitto and influxd, the
@@ -112,21 +108,8 @@ public final class FaultDrill {
     }
 
     static Result run(Options o) throws Exception {
-        Path mosquittoBinary = CapacityBenchmark.binary("mosquitto", "mosquitto");
-        Path influxdBinary = CapacityBenchmark.binary("influxd", "influxdb");
-        Path root = Files.createTempDirectory("fault-drill-");
-        Drill d = new Drill(o, root);
-        Thread hook = new Thread(d::closeQuietly, "fault-drill-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return d.run(mosquittoBinary, influxdBinary);
-        } finally {
-            d.closeQuietly();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
+        try (BenchServers servers = BenchServers.create("fault-drill")) {
+            return new Drill(o, servers).run();
         }
     }
 
@@ -134,6 +117,7 @@ public final class FaultDrill {
     private static final class Drill {
         private final Options o;
         private final PrintStream out;
+        private final BenchServers servers;
         private final Path root;
         private final Path data;
         private final Path serialDir;
@@ -150,21 +134,21 @@ public final class FaultDrill {
         private Watcher watcher;
         private boolean mounted;
         private Instant t0 = Instant.now();
-        private boolean closed;
         private volatile Instant storeBack;
         private volatile long maxBacklog;
         private volatile Instant maxBacklogAt;
         private volatile Instant backlogDrainedAt;
 
-        Drill(Options o, Path root) {
+        Drill(Options o, BenchServers servers) {
             this.o = o;
             this.out = o.out();
-            this.root = root;
+            this.servers = servers;
+            this.root = servers.root();
             this.data = root.resolve("data");
             this.serialDir = root.resolve("serial");
         }
 
-        Result run(Path mosquittoBinary, Path influxdBinary) throws Exception {
+        Result run() throws Exception {
             var os = ManagementFactory.getOperatingSystemMXBean();
             out.printf(Locale.ROOT, "fault drill %s UTC: %d cores, Java %s, load average %.2f; %d beds of the full profile over MQTT, an S/5 monitor "
                             + "on a socat pty and an Asena pump over TCP (bed %s), %s%n",
@@ -174,17 +158,25 @@ public final class FaultDrill {
             Files.createDirectories(serialDir);
             long tmpfsBytes = tmpfsSize();
             mounted = mountTmpfs(data, tmpfsBytes);
+            if (mounted) {
+                servers.onClose(() -> {
+                    if (new ProcessBuilder("umount", data.toString()).start().waitFor() != 0) {
+                        new ProcessBuilder("umount", "-l", data.toString()).start().waitFor();
+                    }
+                });
+            }
             long diskLow = Math.min(64 * MIB, tmpfsBytes / 8);
             out.printf(Locale.ROOT, "  data folder: %s%n", mounted ? String.format(Locale.ROOT, "a %d MiB tmpfs (DISK_LOW threshold %d MiB)",
                     tmpfsBytes / MIB, diskLow / MIB) : "a plain folder: a tmpfs cannot be mounted here (needs root), so the disk will not be filled");
 
-            mosquitto = LocalMosquitto.start(mosquittoBinary, root.resolve("mosquitto"));
-            influxd = LocalInfluxd.start(influxdBinary, root.resolve("influxd"));
+            mosquitto = servers.startMosquitto();
+            influxd = servers.startInfluxd();
+            servers.onClose(() -> stopIfStarted(socat, PtyPair::close)); // the cable is replaced during the drill
             socat = PtyPair.open(serialDir, true); // ignoreeof: a killed station must find its port again
-            monitor = SerialSimulators.start(SerialSimulatorConfig.defaults("s5").withSeed(7)
-                    .withS5(S5Settings.defaults().withMinNumericsInterval(Duration.ofSeconds(5))), Transport.pty(serialDir.resolve("ttyB")), Clock.systemUTC());
+            monitor = servers.closeLater(SerialSimulators.start(SerialSimulatorConfig.defaults("s5").withSeed(7)
+                    .withS5(S5Settings.defaults().withMinNumericsInterval(Duration.ofSeconds(5))), Transport.pty(serialDir.resolve("ttyB")), Clock.systemUTC()), SerialSimulator::close);
 
-            pump = SerialSimulators.asena(Transport.tcp(0), 8);
+            pump = servers.closeLater(SerialSimulators.asena(Transport.tcp(0), 8), SerialSimulator::close);
 
             Map<String, String> s = new LinkedHashMap<>();
             s.put("mqtt.url", mosquitto.url());
@@ -205,12 +197,12 @@ public final class FaultDrill {
             s.put("device.mon1.bed", SERIAL_BED);
             s.put("http.statusPort", String.valueOf(FreePort.find())); // the same port after the restart
             Path log = root.resolve("station.log");
+            servers.onClose(() -> stopIfStarted(station, StationProcess::stop)); // the station is restarted during the drill
             station = StationProcess.start(s, log, STATION_JVM);
-            watcher = new Watcher(log);
+            watcher = servers.closeLater(new Watcher(log), Watcher::stop);
             watcher.start();
-            sim = SimulatorProcess.start(mosquitto.url(), root.resolve("simulator"));
-            influx = InfluxDBFactory.connect(influxd.url(),
-                    new OkHttpClient.Builder().readTimeout(10, TimeUnit.MINUTES).connectTimeout(10, TimeUnit.SECONDS));
+            sim = servers.startSimulators();
+            influx = servers.influxClient();
 
             // the timeline starts when both serial devices deliver (the monitor streams only after the DRI level is agreed)
             awaitSerialData(Duration.ofSeconds(90));
@@ -546,30 +538,6 @@ public final class FaultDrill {
             return String.format("%02d:%02d", s / 60, s % 60);
         }
 
-        synchronized void closeQuietly() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            List<Callable> steps = List.of(
-                    () -> stopIfStarted(watcher, Watcher::stop),
-                    () -> stopIfStarted(sim, SimulatorProcess::close),
-                    () -> stopIfStarted(monitor, SerialSimulator::close),
-                    () -> stopIfStarted(pump, SerialSimulator::close),
-                    () -> stopIfStarted(station, StationProcess::stop),
-                    () -> stopIfStarted(socat, PtyPair::close),
-                    () -> stopIfStarted(influx, InfluxDB::close),
-                    () -> stopIfStarted(mosquitto, LocalMosquitto::stop),
-                    () -> stopIfStarted(influxd, LocalInfluxd::stop),
-                    () -> {
-                        if (mounted && new ProcessBuilder("umount", data.toString()).start().waitFor() != 0) {
-                            new ProcessBuilder("umount", "-l", data.toString()).start().waitFor();
-                        }
-                    },
-                    () -> TempFolders.deleteTree(root));
-            steps.forEach(Drill::quietly);
-        }
-
         private static <T> void stopIfStarted(T resource, Stopper<T> stop) throws Exception {
             if (resource != null) {
                 stop.stop(resource);
@@ -579,19 +547,6 @@ public final class FaultDrill {
         @FunctionalInterface
         private interface Stopper<T> {
             void stop(T resource) throws Exception;
-        }
-
-        private static void quietly(Callable r) {
-            try {
-                r.call();
-            } catch (Exception e) {
-                System.err.println("cleanup: " + e);
-            }
-        }
-
-        @FunctionalInterface
-        private interface Callable {
-            void call() throws Exception;
         }
 
         /** Follows the station's log for technical alarms and polls /health for changes of its yes/no fields, every second. */

@@ -36,8 +36,6 @@ import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.process.LocalInfluxd;
-import org.openinfusion.station.process.LocalMosquitto;
 import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
@@ -133,41 +131,36 @@ public final class LiveBenchmark {
 
     /** Everything started: broker, database, station with dashboard, simulators, browsers; closed in reverse. */
     static final class Rig implements AutoCloseable {
+        final BenchServers servers;
         final Path root;
         final PrintStream out;
-        LocalMosquitto mosquitto;
-        LocalInfluxd influxd;
         StationMain station;
         SimulatorProcess sim;
         final List<Page> pages = new CopyOnWriteArrayList<>();
         /** The system property's value before the rig set it (restored at close). */
         private String productionMode;
 
-        private Rig(Path root, PrintStream out) {
-            this.root = root;
+        private Rig(BenchServers servers, PrintStream out) {
+            this.servers = servers;
+            this.root = servers.root();
             this.out = out;
         }
 
         /** Starts the servers and {@code beds} simulated beds publishing until {@code end}. */
         static Rig start(int beds, Instant end, PrintStream out) throws Exception {
-            Rig rig = new Rig(Files.createTempDirectory("live-bench-"), out);
+            Rig rig = new Rig(BenchServers.create("live-bench"), out);
             try {
-                rig.mosquitto = LocalMosquitto.start(CapacityBenchmark.binary("mosquitto", "mosquitto"), rig.root.resolve("mosquitto"));
-                rig.influxd = LocalInfluxd.start(CapacityBenchmark.binary("influxd", "influxdb"), rig.root.resolve("influxd"));
-                Map<String, String> s = new HashMap<>();
-                s.put("mqtt.url", rig.mosquitto.url());
-                s.put("mqtt.clientId", "live-bench-station");
-                s.put("mqtt.allowUnregisteredDevices", "true"); // simulated beds on an open test broker
-                s.put("influx.url", rig.influxd.url());
-                s.put("station.dataDir", Files.createDirectories(rig.root.resolve("station")).toString());
+                rig.servers.startMosquitto();
+                rig.servers.startInfluxd();
+                Map<String, String> s = rig.servers.stationSettings("live-bench-station");
                 s.put("http.dashboardPort", "0");
-                s.put("http.statusPort", "0");
                 s.put("health.publishInterval", "1s");
                 // the browser bundle built by the package phase, as the launcher's jar serves it (not the dev-mode frontend)
                 rig.productionMode = System.setProperty("vaadin.productionMode", "true");
-                rig.station = StationMain.start(StationConfig.from(Settings.defaultsWith(s)), StationMain.LaunchOptions.parse(new String[0]));
+                rig.station = rig.servers.closeLater(StationMain.start(StationConfig.from(Settings.defaultsWith(s)),
+                        StationMain.LaunchOptions.parse(new String[0])), StationMain::close);
                 rig.station.station().users().put(USER, Role.NURSE, "Benchmark Nurse", PASSWORD.toCharArray());
-                rig.sim = SimulatorProcess.start(rig.mosquitto.url(), rig.root.resolve("simulator"));
+                rig.sim = rig.servers.startSimulators();
                 // pumps idle, as before an infusion starts: no "infusing before baseline" alarm outranks the injected ones
                 rig.sim.addBedsWithIdlePumps("bed", beds, 7, end);
                 out.printf("  %s  station, dashboard %s, %d simulated beds running%n", CLOCK.format(Instant.now()), rig.station.dashboardUrl(), beds);
@@ -208,27 +201,7 @@ public final class LiveBenchmark {
         @Override
         public void close() {
             closePages();
-            quietly(() -> {
-                if (sim != null) {
-                    sim.close();
-                }
-            });
-            quietly(() -> {
-                if (station != null) {
-                    station.close();
-                }
-            });
-            quietly(() -> {
-                if (mosquitto != null) {
-                    mosquitto.stop();
-                }
-            });
-            quietly(() -> {
-                if (influxd != null) {
-                    influxd.stop();
-                }
-            });
-            quietly(() -> TempFolders.deleteTree(root));
+            servers.close();
             if (productionMode == null) {
                 System.clearProperty("vaadin.productionMode");
             } else {

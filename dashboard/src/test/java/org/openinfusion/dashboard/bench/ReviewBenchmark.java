@@ -1,0 +1,658 @@
+package org.openinfusion.dashboard.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.influxdb.InfluxDB;
+import org.influxdb.dto.Query;
+import org.openinfusion.dashboard.app.BrowserSteps;
+import org.openinfusion.dashboard.app.Chromium;
+import org.openinfusion.dashboard.app.StationMain;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.api.MarkerKind;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.Step;
+import org.openinfusion.station.clinical.export.ExportFile;
+import org.openinfusion.station.clinical.export.ExportFormat;
+import org.openinfusion.station.clinical.rating.Answers;
+import org.openinfusion.station.clinical.rating.Instrument;
+import org.openinfusion.station.clinical.rating.Item;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.review.ReviewFilter;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.openinfusion.station.clinical.review.SessionListing;
+import org.openinfusion.station.clinical.review.SessionRecord;
+import org.openinfusion.station.clinical.review.WaveformWindow;
+import org.openinfusion.station.clinical.session.Medication;
+import org.openinfusion.station.config.Settings;
+import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Observation;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.domain.WaveformChunk;
+import org.openinfusion.station.security.AuthMessages;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.storage.LineProtocol;
+import org.openinfusion.station.storage.PointWriter;
+import org.openinfusion.station.storage.influx.InfluxPointWriter;
+import org.openinfusion.station.testing.Futures;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A long session in the review page (issue 15 item 6): a private mosquitto and influxd, the station with its dashboard in
+ * this JVM on a clock that starts {@code hours} in the past. A nurse runs one session over the bus (create, baseline and its
+ * ratings, pretreatment, infusion start, end of infusion and its ratings, observation, the 2-hour ratings, a medication, a
+ * marker every 10 minutes, close), the clock jumping forward between steps; the session's data at full resolution (ECG I/II/III
+ * 500 Hz, pleth 125 Hz, CO2 62.5 Hz, monitor numerics 1/s, NIBP every 5 min, the pump's rate and volume during the infusion)
+ * is generated and written through the station's own {@link InfluxPointWriter} in line protocol ({@link LineProtocol}), not
+ * waited for. Then the clock joins real time and a physician opens the record: on the bus (open, the ECG around each marker,
+ * the vitals CSV and the session bundle) and in headless Chromium (repeated opens to the drawn timeline, the ECG around each
+ * marker from the click to drawn, the two exports downloaded by the page). Prints figures and a verdict; asserts nothing.
+ * Run with {@code bin/benchmark review [hours=4] [opens=20]}.
+ */
+public final class ReviewBenchmark {
+    private static final String BED = "bed-01";
+    private static final String SUBJECT = "BENCH-001";
+    private static final String NURSE = "bench.nurse";
+    private static final String PHYSICIAN = "bench.doctor";
+    private static final String PASSWORD = "bench-pass-1";
+    private static final Duration CHUNK = Duration.ofSeconds(2);
+    private static final int BATCH_CHARS = 1 << 20;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** Times the timeline drawn and each waveform drawn in the page (installed before any page script). */
+    static final String PAGE_HOOK = """
+            (() => {
+              const b = window.reviewBench = { timeline: null, element: null, data: null, waveforms: [], clickedAt: null };
+              let waveShown = false;
+              const tick = () => {
+                const t = document.getElementById('timeline');
+                if (b.element === null && t) {
+                  b.element = performance.now();
+                }
+                if (b.data === null && t && t.data) {
+                  b.data = performance.now();
+                }
+                if (b.timeline === null && t && t.plots && t.plots.length === 5
+                    && document.querySelectorAll('#timeline .uplot').length === 5) {
+                  b.timeline = performance.now();
+                }
+                const w = document.getElementById('waveform-ecg');
+                const drawn = !!w && Number(w.dataset.drawn || 0) > 0;
+                if (drawn && !waveShown && b.clickedAt !== null) {
+                  b.waveforms.push({ ms: performance.now() - b.clickedAt, samples: Number(w.dataset.drawn) });
+                  b.clickedAt = null;
+                }
+                waveShown = drawn;
+                requestAnimationFrame(tick);
+              };
+              requestAnimationFrame(tick);
+            })();
+            """;
+
+    private ReviewBenchmark() {
+    }
+
+    /** {@code hours} of session, {@code opens} page loads of the record. */
+    record Options(double hours, int opens, PrintStream out) {
+    }
+
+    /** What a run measured (milliseconds) and what it wrote. */
+    record Result(long waveformSamples, long numericValues, long storedWaveform, long storedNumeric, int markers, int ratings,
+                  List<Long> busOpen, List<Long> busWaveform, int busWaveformSamples, List<Long> pageTimeline, List<Long> pageWaveform,
+                  Map<String, long[]> busExports, Map<String, long[]> pageExports, long vitalsCsvRows, String refused) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double hours = args.length > 0 ? Double.parseDouble(args[0]) : 4;
+        int opens = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        if (!(hours >= 0.02) || opens < 1) {
+            System.err.println("usage: bin/benchmark review [hours>=0.02, default 4] [opens>=1, default 20]");
+            System.exit(2);
+        }
+        run(new Options(hours, opens, System.out));
+        System.exit(0);
+    }
+
+    static Result run(Options o) throws Exception {
+        try (BenchServers servers = BenchServers.create("review-bench")) {
+            return run(o, o.out(), servers);
+        }
+    }
+
+    private static Result run(Options o, PrintStream out, BenchServers servers) throws Exception {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        out.printf(Locale.ROOT, "review benchmark %s UTC: %d cores, Java %s, max heap %d MiB, load average %.2f; a %.2f-hour session at full "
+                        + "resolution, %d opens of its record%n",
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0).toLocalDateTime()),
+                os.getAvailableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage(), o.hours(), o.opens());
+        servers.startMosquitto();
+        servers.startInfluxd();
+        Map<String, String> s = servers.stationSettings("review-bench-station");
+        s.put("http.dashboardPort", "0");
+        StationConfig config = StationConfig.from(Settings.defaultsWith(s));
+        Duration length = Duration.ofMillis(Math.round(o.hours() * 3_600_000));
+        Instant t0 = Instant.now().minus(length).minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+        // the station starts 25 minutes before the session on its clock: a start that takes long on a loaded machine
+        // must not push the session's creation past its first data (the clock only jumps forward)
+        ShiftedClock clock = new ShiftedClock(t0.minus(Duration.ofMinutes(25)));
+        String productionMode = System.setProperty("vaadin.productionMode", "true");
+        servers.onClose(() -> restore("vaadin.productionMode", productionMode));
+        StationMain station = servers.closeLater(StationMain.start(config, StationMain.LaunchOptions.parse(new String[0]), clock), StationMain::close);
+        station.station().users().put(NURSE, Role.NURSE, "Bench Nurse", PASSWORD.toCharArray());
+        station.station().users().put(PHYSICIAN, Role.PHYSICIAN, "Dr Bench", PASSWORD.toCharArray());
+        Vertx vertx = station.station().vertx();
+
+        // the session over the bus, the clock jumping forward
+        Instant started = Instant.now();
+        clock.jumpTo(t0.minusSeconds(90)); // the nurse signs in just before the session (a sign-in expires when idle)
+        Trail trail = new Trail(vertx, clock, station.station().instruments(), signIn(vertx, NURSE), out);
+        trail.run(t0, length);
+        clock.joinRealTime();
+        out.printf(Locale.ROOT, "  %s  session %s on %s written through the bus in %.1f s: %d markers, %d ratings, a medication%s%n",
+                CLOCK.format(Instant.now()), SUBJECT, BED, Duration.between(started, Instant.now()).toMillis() / 1000.0, trail.markers, trail.ratings,
+                trail.refused.isEmpty() ? "" : "; refused: " + String.join("; ", trail.refused));
+
+        // its data, generated
+        Generated g = generate(config, t0, length, trail.infusionStart, trail.infusionEnd, out);
+        InfluxDB influx = servers.influxClient();
+        String db = config.influx().database();
+        long storedWave = sum(CapacityBenchmark.perSeries(influx, db, "SELECT count(v) FROM waveform WHERE bed = '" + BED + "' GROUP BY stream"));
+        long storedNumeric = sum(CapacityBenchmark.perSeries(influx, db, "SELECT count(v) FROM numeric WHERE bed = '" + BED + "' GROUP BY stream"));
+        out.printf(Locale.ROOT, "  stored in InfluxDB (count(v)): %,d waveform samples, %,d numeric values; on disk %.1f MiB%n", storedWave,
+                storedNumeric, servers.bytesUnder("influxd") / (double) (1 << 20));
+
+        // on the bus, as the physician
+        DeliveryOptions doctor = BusGuard.options(signIn(vertx, PHYSICIAN), 600_000);
+        String sessionId = Futures.await(vertx.eventBus().<SessionListing.SessionListings>request(Addresses.REVIEW_LIST,
+                new ReviewRequest.ListSessions(new ReviewFilter(null, null, null, SUBJECT, null, false)), doctor).map(m -> m.body()))
+                .sessions().getFirst().sessionId();
+        List<Long> busOpen = new ArrayList<>();
+        SessionRecord record = null;
+        for (int i = 0; i < Math.max(3, Math.min(10, o.opens())); i++) {
+            long a = System.nanoTime();
+            record = Futures.await(vertx.eventBus().<SessionRecord>request(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord(sessionId), doctor)
+                    .map(m -> m.body()), Duration.ofMinutes(10));
+            busOpen.add((System.nanoTime() - a) / 1_000_000);
+        }
+        List<Instant> markerTimes = record.events().stream().filter(e -> e.category() == SessionRecord.Category.MARKER)
+                .map(SessionRecord.TimelineEvent::at).toList();
+        int trendValues = record.trends().stream().mapToInt(t -> t.times().length).sum();
+        List<Long> busWave = new ArrayList<>();
+        List<Long> storeWave = new ArrayList<>();
+        int waveSamples = 0;
+        for (Instant at : markerTimes) {
+            long a = System.nanoTime();
+            WaveformWindow w = Futures.await(vertx.eventBus().<WaveformWindow>request(Addresses.REVIEW_WAVEFORM,
+                    new ReviewRequest.Waveform(sessionId, Stream.ECG_II, at, Duration.ofSeconds(10), Duration.ofSeconds(10)), doctor)
+                    .map(m -> m.body()), Duration.ofMinutes(2));
+            busWave.add((System.nanoTime() - a) / 1_000_000);
+            waveSamples += w.times().length;
+            long b = System.nanoTime();
+            influx.query(new Query("SELECT \"v\", \"device\", \"stream\" FROM waveform WHERE bed = '" + BED + "' AND stream = 'ecg_ii' AND time >= "
+                    + at.minusSeconds(10).toEpochMilli() + "ms AND time < " + at.plusSeconds(10).toEpochMilli() + "ms", db));
+            storeWave.add((System.nanoTime() - b) / 1_000_000);
+        }
+        Map<String, long[]> busExports = new LinkedHashMap<>();
+        long vitalsRows = 0;
+        for (ExportFormat f : List.of(ExportFormat.VITALS_CSV, ExportFormat.BUNDLE_JSON)) {
+            for (int i = 0; i < 2; i++) {
+                long a = System.nanoTime();
+                ExportFile file = Futures.await(vertx.eventBus().<ExportFile>request(Addresses.REVIEW_EXPORT,
+                        new ReviewRequest.Export(sessionId, ReviewFilter.ALL, f), doctor).map(m -> m.body()), Duration.ofMinutes(10));
+                long ms = (System.nanoTime() - a) / 1_000_000;
+                busExports.merge(f.key(), new long[] {ms, file.content().length}, (x, y) -> x[0] <= y[0] ? x : y);
+                if (f == ExportFormat.VITALS_CSV) {
+                    vitalsRows = new String(file.content(), StandardCharsets.UTF_8).lines().count() - 1;
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "  bus (as the physician, %s): open the record %s (%d times; %,d trend values, %d events)%n",
+                Addresses.REVIEW_RECORD, stats(busOpen), busOpen.size(), trendValues, record.events().size());
+        out.printf(Locale.ROOT, "  bus: ECG II from 10 s before to 10 s after each of %d markers: %s (%,d samples in all); the same window "
+                        + "asked of InfluxDB directly in one query (influxdb-java, JSON): %s%n", markerTimes.size(), stats(busWave), waveSamples, stats(storeWave));
+        long rows = vitalsRows;
+        busExports.forEach((k, v) -> out.printf(Locale.ROOT, "  bus: export %s: best of 2 %,d ms, %s, %.1f MB/s%s%n", k, v[0], size(v[1]),
+                v[1] / 1e6 / Math.max(0.001, v[0] / 1000.0), k.equals(ExportFormat.VITALS_CSV.key())
+                        ? String.format(Locale.ROOT, ", %,d rows (%,.0f rows/s)", rows, rows / Math.max(0.001, v[0] / 1000.0)) : ""));
+
+        // in the page
+        ChromeDriver browser = servers.closeLater(Chromium.start(servers.root().resolve("chromium")), ChromeDriver::quit);
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_HOOK));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(5));
+        BrowserSteps.signIn(browser, station.dashboardUrl(), PHYSICIAN, PASSWORD, wait);
+        String url = station.dashboardUrl() + "review/" + sessionId;
+        List<Long> pageTimeline = new ArrayList<>();
+        List<Long> pageLoaded = new ArrayList<>();
+        List<Long> pageElement = new ArrayList<>();
+        List<Long> pageData = new ArrayList<>();
+        for (int i = 0; i < o.opens(); i++) {
+            browser.get(url);
+            wait.until(d -> browser.executeScript("return window.reviewBench && window.reviewBench.timeline") != null);
+            @SuppressWarnings("unchecked")
+            List<Number> t = (List<Number>) browser.executeScript("const b = window.reviewBench;"
+                    + "const n = performance.getEntriesByType('navigation')[0];"
+                    + "return [b.timeline, n ? n.domContentLoadedEventEnd : 0, b.element, b.data];");
+            pageTimeline.add(Math.round(t.get(0).doubleValue()));
+            pageLoaded.add(Math.round(t.get(1).doubleValue()));
+            pageElement.add(Math.round(t.get(2).doubleValue()));
+            pageData.add(Math.round(t.get(3).doubleValue()));
+        }
+        long drawnPixels = (Long) browser.executeScript("let n = 0; for (const c of document.querySelectorAll('#timeline canvas')) {"
+                + "if (c.width < 2) continue; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; } return n;");
+        @SuppressWarnings("unchecked")
+        List<Number> clickable = (List<Number>) browser.executeScript(
+                "return document.getElementById('timeline').data.events.filter(e => e.clickable && e.c === 'MARKER').map(e => e.i)");
+        List<Long> pageWave = new ArrayList<>();
+        for (Number index : clickable) {
+            int before = ((Number) browser.executeScript("return window.reviewBench.waveforms.length")).intValue();
+            browser.executeScript("window.reviewBench.clickedAt = performance.now();"
+                    + "document.getElementById('timeline').dispatchEvent(new CustomEvent('event-click', { detail: { index: arguments[0] } }));", index);
+            wait.until(d -> ((Number) browser.executeScript("return window.reviewBench.waveforms.length")).intValue() > before);
+            pageWave.add(Math.round(((Number) browser.executeScript("return window.reviewBench.waveforms[arguments[0]].ms", before)).doubleValue()));
+            browser.executeScript("document.getElementById('waveform-close').click()");
+            wait.until(d -> (Boolean) browser.executeScript("return !document.getElementById('waveform-ecg')"));
+        }
+        Map<String, long[]> pageExports = new LinkedHashMap<>();
+        for (ExportFormat f : List.of(ExportFormat.VITALS_CSV, ExportFormat.BUNDLE_JSON)) {
+            browser.executeScript("document.querySelector('#record-export vaadin-menu-bar-button').click()");
+            String id = "export-" + f.key();
+            wait.until(d -> browser.executeScript("const a = document.getElementById(arguments[0]); return a && a.href ? a.href : null", id) != null);
+            String href = (String) browser.executeScript("return document.getElementById(arguments[0]).href", id);
+            browser.executeScript("document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))");
+            for (int i = 0; i < 2; i++) {
+                @SuppressWarnings("unchecked")
+                List<Number> r = (List<Number>) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "const a = performance.now(); fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done([r.status, b.byteLength, performance.now() - a])))"
+                        + ".catch(e => done([0, 0, performance.now() - a]));", href);
+                long ms = Math.round(r.get(2).doubleValue());
+                if (r.get(0).intValue() != 200) {
+                    throw new IllegalStateException("the page's download of " + f.key() + " answered " + r.get(0));
+                }
+                pageExports.merge(f.key(), new long[] {ms, r.get(1).longValue()}, (x, y) -> x[0] <= y[0] ? x : y);
+            }
+        }
+        out.printf(Locale.ROOT, "  page (headless Chromium, navigation start -> 5 timeline panels in an animation frame): %s over %d opens "
+                        + "(first %,d ms); %,d pixels drawn in the last%n", stats(pageTimeline), pageTimeline.size(), pageTimeline.getFirst(), drawnPixels);
+        out.printf(Locale.ROOT, "  page, where the time goes (p50 from navigation start): document loaded (DOMContentLoaded) %,d ms, the view's "
+                        + "timeline element in the page %,d ms, its data arrived %,d ms, drawn %,d ms%n", percentile(pageLoaded, 0.5),
+                percentile(pageElement, 0.5), percentile(pageData, 0.5), percentile(pageTimeline, 0.5));
+        out.printf(Locale.ROOT, "  page: ECG around a marker, timeline click -> drawn in the dialog: %s over %d markers%n", stats(pageWave), pageWave.size());
+        pageExports.forEach((k, v) -> out.printf(Locale.ROOT, "  page: download %s (the export menu's link, fetched by the page): best of 2 %,d ms, %s, %.1f MB/s%n",
+                k, v[0], size(v[1]), v[1] / 1e6 / Math.max(0.001, v[0] / 1000.0)));
+
+        long p95Timeline = percentile(pageTimeline, 0.95);
+        long p95Wave = percentile(pageWave, 0.95);
+        out.printf(Locale.ROOT, "verdict: timeline p95 %,d ms (target <= 1,000) %s; waveform around a marker p95 %,d ms in the page, %,d ms on the bus "
+                        + "(target <= 200) %s; vitals CSV %,d ms, bundle %,d ms on the bus; load average %.2f%n",
+                p95Timeline, p95Timeline <= 1000 ? "MEETS" : "MISSES", p95Wave, percentile(busWave, 0.95), p95Wave <= 200 ? "MEETS" : "MISSES",
+                busExports.get(ExportFormat.VITALS_CSV.key())[0], busExports.get(ExportFormat.BUNDLE_JSON.key())[0], os.getSystemLoadAverage());
+        return new Result(g.waveform(), g.numeric(), storedWave, storedNumeric, trail.markers, trail.ratings, busOpen, busWave, waveSamples,
+                pageTimeline, pageWave, busExports, pageExports, vitalsRows, String.join("; ", trail.refused));
+    }
+
+    // ---- the session ----
+
+    /** A clock that runs with real time from a start in the past, jumps forward on demand, and finally joins real time. */
+    static final class ShiftedClock extends Clock {
+        private volatile Duration offset;
+
+        ShiftedClock(Instant start) {
+            offset = Duration.between(Instant.now(), start);
+        }
+
+        /** Jumps forward to {@code t} (never back). */
+        void jumpTo(Instant t) {
+            Duration to = Duration.between(Instant.now(), t);
+            if (to.compareTo(offset) > 0) {
+                offset = to;
+            }
+        }
+
+        void joinRealTime() {
+            offset = Duration.ZERO;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+    }
+
+    /** The nurse's side of the session; each refused command is noted and the session goes on. */
+    private static final class Trail {
+        private final Vertx vertx;
+        private final ShiftedClock clock;
+        private final InstrumentCatalog instruments;
+        private final DeliveryOptions nurse;
+        private final PrintStream out;
+        final List<String> refused = new ArrayList<>();
+        int markers;
+        int ratings;
+        Instant infusionStart;
+        Instant infusionEnd;
+
+        Trail(Vertx vertx, ShiftedClock clock, InstrumentCatalog instruments, String token, PrintStream out) {
+            this.vertx = vertx;
+            this.clock = clock;
+            this.instruments = instruments;
+            this.nurse = BusGuard.options(token, 60_000);
+            this.out = out;
+        }
+
+        void run(Instant t0, Duration length) throws Exception {
+            double scale = length.toMillis() / (double) Duration.ofHours(4).toMillis();
+            command(t0.minusSeconds(60), new SessionCommand.CreateSession(NURSE, BED, "ketamine-buprenorphine-double-dummy", SUBJECT, 72, "KIT-0001"));
+            command(t0, new SessionCommand.SessionStep(NURSE, BED, Step.BASELINE, null));
+            rate(at(t0, scale, 5), "baseline", "ham_a", "ocs", "cows");
+            command(at(t0, scale, 20), new SessionCommand.SessionStep(NURSE, BED, Step.PRETREATMENT, null));
+            infusionStart = at(t0, scale, 21);
+            command(infusionStart, new SessionCommand.SessionStep(NURSE, BED, Step.CONFIRM_INFUSION_START, "benchmark: no live cuff reading"));
+            infusionEnd = at(t0, scale, 61);
+            List<Instant> marks = new ArrayList<>();
+            for (int m = 25; m < 240; m += 10) {
+                marks.add(at(t0, scale, m));
+            }
+            MarkerKind[] kinds = {MarkerKind.NAUSEA, MarkerKind.ANXIETY, MarkerKind.HEADACHE, MarkerKind.ASLEEP, MarkerKind.EMERGENCE_REACTION};
+            int k = 0;
+            boolean ended = false;
+            boolean observing = false;
+            boolean rated2h = false;
+            boolean medicated = false;
+            for (Instant m : marks) {
+                if (!ended && m.isAfter(infusionEnd)) {
+                    command(infusionEnd, new SessionCommand.SessionStep(NURSE, BED, Step.END_OF_INFUSION, "benchmark: pump not connected"));
+                    rate(infusionEnd.plusSeconds(Math.round(60 * scale)), "end-of-infusion", "cadss", "moaas");
+                    ended = true;
+                }
+                if (ended && !observing && m.isAfter(at(t0, scale, 64))) {
+                    command(at(t0, scale, 64), new SessionCommand.SessionStep(NURSE, BED, Step.OBSERVATION, null));
+                    observing = true;
+                }
+                if (!medicated && m.isAfter(at(t0, scale, 90))) {
+                    command(at(t0, scale, 90), new SessionCommand.RecordMedication(NURSE, BED, new Medication("ondansetron", 4, "mg", "IV",
+                            at(t0, scale, 89), NURSE, PHYSICIAN, true)));
+                    medicated = true;
+                }
+                if (!rated2h && m.isAfter(at(t0, scale, 181))) {
+                    rate(at(t0, scale, 181), "t2h", "ham_a", "ocs", "cadss", "moaas");
+                    rated2h = true;
+                }
+                if (command(m, new SessionCommand.AddMarker(NURSE, BED, kinds[k++ % kinds.length], "benchmark marker " + k))) {
+                    markers++;
+                }
+            }
+            command(t0.plus(length).plusSeconds(30), new SessionCommand.SessionStep(NURSE, BED, Step.CLOSE, "benchmark: end of the recorded session"));
+        }
+
+        private static Instant at(Instant t0, double scale, int minutes) {
+            return t0.plusMillis(Math.round(minutes * 60_000 * scale));
+        }
+
+        /** One rating of each instrument at the time point, every item at its lowest valid score. */
+        private void rate(Instant at, String timePoint, String... instrumentIds) throws Exception {
+            for (String id : instrumentIds) {
+                Instrument instrument = instruments.get(id);
+                Answers answers = Answers.builder();
+                for (Item item : instrument.itemsOf(null)) {
+                    answers.score(item.id(), item.anchorValuesOnly() && !item.anchors().isEmpty() ? item.anchors().getFirst().value() : item.min());
+                }
+                Rating r = new Rating("bench-" + timePoint + "-" + id, id, null, timePoint, "nurse", NURSE, at.minusSeconds(120), at,
+                        answers.build(), null);
+                if (command(at, new SessionCommand.RecordRating(BED, r))) {
+                    ratings++;
+                }
+            }
+        }
+
+        private boolean command(Instant at, SessionCommand c) throws Exception {
+            clock.jumpTo(at);
+            try {
+                Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND, c, nurse));
+                return true;
+            } catch (ExecutionException e) {
+                refused.add(c.getClass().getSimpleName() + ": " + e.getCause().getMessage());
+                return false;
+            }
+        }
+    }
+
+    private static String signIn(Vertx vertx, String user) throws Exception {
+        return Futures.await(vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
+                new AuthMessages.SignInRequest(user, PASSWORD.toCharArray()), new DeliveryOptions().setSendTimeout(30_000)).map(m -> m.body().token()));
+    }
+
+    // ---- the data ----
+
+    private record Generated(long waveform, long numeric) {
+    }
+
+    /** Writes the session's data through the station's writer, two streams of work at a time. */
+    private static Generated generate(StationConfig config, Instant t0, Duration length, Instant infusionStart, Instant infusionEnd,
+                                      PrintStream out) throws Exception {
+        DeviceRef monitor = new DeviceRef(BED, "monitor");
+        DeviceRef pump = new DeviceRef(BED, "pump");
+        AtomicLong waves = new AtomicLong();
+        AtomicLong numerics = new AtomicLong();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // each writer takes one half of the session, every waveform; the numerics go with the second half
+            long half = length.toMillis() / CHUNK.toMillis() / 2 * CHUNK.toMillis();
+            List<Future<?>> jobs = List.of(
+                    pool.submit(() -> {
+                        write(config, sink -> waveforms(sink, monitor, t0, 0, half, waves));
+                        return null;
+                    }),
+                    pool.submit(() -> {
+                        write(config, sink -> {
+                            waveforms(sink, monitor, t0, half, length.toMillis(), waves);
+                            numerics(sink, monitor, pump, t0, length, infusionStart, infusionEnd, numerics);
+                        });
+                        return null;
+                    }));
+            for (Future<?> j : jobs) {
+                j.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "  %s  generated and written through the station's InfluxPointWriter (line protocol, 2 writers): %,d waveform samples "
+                        + "and %,d numeric values in %.1f s (%,.0f values/s)%n", CLOCK.format(Instant.now()), waves.get(), numerics.get(), seconds,
+                (waves.get() + numerics.get()) / seconds);
+        return new Generated(waves.get(), numerics.get());
+    }
+
+    @FunctionalInterface
+    private interface Producer {
+        void produce(Sink sink) throws Exception;
+    }
+
+    /** Collects line protocol and writes it in batches of about 1 MiB. */
+    private static final class Sink {
+        private final PointWriter writer;
+        private final StringBuilder lines = new StringBuilder(BATCH_CHARS + 4096);
+
+        Sink(PointWriter writer) {
+            this.writer = writer;
+        }
+
+        void add(Observation o) throws InterruptedException {
+            LineProtocol.append(o, lines);
+            if (lines.length() >= BATCH_CHARS) {
+                flush();
+            }
+        }
+
+        void flush() throws InterruptedException {
+            if (lines.isEmpty()) {
+                return;
+            }
+            String batch = lines.toString();
+            lines.setLength(0);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    writer.write(batch);
+                    return;
+                } catch (PointWriter.StoreUnavailableException e) {
+                    if (attempt == 10) {
+                        throw e;
+                    }
+                    Thread.sleep(500L * attempt); // pacing: a loaded influxd timed out; the same batch again
+                }
+            }
+        }
+    }
+
+    private static void write(StationConfig config, Producer producer) throws Exception {
+        try (InfluxPointWriter writer = new InfluxPointWriter(config.influx())) {
+            writer.prepare();
+            Sink sink = new Sink(writer);
+            producer.produce(sink);
+            sink.flush();
+        }
+    }
+
+    /** Every waveform of the full profile from {@code fromMs} to {@code toMs} after {@code t0} (multiples of a chunk). */
+    private static void waveforms(Sink sink, DeviceRef monitor, Instant t0, long fromMs, long toMs, AtomicLong count) throws InterruptedException {
+        waveform(sink, monitor, Stream.ECG_I, 500, t0, fromMs, toMs, count);
+        waveform(sink, monitor, Stream.ECG_II, 500, t0, fromMs, toMs, count);
+        waveform(sink, monitor, Stream.ECG_III, 500, t0, fromMs, toMs, count);
+        waveform(sink, monitor, Stream.PLETH, 125, t0, fromMs, toMs, count);
+        waveform(sink, monitor, Stream.CO2, 62.5, t0, fromMs, toMs, count);
+    }
+
+    private static void waveform(Sink sink, DeviceRef device, Stream stream, double hz, Instant t0, long fromMs, long toMs, AtomicLong count)
+            throws InterruptedException {
+        int n = (int) Math.round(hz * CHUNK.toMillis() / 1000.0);
+        long seq = 1 + fromMs / CHUNK.toMillis() * n;
+        float[] samples = new float[n];
+        for (long ms = fromMs; ms < toMs; ms += CHUNK.toMillis()) {
+            for (int i = 0; i < n; i++) {
+                double t = (ms / 1000.0) + i / hz;
+                samples[i] = (float) signal(stream, t);
+            }
+            Instant at = t0.plusMillis(ms);
+            sink.add(new WaveformChunk(device, stream, hz, at, at.plus(CHUNK).plusMillis(40), seq, samples));
+            seq += n;
+            count.addAndGet(n);
+        }
+    }
+
+    /** A plausible shape per stream: an ECG beat at 72/min, a pleth pulse, a capnogram at 14 breaths/min. */
+    private static double signal(Stream stream, double t) {
+        double beat = (t * 1.2) % 1.0;
+        return switch (stream) {
+            case ECG_I, ECG_II, ECG_III -> {
+                double lead = stream == Stream.ECG_II ? 1.0 : stream == Stream.ECG_I ? 0.7 : 0.4;
+                double qrs = Math.exp(-Math.pow((beat - 0.3) / 0.012, 2)) - 0.15 * Math.exp(-Math.pow((beat - 0.33) / 0.01, 2));
+                double tWave = 0.25 * Math.exp(-Math.pow((beat - 0.6) / 0.05, 2));
+                yield lead * (1.2 * qrs + tWave);
+            }
+            case PLETH -> 50 + 40 * Math.sin(2 * Math.PI * beat);
+            case CO2 -> ((t / (60.0 / 14)) % 1.0) < 0.5 ? 37 : 0.5;
+            default -> 0;
+        };
+    }
+
+    private static void numerics(Sink sink, DeviceRef monitor, DeviceRef pump, Instant t0, Duration length, Instant infusionStart,
+                                 Instant infusionEnd, AtomicLong count) throws InterruptedException {
+        Map<Stream, long[]> seq = new HashMap<>();
+        double volume = 0;
+        for (long s = 0; s < length.toSeconds(); s++) {
+            Instant at = t0.plusSeconds(s);
+            double hr = 72 + 6 * Math.sin(s / 600.0);
+            numeric(sink, monitor, Stream.HR, hr, at, seq, count);
+            numeric(sink, monitor, Stream.PULSE_RATE, hr, at, seq, count);
+            numeric(sink, monitor, Stream.SPO2, 97 + Math.sin(s / 300.0), at, seq, count);
+            numeric(sink, monitor, Stream.RESP_RATE, 14 + Math.sin(s / 450.0), at, seq, count);
+            numeric(sink, monitor, Stream.ETCO2, 37 + Math.sin(s / 500.0), at, seq, count);
+            if (s % 300 == 0) {
+                numeric(sink, monitor, Stream.NIBP_SYS, 125 + 5 * Math.sin(s / 3000.0), at, seq, count);
+                numeric(sink, monitor, Stream.NIBP_DIA, 78, at, seq, count);
+                numeric(sink, monitor, Stream.NIBP_MEAN, 94, at, seq, count);
+            }
+            if (s % 2 == 0 && !at.isBefore(infusionStart) && at.isBefore(infusionEnd)) {
+                volume += 150.0 * 2 / 3600;
+                numeric(sink, pump, Stream.PUMP_RATE, 150, at, seq, count);
+                numeric(sink, pump, Stream.PUMP_VOLUME_INFUSED, Math.round(volume * 10) / 10.0, at, seq, count);
+            }
+        }
+    }
+
+    private static void numeric(Sink sink, DeviceRef device, Stream stream, double value, Instant at, Map<Stream, long[]> seq, AtomicLong count)
+            throws InterruptedException {
+        long n = ++seq.computeIfAbsent(stream, x -> new long[1])[0];
+        sink.add(new NumericSample(device, stream, Math.round(value * 10) / 10.0, at, at.plusMillis(40), n));
+        count.incrementAndGet();
+    }
+
+    // ---- figures ----
+
+    private static long sum(Map<String, List<Object>> perSeries) {
+        return perSeries.values().stream().mapToLong(row -> ((Number) row.get(1)).longValue()).sum();
+    }
+
+    static long percentile(List<Long> values, double p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static String stats(List<Long> ms) {
+        if (ms.isEmpty()) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "p50 %,d ms, p95 %,d ms, max %,d ms", percentile(ms, 0.5), percentile(ms, 0.95),
+                ms.stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+
+    private static String size(long bytes) {
+        return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+}
