@@ -47,7 +47,7 @@ public final class SessionVerticle extends VerticleBase {
         this.tick = tick;
         this.guard = guard;
         // staff commands' outcomes (steps, acknowledgements) go on the bus too, like those of live data
-        this.api = new SessionCommandHandler(sessions, update -> vertx.eventBus().publish(Addresses.SESSION_UPDATE, update));
+        this.api = new SessionCommandHandler(sessions, this::publish);
         this.tablets = new TabletHandler(sessions, api, guard.tablets());
     }
 
@@ -127,7 +127,18 @@ public final class SessionVerticle extends VerticleBase {
         if (!o.isEmpty()) {
             String id = sessions.onBed(bed).map(r -> r.session().id()).orElse("");
             api.observe(id, o);
-            vertx.eventBus().publish(Addresses.SESSION_UPDATE, new SessionUpdate(bed, id, o));
+            publish(new SessionUpdate(bed, id, o));
+        }
+    }
+
+    /**
+     * Publishes what changed on a bed; when its alarms changed, also the bed's session view after the change, so that open
+     * pages show the alarm at once instead of at their next request.
+     */
+    private void publish(SessionUpdate update) {
+        vertx.eventBus().publish(Addresses.SESSION_UPDATE, update);
+        if (!update.outcome().alarms().isEmpty()) {
+            api.viewOf(update.bedId()).ifPresent(v -> vertx.eventBus().publish(Addresses.SESSION_ALARMS, v));
         }
     }
 }
