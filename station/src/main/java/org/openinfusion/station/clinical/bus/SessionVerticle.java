@@ -138,7 +138,12 @@ public final class SessionVerticle extends VerticleBase {
     private void publish(SessionUpdate update) {
         vertx.eventBus().publish(Addresses.SESSION_UPDATE, update);
         if (!update.outcome().alarms().isEmpty()) {
-            api.viewOf(update.bedId()).ifPresent(v -> vertx.eventBus().publish(Addresses.SESSION_ALARMS, v));
+            try {
+                api.viewOf(update.bedId()).ifPresent(v -> vertx.eventBus().publish(Addresses.SESSION_ALARMS, v));
+            } catch (RuntimeException e) {
+                // the change is recorded and published above; the pages then show it at their next request
+                LOG.error("the view of bed {} after an alarm change could not be made: {}", update.bedId(), e.toString());
+            }
         }
     }
 }
