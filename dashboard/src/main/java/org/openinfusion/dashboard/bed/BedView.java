@@ -13,12 +13,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.feed.AlarmFeed;
 import org.openinfusion.dashboard.feed.Cues;
 import org.openinfusion.dashboard.feed.LiveFeed;
 import org.openinfusion.dashboard.feed.Push;
@@ -68,8 +70,10 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
     private StationUser user;
     private SessionClient client;
     private WaveFeed waveFeed;
+    private AlarmFeed alarmFeed;
     private List<Long> timers = List.of();
     private Optional<SessionView> current = Optional.empty();
+    private Instant shownAsOf = Instant.MIN;
 
     public BedView() {
         addClassName("bed-view");
@@ -114,6 +118,8 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         cues.attach(ui);
         client = new SessionClient(vertx, ui);
         waveFeed = new WaveFeed(vertx, bed);
+        // an alarm change is shown as the station publishes it, not at the next request for the view
+        alarmFeed = new AlarmFeed(ui, bed::equals, v -> show(Optional.of(v)));
         client.protocols(start::protocols, this::refuse);
         showNumerics();
         timers = List.of(
@@ -131,6 +137,12 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         Vertx vertx = DashboardServices.get().vertx();
         timers.forEach(vertx::cancelTimer);
         waveFeed.close();
+        alarmFeed.close();
+    }
+
+    /** Whether the station's alarm changes reach this page (while it is attached to a signed-in browser session). */
+    boolean alarmsStreaming() {
+        return alarmFeed != null && alarmFeed.isOpen();
     }
 
     void refreshView() {
@@ -138,6 +150,10 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
     }
 
     void show(Optional<SessionView> view) {
+        if (view.isPresent() && view.get().asOf().isBefore(shownAsOf)) {
+            return; // an answer overtaken by a newer view (one pushed with an alarm change)
+        }
+        view.ifPresent(v -> shownAsOf = v.asOf());
         current = view.filter(v -> v.state() != SessionState.CLOSED);
         boolean open = current.isPresent();
         start.setVisible(!open);

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.feed.AlarmFeed;
 import org.openinfusion.dashboard.feed.Cues;
 import org.openinfusion.dashboard.feed.LiveFeed;
 import org.openinfusion.dashboard.feed.Push;
@@ -38,7 +39,8 @@ import org.openinfusion.station.security.Permission;
 /**
  * The overview for the nurse who watches several beds (the "central station"): one card per bed with its session,
  * live numbers, alarm, next rating and a mini trace, refreshed twice a second by server push; the session of each bed
- * is asked from the station every second. A tap on a card opens that bed ({@code bed/:bedId}). Alarms sound here too.
+ * is asked from the station every second, and a bed's card changes at once when the station publishes a change of its
+ * alarms. A tap on a card opens that bed ({@code bed/:bedId}). Alarms sound here too.
  */
 @Route(Routes.BEDS)
 @PageTitle("All beds - Infusion station")
@@ -56,6 +58,7 @@ public class LiveView extends Div implements BeforeEnterObserver {
     private LiveFeed feed;
     private SessionClient client;
     private WaveFeed waves;
+    private AlarmFeed alarmFeed;
     private List<Long> timers = List.of();
 
     public LiveView() {
@@ -93,6 +96,7 @@ public class LiveView extends Div implements BeforeEnterObserver {
         cues.attach(ui);
         client = new SessionClient(vertx, ui);
         waves = new WaveFeed(vertx, c -> c.stream() == Stream.PLETH);
+        alarmFeed = new AlarmFeed(ui, bed -> true, this::alarmsChanged);
         refresh();
         timers = List.of(
                 vertx.setPeriodic(REFRESH_MILLIS, id -> Push.access(ui, this::refresh)),
@@ -109,16 +113,38 @@ public class LiveView extends Div implements BeforeEnterObserver {
         Vertx vertx = DashboardServices.get().vertx();
         timers.forEach(vertx::cancelTimer);
         waves.close();
+        alarmFeed.close();
+    }
+
+    /** Whether the station's alarm changes reach this page (while it is attached to a signed-in browser session). */
+    boolean alarmsStreaming() {
+        return alarmFeed != null && alarmFeed.isOpen();
     }
 
     private void askSessions() {
         for (String bed : feed.beds().keySet()) {
-            client.view(bed, v -> {
-                Optional<SessionView> open = v.filter(s -> s.state() != SessionState.CLOSED);
-                sessions.put(bed, open);
-                open.ifPresent(cues::update);
-            }, why -> sessions.put(bed, Optional.empty()));
+            client.view(bed, v -> take(bed, v), why -> sessions.put(bed, Optional.empty()));
         }
+    }
+
+    /** A bed's alarms changed: its card shows it now. Runs under the UI lock. */
+    private void alarmsChanged(SessionView v) {
+        BedCard card = cards.get(v.bedId());
+        if (take(v.bedId(), Optional.of(v)) && card != null) {
+            card.show(feed.bed(v.bedId()), sessions.get(v.bedId()), clock.instant());
+        }
+    }
+
+    /** Keeps {@code v} as the bed's session unless the one known is newer (an answer overtaken by a pushed change). */
+    private boolean take(String bed, Optional<SessionView> v) {
+        Optional<SessionView> known = sessions.getOrDefault(bed, Optional.empty());
+        if (v.isPresent() && known.isPresent() && v.get().asOf().isBefore(known.get().asOf())) {
+            return false;
+        }
+        Optional<SessionView> open = v.filter(s -> s.state() != SessionState.CLOSED);
+        sessions.put(bed, open);
+        open.ifPresent(cues::update);
+        return true;
     }
 
     private void pushWaves() {

@@ -30,9 +30,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.dashboard.live.LiveView;
+import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.rating.RatingDialog;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
+import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
@@ -303,6 +307,67 @@ class BedViewTest {
         _click(_get(alarm, Button.class, s -> s.withText("Acknowledge")));
         KaribuStation.until(() -> text("alarm-banner").contains("acknowledged by nurse1"));
         assertTrue(station.audit.stream().anyMatch(a -> a.type().startsWith("alarm.") && a.actor().equals("nurse1")));
+    }
+
+    /** From now on the page's own requests for the session view go unanswered: only what the station publishes reaches it. */
+    private void answerNoViewRequests() {
+        station.vertx.eventBus().addOutboundInterceptor(ctx -> {
+            if (!Addresses.SESSION_VIEW.equals(ctx.message().address())) {
+                ctx.next();
+            }
+        });
+    }
+
+    private void spo2(double value) {
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.SPO2, value, now, now, 1));
+    }
+
+    private static List<Div> alarmRows() {
+        return _find(Div.class, s -> s.withClasses("alarm"));
+    }
+
+    @Test
+    void anAlarmRaisedSilencedAtAnotherScreenAndClearedReachesTheBannerWithoutThePageAskingForTheSession() {
+        startSession("ketamine-midazolam-active-placebo");
+        answerNoViewRequests();
+
+        spo2(85);
+        KaribuStation.until(() -> text("alarm-banner").contains("SpO2 85 %: below the limit 92 %"));
+        assertEquals("high", alarmRows().getFirst().getElement().getAttribute("data-priority"));
+        // silenced from elsewhere (not through this page, so no reply reaches it)
+        station.vertx.eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.SilenceAlarm("nurse1", "bed-01", "LIMIT:spo2:lo92", 120),
+                BusGuard.options(CurrentUser.require().token(), 10_000));
+        KaribuStation.until(() -> "true".equals(alarmRows().getFirst().getElement().getAttribute("data-silenced")));
+        assertTrue(text("alarm-banner").contains("silenced until"), text("alarm-banner"));
+        spo2(97);
+        KaribuStation.until(() -> alarmRows().isEmpty());
+    }
+
+    @Test
+    void theAlarmStreamStopsWhenThePageIsLeftOrItsSignInEndsAndStartsAgainWithThePage() {
+        startSession("ketamine-midazolam-active-placebo");
+        BedView first = (BedView) UI.getCurrent().getCurrentView();
+        assertTrue(first.alarmsStreaming());
+        UI.getCurrent().navigate("");
+        assertFalse(first.alarmsStreaming(), "left for the overview");
+        UI.getCurrent().navigate("bed/bed-01");
+        BedView again = (BedView) UI.getCurrent().getCurrentView();
+        assertTrue(again.alarmsStreaming(), "opened again");
+        station.signIns.close(CurrentUser.require().token()); // the station ends the sign-in (e.g. its timeout)
+        KaribuStation.until(() -> !again.alarmsStreaming()); // the page's next request goes to sign-in
+
+        station.signIn("nurse1", Role.NURSE);
+        UI.getCurrent().navigate("bed/bed-01");
+        BedView third = (BedView) UI.getCurrent().getCurrentView();
+        assertTrue(third.alarmsStreaming());
+        answerNoViewRequests();
+        spo2(85);
+        KaribuStation.until(() -> text("alarm-banner").contains("SpO2 85 %: below the limit 92 %"));
+        click("sign-out");
+        spo2(97); // the alarm clears after the sign-out: the change does not reach the page, which stops listening
+        KaribuStation.until(() -> !third.alarmsStreaming());
+        assertTrue(third.getElement().getTextRecursively().contains("SpO2 85 %: below the limit 92 %"));
     }
 
     @Test

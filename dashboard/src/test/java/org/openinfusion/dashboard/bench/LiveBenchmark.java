@@ -1,10 +1,10 @@
 package org.openinfusion.dashboard.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import org.openinfusion.testing.TempFolders;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -34,8 +34,11 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.config.Settings;
 import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.device.DeviceAlarms;
+import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.domain.WaveformChunk;
 import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
@@ -56,9 +59,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *   delay); numerics from device time to the value shown.</li>
  *   <li>{@code dashboards [beds=32] [seconds=60] [pages=4,16]}: for each page count, station CPU and RSS, frame rate
  *   and push messages per page.</li>
- *   <li>{@code alarms [beds=32] [crossings=200]}: a session on every bed, heart-rate crossings above the protocol's
- *   high limit injected into the simulated patients; from the first crossing value's arrival at the station to the
- *   alarm drawn on the overview and on the bed view.</li>
+ *   <li>{@code alarms [beds=32] [crossings=200] [silences=20]}: a session on every bed, heart-rate crossings above the
+ *   protocol's high limit injected into the simulated patients; from the first crossing value's arrival at the station to
+ *   the alarm drawn on the overview and on the bed view. Then technical alarms: the monitors of the two beds in bed views
+ *   unplugged (they send nothing); from the monitor's last value at the station to the "device silent" banner drawn,
+ *   minus the configured silence time ({@code mqtt.silentAfter}).</li>
  * </ul>
  */
 public final class LiveBenchmark {
@@ -71,7 +76,7 @@ public final class LiveBenchmark {
 
     /** Installed before any page script: counters, and observers that note when values and alarms are drawn. */
     static final String PAGE_HOOK = """
-            window.stationBenchmark = {arrivals: [], paints: [], numerics: [], alarms: [], frames: 0, ws: 0, wsBytes: 0};
+            window.stationBenchmark = {arrivals: [], paints: [], numerics: [], alarms: [], frames: 0, ws: 0, wsBytes: 0, since: performance.now()};
             (function () {
               const B = window.stationBenchmark;
               const Native = window.WebSocket;
@@ -113,9 +118,9 @@ public final class LiveBenchmark {
             const B = window.stationBenchmark;
             if (!B) return '{}';
             const r = JSON.stringify({arrivals: B.arrivals, paints: B.paints, numerics: B.numerics.filter(x => x.length === 3),
-                alarms: B.alarms.filter(x => x.length === 4), frames: B.frames, ws: B.ws, wsBytes: B.wsBytes});
+                alarms: B.alarms.filter(x => x.length === 4), frames: B.frames, ws: B.ws, wsBytes: B.wsBytes, elapsed: performance.now() - B.since});
             B.arrivals = []; B.paints = []; B.numerics = B.numerics.filter(x => x.length < 3); B.alarms = B.alarms.filter(x => x.length < 4);
-            B.frames = 0; B.ws = 0; B.wsBytes = 0;
+            B.frames = 0; B.ws = 0; B.wsBytes = 0; B.since = performance.now();
             return r;
             """;
 
@@ -227,9 +232,10 @@ public final class LiveBenchmark {
                 case "latency" -> latency(beds, Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 120), out, running);
                 case "dashboards" -> dashboards(beds, Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60),
                         args.length > 3 ? List.of(args[3].split(",")).stream().map(Integer::parseInt).toList() : List.of(4, 16), out, running);
-                case "alarms" -> alarms(beds, args.length > 2 ? Integer.parseInt(args[2]) : 200, out, running);
+                case "alarms" -> alarms(beds, args.length > 2 ? Integer.parseInt(args[2]) : 200, args.length > 3 ? Integer.parseInt(args[3]) : 20,
+                        out, running);
                 default -> {
-                    System.err.println("usage: LiveBenchmark latency [beds] [seconds] | dashboards [beds] [seconds] [pages,...] | alarms [beds] [crossings]");
+                    System.err.println("usage: LiveBenchmark latency [beds] [seconds] | dashboards [beds] [seconds] [pages,...] | alarms [beds] [crossings] [silences]");
                     System.exit(2);
                 }
             }
@@ -255,6 +261,52 @@ public final class LiveBenchmark {
         }
     }
 
+    /** What pages recorded of chunks and numerics, gathered over several reads. */
+    static final class Tally {
+        private final Map<String, List<Long>> drawn = new TreeMap<>();
+        private final List<Long> toReceive = new ArrayList<>();
+        private final List<Long> toPage = new ArrayList<>();
+        private final List<Long> toDrawn = new ArrayList<>();
+        private final List<Long> numerics = new ArrayList<>();
+        private final Map<String, Long> inPage = new HashMap<>();
+
+        /** Adds one read of the page {@code page} ("bed view ..." or "overview ..."). */
+        void add(String page, JsonObject r) {
+            String kind = page.startsWith("bed") ? "bed views" : "overviews";
+            for (Object o : r.getJsonArray("arrivals", new JsonArray())) {
+                JsonArray a = (JsonArray) o;
+                toReceive.add(Math.round(a.getDouble(2) - a.getDouble(1)));
+                toPage.add(Math.round(a.getDouble(3) - a.getDouble(2)));
+                inPage.put(page + a.getString(0) + "@" + Math.round(a.getDouble(1)), Math.round(a.getDouble(3)));
+            }
+            for (Object o : r.getJsonArray("paints", new JsonArray())) {
+                JsonArray a = (JsonArray) o;
+                drawn.computeIfAbsent(kind, k -> new ArrayList<>()).add(Math.round(a.getDouble(2) - a.getDouble(1)));
+                Long arrived = inPage.remove(page + a.getString(0) + "@" + Math.round(a.getDouble(1)));
+                if (arrived != null) {
+                    toDrawn.add(Math.round(a.getDouble(2)) - arrived);
+                }
+            }
+            for (Object o : r.getJsonArray("numerics", new JsonArray())) {
+                JsonArray a = (JsonArray) o;
+                numerics.add(Math.round(a.getDouble(2) - a.getDouble(1)));
+            }
+        }
+
+        /** The figures so far, every list sorted. */
+        Latency latency() {
+            Map<String, List<Long>> byKind = new TreeMap<>();
+            drawn.forEach((kind, list) -> byKind.put(kind, sorted(list)));
+            return new Latency(byKind, sorted(toReceive), sorted(toPage), sorted(toDrawn), sorted(numerics));
+        }
+
+        private static List<Long> sorted(List<Long> list) {
+            List<Long> out = new ArrayList<>(list);
+            Collections.sort(out);
+            return out;
+        }
+    }
+
     static Latency latency(int beds, Duration measure, PrintStream out, Rig[] running) throws Exception {
         Duration warm = Duration.ofSeconds(15);
         // the beds run until the benchmark closes them; the end only bounds a run whose start-up is slow (a loaded machine)
@@ -266,44 +318,20 @@ public final class LiveBenchmark {
                 CLOCK.format(Instant.now()), warm.toSeconds(), measure.toSeconds());
         Thread.sleep(warm.toMillis()); // pacing: the pages warm up before the figures are taken
         pages.forEach(Page::collect);
-        Map<String, List<Long>> drawn = new TreeMap<>();
-        List<Long> toReceive = new ArrayList<>();
-        List<Long> toPage = new ArrayList<>();
-        List<Long> toDrawn = new ArrayList<>();
-        List<Long> numerics = new ArrayList<>();
-        Map<String, Long> inPage = new HashMap<>();
+        Tally tally = new Tally();
         Instant stop = Instant.now().plus(measure);
         while (Instant.now().isBefore(stop)) {
             Thread.sleep(Math.min(5000, Math.max(1, Duration.between(Instant.now(), stop).toMillis()))); // pacing: read the pages every 5 s
             for (Page p : pages) {
-                JsonObject r = p.collect();
-                String kind = p.name().startsWith("bed") ? "bed views" : "overviews";
-                for (Object o : r.getJsonArray("arrivals", new JsonArray())) {
-                    JsonArray a = (JsonArray) o;
-                    toReceive.add(Math.round(a.getDouble(2) - a.getDouble(1)));
-                    toPage.add(Math.round(a.getDouble(3) - a.getDouble(2)));
-                    inPage.put(p.name() + a.getString(0) + "@" + Math.round(a.getDouble(1)), Math.round(a.getDouble(3)));
-                }
-                for (Object o : r.getJsonArray("paints", new JsonArray())) {
-                    JsonArray a = (JsonArray) o;
-                    drawn.computeIfAbsent(kind, k -> new ArrayList<>()).add(Math.round(a.getDouble(2) - a.getDouble(1)));
-                    Long arrived = inPage.remove(p.name() + a.getString(0) + "@" + Math.round(a.getDouble(1)));
-                    if (arrived != null) {
-                        toDrawn.add(Math.round(a.getDouble(2)) - arrived);
-                    }
-                }
-                for (Object o : r.getJsonArray("numerics", new JsonArray())) {
-                    JsonArray a = (JsonArray) o;
-                    numerics.add(Math.round(a.getDouble(2) - a.getDouble(1)));
-                }
+                tally.add(p.name(), p.collect());
             }
         }
-        drawn.values().forEach(Collections::sort);
-        Collections.sort(toReceive);
-        Collections.sort(toPage);
-        Collections.sort(toDrawn);
-        Collections.sort(numerics);
-        Latency l = new Latency(drawn, toReceive, toPage, toDrawn, numerics);
+        Latency l = tally.latency();
+        Map<String, List<Long>> drawn = l.emitToDrawn();
+        List<Long> toReceive = l.emitToReceive();
+        List<Long> toPage = l.receiveToPage();
+        List<Long> toDrawn = l.pageToDrawn();
+        List<Long> numerics = l.numericToShown();
         out.printf("results over %d s at %d beds, 4 dashboards (ms; percentiles of every chunk drawn):%n", measure.toSeconds(), beds);
         drawn.forEach((kind, list) -> out.println("  emit -> drawn, " + kind + ": " + stats(list)));
         out.println("  emit -> drawn, all:        " + stats(l.allDrawn()));
@@ -351,13 +379,16 @@ public final class LiveBenchmark {
             double bytes = 0;
             for (Page p : rig.pages) {
                 JsonObject r = p.collect();
-                double f = r.getLong("frames", 0L) / seconds;
+                // each page's counters over its own time since it was last read (pages are read one after the other, and
+                // under load the last one minutes after the first)
+                double pageSeconds = r.getDouble("elapsed", seconds * 1000) / 1000;
+                double f = r.getLong("frames", 0L) / pageSeconds;
                 fps.add(f);
                 if (p.name().startsWith("bed")) {
                     bedFps.add(f);
                 }
-                pushes += r.getLong("ws", 0L) / seconds;
-                bytes += r.getLong("wsBytes", 0L) / seconds;
+                pushes += r.getLong("ws", 0L) / pageSeconds;
+                bytes += r.getLong("wsBytes", 0L) / pageSeconds;
             }
             long rss = rssKiB() >> 10;
             long heap = GcWatch.heapAfterFullGc()[0] >> 20;
@@ -379,34 +410,46 @@ public final class LiveBenchmark {
 
     // ---- alarms ----
 
-    static List<Long> alarms(int beds, int crossings, PrintStream out, Rig[] running) throws Exception {
+    /** A session on every bed, and the first heart-rate value above the limit of each bed as it arrives at the station. */
+    static final class Crossings {
+        /** Per bed, the receive time of the first value above the limit since the bed was last below it. */
+        final Map<String, Long> first = new ConcurrentHashMap<>();
+        /** Per bed, whether its latest heart rate is above the limit. */
+        final Map<String, Boolean> above = new ConcurrentHashMap<>();
+
+        static Crossings open(Rig rig, int beds) throws Exception {
+            Vertx vertx = rig.station.station().vertx();
+            String token = await(vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
+                    new AuthMessages.SignInRequest(USER, PASSWORD.toCharArray()), new DeliveryOptions().setSendTimeout(10_000))
+                    .map(m -> m.body().token()));
+            DeliveryOptions as = BusGuard.options(token, 10_000);
+            for (int b = 1; b <= beds; b++) {
+                await(vertx.eventBus().request(Addresses.SESSION_COMMAND,
+                        new SessionCommand.CreateSession(USER, "bed-" + two(b), PROTOCOL, "BENCH-" + two(b), 70, "KIT-" + two(b)), as));
+            }
+            Crossings c = new Crossings();
+            vertx.eventBus().<NumericSample>localConsumer(Addresses.NUMERIC, m -> {
+                NumericSample s = m.body();
+                if (s.stream() != Stream.HR) {
+                    return;
+                }
+                String bed = s.source().bedId();
+                boolean now = s.value() > HR_HIGH;
+                Boolean before = c.above.put(bed, now);
+                if (now && !Boolean.TRUE.equals(before)) {
+                    c.first.put(bed, s.receiveTime().toEpochMilli());
+                }
+            });
+            return c;
+        }
+    }
+
+    static List<Long> alarms(int beds, int crossings, int silences, PrintStream out, Rig[] running) throws Exception {
         Instant end = Instant.now().plusSeconds(3600);
         Rig rig = running[0] = Rig.start(beds, end, out);
-        Vertx vertx = rig.station.station().vertx();
-        String token = await(vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
-                new AuthMessages.SignInRequest(USER, PASSWORD.toCharArray()), new DeliveryOptions().setSendTimeout(10_000))
-                .map(m -> m.body().token()));
-        DeliveryOptions as = BusGuard.options(token, 10_000);
-        for (int b = 1; b <= beds; b++) {
-            await(vertx.eventBus().request(Addresses.SESSION_COMMAND,
-                    new SessionCommand.CreateSession(USER, "bed-" + two(b), PROTOCOL, "BENCH-" + two(b), 70, "KIT-" + two(b)), as));
-        }
-        // the first crossing value of each bed as it arrives at the station (its receive time)
-        Map<String, Long> crossing = new ConcurrentHashMap<>();
-        Map<String, Boolean> above = new ConcurrentHashMap<>();
-        List<long[]> arrivals = new CopyOnWriteArrayList<>();
-        vertx.eventBus().<NumericSample>localConsumer(Addresses.NUMERIC, m -> {
-            NumericSample s = m.body();
-            if (s.stream() != Stream.HR) {
-                return;
-            }
-            String bed = s.source().bedId();
-            boolean now = s.value() > HR_HIGH;
-            Boolean before = above.put(bed, now);
-            if (now && !Boolean.TRUE.equals(before)) {
-                crossing.put(bed, s.receiveTime().toEpochMilli());
-            }
-        });
+        Crossings watch = Crossings.open(rig, beds);
+        Map<String, Long> crossing = watch.first;
+        Map<String, Boolean> above = watch.above;
         List<Page> bedViews = List.of(rig.open("bed view bed-01", "bed/bed-01"), rig.open("bed view bed-02", "bed/bed-02"));
         Page overview = rig.open("overview", "");
         out.printf("  %s  sessions open on %d beds; bed views of bed-01 and bed-02 and an overview open; injecting %d heart-rate crossings "
@@ -487,9 +530,169 @@ public final class LiveBenchmark {
                 + "the same priority)%n", injected, beds, missed);
         out.println("  first crossing value received -> alarm drawn on the overview card: " + stats(onCard));
         out.println("  first crossing value received -> alarm banner drawn on the bed views: " + stats(onBanner));
-        out.println("  (both pages poll the session view once a second: BedView and LiveView VIEW_MILLIS)");
+        out.println("  (pushed: the station publishes the bed's session view on every alarm change, station.session.alarms)");
         verdict(out, "alarm latency p99 (card and banner)", all, 500, 250);
+        if (silences > 0) {
+            technical(rig, bedViews, silences, out);
+        }
         return all;
+    }
+
+    /**
+     * Per bed, when its monitor's values arrive at the station: the latest, and the last one before a pause of the
+     * silence time or more (known once the monitor sends again).
+     */
+    static final class MonitorPauses implements AutoCloseable {
+        final long silentAfter;
+        private final Map<String, Long> lastHeard = new ConcurrentHashMap<>();
+        private final Map<String, Long> beforePause = new ConcurrentHashMap<>();
+        private final List<MessageConsumer<?>> consumers;
+
+        MonitorPauses(Rig rig) {
+            Vertx vertx = rig.station.station().vertx();
+            silentAfter = rig.station.station().config().mqtt().silentAfter().toMillis();
+            consumers = List.of(
+                    vertx.eventBus().<NumericSample>localConsumer(Addresses.NUMERIC, m -> heard(m.body().source(), m.body().receiveTime())),
+                    vertx.eventBus().<WaveformChunk>localConsumer(Addresses.WAVEFORM, m -> heard(m.body().source(), m.body().receiveTime())));
+        }
+
+        private void heard(DeviceRef source, Instant received) {
+            if ("monitor".equals(source.deviceId())) {
+                long t = received.toEpochMilli();
+                lastHeard.compute(source.bedId(), (bed, previous) -> {
+                    if (previous != null && t - previous >= silentAfter) {
+                        beforePause.put(bed, previous);
+                    }
+                    return previous == null ? t : Math.max(previous, t);
+                });
+            }
+        }
+
+        /** Unplugs {@code bed}'s monitor for the silence time plus {@code extraSeconds}; forgets its earlier pause. */
+        void unplug(Rig rig, String bed, double extraSeconds) throws IOException, InterruptedException {
+            beforePause.remove(bed);
+            rig.sim.artefact(bed, Conditions.Artefact.MONITOR_UNPLUGGED, silentAfter / 1000.0 + extraSeconds);
+        }
+
+        /** The receive time of the monitor's last value before its latest pause, or null (no pause seen yet). */
+        Long beforePause(String bed) {
+            return beforePause.get(bed);
+        }
+
+        @Override
+        public void close() {
+            consumers.forEach(MessageConsumer::unregister);
+        }
+    }
+
+    /** The alarm id of a silent monitor on a bed (the station's technical alarm, as the session shows it). */
+    static final String MONITOR_SILENT = "TECH:" + DeviceAlarms.DEVICE_SILENT + ":monitor";
+
+    /**
+     * Device-silent alarms: the monitors of the beds shown in bed views unplugged in turn (the simulated monitor sends
+     * nothing, its connection stays up); from the monitor's last value received at the station to the banner row
+     * drawn, minus {@code mqtt.silentAfter}. The rest is the station's silence check (every second, or a quarter of the
+     * silence time when shorter), the session worker, the push and the page.
+     */
+    static List<Long> technical(Rig rig, List<Page> bedViews, int silences, PrintStream out) throws Exception {
+        List<Long> onBanner = new ArrayList<>();
+        int missed = 0;
+        try (MonitorPauses pauses = new MonitorPauses(rig)) {
+            out.printf("  %s  technical alarms: %d monitors unplugged in turn (bed views' beds), silence time %d ms%n",
+                    CLOCK.format(Instant.now()), silences, pauses.silentAfter);
+            for (int i = 0; i < silences; i++) {
+                Page view = bedViews.get(i % bedViews.size());
+                String bed = view.route().substring("bed/".length());
+                view.collect();
+                pauses.unplug(rig, bed, 5);
+                // pacing: the monitor stays unplugged for the silence time plus 5 s; the banner is read after it is back
+                Thread.sleep(pauses.silentAfter + 8_000);
+                Long last = pauses.beforePause(bed);
+                Long drawn = last == null ? null : firstRow(view.collect(), MONITOR_SILENT, last);
+                if (drawn == null) {
+                    missed++;
+                } else {
+                    onBanner.add(drawn - last - pauses.silentAfter);
+                }
+                if (i < 2) {
+                    out.printf("    %s: last value received %s, banner %s%n", bed, last == null ? "never" : CLOCK.format(Instant.ofEpochMilli(last)),
+                            drawn == null ? "-" : (drawn - last) + " ms later");
+                }
+            }
+        }
+        Collections.sort(onBanner);
+        out.printf("results: %d device-silent alarms seen drawn (%d not seen)%n", onBanner.size(), missed);
+        out.println("  monitor's last value received -> device-silent banner drawn, minus the silence time: " + stats(onBanner));
+        verdict(out, "technical alarm latency p99 (banner)", onBanner, 500, 250);
+        return onBanner;
+    }
+
+    /** When the page first drew a banner row of {@code alarmId} at or after {@code notBefore}, or null. */
+    private static Long firstRow(JsonObject r, String alarmId, long notBefore) {
+        Long first = null;
+        for (Object o : r.getJsonArray("alarms", new JsonArray())) {
+            JsonArray a = (JsonArray) o;
+            long t = Math.round(a.getDouble(3));
+            if ("banner".equals(a.getString(0)) && alarmId.equals(a.getString(2)) && t >= notBefore) {
+                first = first == null ? t : Math.min(first, t);
+            }
+        }
+        return first;
+    }
+
+    // ---- smoke size, for the test suite ----
+
+    /** What the smoke-size run saw: chunks and numerics, and the two alarms' latencies (null: not seen drawn). */
+    record Smoke(Latency latency, Long crossingToBanner, Long silentToBanner) {
+    }
+
+    /**
+     * The latency and alarm benchmarks at smoke size (LiveSmokeIT): one bed with a session, its bed view in one Chromium;
+     * chunks and numerics drawn while one heart-rate crossing is injected, then its monitor unplugged until the
+     * device-silent alarm shows. Prints the figures; the caller checks correctness only.
+     */
+    static Smoke smoke(PrintStream out, Rig[] running) throws Exception {
+        Rig rig = running[0] = Rig.start(1, Instant.now().plusSeconds(900), out);
+        Crossings crossings = Crossings.open(rig, 1);
+        try (MonitorPauses pauses = new MonitorPauses(rig)) {
+            Page view = rig.open("bed view bed-01", "bed/bed-01");
+            Tally tally = new Tally();
+            JsonObject seen = new JsonObject().put("alarms", new JsonArray());
+            view.collect();
+            crossings.first.remove("bed-01");
+            rig.sim.change("bed-01", Conditions.Vital.HR, 150, 0, 3);
+            Instant deadline = Instant.now().plusSeconds(60);
+            Long crossingDrawn = null;
+            while (crossingDrawn == null && Instant.now().isBefore(deadline)) {
+                // pacing: the page is read twice a second until its banner shows the crossing
+                Thread.sleep(500);
+                JsonObject r = view.collect();
+                tally.add(view.name(), r);
+                r.getJsonArray("alarms", new JsonArray()).forEach(seen.getJsonArray("alarms")::add);
+                Long at = crossings.first.get("bed-01");
+                crossingDrawn = at == null ? null : firstAlarm(seen, "banner", "bed-01", at - 50);
+            }
+            Long crossingToBanner = crossingDrawn == null ? null : crossingDrawn - crossings.first.get("bed-01");
+            pauses.unplug(rig, "bed-01", 3);
+            seen = new JsonObject().put("alarms", new JsonArray());
+            Long silentDrawn = null;
+            while (silentDrawn == null && Instant.now().isBefore(deadline.plusSeconds(pauses.silentAfter / 1000))) {
+                // pacing: read twice a second until the banner shows the silent monitor and the monitor sends again
+                Thread.sleep(500);
+                view.collect().getJsonArray("alarms", new JsonArray()).forEach(seen.getJsonArray("alarms")::add);
+                Long last = pauses.beforePause("bed-01");
+                silentDrawn = last == null ? null : firstRow(seen, MONITOR_SILENT, last);
+            }
+            Long silentToBanner = silentDrawn == null ? null : silentDrawn - pauses.beforePause("bed-01") - pauses.silentAfter;
+            Latency l = tally.latency();
+            out.println("smoke results (1 bed, 1 bed view):");
+            out.println("  emit -> drawn: " + stats(l.allDrawn()) + "; receive -> in the page: " + stats(l.receiveToPage())
+                    + "; numerics device time -> shown: " + stats(l.numericToShown()));
+            out.println("  heart-rate crossing received -> banner drawn: " + (crossingToBanner == null ? "not seen" : crossingToBanner + " ms"));
+            out.println("  monitor's last value -> device-silent banner drawn, minus the silence time: "
+                    + (silentToBanner == null ? "not seen" : silentToBanner + " ms"));
+            return new Smoke(l, crossingToBanner, silentToBanner);
+        }
     }
 
     /**

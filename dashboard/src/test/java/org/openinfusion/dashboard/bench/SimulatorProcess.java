@@ -128,6 +128,11 @@ final class SimulatorProcess implements AutoCloseable {
         request("change " + bed + " " + vital + " " + target + " " + rampSeconds + " " + holdSeconds, "changed");
     }
 
+    /** Turns a measurement fault of {@code bed}'s monitor on for {@code seconds} (MONITOR_UNPLUGGED: it sends nothing). */
+    synchronized void artefact(String bed, Conditions.Artefact artefact, double seconds) throws IOException, InterruptedException {
+        request("artefact " + bed + " " + artefact + " " + seconds, "artefact");
+    }
+
     synchronized Status status() throws IOException, InterruptedException {
         String[] p = request("status", "status").split(" ");
         return new Status(Long.parseLong(p[1]), Long.parseLong(p[2]), Long.parseLong(p[3]), Long.parseLong(p[4]));
@@ -241,6 +246,12 @@ final class SimulatorProcess implements AutoCloseable {
                                     .orElseThrow(() -> new IllegalArgumentException("no bed " + p[1]));
                             sim.apply(p[1], event);
                             out.println("@changed");
+                        }
+                        case "artefact" -> {
+                            SimulatedBeds sim = sims.stream().filter(x -> x.bedIds().contains(p[1])).findFirst()
+                                    .orElseThrow(() -> new IllegalArgumentException("no bed " + p[1]));
+                            sim.apply(p[1], new BedEvent.ArtefactOn(Conditions.Artefact.valueOf(p[2]), Double.parseDouble(p[3])));
+                            out.println("@artefact");
                         }
                         case "status" -> {
                             long published = 0;

@@ -3,6 +3,7 @@ package org.openinfusion.dashboard.live;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,5 +89,31 @@ class LiveViewTest {
         assertTrue(text("bed-bed-04").contains("NIBP") && text("bed-bed-04").contains("mmHg"), text("bed-bed-04"));
         Component spo2Tile = _get(Component.class, s -> s.withId("bed-04-spo2")).getParent().orElseThrow().getParent().orElseThrow();
         assertEquals("high", spo2Tile.getElement().getAttribute("data-alarm"));
+    }
+
+    @Test
+    void aBedsCardShowsEachAlarmChangeThatTheStationPublishesWithoutTheOverviewAskingForTheSession() throws Exception {
+        command(new SessionCommand.CreateSession("nurse1", "bed-04", "ketamine-midazolam-active-placebo", "KET-004", 70, "KIT-4"));
+        sample("bed-04", Stream.HR, 70);
+        UI.getCurrent().navigate("");
+        KaribuStation.until(() -> text("bed-04-session").contains("KET-004"));
+        LiveView overview = (LiveView) UI.getCurrent().getCurrentView();
+        assertTrue(overview.alarmsStreaming());
+        // from now on the overview's own requests for the session view go unanswered
+        station.vertx.eventBus().addOutboundInterceptor(ctx -> {
+            if (!Addresses.SESSION_VIEW.equals(ctx.message().address())) {
+                ctx.next();
+            }
+        });
+
+        sample("bed-04", Stream.SPO2, 85);
+        KaribuStation.until(() -> text("bed-04-alarm").contains("SpO2 85 %: below the limit 92 %"));
+        command(new SessionCommand.AcknowledgeAlarm("nurse1", "bed-04", "LIMIT:spo2:lo92"));
+        KaribuStation.until(() -> "true".equals(_get(Component.class, s -> s.withId("bed-04-alarm")).getElement().getAttribute("data-acknowledged")));
+        sample("bed-04", Stream.SPO2, 97);
+        KaribuStation.until(() -> _find(Component.class, s -> s.withId("bed-04-alarm")).isEmpty());
+
+        UI.getCurrent().navigate("bed/bed-04");
+        assertFalse(overview.alarmsStreaming(), "the overview left");
     }
 }

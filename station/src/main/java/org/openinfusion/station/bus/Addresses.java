@@ -72,6 +72,8 @@ public final class Addresses {
     public static final String TABLET_LOCK = "station.tablet.lock";
     /** Request/reply: {@code TabletRequest.StillInUse} (an answer given on the tablet) -> whether the tablet is still unlocked. */
     public static final String TABLET_TOUCH = "station.tablet.touch";
+    /** Published whenever a bed's alarms changed (raised, escalated, acknowledged, silenced, cleared, hold advised): that bed's {@code SessionView} after the change. */
+    public static final String SESSION_ALARMS = "station.session.alarms";
 
 
     private Addresses() {

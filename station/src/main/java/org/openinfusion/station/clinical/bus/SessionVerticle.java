@@ -56,7 +56,7 @@ public final class SessionVerticle extends VerticleBase {
         this.tick = tick;
         this.guard = guard;
         // staff commands' outcomes (steps, acknowledgements) go on the bus too, like those of live data
-        this.api = new SessionCommandHandler(sessions, update -> vertx.eventBus().publish(Addresses.SESSION_UPDATE, update));
+        this.api = new SessionCommandHandler(sessions, this::publish);
         this.tablets = new TabletHandler(sessions, api, guard.tablets());
     }
 
@@ -140,7 +140,23 @@ public final class SessionVerticle extends VerticleBase {
         if (!o.isEmpty()) {
             String id = sessions.onBed(bed).map(r -> r.session().id()).orElse("");
             api.observe(id, o);
-            vertx.eventBus().publish(Addresses.SESSION_UPDATE, new SessionUpdate(bed, id, o));
+            publish(new SessionUpdate(bed, id, o));
+        }
+    }
+
+    /**
+     * Publishes what changed on a bed; when its alarms changed, also the bed's session view after the change, so that open
+     * pages show the alarm at once instead of at their next request.
+     */
+    private void publish(SessionUpdate update) {
+        vertx.eventBus().publish(Addresses.SESSION_UPDATE, update);
+        if (!update.outcome().alarms().isEmpty()) {
+            try {
+                api.viewOf(update.bedId()).ifPresent(v -> vertx.eventBus().publish(Addresses.SESSION_ALARMS, v));
+            } catch (RuntimeException e) {
+                // the change is recorded and published above; the pages then show it at their next request
+                LOG.error("the view of bed {} after an alarm change could not be made: {}", update.bedId(), e.toString());
+            }
         }
     }
 }

@@ -391,6 +391,11 @@ public final class SessionCommandHandler {
         return new CommandReply(view(bed), Optional.empty());
     }
 
+    /** The view of the session on {@code bed}, or empty when there is none. */
+    public Optional<SessionView> viewOf(String bed) {
+        return sessions.onBed(bed).map(r -> view(bed));
+    }
+
     SessionView view(String bed) {
         return SessionViews.of(runtime(bed), sessions.pump(bed), history, vitals, sessions.now());
     }

@@ -29,6 +29,8 @@ public final class MqttIngestVerticle extends VerticleBase implements BrokerLink
     private final IngestMetrics metrics;
     private final Clock clock;
     private final SilenceWatch silence;
+    /** How often silent devices are looked for (mqtt.silentAfter is at least 1 s). */
+    static final long SILENCE_CHECK_MILLIS = 200;
     private MqttConnection connection;
     private volatile Runnable onConnectionChange = () -> { };
 
@@ -47,8 +49,8 @@ public final class MqttIngestVerticle extends VerticleBase implements BrokerLink
                 config.deviceRegistry().<Predicate<DeviceRef>>map(r -> r::knows)
                         .orElse(source -> true));
         connection.start(decoder.subscription(), decoder.formerSubscriptions(), new MqttIngest(vertx, decoder, metrics, clock, silence));
-        long every = Math.max(100, Math.min(1000, config.silentAfter().toMillis() / 4));
-        vertx.setPeriodic(every, id -> checkSilence());
+        // five times a second: the check adds at most 0.2 s to the alarm (docs/performance.md), and costs one pass over the devices
+        vertx.setPeriodic(SILENCE_CHECK_MILLIS, id -> checkSilence());
         return Future.succeededFuture();
     }
 

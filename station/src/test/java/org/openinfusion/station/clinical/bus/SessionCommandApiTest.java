@@ -287,6 +287,30 @@ class SessionCommandApiTest {
     }
 
     @Test
+    void everyChangeOfABedsAlarmsIsPublishedWithTheBedsViewAfterTheChangeAndNothingElseIs() throws Exception {
+        List<SessionView> published = new CopyOnWriteArrayList<>();
+        vertx.eventBus().<SessionView>localConsumer(Addresses.SESSION_ALARMS, m -> published.add(m.body()));
+        create();
+        DeviceRef monitor = new DeviceRef(BED, "monitor");
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.SPO2, 85, clock.instant(), clock.instant(), 1));
+        Eventually.waitUntil(Duration.ofSeconds(10), "the raised alarm published", () -> !published.isEmpty());
+        String id = published.getFirst().activeAlarms().getFirst().id();
+        send(new SessionCommand.AcknowledgeAlarm("nurse1", BED, id));
+        send(new SessionCommand.SilenceAlarm("nurse1", BED, id, 120));
+        send(new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NOTE, "not an alarm change"));
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.SPO2, 97, clock.instant(), clock.instant(), 2));
+        Eventually.waitUntil(Duration.ofSeconds(10), "the cleared alarm published",
+                () -> published.getLast().activeAlarms().isEmpty());
+
+        assertEquals(4, published.size(), published.toString());
+        assertTrue(published.stream().allMatch(v -> v.bedId().equals(BED)));
+        assertEquals(List.of("RAISED", "ACKNOWLEDGED", "SILENCED", "CLEARED"),
+                published.stream().map(v -> v.recentAlarms().getFirst().kind().name()).toList());
+        assertEquals("nurse1", published.get(1).activeAlarms().getFirst().acknowledgedBy().orElseThrow());
+        assertFalse(published.get(2).activeAlarms().getFirst().audible(clock.instant()));
+    }
+
+    @Test
     void addsMarkersToTheAuditTrailAndTheView() throws Exception {
         create();
         send(new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NAUSEA, null));
