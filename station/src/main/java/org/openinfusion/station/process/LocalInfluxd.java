@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A private InfluxDB 1.x ({@code influxd}) on a free loopback port with its own data folder and
@@ -17,6 +18,9 @@ import java.util.List;
  */
 public final class LocalInfluxd extends ManagedProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+    /** Start attempts when the ports found free were taken before influxd bound them. */
+    private static final int START_ATTEMPTS = 3;
 
     private final int port;
     private final Path configFile;
@@ -38,12 +42,29 @@ public final class LocalInfluxd extends ManagedProcess {
      */
     public static LocalInfluxd start(Path binary, Path dir, Duration coldSnapshot) throws IOException {
         Files.createDirectories(dir);
-        int port = FreePort.find();
-        Path config = dir.resolve("influxdb.conf");
-        Files.writeString(config, config(dir, port, FreePort.find(), coldSnapshot.toSeconds()));
-        LocalInfluxd influxd = new LocalInfluxd(binary, dir, port, config);
-        influxd.start();
-        return influxd;
+        for (int attempt = 1; ; attempt++) {
+            int port = FreePort.find();
+            Path config = dir.resolve("influxdb.conf");
+            Files.writeString(config, config(dir, port, FreePort.find(), coldSnapshot.toSeconds()));
+            LocalInfluxd influxd = new LocalInfluxd(binary, dir, port, config);
+            try {
+                influxd.start();
+                return influxd;
+            } catch (IOException e) {
+                // a free port found here can be taken by another process before influxd binds it: try new ports
+                if (attempt == START_ATTEMPTS || !portWasTaken(dir.resolve("influxd.log"))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean portWasTaken(Path log) {
+        try {
+            return Files.exists(log) && Files.readString(log).toLowerCase(Locale.ROOT).contains("address already in use");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** (Re)starts the process on the same port and folder. */

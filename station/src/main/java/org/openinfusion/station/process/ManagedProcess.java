@@ -40,7 +40,8 @@ public class ManagedProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
-                throw new IOException(name + " exited with code " + process.exitValue() + " during start-up; see " + logFile);
+                throw new IOException(name + " exited with code " + process.exitValue() + " during start-up (" + lastLine()
+                        + "); see " + logFile);
             }
             if (Instant.now().isAfter(deadline)) {
                 stop();
@@ -93,6 +94,16 @@ public class ManagedProcess implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The log's last non-blank line (why a server gave up, for the error a test or the launcher shows). */
+    private String lastLine() {
+        try {
+            List<String> lines = Files.readAllLines(logFile).stream().filter(l -> !l.isBlank()).toList();
+            return lines.isEmpty() ? "no output" : lines.getLast().strip();
+        } catch (IOException e) {
+            return "log unreadable: " + e.getMessage();
         }
     }
 }
