@@ -72,12 +72,17 @@ public final class BrowserSteps {
         return String.valueOf(text);
     }
 
-    /** Clicks the first grid cell whose text contains {@code cellText} (the row's click opens what it shows). */
+    /**
+     * Clicks the first grid cell whose text contains {@code cellText} (the row's click opens what it shows). The grid
+     * renders only the rows in view, so while the cell is not found it scrolls on a few rows per try (wrapping round).
+     */
     static void clickGridCell(ChromeDriver browser, String gridId, String cellText) {
         waitFor(browser).ignoring(StaleElementReferenceException.class).until(d -> (Boolean) browser.executeScript(
                 "const g = document.getElementById(arguments[0]); if (!g) return false;"
                         + "const c = Array.from(g.querySelectorAll('vaadin-grid-cell-content')).find(c => c.textContent.includes(arguments[1]));"
-                        + "if (!c) return false; c.click(); return true;", gridId, cellText));
+                        + "if (!c) { if (g.size > 0 && g.scrollToIndex) {"
+                        + " g.__probe = ((g.__probe || 0) + 4) % g.size; g.scrollToIndex(g.__probe); } return false; }"
+                        + "c.click(); return true;", gridId, cellText));
     }
 
     /**
