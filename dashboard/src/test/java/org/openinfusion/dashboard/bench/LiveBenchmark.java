@@ -412,7 +412,11 @@ public final class LiveBenchmark {
 
     /** A session on every bed, and the first heart-rate value above the limit of each bed as it arrives at the station. */
     static final class Crossings {
-        /** Per bed, the receive time of the first value above the limit since the bed was last below it. */
+        /**
+         * Per bed, the receive time of the first value above the limit since the bed's entry was last removed: a value
+         * that dips below the limit and rises again (noise on the ramp) does not move it, since the alarm it raised may
+         * still be the one on screen.
+         */
         final Map<String, Long> first = new ConcurrentHashMap<>();
         /** Per bed, whether its latest heart rate is above the limit. */
         final Map<String, Boolean> above = new ConcurrentHashMap<>();
@@ -437,7 +441,7 @@ public final class LiveBenchmark {
                 boolean now = s.value() > HR_HIGH;
                 Boolean before = c.above.put(bed, now);
                 if (now && !Boolean.TRUE.equals(before)) {
-                    c.first.put(bed, s.receiveTime().toEpochMilli());
+                    c.first.putIfAbsent(bed, s.receiveTime().toEpochMilli());
                 }
             });
             return c;
@@ -673,6 +677,10 @@ public final class LiveBenchmark {
                 crossingDrawn = at == null ? null : firstAlarm(seen, "banner", "bed-01", at - 50);
             }
             Long crossingToBanner = crossingDrawn == null ? null : crossingDrawn - crossings.first.get("bed-01");
+            if (crossingDrawn == null) {
+                out.println("  crossing not seen drawn: first value above the limit received at " + crossings.first.get("bed-01")
+                        + ", rows the page drew: " + seen.getJsonArray("alarms"));
+            }
             pauses.unplug(rig, "bed-01", 3);
             seen = new JsonObject().put("alarms", new JsonArray());
             Long silentDrawn = null;
