@@ -108,7 +108,11 @@ public final class StationApp implements AutoCloseable {
             PointWriter writer;
             Optional<LocalInfluxd> influxd = cfg.influx().managed() ? startInfluxd(cfg.influx()) : Optional.empty();
             if (influxd.isPresent()) {
-                cfg = cfg.withInflux(cfg.influx().withUrl(influxd.get().url()));
+                // the private influxd requires authentication: write as its administrator, review and export as its reader
+                LocalInfluxd own = influxd.get();
+                own.grantRead(cfg.influx().database());
+                cfg = cfg.withInflux(cfg.influx().withUrl(own.url()).withCredentials(own.admin().username(),
+                        own.admin().password(), own.reader().username(), own.reader().password()));
             }
             if (cfg.influx().managed()) {
                 writer = new UnavailableStore("influxd is not installed (" + INSTALL_HINT + ")");

@@ -49,8 +49,7 @@ class DemoLauncherIT {
 
     @Test
     void simulatedBedReachesInfluxDb() throws Exception {
-        String influxUrl = demo.station().config().influx().url();
-        try (InfluxQueries influx = new InfluxQueries(influxUrl, "station")) {
+        try (InfluxQueries influx = new InfluxQueries(demo.station().config().influx())) {
             Eventually.waitUntil(Duration.ofSeconds(60), "bed-01 heart rates and ECG stored", () -> influx.count("numeric", "bed-01", "hr") >= 3
                     && influx.count("waveform", "bed-01", "ecg_ii") >= 1000);
             assertEquals(influx.count("waveform", "bed-01", "ecg_ii"), influx.distinctSeq("waveform", "bed-01", "ecg_ii"));

@@ -75,6 +75,8 @@ final class BenchServers implements AutoCloseable {
         s.put("mqtt.clientId", clientId);
         s.put("mqtt.allowUnregisteredDevices", "true"); // simulated beds on an open test broker
         s.put("influx.url", influxd.url());
+        s.put("influx.username", influxd.admin().username()); // the private influxd requires authentication
+        s.put("influx.password", influxd.admin().password());
         s.put("station.dataDir", Files.createDirectories(root.resolve("station")).toString());
         s.put("http.statusPort", "0");
         return s;
@@ -87,7 +89,7 @@ final class BenchServers implements AutoCloseable {
 
     /** A client of the influxd started here that waits up to 10 minutes for a query (counting a long run). */
     InfluxDB influxClient() {
-        return closeLater(InfluxDBFactory.connect(influxd.url(),
+        return closeLater(InfluxDBFactory.connect(influxd.url(), influxd.admin().username(), influxd.admin().password(),
                 new OkHttpClient.Builder().readTimeout(10, TimeUnit.MINUTES).connectTimeout(10, TimeUnit.SECONDS)), InfluxDB::close);
     }
 

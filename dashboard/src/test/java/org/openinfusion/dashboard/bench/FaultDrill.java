@@ -183,6 +183,8 @@ public final class FaultDrill {
             s.put("mqtt.clientId", "drill-station");
             s.put("mqtt.allowUnregisteredDevices", "true"); // the drill's simulated beds have no broker accounts
             s.put("influx.url", influxd.url());
+            s.put("influx.username", influxd.admin().username()); // the private influxd requires authentication
+            s.put("influx.password", influxd.admin().password());
             s.put("station.dataDir", data.toString());
             s.put("buffer.maxBytes", String.valueOf(mounted ? tmpfsBytes / 2 : 2048 * MIB));
             s.put("buffer.segmentBytes", String.valueOf(8 * MIB));

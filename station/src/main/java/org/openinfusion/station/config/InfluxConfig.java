@@ -6,10 +6,12 @@ import java.time.Duration;
 /**
  * Time-series storage. {@code url} is an InfluxDB HTTP URL, or {@code managed} to start a private
  * {@code influxd} (binary {@code influxdBinary}) on a free loopback port with its data in {@code managedDir}.
+ * {@code username}/{@code password} write and create the database; {@code readUsername}/{@code readPassword}, when
+ * given, are what review and exports read with (a user that may only read the database); empty: the writing ones.
  */
 public record InfluxConfig(String url, String influxdBinary, Path managedDir, String database, String retentionPolicy,
-                           String retentionDuration, String username, String password, Duration timeout,
-                           long batchBytes) {
+                           String retentionDuration, String username, String password, String readUsername,
+                           String readPassword, Duration timeout, long batchBytes) {
     public static final String MANAGED = "managed";
 
     public boolean managed() {
@@ -18,7 +20,25 @@ public record InfluxConfig(String url, String influxdBinary, Path managedDir, St
 
     public InfluxConfig withUrl(String newUrl) {
         return new InfluxConfig(newUrl, influxdBinary, managedDir, database, retentionPolicy, retentionDuration,
-                username, password, timeout, batchBytes);
+                username, password, readUsername, readPassword, timeout, batchBytes);
+    }
+
+    /** The same store with these credentials for writing and these for reading. */
+    public InfluxConfig withCredentials(String user, String pass, String readUser, String readPass) {
+        return new InfluxConfig(url, influxdBinary, managedDir, database, retentionPolicy, retentionDuration,
+                user, pass, readUser, readPass, timeout, batchBytes);
+    }
+
+    /** This configuration as review and exports use it: the reading credentials in place of the writing ones. */
+    public InfluxConfig forReading() {
+        return readUsername.isEmpty() ? this : withCredentials(readUsername, readPassword, readUsername, readPassword);
+    }
+
+    /** Credentials never appear in logs or error messages. */
+    @Override
+    public String toString() {
+        return "InfluxConfig[url=" + url + ", database=" + database + ", retentionPolicy=" + retentionPolicy
+                + ", username=" + username + ", readUsername=" + readUsername + "]";
     }
 
     static InfluxConfig from(Settings s, Path dataDir) {
@@ -32,7 +52,8 @@ public record InfluxConfig(String url, String influxdBinary, Path managedDir, St
         }
         return new InfluxConfig(url, s.string("influx.influxdBinary"), dataDir.resolve("influxdb"),
                 identifier(s, "influx.database"), identifier(s, "influx.retentionPolicy"), duration,
-                s.string("influx.username"), s.string("influx.password"), s.duration("influx.timeout"),
+                s.string("influx.username"), s.string("influx.password"), s.string("influx.readUsername"),
+                s.string("influx.readPassword"), s.duration("influx.timeout"),
                 s.bytes("influx.batchBytes"));
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * A private Mosquitto 2.x broker on a free loopback port with its own persistence folder, so a
@@ -30,8 +31,21 @@ public final class LocalMosquitto extends ManagedProcess {
      * {@code tls}: the settings make it a TLS listener, so its URL is {@code ssl://}.
      */
     public static LocalMosquitto start(Path binary, Path dir, List<String> listenerLines, boolean tls) throws IOException {
+        return start(binary, dir, listenerLines, tls, FreePort::find);
+    }
+
+    /**
+     * As {@link #start(Path, Path, List, boolean)} on a port drawn from {@code ports}; a port taken before mosquitto
+     * bound it is replaced by the next one drawn.
+     */
+    static LocalMosquitto start(Path binary, Path dir, List<String> listenerLines, boolean tls, IntSupplier ports)
+            throws IOException {
         Files.createDirectories(dir.resolve("persistence"));
-        int port = FreePort.find();
+        return onFreePorts("mosquitto", ports, p -> startOn(binary, dir, listenerLines, tls, p.getAsInt()));
+    }
+
+    private static LocalMosquitto startOn(Path binary, Path dir, List<String> listenerLines, boolean tls, int port)
+            throws IOException {
         Path config = dir.resolve("mosquitto.conf");
         Files.writeString(config, """
                 listener %d 127.0.0.1
@@ -55,9 +69,7 @@ public final class LocalMosquitto extends ManagedProcess {
 
     /** (Re)starts on the same port and persistence folder. */
     public void start() throws IOException {
-        if (FreePort.answers(port)) {
-            throw new IOException("port " + port + " is already taken by another process");
-        }
+        requireFree(port);
         long logLength = Files.exists(logFile()) ? Files.size(logFile()) : 0;
         launch(() -> listening(logLength) && FreePort.answers(port), Duration.ofSeconds(30));
     }

@@ -1,13 +1,16 @@
 package org.openinfusion.station.process;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +18,16 @@ import org.slf4j.LoggerFactory;
  * A server process this station started itself: output to a log file in its folder, readiness
  * polling and graceful stop (SIGTERM, then SIGKILL after a grace period). It stops only the process
  * it started; the owner stops it in order at shut-down (the launchers' shutdown hooks do).
+ *
+ * <p>A port {@link FreePort#find()} found free can be taken by another process before the server binds it.
+ * {@link #onFreePorts} therefore starts a server anew on fresh ports when the port answered before launch or
+ * the server's log says the address was already in use.
  */
 public class ManagedProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
+
+    /** Start attempts when the ports found free were taken before the server bound them. */
+    static final int PORT_ATTEMPTS = 3;
 
     private final String name;
     private final List<String> command;
@@ -30,9 +40,45 @@ public class ManagedProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts the process and waits until {@code ready} holds; fails if it exits or times out first. */
+    /** Builds a server on the ports it draws and starts it. */
+    @FunctionalInterface
+    protected interface Starter<P extends ManagedProcess> {
+        P start(IntSupplier ports) throws IOException;
+    }
+
+    /**
+     * Starts a server on ports drawn from {@code ports} (usually {@link FreePort#find}); when one of them turns out
+     * taken ({@link PortTakenException}), starts it again on freshly drawn ports, up to {@value #PORT_ATTEMPTS}
+     * times in all.
+     */
+    protected static <P extends ManagedProcess> P onFreePorts(String name, IntSupplier ports, Starter<P> starter)
+            throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return starter.start(ports);
+            } catch (PortTakenException e) {
+                if (attempt == PORT_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("{}: {}; starting again on other ports", name, e.getMessage());
+            }
+        }
+    }
+
+    /** Fails with {@link PortTakenException} when something already answers on {@code port}. */
+    protected static void requireFree(int port) throws PortTakenException {
+        if (FreePort.answers(port)) {
+            throw new PortTakenException("port " + port + " is already taken by another process");
+        }
+    }
+
+    /**
+     * Starts the process and waits until {@code ready} holds; fails if it exits or times out first, with
+     * {@link PortTakenException} when its log says an address it wanted was in use.
+     */
     protected synchronized void launch(BooleanSupplier ready, Duration timeout) throws IOException {
         Files.createDirectories(logFile.getParent());
+        long logFrom = Files.exists(logFile) ? Files.size(logFile) : 0;
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -40,12 +86,15 @@ public class ManagedProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
-                throw new IOException(name + " exited with code " + process.exitValue() + " during start-up (" + lastLine()
-                        + "); see " + logFile);
+                String why = name + " exited with code " + process.exitValue() + " during start-up (" + lastLine()
+                        + "); see " + logFile;
+                process = null;
+                throw addressInUseSince(logFrom) ? new PortTakenException(why) : new IOException(why);
             }
             if (Instant.now().isAfter(deadline)) {
                 stop();
-                throw new IOException(name + " was not ready within " + timeout + "; see " + logFile);
+                String why = name + " was not ready within " + timeout + "; see " + logFile;
+                throw addressInUseSince(logFrom) ? new PortTakenException(why) : new IOException(why);
             }
             sleep(50);
         }
@@ -94,6 +143,18 @@ public class ManagedProcess implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the log written since byte {@code from} (this launch) says an address was already in use. */
+    private boolean addressInUseSince(long from) {
+        try {
+            byte[] log = Files.readAllBytes(logFile);
+            int start = (int) Math.min(from, log.length);
+            return new String(log, start, log.length - start, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)
+                    .contains("address already in use");
+        } catch (IOException e) {
+            return false;
         }
     }
 

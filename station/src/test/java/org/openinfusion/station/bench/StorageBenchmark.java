@@ -56,10 +56,10 @@ public final class StorageBenchmark {
                 n, BEDS, chunks.size(), Runtime.getRuntime().availableProcessors());
         try (LocalInfluxd influxd = LocalInfluxd.start(binary, root.resolve("influxd"), Duration.ofSeconds(2))) {
             List<String> batches = encode(chunks);
-            double raw = raw(influxd.url(), "bench_raw", batches, n);
-            double station = station(influxd.url(), root, chunks, n);
+            double raw = raw(influxd, "bench_raw", batches, n);
+            double station = station(influxd, root, chunks, n);
             System.out.printf("  station / raw ceiling: %.2f (target >= 0.70)%n", station / raw);
-            packed(influxd.url(), chunks, n);
+            packed(influxd, chunks, n);
             for (String db : List.of("bench_raw", "bench_station", "bench_packed")) {
                 Path data = root.resolve("influxd/data").resolve(db);
                 long[] last = {-1};
@@ -134,8 +134,8 @@ public final class StorageBenchmark {
         return batches;
     }
 
-    static double raw(String url, String db, List<String> batches, long n) {
-        try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+    static double raw(LocalInfluxd influxd, String db, List<String> batches, long n) {
+        try (InfluxDB influx = InfluxDBFactory.connect(influxd.url(), influxd.admin().username(), influxd.admin().password())) {
             influx.query(new Query("CREATE DATABASE " + db));
             long[] latencies = new long[batches.size()];
             long start = System.nanoTime();
@@ -152,9 +152,10 @@ public final class StorageBenchmark {
         }
     }
 
-    static double station(String url, Path root, List<WaveformChunk> chunks, long n) throws Exception {
-        InfluxConfig config = StationConfig.from(Settings.defaultsWith(Map.of("influx.url", url,
-                "influx.database", "bench_station", "station.dataDir", root.toString()))).influx();
+    static double station(LocalInfluxd influxd, Path root, List<WaveformChunk> chunks, long n) throws Exception {
+        InfluxConfig config = StationConfig.from(Settings.defaultsWith(Map.of("influx.url", influxd.url(),
+                "influx.database", "bench_station", "station.dataDir", root.toString(), "influx.username", influxd.admin().username(),
+                "influx.password", influxd.admin().password()))).influx();
         try (DurableJournal journal = DurableJournal.open(root.resolve("buffer"), 8L << 30, 64L << 20, CompactEncoder.FORMAT);
              InfluxPointWriter writer = new InfluxPointWriter(config)) {
             long start = System.nanoTime();
@@ -178,8 +179,8 @@ public final class StorageBenchmark {
         }
     }
 
-    static void packed(String url, List<WaveformChunk> chunks, long n) {
-        try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+    static void packed(LocalInfluxd influxd, List<WaveformChunk> chunks, long n) {
+        try (InfluxDB influx = InfluxDBFactory.connect(influxd.url(), influxd.admin().username(), influxd.admin().password())) {
             influx.query(new Query("CREATE DATABASE bench_packed"));
             long start = System.nanoTime();
             StringBuilder b = new StringBuilder();

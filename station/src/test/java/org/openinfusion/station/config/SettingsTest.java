@@ -1,6 +1,7 @@
 package org.openinfusion.station.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,20 @@ class SettingsTest {
         assertEquals(8L << 30, c.buffer().maxBytes());
         assertEquals(Duration.ofSeconds(5), c.health().publishInterval());
         assertTrue(c.buffer().dir().endsWith("buffer"));
+    }
+
+    @Test
+    void reviewAndExportsReadWithTheReadOnlyUserFromTheEnvironmentWhenOneIsGiven() {
+        Settings s = Settings.load(null, Map.of("STATION_INFLUX_USERNAME", "writer", "STATION_INFLUX_PASSWORD", "w-secret",
+                "STATION_INFLUX_READUSERNAME", "auditor", "STATION_INFLUX_READPASSWORD", "r-secret"), new Properties());
+        InfluxConfig c = StationConfig.from(s).influx();
+        assertEquals("writer", c.username());
+        assertEquals("auditor", c.forReading().username());
+        assertEquals("r-secret", c.forReading().password());
+        assertFalse(c.toString().contains("secret"), "credentials never in a logged configuration: " + c);
+        InfluxConfig oneUser = StationConfig.from(Settings.defaultsWith(Map.of("influx.username", "writer",
+                "influx.password", "w-secret"))).influx();
+        assertEquals(oneUser, oneUser.forReading(), "without a read-only user review reads with the writing one");
     }
 
     @Test

@@ -144,7 +144,7 @@ class BrokerSecurityIT {
         Instant t = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
         SSLSocketFactory sockets = PemTrust.socketFactory(tls.caPem());
         try (StationApp station = StationApp.start(StationFixture.config(s), Clock.systemUTC(), Vertx.vertx());
-             InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+             InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
             StationFixture.awaitSubscribed(station);
             MqttClient attacker = new MqttClient(broker.url(), "sec-01-monitor", new MemoryPersistence());
             MqttClient owner = new MqttClient(broker.url(), "sec-02-monitor", new MemoryPersistence());
@@ -183,7 +183,7 @@ class BrokerSecurityIT {
             // the broker binds every session to its account (use_username_as_clientid), so the thief got its own session
             thief.publish(PREFIX + "sec-01/devices/monitor/numerics", ("[{\"bt\":" + Instant.now().minusSeconds(5).getEpochSecond()
                     + ",\"n\":\"spo2\",\"u\":\"%\",\"v\":97,\"seq\":1}]").getBytes(StandardCharsets.UTF_8), 1, false);
-            try (InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+            try (InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
                 Eventually.waitUntil(Duration.ofSeconds(30), "the device's value stored by the station",
                         () -> influx.count("numeric", "sec-01", "spo2") >= 1);
             }

@@ -63,7 +63,7 @@ class DataPathIT {
         double s = t.toEpochMilli() / 1000.0;
         String topic = "station/v1/beds/ident-01/devices/monitor/numerics";
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
-             InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+             InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
             StationFixture.awaitSubscribed(station);
             MqttClient monitor = device("ident-monitor");
             // two SenML records with one time and different values (and sequence numbers)
@@ -127,7 +127,7 @@ class DataPathIT {
             settings.putAll(Map.of("devices", "pump9", "device.pump9.protocol", "asena",
                     "device.pump9.tcp", "127.0.0.1:" + server.getLocalPort(), "device.pump9.bed", "burst-01"));
             try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
-                 InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+                 InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
                 Eventually.waitUntil(Duration.ofSeconds(30), "three answers stored",
                         () -> influx.count("numeric", "burst-01", "pump_rate") == 3 && influx.count("state", "burst-01", "pump_state") == 3
                                 && influx.count("state", "burst-01", "pump_alarm") == 3

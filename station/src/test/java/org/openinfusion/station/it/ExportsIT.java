@@ -50,6 +50,7 @@ import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.domain.WaveformChunk;
+import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.storage.LineProtocol;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
 import org.openinfusion.station.storage.influx.InfluxTimeSeriesReader;
@@ -70,9 +71,21 @@ class ExportsIT {
     private static final DeviceRef MONITOR_2 = new DeviceRef("it-a", "monitor-2");
     private static final List<StoredValue> WRITTEN = new ArrayList<>();
 
+    /** Writes as the influxd's administrator, reads (review, exports) as its read-only user. */
     private static InfluxConfig config(String url, Duration timeout) {
+        LocalInfluxd influxd = SERVERS.influxd();
         return StationConfig.from(Settings.defaultsWith(Map.of("influx.url", url, "influx.database", DATABASE,
-                "influx.timeout", timeout.toMillis() + "ms"))).influx();
+                "influx.timeout", timeout.toMillis() + "ms", "influx.username", influxd.admin().username(),
+                "influx.password", influxd.admin().password(), "influx.readUsername", influxd.reader().username(),
+                "influx.readPassword", influxd.reader().password()))).influx();
+    }
+
+    /** The export command's station properties: the read-only user's credentials (the URL comes with --influx-url). */
+    private static String readerProperties() throws IOException {
+        Path file = SERVERS.newFolder("export-cli").resolve("station.properties");
+        Files.writeString(file, "influx.readUsername=" + SERVERS.influxd().reader().username() + "\ninflux.readPassword="
+                + SERVERS.influxd().reader().password() + "\n");
+        return file.toString();
     }
 
     private static InfluxConfig config() {
@@ -81,7 +94,8 @@ class ExportsIT {
 
     /** Known points on bed it-a (and a decoy on it-b), and the recorded session's vitals on bed-01. */
     @BeforeAll
-    static void writeKnownPoints() {
+    static void writeKnownPoints() throws IOException {
+        SERVERS.influxd().grantRead(DATABASE);
         List<Observation> observations = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Instant t = T.plus(Duration.ofNanos(1_000_001_000L * i));
@@ -139,7 +153,7 @@ class ExportsIT {
         Path out = dir.resolve("window.edf");
         assertEquals(0, ExportMain.run(new String[] {"--audit", trail.file().toString(), "--format", "edf-plus", "--session",
                 trail.first(), "--from", EDF_FROM.toString(), "--to", EDF_FROM.plusSeconds(10).toString(), "--influx-url",
-                SERVERS.influxd().url(), "--database", DATABASE, "--out", out.toString()}));
+                SERVERS.influxd().url(), "--database", DATABASE, "--config", readerProperties(), "--out", out.toString()}));
         try (var left = Files.list(dir)) {
             assertEquals(List.of(out), left.toList(), "the file alone, no partial file left");
         }
@@ -210,7 +224,7 @@ class ExportsIT {
         for (ExportFormat format : List.of(ExportFormat.VITALS_CSV, ExportFormat.SDTM_VS)) {
             Path out = dir.resolve(format.fileSuffix());
             assertEquals(0, ExportMain.run(new String[] {"--audit", trail.file().toString(), "--format", format.key(), "--session",
-                    trail.first(), "--influx-url", SERVERS.influxd().url(), "--database", DATABASE, "--out", out.toString()}));
+                    trail.first(), "--influx-url", SERVERS.influxd().url(), "--database", DATABASE, "--config", readerProperties(), "--out", out.toString()}));
             byte[] expected = Exports.write(format, new ExportRequest(trail.entries(), Optional.of(trail.first()), TrailBuilder.vitals(),
                     InstrumentCatalog.builtIn(), ProtocolCatalog.builtIn()), evening).content();
             assertArrayEquals(expected, Files.readAllBytes(out), format.key() + " from InfluxDB equals the one from the same values in memory");
@@ -220,7 +234,7 @@ class ExportsIT {
         // TS, whose data cutoff is when the export was written
         Path zip = dir.resolve(ExportFormat.SDTM_XPT.fileSuffix());
         assertEquals(0, ExportMain.run(new String[] {"--audit", trail.file().toString(), "--format", ExportFormat.SDTM_XPT.key(),
-                "--session", trail.first(), "--influx-url", SERVERS.influxd().url(), "--database", DATABASE, "--out", zip.toString()}));
+                "--session", trail.first(), "--influx-url", SERVERS.influxd().url(), "--database", DATABASE, "--config", readerProperties(), "--out", zip.toString()}));
         Map<String, byte[]> fromStore = unzip(Files.readAllBytes(zip));
         Map<String, byte[]> inMemory = unzip(Exports.write(ExportFormat.SDTM_XPT, new ExportRequest(trail.entries(),
                 Optional.of(trail.first()), TrailBuilder.vitals(), InstrumentCatalog.builtIn(), ProtocolCatalog.builtIn()), evening).content());
@@ -240,7 +254,7 @@ class ExportsIT {
         TrailBuilder.Recorded trail = TrailBuilder.shared();
         Path out = SERVERS.newFolder("fhir").resolve("fhir.json");
         assertEquals(0, ExportMain.run(new String[] {"--audit", trail.file().toString(), "--format", "fhir-json", "--session",
-                trail.first(), "--influx-url", SERVERS.influxd().url(), "--database", DATABASE, "--out", out.toString()}));
+                trail.first(), "--influx-url", SERVERS.influxd().url(), "--database", DATABASE, "--config", readerProperties(), "--out", out.toString()}));
         String inMemory = new String(Exports.write(ExportFormat.FHIR_JSON, new ExportRequest(trail.entries(), Optional.of(trail.first()),
                 TrailBuilder.vitals(), InstrumentCatalog.builtIn(), ProtocolCatalog.builtIn()),
                 Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC)).content(), StandardCharsets.UTF_8);
@@ -284,7 +298,8 @@ class ExportsIT {
             accepter.join(2_000);
         }
         InfluxConfig missing = StationConfig.from(Settings.defaultsWith(Map.of("influx.url", SERVERS.influxd().url(),
-                "influx.database", "no_such_db"))).influx();
+                "influx.database", "no_such_db", "influx.username", SERVERS.influxd().admin().username(),
+                "influx.password", SERVERS.influxd().admin().password()))).influx();
         assertPromptFailure(missing, "database not found");
         SERVERS.influxd().stop();
         try {

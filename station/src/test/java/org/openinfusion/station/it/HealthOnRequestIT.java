@@ -80,7 +80,7 @@ class HealthOnRequestIT {
     @Test
     void writingResumesAtTheFirstPingAfterInfluxdReturnsAndHealthSaysSoWhenAsked() throws Exception {
         try (StationApp station = StationApp.start(StationFixture.config(settings("store")), Clock.systemUTC(), Vertx.vertx());
-             InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+             InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
             StationFixture.awaitSubscribed(station);
             // given lines stored every 50 ms
             AtomicLong sent = new AtomicLong();

@@ -5,14 +5,26 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
+import org.openinfusion.station.config.InfluxConfig;
+import org.openinfusion.station.process.LocalInfluxd;
 
 /** Reads back what the station stored, through InfluxQL, for the integration tests' assertions. */
 public final class InfluxQueries implements AutoCloseable {
     private final InfluxDB influx;
     private final String database;
 
-    public InfluxQueries(String url, String database) {
-        this.influx = InfluxDBFactory.connect(url);
+    /** As the influxd's administrator (it requires authentication). */
+    public InfluxQueries(LocalInfluxd influxd, String database) {
+        this(influxd.url(), influxd.admin().username(), influxd.admin().password(), database);
+    }
+
+    /** With the credentials the station writes with. */
+    public InfluxQueries(InfluxConfig config) {
+        this(config.url(), config.username(), config.password(), config.database());
+    }
+
+    private InfluxQueries(String url, String username, String password, String database) {
+        this.influx = InfluxDBFactory.connect(url, username, password);
         this.database = database;
     }
 

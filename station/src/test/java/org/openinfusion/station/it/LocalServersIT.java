@@ -16,7 +16,8 @@ class LocalServersIT {
 
     @Test
     void influxdAnswersOnItsPrivatePort() {
-        try (var influx = InfluxDBFactory.connect(SERVERS.influxd().url())) {
+        try (var influx = InfluxDBFactory.connect(SERVERS.influxd().url(), SERVERS.influxd().admin().username(),
+                SERVERS.influxd().admin().password())) {
             assertTrue(influx.ping().isGood());
         }
     }

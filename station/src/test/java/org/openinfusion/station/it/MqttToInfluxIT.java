@@ -33,7 +33,7 @@ class MqttToInfluxIT {
         var settings = StationFixture.settings(SERVERS, SERVERS.newFolder("exact"), "station-exact");
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
              SimulatedBeds sim = StationFixture.manualBeds(SERVERS.mosquitto().url(), "exact", 2, start);
-             InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+             InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
             StationFixture.awaitSubscribed(station);
             assertTrue(sim.awaitConnected(Duration.ofSeconds(20)));
             // when 90 s of both beds are published
@@ -78,7 +78,7 @@ class MqttToInfluxIT {
         Instant t = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
         String base = "station/v1/beds/known-01/devices/monitor/";
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
-             InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+             InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
             StationFixture.awaitSubscribed(station);
             MqttClient device = new MqttClient(SERVERS.mosquitto().url(), "known-device", new MemoryPersistence());
             device.connect();

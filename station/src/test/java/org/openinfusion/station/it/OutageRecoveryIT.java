@@ -30,7 +30,7 @@ class OutageRecoveryIT {
         StationProcess first = StationProcess.start(settings, log);
         StationProcess restarted = null;
         try (SimulatedBeds sim = StationFixture.manualBeds(SERVERS.mosquitto().url(), "outage", 1, start);
-             InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+             InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
             assertTrue(sim.awaitConnected(Duration.ofSeconds(20)));
             // given the first 20 s stored normally
             sim.advanceTo(start.plusSeconds(20));
@@ -79,7 +79,7 @@ class OutageRecoveryIT {
         Instant start = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
              SimulatedBeds sim = StationFixture.manualBeds(SERVERS.mosquitto().url(), "broker", 2, start);
-             InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+             InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
             StationFixture.awaitSubscribed(station);
             assertTrue(sim.awaitConnected(Duration.ofSeconds(20)));
             // given data flowing, one simulated second at a time

@@ -3,6 +3,7 @@ package org.openinfusion.station.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,6 +51,12 @@ public final class RealServers implements BeforeAllCallback, AfterAllCallback {
 
     public LocalInfluxd influxd() {
         return influxd;
+    }
+
+    /** The station settings that reach this influxd (it requires authentication): URL and its administrator. */
+    public Map<String, String> influxSettings() {
+        return Map.of("influx.url", influxd.url(), "influx.username", influxd.admin().username(),
+                "influx.password", influxd.admin().password());
     }
 
     /** A fresh folder for one test's station data. */

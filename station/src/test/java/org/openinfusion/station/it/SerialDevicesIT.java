@@ -58,7 +58,7 @@ class SerialDevicesIT {
                     "device.pump1.protocol", "asena", "device.pump1.tcp", "127.0.0.1:" + pump.tcpPort().getAsInt(),
                     "device.pump1.bed", "ser-01", "device.pump1.pollInterval", "500ms"));
             try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
-                 InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+                 InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
                 List<TechnicalAlarm> alarms = new CopyOnWriteArrayList<>();
                 station.vertx().eventBus().<TechnicalAlarm>localConsumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
                 // then numerics, waves and pump status arrive in InfluxDB
@@ -110,7 +110,7 @@ class SerialDevicesIT {
                     "device.pump2.protocol", "asena", "device.pump2.tcp", "127.0.0.1:" + pump.tcpPort().getAsInt(),
                     "device.pump2.bed", "flt-01", "device.pump2.pollInterval", "500ms"));
             try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
-                 InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+                 InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
                 List<TechnicalAlarm> alarms = new CopyOnWriteArrayList<>();
                 station.vertx().eventBus().<TechnicalAlarm>localConsumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
                 Eventually.waitUntil(Duration.ofSeconds(30), "data flowing", () -> influx.count("waveform", "flt-01", "ecg_i") > 300);

@@ -38,7 +38,7 @@ class SessionOnLiveDataIT {
         Path auditFile = data.resolve("audit").resolve("audit.log");
         var settings = StationFixture.settings(SERVERS, data, "station-session");
         try (StationApp station = StationApp.start(StationFixture.config(settings), Clock.systemUTC(), Vertx.vertx());
-             InfluxQueries influx = new InfluxQueries(SERVERS.influxd().url(), "station")) {
+             InfluxQueries influx = new InfluxQueries(SERVERS.influxd(), "station")) {
             StationFixture.awaitSubscribed(station);
             Vertx vertx = station.vertx();
             SessionService sessions = station.sessions();

@@ -23,7 +23,7 @@ final class StationFixture {
         Map<String, String> s = new HashMap<>();
         s.put("mqtt.url", servers.mosquitto().url());
         s.put("mqtt.clientId", clientId);
-        s.put("influx.url", servers.influxd().url());
+        s.putAll(servers.influxSettings());
         s.put("station.dataDir", dataDir.toString());
         s.put("http.statusPort", "0");
         s.put("health.publishInterval", "1s");

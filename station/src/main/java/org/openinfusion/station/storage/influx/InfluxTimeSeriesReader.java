@@ -62,9 +62,11 @@ public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoClose
                 .writeTimeout(timeout, TimeUnit.MILLISECONDS)
                 .callTimeout(timeout, TimeUnit.MILLISECONDS)
                 .retryOnConnectionFailure(false);
-        this.influx = config.username().isEmpty()
-                ? InfluxDBFactory.connect(config.url(), http)
-                : InfluxDBFactory.connect(config.url(), config.username(), config.password(), http);
+        // review and exports only read: with the read-only user when one is configured
+        InfluxConfig reading = config.forReading();
+        this.influx = reading.username().isEmpty()
+                ? InfluxDBFactory.connect(reading.url(), http)
+                : InfluxDBFactory.connect(reading.url(), reading.username(), reading.password(), http);
     }
 
     @Override
