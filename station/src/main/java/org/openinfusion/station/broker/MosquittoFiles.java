@@ -67,6 +67,20 @@ public final class MosquittoFiles {
         return lines;
     }
 
+    /**
+     * The mosquitto.conf lines of a second listener for devices that sign in with a client certificate (mutual TLS),
+     * after {@code per_listener_settings true}: a client must present a certificate that chains to {@code clientCa};
+     * its subject's common name is its account ({@code use_identity_as_username}, matching the registry lines marked
+     * {@code certificate}) and its client id, and the same {@code acl} in {@code dir} (written by {@link #write})
+     * limits it to its own subtree. The server side is {@code tls}'s certificate and key.
+     */
+    public static List<String> certificateListener(Path dir, Path clientCa, GeneratedTls tls, int maxPacketBytes) {
+        return List.of("allow_anonymous false", "require_certificate true", "use_identity_as_username true",
+                "use_username_as_clientid true", "acl_file " + dir.resolve("acl").toAbsolutePath(),
+                "cafile " + clientCa.toAbsolutePath(), "certfile " + tls.certPem().toAbsolutePath(),
+                "keyfile " + tls.keyPem().toAbsolutePath(), "tls_version tlsv1.2", "max_packet_size " + maxPacketBytes);
+    }
+
     /** Writes {@code passwd} (owner-only) and {@code acl} into {@code dir}. */
     public static void write(BrokerRules rules, Path dir) throws IOException {
         Files.createDirectories(dir);

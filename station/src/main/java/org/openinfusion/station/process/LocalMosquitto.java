@@ -14,11 +14,13 @@ import java.util.function.IntSupplier;
  */
 public final class LocalMosquitto extends ManagedProcess {
     private final int port;
+    private final List<Integer> morePorts;
     private final boolean tls;
 
-    private LocalMosquitto(Path binary, Path dir, int port, Path configFile, boolean tls) {
+    private LocalMosquitto(Path binary, Path dir, int port, List<Integer> morePorts, Path configFile, boolean tls) {
         super("mosquitto :" + port, List.of(binary.toString(), "-c", configFile.toString()), dir.resolve("mosquitto.log"));
         this.port = port;
+        this.morePorts = List.copyOf(morePorts);
         this.tls = tls;
     }
 
@@ -40,15 +42,39 @@ public final class LocalMosquitto extends ManagedProcess {
      */
     static LocalMosquitto start(Path binary, Path dir, List<String> listenerLines, boolean tls, IntSupplier ports)
             throws IOException {
-        Files.createDirectories(dir.resolve("persistence"));
-        return onFreePorts("mosquitto", ports, p -> startOn(binary, dir, listenerLines, tls, p.getAsInt()));
+        return start(binary, dir, listenerLines, tls, List.of(), ports);
     }
 
-    private static LocalMosquitto startOn(Path binary, Path dir, List<String> listenerLines, boolean tls, int port)
-            throws IOException {
+    /**
+     * As {@link #start(Path, Path, List, boolean)} with a further listener on its own free port for each of
+     * {@code moreListeners} (its mosquitto.conf lines; {@link #port(int)}). With more than one listener each keeps its
+     * own security settings ({@code per_listener_settings true}).
+     */
+    public static LocalMosquitto start(Path binary, Path dir, List<String> listenerLines, boolean tls,
+                                       List<List<String>> moreListeners) throws IOException {
+        return start(binary, dir, listenerLines, tls, moreListeners, FreePort::find);
+    }
+
+    static LocalMosquitto start(Path binary, Path dir, List<String> listenerLines, boolean tls,
+                                List<List<String>> moreListeners, IntSupplier ports) throws IOException {
+        Files.createDirectories(dir.resolve("persistence"));
+        return onFreePorts("mosquitto", ports, p -> {
+            int port = p.getAsInt();
+            List<Integer> more = moreListeners.stream().map(l -> p.getAsInt()).toList();
+            return startOn(binary, dir, listenerLines, tls, port, moreListeners, more);
+        });
+    }
+
+    private static LocalMosquitto startOn(Path binary, Path dir, List<String> listenerLines, boolean tls, int port,
+                                          List<List<String>> moreListeners, List<Integer> morePorts) throws IOException {
         Path config = dir.resolve("mosquitto.conf");
+        StringBuilder listeners = new StringBuilder(moreListeners.isEmpty() ? "" : "per_listener_settings true\n");
+        listeners.append("listener ").append(port).append(" 127.0.0.1\n").append(String.join("\n", listenerLines));
+        for (int i = 0; i < moreListeners.size(); i++) {
+            listeners.append("\nlistener ").append(morePorts.get(i)).append(" 127.0.0.1\n")
+                    .append(String.join("\n", moreListeners.get(i)));
+        }
         Files.writeString(config, """
-                listener %d 127.0.0.1
                 %s
                 user root
                 persistence true
@@ -61,8 +87,8 @@ public final class LocalMosquitto extends ManagedProcess {
                 log_type warning
                 log_type notice
                 log_type information
-                """.formatted(port, String.join("\n", listenerLines), dir.resolve("persistence").toAbsolutePath()));
-        LocalMosquitto m = new LocalMosquitto(binary, dir, port, config, tls);
+                """.formatted(listeners, dir.resolve("persistence").toAbsolutePath()));
+        LocalMosquitto m = new LocalMosquitto(binary, dir, port, morePorts, config, tls);
         m.start();
         return m;
     }
@@ -70,15 +96,19 @@ public final class LocalMosquitto extends ManagedProcess {
     /** (Re)starts on the same port and persistence folder. */
     public void start() throws IOException {
         requireFree(port);
+        for (int more : morePorts) {
+            requireFree(more);
+        }
         long logLength = Files.exists(logFile()) ? Files.size(logFile()) : 0;
-        launch(() -> listening(logLength) && FreePort.answers(port), Duration.ofSeconds(30));
+        launch(() -> listening(logLength, port) && FreePort.answers(port)
+                && morePorts.stream().allMatch(p -> listening(logLength, p) && FreePort.answers(p)), Duration.ofSeconds(30));
     }
 
-    private boolean listening(long fromByte) {
+    private boolean listening(long fromByte, int onPort) {
         try {
             String log = Files.readString(logFile());
             return log.length() > fromByte && log.substring((int) Math.min(fromByte, log.length()))
-                    .contains("listen socket on port " + port);
+                    .contains("listen socket on port " + onPort);
         } catch (IOException e) {
             return false;
         }
@@ -90,5 +120,10 @@ public final class LocalMosquitto extends ManagedProcess {
 
     public int port() {
         return port;
+    }
+
+    /** The port of further listener {@code i} (0 for the first of {@code moreListeners}). */
+    public int port(int i) {
+        return morePorts.get(i);
     }
 }
