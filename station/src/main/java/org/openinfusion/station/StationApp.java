@@ -38,6 +38,7 @@ import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.yaml.SiteFileException;
+import org.openinfusion.station.clinical.export.ExportSpool;
 import org.openinfusion.station.clinical.export.StudySite;
 import org.openinfusion.station.clinical.review.NoTimeSeries;
 import org.openinfusion.station.clinical.review.ReviewService;
@@ -85,6 +86,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StationApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StationApp.class);
+    /** The folder in the data folder where EDF+ exports wait for their download ({@link ExportSpool}). */
+    public static final String EXPORT_SPOOL = "export-spool";
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final Vertx vertx;
@@ -170,9 +173,15 @@ public final class StationApp implements AutoCloseable {
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             TimeSeriesReader series = cfg.influx().managed() ? new NoTimeSeries("influxd is not installed (" + INSTALL_HINT + ")")
                     : remember(new InfluxTimeSeriesReader(cfg.influx()));
+            // exports a stop left half-written or never fetched: nothing can be using them before review starts
+            ExportSpool spool = new ExportSpool(cfg.dataDir().resolve(EXPORT_SPOOL));
+            int stale = spool.sweep();
+            if (stale > 0) {
+                LOG.info("deleted {} export spool file(s) left from an earlier run", stale);
+            }
             ReviewService review = new ReviewService(new AuditTail(cfg.dataDir().resolve("audit").resolve("audit.log")), auditTrail,
                     series, sessions.protocols(), instruments, authenticator, clock,
-                    new StudySite(cfg.site().siteId(), cfg.site().country()));
+                    new StudySite(cfg.site().siteId(), cfg.site().country()), spool);
             await(vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             VisitService visits = new VisitService(sessions.protocols(), instruments, auditTrail, new TailHistory(new AuditTail(auditFile)),
                     clock, clock.getZone());

@@ -9,13 +9,17 @@ import java.io.IOException;
 import java.util.function.Supplier;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.review.ReviewRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One export as a browser download: asks the station when the link is followed (on the download request's thread,
  * never the UI's) and streams the file it writes under the name it gives. A refusal fails the download with the
- * station's code and is shown on the page.
+ * station's code, no answer in time with 504, no station with 503; each is shown on the page in staff words.
  */
 final class ExportDownload implements DownloadHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportDownload.class);
+
     private final Supplier<ReviewClient> client;
     private final Supplier<ReviewRequest.Export> request;
 
@@ -35,12 +39,24 @@ final class ExportDownload implements DownloadHandler {
             ExportFile file = c.export(request.get());
             event.setFileName(file.fileName());
             event.setContentType(file.mediaType());
-            event.setContentLength(file.size());
-            // a spooled file (EDF+) is copied as a stream and then deleted
-            file.copyTo(event.getOutputStream());
+            long size = file.size();
+            event.setContentLength(size);
+            copy(file, size, event);
         } catch (ReviewClient.ExportRefused refused) {
-            event.getResponse().setStatus(refused.code() >= 400 && refused.code() < 600 ? refused.code() : 500);
-            show(event.getUI(), "Export refused: " + refused.getMessage());
+            event.getResponse().setStatus(refused.code());
+            show(event.getUI(), refused.getMessage());
+        }
+    }
+
+    /** A spooled file (EDF+) is copied as a stream and deleted once sent, or when the browser went away meanwhile. */
+    private static void copy(ExportFile file, long size, DownloadEvent event) throws IOException {
+        try {
+            file.copyTo(event.getOutputStream());
+        } catch (IOException abandoned) {
+            LOG.info("export download of {} bytes abandoned by the browser: {}", size, abandoned.getClass().getSimpleName());
+            throw abandoned;
+        } finally {
+            file.discard();
         }
     }
 

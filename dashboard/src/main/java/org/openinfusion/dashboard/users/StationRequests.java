@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UIDetachedException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.util.function.Consumer;
@@ -35,11 +36,20 @@ public final class StationRequests {
 
     /** The raw reply future, for callers that need to recover from particular failures; any thread. */
     public <T> Future<T> send(String address, Object body) {
+        return this.<T>ask(address, body, CurrentUser.TIMEOUT_MILLIS).map(m -> m.body());
+    }
+
+    /**
+     * The reply message itself, waited for up to {@code timeoutMillis} instead of the ordinary
+     * {@link CurrentUser#TIMEOUT_MILLIS}: for a request that takes long by nature (an export) and whose answer the
+     * caller acknowledges; any thread.
+     */
+    public <T> Future<Message<T>> ask(String address, Object body, long timeoutMillis) {
         if (token == null) {
             return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, BusGuard.SIGNED_OUT, "Not signed in."));
         }
-        DeliveryOptions options = BusGuard.options(token, CurrentUser.TIMEOUT_MILLIS);
-        return vertx.eventBus().<T>request(address, body, options).map(m -> m.body());
+        DeliveryOptions options = BusGuard.options(token, timeoutMillis);
+        return vertx.eventBus().request(address, body, options);
     }
 
     /** Hands the outcome to the UI thread; an expired sign-in sends the page to the sign-in page. */

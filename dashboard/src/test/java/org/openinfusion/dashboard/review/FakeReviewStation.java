@@ -2,18 +2,22 @@ package org.openinfusion.dashboard.review;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageCodec;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
@@ -39,6 +43,13 @@ final class FakeReviewStation {
     /** When set, signing fails with this code and message whatever the password. */
     volatile Integer signFailure;
     volatile String signFailureMessage;
+    /** How long writing an export takes (e.g. the EDF+ of a long record). */
+    volatile Duration exportDelay = Duration.ZERO;
+    /** Spool files the dashboard acknowledged on arrival, and those it did not (then deleted, as the station does). */
+    final List<Path> taken = new CopyOnWriteArrayList<>();
+    final List<Path> notTaken = new CopyOnWriteArrayList<>();
+    private final MessageConsumer<ReviewRequest.Export> exports;
+    private final List<String> refused = new CopyOnWriteArrayList<>();
 
     FakeReviewStation(Vertx vertx) {
         EventBus bus = vertx.eventBus();
@@ -60,7 +71,46 @@ final class FakeReviewStation {
         bus.<ReviewRequest.Waveform>consumer(Addresses.REVIEW_WAVEFORM, m -> answer(m, waveform(m.body())));
         bus.<ReviewRequest.Sign>consumer(Addresses.REVIEW_SIGN, this::sign);
         bus.<ReviewRequest.Amend>consumer(Addresses.REVIEW_AMEND, this::amend);
-        bus.<ReviewRequest.Export>consumer(Addresses.REVIEW_EXPORT, m -> answer(m, export(m.body())));
+        exports = bus.<ReviewRequest.Export>consumer(Addresses.REVIEW_EXPORT, m -> {
+            keep(m);
+            if (refused.contains(m.body().sessionId())) {
+                m.fail(404, "No session " + m.body().sessionId() + ".");
+                return;
+            }
+            Duration delay = exportDelay;
+            if (delay.isZero()) {
+                handOver(m);
+            } else {
+                vertx.setTimer(delay.toMillis(), id -> handOver(m));
+            }
+        });
+    }
+
+    /** Exports of {@code sessionId} are refused with 404, as the station refuses an unknown session. */
+    void refuseExportsOf(String sessionId) {
+        refused.add(sessionId);
+    }
+
+    /** The station's review worker goes away: exports have nobody to answer them. */
+    void stopExports() throws Exception {
+        exports.unregister().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    /** As the station does: a spooled file is handed over and its acknowledgement awaited; one not taken is deleted. */
+    private void handOver(Message<ReviewRequest.Export> m) {
+        ExportFile file = export(m.body());
+        if (file.spooled() == null) {
+            m.reply(file);
+            return;
+        }
+        m.replyAndRequest(file, new DeliveryOptions().setSendTimeout(5000)).onComplete(ack -> {
+            if (ack.succeeded()) {
+                taken.add(file.spooled());
+            } else {
+                file.discard();
+                notTaken.add(file.spooled());
+            }
+        });
     }
 
     /**

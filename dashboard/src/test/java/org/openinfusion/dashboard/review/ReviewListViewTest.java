@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.login.NotPermittedView;
+import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
@@ -122,6 +124,19 @@ class ReviewListViewTest {
         assertArrayEquals(FakeReviewStation.exported(asked), got.body());
         assertTrue(got.headers().get("Content-Disposition").contains("study-redcap-import.csv"), got.headers().toString());
         assertTrue(view.isAttached());
+    }
+
+    @Test
+    void anExportTakingLongerThanAnOrdinaryRequestStillDownloads() throws Exception {
+        openAsPhysician();
+        review.exportDelay = Duration.ofMillis(CurrentUser.TIMEOUT_MILLIS + 1500); // a study-wide export of many records
+        ExportMenu menu = _get(ExportMenu.class, s -> s.withId("bulk-export"));
+
+        Downloads.Received got = Downloads.fetch(menu.download(ExportFormat.REDCAP_IMPORT), menu);
+
+        assertEquals(200, got.status(), "an export waits for the station longer than an ordinary request");
+        assertArrayEquals(FakeReviewStation.exported(review.requests(ReviewRequest.Export.class).getLast()), got.body());
+        assertTrue(ReviewClient.EXPORT_TIMEOUT.toMillis() > CurrentUser.TIMEOUT_MILLIS);
     }
 
     @Test

@@ -2,11 +2,17 @@ package org.openinfusion.station.clinical.bus;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.review.ReviewException;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.ReviewService;
@@ -24,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReviewVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewVerticle.class);
+
+    /** How long a spooled export waits for its requester's acknowledgement before it is deleted. */
+    static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(30);
 
     private final ReviewService review;
     private final BusGuard guard;
@@ -53,17 +62,48 @@ public final class ReviewVerticle extends VerticleBase {
             }
         });
         bus.<ReviewRequest.Amend>localConsumer(Addresses.REVIEW_AMEND, m -> serve(m, Permission.RECORD_AMEND, who -> review.amend(who, m.body())));
-        bus.<ReviewRequest.Export>localConsumer(Addresses.REVIEW_EXPORT, m -> serve(m, Permission.EXPORT, who -> review.export(who, m.body())));
+        bus.<ReviewRequest.Export>localConsumer(Addresses.REVIEW_EXPORT, m -> serve(m, Permission.EXPORT, who -> export(who, m.body()),
+                this::handOver));
         return Future.succeededFuture();
     }
 
+    private ExportFile export(Principal who, ReviewRequest.Export r) {
+        long started = System.nanoTime();
+        ExportFile file = review.export(who, r);
+        LOG.info("{} export of {} bytes written in {} ms", r.format().key(), file.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return file;
+    }
+
+    /**
+     * Hands a spooled export over: the requester acknowledges it on arrival and owns the file from then on. A
+     * requester that has gone (its wait timed out, the browser left) cannot: the spool file is deleted here, and
+     * not left until the next start.
+     */
+    private void handOver(Message<?> m, Object answer) {
+        if (!(answer instanceof ExportFile file) || file.spooled() == null) {
+            m.reply(answer);
+            return;
+        }
+        long size = file.size();
+        m.replyAndRequest(file, new DeliveryOptions().setSendTimeout(HAND_OVER_TIMEOUT.toMillis())).onFailure(notTaken -> {
+            file.discard();
+            LOG.warn("export of {} bytes not taken by its requester ({}): spool file deleted", size, notTaken instanceof ReplyException re
+                    ? re.failureType() : notTaken.getClass().getSimpleName());
+        });
+    }
+
     private <T> void serve(Message<T> m, Permission permission, Function<Principal, Object> work) {
+        serve(m, permission, work, Message::reply);
+    }
+
+    private <T> void serve(Message<T> m, Permission permission, Function<Principal, Object> work, BiConsumer<Message<T>, Object> reply) {
         guard.admit(m, permission).ifPresent(who -> {
             try {
                 if (m.body() == null) {
                     throw ReviewException.badRequest("Empty review request.");
                 }
-                m.reply(work.apply(who));
+                reply.accept(m, work.apply(who));
             } catch (ReviewException e) {
                 LOG.info("review request on {} by {} refused: {}", m.address(), who.userId(), e.code());
                 m.fail(e.code(), e.getMessage());

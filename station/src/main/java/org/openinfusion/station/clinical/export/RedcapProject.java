@@ -57,6 +57,7 @@ final class RedcapProject {
     private final Map<Event, Set<RedcapForm>> designations = new LinkedHashMap<>();
     private final Set<List<Object>> repeating = new LinkedHashSet<>();
     private final List<Cell> cells = new ArrayList<>();
+    private final Map<String, Integer> ages = new LinkedHashMap<>();
 
     private RedcapProject(List<RedcapForm> forms) {
         this.forms = forms;
@@ -119,6 +120,8 @@ final class RedcapProject {
     private static RedcapProject sessionsOnly(List<SessionTrail> sessions, List<RedcapForm> forms, InstrumentCatalog instruments,
                                               ProtocolCatalog protocols) {
         RedcapProject p = new RedcapProject(forms);
+        // the age given at the subject's first session that has one (as SDTM DM AGE)
+        sessions.forEach(s -> s.ageYears().ifPresent(age -> p.ages.putIfAbsent(s.subjectCode(), age)));
         Map<String, RedcapForm> byInstrument = forms.stream()
                 .collect(Collectors.toMap(f -> f.instrument().id(), f -> f, (a, b) -> a, LinkedHashMap::new));
         for (SessionTrail s : sessions.stream().sorted(Comparator.comparingInt(SessionTrail::period)).toList()) {
@@ -203,7 +206,22 @@ final class RedcapProject {
         return events.values().stream().sorted(Comparator.comparingInt(Event::period)).toList();
     }
 
-    /** The forms each event holds, in dictionary order. */
+    /** The event that holds the demographics form (non-repeating): the first of arm 1; empty without events. */
+    Optional<Event> demographicsEvent() {
+        return events().stream().findFirst();
+    }
+
+    /** Each subject's age in years, where it was given, in the order the sessions came. */
+    Map<String, Integer> ages() {
+        return Map.copyOf(ages);
+    }
+
+    /** The subjects with an age, in the order the sessions came. */
+    List<String> agedSubjects() {
+        return List.copyOf(ages.keySet());
+    }
+
+    /** The instrument forms each event holds, in dictionary order (the demographics form is in {@link #demographicsEvent}). */
     Map<Event, List<RedcapForm>> designations() {
         Map<RedcapForm, Integer> rank = new HashMap<>();
         forms.forEach(f -> rank.put(f, rank.size()));

@@ -25,6 +25,7 @@ import org.openinfusion.station.clinical.export.DeviceClocks;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
+import org.openinfusion.station.clinical.export.ExportSpool;
 import org.openinfusion.station.clinical.export.StudySite;
 import org.openinfusion.station.clinical.export.Exports;
 import org.openinfusion.station.clinical.history.AuditHistory;
@@ -59,6 +60,7 @@ public final class ReviewService {
     private final SessionRecords records;
     private final Amendments amendments;
     private final StudySite site;
+    private final ExportSpool spool;
 
     public ReviewService(AuditTail tail, AuditPort audit, TimeSeriesReader series, ProtocolCatalog protocols,
                          InstrumentCatalog instruments, Authenticator authenticator, Clock clock) {
@@ -68,6 +70,13 @@ public final class ReviewService {
     /** As above; {@code site}: the study site the exports name (SDTM DM SITEID, COUNTRY). */
     public ReviewService(AuditTail tail, AuditPort audit, TimeSeriesReader series, ProtocolCatalog protocols,
                          InstrumentCatalog instruments, Authenticator authenticator, Clock clock, StudySite site) {
+        this(tail, audit, series, protocols, instruments, authenticator, clock, site, ExportSpool.temporary());
+    }
+
+    /** As above; {@code spool}: where EDF+ exports are written before their download (the station's is swept at start). */
+    public ReviewService(AuditTail tail, AuditPort audit, TimeSeriesReader series, ProtocolCatalog protocols,
+                         InstrumentCatalog instruments, Authenticator authenticator, Clock clock, StudySite site, ExportSpool spool) {
+        this.spool = spool;
         this.site = site;
         this.tail = tail;
         this.audit = audit;
@@ -227,8 +236,7 @@ public final class ReviewService {
     private ExportFile spooled(ExportFormat format, ExportRequest request) {
         Path spool = null;
         try {
-            spool = Files.createTempFile("openinfusion-export-", ".part");
-            spool.toFile().deleteOnExit();
+            spool = this.spool.create();
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
                 Exports.write(format, request, clock, out);
             }

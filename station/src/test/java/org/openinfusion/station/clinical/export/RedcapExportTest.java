@@ -31,9 +31,15 @@ class RedcapExportTest {
                 "Required Field?", "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?",
                 "Field Annotation"), dictionary.header());
         assertEquals("record_id", dictionary.rows().getFirst().get("Variable / Field Name"));
-        List<String> every = List.of("bprs_pos", "bss", "c_ssrs", "cadss", "cgi_i", "cgi_s", "cows", "ham_a", "hamd17", "madrs", "moaas", "ocs", "psi", "qids_sr16", "vas",
+        List<String> every = List.of("demographics", "bprs_pos", "bss", "c_ssrs", "cadss", "cgi_i", "cgi_s", "cows", "ham_a", "hamd17", "madrs", "moaas", "ocs", "psi", "qids_sr16", "vas",
                 "ymrs");
-        assertEquals(every, forms(dictionary), "uploading a dictionary replaces the project's: every instrument, even for one session");
+        assertEquals(every, forms(dictionary), "uploading a dictionary replaces the project's: the subject's form and every instrument, "
+                + "even for one session");
+        Map<String, String> age = dictionary.only("Variable / Field Name", "age");
+        assertEquals(List.of("demographics", "text", "integer", "1", "120"), List.of(age.get("Form Name"), age.get("Field Type"),
+                age.get("Text Validation Type OR Show Slider Number"), age.get("Text Validation Min"), age.get("Text Validation Max")),
+                "the age range the station accepts at session creation");
+        assertEquals("demographics", dictionary.rows().getFirst().get("Form Name"), "the record identifier opens the first form");
         assertEquals(every, forms(ExportFixtures.all(ExportFormat.REDCAP_DICTIONARY)));
 
         Map<String, String> item7 = dictionary.only("Variable / Field Name", "cadss_07");

@@ -71,6 +71,35 @@ class RedcapImportRulesTest {
     }
 
     @Test
+    void theAgeGivenAtTheFirstSessionIsOnTheDemographicsFormOfTheFirstEventOnly() throws IOException {
+        // given KET-404 aged 34 at the first session and 35 at the second, KET-405 with no age, and no rating at all
+        List<AuditEntry> entries;
+        try (TrailBuilder t = TrailBuilder.open(dir.resolve("audit.log"))) {
+            t.agedSessions();
+            entries = t.entries();
+        }
+        Optional<String> all = Optional.empty();
+        CsvTable events = file(ExportFormat.REDCAP_EVENTS, entries, all);
+        CsvTable designations = file(ExportFormat.REDCAP_DESIGNATIONS, entries, all);
+        CsvTable records = file(ExportFormat.REDCAP_IMPORT, entries, all);
+        String first = events.rows().getFirst().get("event_name") + "_arm_1";
+
+        // then the demographics form is designated to the first event alone, and does not repeat
+        assertEquals(List.of(first), designations.where("form", "demographics").stream().map(r -> r.get("unique_event_name")).toList());
+        assertEquals(List.of(), file(ExportFormat.REDCAP_REPEATING, entries, all).where("form_name", "demographics"));
+        // and the age is on one row of the first event, with the form complete; the subject without an age has none
+        assertEquals(List.of(Map.of("record_id", "KET-404", "redcap_event_name", first, "redcap_repeat_instrument", "",
+                "redcap_repeat_instance", "", "age", "34", "demographics_complete", "2")), records.rows().stream()
+                .map(r -> Map.of("record_id", r.get("record_id"), "redcap_event_name", r.get("redcap_event_name"),
+                        "redcap_repeat_instrument", r.get("redcap_repeat_instrument"), "redcap_repeat_instance", r.get("redcap_repeat_instance"),
+                        "age", r.get("age"), "demographics_complete", r.get("demographics_complete"))).toList());
+        assertEquals(List.of(), RedcapRules.check(file(ExportFormat.REDCAP_DICTIONARY, entries, all), events, designations,
+                file(ExportFormat.REDCAP_REPEATING, entries, all), records));
+        // and the age reaches SDTM DM AGE as the same number
+        assertEquals("34", file(ExportFormat.SDTM_DM, entries, all).only("SUBJID", "KET-404").get("AGE"));
+    }
+
+    @Test
     void theEventsAreTheProtocolsTimePointsPerPeriodWithEveryFormItSchedulesDesignated() {
         TrailBuilder.Recorded trail = ExportFixtures.trail();
         CsvTable events = file(ExportFormat.REDCAP_EVENTS, trail.entries(), Optional.empty());
@@ -104,6 +133,13 @@ class RedcapImportRulesTest {
         // a value outside the field's choices, a bad status
         assertBroken("[DI]", dictionary, events, designations, repeating, edit(records, "vas_rating_id", "r4", Map.of("cadss_03", "9")));
         assertBroken("[FC]", dictionary, events, designations, repeating, edit(records, "vas_rating_id", "r4", Map.of("cadss_complete", "3")));
+        // an age out of the field's range, an age in an event the demographics form is not designated to, an age on a repeat row
+        // (r4 is on KET-401's baseline row, the first event's; r6 at t20; r12 on a VAS repeat row)
+        assertEquals(List.of(), RedcapRules.check(dictionary, events, designations, repeating, edit(records, "vas_rating_id", "r4",
+                Map.of("age", "34", "demographics_complete", "2"))), "the age where it belongs");
+        assertBroken("[DI]", dictionary, events, designations, repeating, edit(records, "vas_rating_id", "r4", Map.of("age", "130")));
+        assertBroken("[RI]", dictionary, events, designations, repeating, edit(records, "vas_rating_id", "r6", Map.of("age", "34")));
+        assertBroken("[RI]", dictionary, events, designations, repeating, edit(records, "vas_rating_id", "r12", Map.of("age", "34")));
         // two labels giving one unique event name
         List<Map<String, String>> clash = new ArrayList<>(events.rows());
         clash.add(Map.of("event_name", "Baseline", "arm_num", "1"));

@@ -300,6 +300,30 @@ public final class TrailBuilder implements AutoCloseable {
         return first;
     }
 
+    /**
+     * The sample of docs/exports.md: subject KET-410, aged 29, on bed-01 from 10:00, baseline from 10:01, a baseline VAS
+     * (s1) finished at 10:06, closed early at 10:10; its vitals are {@link #sampleVitals}.
+     */
+    String sampleSession() {
+        at("10:00:00");
+        String id = service.create("nurse1", BED, PROTOCOL, "KET-410", SubjectMeasures.weight(70), "KIT-20", OptionalInt.of(29)).id();
+        at("10:01:00");
+        service.command(BED, new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+        at("10:06:00");
+        service.record(BED, baselineVas("s1", 5, 30));
+        at("10:10:00");
+        service.command(BED, new SessionEvent.Closed(clock.instant(), "nurse1", "ended early"));
+        return id;
+    }
+
+    /** What the monitor stored during {@link #sampleSession}: HR 72 and SpO2 98 at 10:02, one cuff reading 118/76 (90) at 10:03. */
+    static FakeSeries sampleVitals() {
+        Instant t = Instant.parse("2026-11-22T10:02:00Z");
+        return new FakeSeries().add(BED, "monitor", Stream.HR, t, 72).add(BED, "monitor", Stream.SPO2, t, 98)
+                .add(BED, "monitor", Stream.NIBP_SYS, t.plusSeconds(60), 118).add(BED, "monitor", Stream.NIBP_DIA, t.plusSeconds(60), 76)
+                .add(BED, "monitor", Stream.NIBP_MEAN, t.plusSeconds(60), 90);
+    }
+
     /** Another subject's first session from 15:00 on the same bed: baseline VAS given twice (v1, v2). */
     String vasTwice(String subject) {
         at("15:00:00");

@@ -26,7 +26,8 @@ import org.openinfusion.station.clinical.port.TimeSeriesReader;
  * 9de50b2; run again, it would overwrite them with what the current code makes. A deliberate format change rewrites
  * only its own files with {@link #writeExports} for both trails (never {@link #main}, which records a new trail): the
  * REDCap files were so rewritten for issue 16 (one project dictionary, repeat rows, {@code <form>_complete}, events,
- * designations and repeating-instrument files).
+ * designations and repeating-instrument files), and again in session 6 for the subject's demographics form
+ * ({@code record_id} and {@code age}, designated to the first event).
  */
 public final class V1Trails {
     static final Path RESOURCES = Path.of("src/test/resources/audit");

@@ -39,6 +39,7 @@ import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
+import org.openinfusion.station.testing.ReviewScenario;
 
 /** Every role tries every review action over the real event bus: only physicians may; the others are refused and audited. */
 class ReviewAccessTest {

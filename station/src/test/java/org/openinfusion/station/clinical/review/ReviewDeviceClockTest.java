@@ -19,6 +19,7 @@ import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.testing.ReviewScenario;
 
 /**
  * Review shows a monitor whose clock is two hours behind the station's at station time, as the exports do: its trends on

@@ -33,33 +33,33 @@ import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
+import org.openinfusion.station.testing.ReviewFixture;
+import org.openinfusion.station.testing.ReviewScenario;
 
 /** The EDF+ download from review: a time window or the whole session, streamed to a spool file, audited, deleted once sent. */
 class ReviewEdfExportTest {
-    private static final Instant START = Instant.parse("2026-11-22T09:00:00Z");
-    private static final Instant WAVE = START.plusSeconds(120);
-    private static final Principal DR = new Principal(ReviewScenario.PHYSICIAN, Role.PHYSICIAN, ReviewScenario.PHYSICIAN_NAME);
+    private static final Instant WAVE = ReviewFixture.START.plusSeconds(120);
+    private static final Principal DR = ReviewFixture.PHYSICIAN;
 
     @TempDir
     Path dir;
+    ReviewFixture fixture;
     ReviewScenario scenario;
     ReviewService review;
     String closed;
 
     @BeforeEach
     void closedSessionWithAMinuteOfEcg() throws IOException {
-        scenario = new ReviewScenario(dir);
-        closed = scenario.quickRatedSession("bed-01", "KET-501", START);
-        for (int i = 0; i < 60 * 250; i++) {
-            scenario.series.add(new TimeSeriesReader.StoredValue(WAVE.plusMillis(4L * i), "monitor", Stream.ECG_II,
-                    Math.sin(i / 40.0)));
-        }
-        review = scenario.review();
+        fixture = new ReviewFixture(dir);
+        fixture.ecg(WAVE, 60);
+        scenario = fixture.scenario;
+        closed = fixture.closed;
+        review = fixture.review;
     }
 
     @AfterEach
     void close() throws IOException {
-        scenario.close();
+        fixture.close();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
+import org.openinfusion.station.testing.ReviewScenario;
 
 /** The session list over a real audit file: four sessions on four days, one open, one signed. */
 class SessionIndexTest {

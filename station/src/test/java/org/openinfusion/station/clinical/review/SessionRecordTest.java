@@ -29,6 +29,7 @@ import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.testing.ReviewScenario;
 
 /** The review record of a session driven through the real session service and audit file (see {@link ReviewScenario}). */
 class SessionRecordTest {

@@ -35,28 +35,32 @@ import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
+import org.openinfusion.station.testing.ReviewFixture;
+import org.openinfusion.station.testing.ReviewScenario;
 
 /** E-signatures, the lock at the bedside, and amendments, on a real audit file with a real authenticator (bcrypt cost 4). */
 class SignOffTest {
-    private static final Instant START = Instant.parse("2026-11-22T09:00:00Z");
-    private static final Principal DR = new Principal(ReviewScenario.PHYSICIAN, Role.PHYSICIAN, ReviewScenario.PHYSICIAN_NAME);
+    private static final Instant START = ReviewFixture.START;
+    private static final Principal DR = ReviewFixture.PHYSICIAN;
 
     @TempDir
     Path dir;
+    ReviewFixture fixture;
     ReviewScenario scenario;
     ReviewService review;
     String closed;
 
     @BeforeEach
     void closedSession() throws IOException {
-        scenario = new ReviewScenario(dir);
-        closed = scenario.quickRatedSession("bed-01", "KET-501", START);
-        review = scenario.review();
+        fixture = new ReviewFixture(dir);
+        scenario = fixture.scenario;
+        closed = fixture.closed;
+        review = fixture.review;
     }
 
     @AfterEach
     void close() throws IOException {
-        scenario.close();
+        fixture.close();
     }
 
     private ReviewRequest.Sign sign(String session, SignatureMeaning meaning, String password) {

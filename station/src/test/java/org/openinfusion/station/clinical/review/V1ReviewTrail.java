@@ -10,6 +10,7 @@ import org.openinfusion.station.clinical.export.V1Trails;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.testing.TempFolders;
+import org.openinfusion.station.testing.ReviewScenario;
 
 /**
  * Wrote src/test/resources/audit/v1-review.jsonl once, from the code before the typed session history: the review

@@ -1,4 +1,4 @@
-package org.openinfusion.station.clinical.review;
+package org.openinfusion.station.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,12 +15,15 @@ import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.audit.AuditWriter;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.export.ExportSpool;
+import org.openinfusion.station.clinical.export.StudySite;
 import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.review.ReviewService;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.config.SecurityConfig;
@@ -32,7 +35,6 @@ import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
 import org.openinfusion.testing.MutableClock;
-import org.openinfusion.station.testing.Sessions;
 
 /**
  * A real audit file written through {@link SessionService} and {@link AuditLog} with a hand-moved clock, and the
@@ -50,27 +52,27 @@ import org.openinfusion.station.testing.Sessions;
  *  Values before creation (07:50) and after close (11:10) are stored too, outside the session.
  * </pre>
  */
-final class ReviewScenario implements AutoCloseable {
-    static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
-    static final String BED = "bed-01";
-    static final String PROTOCOL = "ketamine-naltrexone-crossover";
-    static final DeviceRef MONITOR = new DeviceRef(BED, "monitor");
-    static final DeviceRef PUMP = new DeviceRef(BED, "pump");
-    static final String PHYSICIAN = "dr-ada";
-    static final String PHYSICIAN_NAME = "Dr. Ada Example";
-    static final char[] PHYSICIAN_PASSWORD = "correct horse".toCharArray();
+public final class ReviewScenario implements AutoCloseable {
+    public static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
+    public static final String BED = "bed-01";
+    public static final String PROTOCOL = "ketamine-naltrexone-crossover";
+    public static final DeviceRef MONITOR = new DeviceRef(BED, "monitor");
+    public static final DeviceRef PUMP = new DeviceRef(BED, "pump");
+    public static final String PHYSICIAN = "dr-ada";
+    public static final String PHYSICIAN_NAME = "Dr. Ada Example";
+    public static final char[] PHYSICIAN_PASSWORD = "correct horse".toCharArray();
 
-    final MutableClock clock = new MutableClock(T0);
-    final Path file;
-    final AuditLog log;
-    final AuditPort audit;
-    final FakeSeries series = new FakeSeries();
-    final SessionService sessions;
-    final UserStore users;
-    final Authenticator authenticator;
-    String sessionId;
+    public final MutableClock clock = new MutableClock(T0);
+    public final Path file;
+    public final AuditLog log;
+    public final AuditPort audit;
+    public final ReviewSeries series = new ReviewSeries();
+    public final SessionService sessions;
+    public final UserStore users;
+    public final Authenticator authenticator;
+    public String sessionId;
 
-    ReviewScenario(Path dir) throws IOException {
+    public ReviewScenario(Path dir) throws IOException {
         file = dir.resolve("audit.log");
         log = AuditLog.open(file, clock);
         audit = new AuditWriter(log);
@@ -80,25 +82,31 @@ final class ReviewScenario implements AutoCloseable {
         authenticator = new Authenticator(users, audit, clock, new SecurityConfig(Duration.ofMinutes(15), 5, Duration.ofMinutes(15)));
     }
 
-    ReviewService review() {
+    public ReviewService review() {
         return new ReviewService(new AuditTail(file), audit, series, ProtocolCatalog.builtIn(),
                 InstrumentCatalog.builtIn(), authenticator, clock);
     }
 
-    static Instant at(double minutes) {
+    /** As {@link #review()}, writing EDF+ exports into {@code spool}. */
+    public ReviewService review(ExportSpool spool) {
+        return new ReviewService(new AuditTail(file), audit, series, ProtocolCatalog.builtIn(),
+                InstrumentCatalog.builtIn(), authenticator, clock, StudySite.UNKNOWN, spool);
+    }
+
+    public static Instant at(double minutes) {
         return T0.plusMillis(Math.round(minutes * 60_000));
     }
 
-    static double sys(int minute) {
+    public static double sys(int minute) {
         return 110 + minute / 5;
     }
 
-    static double dia(int minute) {
+    public static double dia(int minute) {
         return 60 + minute / 5;
     }
 
     /** Runs the main session to its close; returns its id. */
-    String runMainSession() {
+    public String runMainSession() {
         storeOnly(Stream.HR, at(-10), 70);
         sessionId = sessions.create("nurse-1", BED, PROTOCOL, "KET-301", SubjectMeasures.weight(80), "KIT-12").id();
         double volume = 0;
@@ -159,7 +167,7 @@ final class ReviewScenario implements AutoCloseable {
     }
 
     /** Another session, created at {@code start} and closed 30 minutes later unless {@code leaveOpen}. */
-    String quickSession(String bed, String protocol, String subject, Instant start, boolean leaveOpen) {
+    public String quickSession(String bed, String protocol, String subject, Instant start, boolean leaveOpen) {
         clock.set(start);
         String id = sessions.create("nurse-2", bed, protocol, subject, SubjectMeasures.weight(70), "KIT-99").id();
         sessions.command(bed, new SessionEvent.BaselineStarted(clock.instant(), "nurse-2"));
@@ -174,7 +182,7 @@ final class ReviewScenario implements AutoCloseable {
      * A closed session on {@code bed} with one full-form CADSS at baseline, rating id "q-" + subject, every item
      * scored 1 (total 23).
      */
-    String quickRatedSession(String bed, String subject, Instant start) {
+    public String quickRatedSession(String bed, String subject, Instant start) {
         clock.set(start);
         String id = sessions.create("nurse-2", bed, PROTOCOL, subject, SubjectMeasures.weight(70), "KIT-98").id();
         sessions.command(bed, new SessionEvent.BaselineStarted(clock.instant(), "nurse-2"));
@@ -205,7 +213,7 @@ final class ReviewScenario implements AutoCloseable {
         sessions.numeric(new NumericSample(PUMP, Stream.PUMP_VOLUME_INFUSED, volume, now, now, 0));
     }
 
-    static Map<String, Object> range(int from, int to, int value) {
+    public static Map<String, Object> range(int from, int to, int value) {
         Map<String, Object> m = new HashMap<>();
         for (int i = from; i <= to; i++) {
             m.put(String.valueOf(i), value);
@@ -213,7 +221,7 @@ final class ReviewScenario implements AutoCloseable {
         return m;
     }
 
-    static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {
+    public static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {
         Map<String, Object> m = new HashMap<>(a);
         m.putAll(b);
         return m;
@@ -246,11 +254,13 @@ final class ReviewScenario implements AutoCloseable {
     }
 
     /** An in-memory store: what the station would have written to InfluxDB; can be switched off. */
-    static final class FakeSeries implements TimeSeriesReader {
-        final List<StoredValue> values = new CopyOnWriteArrayList<>();
-        volatile boolean down;
+    public static final class ReviewSeries implements TimeSeriesReader {
+        public final List<StoredValue> values = new CopyOnWriteArrayList<>();
+        public volatile boolean down;
+        /** How long each query takes (a long record on a busy store). */
+        public volatile Duration slowness = Duration.ZERO;
 
-        void add(StoredValue v) {
+        public void add(StoredValue v) {
             values.add(v);
         }
 
@@ -265,6 +275,13 @@ final class ReviewScenario implements AutoCloseable {
         }
 
         private List<StoredValue> select(String bed, Set<Stream> streams, Instant from, Instant to) {
+            if (!slowness.isZero()) {
+                try {
+                    Thread.sleep(slowness); // pacing: a store that takes this long to answer each query
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (down) {
                 throw new StoreUnavailableException("InfluxDB at http://127.0.0.1:1 did not answer", null);
             }
