@@ -195,8 +195,12 @@ public final class ReviewService {
         if (ids.isEmpty() && !wholeChain) {
             throw ReviewException.badRequest("No session matches the filter: nothing to export.");
         }
-        List<Recorded> entries = Stream.concat(all.stream().flatMap(s -> s.history().entries().stream()),
-                        wholeChain ? guarded(tail::stationWide).stream() : Stream.empty())
+        // The study visits summary is of the subject's whole timeline: its enrolment and missed visits are station-wide
+        // entries and its rating visits are sessions with no bed, so it reads the whole trail (the request narrows it).
+        boolean visitSummary = r.format() == ExportFormat.VISITS_CSV;
+        Stream<Recorded> sessionEntries = visitSummary ? guarded(tail::sessions).values().stream().flatMap(List::stream)
+                : all.stream().flatMap(s -> s.history().entries().stream());
+        List<Recorded> entries = Stream.concat(sessionEntries, wholeChain || visitSummary ? guarded(tail::stationWide).stream() : Stream.empty())
                 .sorted(Comparator.comparingLong(Recorded::seq)).toList();
         Optional<String> only = Optional.ofNullable(r.sessionId() == null ? null : ids.getFirst());
         Set<String> among = r.sessionId() != null || wholeChain ? Set.of() : Set.copyOf(ids);
