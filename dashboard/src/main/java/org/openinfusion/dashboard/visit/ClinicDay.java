@@ -34,9 +34,10 @@ public final class ClinicDay {
      * @param visitId the schedule's visit id (null for an unscheduled visit)
      * @param visitSessionId the rating visit's (or infusion session's) id once held or started
      * @param days for {@code DUE_IN} the days until the window opens, for {@code OVERDUE} the days since it closed
+     * @param missable whether it can be marked missed on the day: its window has closed or closes that day
      */
     public record Row(String subject, String protocolId, String visit, String visitId, int period, VisitKind kind, String visitSessionId,
-                      Standing standing, int days, String window, List<String> instruments, String reason) {
+                      Standing standing, int days, String window, List<String> instruments, String reason, boolean missable) {
         public Row {
             instruments = List.copyOf(instruments);
         }
@@ -61,10 +62,9 @@ public final class ClinicDay {
             return kind == VisitKind.RATING && visitSessionId != null;
         }
 
-        /** A planned visit not held (yet) can be marked missed, with a reason. */
+        /** A planned visit not held can be marked missed, with a reason, once its window closes (on its last day or after). */
         public boolean canMarkMissed() {
-            return visitId != null && visitSessionId == null
-                    && (standing == Standing.DUE || standing == Standing.OVERDUE || standing == Standing.DUE_IN);
+            return missable;
         }
 
         /** The instruments in staff words. */
@@ -94,7 +94,7 @@ public final class ClinicDay {
                     };
                     String reason = s == Standing.MISSED ? l.missedReason() : l.unscheduledReason();
                     sorted.add(new Sorted(new Row(t.subject(), t.protocolId(), label(l, crossover), l.planned() == null ? null : l.planned().id(),
-                            l.period(), l.kind(), l.visitSessionId(), s, days, window(l), l.instruments(), reason), l.visitNumber()));
+                            l.period(), l.kind(), l.visitSessionId(), s, days, window(l), l.instruments(), reason, l.missableOn(day)), l.visitNumber()));
                 }
             }
         }

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.SiteDates;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.CurrentUser;
@@ -48,7 +49,7 @@ import org.openinfusion.station.security.Permission;
 @StyleSheet("styles/review.css")
 @StyleSheet("styles/visits.css")
 public class ClinicView extends Div implements BeforeEnterObserver {
-    private final DatePicker day = new DatePicker(Text.get("clinic.day"));
+    private final DatePicker day = SiteDates.picker(Text.get("clinic.day"));
     private final Grid<ClinicDay.Row> grid = new Grid<>();
     private final Span count = new Span();
     private final Span error = new Span();
@@ -211,10 +212,10 @@ public class ClinicView extends Div implements BeforeEnterObserver {
         protocol.setItems(choices);
         protocol.setItemLabelGenerator(ProtocolChoices.Choice::label);
         protocol.setWidthFull();
-        if (choices.size() == 1) {
-            protocol.setValue(choices.getFirst());
+        if (!choices.isEmpty()) {
+            protocol.setValue(choices.getFirst()); // the station lists only protocols with a visit schedule
         }
-        DatePicker consent = new DatePicker(Text.get("clinic.enrolConsent"));
+        DatePicker consent = SiteDates.picker(Text.get("clinic.enrolConsent"));
         consent.setId("enrol-consent");
         consent.setValue(day.getValue());
         dialog("enrol-dialog", Text.get("clinic.enrolTitle"), Text.get("clinic.enrolSave"), () -> {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,9 +30,19 @@ public final class SubjectChart {
     private static final int BOTTOM = 40;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    /** A point of the chart: a visit's day and value (null for a missed visit), whether out of window. */
-    record Point(LocalDate day, int period, Integer value, boolean outOfWindow, boolean missed, String label) {
+    /**
+     * A point of the chart: a visit's day and value (null for a missed visit), whether out of window; {@code side} -1
+     * or +1 when it shares its day with an infusion and is drawn {@link #SAME_DAY_PX} before or after the infusion's
+     * line, in schedule order (screening held on the infusion day sits left of the line, not on it), else 0.
+     */
+    record Point(LocalDate day, int side, int period, Integer value, boolean outOfWindow, boolean missed, String label) {
     }
+
+    /** How far from an infusion's line, in pixels of the 900-wide chart, a visit held the same day is drawn. */
+    static final int SAME_DAY_PX = 14;
+    /** Day-tick steps the axis chooses from: the smallest giving at most {@link #MAX_TICKS} ticks. */
+    private static final int[] TICK_STEPS = {1, 2, 7, 14, 28, 56};
+    static final int MAX_TICKS = 16;
 
     private SubjectChart() {
     }
@@ -43,18 +54,48 @@ public final class SubjectChart {
 
     static List<Point> points(SubjectTimeline t, String measure) {
         boolean crossover = t.lines().stream().anyMatch(l -> l.period() > 1);
+        List<SubjectTimeline.Line> infusions = infusions(t);
         List<Point> out = new ArrayList<>();
         for (SubjectTimeline.Line l : t.lines()) {
             Optional<LocalDate> day = l.heldOn().or(l::target);
             if (day.isEmpty()) {
                 continue;
             }
+            int shift = 0;
+            if (l.kind() != VisitKind.INFUSION) {
+                Optional<SubjectTimeline.Line> sameDay = infusions.stream().filter(i -> i.heldOn().get().equals(day.get())).findFirst();
+                if (sameDay.isPresent()) {
+                    shift = l.visitNumber() < sameDay.get().visitNumber() ? -1 : 1;
+                }
+            }
             if (l.status() == WindowStatus.MISSED) {
-                out.add(new Point(day.get(), l.period(), null, false, true, ClinicDay.label(l, crossover)));
+                out.add(new Point(day.get(), shift, l.period(), null, false, true, ClinicDay.label(l, crossover)));
             } else {
-                l.outcome(measure).ifPresent(o -> out.add(new Point(day.get(), l.period(), o.value(), l.status().outOfWindow(), false,
+                int sh = shift;
+                l.outcome(measure).ifPresent(o -> out.add(new Point(day.get(), sh, l.period(), o.value(), l.status().outOfWindow(), false,
                         ClinicDay.label(l, crossover))));
             }
+        }
+        return out;
+    }
+
+    private static List<SubjectTimeline.Line> infusions(SubjectTimeline t) {
+        return t.lines().stream().filter(l -> l.kind() == VisitKind.INFUSION && l.heldOn().isPresent()).toList();
+    }
+
+    /** The days the axis labels: every {@code step} days from the first, {@code step} the smallest giving at most {@link #MAX_TICKS}. */
+    static List<LocalDate> ticks(LocalDate first, LocalDate last) {
+        long span = ChronoUnit.DAYS.between(first, last);
+        int step = TICK_STEPS[TICK_STEPS.length - 1];
+        for (int s : TICK_STEPS) {
+            if (span / s + 1 <= MAX_TICKS) {
+                step = s;
+                break;
+            }
+        }
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(step)) {
+            out.add(d);
         }
         return out;
     }
@@ -62,9 +103,10 @@ public final class SubjectChart {
     /** The SVG of {@code measure} on the timeline; a short note instead when nothing has been rated. */
     public static String svg(SubjectTimeline t, String measure) {
         List<Point> points = points(t, measure);
-        List<SubjectTimeline.Line> infusions = t.lines().stream().filter(l -> l.kind() == VisitKind.INFUSION && l.heldOn().isPresent()).toList();
+        List<SubjectTimeline.Line> infusions = infusions(t);
+        // the subject's whole span: every visit held, and every planned day already known
         List<LocalDate> days = new ArrayList<>(points.stream().map(Point::day).toList());
-        infusions.forEach(i -> days.add(i.heldOn().get()));
+        t.lines().forEach(l -> l.heldOn().or(l::target).ifPresent(days::add));
         if (points.stream().noneMatch(p -> p.value() != null) || days.isEmpty()) {
             return "<svg xmlns='http://www.w3.org/2000/svg' role='img' aria-label='" + esc(Text.get("subject.chartEmpty")) + "' width='" + W
                     + "' height='40'><text x='8' y='24' font-size='14'>" + esc(Text.get("subject.chartEmpty")) + "</text></svg>";
@@ -108,17 +150,24 @@ public final class SubjectChart {
             }
         }
         // the values, joined in order of days within each period
-        List<Point> valued = points.stream().filter(p -> p.value() != null).sorted((a, b) -> a.day().compareTo(b.day())).toList();
+        Comparator<Point> byTime = Comparator.comparing(Point::day).thenComparingInt(Point::side);
+        List<Point> valued = points.stream().filter(p -> p.value() != null).sorted(byTime).toList();
         StringBuilder path = new StringBuilder();
         int period = 0;
         for (Point p : valued) {
-            path.append(p.period() != period ? " M" : " L").append(x(p.day(), first, span)).append(',').append(y(p.value(), top));
+            path.append(p.period() != period ? " M" : " L").append(x(p.day(), p.side(), first, span)).append(',').append(y(p.value(), top));
             period = p.period();
         }
         s.append("<path d='").append(path.toString().strip()).append("' fill='none' stroke='#333' stroke-width='1.5'/>");
-        int lastLabel = -W;
-        for (Point p : points.stream().sorted((a, b) -> a.day().compareTo(b.day())).toList()) {
-            int x = x(p.day(), first, span);
+        for (LocalDate d : ticks(first, last)) {
+            int x = x(d, first, span);
+            s.append("<line class='day-tick' x1='").append(x).append("' y1='").append(H - BOTTOM).append("' x2='").append(x).append("' y2='")
+                    .append(H - BOTTOM + 4).append("' stroke='#555'/>");
+            s.append("<text class='day-label' x='").append(x).append("' y='").append(H - BOTTOM + 16).append("' font-size='10' text-anchor='middle'>")
+                    .append(esc(DAY.format(d))).append("</text>");
+        }
+        for (Point p : points.stream().sorted(byTime).toList()) {
+            int x = x(p.day(), p.side(), first, span);
             if (p.missed()) {
                 int y = H - BOTTOM;
                 s.append("<g stroke='#b15928' stroke-width='2'><title>").append(esc(Text.get("subject.missedPoint", p.label()))).append("</title>")
@@ -129,11 +178,6 @@ public final class SubjectChart {
                         .append(p.outOfWindow() ? "#e31a1c" : "#333").append("'><title>").append(esc(p.label() + ": " + p.value()
                                 + (p.outOfWindow() ? " (" + Text.get("clinic.status.DONE_OUT_OF_WINDOW").toLowerCase(Locale.ROOT) + ")" : "")))
                         .append("</title></circle>");
-            }
-            if (x - lastLabel >= 44) {
-                s.append("<text x='").append(x).append("' y='").append(H - BOTTOM + 16).append("' font-size='10' text-anchor='middle'>")
-                        .append(esc(DAY.format(p.day()))).append("</text>");
-                lastLabel = x;
             }
         }
         s.append("</svg>");
@@ -146,7 +190,12 @@ public final class SubjectChart {
     }
 
     private static int x(LocalDate d, LocalDate first, long span) {
-        return LEFT + (int) Math.round((W - LEFT - RIGHT) * (double) ChronoUnit.DAYS.between(first, d) / span);
+        return x(d, 0, first, span);
+    }
+
+    /** A day's x, moved {@code side} x {@link #SAME_DAY_PX} off it. */
+    private static int x(LocalDate d, int side, LocalDate first, long span) {
+        return LEFT + (int) Math.round((W - LEFT - RIGHT) * (double) ChronoUnit.DAYS.between(first, d) / span) + side * SAME_DAY_PX;
     }
 
     private static int y(double v, int top) {

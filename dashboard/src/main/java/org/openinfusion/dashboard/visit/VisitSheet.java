@@ -9,6 +9,8 @@ import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.review.Signature;
+import org.openinfusion.station.clinical.review.VisitSignOff;
 import org.openinfusion.station.clinical.service.VisitService;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.visit.SubjectFacts;
@@ -16,13 +18,15 @@ import org.openinfusion.station.clinical.visit.SubjectTimeline;
 
 /**
  * What the rating-visit page shows, worked out from the station's answer (pure): the visit's name, its window and
- * status, each instrument to rate with its state, the vital signs, notes and adverse events recorded so far.
+ * status, each instrument to rate with its state, the vital signs, notes and adverse events recorded so far, and the
+ * physicians' signatures of the visit.
  *
  * @param timePoint the time point its ratings name: the planned visit's id, or "unscheduled"
  */
 public record VisitSheet(String subject, String visitName, String timePoint, boolean completed, String facts, List<Instrument> instruments,
-                         List<String> vitals, List<String> notes, List<AdverseEvent> adverseEvents) {
+                         List<String> vitals, List<String> notes, List<AdverseEvent> adverseEvents, List<Signature> signatures) {
     public VisitSheet {
+        signatures = List.copyOf(signatures);
         instruments = List.copyOf(instruments);
         vitals = List.copyOf(vitals);
         notes = List.copyOf(notes);
@@ -75,7 +79,7 @@ public record VisitSheet(String subject, String visitName, String timePoint, boo
         String facts = line.planned() == null ? Text.get("visit.factsUnscheduled", line.unscheduledReason(), status)
                 : Text.get("visit.facts", window, status);
         return new VisitSheet(t.subject(), ClinicDay.label(line, crossover), line.planned() == null ? VisitService.UNSCHEDULED : line.planned().id(),
-                completed, facts, instruments, vitals, notes, events);
+                completed, facts, instruments, vitals, notes, events, VisitSignOff.all(reply.visit()));
     }
 
     private static String vital(TrailEvent.VitalReading r) {

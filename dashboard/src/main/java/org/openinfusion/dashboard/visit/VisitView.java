@@ -1,5 +1,14 @@
 package org.openinfusion.dashboard.visit;
 
+import org.openinfusion.dashboard.users.StationUser;
+import org.openinfusion.station.clinical.review.VisitSignOff;
+import org.openinfusion.station.clinical.review.SignatureMeaning;
+import org.openinfusion.station.clinical.review.ReviewRequest;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -26,6 +35,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.SiteDates;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.rating.RatingDialog;
 import org.openinfusion.dashboard.rating.RatingDraft;
@@ -69,6 +79,9 @@ public class VisitView extends Div implements BeforeEnterObserver {
     private final UnorderedList events = new UnorderedList();
     private final Span error = new Span();
     private final Button complete = new Button(Text.get("visit.complete"));
+    private final UnorderedList signatures = new UnorderedList();
+    private final Button sign = new Button(Text.get("visit.sign"));
+    private Dialog signDialog;
     private final List<Button> editing = new ArrayList<>();
     private String visitId;
     private StationRequests station;
@@ -114,7 +127,12 @@ public class VisitView extends Div implements BeforeEnterObserver {
         Div vitalsSection = section(Text.get("visit.vitals"), vitalsForm, recordVitals, vitalsDone);
         Div notesSection = section(Text.get("visit.notes"), note, addNote, notes);
         Div aeSection = section(Text.get("visit.adverseEvents"), ae, events);
-        Div grid = new Div(ratings, vitalsSection, notesSection, aeSection);
+        signatures.setId("visit-signatures");
+        signatures.addClassName("visit-list");
+        sign.setId("visit-sign");
+        sign.addClickListener(e -> openSign());
+        Div signSection = section(Text.get("visit.signatures"), signatures, sign);
+        Div grid = new Div(ratings, vitalsSection, notesSection, aeSection, signSection);
         grid.addClassName("visit-sections");
         error.setId("visit-error");
         error.addClassName("dialog-error");
@@ -174,6 +192,11 @@ public class VisitView extends Div implements BeforeEnterObserver {
         fill(vitalsDone, s.vitals());
         fill(notes, s.notes());
         fill(events, s.adverseEvents().stream().map(a -> a.term() + " (" + Text.of("ae.severity", a.severity()) + ")").toList());
+        fill(signatures, s.signatures().isEmpty() ? List.of(Text.get("visit.notSigned")) : s.signatures().stream()
+                .map(g -> Text.get("visit.signedLine", g.meaning().label(), g.printedName(),
+                        SiteDates.FORMAT.format(g.at().atZone(Text.zone())) + " " + Text.clockWithZone(g.at()))).toList());
+        // a physician signs a completed visit as an infusion session's record (e-signature, audit trail)
+        sign.setVisible(s.completed() && Access.allowed(Permission.RECORD_SIGN));
         editing.forEach(b -> b.setEnabled(!s.completed()));
         note.setReadOnly(s.completed());
         vitals.values().forEach(f -> f.setReadOnly(s.completed()));
@@ -238,6 +261,64 @@ public class VisitView extends Div implements BeforeEnterObserver {
             then.accept(done);
             reload();
         }, error::setText);
+    }
+
+    private void openSign() {
+        StationUser u = CurrentUser.require();
+        boolean first = !CurrentUser.signedBefore();
+        RadioButtonGroup<SignatureMeaning> meaning = new RadioButtonGroup<>(Text.get("visit.signMeaning"));
+        meaning.setId("visit-sign-meaning");
+        meaning.setItems(SignatureMeaning.values());
+        meaning.setItemLabelGenerator(SignatureMeaning::label);
+        Paragraph statement = new Paragraph();
+        statement.setId("visit-sign-statement");
+        meaning.addValueChangeListener(e -> statement.setText(e.getValue() == null ? "" : Text.of("visit.signStatement", e.getValue())));
+        meaning.setValue(SignatureMeaning.REVIEWED);
+        TextField userId = new TextField(Text.get("visit.signUserId"));
+        userId.setId("visit-sign-user-id");
+        userId.setVisible(first);
+        PasswordField password = new PasswordField(Text.get("visit.signPassword"));
+        password.setId("visit-sign-password");
+        Span problem = new Span();
+        problem.setId("visit-sign-error");
+        problem.addClassName("dialog-error");
+        Dialog d = new Dialog();
+        d.setId("visit-sign-dialog");
+        d.setHeaderTitle(Text.get("visit.signTitle"));
+        Button ok = new Button(Text.get("visit.signSubmit"));
+        ok.setId("visit-sign-submit");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ok.addClickListener(e -> {
+            problem.setText("");
+            if (meaning.getValue() == null || password.isEmpty() || (first && userId.isEmpty())) {
+                problem.setText(Text.get("visit.signMissing"));
+                return;
+            }
+            char[] secret = password.getValue().toCharArray();
+            password.clear();
+            ok.setEnabled(false);
+            station.<VisitSignOff.VisitSignatures>request(Addresses.REVIEW_SIGN_VISIT, new ReviewRequest.Sign(visitId, meaning.getValue(), secret,
+                    0, first ? userId.getValue().strip() : ""), signed -> {
+                        CurrentUser.signatureMade();
+                        d.close();
+                        reload();
+                    }, refused -> {
+                        ok.setEnabled(true);
+                        problem.setText(refused);
+                    });
+        });
+        Button cancel = new Button(Text.get("confirm.cancel"), e -> d.close());
+        cancel.setId("visit-sign-cancel");
+        Div body = new Div(meaning, statement, new Span(Text.get("visit.signAs", u.name(), u.id())), userId, password, problem);
+        body.addClassName("visit-fields");
+        d.add(body);
+        d.getFooter().add(cancel, ok);
+        signDialog = d;
+        d.open();
+    }
+
+    Dialog signDialog() {
+        return signDialog;
     }
 
     RatingDialog ratingDialog() {

@@ -1,6 +1,7 @@
 package org.openinfusion.dashboard.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -105,6 +106,7 @@ class VisitPagesIT {
                 clock.set(p1.plus(Duration.ofDays(d[0])));
                 String visit = d[0] == 9 ? "day7" : "day" + d[0];
                 if (d[1] < 0) {
+                    clock.set(p1.plus(Duration.ofDays(d[0] + 1))); // a visit is marked missed from the last day of its window
                     visits.handle("rater1", new VisitCommand.MarkMissed("KET-014", WILLIAMS, visit, 1, "subject unwell, phoned to cancel"));
                 } else {
                     hold(visits, clock, visit, 1, d[1], d[1]);
@@ -180,6 +182,17 @@ class VisitPagesIT {
                         + "if (!b) return false; b.click(); return true;", subject, visit, buttonClass));
     }
 
+    /** Whether the clinic-list row that names {@code subject} and {@code visit} has a button of class {@code buttonClass}. */
+    private static boolean rowHas(String subject, String visit, String buttonClass) {
+        return (Boolean) browser.executeScript(
+                "const g = document.getElementById('clinic-grid');"
+                        + "return Array.from(g.querySelectorAll('vaadin-grid-cell-content')).some(c => {"
+                        + "  const row = c.assignedSlot && c.assignedSlot.parentElement.parentElement; if (!row) return false;"
+                        + "  const cells = Array.from(row.querySelectorAll('slot')).map(s => s.assignedNodes()[0] && s.assignedNodes()[0].textContent).join(' ');"
+                        + "  return cells.includes(arguments[0]) && cells.includes(arguments[1]) && c.querySelector('vaadin-button.' + arguments[2]) != null; });",
+                subject, visit, buttonClass);
+    }
+
     private static void openClinic() {
         browser.get(demo.dashboardUrl() + "clinic");
         waitFor().until(d -> BrowserSteps.gridText(browser, "clinic-grid").contains("KET-051"));
@@ -195,6 +208,11 @@ class VisitPagesIT {
             assertTrue(grid.contains("KET-052 | Screening | 17 Mar | Overdue 3 days (out of window)"), grid);
             assertTrue(grid.contains("KET-061 | Infusion day | 18 Mar-15 Apr | Due today"), grid);
             assertTrue(grid.contains("KET-014 | Day 14 (period 2) | 22-26 Mar | Due in 2 days"), grid);
+            assertTrue(grid.contains("KET-051 | Infusion day (period 1) | 20 Mar-17 Apr | Due today"), grid);
+            assertTrue(rowHas("KET-052", "Screening", "clinic-missed"), "overdue: can be marked missed");
+            assertFalse(rowHas("KET-014", "Day 14 (period 2)", "clinic-missed"), "2 days ahead: cannot be missed yet");
+            assertEquals("20 Mar 2026", browser.findElement(By.cssSelector("#clinic-day input")).getAttribute("value"),
+                    "the day as the list writes its days");
             shot(s[0] == 1280 ? "clinic-list" : "clinic-list-1024");
         }
         axe(found);
@@ -242,6 +260,8 @@ class VisitPagesIT {
             assertTrue(rows.contains("Day 5 (period 1) | 15-16 Feb"), rows);
             assertTrue(rows.contains("Missed: subject unwell, phoned to cancel"), rows);
             assertTrue(rows.contains("Done out of window"), rows);
+            List<String> ticks = browser.findElements(By.cssSelector("#subject-chart svg text.day-label")).stream().map(e -> e.getText()).toList();
+            assertTrue(ticks.size() >= 6 && ticks.getFirst().equals("2 Feb"), "day ticks across the subject's span: " + ticks);
             shot(s[0] == 1280 ? "subject-timeline" : "subject-timeline-1024");
         }
         axe(found);

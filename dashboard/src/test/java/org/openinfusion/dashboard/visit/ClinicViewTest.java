@@ -4,6 +4,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -20,11 +22,19 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.Answer;
+import com.vaadin.flow.component.textfield.PasswordField;
+import java.util.Map;
+import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.TrailEvent;
@@ -70,6 +80,69 @@ class ClinicViewTest {
         return out;
     }
 
+    private static boolean hasAction(int row, String buttonClass) {
+        return GridKt._getCellComponent(clinic().grid(), row, "actions").getChildren().anyMatch(c -> c.hasClassName(buttonClass));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEnrolDialogStartsWithTheFirstProtocolWithStudyVisitsNamedByItsTitleAndEnrolsInIt() throws Exception {
+        UI.getCurrent().navigate("clinic");
+        KaribuStation.until(() -> !text("clinic-count").isEmpty());
+        click("clinic-enrol");
+        Select<ProtocolChoices.Choice> protocol = _get(Select.class, s -> s.withId("enrol-protocol"));
+        ProtocolChoices.Choice chosen = protocol.getValue();
+        assertNotNull(chosen, "preselected");
+        assertEquals(protocol.getListDataView().getItems().findFirst().orElseThrow(), chosen, "the first protocol with study visits");
+        String shown = protocol.getItemLabelGenerator().apply(chosen);
+        assertTrue(shown.startsWith("Ketamine 0.5 mg/kg IV over 40 min"), shown);
+        assertFalse(shown.contains(chosen.id()), "a title, not the id: " + shown);
+        assertEquals("d MMM yyyy", _get(DatePicker.class, s -> s.withId("enrol-consent")).getI18n().getDateFormats().getFirst());
+        _get(TextField.class, s -> s.withId("enrol-subject")).setValue("KET-050");
+        click("enrol-dialog-save");
+        KaribuStation.until(() -> station.trail().entries().stream().anyMatch(e -> e.as(TrailEvent.SubjectEnrolled.class).isPresent()));
+        TrailEvent.SubjectEnrolled enrolled = station.trail().entries().stream().flatMap(e -> e.as(TrailEvent.SubjectEnrolled.class).stream())
+                .findFirst().orElseThrow();
+        assertEquals("KET-050", enrolled.subject());
+        assertEquals(chosen.id(), enrolled.protocolId());
+        assertEquals(LocalDate.of(2026, 3, 2), enrolled.consentDay(), "the list's day");
+    }
+
+    @Test
+    void aPhysicianSignsACompletedRatingVisitWithAnESignatureAndANurseCannot() throws Exception {
+        station.send(new VisitCommand.Enrol("KET-044", WILLIAMS, LocalDate.of(2026, 3, 2)));
+        String visit = station.send(new VisitCommand.StartVisit("KET-044", WILLIAMS, "screening", 1)).visitSessionId();
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        InstrumentCatalog.builtIn().get("hamd17").items().forEach(i -> answers.put(i.id(), Answer.score(Math.min(1, i.max()))));
+        Instant at = Instant.parse("2026-03-02T08:30:00Z");
+        station.send(new VisitCommand.RecordRating(visit, new Rating("r-44", "hamd17", null, "screening", "nurse", "nurse1", at.minusSeconds(600), at,
+                answers, null)));
+        station.send(new VisitCommand.Complete(visit));
+        UI.getCurrent().navigate("visit/" + visit);
+        KaribuStation.until(() -> !text("visit-title").isEmpty());
+        assertEquals("Not signed yet.", text("visit-signatures"));
+        assertTrue(_find(Button.class, s -> s.withId("visit-sign")).isEmpty(), "a nurse does not sign");
+
+        station.signIn(VisitStation.PHYSICIAN, Role.PHYSICIAN);
+        UI.getCurrent().navigate("clinic");
+        UI.getCurrent().navigate("visit/" + visit);
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("visit-sign")).isEmpty());
+        click("visit-sign");
+        assertEquals("I have reviewed this visit record: ratings, vital signs, notes and adverse events.", text("visit-sign-statement"));
+        _get(TextField.class, s -> s.withId("visit-sign-user-id")).setValue(VisitStation.PHYSICIAN);
+        _get(PasswordField.class, s -> s.withId("visit-sign-password")).setValue("wrong");
+        click("visit-sign-submit");
+        KaribuStation.until(() -> !text("visit-sign-error").isEmpty());
+        assertTrue(text("visit-sign-error").toLowerCase(Locale.ROOT).contains("password"), text("visit-sign-error"));
+        _get(PasswordField.class, s -> s.withId("visit-sign-password")).setValue(VisitStation.PHYSICIAN_PASSWORD);
+        click("visit-sign-submit");
+        KaribuStation.until(() -> text("visit-signatures").startsWith("Reviewed by Dr. Ada Example, 2 Mar 2026"));
+        List<Recorded> signed = station.trail().entries().stream().filter(e -> e.as(TrailEvent.RecordSigned.class).isPresent()).toList();
+        assertEquals(1, signed.size());
+        assertEquals(visit, signed.getFirst().session().value());
+        assertEquals(VisitStation.PHYSICIAN, signed.getFirst().actor());
+    }
+
     private static void rowAction(int row, String buttonClass) {
         Component cell = GridKt._getCellComponent(clinic().grid(), row, "actions");
         _click(cell.getChildren().filter(c -> c.hasClassName(buttonClass)).map(Button.class::cast).findFirst().orElseThrow());
@@ -85,11 +158,17 @@ class ClinicViewTest {
         assertEquals(List.of(
                 "KET-042 | Screening | 20 Feb | Overdue 10 days (out of window)",
                 "KET-041 | Screening | 2 Mar | Due today",
-                "KET-042 | Infusion day (period 1) | 27 Feb-20 Mar | Due today",
+                "KET-041 | Infusion day (period 1) | 2-30 Mar | Due today",
+                "KET-042 | Infusion day (period 1) | 20 Feb-20 Mar | Due today",
                 "KET-043 | Screening | 5 Mar | Due in 3 days",
-                "KET-041 | Infusion day (period 1) | 9-30 Mar | Due in 7 days"), rows());
-        assertEquals("5 visits: 1 overdue, 2 due today, 0 in progress", text("clinic-count"));
-        assertEquals(LocalDate.of(2026, 3, 2), _get(DatePicker.class, s -> s.withId("clinic-day")).getValue(), "the station's today");
+                "KET-043 | Infusion day (period 1) | 5 Mar-2 Apr | Due in 3 days"), rows(),
+                "the first infusion may be held from the screening day on");
+        assertEquals("6 visits: 1 overdue, 3 due today, 0 in progress", text("clinic-count"));
+        DatePicker day = _get(DatePicker.class, s -> s.withId("clinic-day"));
+        assertEquals(LocalDate.of(2026, 3, 2), day.getValue(), "the station's today");
+        assertEquals("d MMM yyyy", day.getI18n().getDateFormats().getFirst(), "the day as the list writes it (2 Mar 2026), not 3/2/2026");
+        // "Missed..." only from the last day of a window: not for the visits 3 days ahead, nor an infusion window still open
+        assertEquals(List.of(true, true, false, false, false, false), List.of(0, 1, 2, 3, 4, 5).stream().map(i -> hasAction(i, "clinic-missed")).toList());
 
         rowAction(0, "clinic-missed");
         click("missed-dialog-save");
@@ -97,7 +176,7 @@ class ClinicViewTest {
         assertEquals("a missed visit needs its reason", text("missed-dialog-error"));
         _get(TextField.class, s -> s.withId("missed-reason")).setValue("did not attend, not reachable by phone");
         click("missed-dialog-save");
-        KaribuStation.until(() -> rows().size() == 4);
+        KaribuStation.until(() -> rows().size() == 5);
         assertTrue(rows().stream().noneMatch(r -> r.startsWith("KET-042 | Screening")), "marked missed: no longer to do");
         assertEquals(List.of("did not attend, not reachable by phone"), station.trail().entries().stream()
                 .flatMap(e -> e.as(TrailEvent.VisitMissed.class).stream()).map(TrailEvent.VisitMissed::reason).toList());

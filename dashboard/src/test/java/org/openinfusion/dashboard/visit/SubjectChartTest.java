@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
@@ -71,6 +73,36 @@ class SubjectChartTest {
                 .map(r -> r.visit() + " | " + r.window() + " | " + r.status()).toList();
         assertEquals(List.of("Day 7 (period 1) | 16-18 Feb | Due today", "Day 14 (period 1) | 22-26 Feb | Due in 5 days",
                 "Day 5 (period 1) | 15-16 Feb | Done out of window"), rows);
+    }
+
+    @Test
+    void aScreeningHeldOnTheInfusionDaySitsBeforeTheInfusionLineAndTheAxisHasATickForEveryDayOfTheSpan() {
+        // the try-out: screened and infused on 3 Feb; the chart had one date tick and the screening point on the infusion line
+        held("screening", "2026-02-03", 26);
+        rated("session-1", "baseline", "2026-02-03", 24);
+        infusions.add(new SubjectFacts.Infusion(1, "session-1", at("2026-02-03")));
+        held("day1", "2026-02-04", 12);
+        SubjectTimeline t = on("2026-02-04");
+        SubjectChart.Point screening = SubjectChart.points(t, "hamd17").stream().filter(p -> p.label().startsWith("Screening")).findFirst()
+                .orElseThrow();
+        assertEquals(LocalDate.of(2026, 2, 3), screening.day());
+        assertEquals(-1, screening.side(), "before the infusion, which it precedes in the schedule");
+        String svg = SubjectChart.svg(t, "hamd17");
+        int line = Integer.parseInt(svg.replaceAll("(?s).*<line x1='(\\d+)' y1='\\d+' x2='\\1' y2='\\d+' stroke='#6a3d9a'.*", "$1"));
+        Matcher circle = Pattern.compile("<circle cx='(\\d+)'[^>]*><title>Screening: 26</title>").matcher(svg);
+        assertTrue(circle.find(), svg);
+        assertTrue(Integer.parseInt(circle.group(1)) < line - 10, "screening at x " + circle.group(1) + ", the infusion line at " + line);
+        // the span: the day before screening to the day after the last day known (period 2 due 3 Mar after the washout)
+        List<String> labels = Pattern.compile("<text class='day-label'[^>]*>([^<]+)</text>").matcher(svg).results().map(m -> m.group(1)).toList();
+        assertTrue(labels.size() >= 8, labels.toString());
+        assertEquals("2 Feb", labels.getFirst());
+        assertEquals(List.of("2 Feb", "4 Feb", "6 Feb"), labels.subList(0, 3), "every 2 days over a span of 30 days");
+        assertEquals(List.of(LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 3), LocalDate.of(2026, 2, 4)),
+                SubjectChart.ticks(LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 4)), "a short span: every day");
+        List<LocalDate> weekly = SubjectChart.ticks(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 20));
+        assertEquals(List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 8), LocalDate.of(2026, 1, 15)), weekly.subList(0, 3),
+                "78 days: weekly, the smallest step giving at most 16 ticks");
+        assertEquals(12, weekly.size());
     }
 
     @Test

@@ -22,6 +22,12 @@ import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.bus.VisitVerticle;
+import org.openinfusion.station.security.UserStore;
+import org.openinfusion.station.security.Authenticator;
+import org.openinfusion.station.config.SecurityConfig;
+import org.openinfusion.station.clinical.review.ReviewService;
+import org.openinfusion.station.clinical.bus.ReviewVerticle;
+import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
@@ -47,6 +53,10 @@ final class VisitStation implements AutoCloseable {
     private final SignIns signIns;
     private String token;
 
+    static final String PHYSICIAN = "dr-ada";
+    static final String PHYSICIAN_NAME = "Dr. Ada Example";
+    static final String PHYSICIAN_PASSWORD = "correct horse";
+
     VisitStation(Instant now) throws Exception {
         clock = new MutableClock(now);
         dir = Files.createTempDirectory("visit-pages-");
@@ -59,13 +69,22 @@ final class VisitStation implements AutoCloseable {
                 AuditFileTrail.reader(file), clock, ZoneOffset.UTC);
         vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // the review worker with one physician account: a completed visit is signed as a session's record
+        UserStore users = UserStore.at(dir.resolve("users.properties"), 4);
+        users.put(PHYSICIAN, Role.PHYSICIAN, PHYSICIAN_NAME, PHYSICIAN_PASSWORD.toCharArray());
+        Authenticator authenticator = new Authenticator(users, AuditFileTrail.of(log), clock,
+                new SecurityConfig(Duration.ofMinutes(15), 5, Duration.ofMinutes(15)));
+        ReviewService review = new ReviewService(new AuditTail(file), AuditFileTrail.of(log), null, ProtocolCatalog.builtIn(),
+                InstrumentCatalog.builtIn(), authenticator, clock);
+        vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         DashboardServices.install(vertx, InstrumentCatalog.builtIn());
         MockVaadin.setup(new Routes().autoDiscoverViews("org.openinfusion.dashboard"));
     }
 
     /** Signs {@code user} in at the station and in this browser session. */
     void signIn(String user, Role role) {
-        Principal p = new Principal(user, role, user);
+        Principal p = new Principal(user, role, user.equals(PHYSICIAN) ? PHYSICIAN_NAME : user);
         token = signIns.open(p);
         CurrentUser.set(new StationUser(p, token));
     }

@@ -56,6 +56,8 @@ public final class Addresses {
     public static final String REVIEW_WAVEFORM = "station.review.waveform";
     /** Request/reply (physician): {@code ReviewRequest.Sign} -> the signed record; fails 401/403/409. */
     public static final String REVIEW_SIGN = "station.review.sign";
+    /** Request/reply (physician): {@code ReviewRequest.Sign} naming a rating visit -> {@code VisitSignOff.VisitSignatures}; fails 401/403/404/409/422/423. */
+    public static final String REVIEW_SIGN_VISIT = "station.review.sign.visit";
     /** Request/reply (physician): {@code ReviewRequest.Amend} -> the amended record. */
     public static final String REVIEW_AMEND = "station.review.amend";
     /** Request/reply (physician): {@code ReviewRequest.Export} -> {@code ExportFile}. */

@@ -61,6 +61,16 @@ public final class ReviewVerticle extends VerticleBase {
                 Arrays.fill(m.body().password(), '\0'); // also when the guard refused the request
             }
         });
+        bus.<ReviewRequest.Sign>localConsumer(Addresses.REVIEW_SIGN_VISIT, m -> {
+            serve(m, Permission.RECORD_SIGN, who -> {
+                var signed = review.signVisit(who, m.body(), !guard.signedBefore(m));
+                guard.signatureMade(m);
+                return signed;
+            });
+            if (m.body() != null) {
+                Arrays.fill(m.body().password(), '\0'); // also when the guard refused the request
+            }
+        });
         bus.<ReviewRequest.Amend>localConsumer(Addresses.REVIEW_AMEND, m -> serve(m, Permission.RECORD_AMEND, who -> review.amend(who, m.body())));
         bus.<ReviewRequest.Export>localConsumer(Addresses.REVIEW_EXPORT, m -> serve(m, Permission.EXPORT, who -> export(who, m.body()),
                 this::handOver));

@@ -10,6 +10,6 @@ public final class ReviewCodecs implements LocalMessages {
     public List<Class<?>> types() {
         return List.of(ReviewRequest.ListSessions.class, ReviewRequest.OpenRecord.class, ReviewRequest.Waveform.class,
                 ReviewRequest.Sign.class, ReviewRequest.Amend.class, ReviewRequest.Export.class,
-                SessionListing.SessionListings.class, SessionRecord.class, WaveformWindow.class, ExportFile.class);
+                SessionListing.SessionListings.class, SessionRecord.class, VisitSignOff.VisitSignatures.class, WaveformWindow.class, ExportFile.class);
     }
 }

@@ -32,6 +32,7 @@ import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.SessionId;
+import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
@@ -175,6 +176,54 @@ public final class ReviewService {
         }
     }
 
+    /**
+     * Signs a completed rating visit (the record of one visit of a subject's timeline) by the same rules and checks as
+     * a session ({@link VisitSignOff}): state first (404 unknown visit, 409 not completed or already signed), then the
+     * user id on a sign-in's first signature and the password (422/423), then the signer's role. The signature is
+     * written on the visit's own trail session; the password array is cleared on every path.
+     */
+    public VisitSignOff.VisitSignatures signVisit(Principal who, ReviewRequest.Sign r, boolean firstOfSignIn) {
+        try {
+            StudyVisits.VisitSession v = visit(r.sessionId());
+            VisitSignOff.requireSignable(v, r.meaning(), who.userId());
+            if (r.seenLastSeq() != 0 && r.seenLastSeq() != v.entries().getLast().seq()) {
+                throw ReviewException.conflict("This visit changed after you opened it: reload it, review the change, then sign.");
+            }
+            if (firstOfSignIn && r.userId().isBlank()) {
+                throw new ReviewException(ReviewException.WRONG_PASSWORD, FIRST_SIGNATURE);
+            }
+            Optional<String> enteredId = r.userId().isBlank() ? Optional.empty() : Optional.of(r.userId());
+            Principal signer = switch (authenticator.confirm(who, enteredId, r.password())) {
+                case Authenticator.Result.Accepted a -> a.principal();
+                case Authenticator.Result.Refused refused -> throw new ReviewException(
+                        refused.locked() ? ReviewException.LOCKED : ReviewException.WRONG_PASSWORD, refused.message());
+            };
+            if (!signer.may(Permission.RECORD_SIGN)) {
+                throw new ReviewException(403, "Account " + signer.userId() + " no longer holds a role that may sign.");
+            }
+            audit.record(signer.userId(), new SessionId(v.id()), VisitSignOff.signature(v, r.meaning(), signer, clock.instant()));
+            return VisitSignOff.VisitSignatures.of(visit(v.id()));
+        } finally {
+            Arrays.fill(r.password(), '\0');
+        }
+    }
+
+    /** A rating visit as its trail entries tell it; 404 when the id names none. */
+    private StudyVisits.VisitSession visit(String visitSessionId) {
+        if (visitSessionId == null || visitSessionId.isBlank()) {
+            throw ReviewException.badRequest("No visit named.");
+        }
+        refresh();
+        List<Recorded> entries = guarded(() -> tail.session(visitSessionId));
+        TrailEvent.VisitStarted started = entries.isEmpty() ? null : entries.getFirst().as(TrailEvent.VisitStarted.class).orElse(null);
+        if (started == null) {
+            throw ReviewException.notFound(visitSessionId);
+        }
+        Optional<Instant> completed = entries.stream().flatMap(e -> e.as(TrailEvent.VisitCompleted.class).stream())
+                .map(TrailEvent.VisitCompleted::at).findFirst();
+        return new StudyVisits.VisitSession(visitSessionId, started, completed, entries);
+    }
+
     /** Why a first signature without the user id is refused. */
     public static final String FIRST_SIGNATURE = Authenticator.FIRST_SIGNATURE;
 
@@ -204,8 +253,12 @@ public final class ReviewService {
         if (ids.isEmpty() && !wholeChain) {
             throw ReviewException.badRequest("No session matches the filter: nothing to export.");
         }
-        List<Recorded> entries = Stream.concat(all.stream().flatMap(s -> s.history().entries().stream()),
-                        wholeChain ? guarded(tail::stationWide).stream() : Stream.empty())
+        // The study visits summary is of the subject's whole timeline: its enrolment and missed visits are station-wide
+        // entries and its rating visits are sessions with no bed, so it reads the whole trail (the request narrows it).
+        boolean visitSummary = r.format() == ExportFormat.VISITS_CSV;
+        Stream<Recorded> sessionEntries = visitSummary ? guarded(tail::sessions).values().stream().flatMap(List::stream)
+                : all.stream().flatMap(s -> s.history().entries().stream());
+        List<Recorded> entries = Stream.concat(sessionEntries, wholeChain || visitSummary ? guarded(tail::stationWide).stream() : Stream.empty())
                 .sorted(Comparator.comparingLong(Recorded::seq)).toList();
         Optional<String> only = Optional.ofNullable(r.sessionId() == null ? null : ids.getFirst());
         Set<String> among = r.sessionId() != null || wholeChain ? Set.of() : Set.copyOf(ids);

@@ -260,6 +260,10 @@ public final class VisitService {
         if (line.visitSessionId() != null || line.status() == WindowStatus.MISSED) {
             throw new VisitRefused(planned.name() + " of period " + m.period() + " is already " + (line.visitSessionId() != null ? "held" : "marked missed"));
         }
+        if (!line.missableOn(t.today())) {
+            throw new VisitRefused(planned.name() + " of period " + m.period() + " can be marked missed from the last day of its window"
+                    + line.windowEnd().map(d -> " (" + d + ")").orElse(" (its anchor has not happened yet)"));
+        }
         audit.record(actor, null, new TrailEvent.VisitMissed(clock.instant(), m.subject(), m.protocolId(), m.visitId(), m.period(), m.reason().strip()));
         return done(m.subject(), m.protocolId(), null, Optional.empty());
     }

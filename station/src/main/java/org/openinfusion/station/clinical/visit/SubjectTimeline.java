@@ -56,6 +56,15 @@ public record SubjectTimeline(String subject, String protocolId, LocalDate today
             return crossover && (planned == null || planned.perPeriod()) ? "P" + period + " " + n : n;
         }
 
+        /**
+         * Whether the visit can be marked missed on {@code day}: a planned visit neither held nor already marked missed,
+         * whose window has closed or closes that day (a visit in the future cannot be missed yet).
+         */
+        public boolean missableOn(LocalDate day) {
+            return planned != null && visitSessionId == null && status != WindowStatus.MISSED && windowEnd.isPresent()
+                    && !day.isBefore(windowEnd.get());
+        }
+
         public Optional<MeasureOutcome> outcome(String measure) {
             return outcomes.stream().filter(o -> o.measure().equals(measure)).findFirst();
         }
@@ -105,6 +114,11 @@ public record SubjectTimeline(String subject, String protocolId, LocalDate today
         int b = before;
         int a = after;
         Optional<LocalDate> start = target.map(t -> t.minusDays(b));
+        if (v.kind() == VisitKind.INFUSION && period == 1 && start.isPresent() && facts.consentDay().isBefore(start.get())) {
+            // The first infusion is the anchor of every later visit, not a visit anchored to it: the days from consent
+            // to it are only a plan, so it is in window from the consent (screening) day until its window closes.
+            start = Optional.of(facts.consentDay());
+        }
         Optional<LocalDate> end = target.map(t -> t.plusDays(a));
         Optional<Missed> missed = facts.missed().stream().filter(m -> m.plannedVisitId().equals(v.id()) && m.period() == period).findFirst();
         String sessionId = null;
@@ -150,7 +164,7 @@ public record SubjectTimeline(String subject, String protocolId, LocalDate today
         List<MeasuredRating> measured = v.kind() == VisitKind.INFUSION
                 ? ratings.stream().filter(r -> r.timePoint().equals(v.baselineTimePoint())).toList() : ratings;
         return new Line(v, v.name(), v.kind(), period, VisitSchedule.visitNumber(v, period), target, start, end, held,
-                firstInfusion.flatMap(f -> target.map(t -> studyDay(f, t))), status, sessionId,
+                v.kind() == VisitKind.INFUSION && period == 1 ? firstInfusion.map(f -> 1) : firstInfusion.flatMap(f -> target.map(t -> studyDay(f, t))), status, sessionId,
                 missed.map(Missed::reason).orElse(null), null, v.instruments(), ratings, outcomes(schedule, measured, baseline));
     }
 

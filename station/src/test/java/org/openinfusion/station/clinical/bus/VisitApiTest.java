@@ -119,12 +119,16 @@ class VisitApiTest {
         VisitReply.Done done = send(new VisitCommand.Complete(visit));
         assertTrue(done.timeline().lines().stream().anyMatch(l -> l.status() == WindowStatus.UNSCHEDULED && visit.equals(l.visitSessionId())));
 
-        // KET-022's 24 h visit cannot be held before the infusion; its day-7 visit is marked missed with a reason
+        // KET-022's 24 h visit cannot be held before the infusion, nor its day-7 visit marked missed before its window
+        // closes; the infusion day, whose window has closed, is marked missed with a reason
         ReplyException early = failed(Addresses.VISIT_COMMAND, new VisitCommand.StartVisit("KET-022", PROTOCOL, "h24", 1), nurse);
         assertEquals(VisitVerticle.REFUSED, early.failureCode());
         assertEquals("24 h of period 1 cannot be held before its anchor (period infusion)", early.getMessage());
-        VisitReply.Done missed = send(new VisitCommand.MarkMissed("KET-022", PROTOCOL, "day7", 1, "withdrew consent by phone"));
-        assertEquals(WindowStatus.MISSED, missed.timeline().lines().stream().filter(l -> l.planned() != null && l.planned().id().equals("day7"))
+        ReplyException future = failed(Addresses.VISIT_COMMAND, new VisitCommand.MarkMissed("KET-022", PROTOCOL, "day7", 1, "withdrew"), nurse);
+        assertEquals(VisitVerticle.REFUSED, future.failureCode());
+        assertEquals("Day 7 of period 1 can be marked missed from the last day of its window (its anchor has not happened yet)", future.getMessage());
+        VisitReply.Done missed = send(new VisitCommand.MarkMissed("KET-022", PROTOCOL, "infusion", 1, "withdrew consent by phone"));
+        assertEquals(WindowStatus.MISSED, missed.timeline().lines().stream().filter(l -> l.planned() != null && l.planned().id().equals("infusion"))
                 .findFirst().orElseThrow().status());
         VisitReply.Timeline timeline = await(vertx.eventBus().<VisitReply.Timeline>request(Addresses.VISIT_QUERY,
                 new VisitQuery.Timeline("KET-022", PROTOCOL, LocalDate.of(2026, 3, 2)), BusGuard.options(nurse, 10_000))).body();

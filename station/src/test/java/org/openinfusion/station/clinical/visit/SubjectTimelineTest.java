@@ -95,10 +95,11 @@ class SubjectTimelineTest {
     @Test
     void aCrossoverSubjectGoesThroughBothPeriodsWithEveryFollowUpOneMissedWithAReasonAndOneOutOfWindow() {
         clock.set(LocalDate.of(2026, 1, 5).atTime(9, 0).atZone(ZONE).toInstant());
-        assertEquals(List.of("screening/P1/DUE"), dueToday(), "consent day: the infusion's window (day 7 to 28) is not open yet");
+        assertEquals(List.of("screening/P1/DUE", "infusion/P1/DUE"), dueToday(),
+                "consent day: the first infusion may be held from the screening day on (planned for day 7, window to day 28)");
         holdDueVisit(14, 10);
         until(LocalDate.of(2026, 1, 11));
-        assertEquals(List.of(), dueToday());
+        assertEquals(List.of("infusion/P1/DUE"), dueToday());
         nextDayAt10();
         assertEquals(List.of("infusion/P1/DUE"), dueToday());
         infuse(1, 14, 10); // baseline HAM-D17 24, HAM-D6 14
@@ -154,6 +155,38 @@ class SubjectTimelineTest {
                 line("day1", 1).visitNumber(), line("infusion", 2).visitNumber(), line("day1", 2).visitNumber()));
         assertEquals("P2 DAY 1", line("day1", 2).visitLabel(true));
         assertEquals("SCREENING", line("screening", 1).visitLabel(true));
+    }
+
+    @Test
+    void theFirstInfusionHeldOnTheScreeningDayIsInWindowAndAnchorsTheFollowUps() {
+        // the try-out: enrolled and screened on 5 Dec, infused the same day; the clinic list said "Done out of window"
+        // with a window of 12 Dec - 2 Jan (the planned 7 days from consent taken as the window's opening)
+        clock.set(LocalDate.of(2026, 1, 5).atTime(9, 0).atZone(ZONE).toInstant());
+        hold("screening", 1, 14, 10);
+        infuse(1, 14, 10);
+        SubjectTimeline.Line infusion = line("infusion", 1);
+        assertEquals(WindowStatus.DONE, infusion.status());
+        assertEquals(LocalDate.of(2026, 1, 5), infusion.windowStart().orElseThrow(), "open from the consent (screening) day");
+        assertEquals(LocalDate.of(2026, 2, 2), infusion.windowEnd().orElseThrow(), "to the planned day 7 + 21 days");
+        assertEquals(LocalDate.of(2026, 1, 12), infusion.target().orElseThrow(), "the planned day stays the protocol's");
+        assertEquals(1, infusion.studyDay().orElseThrow(), "VISITDY counts from the infusion's target day");
+        assertEquals(LocalDate.of(2026, 1, 6), line("day1", 1).target().orElseThrow(), "day 1 follows the infusion actually held");
+        nextDayAt10();
+        assertEquals(List.of("day1/P1/DUE"), dueToday());
+    }
+
+    @Test
+    void aVisitCanBeMarkedMissedOnlyFromTheLastDayOfItsWindow() {
+        clock.set(LocalDate.of(2026, 1, 12).atTime(9, 0).atZone(ZONE).toInstant());
+        infuse(1, 14, 10);
+        LocalDate today = LocalDate.of(2026, 1, 12);
+        SubjectTimeline.Line day7 = line("day7", 1); // window 18-20 January
+        assertFalse(day7.missableOn(today), "6 days ahead: not missed yet");
+        assertFalse(day7.missableOn(LocalDate.of(2026, 1, 19)), "its window is still open the next day");
+        assertTrue(day7.missableOn(LocalDate.of(2026, 1, 20)), "the last day of its window");
+        assertTrue(day7.missableOn(LocalDate.of(2026, 1, 25)), "after its window: overdue");
+        assertFalse(line("day1", 2).missableOn(LocalDate.of(2026, 6, 1)), "period 2 is not anchored yet: no window to close");
+        assertFalse(line("infusion", 1).missableOn(today), "held");
     }
 
     @Test
