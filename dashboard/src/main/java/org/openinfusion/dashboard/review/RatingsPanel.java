@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.rating.ItemValues;
 import org.openinfusion.station.clinical.review.SessionRecord.ItemRow;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 
@@ -45,9 +47,10 @@ final class RatingsPanel extends Div {
     }
 
     private Details rating(RatingRecord r, Instant zero) {
-        Span name = new Span(r.timePoint() + " - " + name(r));
+        Span name = new Span(Text.timePoint(r.timePoint()) + " - " + name(r));
         name.addClassName("rating-name");
-        Span total = new Span(r.total() == null ? "no total" : "total " + r.total());
+        Span total = new Span(r.total() == null ? ItemValues.of(r.instrumentId(), r.items().stream()
+                .map(i -> new ItemValues.Value(i.label(), i.value())).toList()) : "total " + r.total());
         total.addClassName("rating-total");
         Div summary = new Div(name, total, new Span(ReviewFormat.dateTime(r.finishedAt()) + " (" + ReviewFormat.fromStart(r.finishedAt(), zero)
                 + "), " + r.rater() + (r.raterRole() == null ? "" : " (" + r.raterRole() + ")")));

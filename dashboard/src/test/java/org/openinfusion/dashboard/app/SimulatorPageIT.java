@@ -37,7 +37,7 @@ class SimulatorPageIT {
             try {
                 BrowserSteps.signIn(browser, demo.dashboardUrl(), "eng1", "engineer-pass");
                 browser.get(demo.dashboardUrl() + "simulator");
-                BrowserSteps.waitFor(browser).until(d -> BrowserSteps.gridText(browser, "simulated-beds").contains("standby"));
+                BrowserSteps.waitFor(browser).until(d -> BrowserSteps.gridText(browser, "simulated-beds").contains("Standby"));
                 // when the engineer programs bed-01's idle pump as a nurse would (rate, volume to be infused), starts,
                 // pauses and resumes it
                 browser.findElement(By.cssSelector("#simulator-rate input")).sendKeys("52.5");
@@ -52,14 +52,14 @@ class SimulatorPageIT {
                 assertEquals(PumpState.PAUSED, sim.state("bed-01").pump().state());
                 BrowserSteps.click(browser, "simulator-pump-resume");
                 // then the simulated pump infuses at the programmed rate, as the page shows
-                BrowserSteps.waitFor(browser).until(d -> BrowserSteps.gridText(browser, "simulated-beds").contains("infusing 52.5 mL/h"));
+                BrowserSteps.waitFor(browser).until(d -> BrowserSteps.gridText(browser, "simulated-beds").contains("Infusing 52.5 mL/h"));
                 assertEquals(PumpState.INFUSING, sim.state("bed-01").pump().state());
                 assertEquals(35.0, sim.state("bed-01").pump().programmedVtbiMl());
                 // when motion goes on its pleth and its line occludes, then the pump halts with the alarm
                 BrowserSteps.click(browser, "simulator-artefact-pleth-motion");
                 BrowserSteps.waitFor(browser).until(d -> BrowserSteps.text(browser, "simulator-outcome").equals("bed-01: motion on pleth on."));
                 BrowserSteps.click(browser, "simulator-pump-occlusion");
-                BrowserSteps.waitFor(browser).until(d -> BrowserSteps.gridText(browser, "simulated-beds").contains("paused (occlusion)"));
+                BrowserSteps.waitFor(browser).until(d -> BrowserSteps.gridText(browser, "simulated-beds").contains("Paused (occlusion)"));
                 BrowserSteps.settled(browser);
                 Chromium.screenshot(browser, "simulator");
                 // the page never names the bag's drug
