@@ -25,6 +25,7 @@ import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
  * a correction made in review is labelled as an amendment. Nothing recorded is hidden.
  */
 final class RatingsPanel extends Div {
+    private static final String NO_TOTAL = "no total";
     private final Function<String, String> instrumentLabel;
     private final Map<String, Details> byId = new HashMap<>();
 
@@ -55,8 +56,11 @@ final class RatingsPanel extends Div {
         Div summary = new Div(name, total, new Span(ReviewFormat.dateTime(r.finishedAt()) + " (" + ReviewFormat.fromStart(r.finishedAt(), zero)
                 + "), " + r.rater() + (r.raterRole() == null ? "" : " (" + r.raterRole() + ")")));
         summary.addClassName("rating-summary");
-        if (r.summary() != null && !r.summary().isBlank()) {
-            summary.add(new Span(r.summary()));
+        // the station's summary; for an instrument without a total (VAS) its "no total" is left out (the values show)
+        String said = r.summary() == null ? "" : r.total() == null && r.summary().startsWith(NO_TOTAL)
+                ? r.summary().substring(NO_TOTAL.length()).strip() : r.summary();
+        if (!said.isBlank()) {
+            summary.add(new Span(said));
         }
         if (r.amendment()) {
             Span a = new Span("Amendment");

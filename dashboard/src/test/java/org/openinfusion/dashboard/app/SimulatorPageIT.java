@@ -2,6 +2,7 @@ package org.openinfusion.dashboard.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -62,6 +64,20 @@ class SimulatorPageIT {
                 BrowserSteps.waitFor(browser).until(d -> BrowserSteps.gridText(browser, "simulated-beds").contains("Paused (occlusion)"));
                 BrowserSteps.settled(browser);
                 Chromium.screenshot(browser, "simulator");
+                // the scenarios are offered by their titles, never their file names; nothing scrolls sideways at 1024x768
+                String page = browser.findElement(By.tagName("body")).getText();
+                assertFalse(page.contains("pump-occlusion") || page.contains("uneventful,"), page);
+                assertTrue(BrowserSteps.gridText(browser, "simulated-beds").contains("Uneventful infusion"),
+                        BrowserSteps.gridText(browser, "simulated-beds"));
+                browser.manage().window().setSize(new Dimension(1024, 768));
+                long chromeHeight = (Long) browser.executeScript("return window.outerHeight - window.innerHeight");
+                long chromeWidth = (Long) browser.executeScript("return window.outerWidth - window.innerWidth");
+                browser.manage().window().setSize(new Dimension(1024 + (int) chromeWidth, 768 + (int) chromeHeight));
+                BrowserSteps.waitFor(browser).until(d -> ((Number) browser.executeScript("return window.innerWidth")).intValue() == 1024);
+                BrowserSteps.settled(browser);
+                Chromium.screenshot(browser, "simulator-1024");
+                assertTrue((Boolean) browser.executeScript(
+                        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "no sideways scroll at 1024");
                 // the page never names the bag's drug
                 assertFalse(browser.getPageSource().toLowerCase(Locale.ROOT).contains("ketamine"));
             } finally {

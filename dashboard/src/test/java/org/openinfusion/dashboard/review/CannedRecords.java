@@ -98,6 +98,10 @@ final class CannedRecords {
                 new RatingRecord("r-2", "baseline", "cadss", "cadss", START.minusSeconds(1700), 2, null, "nurse1", "nurse",
                         null, "r-1", "item 1 misheard", false, corrected),
                 new RatingRecord("r-3", "t40", "cadss", "cadss", START.plusSeconds(2400), 23, null, "nurse1", "nurse",
-                        null, null, null, false, peak));
+                        null, null, null, false, peak),
+                // VAS has no total: the station's summary says "no total"
+                new RatingRecord("r-4", "t40", "vas", "vas", START.plusSeconds(2460), null, "no total", "nurse1", "nurse",
+                        null, null, null, false, List.of(new ItemRow("high", "High", 42, null), new ItemRow("nausea", "Nausea", 10, null),
+                        new ItemRow("craving", "Craving", 0, null))));
     }
 }

@@ -342,10 +342,13 @@ class ReviewRecordViewTest {
     }
 
     @Test
-    void ratingsShowTimePointsInStaffWordsNeverTheirIds() {
+    void ratingsShowTimePointsInStaffWordsAndAVasItsValuesNeverIdsOrNoTotal() {
         String ratings = text("ratings");
         assertTrue(ratings.contains("Baseline - CADSS") && ratings.contains("T+40 min - CADSS"), ratings);
         assertFalse(ratings.contains("t40"), ratings);
+        assertTrue(text("rating-r-4").contains("T+40 min - VAS") && text("rating-r-4").contains("High 42 mm, Nausea 10 mm, Craving 0 mm"),
+                text("rating-r-4"));
+        assertFalse(ratings.contains("no total"), ratings);
     }
 
     @Test
