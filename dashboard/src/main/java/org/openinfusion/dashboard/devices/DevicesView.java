@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -54,6 +55,7 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(DeviceRow::lastData).setHeader("Last data");
         grid.addColumn(DeviceRow::problems).setHeader("Errors by kind").setFlexGrow(3);
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the whole port and line, not "tcp://127...."
         live.setId("devices-live");
         live.addClassName("devices-live");
         empty.setId("devices-empty");

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -76,6 +77,8 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(this::scenarioText).setHeader(Text.get("sim.colScenario")).setFlexGrow(2);
         grid.addColumn(SimulatorView::vitals).setHeader(Text.get("sim.colPatient")).setFlexGrow(2);
         grid.setAllRowsVisible(true);
+        // whole words at 1024 px too: cells wrap instead of ending in "..."
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         bed.setId("simulator-bed");
         scenario.setId("simulator-scenario");
         scenario.setItemLabelGenerator(this::title);
@@ -241,7 +244,7 @@ public class SimulatorView extends VerticalLayout implements BeforeEnterObserver
     }
 
     /**
-     * "Hypertension from minute 25: 1 event to come", "...: running, a change still in effect" while the last event has been
+     * "Hypertension from minute 25: 1 event to come", "...: running, a change or artefact still in effect" while the last event has been
      * applied but, e.g., the raised pressure is still held, "...: finished" after that; "None" without a scenario.
      */
     String scenarioText(SimulatedBedRow r) {

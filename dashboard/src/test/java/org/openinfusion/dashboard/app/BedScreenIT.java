@@ -378,8 +378,8 @@ class BedScreenIT {
         BrowserSteps.settled(browser);
         // the review names the protocol by its title, which names both arms ("... vs midazolam 0.025 mg/kg ..."); the blind
         // is kept when neither the kit's arm line nor the arm's own description is there
-        assertTrue(BrowserSteps.text(browser, "record-fields").contains("vs midazolam 0.025 mg/kg (active placebo)"),
-                BrowserSteps.text(browser, "record-fields"));
+        waitFor().withMessage("the record names the protocol by its title")
+                .until(d -> BrowserSteps.text(browser, "record-fields").contains("vs midazolam 0.025 mg/kg (active placebo)"));
         assertTrue(!browser.getPageSource().contains("Kit KIT-0042:") && !browser.getPageSource().contains("0.025 mg/kg IV over 52 min"),
                 "the review keeps the blind");
 

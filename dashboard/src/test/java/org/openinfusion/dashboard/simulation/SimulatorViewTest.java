@@ -122,7 +122,7 @@ class SimulatorViewTest {
         beds.advanceTo(NOW.plusSeconds(30 * 60));
         _get(SimulatorView.class, s -> { }).refresh();
         assertEquals(0, beds.state("bed-02").pendingEvents());
-        assertTrue(gridText().contains("Hypertension from minute 25: running, a change still in effect"), gridText());
+        assertTrue(gridText().contains("Hypertension from minute 25: running, a change or artefact still in effect"), gridText());
         // and once the pressure has come back (25 + 2 min ramp + 20 min held + 2 min back), it is finished
         beds.advanceTo(NOW.plusSeconds(50 * 60));
         _get(SimulatorView.class, s -> { }).refresh();
