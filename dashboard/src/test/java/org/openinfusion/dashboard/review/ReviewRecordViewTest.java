@@ -301,7 +301,10 @@ class ReviewRecordViewTest {
         _get(TextArea.class, s -> s.withId("amend-reason")).setValue("Item 2 was scored on the wrong line");
         ((RadioButtonGroup<AmendmentKind>) _get(RadioButtonGroup.class, s -> s.withId("amend-kind"))).setValue(AmendmentKind.RATING);
         Select<RatingRecord> rating = _get(Select.class, s -> s.withId("amend-rating"));
-        assertEquals(2, rating.getListDataView().getItemCount(), "superseded ratings cannot be corrected again");
+        assertEquals(List.of("r-2", "r-3", "r-4"), rating.getListDataView().getItems().map(RatingRecord::ratingId).toList(),
+                "superseded ratings cannot be corrected again");
+        assertTrue(rating.getItemLabelGenerator().apply(rating.getListDataView().getItems()
+                .filter(r -> r.ratingId().equals("r-4")).findFirst().orElseThrow()).startsWith("T+40 min - VAS, "), "time points in staff words");
         rating.setValue(rating.getListDataView().getItems().filter(r -> r.ratingId().equals("r-3")).findFirst().orElseThrow());
         IntegerField item2 = _get(IntegerField.class, s -> s.withId("correct-cadss2"));
         assertEquals(1, item2.getValue());
