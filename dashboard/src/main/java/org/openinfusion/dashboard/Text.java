@@ -10,6 +10,12 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.infusion.InfusionEvent.DeviationKind;
+import org.openinfusion.station.clinical.protocol.DischargeCriteria;
+import org.openinfusion.station.clinical.session.DischargeCheck;
+import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.domain.Stream;
 
 /**
  * Staff-facing wording, from one message bundle ({@code org/openinfusion/dashboard/messages.properties}): labels of
@@ -55,14 +61,38 @@ public final class Text {
     }
 
     /**
-     * A discharge criterion's figures in staff words: the time points the station lists by id ("still to rate or mark
-     * not assessed: baseline, t80") read as staff name them ("Baseline, T+80 min").
+     * A discharge criterion as staff name it: "Systolic BP within 20 % of baseline", "Time since the end of the
+     * infusion", never the station's stream keys ("nibp_sys within 20% of baseline").
+     */
+    public static String criterion(DischargeCheck.Criterion c, DischargeCriteria rules) {
+        if (c.kind() == DischargeCheck.Kind.VITAL && c.vital().isPresent()) {
+            return get("discharge.criterion.VITAL", vital(c.vital().get()), Math.round(rules.vitalsWithinPercent()));
+        }
+        return get("discharge.criterion." + c.kind().name());
+    }
+
+    /** A vital sign's name in a sentence ("Systolic BP", "Heart rate"); a stream the bundle does not name, in words. */
+    public static String vital(Stream s) {
+        String words = s.key().replace('_', ' ');
+        return orElse("vital." + s.key(), Character.toUpperCase(words.charAt(0)) + words.substring(1));
+    }
+
+    /** A criterion's line: its status, its name and its figures, e.g. "Met: Systolic BP within 20 % of baseline - 128 vs ...". */
+    public static String criterionLine(DischargeCheck.Criterion c, DischargeCriteria rules) {
+        return of("discharge", c.status()) + ": " + criterion(c, rules) + " - " + criterionDetail(c.detail());
+    }
+
+    private static final Pattern POINT_IN_DETAIL = Pattern.compile("(?<=at |\\()(t\\d+|baseline|end-of-infusion)(?=[ )]|$)");
+
+    /**
+     * A discharge criterion's figures in staff words: the time points the station writes by id ("6 at t20", "still to
+     * rate or mark not assessed: baseline, t80") read as staff name them ("6 at T+20 min", "Baseline, T+80 min").
      */
     public static String criterionDetail(String detail) {
         String marker = "not assessed: ";
         int i = detail.indexOf(marker);
         if (i < 0) {
-            return detail;
+            return POINT_IN_DETAIL.matcher(detail).replaceAll(m -> Matcher.quoteReplacement(timePoint(m.group(1))));
         }
         StringBuilder out = new StringBuilder(detail.substring(0, i + marker.length()));
         String[] ids = detail.substring(i + marker.length()).split(", ");
@@ -86,6 +116,22 @@ public final class Text {
     public static String of(String prefix, Enum<?> e) {
         String words = e.name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return orElse(prefix + "." + e.name(), Character.toUpperCase(words.charAt(0)) + words.substring(1));
+    }
+
+    /**
+     * A session's step as staff name it; an infusion that ended short of its planned volume (the station's
+     * {@code EARLY_STOP} deviation) reads "Infusion stopped early", never "Infusion complete".
+     */
+    public static String state(SessionView v) {
+        if (v.state() == SessionState.INFUSION_COMPLETE && stoppedEarly(v.infusion())) {
+            return get("state.INFUSION_COMPLETE.early");
+        }
+        return of("state", v.state());
+    }
+
+    /** Whether the infusion ended short of its planned volume. */
+    public static boolean stoppedEarly(SessionView.Infusion i) {
+        return i.completed() && i.deviations().stream().anyMatch(d -> d.startsWith(DeviationKind.EARLY_STOP.name() + ":"));
     }
 
     /** Clock time in the site's zone, e.g. "18:02". */

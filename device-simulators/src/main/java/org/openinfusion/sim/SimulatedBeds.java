@@ -244,7 +244,7 @@ public final class SimulatedBeds implements AutoCloseable, SimulatorControl {
     private BedState state(SimulatedBed bed) {
         double t = bed.seconds(bed.position());
         return BedState.of(bed.bedId(), t, bed.patient().physiology(), bed.patient().pump().statusAt(t),
-                scenarios.getOrDefault(bed.bedId(), ""), bed.scheduled().size(), bed.eventLog());
+                scenarios.getOrDefault(bed.bedId(), ""), bed.scheduled().size(), bed.patient().conditions().inEffect(t), bed.eventLog());
     }
 
     private void begin() {

@@ -51,7 +51,7 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("users");
         grid.addColumn(AuthMessages.UserRow::userId).setHeader("User id");
         grid.addColumn(AuthMessages.UserRow::name).setHeader("Printed name");
-        grid.addColumn(r -> r.role().key()).setHeader("Role");
+        grid.addColumn(r -> Text.get("role." + r.role().key())).setHeader("Role");
         grid.addColumn(r -> r.lockedUntil() == null ? "" : "locked until " + lockedUntil(r.lockedUntil())).setHeader("Lock");
         grid.addComponentColumn(r -> {
             Button unlock = new Button("Unlock", e -> station.request(Addresses.USERS_UNLOCK, new AuthMessages.Unlock(r.userId()),
@@ -66,7 +66,7 @@ public class UsersView extends VerticalLayout implements BeforeEnterObserver {
         grid.setAllRowsVisible(true);
         role.setLabel("Role");
         role.setItems(Role.values());
-        role.setItemLabelGenerator(Role::key);
+        role.setItemLabelGenerator(r -> Text.get("role." + r.key()));
         role.setValue(Role.NURSE);
         id.setId("new-user-id");
         password.setId("new-user-password");

@@ -40,7 +40,7 @@ final class BedHeader extends Div {
     }
 
     void session(Optional<SessionView> v) {
-        session.setText(v.map(s -> s.subjectCode() + "  |  " + Text.of("state", s.state()) + "  |  " + Text.get("bed.kit", s.kitId())
+        session.setText(v.map(s -> s.subjectCode() + "  |  " + Text.state(s) + "  |  " + Text.get("bed.kit", s.kitId())
                 + "  |  " + s.protocolLabel()).orElse(Text.get("bed.noSession")));
         session.getElement().setAttribute("data-state", v.map(s -> s.state().name().toLowerCase(Locale.ROOT)).orElse("none"));
     }

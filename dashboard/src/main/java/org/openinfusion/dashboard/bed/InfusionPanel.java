@@ -67,7 +67,8 @@ final class InfusionPanel extends Div {
 
     static String pumpState(SessionView.Infusion i) {
         String state = i.pumpState() == null || i.pumpState().isBlank() ? "--" : Text.orElse("pump." + i.pumpState(), i.pumpState());
-        return state + (i.completed() ? ", " + Text.get("infusion.complete") : i.started() ? "" : ", " + Text.get("infusion.notStarted"));
+        String ended = Text.stoppedEarly(i) ? Text.get("infusion.stoppedEarly") : Text.get("infusion.complete");
+        return state + (i.completed() ? ", " + ended : i.started() ? "" : ", " + Text.get("infusion.notStarted"));
     }
 
     /** A deviation as the station reports it ("VOLUME_AHEAD: infused 12.0 mL, ...") in staff wording. */

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.rating.ItemValues;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.schedule.Prompt;
 import org.openinfusion.station.clinical.schedule.PromptState;
@@ -134,10 +136,15 @@ final class PromptPanel extends Div {
         return d;
     }
 
+    /** The station's total ("17 (0-92)"); for an instrument without a total (VAS), each value with its unit. */
+    private static String result(SessionView.RatingEntry r) {
+        return r.total().isPresent() ? r.summary() : ItemValues.of(DashboardServices.get().instruments(), r.form(), r.answers());
+    }
+
     private Div recordedRow(SessionView.RatingEntry r) {
         Button fix = new Button(Text.get("rating.correct"), e -> correct.accept(r));
         fix.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div d = new Div(new Span(Text.timePoint(r.timePointId()) + ": " + Text.form(r.form()) + "  " + r.summary()
+        Div d = new Div(new Span(Text.timePoint(r.timePointId()) + ": " + Text.form(r.form()) + "  " + result(r)
                 + "  (" + Text.clock(r.finishedAt()) + ")" + (r.correction() ? "  " + Text.get("rating.correction") : "")), fix);
         d.addClassName("rating-line");
         return d;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.rating.ItemValues;
 import org.openinfusion.dashboard.rating.RatingDialog;
 import org.openinfusion.dashboard.rating.RatingDraft;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -48,7 +49,8 @@ final class RatingLauncher {
             public void submit(Rating rating, Consumer<String> recorded, Consumer<String> refused) {
                 view.send(new SessionCommand.RecordRating(view.bed(), rating),
                         reply -> recorded.accept(reply.score().filter(s -> s.total().isPresent())
-                                .map(s -> "Total " + s.summary()).orElse("No total for this instrument")), refused);
+                                .map(s -> Text.get("rating.recordedTotal", s.summary()))
+                                .orElseGet(() -> ItemValues.of(catalog, formKey, rating.answers()))), refused);
             }
         });
         open.open();

@@ -102,7 +102,7 @@ final class SessionPanel extends Div {
             head.addClassName("discharge-head");
             discharge.add(head);
             for (DischargeCheck.Criterion c : check.criteria()) {
-                Div line = new Div(new Span(Text.of("discharge", c.status()) + ": " + c.name() + " - " + Text.criterionDetail(c.detail())));
+                Div line = new Div(new Span(Text.criterionLine(c, v.discharge())));
                 line.getElement().setAttribute("data-status", c.status().name().toLowerCase(Locale.ROOT));
                 discharge.add(line);
             }

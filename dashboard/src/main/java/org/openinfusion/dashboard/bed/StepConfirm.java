@@ -93,8 +93,7 @@ final class StepConfirm extends Dialog {
         Div list = new Div(new Span(Text.get("confirm.notMet")));
         list.setId("confirm-not-met");
         list.addClassName("confirm-list");
-        open.forEach(c -> list.add(new Div(new Span(Text.of("discharge", c.status()) + ": " + c.name() + " - "
-                + Text.criterionDetail(c.detail())))));
+        open.forEach(c -> list.add(new Div(new Span(Text.criterionLine(c, v.discharge())))));
         body.add(list);
         boolean physician = CurrentUser.get().map(u -> u.principal().may(Permission.DISCHARGE_OVERRIDE)).orElse(false);
         if (!physician) {

@@ -4,10 +4,12 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.SignOutButton;
 import org.openinfusion.station.domain.DeviceStatusSnapshot;
@@ -33,7 +36,8 @@ import org.openinfusion.station.security.Permission;
 public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<DeviceRow> grid = new Grid<>();
     private final Pre live = new Pre();
-    private final Span empty = new Span("No serial devices are configured (see docs/configuration.md, \"Serial devices\").");
+    private final Div empty = new Div();
+    private final H2 liveTitle = new H2("Decoded values, live");
     private final Clock clock = Clock.systemUTC();
     private DeviceFeed feed;
     private long timer = -1;
@@ -51,15 +55,19 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(DeviceRow::lastData).setHeader("Last data");
         grid.addColumn(DeviceRow::problems).setHeader("Errors by kind").setFlexGrow(3);
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the whole port and line, not "tcp://127...."
         live.setId("devices-live");
         live.addClassName("devices-live");
-        empty.setVisible(false);
+        empty.setId("devices-empty");
+        empty.addClassName("devices-empty");
+        empty.add(new Paragraph(Text.get("devices.waiting")));
         var header = new HorizontalLayout(new H1("Devices"), new SignOutButton());
         if (DashboardServices.simulatorControl().isPresent()) {
             // the demo's simulated beds: scenarios, artefacts and pump faults (docs/simulation.md)
             header.addComponentAtIndex(1, Routes.link("Simulated beds", Routes.SIMULATOR));
         }
-        add(header, empty, grid, new H2("Decoded values, live"), live);
+        add(header, empty, grid, liveTitle, live);
+        showEmpty(true, false);
     }
 
     @Override
@@ -81,9 +89,29 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         feed.close();
     }
 
+    /**
+     * Without serial devices the page says so, and where devices that send over MQTT (every monitor and pump of the
+     * demo) are seen instead, rather than showing an empty grid; before the first status it says it is waiting.
+     */
+    private void showEmpty(boolean none, boolean known) {
+        if (none) {
+            empty.removeAll();
+            if (known) {
+                empty.add(new Paragraph(Text.get("devices.noSerial")), new Paragraph(Text.get("devices.mqttElsewhere")),
+                        new Paragraph(Text.get("devices.serialSetup")));
+            } else {
+                empty.add(new Paragraph(Text.get("devices.waiting")));
+            }
+        }
+        empty.setVisible(none);
+        grid.setVisible(!none);
+        liveTitle.setVisible(!none);
+        live.setVisible(!none);
+    }
+
     void refresh() {
         List<DeviceStatusSnapshot> devices = feed.devices();
-        empty.setVisible(devices.isEmpty() && feed.hasHealth());
+        showEmpty(devices.isEmpty(), feed.hasHealth());
         grid.setItems(feed.rows());
         live.setText(String.join("\n", feed.recentValues()));
     }

@@ -127,7 +127,7 @@ final class BedCard extends Anchor {
             }, () -> age.setText(problem || signal == BedState.Signal.WAITING ? signal.words() : ""));
         }
         trace.getElement().setAttribute("data-signal-label", state.wave(Stream.PLETH, Duration.ofMillis(1500), now).words());
-        session.setText(view.map(v -> v.subjectCode() + "  " + Text.of("state", v.state())).orElse(Text.get("bed.noSession")));
+        session.setText(view.map(v -> v.subjectCode() + "  " + Text.state(v)).orElse(Text.get("bed.noSession")));
         infusionText.setText(view.map(v -> Text.minutes(v.infusion().infusing()) + " / " + Text.minutes(v.plan().duration()) + " min   "
                 + Text.decimal(v.infusion().volumeInfusedMl()) + " / " + Text.decimal(v.plan().volumeMl()) + " mL").orElse(""));
         double fraction = view.map(v -> v.plan().volumeMl() <= 0 ? 0 : Math.min(1, v.infusion().volumeInfusedMl() / v.plan().volumeMl())).orElse(0.0);

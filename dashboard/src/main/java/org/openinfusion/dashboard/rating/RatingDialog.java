@@ -41,6 +41,8 @@ public final class RatingDialog extends Dialog {
     private final TextField correctionReason = new TextField("Reason for the correction");
     private final Span error = new Span();
     private final Div placeholderNote = new Div();
+    private final Span raterLine = new Span();
+    private final Div anchorNote = new Div();
     private final Button submit = new Button("Submit");
 
     public RatingDialog(RatingDraft draft, InstrumentCatalog catalog, String title, Rater rater) {
@@ -64,7 +66,11 @@ public final class RatingDialog extends Dialog {
         placeholderNote.setId("rating-placeholder-note");
         placeholderNote.addClassName("rating-placeholder-note");
         placeholderNote.setText(Text.get("rating.placeholderNote"));
-        add(progressText, progress, itemText, placeholderNote, answers, notAssessedRow(), correctionReason, error);
+        raterLine.setId("rating-rater");
+        raterLine.addClassName("rating-rater");
+        anchorNote.setId("rating-anchor-note");
+        anchorNote.addClassName("rating-placeholder-note");
+        add(progressText, progress, itemText, raterLine, placeholderNote, answers, anchorNote, notAssessedRow(), correctionReason, error);
         Button prev = new Button("< Previous", e -> move(-1));
         prev.setId("rating-prev");
         Button next = new Button("Next >", e -> move(1));
@@ -131,8 +137,13 @@ public final class RatingDialog extends Dialog {
         Item item = draft.item();
         progressText.setText(progressLine());
         progress.setValue((double) draft.answered() / draft.size());
-        itemText.setText(catalog.itemText(draft.instrument().id(), item.id()) + "  [" + item.rater().name().toLowerCase() + "-rated]");
+        // the item's wording (or its number when the site has not installed the licensed wording); who rates it apart
+        itemText.setText(catalog.itemText(draft.instrument().id(), item.id()));
+        raterLine.setText(Text.of("rating.rater", item.rater()));
         placeholderNote.setVisible(catalog.placeholder(draft.instrument().id(), item.id()));
+        boolean buttons = item.max() - item.min() <= 10;
+        anchorNote.setVisible(buttons && item.anchors().isEmpty());
+        anchorNote.setText(Text.get("rating.noAnchorsNote", draft.instrument().label(), item.min(), item.max()));
         answers.removeAll();
         if (item.max() - item.min() > 10) {
             answers.add(vasLine(item));

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.openinfusion.dashboard.safety.AdverseEventForm;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.ReviewRequest.AmendmentKind;
 import org.openinfusion.station.clinical.review.ReviewRequest;
@@ -62,7 +63,7 @@ final class AmendDialog extends Dialog {
         rating.setId("amend-rating");
         rating.setLabel("Rating to correct");
         rating.setItems(record.ratings().stream().filter(r -> r.supersededBy() == null).toList());
-        rating.setItemLabelGenerator(r -> r.timePoint() + " - " + ReviewFormat.form(instrumentLabel.apply(r.instrumentId()), r.instrumentId(), r.form())
+        rating.setItemLabelGenerator(r -> Text.timePoint(r.timePoint()) + " - " + ReviewFormat.form(instrumentLabel.apply(r.instrumentId()), r.instrumentId(), r.form())
                 + (r.total() == null ? "" : ", total " + r.total()) + ", " + ReviewFormat.dateTime(r.finishedAt()));
         rating.addValueChangeListener(e -> items.show(e.getValue()));
         kind.addValueChangeListener(e -> {

@@ -17,7 +17,7 @@ final class EventsGrid extends Grid<TimelineEvent> {
         addColumn(e -> ReviewFormat.fromStart(e.at(), zero)).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         addColumn(e -> ReviewFormat.time(e.at())).setHeader("Time (" + ReviewFormat.zoneName(Instant.now()) + ")").setAutoWidth(true).setFlexGrow(0);
         addColumn(e -> ReviewFormat.words(e.category()) + ": " + ReviewFormat.title(e)
-                + (e.detail() == null || e.detail().isBlank() ? "" : " (" + e.detail() + ")")).setHeader("Event").setFlexGrow(1);
+                + (e.detail() == null || e.detail().isBlank() ? "" : " (" + ReviewFormat.detail(e) + ")")).setHeader("Event").setFlexGrow(1);
         addColumn(TimelineEvent::actor).setHeader("By").setAutoWidth(true).setFlexGrow(0);
         setTooltipGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? "Click for the ECG and pleth around it" : null);
         setPartNameGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? "with-waveform" : null);

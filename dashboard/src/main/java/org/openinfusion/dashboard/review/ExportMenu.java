@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 
@@ -29,31 +30,18 @@ final class ExportMenu extends MenuBar {
             a.setId("export-" + f.key());
             a.addClassName("export-link");
             // feedback on the click; the whole menu row is the link (styles/review.css)
-            a.getElement().addEventListener("click", e -> Notification.show("Preparing " + title(f) + " ...", 3000,
+            a.getElement().addEventListener("click", e -> Notification.show(Text.get("export.preparing", title(f)), 3000,
                     Notification.Position.BOTTOM_END));
             menu.addItem(a).addClassName("export-item");
         }
     }
 
-    /** What a physician reads in the menu, e.g. "Ratings (CSV)". */
+    /**
+     * What a physician reads in the menu, e.g. "Ratings (CSV)": the bundle's {@code export.<format key>}. Every format
+     * has one; a format without it fails the menu's test rather than showing its key.
+     */
     static String title(ExportFormat f) {
-        return switch (f) {
-            case VITALS_CSV -> "Vital signs (CSV)";
-            case RATINGS_CSV -> "Ratings (CSV)";
-            case BUNDLE_JSON -> "Session bundle (JSON)";
-            case REDCAP_DICTIONARY -> "REDCap data dictionary (CSV)";
-            case REDCAP_IMPORT -> "REDCap records import (CSV)";
-            case SDTM_VS -> "SDTM VS vital signs (CSV)";
-            case SDTM_RS -> "SDTM RS ratings (CSV)";
-            case SDTM_QS -> "SDTM QS questionnaires (CSV)";
-            case SDTM_EC -> "SDTM EC exposure, blinded (CSV)";
-            case SDTM_AE -> "SDTM AE adverse events (CSV)";
-            case AUDIT_CSV -> "Audit trail (CSV)";
-            case VISITS_CSV -> "Study visits summary (CSV)";
-            case FHIR_JSON -> "HL7 FHIR R4 bundle (JSON)";
-            case EDF_PLUS -> "Waveforms with events (EDF+)";
-            default -> f.key() + " (" + f.fileSuffix() + ")";
-        };
+        return Text.get("export." + f.key());
     }
 
     /** The download of one format, for tests. */

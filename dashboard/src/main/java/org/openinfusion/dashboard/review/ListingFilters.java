@@ -6,7 +6,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -24,6 +26,7 @@ final class ListingFilters extends Div {
     private final Select<RecordState> state = new Select<>();
     private final Checkbox needsSignature = new Checkbox("Needs signature");
     private final SortedSet<String> known = new TreeSet<>();
+    private final Map<String, String> titles = new HashMap<>();
     private boolean quiet;
 
     ListingFilters(Consumer<ReviewFilter> changed) {
@@ -32,6 +35,8 @@ final class ListingFilters extends Div {
         protocol.setLabel("Protocol");
         protocol.setEmptySelectionAllowed(true);
         protocol.setEmptySelectionCaption("All protocols");
+        // the protocol by its title, never its id
+        protocol.setItemLabelGenerator(id -> id == null ? "All protocols" : titles.getOrDefault(id, id));
         from.setId("filter-from");
         to.setId("filter-to");
         subject.setId("filter-subject");
@@ -59,6 +64,8 @@ final class ListingFilters extends Div {
 
     /** Adds the protocols of listed sessions to the protocol choice (keeps the one chosen). */
     void protocols(List<SessionListing> sessions) {
+        sessions.forEach(l -> titles.putIfAbsent(l.protocolId(), l.protocolTitle() != null ? l.protocolTitle()
+                : ReviewFormat.protocol(l)));
         if (known.addAll(sessions.stream().map(SessionListing::protocolId).toList())) {
             String chosen = protocol.getValue();
             quiet = true;

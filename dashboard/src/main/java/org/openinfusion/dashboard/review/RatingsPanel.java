@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.rating.ItemValues;
 import org.openinfusion.station.clinical.review.SessionRecord.ItemRow;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 
@@ -23,6 +25,7 @@ import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
  * a correction made in review is labelled as an amendment. Nothing recorded is hidden.
  */
 final class RatingsPanel extends Div {
+    private static final String NO_TOTAL = "no total";
     private final Function<String, String> instrumentLabel;
     private final Map<String, Details> byId = new HashMap<>();
 
@@ -45,15 +48,19 @@ final class RatingsPanel extends Div {
     }
 
     private Details rating(RatingRecord r, Instant zero) {
-        Span name = new Span(r.timePoint() + " - " + name(r));
+        Span name = new Span(Text.timePoint(r.timePoint()) + " - " + name(r));
         name.addClassName("rating-name");
-        Span total = new Span(r.total() == null ? "no total" : "total " + r.total());
+        Span total = new Span(r.total() == null ? ItemValues.of(r.instrumentId(), r.items().stream()
+                .map(i -> new ItemValues.Value(i.label(), i.value())).toList()) : "total " + r.total());
         total.addClassName("rating-total");
         Div summary = new Div(name, total, new Span(ReviewFormat.dateTime(r.finishedAt()) + " (" + ReviewFormat.fromStart(r.finishedAt(), zero)
                 + "), " + r.rater() + (r.raterRole() == null ? "" : " (" + r.raterRole() + ")")));
         summary.addClassName("rating-summary");
-        if (r.summary() != null && !r.summary().isBlank()) {
-            summary.add(new Span(r.summary()));
+        // the station's summary; for an instrument without a total (VAS) its "no total" is left out (the values show)
+        String said = r.summary() == null ? "" : r.total() == null && r.summary().startsWith(NO_TOTAL)
+                ? r.summary().substring(NO_TOTAL.length()).strip() : r.summary();
+        if (!said.isBlank()) {
+            summary.add(new Span(said));
         }
         if (r.amendment()) {
             Span a = new Span("Amendment");

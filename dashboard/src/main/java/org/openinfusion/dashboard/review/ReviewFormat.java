@@ -48,6 +48,20 @@ final class ReviewFormat {
         return t;
     }
 
+    /**
+     * An event's detail in staff words: a rating of an instrument without a total (VAS), which the station details as
+     * "no total", points to its values in the ratings list instead.
+     */
+    static String detail(SessionRecord.TimelineEvent e) {
+        String d = e.detail();
+        if (d != null && e.category() == SessionRecord.Category.RATING && d.startsWith(NO_TOTAL)) {
+            return Text.get("review.noTotalDetail") + d.substring(NO_TOTAL.length());
+        }
+        return d;
+    }
+
+    private static final String NO_TOTAL = "no total";
+
     /** A clock time with its zone, e.g. "15:03:07 CET". */
     static String timeWithZone(Instant t) {
         return t == null ? "-" : time(t) + " " + zoneName(t);
@@ -85,13 +99,25 @@ final class ReviewFormat {
         return bp == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f mmHg at %s", bp.systolic(), bp.diastolic(), timeWithZone(bp.at()));
     }
 
+    /**
+     * The protocol as staff read it: its file's title with the version ("Ketamine 0.5 mg/kg IV over 40 min ... (version 2)"),
+     * never its id; without a protocol file on this station, the id in words with a note that the file is missing.
+     */
     static String protocol(SessionListing l) {
-        return l.protocolId() + " v" + l.protocolVersion();
+        return protocol(l.protocolTitle(), l.protocolId(), l.protocolVersion());
     }
 
-    /** An instrument's label with its short form when not the full one, e.g. "CADSS" or "CADSS (cadss6)". */
+    static String protocol(String title, String id, int version) {
+        if (title != null && !title.isBlank()) {
+            return Text.get("review.protocol", title, version);
+        }
+        String words = id.replace('-', ' ').replace('_', ' ');
+        return Text.get("review.protocolNoFile", Character.toUpperCase(words.charAt(0)) + words.substring(1), version);
+    }
+
+    /** An instrument's label, or its short form as staff name it when not the full one, e.g. "CADSS" or "CADSS-6". */
     static String form(String label, String instrumentId, String form) {
-        return form == null || form.isBlank() || form.equalsIgnoreCase(instrumentId) ? label : label + " (" + form + ")";
+        return form == null || form.isBlank() || form.equalsIgnoreCase(instrumentId) ? label : Text.form(form);
     }
 
     static String words(Enum<?> e) {

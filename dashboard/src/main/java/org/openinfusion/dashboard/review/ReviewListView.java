@@ -72,7 +72,7 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         if (!Access.allowed(Permission.REVIEW_READ)) {
             return;
         }
-        CurrentUser.get().ifPresent(u -> who.setText(u.name() + " (" + u.role().key() + ")"));
+        CurrentUser.get().ifPresent(u -> who.setText(u.name() + " (" + Text.get("role." + u.role().key()) + ")"));
         client = new ReviewClient(DashboardServices.get().vertx(), event.getUI());
         load(filters.filter());
     }

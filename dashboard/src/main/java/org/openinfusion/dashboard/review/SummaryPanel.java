@@ -2,6 +2,7 @@ package org.openinfusion.dashboard.review;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.review.SessionRecord;
 import org.openinfusion.station.clinical.review.SessionRecord.Summary;
 
@@ -33,18 +34,14 @@ final class SummaryPanel extends Div {
                         s.alarmsRaised() + " / " + s.adverseEvents() + " / " + s.deviations()));
     }
 
-    private static String peak(Summary s) {
+    /** e.g. "CADSS total 24 at T+40 min": the form, its total and the time point as staff name it. */
+    static String peak(Summary s) {
         if (s.peakDissociation() == null) {
             return "-";
         }
-        StringBuilder b = new StringBuilder().append(s.peakDissociation());
-        if (s.peakDissociationForm() != null) {
-            b.append(' ').append(s.peakDissociationForm());
-        }
-        if (s.peakDissociationTimePoint() != null) {
-            b.append(" at ").append(s.peakDissociationTimePoint());
-        }
-        return b.toString();
+        String form = s.peakDissociationForm() == null ? Text.get("review.peakNoForm") : s.peakDissociationForm();
+        return s.peakDissociationTimePoint() == null ? Text.get("review.peak", form, s.peakDissociation())
+                : Text.get("review.peakAt", form, s.peakDissociation(), Text.timePoint(s.peakDissociationTimePoint()));
     }
 
     private static String ready(Summary s) {

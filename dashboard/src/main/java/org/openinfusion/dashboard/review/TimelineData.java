@@ -173,7 +173,7 @@ final class TimelineData {
         StringBuilder b = new StringBuilder(ReviewFormat.timeWithZone(e.at())).append(", ").append(ReviewFormat.fromStart(e.at(), zero))
                 .append('\n').append(ReviewFormat.words(e.category())).append(": ").append(ReviewFormat.title(e));
         if (e.detail() != null && !e.detail().isBlank()) {
-            b.append('\n').append(e.detail());
+            b.append('\n').append(ReviewFormat.detail(e));
         }
         if (e.actor() != null && !e.actor().isBlank()) {
             b.append("\nby ").append(e.actor());

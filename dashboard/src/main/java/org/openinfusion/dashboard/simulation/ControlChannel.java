@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,34 +25,19 @@ public final class ControlChannel {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    /** One simulated bed as the page lists it. */
+    /**
+     * One simulated bed as the simulator reports it ({@code pumpState}, {@code pumpAlarm}: the simulator's names;
+     * {@code scenario}: the scenario's name; {@code effectsInEffect}: a change, artefact or apnoea still in effect).
+     * The page words it ({@link SimulatorView}).
+     */
     public record SimulatedBedRow(String bedId, double simulatedMinutes, String pumpState, String pumpAlarm,
                                   double rateMlPerHour, double infusedMl, double vtbiMl, String scenario, int pendingEvents,
-                                  double heartRate, double systolic, double diastolic, double spo2, double respiratoryRate) {
+                                  boolean effectsInEffect, double heartRate, double systolic, double diastolic, double spo2,
+                                  double respiratoryRate) {
+    }
 
-        /** "infusing 52.5 mL/h, 12.3 of 35.0 mL" or "paused (occlusion), 12.3 of 35.0 mL". */
-        public String pump() {
-            String state = pumpState.toLowerCase(Locale.ROOT);
-            String alarm = pumpAlarm.equals("NONE") ? "" : " (" + pumpAlarm.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
-            String rate = rateMlPerHour > 0 ? String.format(Locale.ROOT, " %.1f mL/h", rateMlPerHour) : "";
-            String volume = vtbiMl > 0 ? String.format(Locale.ROOT, ", %.1f of %.1f mL", infusedMl, vtbiMl) : "";
-            return state + alarm + rate + volume;
-        }
-
-        /** "HR 74, BP 121/76, SpO2 98, RR 14" (the patient's state before monitor noise and artefacts). */
-        public String vitals() {
-            return String.format(Locale.ROOT, "HR %.0f, BP %.0f/%.0f, SpO2 %.0f, RR %.0f", heartRate, systolic, diastolic,
-                    spo2, respiratoryRate);
-        }
-
-        /** "hypertension, 2 events to come" or "none". */
-        public String scenarioText() {
-            if (scenario == null || scenario.isBlank()) {
-                return "none";
-            }
-            return pendingEvents == 0 ? scenario + ", finished" : scenario + ", " + pendingEvents + " event"
-                    + (pendingEvents == 1 ? "" : "s") + " to come";
-        }
+    /** A shipped scenario: its name (what the simulator is asked for) and its title (what people read). */
+    public record ScenarioChoice(String name, String title, String description) {
     }
 
     /** The simulator refused or did not answer; the message says why. */
@@ -78,18 +62,20 @@ public final class ControlChannel {
             rows.add(new SimulatedBedRow(bed.path("bedId").asText(), bed.path("simulatedSeconds").asDouble() / 60,
                     pump.path("state").asText(), pump.path("alarm").asText("NONE"), pump.path("rateMlPerHour").asDouble(),
                     pump.path("infusedMl").asDouble(), pump.path("programmedVtbiMl").asDouble(),
-                    bed.path("scenario").asText(""), bed.path("pendingEvents").asInt(), bed.path("heartRate").asDouble(),
+                    bed.path("scenario").asText(""), bed.path("pendingEvents").asInt(), bed.path("effectsInEffect").asBoolean(false),
+                    bed.path("heartRate").asDouble(),
                     bed.path("systolic").asDouble(), bed.path("diastolic").asDouble(), bed.path("spo2").asDouble(),
                     bed.path("respiratoryRate").asDouble()));
         }
         return rows;
     }
 
-    /** The shipped scenarios' names. */
-    public List<String> scenarios() throws ControlException {
-        List<String> names = new ArrayList<>();
-        call("GET", "scenarios", null).forEach(s -> names.add(s.path("name").asText()));
-        return names;
+    /** The shipped scenarios; a scenario without a title is titled by its name. */
+    public List<ScenarioChoice> scenarios() throws ControlException {
+        List<ScenarioChoice> choices = new ArrayList<>();
+        call("GET", "scenarios", null).forEach(s -> choices.add(new ScenarioChoice(s.path("name").asText(),
+                s.path("title").asText(s.path("name").asText()), s.path("description").asText(""))));
+        return choices;
     }
 
     /** Applies one event now, as in a scenario without {@code at}: {@code {"action": "pump-alarm", "alarm": "occlusion"}}. */

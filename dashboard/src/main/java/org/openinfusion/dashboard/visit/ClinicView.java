@@ -104,7 +104,7 @@ public class ClinicView extends Div implements BeforeEnterObserver {
         if (!Access.allowed(Permission.SESSION_RUN)) {
             return;
         }
-        CurrentUser.get().ifPresent(u -> who.setText(u.name() + " (" + u.role().key() + ")"));
+        CurrentUser.get().ifPresent(u -> who.setText(u.name() + " (" + Text.get("role." + u.role().key()) + ")"));
         station = new StationRequests(DashboardServices.get().vertx(), event.getUI());
         load(null);
     }

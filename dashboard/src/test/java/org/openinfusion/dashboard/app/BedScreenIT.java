@@ -376,7 +376,12 @@ class BedScreenIT {
         BrowserSteps.clickGridCell(browser, "sessions-grid", "KET-014");
         waitFor().until(d -> !d.findElements(By.id("record-crumb")).isEmpty());
         BrowserSteps.settled(browser);
-        assertTrue(!browser.getPageSource().contains("midazolam 0.025"), "the review keeps the blind");
+        // the review names the protocol by its title, which names both arms ("... vs midazolam 0.025 mg/kg ..."); the blind
+        // is kept when neither the kit's arm line nor the arm's own description is there
+        waitFor().withMessage("the record names the protocol by its title")
+                .until(d -> BrowserSteps.text(browser, "record-fields").contains("vs midazolam 0.025 mg/kg (active placebo)"));
+        assertTrue(!browser.getPageSource().contains("Kit KIT-0042:") && !browser.getPageSource().contains("0.025 mg/kg IV over 52 min"),
+                "the review keeps the blind");
 
         var unblindings = HistoryReader.history(dataDir.resolve("audit").resolve("audit.log")).sessions().stream()
                 .flatMap(h -> h.unblinding().stream()).toList();

@@ -174,7 +174,16 @@ class BedViewTest {
         startSession("ketamine-buprenorphine-double-dummy");
         walk("step-baseline", "step-pretreatment", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
         tab("Discharge");
-        assertTrue(text("discharge-check").contains("CADSS - not rated since the end of infusion; needs <= 4"), text("discharge-check"));
+        String check = text("discharge-check");
+        assertTrue(check.contains("CADSS (dissociation) - not rated since the end of infusion; needs <= 4"), check);
+        // each criterion in staff words: the vital signs by name, never the station's stream keys
+        for (String criterion : new String[] {"Heart rate within 20 % of baseline", "Systolic BP within 20 % of baseline",
+                "Diastolic BP within 20 % of baseline", "Time since the end of the infusion", "MOAA/S (sedation)", "Scheduled ratings"}) {
+            assertTrue(check.contains(criterion), criterion + " missing in: " + check);
+        }
+        for (String internal : new String[] {"nibp_sys", "nibp_dia", "hr within", "t120", "end-of-infusion"}) {
+            assertFalse(check.contains(internal), internal + " shown in: " + check);
+        }
         signInHere("doc", Role.PHYSICIAN); // criteria unmet: only a physician may, with a reason
         click("step-ready-for-discharge");
         _get(TextField.class, s -> s.withId("confirm-not-met-reason")).setValue("reviewed at the bedside; observed 2 h without concern");
@@ -196,7 +205,7 @@ class BedViewTest {
 
         click("rate-baseline-cadss");
         RatingDialog dialog = _get(RatingDialog.class);
-        assertEquals("CADSS item 1  [subject-rated]", text("rating-item"));
+        assertEquals("CADSS item 1", text("rating-item"));
         click("score-2");
         ShortcutsKt._fireShortcut(dialog, Key.DIGIT_1);
         assertEquals("Item 3 of 23  (2 answered)", text("rating-progress"));
@@ -225,7 +234,7 @@ class BedViewTest {
         click("step-baseline");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-vas")).isEmpty());
         click("rate-baseline-vas");
-        assertEquals("High  [subject-rated]", text("rating-item"));
+        assertEquals("High", text("rating-item"));
         assertEquals("VAS - Baseline", _get(RatingDialog.class).getHeaderTitle(), "staff words, not the time point's id");
         assertTrue(_find(Div.class, s -> s.withId("rating-placeholder-note")).isEmpty(), "VAS questions ship their wording");
         assertTrue(text("vas-no-anchors").startsWith("The protocol defines no end labels"), "none invented: " + text("vas-no-anchors"));
@@ -238,7 +247,10 @@ class BedViewTest {
         }
         click("rating-submit");
         KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
-        assertEquals("Recorded. No total for this instrument", text("rating-result"));
+        // an instrument without a total says its values with their unit, never "no total"
+        assertEquals("Recorded. High 40 mm, Nausea 10 mm, Craving 0 mm", text("rating-result"));
+        KaribuStation.until(() -> text("ratings-recorded").contains("VAS  High 40 mm, Nausea 10 mm, Craving 0 mm"));
+        assertFalse(text("ratings-recorded").contains("no total"), text("ratings-recorded"));
     }
 
     @Test
@@ -261,7 +273,7 @@ class BedViewTest {
         click("step-baseline");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-cadss")).isEmpty());
         click("rate-baseline-cadss");
-        assertEquals("CADSS item 1  [subject-rated]", text("rating-item"));
+        assertEquals("CADSS item 1", text("rating-item"));
         assertTrue(text("rating-placeholder-note").contains("site file"), text("rating-placeholder-note"));
     }
 

@@ -26,23 +26,27 @@ final class CannedRecords {
     static final Instant ALARM_AT = START.plus(Duration.ofMinutes(12));
     static final Signature APPROVED = new Signature("dr.ng", "Dr A Ng", SignatureMeaning.APPROVED, Instant.parse("2026-11-22T14:03:00Z"), 90);
 
+    /** The protocol file's title, which the pages show instead of the protocol id. */
+    static final String TITLE = "Ketamine 0.5 mg/kg IV over 40 min (open label)";
+
     private CannedRecords() {
     }
 
     static SessionListing unsigned() {
-        return new SessionListing("s-1", "KET-014", "ketamine-iv-40min", 2, "bed-01", CREATED, END, RecordState.CLOSED, null, false, true);
+        return new SessionListing("s-1", "KET-014", "ketamine-iv-40min", 2, "bed-01", CREATED, END, RecordState.CLOSED, null, false, true,
+                TITLE);
     }
 
     static SessionListing signed() {
         return new SessionListing("s-2", "KET-015", "ketamine-iv-40min", 2, "bed-02", CREATED.minus(Duration.ofDays(1)),
-                END.minus(Duration.ofDays(1)), RecordState.SIGNED, APPROVED, false, false);
+                END.minus(Duration.ofDays(1)), RecordState.SIGNED, APPROVED, false, false, TITLE);
     }
 
     /** Session s-1: 1 Hz vitals over four hours (thinned in the overview), cuff every 5 min, one alarm, a marker, ratings. */
     static SessionRecord record(SessionListing listing, List<Signature> signatures, List<Amendment> amendments) {
         return new SessionRecord(listing, 72.5, "KIT-0042", new SessionRecord.Plan(100, 150, 40), START, END,
                 new SessionRecord.Summary(new BloodPressure(START.minusSeconds(300), 128, 82), new BloodPressure(START.plusSeconds(2400), 141, 88),
-                        new BloodPressure(START.plusSeconds(2420), 139, 86), 24, "CADSS", "T+40", 4, 240L,
+                        new BloodPressure(START.plusSeconds(2420), 139, 86), 24, "CADSS", "t40", 4, 240L,
                         START.plus(Duration.ofMinutes(122)), 122L, 1, 0, 0),
                 trends(), events(), ratings(), signatures, amendments, null);
     }
@@ -89,11 +93,15 @@ final class CannedRecords {
         corrected.set(0, new ItemRow("cadss1", "CADSS item 1", 2, null));
         List<ItemRow> peak = baseline.stream().map(r -> new ItemRow(r.itemId(), r.label(), 1, null)).toList();
         return List.of(
-                new RatingRecord("r-1", "Baseline", "cadss", "cadss", START.minusSeconds(1800), 0, "0 (0-92) INCOMPLETE", "nurse1", "nurse",
+                new RatingRecord("r-1", "baseline", "cadss", "cadss", START.minusSeconds(1800), 0, "0 (0-92) INCOMPLETE", "nurse1", "nurse",
                         "r-2", null, null, false, baseline),
-                new RatingRecord("r-2", "Baseline", "cadss", "cadss", START.minusSeconds(1700), 2, null, "nurse1", "nurse",
+                new RatingRecord("r-2", "baseline", "cadss", "cadss", START.minusSeconds(1700), 2, null, "nurse1", "nurse",
                         null, "r-1", "item 1 misheard", false, corrected),
-                new RatingRecord("r-3", "T+40", "cadss", "cadss", START.plusSeconds(2400), 23, null, "nurse1", "nurse",
-                        null, null, null, false, peak));
+                new RatingRecord("r-3", "t40", "cadss", "cadss", START.plusSeconds(2400), 23, null, "nurse1", "nurse",
+                        null, null, null, false, peak),
+                // VAS has no total: the station's summary says "no total"
+                new RatingRecord("r-4", "t40", "vas", "vas", START.plusSeconds(2460), null, "no total", "nurse1", "nurse",
+                        null, null, null, false, List.of(new ItemRow("high", "High", 42, null), new ItemRow("nausea", "Nausea", 10, null),
+                        new ItemRow("craving", "Craving", 0, null))));
     }
 }

@@ -170,7 +170,7 @@ final class FakeReviewStation {
             List<Signature> signatures = new ArrayList<>(r.signatures());
             signatures.add(s);
             record = CannedRecords.record(new SessionListing(l.sessionId(), l.subjectCode(), l.protocolId(), l.protocolVersion(), l.bed(),
-                    l.createdAt(), l.closedAt(), RecordState.SIGNED, s, false, false), signatures, r.amendments());
+                    l.createdAt(), l.closedAt(), RecordState.SIGNED, s, false, false, l.protocolTitle()), signatures, r.amendments());
             m.reply(record);
         }
     }

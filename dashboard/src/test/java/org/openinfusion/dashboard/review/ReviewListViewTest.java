@@ -67,7 +67,8 @@ class ReviewListViewTest {
         List<String> unsigned = GridKt._getFormattedRow(view.grid(), 0);
         List<String> signed = GridKt._getFormattedRow(view.grid(), 1);
         assertEquals("KET-014", unsigned.get(0));
-        assertEquals("ketamine-iv-40min v2", unsigned.get(1));
+        // the protocol by its file's title, never its id
+        assertEquals(CannedRecords.TITLE + " (version 2)", unsigned.get(1));
         assertEquals("bed-01", unsigned.get(2));
         assertEquals("2026-11-22 11:00 CET", unsigned.get(3));
         assertEquals("Closed", unsigned.get(5));
@@ -84,6 +85,7 @@ class ReviewListViewTest {
     void sendsTheFiltersToTheStation() {
         openAsPhysician();
         Select<String> protocol = _get(Select.class, s -> s.withId("filter-protocol"));
+        assertEquals(CannedRecords.TITLE, protocol.getItemLabelGenerator().apply("ketamine-iv-40min"), "the filter names protocols by title");
         protocol.setValue("ketamine-iv-40min");
         _get(DatePicker.class, s -> s.withId("filter-from")).setValue(LocalDate.of(2026, 11, 1));
         _get(DatePicker.class, s -> s.withId("filter-to")).setValue(LocalDate.of(2026, 11, 30));

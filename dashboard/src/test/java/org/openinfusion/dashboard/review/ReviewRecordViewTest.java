@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,12 +89,14 @@ class ReviewRecordViewTest {
     void showsTheHeaderAndTheSessionSummary() {
         assertTrue(text("record-fields").contains("Kit KIT-0042"), text("record-fields"));
         assertTrue(text("record-fields").contains("Weight 72.5 kg"));
-        assertTrue(text("record-fields").contains("Protocol ketamine-iv-40min v2"));
+        // the protocol by its file's title, never its id
+        assertTrue(text("record-fields").contains("Protocol " + CannedRecords.TITLE + " (version 2)"), text("record-fields"));
+        assertFalse(text("record-fields").contains("ketamine-iv-40min"), text("record-fields"));
         assertTrue(_find(Component.class, s -> s.withId("record-locked")).isEmpty(), "not locked before signing");
         assertTrue(_get(Component.class, s -> s.withId("record-needs-signature")).isVisible());
         assertEquals("128/82 mmHg at 11:55:00 CET", text("summary-bp-pre"));
         assertEquals("141/88 mmHg at 12:40:00 CET", text("summary-bp-40"));
-        assertEquals("24 CADSS at T+40", text("summary-peak"));
+        assertEquals("CADSS total 24 at T+40 min", text("summary-peak"));
         assertEquals("4", text("summary-sedation"));
         assertEquals("240 min", text("summary-monitored"));
         assertEquals("14:02:00 CET, 122 min from infusion start", text("summary-ready"));
@@ -295,7 +301,10 @@ class ReviewRecordViewTest {
         _get(TextArea.class, s -> s.withId("amend-reason")).setValue("Item 2 was scored on the wrong line");
         ((RadioButtonGroup<AmendmentKind>) _get(RadioButtonGroup.class, s -> s.withId("amend-kind"))).setValue(AmendmentKind.RATING);
         Select<RatingRecord> rating = _get(Select.class, s -> s.withId("amend-rating"));
-        assertEquals(2, rating.getListDataView().getItemCount(), "superseded ratings cannot be corrected again");
+        assertEquals(List.of("r-2", "r-3", "r-4"), rating.getListDataView().getItems().map(RatingRecord::ratingId).toList(),
+                "superseded ratings cannot be corrected again");
+        assertTrue(rating.getItemLabelGenerator().apply(rating.getListDataView().getItems()
+                .filter(r -> r.ratingId().equals("r-4")).findFirst().orElseThrow()).startsWith("T+40 min - VAS, "), "time points in staff words");
         rating.setValue(rating.getListDataView().getItems().filter(r -> r.ratingId().equals("r-3")).findFirst().orElseThrow());
         IntegerField item2 = _get(IntegerField.class, s -> s.withId("correct-cadss2"));
         assertEquals(1, item2.getValue());
@@ -315,6 +324,34 @@ class ReviewRecordViewTest {
         assertEquals("not assessed: asleep", answers.get("cadss5"));
         assertEquals(1, answers.get("cadss1"));
         assertEquals(23, answers.size());
+    }
+
+    @Test
+    void theExportMenuNamesEveryFormatInStaffWordsNeverItsKeyOrFileName() {
+        ExportMenu menu = _get(ExportMenu.class, s -> s.withId("record-export"));
+        Map<String, String> shown = new HashMap<>();
+        for (MenuItem item : menu.getItems().getFirst().getSubMenu().getItems()) {
+            item.getChildren().filter(c -> c instanceof Anchor).map(c -> (Anchor) c)
+                    .forEach(a -> shown.put(a.getId().orElseThrow(), a.getText()));
+        }
+        assertEquals(ExportFormat.values().length, shown.size(), "one entry per format: " + shown);
+        for (ExportFormat f : ExportFormat.values()) {
+            String words = shown.get("export-" + f.key());
+            assertEquals(Text.get("export." + f.key()), words, f.key());
+            assertFalse(words.contains(f.key()) || words.contains(f.fileSuffix()), f.key() + " shown as " + words);
+        }
+        assertEquals("SDTM SUPPCM who gave and ordered each medication (CSV)", shown.get("export-sdtm-suppcm"));
+        assertEquals("REDCap events (CSV)", shown.get("export-redcap-events"));
+    }
+
+    @Test
+    void ratingsShowTimePointsInStaffWordsAndAVasItsValuesNeverIdsOrNoTotal() {
+        String ratings = text("ratings");
+        assertTrue(ratings.contains("Baseline - CADSS") && ratings.contains("T+40 min - CADSS"), ratings);
+        assertFalse(ratings.contains("t40"), ratings);
+        assertTrue(text("rating-r-4").contains("T+40 min - VAS") && text("rating-r-4").contains("High 42 mm, Nausea 10 mm, Craving 0 mm"),
+                text("rating-r-4"));
+        assertFalse(ratings.contains("no total"), ratings);
     }
 
     @Test

@@ -79,7 +79,7 @@ class SimulatorViewTest {
         assertInstanceOf(SimulatorView.class, UI.getCurrent().getCurrentView());
         // then both beds are listed with their pump and patient, and nothing reveals the bag
         String page = UI.getCurrent().getElement().getTextRecursively() + gridText();
-        assertTrue(gridText().contains("infusing 90.0 mL/h"), gridText());
+        assertTrue(gridText().contains("Infusing 90.0 mL/h"), gridText());
         assertFalse(page.toLowerCase(Locale.ROOT).contains("midazolam"), page);
         assertEquals("bed-01", _get(ComboBox.class, s -> s.withId("simulator-bed")).getValue());
 
@@ -95,7 +95,7 @@ class SimulatorViewTest {
         _click(_get(Button.class, s -> s.withText("Occlusion")));
         assertEquals(PumpAlarm.OCCLUSION, beds.state("bed-01").pump().alarm());
         assertEquals(PumpState.PAUSED, beds.state("bed-01").pump().state());
-        assertTrue(gridText().contains("paused (occlusion)"), gridText());
+        assertTrue(gridText().contains("Paused (occlusion)"), gridText());
         _click(_get(Button.class, s -> s.withText("Clear pump alarm")));
         assertEquals(PumpAlarm.NONE, beds.state("bed-01").pump().alarm());
 
@@ -105,15 +105,29 @@ class SimulatorViewTest {
         bed.setValue("bed-02");
         @SuppressWarnings("unchecked")
         ComboBox<String> scenario = _get(ComboBox.class, s -> s.withId("simulator-scenario"));
+        // (the choice lists each scenario by its title, never its file name)
+        assertEquals("Hypertension from minute 25", scenario.getItemLabelGenerator().apply("hypertension"));
+        assertEquals("Pump occlusion at minute 15", scenario.getItemLabelGenerator().apply("pump-occlusion"));
         scenario.setValue("hypertension");
         _click(_get(Button.class, s -> s.withText("Start scenario")));
         // then the simulator runs it on that bed from now: its pump programmed and started, the pressure change to come
-        assertEquals("bed-02: started hypertension.", text("simulator-outcome"));
+        assertEquals("bed-02: started Hypertension from minute 25.", text("simulator-outcome"));
         beds.advanceTo(NOW.plusSeconds(1));
         assertEquals("hypertension", beds.state("bed-02").scenario());
         assertEquals(PumpState.INFUSING, beds.state("bed-02").pump().state());
         _get(SimulatorView.class, s -> { }).refresh();
-        assertTrue(gridText().contains("bed-02 infusing 150.0 mL/h, 0.0 of 100.0 mL hypertension, "), gridText());
+        assertTrue(gridText().contains("bed-02 Infusing 150.0 mL/h, 0.0 of 100.0 mL Hypertension from minute 25: 1 event to come"),
+                gridText());
+        // when its last event has been applied (minute 25) but the raised pressure is still held, then it is running, not finished
+        beds.advanceTo(NOW.plusSeconds(30 * 60));
+        _get(SimulatorView.class, s -> { }).refresh();
+        assertEquals(0, beds.state("bed-02").pendingEvents());
+        assertTrue(gridText().contains("Hypertension from minute 25: running, a change or artefact still in effect"), gridText());
+        // and once the pressure has come back (25 + 2 min ramp + 20 min held + 2 min back), it is finished
+        beds.advanceTo(NOW.plusSeconds(50 * 60));
+        _get(SimulatorView.class, s -> { }).refresh();
+        assertTrue(gridText().contains("Hypertension from minute 25: finished"), gridText());
+        assertFalse(gridText().contains("hypertension"), "the scenario's file name never shows: " + gridText());
         // and what cannot be done is said: no scenario chosen
         scenario.clear();
         _click(_get(Button.class, s -> s.withText("Start scenario")));
@@ -150,7 +164,7 @@ class SimulatorViewTest {
         _click(_get(Button.class, s -> s.withId("simulator-pump-resume")));
         assertEquals(PumpState.INFUSING, beds.state("bed-02").pump().state());
         _get(SimulatorView.class, s -> { }).refresh();
-        assertTrue(gridText().contains("bed-02 infusing 52.5 mL/h, 17.5 of 35.0 mL"), gridText());
+        assertTrue(gridText().contains("bed-02 Infusing 52.5 mL/h, 17.5 of 35.0 mL"), gridText());
         // when it is stopped, then it stops with what it gave; the other bed was never touched
         beds.advanceTo(NOW.plusSeconds(2400));
         _click(_get(Button.class, s -> s.withId("simulator-pump-stop")));
@@ -183,9 +197,10 @@ class SimulatorViewTest {
         @SuppressWarnings("unchecked")
         var grid = (Grid<ControlChannel.SimulatedBedRow>) _get(
                 Grid.class, s -> s.withId("simulated-beds"));
+        SimulatorView view = _get(SimulatorView.class, s -> { });
         StringBuilder out = new StringBuilder();
-        grid.getListDataView().getItems().forEach(r -> out.append(r.bedId()).append(' ').append(r.pump()).append(' ')
-                .append(r.scenarioText()).append(' ').append(r.vitals()).append('\n'));
+        grid.getListDataView().getItems().forEach(r -> out.append(r.bedId()).append(' ').append(SimulatorView.pump(r)).append(' ')
+                .append(view.scenarioText(r)).append(' ').append(SimulatorView.vitals(r)).append('\n'));
         return out.toString();
     }
 }

@@ -27,20 +27,22 @@ import org.openinfusion.sim.signal.PumpStatus;
  * @param pump what the pump reports
  * @param scenario the scenario started on the bed, or empty
  * @param pendingEvents events still to come
+ * @param effectsInEffect whether a change, artefact or apnoea is still in effect (a scenario with no event to come is
+ *        not finished while it holds, e.g., a raised pressure)
  * @param log what was applied, oldest first
  */
 public record BedState(String bedId, double simulatedSeconds, double weightKg, double ageYears, String drug,
                        double plasmaUgPerMl, double effectSiteUgPerMl, double heartRate, double systolic,
                        double diastolic, double spo2, double respiratoryRate, double sedation, PumpStatus pump, String scenario,
-                       int pendingEvents, List<String> log) {
+                       int pendingEvents, boolean effectsInEffect, List<String> log) {
 
     public static BedState of(String bedId, double t, Physiology physiology, PumpStatus pump, String scenario, int pending,
-                       List<String> log) {
+                       boolean effectsInEffect, List<String> log) {
         PatientProfile profile = physiology.profile();
         BloodPressure bp = physiology.bloodPressure(t);
         return new BedState(bedId, t, profile.weightKg(), profile.ageYears(), physiology.drug().drug().name(),
                 physiology.drug().plasma(t), physiology.drug().effectSite(t), physiology.heartRate(t), bp.systolic(),
                 bp.diastolic(), physiology.spo2(t), physiology.respiratoryRate(t), physiology.sedation(t), pump, scenario,
-                pending, log);
+                pending, effectsInEffect, log);
     }
 }

@@ -95,7 +95,8 @@ public final class ControlServer implements AutoCloseable {
         if (path.length == 1 && path[0].equals("scenarios") && method.equals("GET")) {
             List<Map<String, String>> list = new ArrayList<>();
             for (String name : Scenario.SHIPPED) {
-                list.add(Map.of("name", name, "description", Scenario.load(name).description()));
+                Scenario scenario = Scenario.load(name);
+                list.add(Map.of("name", name, "title", scenario.title(), "description", scenario.description()));
             }
             return list;
         }

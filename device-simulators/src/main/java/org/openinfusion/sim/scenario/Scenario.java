@@ -19,6 +19,7 @@ import org.openinfusion.sim.signal.BedEvent;
  * A timeline of events per bed, read from YAML (docs/simulation.md, "Writing a scenario"):
  * <pre>
  * name: hypertension
+ * title: Hypertension during the infusion
  * description: SBP climbs over the hold limit at minute 25
  * timeline:
  *   "*":                       # every bed (or a bed id such as bed-02)
@@ -30,10 +31,11 @@ import org.openinfusion.sim.signal.BedEvent;
  * seed, so a scenario replays identically for the same seed.
  *
  * @param name short name (the file name without {@code .yaml} for shipped ones)
+ * @param title what people call it, for screens ("Pump occlusion at minute 15"); the name in words when the file has none
  * @param description one line for people
  * @param timeline events per bed id, {@code *} for every bed; a bed with its own list gets both
  */
-public record Scenario(String name, String description, Map<String, List<BedEvent.Timed>> timeline) {
+public record Scenario(String name, String title, String description, Map<String, List<BedEvent.Timed>> timeline) {
 
     /** The scenarios shipped in the jar, by name. */
     public static final List<String> SHIPPED = List.of("uneventful", "hypertension", "desaturation", "pump-occlusion",
@@ -59,7 +61,7 @@ public record Scenario(String name, String description, Map<String, List<BedEven
         timeline.forEach((bed, events) -> kept.put(bed, events.stream()
                 .filter(e -> !(e.event() instanceof BedEvent.ProgramPump) && !(e.event() instanceof BedEvent.StartPump))
                 .toList()));
-        return new Scenario(name, description, kept);
+        return new Scenario(name, title, description, kept);
     }
 
     /** A shipped scenario by name, or a YAML file when {@code nameOrPath} ends in .yaml / .yml. */
@@ -119,6 +121,13 @@ public record Scenario(String name, String description, Map<String, List<BedEven
             }
             beds.put(bed.getKey(), events);
         }
-        return new Scenario(name, root.path("description").asText(""), beds);
+        String title = root.path("title").asText("").isBlank() ? words(name) : root.path("title").asText().strip();
+        return new Scenario(name, title, root.path("description").asText(""), beds);
+    }
+
+    /** A name in words, for a scenario file without a title: "pump-occlusion" reads "Pump occlusion". */
+    static String words(String name) {
+        String w = name.replace('-', ' ').replace('_', ' ').strip();
+        return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 }

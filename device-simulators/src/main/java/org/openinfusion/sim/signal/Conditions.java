@@ -126,6 +126,24 @@ public final class Conditions {
         return false;
     }
 
+    /**
+     * Whether a change, artefact or apnoea is still in effect at {@code t} (a change counts until it has ramped back):
+     * a scenario whose last event has been applied is not finished while, say, its raised pressure is still held.
+     */
+    public synchronized boolean inEffect(double t) {
+        for (Push push : pushes) {
+            if (t >= push.from() && push.weight(t) > 0) {
+                return true;
+            }
+        }
+        for (Window window : windows) {
+            if (window.covers(t)) {
+                return true;
+            }
+        }
+        return !Double.isNaN(apnoeaEnd(t));
+    }
+
     /** The end of the apnoea covering {@code t}, or NaN when the patient breathes. */
     public synchronized double apnoeaEnd(double t) {
         for (Apnoea apnoea : apnoeas) {

@@ -1,6 +1,7 @@
 package org.openinfusion.sim.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,6 +64,8 @@ class ControlServerTest {
             beds.advanceTo(NOW.plusSeconds(16 * 60));
             assertEquals("OCCLUSION", get(base + "/beds/bed-01", 200).get("pump").get("alarm").asText());
             post(base + "/beds/bed-01/events", "{\"action\":\"artefact\",\"type\":\"lead-off\",\"for\":\"30s\"}", 200);
+            // the lead-off artefact is in effect for 30 s: the bed says so
+            assertTrue(get(base + "/beds/bed-01", 200).get("effectsInEffect").asBoolean());
             JsonNode stopped = delete(base + "/beds/bed-01/scenario");
             assertEquals(0, stopped.get("pendingEvents").asInt());
 
@@ -70,7 +73,12 @@ class ControlServerTest {
             assertTrue(post(base + "/beds/bed-01/events", "not json", 400).get("error").asText().contains("JSON"));
             assertTrue(post(base + "/beds/bed-09/events", "{\"action\":\"start-pump\"}", 404).get("error").asText().contains("bed-09"));
             get(base + "/nothing-here", 404);
-            assertEquals(5, get(base + "/scenarios", 200).size());
+            JsonNode scenarios = get(base + "/scenarios", 200);
+            assertEquals(5, scenarios.size());
+            for (JsonNode s : scenarios) {
+                assertFalse(s.get("title").asText().isBlank() || s.get("title").asText().equals(s.get("name").asText()),
+                        "each shipped scenario has a title for people: " + s);
+            }
         }
     }
 

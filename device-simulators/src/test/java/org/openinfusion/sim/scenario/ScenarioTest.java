@@ -55,8 +55,33 @@ class ScenarioTest {
             Scenario scenario = Scenario.load(name);
             assertEquals(name, scenario.name());
             assertFalse(scenario.description().isBlank(), name);
+            assertFalse(scenario.title().isBlank() || scenario.title().equals(name), "a title for people: " + name);
             assertTrue(scenario.eventsFor("bed-07").size() >= 2, name);
         }
+    }
+
+    @Test
+    void aScenarioFileWithoutATitleIsTitledByItsNameInWords() {
+        Scenario untitled = parse("""
+                name: slow-drift
+                timeline:
+                  "*":
+                    - {at: 1m, action: start-pump}
+                """);
+        assertEquals("Slow drift", untitled.title());
+    }
+
+    @Test
+    void theHypertensionScenarioIsInEffectWhileItsPressureIsHeldAfterItsLastEvent() {
+        SimulatedBed bed = new SimulatedBed("bed-01", START, "station/v1", new SimulatedPatient(3, Pump.idle()));
+        Scenario.load("hypertension").eventsFor("bed-01").forEach(bed::schedule);
+        bed.advanceTo(START.plusSeconds(24 * 60));
+        assertFalse(bed.patient().conditions().inEffect(24 * 60 - 1), "nothing changed yet at minute 24");
+        bed.advanceTo(START.plusSeconds(30 * 60));
+        assertTrue(bed.scheduled().isEmpty(), "every event applied by minute 30");
+        assertTrue(bed.patient().conditions().inEffect(30 * 60), "the raised pressure is held until minute 47");
+        assertTrue(bed.patient().conditions().inEffect(48 * 60), "and ramps back until minute 49");
+        assertFalse(bed.patient().conditions().inEffect(50 * 60), "over by minute 50");
     }
 
     @Test

@@ -91,7 +91,7 @@ public final class ReviewService {
     }
 
     public SessionListing.SessionListings list(ReviewFilter filter) {
-        return new SessionListing.SessionListings(SessionIndex.list(sessions(), filter));
+        return new SessionListing.SessionListings(SessionIndex.list(sessions(), filter).stream().map(records::titled).toList());
     }
 
     /** The record with its trends; when the store cannot answer, without them and with {@code storeProblem} set. */

@@ -62,9 +62,14 @@ public final class SessionRecords {
                     .forEach(v -> byStream.computeIfAbsent(v.stream(), k -> new ArrayList<>()).add(v));
         }
         List<SessionRecord.Trend> trends = storeProblem != null ? List.of() : TREND_STREAMS.stream().map(st -> trend(st, byStream)).toList();
-        return new SessionRecord(s.listing(), s.weightKg(), s.kitId(), plan(s), s.infusionStart(), s.closedAt(),
+        return new SessionRecord(titled(s.listing()), s.weightKg(), s.kitId(), plan(s), s.infusionStart(), s.closedAt(),
                 Summaries.of(s, ratings, byStream, instruments), trends, new Timeline(instruments).of(s.history()), ratings,
                 s.signatures(), amendments(s), storeProblem, s.last().seq());
+    }
+
+    /** A list row with its protocol file's title (the row as it was when this station has no file for that version). */
+    public SessionListing titled(SessionListing l) {
+        return l.withProtocolTitle(protocols.get(l.protocolId(), l.protocolVersion()).map(Protocol::title).orElse(null));
     }
 
     private SessionRecord.Plan plan(SessionEntries s) {

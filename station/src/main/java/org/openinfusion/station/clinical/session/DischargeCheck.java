@@ -27,7 +27,28 @@ public final class DischargeCheck {
         UNKNOWN
     }
 
-    public record Criterion(String name, Status status, String detail) {
+    /** Which criterion a line is, for screens that name it in their own words. */
+    public enum Kind {
+        TIME_SINCE_END,
+        CADSS,
+        MOAAS,
+        VITAL,
+        SCHEDULED_RATINGS
+    }
+
+    /**
+     * One criterion: {@code name} and {@code detail} as the station records them (audit trail, refusals);
+     * {@code kind} and, for a vital sign, {@code vital} say which criterion it is.
+     */
+    public record Criterion(Kind kind, Optional<Stream> vital, String name, Status status, String detail) {
+        public Criterion {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(vital, "vital");
+        }
+
+        Criterion(Kind kind, String name, Status status, String detail) {
+            this(kind, Optional.empty(), name, status, detail);
+        }
     }
 
     public record Result(List<Criterion> criteria) {
@@ -74,53 +95,53 @@ public final class DischargeCheck {
     public static Result evaluate(DischargeCriteria c, Inputs in) {
         List<Criterion> out = new ArrayList<>();
         Duration since = Duration.between(in.infusionEnd(), in.now());
-        out.add(new Criterion("time since end of infusion", since.compareTo(c.minAfterInfusionEnd()) >= 0 ? Status.MET : Status.NOT_MET,
+        out.add(new Criterion(Kind.TIME_SINCE_END, "time since end of infusion", since.compareTo(c.minAfterInfusionEnd()) >= 0 ? Status.MET : Status.NOT_MET,
                 since.toMinutes() + " of " + c.minAfterInfusionEnd().toMinutes() + " min"));
-        out.add(score("CADSS", in.cadss(), in.infusionEnd(), v -> v <= c.cadssMax(), "<= " + c.cadssMax()));
-        out.add(score("MOAA/S", in.moaas(), in.infusionEnd(), v -> v >= c.moaasMin(), ">= " + c.moaasMin()));
+        out.add(score(Kind.CADSS, "CADSS", in.cadss(), in.infusionEnd(), v -> v <= c.cadssMax(), "<= " + c.cadssMax()));
+        out.add(score(Kind.MOAAS, "MOAA/S", in.moaas(), in.infusionEnd(), v -> v >= c.moaasMin(), ">= " + c.moaasMin()));
         for (Stream s : COMPARED) {
             out.add(vital(s, in.baseline().get(s), in.current().get(s), c, in.now()));
         }
         out.add(in.outstanding().isEmpty()
-                ? new Criterion("scheduled ratings", Status.MET, "all rated or marked not assessed")
-                : new Criterion("scheduled ratings", Status.NOT_MET, "still to rate or mark not assessed: "
+                ? new Criterion(Kind.SCHEDULED_RATINGS, "scheduled ratings", Status.MET, "all rated or marked not assessed")
+                : new Criterion(Kind.SCHEDULED_RATINGS, "scheduled ratings", Status.NOT_MET, "still to rate or mark not assessed: "
                 + String.join(", ", in.outstanding())));
         return new Result(List.copyOf(out));
     }
 
     /** The latest rating finished at or after the end of the infusion decides; it must be complete. */
-    private static Criterion score(String name, List<Rated> ratings, Instant infusionEnd, IntPredicate ok,
+    private static Criterion score(Kind kind, String name, List<Rated> ratings, Instant infusionEnd, IntPredicate ok,
                                    String rule) {
         Optional<Rated> latest = ratings.stream().filter(r -> !r.finishedAt().isBefore(infusionEnd))
                 .max(Comparator.comparing(Rated::finishedAt));
         if (latest.isEmpty()) {
-            return new Criterion(name, Status.UNKNOWN, "not rated since the end of infusion; needs " + rule);
+            return new Criterion(kind, name, Status.UNKNOWN, "not rated since the end of infusion; needs " + rule);
         }
         Rated r = latest.get();
         if (!r.complete() || r.total().isEmpty()) {
-            return new Criterion(name, Status.NOT_MET, "latest rating (" + r.timePointId() + ") has items not assessed; needs a complete "
+            return new Criterion(kind, name, Status.NOT_MET, "latest rating (" + r.timePointId() + ") has items not assessed; needs a complete "
                     + "rating " + rule);
         }
         int v = r.total().getAsInt();
-        return new Criterion(name, ok.test(v) ? Status.MET : Status.NOT_MET, v + " at " + r.timePointId() + " (needs " + rule + ")");
+        return new Criterion(kind, name, ok.test(v) ? Status.MET : Status.NOT_MET, v + " at " + r.timePointId() + " (needs " + rule + ")");
     }
 
     private static Criterion vital(Stream s, Reading baseline, Reading current, DischargeCriteria c, Instant now) {
         double percent = c.vitalsWithinPercent();
         String name = s.key() + " within " + Math.round(percent) + "% of baseline";
         if (baseline == null) {
-            return new Criterion(name, Status.UNKNOWN, "no pre-dose value recorded in this session");
+            return new Criterion(Kind.VITAL, Optional.of(s), name, Status.UNKNOWN, "no pre-dose value recorded in this session");
         }
         if (current == null) {
-            return new Criterion(name, Status.UNKNOWN, "no current value");
+            return new Criterion(Kind.VITAL, Optional.of(s), name, Status.UNKNOWN, "no current value");
         }
         Duration age = Duration.between(current.measuredAt(), now);
         if (age.compareTo(c.vitalsMaxAge()) > 0) {
-            return new Criterion(name, Status.NOT_MET, String.format("latest value is %d min old (needs a value from the last %d min)",
+            return new Criterion(Kind.VITAL, Optional.of(s), name, Status.NOT_MET, String.format("latest value is %d min old (needs a value from the last %d min)",
                     age.toMinutes(), c.vitalsMaxAge().toMinutes()));
         }
         double change = 100 * Math.abs(current.value() - baseline.value()) / baseline.value();
-        return new Criterion(name, change <= percent ? Status.MET : Status.NOT_MET,
+        return new Criterion(Kind.VITAL, Optional.of(s), name, change <= percent ? Status.MET : Status.NOT_MET,
                 String.format("%.0f vs baseline %.0f (%.0f%%)", current.value(), baseline.value(), change));
     }
 }
