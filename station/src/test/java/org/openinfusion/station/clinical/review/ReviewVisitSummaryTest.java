@@ -25,6 +25,7 @@ import org.openinfusion.station.clinical.service.VisitService;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.station.testing.ReviewScenario;
 
 /**
  * The "Study visits summary" downloaded from a session's review record is the subject's whole timeline: the try-out

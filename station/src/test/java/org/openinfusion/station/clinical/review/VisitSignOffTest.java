@@ -28,6 +28,7 @@ import org.openinfusion.station.clinical.service.VisitService;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.station.testing.ReviewScenario;
 
 /** Sign-off per rating visit: a physician signs a completed visit as an infusion session (e-signature, audit trail). */
 class VisitSignOffTest {
