@@ -225,6 +225,8 @@ public final class SessionCommandHandler {
             }
         } else if (s.step() == Step.READY_FOR_DISCHARGE) {
             requireDischargeCriteriaOrOverride(s, r, who, address, now);
+        } else if (s.step() == Step.CLOSE && s.returnKit()) {
+            sessions.kitReturned(s.bed(), s.user(), s.reason()); // refused for a dosed session; recorded before the close
         }
         CommandReply reply = done(s.bed(), sessions.command(s.bed(), e));
         if (s.step() == Step.BASELINE) {
