@@ -373,6 +373,33 @@ class BedViewTest {
     }
 
     @Test
+    void theAdverseEventDialogOffersTheProtocolsExpectedTermsWithTheirSourcesFoldedAndTakesAnyOtherTerm() {
+        startSession("ketamine-naltrexone-crossover");
+        tab("AE/meds");
+        click("ae-record");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> term = _get(ComboBox.class, s -> s.withId("ae-term"));
+        assertEquals(List.of("Emergence reaction", "Hypertension", "Dissociation", "Sedation", "Respiratory event", "Mania",
+                "Oxygen saturation decreased"), term.getListDataView().getItems().toList(), "the protocol's terms, then the station's proposals'");
+        assertEquals("Choose a term this protocol expects, or type another term if none fits.", term.getHelperText());
+        Details sources = _get(Details.class, s -> s.withId("ae-term-sources"));
+        assertFalse(sources.isOpened(), "the sources are folded");
+        String cited = sources.getElement().getTextRecursively();
+        assertTrue(cited.contains("Mania: Mansoori 2025: two ketamine patients developed mania")
+                && cited.contains("Hypertension: Yale, 2,342 ketamine infusions"), cited);
+
+        term.setValue("Nausea"); // "other": not on the protocol's list
+        _get(Select.class, s -> s.withId("ae-severity")).setValue(AdverseEvent.Severity.MILD);
+        _get(Select.class, s -> s.withId("ae-relationship")).setValue(AdverseEvent.Relationship.POSSIBLY_RELATED);
+        _get(Select.class, s -> s.withId("ae-action")).setValue(AdverseEvent.Action.DOSE_NOT_CHANGED);
+        _get(Select.class, s -> s.withId("ae-outcome")).setValue(AdverseEvent.Outcome.RECOVERED_RESOLVED);
+        click("ae-save");
+        KaribuStation.until(() -> text("ae-recorded").contains("AE-1 Nausea: Mild"));
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("ae.recorded") && "Nausea".equals(a.payload().get("term"))),
+                station.audit.toString());
+    }
+
+    @Test
     void staffConfirmTheStationsProposedAdverseEventAndRecordAMedicationInDialogs() {
         startSession("ketamine-midazolam-active-placebo");
         Instant low = Instant.now();

@@ -38,7 +38,8 @@ final class SessionViews {
                 new SessionView.Plan(plan.volumeMl(), plan.rateMlPerHour(), plan.duration()), infusion,
                 nextSteps(s.state(), p.pretreatment().isPresent()), r.prompts(), history.ratings(id), r.alarms().active(),
                 history.alarms(id), history.markers(id), p.alarms(), p.discharge(), discharge(s, history, vitals, now), now,
-                history.adverseEvents(id), history.aeProposals(id), history.medications(id), startGates(r, vitals, now));
+                history.adverseEvents(id), history.aeProposals(id), history.medications(id), startGates(r, vitals, now),
+                p.adverseEventTerms());
     }
 
     /**
