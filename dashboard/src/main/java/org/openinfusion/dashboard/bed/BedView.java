@@ -217,6 +217,14 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         }, refused);
     }
 
+    @Override
+    public void fresh(Consumer<SessionView> then) {
+        client.view(bed, view -> {
+            show(view);
+            view.filter(v -> v.state() != SessionState.CLOSED).ifPresent(then);
+        }, this::refuse);
+    }
+
     /** Shows why something could not be done, in the side column (never over the waveforms) until dismissed. */
     @Override
     public void refuse(String why) {

@@ -16,6 +16,7 @@ import org.openinfusion.dashboard.safety.AdverseEventDialog;
 import org.openinfusion.dashboard.safety.AdverseEventForm;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.protocol.AeTerm;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.AeProposals;
 import org.openinfusion.station.clinical.session.Medication;
@@ -35,6 +36,7 @@ final class SafetyPanel extends Div {
     private final Div medications = new Div();
     private List<AdverseEvent> recorded = List.of();
     private String shown = "";
+    private List<AeTerm> expectedTerms = List.of();
 
     SafetyPanel(BedView view, Supplier<Instant> now) {
         this.view = view;
@@ -67,6 +69,7 @@ final class SafetyPanel extends Div {
         }
         shown = key;
         recorded = v.adverseEvents();
+        expectedTerms = v.adverseEventTerms();
         proposals.removeAll();
         for (AeProposals.Proposal p : v.aeProposals()) {
             Button confirm = new Button(Text.get("ae.confirm"), e -> open(Text.get("ae.confirmTitle", p.term()), AdverseEventForm.nextId(recorded),
@@ -105,7 +108,7 @@ final class SafetyPanel extends Div {
 
     private void open(String title, String id, Optional<String> fromAlarm, Consumer<AdverseEventForm> fill) {
         AdverseEventDialog[] dialog = new AdverseEventDialog[1];
-        dialog[0] = new AdverseEventDialog(title, id, fromAlarm, (event, refused) -> view.send(
+        dialog[0] = new AdverseEventDialog(title, id, fromAlarm, expectedTerms, (event, refused) -> view.send(
                 new SessionCommand.RecordAdverseEvent(view.user(), view.bed(), event), reply -> dialog[0].close(), refused));
         fill.accept(dialog[0].form());
         dialog[0].open();

@@ -75,9 +75,17 @@ final class SessionPanel extends Div {
         } else if (s == Step.CONFIRM_INFUSION_START) {
             // refused before the pretreatment lead, without a pre-dose blood pressure or above the BP gate: the
             // station records the start with a reason instead, so staff may give one
+            // the dialog lists every gate unmet now (from a view asked for after the refusal) and the start names them all
             actions.send(new SessionCommand.SessionStep(actions.user(), actions.bed(), s, ""), refusal -> {
                 if (StartOverride.offered(refusal)) {
-                    new StartOverride(refusal, reason -> send(s, reason)).open();
+                    actions.fresh(v -> {
+                        if (v.startGates().isEmpty()) {
+                            actions.refuse(refusal);
+                        } else {
+                            new StartOverride(v.startGates(), (reason, gates) -> actions.send(
+                                    new SessionCommand.SessionStep(actions.user(), actions.bed(), s, reason, gates))).open();
+                        }
+                    });
                 } else {
                     actions.refuse(refusal);
                 }

@@ -5,69 +5,72 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.station.clinical.session.StartGates;
 
 /**
- * The station refused to confirm the infusion start but would take it with a reason (pretreatment lead not reached,
- * no pre-dose blood pressure, blood pressure above the protocol's gate): shows why in a short staff message, the rule's
- * source as a secondary detail (folded), and asks for the reason, which the station records with the start.
+ * The station would confirm the infusion start only over unmet pre-dose gates (pretreatment lead not reached, no fresh
+ * pre-dose blood pressure, blood pressure above the protocol's limit): lists EVERY one of them in staff words, each
+ * rule's source folded beneath it, and asks for one reason. The start is sent naming exactly the gates shown; the station
+ * refuses it if those are no longer the gates unmet at that moment, so nothing is overridden that the nurse did not see.
  */
 final class StartOverride extends Dialog {
-    private static final String SOURCE = " (source: ";
-
     /** Whether the station's refusal is one a reason overrides (it says so). */
     static boolean offered(String refusal) {
         return refusal != null && refusal.toLowerCase(Locale.ROOT).contains("reason");
     }
 
-    /** The refusal without its "(source: ...)" citations, and the citations. */
-    record Parts(String message, List<String> sources) {
+    /** One gate in staff words. */
+    static String words(StartGates.Unmet gate) {
+        return Text.get("start.gate." + gate.kind().name(), gate.figures().toArray());
     }
 
-    /** Splits the station's refusal: every " (source: ...)" (brackets inside it balanced) goes to the sources. */
-    static Parts split(String refusal) {
-        StringBuilder message = new StringBuilder();
-        List<String> sources = new ArrayList<>();
-        int from = 0;
-        int at;
-        while ((at = refusal.indexOf(SOURCE, from)) >= 0) {
-            message.append(refusal, from, at);
-            int depth = 1;
-            int i = at + SOURCE.length();
-            while (i < refusal.length() && depth > 0) {
-                char c = refusal.charAt(i++);
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            }
-            sources.add(refusal.substring(at + SOURCE.length(), depth == 0 ? i - 1 : i).strip());
-            from = i;
-        }
-        message.append(refusal.substring(from));
-        return new Parts(message.toString(), sources);
-    }
-
-    StartOverride(String refusal, Consumer<String> go) {
+    /** @param go receives the reason and the gates it overrides (those listed) */
+    StartOverride(List<StartGates.Unmet> gates, BiConsumer<String, Set<StartGates.Kind>> go) {
         setId("start-override-dialog");
         addClassName("confirm-dialog");
         setCloseOnOutsideClick(false);
         setHeaderTitle(Text.get("start.override.title"));
-        Parts parts = split(refusal);
-        Paragraph why = new Paragraph(parts.message());
+        Div why = new Div(new Paragraph(Text.get("start.override.intro")));
         why.setId("start-override-why");
-        TextField reason = new TextField(Text.get("start.override.reason"));
+        UnorderedList list = new UnorderedList();
+        list.setId("start-override-gates");
+        for (StartGates.Unmet gate : gates) {
+            String id = "start-override-gate-" + gate.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            Span line = new Span(words(gate));
+            line.setId(id);
+            ListItem item = new ListItem(line);
+            item.getElement().setAttribute("data-gate", gate.kind().name());
+            gate.source().ifPresent(s -> {
+                Details source = new Details(Text.get("start.override.source"), new Paragraph(s));
+                source.setId(id + "-source");
+                source.addClassName("override-source");
+                item.add(source);
+            });
+            list.add(item);
+        }
+        why.add(list);
+        Set<StartGates.Kind> kinds = EnumSet.noneOf(StartGates.Kind.class);
+        gates.forEach(g -> kinds.add(g.kind()));
+        TextField reason = new TextField(Text.get(gates.size() > 1 ? "start.override.reasonAll" : "start.override.reason"));
         reason.setId("start-override-reason");
         reason.setRequired(true);
         reason.setWidthFull();
         reason.setValueChangeMode(ValueChangeMode.EAGER);
         Button confirm = new Button(Text.get("start.override.confirm"), e -> {
             close();
-            go.accept(reason.getValue().strip());
+            go.accept(reason.getValue().strip(), Set.copyOf(kinds));
         });
         confirm.setId("start-override-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -75,16 +78,7 @@ final class StartOverride extends Dialog {
         reason.addValueChangeListener(e -> confirm.setEnabled(!e.getValue().isBlank()));
         Button cancel = new Button(Text.get("confirm.cancel"), e -> close());
         cancel.setId("start-override-cancel");
-        add(why);
-        if (!parts.sources().isEmpty()) {
-            Div cited = new Div();
-            parts.sources().forEach(s -> cited.add(new Paragraph(s)));
-            Details source = new Details(Text.get("start.override.source"), cited);
-            source.setId("start-override-source");
-            source.addClassName("override-source");
-            add(source);
-        }
-        add(reason);
+        add(why, reason);
         getFooter().add(cancel, confirm);
     }
 }

@@ -10,10 +10,13 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.openinfusion.station.clinical.protocol.AeTerm;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.details.Details;
 import java.util.Locale;
 import java.util.Optional;
 import org.openinfusion.dashboard.Text;
-import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 
 /**
@@ -23,10 +26,8 @@ import org.openinfusion.station.clinical.session.AdverseEvent;
  * in review (an adverse event recorded after closing).
  */
 public final class AdverseEventForm extends FormLayout {
-    /** Terms offered first: the proposals' terms and the one-tap markers that are adverse events. */
-    static final List<String> TERMS = List.of("Hypertension", "Oxygen saturation decreased", MarkerKind.NAUSEA.label(),
-            MarkerKind.VOMITING.label(), MarkerKind.EMERGENCE_REACTION.label(), MarkerKind.ANXIETY.label(), MarkerKind.HEADACHE.label(),
-            "Dizziness", "Tachycardia", "Dissociation");
+    /** The terms of the station's own proposals from alarm episodes (offered too, so a confirmed proposal keeps its term). */
+    static final List<String> PROPOSAL_TERMS = List.of("Hypertension", "Oxygen saturation decreased");
 
     final ComboBox<String> term = new ComboBox<>(Text.get("ae.term"));
     final DateTimePicker start = new DateTimePicker(Text.get("ae.start"));
@@ -38,10 +39,22 @@ public final class AdverseEventForm extends FormLayout {
     final Select<AdverseEvent.Action> action = select("ae.action", "ae-action", AdverseEvent.Action.values());
     final Select<AdverseEvent.Outcome> outcome = select("ae.outcome", "ae-outcome", AdverseEvent.Outcome.values());
 
+    /** A form offering no protocol terms (any term typed, the station's proposal terms offered). */
     public AdverseEventForm() {
+        this(List.of());
+    }
+
+    /**
+     * @param expected the protocol's expected adverse event terms, offered first; any other term may be typed ("other"),
+     *                 and each term's source is listed, folded, below the field
+     */
+    public AdverseEventForm(List<AeTerm> expected) {
         setId("ae-form");
         term.setId("ae-term");
-        term.setItems(TERMS);
+        List<String> offered = new ArrayList<>(expected.stream().map(AeTerm::term).toList());
+        PROPOSAL_TERMS.stream().filter(t -> offered.stream().noneMatch(o -> o.equalsIgnoreCase(t))).forEach(offered::add);
+        term.setItems(offered);
+        term.setHelperText(Text.get(expected.isEmpty() ? "ae.termHelpFree" : "ae.termHelp"));
         term.setAllowCustomValue(true);
         term.addCustomValueSetListener(e -> term.setValue(e.getDetail()));
         term.setRequired(true);
@@ -55,8 +68,18 @@ public final class AdverseEventForm extends FormLayout {
         // day/month/year and 24-hour times, as the station writes times everywhere else
         start.setLocale(Locale.UK);
         end.setLocale(Locale.UK);
-        add(term, start, end, ongoing, serious, severity, relationship, action, outcome);
+        add(term);
         setColspan(term, 2);
+        if (!expected.isEmpty()) {
+            Div cited = new Div();
+            expected.forEach(t -> cited.add(new Paragraph(t.term() + ": " + t.source())));
+            Details sources = new Details(Text.get("ae.termSources"), cited);
+            sources.setId("ae-term-sources");
+            sources.addClassName("override-source");
+            add(sources);
+            setColspan(sources, 2);
+        }
+        add(start, end, ongoing, serious, severity, relationship, action, outcome);
     }
 
     private static <E extends Enum<E>> Select<E> select(String key, String id, E[] values) {

@@ -275,7 +275,7 @@ class BedScreenIT {
         publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-03", "monitor"), Stream.NIBP_DIA, 95, taken, taken, 2));
         waitFor().until(d -> BrowserSteps.text(browser, "num-nibp-value").equals("165/95"));
         BrowserSteps.click(browser, "step-confirm-infusion-start");
-        waitFor().until(d -> BrowserSteps.text(browser, "start-override-why").contains("pre-dose BP 165/95 above 150/90"));
+        waitFor().until(d -> BrowserSteps.text(browser, "start-override-why").contains("165/95, is above the protocol's limit of 150/90"));
         assertTrue(browser.findElement(By.id("start-override-confirm")).getAttribute("disabled") != null, "not without a reason");
         assertEquals(List.of(), Axe.seriousViolations(browser), "axe-core over the start override dialog");
         assertTrue(!BrowserSteps.text(browser, "start-override-why").contains("Sanacora"), "the source is folded away from the message");

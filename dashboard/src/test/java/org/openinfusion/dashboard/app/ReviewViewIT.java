@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.MarkerKind;
@@ -29,6 +30,7 @@ import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
 import org.openinfusion.station.testing.Futures;
+import org.openinfusion.station.clinical.session.StartGates;
 import org.openinfusion.testing.Eventually;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
@@ -75,7 +77,8 @@ class ReviewViewIT {
         command(vertx, nurse, new SessionCommand.RecordRating(BED, new Rating("it-ocs-1", "ocs", null, "baseline", "nurse", "nurse1",
                 now.minusSeconds(60), now, Answers.builder().score("1", 1).score("2", 2).notAssessed("3", "asleep").build(), null)));
         command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null));
-        command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "no cuff on this test bed"));
+        command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "no cuff on this test bed",
+                Set.of(StartGates.Kind.NO_PRE_DOSE_NIBP)));
         command(vertx, nurse, new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NAUSEA, "mild"));
 
         DeliveryOptions doctor = BusGuard.options(signIn(vertx, "dr.ng", "doctor-pass"), 10_000);

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -383,6 +385,33 @@ class BedViewTest {
     }
 
     @Test
+    void theAdverseEventDialogOffersTheProtocolsExpectedTermsWithTheirSourcesFoldedAndTakesAnyOtherTerm() {
+        startSession("ketamine-naltrexone-crossover");
+        tab("AE/meds");
+        click("ae-record");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> term = _get(ComboBox.class, s -> s.withId("ae-term"));
+        assertEquals(List.of("Emergence reaction", "Hypertension", "Dissociation", "Sedation", "Respiratory event", "Mania",
+                "Oxygen saturation decreased"), term.getListDataView().getItems().toList(), "the protocol's terms, then the station's proposals'");
+        assertEquals("Choose a term this protocol expects, or type another term if none fits.", term.getHelperText());
+        Details sources = _get(Details.class, s -> s.withId("ae-term-sources"));
+        assertFalse(sources.isOpened(), "the sources are folded");
+        String cited = sources.getElement().getTextRecursively();
+        assertTrue(cited.contains("Mania: Mansoori 2025: two ketamine patients developed mania")
+                && cited.contains("Hypertension: Yale, 2,342 ketamine infusions"), cited);
+
+        term.setValue("Nausea"); // "other": not on the protocol's list
+        _get(Select.class, s -> s.withId("ae-severity")).setValue(AdverseEvent.Severity.MILD);
+        _get(Select.class, s -> s.withId("ae-relationship")).setValue(AdverseEvent.Relationship.POSSIBLY_RELATED);
+        _get(Select.class, s -> s.withId("ae-action")).setValue(AdverseEvent.Action.DOSE_NOT_CHANGED);
+        _get(Select.class, s -> s.withId("ae-outcome")).setValue(AdverseEvent.Outcome.RECOVERED_RESOLVED);
+        click("ae-save");
+        KaribuStation.until(() -> text("ae-recorded").contains("AE-1 Nausea: Mild"));
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("ae.recorded") && "Nausea".equals(a.payload().get("term"))),
+                station.audit.toString());
+    }
+
+    @Test
     void staffConfirmTheStationsProposedAdverseEventAndRecordAMedicationInDialogs() {
         startSession("ketamine-midazolam-active-placebo");
         Instant low = Instant.now();
@@ -444,7 +473,8 @@ class BedViewTest {
         // given no blood pressure taken in this session, the station refuses the start and says a reason would do
         click("step-confirm-infusion-start");
         KaribuStation.until(() -> !_find(TextField.class, s -> s.withId("start-override-reason")).isEmpty());
-        assertTrue(text("start-override-why").contains("no pre-dose NIBP"), text("start-override-why"));
+        assertTrue(text("start-override-why").contains("No blood pressure has been taken before dosing in this session."),
+                text("start-override-why"));
         assertFalse(_get(Button.class, s -> s.withId("start-override-confirm")).isEnabled(), "not without a reason");
         // when the nurse gives one, the start is recorded with it
         _get(TextField.class, s -> s.withId("start-override-reason")).setValue("cuff failed twice; physician agreed");
@@ -452,6 +482,35 @@ class BedViewTest {
         KaribuStation.until(() -> text("session-header").contains("Infusing"));
         assertTrue(station.audit.stream().anyMatch(a -> String.valueOf(a.payload()).contains("cuff failed twice; physician agreed")),
                 station.audit.toString());
+    }
+
+    @Test
+    void anEarlyStartOnTheNaltrexoneCrossoverListsBothTheCapsuleLeadAndTheMissingBloodPressureAndOverridesBoth() {
+        startSession("ketamine-naltrexone-crossover");
+        walk("step-baseline", "step-pretreatment");
+        // given the capsule just given and no blood pressure in this session: two gates are unmet, not one
+        click("step-confirm-infusion-start");
+        KaribuStation.until(() -> !_find(TextField.class, s -> s.withId("start-override-reason")).isEmpty());
+        assertEquals(2, _get(UnorderedList.class, s -> s.withId("start-override-gates")).getChildren().count(), text("start-override-why"));
+        assertTrue(text("start-override-gate-pretreatment-lead").matches("Study capsule \\(naltrexone or placebo\\) was given \\d+ min ago; "
+                + "the protocol starts the infusion 45 min after it \\(\\d+ min to go\\)\\."), text("start-override-gate-pretreatment-lead"));
+        assertEquals("No blood pressure has been taken before dosing in this session.", text("start-override-gate-no-pre-dose-nibp"));
+        // each rule's source is folded beneath its line, never in the line
+        Details leadSource = _get(Details.class, s -> s.withId("start-override-gate-pretreatment-lead-source"));
+        assertFalse(leadSource.isOpened());
+        assertTrue(leadSource.getElement().getTextRecursively().contains("Williams 2018"), leadSource.getElement().getTextRecursively());
+        assertFalse(_get(Details.class, s -> s.withId("start-override-gate-no-pre-dose-nibp-source")).isOpened());
+        assertFalse(text("start-override-gate-pretreatment-lead").contains("Williams"));
+
+        _get(TextField.class, s -> s.withId("start-override-reason")).setValue("scanner slot moved; cuff failed twice; physician agreed");
+        click("start-override-confirm");
+        KaribuStation.until(() -> text("session-header").contains("Infusing"));
+        var overridden = station.audit.stream().filter(a -> a.type().equals("predose.gate_overridden")).toList();
+        assertEquals(1, overridden.size(), station.audit.toString());
+        List<?> concerns = (List<?>) overridden.getFirst().payload().get("concerns");
+        assertEquals(2, concerns.size(), concerns.toString());
+        assertTrue(String.valueOf(concerns.get(0)).startsWith("the infusion starts 45 min after Study capsule"), concerns.toString());
+        assertEquals("no pre-dose NIBP recorded in this session", concerns.get(1));
     }
 
     @Test

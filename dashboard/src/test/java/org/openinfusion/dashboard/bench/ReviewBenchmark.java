@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.Query;
 import org.openinfusion.dashboard.app.BrowserSteps;
@@ -59,6 +60,7 @@ import org.openinfusion.station.storage.LineProtocol;
 import org.openinfusion.station.storage.PointWriter;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
 import org.openinfusion.station.testing.Futures;
+import org.openinfusion.station.clinical.session.StartGates;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -381,7 +383,8 @@ public final class ReviewBenchmark {
             rate(at(t0, scale, 5), "baseline", "ham_a", "ocs", "cows");
             command(at(t0, scale, 20), new SessionCommand.SessionStep(NURSE, BED, Step.PRETREATMENT, null));
             infusionStart = at(t0, scale, 21);
-            command(infusionStart, new SessionCommand.SessionStep(NURSE, BED, Step.CONFIRM_INFUSION_START, "benchmark: no live cuff reading"));
+            command(infusionStart, new SessionCommand.SessionStep(NURSE, BED, Step.CONFIRM_INFUSION_START, "benchmark: no live cuff reading",
+                    Set.of(StartGates.Kind.NO_PRE_DOSE_NIBP)));
             infusionEnd = at(t0, scale, 61);
             List<Instant> marks = new ArrayList<>();
             for (int m = 25; m < 240; m += 10) {

@@ -1,10 +1,13 @@
 package org.openinfusion.station.clinical.api;
 
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.Medication;
+import org.openinfusion.station.clinical.session.StartGates;
 
 /**
  * What the dashboard asks of a bed's session, sent as a request to {@code Addresses.SESSION_COMMAND}. Every command
@@ -33,13 +36,28 @@ public sealed interface SessionCommand {
     /**
      * {@code reason} is needed to close a session early, to confirm the infusion start before the pretreatment lead or
      * over the pre-dose gate (no fresh pre-dose NIBP, BP above the gate), and for a physician to take "ready for
-     * discharge" while criteria are unmet; null otherwise.
+     * discharge" while criteria are unmet; null otherwise. {@code overrides}: the pre-dose gates the reason overrides when
+     * confirming the infusion start; the station refuses unless they are exactly the gates unmet at that moment.
+     * {@code returnKit}: closing a session before the infusion started, the user states the kit was never opened (no dose
+     * prepared) and returns it to the pool with the close reason; otherwise an undosed session's kit is not reused.
      */
-    record SessionStep(String user, String bed, Step step, String reason) implements SessionCommand {
+    record SessionStep(String user, String bed, Step step, String reason, Set<StartGates.Kind> overrides, boolean returnKit)
+            implements SessionCommand {
         public SessionStep {
             requireText(user, "user");
             requireText(bed, "bed");
             Objects.requireNonNull(step, "step");
+            overrides = overrides == null || overrides.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(overrides));
+        }
+
+        /** A step that returns no kit. */
+        public SessionStep(String user, String bed, Step step, String reason, Set<StartGates.Kind> overrides) {
+            this(user, bed, step, reason, overrides, false);
+        }
+
+        /** A step that overrides no pre-dose gate and returns no kit. */
+        public SessionStep(String user, String bed, Step step, String reason) {
+            this(user, bed, step, reason, Set.of(), false);
         }
     }
 

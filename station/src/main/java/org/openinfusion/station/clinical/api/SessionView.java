@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.openinfusion.station.clinical.alarm.ActiveAlarm;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
+import org.openinfusion.station.clinical.protocol.AeTerm;
 import org.openinfusion.station.clinical.protocol.AlarmLimit;
 import org.openinfusion.station.clinical.protocol.DischargeCriteria;
 import org.openinfusion.station.clinical.rating.Answer;
@@ -17,12 +18,15 @@ import org.openinfusion.station.clinical.session.AeProposals;
 import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.clinical.session.StartGates;
 
 /**
  * A snapshot of one bed's session for the bedside: what staff may see, never the arm or a concentration (the
  * protocol appears by id and its blinded label only). {@code dischargeCheck} is there once the infusion has ended.
  * {@code adverseEvents} are those recorded (latest per id), {@code aeProposals} the station's proposals from alarm episodes
- * that no recorded adverse event confirms yet, {@code medications} those given, in order.
+ * that no recorded adverse event confirms yet, {@code medications} those given, in order. {@code startGates} are the
+ * pre-dose gates unmet now while the infusion start is to be confirmed: a start over them names each one, with a reason.
+ * {@code adverseEventTerms} the protocol's expected adverse event terms with their sources.
  */
 public record SessionView(String bedId, String sessionId, SessionState state, String protocolId, int protocolVersion,
                           String protocolLabel, String subjectCode, String kitId, Optional<String> pretreatmentLabel,
@@ -30,7 +34,7 @@ public record SessionView(String bedId, String sessionId, SessionState state, St
                           List<ActiveAlarm> activeAlarms, List<AlarmEvent> recentAlarms, List<Marker> markers,
                           List<AlarmLimit> limits, DischargeCriteria discharge, Optional<DischargeCheck.Result> dischargeCheck,
                           Instant asOf, List<AdverseEvent> adverseEvents, List<AeProposals.Proposal> aeProposals,
-                          List<Medication> medications) {
+                          List<Medication> medications, List<StartGates.Unmet> startGates, List<AeTerm> adverseEventTerms) {
 
     /** What the pump should do: volume, rate, duration (no dose or concentration). */
     public record Plan(double volumeMl, double rateMlPerHour, Duration duration) {

@@ -19,6 +19,7 @@ final class CareCodec {
     private static final String AE = "ae.recorded";
     private static final String MEDICATION = "medication.given";
     private static final String CLOCK_OFFSET = "device.clock_offset";
+    private static final String KIT_RETURNED = "kit.returned";
 
     private CareCodec() {
     }
@@ -33,6 +34,10 @@ final class CareCodec {
 
     static EventCodec.Encoded encode(TrailEvent.DischargeOverridden o) {
         return of(DISCHARGE_OVERRIDDEN, o.at(), "unmet", o.unmet(), "reason", o.reason());
+    }
+
+    static EventCodec.Encoded encode(TrailEvent.KitReturned k) {
+        return of(KIT_RETURNED, k.at(), "kitId", k.kitId(), "reason", k.reason());
     }
 
     static EventCodec.Encoded encode(TrailEvent.AdverseEventRecorded a) {
@@ -58,6 +63,7 @@ final class CareCodec {
             case PRE_DOSE_VITALS -> new TrailEvent.PreDoseVitals(p.at(), readings(p));
             case GATE_OVERRIDDEN -> new TrailEvent.PreDoseGateOverridden(p.at(), texts(p, "concerns"), p.required("reason"));
             case DISCHARGE_OVERRIDDEN -> new TrailEvent.DischargeOverridden(p.at(), texts(p, "unmet"), p.required("reason"));
+            case KIT_RETURNED -> new TrailEvent.KitReturned(p.at(), p.required("kitId"), p.required("reason"));
             case AE -> new TrailEvent.AdverseEventRecorded(p.at(), new AdverseEvent(p.required("aeId"), p.required("term"),
                     p.instant("start"), Optional.ofNullable(p.instant("end")), AdverseEvent.Severity.valueOf(p.required("severity")),
                     p.flag("serious"), AdverseEvent.Relationship.valueOf(p.required("relationship")),

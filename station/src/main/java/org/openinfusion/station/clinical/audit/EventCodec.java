@@ -28,6 +28,7 @@ public final class EventCodec {
             case TrailEvent.PreDoseVitals e -> CareCodec.encode(e);
             case TrailEvent.PreDoseGateOverridden e -> CareCodec.encode(e);
             case TrailEvent.DischargeOverridden e -> CareCodec.encode(e);
+            case TrailEvent.KitReturned e -> CareCodec.encode(e);
             case TrailEvent.AdverseEventRecorded e -> CareCodec.encode(e);
             case TrailEvent.MedicationGiven e -> CareCodec.encode(e);
             case TrailEvent.RecordSigned e -> RecordCodec.encode(e);

@@ -150,6 +150,11 @@ public final class SessionHistory {
         return all(TrailEvent.DeviceClockOffset.class);
     }
 
+    /** Whether staff returned this session's kit as never opened (only an undosed session's kit may be). */
+    public boolean kitReturned() {
+        return !all(TrailEvent.KitReturned.class).isEmpty();
+    }
+
     /** Whether the infusion started in this session (the participant was dosed). */
     public boolean dosed() {
         return infusionStart().isPresent() || infusion(InfusionEvent.Started.class).isPresent();
@@ -203,6 +208,7 @@ public final class SessionHistory {
             case TrailEvent.PreDoseVitals v -> true;
             case TrailEvent.PreDoseGateOverridden o -> true;
             case TrailEvent.DischargeOverridden o -> true;
+            case TrailEvent.KitReturned k -> true;
             case TrailEvent.AdverseEventRecorded a -> true;
             case TrailEvent.MedicationGiven m -> true;
             case TrailEvent.RecordAmended a -> true;

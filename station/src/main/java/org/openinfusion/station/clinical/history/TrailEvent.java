@@ -113,6 +113,13 @@ public sealed interface TrailEvent {
         }
     }
 
+    /**
+     * The kit of a session closing before the infusion started, returned to the pool by staff (the actor) who state it
+     * was never opened (no dose prepared), with a reason; without this entry the kit of an undosed session is not reused.
+     */
+    record KitReturned(Instant at, String kitId, String reason) implements TrailEvent, Timed {
+    }
+
     /** "Ready for discharge" taken by a physician while criteria were not met: which, and why. */
     record DischargeOverridden(Instant at, List<String> unmet, String reason) implements TrailEvent, Timed {
         public DischargeOverridden {

@@ -1,6 +1,7 @@
 package org.openinfusion.station.clinical.protocol;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.openinfusion.station.clinical.visit.VisitSchedule;
@@ -13,8 +14,12 @@ import org.openinfusion.station.clinical.visit.VisitSchedule;
 public record Protocol(String id, int version, String title, String label, SealedArms arms, InfusionSpec infusion,
                        Optional<Pretreatment> pretreatment, List<ScheduleEntry> schedule, VitalsSpec vitals,
                        List<AlarmLimit> alarms, List<HoldRule> holdRules, Optional<PreDoseGate> preDose,
-                       DischargeCriteria discharge, Optional<VisitSchedule> visits) {
+                       DischargeCriteria discharge, Optional<VisitSchedule> visits, List<AeTerm> adverseEventTerms) {
     public Protocol {
+        adverseEventTerms = List.copyOf(adverseEventTerms);
+        if (adverseEventTerms.stream().map(t -> t.term().toLowerCase(Locale.ROOT)).distinct().count() != adverseEventTerms.size()) {
+            throw new IllegalArgumentException("adverseEventTerms: a term is listed twice");
+        }
         Objects.requireNonNull(visits, "visits");
         Objects.requireNonNull(preDose, "preDose");
         Objects.requireNonNull(id, "id");
@@ -28,6 +33,15 @@ public record Protocol(String id, int version, String title, String label, Seale
                 .ifPresent(tp -> {
                     throw new IllegalArgumentException("visits: baselineTimePoint '" + tp + "' is not a time point of the schedule");
                 });
+    }
+
+    /** A protocol without a list of expected adverse event terms. */
+    public Protocol(String id, int version, String title, String label, SealedArms arms, InfusionSpec infusion,
+                    Optional<Pretreatment> pretreatment, List<ScheduleEntry> schedule, VitalsSpec vitals,
+                    List<AlarmLimit> alarms, List<HoldRule> holdRules, Optional<PreDoseGate> preDose,
+                    DischargeCriteria discharge, Optional<VisitSchedule> visits) {
+        this(id, version, title, label, arms, infusion, pretreatment, schedule, vitals, alarms, holdRules, preDose, discharge,
+                visits, List.of());
     }
 
     /** A protocol without a visit schedule (the infusion session only). */

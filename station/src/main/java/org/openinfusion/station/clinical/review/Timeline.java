@@ -44,6 +44,7 @@ final class Timeline {
                     .map(x -> x.stream() + " " + Math.round(x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
             case TrailEvent.PreDoseGateOverridden o -> ev(r, Category.SESSION, "Infusion start confirmed over the pre-dose gate",
                     String.join("; ", o.concerns()) + "; reason: " + o.reason());
+            case TrailEvent.KitReturned k -> ev(r, Category.SESSION, "Kit " + k.kitId() + " returned unopened", "reason: " + k.reason());
             case TrailEvent.DischargeOverridden o -> ev(r, Category.SESSION, "Ready for discharge by physician override",
                     "unmet: " + String.join("; ", o.unmet()) + "; reason: " + o.reason());
             case TrailEvent.AdverseEventRecorded a -> ev(r, Category.ADVERSE_EVENT, "Adverse event " + a.event().id() + ": "

@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,14 +16,33 @@ import org.openinfusion.station.clinical.protocol.ScheduleEntry;
  * Turns the protocol's schedule into prompts: due at anchor + offset, open from windowBefore
  * earlier, overdue after overdueAfter, missed after windowAfter. {@link #advance} reports every
  * state change since the last call, each at its exact boundary time. Pure; time comes in.
+ * <p>
+ * A pre-dose (baseline) time point, one anchored to the session start or to the pretreatment no later than the
+ * pretreatment lead (e.g. Williams 2018: the capsule + 45 min, just before the infusion), is due before dosing whatever
+ * its anchor: it opens at the baseline step (a nurse may rate early, even before the capsule), and once the infusion has
+ * started it is overdue, also when the start came before its scheduled time (an early start over the capsule lead).
  */
 public final class RatingSchedule {
     private final List<ScheduleEntry> entries;
+    private final Duration pretreatmentLead;
     private final Map<String, PromptState> states = new LinkedHashMap<>();
 
+    /** A schedule without a pretreatment lead: only time points anchored to the session start are pre-dose. */
     public RatingSchedule(List<ScheduleEntry> entries) {
+        this(entries, Duration.ZERO);
+    }
+
+    /** @param pretreatmentLead the protocol's pretreatment lead (zero without a pretreatment) */
+    public RatingSchedule(List<ScheduleEntry> entries, Duration pretreatmentLead) {
         this.entries = List.copyOf(entries);
+        this.pretreatmentLead = pretreatmentLead;
         entries.forEach(e -> states.put(e.id(), PromptState.WAITING));
+    }
+
+    /** Whether the time point is a pre-dose (baseline) rating: anchored to the session start, or to the pretreatment within its lead. */
+    public boolean preDose(ScheduleEntry e) {
+        return e.anchor() == Anchor.SESSION_START
+                || e.anchor() == Anchor.PRETREATMENT && e.offset().compareTo(pretreatmentLead) <= 0;
     }
 
     /** Brings every prompt up to {@code now}, given the anchors that happened and the time points completed. */
@@ -34,7 +54,11 @@ public final class RatingSchedule {
                 continue;
             }
             Optional<Instant> due = due(e, anchors);
-            for (Step step : steps(e, due, completed.contains(e.id()), now)) {
+            Optional<Instant> begun = Optional.ofNullable(anchors.get(Anchor.SESSION_START));
+            List<Step> steps = preDose(e) && begun.isPresent()
+                    ? preDoseSteps(e, due, begun.get(), Optional.ofNullable(anchors.get(Anchor.INFUSION_START)), completed.contains(e.id()), now)
+                    : steps(e, due, completed.contains(e.id()), now);
+            for (Step step : steps) {
                 if (step.state().ordinal() > states.get(e.id()).ordinal() || step.state() == PromptState.COMPLETED) {
                     out.add(new PromptTransition(e.id(), states.get(e.id()), step.state(), step.at()));
                     states.put(e.id(), step.state());
@@ -70,6 +94,40 @@ public final class RatingSchedule {
         }
         if (now.isAfter(missed)) {
             steps.add(new Step(PromptState.MISSED, missed));
+        }
+        return steps;
+    }
+
+    /**
+     * A pre-dose time point: open from the baseline step (or its own window, if earlier), overdue at its own overdue time
+     * or at the infusion start, whichever is first, missed when its own window closes.
+     */
+    private static List<Step> preDoseSteps(ScheduleEntry e, Optional<Instant> due, Instant begun, Optional<Instant> infusionStart,
+                                           boolean completed, Instant now) {
+        List<Step> steps = new ArrayList<>();
+        Instant open = due.map(d -> min(begun, d.minus(e.windowBefore()))).orElse(begun);
+        if (due.isPresent()) {
+            steps.add(new Step(PromptState.SCHEDULED, min(now, open)));
+        }
+        if (completed) {
+            steps.add(new Step(PromptState.COMPLETED, now));
+            return steps;
+        }
+        if (now.isBefore(open)) {
+            return steps;
+        }
+        steps.add(new Step(PromptState.DUE, open));
+        Optional<Instant> missed = due.map(d -> d.plus(e.windowAfter()));
+        Optional<Instant> ownOverdue = due.filter(d -> e.overdueAfter().compareTo(e.windowAfter()) < 0).map(d -> d.plus(e.overdueAfter()))
+                .filter(now::isAfter);
+        Optional<Instant> dosed = infusionStart.filter(t -> !now.isBefore(t));
+        Optional<Instant> overdue = ownOverdue.isPresent() && dosed.isPresent() ? Optional.of(min(ownOverdue.get(), dosed.get()))
+                : ownOverdue.or(() -> dosed);
+        if (overdue.isPresent() && missed.map(m -> overdue.get().isBefore(m)).orElse(true)) {
+            steps.add(new Step(PromptState.OVERDUE, overdue.get()));
+        }
+        if (missed.isPresent() && now.isAfter(missed.get())) {
+            steps.add(new Step(PromptState.MISSED, missed.get()));
         }
         return steps;
     }

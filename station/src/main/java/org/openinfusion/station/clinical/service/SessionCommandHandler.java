@@ -27,7 +27,7 @@ import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.protocol.Arm;
 import org.openinfusion.station.clinical.session.DischargeCheck;
-import org.openinfusion.station.clinical.session.PreDoseCheck;
+import org.openinfusion.station.clinical.session.StartGates;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
@@ -37,7 +37,6 @@ import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.SessionUpdate;
 import org.openinfusion.station.clinical.session.IllegalTransitionException;
 import org.openinfusion.station.clinical.session.Outcome;
-import org.openinfusion.station.clinical.session.PretreatmentLead;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionRuntime;
 import org.openinfusion.station.clinical.session.SessionState;
@@ -214,47 +213,26 @@ public final class SessionCommandHandler {
         SessionRuntime r = runtime(s.bed());
         r.session().apply(e); // an illegal step is refused before any gate asks for a reason
         if (s.step() == Step.CONFIRM_INFUSION_START) {
-            // the lead writes its note only with a reason, and a reason satisfies the gate: nothing is written before a refusal
-            requirePretreatmentLead(s, now);
-            List<String> gateConcerns = preDoseGate(s, r, now);
-            if (!gateConcerns.isEmpty()) {
-                sessions.preDoseGateOverridden(s.bed(), s.user(), gateConcerns, reasonOf(s).orElseThrow());
+            // every gate is judged at once and the reason must name exactly those unmet now: nothing is written before a refusal
+            List<StartGates.Unmet> overridden = StartGates.requireExactOverride(SessionViews.startGates(r, vitals, now), s.overrides(),
+                    reasonOf(s));
+            if (!overridden.isEmpty()) {
+                sessions.preDoseGateOverridden(s.bed(), s.user(), overridden.stream().map(StartGates.Unmet::detail).toList(),
+                        reasonOf(s).orElseThrow());
             }
             if (!vitals.isRecorded(r.session().id())) {
                 recordPreDose(s.bed(), r.session().id(), s.user());
             }
         } else if (s.step() == Step.READY_FOR_DISCHARGE) {
             requireDischargeCriteriaOrOverride(s, r, who, address, now);
+        } else if (s.step() == Step.CLOSE && s.returnKit()) {
+            sessions.kitReturned(s.bed(), s.user(), s.reason()); // refused for a dosed session; recorded before the close
         }
         CommandReply reply = done(s.bed(), sessions.command(s.bed(), e));
         if (s.step() == Step.BASELINE) {
             vitals.baseline(s.bed(), reply.view().sessionId());
         }
         return reply;
-    }
-
-    /**
-     * The protocol's pre-dose gate: without a fresh pre-dose NIBP in this session, or with a BP above the gate, the start
-     * is refused unless a reason is given; the reason is recorded, with the concerns, before the start. Not asked when the
-     * pump is already infusing (the start is then only being recorded).
-     * @return the concerns the reason overrides (empty: none)
-     */
-    private List<String> preDoseGate(SessionCommand.SessionStep s, SessionRuntime r, Instant now) {
-        var gate = r.session().protocol().preDose();
-        if (gate.isEmpty() || r.infusion().started()) {
-            return List.of();
-        }
-        PreDoseCheck.Result check = PreDoseCheck.evaluate(gate.get(), vitals.preDose(r.session().id()),
-                r.session().created().ageYears(), now);
-        if (check.clear()) {
-            return List.of();
-        }
-        Optional<String> reason = reasonOf(s);
-        if (reason.isEmpty()) {
-            throw new IllegalStateException("Infusion start not confirmed: " + String.join("; ", check.concerns())
-                    + ". Take a blood pressure now, or give a reason to confirm the start anyway.");
-        }
-        return check.concerns();
     }
 
     /**
@@ -330,26 +308,6 @@ public final class SessionCommandHandler {
             return signed;
         } finally {
             Arrays.fill(u.password(), '\0');
-        }
-    }
-
-    /**
-     * The protocol's lead between the pretreatment and the infusion (e.g. 45 min after the capsule): confirming the start
-     * earlier is refused unless a reason is given, and the reason is recorded (as a note) before the start.
-     */
-    private void requirePretreatmentLead(SessionCommand.SessionStep s, Instant now) {
-        var session = runtime(s.bed()).session();
-        var pretreatment = session.protocol().pretreatment();
-        var givenAt = session.pretreatmentAt();
-        if (pretreatment.isEmpty() || givenAt.isEmpty()) {
-            return;
-        }
-        PretreatmentLead lead = new PretreatmentLead(pretreatment.get(), givenAt.get());
-        Optional<String> reason = Optional.ofNullable(s.reason()).map(String::strip).filter(r -> !r.isEmpty());
-        lead.requireLeadOrReason(now, reason);
-        if (!lead.timer(now).reached()) {
-            mark(new SessionCommand.AddMarker(s.user(), s.bed(), MarkerKind.NOTE, "infusion start confirmed before the "
-                    + pretreatment.get().beforeInfusion().toMinutes() + " min pretreatment lead: " + reason.orElseThrow()));
         }
     }
 

@@ -324,6 +324,23 @@ public final class SessionService {
         write(r.session().id(), user, new TrailEvent.PreDoseGateOverridden(clock.instant(), concerns, requireReason(reason)));
     }
 
+    /**
+     * Returns the kit of the session on {@code bedId}, closing before the infusion started, to the pool: {@code user}
+     * states it was never opened (no dose prepared) and gives a reason; recorded before the close itself.
+     * @throws IllegalStateException when the session was dosed, the kit was already returned, or no reason is given
+     */
+    public void kitReturned(String bedId, String user, String reason) {
+        SessionRuntime r = unlocked(bedId);
+        String id = r.session().id();
+        Optional<String> why = Optional.ofNullable(reason).map(String::strip).filter(x -> !x.isEmpty());
+        if (r.session().infusionStart().isPresent() || r.infusion().started()) {
+            kits.dosed(id);
+        }
+        kits.returnable(id, why);
+        write(id, user, new TrailEvent.KitReturned(clock.instant(), r.session().created().kitId(), why.orElseThrow()));
+        kits.returned(id, why);
+    }
+
     /** Records a physician's reason for "ready for discharge" while criteria are unmet (before the step itself). */
     public void dischargeOverridden(String bedId, String user, List<String> unmet, String reason) {
         SessionRuntime r = unlocked(bedId);

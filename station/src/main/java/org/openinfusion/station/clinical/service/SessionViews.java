@@ -11,7 +11,10 @@ import org.openinfusion.station.clinical.infusion.InfusionClock;
 import org.openinfusion.station.clinical.protocol.Pretreatment;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.protocol.Protocol;
+import org.openinfusion.station.clinical.protocol.PreDoseGate;
 import org.openinfusion.station.clinical.session.DischargeCheck;
+import org.openinfusion.station.clinical.session.PretreatmentLead;
+import org.openinfusion.station.clinical.session.StartGates;
 import org.openinfusion.station.clinical.session.Session;
 import org.openinfusion.station.clinical.session.SessionRuntime;
 import org.openinfusion.station.clinical.session.SessionState;
@@ -35,7 +38,23 @@ final class SessionViews {
                 new SessionView.Plan(plan.volumeMl(), plan.rateMlPerHour(), plan.duration()), infusion,
                 nextSteps(s.state(), p.pretreatment().isPresent()), r.prompts(), history.ratings(id), r.alarms().active(),
                 history.alarms(id), history.markers(id), p.alarms(), p.discharge(), discharge(s, history, vitals, now), now,
-                history.adverseEvents(id), history.aeProposals(id), history.medications(id));
+                history.adverseEvents(id), history.aeProposals(id), history.medications(id), startGates(r, vitals, now),
+                p.adverseEventTerms());
+    }
+
+    /**
+     * The pre-dose gates unmet at {@code now} while the infusion start is still to be confirmed (none after): the
+     * pretreatment lead, and this session's pre-dose NIBP against the protocol's gate unless the pump is already infusing
+     * (the start is then only being recorded).
+     */
+    static List<StartGates.Unmet> startGates(SessionRuntime r, BaselineVitals vitals, Instant now) {
+        Session s = r.session();
+        if (s.state() != SessionState.BASELINE && s.state() != SessionState.PRETREATMENT_GIVEN) {
+            return List.of();
+        }
+        Optional<PretreatmentLead> lead = s.protocol().pretreatment().flatMap(p -> s.pretreatmentAt().map(at -> new PretreatmentLead(p, at)));
+        var gate = r.infusion().started() ? Optional.<PreDoseGate>empty() : s.protocol().preDose();
+        return StartGates.evaluate(lead, gate, vitals.preDose(s.id()), s.created().ageYears(), now);
     }
 
     /** Only this session's ratings, its own pre-dose vitals and the bed's values since the session was created. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openinfusion.station.clinical.protocol.Pretreatment;
 import org.openinfusion.station.clinical.alarm.AlarmEngine;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.infusion.InfusionClock;
@@ -35,7 +36,8 @@ public final class SessionRuntime {
     public SessionRuntime(Session session, AlarmSettings alarmSettings) {
         this.session = session;
         this.clock = new InfusionClock(session.plan());
-        this.schedule = new RatingSchedule(session.protocol().schedule());
+        this.schedule = new RatingSchedule(session.protocol().schedule(),
+                session.protocol().pretreatment().map(Pretreatment::beforeInfusion).orElse(Duration.ZERO));
         this.alarms = new AlarmEngine(session.protocol(), alarmSettings);
     }
 

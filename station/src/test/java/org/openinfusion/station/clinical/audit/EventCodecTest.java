@@ -63,6 +63,7 @@ class EventCodecTest {
                         new TrailEvent.VitalReading("nibp_sys", 126.5, AT.minusSeconds(300)))),
                 new TrailEvent.PreDoseGateOverridden(AT, List.of("pre-dose BP 152/94 above 140/90"), "rechecked, physician agreed"),
                 new TrailEvent.DischargeOverridden(AT, List.of("CADSS: 6 at t80 (needs <= 4)"), "ward transfer"),
+                new TrailEvent.KitReturned(AT, "KIT-0042", "pre-dose BP too high; kit still sealed"),
                 new TrailEvent.AdverseEventRecorded(AT, new AdverseEvent("AE-1", "Hypertension", AT.minusSeconds(600), Optional.empty(),
                         AdverseEvent.Severity.MODERATE, false, AdverseEvent.Relationship.PROBABLY_RELATED, AdverseEvent.Action.DRUG_INTERRUPTED,
                         AdverseEvent.Outcome.RECOVERING_RESOLVING, Optional.of("LIMIT:nibp_sys:hi180"))),

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,7 @@ import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.clinical.session.StartGates;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
@@ -174,8 +176,9 @@ class BedsideSafetyApiTest {
 
         ReplyException none = refused(step(Step.CONFIRM_INFUSION_START, null), nurse);
         assertEquals(SessionCommandHandler.REFUSED, none.failureCode());
-        assertEquals("Infusion start not confirmed: no pre-dose NIBP recorded in this session. Take a blood pressure now, or give a "
-                + "reason to confirm the start anyway.", none.getMessage());
+        assertTrue(none.getMessage().startsWith("Infusion start not confirmed: no pre-dose NIBP recorded in this session (source: "),
+                none.getMessage());
+        assertTrue(none.getMessage().endsWith(". Take a blood pressure now, or give a reason to confirm the start anyway."), none.getMessage());
 
         Instant cuffAt = clock.instant();
         vital(Stream.HR, 72, cuffAt);
@@ -203,13 +206,14 @@ class BedsideSafetyApiTest {
 
         ReplyException high = refused(step(Step.CONFIRM_INFUSION_START, null), nurse);
         assertTrue(high.getMessage().startsWith("Infusion start not confirmed: pre-dose BP 152/94 above 140/90"), high.getMessage());
-        assertEquals(SessionState.INFUSING, send(step(Step.CONFIRM_INFUSION_START, "rechecked 148/92, physician agreed")).view().state());
+        assertEquals(SessionState.INFUSING, send(new SessionCommand.SessionStep("nurse1", BED,
+                Step.CONFIRM_INFUSION_START, "rechecked 148/92, physician agreed", Set.of(StartGates.Kind.BP_ABOVE_LIMIT))).view().state());
 
         SessionHistory h = history(id);
         var override = h.all(TrailEvent.PreDoseGateOverridden.class).getFirst();
         assertEquals("nurse1", override.entry().actor());
         assertEquals("rechecked 148/92, physician agreed", override.event().reason());
-        assertTrue(override.event().concerns().getFirst().startsWith("pre-dose BP 152/94 above 140/90"), override.event().concerns().toString());
+        assertEquals(List.of("pre-dose BP 152/94 above 140/90"), override.event().concerns());
         assertTrue(override.entry().seq() < h.step(SessionEvent.InfusionStarted.class).orElseThrow().entry().seq(), "the reason is durable before the start");
     }
 

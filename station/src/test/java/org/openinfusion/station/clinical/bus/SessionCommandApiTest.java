@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +41,7 @@ import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.service.SessionCommandHandler;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionState;
+import org.openinfusion.station.clinical.session.StartGates;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
@@ -193,7 +195,8 @@ class SessionCommandApiTest {
         send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-midazolam-active-placebo", "KET-015", 80, "KIT-7"));
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
         clock.advance(Duration.ofSeconds(60));
-        send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "cuff broken, physician agreed"));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "cuff broken, physician agreed",
+                Set.of(StartGates.Kind.NO_PRE_DOSE_NIBP)));
         vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 91, clock.instant(), clock.instant(), 2));
         clock.advance(Duration.ofSeconds(52 * 60));
 
@@ -237,12 +240,46 @@ class SessionCommandApiTest {
 
         ReplyException early = refused(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, null));
         assertEquals(SessionCommandHandler.REFUSED, early.failureCode());
-        assertEquals("the infusion starts 45 min after Study capsule (naltrexone or placebo) (15 min to go): give a reason to start early",
-                early.getMessage());
-        SessionView started = send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "physician: scanner slot")).view();
+        assertTrue(early.getMessage().startsWith("Infusion start not confirmed: the infusion starts 45 min after Study capsule "
+                + "(naltrexone or placebo) (15 min to go) (source: "), early.getMessage());
+        assertTrue(early.getMessage().endsWith(". Give a reason to confirm the start anyway."), early.getMessage());
+        SessionView started = send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "physician: scanner slot",
+                Set.of(StartGates.Kind.PRETREATMENT_LEAD))).view();
         assertEquals(SessionState.INFUSING, started.state());
-        assertTrue(audit.stream().anyMatch(e -> e.type().equals("marker.recorded")
-                && e.payload().get("note").equals("infusion start confirmed before the 45 min pretreatment lead: physician: scanner slot")));
+        assertEquals(List.of(), started.startGates(), "no gate once the start is confirmed");
+        assertTrue(audit.stream().anyMatch(e -> e.type().equals("predose.gate_overridden")
+                && e.payload().get("concerns").equals(List.of("the infusion starts 45 min after Study capsule (naltrexone or placebo) (15 min to go)"))
+                && e.payload().get("reason").equals("physician: scanner slot")), "the lead's override is in the trail with its reason");
+    }
+
+    @Test
+    void anEarlyStartWithoutAPreDoseNibpMustOverrideBothGatesByNameAndBothAreInTheTrail() throws Exception {
+        send(new SessionCommand.CreateSession("nurse1", BED, "ketamine-naltrexone-crossover", "KET-018", 70, "KIT-11"));
+        send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null));
+        SessionView capsule = send(new SessionCommand.SessionStep("nurse1", BED, Step.PRETREATMENT, null)).view();
+        clock.advance(Duration.ofMinutes(20));
+        SessionView shown = await(vertx.eventBus().<SessionView>request(Addresses.SESSION_VIEW, new ViewRequest(BED), as(nurse))).body();
+        assertEquals(List.of(StartGates.Kind.PRETREATMENT_LEAD, StartGates.Kind.NO_PRE_DOSE_NIBP),
+                shown.startGates().stream().map(StartGates.Unmet::kind).toList(), "the view lists every unmet gate: " + capsule.startGates());
+        String reason = "physician: scanner slot; cuff failed twice";
+
+        ReplyException onlyLead = refused(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, reason,
+                Set.of(StartGates.Kind.PRETREATMENT_LEAD)));
+        assertEquals(SessionCommandHandler.REFUSED, onlyLead.failureCode());
+        assertTrue(onlyLead.getMessage().contains("does not name exactly the gates unmet now")
+                && onlyLead.getMessage().contains("no pre-dose NIBP recorded in this session"), onlyLead.getMessage());
+        ReplyException unnamed = refused(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, reason));
+        assertTrue(unnamed.getMessage().contains("must name each of these gates"), unnamed.getMessage());
+        assertTrue(audit.stream().noneMatch(e -> e.type().equals("predose.gate_overridden")), "nothing is written before a refusal");
+
+        SessionView started = send(new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, reason,
+                Set.of(StartGates.Kind.PRETREATMENT_LEAD, StartGates.Kind.NO_PRE_DOSE_NIBP))).view();
+        assertEquals(SessionState.INFUSING, started.state());
+        var overridden = audit.stream().filter(e -> e.type().equals("predose.gate_overridden")).toList();
+        assertEquals(1, overridden.size());
+        assertEquals(List.of("the infusion starts 45 min after Study capsule (naltrexone or placebo) (25 min to go)",
+                "no pre-dose NIBP recorded in this session"), overridden.getFirst().payload().get("concerns"));
+        assertEquals(reason, overridden.getFirst().payload().get("reason"));
     }
 
     @Test

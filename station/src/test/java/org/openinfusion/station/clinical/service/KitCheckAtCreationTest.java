@@ -14,6 +14,7 @@ import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.kit.KitList;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
@@ -89,16 +90,53 @@ class KitCheckAtCreationTest {
     }
 
     @Test
-    void aSessionClosedBeforeTheInfusionStartedUsesUpNeitherItsKitNorAPeriod() throws Exception {
-        try (AuditLog log = AuditLog.open(dir.resolve("audit.log"), clock)) {
+    void aSessionClosedBeforeTheInfusionStartedUsesUpNoPeriodButItsKitIsNotReusedUnlessReturnedUnopenedWithAReason() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditLog log = AuditLog.open(file, clock)) {
             SessionService s = service(log);
             create(s, "bed-01", "KET-014", "KIT-1");
             s.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
             s.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse1", "pre-dose BP too high"));
 
             assertEquals("kit KIT-2 is for period 2; KET-014 is due period 1 (0 dosed sessions)",
-                    refused(s, "bed-01", "KET-014", "KIT-2").getMessage());
+                    refused(s, "bed-01", "KET-014", "KIT-2").getMessage(), "an undosed session uses up no period");
+            assertEquals("kit KIT-1 was already used by another session", refused(s, "bed-01", "KET-014", "KIT-1").getMessage(),
+                    "its dose may have been prepared: not reused without a return");
+        }
+    }
+
+    @Test
+    void aKitReturnedUnopenedWithAReasonIsTakenAgainAfterARestartAndTheReturnIsInTheTrail() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditLog log = AuditLog.open(file, clock)) {
+            SessionService s = service(log);
             create(s, "bed-01", "KET-014", "KIT-1");
+            s.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+            assertEquals("returning kit KIT-1 needs a reason (and that it was never opened)",
+                    assertThrows(IllegalStateException.class, () -> s.kitReturned("bed-01", "nurse1", " ")).getMessage());
+            s.kitReturned("bed-01", "nurse1", "pre-dose BP too high; kit still sealed");
+            s.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse1", "pre-dose BP too high"));
+        }
+        try (AuditLog log = AuditLog.open(file, clock)) {
+            SessionService restarted = service(log);
+            var history = HistoryReader.history(file);
+            restarted.restore(history);
+            var returned = history.sessions().getFirst().all(TrailEvent.KitReturned.class);
+            assertEquals(List.of(new TrailEvent.KitReturned(clock.instant(), "KIT-1", "pre-dose BP too high; kit still sealed")),
+                    returned.stream().map(f -> f.event()).toList());
+            assertEquals("nurse1", returned.getFirst().entry().actor());
+            create(restarted, "bed-01", "KET-014", "KIT-1");
+        }
+    }
+
+    @Test
+    void theKitOfADosedSessionCannotBeReturned() throws Exception {
+        try (AuditLog log = AuditLog.open(dir.resolve("audit.log"), clock)) {
+            SessionService s = service(log);
+            create(s, "bed-01", "KET-014", "KIT-1");
+            dose(s, "bed-01");
+            assertEquals("kit KIT-1 was used in a dosed session: it cannot be returned",
+                    assertThrows(IllegalStateException.class, () -> s.kitReturned("bed-01", "nurse1", "infusion stopped at once")).getMessage());
         }
     }
 

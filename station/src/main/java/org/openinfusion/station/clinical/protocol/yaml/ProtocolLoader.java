@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.openinfusion.station.clinical.protocol.PreDoseGate;
+import org.openinfusion.station.clinical.protocol.AeTerm;
 import org.openinfusion.station.clinical.protocol.AlarmLimit;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.Anchor;
@@ -57,7 +58,7 @@ public final class ProtocolLoader {
             throw new ProtocolException(fileName, "", "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         return parse(new Fields(fileName, "", root, Set.of("id", "version", "title", "label", "arms", "infusion",
-                "pretreatment", "schedule", "vitals", "alarms", "hold", "preDose", "discharge", "visits")));
+                "pretreatment", "schedule", "vitals", "alarms", "hold", "preDose", "discharge", "visits", "adverseEventTerms")));
     }
 
     private static Protocol parse(Fields f) {
@@ -87,7 +88,7 @@ public final class ProtocolLoader {
                 sealed, infusion(f.object("infusion", Set.of("doseMgPerKg", "weightBasis", "weightCapKg",
                         "durationMinutes", "dilution", "rounding", "source"))), pretreatment(f), schedule(f), vitals(f),
                 alarms, hold(f), preDose(f), discharge(f.object("discharge", Set.of("minMinutesAfterInfusionEnd", "cadssMax",
-                        "moaasMin", "vitalsWithinPercentOfBaseline", "vitalsMaxAgeMinutes", "source"))), visits(f)));
+                        "moaasMin", "vitalsWithinPercentOfBaseline", "vitalsMaxAgeMinutes", "source"))), visits(f), aeTerms(f)));
     }
 
     /** With a sedative comparator (e.g. midazolam), respiratory depression is the main risk: RR and EtCO2 alarm high. */
@@ -194,6 +195,18 @@ public final class ProtocolLoader {
             out.add(guarded(a, () -> new AlarmLimit(stream, a.optionalNumber("low", stream.min(), stream.max()),
                     a.optionalNumber("high", stream.min(), stream.max()), a.choice("priority", AlarmPriority.class),
                     Duration.ofSeconds(a.integer("maxAgeSeconds", 1, 7200)), a.text("source"))));
+        }
+        return out;
+    }
+
+    /** Optional: the adverse event terms the protocol expects, each with its source (staff may type any other term). */
+    private static List<AeTerm> aeTerms(Fields f) {
+        List<AeTerm> out = new ArrayList<>();
+        if (!f.has("adverseEventTerms")) {
+            return out;
+        }
+        for (Fields t : f.objects("adverseEventTerms", Set.of("term", "source"))) {
+            out.add(new AeTerm(t.text("term"), t.text("source")));
         }
         return out;
     }

@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.Anchor;
 import org.openinfusion.station.clinical.protocol.Dilution;
 import org.openinfusion.station.clinical.protocol.HoldRule;
+import org.openinfusion.station.clinical.protocol.AeTerm;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.ProtocolException;
 
@@ -50,6 +52,29 @@ class ProtocolLoaderTest {
 
     private static ProtocolException invalid(String yaml) {
         return assertThrows(ProtocolException.class, () -> load(yaml));
+    }
+
+    @Test
+    void everyShippedProtocolOffersItsSourcedAdverseEventTermsAndNoneForTheComparator() {
+        ProtocolCatalog c = ProtocolCatalog.builtIn();
+        for (String id : List.of("ketamine-naltrexone-crossover", "ketamine-buprenorphine-double-dummy", "ketamine-midazolam-active-placebo")) {
+            List<AeTerm> terms = c.latest(id).orElseThrow().adverseEventTerms();
+            assertEquals(List.of("Emergence reaction", "Hypertension", "Dissociation", "Sedation", "Respiratory event", "Mania"),
+                    terms.stream().map(AeTerm::term).toList(), id);
+            assertTrue(terms.getFirst().source().contains("~12 %"), terms.getFirst().source());
+            assertTrue(terms.get(1).source().contains("0.98 %"), terms.get(1).source());
+            assertTrue(terms.get(2).source().startsWith("esketamine REMS monitoring form"), terms.get(2).source());
+            assertTrue(terms.getLast().source().startsWith("Mansoori 2025"), terms.getLast().source());
+        }
+        assertEquals(List.of(), load(VALID).adverseEventTerms(), "the list is optional");
+    }
+
+    @Test
+    void anAdverseEventTermNeedsItsSourceAndIsListedOnce() {
+        String noSource = VALID + "adverseEventTerms:\n  - {term: Hypertension}\n";
+        assertTrue(invalid(noSource).getMessage().contains("adverseEventTerms"), invalid(noSource).getMessage());
+        String twice = VALID + "adverseEventTerms:\n  - {term: Hypertension, source: a}\n  - {term: hypertension, source: b}\n";
+        assertTrue(invalid(twice).getMessage().contains("a term is listed twice"), invalid(twice).getMessage());
     }
 
     @Test
