@@ -54,7 +54,11 @@ class ReviewTimeline extends HTMLElement {
   /** Full-resolution series for [from, to] (same panels and series order as the overview). */
   showDetail(json) {
     const d = JSON.parse(json);
-    if (!this.data) return;
+    if (!this.data || !this.plots || !this.plots[0]) return;
+    // an answer to an earlier zoom (the station's, for a long record) that no longer covers the view is dropped
+    // (times in minutes, rounded to 4 decimals by the server: 6 ms of tolerance)
+    const { min, max } = this.plots[0].scales.x;
+    if (d.from > min + 1e-4 || d.to < max - 1e-4) return;
     this.detail = d;
     this.apply(d.panels);
   }

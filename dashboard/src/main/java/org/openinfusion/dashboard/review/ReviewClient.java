@@ -18,6 +18,7 @@ import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.SessionListing.SessionListings;
 import org.openinfusion.station.clinical.review.SessionRecord;
+import org.openinfusion.station.clinical.review.TrendWindow;
 import org.openinfusion.station.clinical.review.WaveformWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,10 @@ final class ReviewClient {
 
     void open(String sessionId, Consumer<SessionRecord> done, Consumer<String> failed) {
         requests.request(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord(sessionId), done, failed);
+    }
+
+    void trends(ReviewRequest.Trends r, Consumer<TrendWindow> done, Consumer<String> failed) {
+        requests.request(Addresses.REVIEW_TRENDS, r, done, failed);
     }
 
     void waveform(ReviewRequest.Waveform r, Consumer<WaveformWindow> done, Consumer<String> failed) {

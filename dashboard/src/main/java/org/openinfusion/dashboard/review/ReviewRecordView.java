@@ -39,7 +39,8 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     private final Function<String, String> instrumentLabel = this::instrumentLabel;
     private final RecordHeader header = new RecordHeader();
     private final SummaryPanel summary = new SummaryPanel();
-    private final Timeline timeline = new Timeline(instrumentLabel, this::eventClicked);
+    private final Timeline timeline = new Timeline(instrumentLabel, this::eventClicked,
+            (request, done) -> this.client.trends(request, done, Refusals::show));
     private final EventsGrid events = new EventsGrid(this::openWaveform);
     private final RatingsPanel ratings = new RatingsPanel(instrumentLabel);
     private final Button sign = new Button("Sign...");

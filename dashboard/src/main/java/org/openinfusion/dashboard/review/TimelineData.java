@@ -18,6 +18,7 @@ import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
 import org.openinfusion.station.clinical.review.SessionRecord.Trend;
+import org.openinfusion.station.clinical.review.TrendWindow;
 import org.openinfusion.station.domain.Stream;
 
 /**
@@ -55,17 +56,41 @@ final class TimelineData {
     private final long fromMs;
     private final long toMs;
     private final List<Panel> panels;
+    private final Function<String, String> instrumentLabel;
+    /** The station sent the lines as each bucket's extremes (a long record): a zoom asks it for the window. */
+    private final boolean overviewOnly;
 
     /** {@code instrumentLabel}: an instrument id's short label (e.g. "cadss" to "CADSS"). */
     TimelineData(SessionRecord record, Function<String, String> instrumentLabel) {
         this.record = record;
+        this.instrumentLabel = instrumentLabel;
         this.zero = zero(record);
-        Map<Stream, Trend> trends = new EnumMap<>(Stream.class);
-        record.trends().forEach(t -> trends.put(t.stream(), t));
+        Map<Stream, Trend> trends = byStream(record.trends());
         long[] span = span(record, trends.values());
         this.fromMs = span[0];
         this.toMs = span[1];
-        this.panels = List.of(
+        this.panels = panels(trends);
+        this.overviewOnly = record.trends().stream().anyMatch(TimelineData::bucketed);
+    }
+
+    private static Map<Stream, Trend> byStream(List<Trend> list) {
+        Map<Stream, Trend> trends = new EnumMap<>(Stream.class);
+        list.forEach(t -> trends.put(t.stream(), t));
+        return trends;
+    }
+
+    /** True for a trend the station sent as buckets (SessionRecords.overview: a bucket's lowest and highest at one time). */
+    static boolean bucketed(Trend t) {
+        for (int i = 1; i < t.times().length; i++) {
+            if (t.times()[i] == t.times()[i - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Panel> panels(Map<Stream, Trend> trends) {
+        return List.of(
                 new Panel("vitals", "Heart rate and SpO2", "HR /min", "SpO2 %", 160, lines(trends,
                         line(Stream.HR, "HR /min", "#27ae60", "y"), line(Stream.SPO2, "SpO2 %", "#2e86c1", "y2")), HR_RANGE, SPO2_RANGE),
                 new Panel("respiration", "Respiration", "/min, mmHg", null, 120, lines(trends,
@@ -74,6 +99,28 @@ final class TimelineData {
                         points(Stream.NIBP_SYS, "NIBP sys mmHg", "#c0392b"), points(Stream.NIBP_DIA, "NIBP dia mmHg", "#7b241c")), NIBP_RANGE, null),
                 new Panel("infusion", "Infusion", "mL/h", "mL", 150, infusion(trends), null, null),
                 new Panel("ratings", "Rating totals", "total", null, 140, ratings(instrumentLabel), null, null));
+    }
+
+    /** True when a zoom needs the station: the record holds its lines as buckets only. */
+    boolean overviewOnly() {
+        return overviewOnly;
+    }
+
+    /** The window a zoom to {@code [fromMinutes, toMinutes]} shows: half a window's margin either side, within the record. */
+    Instant[] detailWindow(double fromMinutes, double toMinutes) {
+        double margin = (toMinutes - fromMinutes) / 2;
+        long a = Math.max(fromMs, epochMs(fromMinutes - margin));
+        long b = Math.min(toMs, epochMs(toMinutes + margin));
+        return new Instant[] {Instant.ofEpochMilli(a), Instant.ofEpochMilli(b)};
+    }
+
+    /** A zoomed window as the station sent it ({@code ReviewRequest.Trends}), drawn like {@link #detail(double, double)}. */
+    String detail(TrendWindow w) {
+        long a = w.from().toEpochMilli();
+        long b = w.to().toEpochMilli();
+        List<Panel> zoomed = panels(byStream(w.trends()));
+        return new JsonObject().put("from", minutes(a)).put("to", minutes(b))
+                .put("panels", panels(zoomed, a, b, DETAIL_BUCKETS, false)).encode();
     }
 
     private static JsonArray range(double[] r) {
@@ -91,7 +138,7 @@ final class TimelineData {
 
     /** True when the overview leaves out samples, so a zoom asks for detail. */
     boolean lossy() {
-        return panels.stream().flatMap(p -> p.lines().stream()).anyMatch(l -> l.thin() && l.times().length > 2 * OVERVIEW_BUCKETS);
+        return overviewOnly || panels.stream().flatMap(p -> p.lines().stream()).anyMatch(l -> l.thin() && l.times().length > 2 * OVERVIEW_BUCKETS);
     }
 
     /** The whole record: range, panels, events. */
@@ -101,7 +148,7 @@ final class TimelineData {
                 .put("to", minutes(toMs))
                 .put("lossy", lossy())
                 .put("axis", record.infusionStart() != null ? "Minutes from infusion start" : "Minutes from session start (no infusion)")
-                .put("panels", panels(fromMs, toMs, OVERVIEW_BUCKETS, true))
+                .put("panels", panels(panels, fromMs, toMs, OVERVIEW_BUCKETS, true))
                 .put("events", events());
         return o.encode();
     }
@@ -112,10 +159,10 @@ final class TimelineData {
         long a = Math.max(fromMs, epochMs(fromMinutes - margin));
         long b = Math.min(toMs, epochMs(toMinutes + margin));
         return new JsonObject().put("from", minutes(a)).put("to", minutes(b))
-                .put("panels", panels(a, b, DETAIL_BUCKETS, false)).encode();
+                .put("panels", panels(panels, a, b, DETAIL_BUCKETS, false)).encode();
     }
 
-    private JsonArray panels(long a, long b, int buckets, boolean withLayout) {
+    private JsonArray panels(List<Panel> panels, long a, long b, int buckets, boolean withLayout) {
         JsonArray out = new JsonArray();
         for (int p = 0; p < panels.size(); p++) {
             Panel panel = panels.get(p);

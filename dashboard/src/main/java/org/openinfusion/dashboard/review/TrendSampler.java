@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Thins one stream for drawing without hiding what matters: within a window, each of at most {@code buckets} equal
  * time slices keeps its lowest and its highest sample (in time order), so a spike survives; a window with few enough
- * samples is kept whole. A pause in the data longer than {@link #gapMillis} becomes a null point, drawn as a gap.
+ * samples is kept whole. A pause in the data longer than {@link #gapMillis}, or a NaN value (the station's mark of a
+ * pause in an overview), becomes a null point, drawn as a gap.
  */
 final class TrendSampler {
     /** The shortest pause drawn as a gap. */
@@ -23,17 +24,23 @@ final class TrendSampler {
         }
     }
 
-    /** A pause longer than five typical sample intervals, and at least {@link #MIN_GAP_MILLIS}. */
+    /**
+     * A pause longer than five typical sample intervals, and at least {@link #MIN_GAP_MILLIS}; values sharing a time
+     * (an overview bucket's lowest and highest) count as one.
+     */
     static long gapMillis(long[] times) {
-        if (times.length < 3) {
+        long[] d = new long[Math.max(0, times.length - 1)];
+        int n = 0;
+        for (int i = 1; i < times.length; i++) {
+            if (times[i] != times[i - 1]) {
+                d[n++] = times[i] - times[i - 1];
+            }
+        }
+        if (n < 2) {
             return Long.MAX_VALUE;
         }
-        long[] d = new long[times.length - 1];
-        for (int i = 1; i < times.length; i++) {
-            d[i - 1] = times[i] - times[i - 1];
-        }
-        Arrays.sort(d);
-        return Math.max(MIN_GAP_MILLIS, 5 * d[d.length / 2]);
+        Arrays.sort(d, 0, n);
+        return Math.max(MIN_GAP_MILLIS, 5 * d[n / 2]);
     }
 
     /**
@@ -53,9 +60,17 @@ final class TrendSampler {
         int max = -1;
         for (int i = lo; i < hi; i++) {
             if (Double.isNaN(values[i])) {
+                // the station marked a pause in an overview (SessionRecords.overview): a gap, whatever the interval
+                flush(times, values, min, max, t, v);
+                min = max = -1;
+                bucket = Long.MIN_VALUE;
+                if (!v.isEmpty() && v.getLast() != null) {
+                    t.add(times[i]);
+                    v.add(null);
+                }
                 continue;
             }
-            if (i > lo && times[i] - times[i - 1] > gap) {
+            if (i > lo && !Double.isNaN(values[i - 1]) && times[i] - times[i - 1] > gap) {
                 flush(times, values, min, max, t, v);
                 min = max = -1;
                 bucket = Long.MIN_VALUE;

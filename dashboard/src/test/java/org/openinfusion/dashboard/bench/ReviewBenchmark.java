@@ -303,7 +303,8 @@ public final class ReviewBenchmark {
         out.printf(Locale.ROOT, "  page, where the time goes (p50 from navigation start): document loaded (DOMContentLoaded) %,d ms, the view's "
                         + "timeline element in the page %,d ms, its data arrived %,d ms, drawn %,d ms%n", percentile(pageLoaded, 0.5),
                 percentile(pageElement, 0.5), percentile(pageData, 0.5), percentile(pageTimeline, 0.5));
-        out.printf(Locale.ROOT, "  page: ECG around a marker, timeline click -> drawn in the dialog: %s over %d markers%n", stats(pageWave), pageWave.size());
+        out.printf(Locale.ROOT, "  page: ECG around a marker, timeline click -> drawn in the dialog: %s over %d markers; in click order (ms): %s%n",
+                stats(pageWave), pageWave.size(), pageWave);
         pageExports.forEach((k, v) -> out.printf(Locale.ROOT, "  page: download %s (the export menu's link, fetched by the page): best of 2 %,d ms, %s, %.1f MB/s%n",
                 k, v[0], size(v[1]), v[1] / 1e6 / Math.max(0.001, v[0] / 1000.0)));
 

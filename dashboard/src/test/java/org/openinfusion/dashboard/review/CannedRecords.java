@@ -1,5 +1,9 @@
 package org.openinfusion.dashboard.review;
 
+import org.openinfusion.station.clinical.review.SessionRecords;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import java.util.stream.IntStream;
+import java.util.Arrays;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +57,36 @@ final class CannedRecords {
 
     static SessionRecord record() {
         return record(unsigned(), List.of(), List.of());
+    }
+
+    /**
+     * The same record as a long session's overview from the station: the heart rate as each 12-second bucket's lowest
+     * and highest value at the bucket's start (SessionRecords.overview), the cuff at full resolution.
+     */
+    static SessionRecord overview() {
+        SessionRecord r = record();
+        List<TimeSeriesReader.BucketExtremes> buckets = new ArrayList<>();
+        for (Trend t : r.trends()) {
+            if (t.stream() == Stream.HR) {
+                for (int i = 0; i < t.times().length; i++) {
+                    Instant start = Instant.ofEpochMilli(Math.floorDiv(t.times()[i], 12_000L) * 12_000L);
+                    buckets.add(new TimeSeriesReader.BucketExtremes(start, "monitor", Stream.HR, t.values()[i], t.values()[i]));
+                }
+            }
+        }
+        List<Trend> lines = SessionRecords.overview(buckets, Duration.ofSeconds(12));
+        List<Trend> trends = new ArrayList<>(lines);
+        r.trends().stream().filter(t -> t.stream() != Stream.HR).forEach(trends::add);
+        return new SessionRecord(r.listing(), r.weightKg(), r.kitId(), r.plan(), r.infusionStart(), r.end(), r.summary(), trends,
+                r.events(), r.ratings(), r.signatures(), r.amendments(), null);
+    }
+
+    /** The values of {@code t} with from <= time < to. */
+    static Trend within(Trend t, Instant from, Instant to) {
+        int[] keep = IntStream.range(0, t.times().length)
+                .filter(i -> t.times()[i] >= from.toEpochMilli() && t.times()[i] < to.toEpochMilli()).toArray();
+        return new Trend(t.stream(), Arrays.stream(keep).mapToLong(i -> t.times()[i]).toArray(),
+                Arrays.stream(keep).mapToDouble(i -> t.values()[i]).toArray());
     }
 
     private static List<Trend> trends() {

@@ -26,6 +26,7 @@ import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.SessionListing;
 import org.openinfusion.station.clinical.review.SessionRecord;
 import org.openinfusion.station.clinical.review.Signature;
+import org.openinfusion.station.clinical.review.TrendWindow;
 import org.openinfusion.station.clinical.review.WaveformWindow;
 import org.openinfusion.station.security.BusGuard;
 
@@ -53,7 +54,7 @@ final class FakeReviewStation {
 
     FakeReviewStation(Vertx vertx) {
         EventBus bus = vertx.eventBus();
-        for (Class<?> type : List.of(ReviewRequest.ListSessions.class, ReviewRequest.OpenRecord.class, ReviewRequest.Waveform.class,
+        for (Class<?> type : List.of(ReviewRequest.ListSessions.class, ReviewRequest.OpenRecord.class, ReviewRequest.Waveform.class, ReviewRequest.Trends.class, TrendWindow.class,
                 ReviewRequest.Sign.class, ReviewRequest.Amend.class, ReviewRequest.Export.class, SessionListing.SessionListings.class,
                 SessionRecord.class, WaveformWindow.class, ExportFile.class)) {
             registerIfMissing(bus, type);
@@ -68,6 +69,9 @@ final class FakeReviewStation {
             }
             answer(m, record);
         });
+        // a zoomed window of the canned record's full-resolution trends (CannedRecords.record), as the station reads it
+        bus.<ReviewRequest.Trends>consumer(Addresses.REVIEW_TRENDS, m -> answer(m, new TrendWindow(m.body().from(), m.body().to(),
+                CannedRecords.record().trends().stream().map(t -> CannedRecords.within(t, m.body().from(), m.body().to())).toList(), true, null)));
         bus.<ReviewRequest.Waveform>consumer(Addresses.REVIEW_WAVEFORM, m -> answer(m, waveform(m.body())));
         bus.<ReviewRequest.Sign>consumer(Addresses.REVIEW_SIGN, this::sign);
         bus.<ReviewRequest.Amend>consumer(Addresses.REVIEW_AMEND, this::amend);

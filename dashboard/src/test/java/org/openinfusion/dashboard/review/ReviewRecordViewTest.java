@@ -140,6 +140,39 @@ class ReviewRecordViewTest {
         assertEquals(25.0, window.getDouble("to"));
     }
 
+    @Test
+    void aZoomIntoALongSessionsOverviewAsksTheStationForTheWindowAtFullResolution() {
+        review.record = CannedRecords.overview();
+        view.reload();
+        // the station's overview arrived: a bucket's lowest and highest value share its start
+        KaribuStation.until(() -> {
+            var t = new JsonObject(view.timeline().overview()).getJsonArray("panels").getJsonObject(0).getJsonArray("series")
+                    .getJsonObject(0).getJsonArray("t");
+            return t.getDouble(0).equals(t.getDouble(1));
+        });
+        JsonObject overview = new JsonObject(view.timeline().overview());
+        assertTrue(overview.getBoolean("lossy"), "buckets only: a zoom needs the station");
+        assertTrue(overview.getJsonArray("panels").getJsonObject(0).getJsonArray("series").getJsonObject(0).getJsonArray("v").contains(160.0),
+                "the bucket's spike");
+        pendingJs();
+        var data = JacksonUtils.readTree("{\"event.detail\": {\"from\": 10, \"to\": 20}}");
+        view.timeline().getElement().getNode().getFeature(ElementListenerMap.class)
+                .fireEvent(new DomEvent(view.timeline().getElement(), "range-change", data));
+
+        KaribuStation.until(() -> review.requests.stream().anyMatch(r -> r instanceof ReviewRequest.Trends));
+        ReviewRequest.Trends asked = (ReviewRequest.Trends) review.requests.stream().filter(r -> r instanceof ReviewRequest.Trends)
+                .findFirst().orElseThrow();
+        // minutes 5 to 25 from the infusion start (half a window's margin either side)
+        assertEquals(CannedRecords.START.plus(Duration.ofMinutes(5)), asked.from());
+        assertEquals(CannedRecords.START.plus(Duration.ofMinutes(25)), asked.to());
+        KaribuStation.until(() -> !view.timeline().stationDetail().isEmpty());
+        JsonObject window = new JsonObject(view.timeline().stationDetail());
+        assertEquals(5.0, window.getDouble("from"));
+        assertEquals(25.0, window.getDouble("to"));
+        var hr = window.getJsonArray("panels").getJsonObject(0).getJsonArray("series").getJsonObject(0);
+        assertEquals(20 * 60, hr.getJsonArray("t").size(), "every second of the 20 minutes, as the station sent them");
+    }
+
     /** The JavaScript calls the server would send with its next response. */
     private static List<UIInternals.JavaScriptInvocation> pendingJs() {
         UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();

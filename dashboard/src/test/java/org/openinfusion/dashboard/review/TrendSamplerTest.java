@@ -62,6 +62,22 @@ class TrendSamplerTest {
     }
 
     @Test
+    void aStationOverviewDrawsEachBucketsPairAndItsPauseMarkOnly() {
+        // buckets of 18 s (a 6-hour overview): each holds its lowest and highest value at its start; NaN marks a pause
+        long[] t = {0, 0, 18_000, 18_000, 36_000, 36_000, 54_000, 108_000, 108_000, 126_000, 126_000};
+        double[] v = {70, 74, 71, 160, 69, 72, Double.NaN, 70, 73, 68, 71};
+
+        TrendSampler.Points p = TrendSampler.sample(t, v, 0, 126_000, 1200, true);
+
+        assertFalse(p.thinned());
+        assertEquals(11, p.size(), "every bucket's pair, one gap: buckets 18 s apart are no pause");
+        assertNull(p.values()[6]);
+        assertEquals(54_000, p.times()[6]);
+        assertEquals(160.0, p.values()[3]);
+        assertEquals(5 * 18_000, TrendSampler.gapMillis(t), "a bucket's pair counts as one time");
+    }
+
+    @Test
     void aZoomedWindowKeepsOneSampleEitherSideSoLinesReachTheEdges() {
         long[] t = seconds(100);
         double[] v = new double[100];

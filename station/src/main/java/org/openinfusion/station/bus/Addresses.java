@@ -52,6 +52,8 @@ public final class Addresses {
     public static final String REVIEW_LIST = "station.review.list";
     /** Request/reply (physician): {@code ReviewRequest.OpenRecord} -> one session's record. */
     public static final String REVIEW_RECORD = "station.review.record";
+    /** Request/reply (physician): {@code ReviewRequest.Trends} -> a zoomed window of the trends. */
+    public static final String REVIEW_TRENDS = "station.review.trends";
     /** Request/reply (physician): {@code ReviewRequest.Waveform} -> the waveform around a moment. */
     public static final String REVIEW_WAVEFORM = "station.review.waveform";
     /** Request/reply (physician): {@code ReviewRequest.Sign} -> the signed record; fails 401/403/409. */

@@ -2,6 +2,7 @@ package org.openinfusion.station.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,7 @@ import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.export.ExportRequest;
 import org.openinfusion.station.clinical.export.Exports;
 import org.openinfusion.station.clinical.export.TrailBuilder;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoreUnavailableException;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
@@ -202,6 +204,37 @@ class ExportsIT {
         try (InfluxTimeSeriesReader small = new InfluxTimeSeriesReader(config(), 3)) {
             assertEquals(WRITTEN, small.numerics("it-a", FOUR, T, T.plusSeconds(60)), "pages of three rows, and offsets within one microsecond");
             assertEquals(4, small.waveform("it-a", Stream.ECG_II, T, T.plusSeconds(1)).size());
+        }
+    }
+
+    @Test
+    void theStoreAggregatesEachBucketsLowestAndHighestValueAndCountsAsFromEveryValue() {
+        try (InfluxTimeSeriesReader reader = new InfluxTimeSeriesReader(config())) {
+            // the port's default reduces every value in memory: InfluxDB's GROUP BY time must answer the same
+            TimeSeriesReader everyValue = new TimeSeriesReader() {
+                @Override
+                public List<StoredValue> numerics(String bed, Set<Stream> streams, Instant from, Instant to) {
+                    return reader.numerics(bed, streams, from, to);
+                }
+
+                @Override
+                public List<StoredValue> waveform(String bed, Stream stream, Instant from, Instant to) {
+                    return reader.waveform(bed, stream, from, to);
+                }
+            };
+            for (Duration bucket : List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(12))) {
+                List<TimeSeriesReader.BucketExtremes> aggregated = reader.numericExtremes("it-a", FOUR, T, T.plusSeconds(60), bucket);
+                assertEquals(everyValue.numericExtremes("it-a", FOUR, T, T.plusSeconds(60), bucket), aggregated, "buckets of " + bucket);
+                assertFalse(aggregated.isEmpty());
+            }
+            List<TimeSeriesReader.BucketExtremes> fives = reader.numericExtremes("it-a", EnumSet.of(Stream.HR), T, T.plusSeconds(20),
+                    Duration.ofSeconds(5));
+            // HR 60 + 0.25 i at T + 1.000001 s x i: the bucket from 10:00:05 holds i = 5..9 (its last one at 10:00:09.000010)
+            assertEquals(new TimeSeriesReader.BucketExtremes(Instant.parse("2026-11-22T10:00:05Z"), "monitor", Stream.HR, 61.25, 62.25),
+                    fives.get(1));
+            assertEquals(Map.of(Stream.HR, 22L, Stream.SPO2, 22L, Stream.NIBP_SYS, 2L, Stream.NIBP_DIA, 2L),
+                    reader.numericCounts("it-a", FOUR, T, T.plusSeconds(60)));
+            assertEquals(everyValue.numericCounts("it-a", FOUR, T, T.plusSeconds(60)), reader.numericCounts("it-a", FOUR, T, T.plusSeconds(60)));
         }
     }
 

@@ -49,6 +49,8 @@ public final class ReviewVerticle extends VerticleBase {
                 m -> serve(m, Permission.REVIEW_READ, who -> review.list(m.body().filter())));
         bus.<ReviewRequest.OpenRecord>localConsumer(Addresses.REVIEW_RECORD,
                 m -> serve(m, Permission.REVIEW_READ, who -> review.open(m.body().sessionId())));
+        bus.<ReviewRequest.Trends>localConsumer(Addresses.REVIEW_TRENDS,
+                m -> serve(m, Permission.REVIEW_READ, who -> review.trends(m.body())));
         bus.<ReviewRequest.Waveform>localConsumer(Addresses.REVIEW_WAVEFORM,
                 m -> serve(m, Permission.REVIEW_READ, who -> review.waveform(m.body())));
         bus.<ReviewRequest.Sign>localConsumer(Addresses.REVIEW_SIGN, m -> {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.BucketExtremes;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.domain.Stream;
 
@@ -66,6 +67,29 @@ public final class DeviceClocks {
      */
     public List<StoredValue> numerics(TimeSeriesReader series, String bed, Set<Stream> streams, Instant from, Instant to) {
         return atStationTime(series.numerics(bed, streams, from.minus(most()), to.minus(least())), from, to);
+    }
+
+    /** How many values of each stream the store holds for the window (widened by the offsets recorded, as the reads). */
+    public Map<Stream, Long> numericCounts(TimeSeriesReader series, String bed, Set<Stream> streams, Instant from, Instant to) {
+        return series.numericCounts(bed, streams, from.minus(most()), to.minus(least()));
+    }
+
+    /**
+     * Each stream's lowest and highest value per device and bucket (TimeSeriesReader#numericExtremes), each bucket's
+     * start moved to station time by its device's offset in effect then; the buckets that reach into [from, to),
+     * ordered by their start at station time.
+     */
+    public List<BucketExtremes> numericExtremes(TimeSeriesReader series, String bed, Set<Stream> streams, Instant from, Instant to,
+                                                Duration bucket) {
+        List<BucketExtremes> out = new ArrayList<>();
+        for (BucketExtremes b : series.numericExtremes(bed, streams, from.minus(most()), to.minus(least()), bucket)) {
+            Instant t = corrected(b.device(), b.start());
+            if (t.plus(bucket).isAfter(from) && t.isBefore(to)) {
+                out.add(new BucketExtremes(t, b.device(), b.stream(), b.min(), b.max()));
+            }
+        }
+        out.sort(Comparator.comparing(BucketExtremes::start));
+        return out;
     }
 
     /** The stored samples of one waveform with station time in [from, to), at station time, ordered by it. */

@@ -8,7 +8,7 @@ import org.openinfusion.station.clinical.export.ExportFile;
 public final class ReviewCodecs implements LocalMessages {
     @Override
     public List<Class<?>> types() {
-        return List.of(ReviewRequest.ListSessions.class, ReviewRequest.OpenRecord.class, ReviewRequest.Waveform.class,
+        return List.of(ReviewRequest.ListSessions.class, ReviewRequest.OpenRecord.class, ReviewRequest.Waveform.class, ReviewRequest.Trends.class, TrendWindow.class,
                 ReviewRequest.Sign.class, ReviewRequest.Amend.class, ReviewRequest.Export.class,
                 SessionListing.SessionListings.class, SessionRecord.class, VisitSignOff.VisitSignatures.class, WaveformWindow.class, ExportFile.class);
     }

@@ -28,6 +28,22 @@ public sealed interface ReviewRequest {
     }
 
     /**
+     * REVIEW_TRENDS -> {@link TrendWindow}: the session's trends with station time in [from, to) (within the session's
+     * window): a stream with at most twice {@code ReviewService.DETAIL_BUCKETS} values there at full resolution, a denser
+     * one as each bucket's extremes: what the timeline shows of a zoomed window.
+     */
+    record Trends(String sessionId, Instant from, Instant to) implements ReviewRequest {
+        public Trends {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            if (to.isBefore(from)) {
+                throw new IllegalArgumentException("the window ends before it starts");
+            }
+        }
+    }
+
+    /**
      * REVIEW_WAVEFORM -> {@link WaveformWindow}: {@code stream} of the session's bed from at-before to at+after
      * (at most 2 minutes). A null {@code stream} means ECG II; a stream that is not a waveform fails 400.
      */

@@ -9,15 +9,19 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openinfusion.station.clinical.audit.AuditChainBrokenException;
 import org.openinfusion.station.clinical.audit.AuditTail;
@@ -34,6 +38,7 @@ import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.SessionId;
 import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.port.TimeSeriesReader.BucketExtremes;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
@@ -94,19 +99,96 @@ public final class ReviewService {
         return new SessionListing.SessionListings(SessionIndex.list(sessions(), filter).stream().map(records::titled).toList());
     }
 
-    /** The record with its trends; when the store cannot answer, without them and with {@code storeProblem} set. */
+    /**
+     * The record with its trends; when the store cannot answer, without them and with {@code storeProblem} set. A line
+     * stream ({@link SessionRecords#LINE_STREAMS}) with more than twice {@link SessionRecords#OVERVIEW_BUCKETS} values in
+     * the session (a long session: the timeline would thin it anyway) comes as each bucket's extremes, aggregated by the
+     * store; every other stream at full resolution. The summary is the same as from every value (the cuff readings and the first and last vital signs are read whole); {@link #trends} gives a zoomed window.
+     */
     public SessionRecord open(String sessionId) {
         SessionEntries s = session(sessionId);
-        SessionRecords.Window w = SessionRecords.window(s, clock.instant());
-        List<StoredValue> values = List.of();
-        String problem = null;
         try {
-            // at station time: each device's time corrected by its recorded clock offset, as in the exports
-            values = new DeviceClocks(s.history()).numerics(series, s.bed(), Set.copyOf(SessionRecords.TREND_STREAMS), w.from(), w.to());
+            Read read = read(s, SessionRecords.window(s, clock.instant()), SessionRecords.OVERVIEW_BUCKETS);
+            return read.bucket() == null ? records.build(s, read.values(), null)
+                    : records.build(s, read.values(), read.extremes(), read.bucket(), null);
         } catch (TimeSeriesReader.StoreUnavailableException e) {
-            problem = e.getMessage();
+            return records.build(s, List.of(), e.getMessage());
         }
-        return records.build(s, values, problem);
+    }
+
+    /** What was read of the store for a window: values at full resolution, and the dense streams' buckets (bucket null: none). */
+    private record Read(List<StoredValue> values, List<BucketExtremes> extremes, Duration bucket) {
+    }
+
+    /**
+     * Reads the trends of [from, to) at station time (each device's time corrected by its recorded clock offset, as in the
+     * exports): first how many values each stream holds, then every value of the streams with at most twice
+     * {@code buckets}, and of the others each bucket's extremes, plus their values in the first and the last bucket
+     * of the vital signs (the summary's minutes monitored).
+     */
+    private Read read(SessionEntries s, SessionRecords.Window w, int buckets) {
+        DeviceClocks clocks = new DeviceClocks(s.history());
+        Set<org.openinfusion.station.domain.Stream> all = Set.copyOf(SessionRecords.TREND_STREAMS);
+        Map<org.openinfusion.station.domain.Stream, Long> counts = clocks.numericCounts(series, s.bed(), all, w.from(), w.to());
+        Set<org.openinfusion.station.domain.Stream> dense = SessionRecords.LINE_STREAMS.stream()
+                .filter(st -> counts.getOrDefault(st, 0L) > 2L * buckets).collect(Collectors.toSet());
+        if (dense.isEmpty()) {
+            return new Read(clocks.numerics(series, s.bed(), all, w.from(), w.to()), List.of(), null);
+        }
+        Duration bucket = bucket(w.from(), w.to(), buckets);
+        Set<org.openinfusion.station.domain.Stream> sparse = all.stream().filter(st -> !dense.contains(st)).collect(Collectors.toSet());
+        List<StoredValue> values = new ArrayList<>(clocks.numerics(series, s.bed(), sparse, w.from(), w.to()));
+        List<BucketExtremes> extremes = clocks.numericExtremes(series, s.bed(), dense, w.from(), w.to(), bucket);
+        Set<org.openinfusion.station.domain.Stream> vitals = dense.stream().filter(SessionRecords.LINE_VITALS::contains)
+                .collect(Collectors.toSet());
+        List<BucketExtremes> ofVitals = extremes.stream().filter(b -> vitals.contains(b.stream())).toList();
+        if (!ofVitals.isEmpty()) {
+            Instant first = ofVitals.getFirst().start();
+            Instant last = ofVitals.getLast().start();
+            values.addAll(clocks.numerics(series, s.bed(), vitals, max(w.from(), first), min(w.to(), first.plus(bucket))));
+            if (last.isAfter(first)) {
+                values.addAll(clocks.numerics(series, s.bed(), vitals, max(w.from(), last), min(w.to(), last.plus(bucket))));
+            }
+        }
+        return new Read(values, extremes, bucket);
+    }
+
+    /**
+     * The trends of a window of a session (within its window): every stored value of a stream with at most twice
+     * {@link #DETAIL_BUCKETS} values there, else each bucket's extremes, as in {@link #open}.
+     */
+    public TrendWindow trends(ReviewRequest.Trends r) {
+        SessionEntries s = session(r.sessionId());
+        SessionRecords.Window w = SessionRecords.window(s, clock.instant());
+        Instant from = max(w.from(), r.from());
+        Instant to = min(w.to(), r.to());
+        if (!to.isAfter(from)) {
+            return new TrendWindow(from, from, List.of(), true, null);
+        }
+        try {
+            Read read = read(s, new SessionRecords.Window(from, to), DETAIL_BUCKETS);
+            return new TrendWindow(from, to, SessionRecords.trends(read.values(), read.extremes(), read.bucket()), read.bucket() == null,
+                    null);
+        } catch (TimeSeriesReader.StoreUnavailableException e) {
+            return new TrendWindow(from, to, List.of(), true, e.getMessage());
+        }
+    }
+
+    /** Buckets of a zoomed window's dense streams. */
+    public static final int DETAIL_BUCKETS = 3000;
+
+    /** The bucket (whole seconds, at least one) that cuts [from, to) into at most {@code buckets}. */
+    static Duration bucket(Instant from, Instant to, int buckets) {
+        long millis = Duration.between(from, to).toMillis();
+        return Duration.ofSeconds(Math.max(1, (millis + buckets * 1000L - 1) / (buckets * 1000L)));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     public WaveformWindow waveform(ReviewRequest.Waveform r) {

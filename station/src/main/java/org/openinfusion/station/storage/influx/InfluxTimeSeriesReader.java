@@ -1,11 +1,14 @@
 package org.openinfusion.station.storage.influx;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -89,6 +92,76 @@ public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoClose
         return out;
     }
 
+    /**
+     * Aggregated by InfluxDB: one query, {@code SELECT min("v"), max("v") ... GROUP BY time(bucket), "stream", "device"
+     * fill(none)}, so a 4-hour overview reads about one row per bucket and stream instead of every value.
+     */
+    @Override
+    public List<BucketExtremes> numericExtremes(String bed, Set<Stream> streams, Instant from, Instant to, Duration bucket) {
+        requireWindow(from, to);
+        Objects.requireNonNull(streams, "streams");
+        long width = bucket.toNanos() / 1000;
+        if (width <= 0) {
+            throw new IllegalArgumentException("a bucket must be at least a microsecond, got " + bucket);
+        }
+        if (streams.isEmpty()) {
+            return List.of();
+        }
+        for (Stream s : streams) {
+            if (s.kind() != StreamKind.NUMERIC) {
+                throw new IllegalArgumentException(s.key() + " is not a numeric stream");
+            }
+        }
+        String streamFilter = streams.stream().sorted().map(s -> "stream = " + literal(s.key()))
+                .collect(Collectors.joining(" OR ", "(", ")"));
+        String text = "SELECT min(\"v\"), max(\"v\") FROM " + InfluxPointWriter.quote(config.retentionPolicy()) + "."
+                + InfluxPointWriter.quote(LineProtocol.NUMERIC) + " WHERE bed = " + literal(requireBed(bed)) + " AND " + streamFilter
+                + " AND time >= " + micros(from) + "000 AND time < " + micros(to) + "000 GROUP BY time(" + width
+                + "u), \"stream\", \"device\" fill(none)";
+        List<BucketExtremes> out = new ArrayList<>();
+        for (QueryResult.Series series : series(text)) {
+            String key = series.getTags() == null ? null : series.getTags().get("stream");
+            String device = series.getTags() == null ? null : series.getTags().get("device");
+            List<String> columns = series.getColumns();
+            for (List<Object> row : series.getValues()) {
+                try {
+                    Stream stream = Stream.byKey(key).orElseThrow(() -> new IllegalArgumentException("unknown stream '" + key + "'"));
+                    Instant start = Instant.parse((String) row.get(columns.indexOf("time")));
+                    out.add(new BucketExtremes(start, device, stream, ((Number) row.get(columns.indexOf("min"))).doubleValue(),
+                            ((Number) row.get(columns.indexOf("max"))).doubleValue()));
+                } catch (ClassCastException | DateTimeParseException | IndexOutOfBoundsException | NullPointerException
+                         | IllegalArgumentException e) {
+                    throw unavailable("unexpected row " + row + " (columns " + columns + ", tags " + series.getTags() + "): "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        out.sort(Comparator.comparing(BucketExtremes::start).thenComparing(BucketExtremes::stream).thenComparing(BucketExtremes::device));
+        return out;
+    }
+
+    /** One query: {@code SELECT count("v") ... GROUP BY "stream"}. */
+    @Override
+    public Map<Stream, Long> numericCounts(String bed, Set<Stream> streams, Instant from, Instant to) {
+        requireWindow(from, to);
+        Map<Stream, Long> out = new EnumMap<>(Stream.class);
+        if (streams.isEmpty()) {
+            return out;
+        }
+        String text = "SELECT count(\"v\") FROM " + InfluxPointWriter.quote(config.retentionPolicy()) + "."
+                + InfluxPointWriter.quote(LineProtocol.NUMERIC) + " WHERE bed = " + literal(requireBed(bed)) + " AND "
+                + streams.stream().sorted().map(s -> "stream = " + literal(s.key())).collect(Collectors.joining(" OR ", "(", ")"))
+                + " AND time >= " + micros(from) + "000 AND time < " + micros(to) + "000 GROUP BY \"stream\"";
+        for (QueryResult.Series series : series(text)) {
+            String key = series.getTags() == null ? null : series.getTags().get("stream");
+            for (List<Object> row : series.getValues()) {
+                Object n = row.get(series.getColumns().indexOf("count"));
+                Stream.byKey(key == null ? "" : key).ifPresent(s -> out.merge(s, ((Number) n).longValue(), Long::sum));
+            }
+        }
+        return out;
+    }
+
     @Override
     public List<StoredValue> waveform(String bed, Stream stream, Instant from, Instant to) {
         requireWindow(from, to);
@@ -144,6 +217,17 @@ public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoClose
                 + InfluxPointWriter.quote(measurement) + " WHERE " + where
                 + " AND time >= " + fromMicros + "000 AND time < " + toMicros + "000 ORDER BY time ASC LIMIT " + maxRowsPerQuery
                 + (offset > 0 ? " OFFSET " + offset : "");
+        List<StoredValue> out = new ArrayList<>();
+        for (QueryResult.Series series : series(text)) {
+            for (List<Object> row : series.getValues()) {
+                out.add(value(series.getColumns(), row));
+            }
+        }
+        return out;
+    }
+
+    /** Every series of one query's answer; a failure of the client or the server is a {@link StoreUnavailableException}. */
+    private List<QueryResult.Series> series(String text) {
         QueryResult result;
         try {
             result = influx.query(new Query(text, config.database()));
@@ -153,16 +237,12 @@ public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoClose
         if (result.hasError()) {
             throw unavailable(result.getError(), null);
         }
-        List<StoredValue> out = new ArrayList<>();
+        List<QueryResult.Series> out = new ArrayList<>();
         for (QueryResult.Result r : result.getResults() == null ? List.<QueryResult.Result>of() : result.getResults()) {
             if (r.hasError()) {
                 throw unavailable(r.getError(), null);
             }
-            for (QueryResult.Series series : r.getSeries() == null ? List.<QueryResult.Series>of() : r.getSeries()) {
-                for (List<Object> row : series.getValues()) {
-                    out.add(value(series.getColumns(), row));
-                }
-            }
+            out.addAll(r.getSeries() == null ? List.<QueryResult.Series>of() : r.getSeries());
         }
         return out;
     }

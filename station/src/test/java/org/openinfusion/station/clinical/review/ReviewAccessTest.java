@@ -1,6 +1,7 @@
 package org.openinfusion.station.clinical.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openinfusion.station.testing.Futures.await;
@@ -67,7 +68,7 @@ class ReviewAccessTest {
         scenario.close();
     }
 
-    /** The six actions, in an order a physician can take them all: read, annotate, sign, export. */
+    /** The seven actions, in an order a physician can take them all: read, annotate, sign, export. */
     private Map<String, Supplier<Object>> actions() {
         Map<String, Supplier<Object>> a = new LinkedHashMap<>();
         a.put(Addresses.REVIEW_LIST, () -> new ReviewRequest.ListSessions(ReviewFilter.ALL));
@@ -77,6 +78,8 @@ class ReviewAccessTest {
         a.put(Addresses.REVIEW_AMEND, () -> new ReviewRequest.Amend(session, ReviewRequest.AmendmentKind.NOTE, "late entry", "slept well", null, null));
         a.put(Addresses.REVIEW_SIGN, () -> firstSign(SignatureMeaning.REVIEWED, ReviewScenario.PHYSICIAN));
         a.put(Addresses.REVIEW_EXPORT, () -> new ReviewRequest.Export(session, null, ExportFormat.RATINGS_CSV));
+        a.put(Addresses.REVIEW_TRENDS, () -> new ReviewRequest.Trends(session, Instant.parse("2026-11-22T09:00:00Z"),
+                Instant.parse("2026-11-22T09:20:00Z")));
         return a;
     }
 
@@ -119,6 +122,7 @@ class ReviewAccessTest {
         assertEquals(1, ((SessionRecord) replies.get(3)).amendments().size());
         assertEquals(ReviewFilter.RecordState.SIGNED, ((SessionRecord) replies.get(4)).listing().state());
         assertTrue(((ExportFile) replies.get(5)).fileName().startsWith(session), ((ExportFile) replies.get(5)).fileName());
+        assertNull(((TrendWindow) replies.get(6)).problem());
 
         List<AuditEntry> denied = AuditReader.readVerified(scenario.file).stream().filter(e -> e.type().equals("access.denied")).toList();
         Set<String> expected = new HashSet<>();
@@ -127,7 +131,7 @@ class ReviewAccessTest {
                 expected.add(role + " " + address);
             }
         }
-        assertEquals(18, denied.size());
+        assertEquals(3 * actions().size(), denied.size(), "three roles refused on each of the seven addresses");
         assertEquals(expected, denied.stream().map(e -> e.payload().get("role") + " " + e.payload().get("address")).collect(Collectors.toSet()));
         assertTrue(denied.stream().allMatch(e -> e.sessionId() == null));
     }
