@@ -25,6 +25,7 @@ import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.testing.ReviewScenario;
 
 /**
  * A long session's record (ReviewScenario's 185 minutes, here with the heart rate stored every second): the dense heart
