@@ -22,7 +22,8 @@ import org.openinfusion.station.clinical.session.SessionState;
  * A snapshot of one bed's session for the bedside: what staff may see, never the arm or a concentration (the
  * protocol appears by id and its blinded label only). {@code dischargeCheck} is there once the infusion has ended.
  * {@code adverseEvents} are those recorded (latest per id), {@code aeProposals} the station's proposals from alarm episodes
- * that no recorded adverse event confirms yet, {@code medications} those given, in order.
+ * that no recorded adverse event confirms yet, {@code medications} those given, in order. {@code holdAdvisories} are
+ * the protocol's hold advisories that apply now (the station advises them only while infusing): advice, not alarms.
  */
 public record SessionView(String bedId, String sessionId, SessionState state, String protocolId, int protocolVersion,
                           String protocolLabel, String subjectCode, String kitId, Optional<String> pretreatmentLabel,
@@ -30,7 +31,7 @@ public record SessionView(String bedId, String sessionId, SessionState state, St
                           List<ActiveAlarm> activeAlarms, List<AlarmEvent> recentAlarms, List<Marker> markers,
                           List<AlarmLimit> limits, DischargeCriteria discharge, Optional<DischargeCheck.Result> dischargeCheck,
                           Instant asOf, List<AdverseEvent> adverseEvents, List<AeProposals.Proposal> aeProposals,
-                          List<Medication> medications) {
+                          List<Medication> medications, List<AlarmEvent> holdAdvisories) {
 
     /** What the pump should do: volume, rate, duration (no dose or concentration). */
     public record Plan(double volumeMl, double rateMlPerHour, Duration duration) {

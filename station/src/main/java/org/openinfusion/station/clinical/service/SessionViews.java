@@ -35,7 +35,8 @@ final class SessionViews {
                 new SessionView.Plan(plan.volumeMl(), plan.rateMlPerHour(), plan.duration()), infusion,
                 nextSteps(s.state(), p.pretreatment().isPresent()), r.prompts(), history.ratings(id), r.alarms().active(),
                 history.alarms(id), history.markers(id), p.alarms(), p.discharge(), discharge(s, history, vitals, now), now,
-                history.adverseEvents(id), history.aeProposals(id), history.medications(id));
+                history.adverseEvents(id), history.aeProposals(id), history.medications(id),
+                r.alarms().advisories());
     }
 
     /** Only this session's ratings, its own pre-dose vitals and the bed's values since the session was created. */
