@@ -55,7 +55,8 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         grid.addColumn(l -> ReviewFormat.dateTime(l.createdAt())).setHeader("Created").setWidth("7rem").setFlexGrow(1);
         grid.addColumn(l -> ReviewFormat.dateTime(l.closedAt())).setHeader("Closed").setWidth("7rem").setFlexGrow(1);
         grid.addColumn(l -> ReviewFormat.words(l.state())).setHeader("State").setWidth("5rem").setFlexGrow(0);
-        grid.addComponentColumn(ReviewListView::signature).setHeader("Signature").setWidth("10rem").setFlexGrow(2);
+        grid.addColumn(ReviewFormat::signatureStatus).setHeader("Signature").setWidth("8rem").setFlexGrow(2);
+        grid.addComponentColumn(ReviewListView::badge).setHeader("").setWidth("7rem").setFlexGrow(0);
         grid.addItemClickListener(e -> open(e.getItem()));
         count.setId("sessions-count");
         add(top, filters, count, grid);
@@ -95,16 +96,14 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         getUI().ifPresent(ui -> ui.navigate(ReviewRecordView.class, new RouteParameters(ReviewRecordView.SESSION_ID, l.sessionId())));
     }
 
-    /** The signature status, and under it a badge when the record still needs a signature. */
-    private static Div signature(SessionListing l) {
-        Div d = new Div(new Span(ReviewFormat.signatureStatus(l)));
-        d.addClassName("signature-cell");
+    /** A badge when the record still needs a signature (its words may wrap in a narrow column, never cut). */
+    private static Span badge(SessionListing l) {
+        Span s = new Span(l.needsSignature() ? "needs signature" : "");
         if (l.needsSignature()) {
-            Span s = new Span("needs signature");
             s.addClassName("badge-needs");
-            d.add(s);
+            s.addClassName("badge-wrap");
         }
-        return d;
+        return s;
     }
 
     Grid<SessionListing> grid() {

@@ -196,7 +196,7 @@ class ScreenFitIT {
             return bottom.doubleValue() > 800 - 20 && width.doubleValue() > 1280 - 2;
         });
         assertEquals(List.of(), clipped(".bed-view"));
-        shot("bed-view-resized");
+        Chromium.screenshot(browser, "bed-view-resized");
     }
 
     @Test
