@@ -22,7 +22,9 @@ final class AlarmPanel extends Div {
     static final int SILENCE_SECONDS = 120;
     private final Actions actions;
     private final Div recent = new Div();
+    private final Div advice = new Div();
     private String shownAlarms = "";
+    private String shownAdvice = "";
 
     AlarmPanel(Actions actions) {
         this.actions = actions;
@@ -30,6 +32,38 @@ final class AlarmPanel extends Div {
         addClassName("alarm-banner");
         recent.setId("alarm-recent");
         recent.addClassName("alarm-recent");
+        advice.setId("hold-advice");
+        advice.addClassName("hold-advice");
+        advice.setVisible(false);
+    }
+
+    /** The protocol's hold advisories that apply now, shown under the alarms in an advisory's own colour (not an alarm). */
+    Div advice() {
+        return advice;
+    }
+
+    void advise(List<AlarmEvent> advisories) {
+        advice.setVisible(!advisories.isEmpty());
+        String key = advisories.stream().map(a -> a.alarmId() + a.message() + a.at()).toList().toString();
+        if (key.equals(shownAdvice)) {
+            return;
+        }
+        shownAdvice = key;
+        advice.removeAll();
+        for (AlarmEvent a : advisories) {
+            Span icon = new Span();
+            icon.addClassName("advice-icon");
+            icon.getElement().setAttribute("aria-hidden", "true");
+            Span text = new Span(Text.get("hold.advisory", AlarmWording.of(a.alarmId(), a.message())));
+            text.addClassName("advice-text");
+            Span at = new Span(Text.get("hold.advisedAt", Text.clock(a.at())));
+            at.addClassName("advice-at");
+            Div row = new Div(icon, text, at);
+            row.addClassName("advice");
+            row.getElement().setAttribute("data-kind", "advisory");
+            row.getElement().setAttribute("role", "status");
+            advice.add(row);
+        }
     }
 
     /** The recent alarm events, for a tab. */

@@ -96,7 +96,9 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         side.addClassName("bed-side");
         Div main = new Div(monitor, side);
         main.addClassName("bed-main");
-        add(header, alarms, main);
+        Div banners = new Div(alarms, alarms.advice());
+        banners.addClassName("bed-banners");
+        add(header, banners, main);
         alarms.setVisible(false);
     }
 
@@ -171,6 +173,7 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         });
         alarms.show(current.map(SessionView::activeAlarms).orElse(List.of()), current.map(SessionView::recentAlarms).orElse(List.of()),
                 clock.instant());
+        alarms.advise(current.map(SessionView::holdAdvisories).orElse(List.of()));
         showNumerics();
     }
 

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -80,11 +82,14 @@ final class PromptPanel extends Div {
         next.setText(coming.map(p -> Text.get("prompt.next", Text.timePoint(p.timePointId()), forms(p), Text.clock(p.due().get()),
                 Text.due(p.due().get(), now))).orElse(Text.get("prompt.noneScheduled")));
         upcoming.removeAll();
-        v.prompts().stream().filter(p -> !isDue(p)).forEach(p -> upcoming.add(line(p, now)));
+        v.prompts().stream().filter(p -> !isDue(p) && p.state() != PromptState.COMPLETED).forEach(p -> upcoming.add(line(p, now)));
         if (v.ratings().size() != shownRatings) {
             shownRatings = v.ratings().size();
             recorded.removeAll();
-            v.ratings().forEach(r -> recorded.add(recordedRow(r)));
+            // one compact row per time point (in the order rated), each rating's result a button that opens its correction
+            Map<String, List<SessionView.RatingEntry>> byTimePoint = new LinkedHashMap<>();
+            v.ratings().forEach(r -> byTimePoint.computeIfAbsent(r.timePointId(), k -> new ArrayList<>()).add(r));
+            byTimePoint.forEach((timePoint, entries) -> recorded.add(recordedRow(timePoint, entries)));
         }
     }
 
@@ -127,10 +132,11 @@ final class PromptPanel extends Div {
         return row;
     }
 
+    /** An upcoming time point in one compact row: which, its forms, and its due time (or why it has none yet). */
     private static Div line(Prompt p, Instant now) {
-        String when = p.due().map(d -> Text.clock(d) + " (" + Text.due(d, now) + ")").orElse("");
-        Div d = new Div(new Span(Text.timePoint(p.timePointId()) + ": " + forms(p) + " - " + Text.of("prompt", p.state())
-                + (p.state() == PromptState.COMPLETED || when.isEmpty() ? "" : ", " + when)));
+        // the clock time only: the countdown to the next one is in view above the tabs (prompt-next) and on the overview
+        String when = p.due().map(Text::clock).orElse(Text.of("prompt", p.state()));
+        Div d = new Div(cell(Text.timePoint(p.timePointId()), "list-when"), cell(forms(p), "list-what"), cell(when, "list-state"));
         d.addClassName("prompt-line");
         d.getElement().setAttribute("data-state", p.state().name().toLowerCase(Locale.ROOT));
         return d;
@@ -141,12 +147,31 @@ final class PromptPanel extends Div {
         return r.total().isPresent() ? r.summary() : ItemValues.of(DashboardServices.get().instruments(), r.form(), r.answers());
     }
 
-    private Div recordedRow(SessionView.RatingEntry r) {
-        Button fix = new Button(Text.get("rating.correct"), e -> correct.accept(r));
-        fix.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div d = new Div(new Span(Text.timePoint(r.timePointId()) + ": " + Text.form(r.form()) + "  " + result(r)
-                + "  (" + Text.clock(r.finishedAt()) + ")" + (r.correction() ? "  " + Text.get("rating.correction") : "")), fix);
+
+    /** The ratings recorded at one time point in one row; each result opens its correction ("Correct CADSS"). */
+    private Div recordedRow(String timePoint, List<SessionView.RatingEntry> entries) {
+        Div results = new Div();
+        results.addClassName("list-what");
+        for (SessionView.RatingEntry r : entries) {
+            Button fix = new Button(Text.form(r.form()) + "  " + result(r) + (r.correction() ? "  " + Text.get("rating.correction") : ""),
+                    e -> correct.accept(r));
+            fix.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            fix.addClassName("rating-correct");
+            fix.setId("correct-" + r.ratingId());
+            String name = Text.get("rating.correctForm", Text.form(r.form()), Text.timePoint(r.timePointId()));
+            fix.setTooltipText(name);
+            fix.setAriaLabel(name + ": " + result(r));
+            results.add(fix);
+        }
+        Instant last = entries.stream().map(SessionView.RatingEntry::finishedAt).max(Comparator.naturalOrder()).orElseThrow();
+        Div d = new Div(cell(Text.timePoint(timePoint), "list-when"), results, cell(Text.clock(last), "list-state"));
         d.addClassName("rating-line");
         return d;
+    }
+
+    private static Span cell(String text, String className) {
+        Span s = new Span(text);
+        s.addClassName(className);
+        return s;
     }
 }

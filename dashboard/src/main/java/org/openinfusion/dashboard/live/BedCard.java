@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.openinfusion.dashboard.AlarmWording;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.feed.BedState;
 import org.openinfusion.dashboard.feed.SweepTrace;
 import org.openinfusion.station.clinical.alarm.ActiveAlarm;
+import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.protocol.AlarmLimit;
 import org.openinfusion.station.clinical.schedule.Prompt;
@@ -48,6 +50,7 @@ final class BedCard extends Anchor {
     private final Span infusionText = new Span();
     private final Div progress = new Div();
     private final Div alarm = new Div();
+    private final Div advice = new Div();
     private final Span next = new Span();
     private final SweepTrace trace;
 
@@ -86,6 +89,9 @@ final class BedCard extends Anchor {
         infusionText.setId(bedId + "-infusion");
         alarm.addClassName("card-alarm");
         alarm.setId(bedId + "-alarm");
+        advice.addClassName("card-advice");
+        advice.setId(bedId + "-advice");
+        advice.getElement().setAttribute("data-kind", "advisory");
         next.addClassName("card-next");
         next.setId(bedId + "-next");
         trace = new SweepTrace(bedId + "-pleth", "#00bcd4");
@@ -95,7 +101,7 @@ final class BedCard extends Anchor {
         head.addClassName("card-head");
         Div infusion = new Div(infusionText, progress);
         infusion.addClassName("card-infusion-row");
-        add(head, alarm, tileArea, trace, infusion, next);
+        add(head, alarm, advice, tileArea, trace, infusion, next);
     }
 
     String bedId() {
@@ -135,6 +141,10 @@ final class BedCard extends Anchor {
         progress.setVisible(view.isPresent());
         showAlarm(view.flatMap(v -> v.activeAlarms().stream().max(Comparator.comparing(ActiveAlarm::priority)
                 .thenComparing(a -> a.acknowledgedBy().isEmpty()))), now);
+        List<AlarmEvent> advisories = view.map(SessionView::holdAdvisories).orElse(List.of());
+        advice.setText(advisories.stream().map(a -> Text.get("hold.advisory", AlarmWording.of(a.alarmId(), a.message())))
+                .collect(Collectors.joining("\n")));
+        advice.setVisible(!advisories.isEmpty());
         showNext(view, now);
     }
 

@@ -47,16 +47,16 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         Div top = new Div(new H1("Session records"), Routes.link(Text.get("clinic.title"), Routes.CLINIC), who, export, new SignOutButton());
         top.addClassName("review-top");
         grid.setId("sessions-grid");
-        // widths that fit 1280 px: long texts (protocol, signature) wrap instead of being cut
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(SessionListing::subjectCode).setHeader("Subject").setSortable(true).setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(ReviewFormat::protocol).setHeader("Protocol").setWidth("12rem").setFlexGrow(2);
-        grid.addColumn(SessionListing::bed).setHeader("Bed").setWidth("5.5rem").setFlexGrow(0);
-        grid.addColumn(l -> ReviewFormat.dateTime(l.createdAt())).setHeader("Created").setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(l -> ReviewFormat.dateTime(l.closedAt())).setHeader("Closed").setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(l -> ReviewFormat.words(l.state())).setHeader("State").setWidth("6rem").setFlexGrow(0);
-        grid.addColumn(ReviewFormat::signatureStatus).setHeader("Signature").setWidth("12rem").setFlexGrow(3);
-        grid.addComponentColumn(ReviewListView::badge).setHeader("").setWidth("9rem").setFlexGrow(0);
+        // widths that fit 1024 and 1280 px without scrolling sideways: long texts (protocol, dates, signature) wrap
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.addColumn(SessionListing::subjectCode).setHeader("Subject").setSortable(true).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(ReviewFormat::protocol).setHeader("Protocol").setWidth("10rem").setFlexGrow(3);
+        grid.addColumn(SessionListing::bed).setHeader("Bed").setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(l -> ReviewFormat.dateTime(l.createdAt())).setHeader("Created").setWidth("7rem").setFlexGrow(1);
+        grid.addColumn(l -> ReviewFormat.dateTime(l.closedAt())).setHeader("Closed").setWidth("7rem").setFlexGrow(1);
+        grid.addColumn(l -> ReviewFormat.words(l.state())).setHeader("State").setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(ReviewFormat::signatureStatus).setHeader("Signature").setWidth("8rem").setFlexGrow(2);
+        grid.addComponentColumn(ReviewListView::badge).setHeader("").setWidth("7rem").setFlexGrow(0);
         grid.addItemClickListener(e -> open(e.getItem()));
         count.setId("sessions-count");
         add(top, filters, count, grid);
@@ -96,10 +96,12 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         getUI().ifPresent(ui -> ui.navigate(ReviewRecordView.class, new RouteParameters(ReviewRecordView.SESSION_ID, l.sessionId())));
     }
 
+    /** A badge when the record still needs a signature (its words may wrap in a narrow column, never cut). */
     private static Span badge(SessionListing l) {
         Span s = new Span(l.needsSignature() ? "needs signature" : "");
         if (l.needsSignature()) {
             s.addClassName("badge-needs");
+            s.addClassName("badge-wrap");
         }
         return s;
     }

@@ -24,7 +24,6 @@ import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -56,7 +55,7 @@ class BedScreenIT {
                 "site.timeZone", "Europe/Berlin", "clinical.kitAssignments", kitArms.toString()));
         demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "4", "--seed", "7"}));
         browser = Chromium.start(dataDir.resolve("chromium"));
-        size(1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
         BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
         startInfusionWithAlarmAndPrompt();
     }
@@ -74,16 +73,6 @@ class BedScreenIT {
 
     private static WebDriverWait waitFor() {
         return BrowserSteps.waitFor(browser);
-    }
-
-    /** Resizes the window so that the page itself gets {@code width} x {@code height} CSS pixels. */
-    private static void size(int width, int height) {
-        browser.manage().window().setSize(new Dimension(width, height));
-        long chromeHeight = (Long) browser.executeScript("return window.outerHeight - window.innerHeight");
-        long chromeWidth = (Long) browser.executeScript("return window.outerWidth - window.innerWidth");
-        browser.manage().window().setSize(new Dimension(width + (int) chromeWidth, height + (int) chromeHeight));
-        waitFor().until(d -> ((Number) browser.executeScript("return window.innerWidth")).intValue() == width
-                && ((Number) browser.executeScript("return window.innerHeight")).intValue() == height);
     }
 
     private static Path shot(String name) throws Exception {
@@ -149,7 +138,7 @@ class BedScreenIT {
     @Test
     void theBedViewFitsTheBedsideScreenAndTheTabletWithNothingScrolled() throws Exception {
         for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
-            size(size[0], size[1]);
+            BrowserSteps.size(browser, size[0], size[1]);
             browser.get(demo.dashboardUrl() + "bed/bed-01");
             waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
                     && !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
@@ -159,7 +148,7 @@ class BedScreenIT {
             shot(size[0] == 1280 ? "bed-view" : "bed-view-1024");
             assertEquals("", problems, "at " + size[0] + "x" + size[1]);
         }
-        size(1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
     }
 
     private static long drawnPixels(String traceId) {
@@ -170,20 +159,20 @@ class BedScreenIT {
 
     @Test
     void aLayoutChangeRedrawsTheTracesInsteadOfBlankingThem() throws Exception {
-        size(1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
         browser.get(demo.dashboardUrl() + "bed/bed-01");
         // a few seconds of sweep drawn (a full 6 s window is about 7,000 pixels at this size)
         waitFor().until(d -> drawnPixels("trace-pleth") > 4000);
         long before = drawnPixels("trace-pleth");
         long widthBefore = (Long) browser.executeScript("return document.querySelector('#trace-pleth canvas').width");
-        size(1024, 768);
+        BrowserSteps.size(browser, 1024, 768);
         waitFor().until(d -> (Long) browser.executeScript("return document.querySelector('#trace-pleth canvas').width") != widthBefore);
         long after = drawnPixels("trace-pleth");
         long widthAfter = (Long) browser.executeScript("return document.querySelector('#trace-pleth canvas').width");
         System.out.println("pleth drawn pixels: " + before + " at " + widthBefore + " px wide, " + after + " at once after resizing to "
                 + widthAfter + " px");
         assertTrue(after > before * widthAfter / widthBefore / 2, before + " before, " + after + " after the resize");
-        size(1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
     }
 
     @Test
@@ -280,7 +269,7 @@ class BedScreenIT {
         assertEquals(List.of(), Axe.seriousViolations(browser), "axe-core over the start override dialog");
         assertTrue(!BrowserSteps.text(browser, "start-override-why").contains("Sanacora"), "the source is folded away from the message");
         for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
-            size(size[0], size[1]);
+            BrowserSteps.size(browser, size[0], size[1]);
             BrowserSteps.settled(browser);
             assertTrue(inView("#start-override-confirm") && inView("#start-override-reason"), "the dialog fits " + size[0] + "x" + size[1]);
             shot(size[0] == 1280 ? "confirm-start-override" : "confirm-start-override-1024");
@@ -323,7 +312,7 @@ class BedScreenIT {
         BrowserSteps.click(browser, "ae-record");
         waitFor().until(d -> !d.findElements(By.id("ae-form")).isEmpty());
         for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
-            size(size[0], size[1]);
+            BrowserSteps.size(browser, size[0], size[1]);
             BrowserSteps.settled(browser);
             assertTrue(inView("#ae-save") && inView("#ae-term") && inView("#ae-outcome"), "the dialog fits " + size[0] + "x" + size[1]);
             shot(size[0] == 1280 ? "record-adverse-event" : "record-adverse-event-1024");
@@ -352,7 +341,7 @@ class BedScreenIT {
         List<String> violations = new ArrayList<>();
         axe(null, "unblind-consequence", violations);
         for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
-            size(size[0], size[1]);
+            BrowserSteps.size(browser, size[0], size[1]);
             BrowserSteps.settled(browser);
             assertTrue(inView("#unblind-submit") && inView("#unblind-password"), "the dialog fits " + size[0] + "x" + size[1]);
         }

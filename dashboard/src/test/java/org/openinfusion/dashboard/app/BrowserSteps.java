@@ -2,6 +2,7 @@ package org.openinfusion.dashboard.app;
 
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -33,6 +34,19 @@ public final class BrowserSteps {
             previous[0] = String.valueOf(now);
             return same;
         });
+    }
+
+    /**
+     * Resizes the window so that the page itself gets {@code width} x {@code height} CSS pixels (the window's frame
+     * measured and added), and waits until the page reports that size.
+     */
+    static void size(ChromeDriver browser, int width, int height) {
+        browser.manage().window().setSize(new Dimension(width, height));
+        long chromeHeight = (Long) browser.executeScript("return window.outerHeight - window.innerHeight");
+        long chromeWidth = (Long) browser.executeScript("return window.outerWidth - window.innerWidth");
+        browser.manage().window().setSize(new Dimension(width + (int) chromeWidth, height + (int) chromeHeight));
+        waitFor(browser).until(d -> ((Number) browser.executeScript("return window.innerWidth")).intValue() == width
+                && ((Number) browser.executeScript("return window.innerHeight")).intValue() == height);
     }
 
     /** Opens the dashboard (which sends to the sign-in page) and signs in. */

@@ -39,7 +39,6 @@ import org.openinfusion.station.testing.Sessions;
 import org.openinfusion.testing.MutableClock;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -149,15 +148,6 @@ class VisitPagesIT {
         return BrowserSteps.waitFor(browser);
     }
 
-    /** Resizes the window so that the page itself gets {@code width} x {@code height} CSS pixels. */
-    private static void size(int width, int height) {
-        browser.manage().window().setSize(new Dimension(width, height));
-        long chromeHeight = (Long) browser.executeScript("return window.outerHeight - window.innerHeight");
-        long chromeWidth = (Long) browser.executeScript("return window.outerWidth - window.innerWidth");
-        browser.manage().window().setSize(new Dimension(width + (int) chromeWidth, height + (int) chromeHeight));
-        waitFor().until(d -> ((Number) browser.executeScript("return window.innerWidth")).intValue() == width);
-    }
-
     private static void shot(String name) throws Exception {
         BrowserSteps.settled(browser);
         Path file = Chromium.screenshot(browser, name);
@@ -202,7 +192,7 @@ class VisitPagesIT {
     void aNurseSeesWhoIsDueHoldsARatingVisitWithTheBedsideFormAndFollowsTheSubjectsTimeline() throws Exception {
         List<String> found = new ArrayList<>();
         for (int[] s : new int[][] {{1280, 800}, {1024, 768}}) {
-            size(s[0], s[1]);
+            BrowserSteps.size(browser, s[0], s[1]);
             openClinic();
             String grid = BrowserSteps.gridText(browser, "clinic-grid");
             assertTrue(grid.contains("KET-052 | Screening | 17 Mar | Overdue 3 days (out of window)"), grid);
@@ -218,7 +208,7 @@ class VisitPagesIT {
         axe(found);
 
         // KET-051's screening: started from the list, HAM-D17 with the bedside form, vital signs and a note, completed
-        size(1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
         rowButton("KET-051", "Screening", "clinic-start");
         waitFor().until(d -> BrowserSteps.text(browser, "visit-title").equals("Screening - KET-051"));
         BrowserSteps.click(browser, "visit-rate-hamd17");
@@ -244,7 +234,7 @@ class VisitPagesIT {
         BrowserSteps.click(browser, "visit-add-note");
         waitFor().until(d -> BrowserSteps.text(browser, "visit-notes").contains("consent copy given"));
         for (int[] s : new int[][] {{1024, 768}, {1280, 800}}) {
-            size(s[0], s[1]);
+            BrowserSteps.size(browser, s[0], s[1]);
             shot(s[0] == 1280 ? "rating-visit" : "rating-visit-1024");
         }
         axe(found);
@@ -253,7 +243,7 @@ class VisitPagesIT {
 
         // KET-014's timeline: both periods, the missed and the late visit, each period's baseline
         for (int[] s : new int[][] {{1280, 800}, {1024, 768}}) {
-            size(s[0], s[1]);
+            BrowserSteps.size(browser, s[0], s[1]);
             browser.get(demo.dashboardUrl() + "subject/" + WILLIAMS + "/KET-014");
             waitFor().until(d -> !d.findElements(By.cssSelector("#subject-chart svg circle")).isEmpty());
             String rows = BrowserSteps.gridText(browser, "subject-grid");

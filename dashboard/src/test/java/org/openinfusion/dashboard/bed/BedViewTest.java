@@ -283,7 +283,7 @@ class BedViewTest {
     void aCorrectionNeedsAReason() {
         completesACadssFormWhenPromptedAndShowsTheStationsTotal();
         click("rating-done");
-        _click(_get(Button.class, s -> s.withText("Correct")));
+        _click(_get(Button.class, s -> s.withClasses("rating-correct")));
         assertTrue(_get(Button.class, s -> s.withId("rating-submit")).isEnabled(), "the original answers are filled in");
         click("rating-submit");
         assertTrue(text("rating-error").contains("reason"), text("rating-error"));

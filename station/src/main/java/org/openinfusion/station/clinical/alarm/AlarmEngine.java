@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.openinfusion.station.clinical.protocol.AlarmLimit;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.HoldRule;
@@ -34,7 +32,8 @@ public final class AlarmEngine {
     private final AlarmSettings settings;
     private final Map<Stream, Value> latest = new EnumMap<>(Stream.class);
     private final Map<String, ActiveAlarm> active = new LinkedHashMap<>();
-    private final Set<String> advised = new HashSet<>();
+    /** The hold advisories that apply now, by rule id, as the station advised them. */
+    private final Map<String, AlarmEvent> advised = new LinkedHashMap<>();
     private boolean infusing;
     private Instant infusingSince;
     private Instant observingSince;
@@ -117,6 +116,14 @@ public final class AlarmEngine {
                 a.message() + " (silenced " + d.toSeconds() + " s)", now, user));
     }
 
+    /**
+     * The hold advisories that apply now (only while infusing and while the rule's value is current and over it), in
+     * the order advised: advice to staff, never an alarm and never a command to the pump.
+     */
+    public List<AlarmEvent> advisories() {
+        return List.copyOf(advised.values());
+    }
+
     /** Active alarms, highest priority first, then oldest first. */
     public List<ActiveAlarm> active() {
         return active.values().stream()
@@ -173,10 +180,12 @@ public final class AlarmEngine {
             Optional<Double> v = current(rule.stream(), maxAgeFor(rule.stream()), now);
             // Advice to pause the infusion makes sense only while it runs.
             boolean on = infusing && v.isPresent() && rule.triggeredBy(v.get());
-            if (on && advised.add(rule.id())) {
-                out.add(new AlarmEvent("HOLD:" + rule.id(), AlarmEvent.Kind.HOLD_ADVISED, AlarmPriority.HIGH,
+            if (on && !advised.containsKey(rule.id())) {
+                AlarmEvent advice = new AlarmEvent("HOLD:" + rule.id(), AlarmEvent.Kind.HOLD_ADVISED, AlarmPriority.HIGH,
                         String.format("%s %s %s %s: %s", label(rule.stream()), fmt(v.get()), rule.comparison().symbol(),
-                                fmt(rule.threshold()), rule.advice()), now, "station"));
+                                fmt(rule.threshold()), rule.advice()), now, "station");
+                advised.put(rule.id(), advice);
+                out.add(advice);
             } else if (!on) {
                 advised.remove(rule.id());
             }

@@ -27,6 +27,8 @@ import org.openinfusion.station.clinical.session.StartGates;
  * that no recorded adverse event confirms yet, {@code medications} those given, in order. {@code startGates} are the
  * pre-dose gates unmet now while the infusion start is to be confirmed: a start over them names each one, with a reason.
  * {@code adverseEventTerms} the protocol's expected adverse event terms with their sources.
+ * {@code holdAdvisories} are the protocol's hold advisories that apply now (the station advises them only
+ * while infusing): advice, not alarms.
  */
 public record SessionView(String bedId, String sessionId, SessionState state, String protocolId, int protocolVersion,
                           String protocolLabel, String subjectCode, String kitId, Optional<String> pretreatmentLabel,
@@ -34,7 +36,8 @@ public record SessionView(String bedId, String sessionId, SessionState state, St
                           List<ActiveAlarm> activeAlarms, List<AlarmEvent> recentAlarms, List<Marker> markers,
                           List<AlarmLimit> limits, DischargeCriteria discharge, Optional<DischargeCheck.Result> dischargeCheck,
                           Instant asOf, List<AdverseEvent> adverseEvents, List<AeProposals.Proposal> aeProposals,
-                          List<Medication> medications, List<StartGates.Unmet> startGates, List<AeTerm> adverseEventTerms) {
+                          List<Medication> medications, List<StartGates.Unmet> startGates, List<AeTerm> adverseEventTerms,
+                          List<AlarmEvent> holdAdvisories) {
 
     /** What the pump should do: volume, rate, duration (no dose or concentration). */
     public record Plan(double volumeMl, double rateMlPerHour, Duration duration) {

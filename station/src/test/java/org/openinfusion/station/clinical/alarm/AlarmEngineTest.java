@@ -118,6 +118,21 @@ class AlarmEngineTest {
     }
 
     @Test
+    void aHoldAdvisoryAppliesWhileInfusingAndTheValueIsOverItsRuleAndIsNeverAnActiveAlarm() {
+        engine.infusing(true, T);
+        engine.value(Stream.NIBP_SYS, 185, T, T);
+        assertEquals(List.of("HOLD:sbp-180"), engine.advisories().stream().map(AlarmEvent::alarmId).toList());
+        assertTrue(engine.active().stream().noneMatch(a -> a.id().startsWith("HOLD:")), "advice, not an alarm");
+        engine.value(Stream.NIBP_SYS, 150, T.plusSeconds(60), T.plusSeconds(60));
+        assertEquals(List.of(), engine.advisories(), "the value is back under the rule");
+        engine.value(Stream.NIBP_SYS, 186, T.plusSeconds(120), T.plusSeconds(120));
+        assertEquals(1, engine.advisories().size());
+        engine.infusing(false, T.plusSeconds(130));
+        engine.tick(T.plusSeconds(131));
+        assertEquals(List.of(), engine.advisories(), "only while infusing");
+    }
+
+    @Test
     void noNibpForMoreThanSixMinutesDuringTheInfusionIsAnAlarm() {
         engine.infusing(true, T);
         assertEquals(List.of(), engine.tick(T.plus(Duration.ofMinutes(6))));
