@@ -285,7 +285,7 @@ class BedScreenIT {
         BrowserSteps.click(browser, "step-observation");
         waitFor().until(d -> !d.findElements(By.id("step-ready-for-discharge")).isEmpty());
         BrowserSteps.click(browser, "step-ready-for-discharge");
-        waitFor().until(d -> BrowserSteps.text(browser, "confirm-not-met").contains("time since end of infusion"));
+        waitFor().until(d -> BrowserSteps.text(browser, "confirm-not-met").contains("Time since the end of the infusion"));
         assertTrue(BrowserSteps.text(browser, "confirm-not-met-physician-only").contains("physician"));
         assertTrue(browser.findElement(By.id("confirm-step")).getAttribute("disabled") != null, "a nurse cannot take it while criteria are unmet");
         shot("confirm-ready-for-discharge");

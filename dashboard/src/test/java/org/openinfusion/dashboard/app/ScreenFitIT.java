@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.Step;
+import org.openinfusion.station.clinical.session.StartGates;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
@@ -84,7 +86,8 @@ class ScreenFitIT {
         for (SessionCommand c : List.of(new SessionCommand.CreateSession(user, "bed-02", "ketamine-buprenorphine-double-dummy", "KET-201", 70, "KIT-0201"),
                 new SessionCommand.SessionStep(user, "bed-02", Step.BASELINE, null),
                 new SessionCommand.SessionStep(user, "bed-02", Step.PRETREATMENT, null),
-                new SessionCommand.SessionStep(user, "bed-02", Step.CONFIRM_INFUSION_START, "no cuff on this test bed"),
+                new SessionCommand.SessionStep(user, "bed-02", Step.CONFIRM_INFUSION_START, "no cuff on this test bed",
+                        Set.of(StartGates.Kind.NO_PRE_DOSE_NIBP)),
                 new SessionCommand.AddMarker(user, "bed-02", MarkerKind.NAUSEA, "mild"),
                 new SessionCommand.SessionStep(user, "bed-02", Step.CLOSE, "IT: participant withdrew"))) {
             Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND, c, nurse));
