@@ -132,7 +132,8 @@ class ScreenFitIT {
 
     /**
      * What does not fit: the document larger than the window, any visible element whose box reaches outside the
-     * viewport (unless a panel that scrolls, itself inside the window, hides it: that panel is reported instead), any
+     * viewport (unless a panel that clips its content, itself inside the window, cuts it off: that panel is reported
+     * instead, as "scrolls inside"), any
      * text cut with an ellipsis, any element (other than the traces) that scrolls inside itself.
      */
     @SuppressWarnings("unchecked")
@@ -145,11 +146,14 @@ class ScreenFitIT {
                 for (const el of root.querySelectorAll('*')) {
                   const r = el.getBoundingClientRect(), s = getComputedStyle(el);
                   if (r.width === 0 || r.height === 0 || s.visibility === 'hidden' || el.closest('vaadin-dialog-overlay, vaadin-select-overlay')) continue;
-                  // an element hidden by a panel that scrolls is reported once, as that panel's 'scrolls inside'
-                  let scroller = el.parentElement;
-                  while (scroller && !(['auto', 'scroll'].includes(getComputedStyle(scroller).overflowY) && scroller.scrollHeight > scroller.clientHeight + 1)) scroller = scroller.parentElement;
-                  const hidden = scroller && scroller.getBoundingClientRect().bottom <= H + 0.5 && r.top >= scroller.getBoundingClientRect().bottom - 0.5;
-                  if (!hidden && el.children.length === 0 && el.textContent.trim() && (r.right > W + 0.5 || r.left < -0.5 || r.bottom > H + 0.5))
+                  // an element below the window but cut off by a panel that clips its content (scrolling or hidden
+                  // overflow), the panel itself inside the window, is reported once, as that panel
+                  let panel = r.bottom > H + 0.5 ? el.parentElement : null;
+                  while (panel && !(getComputedStyle(panel).overflowY !== 'visible' && r.bottom > panel.getBoundingClientRect().bottom + 0.5
+                      && panel.getBoundingClientRect().bottom <= H + 0.5)) panel = panel.parentElement;
+                  if (panel && el.children.length === 0 && el.textContent.trim()) {
+                    if (!out.includes('scrolls inside: ' + name(panel))) out.push('scrolls inside: ' + name(panel));
+                  } else if (el.children.length === 0 && el.textContent.trim() && (r.right > W + 0.5 || r.left < -0.5 || r.bottom > H + 0.5))
                     out.push('outside the window: ' + name(el));
                   if (s.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) out.push('cut short: ' + name(el));
                   if (s.overflowY === 'auto' && el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0) out.push('scrolls inside: ' + name(el));
