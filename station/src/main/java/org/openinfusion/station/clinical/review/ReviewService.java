@@ -239,23 +239,32 @@ public final class ReviewService {
                 throw ReviewException.conflict("The vital signs of this session cannot be read now (" + storeProblem
                         + "): a record is signed only when all of it can be reviewed.");
             }
-            if (firstOfSignIn && r.userId().isBlank()) {
-                throw new ReviewException(ReviewException.WRONG_PASSWORD, FIRST_SIGNATURE);
-            }
-            Optional<String> enteredId = r.userId().isBlank() ? Optional.empty() : Optional.of(r.userId());
-            Principal signer = switch (authenticator.confirm(who, enteredId, r.password())) {
-                case Authenticator.Result.Accepted a -> a.principal();
-                case Authenticator.Result.Refused refused -> throw new ReviewException(
-                        refused.locked() ? ReviewException.LOCKED : ReviewException.WRONG_PASSWORD, refused.message());
-            };
-            if (!signer.may(Permission.RECORD_SIGN)) {
-                throw new ReviewException(403, "Account " + signer.userId() + " no longer holds a role that may sign.");
-            }
+            Principal signer = signer(who, r, firstOfSignIn);
             audit.record(signer.userId(), s.history().id(), SignOff.signature(s, r.meaning(), signer, clock.instant()));
             return open(s.sessionId());
         } finally {
             Arrays.fill(r.password(), '\0');
         }
+    }
+
+    /**
+     * The e-signature's signer: the user id on a sign-in's first signature, the password (422, 423 when locked), then a
+     * role that may still sign (403).
+     */
+    private Principal signer(Principal who, ReviewRequest.Sign r, boolean firstOfSignIn) {
+        if (firstOfSignIn && r.userId().isBlank()) {
+            throw new ReviewException(ReviewException.WRONG_PASSWORD, FIRST_SIGNATURE);
+        }
+        Optional<String> enteredId = r.userId().isBlank() ? Optional.empty() : Optional.of(r.userId());
+        Principal signer = switch (authenticator.confirm(who, enteredId, r.password())) {
+            case Authenticator.Result.Accepted a -> a.principal();
+            case Authenticator.Result.Refused refused -> throw new ReviewException(
+                    refused.locked() ? ReviewException.LOCKED : ReviewException.WRONG_PASSWORD, refused.message());
+        };
+        if (!signer.may(Permission.RECORD_SIGN)) {
+            throw new ReviewException(403, "Account " + signer.userId() + " no longer holds a role that may sign.");
+        }
+        return signer;
     }
 
     /**
@@ -271,18 +280,7 @@ public final class ReviewService {
             if (r.seenLastSeq() != 0 && r.seenLastSeq() != v.entries().getLast().seq()) {
                 throw ReviewException.conflict("This visit changed after you opened it: reload it, review the change, then sign.");
             }
-            if (firstOfSignIn && r.userId().isBlank()) {
-                throw new ReviewException(ReviewException.WRONG_PASSWORD, FIRST_SIGNATURE);
-            }
-            Optional<String> enteredId = r.userId().isBlank() ? Optional.empty() : Optional.of(r.userId());
-            Principal signer = switch (authenticator.confirm(who, enteredId, r.password())) {
-                case Authenticator.Result.Accepted a -> a.principal();
-                case Authenticator.Result.Refused refused -> throw new ReviewException(
-                        refused.locked() ? ReviewException.LOCKED : ReviewException.WRONG_PASSWORD, refused.message());
-            };
-            if (!signer.may(Permission.RECORD_SIGN)) {
-                throw new ReviewException(403, "Account " + signer.userId() + " no longer holds a role that may sign.");
-            }
+            Principal signer = signer(who, r, firstOfSignIn);
             audit.record(signer.userId(), new SessionId(v.id()), VisitSignOff.signature(v, r.meaning(), signer, clock.instant()));
             return VisitSignOff.VisitSignatures.of(visit(v.id()));
         } finally {

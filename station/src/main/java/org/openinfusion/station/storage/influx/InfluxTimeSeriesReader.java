@@ -79,17 +79,21 @@ public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoClose
         if (streams.isEmpty()) {
             return List.of();
         }
+        String streamFilter = numericStreamFilter(streams);
+        List<StoredValue> out = read(LineProtocol.NUMERIC, "bed = " + literal(requireBed(bed)) + " AND " + streamFilter,
+                micros(from), micros(to));
+        out.sort(Comparator.comparing(StoredValue::time).thenComparing(StoredValue::stream).thenComparing(StoredValue::device));
+        return out;
+    }
+
+    /** {@code (stream = 'a' OR stream = 'b')} for numeric streams; any other kind is refused. */
+    private static String numericStreamFilter(Set<Stream> streams) {
         for (Stream s : streams) {
             if (s.kind() != StreamKind.NUMERIC) {
                 throw new IllegalArgumentException(s.key() + " is not a numeric stream");
             }
         }
-        String streamFilter = streams.stream().sorted().map(s -> "stream = " + literal(s.key()))
-                .collect(Collectors.joining(" OR ", "(", ")"));
-        List<StoredValue> out = read(LineProtocol.NUMERIC, "bed = " + literal(requireBed(bed)) + " AND " + streamFilter,
-                micros(from), micros(to));
-        out.sort(Comparator.comparing(StoredValue::time).thenComparing(StoredValue::stream).thenComparing(StoredValue::device));
-        return out;
+        return streams.stream().sorted().map(s -> "stream = " + literal(s.key())).collect(Collectors.joining(" OR ", "(", ")"));
     }
 
     /**
@@ -107,13 +111,7 @@ public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoClose
         if (streams.isEmpty()) {
             return List.of();
         }
-        for (Stream s : streams) {
-            if (s.kind() != StreamKind.NUMERIC) {
-                throw new IllegalArgumentException(s.key() + " is not a numeric stream");
-            }
-        }
-        String streamFilter = streams.stream().sorted().map(s -> "stream = " + literal(s.key()))
-                .collect(Collectors.joining(" OR ", "(", ")"));
+        String streamFilter = numericStreamFilter(streams);
         String text = "SELECT min(\"v\"), max(\"v\") FROM " + InfluxPointWriter.quote(config.retentionPolicy()) + "."
                 + InfluxPointWriter.quote(LineProtocol.NUMERIC) + " WHERE bed = " + literal(requireBed(bed)) + " AND " + streamFilter
                 + " AND time >= " + micros(from) + "000 AND time < " + micros(to) + "000 GROUP BY time(" + width
