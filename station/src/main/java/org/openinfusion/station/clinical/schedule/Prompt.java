@@ -4,6 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A time point as the nurse sees it: instruments, due time (once known) and state. */
-public record Prompt(String timePointId, List<String> instruments, Optional<Instant> due, PromptState state) {
+/**
+ * A time point as the nurse sees it: instruments, due time (once known) and state. {@code overdueSince} is when it
+ * became overdue (while it is overdue): its own overdue time, or, for a pre-dose (baseline) time point, the infusion
+ * start if that came first, so that staff read "overdue 12 min" from that moment, never a countdown to its due time.
+ */
+public record Prompt(String timePointId, List<String> instruments, Optional<Instant> due, PromptState state, Optional<Instant> overdueSince) {
+
+    /** A prompt that is not overdue. */
+    public Prompt(String timePointId, List<String> instruments, Optional<Instant> due, PromptState state) {
+        this(timePointId, instruments, due, state, Optional.empty());
+    }
 }

@@ -26,6 +26,8 @@ public final class RatingSchedule {
     private final List<ScheduleEntry> entries;
     private final Duration pretreatmentLead;
     private final Map<String, PromptState> states = new LinkedHashMap<>();
+    /** When each time point became overdue (its boundary time, as reported by {@link #advance}). */
+    private final Map<String, Instant> overdueAt = new LinkedHashMap<>();
 
     /** A schedule without a pretreatment lead: only time points anchored to the session start are pre-dose. */
     public RatingSchedule(List<ScheduleEntry> entries) {
@@ -62,6 +64,9 @@ public final class RatingSchedule {
                 if (step.state().ordinal() > states.get(e.id()).ordinal() || step.state() == PromptState.COMPLETED) {
                     out.add(new PromptTransition(e.id(), states.get(e.id()), step.state(), step.at()));
                     states.put(e.id(), step.state());
+                    if (step.state() == PromptState.OVERDUE) {
+                        overdueAt.put(e.id(), step.at());
+                    }
                 }
             }
         }
@@ -140,9 +145,10 @@ public final class RatingSchedule {
         return Optional.ofNullable(anchors.get(e.anchor())).map(a -> a.plus(e.offset()));
     }
 
-    /** Every prompt with its due time and current state, in schedule order. */
+    /** Every prompt with its due time, current state and (while overdue) since when, in schedule order. */
     public List<Prompt> prompts(Map<Anchor, Instant> anchors) {
-        return entries.stream().map(e -> new Prompt(e.id(), e.instruments(), due(e, anchors), states.get(e.id()))).toList();
+        return entries.stream().map(e -> new Prompt(e.id(), e.instruments(), due(e, anchors), states.get(e.id()),
+                Optional.ofNullable(overdueAt.get(e.id())).filter(t -> states.get(e.id()) == PromptState.OVERDUE))).toList();
     }
 
     public PromptState state(String timePointId) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.protocol.Anchor;
@@ -68,5 +69,33 @@ class RatingScheduleTest {
     void promptsShowTheirDueTimes() {
         RatingSchedule s = new RatingSchedule(List.of(EOI));
         assertEquals(END, s.prompts(ANCHORS).getFirst().due().orElseThrow());
+    }
+
+    @Test
+    void aBaselineOverdueFromAnEarlyStartIsOverdueSinceTheStartNotDueAtItsCapsuleTime() {
+        // Williams 2018's baseline: the capsule + 45 min, open 15 min before, overdue 5 min after; the infusion started
+        // early, 4 min after the capsule (with a reason): the baseline is overdue from that start, 41 min before its due time
+        ScheduleEntry baseline = new ScheduleEntry("baseline", List.of("cadss"), Anchor.PRETREATMENT, Duration.ofMinutes(45),
+                Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(5), "Williams 2018");
+        Instant begun = END.minus(Duration.ofMinutes(10));
+        Instant capsule = END.minus(Duration.ofMinutes(4));
+        Map<Anchor, Instant> anchors = Map.of(Anchor.SESSION_START, begun, Anchor.PRETREATMENT, capsule, Anchor.INFUSION_START, END);
+        RatingSchedule s = new RatingSchedule(List.of(baseline), Duration.ofMinutes(45));
+        s.advance(END.minusSeconds(60), anchors, Set.of());
+        assertEquals(Optional.empty(), s.prompts(anchors).getFirst().overdueSince(), "due, not overdue, before the start");
+        s.advance(END.plusSeconds(120), anchors, Set.of());
+        Prompt p = s.prompts(anchors).getFirst();
+        assertEquals(PromptState.OVERDUE, p.state());
+        assertEquals(Optional.of(END), p.overdueSince());
+        assertEquals(capsule.plus(Duration.ofMinutes(45)), p.due().orElseThrow());
+        s.advance(END.plusSeconds(180), anchors, Set.of("baseline"));
+        assertEquals(Optional.empty(), s.prompts(anchors).getFirst().overdueSince(), "no longer overdue once rated");
+    }
+
+    @Test
+    void aTimePointPastItsOverdueTimeIsOverdueSinceThatTime() {
+        RatingSchedule s = new RatingSchedule(List.of(EOI));
+        s.advance(END.plus(Duration.ofMinutes(8)), ANCHORS, Set.of());
+        assertEquals(Optional.of(END.plus(Duration.ofMinutes(5))), s.prompts(ANCHORS).getFirst().overdueSince());
     }
 }
