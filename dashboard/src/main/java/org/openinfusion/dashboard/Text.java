@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.infusion.InfusionEvent.DeviationKind;
 import org.openinfusion.station.clinical.protocol.DischargeCriteria;
+import org.openinfusion.station.clinical.schedule.Prompt;
+import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.domain.Stream;
@@ -154,6 +156,19 @@ public final class Text {
             return get("due.now");
         }
         return get("due.overdue", -s / 60);
+    }
+
+    /**
+     * A time point's countdown as staff read it: an overdue one reads "overdue N min" counted from when it became
+     * overdue (for a baseline overdue from an early infusion start: from that start), never "due in"; any other one
+     * {@link #due(Instant, Instant)} to its due time. Empty without a due time.
+     */
+    public static String due(Prompt p, Instant now) {
+        if (p.state() == PromptState.OVERDUE) {
+            Instant since = p.overdueSince().or(p::due).orElse(now);
+            return get("due.overdue", Math.max(1, minutesRoundedUp(Math.max(0, Duration.between(since, now).toSeconds()))));
+        }
+        return p.due().map(d -> due(d, now)).orElse("");
     }
 
     private static long minutesRoundedUp(long seconds) {

@@ -21,6 +21,8 @@ import org.openinfusion.station.clinical.api.SessionCommand;
 final class AlarmPanel extends Div {
     static final int SILENCE_SECONDS = 120;
     private final Actions actions;
+    /** Alarm events listed in the tab: as many as fit it at 1024x768 without scrolling. */
+    static final int SHOWN_EVENTS = 6;
     private final Div recent = new Div();
     private final Div advice = new Div();
     private String shownAlarms = "";
@@ -80,8 +82,14 @@ final class AlarmPanel extends Div {
             alarms.forEach(a -> add(row(a, now)));
         }
         recent.removeAll();
-        events.stream().limit(20).forEach(e -> recent.add(new Div(new Span(Text.clock(e.at()) + "  " + Text.of("alarmEvent", e.kind())
+        // the latest that fit the tab without scrolling; the rest are in the session record
+        events.stream().limit(SHOWN_EVENTS).forEach(e -> recent.add(new Div(new Span(Text.clock(e.at()) + "  " + Text.of("alarmEvent", e.kind())
                 + ": " + AlarmWording.of(e.alarmId(), e.message()) + ("station".equals(e.by()) ? "" : "  (" + e.by() + ")")))));
+        if (events.size() > SHOWN_EVENTS) {
+            Span more = new Span(Text.get("bed.earlierEvents"));
+            more.addClassName("list-more");
+            recent.add(more);
+        }
         if (events.isEmpty()) {
             recent.add(new Span(Text.get("alarm.noEvents")));
         }

@@ -37,10 +37,11 @@ import org.openinfusion.station.security.Permission;
 
 /**
  * The bedside view of one bed for nurses, designed for a 1280x800 bedside screen and a 1024x768 tablet with nothing
- * scrolled: alarm banner on top; left the monitor (waveforms with their numbers, NIBP, RR); right the session's next
- * steps, the rating due (or the next one with its countdown), the infusion against its plan and the one-tap
- * markers, always in view; the secondary lists (ratings, alarm events, notes, discharge check) in tabs that scroll
- * inside themselves. A refusal shows in the side column, never over the waveforms. Talks to the station only over
+ * scrolled at any step of a session: alarm banner on top; left the monitor (waveforms with their numbers, NIBP, RR)
+ * and under it the one-tap markers in one row; right the session's next steps, the rating due (or the next one with
+ * its countdown), the infusion against its plan, and the secondary lists (ratings, alarm events, notes, discharge
+ * check) in tabs below them, each list in compact rows showing the latest entries that fit (the whole record is in
+ * review). A refusal shows in the side column, never over the waveforms. Talks to the station only over
  * the event bus.
  */
 @Route(Routes.BED)
@@ -92,9 +93,13 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
         tabs.add(Text.get("bed.tabNotes"), "notes", markers.notes());
         tabs.add(Text.get("bed.tabDischarge"), "discharge", session.discharge());
         tabs.add(Text.get("bed.tabSafety"), "safety", safety);
-        Div side = new Div(message, session, start, prompts, infusion, markers, tabs);
+        // the one-tap markers in one row under the traces (the monitor keeps its height); the side column holds the
+        // steps, the rating due, the infusion and the tabs, so that the tabs' lists fit without scrolling at every step
+        Div left = new Div(monitor, markers);
+        left.addClassName("bed-left");
+        Div side = new Div(message, session, start, prompts, infusion, tabs);
         side.addClassName("bed-side");
-        Div main = new Div(monitor, side);
+        Div main = new Div(left, side);
         main.addClassName("bed-main");
         Div banners = new Div(alarms, alarms.advice());
         banners.addClassName("bed-banners");

@@ -13,6 +13,8 @@ import org.openinfusion.station.clinical.api.SessionView;
 
 /** One-tap event markers, always in view; the free-text note and the latest markers in a tab ({@link #notes()}). */
 final class MarkerBar extends Div {
+    /** Markers listed in the Notes tab: as many as fit it at 1024x768 without scrolling. */
+    static final int SHOWN_MARKERS = 4;
     private final Actions actions;
     private final TextField note = new TextField();
     private final Div recent = new Div();
@@ -56,7 +58,13 @@ final class MarkerBar extends Div {
 
     void show(List<SessionView.Marker> markers) {
         recent.removeAll();
-        markers.stream().limit(20).forEach(m -> recent.add(new Div(new Span(Text.clock(m.at()) + "  " + Text.of("marker", m.kind())
+        // the latest that fit the tab under the note field without scrolling; the rest are in the session record
+        markers.stream().limit(SHOWN_MARKERS).forEach(m -> recent.add(new Div(new Span(Text.clock(m.at()) + "  " + Text.of("marker", m.kind())
                 + (m.note() == null || m.note().isEmpty() ? "" : ": " + m.note()) + "  (" + m.user() + ")"))));
+        if (markers.size() > SHOWN_MARKERS) {
+            Span more = new Span(Text.get("bed.earlierMarkers"));
+            more.addClassName("list-more");
+            recent.add(more);
+        }
     }
 }

@@ -103,7 +103,7 @@ final class PromptPanel extends Div {
 
     static String title(Prompt p, Instant now) {
         return Text.get(p.state() == PromptState.OVERDUE ? "prompt.overdueTitle" : "prompt.dueTitle", Text.timePoint(p.timePointId()))
-                + p.due().map(d -> "  " + Text.due(d, now)).orElse("");
+                + (p.due().isPresent() || p.state() == PromptState.OVERDUE ? "  " + Text.due(p, now) : "");
     }
 
     private Div dueRow(Prompt p, SessionView v) {

@@ -5,13 +5,16 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.clinical.session.DischargeCheck;
+import org.openinfusion.station.clinical.session.StartGates;
 
 /**
  * The session's next steps as buttons (a step that cannot be undone asks for confirmation first), a one-line
@@ -25,6 +28,9 @@ final class SessionPanel extends Div {
     private final Div discharge = new Div();
     private SessionView shown;
     private String shownSteps = "";
+    /** The pre-dose gates the start-override dialog last listed, and for which session. */
+    private Set<StartGates.Kind> gatesShown = Set.of();
+    private String gatesSession = "";
 
     SessionPanel(Actions actions, Supplier<Instant> now) {
         this.actions = actions;
@@ -71,7 +77,8 @@ final class SessionPanel extends Div {
 
     void take(Step s) {
         if (StepConfirm.needed(s)) {
-            new StepConfirm(s, shown, now.get(), reason -> send(s, reason)).open();
+            new StepConfirm(s, shown, now.get(), (reason, returnKit) ->
+                    actions.send(new SessionCommand.SessionStep(actions.user(), actions.bed(), s, reason, Set.of(), returnKit))).open();
         } else if (s == Step.CONFIRM_INFUSION_START) {
             // refused before the pretreatment lead, without a pre-dose blood pressure or above the BP gate: the
             // station records the start with a reason instead, so staff may give one
@@ -82,7 +89,17 @@ final class SessionPanel extends Div {
                         if (v.startGates().isEmpty()) {
                             actions.refuse(refusal);
                         } else {
-                            new StartOverride(v.startGates(), (reason, gates) -> actions.send(
+                            Set<StartGates.Kind> now = EnumSet.noneOf(StartGates.Kind.class);
+                            v.startGates().forEach(g -> now.add(g.kind()));
+                            // a gate shown at the last try that is met now (a cuff reading taken, the lead reached) is named as cleared
+                            Set<StartGates.Kind> cleared = EnumSet.noneOf(StartGates.Kind.class);
+                            if (v.sessionId().equals(gatesSession)) {
+                                cleared.addAll(gatesShown);
+                                cleared.removeAll(now);
+                            }
+                            gatesSession = v.sessionId();
+                            gatesShown = now;
+                            new StartOverride(v.startGates(), cleared, (reason, gates) -> actions.send(
                                     new SessionCommand.SessionStep(actions.user(), actions.bed(), s, reason, gates))).open();
                         }
                     });

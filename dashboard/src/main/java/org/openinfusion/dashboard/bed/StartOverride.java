@@ -22,7 +22,8 @@ import org.openinfusion.station.clinical.session.StartGates;
 /**
  * The station would confirm the infusion start only over unmet pre-dose gates (pretreatment lead not reached, no fresh
  * pre-dose blood pressure, blood pressure above the protocol's limit): lists EVERY one of them in staff words, each
- * rule's source folded beneath it, and asks for one reason. The start is sent naming exactly the gates shown; the station
+ * rule's source folded beneath it, and asks for one reason. A gate listed at the staff's last try that is met now (a cuff
+ * reading taken, the lead reached) is named first as cleared. The start is sent naming exactly the gates shown; the station
  * refuses it if those are no longer the gates unmet at that moment, so nothing is overridden that the nurse did not see.
  */
 final class StartOverride extends Dialog {
@@ -36,14 +37,30 @@ final class StartOverride extends Dialog {
         return Text.get("start.gate." + gate.kind().name(), gate.figures().toArray());
     }
 
-    /** @param go receives the reason and the gates it overrides (those listed) */
-    StartOverride(List<StartGates.Unmet> gates, BiConsumer<String, Set<StartGates.Kind>> go) {
+    /**
+     * @param cleared the gates listed at the last try that are met now (said first, so staff see what their step changed)
+     * @param go receives the reason and the gates it overrides (those listed)
+     */
+    StartOverride(List<StartGates.Unmet> gates, Set<StartGates.Kind> cleared, BiConsumer<String, Set<StartGates.Kind>> go) {
         setId("start-override-dialog");
         addClassName("confirm-dialog");
         setCloseOnOutsideClick(false);
         setHeaderTitle(Text.get("start.override.title"));
-        Div why = new Div(new Paragraph(Text.get("start.override.intro")));
+        Div why = new Div();
         why.setId("start-override-why");
+        if (!cleared.isEmpty()) {
+            UnorderedList done = new UnorderedList();
+            for (StartGates.Kind k : StartGates.Kind.values()) {
+                if (cleared.contains(k)) {
+                    done.add(new ListItem(Text.get("start.cleared." + k.name())));
+                }
+            }
+            Div since = new Div(new Span(Text.get("start.override.cleared")), done);
+            since.setId("start-override-cleared");
+            since.addClassName("start-override-cleared");
+            why.add(since);
+        }
+        why.add(new Paragraph(Text.get(cleared.isEmpty() ? "start.override.intro" : "start.override.introStill")));
         UnorderedList list = new UnorderedList();
         list.setId("start-override-gates");
         for (StartGates.Unmet gate : gates) {

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.station.clinical.api.SessionView;
@@ -28,7 +31,9 @@ import org.openinfusion.station.security.Permission;
  * The confirmation of a step that cannot be undone (end of infusion, ready for discharge, close), stating its
  * consequence. Ready for discharge while the discharge check says "not yet" needs an explicit confirmation that the
  * physician agreed (the physician's own override belongs to the clinical workflow); closing lists every rating not
- * done and needs a reason for each (and a reason to close before discharge), all recorded with the step.
+ * done and needs a reason for each (and a reason to close before discharge), all recorded with the step. Ending the
+ * infusion says what the pump reports (still infusing: the step does not stop it). Closing a session that was never
+ * dosed offers to return its kit to the pool, stated unopened with its own reason; a dosed session's kit never goes back.
  */
 final class StepConfirm extends Dialog {
     /** Steps that need a confirmation. */
@@ -39,8 +44,21 @@ final class StepConfirm extends Dialog {
     private final Button confirm = new Button();
     private final List<Runnable> checks = new ArrayList<>();
 
-    /** {@code go} receives the reason to record with the step (empty when none is asked). */
-    StepConfirm(Step step, SessionView v, Instant now, Consumer<String> go) {
+    /** The states before the infusion start is confirmed: a session closed in one of them was never dosed. */
+    private static final Set<SessionState> UNDOSED = Set.of(SessionState.CREATED, SessionState.BASELINE, SessionState.PRETREATMENT_GIVEN);
+
+    /** Whether the session was never dosed (its kit may go back to the pool if never opened). */
+    static boolean undosed(SessionView v) {
+        return UNDOSED.contains(v.state()) && !v.infusion().started();
+    }
+
+    private boolean returnKit;
+
+    /**
+     * {@code go} receives the reason to record with the step (empty when none is asked) and whether the kit goes back
+     * to the pool unopened (closing an undosed session only).
+     */
+    StepConfirm(Step step, SessionView v, Instant now, BiConsumer<String, Boolean> go) {
         setId("confirm-dialog");
         addClassName("confirm-dialog");
         setCloseOnOutsideClick(false);
@@ -57,8 +75,15 @@ final class StepConfirm extends Dialog {
         cancel.setId("confirm-cancel");
         List<Consumer<StringBuilder>> reasons = new ArrayList<>();
         switch (step) {
-            case END_OF_INFUSION -> body.add(new Paragraph(Text.get("confirm.END_OF_INFUSION.figures",
-                    Text.decimal(v.infusion().volumeInfusedMl()), Text.decimal(v.plan().volumeMl()), Text.minutes(v.infusion().infusing()))));
+            case END_OF_INFUSION -> {
+                body.add(new Paragraph(Text.get("confirm.END_OF_INFUSION.figures",
+                        Text.decimal(v.infusion().volumeInfusedMl()), Text.decimal(v.plan().volumeMl()), Text.minutes(v.infusion().infusing()))));
+                Paragraph pump = new Paragraph(pumpLine(v.infusion()));
+                pump.setId("confirm-pump");
+                pump.addClassName("confirm-pump");
+                pump.getElement().setAttribute("data-infusing", String.valueOf(pumpInfusing(v.infusion())));
+                body.add(pump);
+            }
             case READY_FOR_DISCHARGE -> reasons.addAll(notMet(v, body));
             case CLOSE -> reasons.addAll(closing(v, body));
             default -> {
@@ -68,7 +93,7 @@ final class StepConfirm extends Dialog {
             StringBuilder reason = new StringBuilder();
             reasons.forEach(r -> r.accept(reason));
             close();
-            go.accept(reason.toString());
+            go.accept(reason.toString(), returnKit);
         });
         add(body);
         getFooter().add(cancel, confirm);
@@ -108,6 +133,57 @@ final class StepConfirm extends Dialog {
         return List.of(sb -> sb.append(why.getValue().strip()));
     }
 
+    /** Whether the pump reports that it is infusing. */
+    static boolean pumpInfusing(SessionView.Infusion i) {
+        return "infusing".equalsIgnoreCase(String.valueOf(i.pumpState()));
+    }
+
+    /** What the pump reports, as the consequence of ending the infusion: the step records the end, it does not stop the pump. */
+    static String pumpLine(SessionView.Infusion i) {
+        if (pumpInfusing(i)) {
+            return Text.get("confirm.END_OF_INFUSION.pumpInfusing");
+        }
+        if (i.pumpState() == null || i.pumpState().isBlank()) {
+            return Text.get("confirm.END_OF_INFUSION.pumpNone");
+        }
+        return Text.get("confirm.END_OF_INFUSION.pumpState", Text.orElse("pump." + i.pumpState(), i.pumpState()));
+    }
+
+    /**
+     * Closing an undosed session: the kit may go back to the pool only when staff state it was never opened and say why
+     * (docs/protocols.md); otherwise it stays out of the pool. A dosed session's kit never goes back: the choice is not offered.
+     */
+    private List<Consumer<StringBuilder>> kitReturn(SessionView v, Div body) {
+        if (!undosed(v)) {
+            return List.of();
+        }
+        Checkbox unopened = new Checkbox(Text.get("confirm.returnKit", v.kitId()));
+        unopened.setId("close-return-kit");
+        unopened.setHelperText(Text.get("confirm.returnKitHelp"));
+        TextField why = new TextField(Text.get("confirm.returnKitReason"));
+        why.setId("close-return-kit-reason");
+        why.setRequired(true);
+        why.setWidthFull();
+        why.setValueChangeMode(ValueChangeMode.EAGER);
+        why.setVisible(false);
+        why.addValueChangeListener(e -> update());
+        unopened.addValueChangeListener(e -> {
+            returnKit = e.getValue();
+            why.setVisible(returnKit);
+            update();
+        });
+        checks.add(() -> confirm.setEnabled(confirm.isEnabled() && (!returnKit || !why.getValue().isBlank())));
+        Div box = new Div(unopened, why);
+        box.setId("close-kit");
+        box.addClassName("close-kit");
+        body.add(box);
+        return List.of(sb -> {
+            if (returnKit) {
+                sb.append(sb.isEmpty() ? "" : "; ").append(Text.get("confirm.kitReturnedReason", why.getValue().strip()));
+            }
+        });
+    }
+
     /** Closing: a reason before discharge, and one for every rating not done. Returns how to write the reasons. */
     private List<Consumer<StringBuilder>> closing(SessionView v, Div body) {
         List<Consumer<StringBuilder>> out = new ArrayList<>();
@@ -118,6 +194,7 @@ final class StepConfirm extends Dialog {
             TextField reason = early;
             out.add(sb -> sb.append(reason.getValue().strip()));
         }
+        out.addAll(kitReturn(v, body));
         Map<String, TextField> undone = new LinkedHashMap<>();
         for (String what : unfinished(v)) {
             TextField why = required(what, "close-reason-" + undone.size());

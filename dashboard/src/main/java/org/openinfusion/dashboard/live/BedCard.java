@@ -162,7 +162,7 @@ final class BedCard extends Anchor {
                 .filter(x -> x.due().isPresent() && (x.state() == PromptState.DUE || x.state() == PromptState.OVERDUE || x.state() == PromptState.SCHEDULED))
                 .min(Comparator.comparing(x -> x.due().get())));
         next.setText(p.map(x -> Text.get("overview.next", String.join(", ", x.instruments().stream().map(Text::form).toList()),
-                Text.timePoint(x.timePointId()), Text.due(x.due().get(), now))).orElse(""));
+                Text.timePoint(x.timePointId()), Text.due(x, now))).orElse(""));
         next.getElement().setAttribute("data-state", p.map(x -> x.state().name().toLowerCase(Locale.ROOT)).orElse("none"));
     }
 }

@@ -172,11 +172,14 @@ public final class RatingDialog extends Dialog {
         Span value = new Span(now.isPresent() ? now.getAsInt() + " mm" : Text.get("rating.vasUnset"));
         value.setId("vas-value");
         value.addClassName("vas-value");
+        // until the line is touched the span holds how to answer: styled as a hint, not as the value
+        value.getElement().setAttribute("data-unset", String.valueOf(now.isEmpty()));
         VasLine line = new VasLine(catalog.itemText(draft.instrument().id(), item.id()), now, v -> {
             try {
                 draft.set(v);
                 error.setText("");
                 value.setText(v + " mm");
+                value.getElement().setAttribute("data-unset", "false");
                 progressText.setText(progressLine());
                 progress.setValue((double) draft.answered() / draft.size());
                 submit.setEnabled(draft.complete());

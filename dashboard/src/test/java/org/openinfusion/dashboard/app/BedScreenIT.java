@@ -208,8 +208,12 @@ class BedScreenIT {
     @Test
     void endOfInfusionAsksFirstAndCancelChangesNothing() throws Exception {
         browser.get(demo.dashboardUrl() + "bed/bed-01");
+        // the demo's simulated nurse has started the pump: the dialog says it is still infusing and that the step does not stop it
+        waitFor().until(d -> BrowserSteps.text(browser, "inf-pump").startsWith("Infusing"));
         BrowserSteps.click(browser, "step-end-of-infusion");
         waitFor().until(d -> BrowserSteps.text(browser, "confirm-consequence").contains("cannot be undone"));
+        assertEquals("The pump is still infusing. This step records the end of the infusion; it does not stop the pump: stop the pump first.",
+                BrowserSteps.text(browser, "confirm-pump"));
         shot("confirm-end-of-infusion");
         BrowserSteps.click(browser, "confirm-cancel");
         waitFor().until(d -> d.findElements(By.id("confirm-consequence")).isEmpty());

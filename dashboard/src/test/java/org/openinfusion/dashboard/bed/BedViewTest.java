@@ -43,6 +43,7 @@ import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Role;
 import tools.jackson.databind.json.JsonMapper;
@@ -276,7 +277,10 @@ class BedViewTest {
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-cadss")).isEmpty());
         click("rate-baseline-cadss");
         assertEquals("CADSS item 1", text("rating-item"));
-        assertTrue(text("rating-placeholder-note").contains("site file"), text("rating-placeholder-note"));
+        // a plain sentence for staff: who installs the licensed wording and how, never a repository path
+        String note = text("rating-placeholder-note");
+        assertTrue(note.contains("station administrator installs the site's licensed wording as the station's site wording file"), note);
+        assertFalse(note.contains("docs/") || note.contains(".md") || note.contains("section"), note);
     }
 
     @Test
@@ -464,6 +468,98 @@ class BedViewTest {
         click("step-end-of-infusion");
         click("confirm-step");
         KaribuStation.until(() -> text("session-header").contains("Infusion complete"));
+    }
+
+    @Test
+    void endingTheInfusionSaysWhatThePumpReportsAndThatAPumpStillInfusingIsNotStoppedByTheStep() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start");
+        click("step-end-of-infusion");
+        // given the station's pump state before any pump reports (standby): said as it is
+        assertEquals("The pump reports: Standby. This step records the end of the infusion; it does not control the pump.",
+                text("confirm-pump"));
+        assertEquals("false", _get(Component.class, s -> s.withId("confirm-pump")).getElement().getAttribute("data-infusing"));
+        click("confirm-cancel");
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.STATE, new StateSample(new DeviceRef("bed-01", "pump"), Stream.PUMP_STATE, "infusing", now, now, 21));
+        KaribuStation.until(() -> text("inf-pump").startsWith("Infusing"));
+        click("step-end-of-infusion");
+        assertEquals("The pump is still infusing. This step records the end of the infusion; it does not stop the pump: stop the pump first.",
+                text("confirm-pump"));
+        assertEquals("true", _get(Component.class, s -> s.withId("confirm-pump")).getElement().getAttribute("data-infusing"));
+    }
+
+    @Test
+    void theStartOverrideSaysWhichCheckHasClearedSinceTheLastTry() {
+        startSession("ketamine-naltrexone-crossover");
+        walk("step-baseline", "step-pretreatment");
+        click("step-confirm-infusion-start");
+        KaribuStation.until(() -> !_find(TextField.class, s -> s.withId("start-override-reason")).isEmpty());
+        assertTrue(_find(Div.class, s -> s.withId("start-override-cleared")).isEmpty(), "nothing cleared at the first try");
+        assertEquals(2, _get(UnorderedList.class, s -> s.withId("start-override-gates")).getChildren().count());
+        click("start-override-cancel");
+        // when the nurse takes a cuff reading and tries again, the dialog says the blood pressure check has cleared
+        cuff(128, 82);
+        click("step-confirm-infusion-start");
+        KaribuStation.until(() -> !_find(Div.class, s -> s.withId("start-override-cleared")).isEmpty());
+        assertEquals("Cleared since your last try:A blood pressure has been taken before dosing.", text("start-override-cleared"));
+        assertTrue(text("start-override-why").contains("These checks before dosing are still not met:"), text("start-override-why"));
+        assertEquals(1, _get(UnorderedList.class, s -> s.withId("start-override-gates")).getChildren().count(), text("start-override-why"));
+        assertTrue(_find(Span.class, s -> s.withId("start-override-gate-no-pre-dose-nibp")).isEmpty());
+    }
+
+    @Test
+    void aBaselineOverdueFromAnEarlyStartReadsOverdueNeverDueIn() {
+        startSession("ketamine-naltrexone-crossover");
+        walk("step-baseline", "step-pretreatment");
+        cuff(128, 82);
+        click("step-confirm-infusion-start");
+        KaribuStation.until(() -> !_find(TextField.class, s -> s.withId("start-override-reason")).isEmpty());
+        _get(TextField.class, s -> s.withId("start-override-reason")).setValue("scanner slot moved; physician agreed");
+        click("start-override-confirm");
+        KaribuStation.until(() -> text("session-header").contains("Infusing"));
+        // the baseline is due 45 min after the capsule, but overdue from the start: counted from the start, not to the capsule time
+        KaribuStation.until(() -> text("prompt-due").contains("OVERDUE"));
+        String prompt = text("prompt-due");
+        assertTrue(prompt.startsWith("OVERDUE ratings at Baseline:  overdue 1 min"), prompt);
+        assertFalse(prompt.contains("due in"), prompt);
+    }
+
+    @Test
+    void closingAnUndosedSessionReturnsItsKitOnlyWhenStatedUnopenedWithAReason() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline");
+        click("step-close");
+        Checkbox unopened = _get(Checkbox.class, s -> s.withId("close-return-kit"));
+        assertEquals("Kit KIT-0042 was never opened: return it to the kit pool", unopened.getLabel());
+        assertFalse(unopened.getValue(), "the safe side by default: the kit stays out of the pool");
+        _get(TextField.class, s -> s.withId("close-reason")).setValue("participant withdrew before dosing");
+        fillCloseReasons();
+        assertTrue(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+        unopened.setValue(true);
+        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "the return needs its own reason");
+        _get(TextField.class, s -> s.withId("close-return-kit-reason")).setValue("seal intact, never opened");
+        assertTrue(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+        click("confirm-step");
+        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
+        var returned = station.audit.stream().filter(a -> a.type().equals("kit.returned")).toList();
+        assertEquals(1, returned.size(), station.audit.toString());
+        assertEquals("KIT-0042", returned.getFirst().payload().get("kitId"));
+        assertTrue(String.valueOf(returned.getFirst().payload().get("reason")).contains("kit returned unopened: seal intact, never opened"),
+                returned.getFirst().payload().toString());
+    }
+
+    @Test
+    void closingADosedSessionNeverOffersToReturnItsKit() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start");
+        click("step-close");
+        assertTrue(_find(Checkbox.class, s -> s.withId("close-return-kit")).isEmpty(), "a dosed session's kit never goes back");
+        _get(TextField.class, s -> s.withId("close-reason")).setValue("infusion stopped: participant unwell");
+        fillCloseReasons();
+        click("confirm-step");
+        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
+        assertTrue(station.audit.stream().noneMatch(a -> a.type().equals("kit.returned")), station.audit.toString());
     }
 
     @Test
