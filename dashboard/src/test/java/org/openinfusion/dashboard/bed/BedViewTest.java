@@ -241,11 +241,15 @@ class BedViewTest {
         assertEquals("VAS - Baseline", _get(RatingDialog.class).getHeaderTitle(), "staff words, not the time point's id");
         assertTrue(_find(Div.class, s -> s.withId("rating-placeholder-note")).isEmpty(), "VAS questions ship their wording");
         assertTrue(text("vas-no-anchors").startsWith("The protocol defines no end labels"), "none invented: " + text("vas-no-anchors"));
+        // until the line is touched, the value place holds how to answer, marked as a hint (styled small and grey, not as the value)
+        assertEquals("Touch the line, or use the arrow keys", text("vas-value"));
+        assertEquals("true", _get(Component.class, s -> s.withId("vas-value")).getElement().getAttribute("data-unset"));
         for (int value : new int[] {40, 10, 0}) {
             var line = _get(Component.class, s -> s.withId("vas-line")).getElement();
             var data = JsonMapper.builder().build().createObjectNode().put("event.detail.value", value);
             ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-change", data));
             assertEquals(value + " mm", text("vas-value"));
+            assertEquals("false", _get(Component.class, s -> s.withId("vas-value")).getElement().getAttribute("data-unset"));
             ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-commit", JsonMapper.builder().build().createObjectNode()));
         }
         click("rating-submit");
