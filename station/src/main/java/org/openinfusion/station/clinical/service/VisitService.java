@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
+import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.AuditHistory;
@@ -22,9 +23,12 @@ import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Instrument;
+import org.openinfusion.station.clinical.rating.Item;
+import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.rating.Scorer;
+import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.SubjectCode;
 import org.openinfusion.station.clinical.visit.ClinicList;
@@ -35,6 +39,8 @@ import org.openinfusion.station.clinical.visit.SubjectTimeline;
 import org.openinfusion.station.clinical.visit.VisitKind;
 import org.openinfusion.station.clinical.visit.VisitSchedule;
 import org.openinfusion.station.clinical.visit.WindowStatus;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.TabletGrants;
 
 /**
  * Study visits (docs/visits.md): every command is checked against the protocol's visit schedule and the trail, then
@@ -129,7 +135,7 @@ public final class VisitService {
             case VisitCommand.Enrol e -> enrol(actor, e);
             case VisitCommand.StartVisit s -> start(actor, s);
             case VisitCommand.StartUnscheduled u -> unscheduled(actor, u);
-            case VisitCommand.RecordRating r -> rate(actor, r);
+            case VisitCommand.RecordRating r -> rate(actor, r, null);
             case VisitCommand.RecordVitals v -> {
                 if (v.values().isEmpty()) {
                     throw new VisitRefused("no vital signs given");
@@ -195,10 +201,67 @@ public final class VisitService {
         return done(u.subject(), u.protocolId(), id, Optional.empty());
     }
 
-    private VisitReply.Done rate(String actor, VisitCommand.RecordRating r) {
+    /**
+     * Staff hand an instrument of an open rating visit to the patient tablet (docs/tablet.md): only an instrument the
+     * visit rates and has not rated yet, only a form whose items the subject rates. Audited on the visit's own session
+     * ({@code tablet.code_issued}); the code itself never is.
+     */
+    public TabletRequest.Code handOver(Principal staff, String visitSessionId, String formKey, TabletGrants grants) {
+        StudyVisits.VisitSession v = open(visitSessionId);
+        FormKey form = FormKey.resolve(instruments, formKey).orElseThrow(() -> new VisitRefused("unknown form " + formKey));
+        String timePoint = timePointOf(v);
+        if (v.started().visitId() != null) {
+            List<String> planned = scheduleOf(v.started().protocolId()).visit(timePoint).orElseThrow().instruments();
+            if (!planned.contains(form.instrumentId())) {
+                throw new VisitRefused(form.instrumentId() + " is not rated at this visit (it rates " + String.join(", ", planned) + ")");
+            }
+        }
+        if (v.effectiveRatings().stream().anyMatch(x -> new FormKey(x.instrumentId(), x.shortFormId()).equals(form))) {
+            throw new VisitRefused(formKey + " is already rated at this visit");
+        }
+        List<Item> items;
+        try {
+            items = TabletHandler.selfReportItems(instruments, formKey);
+        } catch (IllegalArgumentException e) {
+            throw new VisitRefused(e.getMessage());
+        }
+        var handover = new TabletGrants.Handover(grants.newHandoverId(), null, v.id(), timePoint, formKey, staff);
+        TabletGrants.Issued issued = grants.issue(handover);
+        tablet(handover, staff.userId(), TrailEvent.TabletStep.CODE_ISSUED, "valid until " + issued.expiresAt());
+        return new TabletRequest.Code(issued.code(), issued.expiresAt(), items.size());
+    }
+
+    /**
+     * A patient tablet's rating at a rating visit: recorded with rater = subject in the name of who handed it over, and
+     * only when it is exactly the rating handed over (empty otherwise: the caller refuses it, 403, and this audits the
+     * refusal). The caller locks the tablet once it is recorded.
+     */
+    public Optional<VisitReply.Done> rateFromTablet(TabletGrants.Handover h, VisitCommand c, String address) {
+        if (c instanceof VisitCommand.RecordRating r && h.atVisit() && h.sessionId().equals(r.visitSessionId())) {
+            Rating rating = r.rating();
+            String form = rating.shortFormId() == null ? rating.instrumentId() : rating.shortFormId();
+            if (rating.timePointId().equals(h.timePointId()) && form.equals(h.form()) && !rating.isCorrection()
+                    && rating.raterUserId().equals(h.staff().userId()) && rating.raterRole().equals(h.staff().role().key())) {
+                return Optional.of(rate(h.staff().userId(), r, Rater.SUBJECT));
+            }
+        }
+        audit.record(TabletHandler.TABLET, null, new TrailEvent.AccessDenied(TabletHandler.TABLET, "TABLET:" + h.form() + "@" + h.timePointId(), address));
+        return Optional.empty();
+    }
+
+    /** Audits a step of a rating visit's tablet (unlocks and idle locks are audited by the session worker's handler). */
+    public void tablet(TabletGrants.Handover h, String actor, TrailEvent.TabletStep step, String detail) {
+        audit.record(actor, new SessionId(h.sessionId()), new TrailEvent.TabletAccess(clock.instant(), step, h.id(), h.timePointId(), h.form(), detail));
+    }
+
+    private static String timePointOf(StudyVisits.VisitSession v) {
+        return v.started().visitId() == null ? UNSCHEDULED : v.started().visitId();
+    }
+
+    private VisitReply.Done rate(String actor, VisitCommand.RecordRating r, Rater rater) {
         StudyVisits.VisitSession v = open(r.visitSessionId());
         Rating rating = r.rating();
-        String expected = v.started().visitId() == null ? UNSCHEDULED : v.started().visitId();
+        String expected = timePointOf(v);
         if (!rating.timePointId().equals(expected)) {
             throw new VisitRefused("a rating of this visit names its time point '" + expected + "', not '" + rating.timePointId() + "'");
         }
@@ -229,7 +292,7 @@ public final class VisitService {
         } catch (IllegalArgumentException e) {
             throw new VisitRefused(e.getMessage());
         }
-        audit.record(actor, new SessionId(v.id()), new TrailEvent.RatingEntered(rating, TrailEvent.RatingScore.of(score), false));
+        audit.record(actor, new SessionId(v.id()), new TrailEvent.RatingEntered(rating, TrailEvent.RatingScore.of(score), false, rater));
         return done(v.started().subject(), v.started().protocolId(), v.id(), Optional.of(score));
     }
 

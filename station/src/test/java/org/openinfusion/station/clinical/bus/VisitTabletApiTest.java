@@ -1,0 +1,172 @@
+package org.openinfusion.station.clinical.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openinfusion.station.testing.Futures.await;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.bus.Codecs;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.api.TabletRequest;
+import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.api.VisitQuery;
+import org.openinfusion.station.clinical.api.VisitReply;
+import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.audit.HistoryReader;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.history.TrailEvent.TabletStep;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rater;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.Role;
+import org.openinfusion.station.security.SignIns;
+import org.openinfusion.station.security.TabletGrants;
+import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.MutableClock;
+
+/**
+ * The patient tablet at a rating visit (docs/tablet.md "At a rating visit"): both workers as the station deploys them
+ * (the session worker unlocks and sweeps tablets, the visit worker hands over and records), one real audit file.
+ */
+class VisitTabletApiTest {
+    private static final String PROTOCOL = "ketamine-buprenorphine-double-dummy";
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    private Vertx vertx;
+    private AuditLog log;
+    private String nurse;
+    private String visit;
+
+    @BeforeEach
+    void deploy() throws Exception {
+        Path file = dir.resolve("audit.log");
+        log = AuditLog.open(file, clock);
+        vertx = Vertx.vertx();
+        Codecs.registerAll(vertx);
+        SignIns signIns = new SignIns(clock, Duration.ofHours(12));
+        BusGuard guard = new BusGuard(signIns, AuditFileTrail.of(log), new TabletGrants(clock, Duration.ofMinutes(5), Duration.ofMinutes(3)));
+        SessionService sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), clock,
+                AlarmSettings.DEFAULTS);
+        VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log),
+                AuditFileTrail.reader(file), clock, ZoneId.of("UTC"));
+        DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+        await(vertx.deployVerticle(new SessionVerticle(sessions, Duration.ofMillis(50), guard), worker));
+        await(vertx.deployVerticle(new VisitVerticle(visits, guard), worker));
+        nurse = signIns.open(new Principal("nurse1", Role.NURSE, "Nurse One"));
+        request(Addresses.VISIT_COMMAND, new VisitCommand.Enrol("KET-031", PROTOCOL, LocalDate.of(2026, 3, 2)), nurse);
+        VisitReply.Done started = request(Addresses.VISIT_COMMAND,
+                new VisitCommand.StartUnscheduled("KET-031", PROTOCOL, 1, "craving reported by phone"), nurse);
+        visit = started.visitSessionId();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        await(vertx.close());
+        log.close();
+    }
+
+    private <T> T request(String address, Object body, String token) throws Exception {
+        DeliveryOptions o = token == null ? new DeliveryOptions().setSendTimeout(10_000) : BusGuard.options(token, 10_000);
+        return await(vertx.eventBus().<T>request(address, body, o)).body();
+    }
+
+    private ReplyException refused(String address, Object body, String token) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> request(address, body, token));
+        return assertInstanceOf(ReplyException.class, e.getCause());
+    }
+
+    private TabletRequest.Unlocked handedOver(String form) throws Exception {
+        TabletRequest.Code code = request(Addresses.TABLET_HANDOVER_VISIT, new TabletRequest.HandOverVisit("nurse1", visit, form), nurse);
+        return request(Addresses.TABLET_UNLOCK, new TabletRequest.Unlock(code.code()), null);
+    }
+
+    /** The patient's answers to the three OCS items, as the tablet sends them (every item 4). */
+    private static VisitCommand.RecordRating ocs(TabletRequest.Unlocked t, String id) {
+        Instant now = Instant.parse("2026-03-02T08:03:00Z");
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        t.itemIds().forEach(i -> answers.put(i, Answer.score(4)));
+        return new VisitCommand.RecordRating(t.visitSessionId(), new Rating(id, "ocs", null, t.timePointId(), t.staffRole(), t.staffUserId(),
+                now.minusSeconds(60), now, answers, null));
+    }
+
+    private List<Recorded> trail() throws Exception {
+        return HistoryReader.history(dir.resolve("audit.log")).entries();
+    }
+
+    @Test
+    void thePatientAnswersARatingVisitsSelfReportOnTheTabletWithRaterSubjectInTheNurseName() throws Exception {
+        TabletRequest.Unlocked tablet = handedOver("ocs");
+        assertNull(tablet.bed(), "no bed at a rating visit");
+        assertEquals(visit, tablet.visitSessionId());
+        assertEquals(VisitService.UNSCHEDULED, tablet.timePointId());
+        assertEquals(3, tablet.itemIds().size());
+
+        VisitReply.Done done = request(Addresses.VISIT_COMMAND, ocs(tablet, "r-ocs-1"), tablet.token());
+        assertEquals(12, done.score().orElseThrow().total().getAsInt());
+        Recorded rated = trail().stream().filter(r -> r.as(TrailEvent.RatingEntered.class).isPresent()).findFirst().orElseThrow();
+        assertEquals(Rater.SUBJECT, rated.as(TrailEvent.RatingEntered.class).orElseThrow().rater());
+        assertEquals("nurse1", rated.actor(), "recorded in the name of the nurse who handed the tablet over");
+        assertEquals(visit, rated.session().value(), "on the visit's own session");
+        List<String> steps = trail().stream().flatMap(r -> r.as(TrailEvent.TabletAccess.class).stream())
+                .map(t -> t.step() + " " + t.detail().replaceAll("valid until .*", "valid until")).toList();
+        assertEquals(List.of("CODE_ISSUED valid until", "UNLOCKED code", "LOCKED rating recorded"), steps);
+
+        // the token is spent: a second submission is not even a tablet any more; the rated form cannot go again
+        assertEquals(BusGuard.SIGNED_OUT, refused(Addresses.VISIT_COMMAND, ocs(tablet, "r-ocs-2"), tablet.token()).failureCode());
+        ReplyException again = refused(Addresses.TABLET_HANDOVER_VISIT, new TabletRequest.HandOverVisit("nurse1", visit, "ocs"), nurse);
+        assertEquals(VisitVerticle.REFUSED, again.failureCode());
+        assertEquals("ocs is already rated at this visit", again.getMessage());
+    }
+
+    @Test
+    void aVisitTabletMayDoNothingButItsRatingAndLocksWhenIdle() throws Exception {
+        TabletRequest.Unlocked tablet = handedOver("ocs");
+        assertEquals(BusGuard.FORBIDDEN, refused(Addresses.VISIT_COMMAND, new VisitCommand.AddNote(visit, "typed on the tablet"),
+                tablet.token()).failureCode());
+        assertEquals(BusGuard.FORBIDDEN, refused(Addresses.VISIT_COMMAND, new VisitCommand.Complete(visit), tablet.token()).failureCode());
+        assertEquals(BusGuard.SIGNED_OUT, refused(Addresses.VISIT_QUERY, new VisitQuery.Visit(visit),
+                tablet.token()).failureCode());
+        assertTrue(trail().stream().anyMatch(r -> r.as(TrailEvent.AccessDenied.class).isPresent()), "the refusal is audited");
+
+        clock.advance(Duration.ofMinutes(3));
+        Eventually.waitUntil(Duration.ofSeconds(10), "the idle lock in the trail", () -> {
+            try {
+                return trail().stream().flatMap(r -> r.as(TrailEvent.TabletAccess.class).stream())
+                        .anyMatch(t -> t.step() == TabletStep.LOCKED && t.detail().equals("idle"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(BusGuard.SIGNED_OUT, refused(Addresses.VISIT_COMMAND, ocs(tablet, "r-idle"), tablet.token()).failureCode());
+    }
+}
