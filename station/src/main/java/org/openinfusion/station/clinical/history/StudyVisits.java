@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openinfusion.station.clinical.rating.EffectiveRating;
@@ -31,6 +32,18 @@ public final class StudyVisits {
         /** Its ratings and corrections, in trail order. */
         public List<Rating> ratings() {
             return entries.stream().flatMap(r -> r.as(TrailEvent.RatingEntered.class).stream()).map(TrailEvent.RatingEntered::rating).toList();
+        }
+
+        /**
+         * The subject's answers given on the tablet to the subject-rated items of a form with observer items (CADSS
+         * 1-19) that no rating of the same form completes yet: staff still rate its observer items.
+         */
+        public List<Rating> pendingParts() {
+            List<Rating> rated = ratings();
+            return entries.stream().flatMap(r -> r.as(TrailEvent.RatingPartAnswered.class).stream()).map(TrailEvent.RatingPartAnswered::part)
+                    .filter(p -> rated.stream().noneMatch(x -> x.instrumentId().equals(p.instrumentId())
+                            && Objects.equals(x.shortFormId(), p.shortFormId())))
+                    .toList();
         }
 
         /** The ratings no correction replaces. */

@@ -108,7 +108,7 @@ public final class TabletHandler {
     private TabletRequest.Unlocked unlocked(TabletGrants.Unlocked u, String how) {
         TabletGrants.Handover h = u.handover();
         audit(h, h.staff().userId(), TabletStep.UNLOCKED, how);
-        List<String> items = selfReportItems(h.form()).stream().map(Item::id).toList();
+        List<String> items = tabletItems(sessions.instruments(), h.form(), h.atVisit()).stream().map(Item::id).toList();
         return new TabletRequest.Unlocked(u.token(), h.bed(), h.atVisit() ? h.sessionId() : null, h.timePointId(), h.form(), items, h.staff().userId(),
                 h.staff().role().key(), grants.idleLock());
     }
@@ -164,7 +164,24 @@ public final class TabletHandler {
         return selfReportItems(sessions.instruments(), formKey);
     }
 
-    /** The items the patient answers: every item of the form, which must all be subject-rated. */
+    /**
+     * The items the patient answers on the tablet: the form's subject-rated items. At a bed every item of the form must
+     * be subject-rated; at a rating visit ({@code split}) a form with observer items too (CADSS: 1-19 by the subject,
+     * 20-23 by staff) goes to the tablet with its subject-rated items only, and staff rate the others on the visit page.
+     */
+    static List<Item> tabletItems(InstrumentCatalog instruments, String formKey, boolean split) {
+        if (!split) {
+            return selfReportItems(instruments, formKey);
+        }
+        FormKey form = FormKey.resolve(instruments, formKey).orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
+        List<Item> items = instruments.get(form.instrumentId()).itemsOf(form.shortFormId()).stream().filter(i -> i.rater() == Rater.SUBJECT).toList();
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(formKey + " has no subject-rated item: staff rate it");
+        }
+        return items;
+    }
+
+    /** The items the patient answers at a bed: every item of the form, which must all be subject-rated. */
     static List<Item> selfReportItems(InstrumentCatalog instruments, String formKey) {
         FormKey form = FormKey.resolve(instruments, formKey)
                 .orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));

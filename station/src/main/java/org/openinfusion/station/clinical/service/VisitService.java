@@ -3,14 +3,17 @@ package org.openinfusion.station.clinical.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.api.VisitCommand;
@@ -22,6 +25,7 @@ import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rater;
@@ -219,9 +223,12 @@ public final class VisitService {
         if (v.effectiveRatings().stream().anyMatch(x -> new FormKey(x.instrumentId(), x.shortFormId()).equals(form))) {
             throw new VisitRefused(formKey + " is already rated at this visit");
         }
+        if (v.pendingParts().stream().anyMatch(p -> new FormKey(p.instrumentId(), p.shortFormId()).equals(form))) {
+            throw new VisitRefused("the subject has answered " + formKey + " on the tablet: staff rate its observer items");
+        }
         List<Item> items;
         try {
-            items = TabletHandler.selfReportItems(instruments, formKey);
+            items = TabletHandler.tabletItems(instruments, formKey, true);
         } catch (IllegalArgumentException e) {
             throw new VisitRefused(e.getMessage());
         }
@@ -242,11 +249,46 @@ public final class VisitService {
             String form = rating.shortFormId() == null ? rating.instrumentId() : rating.shortFormId();
             if (rating.timePointId().equals(h.timePointId()) && form.equals(h.form()) && !rating.isCorrection()
                     && rating.raterUserId().equals(h.staff().userId()) && rating.raterRole().equals(h.staff().role().key())) {
-                return Optional.of(rate(h.staff().userId(), r, Rater.SUBJECT));
+                return Optional.of(fromTablet(h.staff().userId(), r));
             }
         }
         audit.record(TabletHandler.TABLET, null, new TrailEvent.AccessDenied(TabletHandler.TABLET, "TABLET:" + h.form() + "@" + h.timePointId(), address));
         return Optional.empty();
+    }
+
+    /**
+     * The tablet's answers: a whole self-report form is a rating with rater = subject; the subject-rated items of a
+     * form that staff complete (CADSS 1-19) are recorded as the subject's part, exactly those items, each in range.
+     */
+    private VisitReply.Done fromTablet(String staff, VisitCommand.RecordRating r) {
+        Rating rating = r.rating();
+        Instrument instrument = instrument(rating.instrumentId());
+        List<Item> all = instrument.itemsOf(rating.shortFormId());
+        List<Item> subject = all.stream().filter(i -> i.rater() == Rater.SUBJECT).toList();
+        if (subject.size() == all.size()) {
+            return rate(staff, r, Rater.SUBJECT);
+        }
+        StudyVisits.VisitSession v = open(r.visitSessionId());
+        Set<String> ids = subject.stream().map(Item::id).collect(Collectors.toSet());
+        if (!rating.answers().keySet().equals(ids)) {
+            throw new VisitRefused("the tablet answers items " + subject.stream().map(i -> String.valueOf(i.number())).collect(Collectors.joining(", "))
+                    + " of " + rating.instrumentId() + ", no more and no fewer");
+        }
+        for (Item i : subject) {
+            if (rating.answers().get(i.id()) instanceof Answer.Scored s && !i.inRange(s.value())) {
+                throw new VisitRefused("item " + i.number() + ": " + s.value() + " is outside " + i.range());
+            }
+        }
+        audit.record(staff, new SessionId(v.id()), new TrailEvent.RatingPartAnswered(rating));
+        return done(v.started().subject(), v.started().protocolId(), v.id(), Optional.empty());
+    }
+
+    private Instrument instrument(String id) {
+        try {
+            return instruments.get(id);
+        } catch (NoSuchElementException e) {
+            throw new VisitRefused(e.getMessage());
+        }
     }
 
     /** Audits a step of a rating visit's tablet (unlocks and idle locks are audited by the session worker's handler). */
@@ -280,11 +322,21 @@ public final class VisitService {
         if (v.ratings().stream().anyMatch(x -> x.id().equals(rating.id()))) {
             throw new VisitRefused("rating " + rating.id() + " is already recorded");
         }
-        Instrument instrument;
-        try {
-            instrument = instruments.get(rating.instrumentId());
-        } catch (NoSuchElementException e) {
-            throw new VisitRefused(e.getMessage());
+        Instrument instrument = instrument(rating.instrumentId());
+        Map<String, Rater> itemRaters = new HashMap<>();
+        if (!rating.isCorrection()) {
+            for (Rating part : v.pendingParts()) {
+                if (part.instrumentId().equals(rating.instrumentId()) && Objects.equals(part.shortFormId(), rating.shortFormId())) {
+                    part.answers().forEach((item, given) -> {
+                        if (!given.equals(rating.answers().get(item))) {
+                            throw new VisitRefused("the subject answered item " + instrument.item(item).map(x -> String.valueOf(x.number())).orElse(item)
+                                    + " on the tablet: staff rate the observer items only (corrections are made in review)");
+                        }
+                    });
+                    instrument.itemsOf(rating.shortFormId()).forEach(i -> itemRaters.put(i.id(),
+                            part.answers().containsKey(i.id()) ? Rater.SUBJECT : Rater.OBSERVER));
+                }
+            }
         }
         Score score;
         try {
@@ -292,12 +344,16 @@ public final class VisitService {
         } catch (IllegalArgumentException e) {
             throw new VisitRefused(e.getMessage());
         }
-        audit.record(actor, new SessionId(v.id()), new TrailEvent.RatingEntered(rating, TrailEvent.RatingScore.of(score), false, rater));
+        audit.record(actor, new SessionId(v.id()), new TrailEvent.RatingEntered(rating, TrailEvent.RatingScore.of(score), false, rater, itemRaters));
         return done(v.started().subject(), v.started().protocolId(), v.id(), Optional.of(score));
     }
 
     private VisitReply.Done complete(String actor, VisitCommand.Complete c) {
         StudyVisits.VisitSession v = open(c.visitSessionId());
+        if (!v.pendingParts().isEmpty()) {
+            throw new VisitRefused("the subject answered " + v.pendingParts().stream().map(Rating::instrumentId).collect(Collectors.joining(", "))
+                    + " on the tablet: rate its observer items first");
+        }
         if (v.started().visitId() != null) {
             List<String> rated = v.effectiveRatings().stream().map(Rating::instrumentId).toList();
             List<String> missing = scheduleOf(v.started().protocolId()).visit(v.started().visitId()).orElseThrow().instruments().stream()

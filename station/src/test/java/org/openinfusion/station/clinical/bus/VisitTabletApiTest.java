@@ -169,4 +169,56 @@ class VisitTabletApiTest {
         });
         assertEquals(BusGuard.SIGNED_OUT, refused(Addresses.VISIT_COMMAND, ocs(tablet, "r-idle"), tablet.token()).failureCode());
     }
+
+    /** A CADSS the way the station's catalog lists it: {@code each} for the items in {@code ids}. */
+    private static Map<String, Answer> cadss(List<String> ids, int each) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        ids.forEach(i -> answers.put(i, Answer.score(each)));
+        return answers;
+    }
+
+    @Test
+    void theSubjectAnswersCadssItems1To19OnTheTabletAndStaffRate20To23IntoOneTotalWithEachItemsRater() throws Exception {
+        List<String> all = InstrumentCatalog.builtIn().get("cadss").items().stream().map(i -> i.id()).toList();
+        TabletRequest.Code code = request(Addresses.TABLET_HANDOVER_VISIT, new TabletRequest.HandOverVisit("nurse1", visit, "cadss"), nurse);
+        assertEquals(19, code.items(), "the tablet gets the subject-rated items only (Bremner 1998: 1-19; clinical.md)");
+        TabletRequest.Unlocked tablet = request(Addresses.TABLET_UNLOCK, new TabletRequest.Unlock(code.code()), null);
+        assertEquals(all.subList(0, 19), tablet.itemIds());
+        Instant now = clock.instant();
+
+        // the tablet may not answer the observer items
+        var tooMany = new VisitCommand.RecordRating(visit, new Rating("c-x", "cadss", null, tablet.timePointId(), "nurse", "nurse1", now, now,
+                cadss(all, 1), null));
+        assertEquals(VisitVerticle.REFUSED, refused(Addresses.VISIT_COMMAND, tooMany, tablet.token()).failureCode());
+        VisitReply.Done part = request(Addresses.VISIT_COMMAND, new VisitCommand.RecordRating(visit, new Rating("c-tablet", "cadss", null,
+                tablet.timePointId(), "nurse", "nurse1", now, now, cadss(tablet.itemIds(), 2), null)), tablet.token());
+        assertTrue(part.score().isEmpty(), "the subject's part is not a rating yet");
+        Recorded answered = trail().stream().filter(r -> r.as(TrailEvent.RatingPartAnswered.class).isPresent()).findFirst().orElseThrow();
+        assertEquals("nurse1", answered.actor());
+        assertEquals(19, answered.as(TrailEvent.RatingPartAnswered.class).orElseThrow().part().answers().size());
+        ReplyException twice = refused(Addresses.TABLET_HANDOVER_VISIT, new TabletRequest.HandOverVisit("nurse1", visit, "cadss"), nurse);
+        assertEquals("the subject has answered cadss on the tablet: staff rate its observer items", twice.getMessage());
+        ReplyException early = refused(Addresses.VISIT_COMMAND, new VisitCommand.Complete(visit), nurse);
+        assertEquals("the subject answered cadss on the tablet: rate its observer items first", early.getMessage());
+
+        // staff may not change the subject's answers while rating the observer items
+        Map<String, Answer> changed = cadss(all.subList(0, 19), 2);
+        changed.put(all.get(0), Answer.score(4));
+        changed.putAll(cadss(all.subList(19, 23), 1));
+        ReplyException edited = refused(Addresses.VISIT_COMMAND, new VisitCommand.RecordRating(visit, new Rating("c-edit", "cadss", null,
+                VisitService.UNSCHEDULED, "nurse", "nurse1", now, now, changed, null)), nurse);
+        assertEquals("the subject answered item 1 on the tablet: staff rate the observer items only (corrections are made in review)", edited.getMessage());
+
+        Map<String, Answer> combined = cadss(all.subList(0, 19), 2);
+        combined.putAll(cadss(all.subList(19, 23), 1));
+        VisitReply.Done rated = request(Addresses.VISIT_COMMAND, new VisitCommand.RecordRating(visit, new Rating("c-full", "cadss", null,
+                VisitService.UNSCHEDULED, "nurse", "nurse1", now, clock.instant(), combined, null)), nurse);
+        assertEquals(19 * 2 + 4, rated.score().orElseThrow().total().getAsInt(), "one total of both parts");
+        TrailEvent.RatingEntered entered = trail().stream().flatMap(r -> r.as(TrailEvent.RatingEntered.class).stream()).findFirst().orElseThrow();
+        assertEquals(23, entered.itemRaters().size(), "read back from the file: each item's rater");
+        all.subList(0, 19).forEach(i -> assertEquals(Rater.SUBJECT, entered.itemRaters().get(i), i));
+        all.subList(19, 23).forEach(i -> assertEquals(Rater.OBSERVER, entered.itemRaters().get(i), i));
+        assertNull(entered.rater(), "keyed in by staff as a whole");
+        request(Addresses.VISIT_COMMAND, new VisitCommand.Complete(visit), nurse);
+    }
 }
