@@ -39,6 +39,8 @@ import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.rating.Rater;
+import org.openinfusion.station.clinical.service.VisitService;
 import org.openinfusion.station.security.Role;
 
 /** The clinic list and the rating-visit page without a browser, against the real visit worker and audit file. */
@@ -235,6 +237,50 @@ class ClinicViewTest {
         assertEquals("AE-1", ae.id());
         assertEquals("nurse1", station.trail().entries().stream().flatMap(e -> e.as(TrailEvent.RatingEntered.class).stream()).findFirst()
                 .orElseThrow().rating().raterUserId());
+    }
+
+    @Test
+    void atARatingVisitThePatientAnswersCadssItems1To19OnTheTabletAndTheNurseRatesItems20To23OnThePage() throws Exception {
+        station.send(new VisitCommand.Enrol("KET-042", WILLIAMS, LocalDate.of(2026, 3, 2)));
+        String visit = station.send(new VisitCommand.StartUnscheduled("KET-042", WILLIAMS, 1, "dissociation reported by phone")).visitSessionId();
+        UI.getCurrent().navigate("visit/" + visit);
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("visit-state-cadss")).isEmpty());
+        assertTrue(_find(Button.class, s -> s.withId("visit-tablet-hamd17")).isEmpty(), "HAM-D17 is observer-rated: no tablet");
+
+        click("visit-tablet-cadss");
+        KaribuStation.until(() -> !_find(Component.class, s -> s.withId("handover-code")).isEmpty());
+        String code = text("handover-code");
+        assertTrue(code.matches("\\d{6}"), code);
+        assertTrue(_get(VisitView.class).handOverDialog().getElement().getTextRecursively().contains("The patient answers 19 questions"));
+
+        // the tablet (its page is driven in TabletIT) sends the subject's answers to items 1-19
+        String tablet = station.unlockTablet(code);
+        List<String> items = InstrumentCatalog.builtIn().get("cadss").items().stream().map(i -> i.id()).toList();
+        Map<String, Answer> subject = new LinkedHashMap<>();
+        items.subList(0, 19).forEach(i -> subject.put(i, Answer.score(2)));
+        Instant now = station.clock.instant();
+        station.sendAsTablet(new VisitCommand.RecordRating(visit, new Rating("r-tablet", "cadss", null, VisitService.UNSCHEDULED, "nurse", "nurse1",
+                now, now, subject, null)), tablet);
+
+        click("handover-close");
+        KaribuStation.until(() -> text("visit-state-cadss").equals("The patient answered 19 questions on the tablet: rate the observer items"));
+        assertEquals("Rate observer items", _get(Button.class, s -> s.withId("visit-rate-cadss")).getText());
+        click("visit-complete");
+        KaribuStation.until(() -> !text("visit-error").isEmpty());
+        assertEquals("the subject answered cadss on the tablet: rate its observer items first", text("visit-error"));
+
+        click("visit-rate-cadss");
+        for (int i = 0; i < 4; i++) {
+            click("score-1");
+        }
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        assertEquals("Recorded. Total 42 (0-92)", text("rating-result"));
+        TrailEvent.RatingEntered rated = station.trail().entries().stream().flatMap(e -> e.as(TrailEvent.RatingEntered.class).stream())
+                .findFirst().orElseThrow();
+        assertEquals(23, rated.rating().answers().size());
+        assertEquals(Rater.SUBJECT, rated.itemRaters().get(items.get(0)));
+        assertEquals(Rater.OBSERVER, rated.itemRaters().get(items.get(22)));
     }
 
     @SuppressWarnings("unchecked")

@@ -39,7 +39,15 @@ public sealed interface VisitReply {
         }
     }
 
-    /** A rating visit as recorded so far (its entries, whether completed) and its subject's timeline as it stands today. */
-    record Visit(SubjectTimeline timeline, StudyVisits.VisitSession visit) implements VisitReply {
+    /**
+     * A rating visit as recorded so far (its entries, whether completed) and its subject's timeline as it stands today.
+     *
+     * @param instruments the forms the visit rates: a planned visit's instruments; at an unscheduled visit those of the
+     *                    protocol's visit schedule, then those its infusion day rates (e.g. CADSS, VAS)
+     */
+    record Visit(SubjectTimeline timeline, StudyVisits.VisitSession visit, List<String> instruments) implements VisitReply {
+        public Visit {
+            instruments = List.copyOf(instruments);
+        }
     }
 }

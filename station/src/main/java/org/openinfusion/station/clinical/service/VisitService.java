@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,7 +122,19 @@ public final class VisitService {
     public VisitReply.Visit visitSheet(String visitSessionId) {
         StudyVisits v = visits();
         StudyVisits.VisitSession s = v.visit(visitSessionId).orElseThrow(() -> new VisitRefused("no rating visit " + visitSessionId));
-        return new VisitReply.Visit(timeline(v, s.started().subject(), s.started().protocolId(), today()), s);
+        return new VisitReply.Visit(timeline(v, s.started().subject(), s.started().protocolId(), today()), s, offered(s));
+    }
+
+    /** What a visit rates: its planned instruments; at an unscheduled visit, the schedule's then the infusion day's. */
+    private List<String> offered(StudyVisits.VisitSession s) {
+        VisitSchedule schedule = scheduleOf(s.started().protocolId());
+        if (s.started().visitId() != null) {
+            return schedule.visit(s.started().visitId()).orElseThrow().instruments();
+        }
+        Set<String> forms = new LinkedHashSet<>();
+        schedule.visits().forEach(p -> forms.addAll(p.instruments()));
+        protocols.latest(s.started().protocolId()).orElseThrow().schedule().forEach(t -> forms.addAll(t.instruments()));
+        return List.copyOf(forms);
     }
 
     public SubjectTimeline timeline(String subject, String protocolId, LocalDate day) {
