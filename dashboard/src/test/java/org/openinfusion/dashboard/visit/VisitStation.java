@@ -32,6 +32,9 @@ import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.TabletGrants;
 import org.openinfusion.station.security.Principal;
@@ -95,6 +98,13 @@ final class VisitStation implements AutoCloseable {
     VisitReply.Done send(VisitCommand c) throws Exception {
         return vertx.eventBus().<VisitReply.Done>request(Addresses.VISIT_COMMAND, c, BusGuard.options(token, 10_000))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
+    }
+
+    /** A session created at a bed (the bed view's start form) for {@code subject}, with no enrolment. */
+    void bedsideSession(String subject, String protocolId) {
+        SessionService sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), clock,
+                AlarmSettings.DEFAULTS);
+        sessions.create("nurse1", "bed-01", protocolId, subject, SubjectMeasures.weight(70), "KIT-0001");
     }
 
     /** What the tablet page does with a one-time code (the session worker's unlock): the tablet's token. */

@@ -30,12 +30,15 @@ public sealed interface VisitReply {
 
     /**
      * A study day for the clinic list: the day (the station's today when none was asked), every enrolled subject's
-     * timeline on it, and the protocols a subject can be enrolled in (those with a visit schedule).
+     * timeline on it, the protocols a subject can be enrolled in (those with a visit schedule), and the subjects seen at a
+     * bed that day under such a protocol who are not enrolled in it (one session each: the day's first).
      */
-    record DaySheet(LocalDate day, List<SubjectTimeline> timelines, List<ProtocolChoices.Choice> enrolable) implements VisitReply {
+    record DaySheet(LocalDate day, List<SubjectTimeline> timelines, List<ProtocolChoices.Choice> enrolable,
+                    List<StudyVisits.Unenrolled> notEnrolled) implements VisitReply {
         public DaySheet {
             timelines = List.copyOf(timelines);
             enrolable = List.copyOf(enrolable);
+            notEnrolled = List.copyOf(notEnrolled);
         }
     }
 

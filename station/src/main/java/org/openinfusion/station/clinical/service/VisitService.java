@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +116,11 @@ public final class VisitService {
                 .flatMap(f -> schedule(f.protocolId()).map(s -> SubjectTimeline.of(s, f, zone, day)).stream()).toList();
         List<ProtocolChoices.Choice> enrolable = protocols.all().stream().map(p -> protocols.latest(p.id()).orElseThrow()).distinct()
                 .filter(p -> p.visits().isPresent()).map(p -> new ProtocolChoices.Choice(p.id(), p.version(), p.title())).toList();
-        return new VisitReply.DaySheet(day, timelines, enrolable);
+        Set<String> seen = new HashSet<>();
+        List<StudyVisits.Unenrolled> notEnrolled = v.unenrolled().stream()
+                .filter(u -> schedule(u.protocolId()).isPresent() && LocalDate.ofInstant(u.at(), zone).equals(day))
+                .filter(u -> seen.add(u.subject() + "\n" + u.protocolId())).toList();
+        return new VisitReply.DaySheet(day, timelines, enrolable, notEnrolled);
     }
 
     /** A rating visit as recorded so far, with its subject's timeline as it stands today. */
