@@ -1,6 +1,7 @@
 package org.openinfusion.dashboard.rating;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,29 @@ public final class RatingDraft {
 
     public RatingDraft(Instrument instrument, FormKey form, String timePointId, Instant startedAt, String correcting,
                        Map<String, Answer> previous) {
+        this(instrument, form, timePointId, instrument.itemsOf(form.shortFormId()), startedAt, correcting, previous);
+    }
+
+    /**
+     * A draft that walks only {@code itemIds} of the form (in the form's order): the subject-rated items on the patient
+     * tablet, or the observer items staff rate after the subject answered the others on the tablet ({@code given}: those
+     * answers, kept unchanged in the finished rating; docs/tablet.md).
+     */
+    public static RatingDraft only(Instrument instrument, FormKey form, String timePointId, Collection<String> itemIds, Instant startedAt,
+                                   Map<String, Answer> given) {
+        List<Item> walked = instrument.itemsOf(form.shortFormId()).stream().filter(i -> itemIds.contains(i.id())).toList();
+        if (walked.isEmpty()) {
+            throw new IllegalArgumentException("no item of " + form.key() + " to answer");
+        }
+        return new RatingDraft(instrument, form, timePointId, walked, startedAt, null, given);
+    }
+
+    private RatingDraft(Instrument instrument, FormKey form, String timePointId, List<Item> items, Instant startedAt, String correcting,
+                        Map<String, Answer> previous) {
         this.instrument = instrument;
         this.form = form;
         this.timePointId = timePointId;
-        this.items = instrument.itemsOf(form.shortFormId());
+        this.items = List.copyOf(items);
         this.startedAt = startedAt;
         this.correcting = correcting;
         answers.putAll(previous);

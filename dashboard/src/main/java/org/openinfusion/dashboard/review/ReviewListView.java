@@ -6,22 +6,35 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.SiteDates;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.SignOutButton;
+import org.openinfusion.dashboard.users.StationRequests;
+import org.openinfusion.dashboard.visit.ClinicDay;
+import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.api.ProtocolChoices;
+import org.openinfusion.station.clinical.api.VisitQuery;
+import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.SessionListing;
+import org.openinfusion.station.clinical.visit.SubjectTimeline;
+import org.openinfusion.station.clinical.visit.VisitKind;
 import org.openinfusion.station.security.Permission;
 
 /**
@@ -36,6 +49,8 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
     private final Grid<SessionListing> grid = new Grid<>();
     private final Span count = new Span();
     private final Span who = new Span();
+    private final H2 visitsHeading = new H2(Text.get("review.visits"));
+    private final Grid<VisitRow> visits = new Grid<>();
     private volatile ReviewFilter filter = ReviewFilter.ALL;
     private volatile ReviewClient client;
 
@@ -59,7 +74,46 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         grid.addComponentColumn(ReviewListView::badge).setHeader("").setWidth("7rem").setFlexGrow(0);
         grid.addItemClickListener(e -> open(e.getItem()));
         count.setId("sessions-count");
-        add(top, filters, count, grid);
+        visitsHeading.setId("visits-heading");
+        visits.setId("visits-grid");
+        visits.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        visits.setAllRowsVisible(true);
+        visits.addComponentColumn(v -> Routes.link(v.subject(), Routes.subject(v.protocolId(), v.subject()))).setKey("subject")
+                .setHeader(Text.get("review.visitsSubject")).setWidth("6.5rem").setFlexGrow(0);
+        visits.addColumn(VisitRow::protocol).setHeader(Text.get("review.visitsProtocol")).setWidth("10rem").setFlexGrow(3);
+        visits.addColumn(VisitRow::visit).setHeader(Text.get("review.visitsVisit")).setWidth("8rem").setFlexGrow(1);
+        visits.addColumn(VisitRow::held).setHeader(Text.get("review.visitsHeld")).setWidth("6rem").setFlexGrow(0);
+        visits.addColumn(VisitRow::status).setHeader(Text.get("review.visitsStatus")).setWidth("9rem").setFlexGrow(1);
+        visits.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(Routes.visit(e.getItem().visitSessionId()))));
+        add(top, filters, count, grid, visitsHeading, visits);
+    }
+
+    /**
+     * A rating visit held (started or completed) for review: one click opens its page, where a physician signs it; the
+     * subject's code links their timeline across visits.
+     */
+    record VisitRow(String subject, String protocolId, String protocol, String visit, String held, String status, String visitSessionId) {
+    }
+
+    /** The rating visits of every enrolled subject, latest first, from the station's day sheet (its today). */
+    static List<VisitRow> visitRows(VisitReply.DaySheet sheet) {
+        record Held(VisitRow row, LocalDate day) {
+        }
+        List<Held> held = new ArrayList<>();
+        for (SubjectTimeline t : sheet.timelines()) {
+            boolean crossover = t.lines().stream().anyMatch(l -> l.period() > 1);
+            String title = sheet.enrolable().stream().filter(c -> c.id().equals(t.protocolId())).map(ProtocolChoices.Choice::label).findFirst()
+                    .orElse("");
+            for (SubjectTimeline.Line l : t.lines()) {
+                if (l.kind() == VisitKind.RATING && l.visitSessionId() != null) {
+                    LocalDate day = l.heldOn().orElse(sheet.day());
+                    held.add(new Held(new VisitRow(t.subject(), t.protocolId(), title, ClinicDay.label(l, crossover), SiteDates.FORMAT.format(day),
+                            ClinicDay.status(sheet.day(), l), l.visitSessionId()), day));
+                }
+            }
+        }
+        held.sort(Comparator.comparing(Held::day).reversed().thenComparing(h -> h.row().subject()));
+        return held.stream().map(Held::row).toList();
     }
 
     @Override
@@ -75,6 +129,13 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         CurrentUser.get().ifPresent(u -> who.setText(u.name() + " (" + Text.get("role." + u.role().key()) + ")"));
         client = new ReviewClient(DashboardServices.get().vertx(), event.getUI());
         load(filters.filter());
+        if (Access.allowed(Permission.BEDSIDE_VIEW)) { // the visits' day sheet is asked with the bedside view permission
+            new StationRequests(DashboardServices.get().vertx(), event.getUI()).<VisitReply.DaySheet>request(Addresses.VISIT_QUERY,
+                    new VisitQuery.Day(null), sheet -> visits.setItems(visitRows(sheet)), why -> visitsHeading.setText(Text.get("review.visits") + ": " + why));
+        } else {
+            visitsHeading.setVisible(false);
+            visits.setVisible(false);
+        }
     }
 
     void load(ReviewFilter f) {
@@ -104,6 +165,10 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
             s.addClassName("badge-wrap");
         }
         return s;
+    }
+
+    Grid<VisitRow> visits() {
+        return visits;
     }
 
     Grid<SessionListing> grid() {

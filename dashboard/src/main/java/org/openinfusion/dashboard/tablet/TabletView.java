@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.OptionalInt;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
@@ -31,6 +32,8 @@ import org.openinfusion.dashboard.rating.VasLine;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.CommandReply;
 import org.openinfusion.station.clinical.api.SessionCommand;
+import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.rating.Anchor;
 import org.openinfusion.station.clinical.rating.Answer;
@@ -175,7 +178,7 @@ public class TabletView extends Div implements BeforeEnterObserver {
 
     private void start(TabletRequest.Unlocked u) {
         FormKey form = FormKey.resolve(catalog, u.form()).orElseThrow();
-        resume(u, new RatingDraft(catalog.get(form.instrumentId()), form, u.timePointId(), clock.instant(), null, Map.of()));
+        resume(u, RatingDraft.only(catalog.get(form.instrumentId()), form, u.timePointId(), u.itemIds(), clock.instant(), Map.of()));
         showInstructions();
     }
 
@@ -324,11 +327,17 @@ public class TabletView extends Div implements BeforeEnterObserver {
             send.setEnabled(false);
             TabletRequest.Unlocked u = unlocked;
             var rating = draft.toRating(u.staffRole(), u.staffUserId(), clock.instant(), null);
-            client.<CommandReply>request(Addresses.SESSION_COMMAND, new SessionCommand.RecordRating(u.bed(), rating), u.token(),
-                    reply -> showLocked(Text.get("tablet.thanks")), why -> {
-                        error.setText(Text.get("tablet.notSent"));
-                        send.setEnabled(true);
-                    });
+            Consumer<String> notSent = why -> {
+                error.setText(Text.get("tablet.notSent"));
+                send.setEnabled(true);
+            };
+            if (u.visitSessionId() != null) { // a rating visit: no bed
+                client.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.RecordRating(u.visitSessionId(), rating), u.token(),
+                        reply -> showLocked(Text.get("tablet.thanks")), notSent);
+            } else {
+                client.<CommandReply>request(Addresses.SESSION_COMMAND, new SessionCommand.RecordRating(u.bed(), rating), u.token(),
+                        reply -> showLocked(Text.get("tablet.thanks")), notSent);
+            }
         });
         Button back = new Button(Text.get("tablet.back"), e -> showItem());
         back.setId("tablet-back");

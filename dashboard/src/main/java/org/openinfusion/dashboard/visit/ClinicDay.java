@@ -44,12 +44,7 @@ public final class ClinicDay {
 
         /** The status in staff words: "Due", "Due in 2 days", "Overdue 1 day (out of window)", "Missed: reason"... */
         public String status() {
-            return switch (standing) {
-                case DUE_IN -> Text.get("clinic.status.DUE_IN", days);
-                case OVERDUE -> Text.get("clinic.status.OVERDUE", days);
-                case MISSED, UNSCHEDULED -> Text.get("clinic.status." + standing.name(), reason);
-                default -> Text.get("clinic.status." + standing.name());
-            };
+            return words(standing, days, reason);
         }
 
         /** A rating visit staff can start today (an infusion day is held at a bed). */
@@ -74,6 +69,34 @@ public final class ClinicDay {
     }
 
     private ClinicDay() {
+    }
+
+    private static String words(Standing standing, int days, String reason) {
+        return switch (standing) {
+            case DUE_IN -> Text.get("clinic.status.DUE_IN", days);
+            case OVERDUE -> Text.get("clinic.status.OVERDUE", days);
+            case MISSED, UNSCHEDULED -> Text.get("clinic.status." + standing.name(), reason);
+            default -> Text.get("clinic.status." + standing.name());
+        };
+    }
+
+    /**
+     * A visit's status on {@code day} in the clinic list's words, for any visit of the timeline (the subject page uses
+     * it too: one status model, the same words): a visit whose window opens later is "Due in N days" however far
+     * ahead, one held on another day keeps its "Done", a missed one its reason, one not yet anchored "Not yet scheduled".
+     */
+    public static String status(LocalDate day, SubjectTimeline.Line l) {
+        return switch (l.status()) {
+            case DUE -> words(Standing.DUE, 0, null);
+            case OVERDUE -> words(Standing.OVERDUE, (int) ChronoUnit.DAYS.between(l.windowEnd().orElseThrow(), day), null);
+            case IN_PROGRESS -> words(Standing.IN_PROGRESS, 0, null);
+            case UPCOMING -> words(Standing.DUE_IN, (int) ChronoUnit.DAYS.between(day, l.windowStart().orElseThrow()), null);
+            case DONE -> words(Standing.DONE, 0, null);
+            case DONE_OUT_OF_WINDOW -> words(Standing.DONE_OUT_OF_WINDOW, 0, null);
+            case UNSCHEDULED -> words(Standing.UNSCHEDULED, 0, l.unscheduledReason());
+            case MISSED -> words(Standing.MISSED, 0, l.missedReason());
+            case NOT_YET_ANCHORED -> Text.get("clinic.status.NOT_YET_ANCHORED");
+        };
     }
 
     /** The list for {@code day} from timelines computed for that day, most urgent first, then by subject and visit. */

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -54,6 +56,7 @@ public class ClinicView extends Div implements BeforeEnterObserver {
     private final Span count = new Span();
     private final Span error = new Span();
     private final Span who = new Span();
+    private final Div notEnrolled = new Div();
     private StationRequests station;
     private VisitReply.DaySheet sheet;
     private Dialog open;
@@ -70,7 +73,7 @@ public class ClinicView extends Div implements BeforeEnterObserver {
         });
         Button today = new Button(Text.get("clinic.today"), e -> load(null));
         today.setId("clinic-today");
-        Button enrol = new Button(Text.get("clinic.enrol"), e -> enrolDialog());
+        Button enrol = new Button(Text.get("clinic.enrol"), e -> enrolDialog(null, null));
         enrol.setId("clinic-enrol");
         Button unscheduled = new Button(Text.get("clinic.unscheduled"), e -> unscheduledDialog());
         unscheduled.setId("clinic-unscheduled");
@@ -91,7 +94,9 @@ public class ClinicView extends Div implements BeforeEnterObserver {
         count.setId("clinic-count");
         error.setId("clinic-error");
         error.addClassName("dialog-error");
-        add(top, tools, count, error, grid);
+        notEnrolled.setId("clinic-not-enrolled");
+        notEnrolled.addClassName("clinic-not-enrolled");
+        add(top, tools, count, error, notEnrolled, grid);
     }
 
     @Override
@@ -120,7 +125,18 @@ public class ClinicView extends Div implements BeforeEnterObserver {
         day.setValue(s.day());
         List<ClinicDay.Row> rows = ClinicDay.rows(s.day(), s.timelines());
         grid.setItems(rows);
-        count.setText(rows.isEmpty() ? Text.get("clinic.none") : Text.get("clinic.count", rows.size(),
+        // subjects seen at a bed that day but not enrolled in the protocol's visit schedule: said so, with "Enrol..."
+        notEnrolled.removeAll();
+        for (var u : s.notEnrolled()) {
+            Span line = new Span(Text.get("clinic.notEnrolled", u.subject(), protocolTitle(u.protocolId())));
+            Button enrolIt = new Button(Text.get("clinic.enrol"), e -> enrolDialog(u.subject(), u.protocolId()));
+            enrolIt.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            enrolIt.addClassName("clinic-enrol-subject");
+            Div row = new Div(line, enrolIt);
+            row.addClassName("clinic-not-enrolled-row");
+            notEnrolled.add(row);
+        }
+        count.setText(rows.isEmpty() && s.notEnrolled().isEmpty() ? Text.get("clinic.none") : rows.isEmpty() ? Text.get("clinic.noneEnrolled") : Text.get("clinic.count", rows.size(),
                 rows.stream().filter(r -> r.standing() == ClinicDay.Standing.OVERDUE).count(),
                 rows.stream().filter(r -> r.standing() == ClinicDay.Standing.DUE).count(),
                 rows.stream().filter(r -> r.standing() == ClinicDay.Standing.IN_PROGRESS).count()));
@@ -162,6 +178,9 @@ public class ClinicView extends Div implements BeforeEnterObserver {
     }
 
     private void navigate(String visitSessionId) {
+        if (open != null) {
+            open.close(); // a dialog is attached to the UI: it would stay over the visit page
+        }
         getUI().ifPresent(ui -> ui.navigate(Routes.visit(visitSessionId)));
     }
 
@@ -202,18 +221,23 @@ public class ClinicView extends Div implements BeforeEnterObserver {
         }, subject, reason);
     }
 
-    private void enrolDialog() {
+    /** Enrol: {@code subjectCode} and {@code protocolId} prefilled for a subject seen at a bed (both null from the button). */
+    private void enrolDialog(String subjectCode, String protocolId) {
         TextField subject = new TextField(Text.get("clinic.enrolSubject"));
         subject.setId("enrol-subject");
-        Select<ProtocolChoices.Choice> protocol = new Select<>();
-        protocol.setLabel(Text.get("clinic.enrolProtocol"));
+        if (subjectCode != null) {
+            subject.setValue(subjectCode);
+        }
+        // the whole title of each protocol, one per line (the titles begin alike: a cut title does not tell them apart)
+        RadioButtonGroup<ProtocolChoices.Choice> protocol = new RadioButtonGroup<>(Text.get("clinic.enrolProtocol"));
+        protocol.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         protocol.setId("enrol-protocol");
         List<ProtocolChoices.Choice> choices = sheet == null ? List.of() : sheet.enrolable();
         protocol.setItems(choices);
         protocol.setItemLabelGenerator(ProtocolChoices.Choice::label);
         protocol.setWidthFull();
-        if (!choices.isEmpty()) {
-            protocol.setValue(choices.getFirst()); // the station lists only protocols with a visit schedule
+        if (!choices.isEmpty()) { // the station lists only protocols with a visit schedule
+            protocol.setValue(choices.stream().filter(c -> c.id().equals(protocolId)).findFirst().orElse(choices.getFirst()));
         }
         DatePicker consent = SiteDates.picker(Text.get("clinic.enrolConsent"));
         consent.setId("enrol-consent");
@@ -239,7 +263,7 @@ public class ClinicView extends Div implements BeforeEnterObserver {
         Dialog d = new Dialog();
         d.setId(id);
         d.setHeaderTitle(title);
-        d.setWidth("min(560px, 95vw)");
+        d.setWidth("min(720px, 95vw)");
         d.setCloseOnOutsideClick(false);
         Span problem = new Span();
         problem.setId(id + "-error");

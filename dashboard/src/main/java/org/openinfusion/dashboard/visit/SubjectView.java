@@ -15,6 +15,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import com.vaadin.flow.component.html.H2;
+import org.openinfusion.station.clinical.visit.SubjectFacts;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -50,6 +55,12 @@ public class SubjectView extends Div implements BeforeEnterObserver {
     private final Div chart = new Div();
     private final Grid<SubjectTimeline.Line> grid = new Grid<>();
     private final Span error = new Span();
+    private final H2 infusionHeading = new H2(Text.get("subject.infusionRatings"));
+    private final Grid<InfusionRating> infusionRatings = new Grid<>();
+
+    /** A rating taken during an infusion session (CADSS, VAS, BPRS+...), with its total, as the bed recorded it. */
+    record InfusionRating(String visit, String held, String timePoint, String instrument, String total) {
+    }
     private String protocolId;
     private String subject;
     private SubjectTimeline timeline;
@@ -72,7 +83,7 @@ public class SubjectView extends Div implements BeforeEnterObserver {
         grid.addColumn(l -> ClinicDay.label(l, crossover())).setHeader(Text.get("subject.colVisit")).setWidth("7rem").setFlexGrow(2);
         grid.addColumn(ClinicDay::window).setHeader(Text.get("subject.colWindow")).setWidth("6.5rem").setFlexGrow(1);
         grid.addColumn(l -> l.heldOn().map(DAY::format).orElse("")).setHeader(Text.get("subject.colHeld")).setWidth("5.5rem").setFlexGrow(0);
-        grid.addColumn(SubjectView::status).setHeader(Text.get("subject.colStatus")).setWidth("9rem").setFlexGrow(3);
+        grid.addColumn(l -> ClinicDay.status(timeline.today(), l)).setHeader(Text.get("subject.colStatus")).setWidth("9rem").setFlexGrow(3);
         grid.addColumn(l -> outcome(l).map(o -> Integer.toString(o.value())).orElse("")).setHeader(Text.get("subject.colValue")).setWidth("4.5rem").setFlexGrow(0);
         grid.addColumn(l -> afterInfusion(l) ? outcome(l).map(SubjectView::change).orElse("") : "").setHeader(Text.get("subject.colChange")).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(l -> afterInfusion(l) ? outcome(l).map(o -> o.response() == null ? "" : Text.get(o.response() ? "subject.yes" : "subject.no"))
@@ -80,7 +91,17 @@ public class SubjectView extends Div implements BeforeEnterObserver {
                 .setHeader(Text.get("subject.colResponse")).setWidth("6.5rem").setFlexGrow(0);
         grid.addComponentColumn(this::open).setKey("open").setHeader("").setWidth("8.5rem").setFlexGrow(0);
         error.addClassName("dialog-error");
-        add(top, chart, error, grid);
+        error.setId("subject-error");
+        infusionRatings.setId("subject-infusion-ratings");
+        infusionRatings.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        infusionRatings.setAllRowsVisible(true);
+        infusionRatings.addColumn(InfusionRating::visit).setHeader(Text.get("subject.colVisit")).setFlexGrow(2);
+        infusionRatings.addColumn(InfusionRating::held).setHeader(Text.get("subject.colHeld")).setFlexGrow(1);
+        infusionRatings.addColumn(InfusionRating::timePoint).setHeader(Text.get("subject.colTimePoint")).setFlexGrow(1);
+        infusionRatings.addColumn(InfusionRating::instrument).setHeader(Text.get("subject.colInstrument")).setFlexGrow(1);
+        infusionRatings.addColumn(InfusionRating::total).setHeader(Text.get("subject.colValue")).setFlexGrow(0);
+        infusionHeading.setId("subject-infusion-heading");
+        add(top, chart, error, grid, infusionHeading, infusionRatings);
     }
 
     @Override
@@ -95,14 +116,26 @@ public class SubjectView extends Div implements BeforeEnterObserver {
         if (!Access.allowed(Permission.BEDSIDE_VIEW)) {
             return;
         }
-        new StationRequests(DashboardServices.get().vertx(), event.getUI()).<VisitReply.Timeline>request(Addresses.VISIT_QUERY,
-                new VisitQuery.Timeline(subject, protocolId, LocalDate.now(Text.zone())), r -> show(r.timeline()), error::setText);
+        // the station's today: the subject's timeline, or, when not enrolled, the protocol's title to say so in staff words
+        new StationRequests(DashboardServices.get().vertx(), event.getUI()).<VisitReply.DaySheet>request(Addresses.VISIT_QUERY,
+                new VisitQuery.Day(null), sheet -> sheet.timelines().stream().filter(t -> t.subject().equals(subject) && t.protocolId().equals(protocolId))
+                        .findFirst().ifPresentOrElse(this::show, () -> notEnrolled(sheet)), error::setText);
+    }
+
+    private void notEnrolled(VisitReply.DaySheet sheet) {
+        title.setText(Text.get("subject.title", subject));
+        error.setText(sheet.enrolable().stream().filter(c -> c.id().equals(protocolId)).findFirst()
+                .map(c -> Text.get("subject.notEnrolled", subject, c.label())).orElse(Text.get("subject.noSchedule", subject)));
     }
 
     private void show(SubjectTimeline t) {
         timeline = t;
         title.setText(Text.get("subject.title", t.subject()));
         grid.setItems(t.lines());
+        List<InfusionRating> during = infusionRatings(t);
+        infusionRatings.setItems(during);
+        infusionHeading.setVisible(!during.isEmpty());
+        infusionRatings.setVisible(!during.isEmpty());
         var measures = SubjectChart.measures(t);
         measure.setItems(measures);
         if (!measures.isEmpty()) {
@@ -119,6 +152,30 @@ public class SubjectView extends Div implements BeforeEnterObserver {
         grid.getDataProvider().refreshAll();
     }
 
+    /**
+     * Every rating with a total taken during the subject's infusion sessions, in order (the bedside's CADSS, VAS...):
+     * the chart and the outcome columns show the protocol's outcome measures only.
+     */
+    static List<InfusionRating> infusionRatings(SubjectTimeline t) {
+        boolean crossover = t.lines().stream().anyMatch(l -> l.period() > 1);
+        List<InfusionRating> out = new ArrayList<>();
+        for (SubjectTimeline.Line l : t.lines()) {
+            if (l.kind() != VisitKind.INFUSION) {
+                continue;
+            }
+            l.ratings().stream().sorted(Comparator.comparing(SubjectFacts.MeasuredRating::finishedAt))
+                    .filter(r -> r.measures().containsKey(r.instrumentId()))
+                    .forEach(r -> out.add(new InfusionRating(ClinicDay.label(l, crossover), l.heldOn().map(DAY::format).orElse(""),
+                            Text.timePoint(r.timePoint()) + " (" + Text.clock(r.finishedAt()) + ")", Text.form(r.instrumentId()),
+                            Integer.toString(r.measures().get(r.instrumentId())))));
+        }
+        return out;
+    }
+
+    Grid<InfusionRating> infusionRatings() {
+        return infusionRatings;
+    }
+
     private boolean crossover() {
         return timeline != null && timeline.lines().stream().anyMatch(l -> l.period() > 1);
     }
@@ -130,16 +187,6 @@ public class SubjectView extends Div implements BeforeEnterObserver {
     /** Change and response mean something only after the period's infusion (its line holds the baseline itself). */
     static boolean afterInfusion(SubjectTimeline.Line l) {
         return l.kind() != VisitKind.INFUSION && (l.planned() == null || l.planned().anchor() != VisitAnchor.CONSENT);
-    }
-
-    static String status(SubjectTimeline.Line l) {
-        String s = Text.of("subject.status", l.status());
-        if (l.missedReason() != null) {
-            s += ": " + l.missedReason();
-        } else if (l.unscheduledReason() != null) {
-            s += ": " + l.unscheduledReason();
-        }
-        return s;
     }
 
     static String change(MeasureOutcome o) {

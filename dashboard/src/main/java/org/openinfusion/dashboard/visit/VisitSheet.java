@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.review.Signature;
 import org.openinfusion.station.clinical.review.VisitSignOff;
@@ -33,8 +35,20 @@ public record VisitSheet(String subject, String visitName, String timePoint, boo
         adverseEvents = List.copyOf(adverseEvents);
     }
 
-    /** An instrument of the visit: rated (its total, when it has one) or still to rate. */
-    public record Instrument(String id, boolean rated, String state) {
+    /**
+     * An instrument of the visit: rated (its total, when it has one) or still to rate.
+     *
+     * @param tabletPart the subject's answers given on the patient tablet to its subject-rated items, when staff still
+     *                   rate its observer items (CADSS 1-19 given, 20-23 to rate); empty otherwise
+     */
+    public record Instrument(String id, boolean rated, String state, Map<String, Answer> tabletPart) {
+        public Instrument {
+            tabletPart = Map.copyOf(tabletPart);
+        }
+
+        public boolean awaitsObserverItems() {
+            return !rated && !tabletPart.isEmpty();
+        }
     }
 
     public static VisitSheet of(VisitReply.Visit reply) {
@@ -44,21 +58,19 @@ public record VisitSheet(String subject, String visitName, String timePoint, boo
                 .orElseThrow(() -> new IllegalArgumentException("the timeline of " + t.subject() + " does not hold this visit"));
         boolean crossover = t.lines().stream().anyMatch(l -> l.period() > 1);
         boolean completed = reply.visit().completedAt().isPresent();
-        Set<String> ids = new LinkedHashSet<>();
-        if (line.planned() != null) {
-            ids.addAll(line.planned().instruments());
-        } else {
-            t.lines().stream().filter(l -> l.planned() != null).forEach(l -> ids.addAll(l.planned().instruments()));
-        }
+        Set<String> ids = new LinkedHashSet<>(reply.instruments());
         List<Rating> effective = reply.visit().effectiveRatings();
         effective.forEach(r -> ids.add(r.instrumentId()));
         List<Instrument> instruments = new ArrayList<>();
         for (String instrument : ids) {
             boolean rated = effective.stream().anyMatch(r -> r.instrumentId().equals(instrument));
-            String state = !rated ? Text.get("visit.toRate") : line.ratings().stream().filter(r -> r.instrumentId().equals(instrument))
+            Map<String, Answer> part = reply.visit().pendingParts().stream().filter(r -> r.instrumentId().equals(instrument)).findFirst()
+                    .map(Rating::answers).orElse(Map.of());
+            String state = !rated && !part.isEmpty() ? Text.get("visit.tabletPart", part.size())
+                    : !rated ? Text.get("visit.toRate") : line.ratings().stream().filter(r -> r.instrumentId().equals(instrument))
                     .reduce((a, b) -> b).map(SubjectFacts.MeasuredRating::measures).map(m -> m.get(instrument))
                     .map(total -> Text.get("visit.ratedTotal", total)).orElse(Text.get("visit.rated"));
-            instruments.add(new Instrument(instrument, rated, state));
+            instruments.add(new Instrument(instrument, rated, state, part));
         }
         List<String> vitals = new ArrayList<>();
         List<String> notes = new ArrayList<>();

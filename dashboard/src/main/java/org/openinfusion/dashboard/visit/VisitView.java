@@ -46,10 +46,13 @@ import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.SignOutButton;
 import org.openinfusion.dashboard.users.StationRequests;
 import org.openinfusion.station.bus.Addresses;
+import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitQuery;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.rating.Item;
+import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
@@ -82,6 +85,7 @@ public class VisitView extends Div implements BeforeEnterObserver {
     private final UnorderedList signatures = new UnorderedList();
     private final Button sign = new Button(Text.get("visit.sign"));
     private Dialog signDialog;
+    private Dialog handOverDialog;
     private final List<Button> editing = new ArrayList<>();
     private String visitId;
     private StationRequests station;
@@ -182,10 +186,15 @@ public class VisitView extends Div implements BeforeEnterObserver {
             Div row = new Div(new Span(Text.form(i.id())), state);
             row.addClassName("visit-instrument");
             if (!s.completed() && !i.rated()) {
-                Button rate = new Button(Text.get("visit.rate"), e -> rate(i.id()));
+                Button rate = new Button(Text.get(i.awaitsObserverItems() ? "visit.rateObserver" : "visit.rate"), e -> rate(i));
                 rate.setId("visit-rate-" + i.id());
                 rate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 row.add(rate);
+                if (!i.awaitsObserverItems() && subjectRated(i.id()) && Access.allowed(Permission.HAND_TO_PATIENT)) {
+                    Button tablet = new Button(Text.get("visit.handOver"), e -> handOver(i.id()));
+                    tablet.setId("visit-tablet-" + i.id());
+                    row.add(tablet);
+                }
             }
             instruments.add(row);
         }
@@ -207,10 +216,48 @@ public class VisitView extends Div implements BeforeEnterObserver {
         lines.forEach(l -> list.add(new ListItem(l)));
     }
 
-    private void rate(String instrumentId) {
+    /** Whether the patient can answer some of the form's items on the tablet (all, or the subject-rated ones of a CADSS). */
+    private static boolean subjectRated(String formKey) {
+        InstrumentCatalog catalog = DashboardServices.get().instruments();
+        return FormKey.resolve(catalog, formKey).map(f -> catalog.get(f.instrumentId()).itemsOf(f.shortFormId()).stream()
+                .anyMatch(i -> i.rater() == Rater.SUBJECT)).orElse(false);
+    }
+
+    /** "Tablet": the station issues a one-time code for this one form, shown large for the patient tablet. */
+    private void handOver(String form) {
+        station.<TabletRequest.Code>request(Addresses.TABLET_HANDOVER_VISIT, new TabletRequest.HandOverVisit(CurrentUser.require().id(), visitId, form),
+                code -> {
+                    error.setText("");
+                    Dialog d = new Dialog();
+                    d.setId("handover-dialog");
+                    d.setHeaderTitle(Text.get("bed.handOverTitle", Text.form(form)));
+                    Div digits = new Div(code.code());
+                    digits.setId("handover-code");
+                    digits.addClassName("handover-code");
+                    digits.getElement().setAttribute("aria-label", Text.get("bed.handOverCode"));
+                    d.add(digits, new Paragraph(Text.get("visit.handOverDetail", Text.clock(code.expiresAt()), code.items())));
+                    Button close = new Button(Text.get("bed.handOverClose"), e -> {
+                        d.close();
+                        reload();
+                    });
+                    close.setId("handover-close");
+                    d.getFooter().add(close);
+                    handOverDialog = d;
+                    d.open();
+                }, error::setText);
+    }
+
+    private void rate(VisitSheet.Instrument instrument) {
+        String instrumentId = instrument.id();
         InstrumentCatalog catalog = DashboardServices.get().instruments();
         FormKey form = FormKey.resolve(catalog, instrumentId).orElseThrow(() -> new IllegalArgumentException("unknown form " + instrumentId));
-        RatingDraft draft = new RatingDraft(catalog.get(form.instrumentId()), form, sheet.timePoint(), clock.instant(), null, Map.of());
+        var items = catalog.get(form.instrumentId()).itemsOf(form.shortFormId());
+        // after the subject answered the subject-rated items on the tablet, staff rate the others only; the subject's
+        // answers go into the one rating unchanged (each item's rater is recorded by the station)
+        RatingDraft draft = instrument.awaitsObserverItems()
+                ? RatingDraft.only(catalog.get(form.instrumentId()), form, sheet.timePoint(),
+                        items.stream().map(Item::id).filter(id -> !instrument.tabletPart().containsKey(id)).toList(), clock.instant(), instrument.tabletPart())
+                : new RatingDraft(catalog.get(form.instrumentId()), form, sheet.timePoint(), clock.instant(), null, Map.of());
         ratingDialog = new RatingDialog(draft, catalog, Text.form(instrumentId) + " - " + sheet.visitName(), new RatingDialog.Rater() {
             @Override
             public Rating finish(RatingDraft d, String correctionReason) {
@@ -319,6 +366,10 @@ public class VisitView extends Div implements BeforeEnterObserver {
 
     Dialog signDialog() {
         return signDialog;
+    }
+
+    Dialog handOverDialog() {
+        return handOverDialog;
     }
 
     RatingDialog ratingDialog() {

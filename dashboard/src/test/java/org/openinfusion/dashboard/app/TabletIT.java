@@ -246,4 +246,66 @@ class TabletIT {
         assertTrue(trail().stream().flatMap(r -> r.as(TrailEvent.TabletAccess.class).stream())
                 .anyMatch(t -> t.step() == TrailEvent.TabletStep.LOCKED && t.detail().equals("idle")));
     }
+
+    /** Chooses the item of the vaadin-select {@code id} whose text contains {@code part}. */
+    private static void choose(String id, String part) {
+        BrowserSteps.click(staff, id);
+        waitFor(staff).until(d -> d.findElements(By.tagName("vaadin-select-item")).stream().anyMatch(x -> x.getText().contains(part)));
+        staff.findElements(By.tagName("vaadin-select-item")).stream().filter(x -> x.getText().contains(part)).findFirst().orElseThrow().click();
+    }
+
+    @Test
+    void atARatingVisitThePatientAnswersCadssItems1To19OnTheTabletAtBothSizesAndTheNurseRates20To23() throws Exception {
+        // the nurse enrols a subject and starts an unscheduled rating visit on the clinic list
+        staff.get(demo.dashboardUrl() + "clinic");
+        BrowserSteps.click(staff, "clinic-enrol");
+        waitFor(staff).until(d -> !d.findElements(By.cssSelector("#enrol-subject input")).isEmpty());
+        BrowserSteps.type(staff.findElement(By.cssSelector("#enrol-subject input")), "KET-211");
+        BrowserSteps.click(staff, "enrol-dialog-save");
+        waitFor(staff).until(d -> d.findElements(By.id("enrol-dialog")).isEmpty());
+        BrowserSteps.click(staff, "clinic-unscheduled");
+        choose("unscheduled-subject", "KET-211");
+        BrowserSteps.type(staff.findElement(By.cssSelector("#unscheduled-reason input")), "dissociation reported by phone");
+        BrowserSteps.click(staff, "unscheduled-dialog-save");
+        BrowserSteps.click(staff, "visit-tablet-cadss");
+        waitFor(staff).until(d -> BrowserSteps.text(staff, "handover-code").matches("\\d{6}"));
+        String code = BrowserSteps.text(staff, "handover-code");
+        BrowserSteps.click(staff, "handover-close");
+
+        touchScreen(1024, 768, false);
+        unlock(code);
+        tap("#tablet-begin");
+        for (int n = 1; n <= 19; n++) {
+            int item = n;
+            if (n == 10) {
+                touchScreen(390, 844, true); // the same questionnaire on a phone-sized screen
+            }
+            waitFor(tablet).until(d -> text("tablet-progress").equals("Question " + item + " of 19"));
+            if (n == 1 || n == 10) {
+                assertEquals("", overflow(), "CADSS item " + n);
+                shot(tablet, n == 1 ? "tablet-1024-cadss" : "tablet-phone-cadss");
+            }
+            tap("#tablet-answer-2");
+        }
+        waitFor(tablet).until(d -> !d.findElements(By.id("tablet-send")).isEmpty());
+        tap("#tablet-send");
+        waitFor(tablet).until(d -> text("tablet-message").startsWith("Your answers were sent"));
+        assertTrue(trail().stream().anyMatch(r -> r.as(TrailEvent.RatingPartAnswered.class).isPresent() && NURSE.equals(r.actor())));
+
+        // back on the visit page the nurse rates the observer items 20-23 only
+        staff.navigate().refresh();
+        waitFor(staff).until(d -> BrowserSteps.text(staff, "visit-state-cadss").startsWith("The patient answered 19 questions"));
+        BrowserSteps.size(staff, 1280, 800);
+        shot(staff, "rating-visit-tablet");
+        BrowserSteps.click(staff, "visit-rate-cadss");
+        for (int i = 0; i < 4; i++) {
+            BrowserSteps.click(staff, "score-1");
+        }
+        BrowserSteps.click(staff, "rating-submit");
+        waitFor(staff).until(d -> BrowserSteps.text(staff, "rating-result").startsWith("Recorded. Total 42"));
+        TrailEvent.RatingEntered e = trail().stream().flatMap(r -> r.as(TrailEvent.RatingEntered.class).stream())
+                .filter(r -> r.rating().instrumentId().equals("cadss")).findFirst().orElseThrow();
+        assertEquals(23, e.itemRaters().size());
+        assertEquals(19, e.itemRaters().values().stream().filter(r -> r == Rater.SUBJECT).count());
+    }
 }

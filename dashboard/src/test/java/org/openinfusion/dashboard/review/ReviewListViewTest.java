@@ -19,6 +19,28 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import com.vaadin.flow.component.html.Anchor;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openinfusion.dashboard.SiteDates;
+import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.audit.AuditLog;
+import org.openinfusion.station.clinical.bus.VisitVerticle;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.testing.TempFolders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,5 +172,44 @@ class ReviewListViewTest {
         UI.getCurrent().navigate("review/s-1");
         assertInstanceOf(NotPermittedView.class, UI.getCurrent().getCurrentView());
         assertTrue(review.requests.isEmpty(), "nothing was asked of the station");
+    }
+
+    @Test
+    void theRatingVisitsAreListedBesideTheSessionsAndOneClickOpensAVisitAndTheSubjectTimelineIsLinked() throws Exception {
+        Path dir = Files.createTempDirectory("review-visits-");
+        Path file = dir.resolve("audit.log");
+        try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
+            // the real visit worker over a real audit file: a subject screened today, a visit completed
+            VisitService service = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log),
+                    AuditFileTrail.reader(file), Clock.systemUTC(), Text.zone());
+            station.vertx.deployVerticle(new VisitVerticle(service, new BusGuard(station.signIns, AuditFileTrail.of(log))),
+                    new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            String williams = "ketamine-naltrexone-crossover";
+            service.handle("nurse1", new VisitCommand.Enrol("KET-060", williams, service.today()));
+            String visit = service.handle("nurse1", new VisitCommand.StartVisit("KET-060", williams, "screening", 1)).visitSessionId();
+            Map<String, Answer> answers = new LinkedHashMap<>();
+            InstrumentCatalog.builtIn().get("hamd17").items().forEach(x -> answers.put(x.id(), Answer.score(1)));
+            Instant now = Instant.now();
+            service.handle("nurse1", new VisitCommand.RecordRating(visit, new Rating("r-1", "hamd17", null, "screening", "nurse", "nurse1",
+                    now.minusSeconds(60), now, answers, null)));
+            service.handle("nurse1", new VisitCommand.Complete(visit));
+
+            ReviewListView view = openAsPhysician();
+            KaribuStation.until(() -> GridKt._size(view.visits()) == 1);
+            List<String> row = GridKt._getFormattedRow(view.visits(), 0);
+            assertEquals("Ketamine 0.5 mg/kg IV over 40 min after naltrexone 50 mg or placebo PO (double-blind crossover)", row.get(1),
+                    "the protocol by its title");
+            assertEquals("Screening", row.get(2));
+            assertEquals(SiteDates.FORMAT.format(service.today()), row.get(3));
+            assertEquals("Done", row.get(4), "the clinic list's words");
+            Anchor subject = (Anchor) GridKt._getCellComponent(view.visits(), 0, "subject");
+            assertEquals("KET-060", subject.getText());
+            assertEquals("subject/" + williams + "/KET-060", subject.getHref(), "the subject's timeline across visits");
+
+            GridKt._clickItem(view.visits(), 0, 0, false, false, false, false);
+            assertEquals("visit/" + visit, UI.getCurrent().getInternals().getActiveViewLocation().getPath());
+        } finally {
+            TempFolders.deleteTree(dir);
+        }
     }
 }

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -39,6 +41,8 @@ import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.rating.Rater;
+import org.openinfusion.station.clinical.service.VisitService;
 import org.openinfusion.station.security.Role;
 
 /** The clinic list and the rating-visit page without a browser, against the real visit worker and audit file. */
@@ -90,10 +94,11 @@ class ClinicViewTest {
         UI.getCurrent().navigate("clinic");
         KaribuStation.until(() -> !text("clinic-count").isEmpty());
         click("clinic-enrol");
-        Select<ProtocolChoices.Choice> protocol = _get(Select.class, s -> s.withId("enrol-protocol"));
+        RadioButtonGroup<ProtocolChoices.Choice> protocol = _get(RadioButtonGroup.class, s -> s.withId("enrol-protocol"));
         ProtocolChoices.Choice chosen = protocol.getValue();
         assertNotNull(chosen, "preselected");
         assertEquals(protocol.getListDataView().getItems().findFirst().orElseThrow(), chosen, "the first protocol with study visits");
+        assertEquals(2, protocol.getListDataView().getItems().count(), "the two protocols with visits, each whole title on its own line");
         String shown = protocol.getItemLabelGenerator().apply(chosen);
         assertTrue(shown.startsWith("Ketamine 0.5 mg/kg IV over 40 min"), shown);
         assertFalse(shown.contains(chosen.id()), "a title, not the id: " + shown);
@@ -235,6 +240,91 @@ class ClinicViewTest {
         assertEquals("AE-1", ae.id());
         assertEquals("nurse1", station.trail().entries().stream().flatMap(e -> e.as(TrailEvent.RatingEntered.class).stream()).findFirst()
                 .orElseThrow().rating().raterUserId());
+    }
+
+    @Test
+    void atARatingVisitThePatientAnswersCadssItems1To19OnTheTabletAndTheNurseRatesItems20To23OnThePage() throws Exception {
+        station.send(new VisitCommand.Enrol("KET-042", WILLIAMS, LocalDate.of(2026, 3, 2)));
+        String visit = station.send(new VisitCommand.StartUnscheduled("KET-042", WILLIAMS, 1, "dissociation reported by phone")).visitSessionId();
+        UI.getCurrent().navigate("visit/" + visit);
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("visit-state-cadss")).isEmpty());
+        assertTrue(_find(Button.class, s -> s.withId("visit-tablet-hamd17")).isEmpty(), "HAM-D17 is observer-rated: no tablet");
+
+        click("visit-tablet-cadss");
+        KaribuStation.until(() -> !_find(Component.class, s -> s.withId("handover-code")).isEmpty());
+        String code = text("handover-code");
+        assertTrue(code.matches("\\d{6}"), code);
+        assertTrue(_get(VisitView.class).handOverDialog().getElement().getTextRecursively().contains("The patient answers 19 questions"));
+
+        // the tablet (its page is driven in TabletIT) sends the subject's answers to items 1-19
+        String tablet = station.unlockTablet(code);
+        List<String> items = InstrumentCatalog.builtIn().get("cadss").items().stream().map(i -> i.id()).toList();
+        Map<String, Answer> subject = new LinkedHashMap<>();
+        items.subList(0, 19).forEach(i -> subject.put(i, Answer.score(2)));
+        Instant now = station.clock.instant();
+        station.sendAsTablet(new VisitCommand.RecordRating(visit, new Rating("r-tablet", "cadss", null, VisitService.UNSCHEDULED, "nurse", "nurse1",
+                now, now, subject, null)), tablet);
+
+        click("handover-close");
+        KaribuStation.until(() -> text("visit-state-cadss").equals("The patient answered 19 questions on the tablet: rate the observer items"));
+        assertEquals("Rate observer items", _get(Button.class, s -> s.withId("visit-rate-cadss")).getText());
+        click("visit-complete");
+        KaribuStation.until(() -> !text("visit-error").isEmpty());
+        assertEquals("the subject answered cadss on the tablet: rate its observer items first", text("visit-error"));
+
+        click("visit-rate-cadss");
+        for (int i = 0; i < 4; i++) {
+            click("score-1");
+        }
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        assertEquals("Recorded. Total 42 (0-92)", text("rating-result"));
+        TrailEvent.RatingEntered rated = station.trail().entries().stream().flatMap(e -> e.as(TrailEvent.RatingEntered.class).stream())
+                .findFirst().orElseThrow();
+        assertEquals(23, rated.rating().answers().size());
+        assertEquals(Rater.SUBJECT, rated.itemRaters().get(items.get(0)));
+        assertEquals(Rater.OBSERVER, rated.itemRaters().get(items.get(22)));
+    }
+
+    @Test
+    void aSubjectSeenOnlyAtABedIsListedAsNotEnrolledWithTheProtocolTitleAndEnrolledFromThere() throws Exception {
+        station.bedsideSession("KET-014", WILLIAMS);
+        UI.getCurrent().navigate("clinic");
+        KaribuStation.until(() -> !text("clinic-count").isEmpty());
+        assertEquals("No enrolled subject is due, in progress or seen on this day.", text("clinic-count"));
+        String line = text("clinic-not-enrolled");
+        assertTrue(line.startsWith("KET-014 was seen at a bed on this day but is not enrolled in the visit schedule of Ketamine 0.5 mg/kg IV over 40 min"
+                + " after naltrexone 50 mg or placebo PO (double-blind crossover)"), line);
+        assertFalse(line.contains(WILLIAMS), "the title, not the id");
+
+        // the subject page says the same, with the title
+        UI.getCurrent().navigate("subject/" + WILLIAMS + "/KET-014");
+        KaribuStation.until(() -> !_find(SubjectView.class).isEmpty() && !text("subject-error").isEmpty());
+        assertTrue(text("subject-error").startsWith("KET-014 is not enrolled in the visit schedule of Ketamine 0.5 mg/kg"), text("subject-error"));
+        assertFalse(text("subject-error").contains(WILLIAMS));
+
+        UI.getCurrent().navigate("clinic");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withClasses("clinic-enrol-subject")).isEmpty());
+        _click(_get(Button.class, s -> s.withClasses("clinic-enrol-subject")));
+        assertEquals("KET-014", _get(TextField.class, s -> s.withId("enrol-subject")).getValue());
+        click("enrol-dialog-save");
+        KaribuStation.until(() -> GridKt._size(clinic().grid()) > 0);
+        assertTrue(text("clinic-not-enrolled").isEmpty());
+        assertEquals(WILLIAMS, station.trail().entries().stream().flatMap(e -> e.as(TrailEvent.SubjectEnrolled.class).stream()).findFirst()
+                .orElseThrow().protocolId());
+    }
+
+    @Test
+    void theUnscheduledVisitDialogClosesWhenItsVisitOpens() throws Exception {
+        station.send(new VisitCommand.Enrol("KET-043", WILLIAMS, LocalDate.of(2026, 3, 2)));
+        UI.getCurrent().navigate("clinic");
+        KaribuStation.until(() -> GridKt._size(clinic().grid()) > 0);
+        click("clinic-unscheduled");
+        selectFirst("unscheduled-subject");
+        _get(TextField.class, s -> s.withId("unscheduled-reason")).setValue("asked to be seen");
+        click("unscheduled-dialog-save");
+        KaribuStation.until(() -> !_find(VisitView.class).isEmpty() && !text("visit-title").isEmpty());
+        assertTrue(_find(Dialog.class, s -> s.withId("unscheduled-dialog")).stream().noneMatch(Dialog::isOpened), "no dialog over the visit page");
     }
 
     @SuppressWarnings("unchecked")

@@ -32,7 +32,11 @@ import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.clinical.alarm.AlarmSettings;
+import org.openinfusion.station.clinical.dose.SubjectMeasures;
+import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.TabletGrants;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
@@ -52,6 +56,7 @@ final class VisitStation implements AutoCloseable {
     private final AuditLog log;
     private final SignIns signIns;
     private String token;
+    private final BusGuard guard;
 
     static final String PHYSICIAN = "dr-ada";
     static final String PHYSICIAN_NAME = "Dr. Ada Example";
@@ -64,7 +69,7 @@ final class VisitStation implements AutoCloseable {
         log = AuditLog.open(file, clock);
         Codecs.registerAll(vertx);
         signIns = new SignIns(clock, Duration.ofDays(1));
-        BusGuard guard = new BusGuard(signIns, AuditFileTrail.of(log));
+        guard = new BusGuard(signIns, AuditFileTrail.of(log));
         VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log),
                 AuditFileTrail.reader(file), clock, ZoneOffset.UTC);
         vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
@@ -92,6 +97,27 @@ final class VisitStation implements AutoCloseable {
     /** A command sent straight to the station as the signed-in user (what another page or station did before). */
     VisitReply.Done send(VisitCommand c) throws Exception {
         return vertx.eventBus().<VisitReply.Done>request(Addresses.VISIT_COMMAND, c, BusGuard.options(token, 10_000))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
+    }
+
+    /** A session created at a bed (the bed view's start form) for {@code subject}, with no enrolment. */
+    void bedsideSession(String subject, String protocolId) {
+        SessionService sessions = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), clock,
+                AlarmSettings.DEFAULTS);
+        sessions.create("nurse1", "bed-01", protocolId, subject, SubjectMeasures.weight(70), "KIT-0001");
+    }
+
+    /** What the tablet page does with a one-time code (the session worker's unlock): the tablet's token. */
+    String unlockTablet(String code) {
+        return switch (guard.tablets().redeem(code)) {
+            case TabletGrants.Unlocked u -> u.token();
+            case TabletGrants.Refused r -> throw new IllegalStateException("code refused: " + r.why());
+        };
+    }
+
+    /** A command sent by the patient tablet with its token. */
+    VisitReply.Done sendAsTablet(VisitCommand c, String tabletToken) throws Exception {
+        return vertx.eventBus().<VisitReply.Done>request(Addresses.VISIT_COMMAND, c, BusGuard.options(tabletToken, 10_000))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
     }
 

@@ -70,6 +70,8 @@ public final class Addresses {
     public static final String VISIT_QUERY = "station.visit.query";
     /** Request/reply (nurse, physician): {@code TabletRequest.HandOver} -> {@code TabletRequest.Code}, a one-time code for a patient tablet. */
     public static final String TABLET_HANDOVER = "station.tablet.handover";
+    /** Request/reply (nurse, physician): {@code TabletRequest.HandOverVisit} -> {@code TabletRequest.Code}, for a rating of an open rating visit. */
+    public static final String TABLET_HANDOVER_VISIT = "station.tablet.handover.visit";
     /** Request/reply: {@code TabletRequest.Unlock} (the code) or {@code UnlockAsStaff} (staff token) -> {@code TabletRequest.Unlocked}; 403 refused. */
     public static final String TABLET_UNLOCK = "station.tablet.unlock";
     /** Request/reply: {@code TabletRequest.Lock} -> true; with a staff token in the header: taken back by that member of staff. */

@@ -29,16 +29,21 @@ public final class TabletGrants {
 
     /**
      * One rating handed to the patient: which bed, session, time point and form, and the member of staff who handed
-     * it over (recorded with the rating).
+     * it over (recorded with the rating). At a rating visit (no bed) {@code bed} is null, {@code sessionId} is the
+     * visit's own session id and {@code timePointId} the visit's time point (its visit id, or "unscheduled").
      */
     public record Handover(String id, String bed, String sessionId, String timePointId, String form, Principal staff) {
         public Handover {
             Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(bed, "bed");
             Objects.requireNonNull(sessionId, "sessionId");
             Objects.requireNonNull(timePointId, "timePointId");
             Objects.requireNonNull(form, "form");
             Objects.requireNonNull(staff, "staff");
+        }
+
+        /** Whether this rating belongs to a rating visit (no bed) rather than an infusion session at a bed. */
+        public boolean atVisit() {
+            return bed == null;
         }
     }
 

@@ -23,6 +23,18 @@ public sealed interface TabletRequest {
         }
     }
 
+    /**
+     * Staff: hand {@code form} of the open rating visit {@code visitSessionId} to the patient (docs/tablet.md, "At a
+     * rating visit"); answered with a {@link Code} like a bedside hand-over.
+     */
+    record HandOverVisit(String user, String visitSessionId, String form) implements TabletRequest {
+        public HandOverVisit {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(visitSessionId, "visitSessionId");
+            Objects.requireNonNull(form, "form");
+        }
+    }
+
     /** Tablet: the one-time code staff read from the bed view. */
     record Unlock(String code) implements TabletRequest {
     }
@@ -49,8 +61,11 @@ public sealed interface TabletRequest {
     /**
      * An unlocked tablet: its token (send it with the rating), the one rating it may submit, who handed it over (the
      * rating is recorded in their name with rater = subject) and how long the tablet may stay idle before it locks.
+     * At a bed {@code bed} names it and {@code visitSessionId} is null (the tablet sends a {@code SessionCommand}); at a
+     * rating visit {@code bed} is null and {@code visitSessionId} names the visit (the tablet sends a
+     * {@code VisitCommand.RecordRating}). {@code itemIds}: the items the patient answers.
      */
-    record Unlocked(String token, String bed, String timePointId, String form, List<String> itemIds, String staffUserId,
+    record Unlocked(String token, String bed, String visitSessionId, String timePointId, String form, List<String> itemIds, String staffUserId,
                     String staffRole, Duration idleLock) {
         public Unlocked {
             itemIds = List.copyOf(itemIds);

@@ -30,16 +30,27 @@ public sealed interface VisitReply {
 
     /**
      * A study day for the clinic list: the day (the station's today when none was asked), every enrolled subject's
-     * timeline on it, and the protocols a subject can be enrolled in (those with a visit schedule).
+     * timeline on it, the protocols a subject can be enrolled in (those with a visit schedule), and the subjects seen at a
+     * bed that day under such a protocol who are not enrolled in it (one session each: the day's first).
      */
-    record DaySheet(LocalDate day, List<SubjectTimeline> timelines, List<ProtocolChoices.Choice> enrolable) implements VisitReply {
+    record DaySheet(LocalDate day, List<SubjectTimeline> timelines, List<ProtocolChoices.Choice> enrolable,
+                    List<StudyVisits.Unenrolled> notEnrolled) implements VisitReply {
         public DaySheet {
             timelines = List.copyOf(timelines);
             enrolable = List.copyOf(enrolable);
+            notEnrolled = List.copyOf(notEnrolled);
         }
     }
 
-    /** A rating visit as recorded so far (its entries, whether completed) and its subject's timeline as it stands today. */
-    record Visit(SubjectTimeline timeline, StudyVisits.VisitSession visit) implements VisitReply {
+    /**
+     * A rating visit as recorded so far (its entries, whether completed) and its subject's timeline as it stands today.
+     *
+     * @param instruments the forms the visit rates: a planned visit's instruments; at an unscheduled visit those of the
+     *                    protocol's visit schedule, then those its infusion day rates (e.g. CADSS, VAS)
+     */
+    record Visit(SubjectTimeline timeline, StudyVisits.VisitSession visit, List<String> instruments) implements VisitReply {
+        public Visit {
+            instruments = List.copyOf(instruments);
+        }
     }
 }

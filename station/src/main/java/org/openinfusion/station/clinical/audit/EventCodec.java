@@ -24,6 +24,7 @@ public final class EventCodec {
             case TrailEvent.PromptChanged e -> BedsideCodec.encode(e);
             case TrailEvent.AlarmChanged e -> BedsideCodec.encode(e);
             case TrailEvent.RatingEntered e -> RatingCodec.encode(e);
+            case TrailEvent.RatingPartAnswered e -> RatingCodec.encode(e);
             case TrailEvent.MarkerRecorded e -> BedsideCodec.encode(e);
             case TrailEvent.PreDoseVitals e -> CareCodec.encode(e);
             case TrailEvent.PreDoseGateOverridden e -> CareCodec.encode(e);

@@ -235,6 +235,7 @@ public final class SessionHistory {
             case TrailEvent.VisitMissed x -> false;
             case TrailEvent.VisitVitals x -> true;
             case TrailEvent.VisitCompleted x -> true;
+            case TrailEvent.RatingPartAnswered x -> true;
             case TrailEvent.TabletAccess x -> false; // access to the patient tablet, not a clinical fact
             case TrailEvent.DeviceClockOffset o -> true;
         };

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openinfusion.station.clinical.rating.EffectiveRating;
@@ -33,6 +34,18 @@ public final class StudyVisits {
             return entries.stream().flatMap(r -> r.as(TrailEvent.RatingEntered.class).stream()).map(TrailEvent.RatingEntered::rating).toList();
         }
 
+        /**
+         * The subject's answers given on the tablet to the subject-rated items of a form with observer items (CADSS
+         * 1-19) that no rating of the same form completes yet: staff still rate its observer items.
+         */
+        public List<Rating> pendingParts() {
+            List<Rating> rated = ratings();
+            return entries.stream().flatMap(r -> r.as(TrailEvent.RatingPartAnswered.class).stream()).map(TrailEvent.RatingPartAnswered::part)
+                    .filter(p -> rated.stream().noneMatch(x -> x.instrumentId().equals(p.instrumentId())
+                            && Objects.equals(x.shortFormId(), p.shortFormId())))
+                    .toList();
+        }
+
         /** The ratings no correction replaces. */
         public List<Rating> effectiveRatings() {
             List<Rating> all = ratings();
@@ -43,6 +56,12 @@ public final class StudyVisits {
 
     private record Key(String subject, String protocolId) {
     }
+
+    /** An infusion session at a bed whose subject is not enrolled in the session's protocol's visit schedule. */
+    public record Unenrolled(String subject, String protocolId, String sessionId, Instant at) {
+    }
+
+    private final List<Unenrolled> unenrolled = new ArrayList<>();
 
     /** @param measures the complete measures of a rating (its total and subscales; the caller scores it with its instrument) */
     public StudyVisits(AuditHistory history, Function<Rating, Map<String, Integer>> measures) {
@@ -61,6 +80,9 @@ public final class StudyVisits {
         Map<Key, List<SubjectFacts.MeasuredRating>> ratings = new LinkedHashMap<>();
         for (SessionHistory s : history.sessions()) {
             Key key = new Key(s.created().subjectCode(), s.created().protocolId());
+            if (!consent.containsKey(key)) {
+                unenrolled.add(new Unenrolled(key.subject(), key.protocolId(), s.id().value(), s.infusionStart().orElse(s.createdAt())));
+            }
             if (s.dosed()) {
                 List<SubjectFacts.Infusion> list = infusions.computeIfAbsent(key, k -> new ArrayList<>());
                 list.add(new SubjectFacts.Infusion(list.size() + 1, s.id().value(), s.infusionStart().orElse(s.createdAt())));
@@ -100,6 +122,11 @@ public final class StudyVisits {
 
     public Optional<SubjectFacts> subject(String subject, String protocolId) {
         return subjects.stream().filter(s -> s.subject().equals(subject) && s.protocolId().equals(protocolId)).findFirst();
+    }
+
+    /** The infusion sessions whose subject is not enrolled in the session's protocol (created at a bed only), in trail order. */
+    public List<Unenrolled> unenrolled() {
+        return List.copyOf(unenrolled);
     }
 
     /** A rating visit by its id. */

@@ -70,11 +70,30 @@ public sealed interface TrailEvent {
      * @param amendment a correction made in review, after the session closed
      * @param rater {@link Rater#SUBJECT} when the subject answered the items on the patient tablet (the actor is then the
      *              member of staff who handed it over); null when staff entered the answers (before version 4 always)
+     * @param itemRaters who answered each item when a rating combines the subject's answers given on the tablet with
+     *              the observer items staff rated (CADSS 1-19 and 20-23; docs/tablet.md); empty otherwise
      */
-    record RatingEntered(Rating rating, RatingScore score, boolean amendment, Rater rater) implements TrailEvent {
+    record RatingEntered(Rating rating, RatingScore score, boolean amendment, Rater rater, Map<String, Rater> itemRaters) implements TrailEvent {
+        public RatingEntered {
+            itemRaters = Map.copyOf(itemRaters);
+        }
+
+        public RatingEntered(Rating rating, RatingScore score, boolean amendment, Rater rater) {
+            this(rating, score, amendment, rater, Map.of());
+        }
+
         public RatingEntered(Rating rating, RatingScore score, boolean amendment) {
             this(rating, score, amendment, null);
         }
+    }
+
+    /**
+     * The subject's answers to the subject-rated items of a form that also has observer-rated items (CADSS items 1-19
+     * of 23), given on the patient tablet at a rating visit. Not a rating: staff complete it by rating the observer
+     * items, and that rating ({@link RatingEntered} with {@code itemRaters}) carries these answers unchanged. The
+     * actor is the member of staff who handed the tablet over.
+     */
+    record RatingPartAnswered(Rating part) implements TrailEvent {
     }
 
     /** The station's score of a rating as recorded with it. */

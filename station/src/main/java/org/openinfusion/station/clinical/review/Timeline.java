@@ -83,6 +83,8 @@ final class Timeline {
             case TrailEvent.VisitVitals v -> ev(r, Category.SESSION, "Visit vitals recorded", v.values().stream()
                     .map(x -> x.stream() + " " + Math.round(x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
             case TrailEvent.VisitCompleted c -> other(r, null);
+            case TrailEvent.RatingPartAnswered a -> ev(r, Category.RATING, a.part().instrumentId() + " items " + String.join(", ",
+                    a.part().answers().keySet().stream().sorted().toList()) + " answered by the subject on the tablet", null);
             case TrailEvent.TabletAccess t -> ev(r, Category.SESSION, "Patient tablet " + lower(t.step().name()).replace('_', ' ')
                     + (t.form() == null ? "" : ": " + t.form() + " at " + t.timePointId()), t.detail());
             case TrailEvent.DeviceClockOffset o -> other(r, o.device() + " clock: station time = device time + " + o.offsetMillis() + " ms");

@@ -8,7 +8,7 @@ import org.openinfusion.station.clinical.api.TabletRequest;
 public final class TabletCodecs implements LocalMessages {
     @Override
     public List<Class<?>> types() {
-        return List.of(TabletRequest.HandOver.class, TabletRequest.Unlock.class, TabletRequest.UnlockAsStaff.class,
+        return List.of(TabletRequest.HandOver.class, TabletRequest.HandOverVisit.class, TabletRequest.Unlock.class, TabletRequest.UnlockAsStaff.class,
                 TabletRequest.Lock.class, TabletRequest.StillInUse.class, TabletRequest.Code.class, TabletRequest.Unlocked.class);
     }
 }

@@ -13,6 +13,7 @@ import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.schedule.Prompt;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.security.BusGuard;
@@ -107,8 +108,8 @@ public final class TabletHandler {
     private TabletRequest.Unlocked unlocked(TabletGrants.Unlocked u, String how) {
         TabletGrants.Handover h = u.handover();
         audit(h, h.staff().userId(), TabletStep.UNLOCKED, how);
-        List<String> items = selfReportItems(h.form()).stream().map(Item::id).toList();
-        return new TabletRequest.Unlocked(u.token(), h.bed(), h.timePointId(), h.form(), items, h.staff().userId(),
+        List<String> items = tabletItems(sessions.instruments(), h.form(), h.atVisit()).stream().map(Item::id).toList();
+        return new TabletRequest.Unlocked(u.token(), h.bed(), h.atVisit() ? h.sessionId() : null, h.timePointId(), h.form(), items, h.staff().userId(),
                 h.staff().role().key(), grants.idleLock());
     }
 
@@ -131,6 +132,9 @@ public final class TabletHandler {
     }
 
     private boolean permitted(SessionCommand.RecordRating r, TabletGrants.Handover h) {
+        if (h.atVisit()) {
+            return false; // a rating visit's tablet sends a VisitCommand, never a bed's command
+        }
         Rating rating = r.rating();
         String form = rating.shortFormId() == null ? rating.instrumentId() : rating.shortFormId();
         boolean sameSession = sessions.onBed(h.bed()).map(x -> x.session().id().equals(h.sessionId())).orElse(false);
@@ -156,11 +160,32 @@ public final class TabletHandler {
         grants.sweep().forEach(h -> audit(h, TABLET, TabletStep.LOCKED, "idle"));
     }
 
-    /** The items the patient answers: every item of the form, which must all be subject-rated. */
     private List<Item> selfReportItems(String formKey) {
-        FormKey form = FormKey.resolve(sessions.instruments(), formKey)
+        return selfReportItems(sessions.instruments(), formKey);
+    }
+
+    /**
+     * The items the patient answers on the tablet: the form's subject-rated items. At a bed every item of the form must
+     * be subject-rated; at a rating visit ({@code split}) a form with observer items too (CADSS: 1-19 by the subject,
+     * 20-23 by staff) goes to the tablet with its subject-rated items only, and staff rate the others on the visit page.
+     */
+    static List<Item> tabletItems(InstrumentCatalog instruments, String formKey, boolean split) {
+        if (!split) {
+            return selfReportItems(instruments, formKey);
+        }
+        FormKey form = FormKey.resolve(instruments, formKey).orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
+        List<Item> items = instruments.get(form.instrumentId()).itemsOf(form.shortFormId()).stream().filter(i -> i.rater() == Rater.SUBJECT).toList();
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(formKey + " has no subject-rated item: staff rate it");
+        }
+        return items;
+    }
+
+    /** The items the patient answers at a bed: every item of the form, which must all be subject-rated. */
+    static List<Item> selfReportItems(InstrumentCatalog instruments, String formKey) {
+        FormKey form = FormKey.resolve(instruments, formKey)
                 .orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
-        Instrument instrument = sessions.instruments().get(form.instrumentId());
+        Instrument instrument = instruments.get(form.instrumentId());
         List<Item> items = instrument.itemsOf(form.shortFormId());
         List<String> observer = items.stream().filter(i -> i.rater() != Rater.SUBJECT).map(i -> String.valueOf(i.number())).toList();
         if (!observer.isEmpty()) {

@@ -3,15 +3,21 @@ package org.openinfusion.station.clinical.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
+import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.AuditHistory;
@@ -21,10 +27,14 @@ import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Instrument;
+import org.openinfusion.station.clinical.rating.Item;
+import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.rating.Scorer;
+import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.SubjectCode;
 import org.openinfusion.station.clinical.visit.ClinicList;
@@ -35,6 +45,8 @@ import org.openinfusion.station.clinical.visit.SubjectTimeline;
 import org.openinfusion.station.clinical.visit.VisitKind;
 import org.openinfusion.station.clinical.visit.VisitSchedule;
 import org.openinfusion.station.clinical.visit.WindowStatus;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.TabletGrants;
 
 /**
  * Study visits (docs/visits.md): every command is checked against the protocol's visit schedule and the trail, then
@@ -104,14 +116,30 @@ public final class VisitService {
                 .flatMap(f -> schedule(f.protocolId()).map(s -> SubjectTimeline.of(s, f, zone, day)).stream()).toList();
         List<ProtocolChoices.Choice> enrolable = protocols.all().stream().map(p -> protocols.latest(p.id()).orElseThrow()).distinct()
                 .filter(p -> p.visits().isPresent()).map(p -> new ProtocolChoices.Choice(p.id(), p.version(), p.title())).toList();
-        return new VisitReply.DaySheet(day, timelines, enrolable);
+        Set<String> seen = new HashSet<>();
+        List<StudyVisits.Unenrolled> notEnrolled = v.unenrolled().stream()
+                .filter(u -> schedule(u.protocolId()).isPresent() && LocalDate.ofInstant(u.at(), zone).equals(day))
+                .filter(u -> seen.add(u.subject() + "\n" + u.protocolId())).toList();
+        return new VisitReply.DaySheet(day, timelines, enrolable, notEnrolled);
     }
 
     /** A rating visit as recorded so far, with its subject's timeline as it stands today. */
     public VisitReply.Visit visitSheet(String visitSessionId) {
         StudyVisits v = visits();
         StudyVisits.VisitSession s = v.visit(visitSessionId).orElseThrow(() -> new VisitRefused("no rating visit " + visitSessionId));
-        return new VisitReply.Visit(timeline(v, s.started().subject(), s.started().protocolId(), today()), s);
+        return new VisitReply.Visit(timeline(v, s.started().subject(), s.started().protocolId(), today()), s, offered(s));
+    }
+
+    /** What a visit rates: its planned instruments; at an unscheduled visit, the schedule's then the infusion day's. */
+    private List<String> offered(StudyVisits.VisitSession s) {
+        VisitSchedule schedule = scheduleOf(s.started().protocolId());
+        if (s.started().visitId() != null) {
+            return schedule.visit(s.started().visitId()).orElseThrow().instruments();
+        }
+        Set<String> forms = new LinkedHashSet<>();
+        schedule.visits().forEach(p -> forms.addAll(p.instruments()));
+        protocols.latest(s.started().protocolId()).orElseThrow().schedule().forEach(t -> forms.addAll(t.instruments()));
+        return List.copyOf(forms);
     }
 
     public SubjectTimeline timeline(String subject, String protocolId, LocalDate day) {
@@ -129,7 +157,7 @@ public final class VisitService {
             case VisitCommand.Enrol e -> enrol(actor, e);
             case VisitCommand.StartVisit s -> start(actor, s);
             case VisitCommand.StartUnscheduled u -> unscheduled(actor, u);
-            case VisitCommand.RecordRating r -> rate(actor, r);
+            case VisitCommand.RecordRating r -> rate(actor, r, null);
             case VisitCommand.RecordVitals v -> {
                 if (v.values().isEmpty()) {
                     throw new VisitRefused("no vital signs given");
@@ -195,10 +223,105 @@ public final class VisitService {
         return done(u.subject(), u.protocolId(), id, Optional.empty());
     }
 
-    private VisitReply.Done rate(String actor, VisitCommand.RecordRating r) {
+    /**
+     * Staff hand an instrument of an open rating visit to the patient tablet (docs/tablet.md): only an instrument the
+     * visit rates and has not rated yet, only a form whose items the subject rates. Audited on the visit's own session
+     * ({@code tablet.code_issued}); the code itself never is.
+     */
+    public TabletRequest.Code handOver(Principal staff, String visitSessionId, String formKey, TabletGrants grants) {
+        StudyVisits.VisitSession v = open(visitSessionId);
+        FormKey form = FormKey.resolve(instruments, formKey).orElseThrow(() -> new VisitRefused("unknown form " + formKey));
+        String timePoint = timePointOf(v);
+        if (v.started().visitId() != null) {
+            List<String> planned = scheduleOf(v.started().protocolId()).visit(timePoint).orElseThrow().instruments();
+            if (!planned.contains(form.instrumentId())) {
+                throw new VisitRefused(form.instrumentId() + " is not rated at this visit (it rates " + String.join(", ", planned) + ")");
+            }
+        }
+        if (v.effectiveRatings().stream().anyMatch(x -> new FormKey(x.instrumentId(), x.shortFormId()).equals(form))) {
+            throw new VisitRefused(formKey + " is already rated at this visit");
+        }
+        if (v.pendingParts().stream().anyMatch(p -> new FormKey(p.instrumentId(), p.shortFormId()).equals(form))) {
+            throw new VisitRefused("the subject has answered " + formKey + " on the tablet: staff rate its observer items");
+        }
+        List<Item> items;
+        try {
+            items = TabletHandler.tabletItems(instruments, formKey, true);
+        } catch (IllegalArgumentException e) {
+            throw new VisitRefused(e.getMessage());
+        }
+        var handover = new TabletGrants.Handover(grants.newHandoverId(), null, v.id(), timePoint, formKey, staff);
+        TabletGrants.Issued issued = grants.issue(handover);
+        tablet(handover, staff.userId(), TrailEvent.TabletStep.CODE_ISSUED, "valid until " + issued.expiresAt());
+        return new TabletRequest.Code(issued.code(), issued.expiresAt(), items.size());
+    }
+
+    /**
+     * A patient tablet's rating at a rating visit: recorded with rater = subject in the name of who handed it over, and
+     * only when it is exactly the rating handed over (empty otherwise: the caller refuses it, 403, and this audits the
+     * refusal). The caller locks the tablet once it is recorded.
+     */
+    public Optional<VisitReply.Done> rateFromTablet(TabletGrants.Handover h, VisitCommand c, String address) {
+        if (c instanceof VisitCommand.RecordRating r && h.atVisit() && h.sessionId().equals(r.visitSessionId())) {
+            Rating rating = r.rating();
+            String form = rating.shortFormId() == null ? rating.instrumentId() : rating.shortFormId();
+            if (rating.timePointId().equals(h.timePointId()) && form.equals(h.form()) && !rating.isCorrection()
+                    && rating.raterUserId().equals(h.staff().userId()) && rating.raterRole().equals(h.staff().role().key())) {
+                return Optional.of(fromTablet(h.staff().userId(), r));
+            }
+        }
+        audit.record(TabletHandler.TABLET, null, new TrailEvent.AccessDenied(TabletHandler.TABLET, "TABLET:" + h.form() + "@" + h.timePointId(), address));
+        return Optional.empty();
+    }
+
+    /**
+     * The tablet's answers: a whole self-report form is a rating with rater = subject; the subject-rated items of a
+     * form that staff complete (CADSS 1-19) are recorded as the subject's part, exactly those items, each in range.
+     */
+    private VisitReply.Done fromTablet(String staff, VisitCommand.RecordRating r) {
+        Rating rating = r.rating();
+        Instrument instrument = instrument(rating.instrumentId());
+        List<Item> all = instrument.itemsOf(rating.shortFormId());
+        List<Item> subject = all.stream().filter(i -> i.rater() == Rater.SUBJECT).toList();
+        if (subject.size() == all.size()) {
+            return rate(staff, r, Rater.SUBJECT);
+        }
+        StudyVisits.VisitSession v = open(r.visitSessionId());
+        Set<String> ids = subject.stream().map(Item::id).collect(Collectors.toSet());
+        if (!rating.answers().keySet().equals(ids)) {
+            throw new VisitRefused("the tablet answers items " + subject.stream().map(i -> String.valueOf(i.number())).collect(Collectors.joining(", "))
+                    + " of " + rating.instrumentId() + ", no more and no fewer");
+        }
+        for (Item i : subject) {
+            if (rating.answers().get(i.id()) instanceof Answer.Scored s && !i.inRange(s.value())) {
+                throw new VisitRefused("item " + i.number() + ": " + s.value() + " is outside " + i.range());
+            }
+        }
+        audit.record(staff, new SessionId(v.id()), new TrailEvent.RatingPartAnswered(rating));
+        return done(v.started().subject(), v.started().protocolId(), v.id(), Optional.empty());
+    }
+
+    private Instrument instrument(String id) {
+        try {
+            return instruments.get(id);
+        } catch (NoSuchElementException e) {
+            throw new VisitRefused(e.getMessage());
+        }
+    }
+
+    /** Audits a step of a rating visit's tablet (unlocks and idle locks are audited by the session worker's handler). */
+    public void tablet(TabletGrants.Handover h, String actor, TrailEvent.TabletStep step, String detail) {
+        audit.record(actor, new SessionId(h.sessionId()), new TrailEvent.TabletAccess(clock.instant(), step, h.id(), h.timePointId(), h.form(), detail));
+    }
+
+    private static String timePointOf(StudyVisits.VisitSession v) {
+        return v.started().visitId() == null ? UNSCHEDULED : v.started().visitId();
+    }
+
+    private VisitReply.Done rate(String actor, VisitCommand.RecordRating r, Rater rater) {
         StudyVisits.VisitSession v = open(r.visitSessionId());
         Rating rating = r.rating();
-        String expected = v.started().visitId() == null ? UNSCHEDULED : v.started().visitId();
+        String expected = timePointOf(v);
         if (!rating.timePointId().equals(expected)) {
             throw new VisitRefused("a rating of this visit names its time point '" + expected + "', not '" + rating.timePointId() + "'");
         }
@@ -217,11 +340,21 @@ public final class VisitService {
         if (v.ratings().stream().anyMatch(x -> x.id().equals(rating.id()))) {
             throw new VisitRefused("rating " + rating.id() + " is already recorded");
         }
-        Instrument instrument;
-        try {
-            instrument = instruments.get(rating.instrumentId());
-        } catch (NoSuchElementException e) {
-            throw new VisitRefused(e.getMessage());
+        Instrument instrument = instrument(rating.instrumentId());
+        Map<String, Rater> itemRaters = new HashMap<>();
+        if (!rating.isCorrection()) {
+            for (Rating part : v.pendingParts()) {
+                if (part.instrumentId().equals(rating.instrumentId()) && Objects.equals(part.shortFormId(), rating.shortFormId())) {
+                    part.answers().forEach((item, given) -> {
+                        if (!given.equals(rating.answers().get(item))) {
+                            throw new VisitRefused("the subject answered item " + instrument.item(item).map(x -> String.valueOf(x.number())).orElse(item)
+                                    + " on the tablet: staff rate the observer items only (corrections are made in review)");
+                        }
+                    });
+                    instrument.itemsOf(rating.shortFormId()).forEach(i -> itemRaters.put(i.id(),
+                            part.answers().containsKey(i.id()) ? Rater.SUBJECT : Rater.OBSERVER));
+                }
+            }
         }
         Score score;
         try {
@@ -229,12 +362,16 @@ public final class VisitService {
         } catch (IllegalArgumentException e) {
             throw new VisitRefused(e.getMessage());
         }
-        audit.record(actor, new SessionId(v.id()), new TrailEvent.RatingEntered(rating, TrailEvent.RatingScore.of(score), false));
+        audit.record(actor, new SessionId(v.id()), new TrailEvent.RatingEntered(rating, TrailEvent.RatingScore.of(score), false, rater, itemRaters));
         return done(v.started().subject(), v.started().protocolId(), v.id(), Optional.of(score));
     }
 
     private VisitReply.Done complete(String actor, VisitCommand.Complete c) {
         StudyVisits.VisitSession v = open(c.visitSessionId());
+        if (!v.pendingParts().isEmpty()) {
+            throw new VisitRefused("the subject answered " + v.pendingParts().stream().map(Rating::instrumentId).collect(Collectors.joining(", "))
+                    + " on the tablet: rate its observer items first");
+        }
         if (v.started().visitId() != null) {
             List<String> rated = v.effectiveRatings().stream().map(Rating::instrumentId).toList();
             List<String> missing = scheduleOf(v.started().protocolId()).visit(v.started().visitId()).orElseThrow().instruments().stream()

@@ -172,4 +172,19 @@ class VisitServiceTest {
     private String refused(VisitCommand c) {
         return assertThrows(VisitService.VisitRefused.class, () -> run(c)).getMessage();
     }
+
+    @Test
+    void aSubjectInfusedAtABedWithoutEnrolmentIsOnTheDaySheetAsNotEnrolledUntilEnrolled() {
+        infuse("KIT-0001", 2, 1);
+        LocalDate today = visits.today();
+        VisitReply.DaySheet sheet = visits.daySheet(today);
+        assertEquals(List.of(), sheet.timelines(), "nobody is enrolled");
+        assertEquals(List.of("KET-014 " + PROTOCOL), sheet.notEnrolled().stream().map(u -> u.subject() + " " + u.protocolId()).toList());
+        assertEquals(List.of(), visits.daySheet(today.plusDays(1)).notEnrolled(), "listed on the day of the session only");
+
+        run(new VisitCommand.Enrol("KET-014", PROTOCOL, today));
+        VisitReply.DaySheet enrolled = visits.daySheet(today);
+        assertEquals(List.of(), enrolled.notEnrolled());
+        assertEquals("KET-014", enrolled.timelines().getFirst().subject());
+    }
 }
