@@ -61,6 +61,7 @@ import org.openinfusion.station.health.HealthVerticle;
 import org.openinfusion.station.health.IngestMetrics;
 import org.openinfusion.station.health.StatusHttpVerticle;
 import org.openinfusion.station.process.Binaries;
+import org.openinfusion.station.process.Alongside;
 import org.openinfusion.station.process.LocalInfluxd;
 import org.openinfusion.station.security.AuthVerticle;
 import org.openinfusion.station.security.Authenticator;
@@ -105,11 +106,26 @@ public final class StationApp implements AutoCloseable {
             StationConfig cfg = requested;
             // refused before anything starts unless a registry or the explicit development setting is there
             cfg.mqtt().checkDeviceRegistry().ifPresent(LOG::error);
-            if (cfg.mqtt().embedded()) {
-                cfg = cfg.withMqtt(startEmbeddedBroker(cfg.mqtt(), cfg.dataDir().resolve("broker")));
+            // the private influxd (a process and its HTTP port) starts beside the embedded broker: each takes seconds
+            InfluxConfig influxSettings = cfg.influx();
+            Alongside<Optional<LocalInfluxd>> influxdStart = Alongside.start("station-start-influxd",
+                    () -> influxSettings.managed() ? startInfluxd(influxSettings) : Optional.empty());
+            try {
+                if (cfg.mqtt().embedded()) {
+                    cfg = cfg.withMqtt(startEmbeddedBroker(cfg.mqtt(), cfg.dataDir().resolve("broker")));
+                }
+            } catch (Exception e) {
+                // the influxd started beside the broker is stopped with the rest by close()
+                try {
+                    influxdStart.join().ifPresent(this::remember);
+                } catch (Exception alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+                throw e;
             }
+            Optional<LocalInfluxd> influxd = influxdStart.join();
+            influxd.ifPresent(this::remember);
             PointWriter writer;
-            Optional<LocalInfluxd> influxd = cfg.influx().managed() ? startInfluxd(cfg.influx()) : Optional.empty();
             if (influxd.isPresent()) {
                 // the private influxd requires authentication: write as its administrator, review and export as its reader
                 LocalInfluxd own = influxd.get();
@@ -262,14 +278,15 @@ public final class StationApp implements AutoCloseable {
         return new StationApp(config, clock, vertx);
     }
 
-    private Optional<LocalInfluxd> startInfluxd(InfluxConfig influx) throws IOException {
+    /** The private influxd, or empty when it is not installed; not yet remembered for closing (this runs on its own thread). */
+    private static Optional<LocalInfluxd> startInfluxd(InfluxConfig influx) throws IOException {
         Optional<Path> binary = Binaries.find(influx.influxdBinary(), System.getenv("PATH"));
         if (binary.isEmpty()) {
             LOG.error("influxd not found ('{}'): {}. The station keeps running and holds all data in its durable buffer.",
                     influx.influxdBinary(), INSTALL_HINT);
             return Optional.empty();
         }
-        return Optional.of(remember(LocalInfluxd.start(binary.get(), influx.managedDir())));
+        return Optional.of(LocalInfluxd.start(binary.get(), influx.managedDir()));
     }
 
     private static void warnIfDiskSmallerThanBuffer(StationConfig cfg) throws IOException {

@@ -1,6 +1,5 @@
 package org.openinfusion.dashboard.app;
 
-import com.github.mvysny.vaadinboot.VaadinBoot;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +23,6 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.tls.PemTrust;
 import org.openinfusion.station.tls.GeneratedTls;
 import org.openinfusion.station.config.HttpConfig;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.openinfusion.sim.control.ControlServer;
 import org.openinfusion.sim.control.SimulatorControl;
 import org.openinfusion.sim.scenario.Scenario;
@@ -32,6 +30,7 @@ import org.openinfusion.station.StationApp;
 import org.openinfusion.station.config.ConfigException;
 import org.openinfusion.station.config.LaunchSettings;
 import org.openinfusion.station.config.StationConfig;
+import org.openinfusion.station.process.Alongside;
 import org.openinfusion.station.process.FreePort;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.UserStore;
@@ -54,7 +53,7 @@ public final class StationMain implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StationMain.class);
 
     private final StationApp station;
-    private final VaadinBoot web;
+    private final DashboardServer web;
     private final SimulatedBeds simulator;
     private final SimulatedNurse nurse;
     private final ControlServer control;
@@ -74,35 +73,29 @@ public final class StationMain implements AutoCloseable {
                     .flatMap(bed -> SimulatedBed.DEVICE_IDS.stream().map(device -> new DeviceRef(bed, device))).toList()));
             config = config.withMqtt(config.mqtt().withDeviceRegistry(demoDevices.get().registry()));
         }
+        Text.zone(config.site().timeZone());
+        // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
+        System.setProperty("vaadin.closeIdleSessions", "true");
+        int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
+        Optional<DashboardWeb.Keystore> tls = dashboardKeystore(config);
+        // The web server starts beside the data path (each takes seconds); its address is given to no one before both
+        // are up, and a page opened before the station's services are installed is not possible for that reason.
+        String host = config.http().host();
+        Alongside<DashboardServer> webStart = Alongside.start("station-start-dashboard", () -> DashboardServer.start(host, port, tls));
         try {
             station = StationApp.start(config, clock, vertx);
-        } catch (ConfigException e) {
-            vertx.close();
+        } catch (Exception e) {
+            if (e instanceof ConfigException) {
+                vertx.close();
+            }
+            stopWhenStarted(webStart, e);
             throw e;
         }
         try {
             users = station.users();
             demoUserCreated = options.simulatedBeds() > 0 && createDemoUsers(users);
             DashboardServices.install(vertx, station.instruments());
-            Text.zone(config.site().timeZone());
-            // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
-            System.setProperty("vaadin.closeIdleSessions", "true");
-            int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
-            Optional<DashboardWeb.Keystore> tls = dashboardKeystore(config);
-            web = new VaadinBoot() {
-                @Override
-                protected void onStarted(WebAppContext context) throws IOException {
-                    try {
-                        DashboardWeb.secure(context, tls);
-                    } catch (IOException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IOException("cannot set up the dashboard's HTTPS: " + e.getMessage(), e);
-                    }
-                }
-            }.withPort(port).listenOn(config.http().host());
-            web.openBrowserInDevMode(false);
-            web.start();
+            web = webStart.join();
             dashboardUrl = (tls.isPresent() ? "https://" : "http://") + config.http().host() + ":" + port + "/";
             // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
             simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(beds.withMqtt(devicesConnection(
@@ -118,8 +111,20 @@ public final class StationMain implements AutoCloseable {
                     bed -> station.sessions().onBed(bed).flatMap(r -> pharmacy.bagFor(r.session().created().kitId())),
                     options.scenario().map(Scenario::load));
         } catch (Exception e) {
+            stopWhenStarted(webStart, e);
             station.close();
             throw e;
+        }
+    }
+
+    /** Stops the web server started beside a start that failed ({@code failure}), once it has started. */
+    private static void stopWhenStarted(Alongside<DashboardServer> webStart, Exception failure) {
+        try {
+            webStart.join().stop();
+        } catch (Exception alsoFailed) {
+            if (alsoFailed != failure) {
+                failure.addSuppressed(alsoFailed);
+            }
         }
     }
 
@@ -196,7 +201,7 @@ public final class StationMain implements AutoCloseable {
         if (simulator != null) {
             simulator.close();
         }
-        web.stop("shutting down");
+        web.stop();
         station.close();
     }
 

@@ -49,6 +49,8 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     private final Div content = new Div();
     private String sessionId;
     private volatile ReviewClient client;
+    /** The waveform dialog, made on the first click on an event. */
+    private WaveformDialog waveform;
     private SessionRecord record;
     private final Span crumb = new Span();
 
@@ -132,7 +134,12 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
 
     void openWaveform(TimelineEvent e) {
         String when = ReviewFormat.timeWithZone(e.at()) + " (" + ReviewFormat.fromStart(e.at(), TimelineData.zero(record)) + ")";
-        new WaveformDialog(client, sessionId, e, when).open();
+        if (waveform == null) {
+            waveform = new WaveformDialog(() -> client, sessionId);
+            // kept in the view (closed between clicks): the browser keeps its elements
+            add(waveform);
+        }
+        waveform.show(e, when);
     }
 
     private String instrumentLabel(String id) {

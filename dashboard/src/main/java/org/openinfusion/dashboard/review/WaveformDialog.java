@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewRequest;
@@ -17,34 +18,40 @@ import org.openinfusion.station.domain.Stream;
 
 /**
  * The stored ECG (lead selectable) and pleth from {@value #SECONDS} s before to {@value #SECONDS} s after an alarm or marker,
- * and that window of every waveform as an EDF+ download.
+ * and that window of every waveform as an EDF+ download. One dialog per record page, made on the first click and shown
+ * again for every later one ({@link #show}): the browser keeps its elements, so a click costs the station's answer and
+ * drawing, not a new dialog (docs/performance.md, "Review").
  */
 final class WaveformDialog extends Dialog {
     static final int SECONDS = 10;
 
-    private final ReviewClient client;
+    /** The page's current station client (a new one each time the page is attached). */
+    private final Supplier<ReviewClient> client;
     private final String sessionId;
-    private final TimelineEvent event;
     private final Select<Stream> lead = new Select<>();
     private final WaveformTrace ecg = new WaveformTrace("waveform-ecg");
     private final WaveformTrace pleth = new WaveformTrace("waveform-pleth");
     private final Span status = new Span();
     private final ExportDownload edf;
+    private TimelineEvent event;
+    /** Which {@link #show} the answers belong to: a late answer for an earlier event is dropped. */
+    private int shown;
 
-    WaveformDialog(ReviewClient client, String sessionId, TimelineEvent event, String when) {
+    WaveformDialog(Supplier<ReviewClient> client, String sessionId) {
         this.client = client;
         this.sessionId = sessionId;
-        this.event = event;
         setId("waveform-dialog");
-        setHeaderTitle(ReviewFormat.words(event.category()) + ": " + ReviewFormat.title(event) + " - " + when);
         setWidth("min(1100px, 95vw)");
         lead.setId("waveform-lead");
         lead.setItems(Stream.ECG_I, Stream.ECG_II, Stream.ECG_III);
         lead.setItemLabelGenerator(s -> "ECG " + s.key().substring(4).toUpperCase(Locale.ROOT));
         lead.setValue(Stream.ECG_II);
         lead.addValueChangeListener(e -> {
-            status.setText("");
-            load(e.getValue(), ecg, "#111");
+            if (event != null && isOpened()) {
+                status.setText("");
+                ecg.clear();
+                load(e.getValue(), ecg, "#111");
+            }
         });
         status.setId("waveform-status");
         pleth.addClassName("pleth");
@@ -53,24 +60,38 @@ final class WaveformDialog extends Dialog {
         close.setId("waveform-close");
         // the same window of every waveform, with the session's events, as an EDF+ file (docs/exports.md)
         Duration side = Duration.ofSeconds(SECONDS);
-        edf = new ExportDownload(() -> client, () -> new ReviewRequest.Export(sessionId, ReviewFilter.ALL,
+        edf = new ExportDownload(client, () -> new ReviewRequest.Export(sessionId, ReviewFilter.ALL,
                 ExportFormat.EDF_PLUS, event.at().minus(side), event.at().plus(side)));
         Anchor download = new Anchor(edf, AttachmentType.DOWNLOAD, "Download these " + 2 * SECONDS + " s (EDF+)");
         download.setId("waveform-edf");
         getFooter().add(download, close);
     }
 
-    @Override
-    public void open() {
-        super.open();
+    /** Asks the station for {@code e}'s window (first, so the answer is on its way while the dialog opens) and opens. */
+    void show(TimelineEvent e, String when) {
+        event = e;
+        shown++;
+        ecg.clear();
+        pleth.clear();
+        status.setText("");
         load(lead.getValue(), ecg, "#111");
         load(Stream.PLETH, pleth, "#00838f");
+        setHeaderTitle(ReviewFormat.words(e.category()) + ": " + ReviewFormat.title(e) + " - " + when);
+        open();
     }
 
     private void load(Stream stream, WaveformTrace trace, String color) {
         Duration side = Duration.ofSeconds(SECONDS);
-        client.waveform(new ReviewRequest.Waveform(sessionId, stream, event.at(), side, side), w -> show(stream, trace, color, w),
-                this::note);
+        int forShow = shown;
+        client.get().waveform(new ReviewRequest.Waveform(sessionId, stream, event.at(), side, side), w -> {
+            if (forShow == shown) {
+                show(stream, trace, color, w);
+            }
+        }, message -> {
+            if (forShow == shown) {
+                note(message);
+            }
+        });
     }
 
     private void show(Stream stream, WaveformTrace trace, String color, WaveformWindow w) {

@@ -30,6 +30,12 @@ final class WaveformTrace extends Component {
         getElement().callJsFunction("setData", label, unit(w), color, pack(t), pack(w.values()));
     }
 
+    /** Empties the trace (before another window is asked for), so that no earlier window shows meanwhile. */
+    void clear() {
+        samples = 0;
+        getElement().callJsFunction("clear");
+    }
+
     /** How many samples were sent last, for tests. */
     int samples() {
         return samples;

@@ -61,9 +61,13 @@ public final class FaultDrill {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Pattern ALARM_LINE = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d)\\.\\d+ .*technical alarm (\\w+)(?:(: )| cleared:? ?)(.*)$");
     private static final long MIB = 1 << 20;
-    /** The station's JVM as bin/station-demo sizes it for a long run, with the product's log configuration. */
+    /**
+     * The station's JVM with the launchers' memory options for the drill's bed count ({@code station.jvm.opts}, which
+     * bin/fault-drill sets from {@code station_jvm_opts BEDS}; a 768 MiB heap without it) and the product's log configuration.
+     */
     private static final StationProcess.Options STATION_JVM = StationProcess.Options.defaults()
-            .withJvmOptions("-Xmx1g", "-XX:+UseZGC", "-Dlogback.configurationFile=station-logback.xml")
+            .withJvmOptions(System.getProperty("station.jvm.opts", "-XX:+UseZGC -Xms128m -Xmx768m").trim().split("\\s+"))
+            .withJvmOptions("-Dlogback.configurationFile=station-logback.xml")
             .withStartDeadline(Duration.ofSeconds(90));
 
     private FaultDrill() {

@@ -88,8 +88,18 @@ public final class ReviewBenchmark {
     /** Times the timeline drawn and each waveform drawn in the page (installed before any page script). */
     static final String PAGE_HOOK = """
             (() => {
-              const b = window.reviewBench = { timeline: null, element: null, data: null, waveforms: [], clickedAt: null };
-              let waveShown = false;
+              const b = window.reviewBench = { timeline: null, element: null, data: null, waveforms: [], clickedAt: null,
+                                               dialogAt: null, messages: [] };
+              // every push message's arrival (before Vaadin handles it) and size, to split the reply from its handling
+              const Native = window.WebSocket;
+              window.WebSocket = class extends Native {
+                constructor(...args) {
+                  super(...args);
+                  this.addEventListener('message', e => {
+                    if (b.clickedAt !== null) b.messages.push({ at: performance.now(), chars: e.data.length || e.data.size || 0 });
+                  });
+                }
+              };
               const tick = () => {
                 const t = document.getElementById('timeline');
                 if (b.element === null && t) {
@@ -102,13 +112,21 @@ public final class ReviewBenchmark {
                     && document.querySelectorAll('#timeline .uplot').length === 5) {
                   b.timeline = performance.now();
                 }
-                const w = document.getElementById('waveform-ecg');
-                const drawn = !!w && Number(w.dataset.drawn || 0) > 0;
-                if (drawn && !waveShown && b.clickedAt !== null) {
-                  b.waveforms.push({ ms: performance.now() - b.clickedAt, samples: Number(w.dataset.drawn) });
-                  b.clickedAt = null;
+                if (b.clickedAt !== null) {
+                  const d = document.getElementById('waveform-dialog');
+                  if (b.dialogAt === null && d && d.opened) b.dialogAt = performance.now();
+                  const w = document.getElementById('waveform-ecg');
+                  if (w && w.timing && w.timing.arrived > b.clickedAt && Number(w.dataset.drawn || 0) > 0) {
+                    const c = b.clickedAt;
+                    const reply = b.messages.filter(m => m.at <= w.timing.arrived).reduce((a, m) => (a && a.chars >= m.chars ? a : m), null);
+                    b.waveforms.push({ ms: performance.now() - c, samples: Number(w.dataset.drawn),
+                      dialog: b.dialogAt === null ? -1 : b.dialogAt - c, reply: reply ? reply.at - c : -1, replyChars: reply ? reply.chars : 0,
+                      arrived: w.timing.arrived - c, decoded: w.timing.decoded - c, drawn: w.timing.drawn - c });
+                    b.clickedAt = null;
+                    b.dialogAt = null;
+                    b.messages = [];
+                  }
                 }
-                waveShown = drawn;
                 requestAnimationFrame(tick);
               };
               requestAnimationFrame(tick);
@@ -270,14 +288,25 @@ public final class ReviewBenchmark {
         List<Number> clickable = (List<Number>) browser.executeScript(
                 "return document.getElementById('timeline').data.events.filter(e => e.clickable && e.c === 'MARKER').map(e => e.i)");
         List<Long> pageWave = new ArrayList<>();
+        // the page's share, each from the click: dialog open, the reply's push message received, setData called, drawn
+        Map<String, List<Long>> waveSplit = new LinkedHashMap<>();
+        long replyChars = 0;
         for (Number index : clickable) {
             int before = ((Number) browser.executeScript("return window.reviewBench.waveforms.length")).intValue();
             browser.executeScript("window.reviewBench.clickedAt = performance.now();"
                     + "document.getElementById('timeline').dispatchEvent(new CustomEvent('event-click', { detail: { index: arguments[0] } }));", index);
             wait.until(d -> ((Number) browser.executeScript("return window.reviewBench.waveforms.length")).intValue() > before);
-            pageWave.add(Math.round(((Number) browser.executeScript("return window.reviewBench.waveforms[arguments[0]].ms", before)).doubleValue()));
+            @SuppressWarnings("unchecked")
+            Map<String, Number> w = (Map<String, Number>) browser.executeScript("return window.reviewBench.waveforms[arguments[0]]", before);
+            pageWave.add(Math.round(w.get("ms").doubleValue()));
+            for (String k : List.of("dialog", "reply", "arrived", "decoded", "drawn")) {
+                if (w.get(k).doubleValue() >= 0) {
+                    waveSplit.computeIfAbsent(k, x -> new ArrayList<>()).add(Math.round(w.get(k).doubleValue()));
+                }
+            }
+            replyChars = Math.max(replyChars, w.get("replyChars").longValue());
             browser.executeScript("document.getElementById('waveform-close').click()");
-            wait.until(d -> (Boolean) browser.executeScript("return !document.getElementById('waveform-ecg')"));
+            wait.until(d -> (Boolean) browser.executeScript("const d = document.getElementById('waveform-dialog'); return !d || !d.opened"));
         }
         Map<String, long[]> pageExports = new LinkedHashMap<>();
         for (ExportFormat f : List.of(ExportFormat.VITALS_CSV, ExportFormat.BUNDLE_JSON)) {
@@ -305,6 +334,10 @@ public final class ReviewBenchmark {
                 percentile(pageElement, 0.5), percentile(pageData, 0.5), percentile(pageTimeline, 0.5));
         out.printf(Locale.ROOT, "  page: ECG around a marker, timeline click -> drawn in the dialog: %s over %d markers; in click order (ms): %s%n",
                 stats(pageWave), pageWave.size(), pageWave);
+        out.printf(Locale.ROOT, "  page: where the waveform's time goes (p50 / p95 ms from the click): dialog open %s; the reply's push message "
+                        + "received %s (largest %,d chars); handed to the trace (setData) %s; decoded %s; drawn %s; seen painted %s%n",
+                p50p95(waveSplit.get("dialog")), p50p95(waveSplit.get("reply")), replyChars, p50p95(waveSplit.get("arrived")),
+                p50p95(waveSplit.get("decoded")), p50p95(waveSplit.get("drawn")), p50p95(pageWave));
         pageExports.forEach((k, v) -> out.printf(Locale.ROOT, "  page: download %s (the export menu's link, fetched by the page): best of 2 %,d ms, %s, %.1f MB/s%n",
                 k, v[0], size(v[1]), v[1] / 1e6 / Math.max(0.001, v[0] / 1000.0)));
 
@@ -316,6 +349,10 @@ public final class ReviewBenchmark {
                 busExports.get(ExportFormat.VITALS_CSV.key())[0], busExports.get(ExportFormat.BUNDLE_JSON.key())[0], os.getSystemLoadAverage());
         return new Result(g.waveform(), g.numeric(), storedWave, storedNumeric, trail.markers, trail.ratings, busOpen, busWave, waveSamples,
                 pageTimeline, pageWave, busExports, pageExports, vitalsRows, String.join("; ", trail.refused));
+    }
+
+    private static String p50p95(List<Long> ms) {
+        return ms == null || ms.isEmpty() ? "-" : String.format(Locale.ROOT, "%,d / %,d", percentile(ms, 0.5), percentile(ms, 0.95));
     }
 
     // ---- the session ----

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -192,6 +193,26 @@ class ReviewRecordViewTest {
         assertEquals(Duration.ofSeconds(10), ecg.before());
         assertEquals(Duration.ofSeconds(10), ecg.after());
         assertTrue(dialog.getHeaderTitle().contains("HR high"));
+    }
+
+    @Test
+    void theNextEventIsShownInTheSameDialogWithItsOwnWindow() {
+        @SuppressWarnings("unchecked")
+        Grid<Object> events = _get(Grid.class, s -> s.withId("events-grid"));
+        GridKt._clickItem(events, 2, 0, false, false, false, false);
+        WaveformDialog first = _get(WaveformDialog.class, s -> s.withId("waveform-dialog"));
+        KaribuStation.until(() -> first.ecg().samples() == 10_000);
+        first.close();
+
+        GridKt._clickItem(events, 4, 0, false, false, false, false);
+        WaveformDialog second = _get(WaveformDialog.class, s -> s.withId("waveform-dialog"));
+        assertSame(first, second, "the dialog is shown again, not made anew");
+        assertTrue(second.isOpened());
+        assertTrue(second.getHeaderTitle().contains("Nausea"), second.getHeaderTitle());
+        KaribuStation.until(() -> second.ecg().samples() == 10_000 && second.pleth().samples() == 10_000);
+        List<ReviewRequest.Waveform> asked = review.requests(ReviewRequest.Waveform.class);
+        assertEquals(CannedRecords.START.plus(Duration.ofMinutes(20)), asked.getLast().at(), "the marker's window");
+        assertEquals(4, asked.size(), "ECG and pleth for each of the two events");
     }
 
     @Test

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.AuditTail;
 import org.openinfusion.station.clinical.audit.AuditWriter;
@@ -260,6 +263,13 @@ public final class ReviewScenario implements AutoCloseable {
         /** How long each query takes (a long record on a busy store). */
         public volatile Duration slowness = Duration.ZERO;
 
+        /**
+         * When set, each waveform read (an EDF+ export's) first counts itself in {@link #heldWaveformReads} and then waits
+         * until the gate is opened: a long export held inside the store, for as long as a test wants.
+         */
+        public volatile CountDownLatch waveformGate;
+        public final AtomicInteger heldWaveformReads = new AtomicInteger();
+
         public void add(StoredValue v) {
             values.add(v);
         }
@@ -271,6 +281,17 @@ public final class ReviewScenario implements AutoCloseable {
 
         @Override
         public List<StoredValue> waveform(String bed, Stream stream, Instant from, Instant to) {
+            CountDownLatch gate = waveformGate;
+            if (gate != null) {
+                heldWaveformReads.incrementAndGet();
+                try {
+                    if (!gate.await(60, TimeUnit.SECONDS)) {
+                        throw new StoreUnavailableException("the test never opened the waveform gate", null);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return select(bed, Set.of(stream), from, to);
         }
 

@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.bus;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -9,7 +10,6 @@ import io.vertx.core.eventbus.ReplyException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.export.ExportFile;
@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The physician's review on the bus: list, record, waveform, sign, amend, export (docs/review.md). Deploy as a
  * WORKER verticle: requests block on the audit file, the time-series store and bcrypt, and one worker keeps them
- * in order. Every request is admitted by the {@link BusGuard} first (401 signed out, 403 wrong role); failures
- * carry the {@link ReviewException} code and message. Logs name addresses and codes, never a subject.
+ * in order. Exports are written on their own pool of {@link #EXPORT_WORKERS} threads ({@code station-review-export}),
+ * so that a long one (a 4-hour EDF+ file) never holds up a list, an open or a signature; more exports than that wait
+ * for a free thread in the order they came. Every request is admitted by the {@link BusGuard} first (401 signed out,
+ * 403 wrong role) on the review worker; failures carry the {@link ReviewException} code and message. Logs name
+ * addresses and codes, never a subject.
  */
 public final class ReviewVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewVerticle.class);
@@ -34,8 +37,15 @@ public final class ReviewVerticle extends VerticleBase {
     /** How long a spooled export waits for its requester's acknowledgement before it is deleted. */
     static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How many exports are written at once; further ones wait for a free thread. */
+    public static final int EXPORT_WORKERS = 2;
+
+    /** Longer than this on an export thread is logged by Vert.x's blocked-thread checker (a 4-hour EDF+ takes minutes). */
+    private static final Duration EXPORT_MAX_TIME = Duration.ofMinutes(30);
+
     private final ReviewService review;
     private final BusGuard guard;
+    private WorkerExecutor exports;
 
     public ReviewVerticle(ReviewService review, BusGuard guard) {
         this.review = review;
@@ -45,6 +55,8 @@ public final class ReviewVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
+        exports = vertx.createSharedWorkerExecutor("station-review-export", EXPORT_WORKERS, EXPORT_MAX_TIME.toMillis(),
+                TimeUnit.MILLISECONDS);
         bus.<ReviewRequest.ListSessions>localConsumer(Addresses.REVIEW_LIST,
                 m -> serve(m, Permission.REVIEW_READ, who -> review.list(m.body().filter())));
         bus.<ReviewRequest.OpenRecord>localConsumer(Addresses.REVIEW_RECORD,
@@ -74,9 +86,27 @@ public final class ReviewVerticle extends VerticleBase {
             }
         });
         bus.<ReviewRequest.Amend>localConsumer(Addresses.REVIEW_AMEND, m -> serve(m, Permission.RECORD_AMEND, who -> review.amend(who, m.body())));
-        bus.<ReviewRequest.Export>localConsumer(Addresses.REVIEW_EXPORT, m -> serve(m, Permission.EXPORT, who -> export(who, m.body()),
-                this::handOver));
+        bus.<ReviewRequest.Export>localConsumer(Addresses.REVIEW_EXPORT, m -> guard.admit(m, Permission.EXPORT).ifPresent(who -> {
+            if (m.body() == null) {
+                fail(m, who, ReviewException.badRequest("Empty review request."));
+                return;
+            }
+            ReviewRequest.Export request = m.body();
+            // unordered: the pool's threads take exports side by side; the answer comes back on this verticle's context
+            exports.executeBlocking(() -> export(who, request), false).onComplete(done -> {
+                if (done.succeeded()) {
+                    handOver(m, done.result());
+                } else {
+                    fail(m, who, done.cause());
+                }
+            });
+        }));
         return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        return exports == null ? Future.succeededFuture() : exports.close();
     }
 
     private ExportFile export(Principal who, ReviewRequest.Export r) {
@@ -106,25 +136,31 @@ public final class ReviewVerticle extends VerticleBase {
     }
 
     private <T> void serve(Message<T> m, Permission permission, Function<Principal, Object> work) {
-        serve(m, permission, work, Message::reply);
-    }
-
-    private <T> void serve(Message<T> m, Permission permission, Function<Principal, Object> work, BiConsumer<Message<T>, Object> reply) {
         guard.admit(m, permission).ifPresent(who -> {
             try {
                 if (m.body() == null) {
                     throw ReviewException.badRequest("Empty review request.");
                 }
-                reply.accept(m, work.apply(who));
-            } catch (ReviewException e) {
-                LOG.info("review request on {} by {} refused: {}", m.address(), who.userId(), e.code());
-                m.fail(e.code(), e.getMessage());
-            } catch (ClassCastException | IllegalArgumentException e) {
-                m.fail(ReviewException.BAD_REQUEST, "Bad review request: " + e.getMessage());
+                m.reply(work.apply(who));
             } catch (RuntimeException e) {
+                fail(m, who, e);
+            }
+        });
+    }
+
+    /** The failure's bus answer: a {@link ReviewException}'s code and message, 400 for a malformed request, else 500. */
+    private static void fail(Message<?> m, Principal who, Throwable e) {
+        switch (e) {
+            case ReviewException r -> {
+                LOG.info("review request on {} by {} refused: {}", m.address(), who.userId(), r.code());
+                m.fail(r.code(), r.getMessage());
+            }
+            case ClassCastException c -> m.fail(ReviewException.BAD_REQUEST, "Bad review request: " + c.getMessage());
+            case IllegalArgumentException i -> m.fail(ReviewException.BAD_REQUEST, "Bad review request: " + i.getMessage());
+            default -> {
                 LOG.error("review request on {} by {} failed: {}", m.address(), who.userId(), e.getClass().getName());
                 m.fail(ReviewException.FAILED, "The station could not do this: " + e.getMessage());
             }
-        });
+        }
     }
 }

@@ -52,8 +52,10 @@ import org.openinfusion.station.security.Principal;
  * Answers the review requests (docs/review.md) from the verified audit trail ({@link AuditTail}) and the
  * time-series store, and writes signatures and amendments through the audit trail. Every request first reads
  * what was appended to the audit file since the last one; a broken chain fails every request. Blocks on disk,
- * the store and bcrypt: call from one worker thread (the {@code clinical.bus.ReviewVerticle}). Failures are
- * {@link ReviewException}s carrying their bus code.
+ * the store and bcrypt: call reads, signatures and amendments from one worker thread (the
+ * {@code clinical.bus.ReviewVerticle}); {@link #export} may run beside them on other threads (the audit tail is
+ * synchronized, the store reader and the audit port are thread-safe). Failures are {@link ReviewException}s carrying
+ * their bus code.
  */
 public final class ReviewService {
     private final AuditTail tail;
