@@ -14,6 +14,7 @@ import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,9 +30,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * What the Chromium tests share instead of each starting its own: ONE Chromium, and ONE demo (four simulated beds)
- * with the bed scene the layout tests look at. Both start on first use and are closed when the whole test run ends
- * (they live in JUnit's root store, which closes what it holds; failsafe runs every IT of the module in one JVM).
- * A test class asks for them as a parameter of its {@code @BeforeAll} method, with {@code @ExtendWith(SharedDemo.class)}:
+ * with the bed scene the layout tests look at. Both start on first use and live in JUnit's root store, which closes
+ * what it holds when the whole test run ends (failsafe runs every IT of the module in one JVM); the demo is closed
+ * earlier, after the last class that uses it (below). A test class asks for them as a parameter of its
+ * {@code @BeforeAll} method (the browser also of a test method), with {@code @ExtendWith(SharedDemo.class)}:
  * <ul>
  * <li>{@link ChromeDriver}: the shared browser, handed over clean: on a blank page, no cookie of any site (so signed in
  * nowhere), no device emulation, the page 1280x800.</li>
@@ -50,7 +52,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * needs a clock of its own, a trail written before the start or beds of its own keeps its own station and asks only
  * for the browser.
  */
-final class SharedDemo implements ParameterResolver, AfterAllCallback {
+final class SharedDemo implements ParameterResolver, AfterEachCallback, AfterAllCallback {
     static final String SITE_WORDING = "Site wording: do things around you seem unreal, as if in a dream?";
     static final String SCENE_SUBJECT = "KET-014";
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(SharedDemo.class);
@@ -69,6 +71,18 @@ final class SharedDemo implements ParameterResolver, AfterAllCallback {
         public void orderClasses(ClassOrdererContext context) {
             context.getClassDescriptors().stream().map(ClassDescriptor::getTestClass).filter(SharedDemo::usesDemo).forEach(PENDING::add);
             context.getClassDescriptors().sort(Comparator.comparing(d -> !usesDemo(d.getTestClass())));
+        }
+    }
+
+    /**
+     * After each test of a class with a station of its own, the shared browser leaves the page (as quitting it did), so
+     * that the class closes its station with no page of it open.
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Browser shared = context.getRoot().getStore(SHARED).get(Browser.class, Browser.class);
+        if (shared != null && !usesDemo(context.getRequiredTestClass())) {
+            shared.driver().get("about:blank");
         }
     }
 

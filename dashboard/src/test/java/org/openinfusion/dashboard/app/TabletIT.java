@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.TrailEvent;
@@ -33,7 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * 390x844 phone, and the station records it with rater = subject (read back from the audit trail); the tablet page
  * reaches no other page, locks itself when idle, and refuses a used code. Screenshots go to docs/images.
  */
-@ExtendWith(SharedDemo.class)
 class TabletIT {
     private static final String IDLE_LOCK = "6s";
     private static final String NURSE = "nurse1";
@@ -42,22 +40,23 @@ class TabletIT {
     private static ChromeDriver staff;
     private static ChromeDriver tablet;
 
-    /** Its own station (no simulated beds, a short idle lock); the nurse on the shared browser (see {@link SharedDemo}). */
     @BeforeAll
-    static void start(ChromeDriver sharedBrowser) throws Exception {
+    static void start() throws Exception {
         dataDir = Files.createTempDirectory("tablet-it-");
         UserStore.at(dataDir.resolve(UserStore.FILE_NAME)).put("nurse1", Role.NURSE, "Nurse One", "nurse-pass".toCharArray());
         StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s", "tablet.idleLock", IDLE_LOCK));
         demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[0]));
-        staff = sharedBrowser;
+        staff = Chromium.start(dataDir.resolve("chromium-staff"));
         tablet = Chromium.start(dataDir.resolve("chromium-tablet"));
         BrowserSteps.signIn(staff, demo.dashboardUrl(), NURSE, "nurse-pass");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (tablet != null) {
-            tablet.quit();
+        for (ChromeDriver b : new ChromeDriver[] {staff, tablet}) {
+            if (b != null) {
+                b.quit();
+            }
         }
         if (demo != null) {
             demo.close();
