@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.config.StationConfig;
@@ -36,39 +36,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * asks first; VAS on its line by keyboard; and axe-core finds no serious or critical violation on any page.
  * Screenshots go to docs/images.
  */
+@ExtendWith(SharedDemo.class)
 class BedScreenIT {
-    private static final String SITE_WORDING = "Site wording: do things around you seem unreal, as if in a dream?";
+    private static final String SITE_WORDING = SharedDemo.SITE_WORDING;
     private static StationMain demo;
     private static Path dataDir;
     private static ChromeDriver browser;
 
+    /** The shared demo (see {@link SharedDemo}): its bed-01 infusing with an alarm and its baseline ratings due. */
     @BeforeAll
-    static void startDemo() throws Exception {
-        dataDir = Files.createTempDirectory("bed-screen-it-");
-        Path wording = dataDir.resolve("site-wording.properties");
-        Files.writeString(wording, "cadss.1 = " + SITE_WORDING + "\n");
-        // the launcher reads the site's wording file and time zone from its configuration (site.wording, site.timeZone)
-        // the pharmacy's sealed kit-to-arm file, for emergency unblinding
-        Path kitArms = dataDir.resolve("kit-arms.csv");
-        Files.writeString(kitArms, "KIT-0042,MDZ\n");
-        StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s", "site.wording", wording.toString(),
-                "site.timeZone", "Europe/Berlin", "clinical.kitAssignments", kitArms.toString()));
-        demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "4", "--seed", "7"}));
-        browser = Chromium.start(dataDir.resolve("chromium"));
-        BrowserSteps.size(browser, 1280, 800);
-        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
-        startInfusionWithAlarmAndPrompt();
-    }
-
-    @AfterAll
-    static void stopDemo() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (demo != null) {
-            demo.close();
-        }
-        TempFolders.deleteTree(dataDir);
+    static void startDemo(SharedDemo.Beds beds) {
+        demo = beds.demo();
+        dataDir = beds.dataDir();
+        browser = beds.browser();
     }
 
     private static WebDriverWait waitFor() {
@@ -81,28 +61,6 @@ class BedScreenIT {
         Files.createDirectories(docs);
         Files.copy(file, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         return file;
-    }
-
-    /** On bed-01: a session, baseline started (its ratings become due), the infusion confirmed, a monitor offline. */
-    private static void startInfusionWithAlarmAndPrompt() {
-        browser.get(demo.dashboardUrl() + "bed/bed-01");
-        waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
-                && !BrowserSteps.text(browser, "start-protocol").isBlank());
-        // the midazolam protocol: its baseline (CADSS, BPRS+, VAS) is rated at once, the crossover's waits for the capsule
-        BrowserSteps.startSession(browser, "KET-014", 42, 70, "KIT-0042", "midazolam");
-        BrowserSteps.click(browser, "step-baseline");
-        waitFor().until(d -> !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
-        if (!browser.findElements(By.id("step-pretreatment")).isEmpty()) {
-            BrowserSteps.click(browser, "step-pretreatment");
-        }
-        Instant taken = Instant.now(); // the pre-dose blood pressure the station needs before the start is confirmed
-        publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.NIBP_SYS, 128, taken, taken, 1));
-        publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "monitor"), Stream.NIBP_DIA, 82, taken, taken, 2));
-        waitFor().until(d -> BrowserSteps.text(browser, "num-nibp-value").equals("128/82"));
-        BrowserSteps.click(browser, "step-confirm-infusion-start");
-        waitFor().until(d -> !d.findElements(By.id("step-end-of-infusion")).isEmpty());
-        publish(Addresses.DEVICE_STATUS, new DeviceStatus(new DeviceRef("bed-01", "spare-monitor"), false, Instant.now()));
-        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor"));
     }
 
     private static void publish(String address, Object body) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.domain.DeviceRef;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The bed view in Debian's Chromium against the demo launcher (one simulated bed): sign in, waveforms advance,
  * a session starts, a CADSS form is completed when prompted, and an alarm is acknowledged.
  */
+@ExtendWith(SharedDemo.class)
 class BedViewIT {
     private static StationMain demo;
     private static Path dataDir;
@@ -53,30 +55,24 @@ class BedViewIT {
     }
 
     @Test
-    void aTraceShowsAGapWhenDataStops() throws Exception {
-        ChromeDriver browser = Chromium.start(dataDir.resolve("chromium-gap"));
-        try {
-            BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
-            browser.get(demo.dashboardUrl() + "bed/bed-01");
-            BrowserSteps.waitFor(browser).until(d -> drawnPixels(browser, "trace-ecg") > 200);
-            // a detached trace fed one second of a sine wave, then nothing: the sweep erases ahead of itself
-            browser.executeScript("const t = document.createElement('sweep-trace'); t.id = 'gap-test';"
-                    + "t.style.cssText = 'display:block;width:600px;height:80px'; document.body.appendChild(t);"
-                    + "const f = new Float32Array(500); for (let i = 0; i < 500; i++) f[i] = Math.sin(i / 20);"
-                    + "const b = new Uint8Array(f.buffer); let s = ''; for (const x of b) s += String.fromCharCode(x);"
-                    + "t.push(btoa(s), 500, Date.now() - 1000);");
-            BrowserSteps.waitFor(browser).until(d -> drawnPixels(browser, "gap-test") > 500);
-            long drawn = drawnPixels(browser, "gap-test");
-            BrowserSteps.waitFor(browser).until(d -> (Boolean) browser.executeScript("return document.getElementById('gap-test').hasAttribute('data-gap')"));
-            BrowserSteps.waitFor(browser).until(d -> drawnPixels(browser, "gap-test") < drawn / 2);
-        } finally {
-            browser.quit();
-        }
+    void aTraceShowsAGapWhenDataStops(ChromeDriver browser) throws Exception {
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
+        browser.get(demo.dashboardUrl() + "bed/bed-01");
+        BrowserSteps.waitFor(browser).until(d -> drawnPixels(browser, "trace-ecg") > 200);
+        // a detached trace fed one second of a sine wave, then nothing: the sweep erases ahead of itself
+        browser.executeScript("const t = document.createElement('sweep-trace'); t.id = 'gap-test';"
+                + "t.style.cssText = 'display:block;width:600px;height:80px'; document.body.appendChild(t);"
+                + "const f = new Float32Array(500); for (let i = 0; i < 500; i++) f[i] = Math.sin(i / 20);"
+                + "const b = new Uint8Array(f.buffer); let s = ''; for (const x of b) s += String.fromCharCode(x);"
+                + "t.push(btoa(s), 500, Date.now() - 1000);");
+        BrowserSteps.waitFor(browser).until(d -> drawnPixels(browser, "gap-test") > 500);
+        long drawn = drawnPixels(browser, "gap-test");
+        BrowserSteps.waitFor(browser).until(d -> (Boolean) browser.executeScript("return document.getElementById('gap-test').hasAttribute('data-gap')"));
+        BrowserSteps.waitFor(browser).until(d -> drawnPixels(browser, "gap-test") < drawn / 2);
     }
 
     @Test
-    void nurseSeesWaveformsRatesCadssWhenPromptedAndAcknowledgesAnAlarm() throws Exception {
-        ChromeDriver browser = Chromium.start(dataDir.resolve("chromium-profile"));
+    void nurseSeesWaveformsRatesCadssWhenPromptedAndAcknowledgesAnAlarm(ChromeDriver browser) throws Exception {
         try {
             WebDriverWait wait = BrowserSteps.waitFor(browser);
             BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
@@ -126,7 +122,6 @@ class BedViewIT {
         } finally {
             Chromium.screenshot(browser, "bed-view-last");
             Files.writeString(Path.of("target", "screenshots", "bed-view.html"), browser.getPageSource());
-            browser.quit();
         }
     }
 }

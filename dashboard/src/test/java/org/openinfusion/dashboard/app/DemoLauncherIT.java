@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.it.InfluxQueries;
 import org.openinfusion.testing.Eventually;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and dashboard in one process) and checks that data reaches InfluxDB and that a real Chromium
  * shows live values.
  */
+@ExtendWith(SharedDemo.class)
 class DemoLauncherIT {
     private static StationMain demo;
     private static Path dataDir;
@@ -61,11 +63,10 @@ class DemoLauncherIT {
     }
 
     @Test
-    void dashboardShowsLiveValuesInChromium() throws Exception {
+    void dashboardShowsLiveValuesInChromium(ChromeDriver browser) throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(demo.dashboardUrl())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
-        ChromeDriver browser = Chromium.start(dataDir.resolve("chromium-profile"));
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(45));
             BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
@@ -79,7 +80,6 @@ class DemoLauncherIT {
         } finally {
             Chromium.screenshot(browser, "live-values");
             Files.writeString(Path.of("target", "screenshots", "live-values.html"), browser.getPageSource());
-            browser.quit();
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openinfusion.sim.SerialSimulators;
 import org.openinfusion.sim.serial.Fault;
 import org.openinfusion.sim.serial.SerialSimulator;
@@ -21,31 +22,27 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An engineer signs in and sees a serial pump's state, line, traffic, errors by kind and its live decoded values. */
+@ExtendWith(SharedDemo.class)
 class DevicesViewIT {
     @Test
-    void theEngineersPageShowsEachDeviceAndItsDecodedValues() throws Exception {
+    void theEngineersPageShowsEachDeviceAndItsDecodedValues(ChromeDriver browser) throws Exception {
         Path data = TempFolders.deletedOnExit("devices-it-");
         UserStore.at(data.resolve(UserStore.FILE_NAME)).put("eng1", Role.ENGINEER, "engineer-pass".toCharArray());
         try (SerialSimulator pump = SerialSimulators.asena(Transport.tcp(0), 9)) {
             StationConfig config = DemoConfig.of(data, Map.of("devices", "pump9", "device.pump9.protocol", "asena",
                     "device.pump9.bed", "bed-09", "device.pump9.tcp", "127.0.0.1:" + pump.tcpPort().getAsInt()));
             try (StationMain station = StationMain.start(config, StationMain.LaunchOptions.parse(new String[0]))) {
-                ChromeDriver browser = Chromium.start(data.resolve("chromium-profile"));
-                try {
-                    BrowserSteps.signIn(browser, station.dashboardUrl() + "devices", "eng1", "engineer-pass");
-                    browser.get(station.dashboardUrl() + "devices");
-                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-                    wait.until(d -> grid(d).contains("pump9") && grid(d).contains("connected") && grid(d).contains("serial over TCP"));
-                    wait.until(d -> d.findElement(By.id("devices-live")).getText().contains("bed-09/pump9  pump_rate"));
-                    // a fault on the line shows up as an error kind
-                    pump.faults().enable(Fault.CORRUPT_CHECKSUM);
-                    wait.until(d -> grid(d).contains("BAD_CHECKSUM"));
-                    pump.faults().disable(Fault.CORRUPT_CHECKSUM);
-                    Chromium.screenshot(browser, "devices");
-                    assertTrue(grid(browser).contains("asena"));
-                } finally {
-                    browser.quit();
-                }
+                BrowserSteps.signIn(browser, station.dashboardUrl() + "devices", "eng1", "engineer-pass");
+                browser.get(station.dashboardUrl() + "devices");
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                wait.until(d -> grid(d).contains("pump9") && grid(d).contains("connected") && grid(d).contains("serial over TCP"));
+                wait.until(d -> d.findElement(By.id("devices-live")).getText().contains("bed-09/pump9  pump_rate"));
+                // a fault on the line shows up as an error kind
+                pump.faults().enable(Fault.CORRUPT_CHECKSUM);
+                wait.until(d -> grid(d).contains("BAD_CHECKSUM"));
+                pump.faults().disable(Fault.CORRUPT_CHECKSUM);
+                Chromium.screenshot(browser, "devices");
+                assertTrue(grid(browser).contains("asena"));
             }
         }
     }

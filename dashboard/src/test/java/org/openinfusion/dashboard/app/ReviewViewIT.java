@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -43,12 +44,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * close with a reason); the physician finds it needing a signature, opens it, sees the timeline and the summary, the
  * ECG around the marker, and signs it as Approved with the password: LOCKED, with the printed name.
  */
+@ExtendWith(SharedDemo.class)
 class ReviewViewIT {
     private static final String BED = "bed-01";
     private static final String SUBJECT = "KET-101";
 
     @Test
-    void aPhysicianOpensAClosedSessionSeesTheEcgAroundAMarkerAndApprovesIt() throws Exception {
+    void aPhysicianOpensAClosedSessionSeesTheEcgAroundAMarkerAndApprovesIt(ChromeDriver browser) throws Exception {
         Path data = TempFolders.deletedOnExit("review-it-");
         UserStore users = UserStore.at(data.resolve(UserStore.FILE_NAME));
         users.put("dr.ng", Role.PHYSICIAN, "Dr A Ng", "doctor-pass".toCharArray());
@@ -57,13 +59,11 @@ class ReviewViewIT {
         try (StationMain demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "1", "--seed", "7"}))) {
             Vertx vertx = demo.station().vertx();
             String sessionId = runShortSession(vertx);
-            ChromeDriver browser = Chromium.start(data.resolve("chromium-profile"));
             try {
                 review(browser, demo.dashboardUrl(), sessionId);
             } finally {
                 Chromium.screenshot(browser, "review-last");
                 Files.writeString(Path.of("target", "screenshots", "review.html"), browser.getPageSource());
-                browser.quit();
             }
         }
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -44,33 +45,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * shows in the banner area and on the overview card, apart from the alarms; the review list's columns fit; and
  * axe-core finds nothing serious on the review's sign, amend, export and waveform dialogs.
  */
+@ExtendWith(SharedDemo.class)
 class ScreenFitIT {
     private static final int[][] SIZES = {{1280, 800}, {1024, 768}};
     private static StationMain demo;
     private static Path dataDir;
     private static ChromeDriver browser;
 
+    /**
+     * The shared demo (see {@link SharedDemo}), its bed-01 infusing with an alarm and ratings due; this class adds a
+     * closed session on bed-02 and, while it runs, a diastolic over the hold rule on bed-01 (an advisory).
+     */
     @BeforeAll
-    static void startDemo() throws Exception {
-        dataDir = Files.createTempDirectory("screen-fit-it-");
-        StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s", "site.timeZone", "Europe/Berlin"));
-        demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "4", "--seed", "11"}));
+    static void startDemo(SharedDemo.Beds beds) throws Exception {
+        demo = beds.demo();
+        dataDir = beds.dataDir();
+        browser = beds.browser();
         closedSessionOnBed02();
-        browser = Chromium.start(dataDir.resolve("chromium"));
-        BrowserSteps.size(browser, 1280, 800);
-        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
         infusionWithAlarmAdvisoryAndPrompt();
     }
 
+    /** bed-01 as the shared scene has it: the last NIBP back under the hold rule, so no advisory. */
     @AfterAll
-    static void stopDemo() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
+    static void stopDemo() {
         if (demo != null) {
-            demo.close();
+            nibp(128, 82);
         }
-        TempFolders.deleteTree(dataDir);
     }
 
     private static WebDriverWait waitFor() {
@@ -96,20 +96,11 @@ class ScreenFitIT {
         }
     }
 
-    /** bed-01: infusing, a monitor offline (a high alarm), a diastolic over the hold rule (an advisory), ratings due. */
+    /** bed-01 (the shared scene: infusing, a monitor offline, ratings due) with a diastolic over the hold rule (an advisory). */
     private static void infusionWithAlarmAdvisoryAndPrompt() {
         browser.get(demo.dashboardUrl() + "bed/bed-01");
-        waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
-                && !BrowserSteps.text(browser, "start-protocol").isBlank());
-        BrowserSteps.startSession(browser, "KET-014", 42, 70, "KIT-0042", "midazolam");
-        BrowserSteps.click(browser, "step-baseline");
-        waitFor().until(d -> !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
-        nibp(128, 82);
-        waitFor().until(d -> BrowserSteps.text(browser, "num-nibp-value").equals("128/82"));
-        BrowserSteps.click(browser, "step-confirm-infusion-start");
-        waitFor().until(d -> !d.findElements(By.id("step-end-of-infusion")).isEmpty());
-        publish(Addresses.DEVICE_STATUS, new DeviceStatus(new DeviceRef("bed-01", "spare-monitor"), false, Instant.now()));
-        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor"));
+        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+                && !d.findElements(By.id("rate-baseline-cadss")).isEmpty() && !d.findElements(By.id("step-end-of-infusion")).isEmpty());
         nibp(150, 104); // the midazolam protocol's dbp-100 hold rule, below its diastolic alarm limit
         waitFor().until(d -> BrowserSteps.text(browser, "hold-advice").contains("consider pausing"));
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.HistoryReader;
@@ -48,6 +49,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a Williams crossover subject through both periods (day 5 of period 1 missed, day 7 done out of window), and subjects
  * due, overdue and coming. Screenshots go to docs/images; axe-core finds no serious or critical violation.
  */
+@ExtendWith(SharedDemo.class)
 class VisitPagesIT {
     private static final Instant TODAY = Instant.parse("2026-03-20T09:00:00Z");
     private static final String WILLIAMS = "ketamine-naltrexone-crossover";
@@ -55,23 +57,21 @@ class VisitPagesIT {
     private static Path dataDir;
     private static ChromeDriver browser;
 
+    /** Its own station (its clock, its trail written before the start) and the shared browser (see {@link SharedDemo}). */
     @BeforeAll
-    static void start() throws Exception {
+    static void start(ChromeDriver sharedBrowser) throws Exception {
         dataDir = Files.createTempDirectory("visit-pages-it-");
         UserStore.at(dataDir.resolve(UserStore.FILE_NAME)).put("nurse1", Role.NURSE, "Nurse One", "nurse-pass".toCharArray());
         seed(dataDir.resolve("audit").resolve("audit.log"));
         StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s"));
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TODAY));
         demo = StationMain.start(config, StationMain.LaunchOptions.parse(new String[0]), clock);
-        browser = Chromium.start(dataDir.resolve("chromium"));
+        browser = sharedBrowser;
         BrowserSteps.signIn(browser, demo.dashboardUrl(), "nurse1", "nurse-pass");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
         if (demo != null) {
             demo.close();
         }

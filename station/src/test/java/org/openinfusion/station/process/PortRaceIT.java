@@ -79,13 +79,18 @@ class PortRaceIT {
         return Files.readString(p.logFile()).toLowerCase(Locale.ROOT);
     }
 
+    /** An anonymous mosquitto started on the ports {@code ports} draws, closed after the test. */
+    private LocalMosquitto mosquitto(IntSupplier ports) throws Exception {
+        LocalMosquitto broker = LocalMosquitto.start(binary("mosquitto"), root.resolve("mosquitto"), List.of("allow_anonymous true"), false, ports);
+        open.add(broker);
+        return broker;
+    }
+
     @Test
     void mosquittoWhoseFreePortWasTakenBeforeItBoundItStartsOnAnotherPort() throws Exception {
         int taken = boundNotListening();
         AtomicInteger draws = new AtomicInteger();
-        LocalMosquitto broker = LocalMosquitto.start(binary("mosquitto"), root.resolve("mosquitto"),
-                List.of("allow_anonymous true"), false, takenFirst(taken, draws));
-        open.add(broker);
+        LocalMosquitto broker = mosquitto(takenFirst(taken, draws));
         assertNotEquals(taken, broker.port());
         assertEquals(2, draws.get(), "one relaunch on a fresh port");
         assertTrue(log(broker).contains("address already in use"), "the first launch failed to bind the taken port");
@@ -99,10 +104,7 @@ class PortRaceIT {
     @Test
     void mosquittoWhosePortAnswersBeforeLaunchStartsOnAnotherPort() throws Exception {
         int taken = listening();
-        AtomicInteger draws = new AtomicInteger();
-        LocalMosquitto broker = LocalMosquitto.start(binary("mosquitto"), root.resolve("mosquitto"),
-                List.of("allow_anonymous true"), false, takenFirst(taken, draws));
-        open.add(broker);
+        LocalMosquitto broker = mosquitto(takenFirst(taken, new AtomicInteger()));
         assertNotEquals(taken, broker.port());
         assertTrue(FreePort.answers(broker.port()));
     }
@@ -126,11 +128,10 @@ class PortRaceIT {
     void aServerGivesUpWhenEveryPortDrawnIsTaken() throws Exception {
         int taken = boundNotListening();
         AtomicInteger draws = new AtomicInteger();
-        PortTakenException e = assertThrows(PortTakenException.class, () -> open.add(LocalMosquitto.start(
-                binary("mosquitto"), root.resolve("mosquitto"), List.of("allow_anonymous true"), false, () -> {
-                    draws.incrementAndGet();
-                    return taken;
-                })));
+        PortTakenException e = assertThrows(PortTakenException.class, () -> mosquitto(() -> {
+            draws.incrementAndGet();
+            return taken;
+        }));
         assertEquals(ManagedProcess.PORT_ATTEMPTS, draws.get());
         assertTrue(e.getMessage().contains("mosquitto :" + taken), e.getMessage());
     }

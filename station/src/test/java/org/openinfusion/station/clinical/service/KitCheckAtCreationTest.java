@@ -28,6 +28,7 @@ import org.openinfusion.station.testing.Sessions;
  * trail (so the check holds across a restart); without one, kits are taken as before.
  */
 class KitCheckAtCreationTest {
+    private static final String TRAIL = "audit.log";
     private static final String PROTOCOL = "ketamine-naltrexone-crossover";
     private static final KitList KITS = KitList.parse("kits.csv", List.of("kit_id,subject,period", "KIT-1,KET-014,1", "KIT-2,KET-014,2",
             "KIT-3,KET-015,1"));
@@ -49,6 +50,24 @@ class KitCheckAtCreationTest {
         return assertThrows(IllegalArgumentException.class, () -> create(s, bed, subject, kit));
     }
 
+    /** The audit trail the sessions are written to (opened again after a "restart"). */
+    private AuditLog trail() throws Exception {
+        return AuditLog.open(dir.resolve(TRAIL), clock);
+    }
+
+    /** The station restarted over the trail: a new service on {@code log} with the trail's sessions restored. */
+    private SessionService restarted(AuditLog log) throws Exception {
+        SessionService s = service(log);
+        s.restore(HistoryReader.history(dir.resolve(TRAIL)));
+        return s;
+    }
+
+    /** KIT-1 for KET-014 on bed-01, its baseline started (nothing dosed yet). */
+    private void baselineWithKit1(SessionService s) {
+        create(s, "bed-01", "KET-014", "KIT-1");
+        s.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+    }
+
     private void dose(SessionService s, String bed) {
         s.command(bed, new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
         s.command(bed, new SessionEvent.PretreatmentGiven(clock.instant(), "nurse1"));
@@ -58,7 +77,7 @@ class KitCheckAtCreationTest {
 
     @Test
     void anUnknownKitAKitOfAnotherSubjectAndAKitOfALaterPeriodAreRefused() throws Exception {
-        try (AuditLog log = AuditLog.open(dir.resolve("audit.log"), clock)) {
+        try (AuditLog log = trail()) {
             SessionService s = service(log);
 
             assertEquals("kit KIT-9 is not on the kit list", refused(s, "bed-01", "KET-014", "KIT-9").getMessage());
@@ -71,8 +90,7 @@ class KitCheckAtCreationTest {
 
     @Test
     void aKitUsedInADosedSessionIsRefusedAgainAfterARestartAndTheSubjectIsThenDuePeriodTwo() throws Exception {
-        Path file = dir.resolve("audit.log");
-        try (AuditLog log = AuditLog.open(file, clock)) {
+        try (AuditLog log = trail()) {
             SessionService s = service(log);
             create(s, "bed-01", "KET-014", "KIT-1");
             assertEquals("kit KIT-1 was already used by another session", refused(s, "bed-02", "KET-014", "KIT-1").getMessage(),
@@ -80,9 +98,8 @@ class KitCheckAtCreationTest {
             dose(s, "bed-01");
             s.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse1", "withdrew after dosing"));
         }
-        try (AuditLog log = AuditLog.open(file, clock)) {
-            SessionService restarted = service(log);
-            restarted.restore(HistoryReader.history(file));
+        try (AuditLog log = trail()) {
+            SessionService restarted = restarted(log);
 
             assertEquals("kit KIT-1 was already used by another session", refused(restarted, "bed-01", "KET-014", "KIT-1").getMessage());
             create(restarted, "bed-01", "KET-014", "KIT-2");
@@ -91,11 +108,9 @@ class KitCheckAtCreationTest {
 
     @Test
     void aSessionClosedBeforeTheInfusionStartedUsesUpNoPeriodButItsKitIsNotReusedUnlessReturnedUnopenedWithAReason() throws Exception {
-        Path file = dir.resolve("audit.log");
-        try (AuditLog log = AuditLog.open(file, clock)) {
+        try (AuditLog log = trail()) {
             SessionService s = service(log);
-            create(s, "bed-01", "KET-014", "KIT-1");
-            s.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+            baselineWithKit1(s);
             s.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse1", "pre-dose BP too high"));
 
             assertEquals("kit KIT-2 is for period 2; KET-014 is due period 1 (0 dosed sessions)",
@@ -107,21 +122,17 @@ class KitCheckAtCreationTest {
 
     @Test
     void aKitReturnedUnopenedWithAReasonIsTakenAgainAfterARestartAndTheReturnIsInTheTrail() throws Exception {
-        Path file = dir.resolve("audit.log");
-        try (AuditLog log = AuditLog.open(file, clock)) {
+        try (AuditLog log = trail()) {
             SessionService s = service(log);
-            create(s, "bed-01", "KET-014", "KIT-1");
-            s.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+            baselineWithKit1(s);
             assertEquals("returning kit KIT-1 needs a reason (and that it was never opened)",
                     assertThrows(IllegalStateException.class, () -> s.kitReturned("bed-01", "nurse1", " ")).getMessage());
             s.kitReturned("bed-01", "nurse1", "pre-dose BP too high; kit still sealed");
             s.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse1", "pre-dose BP too high"));
         }
-        try (AuditLog log = AuditLog.open(file, clock)) {
-            SessionService restarted = service(log);
-            var history = HistoryReader.history(file);
-            restarted.restore(history);
-            var returned = history.sessions().getFirst().all(TrailEvent.KitReturned.class);
+        try (AuditLog log = trail()) {
+            SessionService restarted = restarted(log);
+            var returned = HistoryReader.history(dir.resolve(TRAIL)).sessions().getFirst().all(TrailEvent.KitReturned.class);
             assertEquals(List.of(new TrailEvent.KitReturned(clock.instant(), "KIT-1", "pre-dose BP too high; kit still sealed")),
                     returned.stream().map(f -> f.event()).toList());
             assertEquals("nurse1", returned.getFirst().entry().actor());
@@ -131,7 +142,7 @@ class KitCheckAtCreationTest {
 
     @Test
     void theKitOfADosedSessionCannotBeReturned() throws Exception {
-        try (AuditLog log = AuditLog.open(dir.resolve("audit.log"), clock)) {
+        try (AuditLog log = trail()) {
             SessionService s = service(log);
             create(s, "bed-01", "KET-014", "KIT-1");
             dose(s, "bed-01");
