@@ -78,6 +78,7 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         visits.setId("visits-grid");
         visits.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         visits.setAllRowsVisible(true);
+        visits.setEmptyStateText(Text.get("review.visitsNone"));
         visits.addComponentColumn(v -> Routes.link(v.subject(), Routes.subject(v.protocolId(), v.subject()))).setKey("subject")
                 .setHeader(Text.get("review.visitsSubject")).setWidth("6.5rem").setFlexGrow(0);
         visits.addColumn(VisitRow::protocol).setHeader(Text.get("review.visitsProtocol")).setWidth("10rem").setFlexGrow(3);

@@ -85,6 +85,7 @@ class ReviewListViewTest {
     @Test
     void listsSessionsWithTheirSignatureStatusAndANeedsSignatureBadge() {
         ReviewListView view = openAsPhysician();
+        assertEquals("No rating visit has been held yet.", view.visits().getEmptyStateText(), "an empty visits list says so");
 
         List<String> unsigned = GridKt._getFormattedRow(view.grid(), 0);
         List<String> signed = GridKt._getFormattedRow(view.grid(), 1);
