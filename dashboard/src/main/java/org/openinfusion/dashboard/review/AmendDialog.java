@@ -34,7 +34,7 @@ final class AmendDialog extends Dialog {
     private final CorrectionForm items;
     private final Span error = new Span();
     private final Button submit = new Button("Amend");
-    private final AdverseEventForm adverseEvent = new AdverseEventForm();
+    private final AdverseEventForm adverseEvent;
     private final String aeId;
 
     AmendDialog(ReviewClient client, SessionRecord record, InstrumentCatalog instruments, Function<String, String> instrumentLabel,
@@ -43,6 +43,8 @@ final class AmendDialog extends Dialog {
         setHeaderTitle("Amend this record");
         setWidth("min(900px, 95vw)");
         items = new CorrectionForm(instruments);
+        // the session protocol's expected terms with their sources, as the bed view's adverse event dialog offers them
+        adverseEvent = new AdverseEventForm(record.adverseEventTerms());
         reason.setId("amend-reason");
         reason.setRequired(true);
         reason.setWidthFull();

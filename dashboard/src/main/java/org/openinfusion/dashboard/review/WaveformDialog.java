@@ -36,7 +36,7 @@ final class WaveformDialog extends Dialog {
         this.sessionId = sessionId;
         this.event = event;
         setId("waveform-dialog");
-        setHeaderTitle(ReviewFormat.words(event.category()) + ": " + ReviewFormat.title(event) + " - " + when);
+        setHeaderTitle(ReviewFormat.category(event.category()) + ": " + ReviewFormat.title(event) + " - " + when);
         setWidth("min(1100px, 95vw)");
         lead.setId("waveform-lead");
         lead.setItems(Stream.ECG_I, Stream.ECG_II, Stream.ECG_III);
