@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
@@ -102,8 +103,11 @@ public final class StationMain implements AutoCloseable {
                 }
             }.withPort(port).listenOn(config.http().host());
             web.openBrowserInDevMode(false);
-            web.start();
             dashboardUrl = (tls.isPresent() ? "https://" : "http://") + config.http().host() + ":" + port + "/";
+            long webStart = System.nanoTime();
+            BootBanner.withoutBanner(web::start);
+            LOG.info("Dashboard web server started in {} s at {}", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - webStart) / 1e9),
+                    dashboardUrl);
             // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
             simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(beds.withMqtt(devicesConnection(
                     beds.mqtt(), station.config().mqtt(), demoDevices)));
@@ -241,6 +245,7 @@ public final class StationMain implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             running.close();
+            LOG.info("Station stopped");
             stopped.countDown();
         }, "station-shutdown"));
         System.out.println();

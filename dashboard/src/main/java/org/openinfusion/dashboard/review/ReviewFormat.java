@@ -92,15 +92,15 @@ final class ReviewFormat {
 
     /** 21 CFR 11.50: printed name, date-time and meaning, e.g. "Approved by Dr A Ng 2026-11-22 15:03 CET". */
     static String signature(Signature s) {
-        return s.meaning().label() + " by " + s.printedName() + " " + dateTime(s.at());
+        return Text.get("review.signature", s.meaning().label(), s.printedName(), dateTime(s.at()));
     }
 
     /** The list's signature column: the last signature, and whether the record changed since. */
     static String signatureStatus(SessionListing l) {
         if (l.lastSignature() == null) {
-            return "Not signed";
+            return Text.get("review.notSigned");
         }
-        return signature(l.lastSignature()) + (l.amendedSinceSigned() ? " - Amended since signed" : "");
+        return signature(l.lastSignature()) + (l.amendedSinceSigned() ? Text.get("review.amendedSinceSigned") : "");
     }
 
     /** A cuff reading, e.g. "128/82 mmHg at 15:03:07 CET". */

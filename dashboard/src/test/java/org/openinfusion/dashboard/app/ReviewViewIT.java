@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,9 @@ import org.openinfusion.station.clinical.session.StartGates;
 import org.openinfusion.testing.Eventually;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -135,6 +139,21 @@ class ReviewViewIT {
         wait.until(d -> intAttribute(browser, "waveform-ecg", "data-drawn") > 8 * 500 && intAttribute(browser, "waveform-pleth", "data-drawn") > 0);
         Chromium.screenshot(browser, "review-waveform");
         BrowserSteps.click(browser, "waveform-close");
+
+        // the export list: a plain list of download links, no serious or critical axe finding with it open; a click on a
+        // row beside its words still downloads (the row is the link) and says it is preparing
+        browser.findElement(By.cssSelector("#record-export > summary")).click();
+        wait.until(d -> d.findElement(By.id("export-sdtm-suppcm")).isDisplayed());
+        List<String> found = Axe.seriousViolations(browser);
+        Chromium.screenshot(browser, "review-export-list");
+        assertEquals(List.of(), found, "axe-core on the record page with the export list open");
+        WebElement row = browser.findElement(By.id("export-vitals-csv"));
+        int textWidth = ((Number) browser.executeScript("const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                + "return r.getBoundingClientRect().width;", row)).intValue();
+        assertTrue(row.getSize().getWidth() > textWidth + 20, "the row is wider than its words: " + row.getSize() + " vs " + textWidth);
+        new Actions(browser).moveToElement(row, row.getSize().getWidth() / 2 - 5, 0).click().perform();
+        wait.until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream().anyMatch(c -> c.getText().startsWith("Preparing Vital signs")));
+        browser.findElement(By.cssSelector("#record-export > summary")).click();
 
         // sign as Approved with the password
         BrowserSteps.click(browser, "sign-open");
