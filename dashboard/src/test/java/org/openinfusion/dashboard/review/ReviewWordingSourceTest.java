@@ -29,7 +29,8 @@ class ReviewWordingSourceTest {
             + "|ListItem|RouterLink|Anchor|IllegalArgumentException|NativeLabel)\\(|\\.set(?:HeaderTitle|Label|Text|HelperText|Placeholder"
             + "|Header|SummaryText)\\(|Notification\\.show\\(|\\bfield\\(|\\bitem\\(\"[^\"]*\", |case [A-Z_]+ -> )\"([^\"]*[A-Za-z][^\"]*)\"");
     private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*[\\s\\S]*?\\*/");
-    private static final Pattern KEY = Pattern.compile("Text\\.get\\(\"([^\"]+)\"");
+    /** A key written whole (a key built from a prefix, e.g. "export." + a format's key, is checked by its page's test). */
+    private static final Pattern KEY = Pattern.compile("Text\\.get\\(\"([^\"]+)\"\\s*[,)]");
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.list(PACKAGE)) {
