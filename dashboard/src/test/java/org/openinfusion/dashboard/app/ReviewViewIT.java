@@ -146,6 +146,9 @@ class ReviewViewIT {
         // row beside its words still downloads (the row is the link) and says it is preparing
         browser.findElement(By.cssSelector("#record-export > summary")).click();
         wait.until(d -> d.findElement(By.id("export-sdtm-suppcm")).isDisplayed());
+        // the whole list inside the window (anchored to the Export button's right edge it once ran off the left side)
+        assertTrue((Boolean) browser.executeScript("const r = document.querySelector('#record-export .export-panel').getBoundingClientRect();"
+                + "return r.left >= 0 && r.right <= window.innerWidth;"), "the export list fits the window");
         List<String> found = Axe.seriousViolations(browser);
         Chromium.screenshot(browser, "review-export-list");
         assertEquals(List.of(), found, "axe-core on the record page with the export list open");
