@@ -32,6 +32,7 @@ final class DashboardServer {
     static final Pattern SCANNED_PATTERN = Pattern.compile(SCANNED);
 
     private final NarrowJetty jetty = new NarrowJetty();
+    private double startSeconds;
 
     private DashboardServer() {
     }
@@ -53,8 +54,13 @@ final class DashboardServer {
             server.stop();
             throw e instanceof IOException io ? io : new IOException("cannot set up the dashboard's HTTPS: " + e.getMessage(), e);
         }
-        LOG.info("dashboard web server started in {} ms", (System.nanoTime() - since) / 1_000_000);
+        server.startSeconds = (System.nanoTime() - since) / 1e9;
         return server;
+    }
+
+    /** How long the web server took to start, for the station's start line. */
+    double startSeconds() {
+        return startSeconds;
     }
 
     /** Stops the web server; never throws. */

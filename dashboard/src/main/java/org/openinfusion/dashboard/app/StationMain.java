@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
@@ -97,6 +98,7 @@ public final class StationMain implements AutoCloseable {
             DashboardServices.install(vertx, station.instruments());
             web = webStart.join();
             dashboardUrl = (tls.isPresent() ? "https://" : "http://") + config.http().host() + ":" + port + "/";
+            LOG.info("Dashboard web server started in {} s at {}", String.format(Locale.ROOT, "%.1f", web.startSeconds()), dashboardUrl);
             // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
             simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(beds.withMqtt(devicesConnection(
                     beds.mqtt(), station.config().mqtt(), demoDevices)));
@@ -246,6 +248,7 @@ public final class StationMain implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             running.close();
+            LOG.info("Station stopped");
             stopped.countDown();
         }, "station-shutdown"));
         System.out.println();

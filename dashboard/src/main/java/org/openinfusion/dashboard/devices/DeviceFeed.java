@@ -5,29 +5,32 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.feed.ClosedPages;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.domain.StateSample;
+import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.domain.WaveformChunk;
 import org.openinfusion.station.health.HealthSnapshot;
 
-/** What the devices page listens to: health snapshots (device states) and the values serial devices decode. */
+/** What the devices page listens to: health snapshots (device states) and the values the listed devices (serial and MQTT) send. */
 final class DeviceFeed implements AutoCloseable {
-    private static final int RECENT = 25;
-
     private final Clock clock;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
-    private final Deque<String> recent = new ArrayDeque<>();
+    private final Map<String, Map<String, String>> latest = new TreeMap<>();
+    private final Map<String, Instant> heard = new HashMap<>();
     private volatile HealthSnapshot health;
     private volatile HealthSnapshot before;
 
@@ -38,31 +41,39 @@ final class DeviceFeed implements AutoCloseable {
             before = health;
             health = m.body();
         }));
-        consumers.add(bus.<NumericSample>localConsumer(Addresses.NUMERIC, m -> note(m.body())));
+        consumers.add(ClosedPages.quietWhenClosed(bus.<NumericSample>localConsumer(Addresses.NUMERIC, m -> note(m.body()))));
         consumers.add(bus.<StateSample>localConsumer(Addresses.STATE, m -> note(m.body())));
-        consumers.add(bus.<WaveformChunk>localConsumer(Addresses.WAVEFORM, m -> note(m.body())));
+        consumers.add(ClosedPages.quietWhenClosed(bus.<WaveformChunk>localConsumer(Addresses.WAVEFORM, m -> note(m.body()))));
     }
 
+    /** The latest decoded value of each stream of each listed device (serial or MQTT), with when it came. */
     private void note(Observation o) {
         HealthSnapshot h = health;
         if (h == null) {
             return;
         }
-        Set<String> serial = h.devices().stream().map(d -> d.name()).collect(Collectors.toSet());
-        if (!serial.contains(o.source().deviceId())) {
+        Set<String> listed = h.devices().stream().map(d -> d.name()).collect(Collectors.toSet());
+        if (!listed.contains(o.source().deviceId()) && !listed.contains(o.source().toString())) {
             return;
         }
         String value = switch (o) {
-            case NumericSample n -> String.valueOf(n.value());
-            case StateSample s -> s.value();
-            case WaveformChunk w -> w.valueCount() + " samples @ " + w.sampleRateHz() + " Hz";
+            case NumericSample n -> number(n.value()) + unit(n.stream());
+            case StateSample st -> st.value();
+            case WaveformChunk w -> w.valueCount() + " samples at " + number(w.sampleRateHz()) + " Hz";
         };
-        synchronized (recent) {
-            recent.addFirst(o.receiveTime() + "  " + o.source() + "  " + o.stream().key() + "  " + value + "  seq " + o.seq());
-            while (recent.size() > RECENT) {
-                recent.removeLast();
-            }
+        synchronized (latest) {
+            latest.computeIfAbsent(o.source().toString(), k -> new TreeMap<>()).put(o.stream().key(), value);
+            heard.put(o.source().toString(), o.receiveTime());
         }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String unit(Stream s) {
+        String u = s.unit().replace("mm[Hg]", "mmHg");
+        return u.isEmpty() || u.equals("1") ? "" : " " + u;
     }
 
     boolean hasHealth() {
@@ -89,9 +100,17 @@ final class DeviceFeed implements AutoCloseable {
         return now.devices().stream().map(d -> DeviceRow.of(d, old.get(d.name()), seconds, at)).toList();
     }
 
-    List<String> recentValues() {
-        synchronized (recent) {
-            return List.copyOf(recent);
+    /**
+     * One line per device that sent values, in name order: the device, when its last value came (site clock time), and
+     * the latest value of each stream it sends, e.g. "bed-01/monitor (10:03:02): hr 74 /min, spo2 98 %, ecg_ii 62 samples at 250 Hz".
+     */
+    List<String> latestValues() {
+        DateTimeFormatter clockTime = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Text.zone());
+        synchronized (latest) {
+            List<String> out = new ArrayList<>();
+            latest.forEach((device, values) -> out.add(device + " (" + clockTime.format(heard.get(device)) + "): "
+                    + values.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+            return out;
         }
     }
 

@@ -27,8 +27,9 @@ import org.openinfusion.station.domain.DeviceStatusSnapshot;
 import org.openinfusion.station.security.Permission;
 
 /**
- * The engineer's page: each configured serial device with connection state, line settings, traffic
- * rates, errors by kind and last data, and a live view of the values it decodes. Engineers see
+ * The engineer's page: each serial device and each MQTT device the station heard of, with connection state, line settings
+ * (serial) or broker and topic (MQTT), traffic rates (payload bytes), errors by kind and last data, and the latest value
+ * of each stream each device sends. Engineers see
  * devices, not clinical records.
  */
 @Route(Routes.DEVICES)
@@ -113,6 +114,6 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         List<DeviceStatusSnapshot> devices = feed.devices();
         showEmpty(devices.isEmpty(), feed.hasHealth());
         grid.setItems(feed.rows());
-        live.setText(String.join("\n", feed.recentValues()));
+        live.setText(String.join("\n", feed.latestValues()));
     }
 }

@@ -22,7 +22,7 @@ public final class WaveFeed implements AutoCloseable {
 
     public WaveFeed(Vertx vertx, Predicate<WaveformChunk> wanted) {
         this.wanted = wanted;
-        consumer = vertx.eventBus().localConsumer(Addresses.WAVEFORM, m -> add(m.body()));
+        consumer = ClosedPages.quietWhenClosed(vertx.eventBus().localConsumer(Addresses.WAVEFORM, m -> add(m.body())));
     }
 
     synchronized void add(WaveformChunk c) {

@@ -27,31 +27,33 @@ import org.openinfusion.station.clinical.review.SessionRecord;
  * stays in the record; the change is shown as an amendment, and a signed record needs signing again.
  */
 final class AmendDialog extends Dialog {
-    private final TextArea reason = new TextArea("Reason for the amendment");
+    private final TextArea reason = new TextArea(Text.get("review.amend.reason"));
     private final RadioButtonGroup<AmendmentKind> kind = new RadioButtonGroup<>();
-    private final TextArea note = new TextArea("Late note");
+    private final TextArea note = new TextArea(Text.get("review.amend.note"));
     private final Select<RatingRecord> rating = new Select<>();
     private final CorrectionForm items;
     private final Span error = new Span();
-    private final Button submit = new Button("Amend");
-    private final AdverseEventForm adverseEvent = new AdverseEventForm();
+    private final Button submit = new Button(Text.get("review.amend.submit"));
+    private final AdverseEventForm adverseEvent;
     private final String aeId;
 
     AmendDialog(ReviewClient client, SessionRecord record, InstrumentCatalog instruments, Function<String, String> instrumentLabel,
                 Consumer<SessionRecord> amended) {
         setId("amend-dialog");
-        setHeaderTitle("Amend this record");
+        setHeaderTitle(Text.get("review.amend.title"));
         setWidth("min(900px, 95vw)");
         items = new CorrectionForm(instruments);
+        // the session protocol's expected terms with their sources, as the bed view's adverse event dialog offers them
+        adverseEvent = new AdverseEventForm(record.adverseEventTerms());
         reason.setId("amend-reason");
         reason.setRequired(true);
         reason.setWidthFull();
         kind.setId("amend-kind");
         kind.setItems(AmendmentKind.values());
         kind.setItemLabelGenerator(k -> switch (k) {
-            case NOTE -> "Late note";
-            case RATING -> "Rating correction";
-            case ADVERSE_EVENT -> "Adverse event";
+            case NOTE -> Text.get("review.amend.kind.NOTE");
+            case RATING -> Text.get("review.amend.kind.RATING");
+            case ADVERSE_EVENT -> Text.get("review.amend.kind.ADVERSE_EVENT");
         });
         adverseEvent.setVisible(false);
         adverseEvent.startingAt(record.listing().closedAt() == null ? Instant.now() : record.listing().closedAt());
@@ -61,10 +63,10 @@ final class AmendDialog extends Dialog {
         note.setWidthFull();
         note.setMaxLength(500);
         rating.setId("amend-rating");
-        rating.setLabel("Rating to correct");
+        rating.setLabel(Text.get("review.amend.rating"));
         rating.setItems(record.ratings().stream().filter(r -> r.supersededBy() == null).toList());
         rating.setItemLabelGenerator(r -> Text.timePoint(r.timePoint()) + " - " + ReviewFormat.form(instrumentLabel.apply(r.instrumentId()), r.instrumentId(), r.form())
-                + (r.total() == null ? "" : ", total " + r.total()) + ", " + ReviewFormat.dateTime(r.finishedAt()));
+                + (r.total() == null ? "" : Text.get("review.amend.ratingTotal", r.total())) + ", " + ReviewFormat.dateTime(r.finishedAt()));
         rating.addValueChangeListener(e -> items.show(e.getValue()));
         kind.addValueChangeListener(e -> {
             note.setVisible(e.getValue() == AmendmentKind.NOTE);
@@ -78,7 +80,7 @@ final class AmendDialog extends Dialog {
         submit.setId("amend-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> send(client, record.listing().sessionId(), amended));
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(Text.get("review.cancel"), e -> close());
         cancel.setId("amend-cancel");
         VerticalLayout body = new VerticalLayout(reason, kind, note, rating, items, adverseEvent, error);
         body.setPadding(false);
@@ -107,11 +109,11 @@ final class AmendDialog extends Dialog {
 
     private ReviewRequest.Amend request(String sessionId) {
         if (reason.getValue().isBlank()) {
-            throw new IllegalArgumentException("An amendment needs a reason.");
+            throw new IllegalArgumentException(Text.get("review.amend.needsReason"));
         }
         if (kind.getValue() == AmendmentKind.NOTE) {
             if (note.getValue().isBlank()) {
-                throw new IllegalArgumentException("Write the late note.");
+                throw new IllegalArgumentException(Text.get("review.amend.needsNote"));
             }
             return new ReviewRequest.Amend(sessionId, AmendmentKind.NOTE, reason.getValue().strip(), note.getValue().strip(), null, Map.of());
         }
@@ -120,7 +122,7 @@ final class AmendDialog extends Dialog {
         }
         RatingRecord r = rating.getValue();
         if (r == null) {
-            throw new IllegalArgumentException("Choose the rating to correct.");
+            throw new IllegalArgumentException(Text.get("review.amend.needsRating"));
         }
         return new ReviewRequest.Amend(sessionId, AmendmentKind.RATING, reason.getValue().strip(), null, r.ratingId(), items.answers());
     }

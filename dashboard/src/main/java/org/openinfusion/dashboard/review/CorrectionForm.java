@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.SessionRecord.ItemRow;
@@ -48,11 +49,11 @@ final class CorrectionForm extends Div {
                 value.setHelperText(it.range());
             });
             value.setValue(i.value());
-            Checkbox notAssessed = new Checkbox("Not assessed", i.value() == null);
+            Checkbox notAssessed = new Checkbox(Text.get("review.correction.notAssessed"), i.value() == null);
             notAssessed.setId("correct-na-" + i.itemId());
             TextField reason = new TextField();
             reason.setId("correct-reason-" + i.itemId());
-            reason.setPlaceholder("why not assessed");
+            reason.setPlaceholder(Text.get("review.correction.why"));
             reason.setValue(i.notAssessedReason() == null ? "" : i.notAssessedReason());
             reason.setEnabled(i.value() == null);
             value.setEnabled(i.value() != null);
@@ -81,11 +82,11 @@ final class CorrectionForm extends Div {
         for (Row r : rows) {
             if (r.notAssessed().getValue()) {
                 if (r.reason().getValue().isBlank()) {
-                    throw new IllegalArgumentException(r.item().label() + ": give the reason it was not assessed.");
+                    throw new IllegalArgumentException(Text.get("review.correction.needsReason", r.item().label()));
                 }
                 out.put(r.item().itemId(), "not assessed: " + r.reason().getValue().strip());
             } else if (r.value().getValue() == null) {
-                throw new IllegalArgumentException(r.item().label() + ": enter a value or mark it not assessed.");
+                throw new IllegalArgumentException(Text.get("review.correction.needsValue", r.item().label()));
             } else {
                 out.put(r.item().itemId(), r.value().getValue());
             }

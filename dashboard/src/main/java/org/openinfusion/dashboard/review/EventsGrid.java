@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
 
 /** Every event of the record in time order; clicking an alarm or a marker shows its waveform. */
@@ -14,12 +15,12 @@ final class EventsGrid extends Grid<TimelineEvent> {
     EventsGrid(Consumer<TimelineEvent> openWaveform) {
         setId("events-grid");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        addColumn(e -> ReviewFormat.fromStart(e.at(), zero)).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
-        addColumn(e -> ReviewFormat.time(e.at())).setHeader("Time (" + ReviewFormat.zoneName(Instant.now()) + ")").setAutoWidth(true).setFlexGrow(0);
-        addColumn(e -> ReviewFormat.words(e.category()) + ": " + ReviewFormat.title(e)
-                + (e.detail() == null || e.detail().isBlank() ? "" : " (" + ReviewFormat.detail(e) + ")")).setHeader("Event").setFlexGrow(1);
-        addColumn(TimelineEvent::actor).setHeader("By").setAutoWidth(true).setFlexGrow(0);
-        setTooltipGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? "Click for the ECG and pleth around it" : null);
+        addColumn(e -> ReviewFormat.fromStart(e.at(), zero)).setHeader(Text.get("review.events.time")).setAutoWidth(true).setFlexGrow(0);
+        addColumn(e -> ReviewFormat.time(e.at())).setHeader(Text.get("review.events.clock", ReviewFormat.zoneName(Instant.now())))
+                .setAutoWidth(true).setFlexGrow(0);
+        addColumn(EventsGrid::text).setHeader(Text.get("review.events.event")).setFlexGrow(1);
+        addColumn(TimelineEvent::actor).setHeader(Text.get("review.events.by")).setAutoWidth(true).setFlexGrow(0);
+        setTooltipGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? Text.get("review.events.waveformHint") : null);
         setPartNameGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? "with-waveform" : null);
         addItemClickListener(e -> {
             if (TimelineData.WITH_WAVEFORM.contains(e.getItem().category())) {
@@ -27,6 +28,12 @@ final class EventsGrid extends Grid<TimelineEvent> {
             }
         });
         setHeight("36rem");
+    }
+
+    /** An event's row as staff read it, e.g. "Alarm: HR 130 /min above 120 (High priority)". */
+    static String text(TimelineEvent e) {
+        return ReviewFormat.category(e.category()) + ": " + ReviewFormat.title(e)
+                + (e.detail() == null || e.detail().isBlank() ? "" : " (" + ReviewFormat.detail(e) + ")");
     }
 
     void show(List<TimelineEvent> events, Instant zero) {

@@ -22,14 +22,29 @@ final class ExportDownload implements DownloadHandler {
 
     private final Supplier<ReviewClient> client;
     private final Supplier<ReviewRequest.Export> request;
+    private final Runnable done;
 
     ExportDownload(Supplier<ReviewClient> client, Supplier<ReviewRequest.Export> request) {
+        this(client, request, () -> { });
+    }
+
+    /** {@code done}: told when the download was sent, refused or abandoned (the list's row stops showing it busy). */
+    ExportDownload(Supplier<ReviewClient> client, Supplier<ReviewRequest.Export> request, Runnable done) {
         this.client = client;
         this.request = request;
+        this.done = done;
     }
 
     @Override
     public void handleDownloadRequest(DownloadEvent event) throws IOException {
+        try {
+            send(event);
+        } finally {
+            done.run();
+        }
+    }
+
+    private void send(DownloadEvent event) throws IOException {
         ReviewClient c = client.get();
         if (c == null) {
             event.getResponse().setStatus(409);

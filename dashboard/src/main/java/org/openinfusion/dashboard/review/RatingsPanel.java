@@ -38,9 +38,9 @@ final class RatingsPanel extends Div {
     void show(List<RatingRecord> ratings, Instant zero) {
         removeAll();
         byId.clear();
-        add(new H2("Ratings"));
+        add(new H2(Text.get("review.ratings.title")));
         if (ratings.isEmpty()) {
-            add(new Span("No ratings were recorded."));
+            add(new Span(Text.get("review.ratings.none")));
             return;
         }
         ratings.stream().sorted(Comparator.comparing(RatingRecord::finishedAt, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -51,7 +51,7 @@ final class RatingsPanel extends Div {
         Span name = new Span(Text.timePoint(r.timePoint()) + " - " + name(r));
         name.addClassName("rating-name");
         Span total = new Span(r.total() == null ? ItemValues.of(r.instrumentId(), r.items().stream()
-                .map(i -> new ItemValues.Value(i.label(), i.value())).toList()) : "total " + r.total());
+                .map(i -> new ItemValues.Value(i.label(), i.value())).toList()) : Text.get("review.ratings.total", r.total()));
         total.addClassName("rating-total");
         Div summary = new Div(name, total, new Span(ReviewFormat.dateTime(r.finishedAt()) + " (" + ReviewFormat.fromStart(r.finishedAt(), zero)
                 + "), " + r.rater() + (r.raterRole() == null ? "" : " (" + r.raterRole() + ")")));
@@ -63,15 +63,15 @@ final class RatingsPanel extends Div {
             summary.add(new Span(said));
         }
         if (r.amendment()) {
-            Span a = new Span("Amendment");
+            Span a = new Span(Text.get("review.ratings.amendment"));
             a.addClassName("badge-amended");
             summary.add(a);
         }
         if (r.corrects() != null) {
-            summary.add(new Span("corrects an earlier rating" + (r.reason() == null ? "" : "; reason: " + r.reason())));
+            summary.add(new Span(Text.get("review.ratings.corrects") + (r.reason() == null ? "" : Text.get("review.ratings.reason", r.reason()))));
         }
         if (r.supersededBy() != null) {
-            Button see = new Button("superseded: see the correction", e -> reveal(r.supersededBy()));
+            Button see = new Button(Text.get("review.ratings.superseded"), e -> reveal(r.supersededBy()));
             see.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             see.setId("see-correction-" + r.ratingId());
             summary.add(see);
@@ -92,8 +92,8 @@ final class RatingsPanel extends Div {
         NativeTable t = new NativeTable();
         t.addClassName("rating-items");
         NativeTableRow head = t.getHead().addRow();
-        head.addHeaderCell().setText("Item");
-        head.addHeaderCell().setText("Answer");
+        head.addHeaderCell().setText(Text.get("review.ratings.item"));
+        head.addHeaderCell().setText(Text.get("review.ratings.answer"));
         for (ItemRow i : items) {
             NativeTableRow row = t.getBody().addRow();
             row.addDataCell().setText(i.label());
@@ -101,7 +101,7 @@ final class RatingsPanel extends Div {
             if (i.value() != null) {
                 answer.setText(i.value().toString());
             } else {
-                answer.setText("not assessed: " + (i.notAssessedReason() == null ? "" : i.notAssessedReason()));
+                answer.setText(Text.get("review.ratings.notAssessed", i.notAssessedReason() == null ? "" : i.notAssessedReason()));
                 answer.addClassName("not-assessed");
             }
         }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.Locale;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
 import org.openinfusion.station.clinical.review.SessionListing;
 import org.openinfusion.station.clinical.review.SessionRecord;
@@ -16,9 +17,9 @@ import org.openinfusion.station.clinical.review.SessionRecord;
  */
 final class RecordHeader extends Div {
     private final H1 subject = new H1();
-    private final Span locked = new Span("LOCKED");
-    private final Span amended = new Span("Amended since signed: sign again");
-    private final Span needs = new Span("Needs signature");
+    private final Span locked = new Span(Text.get("review.record.locked"));
+    private final Span amended = new Span(Text.get("review.record.amended"));
+    private final Span needs = new Span(Text.get("review.record.needsSignature"));
     private final Div fields = new Div();
     private final UnorderedList signatures = new UnorderedList();
     private final UnorderedList amendments = new UnorderedList();
@@ -53,23 +54,23 @@ final class RecordHeader extends Div {
         amended.setVisible(l.amendedSinceSigned());
         needs.setVisible(l.needsSignature());
         fields.removeAll();
-        field("Protocol", ReviewFormat.protocol(l));
-        field("Bed", l.bed());
-        field("Kit", r.kitId());
-        field("Weight", ReviewFormat.number(r.weightKg()) + " kg");
-        field("State", ReviewFormat.words(l.state()));
-        field("Created", ReviewFormat.dateTime(l.createdAt()));
-        field("Closed", ReviewFormat.dateTime(l.closedAt()));
-        field("Infusion start", ReviewFormat.dateTime(r.infusionStart()));
+        field(Text.get("review.field.protocol"), ReviewFormat.protocol(l));
+        field(Text.get("review.field.bed"), l.bed());
+        field(Text.get("review.field.kit"), r.kitId());
+        field(Text.get("review.field.weight"), Text.get("review.field.weightKg", ReviewFormat.number(r.weightKg())));
+        field(Text.get("review.field.state"), Text.orElse("review.state." + l.state().name(), ReviewFormat.words(l.state())));
+        field(Text.get("review.field.created"), ReviewFormat.dateTime(l.createdAt()));
+        field(Text.get("review.field.closed"), ReviewFormat.dateTime(l.closedAt()));
+        field(Text.get("review.field.infusionStart"), ReviewFormat.dateTime(r.infusionStart()));
         signatures.removeAll();
-        r.signatures().forEach(s -> signatures.add(new ListItem("Signed: " + s.printedName() + " (" + s.userId() + "), "
-                + ReviewFormat.dateTime(s.at()) + ", meaning: " + s.meaning().label() + " - " + SignDialog.statement(s.meaning()))));
+        r.signatures().forEach(s -> signatures.add(new ListItem(Text.get("review.record.signed", s.printedName(), s.userId(),
+                ReviewFormat.dateTime(s.at()), s.meaning().label(), SignDialog.statement(s.meaning())))));
         signatures.setVisible(!r.signatures().isEmpty());
         amendments.removeAll();
-        r.amendments().forEach(a -> amendments.add(new ListItem("Amendment (" + a.kind().replace('_', ' ') + ") by " + a.userId() + ", "
-                + ReviewFormat.dateTime(a.at()) + ". Reason: " + a.reason() + (a.detail() == null || a.detail().isBlank() ? "" : ". " + a.detail()))));
+        r.amendments().forEach(a -> amendments.add(new ListItem(Text.get("review.record.amendment", Text.orElse("review.amend.kind." + a.kind().toUpperCase(Locale.ROOT), a.kind().replace('_', ' ')),
+                a.userId(), ReviewFormat.dateTime(a.at()), a.reason()) + (a.detail() == null || a.detail().isBlank() ? "" : ". " + a.detail()))));
         amendments.setVisible(!r.amendments().isEmpty());
-        storeProblem.setText(r.storeProblem() == null ? "" : "Trends could not be read: " + r.storeProblem());
+        storeProblem.setText(r.storeProblem() == null ? "" : Text.get("review.record.storeProblem", r.storeProblem()));
         storeProblem.setVisible(r.storeProblem() != null);
     }
 

@@ -30,8 +30,8 @@ final class ReviewFormat {
     }
 
     /**
-     * An event's title in staff words: a prompt's or rating's time point id as staff name it ("t26: due" reads "T+26 min:
-     * due", "CADSS at t40" reads "CADSS at T+40 min"); other titles as the station wrote them.
+     * An event's title in staff words: time point ids as staff name them ("t26: due" reads "T+26 min: due", "CADSS at t40"
+     * reads "CADSS at T+40 min", "VAS at baseline" reads "VAS at Baseline"), times in the site's zone.
      */
     static String title(SessionRecord.TimelineEvent e) {
         String t = e.title();
@@ -39,25 +39,34 @@ final class ReviewFormat {
             int colon = t.indexOf(':');
             return colon < 1 ? t : Text.timePoint(t.substring(0, colon)) + t.substring(colon);
         }
-        if (e.category() == SessionRecord.Category.RATING) {
-            Matcher m = Pattern.compile(" at (\\S+?)(:|$| \\()").matcher(t);
-            if (m.find()) {
-                return t.substring(0, m.start(1)) + Text.timePoint(m.group(1)) + t.substring(m.end(1));
-            }
-        }
-        return t;
+        return staff(t);
     }
 
     /**
      * An event's detail in staff words: a rating of an instrument without a total (VAS), which the station details as
-     * "no total", points to its values in the ratings list instead.
+     * "no total", points to its values in the ratings list instead; the station's UTC times read in the site's zone.
      */
     static String detail(SessionRecord.TimelineEvent e) {
         String d = e.detail();
         if (d != null && e.category() == SessionRecord.Category.RATING && d.startsWith(NO_TOTAL)) {
-            return Text.get("review.noTotalDetail") + d.substring(NO_TOTAL.length());
+            return Text.get("review.noTotalDetail") + staff(d.substring(NO_TOTAL.length()));
         }
-        return d;
+        return staff(d);
+    }
+
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?Z");
+    private static final Pattern TIME_POINT = Pattern.compile("(?<= at )(t\\d+|baseline|[a-z]+(?:-[a-z0-9]+)+)\\b");
+
+    /**
+     * The station's text as staff read it: each UTC instant it writes (e.g. "2026-12-05T05:53:08.287Z") as the clock time
+     * in the site's zone ("06:53:08 CET"), each time point id after "at" as staff name it ("at T+40 min").
+     */
+    static String staff(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = INSTANT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(timeWithZone(Instant.parse(m.group()))));
+        return TIME_POINT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(Text.timePoint(m.group(1))));
     }
 
     private static final String NO_TOTAL = "no total";
@@ -83,15 +92,15 @@ final class ReviewFormat {
 
     /** 21 CFR 11.50: printed name, date-time and meaning, e.g. "Approved by Dr A Ng 2026-11-22 15:03 CET". */
     static String signature(Signature s) {
-        return s.meaning().label() + " by " + s.printedName() + " " + dateTime(s.at());
+        return Text.get("review.signature", s.meaning().label(), s.printedName(), dateTime(s.at()));
     }
 
     /** The list's signature column: the last signature, and whether the record changed since. */
     static String signatureStatus(SessionListing l) {
         if (l.lastSignature() == null) {
-            return "Not signed";
+            return Text.get("review.notSigned");
         }
-        return signature(l.lastSignature()) + (l.amendedSinceSigned() ? " - Amended since signed" : "");
+        return signature(l.lastSignature()) + (l.amendedSinceSigned() ? Text.get("review.amendedSinceSigned") : "");
     }
 
     /** A cuff reading, e.g. "128/82 mmHg at 15:03:07 CET". */
@@ -118,6 +127,11 @@ final class ReviewFormat {
     /** An instrument's label, or its short form as staff name it when not the full one, e.g. "CADSS" or "CADSS-6". */
     static String form(String label, String instrumentId, String form) {
         return form == null || form.isBlank() || form.equalsIgnoreCase(instrumentId) ? label : Text.form(form);
+    }
+
+    /** An event's kind as staff read it ("Alarm", "Rating prompt", "Adverse event"): {@code review.category.<NAME>}. */
+    static String category(SessionRecord.Category c) {
+        return Text.orElse("review.category." + c.name(), words(c));
     }
 
     static String words(Enum<?> e) {

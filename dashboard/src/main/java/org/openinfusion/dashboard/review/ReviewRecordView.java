@@ -12,6 +12,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import java.util.function.Function;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.users.Access;
 import org.openinfusion.dashboard.users.CurrentUser;
@@ -43,9 +44,9 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
             (request, done) -> this.client.trends(request, done, Refusals::show));
     private final EventsGrid events = new EventsGrid(this::openWaveform);
     private final RatingsPanel ratings = new RatingsPanel(instrumentLabel);
-    private final Button sign = new Button("Sign...");
-    private final Button amend = new Button("Amend...");
-    private final Span loading = new Span("Loading the record...");
+    private final Button sign = new Button(Text.get("review.sign.open"));
+    private final Button amend = new Button(Text.get("review.amend.open"));
+    private final Span loading = new Span(Text.get("review.record.loading"));
     private final Div content = new Div();
     private String sessionId;
     private volatile ReviewClient client;
@@ -56,13 +57,13 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
 
     public ReviewRecordView() {
         addClassName("review-view");
-        ExportMenu export = new ExportMenu("record-export", "Export", () -> client,
+        ExportMenu export = new ExportMenu("record-export", Text.get("review.export"), () -> client,
                 f -> new ReviewRequest.Export(sessionId, ReviewFilter.ALL, f));
         sign.setId("sign-open");
         sign.addClickListener(e -> openSign());
         amend.setId("amend-open");
         amend.addClickListener(e -> openAmend());
-        RouterLink back = new RouterLink("Session records", ReviewListView.class);
+        RouterLink back = new RouterLink(Text.get("review.list.title"), ReviewListView.class);
         back.setId("back-to-list");
         crumb.setId("record-crumb");
         Div crumbs = new Div(back, new Span(" / "), crumb);
@@ -72,7 +73,7 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         loading.setId("record-loading");
         Div main = new Div(timeline, events);
         main.addClassName("record-main");
-        content.add(header, summary, new H2("Timeline"), main, ratings);
+        content.add(header, summary, new H2(Text.get("review.timeline.title")), main, ratings);
         content.setVisible(false);
         add(actions, loading, content);
     }

@@ -26,10 +26,10 @@ import org.openinfusion.station.security.Authenticator;
 final class SignDialog extends Dialog {
     private final RadioButtonGroup<SignatureMeaning> meaning = new RadioButtonGroup<>();
     private final Paragraph statement = new Paragraph();
-    private final TextField userId = new TextField("User id");
-    private final PasswordField password = new PasswordField("Password");
+    private final TextField userId = new TextField(Text.get("review.sign.userId"));
+    private final PasswordField password = new PasswordField(Text.get("review.sign.password"));
     private final Span error = new Span();
-    private final Button sign = new Button("Sign");
+    private final Button sign = new Button(Text.get("review.sign.submit"));
 
     /**
      * {@code firstOfSignIn}: this sign-in has not signed before, so the user id is asked as well as the password
@@ -38,20 +38,20 @@ final class SignDialog extends Dialog {
     SignDialog(ReviewClient client, String sessionId, long seenLastSeq, StationUser signer, boolean firstOfSignIn,
                Consumer<SessionRecord> signed) {
         setId("sign-dialog");
-        setHeaderTitle("Sign this record");
+        setHeaderTitle(Text.get("review.sign.title"));
         meaning.setId("sign-meaning");
-        meaning.setLabel("Meaning of the signature");
+        meaning.setLabel(Text.get("review.sign.meaning"));
         meaning.setItems(SignatureMeaning.values());
         meaning.setItemLabelGenerator(SignatureMeaning::label);
         meaning.addValueChangeListener(e -> statement.setText(e.getValue() == null ? "" : statement(e.getValue())));
         statement.setId("sign-statement");
         statement.addClassName("sign-statement");
-        Span who = new Span("Signing as " + signer.name() + " (" + signer.id() + ")");
+        Span who = new Span(Text.get("review.sign.as", signer.name(), signer.id()));
         who.setId("sign-signer");
         password.setId("sign-password");
-        password.setHelperText(firstOfSignIn ? "Your own password." : "Your own password, entered again for this signature.");
+        password.setHelperText(Text.get(firstOfSignIn ? "review.sign.passwordHelp" : "review.sign.passwordAgainHelp"));
         userId.setId("sign-user-id");
-        userId.setHelperText("Your own user id: the first signature after signing in asks both.");
+        userId.setHelperText(Text.get("review.sign.userIdHelp"));
         userId.setVisible(firstOfSignIn);
         error.setId("sign-error");
         error.addClassName("dialog-error");
@@ -60,8 +60,7 @@ final class SignDialog extends Dialog {
         sign.addClickListener(e -> {
             error.setText("");
             if (meaning.getValue() == null || password.isEmpty() || (firstOfSignIn && userId.isEmpty())) {
-                error.setText(firstOfSignIn ? "Choose the meaning and enter your user id and password."
-                        : "Choose the meaning and enter your password.");
+                error.setText(Text.get(firstOfSignIn ? "review.sign.missingBoth" : "review.sign.missingPassword"));
                 return;
             }
             char[] secret = password.getValue().toCharArray();
@@ -77,7 +76,7 @@ final class SignDialog extends Dialog {
                 error.setText(firstOfSignIn ? message : wording(message));
             });
         });
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(Text.get("review.cancel"), e -> close());
         cancel.setId("sign-cancel");
         VerticalLayout body = new VerticalLayout(meaning, statement, who, userId, password, error);
         body.setPadding(false);
@@ -89,8 +88,8 @@ final class SignDialog extends Dialog {
     /** What a signature of this meaning states, shown before signing and with every signature. */
     static String statement(SignatureMeaning m) {
         return switch (m) {
-            case REVIEWED -> "I have reviewed this session record: vital signs, infusion, events and ratings.";
-            case APPROVED -> "I approve this session record as complete and accurate.";
+            case REVIEWED -> Text.get("review.sign.statement.REVIEWED");
+            case APPROVED -> Text.get("review.sign.statement.APPROVED");
         };
     }
 

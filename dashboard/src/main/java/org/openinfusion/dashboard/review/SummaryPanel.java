@@ -20,17 +20,17 @@ final class SummaryPanel extends Div {
     void show(Summary s) {
         removeAll();
         if (s == null) {
-            add(item("summary-none", "Summary", "not available"));
+            add(item("summary-none", Text.get("review.summary.title"), Text.get("review.summary.none")));
             return;
         }
-        add(item("summary-bp-pre", "BP pre-dose", ReviewFormat.bloodPressure(s.preDose())),
-                item("summary-bp-40", "BP at 40 min", ReviewFormat.bloodPressure(s.at40Minutes())),
-                item("summary-bp-end", "BP at end of infusion", ReviewFormat.bloodPressure(s.atEnd())),
-                item("summary-peak", "Peak dissociation", peak(s)),
-                item("summary-sedation", "Lowest MOAA/S", s.lowestSedationScore() == null ? "-" : s.lowestSedationScore().toString()),
-                item("summary-monitored", "Minutes monitored", s.minutesMonitored() == null ? "-" : s.minutesMonitored() + " min"),
-                item("summary-ready", "Ready for discharge", ready(s)),
-                item("summary-counts", "Alarms / adverse events / deviations",
+        add(item("summary-bp-pre", Text.get("review.summary.bpPre"), ReviewFormat.bloodPressure(s.preDose())),
+                item("summary-bp-40", Text.get("review.summary.bp40"), ReviewFormat.bloodPressure(s.at40Minutes())),
+                item("summary-bp-end", Text.get("review.summary.bpEnd"), ReviewFormat.bloodPressure(s.atEnd())),
+                item("summary-peak", Text.get("review.summary.peak"), peak(s)),
+                item("summary-sedation", Text.get("review.summary.sedation"), s.lowestSedationScore() == null ? "-" : s.lowestSedationScore().toString()),
+                item("summary-monitored", Text.get("review.summary.monitored"), s.minutesMonitored() == null ? "-" : Text.get("review.minutes", s.minutesMonitored())),
+                item("summary-ready", Text.get("review.summary.ready"), ready(s)),
+                item("summary-counts", Text.get("review.summary.counts"),
                         s.alarmsRaised() + " / " + s.adverseEvents() + " / " + s.deviations()));
     }
 
@@ -49,7 +49,7 @@ final class SummaryPanel extends Div {
             return "-";
         }
         return ReviewFormat.timeWithZone(s.readyForDischarge()) + (s.minutesToReadyFromInfusionStart() == null ? ""
-                : ", " + s.minutesToReadyFromInfusionStart() + " min from infusion start");
+                : Text.get("review.summary.readyAfter", s.minutesToReadyFromInfusionStart()));
     }
 
     private static Div item(String id, String label, String value) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.LongStream;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.review.SessionRecord;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
@@ -147,7 +148,7 @@ final class TimelineData {
                 .put("from", minutes(fromMs))
                 .put("to", minutes(toMs))
                 .put("lossy", lossy())
-                .put("axis", record.infusionStart() != null ? "Minutes from infusion start" : "Minutes from session start (no infusion)")
+                .put("axis", Text.get(record.infusionStart() != null ? "review.timeline.axis" : "review.timeline.axisNoInfusion"))
                 .put("panels", panels(panels, fromMs, toMs, OVERVIEW_BUCKETS, true))
                 .put("events", events());
         return o.encode();
@@ -218,15 +219,15 @@ final class TimelineData {
 
     private String tooltip(TimelineEvent e) {
         StringBuilder b = new StringBuilder(ReviewFormat.timeWithZone(e.at())).append(", ").append(ReviewFormat.fromStart(e.at(), zero))
-                .append('\n').append(ReviewFormat.words(e.category())).append(": ").append(ReviewFormat.title(e));
+                .append('\n').append(ReviewFormat.category(e.category())).append(": ").append(ReviewFormat.title(e));
         if (e.detail() != null && !e.detail().isBlank()) {
             b.append('\n').append(ReviewFormat.detail(e));
         }
         if (e.actor() != null && !e.actor().isBlank()) {
-            b.append("\nby ").append(e.actor());
+            b.append('\n').append(Text.get("review.timeline.by", e.actor()));
         }
         if (WITH_WAVEFORM.contains(e.category())) {
-            b.append("\n(click for the ECG)");
+            b.append('\n').append(Text.get("review.timeline.clickHint"));
         }
         return b.toString();
     }

@@ -76,7 +76,7 @@ final class WaveformDialog extends Dialog {
         status.setText("");
         load(lead.getValue(), ecg, "#111");
         load(Stream.PLETH, pleth, "#00838f");
-        setHeaderTitle(ReviewFormat.words(e.category()) + ": " + ReviewFormat.title(e) + " - " + when);
+        setHeaderTitle(ReviewFormat.category(e.category()) + ": " + ReviewFormat.title(e) + " - " + when);
         open();
     }
 

@@ -58,6 +58,12 @@ class DemoScriptIT {
             // then Ctrl-C (SIGINT) stops the station, the dashboard, the broker and influxd
             new ProcessBuilder("kill", "-INT", String.valueOf(demo.pid())).start().waitFor();
             assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "demo stopped after SIGINT");
+            // the log says so, and never showed Vaadin Boot's http address or its gradlew hint (the address is https)
+            String said = read(log);
+            assertTrue(said.contains("Station stopped"), said);
+            assertTrue(said.contains("Dashboard web server started in ") && said.contains(" s at " + dashboard), said);
+            assertFalse(said.contains("gradlew") || said.contains("Please open http"), said);
+            assertFalse(said.contains("Discarding message since the consumer is not registered"), said);
             Eventually.waitUntil(Duration.ofSeconds(20), "influxd stopped", () -> influxd.stream().noneMatch(ProcessHandle::isAlive));
             assertFalse(FreePort.answers(port), "dashboard port released");
         } finally {

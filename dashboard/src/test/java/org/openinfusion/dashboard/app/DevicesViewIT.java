@@ -36,7 +36,8 @@ class DevicesViewIT {
                 browser.get(station.dashboardUrl() + "devices");
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
                 wait.until(d -> grid(d).contains("pump9") && grid(d).contains("connected") && grid(d).contains("serial over TCP"));
-                wait.until(d -> d.findElement(By.id("devices-live")).getText().contains("bed-09/pump9  pump_rate"));
+                wait.until(d -> d.findElement(By.id("devices-live")).getText().contains("bed-09/pump9 (")
+                        && d.findElement(By.id("devices-live")).getText().contains("pump_rate "));
                 // a fault on the line shows up as an error kind
                 pump.faults().enable(Fault.CORRUPT_CHECKSUM);
                 wait.until(d -> grid(d).contains("BAD_CHECKSUM"));

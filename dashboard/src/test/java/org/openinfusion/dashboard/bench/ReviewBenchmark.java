@@ -310,11 +310,11 @@ public final class ReviewBenchmark {
         }
         Map<String, long[]> pageExports = new LinkedHashMap<>();
         for (ExportFormat f : List.of(ExportFormat.VITALS_CSV, ExportFormat.BUNDLE_JSON)) {
-            browser.executeScript("document.querySelector('#record-export vaadin-menu-bar-button').click()");
+            browser.executeScript("document.querySelector('#record-export').open = true");
             String id = "export-" + f.key();
             wait.until(d -> browser.executeScript("const a = document.getElementById(arguments[0]); return a && a.href ? a.href : null", id) != null);
             String href = (String) browser.executeScript("return document.getElementById(arguments[0]).href", id);
-            browser.executeScript("document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))");
+            browser.executeScript("document.querySelector('#record-export').open = false");
             for (int i = 0; i < 2; i++) {
                 @SuppressWarnings("unchecked")
                 List<Number> r = (List<Number>) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"

@@ -34,7 +34,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.notification.Notification;
 import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -381,13 +383,9 @@ class ReviewRecordViewTest {
     }
 
     @Test
-    void theExportMenuNamesEveryFormatInStaffWordsNeverItsKeyOrFileName() {
-        ExportMenu menu = _get(ExportMenu.class, s -> s.withId("record-export"));
+    void theExportListNamesEveryFormatInStaffWordsNeverItsKeyOrFileName() {
         Map<String, String> shown = new HashMap<>();
-        for (MenuItem item : menu.getItems().getFirst().getSubMenu().getItems()) {
-            item.getChildren().filter(c -> c instanceof Anchor).map(c -> (Anchor) c)
-                    .forEach(a -> shown.put(a.getId().orElseThrow(), a.getText()));
-        }
+        exportLinks().forEach(a -> shown.put(a.getId().orElseThrow(), a.getText()));
         assertEquals(ExportFormat.values().length, shown.size(), "one entry per format: " + shown);
         for (ExportFormat f : ExportFormat.values()) {
             String words = shown.get("export-" + f.key());
@@ -396,6 +394,47 @@ class ReviewRecordViewTest {
         }
         assertEquals("SDTM SUPPCM who gave and ordered each medication (CSV)", shown.get("export-sdtm-suppcm"));
         assertEquals("REDCap events (CSV)", shown.get("export-redcap-events"));
+    }
+
+    @Test
+    void theExportListIsAPlainGroupedListOfLinksSdtmTogetherAndWaveformsLast() {
+        ExportMenu menu = _get(ExportMenu.class, s -> s.withId("record-export"));
+        // no menu bar (its menu roles were axe's two critical findings): a disclosure with lists of links
+        assertTrue(_find(MenuBar.class).isEmpty(), "no Vaadin menu bar on the record page");
+        assertEquals("details", menu.getElement().getTag());
+        List<String> headings = _find(H3.class).stream().filter(h -> h.getId().orElse("").startsWith("record-export-group-"))
+                .map(H3::getText).toList();
+        assertEquals(List.of("Summaries and audit trail", "CDISC SDTM", "REDCap", "HL7 FHIR", "Waveforms"), headings);
+        List<String> order = exportLinks().stream().map(a -> a.getId().orElseThrow().substring("export-".length())).toList();
+        int firstSdtm = order.indexOf("sdtm-dm");
+        int lastSdtm = order.indexOf("sdtm-xpt");
+        assertTrue(firstSdtm > order.indexOf("ratings-csv") && firstSdtm > order.indexOf("audit-csv"), "summaries first: " + order);
+        assertTrue(order.subList(firstSdtm, lastSdtm + 1).stream().allMatch(k -> k.startsWith("sdtm-")), "SDTM together: " + order);
+        assertTrue(order.indexOf("sdtm-suppcm") < lastSdtm && order.indexOf("sdtm-suppcm") > order.indexOf("sdtm-cm"), order.toString());
+        assertTrue(order.indexOf("redcap-dictionary") > lastSdtm && order.indexOf("fhir-json") > order.indexOf("redcap-repeating"), order.toString());
+        assertEquals("edf-plus", order.getLast(), "the waveform file last");
+    }
+
+    @Test
+    void followingAnExportRowSaysItIsPreparingAndMarksTheRowBusyUntilSent() throws Exception {
+        ExportMenu menu = _get(ExportMenu.class, s -> s.withId("record-export"));
+        Anchor link = _get(Anchor.class, s -> s.withId("export-sdtm-suppcm"));
+        link.getElement().getNode().getFeature(ElementListenerMap.class).fireEvent(new DomEvent(link.getElement(), "click", JacksonUtils.createObjectNode()));
+        assertTrue(menu.busy(ExportFormat.SDTM_SUPPCM));
+        assertEquals("true", link.getParent().orElseThrow().getElement().getAttribute("aria-busy"));
+        assertEquals("Preparing SDTM SUPPCM who gave and ordered each medication (CSV) ...",
+                _get(Notification.class).getElement().getProperty("text", ""));
+
+        Downloads.fetch(menu.download(ExportFormat.SDTM_SUPPCM), menu);
+        KaribuStation.until(() -> !menu.busy(ExportFormat.SDTM_SUPPCM));
+        assertEquals(null, link.getParent().orElseThrow().getElement().getAttribute("aria-busy"));
+    }
+
+    private static List<Anchor> exportLinks() {
+        ExportMenu menu = _get(ExportMenu.class, s -> s.withId("record-export"));
+        return menu.getContent().getElement().getChildren().flatMap(section -> section.getChildren())
+                .flatMap(list -> list.getChildren()).flatMap(item -> item.getChildren())
+                .map(e -> e.getComponent().orElseThrow()).filter(c -> c instanceof Anchor).map(c -> (Anchor) c).toList();
     }
 
     @Test

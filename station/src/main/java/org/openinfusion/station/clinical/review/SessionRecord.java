@@ -2,24 +2,36 @@ package org.openinfusion.station.clinical.review;
 
 import java.time.Instant;
 import java.util.List;
+import org.openinfusion.station.clinical.protocol.AeTerm;
 import org.openinfusion.station.domain.Stream;
 
 /**
  * Everything the review page shows of one session, built from the verified audit trail (events, ratings,
  * signatures, amendments) and the time-series store (trends). Never holds an arm. Times are UTC instants;
  * {@code infusionStart} (null if never started) is the zero of the timeline. {@code storeProblem} is non-null when
- * the trends could not be read (the record is still shown without them).
+ * the trends could not be read (the record is still shown without them). {@code adverseEventTerms}: the session
+ * protocol's expected adverse event terms with their sources (offered when an adverse event is added in review; empty
+ * when this station has no file for the protocol).
  */
 public record SessionRecord(SessionListing listing, double weightKg, String kitId, Plan plan, Instant infusionStart,
                             Instant end, Summary summary, List<Trend> trends, List<TimelineEvent> events,
                             List<RatingRecord> ratings, List<Signature> signatures, List<Amendment> amendments,
-                            String storeProblem, long lastSeq) {
+                            String storeProblem, long lastSeq, List<AeTerm> adverseEventTerms) {
     public SessionRecord {
+        adverseEventTerms = adverseEventTerms == null ? List.of() : List.copyOf(adverseEventTerms);
         trends = List.copyOf(trends);
         events = List.copyOf(events);
         ratings = List.copyOf(ratings);
         signatures = List.copyOf(signatures);
         amendments = List.copyOf(amendments);
+    }
+
+    /** A record whose protocol names no expected adverse event terms. */
+    public SessionRecord(SessionListing listing, double weightKg, String kitId, Plan plan, Instant infusionStart, Instant end,
+                         Summary summary, List<Trend> trends, List<TimelineEvent> events, List<RatingRecord> ratings,
+                         List<Signature> signatures, List<Amendment> amendments, String storeProblem, long lastSeq) {
+        this(listing, weightKg, kitId, plan, infusionStart, end, summary, trends, events, ratings, signatures, amendments,
+                storeProblem, lastSeq, List.of());
     }
 
     /** A record without the sequence number of its last entry (a signature made on it is not bound to it). */

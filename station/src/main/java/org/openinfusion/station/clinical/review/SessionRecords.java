@@ -154,9 +154,11 @@ public final class SessionRecords {
     private SessionRecord build(SessionEntries s, Map<Stream, List<StoredValue>> byStream, List<SessionRecord.Trend> trends,
                                 String storeProblem) {
         List<SessionRecord.RatingRecord> ratings = ratings(s);
-        return new SessionRecord(titled(s.listing()), s.weightKg(), s.kitId(), plan(s), s.infusionStart(), s.closedAt(),
-                Summaries.of(s, ratings, byStream, instruments), trends, new Timeline(instruments).of(s.history()), ratings,
-                s.signatures(), amendments(s), storeProblem, s.last().seq());
+        SessionListing listing = titled(s.listing());
+        return new SessionRecord(listing, s.weightKg(), s.kitId(), plan(s), s.infusionStart(), s.closedAt(),
+                Summaries.of(s, ratings, byStream, instruments), trends, new Timeline(instruments, listing.protocolTitle()).of(s.history()), ratings,
+                s.signatures(), amendments(s), storeProblem, s.last().seq(),
+                protocols.get(s.protocolId(), s.protocolVersion()).map(Protocol::adverseEventTerms).orElse(List.of()));
     }
 
     /** A list row with its protocol file's title (the row as it was when this station has no file for that version). */

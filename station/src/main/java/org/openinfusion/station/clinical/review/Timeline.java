@@ -1,7 +1,14 @@
 package org.openinfusion.station.clinical.review;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openinfusion.station.clinical.schedule.PromptState;
+import org.openinfusion.station.domain.Stream;
 import java.util.stream.Collectors;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.Medication;
@@ -21,27 +28,52 @@ import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
 import org.openinfusion.station.clinical.session.SessionEvent;
 
-/** The timeline of a session record: one event per entry of its history, with a title and detail for people. Pure. */
+/**
+ * The timeline of a session record: one event per entry of its history, with a title and detail for people (staff words
+ * and units, never a stream key, an alarm id or a rating id; times as UTC instants, which review shows in the site's zone).
+ * A prompt's bookkeeping before its window ({@code waiting}, {@code scheduled}) is not an event staff act on and is left
+ * out. Pure.
+ */
 final class Timeline {
     private final InstrumentCatalog instruments;
+    private final String protocolTitle;
+    private boolean stoppedEarly;
+    private Map<String, Rating> ratings = Map.of();
 
     Timeline(InstrumentCatalog instruments) {
-        this.instruments = instruments;
+        this(instruments, null);
     }
 
-    /** One event per entry, in time order (entries in trail order when at the same time). */
+    /** {@code protocolTitle}: the session protocol file's title (null when this station has no file for it). */
+    Timeline(InstrumentCatalog instruments, String protocolTitle) {
+        this.instruments = instruments;
+        this.protocolTitle = protocolTitle;
+    }
+
+    /** One event per entry staff act on, in time order (entries in trail order when at the same time). */
     List<TimelineEvent> of(SessionHistory s) {
-        return s.entries().stream().map(this::event).sorted(Comparator.comparing(TimelineEvent::at)).toList();
+        stoppedEarly = s.entries().stream().anyMatch(r -> r.event() instanceof TrailEvent.InfusionChanged i
+                && i.change() instanceof InfusionEvent.Deviation d && d.kind() == InfusionEvent.DeviationKind.EARLY_STOP);
+        Map<String, Rating> byId = new HashMap<>();
+        s.ratings().forEach(r -> byId.put(r.rating().id(), r.rating()));
+        ratings = byId;
+        return s.entries().stream().filter(Timeline::shown).map(this::event).sorted(Comparator.comparing(TimelineEvent::at)).toList();
+    }
+
+    /** False for a prompt's bookkeeping before its window opens (waiting for its anchor, or scheduled). */
+    static boolean shown(Recorded r) {
+        return !(r.event() instanceof TrailEvent.PromptChanged p)
+                || (p.transition().to() != PromptState.WAITING && p.transition().to() != PromptState.SCHEDULED);
     }
 
     private TimelineEvent event(Recorded r) {
         return switch (r.event()) {
             case TrailEvent.SessionStepped s -> session(r, s.step());
-            case TrailEvent.InfusionChanged i -> infusion(r, i.change());
+            case TrailEvent.InfusionChanged i -> infusion(r, i.change(), stoppedEarly);
             case TrailEvent.AlarmChanged a -> alarm(r, a.alarm());
             case TrailEvent.MarkerRecorded m -> marker(r, m);
             case TrailEvent.PreDoseVitals v -> ev(r, Category.SESSION, "Pre-dose vitals recorded", v.values().stream()
-                    .map(x -> x.stream() + " " + Math.round(x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
+                    .map(x -> vital(x.stream(), x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
             case TrailEvent.PreDoseGateOverridden o -> ev(r, Category.SESSION, "Infusion start confirmed over the pre-dose gate",
                     String.join("; ", o.concerns()) + "; reason: " + o.reason());
             case TrailEvent.KitReturned k -> ev(r, Category.SESSION, "Kit " + k.kitId() + " returned unopened", "reason: " + k.reason());
@@ -53,10 +85,12 @@ final class Timeline {
                     + g.medication().drug(), medication(g.medication()));
             case TrailEvent.PromptChanged p -> ev(r, Category.PROMPT, p.transition().timePointId() + ": " + lower(p.transition().to().name()), null);
             case TrailEvent.RatingEntered e -> ev(r, Category.RATING, ratingTitle(e), e.rating().isCorrection()
-                    ? "corrects " + e.rating().correction().originalRatingId() + ": " + e.rating().correction().reason() : e.score().summary());
+                    ? "corrects " + ratingName(e.rating().correction().originalRatingId()) + ": " + e.rating().correction().reason()
+                    : score(e.score()));
             case TrailEvent.RecordSigned s -> ev(r, Category.SIGNATURE, "Signed: " + SignatureMeaning.valueOf(s.meaning().toUpperCase(Locale.ROOT))
                     .label() + " by " + s.printedName(), "covers audit entries up to " + s.lastSeq());
-            case TrailEvent.RecordAmended a -> ev(r, Category.AMENDMENT, "Amendment (" + kind(a.change()) + ")", a.reason() + ": " + detail(a.change()));
+            case TrailEvent.RecordAmended a -> ev(r, Category.AMENDMENT, "Amendment (" + kind(a.change()).replace('_', ' ') + ")",
+                    a.reason() + ": " + staffDetail(a.change()));
             case TrailEvent.Unblinded u -> other(r, u.reason());
             case TrailEvent.Unrecognised u -> other(r, u.payload().get("reason") == null ? null : u.payload().get("reason").toString());
             // Station-wide events never belong to a session; shown by their type if one ever did.
@@ -81,13 +115,14 @@ final class Timeline {
             case TrailEvent.VisitStarted v -> other(r, v.unscheduledReason());
             case TrailEvent.VisitMissed m -> other(r, m.reason());
             case TrailEvent.VisitVitals v -> ev(r, Category.SESSION, "Visit vitals recorded", v.values().stream()
-                    .map(x -> x.stream() + " " + Math.round(x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
+                    .map(x -> vital(x.stream(), x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
             case TrailEvent.VisitCompleted c -> other(r, null);
             case TrailEvent.RatingPartAnswered a -> ev(r, Category.RATING, a.part().instrumentId() + " items " + String.join(", ",
                     a.part().answers().keySet().stream().sorted().toList()) + " answered by the subject on the tablet", null);
             case TrailEvent.TabletAccess t -> ev(r, Category.SESSION, "Patient tablet " + lower(t.step().name()).replace('_', ' ')
-                    + (t.form() == null ? "" : ": " + t.form() + " at " + t.timePointId()), t.detail());
-            case TrailEvent.DeviceClockOffset o -> other(r, o.device() + " clock: station time = device time + " + o.offsetMillis() + " ms");
+                    + (t.form() == null ? "" : ": " + Summaries.formName(instruments, t.form(), null) + " at " + t.timePointId()), t.detail());
+            case TrailEvent.DeviceClockOffset o -> ev(r, Category.SESSION, "Device clock offset", "the clock of " + o.device()
+                    + " is " + Math.abs(o.offsetMillis()) + " ms " + (o.offsetMillis() >= 0 ? "behind" : "ahead of") + " the station's");
         };
     }
 
@@ -95,7 +130,7 @@ final class Timeline {
         return lower(e.severity().name()) + (e.serious() ? ", serious" : ", not serious") + ", " + humanise(lower(e.relationship().name()))
                 + ", action: " + lower(e.action().name()).replace('_', ' ') + ", outcome: " + lower(e.outcome().name()).replace('_', ' ')
                 + ", from " + e.start() + e.end().map(end -> " to " + end).orElse(" (ongoing)")
-                + e.fromAlarm().map(a -> ", proposed from alarm " + a).orElse("");
+                + e.fromAlarm().map(a -> ", proposed by the station from an alarm").orElse("");
     }
 
     static String medication(Medication m) {
@@ -121,33 +156,37 @@ final class Timeline {
         };
     }
 
-    private static TimelineEvent session(Recorded r, SessionEvent e) {
+    private TimelineEvent session(Recorded r, SessionEvent e) {
         String name = snake(e.getClass().getSimpleName());
-        String title = e instanceof SessionEvent.Created || e instanceof SessionEvent.Closed ? "Session " + name : humanise(name);
+        String title = e instanceof SessionEvent.Created || e instanceof SessionEvent.Closed ? "Session " + name
+                : e instanceof SessionEvent.InfusionCompleted && stoppedEarly ? "Infusion stopped early" : humanise(name);
         String detail = switch (e) {
-            case SessionEvent.Created c -> "protocol " + c.protocolId() + " v" + c.protocolVersion() + ", bed " + c.bedId() + ", "
-                    + c.measures().weightKg() + " kg, kit " + c.kitId();
-            case SessionEvent.InfusionStarted s -> "source: " + s.source();
-            case SessionEvent.InfusionCompleted c -> c.volumeInfusedMl() + " mL infused";
+            case SessionEvent.Created c -> "protocol " + (protocolTitle == null || protocolTitle.isBlank()
+                    ? humanise(c.protocolId().replace('-', ' ')) + " (this station has no file for it)" : protocolTitle)
+                    + " (version " + c.protocolVersion() + "), bed " + c.bedId() + ", " + number(c.measures().weightKg()) + " kg, kit " + c.kitId();
+            case SessionEvent.InfusionStarted s -> "pump".equals(s.source()) ? "start taken from the pump" : "start confirmed by hand";
+            case SessionEvent.InfusionCompleted c -> number(c.volumeInfusedMl()) + " mL infused";
             case SessionEvent.Closed c -> c.reason();
             default -> null;
         };
         return ev(r, Category.SESSION, title, detail);
     }
 
-    private static TimelineEvent infusion(Recorded r, InfusionEvent e) {
+    private static TimelineEvent infusion(Recorded r, InfusionEvent e, boolean stoppedEarly) {
         if (e instanceof InfusionEvent.Deviation d) {
-            return ev(r, Category.DEVIATION, humanise(lower(d.kind().name())), d.detail());
+            String title = d.kind() == InfusionEvent.DeviationKind.EARLY_STOP ? "Infusion stopped early" : humanise(lower(d.kind().name()));
+            return ev(r, Category.DEVIATION, title, d.detail());
         }
         String detail = switch (e) {
-            case InfusionEvent.Started s -> s.rateMlPerHour() + " mL/h";
-            case InfusionEvent.Paused p -> "pause " + p.pauseNumber() + " at " + p.volumeInfusedMl() + " mL";
+            case InfusionEvent.Started s -> number(s.rateMlPerHour()) + " mL/h";
+            case InfusionEvent.Paused p -> "pause " + p.pauseNumber() + " at " + number(p.volumeInfusedMl()) + " mL";
             case InfusionEvent.Resumed p -> "after " + p.pausedFor().toSeconds() + " s";
-            case InfusionEvent.Completed c -> c.volumeInfusedMl() + " mL in " + c.infusingTime().toSeconds() + " s infusing, "
-                    + c.pauses() + " pause(s)";
+            case InfusionEvent.Completed c -> number(c.volumeInfusedMl()) + " mL in " + minutes(c.infusingTime()) + " infusing, "
+                    + c.pauses() + (c.pauses() == 1 ? " pause" : " pauses");
             case InfusionEvent.Deviation d -> null;
         };
-        return ev(r, Category.INFUSION, "Pump " + lower(e.getClass().getSimpleName()), detail);
+        String title = e instanceof InfusionEvent.Completed && stoppedEarly ? "Pump stopped early" : "Pump " + lower(e.getClass().getSimpleName());
+        return ev(r, Category.INFUSION, title, detail);
     }
 
     private static TimelineEvent alarm(Recorded r, AlarmEvent a) {
@@ -157,7 +196,7 @@ final class Timeline {
             default -> Category.ALARM_OTHER;
         };
         String title = a.kind() == AlarmEvent.Kind.RAISED ? a.message() : humanise(lower(a.kind().name())) + ": " + a.message();
-        return ev(r, c, title, lower(a.priority().name()) + " priority (" + a.alarmId() + ")");
+        return ev(r, c, title, humanise(lower(a.priority().name())) + " priority");
     }
 
     private static TimelineEvent marker(Recorded r, TrailEvent.MarkerRecorded m) {
@@ -175,8 +214,63 @@ final class Timeline {
         Rating r = e.rating();
         Integer total = e.score().total();
         return Summaries.formName(instruments, r.instrumentId(), r.shortFormId()) + " at " + r.timePointId()
-                + (total == null ? "" : ": total " + total) + (r.isCorrection() ? " (correction"
+                + (r.isCorrection() ? " (correction"
                 + (e.amendment() ? ", amendment)" : ")") : "") + (e.rater() == Rater.SUBJECT ? " (answered by the subject on the tablet)" : "");
+    }
+
+    /** A rating's score: "total 24 (range 0-92)", or "no total"; and how many items were not assessed when incomplete. */
+    static String score(TrailEvent.RatingScore s) {
+        Matcher range = SCORE_RANGE.matcher(s.summary() == null ? "" : s.summary());
+        String head = s.total() == null ? "no total" : "total " + s.total() + (range.find() ? " (range " + range.group(1) + ")" : "");
+        Matcher missing = INCOMPLETE.matcher(s.summary() == null ? "" : s.summary());
+        return s.complete() ? head : head + ", incomplete: " + (missing.find() ? missing.group(1) : s.notAssessed() + " items") + " not assessed";
+    }
+
+    private static final Pattern SCORE_RANGE = Pattern.compile("^-?\\d+ \\((-?\\d+-\\d+)\\)");
+    private static final Pattern INCOMPLETE = Pattern.compile("INCOMPLETE: (\\d+ of \\d+ items)");
+
+    /** A rating as staff name it ("the CADSS at t40"), never its id. */
+    private String ratingName(String ratingId) {
+        Rating r = ratings.get(ratingId);
+        return r == null ? "an earlier rating" : "the " + Summaries.formName(instruments, r.instrumentId(), r.shortFormId()) + " at " + r.timePointId();
+    }
+
+    private String staffDetail(TrailEvent.Amendment change) {
+        return switch (change) {
+            case TrailEvent.NoteAdded n -> n.text();
+            case TrailEvent.RatingReplaced r -> ratingName(r.ratingId()) + " corrected";
+            case TrailEvent.AdverseEventAdded a -> "adverse event " + a.adverseEventId() + " recorded after closing";
+        };
+    }
+
+    /** A vital sign in staff words with its unit, e.g. "Heart rate 74 /min", "Systolic BP 128 mmHg". */
+    static String vital(String key, double value) {
+        Stream s = Stream.byKey(key).orElse(null);
+        if (s == null) {
+            return humanise(key) + " " + Math.round(value);
+        }
+        String name = switch (s) {
+            case HR -> "Heart rate";
+            case SPO2 -> "SpO2";
+            case PULSE_RATE -> "Pulse rate";
+            case ETCO2 -> "EtCO2";
+            case RESP_RATE -> "Respiratory rate";
+            case NIBP_SYS -> "Systolic BP";
+            case NIBP_DIA -> "Diastolic BP";
+            case NIBP_MEAN -> "Mean BP";
+            default -> humanise(s.key());
+        };
+        String unit = s.unit().replace("mm[Hg]", "mmHg");
+        return name + " " + Math.round(value) + (unit.isEmpty() ? "" : unit.equals("%") ? " %" : " " + unit);
+    }
+
+    private static String number(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static String minutes(Duration d) {
+        long s = d.toSeconds();
+        return s < 120 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
     }
 
     /** Any other event of the session (an unblinding...): titled by its written type. */

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.device.ObservationPublisher;
+import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.Observation;
 import org.openinfusion.station.domain.SequenceTracker;
 import org.openinfusion.station.health.IngestMetrics;
@@ -61,6 +62,8 @@ final class MqttIngest implements MqttConnection.Listener {
         DecodeResult result = decoder.decode(topic, message.getPayload(), clock.instant());
         result.rejections().forEach(r -> metrics.rejected(topic, r));
         Instant now = clock.instant();
+        result.observations().stream().map(Observation::source).findFirst().or(() -> result.status().map(DeviceStatus::source))
+                .ifPresent(source -> silence.received(source, topic, message.getPayload().length, now));
         result.status().map(s -> message.isRetained() ? s.asRetained() : s).ifPresent(s -> {
             silence.status(s, now);
             bus.publish(Addresses.DEVICE_STATUS, s);
@@ -94,6 +97,7 @@ final class MqttIngest implements MqttConnection.Listener {
 
     @Override
     public void connected(String serverUri) {
+        silence.broker(serverUri);
         silence.reconnected(clock.instant());
         LOG.info("connected to broker {}, subscribed to {}", serverUri, decoder.subscription());
     }

@@ -31,9 +31,12 @@ final class SilenceWatch {
         boolean online = true;
         boolean silent;
         long values;
+        long bytes;
+        String topic;
     }
 
     private final Duration silentAfter;
+    private volatile String broker;
     private final Map<DeviceRef, Device> devices = new TreeMap<>(Comparator.comparing(DeviceRef::toString));
 
     SilenceWatch(Duration silentAfter) {
@@ -48,6 +51,18 @@ final class SilenceWatch {
         d.lastData = now;
         d.online = true;
         d.values += count;
+    }
+
+    /** One MQTT message from {@code source} on {@code topic}: its payload bytes count to the device's traffic. */
+    synchronized void received(DeviceRef source, String topic, int payloadBytes, Instant now) {
+        Device d = device(source, now);
+        d.bytes += payloadBytes;
+        d.topic = topic;
+    }
+
+    /** The broker the station is connected to (shown as every MQTT device's server), e.g. "tcp://127.0.0.1:1883". */
+    void broker(String serverUri) {
+        broker = serverUri;
     }
 
     synchronized void status(DeviceStatus status, Instant now) {
@@ -88,11 +103,15 @@ final class SilenceWatch {
         return out;
     }
 
-    /** Every device heard of, as /health lists devices. */
+    /**
+     * Every device heard of, as /health lists devices: the transport once (protocol "MQTT"), the broker as its server, its
+     * last topic as its line, and the payload bytes and values it sent.
+     */
     synchronized List<DeviceStatusSnapshot> snapshots() {
         List<DeviceStatusSnapshot> out = new ArrayList<>();
-        devices.forEach((ref, d) -> out.add(new DeviceStatusSnapshot(ref.toString(), "mqtt", "mqtt", "MQTT", d.online, d.silent,
-                0, d.values, Optional.ofNullable(d.lastData), Map.of())));
+        String server = broker == null ? "broker not connected" : broker;
+        devices.forEach((ref, d) -> out.add(new DeviceStatusSnapshot(ref.toString(), server, "MQTT", d.topic == null ? "no message yet"
+                : "topic " + d.topic, d.online, d.silent, d.bytes, d.values, Optional.ofNullable(d.lastData), Map.of())));
         return out;
     }
 

@@ -29,6 +29,7 @@ import org.openinfusion.station.clinical.review.SessionRecord.RatingRecord;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.testing.ReviewScenario;
 
 /** The review record of a session driven through the real session service and audit file (see {@link ReviewScenario}). */
@@ -86,6 +87,9 @@ class SessionRecordTest {
                 null, false, true, "Ketamine 0.5 mg/kg IV over 40 min after naltrexone 50 mg or placebo PO (double-blind crossover)"), l);
         assertTrue(scenario.review().list(ReviewFilter.ALL).sessions().contains(l), "the list row is the record's own");
         assertEquals(80.0, r.weightKg());
+        // the protocol's expected adverse event terms with their sources, offered when review adds an adverse event
+        assertEquals(ProtocolCatalog.builtIn().get(ReviewScenario.PROTOCOL, 2).orElseThrow().adverseEventTerms(), r.adverseEventTerms());
+        assertFalse(r.adverseEventTerms().isEmpty());
         assertEquals("KIT-12", r.kitId());
         // 0.5 mg/kg x 80 kg = 40 mg at 1 mg/mL: 40 mL at 60 mL/h over 40 min (no concentration in the record)
         assertEquals(new SessionRecord.Plan(40.0, 60.0, 40.0), r.plan());
@@ -217,7 +221,9 @@ class SessionRecordTest {
     @Test
     void theTimelineHasOneEventPerAuditEntryInItsCategory() throws Exception {
         SessionRecord r = scenario.review().open(id);
-        long entries = Files.readAllLines(scenario.file).stream().filter(l -> l.contains("\"session\":\"" + id + "\"")).count();
+        // one event per entry, but for a prompt's bookkeeping before its window opens (waiting, scheduled)
+        long entries = Files.readAllLines(scenario.file).stream().filter(l -> l.contains("\"session\":\"" + id + "\""))
+                .filter(l -> !(l.contains("\"to\":\"WAITING\"") || l.contains("\"to\":\"SCHEDULED\""))).count();
         assertEquals(entries, r.events().size());
         Map<Category, Long> counts = r.events().stream().collect(Collectors.groupingBy(SessionRecord.TimelineEvent::category, Collectors.counting()));
         assertEquals(7L, counts.get(Category.RATING));

@@ -89,4 +89,19 @@ class SilenceWatchTest {
         assertEquals(false, snapshots.get(1).connected());
         assertEquals(false, snapshots.get(1).silent());
     }
+
+    @Test
+    void eachMqttDeviceShowsItsPayloadBytesTheBrokerAndItsTopicNotMqttThreeTimes() {
+        watch.broker("tcp://127.0.0.1:1883");
+        watch.received(MONITOR, "station/bed-01/monitor/numeric", 412, T0);
+        watch.values(MONITOR, 3, T0);
+        watch.received(MONITOR, "station/bed-01/monitor/waveform", 1200, T0.plusSeconds(1));
+        watch.values(MONITOR, 250, T0.plusSeconds(1));
+        var monitor = watch.snapshots().getFirst();
+        assertEquals(1612, monitor.bytesReceived(), "every payload byte of the device's messages");
+        assertEquals(253, monitor.valuesDecoded());
+        assertEquals("MQTT", monitor.protocol());
+        assertEquals("tcp://127.0.0.1:1883", monitor.endpoint());
+        assertEquals("topic station/bed-01/monitor/waveform", monitor.link());
+    }
 }

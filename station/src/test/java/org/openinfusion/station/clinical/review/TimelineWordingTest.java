@@ -1,0 +1,86 @@
+package org.openinfusion.station.clinical.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.history.SessionHistory;
+import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.review.SessionRecord.Category;
+import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
+import org.openinfusion.station.testing.TrailSamples;
+
+/**
+ * The review timeline's wording for every kind of event it can show: staff words and units, never a stream key, an
+ * alarm id, a rating id or a protocol id; a rating's score with its range once; an early stop read as such everywhere.
+ * (Times stay UTC instants in the record; the review page writes them in the site's zone: ReviewFormat.)
+ */
+class TimelineWordingTest {
+    /** snake_case keys (hr_high, end_of_infusion, nibp_sys), ALL_CAPS codes (PUMP_ALARM, TECH:PUMP_ALARM, RATE_OFF_PLAN). */
+    static final Pattern ID = Pattern.compile("\\b[a-z0-9]+_[a-z0-9_]+\\b|\\b[A-Z0-9]+_[A-Z0-9_]+\\b|\\b[A-Z]{2,}:[A-Za-z0-9_:]+");
+    private static final InstrumentCatalog INSTRUMENTS = InstrumentCatalog.builtIn();
+
+    private static List<TimelineEvent> timeline(List<TrailEvent> events) {
+        SessionHistory h = TrailSamples.history(events);
+        return new SessionRecords(ProtocolCatalog.builtIn(), INSTRUMENTS).build(new SessionEntries(h), List.of(), null).events();
+    }
+
+    @Test
+    void noEventKindShowsAnInternalIdAKeyOrACode() {
+        List<TimelineEvent> events = timeline(TrailSamples.everyTimelineKind());
+        Set<Category> seen = events.stream().map(TimelineEvent::category).collect(Collectors.toSet());
+        assertEquals(Set.of(Category.values()), seen, "every category walked");
+        List<String> found = new ArrayList<>();
+        for (TimelineEvent e : events) {
+            String shown = e.title() + " | " + (e.detail() == null ? "" : e.detail());
+            if (ID.matcher(shown).find() || shown.contains("ketamine-naltrexone-crossover")) {
+                found.add(e.category() + ": " + shown);
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
+    @Test
+    void theSessionNamesItsProtocolByTitleAndVitalsInStaffWordsWithUnits() {
+        List<TimelineEvent> events = timeline(TrailSamples.everyTimelineKind());
+        TimelineEvent created = events.stream().filter(e -> e.title().equals("Session created")).findFirst().orElseThrow();
+        assertTrue(created.detail().startsWith("protocol Ketamine 0.5 mg/kg IV over 40 min after naltrexone 50 mg or placebo PO"
+                + " (double-blind crossover) (version 2), bed bed-01, 70.5 kg, kit KIT-9"), created.detail());
+        TimelineEvent vitals = events.stream().filter(e -> e.title().equals("Pre-dose vitals recorded")).findFirst().orElseThrow();
+        assertEquals("Heart rate 72 /min at " + TrailSamples.AT.minusSeconds(30) + ", Systolic BP 127 mmHg at "
+                + TrailSamples.AT.minusSeconds(300), vitals.detail());
+        TimelineEvent alarm = events.stream().filter(e -> e.category() == Category.ALARM_RAISED).findFirst().orElseThrow();
+        assertEquals("Medium priority", alarm.detail(), "no alarm id");
+    }
+
+    @Test
+    void aRatingShowsItsTotalOnceWithItsRange() {
+        TimelineEvent rating = timeline(TrailSamples.everyTimelineKind()).stream()
+                .filter(e -> e.category() == Category.RATING && e.title().startsWith("CADSS at t40")).findFirst().orElseThrow();
+        assertEquals("CADSS at t40", rating.title());
+        assertEquals("total 0 (range 0-92)", rating.detail());
+    }
+
+    @Test
+    void anEarlyStopReadsStoppedEarlyInEveryEventNeverCompleted() {
+        List<TimelineEvent> events = timeline(TrailSamples.everyTimelineKind());
+        List<String> infusionEnd = events.stream().filter(e -> e.category() == Category.SESSION || e.category() == Category.INFUSION
+                || e.category() == Category.DEVIATION).map(TimelineEvent::title).filter(t -> !t.startsWith("Visit") && (t.contains("omplete") || t.contains("early"))).toList();
+        assertEquals(List.of("Infusion stopped early", "Pump stopped early", "Infusion stopped early"), infusionEnd);
+    }
+
+    @Test
+    void promptsBeforeTheirWindowOpensAreNotListed() {
+        List<TimelineEvent> prompts = timeline(TrailSamples.everyTimelineKind()).stream().filter(e -> e.category() == Category.PROMPT).toList();
+        assertFalse(prompts.isEmpty());
+        assertTrue(prompts.stream().noneMatch(p -> p.title().endsWith(": waiting") || p.title().endsWith(": scheduled")), prompts.toString());
+    }
+}
