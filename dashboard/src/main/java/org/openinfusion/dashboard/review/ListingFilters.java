@@ -20,11 +20,11 @@ import org.openinfusion.station.clinical.review.SessionListing;
 /** Which sessions to list: protocol, creation date from/to (in the site's time zone, as the list shows it), subject code (contains), state, needing a signature. */
 final class ListingFilters extends Div {
     private final Select<String> protocol = new Select<>();
-    private final DatePicker from = new DatePicker("Created from");
-    private final DatePicker to = new DatePicker("to");
-    private final TextField subject = new TextField("Subject code");
+    private final DatePicker from = new DatePicker(Text.get("review.filter.from"));
+    private final DatePicker to = new DatePicker(Text.get("review.filter.to"));
+    private final TextField subject = new TextField(Text.get("review.filter.subject"));
     private final Select<RecordState> state = new Select<>();
-    private final Checkbox needsSignature = new Checkbox("Needs signature");
+    private final Checkbox needsSignature = new Checkbox(Text.get("review.filter.needsSignature"));
     private final SortedSet<String> known = new TreeSet<>();
     private final Map<String, String> titles = new HashMap<>();
     private boolean quiet;
@@ -32,22 +32,22 @@ final class ListingFilters extends Div {
     ListingFilters(Consumer<ReviewFilter> changed) {
         addClassName("review-filters");
         protocol.setId("filter-protocol");
-        protocol.setLabel("Protocol");
+        protocol.setLabel(Text.get("review.filter.protocol"));
         protocol.setEmptySelectionAllowed(true);
-        protocol.setEmptySelectionCaption("All protocols");
+        protocol.setEmptySelectionCaption(Text.get("review.filter.allProtocols"));
         // the protocol by its title, never its id
-        protocol.setItemLabelGenerator(id -> id == null ? "All protocols" : titles.getOrDefault(id, id));
+        protocol.setItemLabelGenerator(id -> id == null ? Text.get("review.filter.allProtocols") : titles.getOrDefault(id, id));
         from.setId("filter-from");
         to.setId("filter-to");
         subject.setId("filter-subject");
         subject.setClearButtonVisible(true);
         subject.setValueChangeMode(ValueChangeMode.LAZY);
         state.setId("filter-state");
-        state.setLabel("State");
+        state.setLabel(Text.get("review.filter.state"));
         state.setItems(RecordState.values());
-        state.setItemLabelGenerator(s -> s == null ? "Any state" : ReviewFormat.words(s));
+        state.setItemLabelGenerator(s -> s == null ? Text.get("review.filter.anyState") : ReviewFormat.words(s));
         state.setEmptySelectionAllowed(true);
-        state.setEmptySelectionCaption("Any state");
+        state.setEmptySelectionCaption(Text.get("review.filter.anyState"));
         needsSignature.setId("filter-needs-signature");
         protocol.addValueChangeListener(e -> {
             if (!quiet) {

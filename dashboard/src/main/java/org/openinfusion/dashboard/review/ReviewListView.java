@@ -56,21 +56,21 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
 
     public ReviewListView() {
         addClassName("review-view");
-        ExportMenu export = new ExportMenu("bulk-export", "Export listed sessions", () -> client,
+        ExportMenu export = new ExportMenu("bulk-export", Text.get("review.list.exportListed"), () -> client,
                 f -> new ReviewRequest.Export(null, filter, f));
         who.setId("signed-in");
-        Div top = new Div(new H1("Session records"), Routes.link(Text.get("clinic.title"), Routes.CLINIC), who, export, new SignOutButton());
+        Div top = new Div(new H1(Text.get("review.list.title")), Routes.link(Text.get("clinic.title"), Routes.CLINIC), who, export, new SignOutButton());
         top.addClassName("review-top");
         grid.setId("sessions-grid");
         // widths that fit 1024 and 1280 px without scrolling sideways: long texts (protocol, dates, signature) wrap
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        grid.addColumn(SessionListing::subjectCode).setHeader("Subject").setSortable(true).setWidth("6.5rem").setFlexGrow(0);
-        grid.addColumn(ReviewFormat::protocol).setHeader("Protocol").setWidth("10rem").setFlexGrow(3);
-        grid.addColumn(SessionListing::bed).setHeader("Bed").setWidth("4.5rem").setFlexGrow(0);
-        grid.addColumn(l -> ReviewFormat.dateTime(l.createdAt())).setHeader("Created").setWidth("7rem").setFlexGrow(1);
-        grid.addColumn(l -> ReviewFormat.dateTime(l.closedAt())).setHeader("Closed").setWidth("7rem").setFlexGrow(1);
-        grid.addColumn(l -> ReviewFormat.words(l.state())).setHeader("State").setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(ReviewFormat::signatureStatus).setHeader("Signature").setWidth("8rem").setFlexGrow(2);
+        grid.addColumn(SessionListing::subjectCode).setHeader(Text.get("review.list.subject")).setSortable(true).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(ReviewFormat::protocol).setHeader(Text.get("review.list.protocol")).setWidth("10rem").setFlexGrow(3);
+        grid.addColumn(SessionListing::bed).setHeader(Text.get("review.list.bed")).setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(l -> ReviewFormat.dateTime(l.createdAt())).setHeader(Text.get("review.list.created")).setWidth("7rem").setFlexGrow(1);
+        grid.addColumn(l -> ReviewFormat.dateTime(l.closedAt())).setHeader(Text.get("review.list.closed")).setWidth("7rem").setFlexGrow(1);
+        grid.addColumn(l -> ReviewFormat.words(l.state())).setHeader(Text.get("review.list.state")).setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(ReviewFormat::signatureStatus).setHeader(Text.get("review.list.signature")).setWidth("8rem").setFlexGrow(2);
         grid.addComponentColumn(ReviewListView::badge).setHeader("").setWidth("7rem").setFlexGrow(0);
         grid.addItemClickListener(e -> open(e.getItem()));
         count.setId("sessions-count");
@@ -151,7 +151,7 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         grid.setItems(sessions);
         filters.protocols(sessions);
         long unsigned = sessions.stream().filter(SessionListing::needsSignature).count();
-        count.setText(sessions.size() + (sessions.size() == 1 ? " session" : " sessions") + ", " + unsigned + " needing a signature");
+        count.setText(Text.get("review.list.count", sessions.size(), unsigned));
     }
 
     private void open(SessionListing l) {
@@ -160,7 +160,7 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
 
     /** A badge when the record still needs a signature (its words may wrap in a narrow column, never cut). */
     private static Span badge(SessionListing l) {
-        Span s = new Span(l.needsSignature() ? "needs signature" : "");
+        Span s = new Span(l.needsSignature() ? Text.get("review.list.needsSignature") : "");
         if (l.needsSignature()) {
             s.addClassName("badge-needs");
             s.addClassName("badge-wrap");

@@ -92,14 +92,14 @@ final class TimelineData {
 
     private List<Panel> panels(Map<Stream, Trend> trends) {
         return List.of(
-                new Panel("vitals", "Heart rate and SpO2", "HR /min", "SpO2 %", 160, lines(trends,
-                        line(Stream.HR, "HR /min", "#27ae60", "y"), line(Stream.SPO2, "SpO2 %", "#2e86c1", "y2")), HR_RANGE, SPO2_RANGE),
-                new Panel("respiration", "Respiration", "/min, mmHg", null, 120, lines(trends,
-                        line(Stream.RESP_RATE, "RR /min", "#d4ac0d", "y"), line(Stream.ETCO2, "EtCO2 mmHg", "#e67e22", "y")), RESP_RANGE, null),
-                new Panel("nibp", "NIBP", "mmHg", null, 130, lines(trends,
-                        points(Stream.NIBP_SYS, "NIBP sys mmHg", "#c0392b"), points(Stream.NIBP_DIA, "NIBP dia mmHg", "#7b241c")), NIBP_RANGE, null),
-                new Panel("infusion", "Infusion", "mL/h", "mL", 150, infusion(trends), null, null),
-                new Panel("ratings", "Rating totals", "total", null, 140, ratings(instrumentLabel), null, null));
+                new Panel("vitals", Text.get("review.timeline.panel.vitals"), Text.get("review.timeline.line.hr"), Text.get("review.timeline.line.spo2"), 160, lines(trends,
+                        line(Stream.HR, Text.get("review.timeline.line.hr"), "#27ae60", "y"), line(Stream.SPO2, Text.get("review.timeline.line.spo2"), "#2e86c1", "y2")), HR_RANGE, SPO2_RANGE),
+                new Panel("respiration", Text.get("review.timeline.panel.respiration"), Text.get("review.timeline.axis.respiration"), null, 120, lines(trends,
+                        line(Stream.RESP_RATE, Text.get("review.timeline.line.rr"), "#d4ac0d", "y"), line(Stream.ETCO2, Text.get("review.timeline.line.etco2"), "#e67e22", "y")), RESP_RANGE, null),
+                new Panel("nibp", Text.get("review.timeline.panel.nibp"), Text.get("review.timeline.panel.nibp.axis"), null, 130, lines(trends,
+                        points(Stream.NIBP_SYS, Text.get("review.timeline.line.nibpSys"), "#c0392b"), points(Stream.NIBP_DIA, Text.get("review.timeline.line.nibpDia"), "#7b241c")), NIBP_RANGE, null),
+                new Panel("infusion", Text.get("review.timeline.panel.infusion"), Text.get("review.timeline.panel.infusion.axis"), Text.get("review.timeline.panel.infusion.axis2"), 150, infusion(trends), null, null),
+                new Panel("ratings", Text.get("review.timeline.panel.ratings"), Text.get("review.timeline.panel.ratings.axis"), null, 140, ratings(instrumentLabel), null, null));
     }
 
     /** True when a zoom needs the station: the record holds its lines as buckets only. */
@@ -257,11 +257,11 @@ final class TimelineData {
         List<Line> out = new ArrayList<>();
         Trend rate = trends.get(Stream.PUMP_RATE);
         if (rate != null) {
-            out.add(new Line(rate.stream().key(), "Pump rate mL/h", "#16a085", "y", "step", 1, rate.times(), rate.values(), true, true));
+            out.add(new Line(rate.stream().key(), Text.get("review.timeline.line.pumpRate"), "#16a085", "y", "step", 1, rate.times(), rate.values(), true, true));
         }
         Trend volume = trends.get(Stream.PUMP_VOLUME_INFUSED);
         if (volume != null) {
-            out.add(new Line(volume.stream().key(), "Volume infused mL", "#34495e", "y2", "line", 1, volume.times(), volume.values(), true, true));
+            out.add(new Line(volume.stream().key(), Text.get("review.timeline.line.volume"), "#34495e", "y2", "line", 1, volume.times(), volume.values(), true, true));
         }
         SessionRecord.Plan plan = record.plan();
         if (plan != null && record.infusionStart() != null && plan.rateMlPerHour() > 0) {
@@ -272,7 +272,7 @@ final class TimelineData {
             for (int i = 0; i < t.length; i++) {
                 v[i] = Math.min(plan.volumeMl(), plan.rateMlPerHour() * (t[i] - start) / 3_600_000.0);
             }
-            out.add(new Line("plan", "Planned volume mL", "#95a5a6", "y2", "dash", 1, t, v, false, false));
+            out.add(new Line("plan", Text.get("review.timeline.line.plan"), "#95a5a6", "y2", "dash", 1, t, v, false, false));
         }
         return out;
     }

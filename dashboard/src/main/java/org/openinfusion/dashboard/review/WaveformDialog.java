@@ -9,6 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewRequest;
@@ -44,7 +45,7 @@ final class WaveformDialog extends Dialog {
         setWidth("min(1100px, 95vw)");
         lead.setId("waveform-lead");
         lead.setItems(Stream.ECG_I, Stream.ECG_II, Stream.ECG_III);
-        lead.setItemLabelGenerator(s -> "ECG " + s.key().substring(4).toUpperCase(Locale.ROOT));
+        lead.setItemLabelGenerator(s -> Text.get("review.wave.ecg", s.key().substring(4).toUpperCase(Locale.ROOT)));
         lead.setValue(Stream.ECG_II);
         lead.addValueChangeListener(e -> {
             if (event != null && isOpened()) {
@@ -56,13 +57,13 @@ final class WaveformDialog extends Dialog {
         status.setId("waveform-status");
         pleth.addClassName("pleth");
         add(lead, status, ecg, pleth);
-        Button close = new Button("Close", e -> close());
+        Button close = new Button(Text.get("review.wave.close"), e -> close());
         close.setId("waveform-close");
         // the same window of every waveform, with the session's events, as an EDF+ file (docs/exports.md)
         Duration side = Duration.ofSeconds(SECONDS);
         edf = new ExportDownload(client, () -> new ReviewRequest.Export(sessionId, ReviewFilter.ALL,
                 ExportFormat.EDF_PLUS, event.at().minus(side), event.at().plus(side)));
-        Anchor download = new Anchor(edf, AttachmentType.DOWNLOAD, "Download these " + 2 * SECONDS + " s (EDF+)");
+        Anchor download = new Anchor(edf, AttachmentType.DOWNLOAD, Text.get("review.wave.download", 2 * SECONDS));
         download.setId("waveform-edf");
         getFooter().add(download, close);
     }
@@ -95,12 +96,12 @@ final class WaveformDialog extends Dialog {
     }
 
     private void show(Stream stream, WaveformTrace trace, String color, WaveformWindow w) {
-        String name = stream == Stream.PLETH ? "Pleth" : lead.getItemLabelGenerator().apply(stream);
-        trace.show(name + " (" + w.stream().unit() + "), seconds from the event", color, w, event.at());
+        String name = stream == Stream.PLETH ? Text.get("review.wave.pleth") : lead.getItemLabelGenerator().apply(stream);
+        trace.show(Text.get("review.wave.axis", name, w.stream().unit()), color, w, event.at());
         if (w.problem() != null) {
             note(name + ": " + w.problem());
         } else if (w.values().length == 0) {
-            note(name + ": no stored samples in this window.");
+            note(Text.get("review.wave.noSamples", name));
         }
     }
 
