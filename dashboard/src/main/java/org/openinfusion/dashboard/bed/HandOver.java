@@ -1,12 +1,10 @@
 package org.openinfusion.dashboard.bed;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import java.util.function.Supplier;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.feed.SessionClient;
+import org.openinfusion.dashboard.tablet.CodeDialog;
 import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
@@ -39,19 +37,8 @@ final class HandOver {
     }
 
     private void show(String form, TabletRequest.Code code) {
-        Dialog d = new Dialog();
-        d.setId("handover-dialog");
-        d.setHeaderTitle(Text.get("bed.handOverTitle", Text.form(form)));
-        Div digits = new Div(code.code());
-        digits.setId("handover-code");
-        digits.addClassName("handover-code");
-        digits.getElement().setAttribute("aria-label", Text.get("bed.handOverCode"));
-        d.add(digits, new Paragraph(Text.get("bed.handOverDetail", Text.clock(code.expiresAt()))));
-        Button close = new Button(Text.get("bed.handOverClose"), e -> d.close());
-        close.setId("handover-close");
-        d.getFooter().add(close);
-        open = d;
-        d.open();
+        open = CodeDialog.open(form, code, Text.get("bed.handOverDetail", Text.clock(code.expiresAt())), () -> {
+        });
     }
 
     Dialog dialog() {

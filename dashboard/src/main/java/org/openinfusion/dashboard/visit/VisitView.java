@@ -37,6 +37,7 @@ import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.SiteDates;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.tablet.CodeDialog;
 import org.openinfusion.dashboard.rating.RatingDialog;
 import org.openinfusion.dashboard.rating.RatingDraft;
 import org.openinfusion.dashboard.safety.AdverseEventDialog;
@@ -228,22 +229,8 @@ public class VisitView extends Div implements BeforeEnterObserver {
         station.<TabletRequest.Code>request(Addresses.TABLET_HANDOVER_VISIT, new TabletRequest.HandOverVisit(CurrentUser.require().id(), visitId, form),
                 code -> {
                     error.setText("");
-                    Dialog d = new Dialog();
-                    d.setId("handover-dialog");
-                    d.setHeaderTitle(Text.get("bed.handOverTitle", Text.form(form)));
-                    Div digits = new Div(code.code());
-                    digits.setId("handover-code");
-                    digits.addClassName("handover-code");
-                    digits.getElement().setAttribute("aria-label", Text.get("bed.handOverCode"));
-                    d.add(digits, new Paragraph(Text.get("visit.handOverDetail", Text.clock(code.expiresAt()), code.items())));
-                    Button close = new Button(Text.get("bed.handOverClose"), e -> {
-                        d.close();
-                        reload();
-                    });
-                    close.setId("handover-close");
-                    d.getFooter().add(close);
-                    handOverDialog = d;
-                    d.open();
+                    handOverDialog = CodeDialog.open(form, code, Text.get("visit.handOverDetail", Text.clock(code.expiresAt()), code.items()),
+                            this::reload);
                 }, error::setText);
     }
 

@@ -23,15 +23,7 @@ final class RatingCodec {
     /** Answers are item id -> score, or the text "not assessed: reason", in item id order. */
     static EventCodec.Encoded encode(TrailEvent.RatingEntered e) {
         Rating r = e.rating();
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("ratingId", r.id());
-        p.put("timePoint", r.timePointId());
-        p.put("instrument", r.instrumentId());
-        p.put("shortForm", r.shortFormId());
-        p.put("raterRole", r.raterRole());
-        p.put("startedAt", r.startedAt().toString());
-        p.put("finishedAt", r.finishedAt().toString());
-        p.put("answers", written(r.answers()));
+        Map<String, Object> p = fields(r);
         p.put("total", e.score().total());
         p.put("complete", e.score().complete());
         p.put("notAssessed", e.score().notAssessed());
@@ -55,9 +47,8 @@ final class RatingCodec {
         return new EventCodec.Encoded(r.isCorrection() ? CORRECTION : RATING, p);
     }
 
-    /** The subject's part of a rating, answered on the tablet: the rating's fields and the answers given, no score. */
-    static EventCodec.Encoded encode(TrailEvent.RatingPartAnswered e) {
-        Rating r = e.part();
+    /** A rating's own fields and its answers, in the order both events write them. */
+    private static Map<String, Object> fields(Rating r) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("ratingId", r.id());
         p.put("timePoint", r.timePointId());
@@ -67,6 +58,13 @@ final class RatingCodec {
         p.put("startedAt", r.startedAt().toString());
         p.put("finishedAt", r.finishedAt().toString());
         p.put("answers", written(r.answers()));
+        return p;
+    }
+
+    /** The subject's part of a rating, answered on the tablet: the rating's fields and the answers given, no score. */
+    static EventCodec.Encoded encode(TrailEvent.RatingPartAnswered e) {
+        Rating r = e.part();
+        Map<String, Object> p = fields(r);
         p.put("rater", Rater.SUBJECT.name().toLowerCase(Locale.ROOT));
         return new EventCodec.Encoded(PART, p);
     }
