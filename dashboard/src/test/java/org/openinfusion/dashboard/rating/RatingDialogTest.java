@@ -68,7 +68,8 @@ class RatingDialogTest {
         assertEquals("CADSS item 1", text("rating-item"), "no bracketed tag such as [subject-rated]");
         assertEquals("The subject answers this item (you enter the answer).", text("rating-rater"));
         assertTrue(shown("rating-placeholder-note"));
-        assertTrue(text("rating-placeholder-note").contains("site file"), text("rating-placeholder-note"));
+        String note = text("rating-placeholder-note");
+        assertTrue(note.contains("installs the site's licensed wording") && !note.contains("docs/"), note);
         // CADSS ships its two known anchors on the buttons; the others show the score only, with no note for a few gaps
         assertEquals("0 not at all", _get(Button.class, s -> s.withId("score-0")).getText());
         assertEquals("4 extremely", _get(Button.class, s -> s.withId("score-4")).getText());
