@@ -31,7 +31,9 @@ final class SessionViews {
         DosePlan plan = s.plan();
         InfusionClock clock = r.infusion();
         String id = s.id();
-        var infusion = new SessionView.Infusion(clock.started(), clock.completed(), clock.infusingTime(), pump.volumeInfusedMl(),
+        // the bed's pump keeps its counter from the previous session until it is programmed and starts again: nothing
+        // is this session's before its infusion started
+        var infusion = new SessionView.Infusion(clock.started(), clock.completed(), clock.infusingTime(), clock.started() ? pump.volumeInfusedMl() : 0,
                 pump.rateMlPerHour(), pump.state(), clock.pauses(), clock.pausedTotal(), history.deviations(id));
         return new SessionView(s.created().bedId(), id, s.state(), p.id(), p.version(), p.label(), s.created().subjectCode(),
                 s.created().kitId(), p.pretreatment().map(Pretreatment::label),

@@ -60,6 +60,28 @@ class SessionServiceTest {
     }
 
     @Test
+    void aNewSessionOnABedNeverShowsTheVolumeThePumpInfusedInThePreviousOne() {
+        service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-7");
+        service.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse-1"));
+        clock.advance(Duration.ofSeconds(60));
+        pumpSecond("infusing", 69.2, 0.4);
+        clock.advance(Duration.ofSeconds(60));
+        pumpSecond("stopped", 0, 1.1); // stopped early; the pump keeps its counter until it is programmed again
+        service.command("bed-01", new SessionEvent.InfusionCompleted(clock.instant(), "nurse-1", 1.1));
+        service.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse-1", "withdrew"));
+        assertEquals(1.1, new SessionCommandHandler(service).view("bed-01").infusion().volumeInfusedMl(), 1e-9);
+
+        service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-102", SubjectMeasures.weight(70), "KIT-8");
+        service.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse-1"));
+        clock.advance(Duration.ofSeconds(5));
+        pumpSecond("stopped", 0, 1.1);
+        assertEquals(0, new SessionCommandHandler(service).view("bed-01").infusion().volumeInfusedMl(), "not started: nothing infused yet");
+        clock.advance(Duration.ofSeconds(5));
+        pumpSecond("infusing", 60, 0.1); // programmed for this session: its counter starts again
+        assertEquals(0.1, new SessionCommandHandler(service).view("bed-01").infusion().volumeInfusedMl(), 1e-9);
+    }
+
+    @Test
     void aSecondSessionOnTheSameBedIsRefused() {
         service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-7");
         assertThrows(IllegalStateException.class,
