@@ -28,6 +28,17 @@ public final class DashboardServices {
         current = new DashboardServices(vertx, instruments);
     }
 
+    /**
+     * The station on {@code vertx} is closing: its services are no longer the dashboard's, so a web server started
+     * beside the next station's start waits for that station's services instead of using this closed one.
+     */
+    public static void uninstall(Vertx vertx) {
+        DashboardServices s = current;
+        if (s != null && s.vertx == vertx) {
+            current = null;
+        }
+    }
+
     /** Whether a launcher has installed the station's services. */
     public static boolean installed() {
         return current != null;

@@ -204,6 +204,7 @@ public final class StationMain implements AutoCloseable {
             simulator.close();
         }
         web.stop();
+        DashboardServices.uninstall(station.vertx());
         station.close();
     }
 

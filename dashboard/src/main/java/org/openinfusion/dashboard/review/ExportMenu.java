@@ -57,6 +57,13 @@ final class ExportMenu extends NativeDetails {
         }
         setContent(panel);
         getElement().addEventListener("keydown", e -> setOpen(false)).setFilter("event.key === 'Escape'");
+        // like a menu: a click anywhere else on the page or Escape closes the open list (once per element)
+        addAttachListener(e -> getElement().executeJs("""
+                const d = this;
+                if (d.__closesOutside) return;
+                d.__closesOutside = true;
+                document.addEventListener('click', ev => { if (d.open && !d.contains(ev.target)) d.open = false; }, true);
+                document.addEventListener('keydown', ev => { if (ev.key === 'Escape' && d.open) d.open = false; });"""));
     }
 
     private ListItem row(Supplier<ReviewClient> client, Function<ExportFormat, ReviewRequest.Export> request, ExportFormat f) {

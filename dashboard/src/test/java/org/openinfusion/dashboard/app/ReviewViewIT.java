@@ -38,6 +38,7 @@ import org.openinfusion.testing.Eventually;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -158,7 +159,13 @@ class ReviewViewIT {
         assertTrue(row.getSize().getWidth() > textWidth + 20, "the row is wider than its words: " + row.getSize() + " vs " + textWidth);
         new Actions(browser).moveToElement(row, row.getSize().getWidth() / 2 - 5, 0).click().perform();
         wait.until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream().anyMatch(c -> c.getText().startsWith("Preparing Vital signs")));
+        // like a menu: a click elsewhere on the page closes the list, and so does Escape
+        browser.findElement(By.id("record-subject")).click();
+        wait.until(d -> !exportListOpen(browser));
         browser.findElement(By.cssSelector("#record-export > summary")).click();
+        wait.until(d -> exportListOpen(browser));
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        wait.until(d -> !exportListOpen(browser));
 
         // sign as Approved with the password
         BrowserSteps.click(browser, "sign-open");
@@ -197,5 +204,9 @@ class ReviewViewIT {
 
     private static void command(Vertx vertx, DeliveryOptions as, SessionCommand c) throws Exception {
         Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND, c, as));
+    }
+
+    private static boolean exportListOpen(ChromeDriver browser) {
+        return (Boolean) browser.executeScript("return document.getElementById('record-export').open");
     }
 }
