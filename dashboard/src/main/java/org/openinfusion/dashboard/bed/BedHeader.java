@@ -36,7 +36,7 @@ final class BedHeader extends Div {
 
     void show(String bed, StationUser user) {
         title.setText(Text.get("bed.title", bed));
-        who.setText(user == null ? "" : user.id() + " (" + Text.get("role." + user.role().key()) + ")");
+        who.setText(user == null ? "" : user.name() + " (" + Text.get("role." + user.role().key()) + ")");
     }
 
     void session(Optional<SessionView> v) {

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.dashboard.live.LiveView;
 import org.openinfusion.dashboard.users.CurrentUser;
+import org.openinfusion.dashboard.users.StationUser;
+import org.openinfusion.station.security.Principal;
 import org.openinfusion.dashboard.rating.RatingDialog;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
@@ -170,6 +172,15 @@ class BedViewTest {
         click("start-button");
         KaribuStation.until(() -> text("refusal").contains("never a name"));
         assertTrue(station.audit.isEmpty());
+    }
+
+    @Test
+    void theHeaderNamesTheSignedInPersonNotTheirAccountId() {
+        Principal nora = new Principal("nurse7", Role.NURSE, "Nora Nurse");
+        CurrentUser.set(new StationUser(nora, station.signIns.open(nora)));
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("bed/bed-01");
+        assertEquals("Nora Nurse (nurse)", text("signed-in"), "the name, as the review pages show it");
     }
 
     @Test
