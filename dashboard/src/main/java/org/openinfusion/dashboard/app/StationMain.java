@@ -249,7 +249,9 @@ public final class StationMain implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             running.close();
+            // also on standard output: the logging system may already have stopped in its own shutdown hook
             LOG.info("Station stopped");
+            System.out.println("Station stopped");
             stopped.countDown();
         }, "station-shutdown"));
         System.out.println();
