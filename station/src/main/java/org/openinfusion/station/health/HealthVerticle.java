@@ -55,6 +55,8 @@ public final class HealthVerticle extends VerticleBase {
     private volatile Context context;
     private final CollisionAlarms collisionAlarms = new CollisionAlarms();
     private Instant lastLog = Instant.MIN;
+    /** Broker drops already alarmed (or seen while the alarm was up); runs on the verticle's context only. */
+    private long brokerDropsSeen;
 
     public HealthVerticle(HealthConfig config, IngestMetrics metrics, BrokerLink broker, StorageDrain drain,
                           DurableJournal journal, double warnFraction, Supplier<List<DeviceStatusSnapshot>> devices,
@@ -81,6 +83,7 @@ public final class HealthVerticle extends VerticleBase {
     public Future<?> start() {
         context = vertx.getOrCreateContext();
         baseline = new Baseline(metrics.now(), metrics.valuesTotal());
+        brokerDropsSeen = broker.disconnects();
         vertx.setPeriodic(config.publishInterval().toMillis(), id -> tick());
         vertx.setPeriodic(config.diskCheckInterval().toMillis(), id -> checkFiles());
         return vertx.executeBlocking(() -> {
@@ -139,12 +142,27 @@ public final class HealthVerticle extends VerticleBase {
                 String.format("durable buffer %.0f%% full (%d of %d bytes)", 100 * s.bufferFill(),
                         s.bufferPendingBytes(), s.bufferCapacityBytes()), s.time());
         alarm(TechnicalAlarm.STORE_UNREACHABLE, !s.storeReachable(), "time-series store unreachable: " + s.storeError(), s.time());
-        alarm(TechnicalAlarm.BROKER_DISCONNECTED, !s.brokerConnected(), "MQTT broker disconnected", s.time());
+        brokerAlarm(s);
         DiskSpace.Reading disk = files.disk().latest();
         alarm(TechnicalAlarm.DISK_LOW, s.diskLow(), String.format("disk space low: %d MiB free for %s (alarm below %d MiB)",
                 disk.freeBytes() >> 20, disk.folder(), disk.thresholdBytes() >> 20), s.time());
         alarm(TechnicalAlarm.AUDIT_UNAVAILABLE, !s.auditAvailable(), "audit trail cannot be written (" + s.auditError()
                 + "): sign-ins, session steps and acknowledgements are refused until it can", s.time());
+    }
+
+    /**
+     * A drop that is already over when it is evaluated (the connection came back before this context ran) is still
+     * raised and at once cleared, so no drop, however short, goes by without its alarm on the bus and in the log.
+     */
+    private void brokerAlarm(HealthSnapshot s) {
+        boolean down = !s.brokerConnected();
+        boolean missed = s.brokerDisconnects() > brokerDropsSeen && !alarms.getOrDefault(TechnicalAlarm.BROKER_DISCONNECTED, false);
+        brokerDropsSeen = s.brokerDisconnects();
+        if (missed && !down) {
+            alarm(TechnicalAlarm.BROKER_DISCONNECTED, true, "MQTT broker disconnected (connected again since)",
+                    s.lastBrokerDisconnect().orElse(s.time()));
+        }
+        alarm(TechnicalAlarm.BROKER_DISCONNECTED, down, "MQTT broker disconnected", s.time());
     }
 
     /** Collisions are judged per publish interval: a device that collides in two intervals in a row is alarmed. */

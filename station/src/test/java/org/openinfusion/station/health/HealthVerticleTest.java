@@ -14,8 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -84,6 +86,58 @@ class HealthVerticleTest {
             assertEquals(6000, json.getLong("bufferPendingBytes"));
             assertFalse(json.getBoolean("storeReachable"));
             assertEquals("DEGRADED", json.getString("status"));
+        }
+    }
+
+    @Test
+    void aBrokerDropAlreadyOverWhenEvaluatedIsStillRaisedAndClearedOnce() throws Exception {
+        Codecs.registerAll(vertx);
+        AtomicLong drops = new AtomicLong();
+        Instant dropTime = Instant.parse("2026-12-05T10:00:00Z");
+        BrokerLink link = new BrokerLink() {
+            @Override
+            public boolean connected() {
+                return true;
+            }
+
+            @Override
+            public long disconnects() {
+                return drops.get();
+            }
+
+            @Override
+            public Optional<Instant> lastDisconnect() {
+                return drops.get() == 0 ? Optional.empty() : Optional.of(dropTime);
+            }
+        };
+        try (DurableJournal journal = DurableJournal.open(dir, 10_000, 1 << 16);
+             StorageDrain drain = new StorageDrain(journal, new WorkingStore(), 1 << 20, dir.resolve("dead.lp"))) {
+            BlockingQueue<TechnicalAlarm> alarms = new LinkedBlockingQueue<>();
+            vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
+            HealthVerticle health = new HealthVerticle(new HealthConfig(Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10),
+                    0, Duration.ofHours(1)), new IngestMetrics(Clock.systemUTC(), Duration.ofSeconds(10)), link, drain, journal, 0.5,
+                    List::of, HealthVerticle.Files.unwatched());
+            await(vertx.deployVerticle(health));
+            Eventually.waitUntil(Duration.ofSeconds(5), "store reachable", drain::storeReachable);
+            health.changed();
+            assertEquals(null, alarms.poll(300, TimeUnit.MILLISECONDS));
+
+            // when the broker connection was lost and made again before the change notice was evaluated
+            drops.incrementAndGet();
+            health.changed();
+
+            // then BROKER_DISCONNECTED is raised with the drop's time, then cleared
+            TechnicalAlarm raised = alarms.poll(5, TimeUnit.SECONDS);
+            assertEquals(TechnicalAlarm.BROKER_DISCONNECTED, raised.code());
+            assertTrue(raised.active());
+            assertEquals(dropTime, raised.time());
+            TechnicalAlarm cleared = alarms.poll(5, TimeUnit.SECONDS);
+            assertEquals(TechnicalAlarm.BROKER_DISCONNECTED, cleared.code());
+            assertFalse(cleared.active());
+
+            // and the same drop is not alarmed again at the next evaluation
+            health.changed();
+            assertEquals(null, alarms.poll(300, TimeUnit.MILLISECONDS));
         }
     }
 
