@@ -98,7 +98,7 @@ class ClinicViewTest {
         ProtocolChoices.Choice chosen = protocol.getValue();
         assertNotNull(chosen, "preselected");
         assertEquals(protocol.getListDataView().getItems().findFirst().orElseThrow(), chosen, "the first protocol with study visits");
-        assertEquals(2, protocol.getListDataView().getItems().count(), "the two protocols with visits, each whole title on its own line");
+        assertEquals(3, protocol.getListDataView().getItems().count(), "the three protocols with visits, each whole title on its own line");
         String shown = protocol.getItemLabelGenerator().apply(chosen);
         assertTrue(shown.startsWith("Ketamine 0.5 mg/kg IV over 40 min"), shown);
         assertFalse(shown.contains(chosen.id()), "a title, not the id: " + shown);

@@ -152,7 +152,7 @@ class VisitApiTest {
                 BusGuard.options(nurse, 10_000))).body();
         assertEquals(LocalDate.of(2026, 3, 2), sheet.day(), "no day asked: the station's today in the site's zone");
         assertEquals(List.of("KET-031"), sheet.timelines().stream().map(t -> t.subject()).toList());
-        assertEquals(List.of("ketamine-buprenorphine-double-dummy", "ketamine-naltrexone-crossover"),
+        assertEquals(List.of("ketamine-buprenorphine-double-dummy", "ketamine-naltrexone-asl-mri", "ketamine-naltrexone-crossover"),
                 sheet.enrolable().stream().map(c -> c.id()).sorted().toList(), "only the protocols with a visit schedule");
         String visit = send(new VisitCommand.StartUnscheduled("KET-031", PROTOCOL, 1, "asked to be seen")).visitSessionId();
         send(new VisitCommand.AddNote(visit, "came with a relative"));

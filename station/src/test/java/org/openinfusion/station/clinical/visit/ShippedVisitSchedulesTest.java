@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.protocol.Protocol;
@@ -47,6 +48,22 @@ class ShippedVisitSchedulesTest {
         assertEquals(1, v.periods());
         assertTrue(p.timePoint("t2h").isPresent(), "2 h is a time point of the infusion session");
         assertTrue(v.visits().stream().allMatch(x -> x.source().contains("Mansoori 2025")));
+    }
+
+    @Test
+    void theAslMriCrossoverHasEachPeriodsInfusionDayAndDay1WithMadrsAndQidsSrAndPsiDuringTheInfusion() {
+        Protocol p = CATALOG.latest("ketamine-naltrexone-asl-mri").orElseThrow();
+        VisitSchedule v = p.visits().orElseThrow();
+        assertEquals(List.of("infusion", "day1"), v.visits().stream().map(PlannedVisit::id).toList());
+        assertEquals(List.of("madrs", "qids_sr16"), v.visit("day1").orElseThrow().instruments());
+        assertEquals(VisitAnchor.PERIOD_INFUSION, v.visit("day1").orElseThrow().anchor());
+        assertEquals(2, v.periods(), "a crossover: each period has its infusion day and its day 1");
+        assertTrue(p.timePoint("t20").orElseThrow().instruments().contains("psi"), "PSI during the infusion");
+        assertTrue(p.timePoint("baseline").orElseThrow().instruments().containsAll(List.of("madrs", "qids_sr16")),
+                "day 1 has a baseline of its own instruments to be compared with");
+        assertEquals(Duration.ofMinutes(45), p.pretreatment().orElseThrow().beforeInfusion());
+        assertTrue(v.visits().stream().allMatch(x -> x.source().contains("2026 ASL-MRI")), "every visit names its source");
+        assertTrue(v.washout().orElseThrow().source().contains("UNVERIFIED"), "the washout is not given for this study");
     }
 
     @Test

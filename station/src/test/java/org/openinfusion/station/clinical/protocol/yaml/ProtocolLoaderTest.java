@@ -78,9 +78,10 @@ class ProtocolLoaderTest {
     }
 
     @Test
-    void theThreeShippedProtocolsLoad() {
+    void theFourShippedProtocolsLoad() {
         ProtocolCatalog c = ProtocolCatalog.builtIn();
-        assertEquals(3, c.all().stream().map(Protocol::id).distinct().count());
+        assertEquals(List.of("ketamine-naltrexone-crossover", "ketamine-buprenorphine-double-dummy", "ketamine-midazolam-active-placebo",
+                "ketamine-naltrexone-asl-mri"), c.all().stream().map(Protocol::id).distinct().toList());
         Protocol naltrexone = c.latest("ketamine-naltrexone-crossover").orElseThrow();
         assertEquals(Duration.ofMinutes(45), naltrexone.pretreatment().orElseThrow().beforeInfusion());
         assertEquals(Duration.ofMinutes(40), naltrexone.infusion().duration());
