@@ -26,10 +26,17 @@ final class Axe {
             Path file = dir.resolve("node_modules/axe-core/axe.min.js");
             if (!Files.exists(file)) {
                 Files.createDirectories(dir);
-                Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", dir.toString(),
-                        "axe-core@" + VERSION).inheritIO().start();
+                // npm shares none of this JVM's standard streams: node makes the streams it inherits non-blocking, and
+                // the test JVM's standard input and output are the build tool's channel to it ("std/in stream corrupted").
+                Path log = dir.resolve("npm-install.log");
+                ProcessBuilder install = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", dir.toString(),
+                        "axe-core@" + VERSION).redirectErrorStream(true).redirectOutput(log.toFile());
+                Process npm = install.start();
+                npm.getOutputStream().close();
                 if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-                    throw new IOException("npm could not install axe-core " + VERSION);
+                    npm.destroyForcibly();
+                    throw new IOException("npm could not install axe-core " + VERSION + " (its output: " + log.toAbsolutePath() + "):\n"
+                            + Files.readString(log));
                 }
             }
             source = Files.readString(file);
