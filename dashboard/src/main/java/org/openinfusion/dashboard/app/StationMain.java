@@ -15,6 +15,7 @@ import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.simulation.SimulatedNurse;
 import org.openinfusion.sim.Pharmacy;
 import org.openinfusion.sim.SimulatedBeds;
+import org.openinfusion.sim.Pacing;
 import org.openinfusion.sim.SimulatorConfig;
 import org.openinfusion.sim.mqtt.PublisherSettings;
 import org.openinfusion.sim.mqtt.SimulatedBed;
@@ -62,11 +63,12 @@ public final class StationMain implements AutoCloseable {
     private final UserStore users;
     private final boolean demoUserCreated;
 
-    private StationMain(StationConfig requested, LaunchOptions options, Clock clock) throws Exception {
+    private StationMain(StationConfig requested, LaunchOptions options, Clock clock, Pacing pacing) throws Exception {
         StationConfig config = requested;
         Vertx vertx = Vertx.vertx();
         SimulatorConfig beds = SimulatorConfig.defaults("tcp://127.0.0.1:1883").withBeds(Math.max(1, options.simulatedBeds()))
-                .withSeed(options.seed()).withTopicPrefix(config.mqtt().topicPrefix()).withIdlePumps(true).withClock(clock);
+                .withSeed(options.seed()).withTopicPrefix(config.mqtt().topicPrefix()).withIdlePumps(true).withClock(clock)
+                .withPacing(pacing);
         Optional<DemoDevices> demoDevices = Optional.empty();
         if (options.simulatedBeds() > 0 && config.mqtt().embedded() && config.mqtt().deviceRegistry().isEmpty()) {
             // the demo's simulated devices get their own broker accounts, made on first start in the data folder
@@ -170,12 +172,21 @@ public final class StationMain implements AutoCloseable {
     public static final String DEMO_PHYSICIAN = "physician";
 
     public static StationMain start(StationConfig config, LaunchOptions options) throws Exception {
-        return new StationMain(config, options, Clock.systemUTC());
+        return new StationMain(config, options, Clock.systemUTC(), Pacing.REAL_TIME);
     }
 
     /** The same on {@code clock} (tests run the station and the simulated beds faster than real time). */
     public static StationMain start(StationConfig config, LaunchOptions options, Clock clock) throws Exception {
-        return new StationMain(config, options, clock);
+        return new StationMain(config, options, clock, Pacing.REAL_TIME);
+    }
+
+    /**
+     * Test seam: the same on {@code clock} with simulated beds that move only when the caller advances them
+     * ({@link Pacing#MANUAL}, {@code SimulatedBeds.advanceTo}), so that a test stepping the clock publishes each step at
+     * once instead of at the beds' next 256 ms tick.
+     */
+    static StationMain startSteppedByCaller(StationConfig config, LaunchOptions options, Clock clock) throws Exception {
+        return new StationMain(config, options, clock, Pacing.MANUAL);
     }
 
     /** The simulated beds' control interface (programs pumps, injects faults, runs scenarios); empty without them. */

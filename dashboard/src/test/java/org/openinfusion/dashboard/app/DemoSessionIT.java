@@ -37,8 +37,8 @@ import org.openinfusion.testing.TempFolders;
 
 /**
  * The demo launcher (embedded broker, private influxd, one simulated bed with its waveforms, station, dashboard) on a
- * clock the test moves ({@link LockStep}, 20 s at a time: the launcher's simulated bed paces itself on that clock, and
- * each step waits until the station has taken in and judged it, so a loaded machine only takes longer): an uneventful
+ * clock the test moves ({@link LockStep}, 20 s at a time: each step moves the launcher's simulated bed on with the clock
+ * and waits until the station has taken in and judged it, so a loaded machine only takes longer): an uneventful
  * session from creation to discharge, driven over the station bus as the dashboard drives it, raises no alarm; the
  * simulated nurse programs the pump from the dose plan at the confirmed start, and the pump stops by itself at the
  * planned volume. The scenarios with alarms run in {@link ScenarioSessionsIT}.
@@ -52,7 +52,7 @@ class DemoSessionIT {
         Path dataDir = Files.createTempDirectory("demo-session-");
         long began = System.nanoTime();
         MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        StationMain demo = StationMain.start(DemoConfig.of(dataDir, Map.of("security.sessionTimeout", "24h",
+        StationMain demo = StationMain.startSteppedByCaller(DemoConfig.of(dataDir, Map.of("security.sessionTimeout", "24h",
                         "mqtt.silentAfter", "30s")),
                 StationMain.LaunchOptions.parse(new String[] {"--simulate-beds", "1", "--seed", "7"}), clock);
         try {
@@ -66,7 +66,7 @@ class DemoSessionIT {
             });
             assertTrue(sim.awaitConnected(Duration.ofSeconds(60)), "the simulated devices connected");
             String token = signIn(vertx);
-            LockStep time = new LockStep(demo.station(), clock, sim, false, STEP, token);
+            LockStep time = new LockStep(demo.station(), clock, sim, STEP, token);
             // given a new session on the simulated bed, whose pump waits, idle
             SessionView view = send(vertx, token, new SessionCommand.CreateSession(StationMain.DEMO_USER, "bed-01",
                     "ketamine-midazolam-active-placebo", "SIM-001", 70, "KIT-0001")).view();

@@ -26,22 +26,21 @@ import org.openinfusion.testing.MutableClock;
  * look silent between two steps.
  */
 final class LockStep {
-    /** Real-time pacing publishes whole slots of 256 ms of the clock (the simulator's PacingLoop). */
+    /** The beds publish whole slots of 256 ms of the clock (the simulator's chunks). */
     private static final Duration PACING_SLOT = Duration.ofMillis(256);
 
     private final StationApp station;
     private final MutableClock clock;
     private final SimulatedBeds sim;
-    private final boolean manual;
     private final Duration step;
     private final String token;
 
     /**
-     * @param manual true: the beds pace manually and each step publishes; false: they pace in "real time" on
-     *               {@code clock}, so they follow it by themselves (the demo launcher's beds)
+     * @param sim   beds paced by the caller ({@code Pacing.MANUAL}): each step publishes its values at once, on the
+     *              test's thread (beds pacing themselves on {@code clock} would wait for their next 256 ms tick)
      * @param token a sign-in allowed to view the bedside (the barrier's request)
      */
-    LockStep(StationApp station, MutableClock clock, SimulatedBeds sim, boolean manual, Duration step, String token) {
+    LockStep(StationApp station, MutableClock clock, SimulatedBeds sim, Duration step, String token) {
         if (step.compareTo(station.config().mqtt().silentAfter()) >= 0) {
             throw new IllegalArgumentException("a step of " + step + " is not shorter than mqtt.silentAfter "
                     + station.config().mqtt().silentAfter());
@@ -49,7 +48,6 @@ final class LockStep {
         this.station = station;
         this.clock = clock;
         this.sim = sim;
-        this.manual = manual;
         this.step = step;
         this.token = token;
     }
@@ -60,9 +58,7 @@ final class LockStep {
         while (clock.instant().isBefore(end)) {
             Instant now = clock.instant().plus(step);
             clock.set(now);
-            if (manual) {
-                sim.advanceTo(now);
-            }
+            sim.advanceTo(now);
             Instant published = now.minus(PACING_SLOT);
             Duration silentAfter = station.config().mqtt().silentAfter();
             Eventually.waitUntil(Duration.ofSeconds(60), () -> "the station to take in and judge everything up to " + now

@@ -117,7 +117,7 @@ class ScenarioSessionsIT {
                     bed -> station.sessions().onBed(bed).flatMap(r -> pharmacy.bagFor(r.session().created().kitId())),
                     Optional.empty());
             String token = DemoSessionIT.signIn(vertx);
-            LockStep time = new LockStep(station, clock, sim, true, STEP, token);
+            LockStep time = new LockStep(station, clock, sim, STEP, token);
 
             // given a session on each bed, its baseline taken, and its infusion start confirmed once the cuff took a
             // pre-dose reading (the station refuses the start before one)

@@ -201,6 +201,9 @@ public final class FaultDrill {
             s.put("device.mon1.protocol", "s5");
             s.put("device.mon1.port", serialDir.resolve("ttyA").toString());
             s.put("device.mon1.bed", SERIAL_BED);
+            // the simulated monitor answers DRI level 10; the station asks at 11 first and moves on after retryAfter
+            // (default 15 s, docs/s5.md): 2 s, so that the drill's start waits 2 s for that search, not 15
+            s.put("device.mon1.retryAfter", "2s");
             s.put("http.statusPort", String.valueOf(FreePort.find())); // the same port after the restart
             Path log = root.resolve("station.log");
             servers.onClose(() -> stopIfStarted(station, StationProcess::stop)); // the station is restarted during the drill

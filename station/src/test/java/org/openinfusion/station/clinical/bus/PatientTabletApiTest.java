@@ -1,52 +1,35 @@
 package org.openinfusion.station.clinical.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openinfusion.station.testing.Futures.await;
 
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.ThreadingModel;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.bus.Addresses;
-import org.openinfusion.station.bus.Codecs;
-import org.openinfusion.station.clinical.alarm.AlarmSettings;
 import org.openinfusion.station.clinical.api.CommandReply;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.api.ViewRequest;
-import org.openinfusion.station.clinical.audit.AuditLog;
-import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.history.TrailEvent.TabletStep;
-import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
-import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
-import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.security.BusGuard;
-import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
-import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.security.TabletGrants;
-import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.station.testing.VisitStation;
 import org.openinfusion.testing.Eventually;
 import org.openinfusion.testing.MutableClock;
 
@@ -62,36 +45,24 @@ class PatientTabletApiTest {
     @TempDir
     Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
-    private Vertx vertx;
-    private AuditLog log;
+    private VisitStation station;
     private String nurse;
-    private SignIns signIns;
 
     @BeforeEach
     void deploy() throws Exception {
-        log = AuditLog.open(dir.resolve("audit.log"), clock);
-        vertx = Vertx.vertx();
-        Codecs.registerAll(vertx);
-        SessionService service = new SessionService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), clock,
-                AlarmSettings.DEFAULTS);
-        signIns = new SignIns(clock, Duration.ofHours(12));
-        BusGuard guard = new BusGuard(signIns, AuditFileTrail.of(log), new TabletGrants(clock, Duration.ofMinutes(5), Duration.ofMinutes(3)));
-        await(vertx.deployVerticle(new SessionVerticle(service, Duration.ofMillis(50), guard),
-                new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
-        nurse = signIns.open(new Principal("nurse1", Role.NURSE, "Nurse One"));
+        station = new VisitStation(dir, clock, Duration.ofHours(12), VisitStation.Worker.SESSIONS);
+        nurse = station.signIn("nurse1", Role.NURSE, "Nurse One");
         send(new SessionCommand.CreateSession("nurse1", BED, MIDAZOLAM, "KET-014", 70, "KIT-0042"), nurse);
         send(new SessionCommand.SessionStep("nurse1", BED, Step.BASELINE, null), nurse); // baseline CADSS, BPRS+, VAS due
     }
 
     @AfterEach
     void close() throws Exception {
-        await(vertx.close());
-        log.close();
+        station.close();
     }
 
     private <T> T request(String address, Object body, String token) throws Exception {
-        DeliveryOptions o = token == null ? new DeliveryOptions().setSendTimeout(10_000) : BusGuard.options(token, 10_000);
-        return await(vertx.eventBus().<T>request(address, body, o)).body();
+        return station.request(address, body, token);
     }
 
     private CommandReply send(SessionCommand c, String token) throws Exception {
@@ -99,8 +70,7 @@ class PatientTabletApiTest {
     }
 
     private ReplyException refused(String address, Object body, String token) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> request(address, body, token));
-        return assertInstanceOf(ReplyException.class, e.getCause());
+        return station.refused(address, body, token);
     }
 
     private TabletRequest.Code handOver(String form) throws Exception {
@@ -119,7 +89,7 @@ class PatientTabletApiTest {
     }
 
     private List<Recorded> trail() throws Exception {
-        return HistoryReader.history(dir.resolve("audit.log")).entries();
+        return station.trail();
     }
 
     private List<TrailEvent.TabletAccess> tabletEvents() throws Exception {

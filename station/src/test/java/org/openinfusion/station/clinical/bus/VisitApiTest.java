@@ -1,36 +1,25 @@
 package org.openinfusion.station.clinical.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openinfusion.station.testing.Futures.await;
 
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.ThreadingModel;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.bus.Addresses;
-import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitQuery;
 import org.openinfusion.station.clinical.api.VisitReply;
-import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.history.TrailEvent;
-import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
@@ -38,10 +27,8 @@ import org.openinfusion.station.clinical.service.VisitService;
 import org.openinfusion.station.clinical.visit.ClinicList;
 import org.openinfusion.station.clinical.visit.WindowStatus;
 import org.openinfusion.station.security.BusGuard;
-import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
-import org.openinfusion.station.security.SignIns;
-import org.openinfusion.station.testing.AuditFileTrail;
+import org.openinfusion.station.testing.VisitStation;
 import org.openinfusion.testing.MutableClock;
 
 /** The study-visit API on a real event bus, answered by the visit verticle's worker, written to a real audit file. */
@@ -50,45 +37,36 @@ class VisitApiTest {
     @TempDir
     Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
-    private Vertx vertx;
-    private AuditLog log;
-    private SignIns signIns;
+    private VisitStation station;
     private String nurse;
     private String engineer;
 
     @BeforeEach
     void deploy() throws Exception {
-        Path file = dir.resolve("audit.log");
-        log = AuditLog.open(file, clock);
-        vertx = Vertx.vertx();
-        Codecs.registerAll(vertx);
-        signIns = new SignIns(clock, Duration.ofDays(30));
-        BusGuard guard = new BusGuard(signIns, AuditFileTrail.of(log));
-        VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log), AuditFileTrail.reader(file), clock, ZoneId.of("UTC"));
-        await(vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
-        nurse = signIns.open(new Principal("nurse1", Role.NURSE, "Nurse One"));
-        engineer = signIns.open(new Principal("eng1", Role.ENGINEER, "Engineer One"));
+        station = new VisitStation(dir, clock, Duration.ofDays(30), VisitStation.Worker.VISITS);
+        nurse = station.signIn("nurse1", Role.NURSE, "Nurse One");
+        engineer = station.signIn("eng1", Role.ENGINEER, "Engineer One");
     }
 
     @AfterEach
     void close() throws Exception {
-        await(vertx.close());
-        log.close();
+        station.close();
     }
 
     private VisitReply.Done send(VisitCommand c) throws Exception {
-        return await(vertx.eventBus().<VisitReply.Done>request(Addresses.VISIT_COMMAND, c, BusGuard.options(nurse, 10_000))).body();
+        return station.request(Addresses.VISIT_COMMAND, c, nurse);
+    }
+
+    private <T> T query(VisitQuery q) throws Exception {
+        return station.request(Addresses.VISIT_QUERY, q, nurse);
     }
 
     private List<ClinicList.Row> clinic(LocalDate day) throws Exception {
-        return await(vertx.eventBus().<VisitReply.ClinicDayList>request(Addresses.VISIT_QUERY, new VisitQuery.ClinicDay(day),
-                BusGuard.options(nurse, 10_000))).body().rows();
+        return this.<VisitReply.ClinicDayList>query(new VisitQuery.ClinicDay(day)).rows();
     }
 
     private ReplyException failed(String address, Object body, String token) {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> await(vertx.eventBus().request(address, body, BusGuard.options(token, 10_000))));
-        return assertInstanceOf(ReplyException.class, e.getCause());
+        return station.refused(address, body, token);
     }
 
     private static Rating rating(String id, String instrument, int items, String timePoint, Instant at, int each) {
@@ -130,8 +108,7 @@ class VisitApiTest {
         VisitReply.Done missed = send(new VisitCommand.MarkMissed("KET-022", PROTOCOL, "infusion", 1, "withdrew consent by phone"));
         assertEquals(WindowStatus.MISSED, missed.timeline().lines().stream().filter(l -> l.planned() != null && l.planned().id().equals("infusion"))
                 .findFirst().orElseThrow().status());
-        VisitReply.Timeline timeline = await(vertx.eventBus().<VisitReply.Timeline>request(Addresses.VISIT_QUERY,
-                new VisitQuery.Timeline("KET-022", PROTOCOL, LocalDate.of(2026, 3, 2)), BusGuard.options(nurse, 10_000))).body();
+        VisitReply.Timeline timeline = query(new VisitQuery.Timeline("KET-022", PROTOCOL, LocalDate.of(2026, 3, 2)));
         assertEquals("withdrew consent by phone", timeline.timeline().lines().stream().filter(l -> l.status() == WindowStatus.MISSED)
                 .findFirst().orElseThrow().missedReason());
     }
@@ -148,16 +125,14 @@ class VisitApiTest {
     @Test
     void theDaySheetIsTodaysTimelinesWithTheProtocolsToEnrolInAndAVisitLeadsBackToItsSubject() throws Exception {
         send(new VisitCommand.Enrol("KET-031", PROTOCOL, LocalDate.of(2026, 3, 1)));
-        VisitReply.DaySheet sheet = await(vertx.eventBus().<VisitReply.DaySheet>request(Addresses.VISIT_QUERY, new VisitQuery.Day(null),
-                BusGuard.options(nurse, 10_000))).body();
+        VisitReply.DaySheet sheet = query(new VisitQuery.Day(null));
         assertEquals(LocalDate.of(2026, 3, 2), sheet.day(), "no day asked: the station's today in the site's zone");
         assertEquals(List.of("KET-031"), sheet.timelines().stream().map(t -> t.subject()).toList());
         assertEquals(List.of("ketamine-buprenorphine-double-dummy", "ketamine-naltrexone-asl-mri", "ketamine-naltrexone-crossover"),
                 sheet.enrolable().stream().map(c -> c.id()).sorted().toList(), "only the protocols with a visit schedule");
         String visit = send(new VisitCommand.StartUnscheduled("KET-031", PROTOCOL, 1, "asked to be seen")).visitSessionId();
         send(new VisitCommand.AddNote(visit, "came with a relative"));
-        VisitReply.Visit back = await(vertx.eventBus().<VisitReply.Visit>request(Addresses.VISIT_QUERY, new VisitQuery.Visit(visit),
-                BusGuard.options(nurse, 10_000))).body();
+        VisitReply.Visit back = query(new VisitQuery.Visit(visit));
         assertEquals("KET-031", back.timeline().subject());
         assertEquals(WindowStatus.UNSCHEDULED, back.timeline().lines().stream().filter(l -> visit.equals(l.visitSessionId())).findFirst()
                 .orElseThrow().status());

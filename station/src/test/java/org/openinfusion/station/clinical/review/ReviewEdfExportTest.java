@@ -58,7 +58,7 @@ class ReviewEdfExportTest {
     }
 
     @AfterEach
-    void close() throws IOException {
+    void close() throws Exception {
         fixture.close();
     }
 

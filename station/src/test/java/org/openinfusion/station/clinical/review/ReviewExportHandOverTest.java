@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openinfusion.station.testing.Futures.await;
 
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.ThreadingModel;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -29,12 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.bus.Addresses;
-import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.bus.ReviewVerticle;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
-import org.openinfusion.station.security.BusGuard;
-import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.testing.CapturedLog;
 import org.openinfusion.station.testing.ReviewFixture;
 import org.openinfusion.testing.Eventually;
@@ -49,24 +43,17 @@ class ReviewExportHandOverTest {
     @TempDir
     Path dir;
     ReviewFixture fixture;
-    Vertx vertx;
-    String token;
+    ReviewFixture.ReviewBus bus;
 
     @BeforeEach
     void station() throws Exception {
         fixture = new ReviewFixture(dir);
         fixture.ecg(WAVE, 60);
-        vertx = Vertx.vertx();
-        Codecs.registerAll(vertx);
-        SignIns signIns = new SignIns(fixture.scenario.clock, Duration.ofMinutes(15));
-        token = signIns.open(ReviewFixture.PHYSICIAN);
-        await(vertx.deployVerticle(new ReviewVerticle(fixture.review, new BusGuard(signIns, fixture.scenario.audit)),
-                new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+        bus = fixture.onBus();
     }
 
     @AfterEach
     void stop() throws Exception {
-        await(vertx.close());
         fixture.close();
     }
 
@@ -85,8 +72,7 @@ class ReviewExportHandOverTest {
 
     @Test
     void aRequesterThatTakesTheFileOwnsItUntilItIsSent() throws Exception {
-        Message<ExportFile> answer = await(vertx.eventBus().<ExportFile>request(Addresses.REVIEW_EXPORT, window(),
-                BusGuard.options(token, 10_000)));
+        Message<ExportFile> answer = await(bus.<ExportFile>request(Addresses.REVIEW_EXPORT, window(), 10_000));
         answer.reply(Boolean.TRUE);
         ExportFile file = answer.body();
         assertNotNull(file.spooled());
@@ -102,8 +88,7 @@ class ReviewExportHandOverTest {
     void aRequesterGoneBeforeTheFileIsWrittenLeavesNoSpoolFile() throws Exception {
         fixture.scenario.series.slowness = Duration.ofMillis(400);
         try (CapturedLog log = new CapturedLog(ReviewVerticle.class)) {
-            ExecutionException e = assertThrows(ExecutionException.class, () -> await(vertx.eventBus().request(Addresses.REVIEW_EXPORT,
-                    window(), BusGuard.options(token, 150))));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> await(bus.request(Addresses.REVIEW_EXPORT, window(), 150)));
             assertEquals(ReplyFailure.TIMEOUT, assertInstanceOf(ReplyException.class, e.getCause()).failureType());
 
             Eventually.waitUntil(Duration.ofSeconds(20), "the export not taken is logged", () -> !log.containing("not taken").isEmpty());
@@ -115,16 +100,15 @@ class ReviewExportHandOverTest {
     @Test
     void aWriteThatFailsLeavesNoSpoolFile() throws Exception {
         fixture.scenario.series.down = true;
-        ExecutionException e = assertThrows(ExecutionException.class, () -> await(vertx.eventBus().request(Addresses.REVIEW_EXPORT,
-                window(), BusGuard.options(token, 10_000))));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> await(bus.request(Addresses.REVIEW_EXPORT, window(), 10_000)));
         assertEquals(ReviewException.FAILED, assertInstanceOf(ReplyException.class, e.getCause()).failureCode());
         assertEquals(List.of(), spooled());
     }
 
     @Test
     void anExportHeldInMemoryIsAnsweredAsBefore() throws Exception {
-        Message<ExportFile> answer = await(vertx.eventBus().<ExportFile>request(Addresses.REVIEW_EXPORT,
-                new ReviewRequest.Export(fixture.closed, null, ExportFormat.RATINGS_CSV), BusGuard.options(token, 10_000)));
+        Message<ExportFile> answer = await(bus.<ExportFile>request(Addresses.REVIEW_EXPORT,
+                new ReviewRequest.Export(fixture.closed, null, ExportFormat.RATINGS_CSV), 10_000));
         assertNull(answer.body().spooled(), "held in memory");
         assertFalse(answer.body().content().length == 0);
         assertEquals(List.of(), spooled());

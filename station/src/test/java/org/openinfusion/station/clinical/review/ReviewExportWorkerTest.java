@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openinfusion.station.testing.Futures.await;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.bus.Addresses;
-import org.openinfusion.station.bus.Codecs;
 import org.openinfusion.station.clinical.bus.ReviewVerticle;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
-import org.openinfusion.station.security.BusGuard;
-import org.openinfusion.station.security.SignIns;
 import org.openinfusion.station.testing.ReviewFixture;
 import org.openinfusion.station.testing.ReviewScenario;
 import org.openinfusion.testing.Eventually;
@@ -43,8 +37,7 @@ class ReviewExportWorkerTest {
     @TempDir
     Path dir;
     ReviewFixture fixture;
-    Vertx vertx;
-    String token;
+    ReviewFixture.ReviewBus bus;
     final CountDownLatch gate = new CountDownLatch(1);
 
     @BeforeEach
@@ -52,29 +45,22 @@ class ReviewExportWorkerTest {
         fixture = new ReviewFixture(dir);
         fixture.ecg(WAVE, 10);
         fixture.scenario.series.waveformGate = gate;
-        vertx = Vertx.vertx();
-        Codecs.registerAll(vertx);
-        SignIns signIns = new SignIns(fixture.scenario.clock, Duration.ofMinutes(15));
-        token = signIns.open(ReviewFixture.PHYSICIAN);
-        await(vertx.deployVerticle(new ReviewVerticle(fixture.review, new BusGuard(signIns, fixture.scenario.audit)),
-                new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+        bus = fixture.onBus();
     }
 
     @AfterEach
     void stop() throws Exception {
         gate.countDown();
-        await(vertx.close());
         fixture.close();
     }
 
     private Future<Message<ExportFile>> edfExport() {
-        return vertx.eventBus().request(Addresses.REVIEW_EXPORT,
-                new ReviewRequest.Export(fixture.closed, null, ExportFormat.EDF_PLUS, WAVE, WAVE.plusSeconds(10)),
-                BusGuard.options(token, 60_000));
+        return bus.request(Addresses.REVIEW_EXPORT, new ReviewRequest.Export(fixture.closed, null, ExportFormat.EDF_PLUS, WAVE,
+                WAVE.plusSeconds(10)), 60_000);
     }
 
     private <T> T ask(String address, ReviewRequest request) throws Exception {
-        return await(vertx.eventBus().<T>request(address, request, BusGuard.options(token, 60_000))).body();
+        return await(bus.<T>request(address, request, 60_000)).body();
     }
 
     @Test

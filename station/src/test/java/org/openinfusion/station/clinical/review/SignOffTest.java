@@ -59,7 +59,7 @@ class SignOffTest {
     }
 
     @AfterEach
-    void close() throws IOException {
+    void close() throws Exception {
         fixture.close();
     }
 
