@@ -84,7 +84,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the station (the embedded broker and the private influxd, if configured, each on its own thread beside the
- * durable buffer and the audit check; then the drain and the verticles) and stops it in reverse. Used by the station's and the dashboard's
+ * durable buffer and the audit check; then the drain and the verticles, those that take MQTT data in last, when the
+ * broker is up) and stops it in reverse. Used by the station's and the dashboard's
  * launchers and by the integration tests.
  */
 public final class StationApp implements AutoCloseable {
@@ -143,31 +144,14 @@ public final class StationApp implements AutoCloseable {
             remember(writer);
             StorageDrain drain = remember(new StorageDrain(journal, writer, cfg.influx().batchBytes(),
                     cfg.dataDir().resolve("dead-letters").resolve("points.lp")));
-            Optional<BrokerStarted> broker = brokerStart.join();
-            brokerStart = null;
-            if (broker.isPresent()) {
-                remember(broker.get().broker());
-                cfg = cfg.withMqtt(broker.get().settings());
-            }
-            this.config = cfg;
             remember(vertx::close);
             Codecs.registerAll(vertx);
             IngestMetrics metrics = new IngestMetrics(clock, cfg.health().rejectLogInterval());
-            MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.mqtt(), metrics, clock);
             DevicesVerticle devices = new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock);
             DiskSpace disk = DiskSpace.of(List.of(cfg.dataDir(), cfg.buffer().dir()), cfg.health().diskLowBytes());
-            health = new HealthVerticle(cfg.health(), metrics, ingest, drain, journal, cfg.buffer().warnFraction(),
-                    () -> Stream.concat(devices.statuses().stream(), ingest.devices().stream()).toList(),
-                    new HealthVerticle.Files(disk, auditLog::unavailableReason, auditLog::maintain));
-            ingest.onConnectionChange(health::changed);
-            drain.onReachabilityChange(health::changed);
-            auditLog.onStatusChange((available, reason) -> health.changed());
-            status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), health::current);
             await(vertx.deployVerticle(new StorageVerticle(journal)));
-            String ingestId = await(vertx.deployVerticle(ingest));
             String devicesId = await(vertx.deployVerticle(devices));
             // At shut-down, stop taking data in before storage goes (closed in reverse order: these first).
-            remember(() -> stopWithin(vertx.undeploy(ingestId), UNDEPLOY_LIMIT, "the MQTT ingest verticle"));
             remember(() -> stopWithin(vertx.undeploy(devicesId), UNDEPLOY_LIMIT, "the devices verticle (serial ports)"));
             AuditLogTrail auditTrail = new AuditLogTrail(new AuditWriter(auditLog), vertx.eventBus());
             ProtocolCatalog protocols = ProtocolCatalog.builtIn();
@@ -204,6 +188,24 @@ public final class StationApp implements AutoCloseable {
             VisitService visits = new VisitService(sessions.protocols(), instruments, auditTrail, new TailHistory(new AuditTail(auditFile)),
                     clock, clock.getZone());
             await(vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+            // the embedded broker is the slowest start: everything that does not need it is up by now
+            Optional<BrokerStarted> broker = brokerStart.join();
+            brokerStart = null;
+            if (broker.isPresent()) {
+                remember(broker.get().broker());
+                cfg = cfg.withMqtt(broker.get().settings());
+            }
+            this.config = cfg;
+            MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.mqtt(), metrics, clock);
+            health = new HealthVerticle(cfg.health(), metrics, ingest, drain, journal, cfg.buffer().warnFraction(),
+                    () -> Stream.concat(devices.statuses().stream(), ingest.devices().stream()).toList(),
+                    new HealthVerticle.Files(disk, auditLog::unavailableReason, auditLog::maintain));
+            ingest.onConnectionChange(health::changed);
+            drain.onReachabilityChange(health::changed);
+            auditLog.onStatusChange((available, reason) -> health.changed());
+            status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), health::current);
+            String ingestId = await(vertx.deployVerticle(ingest));
+            remember(() -> stopWithin(vertx.undeploy(ingestId), UNDEPLOY_LIMIT, "the MQTT ingest verticle"));
             await(vertx.deployVerticle(health));
             await(vertx.deployVerticle(status));
             // from now on the launcher's shutdown hook closes the station in order: the store after the drain
