@@ -353,7 +353,8 @@ public final class ReviewBenchmark {
                 pageWaveFromStation.isEmpty() ? "-" : stats(pageWaveFromStation));
         out.printf(Locale.ROOT, "  page: where the waveform's time goes (p50 / p95 ms from the click): dialog open %s; the reply's push message "
                         + "received %s (largest %,d chars); handed to the trace (setData) %s; decoded %s; drawn %s; seen painted %s%n",
-                p50p95(waveSplit.get("dialog")), p50p95(waveSplit.get("reply")), replyChars, p50p95(waveSplit.get("arrived")),
+                p50p95(waveSplit.get("dialog")), waveSplit.containsKey("reply") ? p50p95(waveSplit.get("reply"))
+                        : "none (every window came in the click's own answer, not in a later push)", replyChars, p50p95(waveSplit.get("arrived")),
                 p50p95(waveSplit.get("decoded")), p50p95(waveSplit.get("drawn")), p50p95(pageWave));
         pageExports.forEach((k, v) -> out.printf(Locale.ROOT, "  page: download %s (the export menu's link, fetched by the page): best of 2 %,d ms, %s, %.1f MB/s%n",
                 k, v[0], size(v[1]), v[1] / 1e6 / Math.max(0.001, v[0] / 1000.0)));
