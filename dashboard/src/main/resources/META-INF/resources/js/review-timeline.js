@@ -1,7 +1,8 @@
 // <review-timeline>: one session's record as stacked uPlot panels sharing one time axis (minutes from the
 // infusion start). The server sends the panels as JSON (setData); zooming one panel (drag to select, mouse
 // wheel) zooms every panel, "Reset zoom" shows the whole session again. Events are vertical lines across all
-// panels with a tooltip; clicking an alarm or marker line fires 'event-click' {index}. When the overview was
+// panels with a tooltip; clicking an alarm or marker line fires 'event-click' {index}, the pointer coming to rest on
+// one 'event-hover' {index} (the server asks for its ECG before the click). When the overview was
 // downsampled, a zoom fires 'range-change' {from, to} and the server answers with full resolution (showDetail).
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 
@@ -278,6 +279,12 @@ class ReviewTimeline extends HTMLElement {
   hover(u, e) {
     const ev = this.near(u, e.offsetX);
     u.over.style.cursor = ev && ev.clickable ? 'pointer' : '';
+    // the pointer on an alarm or marker line: the server asks for its ECG before the click ('event-hover' {index})
+    const wave = ev && ev.clickable ? ev : null;
+    if (wave && wave !== this.hovered) {
+      this.dispatchEvent(new CustomEvent('event-hover', { detail: { index: wave.i } }));
+    }
+    this.hovered = wave;
     if (!ev) {
       this.tip.hidden = true;
       return;

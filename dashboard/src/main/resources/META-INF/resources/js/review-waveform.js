@@ -1,7 +1,8 @@
 // <review-waveform>: a stored waveform around one moment (an alarm or marker), drawn once on a plain canvas
 // over a grid, with its time scale (seconds from the moment, which is the vertical line at 0) and its value
 // scale (e.g. mV for ECG). The server sends setData(label, unit, color, b64 times, b64 values): both base64
-// little-endian Float32, times in milliseconds from the moment.
+// little-endian Float32, times in milliseconds from the moment; or, for evenly spaced samples, setRegular(label, unit,
+// color, first ms, step ms, b64 values), the times made here.
 const PAD = { left: 52, right: 10, top: 18, bottom: 24 };
 
 function floats(b64) {
@@ -33,12 +34,25 @@ class ReviewWaveform extends HTMLElement {
   }
 
   setData(label, unit, color, b64Times, b64Values) {
+    this.show(label, unit, color, () => floats(b64Times), b64Values);
+  }
+
+  /** Evenly spaced samples: the first one's time and the spacing (ms from the moment), then the values. */
+  setRegular(label, unit, color, firstMs, stepMs, b64Values) {
+    this.show(label, unit, color, n => {
+      const t = new Float32Array(n);
+      for (let i = 0; i < n; i++) t[i] = firstMs + i * stepMs;
+      return t;
+    }, b64Values);
+  }
+
+  show(label, unit, color, times, b64Values) {
     const arrived = performance.now();
     this.label = label;
     this.unit = unit;
     this.color = color;
-    this.times = floats(b64Times);
     this.values = floats(b64Values);
+    this.times = times(this.values.length);
     const decoded = performance.now();
     this.draw();
     // when the data came, was decoded and drawn (performance.now()), for the review benchmark

@@ -14,6 +14,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.openinfusion.station.broker.BrokerRules;
 import org.openinfusion.station.broker.EmbeddedBroker;
@@ -81,8 +83,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the station in order (embedded broker and private influxd if configured, durable buffer,
- * drain, then the verticles) and stops it in reverse. Used by the station's and the dashboard's
+ * Starts the station (the embedded broker and the private influxd, if configured, each on its own thread beside the
+ * durable buffer and the audit check; then the drain and the verticles, those that take MQTT data in last, when the
+ * broker is up) and stops it in reverse. Used by the station's and the dashboard's
  * launchers and by the integration tests.
  */
 public final class StationApp implements AutoCloseable {
@@ -102,28 +105,28 @@ public final class StationApp implements AutoCloseable {
 
     private StationApp(StationConfig requested, Clock clock, Vertx vertx) throws Exception {
         this.vertx = vertx;
+        // started beside the journal and the audit check (each takes seconds); joined, and then remembered for closing, below
+        Alongside<Optional<LocalInfluxd>> influxdStart = null;
+        Alongside<Optional<BrokerStarted>> brokerStart = null;
         try {
             StationConfig cfg = requested;
             // refused before anything starts unless a registry or the explicit development setting is there
             cfg.mqtt().checkDeviceRegistry().ifPresent(LOG::error);
-            // the private influxd (a process and its HTTP port) starts beside the embedded broker: each takes seconds
             InfluxConfig influxSettings = cfg.influx();
-            Alongside<Optional<LocalInfluxd>> influxdStart = Alongside.start("station-start-influxd",
+            influxdStart = Alongside.start("station-start-influxd",
                     () -> influxSettings.managed() ? startInfluxd(influxSettings) : Optional.empty());
-            try {
-                if (cfg.mqtt().embedded()) {
-                    cfg = cfg.withMqtt(startEmbeddedBroker(cfg.mqtt(), cfg.dataDir().resolve("broker")));
-                }
-            } catch (Exception e) {
-                // the influxd started beside the broker is stopped with the rest by close()
-                try {
-                    influxdStart.join().ifPresent(this::remember);
-                } catch (Exception alsoFailed) {
-                    e.addSuppressed(alsoFailed);
-                }
-                throw e;
-            }
+            MqttConfig mqttSettings = cfg.mqtt();
+            Path brokerDir = cfg.dataDir().resolve("broker");
+            brokerStart = Alongside.start("station-start-broker",
+                    () -> mqttSettings.embedded() ? Optional.of(startEmbeddedBroker(mqttSettings, brokerDir)) : Optional.empty());
+            DurableJournal journal = remember(DurableJournal.open(cfg.buffer().dir(), cfg.buffer().maxBytes(), cfg.buffer().segmentBytes(),
+                    CompactEncoder.FORMAT));
+            warnIfDiskSmallerThanBuffer(cfg);
+            Files.createDirectories(cfg.dataDir().resolve("audit"));
+            Path auditFile = cfg.dataDir().resolve("audit").resolve("audit.log");
+            AuditLog auditLog = remember(openAudit(auditFile, cfg.dataDir().resolve("keys"), clock, cfg.security().auditCheckpointEvery()));
             Optional<LocalInfluxd> influxd = influxdStart.join();
+            influxdStart = null;
             influxd.ifPresent(this::remember);
             PointWriter writer;
             if (influxd.isPresent()) {
@@ -138,35 +141,18 @@ public final class StationApp implements AutoCloseable {
             } else {
                 writer = new InfluxPointWriter(cfg.influx());
             }
-            this.config = cfg;
             remember(writer);
-            DurableJournal journal = remember(DurableJournal.open(cfg.buffer().dir(), cfg.buffer().maxBytes(), cfg.buffer().segmentBytes(),
-                    CompactEncoder.FORMAT));
-            warnIfDiskSmallerThanBuffer(cfg);
             StorageDrain drain = remember(new StorageDrain(journal, writer, cfg.influx().batchBytes(),
                     cfg.dataDir().resolve("dead-letters").resolve("points.lp")));
-            Files.createDirectories(cfg.dataDir().resolve("audit"));
-            Path auditFile = cfg.dataDir().resolve("audit").resolve("audit.log");
-            AuditLog auditLog = remember(openAudit(auditFile, cfg.dataDir().resolve("keys"), clock, cfg.security().auditCheckpointEvery()));
             remember(vertx::close);
             Codecs.registerAll(vertx);
             IngestMetrics metrics = new IngestMetrics(clock, cfg.health().rejectLogInterval());
-            MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.mqtt(), metrics, clock);
             DevicesVerticle devices = new DevicesVerticle(cfg.devices(), DeviceDrivers.discover(), metrics, clock);
             DiskSpace disk = DiskSpace.of(List.of(cfg.dataDir(), cfg.buffer().dir()), cfg.health().diskLowBytes());
-            health = new HealthVerticle(cfg.health(), metrics, ingest, drain, journal, cfg.buffer().warnFraction(),
-                    () -> Stream.concat(devices.statuses().stream(), ingest.devices().stream()).toList(),
-                    new HealthVerticle.Files(disk, auditLog::unavailableReason, auditLog::maintain));
-            ingest.onConnectionChange(health::changed);
-            drain.onReachabilityChange(health::changed);
-            auditLog.onStatusChange((available, reason) -> health.changed());
-            status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), health::current);
             await(vertx.deployVerticle(new StorageVerticle(journal)));
-            String ingestId = await(vertx.deployVerticle(ingest));
             String devicesId = await(vertx.deployVerticle(devices));
             // At shut-down, stop taking data in before storage goes (closed in reverse order: these first).
-            remember(() -> await(vertx.undeploy(ingestId)));
-            remember(() -> await(vertx.undeploy(devicesId)));
+            remember(() -> stopWithin(vertx.undeploy(devicesId), UNDEPLOY_LIMIT, "the devices verticle (serial ports)"));
             AuditLogTrail auditTrail = new AuditLogTrail(new AuditWriter(auditLog), vertx.eventBus());
             ProtocolCatalog protocols = ProtocolCatalog.builtIn();
             instruments = instruments(cfg.site());
@@ -202,13 +188,52 @@ public final class StationApp implements AutoCloseable {
             VisitService visits = new VisitService(sessions.protocols(), instruments, auditTrail, new TailHistory(new AuditTail(auditFile)),
                     clock, clock.getZone());
             await(vertx.deployVerticle(new VisitVerticle(visits, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+            // the embedded broker is the slowest start: everything that does not need it is up by now
+            Optional<BrokerStarted> broker = brokerStart.join();
+            brokerStart = null;
+            if (broker.isPresent()) {
+                remember(broker.get().broker());
+                cfg = cfg.withMqtt(broker.get().settings());
+            }
+            this.config = cfg;
+            MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.mqtt(), metrics, clock);
+            health = new HealthVerticle(cfg.health(), metrics, ingest, drain, journal, cfg.buffer().warnFraction(),
+                    () -> Stream.concat(devices.statuses().stream(), ingest.devices().stream()).toList(),
+                    new HealthVerticle.Files(disk, auditLog::unavailableReason, auditLog::maintain));
+            ingest.onConnectionChange(health::changed);
+            drain.onReachabilityChange(health::changed);
+            auditLog.onStatusChange((available, reason) -> health.changed());
+            status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), health::current);
+            String ingestId = await(vertx.deployVerticle(ingest));
+            remember(() -> stopWithin(vertx.undeploy(ingestId), UNDEPLOY_LIMIT, "the MQTT ingest verticle"));
             await(vertx.deployVerticle(health));
             await(vertx.deployVerticle(status));
+            // from now on the launcher's shutdown hook closes the station in order: the store after the drain
+            influxd.ifPresent(LocalInfluxd::ownerStopsAtExit);
             LOG.info("station {} running: broker {}, store {}, status http://{}:{}/health", cfg.stationId(),
                     cfg.mqtt().url(), cfg.influx().url(), cfg.http().host(), status.actualPort());
         } catch (Exception e) {
+            // what was started beside the failed step is stopped with the rest
+            settle(influxdStart, e);
+            settle(brokerStart, e);
             close();
             throw e;
+        }
+    }
+
+    /** Waits for a start made beside one that failed ({@code failure}) and remembers what it started, for closing. */
+    private void settle(Alongside<? extends Optional<?>> start, Exception failure) {
+        if (start == null) {
+            return;
+        }
+        try {
+            start.join().ifPresent(started -> remember(switch (started) {
+                case BrokerStarted b -> b.broker();
+                case AutoCloseable c -> c;
+                default -> throw new IllegalStateException("not closeable: " + started);
+            }));
+        } catch (Exception alsoFailed) {
+            failure.addSuppressed(alsoFailed);
         }
     }
 
@@ -255,19 +280,24 @@ public final class StationApp implements AutoCloseable {
     /**
      * The embedded broker with the device registry's rules, TLS (a fresh authority and certificate in {@code broker/tls}
      * at every start) unless {@code mqtt.embeddedTls=false}, and the station's own account (a random password for this
-     * run when none is configured). Returns the settings the station connects with.
+     * run when none is configured). Returns the broker and the settings the station connects with; not yet remembered for
+     * closing (this runs on its own thread).
      */
-    private MqttConfig startEmbeddedBroker(MqttConfig m, Path dir) throws IOException {
+    private static BrokerStarted startEmbeddedBroker(MqttConfig m, Path dir) throws IOException {
         String user = m.username().isEmpty() ? "station" : m.username();
         String password = m.password().isEmpty() ? MqttPasswords.randomPassword() : m.password();
         BrokerRules rules = new BrokerRules(m.deviceRegistry(), m.topicPrefix(), user, MqttPasswords.hash(password.toCharArray()),
                 m.clientId());
         Optional<GeneratedTls> tls = m.embeddedTls() ? Optional.of(GeneratedTls.create(dir.resolve("tls"), "station embedded broker"))
                 : Optional.empty();
-        EmbeddedBroker broker = remember(EmbeddedBroker.start(dir, m.embeddedPort(), rules, tls,
-                BrokerRules.maxPacketBytes(m.maxPayloadBytes()), m.embeddedClientCa()));
+        EmbeddedBroker broker = EmbeddedBroker.start(dir, m.embeddedPort(), rules, tls,
+                BrokerRules.maxPacketBytes(m.maxPayloadBytes()), m.embeddedClientCa());
         MqttConfig out = m.withUrl(broker.url()).withCredentials(user, password);
-        return tls.isPresent() ? out.withCaFile(tls.get().caPem()) : out;
+        return new BrokerStarted(broker, tls.isPresent() ? out.withCaFile(tls.get().caPem()) : out);
+    }
+
+    /** The embedded broker and the settings the station connects to it with. */
+    private record BrokerStarted(EmbeddedBroker broker, MqttConfig settings) {
     }
 
     static final String INSTALL_HINT = "on Debian or Ubuntu: sudo apt-get install influxdb; elsewhere install InfluxDB 1.x "
@@ -300,6 +330,21 @@ public final class StationApp implements AutoCloseable {
     private <T extends AutoCloseable> T remember(T resource) {
         toClose.push(resource);
         return resource;
+    }
+
+    /** How long the shut-down waits for a verticle that takes data in to stop before it goes on without it. */
+    static final Duration UNDEPLOY_LIMIT = Duration.ofSeconds(10);
+
+    /**
+     * Waits up to {@code limit} for {@code stopped}; when it has not completed by then, logs {@code what} did not stop
+     * and returns, so that the shut-down goes on (storage, the audit trail and managed processes are still closed).
+     */
+    static void stopWithin(Future<?> stopped, Duration limit, String what) throws Exception {
+        try {
+            stopped.toCompletionStage().toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{} did not stop within {} s; the shut-down goes on without it", what, limit.toSeconds());
+        }
     }
 
     private static <T> T await(Future<T> f) throws Exception {

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import java.time.Duration;
 import java.util.function.Function;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.DashboardServices;
@@ -52,6 +53,8 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     private volatile ReviewClient client;
     /** The waveform dialog, made on the first click on an event. */
     private WaveformDialog waveform;
+    /** The waveform windows of the record's alarms and markers, asked for before they are clicked. */
+    private WaveformCache windows;
     private SessionRecord record;
     private final Span crumb = new Span();
 
@@ -76,12 +79,16 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         content.add(header, summary, new H2(Text.get("review.timeline.title")), main, ratings);
         content.setVisible(false);
         add(actions, loading, content);
+        // the pointer resting on an alarm or marker line: its windows are asked for next
+        timeline.getElement().addEventListener("event-hover", e -> eventHovered(e.getEventDetail(Timeline.Clicked.class).index()))
+                .addEventDetail(Timeline.Clicked.class);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Access.require(event, Permission.REVIEW_READ);
         sessionId = event.getRouteParameters().get(SESSION_ID).orElse("");
+        windows = new WaveformCache(() -> client, sessionId, Duration.ofSeconds(WaveformDialog.SECONDS));
     }
 
     @Override
@@ -116,6 +123,9 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         boolean closed = r.listing().state() != RecordState.OPEN;
         sign.setEnabled(closed);
         amend.setEnabled(closed);
+        // the ECG and pleth around each alarm and marker, asked for one after the other before any is clicked
+        windows.prefetch(r.events().stream().filter(e -> TimelineData.WITH_WAVEFORM.contains(e.category()))
+                .map(TimelineEvent::at).distinct().toList());
     }
 
     private void openSign() {
@@ -133,10 +143,16 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         }
     }
 
+    private void eventHovered(int index) {
+        if (record != null && index >= 0 && index < record.events().size()) {
+            windows.prefer(record.events().get(index).at());
+        }
+    }
+
     void openWaveform(TimelineEvent e) {
         String when = ReviewFormat.timeWithZone(e.at()) + " (" + ReviewFormat.fromStart(e.at(), TimelineData.zero(record)) + ")";
         if (waveform == null) {
-            waveform = new WaveformDialog(() -> client, sessionId);
+            waveform = new WaveformDialog(() -> client, sessionId, windows);
             // kept in the view (closed between clicks): the browser keeps its elements
             add(waveform);
         }
@@ -153,5 +169,10 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
 
     Timeline timeline() {
         return timeline;
+    }
+
+    /** The page's waveform windows, for tests. */
+    WaveformCache windows() {
+        return windows;
     }
 }

@@ -14,14 +14,14 @@ import org.openinfusion.station.clinical.export.ExportFormat;
 import org.openinfusion.station.clinical.review.ReviewFilter;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
-import org.openinfusion.station.clinical.review.WaveformWindow;
 import org.openinfusion.station.domain.Stream;
 
 /**
  * The stored ECG (lead selectable) and pleth from {@value #SECONDS} s before to {@value #SECONDS} s after an alarm or marker,
  * and that window of every waveform as an EDF+ download. One dialog per record page, made on the first click and shown
- * again for every later one ({@link #show}): the browser keeps its elements, so a click costs the station's answer and
- * drawing, not a new dialog (docs/performance.md, "Review").
+ * again for every later one ({@link #show}): the browser keeps its elements, so a click costs no new dialog; the windows
+ * come from the page's {@link WaveformCache}, which asked the station for them before the click (docs/performance.md,
+ * "Review").
  */
 final class WaveformDialog extends Dialog {
     static final int SECONDS = 10;
@@ -29,6 +29,7 @@ final class WaveformDialog extends Dialog {
     /** The page's current station client (a new one each time the page is attached). */
     private final Supplier<ReviewClient> client;
     private final String sessionId;
+    private final WaveformCache windows;
     private final Select<Stream> lead = new Select<>();
     private final WaveformTrace ecg = new WaveformTrace("waveform-ecg");
     private final WaveformTrace pleth = new WaveformTrace("waveform-pleth");
@@ -38,9 +39,10 @@ final class WaveformDialog extends Dialog {
     /** Which {@link #show} the answers belong to: a late answer for an earlier event is dropped. */
     private int shown;
 
-    WaveformDialog(Supplier<ReviewClient> client, String sessionId) {
+    WaveformDialog(Supplier<ReviewClient> client, String sessionId, WaveformCache windows) {
         this.client = client;
         this.sessionId = sessionId;
+        this.windows = windows;
         setId("waveform-dialog");
         setWidth("min(1100px, 95vw)");
         lead.setId("waveform-lead");
@@ -48,6 +50,7 @@ final class WaveformDialog extends Dialog {
         lead.setItemLabelGenerator(s -> Text.get("review.wave.ecg", s.key().substring(4).toUpperCase(Locale.ROOT)));
         lead.setValue(Stream.ECG_II);
         lead.addValueChangeListener(e -> {
+            windows.lead(e.getValue());
             if (event != null && isOpened()) {
                 status.setText("");
                 ecg.clear();
@@ -68,7 +71,10 @@ final class WaveformDialog extends Dialog {
         getFooter().add(download, close);
     }
 
-    /** Asks the station for {@code e}'s window (first, so the answer is on its way while the dialog opens) and opens. */
+    /**
+     * Shows {@code e}'s windows: from the page when they were asked for ahead (drawn in the same answer that opens the
+     * dialog), else asked of the station first, so that the answer is on its way while the dialog opens.
+     */
     void show(TimelineEvent e, String when) {
         event = e;
         shown++;
@@ -82,9 +88,11 @@ final class WaveformDialog extends Dialog {
     }
 
     private void load(Stream stream, WaveformTrace trace, String color) {
-        Duration side = Duration.ofSeconds(SECONDS);
         int forShow = shown;
-        client.get().waveform(new ReviewRequest.Waveform(sessionId, stream, event.at(), side, side), w -> {
+        WaveformCache.Key key = new WaveformCache.Key(stream, event.at());
+        // where the window came from, for the review benchmark: "page" (asked ahead) or "station" (asked at the click)
+        trace.getElement().setAttribute("data-from", windows.has(key) ? "page" : "station");
+        windows.get(key, w -> {
             if (forShow == shown) {
                 show(stream, trace, color, w);
             }
@@ -95,12 +103,12 @@ final class WaveformDialog extends Dialog {
         });
     }
 
-    private void show(Stream stream, WaveformTrace trace, String color, WaveformWindow w) {
+    private void show(Stream stream, WaveformTrace trace, String color, WaveformTrace.Packed w) {
         String name = stream == Stream.PLETH ? Text.get("review.wave.pleth") : lead.getItemLabelGenerator().apply(stream);
-        trace.show(Text.get("review.wave.axis", name, w.stream().unit()), color, w, event.at());
+        trace.show(Text.get("review.wave.axis", name, w.unit()), color, w);
         if (w.problem() != null) {
             note(name + ": " + w.problem());
-        } else if (w.values().length == 0) {
+        } else if (w.samples() == 0) {
             note(Text.get("review.wave.noSamples", name));
         }
     }

@@ -83,6 +83,8 @@ public final class ReviewBenchmark {
     private static final String PHYSICIAN = "bench.doctor";
     private static final String PASSWORD = "bench-pass-1";
     private static final Duration CHUNK = Duration.ofSeconds(2);
+    /** How long the pointer rests on a marker's line before the click (the page asks for its windows then). */
+    static final Duration DWELL = Duration.ofMillis(300);
     private static final int BATCH_CHARS = 1 << 20;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     /** Times the timeline drawn and each waveform drawn in the page (installed before any page script). */
@@ -291,14 +293,25 @@ public final class ReviewBenchmark {
         // the page's share, each from the click: dialog open, the reply's push message received, setData called, drawn
         Map<String, List<Long>> waveSplit = new LinkedHashMap<>();
         long replyChars = 0;
+        int fromPage = 0;
+        List<Long> pageWaveFromPage = new ArrayList<>();
+        List<Long> pageWaveFromStation = new ArrayList<>();
         for (Number index : clickable) {
             int before = ((Number) browser.executeScript("return window.reviewBench.waveforms.length")).intValue();
+            // the pointer comes to rest on the marker's line, as a hand does before it clicks
+            browser.executeScript("document.getElementById('timeline').dispatchEvent(new CustomEvent('event-hover', { detail: { index: arguments[0] } }));",
+                    index);
+            Thread.sleep(DWELL.toMillis()); // pacing: the pointer's rest on the line before the click
             browser.executeScript("window.reviewBench.clickedAt = performance.now();"
                     + "document.getElementById('timeline').dispatchEvent(new CustomEvent('event-click', { detail: { index: arguments[0] } }));", index);
             wait.until(d -> ((Number) browser.executeScript("return window.reviewBench.waveforms.length")).intValue() > before);
             @SuppressWarnings("unchecked")
             Map<String, Number> w = (Map<String, Number>) browser.executeScript("return window.reviewBench.waveforms[arguments[0]]", before);
             pageWave.add(Math.round(w.get("ms").doubleValue()));
+            // where the dialog took the window from: the page (asked ahead of the click) or the station (asked at the click)
+            boolean page = "page".equals(browser.executeScript("return document.getElementById('waveform-ecg').getAttribute('data-from')"));
+            fromPage += page ? 1 : 0;
+            (page ? pageWaveFromPage : pageWaveFromStation).add(Math.round(w.get("ms").doubleValue()));
             for (String k : List.of("dialog", "reply", "arrived", "decoded", "drawn")) {
                 if (w.get(k).doubleValue() >= 0) {
                     waveSplit.computeIfAbsent(k, x -> new ArrayList<>()).add(Math.round(w.get(k).doubleValue()));
@@ -334,9 +347,14 @@ public final class ReviewBenchmark {
                 percentile(pageElement, 0.5), percentile(pageData, 0.5), percentile(pageTimeline, 0.5));
         out.printf(Locale.ROOT, "  page: ECG around a marker, timeline click -> drawn in the dialog: %s over %d markers; in click order (ms): %s%n",
                 stats(pageWave), pageWave.size(), pageWave);
+        out.printf(Locale.ROOT, "  page: the pointer rested %d ms on each marker's line before its click; %d of %d windows drawn from the page "
+                        + "(asked ahead of the click): click -> drawn %s; %d asked of the station at the click: %s%n", DWELL.toMillis(), fromPage,
+                pageWave.size(), pageWaveFromPage.isEmpty() ? "-" : stats(pageWaveFromPage), pageWaveFromStation.size(),
+                pageWaveFromStation.isEmpty() ? "-" : stats(pageWaveFromStation));
         out.printf(Locale.ROOT, "  page: where the waveform's time goes (p50 / p95 ms from the click): dialog open %s; the reply's push message "
                         + "received %s (largest %,d chars); handed to the trace (setData) %s; decoded %s; drawn %s; seen painted %s%n",
-                p50p95(waveSplit.get("dialog")), p50p95(waveSplit.get("reply")), replyChars, p50p95(waveSplit.get("arrived")),
+                p50p95(waveSplit.get("dialog")), waveSplit.containsKey("reply") ? p50p95(waveSplit.get("reply"))
+                        : "none (every window came in the click's own answer, not in a later push)", replyChars, p50p95(waveSplit.get("arrived")),
                 p50p95(waveSplit.get("decoded")), p50p95(waveSplit.get("drawn")), p50p95(pageWave));
         pageExports.forEach((k, v) -> out.printf(Locale.ROOT, "  page: download %s (the export menu's link, fetched by the page): best of 2 %,d ms, %s, %.1f MB/s%n",
                 k, v[0], size(v[1]), v[1] / 1e6 / Math.max(0.001, v[0] / 1000.0)));

@@ -50,6 +50,9 @@ final class FakeReviewStation {
     final List<Path> taken = new CopyOnWriteArrayList<>();
     final List<Path> notTaken = new CopyOnWriteArrayList<>();
     private final MessageConsumer<ReviewRequest.Export> exports;
+    /** When set, waveform requests are kept unanswered until {@link #answerHeldWaveforms}. */
+    volatile boolean holdWaveforms;
+    private final List<Message<ReviewRequest.Waveform>> heldWaveforms = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
 
     FakeReviewStation(Vertx vertx) {
@@ -72,7 +75,14 @@ final class FakeReviewStation {
         // a zoomed window of the canned record's full-resolution trends (CannedRecords.record), as the station reads it
         bus.<ReviewRequest.Trends>consumer(Addresses.REVIEW_TRENDS, m -> answer(m, new TrendWindow(m.body().from(), m.body().to(),
                 CannedRecords.record().trends().stream().map(t -> CannedRecords.within(t, m.body().from(), m.body().to())).toList(), true, null)));
-        bus.<ReviewRequest.Waveform>consumer(Addresses.REVIEW_WAVEFORM, m -> answer(m, waveform(m.body())));
+        bus.<ReviewRequest.Waveform>consumer(Addresses.REVIEW_WAVEFORM, m -> {
+            if (holdWaveforms) {
+                keep(m);
+                heldWaveforms.add(m);
+            } else {
+                answer(m, waveform(m.body()));
+            }
+        });
         bus.<ReviewRequest.Sign>consumer(Addresses.REVIEW_SIGN, this::sign);
         bus.<ReviewRequest.Amend>consumer(Addresses.REVIEW_AMEND, this::amend);
         exports = bus.<ReviewRequest.Export>consumer(Addresses.REVIEW_EXPORT, m -> {
@@ -91,6 +101,15 @@ final class FakeReviewStation {
     }
 
     /** Exports of {@code sessionId} are refused with 404, as the station refuses an unknown session. */
+    /** Answers the waveform requests held so far (and answers the next ones at once). */
+    void answerHeldWaveforms() {
+        holdWaveforms = false;
+        for (Message<ReviewRequest.Waveform> m : heldWaveforms) {
+            m.reply(waveform(m.body()));
+        }
+        heldWaveforms.clear();
+    }
+
     void refuseExportsOf(String sessionId) {
         refused.add(sessionId);
     }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -18,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * A server process this station started itself: output to a log file in its folder, readiness
  * polling and graceful stop (SIGTERM, then SIGKILL after a grace period). It stops only the process
  * it started; the owner stops it in order at shut-down (the launchers' shutdown hooks do).
+ *
+ * <p>A JVM that ends before the owner can stop it (SIGTERM or Ctrl-C while the station is still starting, before any
+ * launcher's hook exists, or an owner that never closes) leaves no process behind: every process still running when the
+ * JVM shuts down is stopped by one shutdown hook ({@value #EXIT_HOOK}). A process whose owner said it stops it in order
+ * ({@link #ownerStopsAtExit}) is given {@link #OWNER_GRACE} to be stopped by its owner first. A JVM killed with SIGKILL
+ * runs no hook: its processes are left running (docs/operations.md).
  *
  * <p>A port {@link FreePort#find()} found free can be taken by another process before the server binds it.
  * {@link #onFreePorts} therefore starts a server anew on fresh ports when the port answered before launch or
@@ -29,10 +38,20 @@ public class ManagedProcess implements AutoCloseable {
     /** Start attempts when the ports found free were taken before the server bound them. */
     static final int PORT_ATTEMPTS = 3;
 
+    /** The shutdown hook's thread name. */
+    static final String EXIT_HOOK = "station-managed-processes";
+    /** How long the exit hook waits for an owner that stops its process in order. */
+    static final Duration OWNER_GRACE = Duration.ofSeconds(30);
+    /** Processes started and not stopped yet, for the exit hook. */
+    private static final Set<ManagedProcess> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean HOOK_ADDED = new AtomicBoolean();
+
     private final String name;
     private final List<String> command;
     private final Path logFile;
-    private Process process;
+    /** Volatile: the exit hook reads it without the lock, which {@link #launch} holds while it waits for readiness. */
+    private volatile Process process;
+    private volatile boolean ownerStops;
 
     protected ManagedProcess(String name, List<String> command, Path logFile) {
         this.name = name;
@@ -79,16 +98,25 @@ public class ManagedProcess implements AutoCloseable {
     protected synchronized void launch(BooleanSupplier ready, Duration timeout) throws IOException {
         Files.createDirectories(logFile.getParent());
         long logFrom = Files.exists(logFile) ? Files.size(logFile) : 0;
-        process = new ProcessBuilder(command)
+        Process started = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
+        process = started;
+        RUNNING.add(this);
+        if (HOOK_ADDED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAllAtExit, EXIT_HOOK));
+        }
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
-            if (!process.isAlive()) {
-                String why = name + " exited with code " + process.exitValue() + " during start-up (" + lastLine()
+            if (process != started) {
+                throw new IOException(name + " was stopped during start-up (the JVM is shutting down)");
+            }
+            if (!started.isAlive()) {
+                String why = name + " exited with code " + started.exitValue() + " during start-up (" + lastLine()
                         + "); see " + logFile;
                 process = null;
+                RUNNING.remove(this);
                 throw addressInUseSince(logFrom) ? new PortTakenException(why) : new IOException(why);
             }
             if (Instant.now().isAfter(deadline)) {
@@ -98,24 +126,51 @@ public class ManagedProcess implements AutoCloseable {
             }
             sleep(50);
         }
-        LOG.info("{} started (pid {}), log {}", name, process.pid(), logFile);
+        LOG.info("{} started (pid {}), log {}", name, started.pid(), logFile);
     }
 
-    public synchronized boolean running() {
-        return process != null && process.isAlive();
+    public boolean running() {
+        Process p = process;
+        return p != null && p.isAlive();
     }
 
-    public synchronized long pid() {
-        return process == null ? -1 : process.pid();
+    public long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    /**
+     * The owner stops this process in order in its own shutdown hook (e.g. the station after its storage has drained):
+     * the exit hook gives it {@link #OWNER_GRACE} before stopping it itself.
+     */
+    public void ownerStopsAtExit() {
+        ownerStops = true;
+    }
+
+    /** The exit hook: stops every process still running, after its owner's grace when it has one. */
+    static void stopAllAtExit() {
+        Instant graceEnd = Instant.now().plus(OWNER_GRACE);
+        for (ManagedProcess p : List.copyOf(RUNNING)) {
+            while (p.ownerStops && p.process != null && Instant.now().isBefore(graceEnd)) {
+                sleep(50);
+            }
+            p.stopNow();
+        }
     }
 
     /** Stops gracefully (SIGTERM), forcibly after 15 s. Safe to call twice. */
     public synchronized void stop() {
-        if (process == null) {
+        stopNow();
+    }
+
+    /** {@link #stop} without the lock, which a start still waiting for readiness holds (the exit hook calls it). */
+    private void stopNow() {
+        Process p = process;
+        if (p == null) {
             return;
         }
-        Process p = process;
         process = null;
+        RUNNING.remove(this);
         p.destroy();
         try {
             if (!p.waitFor(15, TimeUnit.SECONDS)) {

@@ -65,6 +65,25 @@ public final class StationProcess {
      * appended to {@code log}. Its status port is {@code http.statusPort} when that is set and not 0, else a free one.
      */
     public static StationProcess start(Map<String, String> settings, Path log, Options options) throws IOException, InterruptedException {
+        StationProcess station = launch(settings, log, options);
+        Process p = station.process;
+        try {
+            // up, and subscribed (a new persistent session cannot have messages queued before its first subscription)
+            Eventually.waitUntil(options.startDeadline(), "the station process up and subscribed (log: " + log + ")", () -> {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the station process exited with " + p.exitValue() + " (log: " + log + ")");
+                }
+                return station.health().map(h -> h.getBoolean("brokerConnected")).orElse(false);
+            });
+        } catch (AssertionError | RuntimeException | InterruptedException e) {
+            p.destroyForcibly();
+            throw e;
+        }
+        return station;
+    }
+
+    /** As {@link #start}, but returns as soon as the JVM is launched (a test of what happens while it starts). */
+    public static StationProcess launch(Map<String, String> settings, Path log, Options options) throws IOException {
         int statusPort = Integer.parseInt(settings.getOrDefault(STATUS_PORT, "0"));
         int port = statusPort > 0 ? statusPort : FreePort.find();
         List<String> cmd = new ArrayList<>();
@@ -83,20 +102,7 @@ public final class StationProcess {
         cmd.add("org.openinfusion.station.cli.Main");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        StationProcess station = new StationProcess(p, port);
-        try {
-            // up, and subscribed (a new persistent session cannot have messages queued before its first subscription)
-            Eventually.waitUntil(options.startDeadline(), "the station process up and subscribed (log: " + log + ")", () -> {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("the station process exited with " + p.exitValue() + " (log: " + log + ")");
-                }
-                return station.health().map(h -> h.getBoolean("brokerConnected")).orElse(false);
-            });
-        } catch (AssertionError | RuntimeException | InterruptedException e) {
-            p.destroyForcibly();
-            throw e;
-        }
-        return station;
+        return new StationProcess(p, port);
     }
 
     public int statusPort() {
@@ -115,6 +121,21 @@ public final class StationProcess {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** The processes the station started (a managed influxd, ...), as they run now. */
+    public List<ProcessHandle> children() {
+        return process.descendants().toList();
+    }
+
+    /** Whether the station's JVM has ended within {@code limit}. */
+    public boolean ended(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** SIGTERM only, at once (the JVM's shutdown hooks run). */
+    public void terminate() {
+        process.destroy();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
