@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,8 @@ import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.UnavailableStore;
 import org.openinfusion.station.storage.journal.DurableJournal;
 import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.MutableClock;
+import org.openinfusion.station.testing.CapturedLog;
 
 class HealthVerticleTest {
     @TempDir
@@ -108,6 +111,73 @@ class HealthVerticleTest {
 
         @Override
         public void close() {
+        }
+    }
+
+    /** A health verticle on {@code clock} that publishes and logs only once an hour (changes still raise alarms at once). */
+    private HealthVerticle quietHealth(MutableClock clock, AtomicBoolean connected, StorageDrain drain, DurableJournal journal) {
+        return new HealthVerticle(new HealthConfig(Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10), 0, Duration.ofHours(1)),
+                new IngestMetrics(clock, Duration.ofSeconds(10)), connected::get, drain, journal, 0.5, List::of);
+    }
+
+    @Test
+    void aFirstConnectionIsLoggedAsConnectingNotAsADisconnectAndOnlyARealLossWarns() throws Exception {
+        Codecs.registerAll(vertx);
+        AtomicBoolean connected = new AtomicBoolean(false);
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-05T09:00:00Z"));
+        try (CapturedLog log = new CapturedLog(HealthVerticle.class);
+             DurableJournal journal = DurableJournal.open(dir, 10_000, 1 << 16);
+             StorageDrain drain = new StorageDrain(journal, new WorkingStore(), 1 << 20, dir.resolve("dead.lp"))) {
+            BlockingQueue<TechnicalAlarm> alarms = new LinkedBlockingQueue<>();
+            vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
+            HealthVerticle health = quietHealth(clock, connected, drain, journal);
+            await(vertx.deployVerticle(health));
+
+            // given the broker is not connected yet at start: connecting, at INFO, and no alarm
+            Eventually.waitUntil(Duration.ofSeconds(5), "the connecting line", () -> !log.containing("connecting").isEmpty());
+            assertEquals(List.of("MQTT broker: connecting (no device data until it is up)"), log.at("INFO"));
+            clock.advance(Duration.ofSeconds(10));
+            health.changed();
+            assertEquals(null, alarms.poll(300, TimeUnit.MILLISECONDS), "a first connect is not a disconnect");
+
+            // when it connects: nothing to clear, nothing warned
+            connected.set(true);
+            health.changed();
+            assertEquals(null, alarms.poll(300, TimeUnit.MILLISECONDS));
+            assertEquals(List.of(), log.at("WARN"));
+
+            // when the connection is then lost: that is a disconnect, warned and alarmed
+            connected.set(false);
+            health.changed();
+            TechnicalAlarm lost = alarms.poll(5, TimeUnit.SECONDS);
+            assertEquals(TechnicalAlarm.BROKER_DISCONNECTED, lost.code());
+            assertTrue(lost.active());
+            assertEquals(List.of("technical alarm BROKER_DISCONNECTED: MQTT broker disconnected"), log.at("WARN"));
+            assertEquals(1, log.containing("connecting").size(), "connecting is said once, at the start");
+        }
+    }
+
+    @Test
+    void aBrokerNeverReachedWithinTheGraceIsAlarmedAsNotReachableSinceTheStart() throws Exception {
+        Codecs.registerAll(vertx);
+        AtomicBoolean connected = new AtomicBoolean(false);
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-05T09:00:00Z"));
+        try (CapturedLog log = new CapturedLog(HealthVerticle.class);
+             DurableJournal journal = DurableJournal.open(dir, 10_000, 1 << 16);
+             StorageDrain drain = new StorageDrain(journal, new WorkingStore(), 1 << 20, dir.resolve("dead.lp"))) {
+            BlockingQueue<TechnicalAlarm> alarms = new LinkedBlockingQueue<>();
+            vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
+            HealthVerticle health = quietHealth(clock, connected, drain, journal);
+            await(vertx.deployVerticle(health));
+            Eventually.waitUntil(Duration.ofSeconds(5), "the connecting line", () -> !log.containing("connecting").isEmpty());
+
+            clock.advance(HealthVerticle.FIRST_CONNECT_GRACE);
+            health.changed();
+            TechnicalAlarm never = alarms.poll(5, TimeUnit.SECONDS);
+            assertEquals(TechnicalAlarm.BROKER_DISCONNECTED, never.code());
+            assertEquals("MQTT broker not reachable since the station started 30 s ago", never.message());
+            assertEquals(List.of("technical alarm BROKER_DISCONNECTED: MQTT broker not reachable since the station started 30 s ago"),
+                    log.at("WARN"));
         }
     }
 
