@@ -1,9 +1,11 @@
 package org.openinfusion.dashboard.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,8 +46,31 @@ class DevicesViewIT {
                 pump.faults().disable(Fault.CORRUPT_CHECKSUM);
                 Chromium.screenshot(browser, "devices");
                 assertTrue(grid(browser).contains("asena"));
+                // every cell whole at the bedside screen's and the tablet's size: a broker address or a topic breaks, never cut
+                for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
+                    BrowserSteps.size(browser, size[0], size[1]);
+                    wait.until(d -> grid(d).contains("pump9"));
+                    List<String> cut = cutCells(browser);
+                    Chromium.screenshot(browser, "devices-" + size[0]);
+                    assertEquals(List.of(), cut, "devices page at " + size[0] + "x" + size[1]);
+                }
             }
         }
+    }
+
+    /** The devices table's cells whose words run past the cell's edge, and whether the table or the page scrolls sideways. */
+    @SuppressWarnings("unchecked")
+    private static List<String> cutCells(ChromeDriver browser) {
+        return (List<String>) browser.executeScript("const g = document.getElementById('devices-grid'); const out = [];"
+                + "const table = g.shadowRoot.querySelector('#table');"
+                + "if (table.scrollWidth > table.clientWidth + 1) out.push('table scrolls sideways');"
+                + "if (document.documentElement.scrollWidth > window.innerWidth) out.push('page scrolls sideways');"
+                + "for (const c of g.querySelectorAll(':scope > vaadin-grid-cell-content')) {"
+                + "  const cell = c.assignedSlot && c.assignedSlot.parentElement; if (!cell || cell.offsetParent === null) continue;"
+                + "  if (c.scrollWidth > c.clientWidth + 1 || c.getBoundingClientRect().right > cell.getBoundingClientRect().right + 1)"
+                + "    out.push('cut: ' + c.textContent.slice(0, 40));"
+                + "}"
+                + "return out;");
     }
 
     private static String grid(WebDriver d) {

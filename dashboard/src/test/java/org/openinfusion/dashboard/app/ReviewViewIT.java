@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -55,6 +57,8 @@ class ReviewViewIT {
     private static final String SUBJECT = "KET-101";
     /** Bus requests' time-out: a sign-in's password check took more than 10 s at a load average of 30 on 2 cores. */
     private static final long BUS_TIMEOUT = 60_000;
+    /** A note long enough to wrap to many lines in the events table, ending in words that show only when it is whole. */
+    private static final String LONG_NOTE = "Participant asked about the study schedule; ".repeat(12) + "END OF THE LONG NOTE";
 
     @Test
     void aPhysicianOpensAClosedSessionSeesTheEcgAroundAMarkerAndApprovesIt(ChromeDriver browser) throws Exception {
@@ -87,6 +91,7 @@ class ReviewViewIT {
         command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "no cuff on this test bed",
                 Set.of(StartGates.Kind.NO_PRE_DOSE_NIBP)));
         command(vertx, nurse, new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NAUSEA, "mild"));
+        command(vertx, nurse, new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NOTE, LONG_NOTE));
 
         DeliveryOptions doctor = BusGuard.options(signIn(vertx, "dr.ng", "doctor-pass"), BUS_TIMEOUT);
         String sessionId = sessionOf(vertx, doctor);
@@ -121,7 +126,9 @@ class ReviewViewIT {
         Chromium.screenshot(browser, "review-list");
 
         BrowserSteps.clickGridCell(browser, "sessions-grid", SUBJECT);
-        wait.until(d -> d.getCurrentUrl().endsWith("/review/" + sessionId));
+        // the record's address is the subject's code and the day, never the session's internal id
+        String shortAddress = "/review/" + SUBJECT + "-" + LocalDate.now(Text.zone());
+        wait.until(d -> d.getCurrentUrl().endsWith(shortAddress));
         wait.until(d -> BrowserSteps.text(browser, "record-subject").equals(SUBJECT));
         // the timeline: five uPlot panels (heart rate and SpO2, respiration, NIBP, infusion, ratings), drawn
         wait.until(d -> ((Number) browser.executeScript("return document.querySelectorAll('#timeline .uplot').length")).intValue() == 5);
@@ -136,6 +143,18 @@ class ReviewViewIT {
                 + "return x.max - x.min < (t.data.to - t.data.from) * 0.6 && t.plots.every(p =>"
                 + " Math.abs(p.scales.x.min - x.min) < 1e-9 && Math.abs(p.scales.x.max - x.max) < 1e-9);"));
         BrowserSteps.click(browser, "timeline-reset");
+
+        // the events table fits the window at both sizes: no cut cell (the "By" column whole), no sideways scroll, and a
+        // long event takes two lines, its whole text in the tooltip a keyboard user gets on the focused cell
+        for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
+            BrowserSteps.size(browser, size[0], size[1]);
+            wait.until(d -> eventsFit(browser).isEmpty());
+            System.out.println("events table at " + size[0] + "x" + size[1] + ": " + eventsFit(browser) + ", tallest event "
+                    + browser.executeScript("return Math.max(...Array.from(document.querySelectorAll('#events-grid > vaadin-grid-cell-content'))"
+                    + ".map(c => c.getBoundingClientRect().height))") + " px");
+            Chromium.screenshot(browser, "review-events-" + size[0]);
+        }
+        wait.until(d -> noteTooltipByKeyboard(browser));
 
         // the marker's ECG and pleth
         BrowserSteps.clickGridCell(browser, "events-grid", "Marker: Nausea");
@@ -180,10 +199,58 @@ class ReviewViewIT {
         wait.until(d -> BrowserSteps.text(browser, "record-signatures").contains("Dr A Ng (dr.ng)")
                 && BrowserSteps.text(browser, "record-signatures").contains("meaning: Approved"));
         browser.executeScript("window.scrollTo(0, 0)");
+        BrowserSteps.size(browser, 1280, 800);
         Path shot = Chromium.screenshot(browser, "review");
         Path docs = Path.of("..", "docs", "images");
         Files.createDirectories(docs);
         Files.copy(shot, docs.resolve("review.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // an address made before (the session's id) still opens the record, which is then shown at its short address
+        browser.get(url + "review/" + sessionId);
+        wait.until(d -> BrowserSteps.text(browser, "record-subject").equals(SUBJECT) && d.getCurrentUrl().endsWith(shortAddress));
+    }
+
+    /**
+     * What does not fit in the events table: a cell whose words run past its edge (cut), an event taller than two lines,
+     * or the table scrolling sideways. Empty when all fits.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> eventsFit(ChromeDriver browser) {
+        return (List<String>) browser.executeScript("const g = document.getElementById('events-grid'); const out = [];"
+                + "if (!g) return ['no events table'];"
+                + "const table = g.shadowRoot.querySelector('#table');"
+                + "if (table.scrollWidth > table.clientWidth + 1) out.push('scrolls sideways: ' + table.scrollWidth + ' > ' + table.clientWidth);"
+                + "for (const c of g.querySelectorAll(':scope > vaadin-grid-cell-content')) {"
+                + "  const cell = c.assignedSlot && c.assignedSlot.parentElement; if (!cell || cell.offsetParent === null) continue;"
+                + "  if (c.scrollWidth > c.clientWidth + 1 || c.getBoundingClientRect().right > cell.getBoundingClientRect().right + 1)"
+                + "    out.push('cut: ' + c.textContent.slice(0, 40));"
+                + "  const line = parseFloat(getComputedStyle(c).lineHeight) || 20;"
+                + "  if (c.getBoundingClientRect().height > 2 * line + 2) out.push('taller than two lines: ' + c.textContent.slice(0, 40));"
+                + "}"
+                + "return out;");
+    }
+
+    /** Focuses the long note's event cell from the keyboard and reads the tooltip it shows: the whole note. */
+    private static boolean noteTooltipByKeyboard(ChromeDriver browser) {
+        Number row = (Number) browser.executeScript("const g = document.getElementById('events-grid');"
+                + "const c = Array.from(g.querySelectorAll(':scope > vaadin-grid-cell-content')).find(c => c.textContent.startsWith('Note:'));"
+                + "return c && c.assignedSlot ? c.assignedSlot.parentElement.parentElement.index : -1;");
+        if (row == null || row.intValue() < 0) {
+            return false;
+        }
+        WebElement header = (WebElement) browser.executeScript("const g = document.getElementById('events-grid');"
+                + "return Array.from(g.querySelectorAll(':scope > vaadin-grid-cell-content')).find(c => c.textContent === 'Event');");
+        header.click();
+        Actions keys = new Actions(browser);
+        for (int i = 0; i <= row.intValue(); i++) {
+            keys.sendKeys(Keys.ARROW_DOWN);
+        }
+        keys.perform();
+        Object shown = browser.executeScript("const t = document.querySelector('#events-grid > vaadin-tooltip'); if (!t) return 'no tooltip';"
+                + "return (t.opened ? 'opened ' : 'closed ') + [t.text, t.textContent, t.shadowRoot && t.shadowRoot.textContent,"
+                + " t._overlayElement && t._overlayElement.textContent].filter(x => x).join(' | ');");
+        System.out.println("events tooltip after the keyboard: " + String.valueOf(shown).replace(LONG_NOTE, "<the whole note>"));
+        return String.valueOf(shown).startsWith("opened") && String.valueOf(shown).contains("END OF THE LONG NOTE");
     }
 
     private static long drawnPixels(ChromeDriver browser) {
