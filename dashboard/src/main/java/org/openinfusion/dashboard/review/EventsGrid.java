@@ -18,12 +18,12 @@ final class EventsGrid extends Grid<TimelineEvent> {
         // fixed widths that hold their longest value ("T-123.4 min", "15:03:07", a user id): measured at first paint, auto
         // widths cut the "By" column at 1280 px; the event takes the rest, at most two lines (station.css), its whole text
         // in the tooltip, which a keyboard user gets on focusing the cell
-        addColumn(e -> ReviewFormat.fromStart(e.at(), zero)).setHeader(Text.get("review.events.time")).setWidth("7.5rem").setFlexGrow(0);
+        addColumn(e -> ReviewFormat.fromStart(e.at(), zero)).setHeader(Text.get("review.events.time")).setWidth("6.5rem").setFlexGrow(0);
         addColumn(e -> ReviewFormat.time(e.at())).setHeader(Text.get("review.events.clock", ReviewFormat.zoneName(Instant.now())))
-                .setWidth("7rem").setFlexGrow(0);
+                .setWidth("6rem").setFlexGrow(0);
         addColumn(EventsGrid::text).setHeader(Text.get("review.events.event")).setFlexGrow(1)
                 .setTooltipGenerator(EventsGrid::tooltip);
-        addColumn(TimelineEvent::actor).setHeader(Text.get("review.events.by")).setWidth("8.5rem").setFlexGrow(0);
+        addColumn(TimelineEvent::actor).setHeader(Text.get("review.events.by")).setWidth("7rem").setFlexGrow(0);
         setTooltipGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? Text.get("review.events.waveformHint") : null);
         setPartNameGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? "with-waveform" : null);
         addItemClickListener(e -> {

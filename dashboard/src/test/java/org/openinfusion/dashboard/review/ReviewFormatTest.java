@@ -60,6 +60,16 @@ class ReviewFormatTest {
     }
 
     @Test
+    void aLongEventsTooltipHoldsItsWholeTextAndAShortOneOnlyTheWaveformHint() {
+        String note = "Participant asked about the study schedule; ".repeat(9) + "END OF THE LONG NOTE";
+        TimelineEvent longNote = new TimelineEvent(AT, Category.NOTE, "Note", note, "nurse1", 3);
+        assertEquals("Note: Note (" + note + ")", EventsGrid.tooltip(longNote), "the whole event, cut to two lines in its cell");
+        assertEquals(null, EventsGrid.tooltip(new TimelineEvent(AT, Category.NOTE, "Note", "short", "nurse1", 4)));
+        TimelineEvent marker = new TimelineEvent(AT, Category.MARKER, "Nausea", "mild", "nurse1", 5);
+        assertEquals(Text.get("review.events.waveformHint"), EventsGrid.tooltip(marker));
+    }
+
+    @Test
     void dateTimesAreWrittenInTheSitesZoneWithItsName() {
         Text.zone(ZoneId.of("Europe/Berlin"));
         assertEquals("2026-07-01 14:03 CEST", ReviewFormat.dateTime(AT));

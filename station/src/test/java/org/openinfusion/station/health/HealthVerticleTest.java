@@ -114,70 +114,71 @@ class HealthVerticleTest {
         }
     }
 
-    /** A health verticle on {@code clock} that publishes and logs only once an hour (changes still raise alarms at once). */
-    private HealthVerticle quietHealth(MutableClock clock, AtomicBoolean connected, StorageDrain drain, DurableJournal journal) {
-        return new HealthVerticle(new HealthConfig(Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10), 0, Duration.ofHours(1)),
-                new IngestMetrics(clock, Duration.ofSeconds(10)), connected::get, drain, journal, 0.5, List::of);
+    /**
+     * A station whose broker is not connected at start: its health (publishing and logging only once an hour; changes
+     * still raise alarms at once) on a clock the test moves, the alarms it publishes and the lines it logs.
+     */
+    private final class NotYetConnected implements AutoCloseable {
+        final AtomicBoolean connected = new AtomicBoolean(false);
+        final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T09:00:00Z"));
+        final BlockingQueue<TechnicalAlarm> alarms = new LinkedBlockingQueue<>();
+        final CapturedLog log = new CapturedLog(HealthVerticle.class);
+        final DurableJournal journal = DurableJournal.open(dir, 10_000, 1 << 16);
+        final StorageDrain drain = new StorageDrain(journal, new WorkingStore(), 1 << 20, dir.resolve("dead.lp"));
+        final HealthVerticle health = new HealthVerticle(new HealthConfig(Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10), 0,
+                Duration.ofHours(1)), new IngestMetrics(clock, Duration.ofSeconds(10)), connected::get, drain, journal, 0.5, List::of);
+
+        NotYetConnected() throws Exception {
+            Codecs.registerAll(vertx);
+            vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
+            await(vertx.deployVerticle(health));
+            Eventually.waitUntil(Duration.ofSeconds(5), "the connecting line", () -> !log.containing("connecting").isEmpty());
+        }
+
+        @Override
+        public void close() throws Exception {
+            drain.close();
+            journal.close();
+            log.close();
+        }
     }
 
     @Test
     void aFirstConnectionIsLoggedAsConnectingNotAsADisconnectAndOnlyARealLossWarns() throws Exception {
-        Codecs.registerAll(vertx);
-        AtomicBoolean connected = new AtomicBoolean(false);
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-05T09:00:00Z"));
-        try (CapturedLog log = new CapturedLog(HealthVerticle.class);
-             DurableJournal journal = DurableJournal.open(dir, 10_000, 1 << 16);
-             StorageDrain drain = new StorageDrain(journal, new WorkingStore(), 1 << 20, dir.resolve("dead.lp"))) {
-            BlockingQueue<TechnicalAlarm> alarms = new LinkedBlockingQueue<>();
-            vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
-            HealthVerticle health = quietHealth(clock, connected, drain, journal);
-            await(vertx.deployVerticle(health));
-
+        try (NotYetConnected station = new NotYetConnected()) {
             // given the broker is not connected yet at start: connecting, at INFO, and no alarm
-            Eventually.waitUntil(Duration.ofSeconds(5), "the connecting line", () -> !log.containing("connecting").isEmpty());
-            assertEquals(List.of("MQTT broker: connecting (no device data until it is up)"), log.at("INFO"));
-            clock.advance(Duration.ofSeconds(10));
-            health.changed();
-            assertEquals(null, alarms.poll(300, TimeUnit.MILLISECONDS), "a first connect is not a disconnect");
+            assertEquals(List.of("MQTT broker: connecting (no device data until it is up)"), station.log.at("INFO"));
+            station.clock.advance(Duration.ofSeconds(10));
+            station.health.changed();
+            assertEquals(null, station.alarms.poll(300, TimeUnit.MILLISECONDS), "a first connect is not a disconnect");
 
             // when it connects: nothing to clear, nothing warned
-            connected.set(true);
-            health.changed();
-            assertEquals(null, alarms.poll(300, TimeUnit.MILLISECONDS));
-            assertEquals(List.of(), log.at("WARN"));
+            station.connected.set(true);
+            station.health.changed();
+            assertEquals(null, station.alarms.poll(300, TimeUnit.MILLISECONDS));
+            assertEquals(List.of(), station.log.at("WARN"));
 
             // when the connection is then lost: that is a disconnect, warned and alarmed
-            connected.set(false);
-            health.changed();
-            TechnicalAlarm lost = alarms.poll(5, TimeUnit.SECONDS);
+            station.connected.set(false);
+            station.health.changed();
+            TechnicalAlarm lost = station.alarms.poll(5, TimeUnit.SECONDS);
             assertEquals(TechnicalAlarm.BROKER_DISCONNECTED, lost.code());
             assertTrue(lost.active());
-            assertEquals(List.of("technical alarm BROKER_DISCONNECTED: MQTT broker disconnected"), log.at("WARN"));
-            assertEquals(1, log.containing("connecting").size(), "connecting is said once, at the start");
+            assertEquals(List.of("technical alarm BROKER_DISCONNECTED: MQTT broker disconnected"), station.log.at("WARN"));
+            assertEquals(1, station.log.containing("connecting").size(), "connecting is said once, at the start");
         }
     }
 
     @Test
     void aBrokerNeverReachedWithinTheGraceIsAlarmedAsNotReachableSinceTheStart() throws Exception {
-        Codecs.registerAll(vertx);
-        AtomicBoolean connected = new AtomicBoolean(false);
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-05T09:00:00Z"));
-        try (CapturedLog log = new CapturedLog(HealthVerticle.class);
-             DurableJournal journal = DurableJournal.open(dir, 10_000, 1 << 16);
-             StorageDrain drain = new StorageDrain(journal, new WorkingStore(), 1 << 20, dir.resolve("dead.lp"))) {
-            BlockingQueue<TechnicalAlarm> alarms = new LinkedBlockingQueue<>();
-            vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
-            HealthVerticle health = quietHealth(clock, connected, drain, journal);
-            await(vertx.deployVerticle(health));
-            Eventually.waitUntil(Duration.ofSeconds(5), "the connecting line", () -> !log.containing("connecting").isEmpty());
-
-            clock.advance(HealthVerticle.FIRST_CONNECT_GRACE);
-            health.changed();
-            TechnicalAlarm never = alarms.poll(5, TimeUnit.SECONDS);
+        try (NotYetConnected station = new NotYetConnected()) {
+            station.clock.advance(HealthVerticle.FIRST_CONNECT_GRACE);
+            station.health.changed();
+            TechnicalAlarm never = station.alarms.poll(5, TimeUnit.SECONDS);
             assertEquals(TechnicalAlarm.BROKER_DISCONNECTED, never.code());
             assertEquals("MQTT broker not reachable since the station started 30 s ago", never.message());
             assertEquals(List.of("technical alarm BROKER_DISCONNECTED: MQTT broker not reachable since the station started 30 s ago"),
-                    log.at("WARN"));
+                    station.log.at("WARN"));
         }
     }
 
