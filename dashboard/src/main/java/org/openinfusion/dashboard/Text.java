@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -81,13 +82,45 @@ public final class Text {
 
     /** A criterion's line: its status, its name and its figures, e.g. "Met: Systolic BP within 20 % of baseline - 128 vs ...". */
     public static String criterionLine(DischargeCheck.Criterion c, DischargeCriteria rules) {
-        return of("discharge", c.status()) + ": " + criterion(c, rules) + " - " + criterionDetail(c.detail());
+        return of("discharge", c.status()) + ": " + criterion(c, rules) + " - " + criterionDetail(c);
+    }
+
+    /**
+     * A criterion's line where the protocol's rules are not at hand (the review of an override): "Not met: Scheduled
+     * ratings - still to rate or mark not assessed: Baseline, T+20 min"; a vital sign reads "Heart rate against baseline".
+     */
+    public static String criterionLine(DischargeCheck.Criterion c) {
+        String name = c.kind() == DischargeCheck.Kind.VITAL && c.vital().isPresent()
+                ? get("discharge.criterion.VITAL.againstBaseline", vital(c.vital().get())) : get("discharge.criterion." + c.kind().name());
+        return of("discharge", c.status()) + ": " + name + " - " + criterionDetail(c);
+    }
+
+    /**
+     * A criterion's figures in staff words, its time points named from the data it carries: the ratings still to do
+     * read "still to rate or mark not assessed: Baseline, T+20 min, End of infusion"; "6 at t20" reads "6 at T+20 min".
+     */
+    public static String criterionDetail(DischargeCheck.Criterion c) {
+        if (c.kind() == DischargeCheck.Kind.SCHEDULED_RATINGS && c.status() != DischargeCheck.Status.MET && !c.timePoints().isEmpty()) {
+            return get("discharge.detail.outstanding", timePoints(c.timePoints()));
+        }
+        String d = c.detail();
+        for (String id : c.timePoints()) {
+            d = Pattern.compile("(?<![\\w-])" + Pattern.quote(id) + "(?![\\w-])").matcher(d)
+                    .replaceAll(Matcher.quoteReplacement(timePoint(id)));
+        }
+        return d;
+    }
+
+    /** Time points as staff name them, in the order given: "Baseline, T+20 min, End of infusion". */
+    public static String timePoints(List<String> ids) {
+        return String.join(", ", ids.stream().map(Text::timePoint).toList());
     }
 
     private static final Pattern POINT_IN_DETAIL = Pattern.compile("(?<=at |\\()(t\\d+|baseline|end-of-infusion)(?=[ )]|$)");
 
     /**
-     * A discharge criterion's figures in staff words: the time points the station writes by id ("6 at t20", "still to
+     * A discharge criterion's figures in staff words, from the station's words alone (an override written before the
+     * criteria were kept as data): the time points the station writes by id ("6 at t20", "still to
      * rate or mark not assessed: baseline, t80") read as staff name them ("6 at T+20 min", "Baseline, T+80 min").
      */
     public static String criterionDetail(String detail) {

@@ -46,14 +46,16 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
     public DevicesView() {
         setSizeFull();
         grid.setId("devices-grid");
-        grid.addColumn(DeviceRow::name).setHeader("Device");
-        grid.addColumn(DeviceRow::protocol).setHeader("Protocol");
-        grid.addColumn(DeviceRow::endpoint).setHeader("Port / server");
-        grid.addColumn(DeviceRow::link).setHeader("Line");
-        grid.addColumn(DeviceRow::state).setHeader("State");
-        grid.addColumn(DeviceRow::bytesPerSecond).setHeader("Bytes/s");
-        grid.addColumn(DeviceRow::valuesPerSecond).setHeader("Values/s");
-        grid.addColumn(DeviceRow::lastData).setHeader("Last data");
+        // short values get the width of their longest ("DISCONNECTED", "measuring ...", "120 s ago"), never broken; the
+        // long ones (device, server, topic, errors) share the rest and break where they must (station.css)
+        grid.addColumn(DeviceRow::name).setHeader("Device").setFlexGrow(2);
+        grid.addColumn(DeviceRow::protocol).setHeader("Protocol").setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(DeviceRow::endpoint).setHeader("Port / server").setFlexGrow(2);
+        grid.addColumn(DeviceRow::link).setHeader("Line").setFlexGrow(2);
+        grid.addColumn(DeviceRow::state).setHeader("State").setWidth("8.5rem").setFlexGrow(0);
+        grid.addColumn(DeviceRow::bytesPerSecond).setHeader("Bytes/s").setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(DeviceRow::valuesPerSecond).setHeader("Values/s").setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(DeviceRow::lastData).setHeader("Last data").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(DeviceRow::problems).setHeader("Errors by kind").setFlexGrow(3);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the whole port and line, not "tcp://127...."

@@ -15,11 +15,15 @@ final class EventsGrid extends Grid<TimelineEvent> {
     EventsGrid(Consumer<TimelineEvent> openWaveform) {
         setId("events-grid");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        addColumn(e -> ReviewFormat.fromStart(e.at(), zero)).setHeader(Text.get("review.events.time")).setAutoWidth(true).setFlexGrow(0);
+        // fixed widths that hold their longest value ("T-123.4 min", "15:03:07", a user id): measured at first paint, auto
+        // widths cut the "By" column at 1280 px; the event takes the rest, at most two lines (station.css), its whole text
+        // in the tooltip, which a keyboard user gets on focusing the cell
+        addColumn(e -> ReviewFormat.fromStart(e.at(), zero)).setHeader(Text.get("review.events.time")).setWidth("6.5rem").setFlexGrow(0);
         addColumn(e -> ReviewFormat.time(e.at())).setHeader(Text.get("review.events.clock", ReviewFormat.zoneName(Instant.now())))
-                .setAutoWidth(true).setFlexGrow(0);
-        addColumn(EventsGrid::text).setHeader(Text.get("review.events.event")).setFlexGrow(1);
-        addColumn(TimelineEvent::actor).setHeader(Text.get("review.events.by")).setAutoWidth(true).setFlexGrow(0);
+                .setWidth("6rem").setFlexGrow(0);
+        addColumn(EventsGrid::text).setHeader(Text.get("review.events.event")).setFlexGrow(1)
+                .setTooltipGenerator(EventsGrid::tooltip);
+        addColumn(TimelineEvent::actor).setHeader(Text.get("review.events.by")).setWidth("7rem").setFlexGrow(0);
         setTooltipGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? Text.get("review.events.waveformHint") : null);
         setPartNameGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? "with-waveform" : null);
         addItemClickListener(e -> {
@@ -34,6 +38,19 @@ final class EventsGrid extends Grid<TimelineEvent> {
     static String text(TimelineEvent e) {
         return ReviewFormat.category(e.category()) + ": " + ReviewFormat.title(e)
                 + (e.detail() == null || e.detail().isBlank() ? "" : " (" + ReviewFormat.detail(e) + ")");
+    }
+
+    /** Beyond this many characters an event may take more than its two lines: its tooltip holds the whole text. */
+    static final int SHOWN_WHOLE = 120;
+
+    /** An event's tooltip: its whole text when it may be cut, and the waveform hint where a click shows one. */
+    static String tooltip(TimelineEvent e) {
+        String text = text(e);
+        String hint = TimelineData.WITH_WAVEFORM.contains(e.category()) ? Text.get("review.events.waveformHint") : null;
+        if (text.length() <= SHOWN_WHOLE) {
+            return hint;
+        }
+        return hint == null ? text : text + "\n" + hint;
     }
 
     void show(List<TimelineEvent> events, Instant zero) {

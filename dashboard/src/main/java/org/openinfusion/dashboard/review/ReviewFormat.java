@@ -3,6 +3,7 @@ package org.openinfusion.dashboard.review;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +52,27 @@ final class ReviewFormat {
         if (d != null && e.category() == SessionRecord.Category.RATING && d.startsWith(NO_TOTAL)) {
             return Text.get("review.noTotalDetail") + staff(d.substring(NO_TOTAL.length()));
         }
+        if (!e.unmet().isEmpty()) {
+            return Text.get("review.override.detail", String.join("; ", e.unmet().stream().map(Text::criterionLine).toList()), staff(d));
+        }
+        if (d != null && e.category() == SessionRecord.Category.SESSION && d.startsWith(UNMET) && d.contains(REASON)) {
+            return overrideInWords(d);
+        }
         return staff(d);
+    }
+
+    private static final String UNMET = "unmet: ";
+    private static final String REASON = "; reason: ";
+
+    /**
+     * A discharge override written before its unmet criteria were kept as data ("unmet: scheduled ratings: still to
+     * rate or mark not assessed: baseline, t20; reason: ..."): its time points named as staff name them.
+     */
+    private static String overrideInWords(String d) {
+        int reason = d.indexOf(REASON);
+        List<String> lines = List.of(d.substring(UNMET.length(), reason).split("; "));
+        return Text.get("review.override.detail", String.join("; ", lines.stream().map(Text::criterionDetail).toList()),
+                staff(d.substring(reason + 2)));
     }
 
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?Z");

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import java.time.Duration;
 import java.util.function.Function;
+import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.users.Access;
@@ -31,7 +32,7 @@ import org.openinfusion.station.security.Permission;
  * timeline (vitals, NIBP, infusion against plan, rating totals, events) with the ECG around any alarm or marker, the
  * ratings with their items, and the actions: sign, amend (closed records), export.
  */
-@Route("review/:sessionId")
+@Route("review/:" + ReviewRecordView.SESSION_ID)
 @PageTitle("Record - Infusion station")
 @StyleSheet("styles/review.css")
 public class ReviewRecordView extends Div implements BeforeEnterObserver {
@@ -49,6 +50,8 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     private final Button amend = new Button(Text.get("review.amend.open"));
     private final Span loading = new Span(Text.get("review.record.loading"));
     private final Div content = new Div();
+    /** The address the record was opened by: its short address or (made before) its session id. */
+    private String address;
     private String sessionId;
     private volatile ReviewClient client;
     /** The waveform dialog, made on the first click on an event. */
@@ -87,8 +90,21 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Access.require(event, Permission.REVIEW_READ);
-        sessionId = event.getRouteParameters().get(SESSION_ID).orElse("");
-        windows = new WaveformCache(() -> client, sessionId, Duration.ofSeconds(WaveformDialog.SECONDS));
+        String asked = event.getRouteParameters().get(SESSION_ID).orElse("");
+        if (asked.equals(address)) {
+            return; // the address bar was set to this record's short address
+        }
+        address = asked;
+        sessionId = RecordRef.parse(address).isPresent() ? null : address;
+        if (client != null) { // another record in this view (the router keeps the view between records)
+            record = null;
+            reload();
+        }
+    }
+
+    /** The address the record is shown at (its short address once it has been opened). */
+    String address() {
+        return address;
     }
 
     @Override
@@ -102,15 +118,50 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         reload();
     }
 
+    /**
+     * Opens the record: its short address ({@link RecordRef}, e.g. review/KET-101-2026-12-05) is first looked up among
+     * the subject's sessions of that day; a session id (an address made before) is opened as it is.
+     */
     void reload() {
-        client.open(sessionId, this::show, message -> {
-            loading.setText(message);
-            Refusals.show(message);
-        });
+        if (sessionId != null) {
+            client.open(sessionId, this::show, this::failed);
+            return;
+        }
+        RecordRef.Parsed ref = RecordRef.parse(address).orElseThrow();
+        client.list(new ReviewRequest.ListSessions(ref.filter()), found -> RecordRef.resolve(ref, found.sessions()).ifPresentOrElse(id -> {
+            sessionId = id;
+            client.open(id, this::show, this::failed);
+        }, () -> failed(Text.get("review.record.notFound", address))), this::failed);
+    }
+
+    private void failed(String message) {
+        loading.setText(message);
+        loading.setVisible(true);
+        content.setVisible(false);
+        Refusals.show(message);
+    }
+
+    /** The address bar shows the record's short address, also when it was opened by its session id. */
+    private void showShortAddress(SessionRecord r) {
+        client.list(new ReviewRequest.ListSessions(RecordRef.sameDay(r.listing())), found -> {
+            String ref = RecordRef.of(r.listing(), found.sessions());
+            if (!ref.equals(address)) {
+                address = ref;
+                getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, Routes.REVIEW + "/" + ref));
+            }
+        }, message -> { });
     }
 
     /** Shows a record as the station sent it (after opening, signing or amending); under the UI lock. */
     void show(SessionRecord r) {
+        if (record == null) { // a record newly opened in this view: its own waveform windows and dialog
+            showShortAddress(r);
+            windows = new WaveformCache(() -> client, sessionId, Duration.ofSeconds(WaveformDialog.SECONDS));
+            if (waveform != null) {
+                remove(waveform);
+                waveform = null;
+            }
+        }
         record = r;
         crumb.setText(r.listing().subjectCode());
         loading.setVisible(false);

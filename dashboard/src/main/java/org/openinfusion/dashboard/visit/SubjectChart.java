@@ -100,6 +100,17 @@ public final class SubjectChart {
         return out;
     }
 
+    /**
+     * What the chart says while it has nothing to draw: it draws the outcome measures rated at the study visits (HAM-D17
+     * for Williams), so it names them; ratings taken during an infusion session (a CADSS at baseline) are listed below
+     * the chart, not drawn, and do not make "no rating yet" true or false.
+     */
+    static String empty(SubjectTimeline t) {
+        List<String> measures = t.lines().stream().filter(l -> l.kind() != VisitKind.INFUSION && l.planned() != null)
+                .flatMap(l -> l.planned().instruments().stream()).distinct().map(Text::form).toList();
+        return measures.isEmpty() ? Text.get("subject.chartEmptyNoMeasure") : Text.get("subject.chartEmpty", String.join(", ", measures));
+    }
+
     /** The SVG of {@code measure} on the timeline; a short note instead when nothing has been rated. */
     public static String svg(SubjectTimeline t, String measure) {
         List<Point> points = points(t, measure);
@@ -108,8 +119,9 @@ public final class SubjectChart {
         List<LocalDate> days = new ArrayList<>(points.stream().map(Point::day).toList());
         t.lines().forEach(l -> l.heldOn().or(l::target).ifPresent(days::add));
         if (points.stream().noneMatch(p -> p.value() != null) || days.isEmpty()) {
-            return "<svg xmlns='http://www.w3.org/2000/svg' role='img' aria-label='" + esc(Text.get("subject.chartEmpty")) + "' width='" + W
-                    + "' height='40'><text x='8' y='24' font-size='14'>" + esc(Text.get("subject.chartEmpty")) + "</text></svg>";
+            String note = empty(t);
+            return "<svg xmlns='http://www.w3.org/2000/svg' role='img' aria-label='" + esc(note) + "' width='" + W
+                    + "' height='40'><text x='8' y='24' font-size='14'>" + esc(note) + "</text></svg>";
         }
         LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow().minusDays(1);
         LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow().plusDays(1);

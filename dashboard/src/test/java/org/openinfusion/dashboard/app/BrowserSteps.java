@@ -1,5 +1,6 @@
 package org.openinfusion.dashboard.app;
 
+import java.util.List;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -47,6 +48,24 @@ public final class BrowserSteps {
         browser.manage().window().setSize(new Dimension(width + (int) chromeWidth, height + (int) chromeHeight));
         waitFor(browser).until(d -> ((Number) browser.executeScript("return window.innerWidth")).intValue() == width
                 && ((Number) browser.executeScript("return window.innerHeight")).intValue() == height);
+    }
+
+    /**
+     * What does not fit in the grid {@code gridId}: each cell whose words run past its edge ("cut: ..."), and the grid
+     * scrolling sideways. Empty when every visible cell shows its words whole.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> cutCells(ChromeDriver browser, String gridId) {
+        return (List<String>) browser.executeScript("const g = document.getElementById(arguments[0]); const out = [];"
+                + "if (!g) return ['no grid ' + arguments[0]];"
+                + "const table = g.shadowRoot.querySelector('#table');"
+                + "if (table.scrollWidth > table.clientWidth + 1) out.push('scrolls sideways: ' + table.scrollWidth + ' > ' + table.clientWidth);"
+                + "for (const c of g.querySelectorAll(':scope > vaadin-grid-cell-content')) {"
+                + "  const cell = c.assignedSlot && c.assignedSlot.parentElement; if (!cell || cell.offsetParent === null) continue;"
+                + "  if (c.scrollWidth > c.clientWidth + 1 || c.getBoundingClientRect().right > cell.getBoundingClientRect().right + 1)"
+                + "    out.push('cut: ' + c.textContent.slice(0, 40));"
+                + "}"
+                + "return out;", gridId);
     }
 
     /** Opens the dashboard (which sends to the sign-in page) and signs in. */

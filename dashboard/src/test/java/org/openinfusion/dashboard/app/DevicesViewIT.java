@@ -1,9 +1,12 @@
 package org.openinfusion.dashboard.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,6 +47,17 @@ class DevicesViewIT {
                 pump.faults().disable(Fault.CORRUPT_CHECKSUM);
                 Chromium.screenshot(browser, "devices");
                 assertTrue(grid(browser).contains("asena"));
+                // every cell whole at the bedside screen's and the tablet's size: a broker address or a topic breaks, never cut
+                for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
+                    BrowserSteps.size(browser, size[0], size[1]);
+                    wait.until(d -> grid(d).contains("pump9"));
+                    List<String> cut = new ArrayList<>(BrowserSteps.cutCells(browser, "devices-grid"));
+                    if ((Boolean) browser.executeScript("return document.documentElement.scrollWidth > window.innerWidth")) {
+                        cut.add("the page scrolls sideways");
+                    }
+                    Chromium.screenshot(browser, "devices-" + size[0]);
+                    assertEquals(List.of(), cut, "devices page at " + size[0] + "x" + size[1]);
+                }
             }
         }
     }

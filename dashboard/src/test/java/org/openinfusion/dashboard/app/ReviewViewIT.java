@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -64,6 +67,8 @@ class ReviewViewIT {
         users.put("dr.ng", Role.PHYSICIAN, "Dr A Ng", "doctor-pass".toCharArray());
         users.put("nurse1", Role.NURSE, "Nurse One", "nurse-pass".toCharArray());
     }
+    /** A note (at most 500 characters) long enough to wrap to many lines in the events table, ending in words that show only when it is whole. */
+    private static final String LONG_NOTE = "Participant asked about the study schedule; ".repeat(9) + "END OF THE LONG NOTE";
 
     @Test
     void aPhysicianOpensAClosedSessionSeesTheEcgAroundAMarkerAndApprovesIt(ChromeDriver browser) throws Exception {
@@ -104,6 +109,7 @@ class ReviewViewIT {
         command(vertx, nurse, new SessionCommand.SessionStep("nurse1", BED, Step.CONFIRM_INFUSION_START, "no cuff on this test bed",
                 Set.of(StartGates.Kind.NO_PRE_DOSE_NIBP)));
         command(vertx, nurse, new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NAUSEA, "mild"));
+        command(vertx, nurse, new SessionCommand.AddMarker("nurse1", BED, MarkerKind.NOTE, LONG_NOTE));
 
         DeliveryOptions doctor = BusGuard.options(signIn(vertx, "dr.ng", "doctor-pass"), BUS_TIMEOUT);
         String sessionId = sessionOf(vertx, doctor);
@@ -142,7 +148,9 @@ class ReviewViewIT {
         Chromium.screenshot(browser, "review-list");
 
         BrowserSteps.clickGridCell(browser, "sessions-grid", SUBJECT);
-        wait.until(d -> d.getCurrentUrl().endsWith("/review/" + sessionId));
+        // the record's address is the subject's code and the day, never the session's internal id
+        String shortAddress = "/review/" + SUBJECT + "-" + LocalDate.now(Text.zone());
+        wait.until(d -> d.getCurrentUrl().endsWith(shortAddress));
         wait.until(d -> BrowserSteps.text(browser, "record-subject").equals(SUBJECT));
         // the timeline: five uPlot panels (heart rate and SpO2, respiration, NIBP, infusion, ratings), drawn
         wait.until(d -> ((Number) browser.executeScript("return document.querySelectorAll('#timeline .uplot').length")).intValue() == 5);
@@ -157,6 +165,18 @@ class ReviewViewIT {
                 + "return x.max - x.min < (t.data.to - t.data.from) * 0.6 && t.plots.every(p =>"
                 + " Math.abs(p.scales.x.min - x.min) < 1e-9 && Math.abs(p.scales.x.max - x.max) < 1e-9);"));
         BrowserSteps.click(browser, "timeline-reset");
+
+        // the events table fits the window at both sizes: no cut cell (the "By" column whole), no sideways scroll, and a
+        // long event takes two lines (its whole text is in the cell's tooltip: ReviewFormatTest)
+        for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
+            BrowserSteps.size(browser, size[0], size[1]);
+            new WebDriverWait(browser, Duration.ofSeconds(45)).withMessage(() -> "events table at " + size[0] + ": " + eventsFit(browser))
+                    .until(d -> eventsFit(browser).isEmpty());
+            System.out.println("events table at " + size[0] + "x" + size[1] + ": " + eventsFit(browser) + ", tallest event "
+                    + browser.executeScript("return Math.max(...Array.from(document.querySelectorAll('#events-grid > vaadin-grid-cell-content'))"
+                    + ".map(c => c.getBoundingClientRect().height))") + " px");
+            Chromium.screenshot(browser, "review-events-" + size[0]);
+        }
 
         // the marker's ECG and pleth
         BrowserSteps.clickGridCell(browser, "events-grid", "Marker: Nausea");
@@ -201,10 +221,31 @@ class ReviewViewIT {
         wait.until(d -> BrowserSteps.text(browser, "record-signatures").contains("Dr A Ng (dr.ng)")
                 && BrowserSteps.text(browser, "record-signatures").contains("meaning: Approved"));
         browser.executeScript("window.scrollTo(0, 0)");
+        BrowserSteps.size(browser, 1280, 800);
         Path shot = Chromium.screenshot(browser, "review");
         Path docs = Path.of("..", "docs", "images");
         Files.createDirectories(docs);
         Files.copy(shot, docs.resolve("review.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // an address made before (the session's id) still opens the record, which is then shown at its short address
+        browser.get(url + "review/" + sessionId);
+        wait.until(d -> BrowserSteps.text(browser, "record-subject").equals(SUBJECT) && d.getCurrentUrl().endsWith(shortAddress));
+    }
+
+    /**
+     * What does not fit in the events table: a cell whose words run past its edge (cut), an event taller than two lines,
+     * or the table scrolling sideways. Empty when all fits.
+     */
+    private static List<String> eventsFit(ChromeDriver browser) {
+        List<String> out = new ArrayList<>(BrowserSteps.cutCells(browser, "events-grid"));
+        // one line: the lowest cell (a header's or a clock time's); an event may take two
+        Object tall = browser.executeScript("const cs = Array.from(document.querySelectorAll('#events-grid > vaadin-grid-cell-content'))"
+                + ".filter(c => c.assignedSlot && c.textContent.trim() !== '');"
+                + "const line = Math.min(...cs.map(c => c.getBoundingClientRect().height));"
+                + "return cs.filter(c => c.getBoundingClientRect().height > 2 * line + 4)"
+                + ".map(c => 'taller than two lines (' + line + ' px a line): ' + c.textContent.slice(0, 40));");
+        ((List<?>) tall).forEach(t -> out.add(String.valueOf(t)));
+        return out;
     }
 
     private static long drawnPixels(ChromeDriver browser) {

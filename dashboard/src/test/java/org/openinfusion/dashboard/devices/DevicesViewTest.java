@@ -73,7 +73,10 @@ class DevicesViewTest {
         DeviceRef monitor = new DeviceRef("bed-01", "monitor");
         Instant t0 = Instant.parse("2026-12-05T09:00:00Z");
         health(t0, 10_000, 500);
-        KaribuStation.until(() -> !_find(Grid.class, s -> s.withId("devices-grid")).isEmpty());
+        KaribuStation.until(() -> !_find(Grid.class, s -> s.withId("devices-grid")).isEmpty() && GridKt._size(grid()) == 1);
+        // one status seen: no rate yet, and the page says it is measuring rather than showing 0
+        KaribuStation.until(() -> GridKt._getFormattedRow(grid(), 0).size() > 6);
+        assertEquals(List.of("measuring ...", "measuring ..."), GridKt._getFormattedRow(grid(), 0).subList(5, 7));
         // the values the monitor sends, newest of each stream kept
         station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 72, t0, t0, 1));
         station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(monitor, Stream.HR, 74, t0, t0.plusSeconds(1), 2));

@@ -30,6 +30,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,23 @@ class ReviewRecordViewTest {
 
     private static void click(String id) {
         _click(_get(Button.class, s -> s.withId(id)));
+    }
+
+    @Test
+    void aRecordOpensByItsShortAddressAndOneOpenedByItsSessionIdIsShownAtItsShortAddress() {
+        String day = CannedRecords.CREATED.atZone(SITE_ZONE).toLocalDate().toString();
+        KaribuStation.until(() -> ("KET-014-" + day).equals(view.address()));
+
+        UI.getCurrent().navigate("review/KET-014-" + day);
+        ReviewRecordView byAddress = assertInstanceOf(ReviewRecordView.class, UI.getCurrent().getCurrentView());
+        KaribuStation.until(() -> text("record-subject").equals("KET-014") && ("KET-014-" + day).equals(byAddress.address()));
+        assertTrue(review.requests(ReviewRequest.OpenRecord.class).stream().allMatch(o -> o.sessionId().equals("s-1")),
+                "the short address opened session s-1");
+
+        UI.getCurrent().navigate("review/KET-014-" + day + "-2");
+        KaribuStation.until(() -> text("record-loading").contains("There is no record KET-014-" + day + "-2"));
+        assertTrue(RecordRef.parse("608943c9-ede5-4b46-8adf-1f0084a4f827").isEmpty(), "a session id is opened as it is");
+        assertEquals(new RecordRef.Parsed("KET-01-4", LocalDate.of(2026, 11, 22), 3), RecordRef.parse("KET-01-4-2026-11-22-3").orElseThrow());
     }
 
     @Test

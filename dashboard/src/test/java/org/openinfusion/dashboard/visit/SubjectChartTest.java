@@ -62,6 +62,19 @@ class SubjectChartTest {
     }
 
     @Test
+    void aSubjectWithOnlyAnInfusionDayCadssIsNotToldThereIsNoRatingButWhichOutcomeHasNoTotalYet() {
+        ratings.add(new SubjectFacts.MeasuredRating("r0", "session-1", "baseline", "cadss", at("2026-02-10"), Map.of("cadss", 24)));
+        infusions.add(new SubjectFacts.Infusion(1, "session-1", at("2026-02-10")));
+        SubjectTimeline t = on("2026-02-10");
+        assertEquals(List.of("CADSS"), SubjectView.infusionRatings(t).stream().map(SubjectView.InfusionRating::instrument).toList(),
+                "the page lists the CADSS 24");
+        String svg = SubjectChart.svg(t, "");
+        assertFalse(svg.contains("No rating"), svg);
+        assertTrue(svg.contains("No HAM-D17 total from a study visit yet. The chart shows the outcome measures rated at the visits; "
+                + "ratings taken during the infusion sessions are not drawn."), svg);
+    }
+
+    @Test
     void theClinicListOfADayShowsWhatIsOverdueDueComingDoneAndMissedInThatOrder() {
         untilDay3();
         List<String> early = ClinicDay.rows(LocalDate.of(2026, 2, 13), List.of(on("2026-02-13"))).stream()

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +58,14 @@ public final class HealthVerticle extends VerticleBase {
     private Instant lastLog = Instant.MIN;
     /** Broker drops already alarmed (or seen while the alarm was up); runs on the verticle's context only. */
     private long brokerDropsSeen;
+    /**
+     * How long the station may take to make its first broker connection before that is alarmed. Until then a broker
+     * not connected yet is "connecting" (logged at INFO once), not a disconnect: a first connect is not a loss.
+     */
+    static final Duration FIRST_CONNECT_GRACE = Duration.ofSeconds(30);
+    private Instant started;
+    private boolean brokerUpOnce;
+    private boolean connectingLogged;
 
     public HealthVerticle(HealthConfig config, IngestMetrics metrics, BrokerLink broker, StorageDrain drain,
                           DurableJournal journal, double warnFraction, Supplier<List<DeviceStatusSnapshot>> devices,
@@ -82,7 +91,8 @@ public final class HealthVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         context = vertx.getOrCreateContext();
-        baseline = new Baseline(metrics.now(), metrics.valuesTotal());
+        started = metrics.now();
+        baseline = new Baseline(started, metrics.valuesTotal());
         brokerDropsSeen = broker.disconnects();
         vertx.setPeriodic(config.publishInterval().toMillis(), id -> tick());
         vertx.setPeriodic(config.diskCheckInterval().toMillis(), id -> checkFiles());
@@ -142,7 +152,7 @@ public final class HealthVerticle extends VerticleBase {
                 String.format("durable buffer %.0f%% full (%d of %d bytes)", 100 * s.bufferFill(),
                         s.bufferPendingBytes(), s.bufferCapacityBytes()), s.time());
         alarm(TechnicalAlarm.STORE_UNREACHABLE, !s.storeReachable(), "time-series store unreachable: " + s.storeError(), s.time());
-        brokerAlarm(s);
+        broker(s);
         DiskSpace.Reading disk = files.disk().latest();
         alarm(TechnicalAlarm.DISK_LOW, s.diskLow(), String.format("disk space low: %d MiB free for %s (alarm below %d MiB)",
                 disk.freeBytes() >> 20, disk.folder(), disk.thresholdBytes() >> 20), s.time());
@@ -151,18 +161,33 @@ public final class HealthVerticle extends VerticleBase {
     }
 
     /**
-     * A drop that is already over when it is evaluated (the connection came back before this context ran) is still
-     * raised and at once cleared, so no drop, however short, goes by without its alarm on the bus and in the log.
+     * BROKER_DISCONNECTED on a real loss only: once the broker has been connected, or when the first connection has
+     * not been made within {@link #FIRST_CONNECT_GRACE} of the start ("not reachable since the start"). Before that
+     * the station is connecting, logged once at INFO. A drop that is already over when it is evaluated (the connection
+     * came back before this context ran) is still raised and at once cleared, so no drop, however short, goes by
+     * without its alarm on the bus and in the log.
      */
-    private void brokerAlarm(HealthSnapshot s) {
-        boolean down = !s.brokerConnected();
+    private void broker(HealthSnapshot s) {
         boolean missed = s.brokerDisconnects() > brokerDropsSeen && !alarms.getOrDefault(TechnicalAlarm.BROKER_DISCONNECTED, false);
         brokerDropsSeen = s.brokerDisconnects();
-        if (missed && !down) {
-            alarm(TechnicalAlarm.BROKER_DISCONNECTED, true, "MQTT broker disconnected (connected again since)",
-                    s.lastBrokerDisconnect().orElse(s.time()));
+        if (s.brokerConnected()) {
+            brokerUpOnce = true;
+            if (missed) {
+                alarm(TechnicalAlarm.BROKER_DISCONNECTED, true, "MQTT broker disconnected (connected again since)",
+                        s.lastBrokerDisconnect().orElse(s.time()));
+            }
+            alarm(TechnicalAlarm.BROKER_DISCONNECTED, false, "MQTT broker connected", s.time());
+            return;
         }
-        alarm(TechnicalAlarm.BROKER_DISCONNECTED, down, "MQTT broker disconnected", s.time());
+        if (brokerUpOnce) {
+            alarm(TechnicalAlarm.BROKER_DISCONNECTED, true, "MQTT broker disconnected", s.time());
+        } else if (started != null && !s.time().isBefore(started.plus(FIRST_CONNECT_GRACE))) {
+            alarm(TechnicalAlarm.BROKER_DISCONNECTED, true, "MQTT broker not reachable since the station started "
+                    + Duration.between(started, s.time()).toSeconds() + " s ago", s.time());
+        } else if (!connectingLogged) {
+            connectingLogged = true;
+            LOG.info("MQTT broker: connecting (no device data until it is up)");
+        }
     }
 
     /** Collisions are judged per publish interval: a device that collides in two intervals in a row is alarmed. */

@@ -37,6 +37,8 @@ import org.openinfusion.station.storage.StorageDrain;
 import org.openinfusion.station.storage.UnavailableStore;
 import org.openinfusion.station.storage.journal.DurableJournal;
 import org.openinfusion.testing.Eventually;
+import org.openinfusion.testing.MutableClock;
+import org.openinfusion.station.testing.CapturedLog;
 
 class HealthVerticleTest {
     @TempDir
@@ -162,6 +164,74 @@ class HealthVerticleTest {
 
         @Override
         public void close() {
+        }
+    }
+
+    /**
+     * A station whose broker is not connected at start: its health (publishing and logging only once an hour; changes
+     * still raise alarms at once) on a clock the test moves, the alarms it publishes and the lines it logs.
+     */
+    private final class NotYetConnected implements AutoCloseable {
+        final AtomicBoolean connected = new AtomicBoolean(false);
+        final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T09:00:00Z"));
+        final BlockingQueue<TechnicalAlarm> alarms = new LinkedBlockingQueue<>();
+        final CapturedLog log = new CapturedLog(HealthVerticle.class);
+        final DurableJournal journal = DurableJournal.open(dir, 10_000, 1 << 16);
+        final StorageDrain drain = new StorageDrain(journal, new WorkingStore(), 1 << 20, dir.resolve("dead.lp"));
+        final HealthVerticle health = new HealthVerticle(new HealthConfig(Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10), 0,
+                Duration.ofHours(1)), new IngestMetrics(clock, Duration.ofSeconds(10)), connected::get, drain, journal, 0.5, List::of);
+
+        NotYetConnected() throws Exception {
+            Codecs.registerAll(vertx);
+            vertx.eventBus().<TechnicalAlarm>consumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
+            await(vertx.deployVerticle(health));
+            Eventually.waitUntil(Duration.ofSeconds(5), "the connecting line", () -> !log.containing("connecting").isEmpty());
+        }
+
+        @Override
+        public void close() throws Exception {
+            drain.close();
+            journal.close();
+            log.close();
+        }
+    }
+
+    @Test
+    void aFirstConnectionIsLoggedAsConnectingNotAsADisconnectAndOnlyARealLossWarns() throws Exception {
+        try (NotYetConnected station = new NotYetConnected()) {
+            // given the broker is not connected yet at start: connecting, at INFO, and no alarm
+            assertEquals(List.of("MQTT broker: connecting (no device data until it is up)"), station.log.at("INFO"));
+            station.clock.advance(Duration.ofSeconds(10));
+            station.health.changed();
+            assertEquals(null, station.alarms.poll(300, TimeUnit.MILLISECONDS), "a first connect is not a disconnect");
+
+            // when it connects: nothing to clear, nothing warned
+            station.connected.set(true);
+            station.health.changed();
+            assertEquals(null, station.alarms.poll(300, TimeUnit.MILLISECONDS));
+            assertEquals(List.of(), station.log.at("WARN"));
+
+            // when the connection is then lost: that is a disconnect, warned and alarmed
+            station.connected.set(false);
+            station.health.changed();
+            TechnicalAlarm lost = station.alarms.poll(5, TimeUnit.SECONDS);
+            assertEquals(TechnicalAlarm.BROKER_DISCONNECTED, lost.code());
+            assertTrue(lost.active());
+            assertEquals(List.of("technical alarm BROKER_DISCONNECTED: MQTT broker disconnected"), station.log.at("WARN"));
+            assertEquals(1, station.log.containing("connecting").size(), "connecting is said once, at the start");
+        }
+    }
+
+    @Test
+    void aBrokerNeverReachedWithinTheGraceIsAlarmedAsNotReachableSinceTheStart() throws Exception {
+        try (NotYetConnected station = new NotYetConnected()) {
+            station.clock.advance(HealthVerticle.FIRST_CONNECT_GRACE);
+            station.health.changed();
+            TechnicalAlarm never = station.alarms.poll(5, TimeUnit.SECONDS);
+            assertEquals(TechnicalAlarm.BROKER_DISCONNECTED, never.code());
+            assertEquals("MQTT broker not reachable since the station started 30 s ago", never.message());
+            assertEquals(List.of("technical alarm BROKER_DISCONNECTED: MQTT broker not reachable since the station started 30 s ago"),
+                    station.log.at("WARN"));
         }
     }
 

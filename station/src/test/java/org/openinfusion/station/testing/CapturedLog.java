@@ -22,6 +22,11 @@ public final class CapturedLog implements AutoCloseable {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
+    /** Messages logged so far at {@code level} ("INFO", "WARN"...), oldest first. */
+    public synchronized List<String> at(String level) {
+        return appender.list.stream().filter(e -> e.getLevel().toString().equals(level)).map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
     /** Messages logged so far that contain {@code text}. */
     public List<String> containing(String text) {
         return lines().stream().filter(l -> l.contains(text)).toList();

@@ -27,6 +27,8 @@ import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.schedule.PromptTransition;
 import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
 
@@ -124,6 +126,12 @@ public final class TrailSamples {
                         new TrailEvent.VitalReading("nibp_sys", 126.5, AT.minusSeconds(300)))),
                 new TrailEvent.PreDoseGateOverridden(AT, List.of("pre-dose BP 152/94 above 140/90"), "rechecked, physician agreed"),
                 new TrailEvent.DischargeOverridden(AT, List.of("CADSS: 6 at t80 (needs <= 4)"), "ward transfer"),
+                TrailEvent.DischargeOverridden.of(AT, List.of(
+                        new DischargeCheck.Criterion(DischargeCheck.Kind.SCHEDULED_RATINGS, Optional.empty(), "scheduled ratings",
+                                DischargeCheck.Status.NOT_MET, "still to rate or mark not assessed: baseline, t20, end-of-infusion",
+                                List.of("baseline", "t20", "end-of-infusion")),
+                        new DischargeCheck.Criterion(DischargeCheck.Kind.VITAL, Optional.of(Stream.HR), "hr within 20% of baseline",
+                                DischargeCheck.Status.UNKNOWN, "no current value")), "ward transfer"),
                 new TrailEvent.KitReturned(AT, "KIT-0042", "pre-dose BP too high; kit still sealed"),
                 new TrailEvent.AdverseEventRecorded(AT, new AdverseEvent("AE-1", "Hypertension", AT.minusSeconds(600), Optional.empty(),
                         AdverseEvent.Severity.MODERATE, false, AdverseEvent.Relationship.PROBABLY_RELATED, AdverseEvent.Action.DRUG_INTERRUPTED,

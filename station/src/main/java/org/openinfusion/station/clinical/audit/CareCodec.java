@@ -1,12 +1,15 @@
 package org.openinfusion.station.clinical.audit;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.Medication;
+import org.openinfusion.station.domain.Stream;
 
 /**
  * The written form of the care events: pre-dose vitals and gate overrides, discharge overrides, adverse events, medications,
@@ -33,7 +36,36 @@ final class CareCodec {
     }
 
     static EventCodec.Encoded encode(TrailEvent.DischargeOverridden o) {
-        return of(DISCHARGE_OVERRIDDEN, o.at(), "unmet", o.unmet(), "reason", o.reason());
+        return o.criteria().isEmpty() ? of(DISCHARGE_OVERRIDDEN, o.at(), "unmet", o.unmet(), "reason", o.reason())
+                : of(DISCHARGE_OVERRIDDEN, o.at(), "unmet", o.unmet(), "criteria", criteria(o.criteria()), "reason", o.reason());
+    }
+
+    /** The unmet criteria as data, read back by {@link #criteria(PayloadReader)}. */
+    private static List<Map<String, Object>> criteria(List<DischargeCheck.Criterion> criteria) {
+        return criteria.stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", c.kind().name());
+            c.vital().ifPresent(v -> m.put("vital", v.key()));
+            m.put("name", c.name());
+            m.put("status", c.status().name());
+            m.put("detail", c.detail());
+            m.put("timePoints", c.timePoints());
+            return m;
+        }).toList();
+    }
+
+    /** The unmet criteria kept as data; none in an entry written before they were (its words only). */
+    private static List<DischargeCheck.Criterion> criteria(PayloadReader p) {
+        if (!(p.payload().get("criteria") instanceof List<?> l)) {
+            return List.of();
+        }
+        return l.stream().map(o -> {
+            PayloadReader c = new PayloadReader(p.type(), cast(o), p.written());
+            Optional<Stream> vital = Optional.ofNullable(c.text("vital")).map(k -> Stream.byKey(k)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown vital sign " + k)));
+            return new DischargeCheck.Criterion(DischargeCheck.Kind.valueOf(c.required("kind")), vital, c.required("name"),
+                    DischargeCheck.Status.valueOf(c.required("status")), c.required("detail"), texts(c, "timePoints"));
+        }).toList();
     }
 
     static EventCodec.Encoded encode(TrailEvent.KitReturned k) {
@@ -62,7 +94,7 @@ final class CareCodec {
         return Optional.ofNullable(switch (p.type()) {
             case PRE_DOSE_VITALS -> new TrailEvent.PreDoseVitals(p.at(), readings(p));
             case GATE_OVERRIDDEN -> new TrailEvent.PreDoseGateOverridden(p.at(), texts(p, "concerns"), p.required("reason"));
-            case DISCHARGE_OVERRIDDEN -> new TrailEvent.DischargeOverridden(p.at(), texts(p, "unmet"), p.required("reason"));
+            case DISCHARGE_OVERRIDDEN -> new TrailEvent.DischargeOverridden(p.at(), texts(p, "unmet"), criteria(p), p.required("reason"));
             case KIT_RETURNED -> new TrailEvent.KitReturned(p.at(), p.required("kitId"), p.required("reason"));
             case AE -> new TrailEvent.AdverseEventRecorded(p.at(), new AdverseEvent(p.required("aeId"), p.required("term"),
                     p.instant("start"), Optional.ofNullable(p.instant("end")), AdverseEvent.Severity.valueOf(p.required("severity")),

@@ -31,7 +31,7 @@ public final class Exports {
     }
 
     /**
-     * @return the file, named {@code <session id or "all-sessions">-<format suffix>}
+     * @return the file, named as {@link #fileName} says
      * @throws IllegalArgumentException when the session is not in the trail, its protocol is not in the catalog, or a
      *     vitals export is asked for without a store
      * @throws java.util.NoSuchElementException when a rating names an instrument the catalog does not hold
@@ -81,12 +81,15 @@ public final class Exports {
     }
 
     /**
-     * The suggested file name: {@code <session id or "all-sessions">-<format suffix>}, with the window's start
-     * ({@code 20261122T091950Z}) before the suffix when the request is of a time window.
+     * The suggested file name: {@code <subject>-<day>-<visit>-<format suffix>} for one session ({@link ExportNames}, e.g.
+     * {@code KET-101-2026-12-05-infusion-vitals.csv}; never the session's internal id, a patient name or an arm), or
+     * {@code all-sessions-<format suffix>}; with the window's start ({@code 20261122T091950Z}) before the suffix when
+     * the request is of a time window.
      */
     public static String fileName(ExportFormat format, ExportRequest request) {
         String window = request.window() == null ? "" : WINDOW_NAME.format(request.window().from()) + "-";
-        return request.sessionId().orElse("all-sessions") + "-" + window + format.fileSuffix();
+        return request.sessionId().map(id -> ExportNames.of(request.history(), id)).orElse("all-sessions") + "-" + window
+                + format.fileSuffix();
     }
 
     private static final DateTimeFormatter WINDOW_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)

@@ -14,6 +14,7 @@ import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.schedule.PromptTransition;
 import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
 
@@ -139,10 +140,27 @@ public sealed interface TrailEvent {
     record KitReturned(Instant at, String kitId, String reason) implements TrailEvent, Timed {
     }
 
-    /** "Ready for discharge" taken by a physician while criteria were not met: which, and why. */
-    record DischargeOverridden(Instant at, List<String> unmet, String reason) implements TrailEvent, Timed {
+    /**
+     * "Ready for discharge" taken by a physician while criteria were not met: which, and why. {@code criteria}: the
+     * unmet criteria as data (kind, vital sign, status, the time points they name); {@code unmet}: the same as the
+     * station words them ("name: detail"). Entries written before the criteria were kept as data have only the words
+     * ({@code criteria} empty).
+     */
+    record DischargeOverridden(Instant at, List<String> unmet, List<DischargeCheck.Criterion> criteria, String reason)
+            implements TrailEvent, Timed {
         public DischargeOverridden {
             unmet = List.copyOf(unmet);
+            criteria = List.copyOf(criteria);
+        }
+
+        /** An entry of the unmet criteria as words only (as written before they were kept as data). */
+        public DischargeOverridden(Instant at, List<String> unmet, String reason) {
+            this(at, unmet, List.of(), reason);
+        }
+
+        /** The override of these unmet criteria, with their words. */
+        public static DischargeOverridden of(Instant at, List<DischargeCheck.Criterion> criteria, String reason) {
+            return new DischargeOverridden(at, criteria.stream().map(DischargeCheck.Criterion::line).toList(), criteria, reason);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.openinfusion.station.clinical.review;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.openinfusion.station.clinical.protocol.AeTerm;
+import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.domain.Stream;
 
 /**
@@ -50,8 +52,21 @@ public record SessionRecord(SessionListing listing, double weightKg, String kitI
     public record Trend(Stream stream, long[] times, double[] values) {
     }
 
-    /** Something that happened, placed on the timeline. {@code auditSeq} links to the audit entry. */
-    public record TimelineEvent(Instant at, Category category, String title, String detail, String actor, long auditSeq) {
+    /**
+     * Something that happened, placed on the timeline. {@code auditSeq} links to the audit entry. {@code unmet}: for a
+     * discharge override, the criteria it overrode as data (kind, vital sign, the time points they name), for a screen to
+     * word them itself; empty for every other event and for an override written before they were kept as data (then
+     * {@code detail} holds the station's words).
+     */
+    public record TimelineEvent(Instant at, Category category, String title, String detail, String actor, long auditSeq,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DischargeCheck.Criterion> unmet) {
+        public TimelineEvent {
+            unmet = unmet == null ? List.of() : List.copyOf(unmet);
+        }
+
+        public TimelineEvent(Instant at, Category category, String title, String detail, String actor, long auditSeq) {
+            this(at, category, title, detail, actor, auditSeq, List.of());
+        }
     }
 
     public enum Category { SESSION, INFUSION, DEVIATION, ALARM_RAISED, ALARM_ACKNOWLEDGED, ALARM_OTHER, MARKER, NOTE, PROMPT,

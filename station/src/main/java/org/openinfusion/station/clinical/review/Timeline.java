@@ -32,7 +32,8 @@ import org.openinfusion.station.clinical.session.SessionEvent;
  * The timeline of a session record: one event per entry of its history, with a title and detail for people (staff words
  * and units, never a stream key, an alarm id or a rating id; times as UTC instants, which review shows in the site's zone).
  * A prompt's bookkeeping before its window ({@code waiting}, {@code scheduled}) is not an event staff act on and is left
- * out. Pure.
+ * out. A discharge override written with its unmet criteria as data carries them as data (its detail is the reason);
+ * one written before has them in its detail as the station worded them. Pure.
  */
 final class Timeline {
     private final InstrumentCatalog instruments;
@@ -77,8 +78,9 @@ final class Timeline {
             case TrailEvent.PreDoseGateOverridden o -> ev(r, Category.SESSION, "Infusion start confirmed over the pre-dose gate",
                     String.join("; ", o.concerns()) + "; reason: " + o.reason());
             case TrailEvent.KitReturned k -> ev(r, Category.SESSION, "Kit " + k.kitId() + " returned unopened", "reason: " + k.reason());
-            case TrailEvent.DischargeOverridden o -> ev(r, Category.SESSION, "Ready for discharge by physician override",
-                    "unmet: " + String.join("; ", o.unmet()) + "; reason: " + o.reason());
+            case TrailEvent.DischargeOverridden o -> new TimelineEvent(r.at(), Category.SESSION, "Ready for discharge by physician override",
+                    (o.criteria().isEmpty() ? "unmet: " + String.join("; ", o.unmet()) + "; " : "") + "reason: " + o.reason(),
+                    r.actor(), r.seq(), o.criteria());
             case TrailEvent.AdverseEventRecorded a -> ev(r, Category.ADVERSE_EVENT, "Adverse event " + a.event().id() + ": "
                     + a.event().term(), adverseEvent(a.event()));
             case TrailEvent.MedicationGiven g -> ev(r, Category.MEDICATION, (g.medication().rescue() ? "Rescue medication: " : "Medication: ")

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,10 @@ import org.openinfusion.station.clinical.protocol.ScheduleEntry;
  * pretreatment lead (e.g. Williams 2018: the capsule + 45 min, just before the infusion), is due before dosing whatever
  * its anchor: it opens at the baseline step (a nurse may rate early, even before the capsule), and once the infusion has
  * started it is overdue, also when the start came before its scheduled time (an early start over the capsule lead).
+ * <p>
+ * No change is stamped before its anchor was known: the end of the infusion is learned when it happens, so the
+ * end-of-infusion prompt (open from 5 min before the end) becomes due at the end, not 5 min earlier (which, after a
+ * short infusion, placed it before the session was created).
  */
 public final class RatingSchedule {
     private final List<ScheduleEntry> entries;
@@ -28,6 +33,8 @@ public final class RatingSchedule {
     private final Map<String, PromptState> states = new LinkedHashMap<>();
     /** When each time point became overdue (its boundary time, as reported by {@link #advance}). */
     private final Map<String, Instant> overdueAt = new LinkedHashMap<>();
+    /** When {@link #advance} was first given each anchor. */
+    private final Map<Anchor, Instant> anchorSeen = new EnumMap<>(Anchor.class);
 
     /** A schedule without a pretreatment lead: only time points anchored to the session start are pre-dose. */
     public RatingSchedule(List<ScheduleEntry> entries) {
@@ -49,6 +56,7 @@ public final class RatingSchedule {
 
     /** Brings every prompt up to {@code now}, given the anchors that happened and the time points completed. */
     public List<PromptTransition> advance(Instant now, Map<Anchor, Instant> anchors, Set<String> completed) {
+        anchors.keySet().forEach(a -> anchorSeen.putIfAbsent(a, now));
         List<PromptTransition> out = new ArrayList<>();
         for (ScheduleEntry e : entries) {
             PromptState before = states.get(e.id());
@@ -59,7 +67,7 @@ public final class RatingSchedule {
             Optional<Instant> begun = Optional.ofNullable(anchors.get(Anchor.SESSION_START));
             List<Step> steps = preDose(e) && begun.isPresent()
                     ? preDoseSteps(e, due, begun.get(), Optional.ofNullable(anchors.get(Anchor.INFUSION_START)), completed.contains(e.id()), now)
-                    : steps(e, due, completed.contains(e.id()), now);
+                    : steps(e, due, completed.contains(e.id()), now, known(e.anchor(), anchors));
             for (Step step : steps) {
                 if (step.state().ordinal() > states.get(e.id()).ordinal() || step.state() == PromptState.COMPLETED) {
                     out.add(new PromptTransition(e.id(), states.get(e.id()), step.state(), step.at()));
@@ -77,14 +85,24 @@ public final class RatingSchedule {
     private record Step(PromptState state, Instant at) {
     }
 
-    private static List<Step> steps(ScheduleEntry e, Optional<Instant> due, boolean completed, Instant now) {
+    /**
+     * Since when the schedule could know the anchor: its time, or when it was first given it if that was earlier (an
+     * anchor given ahead). An anchor that is an event (the end of the infusion) is learned when it happens, so a window
+     * reaching back before it (open 5 min before the end) cannot have opened before it: nothing is stamped earlier.
+     */
+    private Optional<Instant> known(Anchor anchor, Map<Anchor, Instant> anchors) {
+        return Optional.ofNullable(anchors.get(anchor)).map(t -> min(t, anchorSeen.getOrDefault(anchor, t)));
+    }
+
+    private static List<Step> steps(ScheduleEntry e, Optional<Instant> due, boolean completed, Instant now, Optional<Instant> known) {
         List<Step> steps = new ArrayList<>();
         if (due.isEmpty()) {
             return steps;
         }
+        Instant floor = known.orElse(Instant.MIN);
         Instant d = due.get();
-        steps.add(new Step(PromptState.SCHEDULED, min(now, d.minus(e.windowBefore()))));
         Instant open = d.minus(e.windowBefore());
+        steps.add(new Step(PromptState.SCHEDULED, max(floor, min(now, open))));
         Instant overdue = d.plus(e.overdueAfter());
         Instant missed = d.plus(e.windowAfter());
         if (completed) {
@@ -92,13 +110,13 @@ public final class RatingSchedule {
             return steps;
         }
         if (!now.isBefore(open)) {
-            steps.add(new Step(PromptState.DUE, open));
+            steps.add(new Step(PromptState.DUE, max(floor, open)));
         }
         if (now.isAfter(overdue) && e.overdueAfter().compareTo(e.windowAfter()) < 0) {
-            steps.add(new Step(PromptState.OVERDUE, overdue));
+            steps.add(new Step(PromptState.OVERDUE, max(floor, overdue)));
         }
         if (now.isAfter(missed)) {
-            steps.add(new Step(PromptState.MISSED, missed));
+            steps.add(new Step(PromptState.MISSED, max(floor, missed)));
         }
         return steps;
     }
@@ -139,6 +157,10 @@ public final class RatingSchedule {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     static Optional<Instant> due(ScheduleEntry e, Map<Anchor, Instant> anchors) {

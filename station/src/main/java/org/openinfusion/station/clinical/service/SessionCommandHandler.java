@@ -242,11 +242,12 @@ public final class SessionCommandHandler {
     private void requireDischargeCriteriaOrOverride(SessionCommand.SessionStep s, SessionRuntime r, Principal who, String address,
                                                     Instant now) {
         var check = SessionViews.discharge(r.session(), history, vitals, now);
-        List<String> unmet = check.map(c -> c.criteria().stream().filter(k -> k.status() != DischargeCheck.Status.MET)
-                .map(k -> k.name() + ": " + k.detail()).toList()).orElse(List.of("the infusion has not ended"));
-        if (unmet.isEmpty()) {
+        List<DischargeCheck.Criterion> open = check.map(c -> c.criteria().stream().filter(k -> k.status() != DischargeCheck.Status.MET)
+                .toList()).orElse(List.of(DischargeCheck.infusionNotEnded()));
+        if (open.isEmpty()) {
             return;
         }
+        List<String> unmet = open.stream().map(DischargeCheck.Criterion::line).toList();
         if (!who.may(Permission.DISCHARGE_OVERRIDE)) {
             sessions.accessDenied(who.userId(), who.role().key(), Permission.DISCHARGE_OVERRIDE.name(), address);
             throw new SecurityException("Not ready for discharge: " + String.join("; ", unmet)
@@ -257,7 +258,7 @@ public final class SessionCommandHandler {
             throw new IllegalStateException("Discharge criteria not met: " + String.join("; ", unmet)
                     + ". Give a reason to override.");
         }
-        sessions.dischargeOverridden(s.bed(), s.user(), unmet, reason.get());
+        sessions.dischargeOverridden(s.bed(), s.user(), open, reason.get());
     }
 
     private static Optional<String> reasonOf(SessionCommand.SessionStep s) {

@@ -18,6 +18,7 @@ import org.openinfusion.station.clinical.blinding.UnblindingService;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.kit.KitList;
 import org.openinfusion.station.clinical.protocol.Arm;
+import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.alarm.AlarmSettings;
@@ -342,9 +343,9 @@ public final class SessionService {
     }
 
     /** Records a physician's reason for "ready for discharge" while criteria are unmet (before the step itself). */
-    public void dischargeOverridden(String bedId, String user, List<String> unmet, String reason) {
+    public void dischargeOverridden(String bedId, String user, List<DischargeCheck.Criterion> unmet, String reason) {
         SessionRuntime r = unlocked(bedId);
-        write(r.session().id(), user, new TrailEvent.DischargeOverridden(clock.instant(), unmet, requireReason(reason)));
+        write(r.session().id(), user, TrailEvent.DischargeOverridden.of(clock.instant(), unmet, requireReason(reason)));
     }
 
     /** Records an adverse event entered or confirmed by {@code user}; the same id again updates it. */

@@ -38,16 +38,33 @@ public final class DischargeCheck {
 
     /**
      * One criterion: {@code name} and {@code detail} as the station records them (audit trail, refusals);
-     * {@code kind} and, for a vital sign, {@code vital} say which criterion it is.
+     * {@code kind} and, for a vital sign, {@code vital} say which criterion it is; {@code timePoints}: the schedule's
+     * time point ids the criterion is about, as data (the ratings still to do, or the time point of the rating that
+     * decided), for screens that name them in staff words.
      */
-    public record Criterion(Kind kind, Optional<Stream> vital, String name, Status status, String detail) {
+    public record Criterion(Kind kind, Optional<Stream> vital, String name, Status status, String detail, List<String> timePoints) {
         public Criterion {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(vital, "vital");
+            timePoints = List.copyOf(timePoints);
+        }
+
+        /** A criterion about no time point. */
+        public Criterion(Kind kind, Optional<Stream> vital, String name, Status status, String detail) {
+            this(kind, vital, name, status, detail, List.of());
         }
 
         Criterion(Kind kind, String name, Status status, String detail) {
             this(kind, Optional.empty(), name, status, detail);
+        }
+
+        Criterion(Kind kind, String name, Status status, String detail, String timePoint) {
+            this(kind, Optional.empty(), name, status, detail, List.of(timePoint));
+        }
+
+        /** The criterion as the station writes it in a refusal: "name: detail". */
+        public String line() {
+            return name + ": " + detail;
         }
     }
 
@@ -104,9 +121,14 @@ public final class DischargeCheck {
         }
         out.add(in.outstanding().isEmpty()
                 ? new Criterion(Kind.SCHEDULED_RATINGS, "scheduled ratings", Status.MET, "all rated or marked not assessed")
-                : new Criterion(Kind.SCHEDULED_RATINGS, "scheduled ratings", Status.NOT_MET, "still to rate or mark not assessed: "
-                + String.join(", ", in.outstanding())));
+                : new Criterion(Kind.SCHEDULED_RATINGS, Optional.empty(), "scheduled ratings", Status.NOT_MET,
+                "still to rate or mark not assessed: " + String.join(", ", in.outstanding()), in.outstanding()));
         return new Result(List.copyOf(out));
+    }
+
+    /** The one criterion unmet before the infusion has ended: the time since its end cannot be counted yet. */
+    public static Criterion infusionNotEnded() {
+        return new Criterion(Kind.TIME_SINCE_END, "time since end of infusion", Status.NOT_MET, "the infusion has not ended");
     }
 
     /** The latest rating finished at or after the end of the infusion decides; it must be complete. */
@@ -120,10 +142,11 @@ public final class DischargeCheck {
         Rated r = latest.get();
         if (!r.complete() || r.total().isEmpty()) {
             return new Criterion(kind, name, Status.NOT_MET, "latest rating (" + r.timePointId() + ") has items not assessed; needs a complete "
-                    + "rating " + rule);
+                    + "rating " + rule, r.timePointId());
         }
         int v = r.total().getAsInt();
-        return new Criterion(kind, name, ok.test(v) ? Status.MET : Status.NOT_MET, v + " at " + r.timePointId() + " (needs " + rule + ")");
+        return new Criterion(kind, name, ok.test(v) ? Status.MET : Status.NOT_MET, v + " at " + r.timePointId() + " (needs " + rule + ")",
+                r.timePointId());
     }
 
     private static Criterion vital(Stream s, Reading baseline, Reading current, DischargeCriteria c, Instant now) {

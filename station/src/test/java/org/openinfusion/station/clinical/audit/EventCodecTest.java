@@ -33,6 +33,7 @@ import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.schedule.PromptTransition;
 import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
 
@@ -57,6 +58,26 @@ class EventCodecTest {
         assertEquals(null, ((TrailEvent.RatingEntered) read).rater());
         assertEquals("subject", EventCodec.encode(new TrailEvent.RatingEntered(SELF_REPORT, staff.score(), false, Rater.SUBJECT))
                 .payload().get("rater"));
+    }
+
+    @Test
+    void aDischargeOverrideKeepsItsUnmetCriteriaAsDataAndOneWrittenAsWordsOnlyStillReads() {
+        TrailEvent.DischargeOverridden now = TrailEvent.DischargeOverridden.of(AT, List.of(new DischargeCheck.Criterion(
+                DischargeCheck.Kind.SCHEDULED_RATINGS, Optional.empty(), "scheduled ratings", DischargeCheck.Status.NOT_MET,
+                "still to rate or mark not assessed: baseline, t20", List.of("baseline", "t20"))), "ward transfer");
+        EventCodec.Encoded written = EventCodec.encode(now);
+        assertEquals(List.of("scheduled ratings: still to rate or mark not assessed: baseline, t20"), written.payload().get("unmet"));
+        var read = (TrailEvent.DischargeOverridden) EventCodec.decode(written.type(), ACTOR, SESSION, AT,
+                AuditJson.normalise(written.payload()));
+        assertEquals(List.of("baseline", "t20"), read.criteria().getFirst().timePoints());
+        assertEquals(DischargeCheck.Kind.SCHEDULED_RATINGS, read.criteria().getFirst().kind());
+
+        Map<String, Object> before = new HashMap<>(AuditJson.normalise(written.payload()));
+        before.remove("criteria");
+        var old = (TrailEvent.DischargeOverridden) EventCodec.decode(written.type(), ACTOR, SESSION, AT, before);
+        assertEquals(List.of(), old.criteria());
+        assertEquals(now.unmet(), old.unmet());
+        assertEquals("ward transfer", old.reason());
     }
 
     @Test

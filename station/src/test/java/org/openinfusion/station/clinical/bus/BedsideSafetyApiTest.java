@@ -53,6 +53,7 @@ import org.openinfusion.station.clinical.review.SessionRecord;
 import org.openinfusion.station.clinical.review.SessionRecords;
 import org.openinfusion.station.clinical.service.SessionCommandHandler;
 import org.openinfusion.station.clinical.service.SessionService;
+import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.Medication;
 import org.openinfusion.station.clinical.session.SessionEvent;
@@ -298,6 +299,9 @@ class BedsideSafetyApiTest {
         assertEquals("dr1", override.entry().actor());
         assertEquals("transfer to ward observation", override.event().reason());
         assertTrue(override.event().unmet().contains("time since end of infusion: 0 of 120 min"), override.event().unmet().toString());
+        assertEquals(override.event().unmet(), override.event().criteria().stream().map(DischargeCheck.Criterion::line).toList(),
+                "the unmet criteria are kept as data beside their words");
+        assertTrue(override.event().criteria().stream().noneMatch(c -> c.status() == DischargeCheck.Status.MET));
     }
 
     @Test

@@ -118,7 +118,7 @@ class EdfExportTest {
     void theWholeSessionHasTheInfusionStartAndEndAlarmsMarkersAndRatingsAtTheirTimes() throws Exception {
         ExportFile f = ExportFixtures.export(ExportFormat.EDF_PLUS, TRAIL.entries(), Optional.of(TRAIL.first()), series(),
                 InstrumentCatalog.builtIn(), ExportFixtures.EVENING);
-        assertEquals(TRAIL.first() + "-waveforms.edf", f.fileName());
+        assertEquals("KET-401-2026-11-22-infusion-waveforms.edf", f.fileName());
         int waveAt = (int) Duration.between(TrailBuilder.CREATED, WAVE_FROM).toSeconds();
         JsonNode read = mne(f.content(), (waveAt - 1) + ":" + (waveAt + 1));
         Map<String, Double> events = annotations(read);

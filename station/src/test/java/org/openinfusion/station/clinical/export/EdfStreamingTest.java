@@ -142,7 +142,7 @@ class EdfStreamingTest {
         Instant from = Instant.parse("2026-11-22T09:19:50Z");
         ExportFile window = Exports.write(ExportFormat.EDF_PLUS, request(store).during(new ExportRequest.Window(from, from.plusSeconds(20))),
                 ExportFixtures.EVENING);
-        assertEquals(TRAIL.first() + "-20261122T091950Z-waveforms.edf", window.fileName());
+        assertEquals("KET-401-2026-11-22-infusion-20261122T091950Z-waveforms.edf", window.fileName());
         byte[] edf = window.content();
         String h = new String(edf, 0, 256, StandardCharsets.US_ASCII);
         assertEquals("09.19.50", h.substring(176, 184), "the window's start");

@@ -164,7 +164,7 @@ class ExportTest {
     @Test
     void withoutAnOutputFileTheSuggestedNameIsUsedAndUnknownSessionsOrFormatsAreRefused() throws IOException {
         String session = trail.first();
-        Path out = Path.of(session + "-audit.csv");
+        Path out = Path.of("KET-401-2026-11-22-infusion-audit.csv"); // subject, day, visit: never the session id
         try {
             assertEquals(0, ExportMain.run(new String[] {"--audit", audit.toString(), "--format", "audit-csv", "--session", session}));
             assertTrue(Files.exists(out), "written in the working folder under its suggested name");

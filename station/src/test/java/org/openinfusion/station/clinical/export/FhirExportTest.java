@@ -75,7 +75,7 @@ class FhirExportTest {
     private static String write() {
         ExportFile f = ExportFixtures.export(ExportFormat.FHIR_JSON, TRAIL.entries(), Optional.of(TRAIL.first()), TrailBuilder.vitals(),
                 InstrumentCatalog.builtIn(), ExportFixtures.EVENING);
-        assertEquals(TRAIL.first() + "-fhir.json", f.fileName());
+        assertEquals("KET-401-2026-11-22-infusion-fhir.json", f.fileName());
         assertEquals("application/fhir+json", f.mediaType());
         return new String(f.content(), StandardCharsets.UTF_8);
     }

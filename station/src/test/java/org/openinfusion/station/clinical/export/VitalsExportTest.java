@@ -35,7 +35,7 @@ class VitalsExportTest {
         ExportFile file = ExportFixtures.export(ExportFormat.VITALS_CSV, trail.entries(), Optional.of(trail.first()), store,
                 InstrumentCatalog.builtIn(), ExportFixtures.EVENING);
         // then one row per stored value, in time order, each equal to what was stored
-        assertEquals(trail.first() + "-vitals.csv", file.fileName());
+        assertEquals("KET-401-2026-11-22-infusion-vitals.csv", file.fileName(), "subject, day and visit: never the session id");
         CsvTable csv = CsvTable.parse(file.content());
         assertEquals(List.of("session_id", "subject_code", "bed", "time", "elapsed_from_infusion_start_s", "device", "stream",
                 "mdc_code", "mdc_ref_id", "value", "unit"), csv.header());

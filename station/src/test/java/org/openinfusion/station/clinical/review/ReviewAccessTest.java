@@ -121,7 +121,7 @@ class ReviewAccessTest {
         assertEquals(0, ((WaveformWindow) replies.get(2)).times().length, "nothing stored for ECG II in this test");
         assertEquals(1, ((SessionRecord) replies.get(3)).amendments().size());
         assertEquals(ReviewFilter.RecordState.SIGNED, ((SessionRecord) replies.get(4)).listing().state());
-        assertTrue(((ExportFile) replies.get(5)).fileName().startsWith(session), ((ExportFile) replies.get(5)).fileName());
+        assertTrue(((ExportFile) replies.get(5)).fileName().startsWith("KET-601-"), ((ExportFile) replies.get(5)).fileName());
         assertNull(((TrendWindow) replies.get(6)).problem());
 
         List<AuditEntry> denied = AuditReader.readVerified(scenario.file).stream().filter(e -> e.type().equals("access.denied")).toList();

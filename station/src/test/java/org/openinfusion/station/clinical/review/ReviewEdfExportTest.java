@@ -69,7 +69,7 @@ class ReviewEdfExportTest {
 
         assertNotNull(file.spooled(), "held in a spool file, not in memory");
         assertTrue(Files.exists(file.spooled()));
-        assertEquals(closed + "-20261122T090220Z-waveforms.edf", file.fileName());
+        assertEquals("KET-501-2026-11-22-infusion-20261122T090220Z-waveforms.edf", file.fileName());
         byte[] expected = Exports.write(ExportFormat.EDF_PLUS, new ExportRequest(AuditReader.readVerified(scenario.file), Optional.of(closed),
                 scenario.series, InstrumentCatalog.builtIn(), ProtocolCatalog.builtIn())
                 .during(new ExportRequest.Window(from, from.plusSeconds(20))), scenario.clock).content();
@@ -93,7 +93,7 @@ class ReviewEdfExportTest {
         String h = new String(whole.content(), 0, 256, StandardCharsets.US_ASCII);
         whole.discard();
         assertEquals("09.00.00", h.substring(176, 184), "from the session's creation");
-        assertEquals(closed + "-waveforms.edf", whole.fileName());
+        assertEquals("KET-501-2026-11-22-infusion-waveforms.edf", whole.fileName());
         ReviewException half = assertThrows(ReviewException.class, () -> review.export(DR,
                 new ReviewRequest.Export(closed, null, ExportFormat.EDF_PLUS, WAVE, null)));
         assertEquals(400, half.code());

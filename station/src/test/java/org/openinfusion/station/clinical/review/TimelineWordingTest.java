@@ -16,6 +16,7 @@ import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
+import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.testing.TrailSamples;
 
 /**
@@ -59,6 +60,23 @@ class TimelineWordingTest {
                 + TrailSamples.AT.minusSeconds(300), vitals.detail());
         TimelineEvent alarm = events.stream().filter(e -> e.category() == Category.ALARM_RAISED).findFirst().orElseThrow();
         assertEquals("Medium priority", alarm.detail(), "no alarm id");
+    }
+
+    @Test
+    void aDischargeOverrideCarriesItsUnmetCriteriaAsDataAndOneWrittenAsWordsOnlyKeepsThem() {
+        TrailEvent.DischargeOverridden now = (TrailEvent.DischargeOverridden) TrailSamples.everyKind().stream()
+                .filter(e -> e instanceof TrailEvent.DischargeOverridden o && !o.criteria().isEmpty()).findFirst().orElseThrow();
+        TrailEvent.DischargeOverridden before = new TrailEvent.DischargeOverridden(TrailSamples.AT, now.unmet(), "ward transfer");
+        TrailEvent created = TrailSamples.everyKind().stream().filter(e -> e instanceof TrailEvent.SessionStepped s
+                && s.step() instanceof SessionEvent.Created).findFirst().orElseThrow();
+        List<TimelineEvent> events = timeline(List.of(created, now, before)).stream()
+                .filter(e -> e.title().equals("Ready for discharge by physician override")).toList();
+        assertEquals(2, events.size());
+        assertEquals(now.criteria(), events.get(0).unmet());
+        assertEquals(List.of("baseline", "t20", "end-of-infusion"), events.get(0).unmet().getFirst().timePoints());
+        assertEquals("reason: ward transfer", events.get(0).detail(), "no time point ids in the words; the screen names them");
+        assertEquals(List.of(), events.get(1).unmet());
+        assertEquals("unmet: " + String.join("; ", now.unmet()) + "; reason: ward transfer", events.get(1).detail());
     }
 
     @Test

@@ -36,6 +36,19 @@ class RatingScheduleTest {
     }
 
     @Test
+    void aWindowReachingBackBeforeItsAnchorOpensWhenTheAnchorHappenedNotBefore() {
+        RatingSchedule s = new RatingSchedule(List.of(EOI));
+        s.advance(END.minusSeconds(60), Map.of(), Set.of()); // the infusion has not ended: the end is not known yet
+        List<PromptTransition> t = s.advance(END.plusSeconds(1), ANCHORS, Set.of());
+        assertEquals(List.of(new PromptTransition("eoi", PromptState.WAITING, PromptState.SCHEDULED, END),
+                new PromptTransition("eoi", PromptState.SCHEDULED, PromptState.DUE, END)), t, "never 5 min before the end it follows");
+        t = s.advance(END.plus(Duration.ofMinutes(16)), ANCHORS, Set.of());
+        assertEquals(List.of(new PromptTransition("eoi", PromptState.DUE, PromptState.OVERDUE, END.plusSeconds(300)),
+                new PromptTransition("eoi", PromptState.OVERDUE, PromptState.MISSED, END.plus(Duration.ofMinutes(15)))), t,
+                "the boundaries after the anchor keep their own times");
+    }
+
+    @Test
     void becomesOverdueJustAfterTheOverdueTimeNotAtIt() {
         RatingSchedule s = new RatingSchedule(List.of(EOI));
         s.advance(END.plusSeconds(300), ANCHORS, Set.of());

@@ -82,6 +82,39 @@ class SessionServiceTest {
     }
 
     @Test
+    void aSecondSessionOnTheSameBedHoldsNoneOfTheFirstSessionsPromptsAndNoPromptBeforeItBegan() {
+        String first = shortInfusion("KET-101", "KIT-7");
+        List<Entry> before = List.copyOf(audit);
+        clock.advance(Duration.ofMinutes(1));
+        String second = shortInfusion("KET-102", "KIT-8");
+        List<Entry> after = audit.subList(before.size(), audit.size());
+
+        assertTrue(after.stream().allMatch(e -> second.equals(e.session())), "nothing written after the second session began is the first's");
+        List<Entry> prompts = after.stream().filter(e -> e.type().startsWith("prompt.")).toList();
+        assertTrue(prompts.stream().anyMatch(e -> "end-of-infusion".equals(e.payload().get("timePoint"))), prompts.toString());
+        Instant created = Instant.parse((String) after.getFirst().payload().get("at"));
+        assertEquals("session.created", after.getFirst().type());
+        List<Entry> early = prompts.stream().filter(e -> Instant.parse((String) e.payload().get("at")).isBefore(created)).toList();
+        assertEquals(List.of(), early, "no prompt of the second session is stamped before it was created");
+        assertTrue(before.stream().filter(e -> e.type().startsWith("prompt.")).allMatch(e -> first.equals(e.session())));
+    }
+
+    /** A session whose infusion is ended by hand 2 min after it started (well inside end-of-infusion's 5 min window), closed. */
+    private String shortInfusion(String subject, String kit) {
+        String id = service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", subject, SubjectMeasures.weight(80), kit).id();
+        service.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse-1"));
+        clock.advance(Duration.ofSeconds(30));
+        service.command("bed-01", new SessionEvent.InfusionStarted(clock.instant(), "nurse-1", "nurse"));
+        clock.advance(Duration.ofMinutes(2));
+        service.tick();
+        service.command("bed-01", new SessionEvent.InfusionCompleted(clock.instant(), "nurse-1", 2));
+        clock.advance(Duration.ofSeconds(10));
+        service.tick();
+        service.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse-1", "stopped early"));
+        return id;
+    }
+
+    @Test
     void aSecondSessionOnTheSameBedIsRefused() {
         service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-7");
         assertThrows(IllegalStateException.class,
