@@ -141,6 +141,11 @@ public final class Text {
         return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t);
     }
 
+    /** Clock time to the second, e.g. "18:02:37", for a reading that changes while it is looked at. */
+    public static String clockSeconds(Instant t) {
+        return DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone).format(t);
+    }
+
     /** Clock time with the zone, e.g. "18:02 CET", where a time stands alone. */
     public static String clockWithZone(Instant t) {
         return DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH).withZone(zone).format(t);

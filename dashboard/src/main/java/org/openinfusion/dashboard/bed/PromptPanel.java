@@ -86,11 +86,23 @@ final class PromptPanel extends Div {
         if (v.ratings().size() != shownRatings) {
             shownRatings = v.ratings().size();
             recorded.removeAll();
-            // one compact row per time point (in the order rated), each rating's result a button that opens its correction
-            Map<String, List<SessionView.RatingEntry>> byTimePoint = new LinkedHashMap<>();
-            v.ratings().forEach(r -> byTimePoint.computeIfAbsent(r.timePointId(), k -> new ArrayList<>()).add(r));
-            byTimePoint.forEach((timePoint, entries) -> recorded.add(recordedRow(timePoint, entries)));
+            // one compact row per time point in the schedule's order (baseline first, whenever each was rated), each
+            // rating's result a button that opens its correction
+            recordedByTimePoint(v).forEach((timePoint, entries) -> recorded.add(recordedRow(timePoint, entries)));
         }
+    }
+
+    /**
+     * The recorded ratings by time point, in the order of the protocol's schedule (the order of the session's prompts):
+     * a baseline rated late is still listed first. A time point not in the schedule comes last, in the order rated.
+     */
+    static Map<String, List<SessionView.RatingEntry>> recordedByTimePoint(SessionView v) {
+        List<String> schedule = v.prompts().stream().map(Prompt::timePointId).toList();
+        Map<String, List<SessionView.RatingEntry>> byTimePoint = new LinkedHashMap<>();
+        v.ratings().stream()
+                .sorted(Comparator.comparingInt(r -> schedule.contains(r.timePointId()) ? schedule.indexOf(r.timePointId()) : schedule.size()))
+                .forEach(r -> byTimePoint.computeIfAbsent(r.timePointId(), k -> new ArrayList<>()).add(r));
+        return byTimePoint;
     }
 
     static boolean isDue(Prompt p) {

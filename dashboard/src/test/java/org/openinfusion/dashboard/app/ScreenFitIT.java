@@ -204,9 +204,7 @@ class ScreenFitIT {
     void theBedViewFitsAtEverySessionStepAtBothSizes() throws Exception {
         List<String> problems = new ArrayList<>();
         BrowserSteps.size(browser, 1280, 800);
-        browser.get(demo.dashboardUrl() + "bed/bed-04");
-        waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
-                && !BrowserSteps.text(browser, "start-protocol").isBlank());
+        BrowserSteps.openStartForm(browser, demo.dashboardUrl() + "bed/bed-04");
         BrowserSteps.startSession(browser, "KET-044", 38, 80, "KIT-0404", "naltrexone");
         BrowserSteps.click(browser, "step-baseline");
         waitFor().until(d -> !d.findElements(By.id("step-pretreatment")).isEmpty());
@@ -246,9 +244,7 @@ class ScreenFitIT {
         assertTrue(overdue.matches("(?s).*OVERDUE ratings at Baseline:\\s+overdue \\d+ min.*") && !overdue.contains("due in"), overdue);
         atBothSizes("infusing", "step-end-of-infusion", problems);
 
-        BrowserSteps.click(browser, "step-end-of-infusion");
-        waitFor().until(d -> !d.findElements(By.id("confirm-pump")).isEmpty());
-        BrowserSteps.click(browser, "confirm-step");
+        BrowserSteps.endInfusion(browser);
         waitFor().until(d -> !d.findElements(By.id("step-observation")).isEmpty());
         BrowserSteps.click(browser, "step-observation");
         waitFor().until(d -> !d.findElements(By.id("rate-end-of-infusion-cadss")).isEmpty()
@@ -411,9 +407,7 @@ class ScreenFitIT {
     void theCreateSessionFormShowsTheProtocolInFull() throws Exception {
         for (int[] s : SIZES) {
             BrowserSteps.size(browser, s[0], s[1]);
-            browser.get(demo.dashboardUrl() + "bed/bed-03");
-            waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
-                    && !BrowserSteps.text(browser, "start-protocol").isBlank());
+            BrowserSteps.openStartForm(browser, demo.dashboardUrl() + "bed/bed-03");
             BrowserSteps.chooseProtocol(browser, "midazolam");
             BrowserSteps.settled(browser);
             boolean cut = (Boolean) browser.executeScript("const v = document.querySelector('#start-protocol vaadin-select-value-button');"

@@ -27,6 +27,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.DomEvent;
 import java.util.List;
+import java.util.Locale;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -499,9 +500,59 @@ class BedViewTest {
         station.vertx.eventBus().publish(Addresses.STATE, new StateSample(new DeviceRef("bed-01", "pump"), Stream.PUMP_STATE, "infusing", now, now, 21));
         KaribuStation.until(() -> text("inf-pump").startsWith("Infusing"));
         click("step-end-of-infusion");
-        assertEquals("The pump is still infusing. This step records the end of the infusion; it does not stop the pump: stop the pump first.",
+        assertEquals("The pump is still infusing. This step records the end of the infusion; it does not stop the pump: stop the pump first, or tick below.",
                 text("confirm-pump"));
         assertEquals("true", _get(Component.class, s -> s.withId("confirm-pump")).getElement().getAttribute("data-infusing"));
+    }
+
+    /** A volume the pump reports now on bed-01, once the bed view shows it. */
+    private void pumpVolume(double ml) {
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "pump"), Stream.PUMP_VOLUME_INFUSED, ml, now, now, 31));
+        KaribuStation.until(() -> text("infusion").contains(String.format(Locale.ROOT, "%.1f", ml)));
+    }
+
+    private void pumpState(String state) {
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.STATE, new StateSample(new DeviceRef("bed-01", "pump"), Stream.PUMP_STATE, state, now, now, 32));
+    }
+
+    @Test
+    void whileThePumpStillInfusesTheEndIsConfirmedOnlyWithTheTickAndRecordsThePumpsVolumeAtTheConfirmingMoment() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start");
+        pumpState("infusing");
+        pumpVolume(0.9);
+        click("step-end-of-infusion");
+        assertTrue(text("confirm-figures").startsWith("Infused 0.9 of "), text("confirm-figures"));
+        assertTrue(text("confirm-figures").matches("Infused 0\\.9 of \\d+\\.\\d mL in \\d+:\\d\\d min, as the pump reported at \\d\\d:\\d\\d:\\d\\d\\."),
+                "the volume says when the pump reported it: " + text("confirm-figures"));
+        Button confirm = _get(Button.class, s -> s.withId("confirm-step"));
+        assertFalse(confirm.isEnabled(), "not while the pump still infuses, without the tick");
+        assertTrue(_get(Checkbox.class, s -> s.withId("confirm-pump-stopping")).isVisible());
+        // given the dialog stays open while the pump goes on: it shows the volume now, not the one when it opened
+        pumpVolume(1.1);
+        KaribuStation.until(() -> text("confirm-figures").startsWith("Infused 1.1 of "));
+        _get(Checkbox.class, s -> s.withId("confirm-pump-stopping")).setValue(true);
+        assertTrue(confirm.isEnabled(), "the tick states that the pump is still running and is stopped at the pump");
+        click("confirm-step");
+        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.infusion_completed")));
+        String recorded = String.valueOf(station.audit.stream().filter(a -> a.type().equals("session.infusion_completed")).findFirst().orElseThrow().payload());
+        assertTrue(recorded.contains("1.1"), "the end records the pump's volume when confirmed: " + recorded);
+    }
+
+    @Test
+    void whenThePumpStopsWhileTheDialogIsOpenTheTickIsNoLongerAsked() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start");
+        pumpState("infusing");
+        KaribuStation.until(() -> text("inf-pump").startsWith("Infusing"));
+        click("step-end-of-infusion");
+        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+        pumpState("stopped");
+        KaribuStation.until(() -> _get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+        assertTrue(_find(Checkbox.class, s -> s.withId("confirm-pump-stopping")).isEmpty(), "the tick is no longer shown");
+        assertEquals("false", _get(Component.class, s -> s.withId("confirm-pump")).getElement().getAttribute("data-infusing"));
     }
 
     @Test
@@ -658,6 +709,70 @@ class BedViewTest {
         assertEquals("asleep", given.getFirst(), "a reason already given is kept");
         assertTrue(given.size() >= 10 && given.stream().skip(1).allMatch("participant withdrew consent"::equals), given.toString());
         assertTrue(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+    }
+
+    @Test
+    void closingAfterReadyForDischargeAlsoOffersOneReasonForEveryRatingNotDoneAndKeepsThoseGivenOneByOne() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
+        signInHere("doc", Role.PHYSICIAN);
+        click("step-ready-for-discharge");
+        _get(TextField.class, s -> s.withId("confirm-not-met-reason")).setValue("reviewed at the bedside");
+        click("confirm-step");
+        KaribuStation.until(() -> text("session-header").contains("Ready for discharge"));
+        click("step-close");
+        assertTrue(_find(TextField.class, s -> s.withId("close-reason")).isEmpty(), "no early-close reason after ready for discharge");
+        String asked = String.join(" | ", _find(TextField.class, s -> { }).stream()
+                .filter(f -> f.getId().orElse("").startsWith("close-reason-")).map(TextField::getLabel).toList());
+        assertTrue(asked.contains("CADSS at Baseline") && asked.contains("CADSS at T+80 min"), "each rating not done is still listed: " + asked);
+        assertFalse(_get(Button.class, s -> s.withId("close-reason-all")).isEnabled(), "nothing to copy yet");
+        _get(TextField.class, s -> s.withId("close-reason-0")).setValue("asleep");
+        _get(TextField.class, s -> s.withId("close-common-reason")).setValue("scanner slot");
+        click("close-reason-all");
+        List<String> given = _find(TextField.class, s -> { }).stream().filter(f -> f.getId().orElse("").startsWith("close-reason-"))
+                .map(TextField::getValue).toList();
+        assertEquals("asleep", given.getFirst(), "a reason given one by one is kept");
+        assertTrue(given.size() >= 5 && given.stream().skip(1).allMatch("scanner slot"::equals), given.toString());
+        click("confirm-step");
+        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
+        String recorded = String.valueOf(station.audit.stream().filter(a -> a.type().equals("session.closed")).findFirst().orElseThrow().payload());
+        assertTrue(recorded.contains("(asleep)") && recorded.contains("CADSS at T+80 min (scanner slot)"), recorded);
+    }
+
+    @Test
+    void theDischargeLineSaysWhoMayRecordReadyForDischargeWhileTheCheckIsNotMetAndTheNursesDialogAgrees() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
+        String line = text("discharge-summary");
+        assertTrue(line.matches("Discharge check: not yet, \\d of \\d criteria met\\. Until all are met, only a physician can record ready for discharge, with a reason\\."), line);
+        assertFalse(line.contains("advisory"), "the check binds a nurse's step: " + line);
+        click("step-ready-for-discharge");
+        assertTrue(text("confirm-not-met-physician-only").contains("Only a physician"), text("confirm-not-met-physician-only"));
+        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+    }
+
+    @Test
+    void recordedRatingsAreListedInTheSchedulesOrderBaselineFirstEvenWhenRatedLast() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-end-of-infusion-moaas")).isEmpty());
+        click("rate-end-of-infusion-moaas");
+        click("score-5");
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        click("rating-done");
+        click("rate-baseline-vas"); // the baseline, overdue since the start, rated last
+        for (int i = 0; i < 3; i++) {
+            var line = _get(Component.class, s -> s.withId("vas-line")).getElement();
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-change", JsonMapper.builder().build().createObjectNode().put("event.detail.value", 10)));
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-commit", JsonMapper.builder().build().createObjectNode()));
+        }
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        click("rating-done");
+        KaribuStation.until(() -> _find(Div.class, s -> s.withClasses("rating-line")).size() == 2);
+        List<String> rows = _find(Div.class, s -> s.withClasses("rating-line")).stream().map(d -> d.getElement().getTextRecursively()).toList();
+        assertTrue(rows.get(0).startsWith("Baseline") && rows.get(1).startsWith("End of infusion"), rows.toString());
     }
 
     @Test
