@@ -126,6 +126,9 @@ final class PromptPanel extends Div {
         row.addClassName("prompt");
         row.getElement().setAttribute("data-state", p.state().name().toLowerCase(Locale.ROOT));
         row.getElement().setAttribute("role", "status");
+        // the tablet hand-overs after every rate button, together at the row's end: never between two rate buttons
+        Div handOvers = new Div();
+        handOvers.addClassName("prompt-hand-overs");
         for (String form : p.instruments()) {
             boolean done = v.ratings().stream().anyMatch(r -> !r.correction() && r.timePointId().equals(p.timePointId()) && r.form().equals(form));
             Button b = new Button(Text.get(done ? "prompt.done" : "prompt.rate", Text.form(form)), e -> rate.accept(p.timePointId(), form));
@@ -138,8 +141,11 @@ final class PromptPanel extends Div {
                 t.setId("hand-" + p.timePointId() + "-" + form);
                 t.addClassName("hand-over");
                 t.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                row.add(t);
+                handOvers.add(t);
             }
+        }
+        if (handOvers.getComponentCount() > 0) {
+            row.add(handOvers);
         }
         return row;
     }

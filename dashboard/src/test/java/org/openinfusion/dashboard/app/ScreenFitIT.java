@@ -282,9 +282,58 @@ class ScreenFitIT {
                 clipped("#bed-tabs").stream().filter(p -> !p.startsWith("document")).map(p -> tab + " tab: " + p).forEach(found::add);
             }
             browser.executeScript("document.getElementById('tab-ratings').click()");
+            BrowserSteps.settled(browser);
+            found.addAll(ratingRowProblems());
             System.out.println("bed view, " + at + found);
             found.forEach(p -> problems.add(at + p));
         }
+    }
+
+    /** The least space, in CSS pixels, between what two neighbouring rows of the ratings tab show. */
+    static final int ROW_GAP_PX = 2;
+
+    /**
+     * The ratings tab's rows (upcoming time points, recorded ratings) and the rating due: no row overlaps the next, and
+     * what a row shows (its text and result buttons) keeps at least {@link #ROW_GAP_PX} from what the next one shows;
+     * in the rating due no two buttons overlap, and a tablet hand-over ("Tablet: VAS") comes after every rate button,
+     * never between two of them.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> ratingRowProblems() {
+        return (List<String>) browser.executeScript("""
+                const out = [], gap = arguments[0];
+                const shown = e => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0;
+                const content = row => {
+                  const parts = Array.from(row.querySelectorAll('span, vaadin-button')).filter(shown).map(e => e.getBoundingClientRect());
+                  return parts.length === 0 ? row.getBoundingClientRect()
+                      : {top: Math.min(...parts.map(r => r.top)), bottom: Math.max(...parts.map(r => r.bottom))};
+                };
+                const rows = Array.from(document.querySelectorAll('#prompt-upcoming .prompt-line, #ratings-recorded .rating-line')).filter(shown);
+                for (let i = 1; i < rows.length; i++) {
+                  const a = rows[i - 1], b = rows[i];
+                  if (b.getBoundingClientRect().top < a.getBoundingClientRect().bottom - 0.5)
+                    out.push('ratings rows overlap: "' + a.textContent.trim().slice(0, 25) + '" / "' + b.textContent.trim().slice(0, 25) + '"');
+                  const space = content(b).top - content(a).bottom;
+                  if (space < gap)
+                    out.push('ratings rows ' + space.toFixed(1) + ' px apart: "' + a.textContent.trim().slice(0, 25) + '" / "' + b.textContent.trim().slice(0, 25) + '"');
+                }
+                for (const row of document.querySelectorAll('#prompt-due .prompt')) {
+                  const buttons = Array.from(row.querySelectorAll('vaadin-button')).filter(shown);
+                  for (let i = 0; i < buttons.length; i++) for (let j = i + 1; j < buttons.length; j++) {
+                    const p = buttons[i].getBoundingClientRect(), q = buttons[j].getBoundingClientRect();
+                    if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5)
+                      out.push('rating due: buttons overlap: ' + buttons[i].textContent.trim() + ' / ' + buttons[j].textContent.trim());
+                  }
+                  for (const h of buttons.filter(b => b.classList.contains('hand-over'))) {
+                    const r = h.getBoundingClientRect();
+                    for (const b of buttons.filter(b => !b.classList.contains('hand-over'))) {
+                      const q = b.getBoundingClientRect();
+                      if (q.top >= r.bottom - 0.5 || (q.top < r.bottom - 0.5 && q.bottom > r.top + 0.5 && q.left >= r.right - 0.5))
+                        out.push('rating due: ' + h.textContent.trim() + ' before ' + b.textContent.trim());
+                    }
+                  }
+                }
+                return out;""", ROW_GAP_PX);
     }
 
     /**
