@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -139,6 +140,13 @@ public final class Text {
     /** Clock time in the site's zone, e.g. "18:02". */
     public static String clock(Instant t) {
         return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t);
+    }
+
+    /** Item numbers as staff read them: a run as "20-23", others listed ("20, 22"). */
+    public static String itemNumbers(List<Integer> numbers) {
+        List<Integer> sorted = numbers.stream().sorted().toList();
+        boolean run = sorted.size() > 2 && sorted.getLast() - sorted.getFirst() == sorted.size() - 1;
+        return run ? sorted.getFirst() + "-" + sorted.getLast() : String.join(", ", sorted.stream().map(String::valueOf).toList());
     }
 
     /** Clock time to the second, e.g. "18:02:37", for a reading that changes while it is looked at. */

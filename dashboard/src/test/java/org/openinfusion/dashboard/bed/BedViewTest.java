@@ -29,6 +29,13 @@ import com.vaadin.flow.dom.DomEvent;
 import java.util.List;
 import java.util.Locale;
 import java.time.Instant;
+import io.vertx.core.eventbus.DeliveryOptions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openinfusion.station.clinical.api.TabletRequest;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rating;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -273,17 +280,53 @@ class BedViewTest {
     }
 
     @Test
-    void aFormThePatientRatesAloneIsHandedToTheTabletWithAOneTimeCodeButCadssStaysAtTheBedside() {
+    void aFormThePatientRatesAloneIsHandedToTheTabletWithAOneTimeCode() {
         startSession("ketamine-midazolam-active-placebo");
         click("step-baseline");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("hand-baseline-vas")).isEmpty());
-        assertTrue(_find(Button.class, s -> s.withId("hand-baseline-cadss")).isEmpty(), "CADSS items 20-23 are observer-rated");
         assertEquals("Tablet: VAS", _get(Button.class, s -> s.withId("hand-baseline-vas")).getText());
         click("hand-baseline-vas");
         KaribuStation.until(() -> !_find(Div.class, s -> s.withId("handover-code")).isEmpty());
         assertTrue(text("handover-code").matches("\\d{6}"), text("handover-code"));
         assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("tablet.code_issued")));
         assertTrue(station.audit.stream().noneMatch(a -> a.payload().toString().contains(text("handover-code"))), "the code is not audited");
+    }
+
+    private <T> T request(String address, Object body, DeliveryOptions options) throws Exception {
+        return station.vertx.eventBus().<T>request(address, body, options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
+    }
+
+    @Test
+    void atTheBedsideTheTabletGivesTheSubjectCadssItems1To19AndTheNurseRates20To23IntoOneRating() throws Exception {
+        startSession("ketamine-midazolam-active-placebo");
+        click("step-baseline");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("hand-baseline-cadss")).isEmpty());
+        click("hand-baseline-cadss");
+        KaribuStation.until(() -> !_find(Div.class, s -> s.withId("handover-code")).isEmpty());
+        String code = text("handover-code");
+        // the patient's tablet: unlocked with the code for the subject-rated items 1-19, answers them with its own token
+        TabletRequest.Unlocked tablet = request(Addresses.TABLET_UNLOCK, new TabletRequest.Unlock(code), new DeliveryOptions().setSendTimeout(10_000));
+        assertEquals(19, tablet.itemIds().size());
+        Map<String, Answer> part = new HashMap<>();
+        tablet.itemIds().forEach(i -> part.put(i, Answer.score(1)));
+        Instant now = Instant.now();
+        request(Addresses.SESSION_COMMAND, new SessionCommand.RecordRating("bed-01", new Rating("r-part", "cadss", null, "baseline",
+                tablet.staffRole(), tablet.staffUserId(), now, now, part, null)), BusGuard.options(tablet.token(), 10_000));
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("rating.part_answered")));
+        // the bed view: the nurse rates the observer items only; the tablet is not offered again for it
+        KaribuStation.until(() -> _get(Button.class, s -> s.withId("rate-baseline-cadss")).getText().equals("Rate CADSS items 20-23"));
+        assertTrue(_find(Button.class, s -> s.withId("hand-baseline-cadss")).isEmpty());
+        click("rate-baseline-cadss");
+        for (int i = 0; i < 4; i++) {
+            assertTrue(text("rating-progress").startsWith("Item " + (i + 1) + " of 4"), text("rating-progress"));
+            click("score-2");
+        }
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        assertEquals("Recorded. Total 27 (0-92)", text("rating-result"), "19 x 1 from the subject, 4 x 2 from the nurse");
+        var recorded = station.audit.stream().filter(a -> a.type().equals("rating.recorded")).findFirst().orElseThrow();
+        assertTrue(String.valueOf(recorded.payload().get("itemRaters")).contains("20=observer"), String.valueOf(recorded.payload()));
+        assertTrue(String.valueOf(recorded.payload().get("itemRaters")).contains("1=subject"), String.valueOf(recorded.payload()));
     }
 
     @Test
