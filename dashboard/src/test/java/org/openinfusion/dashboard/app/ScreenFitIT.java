@@ -257,7 +257,19 @@ class ScreenFitIT {
         browser.navigate().refresh();
         waitFor().until(d -> BrowserSteps.text(browser, "session-header").contains("Ready for discharge"));
         atBothSizes("ready-for-discharge", "step-close", problems);
+        // the close after ready for discharge asks no early reason: one reason for every rating not done, in one tap
+        BrowserSteps.click(browser, "step-close");
+        waitFor().until(d -> !d.findElements(By.cssSelector("#close-common-reason input")).isEmpty());
+        BrowserSteps.type(browser.findElement(By.cssSelector("#close-common-reason input")), "discharged by the physician before the last ratings");
+        BrowserSteps.click(browser, "close-reason-all");
+        waitFor().until(d -> d.findElement(By.id("confirm-step")).getAttribute("disabled") == null);
+        BrowserSteps.settled(browser);
+        shot("confirm-close-after-discharge-1024");
         BrowserSteps.size(browser, 1280, 800);
+        BrowserSteps.settled(browser);
+        shot("confirm-close-after-discharge");
+        BrowserSteps.click(browser, "confirm-cancel");
+        waitFor().until(d -> d.findElements(By.id("confirm-unfinished")).isEmpty());
         // the shared demo's bed-04 as this test found it: free (the accessibility walk looks at its start form)
         Futures.await(demo.station().vertx().eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.SessionStep(
                 StationMain.DEMO_PHYSICIAN, "bed-04", Step.CLOSE, "IT: discharged"), busAs(StationMain.DEMO_PHYSICIAN)));

@@ -123,16 +123,35 @@ class BedViewTest {
         _click(_get(NativeButton.class, s -> s.withText(label)));
     }
 
+    /** Confirms the close dialog; returns what the station recorded with the close. */
+    private String confirmClose() {
+        click("confirm-step");
+        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
+        return String.valueOf(station.audit.stream().filter(a -> a.type().equals("session.closed")).findFirst().orElseThrow().payload());
+    }
+
+    /** The close dialog's reason fields, one per rating not done. */
+    private static List<TextField> closeReasonFields() {
+        return _find(TextField.class, s -> { }).stream().filter(f -> f.getId().orElse("").startsWith("close-reason-")).toList();
+    }
+
     /** Gives a reason for every rating not done, in the close dialog; returns how many it asked for. */
     private static int fillCloseReasons() {
-        int n = 0;
-        for (TextField f : _find(TextField.class, s -> { })) {
-            if (f.getId().orElse("").startsWith("close-reason-")) {
-                f.setValue("participant left early");
-                n++;
-            }
-        }
-        return n;
+        List<TextField> fields = closeReasonFields();
+        fields.forEach(f -> f.setValue("participant left early"));
+        return fields.size();
+    }
+
+    /**
+     * In the close dialog: a reason typed for the first rating not done, then one tap gives {@code common} (typed in its
+     * source field already) to every other; the first keeps its own.
+     */
+    private static void oneReasonForTheRest(String own, String common, int atLeast) {
+        _get(TextField.class, s -> s.withId("close-reason-0")).setValue(own);
+        click("close-reason-all");
+        List<String> given = closeReasonFields().stream().map(TextField::getValue).toList();
+        assertEquals(own, given.getFirst(), "a reason already given is kept");
+        assertTrue(given.size() >= atLeast && given.stream().skip(1).allMatch(common::equals), given.toString());
     }
 
     private void startSession(String protocolId) {
@@ -560,11 +579,17 @@ class BedViewTest {
         station.vertx.eventBus().publish(Addresses.STATE, new StateSample(new DeviceRef("bed-01", "pump"), Stream.PUMP_STATE, state, now, now, 32));
     }
 
-    @Test
-    void whileThePumpStillInfusesTheEndIsConfirmedOnlyWithTheTickAndRecordsThePumpsVolumeAtTheConfirmingMoment() {
+    /** A session infusing on bed-01 with its pump reporting that it infuses. */
+    private void infusingWithThePumpRunning() {
         startSession("ketamine-midazolam-active-placebo");
         walk("step-baseline", "step-confirm-infusion-start");
         pumpState("infusing");
+        KaribuStation.until(() -> text("inf-pump").startsWith("Infusing"));
+    }
+
+    @Test
+    void whileThePumpStillInfusesTheEndIsConfirmedOnlyWithTheTickAndRecordsThePumpsVolumeAtTheConfirmingMoment() {
+        infusingWithThePumpRunning();
         pumpVolume(0.9);
         click("step-end-of-infusion");
         assertTrue(text("confirm-figures").startsWith("Infused 0.9 of "), text("confirm-figures"));
@@ -586,10 +611,7 @@ class BedViewTest {
 
     @Test
     void whenThePumpStopsWhileTheDialogIsOpenTheTickIsNoLongerAsked() {
-        startSession("ketamine-midazolam-active-placebo");
-        walk("step-baseline", "step-confirm-infusion-start");
-        pumpState("infusing");
-        KaribuStation.until(() -> text("inf-pump").startsWith("Infusing"));
+        infusingWithThePumpRunning();
         click("step-end-of-infusion");
         assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
         pumpState("stopped");
@@ -745,12 +767,7 @@ class BedViewTest {
         click("step-close");
         assertFalse(_get(Button.class, s -> s.withId("close-reason-all")).isEnabled(), "nothing to copy yet");
         _get(TextField.class, s -> s.withId("close-reason")).setValue("participant withdrew consent");
-        _get(TextField.class, s -> s.withId("close-reason-0")).setValue("asleep");
-        click("close-reason-all");
-        List<String> given = _find(TextField.class, s -> { }).stream().filter(f -> f.getId().orElse("").startsWith("close-reason-"))
-                .map(TextField::getValue).toList();
-        assertEquals("asleep", given.getFirst(), "a reason already given is kept");
-        assertTrue(given.size() >= 10 && given.stream().skip(1).allMatch("participant withdrew consent"::equals), given.toString());
+        oneReasonForTheRest("asleep", "participant withdrew consent", 10);
         assertTrue(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
     }
 
@@ -765,20 +782,12 @@ class BedViewTest {
         KaribuStation.until(() -> text("session-header").contains("Ready for discharge"));
         click("step-close");
         assertTrue(_find(TextField.class, s -> s.withId("close-reason")).isEmpty(), "no early-close reason after ready for discharge");
-        String asked = String.join(" | ", _find(TextField.class, s -> { }).stream()
-                .filter(f -> f.getId().orElse("").startsWith("close-reason-")).map(TextField::getLabel).toList());
+        String asked = String.join(" | ", closeReasonFields().stream().map(TextField::getLabel).toList());
         assertTrue(asked.contains("CADSS at Baseline") && asked.contains("CADSS at T+80 min"), "each rating not done is still listed: " + asked);
         assertFalse(_get(Button.class, s -> s.withId("close-reason-all")).isEnabled(), "nothing to copy yet");
-        _get(TextField.class, s -> s.withId("close-reason-0")).setValue("asleep");
         _get(TextField.class, s -> s.withId("close-common-reason")).setValue("scanner slot");
-        click("close-reason-all");
-        List<String> given = _find(TextField.class, s -> { }).stream().filter(f -> f.getId().orElse("").startsWith("close-reason-"))
-                .map(TextField::getValue).toList();
-        assertEquals("asleep", given.getFirst(), "a reason given one by one is kept");
-        assertTrue(given.size() >= 5 && given.stream().skip(1).allMatch("scanner slot"::equals), given.toString());
-        click("confirm-step");
-        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
-        String recorded = String.valueOf(station.audit.stream().filter(a -> a.type().equals("session.closed")).findFirst().orElseThrow().payload());
+        oneReasonForTheRest("asleep", "scanner slot", 5);
+        String recorded = confirmClose();
         assertTrue(recorded.contains("(asleep)") && recorded.contains("CADSS at T+80 min (scanner slot)"), recorded);
     }
 
@@ -787,7 +796,7 @@ class BedViewTest {
         startSession("ketamine-midazolam-active-placebo");
         walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
         String line = text("discharge-summary");
-        assertTrue(line.matches("Discharge check: not yet, \\d of \\d criteria met\\. Until all are met, only a physician can record ready for discharge, with a reason\\."), line);
+        assertTrue(line.matches("Discharge: \\d of \\d met; only a physician can override"), line);
         assertFalse(line.contains("advisory"), "the check binds a nurse's step: " + line);
         click("step-ready-for-discharge");
         assertTrue(text("confirm-not-met-physician-only").contains("Only a physician"), text("confirm-not-met-physician-only"));
@@ -822,17 +831,14 @@ class BedViewTest {
     void closingListsEveryRatingNotDoneAndRecordsAReasonForEach() {
         startSession("ketamine-naltrexone-crossover");
         click("step-close");
-        String asked = String.join(" | ", _find(TextField.class, s -> { }).stream()
-                .filter(f -> f.getId().orElse("").startsWith("close-reason-")).map(TextField::getLabel).toList());
+        String asked = String.join(" | ", closeReasonFields().stream().map(TextField::getLabel).toList());
         assertTrue(asked.contains("BPRS+ at Baseline") && asked.contains("CADSS at T+80 min"), asked);
         assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
         _get(TextField.class, s -> s.withId("close-reason")).setValue("participant withdrew");
         int reasons = fillCloseReasons();
         assertTrue(reasons >= 10, "one reason per form and time point: " + reasons);
         assertTrue(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
-        click("confirm-step");
-        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
-        String recorded = String.valueOf(station.audit.stream().filter(a -> a.type().equals("session.closed")).findFirst().orElseThrow().payload());
+        String recorded = confirmClose();
         assertTrue(recorded.contains("participant withdrew") && recorded.contains("CADSS at T+80 min (participant left early)"), recorded);
     }
 
