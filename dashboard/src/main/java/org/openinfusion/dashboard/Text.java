@@ -174,6 +174,18 @@ public final class Text {
         return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t);
     }
 
+    /** Item numbers as staff read them: a run as "20-23", others listed ("20, 22"). */
+    public static String itemNumbers(List<Integer> numbers) {
+        List<Integer> sorted = numbers.stream().sorted().toList();
+        boolean run = sorted.size() > 2 && sorted.getLast() - sorted.getFirst() == sorted.size() - 1;
+        return run ? sorted.getFirst() + "-" + sorted.getLast() : String.join(", ", sorted.stream().map(String::valueOf).toList());
+    }
+
+    /** Clock time to the second, e.g. "18:02:37", for a reading that changes while it is looked at. */
+    public static String clockSeconds(Instant t) {
+        return DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone).format(t);
+    }
+
     /** Clock time with the zone, e.g. "18:02 CET", where a time stands alone. */
     public static String clockWithZone(Instant t) {
         return DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH).withZone(zone).format(t);

@@ -6,13 +6,17 @@ import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.feed.SessionClient;
 import org.openinfusion.dashboard.tablet.CodeDialog;
 import org.openinfusion.station.clinical.api.TabletRequest;
-import org.openinfusion.station.clinical.rating.Rater;
+import java.util.Map;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Item;
+import org.openinfusion.station.clinical.rating.SubjectPart;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 
 /**
  * "Hand to patient" at a due rating (docs/tablet.md): asks the station for a one-time code for that one form and shows
- * it large, with until when it works. Offered only for forms the subject rates entirely (VAS, PSI, ...).
+ * it large, with until when it works. Offered for every form with subject-rated items: the whole form (VAS, PSI, ...),
+ * or the subject's part of CADSS (items 1-19), which staff complete at the bedside.
  */
 final class HandOver {
     private final InstrumentCatalog catalog;
@@ -26,10 +30,19 @@ final class HandOver {
         this.client = client;
     }
 
-    /** Whether every item of the form is subject-rated, so that the patient can answer it alone. */
-    boolean selfReport(String formKey) {
-        return FormKey.resolve(catalog, formKey).map(f -> catalog.get(f.instrumentId()).itemsOf(f.shortFormId()).stream()
-                .allMatch(i -> i.rater() == Rater.SUBJECT)).orElse(false);
+    /**
+     * Whether the form has subject-rated items for the patient to answer on the tablet: all of them (VAS, PSI), or the
+     * subject's part of a form staff complete (CADSS 1-19; staff rate 20-23 at the bedside afterwards).
+     */
+    boolean toTablet(String formKey) {
+        return FormKey.resolve(catalog, formKey).map(f -> !SubjectPart.items(catalog.get(f.instrumentId()), f.shortFormId()).isEmpty())
+                .orElse(false);
+    }
+
+    /** The items staff still rate after the subject's part, by number ("20-23" or "20, 22"). */
+    String restOf(String formKey, Map<String, Answer> part) {
+        return FormKey.resolve(catalog, formKey).map(f -> Text.itemNumbers(catalog.get(f.instrumentId()).itemsOf(f.shortFormId()).stream()
+                .filter(i -> !part.containsKey(i.id())).map(Item::number).toList())).orElse("");
     }
 
     void handOver(String timePointId, String form) {

@@ -13,12 +13,13 @@ import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.rating.ItemValues;
 import org.openinfusion.station.clinical.api.SessionView;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.schedule.Prompt;
 import org.openinfusion.station.clinical.schedule.PromptState;
 
@@ -28,8 +29,13 @@ import org.openinfusion.station.clinical.schedule.PromptState;
  * (with their station-computed totals and a way to correct them) in a tab ({@link #list()}).
  */
 final class PromptPanel extends Div {
-    /** Opens a form: (time point, form key) for a new rating. */
-    private final BiConsumer<String, String> rate;
+    /** Opens a form for a new rating. */
+    interface Rate {
+        /** {@code subjectPart}: the subject's answers from the tablet that staff complete (empty: the whole form). */
+        void open(String timePointId, String formKey, Map<String, Answer> subjectPart);
+    }
+
+    private final Rate rate;
     /** Opens a correction of a recorded rating. */
     private final Consumer<SessionView.RatingEntry> correct;
     /** Hands a form the subject rates alone to the patient tablet (null: no tablet button). */
@@ -43,7 +49,7 @@ final class PromptPanel extends Div {
     private String shownDue = "";
     private int shownRatings = -1;
 
-    PromptPanel(BiConsumer<String, String> rate, Consumer<SessionView.RatingEntry> correct, HandOver tablet) {
+    PromptPanel(Rate rate, Consumer<SessionView.RatingEntry> correct, HandOver tablet) {
         this.rate = rate;
         this.correct = correct;
         this.tablet = tablet;
@@ -68,7 +74,7 @@ final class PromptPanel extends Div {
         Instant now = v.asOf();
         List<Prompt> open = v.prompts().stream().filter(PromptPanel::isDue).toList();
         due.setVisible(!open.isEmpty());
-        String key = open.stream().map(p -> p.timePointId() + p.state()).toList() + " " + v.ratings().size();
+        String key = open.stream().map(p -> p.timePointId() + p.state()).toList() + " " + v.ratings().size() + " " + v.tabletParts().size();
         if (!key.equals(shownDue)) {
             shownDue = key;
             due.removeAll();
@@ -86,11 +92,29 @@ final class PromptPanel extends Div {
         if (v.ratings().size() != shownRatings) {
             shownRatings = v.ratings().size();
             recorded.removeAll();
-            // one compact row per time point (in the order rated), each rating's result a button that opens its correction
-            Map<String, List<SessionView.RatingEntry>> byTimePoint = new LinkedHashMap<>();
-            v.ratings().forEach(r -> byTimePoint.computeIfAbsent(r.timePointId(), k -> new ArrayList<>()).add(r));
-            byTimePoint.forEach((timePoint, entries) -> recorded.add(recordedRow(timePoint, entries)));
+            // one compact row per time point in the schedule's order (baseline first, whenever each was rated), each
+            // rating's result a button that opens its correction
+            recordedByTimePoint(v).forEach((timePoint, entries) -> recorded.add(recordedRow(timePoint, entries)));
         }
+    }
+
+    /**
+     * The recorded ratings by time point, in the order of the protocol's schedule (the order of the session's prompts):
+     * a baseline rated late is still listed first. A time point not in the schedule comes last, in the order rated.
+     */
+    static Map<String, List<SessionView.RatingEntry>> recordedByTimePoint(SessionView v) {
+        List<String> schedule = v.prompts().stream().map(Prompt::timePointId).toList();
+        Map<String, List<SessionView.RatingEntry>> byTimePoint = new LinkedHashMap<>();
+        v.ratings().stream()
+                .sorted(Comparator.comparingInt(r -> schedule.contains(r.timePointId()) ? schedule.indexOf(r.timePointId()) : schedule.size()))
+                .forEach(r -> byTimePoint.computeIfAbsent(r.timePointId(), k -> new ArrayList<>()).add(r));
+        return byTimePoint;
+    }
+
+    /** The subject's answers from the tablet to the form at the time point, still to be completed by staff (empty: none). */
+    static Map<String, Answer> subjectPart(SessionView v, String timePointId, String form) {
+        return v.tabletParts().stream().filter(x -> x.timePointId().equals(timePointId)
+                && (x.shortFormId() == null ? x.instrumentId() : x.shortFormId()).equals(form)).findFirst().map(Rating::answers).orElse(Map.of());
     }
 
     static boolean isDue(Prompt p) {
@@ -114,20 +138,30 @@ final class PromptPanel extends Div {
         row.addClassName("prompt");
         row.getElement().setAttribute("data-state", p.state().name().toLowerCase(Locale.ROOT));
         row.getElement().setAttribute("role", "status");
+        // the tablet hand-overs after every rate button, together at the row's end: never between two rate buttons
+        Div handOvers = new Div();
+        handOvers.addClassName("prompt-hand-overs");
         for (String form : p.instruments()) {
             boolean done = v.ratings().stream().anyMatch(r -> !r.correction() && r.timePointId().equals(p.timePointId()) && r.form().equals(form));
-            Button b = new Button(Text.get(done ? "prompt.done" : "prompt.rate", Text.form(form)), e -> rate.accept(p.timePointId(), form));
+            // the subject answered its subject-rated items on the tablet: staff rate the rest ("Rate CADSS items 20-23")
+            Map<String, Answer> part = subjectPart(v, p.timePointId(), form);
+            String label = done ? Text.get("prompt.done", Text.form(form)) : part.isEmpty() ? Text.get("prompt.rate", Text.form(form))
+                    : Text.get("prompt.rateRest", Text.form(form), tablet == null ? "" : tablet.restOf(form, part));
+            Button b = new Button(label, e -> rate.open(p.timePointId(), form, part));
             b.setId("rate-" + p.timePointId() + "-" + form);
             b.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
             b.setEnabled(!done);
             row.add(b);
-            if (!done && tablet != null && tablet.selfReport(form)) {
+            if (!done && part.isEmpty() && tablet != null && tablet.toTablet(form)) {
                 Button t = new Button(Text.get("bed.handOver", Text.form(form)), e -> tablet.handOver(p.timePointId(), form));
                 t.setId("hand-" + p.timePointId() + "-" + form);
                 t.addClassName("hand-over");
                 t.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                row.add(t);
+                handOvers.add(t);
             }
+        }
+        if (handOvers.getComponentCount() > 0) {
+            row.add(handOvers);
         }
         return row;
     }

@@ -27,8 +27,13 @@ final class RatingLauncher {
         this.clock = clock;
     }
 
-    void rate(String timePointId, String formKey) {
-        show(timePointId, formKey, null, Map.of());
+    /**
+     * A new rating; when the subject has answered its subject-rated items on the patient tablet (CADSS 1-19), staff rate
+     * the others only and the subject's answers go into the one rating unchanged.
+     */
+    void rate(String timePointId, String formKey, Map<String, Answer> subjectPart) {
+        FormKey form = FormKey.resolve(catalog, formKey).orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
+        launch(formKey, timePointId, RatingDraft.completing(catalog.get(form.instrumentId()), form, timePointId, clock.instant(), subjectPart));
     }
 
     void correct(SessionView.RatingEntry r) {
@@ -38,7 +43,10 @@ final class RatingLauncher {
     private void show(String timePointId, String formKey, String correcting, Map<String, Answer> previous) {
         FormKey form = FormKey.resolve(catalog, formKey)
                 .orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
-        RatingDraft draft = new RatingDraft(catalog.get(form.instrumentId()), form, timePointId, clock.instant(), correcting, previous);
+        launch(formKey, timePointId, new RatingDraft(catalog.get(form.instrumentId()), form, timePointId, clock.instant(), correcting, previous));
+    }
+
+    private void launch(String formKey, String timePointId, RatingDraft draft) {
         open = new RatingDialog(draft, catalog, Text.form(formKey) + " - " + Text.timePoint(timePointId), new RatingDialog.Rater() {
             @Override
             public Rating finish(RatingDraft d, String correctionReason) {

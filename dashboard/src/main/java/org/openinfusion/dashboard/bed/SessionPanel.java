@@ -31,6 +31,8 @@ final class SessionPanel extends Div {
     /** The pre-dose gates the start-override dialog last listed, and for which session. */
     private Set<StartGates.Kind> gatesShown = Set.of();
     private String gatesSession = "";
+    /** The confirmation open now: it follows the station's view (the pump's volume at the moment of confirming). */
+    private StepConfirm confirming;
 
     SessionPanel(Actions actions, Supplier<Instant> now) {
         this.actions = actions;
@@ -45,6 +47,11 @@ final class SessionPanel extends Div {
         add(steps, summary);
     }
 
+    /** The confirmation dialog last opened (null before any). */
+    StepConfirm confirming() {
+        return confirming;
+    }
+
     Div discharge() {
         return discharge;
     }
@@ -57,6 +64,9 @@ final class SessionPanel extends Div {
             showSteps(v);
         }
         showDischarge(v);
+        if (confirming != null && confirming.isOpened()) {
+            confirming.refresh(v);
+        }
     }
 
     /** Rebuilt only when the state changes, so a button never moves under a finger. */
@@ -77,8 +87,9 @@ final class SessionPanel extends Div {
 
     void take(Step s) {
         if (StepConfirm.needed(s)) {
-            new StepConfirm(s, shown, now.get(), (reason, returnKit) ->
-                    actions.send(new SessionCommand.SessionStep(actions.user(), actions.bed(), s, reason, Set.of(), returnKit))).open();
+            confirming = new StepConfirm(s, shown, now.get(), (reason, returnKit) ->
+                    actions.send(new SessionCommand.SessionStep(actions.user(), actions.bed(), s, reason, Set.of(), returnKit)));
+            confirming.open();
         } else if (s == Step.CONFIRM_INFUSION_START) {
             // refused before the pretreatment lead, without a pre-dose blood pressure or above the BP gate: the
             // station records the start with a reason instead, so staff may give one

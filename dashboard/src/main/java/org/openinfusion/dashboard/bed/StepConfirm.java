@@ -75,15 +75,7 @@ final class StepConfirm extends Dialog {
         cancel.setId("confirm-cancel");
         List<Consumer<StringBuilder>> reasons = new ArrayList<>();
         switch (step) {
-            case END_OF_INFUSION -> {
-                body.add(new Paragraph(Text.get("confirm.END_OF_INFUSION.figures",
-                        Text.decimal(v.infusion().volumeInfusedMl()), Text.decimal(v.plan().volumeMl()), Text.minutes(v.infusion().infusing()))));
-                Paragraph pump = new Paragraph(pumpLine(v.infusion()));
-                pump.setId("confirm-pump");
-                pump.addClassName("confirm-pump");
-                pump.getElement().setAttribute("data-infusing", String.valueOf(pumpInfusing(v.infusion())));
-                body.add(pump);
-            }
+            case END_OF_INFUSION -> endOfInfusion(v, body);
             case READY_FOR_DISCHARGE -> reasons.addAll(notMet(v, body));
             case CLOSE -> reasons.addAll(closing(v, body));
             default -> {
@@ -97,7 +89,53 @@ final class StepConfirm extends Dialog {
         });
         add(body);
         getFooter().add(cancel, confirm);
+        this.step = step;
+        this.consequence = consequence;
+        refresh(v);
+    }
+
+    private final Step step;
+    private final Paragraph consequence;
+    private final List<Consumer<SessionView>> live = new ArrayList<>();
+
+    /**
+     * Shows the station's latest view while the dialog is open (the bed view asks for it every second): the figures and
+     * the pump's state are those at the moment staff confirm, with the time they were read.
+     */
+    void refresh(SessionView v) {
+        if (step == Step.END_OF_INFUSION) {
+            consequence.setText(Text.get("confirm.END_OF_INFUSION.consequence", Text.clockWithZone(v.asOf())));
+        }
+        live.forEach(l -> l.accept(v));
         update();
+    }
+
+    /**
+     * Ending the infusion: the volume the pump reports now, as of when, and what the pump reports. While the pump still
+     * reports infusing, the end is confirmed only with an explicit tick that staff stop it at the pump (the step does
+     * not control the pump; docs/dashboard.md); the station records the pump's volume at the moment of confirmation.
+     */
+    private void endOfInfusion(SessionView first, Div body) {
+        Paragraph figures = new Paragraph();
+        figures.setId("confirm-figures");
+        Paragraph pump = new Paragraph();
+        pump.setId("confirm-pump");
+        pump.addClassName("confirm-pump");
+        Checkbox stopping = new Checkbox(Text.get("confirm.END_OF_INFUSION.pumpStopping"));
+        stopping.setId("confirm-pump-stopping");
+        stopping.addClassName("confirm-pump-stopping");
+        stopping.addValueChangeListener(e -> update());
+        boolean[] infusing = {false};
+        live.add(v -> {
+            figures.setText(Text.get("confirm.END_OF_INFUSION.figures", Text.decimal(v.infusion().volumeInfusedMl()),
+                    Text.decimal(v.plan().volumeMl()), Text.minutes(v.infusion().infusing()), Text.clockSeconds(v.asOf())));
+            infusing[0] = pumpInfusing(v.infusion());
+            pump.setText(pumpLine(v.infusion()));
+            pump.getElement().setAttribute("data-infusing", String.valueOf(infusing[0]));
+            stopping.setVisible(infusing[0]);
+        });
+        checks.add(() -> confirm.setEnabled(confirm.isEnabled() && (!infusing[0] || stopping.getValue())));
+        body.add(figures, pump, stopping);
     }
 
     private void update() {
@@ -204,17 +242,23 @@ final class StepConfirm extends Dialog {
             Div list = new Div(new Span(Text.get("confirm.unfinished", undone.size())));
             list.setId("confirm-unfinished");
             list.addClassName("confirm-list");
-            if (early != null) {
-                // closing early usually has one reason for every rating not done: fill them in one tap, each still editable
-                TextField reason = early;
-                Button same = new Button(Text.get("confirm.sameReason"), e -> undone.values().stream()
-                        .filter(f -> f.getValue().isBlank()).forEach(f -> f.setValue(reason.getValue())));
-                same.setId("close-reason-all");
-                same.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                same.setEnabled(false);
-                reason.addValueChangeListener(e -> same.setEnabled(!e.getValue().isBlank()));
-                list.add(same);
+            // many ratings not done usually share one reason: fill the empty ones in one tap, each still editable
+            TextField source = early;
+            if (source == null) {
+                source = new TextField(Text.get("confirm.commonReason"));
+                source.setId("close-common-reason");
+                source.setWidthFull();
+                source.setValueChangeMode(ValueChangeMode.EAGER);
+                list.add(source);
             }
+            TextField reason = source;
+            Button same = new Button(Text.get(early == null ? "confirm.sameReasonHere" : "confirm.sameReason"), e -> undone.values().stream()
+                    .filter(f -> f.getValue().isBlank()).forEach(f -> f.setValue(reason.getValue())));
+            same.setId("close-reason-all");
+            same.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            same.setEnabled(false);
+            reason.addValueChangeListener(e -> same.setEnabled(!e.getValue().isBlank()));
+            list.add(same);
             undone.values().forEach(list::add);
             body.add(list);
             out.add(sb -> {

@@ -46,6 +46,19 @@ public final class RatingDraft {
         return new RatingDraft(instrument, form, timePointId, walked, startedAt, null, given);
     }
 
+    /**
+     * Staff complete a form whose subject-rated items the subject answered on the patient tablet (CADSS 1-19): a draft
+     * of the other items only, carrying the subject's answers unchanged into the one rating (the station records each
+     * item's rater); with no such answers, the whole form. The same at a bed and at a rating visit.
+     */
+    public static RatingDraft completing(Instrument instrument, FormKey form, String timePointId, Instant startedAt, Map<String, Answer> subjectPart) {
+        if (subjectPart.isEmpty()) {
+            return new RatingDraft(instrument, form, timePointId, startedAt, null, Map.of());
+        }
+        return only(instrument, form, timePointId, instrument.itemsOf(form.shortFormId()).stream().map(Item::id)
+                .filter(id -> !subjectPart.containsKey(id)).toList(), startedAt, subjectPart);
+    }
+
     private RatingDraft(Instrument instrument, FormKey form, String timePointId, List<Item> items, Instant startedAt, String correcting,
                         Map<String, Answer> previous) {
         this.instrument = instrument;

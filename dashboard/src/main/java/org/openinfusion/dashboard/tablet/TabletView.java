@@ -17,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Map;
@@ -45,8 +46,8 @@ import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
  * The patient tablet (docs/tablet.md): locked, it asks for the one-time code staff read from the bed view (or a staff
  * sign-in); unlocked, it shows one questionnaire and nothing else - the instrument's own instructions, then one item
  * per screen with large answers, progress and a way back - and sends the answers through the ordinary rating command
- * with its tablet token, then locks. No menu, no link, no subject code, arm or bed data; every other page of this
- * browser is rerouted here ({@link TabletMode}). Idle for the station's {@code tablet.idleLock}, it locks itself and
+ * with its tablet token, then locks. No menu, no link, no subject code, arm or bed data; while a rating is handed
+ * over, every other page of this browser is rerouted here and shows it again ({@link TabletMode}). Idle for the station's {@code tablet.idleLock}, it locks itself and
  * the answers given so far are discarded. Staff take it back with their sign-in.
  */
 @Route(Routes.TABLET)
@@ -60,6 +61,8 @@ public class TabletView extends Div implements BeforeEnterObserver {
     private UI ui;
     private TabletRequest.Unlocked unlocked;
     private RatingDraft draft;
+    /** The hand-over this page holds in its browser session (null while locked). */
+    private TabletMode.Held held;
     private long idleTimer = -1;
 
     public TabletView() {
@@ -75,7 +78,7 @@ public class TabletView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        TabletMode.enter(event.getUI().getSession());
+        TabletMode.opened(event.getUI().getSession());
     }
 
     @Override
@@ -88,7 +91,11 @@ public class TabletView extends Div implements BeforeEnterObserver {
         ui.getPage().executeJs("if (!window.tabletBackTrap) { window.tabletBackTrap = true; history.pushState(null, '', location.href);"
                 + " window.addEventListener('popstate', () => history.pushState(null, '', location.href)); }");
         if (unlocked == null) {
-            showLocked(Text.get("tablet.locked"));
+            // a reload, a typed address or the back button while a rating is handed over: the same questionnaire again
+            TabletMode.held(ui.getSession(), clock.instant()).ifPresentOrElse(h -> {
+                held = h;
+                resume(h.unlocked, h.draft);
+            }, () -> showLocked(Text.get("tablet.locked")));
         }
     }
 
@@ -101,6 +108,8 @@ public class TabletView extends Div implements BeforeEnterObserver {
 
     void showLocked(String message) {
         cancelIdle();
+        TabletMode.release(VaadinSession.getCurrent(), unlocked);
+        held = null;
         unlocked = null;
         draft = null;
         staff.setVisible(false);
@@ -148,13 +157,13 @@ public class TabletView extends Div implements BeforeEnterObserver {
         go.setId("tablet-staff-go");
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         go.addClickShortcut(Key.ENTER);
-        TabletRequest.Unlocked held = unlocked;
+        TabletRequest.Unlocked holding = unlocked;
         RatingDraft answers = draft;
         go.addClickListener(e -> {
             char[] secret = password.getValue().toCharArray();
             if (takeBack) {
                 client.<Boolean>asStaff(user.getValue(), secret, (token, id) -> client.sendAs(Addresses.TABLET_LOCK,
-                        new TabletRequest.Lock(held.token(), null), token), done -> showLocked(Text.get("tablet.takenBack")), error::setText);
+                        new TabletRequest.Lock(holding.token(), null), token), done -> showLocked(Text.get("tablet.takenBack")), error::setText);
             } else {
                 client.<TabletRequest.Unlocked>asStaff(user.getValue(), secret, (token, id) -> client.sendAs(Addresses.TABLET_UNLOCK,
                         new TabletRequest.UnlockAsStaff(id), token), this::start, error::setText);
@@ -162,7 +171,7 @@ public class TabletView extends Div implements BeforeEnterObserver {
         });
         Button cancel = new Button(Text.get("tablet.cancel"), e -> {
             if (takeBack) {
-                resume(held, answers);
+                resume(holding, answers);
             } else {
                 showLocked(Text.get("tablet.locked"));
             }
@@ -178,7 +187,9 @@ public class TabletView extends Div implements BeforeEnterObserver {
 
     private void start(TabletRequest.Unlocked u) {
         FormKey form = FormKey.resolve(catalog, u.form()).orElseThrow();
-        resume(u, RatingDraft.only(catalog.get(form.instrumentId()), form, u.timePointId(), u.itemIds(), clock.instant(), Map.of()));
+        RatingDraft d = RatingDraft.only(catalog.get(form.instrumentId()), form, u.timePointId(), u.itemIds(), clock.instant(), Map.of());
+        held = TabletMode.handOver(VaadinSession.getCurrent(), u, d, clock.instant());
+        resume(u, d);
         showInstructions();
     }
 
@@ -368,6 +379,9 @@ public class TabletView extends Div implements BeforeEnterObserver {
         TabletRequest.Unlocked u = unlocked;
         if (u == null || ui == null) {
             return;
+        }
+        if (held != null) {
+            held.touched(clock.instant());
         }
         Vertx vertx = DashboardServices.get().vertx();
         idleTimer = vertx.setTimer(u.idleLock().toMillis(), id -> Push.access(ui, () -> {

@@ -52,7 +52,6 @@ import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitQuery;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.TrailEvent;
-import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
@@ -238,13 +237,10 @@ public class VisitView extends Div implements BeforeEnterObserver {
         String instrumentId = instrument.id();
         InstrumentCatalog catalog = DashboardServices.get().instruments();
         FormKey form = FormKey.resolve(catalog, instrumentId).orElseThrow(() -> new IllegalArgumentException("unknown form " + instrumentId));
-        var items = catalog.get(form.instrumentId()).itemsOf(form.shortFormId());
         // after the subject answered the subject-rated items on the tablet, staff rate the others only; the subject's
         // answers go into the one rating unchanged (each item's rater is recorded by the station)
-        RatingDraft draft = instrument.awaitsObserverItems()
-                ? RatingDraft.only(catalog.get(form.instrumentId()), form, sheet.timePoint(),
-                        items.stream().map(Item::id).filter(id -> !instrument.tabletPart().containsKey(id)).toList(), clock.instant(), instrument.tabletPart())
-                : new RatingDraft(catalog.get(form.instrumentId()), form, sheet.timePoint(), clock.instant(), null, Map.of());
+        RatingDraft draft = RatingDraft.completing(catalog.get(form.instrumentId()), form, sheet.timePoint(), clock.instant(),
+                instrument.awaitsObserverItems() ? instrument.tabletPart() : Map.of());
         ratingDialog = new RatingDialog(draft, catalog, Text.form(instrumentId) + " - " + sheet.visitName(), new RatingDialog.Rater() {
             @Override
             public Rating finish(RatingDraft d, String correctionReason) {

@@ -170,8 +170,16 @@ class BedScreenIT {
         waitFor().until(d -> BrowserSteps.text(browser, "inf-pump").startsWith("Infusing"));
         BrowserSteps.click(browser, "step-end-of-infusion");
         waitFor().until(d -> BrowserSteps.text(browser, "confirm-consequence").contains("cannot be undone"));
-        assertEquals("The pump is still infusing. This step records the end of the infusion; it does not stop the pump: stop the pump first.",
+        assertEquals("The pump is still infusing. This step records the end of the infusion; it does not stop the pump: stop the pump first, or tick below.",
                 BrowserSteps.text(browser, "confirm-pump"));
+        // while it infuses, the end is confirmed only with the tick that staff stop the pump
+        assertTrue(browser.findElement(By.id("confirm-step")).getAttribute("disabled") != null, "not without the tick");
+        String figures = BrowserSteps.text(browser, "confirm-figures");
+        assertTrue(figures.matches("Infused \\d+\\.\\d of \\d+\\.\\d mL in \\d+:\\d\\d min, as the pump reported at \\d\\d:\\d\\d:\\d\\d\\."), figures);
+        // the figures follow the pump while the dialog is open: the time they were read moves on
+        waitFor().until(d -> !BrowserSteps.text(browser, "confirm-figures").equals(figures));
+        browser.findElement(By.cssSelector("#confirm-pump-stopping input")).click();
+        waitFor().until(d -> d.findElement(By.id("confirm-step")).getAttribute("disabled") == null);
         shot("confirm-end-of-infusion");
         BrowserSteps.click(browser, "confirm-cancel");
         waitFor().until(d -> d.findElements(By.id("confirm-consequence")).isEmpty());
@@ -214,9 +222,7 @@ class BedScreenIT {
 
     @Test
     void aRefusedStartIsConfirmedWithAReasonAndReadyForDischargeAndCloseAskFirst() throws Exception {
-        browser.get(demo.dashboardUrl() + "bed/bed-03");
-        waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
-                && !BrowserSteps.text(browser, "start-protocol").isBlank());
+        BrowserSteps.openStartForm(browser, demo.dashboardUrl() + "bed/bed-03");
         BrowserSteps.startSession(browser, "KET-015", 70, 64, "KIT-0043", "midazolam");
         BrowserSteps.click(browser, "step-baseline");
         waitFor().until(d -> !d.findElements(By.id("step-confirm-infusion-start")).isEmpty());
@@ -240,9 +246,7 @@ class BedScreenIT {
         BrowserSteps.click(browser, "start-override-confirm");
         waitFor().until(d -> BrowserSteps.text(browser, "session-header").contains("Infusing"));
 
-        BrowserSteps.click(browser, "step-end-of-infusion");
-        waitFor().until(d -> BrowserSteps.text(browser, "confirm-consequence").contains("cannot be undone"));
-        BrowserSteps.click(browser, "confirm-step");
+        BrowserSteps.endInfusion(browser);
         waitFor().until(d -> !d.findElements(By.id("step-observation")).isEmpty());
         BrowserSteps.click(browser, "step-observation");
         waitFor().until(d -> !d.findElements(By.id("step-ready-for-discharge")).isEmpty());

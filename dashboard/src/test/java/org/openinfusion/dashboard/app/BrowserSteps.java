@@ -118,6 +118,27 @@ public final class BrowserSteps {
                         + "c.click(); return true;", gridId, cellText));
     }
 
+    /** Opens a bed without a session at {@code bedUrl} and waits until its start-session form can be filled in. */
+    static void openStartForm(ChromeDriver browser, String bedUrl) {
+        browser.get(bedUrl);
+        waitFor(browser).until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
+                && !text(browser, "start-protocol").isBlank());
+    }
+
+    /**
+     * Ends the infusion and confirms it; while the pump still reports infusing (the demo's simulated pump), ticks that
+     * staff stop it at the pump, without which the step cannot be confirmed.
+     */
+    static void endInfusion(ChromeDriver browser) {
+        click(browser, "step-end-of-infusion");
+        waitFor(browser).until(d -> !d.findElements(By.id("confirm-pump")).isEmpty());
+        if ("true".equals(browser.findElement(By.id("confirm-pump")).getAttribute("data-infusing"))) {
+            browser.findElement(By.cssSelector("#confirm-pump-stopping input")).click();
+        }
+        click(browser, "confirm-step");
+        waitFor(browser).until(d -> d.findElements(By.id("confirm-pump")).isEmpty());
+    }
+
     /**
      * Fills the start-session form (subject code, age in years, weight in kg, kit, the protocol whose title contains
      * {@code protocolPart}) and starts the session, once the bed view shows it.

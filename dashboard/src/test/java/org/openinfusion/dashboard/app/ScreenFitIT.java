@@ -204,9 +204,7 @@ class ScreenFitIT {
     void theBedViewFitsAtEverySessionStepAtBothSizes() throws Exception {
         List<String> problems = new ArrayList<>();
         BrowserSteps.size(browser, 1280, 800);
-        browser.get(demo.dashboardUrl() + "bed/bed-04");
-        waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
-                && !BrowserSteps.text(browser, "start-protocol").isBlank());
+        BrowserSteps.openStartForm(browser, demo.dashboardUrl() + "bed/bed-04");
         BrowserSteps.startSession(browser, "KET-044", 38, 80, "KIT-0404", "naltrexone");
         BrowserSteps.click(browser, "step-baseline");
         waitFor().until(d -> !d.findElements(By.id("step-pretreatment")).isEmpty());
@@ -246,9 +244,7 @@ class ScreenFitIT {
         assertTrue(overdue.matches("(?s).*OVERDUE ratings at Baseline:\\s+overdue \\d+ min.*") && !overdue.contains("due in"), overdue);
         atBothSizes("infusing", "step-end-of-infusion", problems);
 
-        BrowserSteps.click(browser, "step-end-of-infusion");
-        waitFor().until(d -> !d.findElements(By.id("confirm-pump")).isEmpty());
-        BrowserSteps.click(browser, "confirm-step");
+        BrowserSteps.endInfusion(browser);
         waitFor().until(d -> !d.findElements(By.id("step-observation")).isEmpty());
         BrowserSteps.click(browser, "step-observation");
         waitFor().until(d -> !d.findElements(By.id("rate-end-of-infusion-cadss")).isEmpty()
@@ -261,7 +257,19 @@ class ScreenFitIT {
         browser.navigate().refresh();
         waitFor().until(d -> BrowserSteps.text(browser, "session-header").contains("Ready for discharge"));
         atBothSizes("ready-for-discharge", "step-close", problems);
+        // the close after ready for discharge asks no early reason: one reason for every rating not done, in one tap
+        BrowserSteps.click(browser, "step-close");
+        waitFor().until(d -> !d.findElements(By.cssSelector("#close-common-reason input")).isEmpty());
+        BrowserSteps.type(browser.findElement(By.cssSelector("#close-common-reason input")), "discharged by the physician before the last ratings");
+        BrowserSteps.click(browser, "close-reason-all");
+        waitFor().until(d -> d.findElement(By.id("confirm-step")).getAttribute("disabled") == null);
+        BrowserSteps.settled(browser);
+        shot("confirm-close-after-discharge-1024");
         BrowserSteps.size(browser, 1280, 800);
+        BrowserSteps.settled(browser);
+        shot("confirm-close-after-discharge");
+        BrowserSteps.click(browser, "confirm-cancel");
+        waitFor().until(d -> d.findElements(By.id("confirm-unfinished")).isEmpty());
         // the shared demo's bed-04 as this test found it: free (the accessibility walk looks at its start form)
         Futures.await(demo.station().vertx().eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.SessionStep(
                 StationMain.DEMO_PHYSICIAN, "bed-04", Step.CLOSE, "IT: discharged"), busAs(StationMain.DEMO_PHYSICIAN)));
@@ -286,9 +294,58 @@ class ScreenFitIT {
                 clipped("#bed-tabs").stream().filter(p -> !p.startsWith("document")).map(p -> tab + " tab: " + p).forEach(found::add);
             }
             browser.executeScript("document.getElementById('tab-ratings').click()");
+            BrowserSteps.settled(browser);
+            found.addAll(ratingRowProblems());
             System.out.println("bed view, " + at + found);
             found.forEach(p -> problems.add(at + p));
         }
+    }
+
+    /** The least space, in CSS pixels, between what two neighbouring rows of the ratings tab show. */
+    static final int ROW_GAP_PX = 2;
+
+    /**
+     * The ratings tab's rows (upcoming time points, recorded ratings) and the rating due: no row overlaps the next, and
+     * what a row shows (its text and result buttons) keeps at least {@link #ROW_GAP_PX} from what the next one shows;
+     * in the rating due no two buttons overlap, and a tablet hand-over ("Tablet: VAS") comes after every rate button,
+     * never between two of them.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> ratingRowProblems() {
+        return (List<String>) browser.executeScript("""
+                const out = [], gap = arguments[0];
+                const shown = e => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0;
+                const content = row => {
+                  const parts = Array.from(row.querySelectorAll('span, vaadin-button')).filter(shown).map(e => e.getBoundingClientRect());
+                  return parts.length === 0 ? row.getBoundingClientRect()
+                      : {top: Math.min(...parts.map(r => r.top)), bottom: Math.max(...parts.map(r => r.bottom))};
+                };
+                const rows = Array.from(document.querySelectorAll('#prompt-upcoming .prompt-line, #ratings-recorded .rating-line')).filter(shown);
+                for (let i = 1; i < rows.length; i++) {
+                  const a = rows[i - 1], b = rows[i];
+                  if (b.getBoundingClientRect().top < a.getBoundingClientRect().bottom - 0.5)
+                    out.push('ratings rows overlap: "' + a.textContent.trim().slice(0, 25) + '" / "' + b.textContent.trim().slice(0, 25) + '"');
+                  const space = content(b).top - content(a).bottom;
+                  if (space < gap)
+                    out.push('ratings rows ' + space.toFixed(1) + ' px apart: "' + a.textContent.trim().slice(0, 25) + '" / "' + b.textContent.trim().slice(0, 25) + '"');
+                }
+                for (const row of document.querySelectorAll('#prompt-due .prompt')) {
+                  const buttons = Array.from(row.querySelectorAll('vaadin-button')).filter(shown);
+                  for (let i = 0; i < buttons.length; i++) for (let j = i + 1; j < buttons.length; j++) {
+                    const p = buttons[i].getBoundingClientRect(), q = buttons[j].getBoundingClientRect();
+                    if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5)
+                      out.push('rating due: buttons overlap: ' + buttons[i].textContent.trim() + ' / ' + buttons[j].textContent.trim());
+                  }
+                  for (const h of buttons.filter(b => b.classList.contains('hand-over'))) {
+                    const r = h.getBoundingClientRect();
+                    for (const b of buttons.filter(b => !b.classList.contains('hand-over'))) {
+                      const q = b.getBoundingClientRect();
+                      if (q.top >= r.bottom - 0.5 || (q.top < r.bottom - 0.5 && q.bottom > r.top + 0.5 && q.left >= r.right - 0.5))
+                        out.push('rating due: ' + h.textContent.trim() + ' before ' + b.textContent.trim());
+                    }
+                  }
+                }
+                return out;""", ROW_GAP_PX);
     }
 
     /**
@@ -411,9 +468,7 @@ class ScreenFitIT {
     void theCreateSessionFormShowsTheProtocolInFull() throws Exception {
         for (int[] s : SIZES) {
             BrowserSteps.size(browser, s[0], s[1]);
-            browser.get(demo.dashboardUrl() + "bed/bed-03");
-            waitFor().until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
-                    && !BrowserSteps.text(browser, "start-protocol").isBlank());
+            BrowserSteps.openStartForm(browser, demo.dashboardUrl() + "bed/bed-03");
             BrowserSteps.chooseProtocol(browser, "midazolam");
             BrowserSteps.settled(browser);
             boolean cut = (Boolean) browser.executeScript("const v = document.querySelector('#start-protocol vaadin-select-value-button');"

@@ -187,9 +187,7 @@ final class SharedDemo implements ParameterResolver, AfterEachCallback, AfterAll
 
         /** On bed-01: a session, baseline started (its ratings become due), the infusion confirmed, a monitor offline. */
         private void scene(ChromeDriver browser) {
-            browser.get(launcher.dashboardUrl() + "bed/bed-01");
-            BrowserSteps.waitFor(browser).until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
-                    && !BrowserSteps.text(browser, "start-protocol").isBlank());
+            BrowserSteps.openStartForm(browser, launcher.dashboardUrl() + "bed/bed-01");
             // the midazolam protocol: its baseline (CADSS, BPRS+, VAS) is rated at once, the crossover's waits for the capsule
             BrowserSteps.startSession(browser, SCENE_SUBJECT, 42, 70, "KIT-0042", "midazolam");
             BrowserSteps.click(browser, "step-baseline");

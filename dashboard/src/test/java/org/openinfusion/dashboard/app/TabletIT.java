@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The patient tablet in Debian's Chromium with touch emulation, beside a nurse's browser: the nurse hands a due
  * self-report rating to the patient from the bed view, the patient answers it by touch on a 1024x768 tablet or a
  * 390x844 phone, and the station records it with rater = subject (read back from the audit trail); the tablet page
- * reaches no other page, locks itself when idle, and refuses a used code. Screenshots go to docs/images.
+ * reaches no other page while a rating is handed over (and holds nothing once taken back: staff sign in on that
+ * browser), locks itself when idle, and refuses a used code. Screenshots go to docs/images.
  */
 class TabletIT {
     private static final String IDLE_LOCK = "6s";
@@ -107,9 +108,7 @@ class TabletIT {
 
     /** On the nurse's bed view: a session under {@code protocol} with its baseline ratings due; the code for {@code form}. */
     private static String handOver(String bed, String subject, String protocol, String form) {
-        staff.get(demo.dashboardUrl() + "bed/" + bed);
-        waitFor(staff).until(d -> !d.findElements(By.cssSelector("#start-subject input")).isEmpty()
-                && !BrowserSteps.text(staff, "start-protocol").isBlank());
+        BrowserSteps.openStartForm(staff, demo.dashboardUrl() + "bed/" + bed);
         BrowserSteps.startSession(staff, subject, 40, 70, "KIT-" + subject, protocol);
         BrowserSteps.click(staff, "step-baseline");
         BrowserSteps.click(staff, "hand-baseline-" + form);
@@ -216,21 +215,38 @@ class TabletIT {
     }
 
     @Test
-    void theTabletPageReachesNoOtherPageByAddressLinkOrBackButtonAndShowsNoPatientData() {
+    void whileARatingIsHandedOverTheTabletReachesNoOtherPageAndShowsNoPatientDataThenStaffSignInOnThatBrowser() {
         touchScreen(1024, 768, false);
-        tablet.get(demo.dashboardUrl() + "tablet");
-        waitFor(tablet).until(d -> !d.findElements(By.id("tablet-code")).isEmpty());
+        String code = handOver("bed-04", "KET-204", "midazolam", "vas");
+        unlock(code);
+        tap("#tablet-begin");
+        waitFor(tablet).until(d -> text("tablet-progress").equals("Question 1 of 3"));
         for (String page : List.of("", "bed/bed-01", "review", "devices", "users", "login")) {
             tablet.get(demo.dashboardUrl() + page);
-            waitFor(tablet).until(d -> !d.findElements(By.id("tablet")).isEmpty());
+            // every address shows the questionnaire handed over, at the question it was on
+            waitFor(tablet).until(d -> text("tablet-progress").equals("Question 1 of 3"));
             assertTrue(tablet.findElements(By.cssSelector("vaadin-login-form, #bed-tabs, #review-list, .bed-view")).isEmpty(), page);
             assertEquals(0L, tablet.executeScript("return document.querySelectorAll('a[href], [router-link]').length"), page);
         }
         tablet.navigate().back();
         tablet.navigate().back();
-        waitFor(tablet).until(d -> !d.findElements(By.id("tablet")).isEmpty());
+        waitFor(tablet).until(d -> text("tablet-progress").equals("Question 1 of 3"));
         String shown = tablet.findElement(By.tagName("body")).getText();
         assertFalse(shown.contains("KET-") || shown.contains("bed-0") || shown.contains("Nurse One"), shown);
+
+        // staff take the tablet back: the hand-over ends, and the browser is a staff browser again (its sign-in page)
+        tap("#tablet-staff");
+        waitFor(tablet).until(d -> !d.findElements(By.cssSelector("#tablet-staff-user input")).isEmpty());
+        tablet.findElement(By.cssSelector("#tablet-staff-user input")).sendKeys(NURSE);
+        tablet.findElement(By.cssSelector("#tablet-staff-password input")).sendKeys("nurse-pass");
+        tap("#tablet-staff-go");
+        waitFor(tablet).until(d -> text("tablet-message").startsWith("Staff took the tablet back"));
+        BrowserSteps.signIn(tablet, demo.dashboardUrl(), NURSE, "nurse-pass");
+        tablet.get(demo.dashboardUrl() + "bed/bed-04");
+        waitFor(tablet).until(d -> BrowserSteps.text(tablet, "session-header").startsWith("KET-204"));
+        // the tablet browser back on the tablet page: a bed view left open there made the next test's window resize hang
+        tablet.get(demo.dashboardUrl() + "tablet");
+        waitFor(tablet).until(d -> !d.findElements(By.id("tablet-code")).isEmpty());
     }
 
     @Test

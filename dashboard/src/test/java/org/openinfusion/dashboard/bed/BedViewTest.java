@@ -27,7 +27,15 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.DomEvent;
 import java.util.List;
+import java.util.Locale;
 import java.time.Instant;
+import io.vertx.core.eventbus.DeliveryOptions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openinfusion.station.clinical.api.TabletRequest;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rating;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,16 +123,35 @@ class BedViewTest {
         _click(_get(NativeButton.class, s -> s.withText(label)));
     }
 
+    /** Confirms the close dialog; returns what the station recorded with the close. */
+    private String confirmClose() {
+        click("confirm-step");
+        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
+        return String.valueOf(station.audit.stream().filter(a -> a.type().equals("session.closed")).findFirst().orElseThrow().payload());
+    }
+
+    /** The close dialog's reason fields, one per rating not done. */
+    private static List<TextField> closeReasonFields() {
+        return _find(TextField.class, s -> { }).stream().filter(f -> f.getId().orElse("").startsWith("close-reason-")).toList();
+    }
+
     /** Gives a reason for every rating not done, in the close dialog; returns how many it asked for. */
     private static int fillCloseReasons() {
-        int n = 0;
-        for (TextField f : _find(TextField.class, s -> { })) {
-            if (f.getId().orElse("").startsWith("close-reason-")) {
-                f.setValue("participant left early");
-                n++;
-            }
-        }
-        return n;
+        List<TextField> fields = closeReasonFields();
+        fields.forEach(f -> f.setValue("participant left early"));
+        return fields.size();
+    }
+
+    /**
+     * In the close dialog: a reason typed for the first rating not done, then one tap gives {@code common} (typed in its
+     * source field already) to every other; the first keeps its own.
+     */
+    private static void oneReasonForTheRest(String own, String common, int atLeast) {
+        _get(TextField.class, s -> s.withId("close-reason-0")).setValue(own);
+        click("close-reason-all");
+        List<String> given = closeReasonFields().stream().map(TextField::getValue).toList();
+        assertEquals(own, given.getFirst(), "a reason already given is kept");
+        assertTrue(given.size() >= atLeast && given.stream().skip(1).allMatch(common::equals), given.toString());
     }
 
     private void startSession(String protocolId) {
@@ -272,17 +299,53 @@ class BedViewTest {
     }
 
     @Test
-    void aFormThePatientRatesAloneIsHandedToTheTabletWithAOneTimeCodeButCadssStaysAtTheBedside() {
+    void aFormThePatientRatesAloneIsHandedToTheTabletWithAOneTimeCode() {
         startSession("ketamine-midazolam-active-placebo");
         click("step-baseline");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withId("hand-baseline-vas")).isEmpty());
-        assertTrue(_find(Button.class, s -> s.withId("hand-baseline-cadss")).isEmpty(), "CADSS items 20-23 are observer-rated");
         assertEquals("Tablet: VAS", _get(Button.class, s -> s.withId("hand-baseline-vas")).getText());
         click("hand-baseline-vas");
         KaribuStation.until(() -> !_find(Div.class, s -> s.withId("handover-code")).isEmpty());
         assertTrue(text("handover-code").matches("\\d{6}"), text("handover-code"));
         assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("tablet.code_issued")));
         assertTrue(station.audit.stream().noneMatch(a -> a.payload().toString().contains(text("handover-code"))), "the code is not audited");
+    }
+
+    private <T> T request(String address, Object body, DeliveryOptions options) throws Exception {
+        return station.vertx.eventBus().<T>request(address, body, options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
+    }
+
+    @Test
+    void atTheBedsideTheTabletGivesTheSubjectCadssItems1To19AndTheNurseRates20To23IntoOneRating() throws Exception {
+        startSession("ketamine-midazolam-active-placebo");
+        click("step-baseline");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("hand-baseline-cadss")).isEmpty());
+        click("hand-baseline-cadss");
+        KaribuStation.until(() -> !_find(Div.class, s -> s.withId("handover-code")).isEmpty());
+        String code = text("handover-code");
+        // the patient's tablet: unlocked with the code for the subject-rated items 1-19, answers them with its own token
+        TabletRequest.Unlocked tablet = request(Addresses.TABLET_UNLOCK, new TabletRequest.Unlock(code), new DeliveryOptions().setSendTimeout(10_000));
+        assertEquals(19, tablet.itemIds().size());
+        Map<String, Answer> part = new HashMap<>();
+        tablet.itemIds().forEach(i -> part.put(i, Answer.score(1)));
+        Instant now = Instant.now();
+        request(Addresses.SESSION_COMMAND, new SessionCommand.RecordRating("bed-01", new Rating("r-part", "cadss", null, "baseline",
+                tablet.staffRole(), tablet.staffUserId(), now, now, part, null)), BusGuard.options(tablet.token(), 10_000));
+        assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("rating.part_answered")));
+        // the bed view: the nurse rates the observer items only; the tablet is not offered again for it
+        KaribuStation.until(() -> _get(Button.class, s -> s.withId("rate-baseline-cadss")).getText().equals("Rate CADSS items 20-23"));
+        assertTrue(_find(Button.class, s -> s.withId("hand-baseline-cadss")).isEmpty());
+        click("rate-baseline-cadss");
+        for (int i = 0; i < 4; i++) {
+            assertTrue(text("rating-progress").startsWith("Item " + (i + 1) + " of 4"), text("rating-progress"));
+            click("score-2");
+        }
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        assertEquals("Recorded. Total 27 (0-92)", text("rating-result"), "19 x 1 from the subject, 4 x 2 from the nurse");
+        var recorded = station.audit.stream().filter(a -> a.type().equals("rating.recorded")).findFirst().orElseThrow();
+        assertTrue(String.valueOf(recorded.payload().get("itemRaters")).contains("20=observer"), String.valueOf(recorded.payload()));
+        assertTrue(String.valueOf(recorded.payload().get("itemRaters")).contains("1=subject"), String.valueOf(recorded.payload()));
     }
 
     @Test
@@ -499,9 +562,62 @@ class BedViewTest {
         station.vertx.eventBus().publish(Addresses.STATE, new StateSample(new DeviceRef("bed-01", "pump"), Stream.PUMP_STATE, "infusing", now, now, 21));
         KaribuStation.until(() -> text("inf-pump").startsWith("Infusing"));
         click("step-end-of-infusion");
-        assertEquals("The pump is still infusing. This step records the end of the infusion; it does not stop the pump: stop the pump first.",
+        assertEquals("The pump is still infusing. This step records the end of the infusion; it does not stop the pump: stop the pump first, or tick below.",
                 text("confirm-pump"));
         assertEquals("true", _get(Component.class, s -> s.withId("confirm-pump")).getElement().getAttribute("data-infusing"));
+    }
+
+    /** A volume the pump reports now on bed-01, once the bed view shows it. */
+    private void pumpVolume(double ml) {
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "pump"), Stream.PUMP_VOLUME_INFUSED, ml, now, now, 31));
+        KaribuStation.until(() -> text("infusion").contains(String.format(Locale.ROOT, "%.1f", ml)));
+    }
+
+    private void pumpState(String state) {
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.STATE, new StateSample(new DeviceRef("bed-01", "pump"), Stream.PUMP_STATE, state, now, now, 32));
+    }
+
+    /** A session infusing on bed-01 with its pump reporting that it infuses. */
+    private void infusingWithThePumpRunning() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start");
+        pumpState("infusing");
+        KaribuStation.until(() -> text("inf-pump").startsWith("Infusing"));
+    }
+
+    @Test
+    void whileThePumpStillInfusesTheEndIsConfirmedOnlyWithTheTickAndRecordsThePumpsVolumeAtTheConfirmingMoment() {
+        infusingWithThePumpRunning();
+        pumpVolume(0.9);
+        click("step-end-of-infusion");
+        assertTrue(text("confirm-figures").startsWith("Infused 0.9 of "), text("confirm-figures"));
+        assertTrue(text("confirm-figures").matches("Infused 0\\.9 of \\d+\\.\\d mL in \\d+:\\d\\d min, as the pump reported at \\d\\d:\\d\\d:\\d\\d\\."),
+                "the volume says when the pump reported it: " + text("confirm-figures"));
+        Button confirm = _get(Button.class, s -> s.withId("confirm-step"));
+        assertFalse(confirm.isEnabled(), "not while the pump still infuses, without the tick");
+        assertTrue(_get(Checkbox.class, s -> s.withId("confirm-pump-stopping")).isVisible());
+        // given the dialog stays open while the pump goes on: it shows the volume now, not the one when it opened
+        pumpVolume(1.1);
+        KaribuStation.until(() -> text("confirm-figures").startsWith("Infused 1.1 of "));
+        _get(Checkbox.class, s -> s.withId("confirm-pump-stopping")).setValue(true);
+        assertTrue(confirm.isEnabled(), "the tick states that the pump is still running and is stopped at the pump");
+        click("confirm-step");
+        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.infusion_completed")));
+        String recorded = String.valueOf(station.audit.stream().filter(a -> a.type().equals("session.infusion_completed")).findFirst().orElseThrow().payload());
+        assertTrue(recorded.contains("1.1"), "the end records the pump's volume when confirmed: " + recorded);
+    }
+
+    @Test
+    void whenThePumpStopsWhileTheDialogIsOpenTheTickIsNoLongerAsked() {
+        infusingWithThePumpRunning();
+        click("step-end-of-infusion");
+        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+        pumpState("stopped");
+        KaribuStation.until(() -> _get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+        assertTrue(_find(Checkbox.class, s -> s.withId("confirm-pump-stopping")).isEmpty(), "the tick is no longer shown");
+        assertEquals("false", _get(Component.class, s -> s.withId("confirm-pump")).getElement().getAttribute("data-infusing"));
     }
 
     @Test
@@ -651,30 +767,78 @@ class BedViewTest {
         click("step-close");
         assertFalse(_get(Button.class, s -> s.withId("close-reason-all")).isEnabled(), "nothing to copy yet");
         _get(TextField.class, s -> s.withId("close-reason")).setValue("participant withdrew consent");
-        _get(TextField.class, s -> s.withId("close-reason-0")).setValue("asleep");
-        click("close-reason-all");
-        List<String> given = _find(TextField.class, s -> { }).stream().filter(f -> f.getId().orElse("").startsWith("close-reason-"))
-                .map(TextField::getValue).toList();
-        assertEquals("asleep", given.getFirst(), "a reason already given is kept");
-        assertTrue(given.size() >= 10 && given.stream().skip(1).allMatch("participant withdrew consent"::equals), given.toString());
+        oneReasonForTheRest("asleep", "participant withdrew consent", 10);
         assertTrue(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+    }
+
+    @Test
+    void closingAfterReadyForDischargeAlsoOffersOneReasonForEveryRatingNotDoneAndKeepsThoseGivenOneByOne() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
+        signInHere("doc", Role.PHYSICIAN);
+        click("step-ready-for-discharge");
+        _get(TextField.class, s -> s.withId("confirm-not-met-reason")).setValue("reviewed at the bedside");
+        click("confirm-step");
+        KaribuStation.until(() -> text("session-header").contains("Ready for discharge"));
+        click("step-close");
+        assertTrue(_find(TextField.class, s -> s.withId("close-reason")).isEmpty(), "no early-close reason after ready for discharge");
+        String asked = String.join(" | ", closeReasonFields().stream().map(TextField::getLabel).toList());
+        assertTrue(asked.contains("CADSS at Baseline") && asked.contains("CADSS at T+80 min"), "each rating not done is still listed: " + asked);
+        assertFalse(_get(Button.class, s -> s.withId("close-reason-all")).isEnabled(), "nothing to copy yet");
+        _get(TextField.class, s -> s.withId("close-common-reason")).setValue("scanner slot");
+        oneReasonForTheRest("asleep", "scanner slot", 5);
+        String recorded = confirmClose();
+        assertTrue(recorded.contains("(asleep)") && recorded.contains("CADSS at T+80 min (scanner slot)"), recorded);
+    }
+
+    @Test
+    void theDischargeLineSaysWhoMayRecordReadyForDischargeWhileTheCheckIsNotMetAndTheNursesDialogAgrees() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion", "step-observation");
+        String line = text("discharge-summary");
+        assertTrue(line.matches("Discharge: \\d of \\d met; only a physician can override"), line);
+        assertFalse(line.contains("advisory"), "the check binds a nurse's step: " + line);
+        click("step-ready-for-discharge");
+        assertTrue(text("confirm-not-met-physician-only").contains("Only a physician"), text("confirm-not-met-physician-only"));
+        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
+    }
+
+    @Test
+    void recordedRatingsAreListedInTheSchedulesOrderBaselineFirstEvenWhenRatedLast() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline", "step-confirm-infusion-start", "step-end-of-infusion");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-end-of-infusion-moaas")).isEmpty());
+        click("rate-end-of-infusion-moaas");
+        click("score-5");
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        click("rating-done");
+        click("rate-baseline-vas"); // the baseline, overdue since the start, rated last
+        for (int i = 0; i < 3; i++) {
+            var line = _get(Component.class, s -> s.withId("vas-line")).getElement();
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-change", JsonMapper.builder().build().createObjectNode().put("event.detail.value", 10)));
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-commit", JsonMapper.builder().build().createObjectNode()));
+        }
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        click("rating-done");
+        KaribuStation.until(() -> _find(Div.class, s -> s.withClasses("rating-line")).size() == 2);
+        List<String> rows = _find(Div.class, s -> s.withClasses("rating-line")).stream().map(d -> d.getElement().getTextRecursively()).toList();
+        assertTrue(rows.get(0).startsWith("Baseline") && rows.get(1).startsWith("End of infusion"), rows.toString());
     }
 
     @Test
     void closingListsEveryRatingNotDoneAndRecordsAReasonForEach() {
         startSession("ketamine-naltrexone-crossover");
         click("step-close");
-        String asked = String.join(" | ", _find(TextField.class, s -> { }).stream()
-                .filter(f -> f.getId().orElse("").startsWith("close-reason-")).map(TextField::getLabel).toList());
+        String asked = String.join(" | ", closeReasonFields().stream().map(TextField::getLabel).toList());
         assertTrue(asked.contains("BPRS+ at Baseline") && asked.contains("CADSS at T+80 min"), asked);
         assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
         _get(TextField.class, s -> s.withId("close-reason")).setValue("participant withdrew");
         int reasons = fillCloseReasons();
         assertTrue(reasons >= 10, "one reason per form and time point: " + reasons);
         assertTrue(_get(Button.class, s -> s.withId("confirm-step")).isEnabled());
-        click("confirm-step");
-        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("session.closed")));
-        String recorded = String.valueOf(station.audit.stream().filter(a -> a.type().equals("session.closed")).findFirst().orElseThrow().payload());
+        String recorded = confirmClose();
         assertTrue(recorded.contains("participant withdrew") && recorded.contains("CADSS at T+80 min (participant left early)"), recorded);
     }
 

@@ -12,6 +12,7 @@ import org.openinfusion.station.clinical.protocol.AeTerm;
 import org.openinfusion.station.clinical.protocol.AlarmLimit;
 import org.openinfusion.station.clinical.protocol.DischargeCriteria;
 import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.schedule.Prompt;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.AeProposals;
@@ -28,7 +29,8 @@ import org.openinfusion.station.clinical.session.StartGates;
  * pre-dose gates unmet now while the infusion start is to be confirmed: a start over them names each one, with a reason.
  * {@code adverseEventTerms} the protocol's expected adverse event terms with their sources.
  * {@code holdAdvisories} are the protocol's hold advisories that apply now (the station advises them only
- * while infusing): advice, not alarms.
+ * while infusing): advice, not alarms. {@code tabletParts} are the subject's parts of forms answered on the patient
+ * tablet (CADSS items 1-19) that staff still complete with the observer items (docs/tablet.md).
  */
 public record SessionView(String bedId, String sessionId, SessionState state, String protocolId, int protocolVersion,
                           String protocolLabel, String subjectCode, String kitId, Optional<String> pretreatmentLabel,
@@ -37,7 +39,7 @@ public record SessionView(String bedId, String sessionId, SessionState state, St
                           List<AlarmLimit> limits, DischargeCriteria discharge, Optional<DischargeCheck.Result> dischargeCheck,
                           Instant asOf, List<AdverseEvent> adverseEvents, List<AeProposals.Proposal> aeProposals,
                           List<Medication> medications, List<StartGates.Unmet> startGates, List<AeTerm> adverseEventTerms,
-                          List<AlarmEvent> holdAdvisories) {
+                          List<AlarmEvent> holdAdvisories, List<Rating> tabletParts) {
 
     /** What the pump should do: volume, rate, duration (no dose or concentration). */
     public record Plan(double volumeMl, double rateMlPerHour, Duration duration) {

@@ -40,6 +40,7 @@ final class BedHistory {
         final List<AlarmEvent> episodes = new ArrayList<>();
         final Map<String, AdverseEvent> adverseEvents = new LinkedHashMap<>();
         final List<Medication> medications = new ArrayList<>();
+        final List<Rating> parts = new ArrayList<>();
     }
 
     private final Map<String, Entries> bySession = new HashMap<>();
@@ -63,6 +64,22 @@ final class BedHistory {
         entries(sessionId).ratings.add(r);
     }
 
+    /** The subject's part of a form answered on the patient tablet (CADSS 1-19): staff still rate its observer items. */
+    void part(String sessionId, Rating part) {
+        entries(sessionId).parts.add(part);
+    }
+
+    /** The subject's parts that no rating of the same form at the same time point completes yet. */
+    List<Rating> pendingParts(String sessionId) {
+        Entries e = entries(sessionId);
+        return e.parts.stream().filter(p -> e.ratings.stream().noneMatch(r -> !r.correction() && r.timePointId().equals(p.timePointId())
+                && r.form().equals(formOf(p)))).toList();
+    }
+
+    static String formOf(Rating r) {
+        return r.shortFormId() == null ? r.instrumentId() : r.shortFormId();
+    }
+
     /**
      * Refills the screen's memory of a session taken up after a restart from its recorded entries: ratings, markers
      * and infusion deviations (alarms start afresh).
@@ -71,6 +88,7 @@ final class BedHistory {
         for (Recorded r : recorded.entries()) {
             switch (r.event()) {
                 case TrailEvent.RatingEntered e -> rating(sessionId, ratingEntry(e));
+                case TrailEvent.RatingPartAnswered p -> part(sessionId, p.part());
                 case TrailEvent.MarkerRecorded m -> marker(sessionId, new SessionView.Marker(MarkerKind.valueOf(m.kind()), m.note(),
                         r.actor(), m.at()));
                 case TrailEvent.InfusionChanged i when i.change() instanceof InfusionEvent.Deviation d ->
@@ -87,7 +105,7 @@ final class BedHistory {
     private static SessionView.RatingEntry ratingEntry(TrailEvent.RatingEntered e) {
         Rating r = e.rating();
         Integer total = e.score().total();
-        return new SessionView.RatingEntry(r.id(), r.timePointId(), r.shortFormId() == null ? r.instrumentId() : r.shortFormId(),
+        return new SessionView.RatingEntry(r.id(), r.timePointId(), formOf(r),
                 total == null ? OptionalInt.empty() : OptionalInt.of(total), String.valueOf(e.score().summary()), r.finishedAt(),
                 r.isCorrection(), new TreeMap<>(r.answers()));
     }

@@ -32,6 +32,8 @@ import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.rating.Rater;
+import org.openinfusion.station.clinical.rating.SubjectPart;
+import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.SessionUpdate;
@@ -327,8 +329,18 @@ public final class SessionCommandHandler {
     /** {@code rater} SUBJECT: the subject's answers from the patient tablet; null: entered by staff. */
     CommandReply rate(SessionCommand.RecordRating r, Rater rater) {
         Rating rating = r.rating();
-        SessionService.Recorded rec = sessions.record(r.bed(), rating, rater);
         String id = runtime(r.bed()).session().id();
+        Instrument instrument = sessions.instruments().get(rating.instrumentId());
+        if (rater == Rater.SUBJECT && SubjectPart.split(instrument, rating.shortFormId())) {
+            // the subject's part from the tablet (CADSS 1-19): staff rate the observer items at the bedside
+            sessions.recordPart(r.bed(), rating);
+            history.part(id, rating);
+            return new CommandReply(view(r.bed()), Optional.empty());
+        }
+        Map<String, Rater> itemRaters = rating.isCorrection() ? Map.of() : history.pendingParts(id).stream()
+                .filter(p -> p.timePointId().equals(rating.timePointId()) && BedHistory.formOf(p).equals(BedHistory.formOf(rating)))
+                .findFirst().map(p -> SubjectPart.combine(instrument, rating, p)).orElse(Map.of());
+        SessionService.Recorded rec = sessions.record(r.bed(), rating, rater, itemRaters);
         history.rating(id, new SessionView.RatingEntry(rating.id(), rating.timePointId(),
                 rating.shortFormId() == null ? rating.instrumentId() : rating.shortFormId(), rec.score().total(), rec.score().summary(),
                 rating.finishedAt(), rating.isCorrection(), rating.answers()));

@@ -182,12 +182,26 @@ public final class SessionService {
 
     /** As {@link #record(String, Rating)}; {@code rater} SUBJECT when the subject answered on the patient tablet. */
     public Recorded record(String bedId, Rating rating, Rater rater) {
+        return record(bedId, rating, rater, Map.of());
+    }
+
+    /** As above; {@code itemRaters} who answered each item when staff complete the subject's part (empty otherwise). */
+    public Recorded record(String bedId, Rating rating, Rater rater, Map<String, Rater> itemRaters) {
         SessionRuntime r = unlocked(bedId);
-        RatingRecorder.Checked checked = ratings.check(r.session(), rating, rater);
+        RatingRecorder.Checked checked = ratings.check(r.session(), rating, rater, itemRaters);
         write(r.session().id(), rating.raterUserId(), checked.entry());
         Outcome o = rating.isCorrection() ? Outcome.empty()
                 : durable(r, r.rated(rating.timePointId(), checked.form().key(), clock.instant()));
         return new Recorded(checked.score(), o);
+    }
+
+    /**
+     * Records the subject's part of a form staff complete (CADSS items 1-19 answered on the patient tablet), in the name
+     * of who handed the tablet over; the time point is not done until staff rate the observer items.
+     */
+    public void recordPart(String bedId, Rating part) {
+        SessionRuntime r = unlocked(bedId);
+        write(r.session().id(), part.raterUserId(), ratings.checkPart(r.session(), part));
     }
 
     /** The station's score of a recorded rating, and what it changed (prompts completing). */

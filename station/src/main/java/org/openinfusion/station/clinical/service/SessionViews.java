@@ -41,7 +41,7 @@ final class SessionViews {
                 nextSteps(s.state(), p.pretreatment().isPresent()), r.prompts(), history.ratings(id), r.alarms().active(),
                 history.alarms(id), history.markers(id), p.alarms(), p.discharge(), discharge(s, history, vitals, now), now,
                 history.adverseEvents(id), history.aeProposals(id), history.medications(id), startGates(r, vitals, now),
-                p.adverseEventTerms(), r.alarms().advisories());
+                p.adverseEventTerms(), r.alarms().advisories(), history.pendingParts(id));
     }
 
     /**

@@ -8,10 +8,10 @@ import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.history.TrailEvent.TabletStep;
-import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.SubjectPart;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.schedule.Prompt;
@@ -40,7 +40,10 @@ public final class TabletHandler {
         this.grants = grants;
     }
 
-    /** Staff hand a due form to the patient: only its subject-rated items, only while due and not yet rated. */
+    /**
+     * Staff hand a due form to the patient: only its subject-rated items (a form staff complete, CADSS, goes with items
+     * 1-19 and staff rate 20-23 at the bedside), only while due, not yet rated and its subject part not yet answered.
+     */
     public void handOver(Message<TabletRequest.HandOver> m, Principal who) {
         TabletRequest.HandOver h = m.body();
         if (!h.user().equals(who.userId())) {
@@ -60,7 +63,11 @@ public final class TabletHandler {
             if (v.ratings().stream().anyMatch(r -> !r.correction() && r.timePointId().equals(h.timePointId()) && r.form().equals(h.form()))) {
                 throw new IllegalStateException(h.form() + " at " + h.timePointId() + " is already recorded");
             }
-            List<Item> items = selfReportItems(h.form());
+            if (v.tabletParts().stream().anyMatch(x -> x.timePointId().equals(h.timePointId()) && BedHistory.formOf(x).equals(h.form()))) {
+                throw new IllegalStateException("the subject has answered " + h.form() + " at " + h.timePointId()
+                        + " on the tablet: staff rate its observer items");
+            }
+            List<Item> items = tabletItems(sessions.instruments(), h.form());
             var handover = new TabletGrants.Handover(grants.newHandoverId(), h.bed(), v.sessionId(), h.timePointId(), h.form(), who);
             TabletGrants.Issued issued = grants.issue(handover);
             audit(handover, who.userId(), TabletStep.CODE_ISSUED, "valid until " + issued.expiresAt());
@@ -108,7 +115,7 @@ public final class TabletHandler {
     private TabletRequest.Unlocked unlocked(TabletGrants.Unlocked u, String how) {
         TabletGrants.Handover h = u.handover();
         audit(h, h.staff().userId(), TabletStep.UNLOCKED, how);
-        List<String> items = tabletItems(sessions.instruments(), h.form(), h.atVisit()).stream().map(Item::id).toList();
+        List<String> items = tabletItems(sessions.instruments(), h.form()).stream().map(Item::id).toList();
         return new TabletRequest.Unlocked(u.token(), h.bed(), h.atVisit() ? h.sessionId() : null, h.timePointId(), h.form(), items, h.staff().userId(),
                 h.staff().role().key(), grants.idleLock());
     }
@@ -160,37 +167,17 @@ public final class TabletHandler {
         grants.sweep().forEach(h -> audit(h, TABLET, TabletStep.LOCKED, "idle"));
     }
 
-    private List<Item> selfReportItems(String formKey) {
-        return selfReportItems(sessions.instruments(), formKey);
-    }
-
     /**
-     * The items the patient answers on the tablet: the form's subject-rated items. At a bed every item of the form must
-     * be subject-rated; at a rating visit ({@code split}) a form with observer items too (CADSS: 1-19 by the subject,
-     * 20-23 by staff) goes to the tablet with its subject-rated items only, and staff rate the others on the visit page.
+     * The items the patient answers on the tablet: the form's subject-rated items. A form the subject rates entirely
+     * (VAS, PSI, OCS) becomes a rating with rater = subject; a form with observer items too (CADSS: 1-19 by the
+     * subject, 20-23 by staff) goes with its subject-rated items only, recorded as the subject's part, and staff rate
+     * the others at the bedside or on the visit page ({@link SubjectPart}); the same at a bed and at a rating visit.
      */
-    static List<Item> tabletItems(InstrumentCatalog instruments, String formKey, boolean split) {
-        if (!split) {
-            return selfReportItems(instruments, formKey);
-        }
+    static List<Item> tabletItems(InstrumentCatalog instruments, String formKey) {
         FormKey form = FormKey.resolve(instruments, formKey).orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
-        List<Item> items = instruments.get(form.instrumentId()).itemsOf(form.shortFormId()).stream().filter(i -> i.rater() == Rater.SUBJECT).toList();
+        List<Item> items = SubjectPart.items(instruments.get(form.instrumentId()), form.shortFormId());
         if (items.isEmpty()) {
             throw new IllegalArgumentException(formKey + " has no subject-rated item: staff rate it");
-        }
-        return items;
-    }
-
-    /** The items the patient answers at a bed: every item of the form, which must all be subject-rated. */
-    static List<Item> selfReportItems(InstrumentCatalog instruments, String formKey) {
-        FormKey form = FormKey.resolve(instruments, formKey)
-                .orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
-        Instrument instrument = instruments.get(form.instrumentId());
-        List<Item> items = instrument.itemsOf(form.shortFormId());
-        List<String> observer = items.stream().filter(i -> i.rater() != Rater.SUBJECT).map(i -> String.valueOf(i.number())).toList();
-        if (!observer.isEmpty()) {
-            throw new IllegalArgumentException(formKey + " has observer-rated items (" + String.join(", ", observer)
-                    + "): staff rate it at the bedside; only forms the subject rates entirely go to the tablet");
         }
         return items;
     }

@@ -27,11 +27,11 @@ import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
-import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.rating.SubjectPart;
 import org.openinfusion.station.clinical.rating.Score;
 import org.openinfusion.station.clinical.rating.Scorer;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
@@ -246,7 +246,7 @@ public final class VisitService {
         }
         List<Item> items;
         try {
-            items = TabletHandler.tabletItems(instruments, formKey, true);
+            items = TabletHandler.tabletItems(instruments, formKey);
         } catch (IllegalArgumentException e) {
             throw new VisitRefused(e.getMessage());
         }
@@ -281,21 +281,14 @@ public final class VisitService {
     private VisitReply.Done fromTablet(String staff, VisitCommand.RecordRating r) {
         Rating rating = r.rating();
         Instrument instrument = instrument(rating.instrumentId());
-        List<Item> all = instrument.itemsOf(rating.shortFormId());
-        List<Item> subject = all.stream().filter(i -> i.rater() == Rater.SUBJECT).toList();
-        if (subject.size() == all.size()) {
+        if (!SubjectPart.split(instrument, rating.shortFormId())) {
             return rate(staff, r, Rater.SUBJECT);
         }
         StudyVisits.VisitSession v = open(r.visitSessionId());
-        Set<String> ids = subject.stream().map(Item::id).collect(Collectors.toSet());
-        if (!rating.answers().keySet().equals(ids)) {
-            throw new VisitRefused("the tablet answers items " + subject.stream().map(i -> String.valueOf(i.number())).collect(Collectors.joining(", "))
-                    + " of " + rating.instrumentId() + ", no more and no fewer");
-        }
-        for (Item i : subject) {
-            if (rating.answers().get(i.id()) instanceof Answer.Scored s && !i.inRange(s.value())) {
-                throw new VisitRefused("item " + i.number() + ": " + s.value() + " is outside " + i.range());
-            }
+        try {
+            SubjectPart.requireExactly(instrument, rating);
+        } catch (IllegalArgumentException e) {
+            throw new VisitRefused(e.getMessage());
         }
         audit.record(staff, new SessionId(v.id()), new TrailEvent.RatingPartAnswered(rating));
         return done(v.started().subject(), v.started().protocolId(), v.id(), Optional.empty());
@@ -345,14 +338,11 @@ public final class VisitService {
         if (!rating.isCorrection()) {
             for (Rating part : v.pendingParts()) {
                 if (part.instrumentId().equals(rating.instrumentId()) && Objects.equals(part.shortFormId(), rating.shortFormId())) {
-                    part.answers().forEach((item, given) -> {
-                        if (!given.equals(rating.answers().get(item))) {
-                            throw new VisitRefused("the subject answered item " + instrument.item(item).map(x -> String.valueOf(x.number())).orElse(item)
-                                    + " on the tablet: staff rate the observer items only (corrections are made in review)");
-                        }
-                    });
-                    instrument.itemsOf(rating.shortFormId()).forEach(i -> itemRaters.put(i.id(),
-                            part.answers().containsKey(i.id()) ? Rater.SUBJECT : Rater.OBSERVER));
+                    try {
+                        itemRaters.putAll(SubjectPart.combine(instrument, rating, part));
+                    } catch (IllegalArgumentException e) {
+                        throw new VisitRefused(e.getMessage());
+                    }
                 }
             }
         }

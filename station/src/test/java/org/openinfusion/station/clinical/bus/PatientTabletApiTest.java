@@ -1,12 +1,16 @@
 package org.openinfusion.station.clinical.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.eventbus.ReplyException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -168,10 +172,50 @@ class PatientTabletApiTest {
         send(vas(tablet, "r-tablet-3"), tablet.token());
     }
 
+    /** CADSS answers for items {@code from} to {@code to}, each {@code score}. */
+    private static Map<String, Answer> cadss(int from, int to, int score) {
+        Map<String, Answer> out = new HashMap<>();
+        for (int i = from; i <= to; i++) {
+            out.put(String.valueOf(i), Answer.score(score));
+        }
+        return out;
+    }
+
+    private static Rating cadssRating(String id, Map<String, Answer> answers) {
+        Instant now = Instant.parse("2026-11-22T08:02:00Z");
+        return new Rating(id, "cadss", null, "baseline", "nurse", "nurse1", now, now, answers, null);
+    }
+
     @Test
-    void aFormWithObserverRatedItemsStaysAtTheBedside() throws Exception {
-        ReplyException e = refused(Addresses.TABLET_HANDOVER, new TabletRequest.HandOver("nurse1", BED, "baseline", "cadss"), nurse);
-        assertTrue(e.getMessage().contains("observer-rated items (20, 21, 22, 23)"), e.getMessage());
+    void atTheBedTheTabletGivesTheSubjectCadssItems1To19AndStaffRate20To23IntoOneRatingWithEachItemsRater() throws Exception {
+        TabletRequest.Code code = handOver("cadss");
+        assertEquals(19, code.items(), "the subject-rated items only");
+        TabletRequest.Unlocked tablet = unlock(code.code());
+        assertEquals(19, tablet.itemIds().size());
+        assertFalse(tablet.itemIds().contains("20"));
+        // the tablet may not answer an observer item
+        assertTrue(refused(Addresses.SESSION_COMMAND, new SessionCommand.RecordRating(BED, cadssRating("r-part-x", cadss(1, 20, 2))), tablet.token())
+                .getMessage().contains("items 1, 2"));
+        CommandReply part = send(new SessionCommand.RecordRating(BED, cadssRating("r-part", cadss(1, 19, 2))), tablet.token());
+        assertEquals(1, part.view().tabletParts().size(), "the subject's part waits for staff");
+        assertTrue(part.view().ratings().isEmpty(), "no rating yet: the time point is not done");
+        assertTrue(trail().stream().anyMatch(r -> r.as(TrailEvent.RatingPartAnswered.class).isPresent() && "nurse1".equals(r.actor())));
+        // while it waits, the form is not handed over again
+        assertTrue(refused(Addresses.TABLET_HANDOVER, new TabletRequest.HandOver("nurse1", BED, "baseline", "cadss"), nurse)
+                .getMessage().contains("staff rate its observer items"));
+        // staff may not change the subject's answers
+        Map<String, Answer> changed = cadss(1, 23, 1);
+        assertTrue(refused(Addresses.SESSION_COMMAND, new SessionCommand.RecordRating(BED, cadssRating("r-staff-x", changed)), nurse)
+                .getMessage().contains("on the tablet: staff rate the observer items only"));
+        Map<String, Answer> whole = cadss(1, 19, 2);
+        whole.putAll(cadss(20, 23, 1));
+        CommandReply rated = send(new SessionCommand.RecordRating(BED, cadssRating("r-staff", whole)), nurse);
+        assertTrue(rated.view().tabletParts().isEmpty());
+        assertEquals(42, rated.score().orElseThrow().total().getAsInt());
+        TrailEvent.RatingEntered e = trail().stream().flatMap(r -> r.as(TrailEvent.RatingEntered.class).stream()).findFirst().orElseThrow();
+        assertEquals(23, e.itemRaters().size());
+        assertEquals(19, e.itemRaters().values().stream().filter(r -> r == Rater.SUBJECT).count());
+        assertEquals(Rater.OBSERVER, e.itemRaters().get("20"));
     }
 
     @Test
