@@ -367,7 +367,7 @@ class SessionCommandApiTest {
         assertEquals(SessionCommandHandler.NO_SESSION, ((ReplyException) e.getCause()).failureCode());
         assertEquals("no session on bed bed-09", e.getCause().getMessage());
         ProtocolChoices p = await(vertx.eventBus().<ProtocolChoices>request(Addresses.SESSION_PROTOCOLS, "", as(nurse))).body();
-        assertEquals(3, p.protocols().size());
+        assertEquals(4, p.protocols().size());
     }
 
     @Test
