@@ -8,10 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -42,9 +39,9 @@ public class ManagedProcess implements AutoCloseable {
     static final String EXIT_HOOK = "station-managed-processes";
     /** How long the exit hook waits for an owner that stops its process in order. */
     static final Duration OWNER_GRACE = Duration.ofSeconds(30);
-    /** Processes started and not stopped yet, for the exit hook. */
-    private static final Set<ManagedProcess> RUNNING = ConcurrentHashMap.newKeySet();
-    private static final AtomicBoolean HOOK_ADDED = new AtomicBoolean();
+    /** Processes started and not stopped yet, for the exit hook, which is added before the first process starts. */
+    private static final ExitStops<ManagedProcess> RUNNING = new ExitStops<>(
+            () -> Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAllAtExit, EXIT_HOOK)));
 
     private final String name;
     private final List<String> command;
@@ -98,15 +95,11 @@ public class ManagedProcess implements AutoCloseable {
     protected synchronized void launch(BooleanSupplier ready, Duration timeout) throws IOException {
         Files.createDirectories(logFile.getParent());
         long logFrom = Files.exists(logFile) ? Files.size(logFile) : 0;
-        Process started = new ProcessBuilder(command)
+        RUNNING.startAndRegister(this, name, () -> process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
-        process = started;
-        RUNNING.add(this);
-        if (HOOK_ADDED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAllAtExit, EXIT_HOOK));
-        }
+                .start());
+        Process started = process;
         Instant deadline = Instant.now().plus(timeout);
         while (!ready.getAsBoolean()) {
             if (process != started) {
@@ -116,7 +109,7 @@ public class ManagedProcess implements AutoCloseable {
                 String why = name + " exited with code " + started.exitValue() + " during start-up (" + lastLine()
                         + "); see " + logFile;
                 process = null;
-                RUNNING.remove(this);
+                RUNNING.unregister(this);
                 throw addressInUseSince(logFrom) ? new PortTakenException(why) : new IOException(why);
             }
             if (Instant.now().isAfter(deadline)) {
@@ -150,7 +143,7 @@ public class ManagedProcess implements AutoCloseable {
     /** The exit hook: stops every process still running, after its owner's grace when it has one. */
     static void stopAllAtExit() {
         Instant graceEnd = Instant.now().plus(OWNER_GRACE);
-        for (ManagedProcess p : List.copyOf(RUNNING)) {
+        for (ManagedProcess p : RUNNING.shutDown()) {
             while (p.ownerStops && p.process != null && Instant.now().isBefore(graceEnd)) {
                 sleep(50);
             }
@@ -170,7 +163,7 @@ public class ManagedProcess implements AutoCloseable {
             return;
         }
         process = null;
-        RUNNING.remove(this);
+        RUNNING.unregister(this);
         p.destroy();
         try {
             if (!p.waitFor(15, TimeUnit.SECONDS)) {

@@ -18,7 +18,9 @@ import org.openinfusion.testing.Eventually;
 /**
  * SIGTERM (a service manager's stop, Ctrl-C) while the station is still starting leaves no process it started running: the
  * private influxd it had just launched is stopped by the managed processes' exit hook, although no launcher's shutdown
- * hook exists yet. (Before, that influxd was orphaned and kept its port and data folder.)
+ * hook exists yet. (Before, that influxd was orphaned and kept its port and data folder.) The test sends SIGTERM the
+ * moment the influxd process exists, often before {@code ProcessBuilder.start()} has returned in the station: a start
+ * and its registration for the exit hook are one step ({@code ExitStops}), so that moment orphans nothing either.
  */
 class StopDuringStartIT {
     @TempDir
@@ -41,9 +43,14 @@ class StopDuringStartIT {
         String written = Files.readString(log);
         Assumptions.assumeFalse(written.contains(" running: broker "),
                 "the station had finished starting before SIGTERM arrived: not the case under test");
-        Eventually.waitUntil(Duration.ofSeconds(10), "every child stopped",
+        Eventually.waitUntil(Duration.ofSeconds(10), () -> "every child stopped; still running: "
+                + children.stream().filter(ProcessHandle::isAlive).map(StopDuringStartIT::describe).toList() + " (log: " + log + ")",
                 () -> children.stream().noneMatch(ProcessHandle::isAlive));
         assertEquals(1, influxd.size(), "the influxd was among the children: " + children);
+    }
+
+    private static String describe(ProcessHandle p) {
+        return p.pid() + " " + p.info().commandLine().orElse("?");
     }
 
     private static boolean isInfluxd(ProcessHandle p) {
