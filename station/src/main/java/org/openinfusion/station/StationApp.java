@@ -112,6 +112,8 @@ public final class StationApp implements AutoCloseable {
             StationConfig cfg = requested;
             // refused before anything starts unless a registry or the explicit development setting is there
             cfg.mqtt().checkDeviceRegistry().ifPresent(LOG::error);
+            // and so is a bad serial device setting (protocol, options): found before any port, broker or trail opens
+            DeviceDrivers.discover().check(cfg.devices());
             InfluxConfig influxSettings = cfg.influx();
             influxdStart = Alongside.start("station-start-influxd",
                     () -> influxSettings.managed() ? startInfluxd(influxSettings) : Optional.empty());
@@ -233,7 +235,9 @@ public final class StationApp implements AutoCloseable {
                 default -> throw new IllegalStateException("not closeable: " + started);
             }));
         } catch (Exception alsoFailed) {
-            failure.addSuppressed(alsoFailed);
+            if (alsoFailed != failure) { // the failed step may be this start itself, joined before
+                failure.addSuppressed(alsoFailed);
+            }
         }
     }
 

@@ -20,11 +20,16 @@ public record DevicesConfig(List<Device> devices) {
     private static final Set<String> COMMON = Set.of("protocol", "port", "tcp", "bed", "id", "silentAfter", "capture");
     private static final Duration DEFAULT_SILENT_AFTER = Duration.ofSeconds(15);
 
-    /** One configured device; exactly one of {@code port} and {@code tcpHost} is present. */
+    /**
+     * One configured device; exactly one of {@code port} and {@code tcpHost} is present. {@code origins}: where each of
+     * its protocol options came from (file, system property), for the protocol's error messages.
+     */
     public record Device(String name, String protocol, Optional<String> port, Optional<String> tcpHost, int tcpPort,
-                         String bed, String deviceId, Duration silentAfter, Optional<Path> capture, Map<String, String> options) {
+                         String bed, String deviceId, Duration silentAfter, Optional<Path> capture, Map<String, String> options,
+                         Map<String, String> origins) {
         public Device {
             options = Map.copyOf(options);
+            origins = Map.copyOf(origins);
         }
 
         public String endpoint() {
@@ -55,13 +60,18 @@ public record DevicesConfig(List<Device> devices) {
         String protocol = required(all, p, "protocol");
         String bed = required(all, p, "bed");
         String id = all.getOrDefault("id", name).trim();
-        if (!bed.matches("[A-Za-z0-9_-]{1,32}") || !id.matches("[A-Za-z0-9_-]{1,32}")) {
-            throw new ConfigException(p + "bed and " + p + "id must match [A-Za-z0-9_-]{1,32}");
+        if (!bed.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw s.error(p + "bed", "must match [A-Za-z0-9_-]{1,32}");
+        }
+        if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw s.error(p + "id", "must match [A-Za-z0-9_-]{1,32}");
         }
         Optional<String> port = Optional.ofNullable(all.get("port")).map(String::trim).filter(v -> !v.isEmpty());
         Optional<String> tcp = Optional.ofNullable(all.get("tcp")).map(String::trim).filter(v -> !v.isEmpty());
         if (port.isPresent() == tcp.isPresent()) {
-            throw new ConfigException("device " + name + " needs exactly one of " + p + "port and " + p + "tcp");
+            throw new ConfigException("device " + name + " needs exactly one of " + p + "port and " + p + "tcp ("
+                    + (port.isPresent() ? "both are set, from " + s.origin(p + "port") + " and " + s.origin(p + "tcp") : "neither is set")
+                    + ")");
         }
         int tcpPort = 0;
         Optional<String> host = Optional.empty();
@@ -73,7 +83,7 @@ public record DevicesConfig(List<Device> devices) {
                 tcpPort = -1;
             }
             if (colon <= 0 || tcpPort < 1 || tcpPort > 65535) {
-                throw new ConfigException(p + "tcp = '" + tcp.get() + "' must be host:port");
+                throw s.error(p + "tcp", "must be host:port");
             }
             host = Optional.of(tcp.get().substring(0, colon));
         }
@@ -81,13 +91,15 @@ public record DevicesConfig(List<Device> devices) {
         Optional<Path> capture = Optional.ofNullable(all.get("capture")).map(String::trim).filter(v -> !v.isEmpty()).map(Path::of);
         Map<String, String> options = new HashMap<>(all);
         COMMON.forEach(options::remove);
-        return new Device(name, protocol.trim(), port, host, tcpPort, bed, id, silent, capture, options);
+        Map<String, String> origins = new HashMap<>();
+        options.keySet().forEach(key -> origins.put(key, s.origin(p + key)));
+        return new Device(name, protocol.trim(), port, host, tcpPort, bed, id, silent, capture, options, origins);
     }
 
     private static String required(Map<String, String> all, String prefix, String key) {
         String v = all.get(key);
         if (v == null || v.isBlank()) {
-            throw new ConfigException("setting " + prefix + key + " is required");
+            throw new ConfigException("setting " + prefix + key + " is required (docs/configuration.md, \"Serial devices\")");
         }
         return v.trim();
     }

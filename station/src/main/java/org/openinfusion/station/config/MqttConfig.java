@@ -75,6 +75,9 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
         if (url.startsWith("tcp://") && !s.string("mqtt.caFile").isBlank()) {
             throw s.error("mqtt.caFile", "is for ssl:// brokers; mqtt.url is " + url);
         }
+        if (!s.string("mqtt.embeddedClientCa").isBlank() && !s.bool("mqtt.embeddedTls")) {
+            throw s.error("mqtt.embeddedClientCa", "needs the embedded broker's TLS listener (mqtt.embeddedTls=true)");
+        }
         String prefix = s.string("mqtt.topicPrefix");
         if (prefix.isEmpty() || prefix.contains("+") || prefix.contains("#") || prefix.startsWith("/")) {
             throw s.error("mqtt.topicPrefix", "must be a plain topic path without wildcards");

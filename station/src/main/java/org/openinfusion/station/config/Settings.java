@@ -174,6 +174,11 @@ public final class Settings {
         };
     }
 
+    /** Where a setting's value came from: the file, the environment variable, the system property or the defaults. */
+    public String origin(String key) {
+        return origins.getOrDefault(key, "not set");
+    }
+
     public ConfigException error(String key, String problem) {
         return new ConfigException("setting " + key + " = '" + values.get(key) + "' (from " + origins.get(key) + ") " + problem);
     }

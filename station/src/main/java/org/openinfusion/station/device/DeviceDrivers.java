@@ -7,6 +7,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import org.openinfusion.station.config.ConfigException;
+import org.openinfusion.station.config.DevicesConfig;
+import org.openinfusion.station.domain.DeviceRef;
 
 /** The device protocols the station knows, by name. */
 public final class DeviceDrivers {
@@ -28,9 +30,19 @@ public final class DeviceDrivers {
     public DeviceDriverFactory get(String protocol) {
         DeviceDriverFactory f = byName.get(protocol);
         if (f == null) {
-            throw new ConfigException("unknown device protocol '" + protocol + "'; known: " + byName.keySet());
+            throw new ConfigException("unknown device protocol '" + protocol + "' (device.NAME.protocol); known: " + byName.keySet());
         }
         return f;
+    }
+
+    /**
+     * Checks every configured device's protocol and protocol options, as the station does before anything starts (a
+     * bad one is a {@link ConfigException} naming the setting), without opening any port.
+     */
+    public void check(DevicesConfig config) {
+        for (DevicesConfig.Device d : config.devices()) {
+            get(d.protocol()).newSession(new DeviceRef(d.bed(), d.deviceId()), new DeviceOptions(d.name(), d.options(), d.origins()));
+        }
     }
 
     public Set<String> names() {

@@ -12,15 +12,22 @@ import org.openinfusion.station.config.ConfigException;
 
 /** A device's protocol-specific settings ({@code device.NAME.KEY}), read and checked by its factory. */
 public final class DeviceOptions {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final String device;
     private final Map<String, String> values;
+    private final Map<String, String> origins;
     private final Set<String> read = new HashSet<>();
 
     public DeviceOptions(String device, Map<String, String> values) {
+        this(device, values, Map.of());
+    }
+
+    /** With where each option came from ({@code origins}, by option key), named in the error messages. */
+    public DeviceOptions(String device, Map<String, String> values, Map<String, String> origins) {
         this.device = device;
         this.values = Map.copyOf(values);
+        this.origins = Map.copyOf(origins);
     }
 
     public static DeviceOptions none(String device) {
@@ -40,13 +47,15 @@ public final class DeviceOptions {
         }
         Matcher m = DURATION.matcher(v);
         if (!m.matches()) {
-            throw error(key, v, "is not a duration such as 500ms, 5s or 1m");
+            throw error(key, v, "is not a duration such as 500ms, 5s, 1m, 2h or 1d");
         }
         long n = Long.parseLong(m.group(1));
         Duration d = switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
-            default -> Duration.ofMinutes(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
         };
         if (d.compareTo(min) < 0) {
             throw error(key, v, "must be at least " + min.toMillis() + " ms");
@@ -62,12 +71,16 @@ public final class DeviceOptions {
     public void requireAllRead() {
         for (String key : values.keySet()) {
             if (!read.contains(key)) {
-                throw new ConfigException("unknown setting device." + device + "." + key);
+                throw new ConfigException("unknown setting device." + device + "." + key + from(key));
             }
         }
     }
 
     public ConfigException error(String key, String value, String problem) {
-        return new ConfigException("setting device." + device + "." + key + " = '" + value + "' " + problem);
+        return new ConfigException("setting device." + device + "." + key + " = '" + value + "'" + from(key) + " " + problem);
+    }
+
+    private String from(String key) {
+        return origins.containsKey(key) ? " (from " + origins.get(key) + ")" : "";
     }
 }

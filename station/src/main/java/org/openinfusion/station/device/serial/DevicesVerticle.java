@@ -59,7 +59,7 @@ public final class DevicesVerticle extends VerticleBase {
     private DeviceRunner runner(DevicesConfig.Device d, ObservationPublisher publisher) throws IOException {
         DeviceDriverFactory factory = drivers.get(d.protocol());
         DeviceRef ref = new DeviceRef(d.bed(), d.deviceId());
-        DeviceSession session = factory.newSession(ref, new DeviceOptions(d.name(), d.options()));
+        DeviceSession session = factory.newSession(ref, new DeviceOptions(d.name(), d.options(), d.origins()));
         Optional<RawCaptureWriter> capture = d.capture().isEmpty() ? Optional.empty()
                 : Optional.of(RawCaptureWriter.open(d.capture().get(), "device " + ref + " protocol " + factory.protocol()
                 + " endpoint " + d.endpoint() + " started " + clock.instant()));
