@@ -73,7 +73,9 @@ public class LiveView extends Div implements BeforeEnterObserver {
         status.addClassName("station-status");
         bedsArea.addClassName("beds");
         bedsArea.setId("beds");
-        Span who = new Span(CurrentUser.get().map(u -> u.id() + " (" + Text.get("role." + u.role().key()) + ")").orElse(""));
+        // the person's name, as the bed view and the review pages show it (never the account id)
+        Span who = new Span(CurrentUser.get().map(u -> u.name() + " (" + Text.get("role." + u.role().key()) + ")").orElse(""));
+        who.setId("signed-in");
         who.addClassName("signed-in");
         Div header = new Div(title, status, Routes.link(Text.get("clinic.title"), Routes.CLINIC), who, new SignOutButton());
         header.addClassName("overview-header");
@@ -160,7 +162,8 @@ public class LiveView extends Div implements BeforeEnterObserver {
     void refresh() {
         feed.beds().forEach((bedId, state) -> cards.computeIfAbsent(bedId, id -> {
             BedCard card = new BedCard(id);
-            bedsArea.add(card);
+            // in the order of the beds' names (bed-01, bed-02, ...), whichever bed's data came first
+            bedsArea.addComponentAtIndex((int) cards.keySet().stream().filter(k -> k.compareTo(id) < 0).count(), card);
             return card;
         }).show(state, sessions.getOrDefault(bedId, Optional.empty()), clock.instant()));
         HealthSnapshot h = feed.health();

@@ -11,12 +11,14 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.dashboard.users.CurrentUser;
+import org.openinfusion.dashboard.users.StationUser;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.Step;
@@ -24,6 +26,7 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 
 class LiveViewTest {
@@ -64,6 +67,24 @@ class LiveViewTest {
         Anchor card = _get(Anchor.class, s -> s.withId("bed-bed-02"));
         assertEquals("bed/bed-02", card.getHref());
         assertEquals("", card.getElement().getAttribute("router-link"));
+    }
+
+    @Test
+    void bedsAreInTheOrderOfTheirNamesWhicheverSentFirstAndTheHeaderNamesThePersonNotTheAccount() {
+        Principal nora = new Principal("nurse7", Role.NURSE, "Nora Nurse");
+        CurrentUser.set(new StationUser(nora, station.signIns.open(nora)));
+        sample("bed-13", Stream.HR, 70);
+        sample("bed-11", Stream.HR, 70);
+        sample("bed-12", Stream.HR, 70);
+        UI.getCurrent().navigate("");
+        KaribuStation.until(() -> text("bed-12-hr").equals("70"));
+        sample("bed-10", Stream.HR, 70); // a bed whose data comes after the page opened
+        KaribuStation.until(() -> text("bed-10-hr").equals("70"));
+
+        List<String> order = _find(Anchor.class, s -> s.withClasses("bed-card")).stream().map(a -> a.getId().orElseThrow())
+                .filter(id -> id.matches("bed-bed-1[0-3]")).toList();
+        assertEquals(List.of("bed-bed-10", "bed-bed-11", "bed-bed-12", "bed-bed-13"), order);
+        assertEquals("Nora Nurse (nurse)", text("signed-in"));
     }
 
     @Test
