@@ -259,6 +259,9 @@ class ReviewViewIT {
                 + "const c = t.querySelector('[slot=overlay]'); return c ? c.textContent : '';";
         new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> "the note's tooltip on keyboard focus, shown: '"
                 + browser.executeScript(tooltip) + "'").until(d -> String.valueOf(browser.executeScript(tooltip)).contains("END OF THE LONG NOTE"));
+        // the focused note and its tooltip in the window for the screenshot (the page does not follow the grid's focus)
+        browser.executeScript("window.scrollBy(0, document.getElementById('events-grid').shadowRoot.activeElement.getBoundingClientRect().top"
+                + " - window.innerHeight / 2)");
         Chromium.screenshot(browser, "review-event-tooltip-keyboard");
         new Actions(browser).sendKeys(Keys.ESCAPE).perform();
     }
