@@ -158,6 +158,18 @@ public class LiveView extends Div implements BeforeEnterObserver {
         });
     }
 
+    /**
+     * The station's health in the nurse's words: "Devices link connected - records saved"; the buffer's fill only
+     * when records wait in it ("records kept on this station until storage answers (buffer 12.0 % full)"), never
+     * "buffer 0.0 % full" on a healthy station.
+     */
+    static String healthLine(boolean brokerConnected, boolean storeReachable, double bufferFill) {
+        String fill = String.format(Locale.ROOT, "%.1f", 100 * bufferFill);
+        String records = !storeReachable ? Text.get("overview.storeDown", fill)
+                : bufferFill >= 0.01 ? Text.get("overview.storeCatchingUp", fill) : Text.get("overview.storeUp");
+        return Text.get("overview.health", Text.get(brokerConnected ? "overview.connected" : "overview.disconnected"), records);
+    }
+
     /** Draws the latest values; runs under the UI lock. */
     void refresh() {
         feed.beds().forEach((bedId, state) -> cards.computeIfAbsent(bedId, id -> {
@@ -168,8 +180,7 @@ public class LiveView extends Div implements BeforeEnterObserver {
         }).show(state, sessions.getOrDefault(bedId, Optional.empty()), clock.instant()));
         HealthSnapshot h = feed.health();
         if (h != null) {
-            status.setText(Text.get("overview.health", Text.get(h.brokerConnected() ? "overview.connected" : "overview.disconnected"),
-                    Text.get(h.storeReachable() ? "overview.storeUp" : "overview.storeDown"), String.format(Locale.ROOT, "%.1f", 100 * h.bufferFill())));
+            status.setText(healthLine(h.brokerConnected(), h.storeReachable(), h.bufferFill()));
             status.getElement().setAttribute("data-healthy", String.valueOf(h.healthy()));
         }
     }

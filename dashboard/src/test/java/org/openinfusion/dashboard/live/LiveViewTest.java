@@ -88,6 +88,14 @@ class LiveViewTest {
     }
 
     @Test
+    void theStationsHealthReadsInStaffWordsWithTheBufferOnlyWhenRecordsWaitInIt() {
+        assertEquals("Devices link connected - records saved", LiveView.healthLine(true, true, 0.0001));
+        assertEquals("Devices link connected - records being saved (3.0 % of the buffer waiting)", LiveView.healthLine(true, true, 0.03));
+        assertEquals("Devices link DISCONNECTED - STORAGE UNREACHABLE: records kept on this station until it answers (buffer 12.5 % full)",
+                LiveView.healthLine(false, false, 0.125));
+    }
+
+    @Test
     void showsFourBedsInDifferentStatesWithAlarmNextRatingAndUnits() throws Exception {
         String nurse = "nurse1";
         command(new SessionCommand.CreateSession(nurse, "bed-02", "ketamine-naltrexone-crossover", "KET-002", 70, "KIT-2"));
