@@ -115,6 +115,10 @@ class LiveViewTest {
         assertTrue(text("bed-03-next").startsWith("CADSS, BPRS+, VAS"), text("bed-03-next"));
         assertTrue(text("bed-02-session").contains("KET-002") && text("bed-02-session").contains("Created"), text("bed-02-session"));
         assertEquals("No session", text("bed-01-session"));
+        // the infusion's two figures wrap only between each other, never between a value and its unit
+        KaribuStation.until(() -> text("bed-02-infusion").contains("min"));
+        assertTrue(text("bed-02-infusion").matches("\\d+:\\d\\d\u00a0/\u00a0\\d+:\\d\\d\u00a0min +[\\d.]+\u00a0/\u00a0[\\d.]+\u00a0mL"),
+                text("bed-02-infusion"));
         assertTrue(text("bed-bed-04").contains("NIBP") && text("bed-bed-04").contains("mmHg"), text("bed-bed-04"));
         Component spo2Tile = _get(Component.class, s -> s.withId("bed-04-spo2")).getParent().orElseThrow().getParent().orElseThrow();
         assertEquals("high", spo2Tile.getElement().getAttribute("data-alarm"));
