@@ -262,7 +262,9 @@ class ReviewViewIT {
         // the focused note and its tooltip in the window for the screenshot (the page does not follow the grid's focus)
         browser.executeScript("window.scrollBy(0, document.getElementById('events-grid').shadowRoot.activeElement.getBoundingClientRect().top"
                 + " - window.innerHeight / 2)");
-        Chromium.screenshot(browser, "review-event-tooltip-keyboard");
+        Path shot = Chromium.screenshot(browser, "review-event-tooltip-keyboard");
+        Files.copy(shot, Files.createDirectories(Path.of("..", "docs", "images")).resolve("review-event-tooltip-keyboard.png"),
+                StandardCopyOption.REPLACE_EXISTING);
         new Actions(browser).sendKeys(Keys.ESCAPE).perform();
     }
 
