@@ -185,7 +185,7 @@ public final class StationApp implements AutoCloseable {
             }
             ReviewService review = new ReviewService(new AuditTail(cfg.dataDir().resolve("audit").resolve("audit.log")), auditTrail,
                     series, sessions.protocols(), instruments, authenticator, clock,
-                    new StudySite(cfg.site().siteId(), cfg.site().country()), spool);
+                    new StudySite(cfg.site().siteId(), cfg.site().country(), cfg.site().timeZone()), spool);
             await(vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
             VisitService visits = new VisitService(sessions.protocols(), instruments, auditTrail, new TailHistory(new AuditTail(auditFile)),
                     clock, clock.getZone());

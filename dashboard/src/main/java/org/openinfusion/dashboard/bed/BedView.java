@@ -172,7 +172,7 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
             session.show(v);
             infusion.show(v);
             prompts.show(v);
-            markers.show(v.markers());
+            markers.show(v.markers(), v.asOf());
             cues.update(v);
             safety.show(v);
         });

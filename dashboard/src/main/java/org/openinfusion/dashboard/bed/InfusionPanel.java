@@ -2,9 +2,12 @@ package org.openinfusion.dashboard.bed;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.station.clinical.infusion.InfusionEvent.DeviationKind;
 import org.openinfusion.station.clinical.api.SessionView;
 
 /**
@@ -58,17 +61,26 @@ final class InfusionPanel extends Div {
         progress.getStyle().set("--fraction", String.format(Locale.ROOT, "%.3f", fraction));
         progress.getElement().setAttribute("aria-valuenow", String.valueOf(Math.round(fraction * 100)));
         deviations.removeAll();
-        List<String> shown = i.deviations().stream().limit(1).map(InfusionPanel::deviation).toList();
+        List<String> shown = firstShown(i.deviations()).stream().map(InfusionPanel::deviation).toList();
         shown.forEach(d -> deviations.add(new Div(new Span(d))));
         if (i.deviations().size() > 1) {
             deviations.add(new Span(Text.get("infusion.moreDeviations", i.deviations().size() - 1)));
         }
     }
 
+    /** The deviation shown under the figures: an early stop before any other (the pump's cell no longer repeats it). */
+    static Optional<String> firstShown(List<String> deviations) {
+        return deviations.stream().sorted(Comparator.comparing(d -> !d.startsWith(DeviationKind.EARLY_STOP.name() + ":"))).findFirst();
+    }
+
+    /**
+     * The pump's own state. Once the infusion has ended the header says how ("Infusion complete", "Infusion stopped
+     * early") and an early stop is the first line under the figures, so the cell adds nothing to it: repeated there it
+     * wrapped to four lines at 1280 px.
+     */
     static String pumpState(SessionView.Infusion i) {
         String state = i.pumpState() == null || i.pumpState().isBlank() ? "--" : Text.orElse("pump." + i.pumpState(), i.pumpState());
-        String ended = Text.stoppedEarly(i) ? Text.get("infusion.stoppedEarly") : Text.get("infusion.complete");
-        return state + (i.completed() ? ", " + ended : i.started() ? "" : ", " + Text.get("infusion.notStarted"));
+        return state + (i.started() || i.completed() ? "" : ", " + Text.get("infusion.notStarted"));
     }
 
     /** A deviation as the station reports it ("VOLUME_AHEAD: infused 12.0 mL, ...") in staff wording. */

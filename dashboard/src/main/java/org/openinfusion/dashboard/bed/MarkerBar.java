@@ -4,7 +4,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.Locale;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.MarkerKind;
@@ -15,6 +21,9 @@ import org.openinfusion.station.clinical.api.SessionView;
 final class MarkerBar extends Div {
     /** Markers listed in the Notes tab: as many as fit it at 1024x768 without scrolling. */
     static final int SHOWN_MARKERS = 4;
+    /** How long a marker button says its marker was recorded ("Nausea ✓ 13:04"): the answer to a tap, then its name again. */
+    static final Duration MARKED_FOR = Duration.ofSeconds(10);
+    private final Map<MarkerKind, Button> buttons = new EnumMap<>(MarkerKind.class);
     private final Actions actions;
     private final TextField note = new TextField();
     private final Div recent = new Div();
@@ -28,6 +37,7 @@ final class MarkerBar extends Div {
             if (k != MarkerKind.NOTE) {
                 Button b = new Button(Text.of("marker", k), e -> actions.send(new SessionCommand.AddMarker(actions.user(), actions.bed(), k, null)));
                 b.setId("marker-" + k.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                buttons.put(k, b);
                 add(b);
             }
         }
@@ -56,7 +66,20 @@ final class MarkerBar extends Div {
         }
     }
 
-    void show(List<SessionView.Marker> markers) {
+    /**
+     * The latest markers in the tab, and on each button whose marker was recorded within {@link #MARKED_FOR} before
+     * {@code now} (the station's time of the view) that it was, and when: a tap gets its answer where the finger is.
+     */
+    void show(List<SessionView.Marker> markers, Instant now) {
+        buttons.forEach((kind, b) -> {
+            Optional<SessionView.Marker> latest = markers.stream().filter(m -> m.kind() == kind).max(Comparator.comparing(SessionView.Marker::at));
+            boolean marked = latest.isPresent() && Duration.between(latest.get().at(), now).compareTo(MARKED_FOR) < 0;
+            String label = marked ? Text.get("marker.marked", Text.of("marker", kind), Text.clock(latest.get().at())) : Text.of("marker", kind);
+            if (!label.equals(b.getText())) {
+                b.setText(label);
+            }
+            b.getElement().setAttribute("data-marked", String.valueOf(marked));
+        });
         recent.removeAll();
         // the latest that fit the tab under the note field without scrolling; the rest are in the session record
         markers.stream().limit(SHOWN_MARKERS).forEach(m -> recent.add(new Div(new Span(Text.clock(m.at()) + "  " + Text.of("marker", m.kind())

@@ -134,9 +134,7 @@ final class SessionPanel extends Div {
             long met = check.criteria().stream().filter(c -> c.status() == DischargeCheck.Status.MET).count();
             summary.setText(Text.get(check.ready() ? "discharge.ready" : "discharge.notYet", met, check.criteria().size()));
             summary.getElement().setAttribute("data-ready", String.valueOf(check.ready()));
-            Span head = new Span(summary.getText());
-            head.addClassName("discharge-head");
-            discharge.add(head);
+            // the tab lists the criteria only: the summary line stays in view above the tabs, once
             for (DischargeCheck.Criterion c : check.criteria()) {
                 Div line = new Div(new Span(Text.criterionLine(c, v.discharge())));
                 line.getElement().setAttribute("data-status", c.status().name().toLowerCase(Locale.ROOT));

@@ -53,6 +53,9 @@ final class StartSessionForm extends Div {
         weight.setErrorMessage(Text.get("start.weightError"));
         weight.setSuffixComponent(new Span("kg"));
         kit.setId("start-kit");
+        kit.setErrorMessage(Text.get("start.kitError"));
+        kit.setHelperText(Text.get("start.kitHelp"));
+        subject.setErrorMessage(Text.get("start.subjectError"));
         Button start = new Button(Text.get("start.button"), e -> start());
         start.setId("start-button");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -71,6 +74,15 @@ final class StartSessionForm extends Div {
         if (protocol.isEmpty()) {
             return Text.get("start.noProtocol");
         }
+        // the station's rules for a subject code and a kit (SubjectCode, SessionEvent.Created), said in staff words
+        // before the station would refuse them in its own ("kit id must be 1-32 letters, digits or dashes")
+        String code = subject.getValue().strip().toUpperCase(Locale.ROOT);
+        subject.setInvalid(false);
+        kit.setInvalid(false);
+        if (!code.matches("[A-Z0-9-]{2,20}") || !code.matches(".*\\d.*")) {
+            subject.setInvalid(true);
+            return Text.get("start.subjectError");
+        }
         if (age.isInvalid() || age.isEmpty() || age.getValue() < MIN_AGE || age.getValue() > MAX_AGE) {
             age.setInvalid(true);
             return Text.get("start.ageError");
@@ -78,6 +90,10 @@ final class StartSessionForm extends Div {
         if (weight.isInvalid() || weight.isEmpty() || weight.getValue() < weight.getMin() || weight.getValue() > weight.getMax()) {
             weight.setInvalid(true);
             return Text.get("start.weightError");
+        }
+        if (!kit.getValue().strip().matches("[A-Za-z0-9-]{1,32}")) {
+            kit.setInvalid(true);
+            return Text.get("start.kitError");
         }
         return "";
     }

@@ -134,8 +134,11 @@ final class BedCard extends Anchor {
         }
         trace.getElement().setAttribute("data-signal-label", state.wave(Stream.PLETH, Duration.ofMillis(1500), now).words());
         session.setText(view.map(v -> v.subjectCode() + "  " + Text.state(v)).orElse(Text.get("bed.noSession")));
-        infusionText.setText(view.map(v -> Text.minutes(v.infusion().infusing()) + " / " + Text.minutes(v.plan().duration()) + " min   "
-                + Text.decimal(v.infusion().volumeInfusedMl()) + " / " + Text.decimal(v.plan().volumeMl()) + " mL").orElse(""));
+        // each figure kept on one line with its unit (no-break spaces): a narrow card wraps between time and volume only,
+        // never "60.0" / "mL"
+        infusionText.setText(view.map(v -> (Text.minutes(v.infusion().infusing()) + " / " + Text.minutes(v.plan().duration()) + " min").replace(' ', '\u00a0')
+                + "   " + (Text.decimal(v.infusion().volumeInfusedMl()) + " / " + Text.decimal(v.plan().volumeMl()) + " mL").replace(' ', '\u00a0'))
+                .orElse(""));
         double fraction = view.map(v -> v.plan().volumeMl() <= 0 ? 0 : Math.min(1, v.infusion().volumeInfusedMl() / v.plan().volumeMl())).orElse(0.0);
         progress.getStyle().set("--fraction", String.format(Locale.ROOT, "%.3f", fraction));
         progress.setVisible(view.isPresent());

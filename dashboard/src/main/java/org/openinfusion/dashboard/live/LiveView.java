@@ -73,7 +73,9 @@ public class LiveView extends Div implements BeforeEnterObserver {
         status.addClassName("station-status");
         bedsArea.addClassName("beds");
         bedsArea.setId("beds");
-        Span who = new Span(CurrentUser.get().map(u -> u.id() + " (" + Text.get("role." + u.role().key()) + ")").orElse(""));
+        // the person's name, as the bed view and the review pages show it (never the account id)
+        Span who = new Span(CurrentUser.get().map(u -> u.name() + " (" + Text.get("role." + u.role().key()) + ")").orElse(""));
+        who.setId("signed-in");
         who.addClassName("signed-in");
         Div header = new Div(title, status, Routes.link(Text.get("clinic.title"), Routes.CLINIC), who, new SignOutButton());
         header.addClassName("overview-header");
@@ -156,17 +158,29 @@ public class LiveView extends Div implements BeforeEnterObserver {
         });
     }
 
+    /**
+     * The station's health in the nurse's words: "Devices link connected - records saved"; the buffer's fill only
+     * when records wait in it ("records kept on this station until storage answers (buffer 12.0 % full)"), never
+     * "buffer 0.0 % full" on a healthy station.
+     */
+    static String healthLine(boolean brokerConnected, boolean storeReachable, double bufferFill) {
+        String fill = String.format(Locale.ROOT, "%.1f", 100 * bufferFill);
+        String records = !storeReachable ? Text.get("overview.storeDown", fill)
+                : bufferFill >= 0.01 ? Text.get("overview.storeCatchingUp", fill) : Text.get("overview.storeUp");
+        return Text.get("overview.health", Text.get(brokerConnected ? "overview.connected" : "overview.disconnected"), records);
+    }
+
     /** Draws the latest values; runs under the UI lock. */
     void refresh() {
         feed.beds().forEach((bedId, state) -> cards.computeIfAbsent(bedId, id -> {
             BedCard card = new BedCard(id);
-            bedsArea.add(card);
+            // in the order of the beds' names (bed-01, bed-02, ...), whichever bed's data came first
+            bedsArea.addComponentAtIndex((int) cards.keySet().stream().filter(k -> k.compareTo(id) < 0).count(), card);
             return card;
         }).show(state, sessions.getOrDefault(bedId, Optional.empty()), clock.instant()));
         HealthSnapshot h = feed.health();
         if (h != null) {
-            status.setText(Text.get("overview.health", Text.get(h.brokerConnected() ? "overview.connected" : "overview.disconnected"),
-                    Text.get(h.storeReachable() ? "overview.storeUp" : "overview.storeDown"), String.format(Locale.ROOT, "%.1f", 100 * h.bufferFill())));
+            status.setText(healthLine(h.brokerConnected(), h.storeReachable(), h.bufferFill()));
             status.getElement().setAttribute("data-healthy", String.valueOf(h.healthy()));
         }
     }

@@ -66,7 +66,7 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.addColumn(SessionListing::subjectCode).setHeader(Text.get("review.list.subject")).setSortable(true).setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(ReviewFormat::protocol).setHeader(Text.get("review.list.protocol")).setWidth("10rem").setFlexGrow(3);
-        grid.addColumn(SessionListing::bed).setHeader(Text.get("review.list.bed")).setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(SessionListing::bed).setHeader(Text.get("review.list.bed")).setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(l -> ReviewFormat.dateTime(l.createdAt())).setHeader(Text.get("review.list.created")).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(l -> ReviewFormat.dateTime(l.closedAt())).setHeader(Text.get("review.list.closed")).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(l -> ReviewFormat.words(l.state())).setHeader(Text.get("review.list.state")).setWidth("5rem").setFlexGrow(0);

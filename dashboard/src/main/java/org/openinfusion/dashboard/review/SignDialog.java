@@ -51,6 +51,9 @@ final class SignDialog extends Dialog {
         password.setId("sign-password");
         password.setHelperText(Text.get(firstOfSignIn ? "review.sign.passwordHelp" : "review.sign.passwordAgainHelp"));
         userId.setId("sign-user-id");
+        // the dialog's width: a narrow field wrapped its help into three lines
+        userId.setWidthFull();
+        password.setWidthFull();
         userId.setHelperText(Text.get("review.sign.userIdHelp"));
         userId.setVisible(firstOfSignIn);
         error.setId("sign-error");

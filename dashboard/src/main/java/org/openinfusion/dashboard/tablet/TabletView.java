@@ -204,7 +204,10 @@ public class TabletView extends Div implements BeforeEnterObserver {
 
     private void showInstructions() {
         screen.removeAll();
-        Paragraph text = new Paragraph(catalog.instructions(draft.instrument().id()));
+        // without the site's wording the catalog names the site-file key: staff read that in the rating form's note,
+        // the patient reads a plain sentence instead
+        String id = draft.instrument().id();
+        Paragraph text = new Paragraph(catalog.hasInstructions(id) ? catalog.instructions(id) : Text.get("tablet.noInstructions"));
         text.setId("tablet-instructions");
         text.addClassName("tablet-instructions");
         Button begin = new Button(Text.get("tablet.begin"), e -> showItem());

@@ -203,6 +203,12 @@ class BedScreenIT {
         }
         line.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
         waitFor().until(d -> BrowserSteps.text(browser, "vas-value").equals("42 mm"));
+        // the line's focus ring (its outline, drawn around the box at its outline-offset) stays below the rater's line
+        // above it: with a positive offset it crossed "The subject answers this item"
+        Number gap = (Number) browser.executeScript("const l = document.getElementById('vas-line'); const s = getComputedStyle(l);"
+                + "const ringTop = l.getBoundingClientRect().top - parseFloat(s.outlineOffset) - parseFloat(s.outlineWidth);"
+                + "return ringTop - document.getElementById('rating-rater').getBoundingClientRect().bottom;");
+        assertTrue(gap.doubleValue() >= 0, "the VAS focus ring overlaps the rater's line by " + (-gap.doubleValue()) + " px");
         shot("rating-vas");
         line.sendKeys(Keys.ENTER);
         waitFor().until(d -> BrowserSteps.text(browser, "rating-progress").startsWith("Item 2 of 3"));

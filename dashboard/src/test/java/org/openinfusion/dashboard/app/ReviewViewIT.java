@@ -177,6 +177,7 @@ class ReviewViewIT {
                     + ".map(c => c.getBoundingClientRect().height))") + " px");
             Chromium.screenshot(browser, "review-events-" + size[0]);
         }
+        eventTooltipOnKeyboardFocus(browser);
 
         // the marker's ECG and pleth
         BrowserSteps.clickGridCell(browser, "events-grid", "Marker: Nausea");
@@ -233,6 +234,41 @@ class ReviewViewIT {
     }
 
     /**
+     * A keyboard user gets an event's tooltip: focus a cell of the events table (a click on the first event, which has
+     * no waveform), then move down with the arrow keys to the long note; its tooltip opens with the whole note, which
+     * its cell cuts to two lines.
+     */
+    private static void eventTooltipOnKeyboardFocus(ChromeDriver browser) throws Exception {
+        WebDriverWait wait = BrowserSteps.waitFor(browser);
+        browser.executeScript("document.getElementById('events-grid').scrollToIndex(0)");
+        WebElement first = wait.until(d -> d.findElements(By.cssSelector("#events-grid > vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().startsWith("Session: Session created")).findFirst().orElse(null));
+        new Actions(browser).scrollToElement(first).click(first).perform();
+        String focused = "const a = document.getElementById('events-grid').shadowRoot.activeElement; const s = a && a.querySelector('slot');"
+                + "return s && s.assignedNodes().length ? s.assignedNodes()[0].textContent : '';";
+        wait.until(d -> String.valueOf(browser.executeScript(focused)).startsWith("Session: Session created"));
+        for (int i = 0; i < 40 && !String.valueOf(browser.executeScript(focused)).contains("END OF THE LONG NOTE"); i++) {
+            String before = String.valueOf(browser.executeScript(focused));
+            new Actions(browser).sendKeys(Keys.ARROW_DOWN).perform();
+            // each key press moves the focus one row down
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !String.valueOf(browser.executeScript(focused)).equals(before));
+        }
+        assertTrue(String.valueOf(browser.executeScript(focused)).contains("END OF THE LONG NOTE"), "the arrow keys reach the long note");
+        String tooltip = "const t = document.querySelector('#events-grid vaadin-tooltip'); const o = t && t.shadowRoot.querySelector('vaadin-tooltip-overlay');"
+                + "if (!o || o.hasAttribute('hidden') || getComputedStyle(o).display === 'none') return '';"
+                + "const c = t.querySelector('[slot=overlay]'); return c ? c.textContent : '';";
+        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> "the note's tooltip on keyboard focus, shown: '"
+                + browser.executeScript(tooltip) + "'").until(d -> String.valueOf(browser.executeScript(tooltip)).contains("END OF THE LONG NOTE"));
+        // the focused note and its tooltip in the window for the screenshot (the page does not follow the grid's focus)
+        browser.executeScript("window.scrollBy(0, document.getElementById('events-grid').shadowRoot.activeElement.getBoundingClientRect().top"
+                + " - window.innerHeight / 2)");
+        Path shot = Chromium.screenshot(browser, "review-event-tooltip-keyboard");
+        Files.copy(shot, Files.createDirectories(Path.of("..", "docs", "images")).resolve("review-event-tooltip-keyboard.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+    }
+
+    /**
      * What does not fit in the events table: a cell whose words run past its edge (cut), an event taller than two lines,
      * or the table scrolling sideways. Empty when all fits.
      */
@@ -245,6 +281,12 @@ class ReviewViewIT {
                 + "return cs.filter(c => c.getBoundingClientRect().height > 2 * line + 4)"
                 + ".map(c => 'taller than two lines (' + line + ' px a line): ' + c.textContent.slice(0, 40));");
         ((List<?>) tall).forEach(t -> out.add(String.valueOf(t)));
+        // an event of up to 100 characters is shown whole: its two lines hold it (at 1280 px a side column once cut
+        // "Session: Device clock checked" to "Session: Device clo...")
+        Object clipped = browser.executeScript("return Array.from(document.querySelectorAll('#events-grid > vaadin-grid-cell-content'))"
+                + ".filter(c => c.assignedSlot && c.textContent.length <= 100 && c.scrollHeight > c.clientHeight + 1)"
+                + ".map(c => 'clipped: ' + c.textContent);");
+        ((List<?>) clipped).forEach(t -> out.add(String.valueOf(t)));
         return out;
     }
 

@@ -503,6 +503,14 @@ class ScreenFitIT {
                 assertEquals(Boolean.TRUE, header, "the list's header inside the window at " + s[0]);
                 assertEquals(List.of(), clipped("#sessions-grid").stream()
                         .filter(p -> !p.startsWith("document") && !p.startsWith("outside the window: vaadin-grid-cell-content")).toList());
+                // a one-word value in a row (a bed, a subject code) stays on one line: the bed column broke "bed-" / "01"
+                Object broken = browser.executeScript("return Array.from(document.querySelectorAll('#sessions-grid > vaadin-grid-cell-content'))"
+                        + ".filter(c => c.assignedSlot && c.assignedSlot.parentElement.tagName === 'TD' && /^\\S+$/.test(c.textContent.trim()))"
+                        + ".filter(c => {"
+                        + " const r = document.createRange(); r.selectNodeContents(c);"
+                        + " return new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size > 1; })"
+                        + ".map(c => c.textContent.trim());");
+                assertEquals(List.of(), broken, "one-word values broken over two lines at " + s[0]);
             }
             BrowserSteps.size(browser, 1280, 800);
             BrowserSteps.clickGridCell(browser, "sessions-grid", "KET-201");

@@ -305,6 +305,9 @@ class TabletIT {
 
         touchScreen(1024, 768, false);
         unlock(code);
+        // no site wording installed: the patient reads a plain sentence, never the site-file key the placeholder names
+        waitFor(tablet).until(d -> !text("tablet-instructions").isBlank());
+        assertEquals("Please answer each question. Ask the staff if anything is unclear.", text("tablet-instructions"));
         tap("#tablet-begin");
         for (int n = 1; n <= 19; n++) {
             int item = n;

@@ -27,6 +27,9 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.DomEvent;
 import java.util.List;
+import org.openinfusion.dashboard.Text;
+import org.openinfusion.station.clinical.api.MarkerKind;
+import org.openinfusion.station.clinical.api.SessionView;
 import java.util.Locale;
 import java.time.Instant;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -217,6 +220,9 @@ class BedViewTest {
         tab("Discharge");
         String check = text("discharge-check");
         assertTrue(check.contains("CADSS (dissociation) - not rated since the end of infusion; needs <= 4"), check);
+        // the summary line is shown once, above the tabs; the tab lists the criteria
+        assertTrue(text("discharge-summary").startsWith("Discharge: "), text("discharge-summary"));
+        assertFalse(check.contains("Discharge: "), "the summary repeated in the tab: " + check);
         // each criterion in staff words: the vital signs by name, never the station's stream keys
         for (String criterion : new String[] {"Heart rate within 20 % of baseline", "Systolic BP within 20 % of baseline",
                 "Diastolic BP within 20 % of baseline", "Time since the end of the infusion", "MOAA/S (sedation)", "Scheduled ratings"}) {
@@ -378,8 +384,21 @@ class BedViewTest {
     void marksEventsWithOneTapAndNotes() {
         startSession("ketamine-midazolam-active-placebo");
         click("marker-nausea");
+        // the tap is answered on the button itself once the station has recorded it: "Nausea ✓ 13:04"
+        Button nausea = _get(Button.class, s -> s.withId("marker-nausea"));
+        KaribuStation.until(() -> nausea.getText().startsWith("Nausea \u2713 "));
+        assertEquals("true", nausea.getElement().getAttribute("data-marked"));
+        assertEquals("Vomiting", _get(Button.class, s -> s.withId("marker-vomiting")).getText(), "only the tapped marker says so");
         tab("Notes");
         KaribuStation.until(() -> text("marker-recent").contains("Nausea"));
+        // after MarkerBar.MARKED_FOR the button reads its name again
+        SessionView.Marker recorded = new SessionView.Marker(MarkerKind.NAUSEA, null, "nurse1", Instant.parse("2026-12-05T13:04:00Z"));
+        MarkerBar bar = _get(MarkerBar.class, s -> s.withId("markers"));
+        bar.show(List.of(recorded), recorded.at().plus(MarkerBar.MARKED_FOR).minusSeconds(1));
+        assertEquals("Nausea \u2713 " + Text.clock(recorded.at()), nausea.getText());
+        bar.show(List.of(recorded), recorded.at().plus(MarkerBar.MARKED_FOR));
+        assertEquals("Nausea", nausea.getText());
+        assertEquals("false", nausea.getElement().getAttribute("data-marked"));
         _get(TextField.class, s -> s.withId("marker-note")).setValue("asked for water");
         click("marker-note-add");
         KaribuStation.until(() -> text("marker-recent").contains("Note: asked for water"));
@@ -867,6 +886,29 @@ class BedViewTest {
         assertTrue(text("refusal").startsWith("Weight: enter a number of kilograms"), text("refusal"));
         assertFalse(text("refusal").contains("protocol"), text("refusal"));
         assertTrue(_get(NumberField.class, s -> s.withId("start-weight")).isInvalid());
+    }
+
+    @Test
+    void aMissingSubjectCodeOrKitIsSaidInStaffWordsBeforeTheStationIsAsked() {
+        KaribuStation.until(() -> ((Select<?>) _get(Select.class, s -> s.withId("start-protocol"))).getValue() != null);
+        _get(IntegerField.class, s -> s.withId("start-age")).setValue(42);
+        _get(NumberField.class, s -> s.withId("start-weight")).setValue(70.0);
+        _get(TextField.class, s -> s.withId("start-subject")).setValue("Smith");
+        click("start-button");
+        assertTrue(text("refusal").startsWith("Subject code: enter the study code, e.g. KET-014"), text("refusal"));
+        assertTrue(_get(TextField.class, s -> s.withId("start-subject")).isInvalid());
+
+        _get(TextField.class, s -> s.withId("start-subject")).setValue("ket-014");
+        click("start-button");
+        // the kit left empty: the form's words, not the station's ("kit id must be 1-32 letters, digits or dashes")
+        assertTrue(text("refusal").startsWith("Kit: enter the kit number"), text("refusal"));
+        assertFalse(text("refusal").contains("kit id"), text("refusal"));
+        assertTrue(_get(TextField.class, s -> s.withId("start-kit")).isInvalid());
+        assertTrue(station.audit.isEmpty());
+
+        _get(TextField.class, s -> s.withId("start-kit")).setValue("KIT-0042");
+        click("start-button");
+        KaribuStation.until(() -> text("session-header").startsWith("KET-014"));
     }
 
     @Test

@@ -20,15 +20,21 @@ class InfusionWordingTest {
     void anInfusionStoppedEarlySaysSoBesideItsFigures() {
         SessionView.Infusion early = ended("stopped", List.of("EARLY_STOP: stopped at 26.2 of 36.0 mL"));
         assertTrue(Text.stoppedEarly(early));
-        assertEquals("Stopped, infusion stopped early", InfusionPanel.pumpState(early));
+        // the pump's cell says the pump's state only: the header and the first line under the figures say "stopped early"
+        assertEquals("Stopped", InfusionPanel.pumpState(early));
         assertFalse(InfusionPanel.pumpState(early).contains("complete"));
         assertEquals("Infusion stopped early: stopped at 26.2 of 36.0 mL", InfusionPanel.deviation(early.deviations().getFirst()));
+        assertEquals("EARLY_STOP: stopped at 26.2 of 36.0 mL", InfusionPanel.firstShown(
+                List.of("RATE_OFF_PLAN: pump 160.0 mL/h, plan 150.0 mL/h", "EARLY_STOP: stopped at 26.2 of 36.0 mL")).orElseThrow(),
+                "an early stop is the line shown, before any other deviation");
     }
 
     @Test
     void anInfusionThatGaveItsPlannedVolumeIsComplete() {
         SessionView.Infusion done = ended("completed", List.of("RATE_OFF_PLAN: pump 160.0 mL/h, plan 150.0 mL/h"));
         assertFalse(Text.stoppedEarly(done));
-        assertEquals("Completed, infusion complete", InfusionPanel.pumpState(done));
+        assertEquals("Completed", InfusionPanel.pumpState(done));
+        assertEquals("Standby, not started", InfusionPanel.pumpState(
+                new SessionView.Infusion(false, false, Duration.ZERO, 0, 0, "standby", 0, Duration.ZERO, List.of())));
     }
 }

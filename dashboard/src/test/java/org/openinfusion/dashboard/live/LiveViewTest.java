@@ -11,12 +11,14 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
 import org.openinfusion.dashboard.users.CurrentUser;
+import org.openinfusion.dashboard.users.StationUser;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.Step;
@@ -24,6 +26,7 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 
 class LiveViewTest {
@@ -67,6 +70,32 @@ class LiveViewTest {
     }
 
     @Test
+    void bedsAreInTheOrderOfTheirNamesWhicheverSentFirstAndTheHeaderNamesThePersonNotTheAccount() {
+        Principal nora = new Principal("nurse7", Role.NURSE, "Nora Nurse");
+        CurrentUser.set(new StationUser(nora, station.signIns.open(nora)));
+        sample("bed-13", Stream.HR, 70);
+        sample("bed-11", Stream.HR, 70);
+        sample("bed-12", Stream.HR, 70);
+        UI.getCurrent().navigate("");
+        KaribuStation.until(() -> text("bed-12-hr").equals("70"));
+        sample("bed-10", Stream.HR, 70); // a bed whose data comes after the page opened
+        KaribuStation.until(() -> text("bed-10-hr").equals("70"));
+
+        List<String> order = _find(Anchor.class, s -> s.withClasses("bed-card")).stream().map(a -> a.getId().orElseThrow())
+                .filter(id -> id.matches("bed-bed-1[0-3]")).toList();
+        assertEquals(List.of("bed-bed-10", "bed-bed-11", "bed-bed-12", "bed-bed-13"), order);
+        assertEquals("Nora Nurse (nurse)", text("signed-in"));
+    }
+
+    @Test
+    void theStationsHealthReadsInStaffWordsWithTheBufferOnlyWhenRecordsWaitInIt() {
+        assertEquals("Devices link connected - records saved", LiveView.healthLine(true, true, 0.0001));
+        assertEquals("Devices link connected - records being saved (3.0 % of the buffer waiting)", LiveView.healthLine(true, true, 0.03));
+        assertEquals("Devices link DISCONNECTED - STORAGE UNREACHABLE: records kept on this station until it answers (buffer 12.5 % full)",
+                LiveView.healthLine(false, false, 0.125));
+    }
+
+    @Test
     void showsFourBedsInDifferentStatesWithAlarmNextRatingAndUnits() throws Exception {
         String nurse = "nurse1";
         command(new SessionCommand.CreateSession(nurse, "bed-02", "ketamine-naltrexone-crossover", "KET-002", 70, "KIT-2"));
@@ -86,6 +115,10 @@ class LiveViewTest {
         assertTrue(text("bed-03-next").startsWith("CADSS, BPRS+, VAS"), text("bed-03-next"));
         assertTrue(text("bed-02-session").contains("KET-002") && text("bed-02-session").contains("Created"), text("bed-02-session"));
         assertEquals("No session", text("bed-01-session"));
+        // the infusion's two figures wrap only between each other, never between a value and its unit
+        KaribuStation.until(() -> text("bed-02-infusion").contains("min"));
+        assertTrue(text("bed-02-infusion").matches("\\d+:\\d\\d\u00a0/\u00a0\\d+:\\d\\d\u00a0min +[\\d.]+\u00a0/\u00a0[\\d.]+\u00a0mL"),
+                text("bed-02-infusion"));
         assertTrue(text("bed-bed-04").contains("NIBP") && text("bed-bed-04").contains("mmHg"), text("bed-bed-04"));
         Component spo2Tile = _get(Component.class, s -> s.withId("bed-04-spo2")).getParent().orElseThrow().getParent().orElseThrow();
         assertEquals("high", spo2Tile.getElement().getAttribute("data-alarm"));

@@ -308,7 +308,8 @@ class ReviewRecordViewTest {
         assertTrue(id.isVisible(), "the first signature asks the user id");
         _get(PasswordField.class, s -> s.withId("sign-password")).setValue(FakeReviewStation.PASSWORD);
         click("sign-submit");
-        assertEquals("Choose the meaning and enter your user id and password.", text("sign-error"));
+        assertEquals("Choose the meaning and enter your user name and password.", text("sign-error"));
+        assertEquals("User name", id.getLabel(), "staff words, as on the sign-in page");
         assertTrue(review.requests(ReviewRequest.Sign.class).isEmpty(), "nothing sent without the user id");
         id.setValue("doc");
         _get(PasswordField.class, s -> s.withId("sign-password")).setValue(FakeReviewStation.PASSWORD);

@@ -144,7 +144,7 @@ public final class ExportMain implements Callable<Integer> {
                         + "answers only while the station runs, on a port chosen at start: give --influx-url");
             }
         }
-        return export(store, new StudySite(station.site().siteId(), station.site().country()));
+        return export(store, new StudySite(station.site().siteId(), station.site().country(), station.site().timeZone()));
     }
 
     /** Reads and verifies the trail, writes the export; 0 done, 1 failed (with the reason on stderr). */

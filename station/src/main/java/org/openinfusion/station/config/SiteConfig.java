@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * @param wording  the site's licensed item wording for the rating instruments (docs/instruments.md, "Site file"); when
  *                 empty, items without public wording show placeholders such as "CADSS item 7"
- * @param timeZone the zone every screen writes clock times and date-times in (the bedside and review); the record and
- *                 the exports keep UTC
+ * @param timeZone the zone every screen writes clock times and date-times in (the bedside and review), and whose day
+ *                 names a record's address and its export files; the record and the times in the exports keep UTC
  * @param siteId   the study site's identifier (1-20 letters, digits, '-' or '_'), the exports' SDTM DM SITEID; empty
  *                 when not configured
  * @param country  the site's country as an ISO 3166-1 alpha-3 code (e.g. "FRA"), SDTM DM's COUNTRY; empty when not

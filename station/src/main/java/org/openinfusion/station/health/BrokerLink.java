@@ -1,11 +1,19 @@
 package org.openinfusion.station.health;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** The station's connection to its MQTT broker, as health reports it. */
 public interface BrokerLink {
+    /**
+     * How long the station may take to make its first broker connection after it starts. Until then a broker not
+     * reached is "connecting" (logged at INFO), not a fault; after it, BROKER_DISCONNECTED is raised and the
+     * connection's retries log at WARN.
+     */
+    Duration FIRST_CONNECT_GRACE = Duration.ofSeconds(30);
+
     boolean connected();
 
     /** Every time the connection was lost since the station started, however briefly. */

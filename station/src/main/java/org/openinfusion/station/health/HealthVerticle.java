@@ -62,7 +62,7 @@ public final class HealthVerticle extends VerticleBase {
      * How long the station may take to make its first broker connection before that is alarmed. Until then a broker
      * not connected yet is "connecting" (logged at INFO once), not a disconnect: a first connect is not a loss.
      */
-    static final Duration FIRST_CONNECT_GRACE = Duration.ofSeconds(30);
+    static final Duration FIRST_CONNECT_GRACE = BrokerLink.FIRST_CONNECT_GRACE;
     private Instant started;
     private boolean brokerUpOnce;
     private boolean connectingLogged;

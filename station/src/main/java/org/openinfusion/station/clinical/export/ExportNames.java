@@ -1,10 +1,8 @@
 package org.openinfusion.station.clinical.export;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.history.Recorded;
@@ -13,34 +11,30 @@ import org.openinfusion.station.clinical.session.SessionEvent;
 
 /**
  * The name staff read in an export's file name instead of a session's internal id: the subject's study code, the day
- * the session or visit began (UTC, as every time in the exports) and the visit ("infusion" for an infusion session, the
+ * the session or visit began in the site's zone (the day the review pages' record address names; the times inside
+ * the exports stay UTC) and the visit ("infusion" for an infusion session, the
  * visit's id for a rating visit, "-period2" in a crossover's second period), e.g. {@code KET-101-2026-12-05-infusion};
  * a second one of the same subject, day and visit ends "-2". Never a patient name (the trail holds the study code
  * only) and never an arm. Pure.
  */
 final class ExportNames {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-    private record Start(String subject, Instant at, String visit) {
-        String day() {
-            return DAY.format(at);
-        }
+    private record Start(String subject, LocalDate day, String visit) {
     }
 
     private ExportNames() {
     }
 
-    /** The session's or visit's name; its id when the trail does not hold its start. */
-    static String of(AuditHistory history, String sessionId) {
+    /** The session's or visit's name, its day in {@code zone}; its id when the trail does not hold its start. */
+    static String of(AuditHistory history, ZoneId zone, String sessionId) {
         Map<String, Start> starts = new LinkedHashMap<>();
         for (Recorded r : history.entries()) {
             if (r.session() == null || starts.containsKey(r.session().value())) {
                 continue;
             }
             if (r.event() instanceof TrailEvent.SessionStepped s && s.step() instanceof SessionEvent.Created c) {
-                starts.put(r.session().value(), new Start(c.subjectCode(), c.at(), "infusion"));
+                starts.put(r.session().value(), new Start(c.subjectCode(), LocalDate.ofInstant(c.at(), zone), "infusion"));
             } else if (r.event() instanceof TrailEvent.VisitStarted v) {
-                starts.put(r.session().value(), new Start(v.subject(), v.at(), (v.visitId() == null ? "unscheduled" : v.visitId())
+                starts.put(r.session().value(), new Start(v.subject(), LocalDate.ofInstant(v.at(), zone), (v.visitId() == null ? "unscheduled" : v.visitId())
                         + (v.period() > 1 ? "-period" + v.period() : "")));
             }
         }

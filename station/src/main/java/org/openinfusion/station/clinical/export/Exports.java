@@ -88,7 +88,7 @@ public final class Exports {
      */
     public static String fileName(ExportFormat format, ExportRequest request) {
         String window = request.window() == null ? "" : WINDOW_NAME.format(request.window().from()) + "-";
-        return request.sessionId().map(id -> ExportNames.of(request.history(), id)).orElse("all-sessions") + "-" + window
+        return request.sessionId().map(id -> ExportNames.of(request.history(), request.site().zone(), id)).orElse("all-sessions") + "-" + window
                 + format.fileSuffix();
     }
 

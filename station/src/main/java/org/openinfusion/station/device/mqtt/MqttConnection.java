@@ -16,6 +16,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.openinfusion.station.config.ConfigException;
 import org.openinfusion.station.config.MqttConfig;
+import org.openinfusion.station.health.BrokerLink;
 import org.openinfusion.station.tls.PemTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,9 @@ final class MqttConnection implements AutoCloseable {
     private String filter;
     private List<String> formerFilters = List.of();
     private Thread supervisor;
+    /** When {@link #start} was called; until the first connection, or {@link BrokerLink#FIRST_CONNECT_GRACE} after it, a failed connect is expected. */
+    private volatile Instant started;
+    private volatile boolean connectedOnce;
 
     MqttConnection(MqttConfig config) {
         this(config, Clock.systemUTC());
@@ -92,6 +96,7 @@ final class MqttConnection implements AutoCloseable {
         this.filter = subscription;
         this.formerFilters = List.copyOf(former);
         this.listener = l;
+        this.started = clock.instant();
         supervisor = Thread.ofPlatform().name("mqtt-supervisor").daemon().start(this::supervise);
     }
 
@@ -120,15 +125,25 @@ final class MqttConnection implements AutoCloseable {
                 }
                 fresh.subscribe(filter, QOS).waitForCompletion(15_000);
                 client = fresh;
+                connectedOnce = true;
                 listener.connected(fresh.getServerURI());
                 onChange.run();
             } catch (MqttException e) {
-                LOG.warn("broker {} not reachable ({}); retrying in {} ms", config.url(), e.getMessage(), delay);
+                if (inFirstConnectGrace()) {
+                    LOG.info("broker {} not reachable yet while the station starts ({}); retrying in {} ms", config.url(), e.getMessage(), delay);
+                } else {
+                    LOG.warn("broker {} not reachable ({}); retrying in {} ms", config.url(), e.getMessage(), delay);
+                }
                 discard(fresh);
                 sleep(delay);
                 delay = Math.min(delay * 2, MAX_DELAY_MILLIS);
             }
         }
+    }
+
+    /** A failed connect before the first connection and within the grace after the start is part of starting, not a fault. */
+    private boolean inFirstConnectGrace() {
+        return !connectedOnce && clock.instant().isBefore(started.plus(BrokerLink.FIRST_CONNECT_GRACE));
     }
 
     private synchronized void waitForTrouble() {

@@ -113,6 +113,14 @@ public final class InstrumentCatalog {
                 : instrument.label() + " instructions (the site's wording, key " + instrumentId + "." + INSTRUCTIONS + ")";
     }
 
+    /**
+     * Whether {@link #instructions} gives real instructions (the site's wording, or the VAS default) rather than the
+     * placeholder naming the site-file key: a patient's screen shows only real ones.
+     */
+    public boolean hasInstructions(String instrumentId) {
+        return instrumentId.equals("vas") || site.wording().containsKey(instrumentId + "." + INSTRUCTIONS);
+    }
+
     /** A protocol's own VAS questions, on the scale of the shipped "vas" instrument. */
     public Instrument vas(String id, List<VasItem> questions) {
         Instrument template = get("vas");

@@ -59,6 +59,11 @@ class SiteFileTest {
         assertEquals("Test instructions, not the licensed text", catalog.instructions("psi"));
         assertEquals("CADSS instructions (the site's wording, key cadss.instructions)", catalog.instructions("cadss"));
         assertEquals("Move the marker along the line to show how you feel right now.", catalog.instructions("vas"));
+        // the patient tablet shows only real instructions: the placeholder names a key, which is for staff
+        assertTrue(catalog.hasInstructions("psi"));
+        assertTrue(catalog.hasInstructions("vas"));
+        assertFalse(catalog.hasInstructions("cadss"));
+        assertFalse(InstrumentCatalog.builtIn().hasInstructions("psi"));
     }
 
     @Test
