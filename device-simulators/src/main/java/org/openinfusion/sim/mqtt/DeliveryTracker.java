@@ -50,9 +50,9 @@ public final class DeliveryTracker {
         }
     }
 
-    /** The client of {@code bed}'s device took {@code message} for sending (its publish). */
-    void handedOver(String bed, OutgoingMessage message) {
-        handOvers.handedOver(bed, message);
+    /** The client of {@code bed}'s device took {@code message} for sending (its publish), asked at {@code atMillis}. */
+    void handedOver(String bed, OutgoingMessage message, long atMillis) {
+        handOvers.handedOver(bed, message, atMillis);
     }
 
     /** When waveform chunks were handed to their clients (for the latency benchmark). */

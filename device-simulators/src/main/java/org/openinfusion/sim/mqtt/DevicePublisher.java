@@ -148,9 +148,12 @@ final class DevicePublisher {
                 if (status) {
                     tracker.handing(next);
                 }
+                // the time before the hand-over: the client may have it on the wire, and the station may have it, before
+                // publish returns
+                long handing = tracker.handOvers().now();
                 if (send(next)) {
                     if (!status) {
-                        tracker.handedOver(bed, next);
+                        tracker.handedOver(bed, next, handing);
                     }
                     lock.lock();
                     try {

@@ -29,12 +29,16 @@ public final class HandOverTimes {
         this.clock = clock;
     }
 
-    /** Notes now as the hand-over of {@code message} from {@code bed}, when it is a waveform chunk. */
-    void handedOver(String bed, OutgoingMessage message) {
+    /** Now, on this record's clock: taken just before a message is handed over (the client may send it at once). */
+    long now() {
+        return clock.millis();
+    }
+
+    /** Notes {@code now} ({@link #now()} just before the hand-over) as the hand-over of {@code message} from {@code bed}, when it is a waveform chunk. */
+    void handedOver(String bed, OutgoingMessage message, long now) {
         if (message.isStatus() || !message.topic().contains("/waveforms/")) {
             return;
         }
-        long now = clock.millis();
         String key = key(bed, emitMillis(message.payload()));
         synchronized (times) {
             times.merge(key, now, Math::max);

@@ -34,11 +34,11 @@ class HandOverTimesTest {
     void aBedsSlotIsKeptAtItsLatestHandOverAndOnlyWaveformChunksAreNoted() {
         SettableClock clock = new SettableClock(START.plusMillis(300));
         HandOverTimes times = new HandOverTimes(clock);
-        times.handedOver("bed-01", chunk(WaveformStream.ECG_I, START_MICROS, 128));
+        times.handedOver("bed-01", chunk(WaveformStream.ECG_I, START_MICROS, 128), times.now());
         clock.advance(Duration.ofMillis(3));
-        times.handedOver("bed-01", chunk(WaveformStream.CO2, START_MICROS, 16));
-        times.handedOver("bed-01", OutgoingMessage.data("monitor", topics.numerics("monitor"), "[]".getBytes(), 1));
-        times.handedOver("bed-01", OutgoingMessage.status("monitor", topics.status("monitor"), true));
+        times.handedOver("bed-01", chunk(WaveformStream.CO2, START_MICROS, 16), times.now());
+        times.handedOver("bed-01", OutgoingMessage.data("monitor", topics.numerics("monitor"), "[]".getBytes(), 1), times.now());
+        times.handedOver("bed-01", OutgoingMessage.status("monitor", topics.status("monitor"), true), times.now());
 
         assertEquals(OptionalLong.of(START.toEpochMilli() + 303), times.of("bed-01", START.toEpochMilli() + 256));
         assertTrue(times.of("bed-02", START.toEpochMilli() + 256).isEmpty(), "another bed's slot");
@@ -49,7 +49,7 @@ class HandOverTimesTest {
     void onlyTheNewestEntriesAreHeld() {
         HandOverTimes times = new HandOverTimes(new SettableClock(START));
         for (int slot = 0; slot <= HandOverTimes.CAPACITY; slot++) {
-            times.handedOver("bed-01", chunk(WaveformStream.CO2, START_MICROS + slot * WaveformStream.CHUNK_MICROS, 16));
+            times.handedOver("bed-01", chunk(WaveformStream.CO2, START_MICROS + slot * WaveformStream.CHUNK_MICROS, 16), times.now());
         }
         assertTrue(times.of("bed-01", START.toEpochMilli() + 256).isEmpty(), "the oldest slot was dropped");
         assertTrue(times.of("bed-01", START.toEpochMilli() + 256L * (HandOverTimes.CAPACITY + 1)).isPresent(), "the newest is held");
