@@ -14,6 +14,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves simulated time forwards on one thread, either with the clock (every 256 ms, to whole
  * 256 ms slots so that chunks stay full) or as fast as the steps return, until the end.
+ *
+ * <p>In real time the devices' clock is the wall clock, as a bedside monitor's is: a slot is published as soon as the
+ * clock has passed its end, the ticks fall just after the slot boundaries of the grid that starts at the simulation
+ * start, and a start already passed when the loop begins (the beds' and their clients' construction) is caught up in
+ * the first step. Before, the loop counted from its own begin, so every chunk was published that much (about 1 s for 32
+ * beds) after its device time, which the latency benchmark saw as a constant part of emit -> receive.
  */
 final class PacingLoop {
 
@@ -24,6 +30,8 @@ final class PacingLoop {
     }
 
     static final Duration STEP = Duration.ofMillis(256);
+    /** How long after a slot's end its tick comes, so that a timer firing a little early still finds the slot passed. */
+    static final long SLOT_MARGIN_MILLIS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(PacingLoop.class);
 
     private final Stepper stepper;
@@ -43,9 +51,12 @@ final class PacingLoop {
     }
 
     void runInRealTime(ScheduledExecutorService executor) {
-        Instant wallStart = clock.instant();
-        task = executor.scheduleAtFixedRate(() -> step(slotReached(wallStart)), 0, STEP.toMillis(),
-                TimeUnit.MILLISECONDS);
+        long step = STEP.toMillis();
+        long sinceStart = Duration.between(start, clock.instant()).toMillis();
+        // the first tick just after the next slot boundary (at once when the start is still ahead)
+        long firstDelay = sinceStart < 0 ? -sinceStart : step - Math.floorMod(sinceStart, step) + SLOT_MARGIN_MILLIS;
+        executor.execute(() -> step(slotReached()));
+        task = executor.scheduleAtFixedRate(() -> step(slotReached()), firstDelay, step, TimeUnit.MILLISECONDS);
     }
 
     void runAsFastAsPossible(ScheduledExecutorService executor) {
@@ -76,9 +87,9 @@ final class PacingLoop {
         return finished.getCount() == 0;
     }
 
-    /** The last whole 256 ms slot the clock has passed since the loop started. */
-    private Instant slotReached(Instant wallStart) {
-        long elapsed = Duration.between(wallStart, clock.instant()).toMillis();
+    /** The end of the last whole 256 ms slot (of the grid from the simulation start) the clock has passed. */
+    Instant slotReached() {
+        long elapsed = Math.max(0, Duration.between(start, clock.instant()).toMillis());
         return start.plusMillis(elapsed - Math.floorMod(elapsed, STEP.toMillis()));
     }
 

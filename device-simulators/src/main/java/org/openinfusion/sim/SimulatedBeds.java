@@ -39,7 +39,7 @@ public final class SimulatedBeds implements AutoCloseable, SimulatorControl {
     private final SimulatorConfig config;
     private final Instant start;
     private final List<BedPublisher> beds;
-    private final DeliveryTracker tracker = new DeliveryTracker();
+    private final DeliveryTracker tracker;
     private final ScheduledExecutorService control = Executors.newScheduledThreadPool(1, Threads.daemon("sim-control"));
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sim-pacer"));
     private final PacingLoop loop;
@@ -48,6 +48,7 @@ public final class SimulatedBeds implements AutoCloseable, SimulatorControl {
 
     private SimulatedBeds(SimulatorConfig config) {
         this.config = config;
+        this.tracker = new DeliveryTracker(config.clock());
         this.start = config.simulationStart();
         Optional<Scenario> scenario = config.scenario().map(Scenario::load);
         boolean idle = config.pumpIdle() || scenario.isPresent();

@@ -295,7 +295,7 @@ public final class StationApp implements AutoCloseable {
         Optional<GeneratedTls> tls = m.embeddedTls() ? Optional.of(GeneratedTls.create(dir.resolve("tls"), "station embedded broker"))
                 : Optional.empty();
         EmbeddedBroker broker = EmbeddedBroker.start(dir, m.embeddedPort(), rules, tls,
-                BrokerRules.maxPacketBytes(m.maxPayloadBytes()), m.embeddedClientCa());
+                BrokerRules.maxPacketBytes(m.maxPayloadBytes()), m.embeddedClientCa(), m.embeddedInMemory());
         MqttConfig out = m.withUrl(broker.url()).withCredentials(user, password);
         return new BrokerStarted(broker, tls.isPresent() ? out.withCaFile(tls.get().caPem()) : out);
     }

@@ -1,10 +1,12 @@
 package org.openinfusion.dashboard.review;
 
 import com.vaadin.flow.component.UI;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,37 @@ final class ReviewClient {
 
     void open(String sessionId, Consumer<SessionRecord> done, Consumer<String> failed) {
         requests.request(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord(sessionId), done, failed);
+    }
+
+    /** The station's answer to opening a record, as a future; any thread. */
+    Future<SessionRecord> open(String sessionId) {
+        return requests.send(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord(sessionId));
+    }
+
+    /** The station's answer to a listing, as a future; any thread. */
+    Future<SessionListings> list(ReviewRequest.ListSessions r) {
+        return requests.send(Addresses.REVIEW_LIST, r);
+    }
+
+    /** Hands {@code answer}'s outcome to the UI thread, as the other requests do (an expired sign-in: the sign-in page). */
+    <T> void deliver(Future<T> answer, Consumer<T> done, Consumer<String> failed) {
+        requests.deliver(answer, done, failed);
+    }
+
+    /**
+     * {@code answer}'s value when it succeeds within {@code wait}, else empty (not yet answered, or refused: then
+     * {@link #deliver} hands it over as usual). Blocks the calling thread: for a request's own thread only, never the
+     * bus's.
+     */
+    static <T> Optional<T> within(Future<T> answer, Duration wait) {
+        try {
+            return Optional.of(answer.toCompletionStage().toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     void trends(ReviewRequest.Trends r, Consumer<TrendWindow> done, Consumer<String> failed) {

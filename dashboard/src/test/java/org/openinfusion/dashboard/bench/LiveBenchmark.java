@@ -252,8 +252,8 @@ public final class LiveBenchmark {
     // ---- latency ----
 
     /** Device-to-screen figures, in milliseconds; every list sorted. */
-    record Latency(Map<String, List<Long>> emitToDrawn, List<Long> emitToReceive, List<Long> receiveToPage, List<Long> pageToDrawn,
-                   List<Long> numericToShown) {
+    record Latency(Map<String, List<Long>> emitToDrawn, List<Long> emitToReceive, List<Long> emitToPublish, List<Long> publishToReceive,
+                   List<Long> receiveToPage, List<Long> pageToDrawn, List<Long> numericToShown) {
         List<Long> allDrawn() {
             List<Long> all = new ArrayList<>();
             emitToDrawn.values().forEach(all::addAll);
@@ -270,6 +270,10 @@ public final class LiveBenchmark {
         private final List<Long> toDrawn = new ArrayList<>();
         private final List<Long> numerics = new ArrayList<>();
         private final Map<String, Long> inPage = new HashMap<>();
+        private final List<Long> toPublish = new ArrayList<>();
+        private final List<Long> publishToReceive = new ArrayList<>();
+        /** Chunks whose publish time is still to be asked of the simulator: its slot ({@code bed@emit}) and receive time. */
+        private final List<Map.Entry<String, Long>> unpublished = new ArrayList<>();
 
         /** Adds one read of the page {@code page} ("bed view ..." or "overview ..."). */
         void add(String page, JsonObject r) {
@@ -278,6 +282,7 @@ public final class LiveBenchmark {
                 JsonArray a = (JsonArray) o;
                 toReceive.add(Math.round(a.getDouble(2) - a.getDouble(1)));
                 toPage.add(Math.round(a.getDouble(3) - a.getDouble(2)));
+                unpublished.add(Map.entry(bedOf(page, a.getString(0)) + "@" + Math.round(a.getDouble(1)), Math.round(a.getDouble(2))));
                 inPage.put(page + a.getString(0) + "@" + Math.round(a.getDouble(1)), Math.round(a.getDouble(3)));
             }
             for (Object o : r.getJsonArray("paints", new JsonArray())) {
@@ -294,11 +299,34 @@ public final class LiveBenchmark {
             }
         }
 
+        /**
+         * Splits emit -> receive of the chunks added so far at the simulator's publish (its hand-over to MQTT, asked of
+         * the simulator's process): emit -> publish is the simulator's own pacing, publish -> receive MQTT, the broker and
+         * the station's decoding.
+         */
+        void splitAtPublish(SimulatorProcess sim) throws IOException, InterruptedException {
+            Map<String, Long> published = sim.handOvers(unpublished.stream().map(Map.Entry::getKey).distinct().toList());
+            for (Map.Entry<String, Long> e : unpublished) {
+                Long at = published.get(e.getKey());
+                if (at != null) {
+                    toPublish.add(at - Long.parseLong(e.getKey().substring(e.getKey().indexOf('@') + 1)));
+                    publishToReceive.add(e.getValue() - at);
+                }
+            }
+            unpublished.clear();
+        }
+
+        /** The bed of a trace: a bed view's traces ("trace-ecg") are its bed's, an overview card's are named "bed-05-pleth". */
+        static String bedOf(String page, String traceId) {
+            return traceId.startsWith("trace-") ? page.substring(page.lastIndexOf(' ') + 1) : traceId.substring(0, traceId.lastIndexOf('-'));
+        }
+
         /** The figures so far, every list sorted. */
         Latency latency() {
             Map<String, List<Long>> byKind = new TreeMap<>();
             drawn.forEach((kind, list) -> byKind.put(kind, sorted(list)));
-            return new Latency(byKind, sorted(toReceive), sorted(toPage), sorted(toDrawn), sorted(numerics));
+            return new Latency(byKind, sorted(toReceive), sorted(toPublish), sorted(publishToReceive), sorted(toPage), sorted(toDrawn),
+                    sorted(numerics));
         }
 
         private static List<Long> sorted(List<Long> list) {
@@ -326,6 +354,7 @@ public final class LiveBenchmark {
             for (Page p : pages) {
                 tally.add(p.name(), p.collect());
             }
+            tally.splitAtPublish(rig.sim);
         }
         Latency l = tally.latency();
         Map<String, List<Long>> drawn = l.emitToDrawn();
@@ -336,9 +365,11 @@ public final class LiveBenchmark {
         out.printf("results over %d s at %d beds, 4 dashboards (ms; percentiles of every chunk drawn):%n", measure.toSeconds(), beds);
         drawn.forEach((kind, list) -> out.println("  emit -> drawn, " + kind + ": " + stats(list)));
         out.println("  emit -> drawn, all:        " + stats(l.allDrawn()));
-        out.println("  emit -> station receive:   " + stats(toReceive) + "  (simulator pacing, MQTT, broker, decoding)");
+        out.println("  emit -> station receive:   " + stats(toReceive) + "  (simulator pacing, MQTT, broker, decoding), split:");
+        out.println("    emit -> publish:         " + stats(l.emitToPublish()) + "  (the simulator's pacing: device time after the last sample -> handed to its MQTT client)");
+        out.println("    publish -> receive:      " + stats(l.publishToReceive()) + "  (MQTT client, broker, the station's MQTT client and decoding)");
         out.println("  receive -> in the page:    " + stats(toPage) + "  (the station's share: bus, 80 ms push batch, Vaadin push, browser)");
-        out.println("  in the page -> drawn:      " + stats(toDrawn) + "  (the sweep's own delay: it draws the newest data about 0.4 s behind)");
+        out.println("  in the page -> drawn:      " + stats(toDrawn) + "  (the sweep's own delay: the longest chunk plus the chunks' recent lag, js/sweep-trace.js)");
         out.println("  numerics, device time -> shown (bed views): " + stats(numerics) + "  (includes the 0.5 s numerics refresh)");
         verdict(out, "device-to-screen p99", l.allDrawn(), 1000, 500);
         verdict(out, "numerics device-to-screen p99", numerics, 1000, 500);
@@ -671,6 +702,7 @@ public final class LiveBenchmark {
                 Thread.sleep(500);
                 JsonObject r = view.collect();
                 tally.add(view.name(), r);
+                tally.splitAtPublish(rig.sim);
                 r.getJsonArray("alarms", new JsonArray()).forEach(seen.getJsonArray("alarms")::add);
                 Long at = crossings.first.get("bed-01");
                 crossingDrawn = at == null ? null : firstAlarm(seen, "banner", "bed-01", at - 50);
@@ -693,7 +725,9 @@ public final class LiveBenchmark {
             Long silentToBanner = silentDrawn == null ? null : silentDrawn - pauses.beforePause("bed-01") - pauses.silentAfter;
             Latency l = tally.latency();
             out.println("smoke results (1 bed, 1 bed view):");
-            out.println("  emit -> drawn: " + stats(l.allDrawn()) + "; receive -> in the page: " + stats(l.receiveToPage())
+            out.println("  emit -> drawn: " + stats(l.allDrawn()) + "; emit -> publish: " + stats(l.emitToPublish())
+                    + "; publish -> receive: " + stats(l.publishToReceive()) + "; receive -> in the page: " + stats(l.receiveToPage())
+                    + "; in the page -> drawn: " + stats(l.pageToDrawn())
                     + "; numerics device time -> shown: " + stats(l.numericToShown()));
             out.println("  heart-rate crossing received -> banner drawn: " + (crossingToBanner == null ? "not seen" : crossingToBanner + " ms"));
             out.println("  monitor's last value -> device-silent banner drawn, minus the silence time: "

@@ -32,6 +32,11 @@ class LiveSmokeIT {
         // a sample is drawn after it was emitted, and arrives in the page after the station received it
         assertTrue(l.allDrawn().getFirst() >= 0, "emit -> drawn, least " + l.allDrawn().getFirst());
         assertTrue(l.receiveToPage().getFirst() >= -1, "receive -> page, least " + l.receiveToPage().getFirst());
+        // the simulator's publish (its hand-over to MQTT) of the chunks the page drew is known, after their emit and
+        // before the station received them (one clock, milliseconds rounded)
+        assertFalse(l.emitToPublish().isEmpty(), "publish times of the chunks drawn, from the simulator");
+        assertTrue(l.emitToPublish().getFirst() >= -1, "emit -> publish, least " + l.emitToPublish().getFirst());
+        assertTrue(l.publishToReceive().getFirst() >= -1, "publish -> receive, least " + l.publishToReceive().getFirst());
         assertNotNull(s.crossingToBanner(), "the heart-rate crossing drawn in the banner");
         assertTrue(s.crossingToBanner() >= -50, "not drawn before the crossing value arrived: " + s.crossingToBanner());
         assertNotNull(s.silentToBanner(), "the silent monitor drawn in the banner");

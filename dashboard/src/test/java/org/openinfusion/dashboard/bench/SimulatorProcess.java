@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,26 @@ final class SimulatorProcess implements AutoCloseable {
     /** Turns a measurement fault of {@code bed}'s monitor on for {@code seconds} (MONITOR_UNPLUGGED: it sends nothing). */
     synchronized void artefact(String bed, Conditions.Artefact artefact, double seconds) throws IOException, InterruptedException {
         request("artefact " + bed + " " + artefact + " " + seconds, "artefact");
+    }
+
+    /**
+     * When the simulator handed each of {@code slots} to its MQTT client ({@code bed@emitMillis}: a bed's chunks ending at
+     * that device time, HandOverTimes): epoch milliseconds per slot, absent when it has no record of it.
+     */
+    synchronized Map<String, Long> handOvers(Collection<String> slots) throws IOException, InterruptedException {
+        Map<String, Long> out = new HashMap<>();
+        List<String> all = List.copyOf(slots);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + 500));
+            String[] times = request("handovers " + String.join(" ", part), "handovers").split(" ");
+            for (int i = 0; i < part.size(); i++) {
+                long at = Long.parseLong(times[i + 1]);
+                if (at >= 0) {
+                    out.put(part.get(i), at);
+                }
+            }
+        }
+        return out;
     }
 
     synchronized Status status() throws IOException, InterruptedException {
@@ -252,6 +273,17 @@ final class SimulatorProcess implements AutoCloseable {
                                     .orElseThrow(() -> new IllegalArgumentException("no bed " + p[1]));
                             sim.apply(p[1], new BedEvent.ArtefactOn(Conditions.Artefact.valueOf(p[2]), Double.parseDouble(p[3])));
                             out.println("@artefact");
+                        }
+                        case "handovers" -> {
+                            StringBuilder reply = new StringBuilder("@handovers");
+                            for (int i = 1; i < p.length; i++) {
+                                String bed = p[i].substring(0, p[i].indexOf('@'));
+                                long emit = Long.parseLong(p[i].substring(p[i].indexOf('@') + 1));
+                                long at = sims.stream().filter(x -> x.bedIds().contains(bed)).findFirst()
+                                        .map(x -> x.delivery().handOvers().of(bed, emit).orElse(-1)).orElse(-1L);
+                                reply.append(' ').append(at);
+                            }
+                            out.println(reply);
                         }
                         case "status" -> {
                             long published = 0;

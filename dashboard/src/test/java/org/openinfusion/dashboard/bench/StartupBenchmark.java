@@ -24,7 +24,8 @@ import org.openinfusion.station.process.FreePort;
 
 /**
  * Start-up of the whole station as {@code bin/station-demo} runs it (performance.md; issue 15 item 7): a fresh JVM with
- * the station's memory options, embedded broker, a private influxd, 4 simulated beds, a fresh data folder. Measured from
+ * the station's memory options, embedded broker (its sessions and queues in memory, as the demo runs it, or with
+ * {@code broker=file} on disk), a private influxd, 4 simulated beds, a fresh data folder. Measured from
  * the JVM's process start to (1) the launcher printing the dashboard's address, (2) the dashboard's sign-in page
  * answering 200 and (3) the status endpoint answering /health. The child's log lines with their times are kept, so the
  * slowest phase can be read from them. Prints figures and a verdict against 5 s; asserts nothing.
@@ -53,11 +54,14 @@ public final class StartupBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Duration deadline = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 300);
+        // the embedded broker's persistence: in memory as bin/station-demo runs it, or "file" (the station's default)
+        String brokerPersistence = args.length > 2 ? args[2] : "in-memory";
         Path archiveDir = Files.createTempDirectory("startup-cds-");
         String jvmOpts = System.getProperty("station.jvm.opts", "") + " "
                 + System.getProperty("station.cds.opts", "").replace("@ARCHIVE@", archiveDir.resolve("station-classes.jsa").toString());
         String classPath = System.getProperty("station.launcher.cp", System.getProperty("java.class.path"));
         LiveBenchmark.header(System.out, "startup", 4);
+        System.out.println("embedded broker persistence: " + brokerPersistence);
         System.out.println("  JVM options: " + (jvmOpts.isBlank() ? "(none)" : jvmOpts.trim()));
         System.out.println("  class path: " + classPath);
         List<Long> ready = new ArrayList<>();
@@ -67,7 +71,7 @@ public final class StartupBenchmark {
             for (int i = 1; i <= runs; i++) {
                 double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 try {
-                    last = measure(List.of(jvmOpts.isBlank() ? new String[0] : jvmOpts.trim().split("\\s+")), classPath, deadline);
+                    last = measure(List.of(jvmOpts.isBlank() ? new String[0] : jvmOpts.trim().split("\\s+")), classPath, deadline, brokerPersistence);
                 } catch (IllegalStateException notReady) {
                     // a run that never became ready (a loaded machine) is reported and the next one tried
                     System.out.printf(Locale.ROOT, "  run %d: %s; load %.2f before, %.2f after%n", i,
@@ -104,7 +108,7 @@ public final class StartupBenchmark {
                 cpu.get(cpu.size() / 2), median <= TARGET.toMillis() ? "MEETS" : "MISSES", TARGET.toSeconds());
     }
 
-    static Start measure(List<String> jvmOpts, String classPath, Duration within) throws Exception {
+    static Start measure(List<String> jvmOpts, String classPath, Duration within, String brokerPersistence) throws Exception {
         Path dir = Files.createTempDirectory("startup-bench-");
         int port = FreePort.find();
         int statusPort = FreePort.find();
@@ -113,7 +117,7 @@ public final class StartupBenchmark {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(jvmOpts);
         // production mode: the browser bundle the package phase built, as the launcher's jar serves it
-        cmd.addAll(List.of("-Dvaadin.productionMode=true", "-Dstation.mqtt.url=embedded", "-Dstation.influx.url=managed", "-Dstation.station.dataDir=" + dir.resolve("data"),
+        cmd.addAll(List.of("-Dvaadin.productionMode=true", "-Dstation.mqtt.url=embedded", "-Dstation.mqtt.embeddedPersistence=" + brokerPersistence, "-Dstation.influx.url=managed", "-Dstation.station.dataDir=" + dir.resolve("data"),
                 "-Dstation.http.dashboardPort=" + port, "-Dstation.http.statusPort=" + statusPort,
                 "-cp", classPath, "org.openinfusion.dashboard.app.StationMain", "--simulate-beds", "4"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

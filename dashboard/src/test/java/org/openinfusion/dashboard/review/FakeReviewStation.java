@@ -50,6 +50,8 @@ final class FakeReviewStation {
     final List<Path> taken = new CopyOnWriteArrayList<>();
     final List<Path> notTaken = new CopyOnWriteArrayList<>();
     private final MessageConsumer<ReviewRequest.Export> exports;
+    /** How long opening a record takes (a long session read from the store). */
+    volatile Duration recordDelay = Duration.ZERO;
     /** When set, waveform requests are kept unanswered until {@link #answerHeldWaveforms}. */
     volatile boolean holdWaveforms;
     private final List<Message<ReviewRequest.Waveform>> heldWaveforms = new CopyOnWriteArrayList<>();
@@ -70,7 +72,13 @@ final class FakeReviewStation {
                 m.fail(404, "No session " + m.body().sessionId() + ".");
                 return;
             }
-            answer(m, record);
+            Duration delay = recordDelay;
+            if (delay.isZero()) {
+                answer(m, record);
+            } else {
+                keep(m);
+                vertx.setTimer(delay.toMillis(), id -> m.reply(record));
+            }
         });
         // a zoomed window of the canned record's full-resolution trends (CannedRecords.record), as the station reads it
         bus.<ReviewRequest.Trends>consumer(Addresses.REVIEW_TRENDS, m -> answer(m, new TrendWindow(m.body().from(), m.body().to(),

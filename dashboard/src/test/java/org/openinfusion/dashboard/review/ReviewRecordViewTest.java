@@ -107,6 +107,26 @@ class ReviewRecordViewTest {
     }
 
     @Test
+    void aRecordTheStationOpensAtOnceComesWithThePagesResponseAndASlowOneWhenItIsAnswered() {
+        String day = CannedRecords.CREATED.atZone(SITE_ZONE).toLocalDate().toString();
+        UI.getCurrent().navigate("review");
+        // no round trip in between: the record is in the response that opened the page, by session id and by short address
+        UI.getCurrent().navigate("review/s-1");
+        assertEquals("KET-014", text("record-subject"));
+        UI.getCurrent().navigate("review");
+        UI.getCurrent().navigate("review/KET-014-" + day);
+        assertEquals("KET-014", text("record-subject"));
+
+        // a station slower than the page waits for: the page comes without the record, which follows when answered
+        review.recordDelay = ReviewRecordView.FIRST_RESPONSE_WAIT.plusMillis(500);
+        UI.getCurrent().navigate("review");
+        UI.getCurrent().navigate("review/s-1");
+        assertTrue(_get(Component.class, s -> s.withId("record-loading")).isVisible(), "still loading");
+        // the record's content is shown (only visible components are found) when the answer comes
+        KaribuStation.until(() -> text("record-subject").equals("KET-014"));
+    }
+
+    @Test
     void showsTheHeaderAndTheSessionSummary() {
         assertTrue(text("record-fields").contains("Kit KIT-0042"), text("record-fields"));
         assertTrue(text("record-fields").contains("Weight 72.5 kg"));

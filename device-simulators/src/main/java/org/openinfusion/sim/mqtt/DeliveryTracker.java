@@ -1,5 +1,6 @@
 package org.openinfusion.sim.mqtt;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +17,18 @@ public final class DeliveryTracker {
     private final AtomicLong acknowledgedMessages = new AtomicLong();
     private final AtomicLong acknowledgedValues = new AtomicLong();
     private final Object lock = new Object();
+    private final HandOverTimes handOvers;
     private long outstanding;
+
+    /** Hand-over times read from the system clock. */
+    public DeliveryTracker() {
+        this(Clock.systemUTC());
+    }
+
+    /** Hand-over times ({@link #handOvers()}) read from {@code clock}. */
+    public DeliveryTracker(Clock clock) {
+        this.handOvers = new HandOverTimes(clock);
+    }
 
     /** Call just before handing {@code message} to a client. */
     void handing(OutgoingMessage message) {
@@ -36,6 +48,16 @@ public final class DeliveryTracker {
             publishedMessages.incrementAndGet();
             publishedValues.addAndGet(message.values());
         }
+    }
+
+    /** The client of {@code bed}'s device took {@code message} for sending (its publish), asked at {@code atMillis}. */
+    void handedOver(String bed, OutgoingMessage message, long atMillis) {
+        handOvers.handedOver(bed, message, atMillis);
+    }
+
+    /** When waveform chunks were handed to their clients (for the latency benchmark). */
+    public HandOverTimes handOvers() {
+        return handOvers;
     }
 
     /** The broker acknowledged the message. */

@@ -34,6 +34,7 @@ final class DevicePublisher {
     private static final long RETRY_MILLIS = 50;
 
     private final String clientId;
+    private final String bed;
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
     private final OutgoingMessage online;
@@ -51,6 +52,7 @@ final class DevicePublisher {
     DevicePublisher(PublisherSettings settings, String bed, String device, OutgoingMessage online, OutgoingMessage offline,
                     DeliveryTracker tracker, ScheduledExecutorService control) {
         this.clientId = settings.clientId(bed, device);
+        this.bed = bed;
         this.online = online;
         this.offline = offline;
         this.tracker = tracker;
@@ -146,7 +148,13 @@ final class DevicePublisher {
                 if (status) {
                     tracker.handing(next);
                 }
+                // the time before the hand-over: the client may have it on the wire, and the station may have it, before
+                // publish returns
+                long handing = tracker.handOvers().now();
                 if (send(next)) {
+                    if (!status) {
+                        tracker.handedOver(bed, next, handing);
+                    }
                     lock.lock();
                     try {
                         if (status) {

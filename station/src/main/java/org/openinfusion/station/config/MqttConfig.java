@@ -12,13 +12,20 @@ import java.util.Optional;
  * broker's certificate must chain to (empty = the JVM's trusted authorities); {@code embeddedTls}: the embedded broker
  * listens with TLS only (docs/mqtt.md, "Broker security"). {@code allowUnregisteredDevices}: the development setting
  * that lets a station start without a registry ({@link #checkDeviceRegistry}); {@code embeddedClientCa}: the PEM
- * authority of devices' client certificates for the embedded broker (empty = no client certificates).
+ * authority of devices' client certificates for the embedded broker (empty = no client certificates);
+ * {@code embeddedInMemory}: the embedded broker keeps its sessions, queues and retained messages in memory only
+ * ({@code mqtt.embeddedPersistence=in-memory}, the demo's setting), not on disk.
  */
 public record MqttConfig(String url, int embeddedPort, String clientId, String username, String password,
                          String topicPrefix, int maxPayloadBytes, Duration keepAlive, int maxInflight, Duration silentAfter,
                          Optional<DeviceRegistry> deviceRegistry, Optional<Path> caFile, boolean embeddedTls,
-                         boolean allowUnregisteredDevices, Optional<Path> embeddedClientCa) {
+                         boolean allowUnregisteredDevices, Optional<Path> embeddedClientCa,
+                         boolean embeddedInMemory) {
     public static final String EMBEDDED = "embedded";
+    /** {@code mqtt.embeddedPersistence}: the embedded broker keeps its sessions and queues on disk (the default). */
+    public static final String PERSISTENCE_FILE = "file";
+    /** {@code mqtt.embeddedPersistence}: in memory only, a lighter start; what it holds is lost with the process. */
+    public static final String PERSISTENCE_IN_MEMORY = "in-memory";
 
     public boolean embedded() {
         return EMBEDDED.equals(url);
@@ -26,23 +33,23 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
 
     public MqttConfig withUrl(String newUrl) {
         return new MqttConfig(newUrl, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, deviceRegistry, caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa);
+                silentAfter, deviceRegistry, caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa, embeddedInMemory);
     }
 
     /** The station's own broker account. */
     public MqttConfig withCredentials(String user, String secret) {
         return new MqttConfig(url, embeddedPort, clientId, user, secret, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, deviceRegistry, caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa);
+                silentAfter, deviceRegistry, caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa, embeddedInMemory);
     }
 
     public MqttConfig withDeviceRegistry(DeviceRegistry registry) {
         return new MqttConfig(url, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, Optional.of(registry), caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa);
+                silentAfter, Optional.of(registry), caFile, embeddedTls, allowUnregisteredDevices, embeddedClientCa, embeddedInMemory);
     }
 
     public MqttConfig withCaFile(Path file) {
         return new MqttConfig(url, embeddedPort, clientId, username, password, topicPrefix, maxPayloadBytes, keepAlive, maxInflight,
-                silentAfter, deviceRegistry, Optional.of(file), embeddedTls, allowUnregisteredDevices, embeddedClientCa);
+                silentAfter, deviceRegistry, Optional.of(file), embeddedTls, allowUnregisteredDevices, embeddedClientCa, embeddedInMemory);
     }
 
     /** Why a start without a device registry is refused, naming the two ways out. */
@@ -87,7 +94,7 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
                 s.integer("mqtt.maxPayloadBytes", 1024, 256 * 1024 * 1024), s.duration("mqtt.keepAlive"),
                 s.integer("mqtt.maxInflight", 10, 65535), silentAfter(s), registry(s), path(s, "mqtt.caFile"),
                 s.bool("mqtt.embeddedTls"), s.bool("mqtt.allowUnregisteredDevices"),
-                path(s, "mqtt.embeddedClientCa"));
+                path(s, "mqtt.embeddedClientCa"), embeddedInMemory(s));
     }
 
     /** Never shows the password. */
@@ -105,6 +112,14 @@ public record MqttConfig(String url, int embeddedPort, String clientId, String u
     private static Optional<Path> path(Settings s, String key) {
         String v = s.string(key).strip();
         return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v).toAbsolutePath());
+    }
+
+    private static boolean embeddedInMemory(Settings s) {
+        String v = s.string("mqtt.embeddedPersistence").strip();
+        if (!v.equals(PERSISTENCE_FILE) && !v.equals(PERSISTENCE_IN_MEMORY)) {
+            throw s.error("mqtt.embeddedPersistence", "must be '" + PERSISTENCE_FILE + "' or '" + PERSISTENCE_IN_MEMORY + "'");
+        }
+        return v.equals(PERSISTENCE_IN_MEMORY);
     }
 
     private static Duration silentAfter(Settings s) {

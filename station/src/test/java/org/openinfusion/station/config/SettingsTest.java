@@ -88,6 +88,16 @@ class SettingsTest {
     }
 
     @Test
+    void theEmbeddedBrokerPersistsOnDiskUnlessInMemoryIsAskedForAndNothingElseIsAccepted() {
+        assertFalse(StationConfig.from(Settings.defaultsWith(Map.of())).mqtt().embeddedInMemory(), "on disk by default");
+        assertTrue(StationConfig.from(Settings.defaultsWith(Map.of("mqtt.embeddedPersistence", "in-memory"))).mqtt().embeddedInMemory());
+        assertFalse(StationConfig.from(Settings.defaultsWith(Map.of("mqtt.embeddedPersistence", "file"))).mqtt().embeddedInMemory());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> StationConfig.from(Settings.defaultsWith(Map.of("mqtt.embeddedPersistence", "memory"))));
+        assertTrue(e.getMessage().contains("mqtt.embeddedPersistence"), e.getMessage());
+    }
+
+    @Test
     void theMqttPasswordNeverAppearsInTheSettingsText() {
         StationConfig c = StationConfig.from(Settings.defaultsWith(Map.of("mqtt.username", "station", "mqtt.password", "hunter2-secret")));
         assertTrue(!c.toString().contains("hunter2-secret") && c.mqtt().toString().contains("password=(set)"), c.mqtt().toString());

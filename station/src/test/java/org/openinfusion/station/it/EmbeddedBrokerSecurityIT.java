@@ -54,7 +54,7 @@ class EmbeddedBrokerSecurityIT {
                 new DeviceRegistry.Device("bed-02.monitor", new DeviceRef("bed-02", "monitor"), MqttPasswords.hash("two".toCharArray())),
                 new DeviceRegistry.Device("bed-03.monitor", new DeviceRef("bed-03", "monitor"), DeviceRegistry.CERTIFICATE_ONLY)));
         broker = EmbeddedBroker.start(root.resolve("broker"), 0, new BrokerRules(Optional.of(registry), "station/v1", "station",
-                MqttPasswords.hash("st".toCharArray()), "station-ingest"), Optional.of(tls), MAX_PACKET, Optional.of(tls.caPem()));
+                MqttPasswords.hash("st".toCharArray()), "station-ingest"), Optional.of(tls), MAX_PACKET, Optional.of(tls.caPem()), false);
     }
 
     @AfterAll
