@@ -54,6 +54,15 @@ public sealed interface VisitCommand {
     record Complete(String visitSessionId) implements VisitCommand {
     }
 
+    /**
+     * Amend a completed (and possibly signed) rating visit, physicians only (RECORD_AMEND, as an infusion session's record
+     * in review): {@code change} is one new entry, appended, never overwriting: a correction of a rating in effect
+     * ({@link RecordRating} with its correction), a note ({@link AddNote}) or an adverse event ({@link RecordAdverseEvent}).
+     * Every earlier signature then reads "signed before amendment" and the visit needs a new one.
+     */
+    record Amend(String visitSessionId, String reason, VisitCommand change) implements VisitCommand {
+    }
+
     /** Mark a planned visit missed, with the reason. */
     record MarkMissed(String subject, String protocolId, String visitId, int period, String reason) implements VisitCommand {
     }

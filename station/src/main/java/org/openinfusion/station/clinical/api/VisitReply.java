@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.rating.Score;
@@ -31,14 +32,21 @@ public sealed interface VisitReply {
     /**
      * A study day for the clinic list: the day (the station's today when none was asked), every enrolled subject's
      * timeline on it, the protocols a subject can be enrolled in (those with a visit schedule), and the subjects seen at a
-     * bed that day under such a protocol who are not enrolled in it (one session each: the day's first).
+     * bed that day under such a protocol who are not enrolled in it (one session each: the day's first), and the sign-off
+     * of every rating visit (by its visit session id; review's list shows it).
      */
     record DaySheet(LocalDate day, List<SubjectTimeline> timelines, List<ProtocolChoices.Choice> enrolable,
-                    List<StudyVisits.Unenrolled> notEnrolled) implements VisitReply {
+                    List<StudyVisits.Unenrolled> notEnrolled, Map<String, StudyVisits.SignatureStatus> signatures) implements VisitReply {
         public DaySheet {
             timelines = List.copyOf(timelines);
             enrolable = List.copyOf(enrolable);
             notEnrolled = List.copyOf(notEnrolled);
+            signatures = Map.copyOf(signatures);
+        }
+
+        /** A rating visit's sign-off ({@code NOT_SIGNED} for one the sheet does not know). */
+        public StudyVisits.SignatureStatus signature(String visitSessionId) {
+            return signatures.getOrDefault(visitSessionId, StudyVisits.SignatureStatus.NOT_SIGNED);
         }
     }
 

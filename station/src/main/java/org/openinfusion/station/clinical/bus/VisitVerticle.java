@@ -45,7 +45,8 @@ public final class VisitVerticle extends VerticleBase {
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
         bus.<VisitCommand>localConsumer(Addresses.VISIT_COMMAND, m -> guard.tablet(m).ifPresentOrElse(h -> fromTablet(m, h),
-                () -> serve(m, Permission.SESSION_RUN, who -> visits.handle(who.userId(), m.body()))));
+                () -> serve(m, m.body() instanceof VisitCommand.Amend ? Permission.RECORD_AMEND : Permission.SESSION_RUN,
+                        who -> visits.handle(who.userId(), m.body()))));
         bus.<TabletRequest.HandOverVisit>localConsumer(Addresses.TABLET_HANDOVER_VISIT, m -> guard.admit(m, Permission.HAND_TO_PATIENT).ifPresent(who -> {
             if (m.body() == null || !m.body().user().equals(who.userId())) {
                 m.fail(BusGuard.FORBIDDEN, "a rating is handed over in the signed-in user's own name");
