@@ -1,6 +1,8 @@
 package org.openinfusion.station.clinical.alarm;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,6 +71,15 @@ public final class VitalCheck {
         boolean low = l.low().isPresent() && v < l.low().getAsDouble();
         return String.format("%s %s %s %s", l.stream().key().toUpperCase(Locale.ROOT), fmt(v), low ? "<" : ">",
                 fmt(low ? l.low().getAsDouble() : l.high().orElse(Double.NaN)));
+    }
+
+    /**
+     * How old a monitor's value of {@code streamKey} may be to be taken at a rating visit: the age the protocol's alarm
+     * limits on that stream allow (their {@code maxAgeSeconds}, the largest when several tiers; the bedside alarms count a
+     * value older than it as not current). Empty when the protocol has no limit on the stream: its values are not taken.
+     */
+    public static Optional<Duration> maxAge(List<AlarmLimit> limits, String streamKey) {
+        return limits.stream().filter(l -> l.stream().key().equals(streamKey)).map(AlarmLimit::maxAge).max(Comparator.naturalOrder());
     }
 
     /** A staff name of a visit's vital sign (for refusals). */

@@ -42,6 +42,13 @@ public sealed interface VisitCommand {
         }
     }
 
+    /**
+     * Take the vital signs at an open rating visit from the monitor at {@code bedId}: the station records its own latest
+     * values of that bed's devices that are recent enough, with source = the devices (docs/visits.md).
+     */
+    record TakeFromMonitor(String visitSessionId, String bedId) implements VisitCommand {
+    }
+
     /** A note at an open rating visit. */
     record AddNote(String visitSessionId, String text) implements VisitCommand {
     }

@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,33 @@ public sealed interface VisitReply {
     record Visit(SubjectTimeline timeline, StudyVisits.VisitSession visit, List<String> instruments) implements VisitReply {
         public Visit {
             instruments = List.copyOf(instruments);
+        }
+    }
+
+    /** The monitors streaming to the station (beds in order), for "Take from monitor"; empty when none streams. */
+    record Monitors(List<Monitor> monitors) implements VisitReply {
+        public Monitors {
+            monitors = List.copyOf(monitors);
+        }
+    }
+
+    /**
+     * One bed's monitor: its latest values, and why its values cannot be taken now (null when they can: at least one is
+     * recent enough and no infusion session is in progress at the bed).
+     */
+    record Monitor(String bedId, List<MonitorValue> values, String unavailable) {
+        public Monitor {
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * A monitor's latest value of a vital sign: its device, when the station received it, its age and the age the
+     * protocol's alarm limits allow ({@code maxAgeSeconds} -1: the protocol has no limit on it, it is not taken).
+     */
+    record MonitorValue(String stream, double value, String deviceId, Instant receivedAt, long ageSeconds, long maxAgeSeconds) {
+        public boolean current() {
+            return maxAgeSeconds >= 0 && ageSeconds <= maxAgeSeconds;
         }
     }
 }

@@ -15,6 +15,7 @@ import org.openinfusion.station.clinical.api.VisitQuery;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.security.Principal;
@@ -63,7 +64,10 @@ public final class VisitVerticle extends VerticleBase {
             case VisitQuery.Timeline t -> new VisitReply.Timeline(visits.timeline(t.subject(), t.protocolId(), t.day()));
             case VisitQuery.Day d -> visits.daySheet(d.day() == null ? visits.today() : d.day());
             case VisitQuery.Visit v -> visits.visitSheet(v.visitSessionId());
+            case VisitQuery.Monitors mo -> visits.monitors(mo.visitSessionId());
         }));
+        // the latest value of each bed's vital signs, for "Take from monitor" at a rating visit (kept in memory only)
+        bus.<NumericSample>localConsumer(Addresses.NUMERIC, m -> visits.sample(m.body()));
         return Future.succeededFuture();
     }
 

@@ -1,6 +1,8 @@
 package org.openinfusion.station.clinical.service;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -48,6 +50,7 @@ import org.openinfusion.station.clinical.visit.SubjectTimeline;
 import org.openinfusion.station.clinical.visit.VisitKind;
 import org.openinfusion.station.clinical.visit.VisitSchedule;
 import org.openinfusion.station.clinical.visit.WindowStatus;
+import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.TabletGrants;
 
@@ -68,6 +71,7 @@ public final class VisitService {
     private final Supplier<AuditHistory> trail;
     private final Clock clock;
     private final ZoneId zone;
+    private final MonitorReadings monitors = new MonitorReadings();
     private AuditHistory readFrom;
     private StudyVisits read;
 
@@ -164,6 +168,7 @@ public final class VisitService {
             case VisitCommand.StartUnscheduled u -> unscheduled(actor, u);
             case VisitCommand.RecordRating r -> rate(actor, r, null);
             case VisitCommand.RecordVitals v -> vitals(actor, v);
+            case VisitCommand.TakeFromMonitor t -> fromMonitor(actor, t);
             case VisitCommand.AddNote n -> {
                 if (n.text() == null || n.text().isBlank()) {
                     throw new VisitRefused("a note needs its text");
@@ -186,9 +191,63 @@ public final class VisitService {
         if (v.values().isEmpty()) {
             throw new VisitRefused("no vital signs given");
         }
-        StudyVisits.VisitSession visit = open(v.visitSessionId());
+        return recordVitals(actor, open(v.visitSessionId()), v.values(), null);
+    }
+
+    /** A value a device streamed to the station (the visit worker is fed the station's numeric samples). */
+    public void sample(NumericSample s) {
+        monitors.sample(s);
+    }
+
+    /** The monitors streaming to the station, each bed's latest values with their age and whether they can be taken now. */
+    public VisitReply.Monitors monitors(String visitSessionId) {
+        StudyVisits.VisitSession v = visits().visit(visitSessionId).orElseThrow(() -> new VisitRefused("no rating visit " + visitSessionId));
+        List<AlarmLimit> limits = limits(v);
+        return new VisitReply.Monitors(monitors.beds().stream().map(bed -> monitor(bed, limits)).toList());
+    }
+
+    private VisitReply.Monitor monitor(String bed, List<AlarmLimit> limits) {
+        Instant now = clock.instant();
+        List<VisitReply.MonitorValue> values = monitors.latest(bed).stream().map(r -> new VisitReply.MonitorValue(r.stream().key(), r.value(),
+                r.device().deviceId(), r.receivedAt(), Math.max(0, Duration.between(r.receivedAt(), now).toSeconds()),
+                VitalCheck.maxAge(limits, r.stream().key()).map(Duration::toSeconds).orElse(-1L))).toList();
+        String unavailable = null;
+        if (trail.get().sessions().stream().anyMatch(s -> bed.equals(s.created().bedId()) && !s.closed())) {
+            unavailable = bed + " has an infusion session in progress: its monitor reads that session's patient";
+        } else if (values.stream().noneMatch(VisitReply.MonitorValue::current)) {
+            unavailable = "no value from the monitor at " + bed + " is recent enough: " + values.stream().map(x -> VitalCheck.name(x.stream()) + " "
+                    + x.ageSeconds() + " s old" + (x.maxAgeSeconds() < 0 ? " (no alarm limit on it)" : " (at most " + x.maxAgeSeconds() + " s)"))
+                    .collect(Collectors.joining(", "));
+        }
+        return new VisitReply.Monitor(bed, values, unavailable);
+    }
+
+    /**
+     * "Take from monitor": the station's own latest values of the bed's devices that are recent enough (no older than
+     * the age the protocol's alarm limits allow on the stream), recorded with source = the bed and its devices.
+     */
+    private VisitReply.Done fromMonitor(String actor, VisitCommand.TakeFromMonitor t) {
+        StudyVisits.VisitSession visit = open(t.visitSessionId());
+        if (t.bedId() == null || !monitors.beds().contains(t.bedId())) {
+            throw new VisitRefused("no monitor streams from " + t.bedId());
+        }
+        VisitReply.Monitor m = monitor(t.bedId(), limits(visit));
+        if (m.unavailable() != null) {
+            throw new VisitRefused(m.unavailable());
+        }
+        List<VisitReply.MonitorValue> current = m.values().stream().filter(VisitReply.MonitorValue::current).toList();
+        String source = t.bedId() + ": " + current.stream().map(VisitReply.MonitorValue::deviceId).distinct().collect(Collectors.joining(", "));
+        return recordVitals(actor, visit, current.stream().map(x -> new TrailEvent.VitalReading(x.stream(), x.value(), x.receivedAt())).toList(),
+                source);
+    }
+
+    private List<AlarmLimit> limits(StudyVisits.VisitSession visit) {
+        return protocols.latest(visit.started().protocolId()).map(Protocol::alarms).orElse(List.of());
+    }
+
+    private VisitReply.Done recordVitals(String actor, StudyVisits.VisitSession visit, List<TrailEvent.VitalReading> readings, String source) {
         Map<String, Double> values = new LinkedHashMap<>();
-        for (TrailEvent.VitalReading r : v.values()) {
+        for (TrailEvent.VitalReading r : readings) {
             if (values.put(r.stream(), r.value()) != null) {
                 throw new VisitRefused(VitalCheck.name(r.stream()) + " is given twice");
             }
@@ -197,11 +256,11 @@ public final class VisitService {
         if (!impossible.isEmpty()) {
             throw new VisitRefused(String.join("; ", impossible));
         }
-        List<AlarmLimit> limits = protocols.latest(visit.started().protocolId()).map(Protocol::alarms).orElse(List.of());
-        List<TrailEvent.VitalFlag> flagged = v.values().stream().flatMap(r -> VitalCheck.breaches(limits, r.stream(), r.value()).stream())
+        List<AlarmLimit> limits = limits(visit);
+        List<TrailEvent.VitalFlag> flagged = readings.stream().flatMap(r -> VitalCheck.breaches(limits, r.stream(), r.value()).stream())
                 .map(b -> new TrailEvent.VitalFlag(b.stream(), b.value(), b.limit(), b.priority().name().toLowerCase(Locale.ROOT), b.source()))
                 .toList();
-        audit.record(actor, new SessionId(visit.id()), new TrailEvent.VisitVitals(clock.instant(), v.values(), null, flagged));
+        audit.record(actor, new SessionId(visit.id()), new TrailEvent.VisitVitals(clock.instant(), readings, source, flagged));
         return done(visit.started().subject(), visit.started().protocolId(), visit.id(), Optional.empty());
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
@@ -79,7 +80,22 @@ class VisitExportTest {
     private void hold(VisitService visits, String visit, int each) {
         String id = visits.handle("rater1", new VisitCommand.StartVisit("KET-014", PROTOCOL, visit, 1)).visitSessionId();
         visits.handle("rater1", new VisitCommand.RecordRating(id, hamd17("r-" + visit, visit, clock.instant(), each)));
+        if (visit.equals("day1")) { // vitals entered by hand, the HR outside the protocol's alarm limit
+            visits.handle("rater1", new VisitCommand.RecordVitals(id, List.of(new TrailEvent.VitalReading("hr", 130, clock.instant()),
+                    new TrailEvent.VitalReading("spo2", 97, clock.instant()))));
+        }
         visits.handle("rater1", new VisitCommand.Complete(id));
+    }
+
+    @Test
+    void aHandEnteredVitalOutsideTheAlarmLimitsIsFlaggedInTheAuditCsvWithTheLimitAndItsSource() {
+        List<Map<String, String>> rows = export(ExportFormat.AUDIT_CSV, Optional.empty()).rows().stream()
+                .filter(r -> r.get("type").equals("visit.vitals_recorded")).toList();
+        assertEquals(1, rows.size());
+        String payload = rows.getFirst().get("payload");
+        assertTrue(payload.contains("\"limit\":\"HR 130 > 120\"") && payload.contains("\"source\":\"NCT05803551 HR < 50 or > 120\"")
+                && payload.contains("\"priority\":\"high\""), payload);
+        assertTrue(!payload.contains("SPO2"), "SpO2 97 is within the limits: " + payload);
     }
 
     private CsvTable export(ExportFormat format, Optional<String> session) {

@@ -29,6 +29,9 @@ import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.history.SessionId;
 import org.openinfusion.station.clinical.review.SignatureMeaning;
 import org.openinfusion.station.clinical.review.VisitSignOff;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
@@ -274,5 +277,47 @@ class VisitServiceTest {
         assertEquals(1, VisitSignOff.all(after).size(), "the earlier signature is kept");
         assertEquals(List.of(), VisitSignOff.current(after), "and no longer covers the visit");
         VisitSignOff.requireSignable(after, SignatureMeaning.REVIEWED, "dr1"); // the same physician may sign the amended visit again
+    }
+
+    private long seq;
+
+    private void stream(String bed, String device, Stream stream, double value, Duration ago) {
+        Instant t = clock.instant().minus(ago);
+        visits.sample(new NumericSample(new DeviceRef(bed, device), stream, value, t, t, ++seq));
+    }
+
+    @Test
+    void takeFromMonitorRecordsTheBedsCurrentValuesWithTheDevicesAsTheirSourceAndRefusesStaleOnesOrABedInUse() {
+        run(new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
+        String id = run(new VisitCommand.StartVisit("KET-014", PROTOCOL, "screening", 1)).visitSessionId();
+        assertEquals(List.of(), visits.monitors(id).monitors(), "no monitor streams to the station");
+        assertEquals("no monitor streams from bed-02", refused(new VisitCommand.TakeFromMonitor(id, "bed-02")));
+
+        stream("bed-02", "mon-1", Stream.HR, 72, Duration.ofSeconds(20)); // older than the HR limits' 15 s
+        stream("bed-02", "mon-1", Stream.RESP_RATE, 14, Duration.ofSeconds(40)); // older than 30 s
+        assertEquals("no value from the monitor at bed-02 is recent enough: Heart rate 20 s old (at most 15 s), Respiratory rate 40 s old (at most 30 s)",
+                refused(new VisitCommand.TakeFromMonitor(id, "bed-02")));
+        stream("bed-02", "mon-1", Stream.SPO2, 93, Duration.ofSeconds(5));
+        stream("bed-02", "cuff-1", Stream.NIBP_SYS, 132, Duration.ofSeconds(200)); // within the cuff limits' 360 s
+        stream("bed-02", "cuff-1", Stream.NIBP_DIA, 84, Duration.ofSeconds(200));
+        stream("bed-02", "mon-1", Stream.ETCO2, 38, Duration.ofSeconds(1)); // not a vital sign a visit takes
+
+        VisitReply.Monitor m = visits.monitors(id).monitors().getFirst();
+        assertEquals("bed-02", m.bedId());
+        assertEquals(null, m.unavailable());
+        assertEquals(List.of("nibp_sys 132 cuff-1 200/360", "nibp_dia 84 cuff-1 200/360", "hr 72 mon-1 20/15", "spo2 93 mon-1 5/15", "rr 14 mon-1 40/30"),
+                m.values().stream().map(v -> v.stream() + " " + (int) v.value() + " " + v.deviceId() + " " + v.ageSeconds() + "/" + v.maxAgeSeconds()).toList());
+
+        run(new VisitCommand.TakeFromMonitor(id, "bed-02"));
+        TrailEvent.VisitVitals v = visits.visits().visit(id).orElseThrow().entries().getLast().as(TrailEvent.VisitVitals.class).orElseThrow();
+        assertEquals("bed-02: cuff-1, mon-1", v.source());
+        assertEquals(List.of("nibp_sys 132", "nibp_dia 84", "spo2 93"), v.values().stream().map(x -> x.stream() + " " + (int) x.value()).toList(),
+                "only the values recent enough");
+        assertEquals(clock.instant().minusSeconds(200), v.values().getFirst().measuredAt(), "measured when the station received it, not now");
+        assertEquals(List.of("SPO2 93 < 95"), v.flagged().stream().map(TrailEvent.VitalFlag::limit).toList(), "checked against the limits as by hand");
+
+        sessions.create("nurse1", "bed-02", PROTOCOL, "KET-020", SubjectMeasures.weight(70), "KIT-9");
+        assertEquals("bed-02 has an infusion session in progress: its monitor reads that session's patient",
+                refused(new VisitCommand.TakeFromMonitor(id, "bed-02")));
     }
 }
