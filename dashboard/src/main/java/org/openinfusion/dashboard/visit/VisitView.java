@@ -96,6 +96,8 @@ public class VisitView extends Div implements BeforeEnterObserver {
     private Dialog signDialog;
     private Dialog handOverDialog;
     private final List<Button> editing = new ArrayList<>();
+    /** The entry forms of an open visit: hidden once it is completed (only amendments change it then). */
+    private final List<Component> entryForms = new ArrayList<>();
     private String visitId;
     private StationRequests station;
     private VisitSheet sheet;
@@ -151,6 +153,7 @@ public class VisitView extends Div implements BeforeEnterObserver {
         events.setId("visit-aes");
         events.addClassName("visit-list");
         editing.addAll(List.of(recordVitals, addNote, ae, complete));
+        entryForms.addAll(List.of(vitalsForm, recordVitals, monitorRow, monitorNote, note, addNote, ae, complete));
 
         Div ratings = section(Text.get("visit.instruments"), instruments);
         Div vitalsSection = section(Text.get("visit.vitals"), vitalsForm, recordVitals, monitorRow, monitorNote, vitalsDone);
@@ -296,6 +299,7 @@ public class VisitView extends Div implements BeforeEnterObserver {
         // a physician signs a completed visit as an infusion session's record (e-signature, audit trail)
         sign.setVisible(s.completed() && Access.allowed(Permission.RECORD_SIGN));
         editing.forEach(b -> b.setEnabled(!s.completed()));
+        entryForms.forEach(c -> c.setVisible(!s.completed()));
         if (s.completed()) {
             takeFromMonitor.setEnabled(false);
         }
