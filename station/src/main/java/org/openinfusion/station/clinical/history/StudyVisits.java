@@ -47,8 +47,9 @@ public final class StudyVisits {
         }
 
         /**
-         * Where the visit's sign-off stands (docs/visits.md): signatures count only while nothing but signatures followed
-         * them, as an infusion session's ({@code VisitSignOff.current}); signed but changed since (an amendment) reads
+         * Where the visit's sign-off stands (docs/visits.md): signatures count only while no entry that changes the record
+         * followed them ({@link SessionHistory#changesTheRecord}: a tablet's idle lock does not), as an infusion
+         * session's ({@code VisitSignOff.current}); signed but changed since (an amendment) reads
          * {@link SignatureStatus#SIGNED_BEFORE_AMENDMENT}: it needs a new signature.
          */
         public SignatureStatus signatureStatus() {
@@ -58,7 +59,7 @@ public final class StudyVisits {
                 if (r.event() instanceof TrailEvent.RecordSigned s) {
                     all.add(s);
                     current.add(s);
-                } else {
+                } else if (SessionHistory.changesTheRecord(r.event())) {
                     current.clear();
                 }
             }
