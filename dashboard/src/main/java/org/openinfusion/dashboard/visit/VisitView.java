@@ -280,7 +280,9 @@ public class VisitView extends Div implements BeforeEnterObserver {
             vitalsDone.add(item);
         }
         fill(notes, s.notes());
-        fill(events, s.adverseEvents().stream().map(a -> a.term() + " (" + Text.of("ae.severity", a.severity()) + ")").toList());
+        // an empty section says so: on a completed visit its form is hidden, and an empty list read as a page not loaded
+        fill(events, s.adverseEvents().isEmpty() ? List.of(Text.get("visit.noAdverseEvents"))
+                : s.adverseEvents().stream().map(a -> a.term() + " (" + Text.of("ae.severity", a.severity()) + ")").toList());
         List<String> signed = new ArrayList<>(s.signatures().stream().map(x -> {
             Signature g = x.signature();
             String line = Text.get("visit.signedLine", g.meaning().label(), g.printedName(),

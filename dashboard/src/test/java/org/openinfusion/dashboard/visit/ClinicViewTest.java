@@ -131,6 +131,7 @@ class ClinicViewTest {
         UI.getCurrent().navigate("visit/" + visit);
         KaribuStation.until(() -> !text("visit-title").isEmpty());
         assertEquals("Not signed yet.", text("visit-signatures"));
+        assertEquals("None recorded.", text("visit-aes"), "a completed visit without adverse events says so");
         assertTrue(_find(Button.class, s -> s.withId("visit-sign")).isEmpty(), "a nurse does not sign");
 
         station.signIn(VisitStation.PHYSICIAN, Role.PHYSICIAN);
@@ -224,6 +225,7 @@ class ClinicViewTest {
         click("visit-add-note");
         KaribuStation.until(() -> text("visit-notes").contains("came with a relative"));
 
+        assertEquals("None recorded.", text("visit-aes"));
         click("visit-ae");
         _get(ComboBox.class, s -> s.withId("ae-term")).setValue("Headache");
         selectFirst("ae-severity");
@@ -232,6 +234,7 @@ class ClinicViewTest {
         selectFirst("ae-outcome");
         click("ae-save");
         KaribuStation.until(() -> text("visit-aes").contains("Headache"));
+        assertFalse(text("visit-aes").contains("None recorded."), text("visit-aes"));
 
         click("visit-complete");
         KaribuStation.until(() -> !_find(ClinicView.class).isEmpty() && GridKt._size(clinic().grid()) > 0);
