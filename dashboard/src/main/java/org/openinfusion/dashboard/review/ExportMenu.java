@@ -115,7 +115,7 @@ final class ExportMenu extends NativeDetails {
         Map<String, List<ExportFormat>> g = new LinkedHashMap<>();
         g.put("summaries", List.of(ExportFormat.VITALS_CSV, ExportFormat.RATINGS_CSV, ExportFormat.VISITS_CSV, ExportFormat.AUDIT_CSV,
                 ExportFormat.BUNDLE_JSON));
-        g.put("sdtm", List.of(ExportFormat.SDTM_DM, ExportFormat.SDTM_TS, ExportFormat.SDTM_VS, ExportFormat.SDTM_RS, ExportFormat.SDTM_QS,
+        g.put("sdtm", List.of(ExportFormat.SDTM_DM, ExportFormat.SDTM_TS, ExportFormat.SDTM_VS, ExportFormat.SDTM_SUPPVS, ExportFormat.SDTM_RS, ExportFormat.SDTM_QS,
                 ExportFormat.SDTM_EC, ExportFormat.SDTM_SUPPEC, ExportFormat.SDTM_AE, ExportFormat.SDTM_SUPPAE, ExportFormat.SDTM_CM,
                 ExportFormat.SDTM_SUPPCM, ExportFormat.SDTM_XPT));
         g.put("redcap", List.of(ExportFormat.REDCAP_DICTIONARY, ExportFormat.REDCAP_IMPORT, ExportFormat.REDCAP_EVENTS,

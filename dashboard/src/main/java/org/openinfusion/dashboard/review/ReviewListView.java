@@ -85,15 +85,18 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         visits.addColumn(VisitRow::visit).setHeader(Text.get("review.visitsVisit")).setWidth("8rem").setFlexGrow(1);
         visits.addColumn(VisitRow::held).setHeader(Text.get("review.visitsHeld")).setWidth("6rem").setFlexGrow(0);
         visits.addColumn(VisitRow::status).setHeader(Text.get("review.visitsStatus")).setWidth("9rem").setFlexGrow(1);
+        visits.addColumn(VisitRow::signature).setHeader(Text.get("review.visitsSignature")).setKey("signature").setWidth("8rem").setFlexGrow(1);
         visits.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(Routes.visit(e.getItem().visitSessionId()))));
         add(top, filters, count, grid, visitsHeading, visits);
     }
 
     /**
      * A rating visit held (started or completed) for review: one click opens its page, where a physician signs it; the
-     * subject's code links their timeline across visits.
+     * subject's code links their timeline across visits; {@code signature}: not signed, reviewed, approved, or signed before
+     * an amendment (to sign again).
      */
-    record VisitRow(String subject, String protocolId, String protocol, String visit, String held, String status, String visitSessionId) {
+    public record VisitRow(String subject, String protocolId, String protocol, String visit, String held, String status, String signature,
+                    String visitSessionId) {
     }
 
     /** The rating visits of every enrolled subject, latest first, from the station's day sheet (its today). */
@@ -109,7 +112,8 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
                 if (l.kind() == VisitKind.RATING && l.visitSessionId() != null) {
                     LocalDate day = l.heldOn().orElse(sheet.day());
                     held.add(new Held(new VisitRow(t.subject(), t.protocolId(), title, ClinicDay.label(l, crossover), SiteDates.FORMAT.format(day),
-                            ClinicDay.status(sheet.day(), l), l.visitSessionId()), day));
+                            ClinicDay.status(sheet.day(), l), Text.of("review.visitsSignature", sheet.signature(l.visitSessionId())), l.visitSessionId()),
+                            day));
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.openinfusion.dashboard.visit;
 import org.openinfusion.dashboard.users.StationUser;
 import org.openinfusion.station.clinical.review.VisitSignOff;
 import org.openinfusion.station.clinical.review.SignatureMeaning;
+import org.openinfusion.station.clinical.review.Signature;
 import org.openinfusion.station.clinical.review.ReviewRequest;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -83,10 +85,19 @@ public class VisitView extends Div implements BeforeEnterObserver {
     private final Span error = new Span();
     private final Button complete = new Button(Text.get("visit.complete"));
     private final UnorderedList signatures = new UnorderedList();
+    private final Select<VisitReply.Monitor> monitorBed = new Select<>();
+    private final Button takeFromMonitor = new Button(Text.get("visit.takeFromMonitor"));
+    private final Span monitorNote = new Span();
+    private final UnorderedList amendments = new UnorderedList();
+    private final Button amendNote = new Button(Text.get("visit.amendNote"));
+    private final Div amendSection;
+    private Dialog amendDialog;
     private final Button sign = new Button(Text.get("visit.sign"));
     private Dialog signDialog;
     private Dialog handOverDialog;
     private final List<Button> editing = new ArrayList<>();
+    /** The entry forms of an open visit: hidden once it is completed (only amendments change it then). */
+    private final List<Component> entryForms = new ArrayList<>();
     private String visitId;
     private StationRequests station;
     private VisitSheet sheet;
@@ -113,6 +124,22 @@ public class VisitView extends Div implements BeforeEnterObserver {
         }
         Button recordVitals = new Button(Text.get("visit.recordVitals"), e -> recordVitals());
         recordVitals.setId("visit-record-vitals");
+        // a monitor streaming to the station: the station records its own latest values, with the devices as source
+        monitorBed.setId("visit-monitor-bed");
+        monitorBed.setLabel(Text.get("visit.monitorBed"));
+        monitorBed.setItemLabelGenerator(VisitReply.Monitor::bedId);
+        monitorBed.addValueChangeListener(e -> showMonitor(e.getValue()));
+        takeFromMonitor.setId("visit-take-monitor");
+        takeFromMonitor.addClickListener(e -> {
+            if (monitorBed.getValue() != null) {
+                send(new VisitCommand.TakeFromMonitor(visitId, monitorBed.getValue().bedId()), done -> {
+                });
+            }
+        });
+        monitorNote.setId("visit-monitor-note");
+        monitorNote.addClassName("visit-monitor-note");
+        Div monitorRow = new Div(monitorBed, takeFromMonitor);
+        monitorRow.addClassName("visit-monitor");
         vitalsDone.setId("visit-vitals-done");
         vitalsDone.addClassName("visit-list");
         note.setId("visit-note");
@@ -126,9 +153,10 @@ public class VisitView extends Div implements BeforeEnterObserver {
         events.setId("visit-aes");
         events.addClassName("visit-list");
         editing.addAll(List.of(recordVitals, addNote, ae, complete));
+        entryForms.addAll(List.of(vitalsForm, recordVitals, monitorRow, monitorNote, note, addNote, ae, complete));
 
         Div ratings = section(Text.get("visit.instruments"), instruments);
-        Div vitalsSection = section(Text.get("visit.vitals"), vitalsForm, recordVitals, vitalsDone);
+        Div vitalsSection = section(Text.get("visit.vitals"), vitalsForm, recordVitals, monitorRow, monitorNote, vitalsDone);
         Div notesSection = section(Text.get("visit.notes"), note, addNote, notes);
         Div aeSection = section(Text.get("visit.adverseEvents"), ae, events);
         signatures.setId("visit-signatures");
@@ -136,7 +164,12 @@ public class VisitView extends Div implements BeforeEnterObserver {
         sign.setId("visit-sign");
         sign.addClickListener(e -> openSign());
         Div signSection = section(Text.get("visit.signatures"), signatures, sign);
-        Div grid = new Div(ratings, vitalsSection, notesSection, aeSection, signSection);
+        amendments.setId("visit-amendments");
+        amendments.addClassName("visit-list");
+        amendNote.setId("visit-amend-note");
+        amendNote.addClickListener(e -> openAmendNote());
+        amendSection = section(Text.get("visit.amendments"), amendments, amendNote);
+        Div grid = new Div(ratings, vitalsSection, notesSection, aeSection, signSection, amendSection);
         grid.addClassName("visit-sections");
         error.setId("visit-error");
         error.addClassName("dialog-error");
@@ -173,6 +206,34 @@ public class VisitView extends Div implements BeforeEnterObserver {
 
     private void reload() {
         station.<VisitReply.Visit>request(Addresses.VISIT_QUERY, new VisitQuery.Visit(visitId), v -> show(VisitSheet.of(v)), error::setText);
+        station.<VisitReply.Monitors>request(Addresses.VISIT_QUERY, new VisitQuery.Monitors(visitId), this::showMonitors, monitorNote::setText);
+    }
+
+    /** The monitors streaming to the station; the first whose values can be taken is chosen. */
+    private void showMonitors(VisitReply.Monitors m) {
+        String chosen = monitorBed.getValue() == null ? null : monitorBed.getValue().bedId();
+        monitorBed.setItems(m.monitors());
+        monitorBed.setVisible(!m.monitors().isEmpty());
+        if (m.monitors().isEmpty()) {
+            showMonitor(null);
+            return;
+        }
+        monitorBed.setValue(m.monitors().stream().filter(x -> x.bedId().equals(chosen)).findFirst()
+                .or(() -> m.monitors().stream().filter(x -> x.unavailable() == null).findFirst()).orElse(m.monitors().getFirst()));
+    }
+
+    /** The chosen monitor's latest values with their age, or why they cannot be taken; the button says so by being off. */
+    private void showMonitor(VisitReply.Monitor m) {
+        boolean open = sheet == null || !sheet.completed();
+        if (m == null) {
+            monitorNote.setText(Text.get("visit.noMonitor"));
+            takeFromMonitor.setEnabled(false);
+            return;
+        }
+        String values = String.join(", ", m.values().stream().map(v -> Text.get(v.current() ? "visit.monitorValue" : "visit.monitorStale",
+                Text.orElse("stream." + v.stream(), v.stream()), VisitSheet.number(v.value()), v.ageSeconds())).toList());
+        monitorNote.setText(m.unavailable() == null ? values : values + ". " + Text.get("visit.monitorUnavailable", m.unavailable()));
+        takeFromMonitor.setEnabled(open && m.unavailable() == null);
     }
 
     private void show(VisitSheet s) {
@@ -185,6 +246,14 @@ public class VisitView extends Div implements BeforeEnterObserver {
             state.setId("visit-state-" + i.id());
             Div row = new Div(new Span(Text.form(i.id())), state);
             row.addClassName("visit-instrument");
+            boolean mayCorrect = s.completed() ? Access.allowed(Permission.RECORD_AMEND) : Access.allowed(Permission.SESSION_RUN);
+            if (i.rated() && mayCorrect) {
+                // the original stays in the audit trail; on a completed visit the correction is a physician's amendment
+                Button correct = new Button(Text.get("visit.correct"), e -> correct(i));
+                correct.setId("visit-correct-" + i.id());
+                correct.addClassName("visit-correct");
+                row.add(correct);
+            }
             if (!s.completed() && !i.rated()) {
                 Button rate = new Button(Text.get(i.awaitsObserverItems() ? "visit.rateObserver" : "visit.rate"), e -> rate(i));
                 rate.setId("visit-rate-" + i.id());
@@ -198,15 +267,44 @@ public class VisitView extends Div implements BeforeEnterObserver {
             }
             instruments.add(row);
         }
-        fill(vitalsDone, s.vitals());
+        vitalsDone.removeAll();
+        for (VisitSheet.Vitals v : s.vitals()) {
+            ListItem item = new ListItem(v.text());
+            if (!v.outOfLimits().isEmpty()) {
+                // flagged as the bedside alarms word a value outside a limit; the value is kept
+                Span flag = new Span(Text.get("visit.outOfLimits", String.join(", ", v.outOfLimits())));
+                flag.addClassName("visit-flag");
+                item.add(flag);
+                item.addClassName("visit-flagged");
+            }
+            vitalsDone.add(item);
+        }
         fill(notes, s.notes());
-        fill(events, s.adverseEvents().stream().map(a -> a.term() + " (" + Text.of("ae.severity", a.severity()) + ")").toList());
-        fill(signatures, s.signatures().isEmpty() ? List.of(Text.get("visit.notSigned")) : s.signatures().stream()
-                .map(g -> Text.get("visit.signedLine", g.meaning().label(), g.printedName(),
-                        SiteDates.FORMAT.format(g.at().atZone(Text.zone())) + " " + Text.clockWithZone(g.at()))).toList());
+        // an empty section says so: on a completed visit its form is hidden, and an empty list read as a page not loaded
+        fill(events, s.adverseEvents().isEmpty() ? List.of(Text.get("visit.noAdverseEvents"))
+                : s.adverseEvents().stream().map(a -> a.term() + " (" + Text.of("ae.severity", a.severity()) + ")").toList());
+        List<String> signed = new ArrayList<>(s.signatures().stream().map(x -> {
+            Signature g = x.signature();
+            String line = Text.get("visit.signedLine", g.meaning().label(), g.printedName(),
+                    SiteDates.FORMAT.format(g.at().atZone(Text.zone())) + " " + Text.clockWithZone(g.at()));
+            return x.beforeAmendment() ? Text.get("visit.signedBeforeAmendment", line) : line;
+        }).toList());
+        if (signed.isEmpty()) {
+            signed.add(Text.get("visit.notSigned"));
+        } else if (s.signatures().stream().allMatch(VisitSheet.Signed::beforeAmendment)) {
+            signed.add(Text.get("visit.needsNewSignature"));
+        }
+        fill(signatures, signed);
+        fill(amendments, s.amendments().isEmpty() ? List.of(Text.get("visit.noAmendments")) : s.amendments());
+        amendSection.setVisible(s.completed());
+        amendNote.setVisible(s.completed() && Access.allowed(Permission.RECORD_AMEND));
         // a physician signs a completed visit as an infusion session's record (e-signature, audit trail)
         sign.setVisible(s.completed() && Access.allowed(Permission.RECORD_SIGN));
         editing.forEach(b -> b.setEnabled(!s.completed()));
+        entryForms.forEach(c -> c.setVisible(!s.completed()));
+        if (s.completed()) {
+            takeFromMonitor.setEnabled(false);
+        }
         note.setReadOnly(s.completed());
         vitals.values().forEach(f -> f.setReadOnly(s.completed()));
     }
@@ -258,6 +356,78 @@ public class VisitView extends Div implements BeforeEnterObserver {
             }
         });
         ratingDialog.open();
+    }
+
+    /**
+     * "Correct...": the rating form filled with the rating in effect; a correction needs its reason. While the visit is
+     * open it is recorded as a correction; on a completed visit as a physician's amendment with that reason.
+     */
+    private void correct(VisitSheet.Instrument instrument) {
+        Rating original = instrument.effective();
+        InstrumentCatalog catalog = DashboardServices.get().instruments();
+        String formKey = original.shortFormId() == null ? original.instrumentId() : original.shortFormId();
+        FormKey form = FormKey.resolve(catalog, formKey).orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
+        RatingDraft draft = new RatingDraft(catalog.get(form.instrumentId()), form, sheet.timePoint(), clock.instant(), original.id(), original.answers());
+        boolean amendment = sheet.completed();
+        ratingDialog = new RatingDialog(draft, catalog, Text.get("rating.correctForm", Text.form(formKey), sheet.visitName()), new RatingDialog.Rater() {
+            @Override
+            public Rating finish(RatingDraft d, String correctionReason) {
+                var u = CurrentUser.require();
+                return d.toRating(u.role().key(), u.id(), clock.instant(), correctionReason);
+            }
+
+            @Override
+            public void submit(Rating rating, Consumer<String> recorded, Consumer<String> refused) {
+                VisitCommand.RecordRating rate = new VisitCommand.RecordRating(visitId, rating);
+                station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, amendment ? new VisitCommand.Amend(visitId, rating.correction().reason(), rate)
+                        : rate, reply -> {
+                            recorded.accept(reply.score().filter(x -> x.total().isPresent()).map(x -> Text.get("visit.total", x.summary()))
+                                    .orElse(Text.get("visit.noTotal")));
+                            reload();
+                        }, refused);
+            }
+        });
+        ratingDialog.open();
+    }
+
+    /** A physician adds a note to a completed visit as an amendment: reason required, appended to the trail. */
+    private void openAmendNote() {
+        TextField reason = new TextField(Text.get("visit.amendReason"));
+        reason.setId("visit-amend-reason");
+        reason.setWidthFull();
+        TextArea text = new TextArea(Text.get("visit.amendText"));
+        text.setId("visit-amend-text");
+        text.setWidthFull();
+        Span problem = new Span();
+        problem.setId("visit-amend-error");
+        problem.addClassName("dialog-error");
+        Dialog d = new Dialog();
+        d.setId("visit-amend-dialog");
+        d.setHeaderTitle(Text.get("visit.amendTitle"));
+        Button ok = new Button(Text.get("visit.amendSubmit"), e -> {
+            if (reason.getValue().isBlank() || text.getValue().isBlank()) {
+                problem.setText(Text.get("visit.amendMissing"));
+                return;
+            }
+            station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.Amend(visitId, reason.getValue(),
+                    new VisitCommand.AddNote(visitId, text.getValue())), done -> {
+                        d.close();
+                        reload();
+                    }, problem::setText);
+        });
+        ok.setId("visit-amend-submit");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(Text.get("confirm.cancel"), e -> d.close());
+        Div body = new Div(reason, text, problem);
+        body.addClassName("visit-fields");
+        d.add(body);
+        d.getFooter().add(cancel, ok);
+        amendDialog = d;
+        d.open();
+    }
+
+    Dialog amendDialog() {
+        return amendDialog;
     }
 
     private void recordVitals() {

@@ -62,6 +62,7 @@ class VisitPagesIT {
     static void start(ChromeDriver sharedBrowser) throws Exception {
         dataDir = Files.createTempDirectory("visit-pages-it-");
         UserStore.at(dataDir.resolve(UserStore.FILE_NAME)).put("nurse1", Role.NURSE, "Nurse One", "nurse-pass".toCharArray());
+        UserStore.at(dataDir.resolve(UserStore.FILE_NAME)).put("dr1", Role.PHYSICIAN, "Dr. Ada Example", "dr-pass".toCharArray());
         seed(dataDir.resolve("audit").resolve("audit.log"));
         StationConfig config = DemoConfig.of(dataDir, Map.of("health.publishInterval", "5s"));
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TODAY));
@@ -230,6 +231,12 @@ class VisitPagesIT {
         BrowserSteps.type(browser.findElement(By.cssSelector("#vital-hr input")), "76");
         BrowserSteps.click(browser, "visit-record-vitals");
         waitFor().until(d -> BrowserSteps.text(browser, "visit-vitals-done").contains("NIBP systolic 132 mmHg, NIBP diastolic 84 mmHg, HR 76 /min"));
+        // a value outside the protocol's alarm limits is recorded and flagged as the bedside alarm words it
+        BrowserSteps.type(browser.findElement(By.cssSelector("#vital-spo2 input")), "93");
+        BrowserSteps.click(browser, "visit-record-vitals");
+        waitFor().until(d -> BrowserSteps.text(browser, "visit-vitals-done").contains("Outside the alarm limits: SPO2 93 < 95"));
+        assertFalse(browser.findElements(By.id("visit-correct-hamd17")).isEmpty(), "a rated instrument can be corrected");
+        assertFalse(BrowserSteps.text(browser, "visit-monitor-note").isEmpty(), "the monitor's values, or why they cannot be taken");
         BrowserSteps.type(browser.findElement(By.cssSelector("#visit-note textarea")), "Came with a relative; consent copy given.");
         BrowserSteps.click(browser, "visit-add-note");
         waitFor().until(d -> BrowserSteps.text(browser, "visit-notes").contains("consent copy given"));
@@ -255,11 +262,52 @@ class VisitPagesIT {
             shot(s[0] == 1280 ? "subject-timeline" : "subject-timeline-1024");
         }
         axe(found);
-        assertEquals(List.of(), found);
 
         var rating = HistoryReader.history(dataDir.resolve("audit").resolve("audit.log")).entries().stream()
                 .flatMap(r -> r.as(TrailEvent.RatingEntered.class).stream()).reduce((a, b) -> b).orElseThrow().rating();
         assertEquals("nurse1", rating.raterUserId());
         assertEquals("screening", rating.timePointId());
+
+        // a physician signs KET-051's screening, then amends it: a note and a corrected HAM-D17, each with its reason
+        String visit = HistoryReader.history(dataDir.resolve("audit").resolve("audit.log")).entries().stream()
+                .filter(r -> r.as(TrailEvent.VisitStarted.class).filter(v -> v.subject().equals("KET-051")).isPresent())
+                .findFirst().orElseThrow().session().value();
+        BrowserSteps.size(browser, 1280, 800);
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), "dr1", "dr-pass");
+        browser.get(demo.dashboardUrl() + "visit/" + visit);
+        BrowserSteps.click(browser, "visit-sign");
+        waitFor().until(d -> !d.findElements(By.cssSelector("#visit-sign-user-id input")).isEmpty());
+        BrowserSteps.type(browser.findElement(By.cssSelector("#visit-sign-user-id input")), "dr1");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#visit-sign-password input")), "dr-pass");
+        BrowserSteps.click(browser, "visit-sign-submit");
+        waitFor().until(d -> BrowserSteps.text(browser, "visit-signatures").startsWith("Reviewed by Dr. Ada Example"));
+        BrowserSteps.click(browser, "visit-amend-note");
+        waitFor().until(d -> !d.findElements(By.cssSelector("#visit-amend-reason input")).isEmpty());
+        BrowserSteps.type(browser.findElement(By.cssSelector("#visit-amend-reason input")), "phoned the next day");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#visit-amend-text textarea")), "Headache in the evening, settled with rest.");
+        BrowserSteps.click(browser, "visit-amend-submit");
+        waitFor().until(d -> BrowserSteps.text(browser, "visit-signatures").contains("(signed before amendment)"));
+        BrowserSteps.click(browser, "visit-correct-hamd17");
+        BrowserSteps.click(browser, "score-2"); // item 1: 1 -> 2
+        waitFor().until(d -> BrowserSteps.text(browser, "rating-progress").startsWith("Item 2"));
+        BrowserSteps.type(browser.findElement(By.cssSelector("#rating-correction-reason input")), "source document says 2");
+        BrowserSteps.click(browser, "rating-submit");
+        waitFor().until(d -> !d.findElements(By.id("rating-result")).isEmpty());
+        BrowserSteps.click(browser, "rating-done");
+        waitFor().until(d -> BrowserSteps.text(browser, "visit-state-hamd17").equals("Rated: total 18 (corrected: source document says 2)"));
+        assertTrue(BrowserSteps.text(browser, "visit-amendments").contains("Note added: Headache in the evening, settled with rest. (reason: phoned the next day)"),
+                BrowserSteps.text(browser, "visit-amendments"));
+        for (int[] s : new int[][] {{1024, 768}, {1280, 800}}) {
+            BrowserSteps.size(browser, s[0], s[1]);
+            shot(s[0] == 1280 ? "rating-visit-amended" : "rating-visit-amended-1024");
+        }
+        axe(found);
+        browser.get(demo.dashboardUrl() + "review");
+        waitFor().until(d -> !d.findElements(By.id("visits-grid")).isEmpty() && BrowserSteps.gridText(browser, "visits-grid").contains("KET-051"));
+        String reviewRows = BrowserSteps.gridText(browser, "visits-grid");
+        assertTrue(reviewRows.contains("Signed before amendment: sign again"), reviewRows);
+        axe(found);
+        assertEquals(List.of(), found);
     }
 }

@@ -452,6 +452,7 @@ class ReviewRecordViewTest {
         assertTrue(firstSdtm > order.indexOf("ratings-csv") && firstSdtm > order.indexOf("audit-csv"), "summaries first: " + order);
         assertTrue(order.subList(firstSdtm, lastSdtm + 1).stream().allMatch(k -> k.startsWith("sdtm-")), "SDTM together: " + order);
         assertTrue(order.indexOf("sdtm-suppcm") < lastSdtm && order.indexOf("sdtm-suppcm") > order.indexOf("sdtm-cm"), order.toString());
+        assertEquals(order.indexOf("sdtm-vs") + 1, order.indexOf("sdtm-suppvs"), "SUPPVS beside VS: " + order);
         assertTrue(order.indexOf("redcap-dictionary") > lastSdtm && order.indexOf("fhir-json") > order.indexOf("redcap-repeating"), order.toString());
         assertEquals("edf-plus", order.getLast(), "the waveform file last");
     }

@@ -11,16 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +39,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.dashboard.review.ReviewListView;
+import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.history.Recorded;
@@ -126,6 +131,7 @@ class ClinicViewTest {
         UI.getCurrent().navigate("visit/" + visit);
         KaribuStation.until(() -> !text("visit-title").isEmpty());
         assertEquals("Not signed yet.", text("visit-signatures"));
+        assertEquals("None recorded.", text("visit-aes"), "a completed visit without adverse events says so");
         assertTrue(_find(Button.class, s -> s.withId("visit-sign")).isEmpty(), "a nurse does not sign");
 
         station.signIn(VisitStation.PHYSICIAN, Role.PHYSICIAN);
@@ -219,6 +225,7 @@ class ClinicViewTest {
         click("visit-add-note");
         KaribuStation.until(() -> text("visit-notes").contains("came with a relative"));
 
+        assertEquals("None recorded.", text("visit-aes"));
         click("visit-ae");
         _get(ComboBox.class, s -> s.withId("ae-term")).setValue("Headache");
         selectFirst("ae-severity");
@@ -227,6 +234,7 @@ class ClinicViewTest {
         selectFirst("ae-outcome");
         click("ae-save");
         KaribuStation.until(() -> text("visit-aes").contains("Headache"));
+        assertFalse(text("visit-aes").contains("None recorded."), text("visit-aes"));
 
         click("visit-complete");
         KaribuStation.until(() -> !_find(ClinicView.class).isEmpty() && GridKt._size(clinic().grid()) > 0);
@@ -331,5 +339,120 @@ class ClinicViewTest {
     private static void selectFirst(String id) {
         Select<Object> s = _get(Select.class, x -> x.withId(id));
         s.setValue(s.getListDataView().getItem(0));
+    }
+
+    private String startedScreening(String subject) throws Exception {
+        station.send(new VisitCommand.Enrol(subject, WILLIAMS, LocalDate.of(2026, 3, 2)));
+        return station.send(new VisitCommand.StartVisit(subject, WILLIAMS, "screening", 1)).visitSessionId();
+    }
+
+    private static Rating hamd17(String id, int each) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        InstrumentCatalog.builtIn().get("hamd17").items().forEach(i -> answers.put(i.id(), Answer.score(Math.min(each, i.max()))));
+        Instant at = Instant.parse("2026-03-02T08:30:00Z");
+        return new Rating(id, "hamd17", null, "screening", "nurse", "nurse1", at.minusSeconds(600), at, answers, null);
+    }
+
+    private static void openVisit(String visit) {
+        UI.getCurrent().navigate("clinic");
+        UI.getCurrent().navigate("visit/" + visit);
+        // an open visit shows the monitor's state; a completed one hides its entry forms
+        KaribuStation.until(() -> !text("visit-title").isEmpty() && (text("visit-facts").contains("Completed") || !text("visit-monitor-note").isEmpty()));
+    }
+
+    @Test
+    void handEnteredVitalsAreRefusedWhenImpossibleFlaggedOutsideTheAlarmLimitsAndAMonitorsValuesAreTakenWithTheirAge() throws Exception {
+        String visit = startedScreening("KET-045");
+        openVisit(visit);
+        assertEquals("Take from monitor is unavailable: no monitor is streaming to the station. Enter the values by hand.", text("visit-monitor-note"));
+        assertFalse(_get(Button.class, s -> s.withId("visit-take-monitor")).isEnabled(), "the button says why it is unavailable");
+
+        _get(NumberField.class, s -> s.withId("vital-spo2")).setValue(101.0);
+        click("visit-record-vitals");
+        KaribuStation.until(() -> !text("visit-error").isEmpty());
+        assertEquals("SpO2 101 % is not possible: it must be 0-100 %", text("visit-error"));
+        _get(NumberField.class, s -> s.withId("vital-spo2")).setValue(97.0);
+        _get(NumberField.class, s -> s.withId("vital-hr")).setValue(130.0);
+        click("visit-record-vitals");
+        KaribuStation.until(() -> text("visit-vitals-done").contains("HR 130"));
+        assertTrue(text("visit-vitals-done").endsWith("HR 130 /min, SpO2 97 %Outside the alarm limits: HR 130 > 120"), text("visit-vitals-done"));
+        assertEquals(1, _find(ListItem.class, s -> s.withClasses("visit-flagged")).size());
+
+        station.monitorValue("bed-03", "mon-3", Stream.HR, 74, Duration.ofSeconds(4));
+        station.monitorValue("bed-03", "mon-3", Stream.SPO2, 98, Duration.ofSeconds(4));
+        station.monitorValue("bed-03", "mon-3", Stream.RESP_RATE, 15, Duration.ofSeconds(45)); // older than the RR limit's 30 s
+        KaribuStation.until(() -> {
+            openVisit(visit);
+            return text("visit-monitor-note").startsWith("HR 74");
+        });
+        assertEquals("HR 74 (4 s old), SpO2 98 (4 s old), RR 15 (45 s old: too old)", text("visit-monitor-note"));
+        click("visit-take-monitor");
+        KaribuStation.until(() -> text("visit-vitals-done").contains("from the monitor"));
+        assertTrue(text("visit-vitals-done").contains("from the monitor at bed-03: mon-3: HR 74 /min (4 s old), SpO2 98 % (4 s old)"),
+                text("visit-vitals-done"));
+        TrailEvent.VisitVitals taken = station.trail().entries().stream().flatMap(e -> e.as(TrailEvent.VisitVitals.class).stream())
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals("bed-03: mon-3", taken.source());
+        assertEquals(List.of("hr", "spo2"), taken.values().stream().map(TrailEvent.VitalReading::stream).toList());
+    }
+
+    @Test
+    void aRatingIsCorrectedWithAReasonAtTheOpenVisitAndAPhysicianAmendsTheSignedVisitWhichThenNeedsANewSignature() throws Exception {
+        String visit = startedScreening("KET-046");
+        station.send(new VisitCommand.RecordRating(visit, hamd17("r-46", 1)));
+        openVisit(visit);
+        assertEquals("Rated: total 17", text("visit-state-hamd17"));
+        click("visit-correct-hamd17");
+        click("score-3"); // item 1: 1 -> 3
+        click("rating-submit");
+        KaribuStation.until(() -> !text("rating-error").isEmpty());
+        assertTrue(text("rating-error").contains("reason"), text("rating-error"));
+        _get(TextField.class, s -> s.withId("rating-correction-reason")).setValue("item 1 misheard");
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        assertEquals("Recorded. Total 19 (0-52)", text("rating-result"));
+        KaribuStation.until(() -> text("visit-state-hamd17").startsWith("Rated: total 19"));
+        assertEquals("Rated: total 19 (corrected: item 1 misheard)", text("visit-state-hamd17"));
+        station.send(new VisitCommand.Complete(visit));
+
+        station.signIn(VisitStation.PHYSICIAN, Role.PHYSICIAN);
+        openVisit(visit);
+        click("visit-sign");
+        _get(TextField.class, s -> s.withId("visit-sign-user-id")).setValue(VisitStation.PHYSICIAN);
+        _get(PasswordField.class, s -> s.withId("visit-sign-password")).setValue(VisitStation.PHYSICIAN_PASSWORD);
+        click("visit-sign-submit");
+        KaribuStation.until(() -> text("visit-signatures").startsWith("Reviewed by Dr. Ada Example"));
+        assertEquals("No amendment.", text("visit-amendments"));
+
+        click("visit-amend-note");
+        click("visit-amend-submit");
+        assertEquals("Give the reason for the amendment and the note.", text("visit-amend-error"));
+        _get(TextField.class, s -> s.withId("visit-amend-reason")).setValue("phoned the next day");
+        _get(TextArea.class, s -> s.withId("visit-amend-text")).setValue("headache in the evening");
+        click("visit-amend-submit");
+        KaribuStation.until(() -> text("visit-signatures").contains("signed before amendment"));
+        assertTrue(text("visit-amendments").contains("Note added: headache in the evening (reason: phoned the next day)"), text("visit-amendments"));
+        assertTrue(text("visit-notes").contains("headache in the evening (amendment)"), text("visit-notes"));
+        assertTrue(text("visit-signatures").endsWith("Amended after signing: the visit needs a new signature."), text("visit-signatures"));
+
+        click("visit-correct-hamd17"); // on a completed visit, a physician's correction is an amendment
+        click("score-2");
+        _get(TextField.class, s -> s.withId("rating-correction-reason")).setValue("source document says 2");
+        click("rating-submit");
+        KaribuStation.until(() -> text("visit-state-hamd17").startsWith("Rated: total 18"));
+        List<String> types = station.trail().entries().stream().filter(e -> visit.equals(e.session() == null ? null : e.session().value()))
+                .map(e -> e.written().type()).filter(t -> !t.startsWith("bus") && !t.startsWith("auth")).toList();
+        assertEquals(List.of("visit.started", "rating.recorded", "rating.corrected", "visit.completed", "record.signed", "record.amended",
+                "rating.corrected", "record.amended"), types, "every entry appended, the originals kept");
+        TrailEvent.RecordAmended last = station.trail().entries().stream().flatMap(e -> e.as(TrailEvent.RecordAmended.class).stream())
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals("source document says 2", last.reason());
+
+        // the review list shows the visit's sign-off
+        UI.getCurrent().navigate("review");
+        @SuppressWarnings("unchecked")
+        Grid<ReviewListView.VisitRow> grid = _get(Grid.class, s -> s.withId("visits-grid"));
+        KaribuStation.until(() -> GridKt._size(grid) > 0);
+        assertEquals("Signed before amendment: sign again", GridKt._get(grid, 0).signature());
     }
 }

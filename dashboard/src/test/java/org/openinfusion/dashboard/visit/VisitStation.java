@@ -37,6 +37,9 @@ import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.TabletGrants;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.security.SignIns;
@@ -119,6 +122,14 @@ final class VisitStation implements AutoCloseable {
     VisitReply.Done sendAsTablet(VisitCommand c, String tabletToken) throws Exception {
         return vertx.eventBus().<VisitReply.Done>request(Addresses.VISIT_COMMAND, c, BusGuard.options(tabletToken, 10_000))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
+    }
+
+    private long seq;
+
+    /** A value a device at {@code bed} streams to the station now minus {@code ago} (station time), as the data path publishes it. */
+    void monitorValue(String bed, String device, Stream stream, double value, Duration ago) {
+        Instant t = clock.instant().minus(ago);
+        vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef(bed, device), stream, value, t, t, ++seq));
     }
 
     /** The audit trail as written. */

@@ -50,7 +50,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "export", mixinStandardHelpOptions = true, version = "infusion station 0.1.0",
         description = "Writes one export (docs/exports.md) from a verified audit trail.",
-        footer = {"vitals-csv, sdtm-vs, sdtm-xpt, fhir-json and edf-plus read InfluxDB: --influx-url/--database, else the "
+        footer = {"vitals-csv, sdtm-vs, sdtm-suppvs, sdtm-xpt, fhir-json and edf-plus read InfluxDB: --influx-url/--database, else the "
                 + "station's configuration.",
                 "Exit 0 done, 1 broken trail, unknown session or protocol, or store down, 2 usage or configuration error."})
 public final class ExportMain implements Callable<Integer> {

@@ -137,13 +137,12 @@ public final class AlarmEngine {
     }
 
     private static boolean breached(AlarmLimit l, double v) {
-        return (l.low().isPresent() && v < l.low().getAsDouble()) || (l.high().isPresent() && v > l.high().getAsDouble());
+        return VitalCheck.breached(l, v);
     }
 
+    /** One wording of a breach, at the bed and for vitals entered at a rating visit. */
     private static String describe(AlarmLimit l, double v) {
-        boolean low = l.low().isPresent() && v < l.low().getAsDouble();
-        return String.format("%s %s %s %s", l.stream().key().toUpperCase(Locale.ROOT), fmt(v), low ? "<" : ">",
-                fmt(low ? l.low().getAsDouble() : l.high().orElse(Double.NaN)));
+        return VitalCheck.describe(l, v);
     }
 
     /** Unique per limit: two tiers on one stream (e.g. SpO2 < 92 and < 85) are two alarms. */

@@ -42,6 +42,13 @@ public sealed interface VisitCommand {
         }
     }
 
+    /**
+     * Take the vital signs at an open rating visit from the monitor at {@code bedId}: the station records its own latest
+     * values of that bed's devices that are recent enough, with source = the devices (docs/visits.md).
+     */
+    record TakeFromMonitor(String visitSessionId, String bedId) implements VisitCommand {
+    }
+
     /** A note at an open rating visit. */
     record AddNote(String visitSessionId, String text) implements VisitCommand {
     }
@@ -52,6 +59,15 @@ public sealed interface VisitCommand {
 
     /** Complete an open rating visit: every instrument of a planned visit must have been rated. */
     record Complete(String visitSessionId) implements VisitCommand {
+    }
+
+    /**
+     * Amend a completed (and possibly signed) rating visit, physicians only (RECORD_AMEND, as an infusion session's record
+     * in review): {@code change} is one new entry, appended, never overwriting: a correction of a rating in effect
+     * ({@link RecordRating} with its correction), a note ({@link AddNote}) or an adverse event ({@link RecordAdverseEvent}).
+     * Every earlier signature then reads "signed before amendment" and the visit needs a new one.
+     */
+    record Amend(String visitSessionId, String reason, VisitCommand change) implements VisitCommand {
     }
 
     /** Mark a planned visit missed, with the reason. */

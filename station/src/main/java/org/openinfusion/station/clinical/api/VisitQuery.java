@@ -29,4 +29,11 @@ public sealed interface VisitQuery {
             Objects.requireNonNull(visitSessionId, "visitSessionId");
         }
     }
+
+    /** The monitors streaming to the station, each bed's latest values with their age, for "Take from monitor" at a rating visit. */
+    record Monitors(String visitSessionId) implements VisitQuery {
+        public Monitors {
+            Objects.requireNonNull(visitSessionId, "visitSessionId");
+        }
+    }
 }

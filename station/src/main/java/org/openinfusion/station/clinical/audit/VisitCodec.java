@@ -2,6 +2,8 @@ package org.openinfusion.station.clinical.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openinfusion.station.clinical.history.TrailEvent;
 
@@ -31,7 +33,9 @@ final class VisitCodec {
     }
 
     static EventCodec.Encoded encode(TrailEvent.VisitVitals v) {
-        return of(VITALS, v.at(), "values", CareCodec.values(v.values()));
+        return of(VITALS, v.at(), "values", CareCodec.values(v.values()), "source", v.source(), "outOfLimits", v.flagged().isEmpty() ? null
+                : v.flagged().stream().map(f -> Map.<String, Object>of("stream", f.stream(), "value", f.value(), "limit", f.limit(),
+                        "priority", f.priority(), "source", f.source())).toList());
     }
 
     static EventCodec.Encoded encode(TrailEvent.VisitCompleted c) {
@@ -46,10 +50,25 @@ final class VisitCodec {
                     p.whole("period"), p.text("unscheduledReason"));
             case MISSED -> new TrailEvent.VisitMissed(p.at(), p.required("subject"), p.required("protocol"), p.required("visit"),
                     p.whole("period"), p.required("reason"));
-            case VITALS -> new TrailEvent.VisitVitals(p.at(), CareCodec.readings(p));
+            case VITALS -> new TrailEvent.VisitVitals(p.at(), CareCodec.readings(p), p.text("source"), flags(p));
             case COMPLETED -> new TrailEvent.VisitCompleted(p.at());
             default -> null;
         });
+    }
+
+    /** The values outside an alarm limit (absent: none, or an entry written before limits were checked). */
+    private static List<TrailEvent.VitalFlag> flags(PayloadReader p) {
+        if (!(p.payload().get("outOfLimits") instanceof List<?> l)) {
+            return List.of();
+        }
+        return l.stream().map(o -> {
+            if (!(o instanceof Map<?, ?> m)) {
+                throw new IllegalArgumentException(p.type() + ": an out-of-limit value is not an object");
+            }
+            @SuppressWarnings("unchecked")
+            PayloadReader f = new PayloadReader(p.type(), (Map<String, Object>) m, p.written());
+            return new TrailEvent.VitalFlag(f.required("stream"), f.decimal("value"), f.required("limit"), f.required("priority"), f.required("source"));
+        }).toList();
     }
 
     private static EventCodec.Encoded of(String type, Instant at, Object... keysAndValues) {

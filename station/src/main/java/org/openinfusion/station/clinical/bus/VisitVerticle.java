@@ -15,6 +15,7 @@ import org.openinfusion.station.clinical.api.VisitQuery;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Permission;
 import org.openinfusion.station.security.Principal;
@@ -45,7 +46,8 @@ public final class VisitVerticle extends VerticleBase {
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
         bus.<VisitCommand>localConsumer(Addresses.VISIT_COMMAND, m -> guard.tablet(m).ifPresentOrElse(h -> fromTablet(m, h),
-                () -> serve(m, Permission.SESSION_RUN, who -> visits.handle(who.userId(), m.body()))));
+                () -> serve(m, m.body() instanceof VisitCommand.Amend ? Permission.RECORD_AMEND : Permission.SESSION_RUN,
+                        who -> visits.handle(who.userId(), m.body()))));
         bus.<TabletRequest.HandOverVisit>localConsumer(Addresses.TABLET_HANDOVER_VISIT, m -> guard.admit(m, Permission.HAND_TO_PATIENT).ifPresent(who -> {
             if (m.body() == null || !m.body().user().equals(who.userId())) {
                 m.fail(BusGuard.FORBIDDEN, "a rating is handed over in the signed-in user's own name");
@@ -62,7 +64,10 @@ public final class VisitVerticle extends VerticleBase {
             case VisitQuery.Timeline t -> new VisitReply.Timeline(visits.timeline(t.subject(), t.protocolId(), t.day()));
             case VisitQuery.Day d -> visits.daySheet(d.day() == null ? visits.today() : d.day());
             case VisitQuery.Visit v -> visits.visitSheet(v.visitSessionId());
+            case VisitQuery.Monitors mo -> visits.monitors(mo.visitSessionId());
         }));
+        // the latest value of each bed's vital signs, for "Take from monitor" at a rating visit (kept in memory only)
+        bus.<NumericSample>localConsumer(Addresses.NUMERIC, m -> visits.sample(m.body()));
         return Future.succeededFuture();
     }
 

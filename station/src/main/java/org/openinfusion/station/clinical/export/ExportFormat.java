@@ -16,6 +16,8 @@ public enum ExportFormat {
     SDTM_DM("sdtm-dm", "text/csv", "dm.csv"),
     SDTM_TS("sdtm-ts", "text/csv", "ts.csv"),
     SDTM_VS("sdtm-vs", "text/csv", "vs.csv"),
+    /** VS's sponsor qualifiers: the source of each vital sign recorded at a rating visit (by hand or from a monitor). */
+    SDTM_SUPPVS("sdtm-suppvs", "text/csv", "suppvs.csv"),
     SDTM_RS("sdtm-rs", "text/csv", "rs.csv"),
     SDTM_QS("sdtm-qs", "text/csv", "qs.csv"),
     SDTM_EC("sdtm-ec", "text/csv", "ec.csv"),
@@ -66,7 +68,7 @@ public enum ExportFormat {
 
     /** True for the formats that read values from the time-series store (and so need it to answer). */
     public boolean readsTimeSeries() {
-        return this == VITALS_CSV || this == SDTM_VS || this == SDTM_XPT || this == FHIR_JSON || this == EDF_PLUS;
+        return this == VITALS_CSV || this == SDTM_VS || this == SDTM_SUPPVS || this == SDTM_XPT || this == FHIR_JSON || this == EDF_PLUS;
     }
 
     public static ExportFormat parse(String key) {

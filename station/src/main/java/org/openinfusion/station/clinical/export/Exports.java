@@ -115,7 +115,10 @@ public final class Exports {
             case REDCAP_REPEATING -> RedcapImport.repeating(project(trail, request));
             case SDTM_DM -> SdtmDm.dm(sessions(trail, request), request.site()).toString();
             case SDTM_TS -> SdtmDm.ts(sessions(trail, request), request.protocols(), now).toString();
-            case SDTM_VS -> SdtmVs.table(sessions(trail, request), store(format, request), request.protocols(), now).toString();
+            case SDTM_VS -> SdtmVs.tables(sessions(trail, request), store(format, request), request.protocols(), now, followUps(request)).parent()
+                    .toString();
+            case SDTM_SUPPVS -> SdtmVs.tables(sessions(trail, request), store(format, request), request.protocols(), now, followUps(request)).supp()
+                    .toString();
             case SDTM_RS -> SdtmRatings.table("RS", sessions(trail, request), request.instruments(), request.protocols(), followUps(request))
                     .toString();
             case SDTM_QS -> SdtmRatings.table("QS", sessions(trail, request), request.instruments(), request.protocols(), followUps(request))
@@ -144,7 +147,9 @@ public final class Exports {
         Sdtm.Parts ae = SdtmAe.tables(sessions);
         all.put("AE", ae.parent());
         all.put("SUPPAE", ae.supp());
-        all.put("VS", SdtmVs.table(sessions, store(ExportFormat.SDTM_XPT, request), request.protocols(), now));
+        Sdtm.Parts vs = SdtmVs.tables(sessions, store(ExportFormat.SDTM_XPT, request), request.protocols(), now, followUps(request));
+        all.put("VS", vs.parent());
+        all.put("SUPPVS", vs.supp());
         all.put("QS", SdtmRatings.table("QS", sessions, request.instruments(), request.protocols(), followUps(request)));
         all.put("RS", SdtmRatings.table("RS", sessions, request.instruments(), request.protocols(), followUps(request)));
         Sdtm.Parts cm = SdtmCm.tables(sessions);

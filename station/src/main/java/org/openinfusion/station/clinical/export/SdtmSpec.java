@@ -31,7 +31,7 @@ final class SdtmSpec {
     }
 
     /** Every data set, in the order of define.xml. */
-    static final List<String> ORDER = List.of("TS", "DM", "EC", "SUPPEC", "AE", "SUPPAE", "VS", "QS", "RS", "CM", "SUPPCM");
+    static final List<String> ORDER = List.of("TS", "DM", "EC", "SUPPEC", "AE", "SUPPAE", "VS", "SUPPVS", "QS", "RS", "CM", "SUPPCM");
 
     private static final Map<String, Domain> DOMAINS = new LinkedHashMap<>();
 
@@ -80,7 +80,8 @@ final class SdtmSpec {
                 v("VSORRESU", "Original Units", Core.EXP), v("VSSTRESC", "Character Result/Finding in Std Format", Core.EXP),
                 n("VSSTRESN", "Numeric Result/Finding in Standard Units", Core.EXP), v("VSSTRESU", "Standard Units", Core.EXP),
                 v("VSLOBXFL", "Last Observation Before Exposure Flag", Core.EXP),
-                n("VISITNUM", "Visit Number", Core.EXP), v("VISIT", "Visit Name", Core.PERM), v("EPOCH", "Epoch", Core.PERM),
+                n("VISITNUM", "Visit Number", Core.EXP), v("VISIT", "Visit Name", Core.PERM),
+                n("VISITDY", "Planned Study Day of Visit", Core.PERM), v("EPOCH", "Epoch", Core.PERM),
                 v("VSDTC", "Date/Time of Measurements", Core.EXP), v("VSTPT", "Planned Time Point Name", Core.PERM),
                 n("VSTPTNUM", "Planned Time Point Number", Core.PERM), v("VSELTM", "Planned Elapsed Time from Time Point Ref", Core.PERM),
                 v("VSTPTREF", "Time Point Reference", Core.PERM), v("VSRFTDTC", "Date/Time of Reference Time Point", Core.PERM));
@@ -112,7 +113,7 @@ final class SdtmSpec {
                 v("CMROUTE", "Route of Administration", Core.PERM), n("VISITNUM", "Visit Number", Core.PERM),
                 v("VISIT", "Visit Name", Core.PERM), v("EPOCH", "Epoch", Core.PERM),
                 v("CMSTDTC", "Start Date/Time of Medication", Core.PERM));
-        for (String parent : List.of("EC", "AE", "CM")) {
+        for (String parent : List.of("EC", "AE", "VS", "CM")) {
             put("SUPP" + parent, "Supplemental Qualifiers for " + parent, "RELATIONSHIP",
                     "One record per IDVAR, IDVARVAL, and QNAM value per subject",
                     v("STUDYID", "Study Identifier", Core.REQ), v("RDOMAIN", "Related Domain Abbreviation", Core.REQ),

@@ -2,16 +2,28 @@ package org.openinfusion.station.clinical.export;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.StudyVisits;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
+import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.visit.SubjectFacts;
+import org.openinfusion.station.clinical.visit.SubjectTimeline;
+import org.openinfusion.station.clinical.visit.VisitKind;
+import org.openinfusion.station.clinical.visit.VisitSchedule;
 import org.openinfusion.station.domain.Stream;
 
 /**
@@ -23,7 +35,7 @@ import org.openinfusion.station.domain.Stream;
 final class SdtmVs {
     static final Duration NEAREST = Duration.ofSeconds(30);
     static final List<String> COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "VSSEQ", "VSGRPID", "VSTESTCD", "VSTEST",
-            "VSORRES", "VSORRESU", "VSSTRESC", "VSSTRESN", "VSSTRESU", "VISITNUM", "VISIT", "VSDTC", "VSTPT", "VSTPTNUM",
+            "VSORRES", "VSORRESU", "VSSTRESC", "VSSTRESN", "VSSTRESU", "VISITNUM", "VISIT", "VISITDY", "VSDTC", "VSTPT", "VSTPTNUM",
             "VSELTM", "VSTPTREF", "VSRFTDTC");
 
     /** The VS tests written, with their CDISC test codes and units and the streams they come from (first preferred). */
@@ -62,11 +74,27 @@ final class SdtmVs {
     }
 
     static Csv table(List<SessionTrail> sessions, TimeSeriesReader series, ProtocolCatalog protocols, Instant now) {
+        return tables(sessions, series, protocols, now, Optional.empty()).parent();
+    }
+
+    /**
+     * VS and SUPPVS. When {@code visits} is given (an export of the whole trail), the vital signs recorded at every
+     * rating visit (docs/visits.md: entered by hand or taken from a monitor) follow the sessions' rows with the visit's
+     * VISITNUM, VISIT and VISITDY as its ratings have in QS, no time point, EPOCH "FOLLOW-UP" after the subject's first
+     * exposure and "SCREENING" before it; SUPPVS gives each such row's source (VSSRC "HAND-ENTERED" or "MONITOR" with the
+     * bed and devices in VSSRCDEV) and the audit entry it comes from. Rows from the store are device values and have none.
+     */
+    static Sdtm.Parts tables(List<SessionTrail> sessions, TimeSeriesReader series, ProtocolCatalog protocols, Instant now,
+                             Optional<StudyVisits> visits) {
         Csv csv = new Csv(COLUMNS);
         Sdtm.Sequence seq = new Sdtm.Sequence();
+        Map<String, LocalDate> firstInfusion = new HashMap<>();
+        sessions.forEach(s -> s.infusionStart().ifPresent(t -> firstInfusion.merge(Sdtm.usubjid(s), day(t), (a, b) -> a.isBefore(b) ? a : b)));
         for (SessionTrail s : sessions) {
             Duration every = s.protocol(protocols).vitals().nibpEvery();
             List<StoredValue> values = new DeviceClocks(s.history()).numerics(series, s.bed(), STREAMS, s.createdAt(), VitalsCsv.end(s, now));
+            LocalDate first = firstInfusion.get(Sdtm.usubjid(s));
+            String visitDay = first == null ? "" : String.valueOf(SubjectTimeline.studyDay(first, day(s.infusionStart().orElse(s.createdAt()))));
             int reading = 0;
             for (Map.Entry<Instant, Map<Stream, StoredValue>> cuff : cuffReadings(values).entrySet()) {
                 reading++;
@@ -79,7 +107,7 @@ final class SdtmVs {
                         String usubjid = Sdtm.usubjid(s);
                         String value = Sdtm.number(v.get().value());
                         csv.row(Sdtm.studyId(s), "VS", usubjid, seq.next(usubjid), "V" + Sdtm.visitNum(s) + " READING " + reading, t.name(), t.label,
-                                value, t.unit, value, value, t.unit, Sdtm.visitNum(s), Sdtm.visit(s), Sdtm.dtc(v.get().time()),
+                                value, t.unit, value, value, t.unit, Sdtm.visitNum(s), Sdtm.visit(s), visitDay, Sdtm.dtc(v.get().time()),
                                 planned.map(SdtmVs::timePoint).orElse(""), planned.map(d -> String.valueOf(d.toMinutes())).orElse(""),
                                 planned.map(Sdtm::duration).orElse(""), planned.isPresent() ? Sdtm.TPTREF : "",
                                 Sdtm.dtc(s.infusionStart().orElse(null)));
@@ -87,7 +115,83 @@ final class SdtmVs {
                 }
             }
         }
-        return Sdtm.withEpoch(Sdtm.lastBeforeExposure(csv, "VS", "VSSTRESU", sessions), "VSDTC", sessions);
+        Sdtm.Supp supp = new Sdtm.Supp("VS");
+        Map<Integer, String> epochs = new HashMap<>();
+        visits.ifPresent(v -> followUps(v, protocols, csv, seq, supp, Sdtm.firstExposure(sessions), epochs));
+        Csv out = Sdtm.withEpoch(Sdtm.lastBeforeExposure(csv, "VS", "VSSTRESU", sessions), "VSDTC", sessions);
+        int epoch = out.header().indexOf("EPOCH");
+        Csv patched = new Csv(out.header());
+        for (int i = 0; i < out.rows().size(); i++) {
+            List<String> row = new ArrayList<>(out.rows().get(i));
+            if (epochs.containsKey(i)) {
+                row.set(epoch, epochs.get(i));
+            }
+            patched.row(row);
+        }
+        return new Sdtm.Parts(patched, supp.table());
+    }
+
+    /** The vital signs of every held rating visit, in timeline order, each recording a group ("P1 DAY 1 VITALS 1"). */
+    private static void followUps(StudyVisits visits, ProtocolCatalog protocols, Csv csv, Sdtm.Sequence seq, Sdtm.Supp supp,
+                                  Map<String, Instant> exposure, Map<Integer, String> epochs) {
+        for (SubjectFacts f : visits.subjects()) {
+            Optional<VisitSchedule> schedule = protocols.latest(f.protocolId()).flatMap(Protocol::visits);
+            if (schedule.isEmpty()) {
+                continue;
+            }
+            SubjectTimeline t = SubjectTimeline.of(schedule.get(), f, ZoneOffset.UTC, LocalDate.of(9999, 12, 31));
+            String usubjid = f.protocolId() + "-" + f.subject();
+            for (SubjectTimeline.Line l : t.lines()) {
+                if (l.kind() != VisitKind.RATING || l.visitSessionId() == null) {
+                    continue;
+                }
+                String visitNum = Sdtm.number(l.visitNumber());
+                String visit = l.visitLabel(schedule.get().periods() > 1);
+                String visitDay = l.studyDay().map(String::valueOf).orElse("");
+                int group = 0;
+                for (Recorded r : visits.visit(l.visitSessionId()).orElseThrow().entries()) {
+                    Optional<TrailEvent.VisitVitals> vitals = r.as(TrailEvent.VisitVitals.class);
+                    if (vitals.isEmpty()) {
+                        continue;
+                    }
+                    group++;
+                    String source = vitals.get().source();
+                    for (TrailEvent.VitalReading reading : vitals.get().values()) {
+                        Optional<Test> test = Stream.byKey(reading.stream()).flatMap(SdtmVs::test);
+                        if (test.isEmpty()) {
+                            continue;
+                        }
+                        Test x = test.get();
+                        String value = Sdtm.number(reading.value());
+                        int n = seq.next(usubjid);
+                        epochs.put(csv.rows().size(), exposure.get(usubjid) != null && !reading.measuredAt().isBefore(exposure.get(usubjid))
+                                ? Sdtm.FOLLOW_UP : Sdtm.SCREENING);
+                        csv.row(f.protocolId(), "VS", usubjid, n, visit + " VITALS " + group, x.name(), x.label, value, x.unit, value, value, x.unit,
+                                visitNum, visit, visitDay, Sdtm.dtc(reading.measuredAt()), "", "", "", "", "");
+                        supp.add(f.protocolId(), usubjid, n, "VSSRC", "Source of Result", source == null ? HAND_ENTERED : MONITOR, "ASSIGNED");
+                        supp.add(f.protocolId(), usubjid, n, "VSSRCDEV", "Source Bed and Devices", source, "COLLECTED");
+                        supp.add(f.protocolId(), usubjid, n, "VSSRCSEQ", "Source Audit Entry Sequence", String.valueOf(r.seq()), "ASSIGNED");
+                    }
+                }
+            }
+        }
+    }
+
+    static final String HAND_ENTERED = "HAND-ENTERED";
+    static final String MONITOR = "MONITOR";
+
+    /** The VS test of a station stream (its first-preferred stream). */
+    private static Optional<Test> test(Stream stream) {
+        for (Test t : Test.values()) {
+            if (t.streams.getFirst() == stream) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LocalDate day(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC);
     }
 
     /** Cuff readings by time: the NIBP values of one device sharing a device time form one reading. */

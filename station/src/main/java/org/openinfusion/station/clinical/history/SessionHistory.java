@@ -193,8 +193,13 @@ public final class SessionHistory {
         return entries.stream().filter(r -> changesTheRecord(r.event())).mapToLong(Recorded::seq).max().orElse(0);
     }
 
-    /** Whether an entry of this kind changes the session's record (a signature made before it no longer covers it). */
-    static boolean changesTheRecord(TrailEvent e) {
+    /**
+     * Whether an entry of this kind changes the record of a session or a rating visit, so that a signature made before it
+     * no longer covers it. Clinical entries do (ratings, corrections, vitals, notes, adverse events, amendments, steps);
+     * administrative ones do not: signatures, blinding acts, the patient tablet's hand-over, unlock and lock
+     * (docs/visits.md "Sign-off per visit"). An entry of an unknown kind counts as a change. Pure.
+     */
+    public static boolean changesTheRecord(TrailEvent e) {
         return switch (e) {
             case TrailEvent.RecordSigned s -> false;
             case TrailEvent.Unblinded u -> false;

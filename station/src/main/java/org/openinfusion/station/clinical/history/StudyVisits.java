@@ -46,6 +46,37 @@ public final class StudyVisits {
                     .toList();
         }
 
+        /**
+         * Where the visit's sign-off stands (docs/visits.md): signatures count only while no entry that changes the record
+         * followed them ({@link SessionHistory#changesTheRecord}: a tablet's idle lock does not), as an infusion
+         * session's ({@code VisitSignOff.current}); signed but changed since (an amendment) reads
+         * {@link SignatureStatus#SIGNED_BEFORE_AMENDMENT}: it needs a new signature.
+         */
+        public SignatureStatus signatureStatus() {
+            List<TrailEvent.RecordSigned> all = new ArrayList<>();
+            List<TrailEvent.RecordSigned> current = new ArrayList<>();
+            for (Recorded r : entries) {
+                if (r.event() instanceof TrailEvent.RecordSigned s) {
+                    all.add(s);
+                    current.add(s);
+                } else if (SessionHistory.changesTheRecord(r.event())) {
+                    current.clear();
+                }
+            }
+            if (all.isEmpty()) {
+                return SignatureStatus.NOT_SIGNED;
+            }
+            if (current.isEmpty()) {
+                return SignatureStatus.SIGNED_BEFORE_AMENDMENT;
+            }
+            return current.stream().anyMatch(s -> s.meaning().equalsIgnoreCase("approved")) ? SignatureStatus.APPROVED : SignatureStatus.REVIEWED;
+        }
+
+        /** The amendments made after the visit was completed, in trail order. */
+        public List<TrailEvent.RecordAmended> amendments() {
+            return entries.stream().flatMap(r -> r.as(TrailEvent.RecordAmended.class).stream()).toList();
+        }
+
         /** The ratings no correction replaces. */
         public List<Rating> effectiveRatings() {
             List<Rating> all = ratings();
@@ -53,6 +84,9 @@ public final class StudyVisits {
             return all.stream().filter(r -> !supersededBy.containsKey(r.id())).toList();
         }
     }
+
+    /** A rating visit's sign-off: none, reviewed, approved (by signatures after its last change), or signed before a later amendment. */
+    public enum SignatureStatus { NOT_SIGNED, REVIEWED, APPROVED, SIGNED_BEFORE_AMENDMENT }
 
     private record Key(String subject, String protocolId) {
     }

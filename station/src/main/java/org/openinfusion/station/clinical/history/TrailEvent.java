@@ -342,10 +342,31 @@ public sealed interface TrailEvent {
         }
     }
 
-    /** Vital signs entered by hand at a rating visit (or read from a monitor), each with when it was measured. */
-    record VisitVitals(Instant at, List<VitalReading> values) implements TrailEvent, Timed {
+    /**
+     * Vital signs entered by hand at a rating visit (or read from a monitor), each with when it was measured.
+     *
+     * @param source  where the values come from: null when entered by hand, else the monitor's device id
+     * @param flagged the values outside an alarm limit of the protocol, each with that limit (kept, not refused)
+     */
+    record VisitVitals(Instant at, List<VitalReading> values, String source, List<VitalFlag> flagged) implements TrailEvent, Timed {
         public VisitVitals {
             values = List.copyOf(values);
+            flagged = flagged == null ? List.of() : List.copyOf(flagged);
+        }
+
+        /** Entered by hand, none flagged (entries written before limits were checked read so). */
+        public VisitVitals(Instant at, List<VitalReading> values) {
+            this(at, values, null, List.of());
+        }
+    }
+
+    /** A hand-entered vital sign outside one alarm limit: the limit as the bedside alarm words it ("HR 130 > 120"), its priority and source. */
+    record VitalFlag(String stream, double value, String limit, String priority, String source) {
+        public VitalFlag {
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(limit, "limit");
+            Objects.requireNonNull(priority, "priority");
+            Objects.requireNonNull(source, "source");
         }
     }
 

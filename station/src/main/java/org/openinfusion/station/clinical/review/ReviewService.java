@@ -279,7 +279,7 @@ public final class ReviewService {
         try {
             StudyVisits.VisitSession v = visit(r.sessionId());
             VisitSignOff.requireSignable(v, r.meaning(), who.userId());
-            if (r.seenLastSeq() != 0 && r.seenLastSeq() != v.entries().getLast().seq()) {
+            if (r.seenLastSeq() != 0 && VisitSignOff.lastChangeSeq(v) > r.seenLastSeq()) {
                 throw ReviewException.conflict("This visit changed after you opened it: reload it, review the change, then sign.");
             }
             Principal signer = signer(who, r, firstOfSignIn);

@@ -116,8 +116,10 @@ final class Timeline {
             case TrailEvent.SubjectEnrolled e -> other(r, null);
             case TrailEvent.VisitStarted v -> other(r, v.unscheduledReason());
             case TrailEvent.VisitMissed m -> other(r, m.reason());
-            case TrailEvent.VisitVitals v -> ev(r, Category.SESSION, "Visit vitals recorded", v.values().stream()
-                    .map(x -> vital(x.stream(), x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
+            case TrailEvent.VisitVitals v -> ev(r, Category.SESSION, "Visit vitals recorded" + (v.source() == null ? "" : " from " + v.source()),
+                    v.values().stream().map(x -> vital(x.stream(), x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", "))
+                            + (v.flagged().isEmpty() ? "" : "; outside the alarm limits: " + v.flagged().stream()
+                            .map(f -> f.limit() + " (" + f.source() + ")").collect(Collectors.joining(", "))));
             case TrailEvent.VisitCompleted c -> other(r, null);
             case TrailEvent.RatingPartAnswered a -> ev(r, Category.RATING, a.part().instrumentId() + " items " + String.join(", ",
                     a.part().answers().keySet().stream().sorted().toList()) + " answered by the subject on the tablet", null);

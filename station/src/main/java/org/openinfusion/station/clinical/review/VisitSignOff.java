@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.security.Principal;
@@ -34,11 +35,20 @@ public final class VisitSignOff {
         return v.entries().stream().flatMap(r -> r.as(TrailEvent.RecordSigned.class).map(s -> signature(r, s)).stream()).toList();
     }
 
-    /** The signatures made after the visit's last change (anything but a signature). */
+    /**
+     * The signatures made after the visit's last change: its last clinical entry (rating, correction, vitals, note,
+     * adverse event, amendment, completion). Administrative entries after it (the patient tablet locked when idle, or
+     * taken back; other signatures) change no clinical content and leave the signatures standing
+     * ({@link SessionHistory#changesTheRecord}).
+     */
     public static List<Signature> current(StudyVisits.VisitSession v) {
-        long lastChange = v.entries().stream().filter(r -> !(r.event() instanceof TrailEvent.RecordSigned)).mapToLong(Recorded::seq).max()
-                .orElse(0);
+        long lastChange = lastChangeSeq(v);
         return all(v).stream().filter(s -> s.auditSeq() > lastChange).toList();
+    }
+
+    /** The sequence number of the visit's last entry that changes its record; 0 when none. */
+    public static long lastChangeSeq(StudyVisits.VisitSession v) {
+        return v.entries().stream().filter(r -> SessionHistory.changesTheRecord(r.event())).mapToLong(Recorded::seq).max().orElse(0);
     }
 
     /** @throws ReviewException 409 when the visit is not completed, approved, or already signed so by this signer */

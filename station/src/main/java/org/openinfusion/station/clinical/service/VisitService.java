@@ -1,10 +1,13 @@
 package org.openinfusion.station.clinical.service;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.openinfusion.station.clinical.alarm.VitalCheck;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.TabletRequest;
 import org.openinfusion.station.clinical.api.VisitCommand;
@@ -25,6 +29,7 @@ import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.history.SessionId;
 import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.protocol.AlarmLimit;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Instrument;
@@ -45,6 +50,7 @@ import org.openinfusion.station.clinical.visit.SubjectTimeline;
 import org.openinfusion.station.clinical.visit.VisitKind;
 import org.openinfusion.station.clinical.visit.VisitSchedule;
 import org.openinfusion.station.clinical.visit.WindowStatus;
+import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.TabletGrants;
 
@@ -65,6 +71,7 @@ public final class VisitService {
     private final Supplier<AuditHistory> trail;
     private final Clock clock;
     private final ZoneId zone;
+    private final MonitorReadings monitors = new MonitorReadings();
     private AuditHistory readFrom;
     private StudyVisits read;
 
@@ -120,7 +127,9 @@ public final class VisitService {
         List<StudyVisits.Unenrolled> notEnrolled = v.unenrolled().stream()
                 .filter(u -> schedule(u.protocolId()).isPresent() && LocalDate.ofInstant(u.at(), zone).equals(day))
                 .filter(u -> seen.add(u.subject() + "\n" + u.protocolId())).toList();
-        return new VisitReply.DaySheet(day, timelines, enrolable, notEnrolled);
+        Map<String, StudyVisits.SignatureStatus> signatures = new HashMap<>();
+        v.visits().forEach(x -> signatures.put(x.id(), x.signatureStatus()));
+        return new VisitReply.DaySheet(day, timelines, enrolable, notEnrolled, signatures);
     }
 
     /** A rating visit as recorded so far, with its subject's timeline as it stands today. */
@@ -158,12 +167,8 @@ public final class VisitService {
             case VisitCommand.StartVisit s -> start(actor, s);
             case VisitCommand.StartUnscheduled u -> unscheduled(actor, u);
             case VisitCommand.RecordRating r -> rate(actor, r, null);
-            case VisitCommand.RecordVitals v -> {
-                if (v.values().isEmpty()) {
-                    throw new VisitRefused("no vital signs given");
-                }
-                yield inOpenVisit(actor, v.visitSessionId(), new TrailEvent.VisitVitals(clock.instant(), v.values()));
-            }
+            case VisitCommand.RecordVitals v -> vitals(actor, v);
+            case VisitCommand.TakeFromMonitor t -> fromMonitor(actor, t);
             case VisitCommand.AddNote n -> {
                 if (n.text() == null || n.text().isBlank()) {
                     throw new VisitRefused("a note needs its text");
@@ -173,7 +178,150 @@ public final class VisitService {
             case VisitCommand.RecordAdverseEvent a -> inOpenVisit(actor, a.visitSessionId(), new TrailEvent.AdverseEventRecorded(clock.instant(), a.event()));
             case VisitCommand.Complete x -> complete(actor, x);
             case VisitCommand.MarkMissed m -> missed(actor, m);
+            case VisitCommand.Amend a -> amend(actor, a);
         };
+    }
+
+    /**
+     * Hand-entered vitals (docs/visits.md): refused, naming the field, when one cannot have been measured (outside the
+     * stream's physical range, systolic below diastolic); kept and flagged with each alarm limit of the protocol (the
+     * limits the bedside alarms use) it is outside of.
+     */
+    private VisitReply.Done vitals(String actor, VisitCommand.RecordVitals v) {
+        if (v.values().isEmpty()) {
+            throw new VisitRefused("no vital signs given");
+        }
+        return recordVitals(actor, open(v.visitSessionId()), v.values(), null);
+    }
+
+    /** A value a device streamed to the station (the visit worker is fed the station's numeric samples). */
+    public void sample(NumericSample s) {
+        monitors.sample(s);
+    }
+
+    /** The monitors streaming to the station, each bed's latest values with their age and whether they can be taken now. */
+    public VisitReply.Monitors monitors(String visitSessionId) {
+        StudyVisits.VisitSession v = visits().visit(visitSessionId).orElseThrow(() -> new VisitRefused("no rating visit " + visitSessionId));
+        List<AlarmLimit> limits = limits(v);
+        return new VisitReply.Monitors(monitors.beds().stream().map(bed -> monitor(bed, limits)).toList());
+    }
+
+    private VisitReply.Monitor monitor(String bed, List<AlarmLimit> limits) {
+        Instant now = clock.instant();
+        List<VisitReply.MonitorValue> values = monitors.latest(bed).stream().map(r -> new VisitReply.MonitorValue(r.stream().key(), r.value(),
+                r.device().deviceId(), r.receivedAt(), Math.max(0, Duration.between(r.receivedAt(), now).toSeconds()),
+                VitalCheck.maxAge(limits, r.stream().key()).map(Duration::toSeconds).orElse(-1L))).toList();
+        String unavailable = null;
+        if (trail.get().sessions().stream().anyMatch(s -> bed.equals(s.created().bedId()) && !s.closed())) {
+            unavailable = bed + " has an infusion session in progress: its monitor reads that session's patient";
+        } else if (values.stream().noneMatch(VisitReply.MonitorValue::current)) {
+            unavailable = "no value from the monitor at " + bed + " is recent enough: " + values.stream().map(x -> VitalCheck.name(x.stream()) + " "
+                    + x.ageSeconds() + " s old" + (x.maxAgeSeconds() < 0 ? " (no alarm limit on it)" : " (at most " + x.maxAgeSeconds() + " s)"))
+                    .collect(Collectors.joining(", "));
+        }
+        return new VisitReply.Monitor(bed, values, unavailable);
+    }
+
+    /**
+     * "Take from monitor": the station's own latest values of the bed's devices that are recent enough (no older than
+     * the age the protocol's alarm limits allow on the stream), recorded with source = the bed and its devices.
+     */
+    private VisitReply.Done fromMonitor(String actor, VisitCommand.TakeFromMonitor t) {
+        StudyVisits.VisitSession visit = open(t.visitSessionId());
+        if (t.bedId() == null || !monitors.beds().contains(t.bedId())) {
+            throw new VisitRefused("no monitor streams from " + t.bedId());
+        }
+        VisitReply.Monitor m = monitor(t.bedId(), limits(visit));
+        if (m.unavailable() != null) {
+            throw new VisitRefused(m.unavailable());
+        }
+        List<VisitReply.MonitorValue> current = m.values().stream().filter(VisitReply.MonitorValue::current).toList();
+        String source = t.bedId() + ": " + current.stream().map(VisitReply.MonitorValue::deviceId).distinct().collect(Collectors.joining(", "));
+        return recordVitals(actor, visit, current.stream().map(x -> new TrailEvent.VitalReading(x.stream(), x.value(), x.receivedAt())).toList(),
+                source);
+    }
+
+    private List<AlarmLimit> limits(StudyVisits.VisitSession visit) {
+        return protocols.latest(visit.started().protocolId()).map(Protocol::alarms).orElse(List.of());
+    }
+
+    private VisitReply.Done recordVitals(String actor, StudyVisits.VisitSession visit, List<TrailEvent.VitalReading> readings, String source) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (TrailEvent.VitalReading r : readings) {
+            if (values.put(r.stream(), r.value()) != null) {
+                throw new VisitRefused(VitalCheck.name(r.stream()) + " is given twice");
+            }
+        }
+        List<String> impossible = VitalCheck.impossible(values);
+        if (!impossible.isEmpty()) {
+            throw new VisitRefused(String.join("; ", impossible));
+        }
+        List<AlarmLimit> limits = limits(visit);
+        List<TrailEvent.VitalFlag> flagged = readings.stream().flatMap(r -> VitalCheck.breaches(limits, r.stream(), r.value()).stream())
+                .map(b -> new TrailEvent.VitalFlag(b.stream(), b.value(), b.limit(), b.priority().name().toLowerCase(Locale.ROOT), b.source()))
+                .toList();
+        audit.record(actor, new SessionId(visit.id()), new TrailEvent.VisitVitals(clock.instant(), readings, source, flagged));
+        return done(visit.started().subject(), visit.started().protocolId(), visit.id(), Optional.empty());
+    }
+
+    /**
+     * An amendment of a completed visit (physicians: the caller admits RECORD_AMEND): the new entry, then
+     * {@code record.amended} with the reason, as review amends an infusion session's record. Nothing is overwritten.
+     */
+    private VisitReply.Done amend(String actor, VisitCommand.Amend a) {
+        StudyVisits.VisitSession v = visits().visit(Objects.requireNonNullElse(a.visitSessionId(), ""))
+                .orElseThrow(() -> new VisitRefused("no rating visit " + a.visitSessionId()));
+        if (v.completedAt().isEmpty()) {
+            throw new VisitRefused("the visit is still open: record it at the visit, an amendment is for a completed visit");
+        }
+        if (a.reason() == null || a.reason().isBlank()) {
+            throw new VisitRefused("an amendment needs its reason");
+        }
+        String reason = a.reason().strip();
+        SessionId session = new SessionId(v.id());
+        Optional<Score> score = Optional.empty();
+        switch (a.change()) {
+            case VisitCommand.AddNote n -> {
+                if (n.text() == null || n.text().isBlank()) {
+                    throw new VisitRefused("a note needs its text");
+                }
+                audit.record(actor, session, new TrailEvent.RecordAmended(clock.instant(), reason, new TrailEvent.NoteAdded(n.text().strip())));
+            }
+            case VisitCommand.RecordAdverseEvent e -> {
+                if (e.event() == null) {
+                    throw new VisitRefused("no adverse event given");
+                }
+                audit.record(actor, session, new TrailEvent.AdverseEventRecorded(clock.instant(), e.event()));
+                audit.record(actor, session, new TrailEvent.RecordAmended(clock.instant(), reason, new TrailEvent.AdverseEventAdded(e.event().id())));
+            }
+            case VisitCommand.RecordRating r -> {
+                Rating rating = r.rating();
+                if (!rating.isCorrection()) {
+                    throw new VisitRefused("an amendment corrects a rating of the visit: rate a new instrument at an unscheduled visit");
+                }
+                if (v.effectiveRatings().stream().noneMatch(x -> x.id().equals(rating.correction().originalRatingId()))) {
+                    throw new VisitRefused("rating " + rating.correction().originalRatingId() + " is not a rating in effect at this visit");
+                }
+                if (!rating.raterUserId().equals(actor)) {
+                    throw new VisitRefused("a rating is entered by the signed-in rater");
+                }
+                if (!rating.timePointId().equals(timePointOf(v)) || v.ratings().stream().anyMatch(x -> x.id().equals(rating.id()))) {
+                    throw new VisitRefused("a correction of this visit names its time point '" + timePointOf(v) + "' and a new rating id");
+                }
+                Score s;
+                try {
+                    s = Scorer.score(instrument(rating.instrumentId()), rating);
+                } catch (IllegalArgumentException e) {
+                    throw new VisitRefused(e.getMessage());
+                }
+                audit.record(actor, session, new TrailEvent.RatingEntered(rating, TrailEvent.RatingScore.of(s), true));
+                audit.record(actor, session, new TrailEvent.RecordAmended(clock.instant(), reason,
+                        new TrailEvent.RatingReplaced(rating.correction().originalRatingId(), rating.id())));
+                score = Optional.of(s);
+            }
+            case null, default -> throw new VisitRefused("an amendment corrects a rating, adds a note or records an adverse event");
+        }
+        return done(v.started().subject(), v.started().protocolId(), v.id(), score);
     }
 
     private VisitReply.Done enrol(String actor, VisitCommand.Enrol e) {

@@ -141,4 +141,27 @@ class VisitApiTest {
                 .flatMap(e -> e.as(TrailEvent.MarkerRecorded.class).stream()).map(m -> m.note()).toList());
         assertEquals(VisitVerticle.REFUSED, failed(Addresses.VISIT_QUERY, new VisitQuery.Visit("visit-none"), nurse).failureCode());
     }
+
+    @Test
+    void impossibleVitalsAreRefused400AndOnlyAPhysicianAmendsACompletedVisitOverTheBus() throws Exception {
+        String physician = station.signIn("dr1", Role.PHYSICIAN, "Dr. One");
+        send(new VisitCommand.Enrol("KET-032", PROTOCOL, LocalDate.of(2026, 3, 1)));
+        String visit = send(new VisitCommand.StartUnscheduled("KET-032", PROTOCOL, 1, "asked to be seen")).visitSessionId();
+        ReplyException impossible = failed(Addresses.VISIT_COMMAND, new VisitCommand.RecordVitals(visit,
+                List.of(new TrailEvent.VitalReading("spo2", 104, clock.instant()))), nurse);
+        assertEquals(VisitVerticle.REFUSED, impossible.failureCode());
+        assertEquals("SpO2 104 % is not possible: it must be 0-100 %", impossible.getMessage());
+        send(new VisitCommand.RecordVitals(visit, List.of(new TrailEvent.VitalReading("hr", 44, clock.instant()))));
+        send(new VisitCommand.Complete(visit));
+        VisitCommand.Amend amend = new VisitCommand.Amend(visit, "told the physician by phone", new VisitCommand.AddNote(visit, "dizzy on the way home"));
+        assertEquals(BusGuard.FORBIDDEN, failed(Addresses.VISIT_COMMAND, amend, nurse).failureCode(), "a nurse does not amend a completed visit");
+        station.request(Addresses.VISIT_COMMAND, amend, physician);
+        VisitReply.Visit back = query(new VisitQuery.Visit(visit));
+        assertEquals(List.of("HR 44 < 50"), back.visit().entries().stream().flatMap(e -> e.as(TrailEvent.VisitVitals.class).stream())
+                .flatMap(v -> v.flagged().stream()).map(TrailEvent.VitalFlag::limit).toList(), "the protocol's alarm limit");
+        TrailEvent.RecordAmended amended = back.visit().amendments().getFirst();
+        assertEquals("told the physician by phone", amended.reason());
+        assertEquals(new TrailEvent.NoteAdded("dizzy on the way home"), amended.change());
+        assertEquals("dr1", back.visit().entries().getLast().actor());
+    }
 }

@@ -27,7 +27,8 @@ import org.openinfusion.station.clinical.port.TimeSeriesReader;
  * only its own files with {@link #writeExports} for both trails (never {@link #main}, which records a new trail): the
  * REDCap files were so rewritten for issue 16 (one project dictionary, repeat rows, {@code <form>_complete}, events,
  * designations and repeating-instrument files), and again in session 6 for the subject's demographics form
- * ({@code record_id} and {@code age}, designated to the first event).
+ * ({@code record_id} and {@code age}, designated to the first event); QS/RS and then VS gained the VISITDY
+ * column (no row changed otherwise).
  */
 public final class V1Trails {
     static final Path RESOURCES = Path.of("src/test/resources/audit");
@@ -66,7 +67,7 @@ public final class V1Trails {
             for (ExportFormat format : ExportFormat.values()) {
                 if ((format.readsTimeSeries() && series == null) || (format == ExportFormat.BUNDLE_JSON && scope.isEmpty())
                         || format == ExportFormat.SDTM_CM || format == ExportFormat.VISITS_CSV || format == ExportFormat.FHIR_JSON || format == ExportFormat.EDF_PLUS
-                        || format == ExportFormat.SDTM_SUPPCM) { // added after v1: no file of the old code to compare with
+                        || format == ExportFormat.SDTM_SUPPCM || format == ExportFormat.SDTM_SUPPVS) { // added after v1: no file of the old code to compare with
                     continue;
                 }
                 ExportFile f = Exports.write(format, new ExportRequest(entries, scope, series, InstrumentCatalog.builtIn(),

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.clinical.api.VisitCommand;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.audit.AuditLog;
 import org.openinfusion.station.clinical.audit.HistoryReader;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.history.AuditHistory;
+import org.openinfusion.station.clinical.port.TimeSeriesReader;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
@@ -30,6 +32,9 @@ import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.VisitService;
 import org.openinfusion.station.clinical.session.SessionEvent;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.testing.AuditFileTrail;
 import org.openinfusion.testing.MutableClock;
 import org.openinfusion.station.testing.Sessions;
@@ -79,7 +84,75 @@ class VisitExportTest {
     private void hold(VisitService visits, String visit, int each) {
         String id = visits.handle("rater1", new VisitCommand.StartVisit("KET-014", PROTOCOL, visit, 1)).visitSessionId();
         visits.handle("rater1", new VisitCommand.RecordRating(id, hamd17("r-" + visit, visit, clock.instant(), each)));
+        if (visit.equals("day1")) { // vitals entered by hand, the HR outside the protocol's alarm limit
+            visits.handle("rater1", new VisitCommand.RecordVitals(id, List.of(new TrailEvent.VitalReading("hr", 130, clock.instant()),
+                    new TrailEvent.VitalReading("spo2", 97, clock.instant()))));
+        }
+        if (visit.equals("day5")) { // taken from the monitor of a free bed: the station's own values, its devices the source
+            Instant t = clock.instant().minusSeconds(2);
+            visits.sample(new NumericSample(new DeviceRef("bed-02", "mon-2"), Stream.HR, 64, t, t, 1));
+            visits.sample(new NumericSample(new DeviceRef("bed-02", "mon-2"), Stream.SPO2, 98, t, t, 2));
+            visits.handle("rater1", new VisitCommand.TakeFromMonitor(id, "bed-02"));
+        }
         visits.handle("rater1", new VisitCommand.Complete(id));
+    }
+
+    /** An empty time-series store: the sessions' cuff readings are not what these tests look at. */
+    private static final TimeSeriesReader NO_SERIES = new TimeSeriesReader() {
+        @Override
+        public List<TimeSeriesReader.StoredValue> numerics(String bed, Set<Stream> streams, Instant from, Instant to) {
+            return List.of();
+        }
+
+        @Override
+        public List<TimeSeriesReader.StoredValue> waveform(String bed, Stream stream, Instant from, Instant to) {
+            return List.of();
+        }
+    };
+
+    private CsvTable exportWithStore(ExportFormat format) {
+        return CsvTable.parse(Exports.write(format, new ExportRequest(history, Optional.empty(), NO_SERIES, InstrumentCatalog.builtIn(),
+                ProtocolCatalog.builtIn(), Set.of()), Clock.fixed(Instant.parse("2026-01-18T12:00:00Z"), ZoneOffset.UTC)).content());
+    }
+
+    @Test
+    void visitVitalsExportInSdtmVsWithTheVisitsNumberNameAndStudyDayAndTheirSourceInSuppvs() {
+        CsvTable vs = exportWithStore(ExportFormat.SDTM_VS);
+        List<String> rows = vs.rows().stream().map(r -> String.join("|", r.get("VSGRPID"), r.get("VSTESTCD"), r.get("VSSTRESN"), r.get("VSSTRESU"),
+                r.get("VISITNUM"), r.get("VISIT"), r.get("VISITDY"), r.get("EPOCH"), r.get("VSDTC"), r.get("VSTPT"))).toList();
+        assertEquals(List.of("P1 DAY 1 VITALS 1|HR|130|beats/min|103|P1 DAY 1|2|FOLLOW-UP|2026-01-13T10:00:00|",
+                "P1 DAY 1 VITALS 1|OXYSAT|97|%|103|P1 DAY 1|2|FOLLOW-UP|2026-01-13T10:00:00|",
+                "P1 DAY 5 VITALS 1|HR|64|beats/min|105|P1 DAY 5|6|FOLLOW-UP|2026-01-17T09:59:58|",
+                "P1 DAY 5 VITALS 1|OXYSAT|98|%|105|P1 DAY 5|6|FOLLOW-UP|2026-01-17T09:59:58|"), rows,
+                "as the visits' ratings in QS; a monitor's value at the time it was received");
+        assertEquals(List.of("VISITNUM", "VISIT", "VISITDY", "EPOCH"), vs.header().subList(vs.header().indexOf("VISITNUM"),
+                vs.header().indexOf("VISITNUM") + 4));
+        assertTrue(vs.rows().stream().allMatch(r -> r.get("USUBJID").equals(PROTOCOL + "-KET-014")));
+
+        CsvTable supp = exportWithStore(ExportFormat.SDTM_SUPPVS);
+        Map<String, String> seqByRow = new LinkedHashMap<>();
+        vs.rows().forEach(r -> seqByRow.put(r.get("VSSEQ"), r.get("VISITNUM") + " " + r.get("VSTESTCD")));
+        List<String> qualifiers = supp.rows().stream().filter(r -> !r.get("QNAM").equals("VSSRCSEQ"))
+                .map(r -> seqByRow.get(r.get("IDVARVAL")) + " " + r.get("QNAM") + "=" + r.get("QVAL")).toList();
+        assertEquals(List.of("103 HR VSSRC=HAND-ENTERED", "103 OXYSAT VSSRC=HAND-ENTERED", "105 HR VSSRC=MONITOR", "105 HR VSSRCDEV=bed-02: mon-2",
+                "105 OXYSAT VSSRC=MONITOR", "105 OXYSAT VSSRCDEV=bed-02: mon-2"), qualifiers);
+        assertTrue(supp.rows().stream().allMatch(r -> r.get("RDOMAIN").equals("VS") && r.get("IDVAR").equals("VSSEQ")));
+        long vitalsEntries = history.entries().stream().filter(e -> e.as(TrailEvent.VisitVitals.class).isPresent()).count();
+        assertEquals(2, vitalsEntries);
+        assertEquals(4, supp.rows().stream().filter(r -> r.get("QNAM").equals("VSSRCSEQ")).count(), "each row names its audit entry");
+        history.entries().stream().filter(e -> e.as(TrailEvent.VisitVitals.class).isPresent()).forEach(e -> assertTrue(supp.rows().stream()
+                .anyMatch(r -> r.get("QNAM").equals("VSSRCSEQ") && r.get("QVAL").equals(String.valueOf(e.seq()))), "entry " + e.seq()));
+    }
+
+    @Test
+    void aHandEnteredVitalOutsideTheAlarmLimitsIsFlaggedInTheAuditCsvWithTheLimitAndItsSource() {
+        List<Map<String, String>> rows = export(ExportFormat.AUDIT_CSV, Optional.empty()).rows().stream()
+                .filter(r -> r.get("type").equals("visit.vitals_recorded")).toList();
+        assertEquals(2, rows.size(), "day 1's by hand, day 5's from the monitor");
+        String payload = rows.getFirst().get("payload");
+        assertTrue(payload.contains("\"limit\":\"HR 130 > 120\"") && payload.contains("\"source\":\"NCT05803551 HR < 50 or > 120\"")
+                && payload.contains("\"priority\":\"high\""), payload);
+        assertTrue(!payload.contains("SPO2"), "SpO2 97 is within the limits: " + payload);
     }
 
     private CsvTable export(ExportFormat format, Optional<String> session) {

@@ -84,8 +84,9 @@ class VitalsExportTest {
     void vsHasOneRowSetPerCuffReadingWithTheNearestContinuousValuesAndPlannedTimes() {
         CsvTable vs = ExportFixtures.first(ExportFormat.SDTM_VS);
         assertEquals(List.of("STUDYID", "DOMAIN", "USUBJID", "VSSEQ", "VSGRPID", "VSTESTCD", "VSTEST", "VSORRES", "VSORRESU",
-                "VSSTRESC", "VSSTRESN", "VSSTRESU", "VSLOBXFL", "VISITNUM", "VISIT", "EPOCH", "VSDTC", "VSTPT", "VSTPTNUM", "VSELTM", "VSTPTREF",
-                "VSRFTDTC"), vs.header());
+                "VSSTRESC", "VSSTRESN", "VSSTRESU", "VSLOBXFL", "VISITNUM", "VISIT", "VISITDY", "EPOCH", "VSDTC", "VSTPT", "VSTPTNUM", "VSELTM",
+                "VSTPTREF", "VSRFTDTC"), vs.header());
+        assertTrue(vs.rows().stream().allMatch(r -> r.get("VISITDY").equals("1")), "the session's infusion day is study day 1");
         // twelve cuff readings (08:50 to 09:45): SYSBP, DIABP, MAP, HR, PULSE, RESP, OXYSAT each but no HR at 09:45 (ECG
         // off); ETCO2 stops after 09:30
         assertEquals(12 * 7 - 1 + 9, vs.rows().size());

@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.review;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,10 @@ import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.clinical.history.StudyVisits;
+import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.TabletGrants;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.testing.AuditFileTrail;
 import org.openinfusion.station.testing.ReviewScenario;
@@ -104,5 +108,38 @@ class VisitSignOffTest {
         assertEquals(2, signed().size());
         // the visit's signatures as the visit page reads them from the visit service
         assertEquals(approved.signatures(), VisitSignOff.all(visits.visits().visit(screening).orElseThrow()));
+    }
+
+    @Test
+    void aTabletLockingItselfWhenIdleAfterTheSignatureLeavesTheVisitSigned() throws IOException {
+        String right = new String(ReviewScenario.PHYSICIAN_PASSWORD);
+        // the patient tablet was handed a rating of the visit and unlocked; the nurse completes the visit meanwhile
+        TabletGrants grants = new TabletGrants(scenario.clock, TabletGrants.DEFAULT_CODE_VALIDITY, TabletGrants.DEFAULT_IDLE_LOCK);
+        TabletGrants.Handover h = new TabletGrants.Handover(grants.newHandoverId(), null, screening, "screening", "vas",
+                new Principal("rater1", Role.NURSE, "Nurse One"));
+        TabletGrants.Issued code = grants.issue(h);
+        visits.tablet(h, "rater1", TrailEvent.TabletStep.CODE_ISSUED, "valid until " + code.expiresAt());
+        assertInstanceOf(TabletGrants.Unlocked.class, grants.redeem(code.code()));
+        visits.tablet(h, "rater1", TrailEvent.TabletStep.UNLOCKED, "code");
+        visits.handle("rater1", new VisitCommand.Complete(screening));
+        review.signVisit(DR, sign(screening, SignatureMeaning.REVIEWED, right, ReviewScenario.PHYSICIAN), true);
+        long signedSeq = signed().getFirst().seq();
+
+        scenario.clock.advance(TabletGrants.DEFAULT_IDLE_LOCK);
+        List<TabletGrants.Handover> idle = grants.sweep();
+        assertEquals(List.of(h), idle);
+        idle.forEach(x -> visits.tablet(x, "tablet", TrailEvent.TabletStep.LOCKED, "idle"));
+        AuditEntry last = AuditReader.readVerified(scenario.file).getLast();
+        assertEquals("tablet.locked", last.type());
+        assertEquals(screening, last.sessionId(), "the idle lock is the visit's last entry");
+
+        StudyVisits.VisitSession v = visits.visits().visit(screening).orElseThrow();
+        assertEquals(List.of(SignatureMeaning.REVIEWED), VisitSignOff.current(v).stream().map(Signature::meaning).toList(), "still counts");
+        assertEquals(StudyVisits.SignatureStatus.REVIEWED, v.signatureStatus(), "as the review list and the day sheet read it");
+        // a physician who opened the visit before the lock may approve it: nothing clinical changed since
+        VisitSignOff.VisitSignatures approved = review.signVisit(DR,
+                new ReviewRequest.Sign(screening, SignatureMeaning.APPROVED, right.toCharArray(), signedSeq, ""), false);
+        assertEquals(List.of(SignatureMeaning.REVIEWED, SignatureMeaning.APPROVED), approved.current().stream().map(Signature::meaning).toList());
+        assertEquals(StudyVisits.SignatureStatus.APPROVED, visits.visits().visit(screening).orElseThrow().signatureStatus());
     }
 }

@@ -24,7 +24,16 @@ import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Correction;
 import org.openinfusion.station.clinical.rating.Rating;
+import org.openinfusion.station.clinical.history.SessionId;
+import org.openinfusion.station.clinical.review.SignatureMeaning;
+import org.openinfusion.station.clinical.review.VisitSignOff;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.security.Principal;
+import org.openinfusion.station.security.Role;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
@@ -186,5 +195,129 @@ class VisitServiceTest {
         VisitReply.DaySheet enrolled = visits.daySheet(today);
         assertEquals(List.of(), enrolled.notEnrolled());
         assertEquals("KET-014", enrolled.timelines().getFirst().subject());
+    }
+
+    @Test
+    void handEnteredVitalsThatCannotBeMeasuredAreRefusedNamingTheFieldAndOnesOutsideTheAlarmLimitsAreKeptFlagged() throws IOException {
+        run(new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
+        String id = run(new VisitCommand.StartVisit("KET-014", PROTOCOL, "screening", 1)).visitSessionId();
+        Instant now = clock.instant();
+        assertEquals("SpO2 101 % is not possible: it must be 0-100 %",
+                refused(new VisitCommand.RecordVitals(id, List.of(new TrailEvent.VitalReading("spo2", 101, now)))));
+        assertEquals("Heart rate -1 /min is not possible: it must be 0-350 /min; Systolic BP 70 is below diastolic BP 90: check both values",
+                refused(new VisitCommand.RecordVitals(id, List.of(new TrailEvent.VitalReading("nibp_sys", 70, now),
+                        new TrailEvent.VitalReading("nibp_dia", 90, now), new TrailEvent.VitalReading("hr", -1, now)))));
+        assertEquals("Heart rate is given twice", refused(new VisitCommand.RecordVitals(id, List.of(new TrailEvent.VitalReading("hr", 70, now),
+                new TrailEvent.VitalReading("hr", 71, now)))));
+        assertEquals(List.of("visit.started"), visits.visits().visit(id).orElseThrow().entries().stream().map(r -> r.written().type()).toList(),
+                "nothing refused is written");
+
+        run(new VisitCommand.RecordVitals(id, List.of(new TrailEvent.VitalReading("nibp_sys", 150, now),
+                new TrailEvent.VitalReading("nibp_dia", 85, now), new TrailEvent.VitalReading("hr", 130, now), new TrailEvent.VitalReading("spo2", 91, now))));
+        log.close();
+        start(); // read back from the file
+        TrailEvent.VisitVitals v = visits.visits().visit(id).orElseThrow().entries().getLast().as(TrailEvent.VisitVitals.class).orElseThrow();
+        assertEquals(4, v.values().size(), "kept, all of them");
+        assertEquals(null, v.source(), "entered by hand");
+        assertEquals(List.of("hr HR 130 > 120 high NCT05803551 HR < 50 or > 120", "spo2 SPO2 91 < 95 medium NCT05803551 SpO2 < 95 %",
+                        "spo2 SPO2 91 < 92 high site default"),
+                v.flagged().stream().map(f -> f.stream() + " " + f.limit() + " " + f.priority() + " " + f.source()).toList(),
+                "flagged against the protocol's alarm limits, as the bedside alarms word them; the BP is within them");
+    }
+
+    @Test
+    void aPhysiciansAmendmentOfASignedVisitIsAppendedWithItsReasonAndTheVisitNeedsANewSignature() throws IOException {
+        run(new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
+        String id = run(new VisitCommand.StartVisit("KET-014", PROTOCOL, "screening", 1)).visitSessionId();
+        Rating first = hamd17("r1", "screening", "rater1", clock.instant(), 1, 1);
+        run(new VisitCommand.RecordRating(id, first));
+        // a correction while the visit is open: the original stays in the trail, the correction is in effect
+        Rating corrected = new Rating("r2", "hamd17", null, "screening", "research_rater", "rater1", clock.instant(), clock.instant(),
+                hamd17("x", "screening", "rater1", clock.instant(), 3, 1).answers(), new Correction("r1", "item 1 misheard"));
+        assertEquals(19, run(new VisitCommand.RecordRating(id, corrected)).score().orElseThrow().total().getAsInt());
+        assertEquals("the visit is still open: record it at the visit, an amendment is for a completed visit",
+                refused(new VisitCommand.Amend(id, "late", new VisitCommand.AddNote(id, "x"))));
+        run(new VisitCommand.Complete(id));
+        StudyVisits.VisitSession done = visits.visits().visit(id).orElseThrow();
+        assertEquals(List.of("r1", "r2"), done.ratings().stream().map(Rating::id).toList());
+        assertEquals(List.of("r2"), done.effectiveRatings().stream().map(Rating::id).toList());
+        assertEquals(StudyVisits.SignatureStatus.NOT_SIGNED, visits.daySheet(visits.today()).signature(id));
+        assertEquals("the visit is completed: corrections are made in review", refused(new VisitCommand.AddNote(id, "late")));
+
+        Principal dr = new Principal("dr1", Role.PHYSICIAN, "Dr. Ada Example");
+        AuditFileTrail.of(log).record("dr1", new SessionId(id), VisitSignOff.signature(done, SignatureMeaning.REVIEWED, dr, clock.instant()));
+        assertEquals(StudyVisits.SignatureStatus.REVIEWED, visits.daySheet(visits.today()).signature(id));
+
+        assertEquals("an amendment needs its reason", refused(new VisitCommand.Amend(id, " ", new VisitCommand.AddNote(id, "x"))));
+        assertEquals("an amendment corrects a rating of the visit: rate a new instrument at an unscheduled visit",
+                refused(new VisitCommand.Amend(id, "why", new VisitCommand.RecordRating(id, hamd17("r9", "screening", "rater1", clock.instant(), 1, 1)))));
+        Rating ofOriginal = new Rating("r3", "hamd17", null, "screening", "research_rater", "rater1", clock.instant(), clock.instant(),
+                first.answers(), new Correction("r1", "back"));
+        assertEquals("rating r1 is not a rating in effect at this visit", refused(new VisitCommand.Amend(id, "why", new VisitCommand.RecordRating(id, ofOriginal))));
+        assertEquals("an amendment corrects a rating, adds a note or records an adverse event",
+                refused(new VisitCommand.Amend(id, "why", new VisitCommand.Complete(id))));
+
+        clock.advance(Duration.ofDays(2));
+        Rating amended = new Rating("r4", "hamd17", null, "screening", "research_rater", "rater1", clock.instant(), clock.instant(),
+                hamd17("x", "screening", "rater1", clock.instant(), 2, 1).answers(), new Correction("r2", "source document says 2"));
+        assertEquals(18, run(new VisitCommand.Amend(id, "source document verification", new VisitCommand.RecordRating(id, amended)))
+                .score().orElseThrow().total().getAsInt());
+        run(new VisitCommand.Amend(id, "phoned the next day", new VisitCommand.AddNote(id, "reported headache the evening after")));
+        log.close();
+        start();
+        StudyVisits.VisitSession after = visits.visits().visit(id).orElseThrow();
+        assertEquals(List.of("visit.started", "rating.recorded", "rating.corrected", "visit.completed", "record.signed", "rating.corrected",
+                "record.amended", "record.amended"), after.entries().stream().map(r -> r.written().type()).toList(), "appended, nothing overwritten");
+        assertEquals(List.of("r1", "r2", "r4"), after.ratings().stream().map(Rating::id).toList());
+        assertEquals(List.of("r4"), after.effectiveRatings().stream().map(Rating::id).toList());
+        assertEquals(List.of("source document verification", "phoned the next day"), after.amendments().stream().map(TrailEvent.RecordAmended::reason).toList());
+        assertEquals(List.of(18), line(visits.timeline("KET-014", PROTOCOL, visits.today()), "screening", 1).ratings().stream()
+                .map(r -> r.measures().get("hamd17")).toList(), "the timeline shows the amended rating");
+        assertEquals(StudyVisits.SignatureStatus.SIGNED_BEFORE_AMENDMENT, visits.daySheet(visits.today()).signature(id));
+        assertEquals(1, VisitSignOff.all(after).size(), "the earlier signature is kept");
+        assertEquals(List.of(), VisitSignOff.current(after), "and no longer covers the visit");
+        VisitSignOff.requireSignable(after, SignatureMeaning.REVIEWED, "dr1"); // the same physician may sign the amended visit again
+    }
+
+    private long seq;
+
+    private void stream(String bed, String device, Stream stream, double value, Duration ago) {
+        Instant t = clock.instant().minus(ago);
+        visits.sample(new NumericSample(new DeviceRef(bed, device), stream, value, t, t, ++seq));
+    }
+
+    @Test
+    void takeFromMonitorRecordsTheBedsCurrentValuesWithTheDevicesAsTheirSourceAndRefusesStaleOnesOrABedInUse() {
+        run(new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
+        String id = run(new VisitCommand.StartVisit("KET-014", PROTOCOL, "screening", 1)).visitSessionId();
+        assertEquals(List.of(), visits.monitors(id).monitors(), "no monitor streams to the station");
+        assertEquals("no monitor streams from bed-02", refused(new VisitCommand.TakeFromMonitor(id, "bed-02")));
+
+        stream("bed-02", "mon-1", Stream.HR, 72, Duration.ofSeconds(20)); // older than the HR limits' 15 s
+        stream("bed-02", "mon-1", Stream.RESP_RATE, 14, Duration.ofSeconds(40)); // older than 30 s
+        assertEquals("no value from the monitor at bed-02 is recent enough: Heart rate 20 s old (at most 15 s), Respiratory rate 40 s old (at most 30 s)",
+                refused(new VisitCommand.TakeFromMonitor(id, "bed-02")));
+        stream("bed-02", "mon-1", Stream.SPO2, 93, Duration.ofSeconds(5));
+        stream("bed-02", "cuff-1", Stream.NIBP_SYS, 132, Duration.ofSeconds(200)); // within the cuff limits' 360 s
+        stream("bed-02", "cuff-1", Stream.NIBP_DIA, 84, Duration.ofSeconds(200));
+        stream("bed-02", "mon-1", Stream.ETCO2, 38, Duration.ofSeconds(1)); // not a vital sign a visit takes
+
+        VisitReply.Monitor m = visits.monitors(id).monitors().getFirst();
+        assertEquals("bed-02", m.bedId());
+        assertEquals(null, m.unavailable());
+        assertEquals(List.of("nibp_sys 132 cuff-1 200/360", "nibp_dia 84 cuff-1 200/360", "hr 72 mon-1 20/15", "spo2 93 mon-1 5/15", "rr 14 mon-1 40/30"),
+                m.values().stream().map(v -> v.stream() + " " + (int) v.value() + " " + v.deviceId() + " " + v.ageSeconds() + "/" + v.maxAgeSeconds()).toList());
+
+        run(new VisitCommand.TakeFromMonitor(id, "bed-02"));
+        TrailEvent.VisitVitals v = visits.visits().visit(id).orElseThrow().entries().getLast().as(TrailEvent.VisitVitals.class).orElseThrow();
+        assertEquals("bed-02: cuff-1, mon-1", v.source());
+        assertEquals(List.of("nibp_sys 132", "nibp_dia 84", "spo2 93"), v.values().stream().map(x -> x.stream() + " " + (int) x.value()).toList(),
+                "only the values recent enough");
+        assertEquals(clock.instant().minusSeconds(200), v.values().getFirst().measuredAt(), "measured when the station received it, not now");
+        assertEquals(List.of("SPO2 93 < 95"), v.flagged().stream().map(TrailEvent.VitalFlag::limit).toList(), "checked against the limits as by hand");
+
+        sessions.create("nurse1", "bed-02", PROTOCOL, "KET-020", SubjectMeasures.weight(70), "KIT-9");
+        assertEquals("bed-02 has an infusion session in progress: its monitor reads that session's patient",
+                refused(new VisitCommand.TakeFromMonitor(id, "bed-02")));
     }
 }
