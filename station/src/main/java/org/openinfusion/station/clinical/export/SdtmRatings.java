@@ -24,10 +24,7 @@ import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Scoring;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
-import org.openinfusion.station.clinical.visit.SubjectFacts;
 import org.openinfusion.station.clinical.visit.SubjectTimeline;
-import org.openinfusion.station.clinical.visit.VisitKind;
-import org.openinfusion.station.clinical.visit.VisitSchedule;
 
 /**
  * CDISC SDTM RS (clinician-rated scales) or QS (questionnaires) from the effective ratings ({@link TrailRating#effective}:
@@ -104,20 +101,10 @@ final class SdtmRatings {
 
     private static void followUps(String domain, StudyVisits visits, InstrumentCatalog instruments, ProtocolCatalog protocols, Csv csv,
                                   Sdtm.Sequence seq, int from, Map<String, Instant> exposure, Map<Integer, String> epochs) {
-        for (SubjectFacts f : visits.subjects()) {
-            Optional<VisitSchedule> schedule = protocols.latest(f.protocolId()).flatMap(Protocol::visits);
-            if (schedule.isEmpty()) {
-                continue;
-            }
-            SubjectTimeline t = SubjectTimeline.of(schedule.get(), f, ZoneOffset.UTC, LocalDate.of(9999, 12, 31));
-            String usubjid = f.protocolId() + "-" + f.subject();
-            for (SubjectTimeline.Line l : t.lines()) {
-                if (l.kind() != VisitKind.RATING || l.visitSessionId() == null) {
-                    continue;
-                }
-                Place place = new Place(f.protocolId(), usubjid, Sdtm.number(l.visitNumber()), l.visitLabel(schedule.get().periods() > 1),
-                        l.studyDay().map(String::valueOf).orElse(""));
-                StudyVisits.VisitSession v = visits.visit(l.visitSessionId()).orElseThrow();
+        for (HeldRatingVisits.Visit held : HeldRatingVisits.of(visits, protocols)) {
+                String usubjid = held.usubjid();
+                Place place = new Place(held.studyId(), usubjid, held.visitNum(), held.visit(), held.visitDay());
+                StudyVisits.VisitSession v = held.session();
                 Set<String> effective = new HashSet<>(v.effectiveRatings().stream().map(r -> r.id()).toList());
                 for (var recorded : v.entries()) {
                     var entered = recorded.as(TrailEvent.RatingEntered.class);
@@ -138,7 +125,6 @@ final class SdtmRatings {
                     }
                 }
             }
-        }
     }
 
     private static LocalDate day(Instant t) {

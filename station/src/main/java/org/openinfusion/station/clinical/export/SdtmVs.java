@@ -18,12 +18,8 @@ import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
 import org.openinfusion.station.clinical.port.TimeSeriesReader;
-import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
-import org.openinfusion.station.clinical.visit.SubjectFacts;
 import org.openinfusion.station.clinical.visit.SubjectTimeline;
-import org.openinfusion.station.clinical.visit.VisitKind;
-import org.openinfusion.station.clinical.visit.VisitSchedule;
 import org.openinfusion.station.domain.Stream;
 
 /**
@@ -134,22 +130,10 @@ final class SdtmVs {
     /** The vital signs of every held rating visit, in timeline order, each recording a group ("P1 DAY 1 VITALS 1"). */
     private static void followUps(StudyVisits visits, ProtocolCatalog protocols, Csv csv, Sdtm.Sequence seq, Sdtm.Supp supp,
                                   Map<String, Instant> exposure, Map<Integer, String> epochs) {
-        for (SubjectFacts f : visits.subjects()) {
-            Optional<VisitSchedule> schedule = protocols.latest(f.protocolId()).flatMap(Protocol::visits);
-            if (schedule.isEmpty()) {
-                continue;
-            }
-            SubjectTimeline t = SubjectTimeline.of(schedule.get(), f, ZoneOffset.UTC, LocalDate.of(9999, 12, 31));
-            String usubjid = f.protocolId() + "-" + f.subject();
-            for (SubjectTimeline.Line l : t.lines()) {
-                if (l.kind() != VisitKind.RATING || l.visitSessionId() == null) {
-                    continue;
-                }
-                String visitNum = Sdtm.number(l.visitNumber());
-                String visit = l.visitLabel(schedule.get().periods() > 1);
-                String visitDay = l.studyDay().map(String::valueOf).orElse("");
+        for (HeldRatingVisits.Visit v : HeldRatingVisits.of(visits, protocols)) {
+                String usubjid = v.usubjid();
                 int group = 0;
-                for (Recorded r : visits.visit(l.visitSessionId()).orElseThrow().entries()) {
+                for (Recorded r : v.session().entries()) {
                     Optional<TrailEvent.VisitVitals> vitals = r.as(TrailEvent.VisitVitals.class);
                     if (vitals.isEmpty()) {
                         continue;
@@ -166,15 +150,14 @@ final class SdtmVs {
                         int n = seq.next(usubjid);
                         epochs.put(csv.rows().size(), exposure.get(usubjid) != null && !reading.measuredAt().isBefore(exposure.get(usubjid))
                                 ? Sdtm.FOLLOW_UP : Sdtm.SCREENING);
-                        csv.row(f.protocolId(), "VS", usubjid, n, visit + " VITALS " + group, x.name(), x.label, value, x.unit, value, value, x.unit,
-                                visitNum, visit, visitDay, Sdtm.dtc(reading.measuredAt()), "", "", "", "", "");
-                        supp.add(f.protocolId(), usubjid, n, "VSSRC", "Source of Result", source == null ? HAND_ENTERED : MONITOR, "ASSIGNED");
-                        supp.add(f.protocolId(), usubjid, n, "VSSRCDEV", "Source Bed and Devices", source, "COLLECTED");
-                        supp.add(f.protocolId(), usubjid, n, "VSSRCSEQ", "Source Audit Entry Sequence", String.valueOf(r.seq()), "ASSIGNED");
+                        csv.row(v.studyId(), "VS", usubjid, n, v.visit() + " VITALS " + group, x.name(), x.label, value, x.unit, value, value,
+                                x.unit, v.visitNum(), v.visit(), v.visitDay(), Sdtm.dtc(reading.measuredAt()), "", "", "", "", "");
+                        supp.add(v.studyId(), usubjid, n, "VSSRC", "Source of Result", source == null ? HAND_ENTERED : MONITOR, "ASSIGNED");
+                        supp.add(v.studyId(), usubjid, n, "VSSRCDEV", "Source Bed and Devices", source, "COLLECTED");
+                        supp.add(v.studyId(), usubjid, n, "VSSRCSEQ", "Source Audit Entry Sequence", String.valueOf(r.seq()), "ASSIGNED");
                     }
                 }
             }
-        }
     }
 
     static final String HAND_ENTERED = "HAND-ENTERED";
