@@ -93,6 +93,8 @@ public class VisitView extends Div implements BeforeEnterObserver {
     private final Div amendSection;
     private Dialog amendDialog;
     private final Button sign = new Button(Text.get("visit.sign"));
+    /** The last entry changing the visit's content when the page showed it: a signature is for what was shown. */
+    private long shownLastChange;
     private Dialog signDialog;
     private Dialog handOverDialog;
     private final List<Button> editing = new ArrayList<>();
@@ -205,7 +207,10 @@ public class VisitView extends Div implements BeforeEnterObserver {
     }
 
     private void reload() {
-        station.<VisitReply.Visit>request(Addresses.VISIT_QUERY, new VisitQuery.Visit(visitId), v -> show(VisitSheet.of(v)), error::setText);
+        station.<VisitReply.Visit>request(Addresses.VISIT_QUERY, new VisitQuery.Visit(visitId), v -> {
+            shownLastChange = VisitSignOff.lastChangeSeq(v.visit());
+            show(VisitSheet.of(v));
+        }, error::setText);
         station.<VisitReply.Monitors>request(Addresses.VISIT_QUERY, new VisitQuery.Monitors(visitId), this::showMonitors, monitorNote::setText);
     }
 
@@ -498,7 +503,7 @@ public class VisitView extends Div implements BeforeEnterObserver {
             password.clear();
             ok.setEnabled(false);
             station.<VisitSignOff.VisitSignatures>request(Addresses.REVIEW_SIGN_VISIT, new ReviewRequest.Sign(visitId, meaning.getValue(), secret,
-                    0, first ? userId.getValue().strip() : ""), signed -> {
+                    shownLastChange, first ? userId.getValue().strip() : ""), signed -> {
                         CurrentUser.signatureMade();
                         d.close();
                         reload();

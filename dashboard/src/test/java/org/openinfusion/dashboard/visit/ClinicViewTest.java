@@ -154,6 +154,31 @@ class ClinicViewTest {
         assertEquals(VisitStation.PHYSICIAN, signed.getFirst().actor());
     }
 
+    @Test
+    void aSignatureIsRefusedWhenTheVisitChangedAfterThePageShowedIt() throws Exception {
+        station.send(new VisitCommand.Enrol("KET-045", WILLIAMS, LocalDate.of(2026, 3, 2)));
+        String visit = station.send(new VisitCommand.StartVisit("KET-045", WILLIAMS, "screening", 1)).visitSessionId();
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        InstrumentCatalog.builtIn().get("hamd17").items().forEach(i -> answers.put(i.id(), Answer.score(0)));
+        Instant at = Instant.parse("2026-03-02T08:30:00Z");
+        station.send(new VisitCommand.RecordRating(visit, new Rating("r-45", "hamd17", null, "screening", "nurse", "nurse1", at.minusSeconds(600), at,
+                answers, null)));
+        station.send(new VisitCommand.Complete(visit));
+        station.signIn(VisitStation.PHYSICIAN, Role.PHYSICIAN);
+        UI.getCurrent().navigate("visit/" + visit);
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("visit-sign")).isEmpty());
+        // another physician amends the visit while this page shows the earlier version
+        station.send(new VisitCommand.Amend(visit, "told by phone", new VisitCommand.AddNote(visit, "headache in the evening")));
+
+        click("visit-sign");
+        _get(TextField.class, s -> s.withId("visit-sign-user-id")).setValue(VisitStation.PHYSICIAN);
+        _get(PasswordField.class, s -> s.withId("visit-sign-password")).setValue(VisitStation.PHYSICIAN_PASSWORD);
+        click("visit-sign-submit");
+        KaribuStation.until(() -> !text("visit-sign-error").isEmpty());
+        assertTrue(text("visit-sign-error").contains("changed after you opened it"), text("visit-sign-error"));
+        assertTrue(station.trail().entries().stream().noneMatch(e -> e.as(TrailEvent.RecordSigned.class).isPresent()), "nothing signed");
+    }
+
     private static void rowAction(int row, String buttonClass) {
         Component cell = GridKt._getCellComponent(clinic().grid(), row, "actions");
         _click(cell.getChildren().filter(c -> c.hasClassName(buttonClass)).map(Button.class::cast).findFirst().orElseThrow());
