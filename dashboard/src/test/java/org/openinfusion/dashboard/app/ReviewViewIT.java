@@ -161,9 +161,12 @@ class ReviewViewIT {
         String legends = (String) browser.executeScript("return [...document.querySelectorAll('#timeline .u-legend')].map(l => l.innerText).join(' | ')");
         assertFalse(legends.contains("--") || legends.contains("min:"), legends);
         assertTrue(legends.contains("HR /min"), legends);
+        assertEquals("none", browser.executeScript("return getComputedStyle(document.querySelector('#timeline .u-legend .u-series:nth-child(2) th'),"
+                + " '::after').content"), "no colon after a line's name without a value");
         browser.executeScript("const p = document.getElementById('timeline').plots[0]; p.setCursor({left: p.over.clientWidth / 2, top: 20});");
         String pointed = (String) browser.executeScript("return document.querySelector('#timeline .u-legend').innerText");
-        assertTrue(pointed.matches("(?s).*At\\s+T[+-]\\d+\\.\\d min.*"), pointed);
+        // the legend's cells carry no whitespace between them in innerText ("AtT+0.1 minHR /min68")
+        assertTrue(pointed.matches("(?s).*At\\s*T[+-]\\d+\\.\\d min.*HR /min\\s*\\d+.*"), pointed);
         // zooming one panel zooms all; reset shows everything again
         System.out.println("timeline series: " + browser.executeScript("const t = document.getElementById('timeline');"
                 + "return JSON.stringify(t.data.panels.map(p => p.series.map(s => s.key + ':' + s.t.length)))"));
