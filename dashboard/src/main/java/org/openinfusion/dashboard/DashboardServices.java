@@ -10,7 +10,8 @@ import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
  * What views need from the running station, handed over once by the launcher before the web
  * server starts (Vaadin Boot has no dependency injection). Views reach the station only through
  * the event bus: never a device, never the database. The instrument catalog is immutable data
- * (structure and item wording); accounts and sign-in live in the station (security package).
+ * (structure and item wording); accounts and sign-in live in the station (security package), whose printed names and
+ * roles {@link StaffNames} reads so screens name staff, never by account id.
  */
 public final class DashboardServices {
     private static volatile DashboardServices current;
@@ -18,14 +19,21 @@ public final class DashboardServices {
 
     private final Vertx vertx;
     private final InstrumentCatalog instruments;
+    private final StaffNames staff;
 
-    private DashboardServices(Vertx vertx, InstrumentCatalog instruments) {
+    private DashboardServices(Vertx vertx, InstrumentCatalog instruments, StaffNames staff) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
+        this.staff = Objects.requireNonNull(staff, "staff");
     }
 
+    /** A station without an account list to name staff by (staff then read "staff member", never an account id). */
     public static void install(Vertx vertx, InstrumentCatalog instruments) {
-        current = new DashboardServices(vertx, instruments);
+        install(vertx, instruments, StaffNames.none());
+    }
+
+    public static void install(Vertx vertx, InstrumentCatalog instruments, StaffNames staff) {
+        current = new DashboardServices(vertx, instruments, staff);
     }
 
     /**
@@ -68,5 +76,10 @@ public final class DashboardServices {
 
     public InstrumentCatalog instruments() {
         return instruments;
+    }
+
+    /** Printed names and roles of the station's accounts, for "who did it" on screens. */
+    public StaffNames staff() {
+        return staff;
     }
 }

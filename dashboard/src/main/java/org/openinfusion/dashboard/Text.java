@@ -205,13 +205,18 @@ public final class Text {
 
     /**
      * A time point's countdown as staff read it: an overdue one reads "overdue N min" counted from when it became
-     * overdue (for a baseline overdue from an early infusion start: from that start), never "due in"; any other one
+     * overdue (for a baseline overdue from an early infusion start: from that start), never "due in"; one open for
+     * rating before its due time (a baseline opens at the baseline step, its due time is the capsule + the lead) reads
+     * "open now, due by 10:45", never "due in 45 min", which would tell the nurse to wait; any other one
      * {@link #due(Instant, Instant)} to its due time. Empty without a due time.
      */
     public static String due(Prompt p, Instant now) {
         if (p.state() == PromptState.OVERDUE) {
             Instant since = p.overdueSince().or(p::due).orElse(now);
             return get("due.overdue", Math.max(1, minutesRoundedUp(Math.max(0, Duration.between(since, now).toSeconds()))));
+        }
+        if (p.state() == PromptState.DUE && p.due().filter(d -> Duration.between(now, d).toSeconds() >= 60).isPresent()) {
+            return get("due.openBy", clock(p.due().get()));
         }
         return p.due().map(d -> due(d, now)).orElse("");
     }

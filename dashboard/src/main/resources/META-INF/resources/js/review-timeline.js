@@ -135,9 +135,13 @@ class ReviewTimeline extends HTMLElement {
   }
 
   options(panel, width) {
-    const series = [{ label: 'min' }];
+    // the legend: with the pointer on a panel, the time under it ("At T+12.5 min") and each line's value there (a
+    // line without a value at that time: "-"); without a pointer the lines' names only, no empty value fields (CSS
+    // hides an empty value and the time's entry)
+    const series = [{ label: this.data.cursor || '', value: (u, v, si, idx) => idx == null || v == null ? '' : this.fromStart(v) }];
     for (const s of panel.series) {
-      const o = { label: s.label, stroke: s.color, scale: s.scale, width: 1.5, value: (u, v) => v == null ? '-' : v.toFixed(s.decimals) };
+      const o = { label: s.label, stroke: s.color, scale: s.scale, width: 1.5,
+        value: (u, v, si, idx) => idx == null ? '' : (v == null ? '-' : v.toFixed(s.decimals)) };
       if (s.style === 'points') {
         o.paths = () => null;
         o.points = { show: true, size: 7, fill: s.color, stroke: s.color };
@@ -174,6 +178,11 @@ class ReviewTimeline extends HTMLElement {
         setScale: [(u, key) => { if (key === 'x') this.scaled(u); }],
       },
     };
+  }
+
+  /** Minutes from the infusion start as the events list writes them, e.g. "T+12.5 min", "T-3.0 min". */
+  fromStart(v) {
+    return 'T' + (v < 0 ? '-' : '+') + Math.abs(v).toFixed(1) + ' ' + (this.data.unit || '');
   }
 
   listen(u) {

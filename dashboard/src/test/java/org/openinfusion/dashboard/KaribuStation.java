@@ -62,6 +62,7 @@ public final class KaribuStation implements AutoCloseable {
         users = UserStore.at(usersDir.resolve(UserStore.FILE_NAME), 4);
         users.put("nurse1", Role.NURSE, "secret-pw".toCharArray());
         users.put("doc", Role.PHYSICIAN, "Dr Doc", "secret-pw".toCharArray());
+        users.put("nurse7", Role.NURSE, "Nora Nurse", "secret-pw".toCharArray()); // a printed name unlike the account id
         users.put("eng1", Role.ENGINEER, "secret-pw".toCharArray());
         users.put("admin1", Role.ADMIN, "secret-pw".toCharArray());
         signIns = new SignIns(Clock.systemUTC(), Duration.ofMinutes(15));
@@ -72,7 +73,7 @@ public final class KaribuStation implements AutoCloseable {
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         vertx.deployVerticle(new AuthVerticle(authenticator, signIns, guard, users, trail), worker)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        DashboardServices.install(vertx, InstrumentCatalog.builtIn());
+        DashboardServices.install(vertx, InstrumentCatalog.builtIn(), StaffNames.of(users::list));
         MockVaadin.setup(new Routes().autoDiscoverViews("org.openinfusion.dashboard"));
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.openinfusion.dashboard.DashboardServices;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.simulation.SimulatedNurse;
 import org.openinfusion.sim.Pharmacy;
@@ -97,7 +98,7 @@ public final class StationMain implements AutoCloseable {
         try {
             users = station.users();
             demoUserCreated = options.simulatedBeds() > 0 && createDemoUsers(users);
-            DashboardServices.install(vertx, station.instruments());
+            DashboardServices.install(vertx, station.instruments(), StaffNames.of(users::list));
             web = webStart.join();
             dashboardUrl = (tls.isPresent() ? "https://" : "http://") + config.http().host() + ":" + port + "/";
             LOG.info("Dashboard web server started in {} s at {}", String.format(Locale.ROOT, "%.1f", web.startSeconds()), dashboardUrl);

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.openinfusion.dashboard.AlarmWording;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.alarm.ActiveAlarm;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -84,7 +86,7 @@ final class AlarmPanel extends Div {
         recent.removeAll();
         // the latest that fit the tab without scrolling; the rest are in the session record
         events.stream().limit(SHOWN_EVENTS).forEach(e -> recent.add(new Div(new Span(Text.clock(e.at()) + "  " + Text.of("alarmEvent", e.kind())
-                + ": " + AlarmWording.of(e.alarmId(), e.message()) + ("station".equals(e.by()) ? "" : "  (" + e.by() + ")")))));
+                + ": " + AlarmWording.of(e.alarmId(), e.message()) + (AuditPort.STATION.equals(e.by()) ? "" : " - " + StaffNames.named(e.by()))))));
         if (events.size() > SHOWN_EVENTS) {
             Span more = new Span(Text.get("bed.earlierEvents"));
             more.addClassName("list-more");
@@ -104,7 +106,7 @@ final class AlarmPanel extends Div {
         Span text = new Span(AlarmWording.of(a.id(), a.message()));
         text.addClassName("alarm-text");
         boolean silenced = !a.audible(now);
-        Span state = new Span(a.acknowledgedBy().map(u -> Text.get("alarm.acknowledgedBy", u))
+        Span state = new Span(a.acknowledgedBy().map(u -> Text.get("alarm.acknowledgedBy", StaffNames.named(u)))
                 .orElse(a.escalated() ? Text.get("alarm.unacknowledged") : "")
                 + (silenced ? "  " + Text.get("alarm.silencedUntil", Text.clock(a.silencedUntil().orElseThrow())) : ""));
         state.addClassName("alarm-state");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.EnumMap;
 import java.util.Comparator;
 import java.util.Locale;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.api.SessionCommand;
@@ -83,7 +84,7 @@ final class MarkerBar extends Div {
         recent.removeAll();
         // the latest that fit the tab under the note field without scrolling; the rest are in the session record
         markers.stream().limit(SHOWN_MARKERS).forEach(m -> recent.add(new Div(new Span(Text.clock(m.at()) + "  " + Text.of("marker", m.kind())
-                + (m.note() == null || m.note().isEmpty() ? "" : ": " + m.note()) + "  (" + m.user() + ")"))));
+                + (m.note() == null || m.note().isEmpty() ? "" : ": " + m.note()) + " - " + StaffNames.named(m.user())))));
         if (markers.size() > SHOWN_MARKERS) {
             Span more = new Span(Text.get("bed.earlierMarkers"));
             more.addClassName("list-more");

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.openinfusion.dashboard.AlarmWording;
 import org.openinfusion.dashboard.Routes;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.feed.BedState;
 import org.openinfusion.dashboard.feed.SweepTrace;
@@ -153,7 +154,7 @@ final class BedCard extends Anchor {
 
     private void showAlarm(Optional<ActiveAlarm> a, Instant now) {
         alarm.setText(a.map(x -> Text.of("priority", x.priority()) + ": " + AlarmWording.of(x.id(), x.message())
-                + (x.acknowledgedBy().isPresent() ? "  (" + Text.get("alarm.acknowledgedBy", x.acknowledgedBy().get()) + ")" : "")
+                + (x.acknowledgedBy().isPresent() ? "  (" + Text.get("alarm.acknowledgedBy", StaffNames.named(x.acknowledgedBy().get())) + ")" : "")
                 + (x.audible(now) ? "" : "  " + Text.get("alarm.silencedUntil", Text.clock(x.silencedUntil().orElseThrow())))).orElse(""));
         alarm.setVisible(a.isPresent());
         alarm.getElement().setAttribute("data-priority", a.map(x -> x.priority().name().toLowerCase(Locale.ROOT)).orElse("none"));

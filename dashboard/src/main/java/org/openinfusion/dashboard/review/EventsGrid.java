@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
 
@@ -15,7 +16,7 @@ final class EventsGrid extends Grid<TimelineEvent> {
     EventsGrid(Consumer<TimelineEvent> openWaveform) {
         setId("events-grid");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        // fixed widths that hold their longest value ("T-123.4 min", "15:03:07", a user id): measured at first paint, auto
+        // fixed widths that hold their longest value ("T-123.4 min", "15:03:07", a name and role): measured at first paint, auto
         // widths cut the "By" column at 1280 px; the event takes the rest, at most two lines (station.css), its whole text
         // in the tooltip, which a keyboard user gets on focusing the cell
         addColumn(e -> ReviewFormat.fromStart(e.at(), zero)).setHeader(Text.get("review.events.time")).setWidth("6.5rem").setFlexGrow(0);
@@ -23,7 +24,7 @@ final class EventsGrid extends Grid<TimelineEvent> {
                 .setWidth("6rem").setFlexGrow(0);
         addColumn(EventsGrid::text).setHeader(Text.get("review.events.event")).setFlexGrow(1)
                 .setTooltipGenerator(EventsGrid::tooltip);
-        addColumn(TimelineEvent::actor).setHeader(Text.get("review.events.by")).setWidth("7rem").setFlexGrow(0);
+        addColumn(e -> StaffNames.named(e.actor())).setHeader(Text.get("review.events.by")).setWidth("7rem").setFlexGrow(0);
         setTooltipGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? Text.get("review.events.waveformHint") : null);
         setPartNameGenerator(e -> TimelineData.WITH_WAVEFORM.contains(e.category()) ? "with-waveform" : null);
         addItemClickListener(e -> {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.rating.ItemValues;
 import org.openinfusion.station.clinical.review.SessionRecord.ItemRow;
@@ -54,7 +55,7 @@ final class RatingsPanel extends Div {
                 .map(i -> new ItemValues.Value(i.label(), i.value())).toList()) : Text.get("review.ratings.total", r.total()));
         total.addClassName("rating-total");
         Div summary = new Div(name, total, new Span(ReviewFormat.dateTime(r.finishedAt()) + " (" + ReviewFormat.fromStart(r.finishedAt(), zero)
-                + "), " + r.rater() + (r.raterRole() == null ? "" : " (" + r.raterRole() + ")")));
+                + "), " + StaffNames.named(r.rater())));
         summary.addClassName("rating-summary");
         // the station's summary; for an instrument without a total (VAS) its "no total" is left out (the values show)
         String said = r.summary() == null ? "" : r.total() == null && r.summary().startsWith(NO_TOTAL)

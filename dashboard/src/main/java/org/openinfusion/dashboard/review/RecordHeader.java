@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.Locale;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.review.ReviewFilter.RecordState;
 import org.openinfusion.station.clinical.review.SessionListing;
@@ -63,12 +64,12 @@ final class RecordHeader extends Div {
         field(Text.get("review.field.closed"), ReviewFormat.dateTime(l.closedAt()));
         field(Text.get("review.field.infusionStart"), ReviewFormat.dateTime(r.infusionStart()));
         signatures.removeAll();
-        r.signatures().forEach(s -> signatures.add(new ListItem(Text.get("review.record.signed", s.printedName(), s.userId(),
+        r.signatures().forEach(s -> signatures.add(new ListItem(Text.get("review.record.signed", s.printedName() + StaffNames.roleOf(s.userId()).map(role -> " (" + role + ")").orElse(""),
                 ReviewFormat.dateTime(s.at()), s.meaning().label(), SignDialog.statement(s.meaning())))));
         signatures.setVisible(!r.signatures().isEmpty());
         amendments.removeAll();
         r.amendments().forEach(a -> amendments.add(new ListItem(Text.get("review.record.amendment", Text.orElse("review.amend.kind." + a.kind().toUpperCase(Locale.ROOT), a.kind().replace('_', ' ')),
-                a.userId(), ReviewFormat.dateTime(a.at()), a.reason()) + (a.detail() == null || a.detail().isBlank() ? "" : ". " + a.detail()))));
+                StaffNames.named(a.userId()), ReviewFormat.dateTime(a.at()), a.reason()) + (a.detail() == null || a.detail().isBlank() ? "" : ". " + a.detail()))));
         amendments.setVisible(!r.amendments().isEmpty());
         storeProblem.setText(r.storeProblem() == null ? "" : Text.get("review.record.storeProblem", r.storeProblem()));
         storeProblem.setVisible(r.storeProblem() != null);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.LongStream;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.review.SessionRecord;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
@@ -149,6 +150,8 @@ final class TimelineData {
                 .put("to", minutes(toMs))
                 .put("lossy", lossy())
                 .put("axis", Text.get(record.infusionStart() != null ? "review.timeline.axis" : "review.timeline.axisNoInfusion"))
+                .put("cursor", Text.get("review.timeline.cursor"))
+                .put("unit", Text.get("review.timeline.minutes"))
                 .put("panels", panels(panels, fromMs, toMs, OVERVIEW_BUCKETS, true))
                 .put("events", events());
         return o.encode();
@@ -224,7 +227,7 @@ final class TimelineData {
             b.append('\n').append(ReviewFormat.detail(e));
         }
         if (e.actor() != null && !e.actor().isBlank()) {
-            b.append('\n').append(Text.get("review.timeline.by", e.actor()));
+            b.append('\n').append(Text.get("review.timeline.by", StaffNames.named(e.actor())));
         }
         if (WITH_WAVEFORM.contains(e.category())) {
             b.append('\n').append(Text.get("review.timeline.clickHint"));

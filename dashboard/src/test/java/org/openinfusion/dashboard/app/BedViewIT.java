@@ -116,7 +116,7 @@ class BedViewIT {
             wait.until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Device spare-monitor disconnected"));
             Chromium.screenshot(browser, "bed-view-alarm");
             browser.findElement(By.cssSelector("#alarm-banner .alarm-ack")).click();
-            wait.until(d -> BrowserSteps.text(browser, "alarm-banner").contains("acknowledged by nurse"));
+            wait.until(d -> BrowserSteps.text(browser, "alarm-banner").contains("acknowledged by Demo Nurse (nurse)"));
             assertTrue(BrowserSteps.text(browser, "ratings-recorded").contains("CADSS"));
             Chromium.screenshot(browser, "bed-view-it");
         } finally {

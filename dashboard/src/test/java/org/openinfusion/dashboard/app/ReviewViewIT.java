@@ -1,6 +1,7 @@
 package org.openinfusion.dashboard.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -156,6 +157,16 @@ class ReviewViewIT {
         wait.until(d -> ((Number) browser.executeScript("return document.querySelectorAll('#timeline .uplot').length")).intValue() == 5);
         wait.until(d -> drawnPixels(browser) > 2000);
         assertTrue(BrowserSteps.text(browser, "summary").contains("BP pre-dose"), BrowserSteps.text(browser, "summary"));
+        // the legends without a pointer name the lines, with no empty fields ("min: --"); pointing shows the time and values
+        String legends = (String) browser.executeScript("return [...document.querySelectorAll('#timeline .u-legend')].map(l => l.innerText).join(' | ')");
+        assertFalse(legends.contains("--") || legends.contains("min:"), legends);
+        assertTrue(legends.contains("HR /min"), legends);
+        assertEquals("none", browser.executeScript("return getComputedStyle(document.querySelector('#timeline .u-legend .u-series:nth-child(2) th'),"
+                + " '::after').content"), "no colon after a line's name without a value");
+        browser.executeScript("const p = document.getElementById('timeline').plots[0]; p.setCursor({left: p.over.clientWidth / 2, top: 20});");
+        String pointed = (String) browser.executeScript("return document.querySelector('#timeline .u-legend').innerText");
+        // the legend's cells carry no whitespace between them in innerText ("AtT+0.1 minHR /min68")
+        assertTrue(pointed.matches("(?s).*At\\s*T[+-]\\d+\\.\\d min.*HR /min\\s*\\d+.*"), pointed);
         // zooming one panel zooms all; reset shows everything again
         System.out.println("timeline series: " + browser.executeScript("const t = document.getElementById('timeline');"
                 + "return JSON.stringify(t.data.panels.map(p => p.series.map(s => s.key + ':' + s.t.length)))"));
@@ -219,7 +230,7 @@ class ReviewViewIT {
         BrowserSteps.type(browser.findElement(By.cssSelector("#sign-password input")), "doctor-pass");
         BrowserSteps.click(browser, "sign-submit");
         wait.until(d -> d.findElement(By.id("record-locked")).isDisplayed());
-        wait.until(d -> BrowserSteps.text(browser, "record-signatures").contains("Dr A Ng (dr.ng)")
+        wait.until(d -> BrowserSteps.text(browser, "record-signatures").contains("Dr A Ng (physician)")
                 && BrowserSteps.text(browser, "record-signatures").contains("meaning: Approved"));
         browser.executeScript("window.scrollTo(0, 0)");
         BrowserSteps.size(browser, 1280, 800);

@@ -406,6 +406,22 @@ class BedViewTest {
     }
 
     @Test
+    void theNotesTabNamesWhoMarkedByNameAndRoleNeverByAccountId() {
+        startSession("ketamine-midazolam-active-placebo");
+        tab("Notes");
+        Instant at = Instant.parse("2026-12-05T13:04:00Z");
+        MarkerBar bar = _get(MarkerBar.class, s -> s.withId("markers"));
+        bar.show(List.of(new SessionView.Marker(MarkerKind.NOTE, "asked for water", "nurse7", at),
+                new SessionView.Marker(MarkerKind.NAUSEA, null, "doc", at.minusSeconds(60)),
+                new SessionView.Marker(MarkerKind.NAUSEA, null, "gone.nurse", at.minusSeconds(120))), at.plusSeconds(60));
+        String recent = text("marker-recent");
+        assertTrue(recent.contains("Note: asked for water - Nora Nurse (nurse)"), recent);
+        assertTrue(recent.contains("Nausea - Dr Doc (physician)"), recent);
+        assertTrue(recent.contains("Nausea - staff member (account removed)"), "an account no longer on the station: " + recent);
+        assertFalse(recent.contains("nurse7") || recent.contains("(doc)") || recent.contains("gone.nurse"), recent);
+    }
+
+    @Test
     void showsAnAlarmByPriorityAndAcknowledgesIt() {
         startSession("ketamine-midazolam-active-placebo");
         Instant now = Instant.now();
@@ -656,6 +672,18 @@ class BedViewTest {
         assertTrue(text("start-override-why").contains("These checks before dosing are still not met:"), text("start-override-why"));
         assertEquals(1, _get(UnorderedList.class, s -> s.withId("start-override-gates")).getChildren().count(), text("start-override-why"));
         assertTrue(_find(Span.class, s -> s.withId("start-override-gate-no-pre-dose-nibp")).isEmpty());
+    }
+
+    @Test
+    void aBaselineAfterTheCapsuleReadsOpenNowWithItsDueTimeNotDueIn45Min() {
+        startSession("ketamine-naltrexone-crossover");
+        walk("step-baseline", "step-pretreatment");
+        // Williams 2018: baseline questionnaires after the capsule, just before the infusion (capsule + 45 min); the
+        // rating is open now, so the prompt says so and when it is due by, not a 45-minute wait
+        KaribuStation.until(() -> text("prompt-due").contains("due by"));
+        String prompt = text("prompt-due");
+        assertTrue(prompt.matches("(?s)Ratings at Baseline:  open now, due by \\d\\d:\\d\\d.*"), prompt);
+        assertFalse(prompt.contains("due in"), prompt);
     }
 
     @Test

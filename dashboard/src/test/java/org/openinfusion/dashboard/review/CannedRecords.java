@@ -110,12 +110,12 @@ final class CannedRecords {
     }
 
     private static List<TimelineEvent> events() {
-        return List.of(new TimelineEvent(CREATED, Category.SESSION, "Session created", "", "nurse1", 1),
-                new TimelineEvent(START, Category.INFUSION, "Infusion started", "", "nurse1", 5),
+        return List.of(new TimelineEvent(CREATED, Category.SESSION, "Session created", "", "nurse7", 1),
+                new TimelineEvent(START, Category.INFUSION, "Infusion started", "", "nurse7", 5),
                 new TimelineEvent(ALARM_AT, Category.ALARM_RAISED, "HR high", "HR 125 > 120", null, 7),
-                new TimelineEvent(ALARM_AT.plusSeconds(20), Category.ALARM_ACKNOWLEDGED, "HR high", "", "nurse1", 8),
-                new TimelineEvent(START.plus(Duration.ofMinutes(20)), Category.MARKER, "Nausea", "", "nurse1", 9),
-                new TimelineEvent(END, Category.SESSION, "Session closed", "", "nurse1", 20));
+                new TimelineEvent(ALARM_AT.plusSeconds(20), Category.ALARM_ACKNOWLEDGED, "HR high", "", "nurse7", 8),
+                new TimelineEvent(START.plus(Duration.ofMinutes(20)), Category.MARKER, "Nausea", "", "nurse7", 9),
+                new TimelineEvent(END, Category.SESSION, "Session closed", "", "nurse7", 20));
     }
 
     private static List<RatingRecord> ratings() {
@@ -127,14 +127,14 @@ final class CannedRecords {
         corrected.set(0, new ItemRow("cadss1", "CADSS item 1", 2, null));
         List<ItemRow> peak = baseline.stream().map(r -> new ItemRow(r.itemId(), r.label(), 1, null)).toList();
         return List.of(
-                new RatingRecord("r-1", "baseline", "cadss", "cadss", START.minusSeconds(1800), 0, "0 (0-92) INCOMPLETE", "nurse1", "nurse",
+                new RatingRecord("r-1", "baseline", "cadss", "cadss", START.minusSeconds(1800), 0, "0 (0-92) INCOMPLETE", "nurse7", "nurse",
                         "r-2", null, null, false, baseline),
-                new RatingRecord("r-2", "baseline", "cadss", "cadss", START.minusSeconds(1700), 2, null, "nurse1", "nurse",
+                new RatingRecord("r-2", "baseline", "cadss", "cadss", START.minusSeconds(1700), 2, null, "nurse7", "nurse",
                         null, "r-1", "item 1 misheard", false, corrected),
-                new RatingRecord("r-3", "t40", "cadss", "cadss", START.plusSeconds(2400), 23, null, "nurse1", "nurse",
+                new RatingRecord("r-3", "t40", "cadss", "cadss", START.plusSeconds(2400), 23, null, "nurse7", "nurse",
                         null, null, null, false, peak),
                 // VAS has no total: the station's summary says "no total"
-                new RatingRecord("r-4", "t40", "vas", "vas", START.plusSeconds(2460), null, "no total", "nurse1", "nurse",
+                new RatingRecord("r-4", "t40", "vas", "vas", START.plusSeconds(2460), null, "no total", "nurse7", "nurse",
                         null, null, null, false, List.of(new ItemRow("high", "High", 42, null), new ItemRow("nausea", "Nausea", 10, null),
                         new ItemRow("craving", "Craving", 0, null))));
     }

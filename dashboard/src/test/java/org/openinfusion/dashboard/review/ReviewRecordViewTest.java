@@ -159,6 +159,9 @@ class ReviewRecordViewTest {
         JsonObject overview = new JsonObject(view.timeline().overview());
         assertTrue(overview.getBoolean("lossy"));
         assertEquals(-60.0, overview.getDouble("from"));
+        // the legend's entry for the time under the pointer, in staff words ("At T+12.5 min"), never "min: --"
+        assertEquals("At", overview.getString("cursor"));
+        assertEquals("min", overview.getString("unit"));
         var hr = overview.getJsonArray("panels").getJsonObject(0).getJsonArray("series").getJsonObject(0);
         assertEquals("hr", hr.getString("key"));
         assertTrue(hr.getJsonArray("t").size() <= 2 * TimelineData.OVERVIEW_BUCKETS, "thinned: " + hr.getJsonArray("t").size());
@@ -218,6 +221,21 @@ class ReviewRecordViewTest {
     private static List<UIInternals.JavaScriptInvocation> pendingJs() {
         UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
         return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream().map(i -> i.getInvocation()).toList();
+    }
+
+    @Test
+    void eventsRatingsAndAmendmentsNameStaffByNameAndRoleNeverByAccountId() {
+        @SuppressWarnings("unchecked")
+        Grid<Object> events = _get(Grid.class, s -> s.withId("events-grid"));
+        assertEquals("Nora Nurse (nurse)", GridKt._getFormattedRow(events, 0).getLast(), "who created the session");
+        assertEquals("station", GridKt._getFormattedRow(events, 2).getLast(), "an alarm the station raised");
+        assertTrue(text("ratings").contains("Nora Nurse (nurse)"), text("ratings"));
+        assertTrue(view.timeline().overview().contains("by Nora Nurse (nurse)"), "the timeline's event tooltip");
+        assertFalse(view.timeline().overview().contains("nurse7"), "the timeline's event tooltip");
+        for (int row = 0; row < GridKt._size(events); row++) {
+            assertFalse(GridKt._getFormattedRow(events, row).toString().contains("nurse7"), GridKt._getFormattedRow(events, row).toString());
+        }
+        assertFalse(text("ratings").contains("nurse7"), "the rater's account id");
     }
 
     @Test
@@ -299,7 +317,7 @@ class ReviewRecordViewTest {
         assertEquals(SignatureMeaning.APPROVED, sent.meaning());
         assertEquals("s-1", sent.sessionId());
         assertEquals(FakeReviewStation.PASSWORD, new String(sent.password()));
-        assertTrue(text("record-signatures").contains("Signed: Dr Doc (doc)"), text("record-signatures"));
+        assertTrue(text("record-signatures").contains("Signed: Dr Doc (physician)"), text("record-signatures"));
         assertTrue(text("record-signatures").contains("meaning: Approved"));
         assertTrue(_find(Component.class, s -> s.withId("sign-dialog")).isEmpty());
     }
@@ -360,7 +378,7 @@ class ReviewRecordViewTest {
         ReviewRequest.Amend sent = review.requests(ReviewRequest.Amend.class).getLast();
         assertEquals(AmendmentKind.NOTE, sent.kind());
         assertEquals("Patient reported mild nausea at 30 min.", sent.text());
-        assertTrue(text("record-amendments").contains("Amendment (Late note) by doc"));
+        assertTrue(text("record-amendments").contains("Amendment (Late note) by Dr Doc (physician)"), text("record-amendments"));
     }
 
     @Test

@@ -287,7 +287,12 @@ class ClinicViewTest {
         KaribuStation.until(() -> !_find(Component.class, s -> s.withId("handover-code")).isEmpty());
         String code = text("handover-code");
         assertTrue(code.matches("\\d{6}"), code);
-        assertTrue(_get(VisitView.class).handOverDialog().getElement().getTextRecursively().contains("The patient answers 19 questions"));
+        String detail = _get(VisitView.class).handOverDialog().getElement().getTextRecursively();
+        assertTrue(detail.contains("The patient answers 19 questions"), detail);
+        // in staff words, as the bed's hand-over says it: where to go, and whose answers they are (no "rater = subject")
+        assertTrue(detail.contains("On the patient tablet, open this station's page /tablet, type this code")
+                && detail.contains("the answers are recorded as the patient's own, entered under your name."), detail);
+        assertFalse(detail.contains("rater = subject"), detail);
 
         // the tablet (its page is driven in TabletIT) sends the subject's answers to items 1-19
         String tablet = station.unlockTablet(code);

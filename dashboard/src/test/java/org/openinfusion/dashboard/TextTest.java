@@ -1,0 +1,49 @@
+package org.openinfusion.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.schedule.Prompt;
+import org.openinfusion.station.clinical.schedule.PromptState;
+
+/** Rating countdowns as staff read them: what the nurse can do now, never a wait for something already open. */
+class TextTest {
+    private static final Instant CAPSULE = Instant.parse("2026-12-05T10:00:00Z");
+    /** The baseline's due time: the capsule + the 45-min pretreatment lead (clinical.md, Williams 2018). */
+    private static final Instant BASELINE_DUE = CAPSULE.plusSeconds(45 * 60);
+
+    @BeforeEach
+    void siteZone() {
+        Text.zone(ZoneId.of("Europe/Berlin"));
+    }
+
+    @AfterEach
+    void systemZone() {
+        Text.zone(ZoneId.systemDefault());
+    }
+
+    private static Prompt baseline(PromptState state) {
+        return new Prompt("baseline", List.of("cadss"), Optional.of(BASELINE_DUE), state);
+    }
+
+    @Test
+    void aBaselineOpenAfterTheCapsuleReadsOpenNowWithItsDueTimeNeverDueIn() {
+        assertEquals("open now, due by 11:45", Text.due(baseline(PromptState.DUE), CAPSULE));
+        assertEquals("open now, due by 11:45", Text.due(baseline(PromptState.DUE), BASELINE_DUE.minusSeconds(60)));
+        assertEquals("due now", Text.due(baseline(PromptState.DUE), BASELINE_DUE.minusSeconds(59)));
+        assertEquals("due now", Text.due(baseline(PromptState.DUE), BASELINE_DUE.plusSeconds(30)));
+    }
+
+    @Test
+    void aTimePointNotYetOpenCountsDownAndAnOverdueOneCountsUp() {
+        assertEquals("due in 45 min", Text.due(baseline(PromptState.SCHEDULED), CAPSULE));
+        Prompt overdue = new Prompt("baseline", List.of("cadss"), Optional.of(BASELINE_DUE), PromptState.OVERDUE, Optional.of(CAPSULE.plusSeconds(600)));
+        assertEquals("overdue 2 min", Text.due(overdue, CAPSULE.plusSeconds(720)));
+    }
+}
