@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.openinfusion.dashboard.SiteDates;
+import org.openinfusion.dashboard.AlarmWording;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.VisitReply;
 import org.openinfusion.station.clinical.history.TrailEvent;
@@ -104,7 +105,7 @@ public record VisitSheet(String subject, String visitName, String timePoint, boo
                 String values = String.join(", ", v.values().stream().map(r -> v.source() == null ? vital(r)
                         : Text.get("visit.vitalAge", vital(r), Math.max(0, Duration.between(r.measuredAt(), v.at()).toSeconds()))).toList());
                 vitals.add(new Vitals(Text.clock(v.at()) + "  " + (v.source() == null ? values : Text.get("visit.fromMonitor", v.source(), values)),
-                        v.flagged().stream().map(f -> f.limit()).toList()));
+                        v.flagged().stream().map(f -> AlarmWording.of("LIMIT:" + f.stream(), f.limit())).toList()));
             } else if (e.event() instanceof TrailEvent.RecordAmended a) {
                 String what = switch (a.change()) {
                     case TrailEvent.NoteAdded n -> Text.get("visit.amendedNote", n.text());

@@ -234,7 +234,7 @@ class VisitPagesIT {
         // a value outside the protocol's alarm limits is recorded and flagged as the bedside alarm words it
         BrowserSteps.type(browser.findElement(By.cssSelector("#vital-spo2 input")), "93");
         BrowserSteps.click(browser, "visit-record-vitals");
-        waitFor().until(d -> BrowserSteps.text(browser, "visit-vitals-done").contains("Outside the alarm limits: SPO2 93 < 95"));
+        waitFor().until(d -> BrowserSteps.text(browser, "visit-vitals-done").contains("Outside the alarm limits (SpO2 93 %: below the limit 95 %)"));
         assertFalse(browser.findElements(By.id("visit-correct-hamd17")).isEmpty(), "a rated instrument can be corrected");
         assertFalse(BrowserSteps.text(browser, "visit-monitor-note").isEmpty(), "the monitor's values, or why they cannot be taken");
         BrowserSteps.type(browser.findElement(By.cssSelector("#visit-note textarea")), "Came with a relative; consent copy given.");

@@ -405,7 +405,7 @@ class ClinicViewTest {
         _get(NumberField.class, s -> s.withId("vital-hr")).setValue(130.0);
         click("visit-record-vitals");
         KaribuStation.until(() -> text("visit-vitals-done").contains("HR 130"));
-        assertTrue(text("visit-vitals-done").endsWith("HR 130 /min, SpO2 97 %Outside the alarm limits: HR 130 > 120"), text("visit-vitals-done"));
+        assertTrue(text("visit-vitals-done").endsWith("HR 130 /min, SpO2 97 %Outside the alarm limits (HR 130 /min: above the limit 120 /min)"), text("visit-vitals-done"));
         assertEquals(1, _find(ListItem.class, s -> s.withClasses("visit-flagged")).size());
 
         station.monitorValue("bed-03", "mon-3", Stream.HR, 74, Duration.ofSeconds(4));
