@@ -152,7 +152,7 @@ class LoginViewTest {
     void theAdministratorManagesAccountsButSeesNoBed() {
         signInWith("admin1", "secret-pw");
         KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof UsersView);
-        KaribuStation.until(() -> GridKt._size(_get(Grid.class)) == 4);
+        KaribuStation.until(() -> GridKt._size(_get(Grid.class)) == 5);
 
         _get(TextField.class, spec -> spec.withLabel("User id")).setValue("dr.ng");
         _get(TextField.class, spec -> spec.withLabel("Printed name")).setValue("Dr A Ng");
@@ -161,7 +161,7 @@ class LoginViewTest {
         role.setValue(Role.PHYSICIAN);
         _get(PasswordField.class).setValue("doctor-password");
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Save account")));
-        KaribuStation.until(() -> GridKt._size(_get(Grid.class)) == 5);
+        KaribuStation.until(() -> GridKt._size(_get(Grid.class)) == 6);
         assertEquals(Role.PHYSICIAN, station.users.list().stream().filter(p -> p.userId().equals("dr.ng")).findFirst().orElseThrow().role());
         assertTrue(station.audit.stream().anyMatch(a -> a.type().equals("user.saved") && a.actor().equals("admin1")));
 
@@ -175,8 +175,8 @@ class LoginViewTest {
         KaribuStation.until(() -> UI.getCurrent().getCurrentView() instanceof UsersView);
         @SuppressWarnings("unchecked")
         Grid<AuthMessages.UserRow> grid = _get(Grid.class);
-        KaribuStation.until(() -> GridKt._size(grid) == 4);
-        // when the administrator clicks Disable on nurse1's row (rows sorted by id: admin1, doc, eng1, nurse1)
+        KaribuStation.until(() -> GridKt._size(grid) == 5);
+        // when the administrator clicks Disable on nurse1's row (rows sorted by id: admin1, doc, eng1, nurse1, nurse7)
         var actions = (Component) GridKt._getCellComponent(grid, 3, "actions");
         ButtonKt._click(_get(actions, Button.class, spec -> spec.withText("Disable")));
         // then the station disabled the account and audited it
