@@ -143,6 +143,23 @@ final class Sdtm {
     static final String TREATMENT = "BLINDED TREATMENT";
     static final String FOLLOW_UP = "FOLLOW-UP";
 
+    /** {@code table} with the EPOCH of the rows listed in {@code epochs} (row index to epoch) set as given. */
+    static Csv withEpochs(Csv table, Map<Integer, String> epochs) {
+        if (epochs.isEmpty()) {
+            return table;
+        }
+        int epoch = table.header().indexOf("EPOCH");
+        Csv patched = new Csv(table.header());
+        for (int i = 0; i < table.rows().size(); i++) {
+            List<String> row = new ArrayList<>(table.rows().get(i));
+            if (epochs.containsKey(i)) {
+                row.set(epoch, epochs.get(i));
+            }
+            patched.row(row);
+        }
+        return patched;
+    }
+
     /**
      * The table with EPOCH added after VISIT (after VISITDY where the table has it), from each row's {@code dtcColumn} within its session (USUBJID and
      * VISITNUM): SCREENING before the session's first exposure (pretreatment, else infusion start) or when it has

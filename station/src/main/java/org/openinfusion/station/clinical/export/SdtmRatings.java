@@ -84,19 +84,7 @@ final class SdtmRatings {
         Map<String, Instant> exposure = Sdtm.firstExposure(sessions);
         visits.ifPresent(v -> followUps(domain, v, instruments, protocols, csv, seq, sessionRows, exposure, epochs));
         Csv out = Sdtm.withEpoch(Sdtm.lastBeforeExposure(csv, domain, domain + "REASND", sessions), domain + "DTC", sessions);
-        if (epochs.isEmpty()) {
-            return out;
-        }
-        int epoch = out.header().indexOf("EPOCH");
-        Csv patched = new Csv(out.header());
-        for (int i = 0; i < out.rows().size(); i++) {
-            List<String> row = new ArrayList<>(out.rows().get(i));
-            if (epochs.containsKey(i)) {
-                row.set(epoch, epochs.get(i));
-            }
-            patched.row(row);
-        }
-        return patched;
+        return Sdtm.withEpochs(out, epochs);
     }
 
     private static void followUps(String domain, StudyVisits visits, InstrumentCatalog instruments, ProtocolCatalog protocols, Csv csv,

@@ -115,16 +115,7 @@ final class SdtmVs {
         Map<Integer, String> epochs = new HashMap<>();
         visits.ifPresent(v -> followUps(v, protocols, csv, seq, supp, Sdtm.firstExposure(sessions), epochs));
         Csv out = Sdtm.withEpoch(Sdtm.lastBeforeExposure(csv, "VS", "VSSTRESU", sessions), "VSDTC", sessions);
-        int epoch = out.header().indexOf("EPOCH");
-        Csv patched = new Csv(out.header());
-        for (int i = 0; i < out.rows().size(); i++) {
-            List<String> row = new ArrayList<>(out.rows().get(i));
-            if (epochs.containsKey(i)) {
-                row.set(epoch, epochs.get(i));
-            }
-            patched.row(row);
-        }
-        return new Sdtm.Parts(patched, supp.table());
+        return new Sdtm.Parts(Sdtm.withEpochs(out, epochs), supp.table());
     }
 
     /** The vital signs of every held rating visit, in timeline order, each recording a group ("P1 DAY 1 VITALS 1"). */
