@@ -4,6 +4,7 @@ import java.util.List;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -88,7 +89,10 @@ public final class BrowserSteps {
     }
 
     static void click(ChromeDriver browser, String id) {
-        waitFor(browser).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class).until(d -> {
+        // a click that lands on something else (the button disabled, or covered, between the look and the click) did
+        // not happen: look again
+        waitFor(browser).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .ignoring(ElementClickInterceptedException.class).until(d -> {
             WebElement e = d.findElement(By.id(id));
             if (!e.isDisplayed() || e.getAttribute("disabled") != null) {
                 return false;
@@ -132,11 +136,28 @@ public final class BrowserSteps {
     static void endInfusion(ChromeDriver browser) {
         click(browser, "step-end-of-infusion");
         waitFor(browser).until(d -> !d.findElements(By.id("confirm-pump")).isEmpty());
-        if ("true".equals(browser.findElement(By.id("confirm-pump")).getAttribute("data-infusing"))) {
-            browser.findElement(By.cssSelector("#confirm-pump-stopping input")).click();
-        }
-        click(browser, "confirm-step");
-        waitFor(browser).until(d -> d.findElements(By.id("confirm-pump")).isEmpty());
+        // The dialog follows the pump live (the bed view refreshes it every second), so "still infusing" and with it
+        // the tick may be asked for at any moment until the step is confirmed: each look acts on what the dialog shows
+        // then, until it has closed. The tick is read from the checkbox element itself, so a look never clicks it twice.
+        waitFor(browser).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .ignoring(ElementClickInterceptedException.class).until(d -> {
+                    List<WebElement> pump = d.findElements(By.id("confirm-pump"));
+                    if (pump.isEmpty()) {
+                        return true;
+                    }
+                    boolean infusing = "true".equals(pump.getFirst().getDomAttribute("data-infusing"));
+                    WebElement tick = d.findElement(By.id("confirm-pump-stopping"));
+                    boolean ticked = "true".equals(tick.getDomProperty("checked"));
+                    if (infusing && !ticked) {
+                        tick.click();
+                        return false;
+                    }
+                    WebElement confirm = d.findElement(By.id("confirm-step"));
+                    if (confirm.getDomAttribute("disabled") == null) {
+                        confirm.click();
+                    }
+                    return false;
+                });
     }
 
     /**

@@ -694,7 +694,9 @@ public final class LiveBenchmark {
             JsonObject seen = new JsonObject().put("alarms", new JsonArray());
             view.collect();
             crossings.first.remove("bed-01");
-            rig.sim.change("bed-01", Conditions.Vital.HR, 150, 0, 3);
+            // held long enough to be drawn on a loaded machine: an alarm raised and cleared again while the page's updates
+            // wait for the session lock reaches the page as one update with no row in it (the alarm tab lists it)
+            rig.sim.change("bed-01", Conditions.Vital.HR, 150, 0, 20);
             Instant deadline = Instant.now().plusSeconds(60);
             Long crossingDrawn = null;
             while (crossingDrawn == null && Instant.now().isBefore(deadline)) {
@@ -712,10 +714,12 @@ public final class LiveBenchmark {
                 out.println("  crossing not seen drawn: first value above the limit received at " + crossings.first.get("bed-01")
                         + ", rows the page drew: " + seen.getJsonArray("alarms"));
             }
-            pauses.unplug(rig, "bed-01", 3);
+            // silent for 15 s past the silence time, for the same reason
+            pauses.unplug(rig, "bed-01", 15);
             seen = new JsonObject().put("alarms", new JsonArray());
             Long silentDrawn = null;
-            while (silentDrawn == null && Instant.now().isBefore(deadline.plusSeconds(pauses.silentAfter / 1000))) {
+            Instant silentDeadline = Instant.now().plusMillis(60_000 + pauses.silentAfter);
+            while (silentDrawn == null && Instant.now().isBefore(silentDeadline)) {
                 // pacing: read twice a second until the banner shows the silent monitor and the monitor sends again
                 Thread.sleep(500);
                 view.collect().getJsonArray("alarms", new JsonArray()).forEach(seen.getJsonArray("alarms")::add);
