@@ -148,13 +148,24 @@ public final class SessionService {
         return create(user, bedId, protocolId, subjectCode, measures, kitId, OptionalInt.empty());
     }
 
-    /** Opens a session on a bed; refused while another session is open there. {@code ageYears} is never logged. */
+    /**
+     * Opens a session on a bed; refused while another session is open there, or while the subject has an open session on
+     * another bed. {@code ageYears} is never logged.
+     */
     public Session create(String user, String bedId, String protocolId, String subjectCode, SubjectMeasures measures, String kitId,
                           OptionalInt ageYears) {
         Optional<SessionRuntime> open = Optional.ofNullable(byBed.get(bedId)).filter(r -> r.session().state() != SessionState.CLOSED);
         if (open.isPresent()) {
             throw new IllegalStateException("bed " + bedId + " already has session " + open.get().session().id());
         }
+        // one participant, one open session: a second bed would split their record and dose them twice (the refusal
+        // names the bed, never the subject code: refusals may be logged)
+        byBed.values().stream().map(SessionRuntime::session)
+                .filter(s -> s.state() != SessionState.CLOSED && s.created().subjectCode().equals(subjectCode)).findFirst()
+                .ifPresent(s -> {
+                    throw new IllegalStateException("this subject already has an open session, on bed " + s.created().bedId()
+                            + ": close it there first");
+                });
         Protocol p = protocols.latest(protocolId).orElseThrow(() -> new IllegalArgumentException("no protocol " + protocolId));
         kits.requireUsable(kitId, subjectCode);
         var created = new SessionEvent.Created(clock.instant(), user, UUID.randomUUID().toString(), subjectCode, measures,

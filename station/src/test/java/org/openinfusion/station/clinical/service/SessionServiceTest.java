@@ -122,6 +122,19 @@ class SessionServiceTest {
     }
 
     @Test
+    void aSubjectWithAnOpenSessionCannotBeStartedOnASecondBedUntilItIsClosed() {
+        service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-7");
+        IllegalStateException twice = assertThrows(IllegalStateException.class,
+                () -> service.create("nurse-1", "bed-02", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-8"));
+        assertEquals("this subject already has an open session, on bed bed-01: close it there first", twice.getMessage());
+        assertTrue(service.onBed("bed-02").isEmpty(), "nothing opened on the second bed");
+        // another subject may use the second bed; once closed, the subject may start again (a later period)
+        service.create("nurse-1", "bed-02", "ketamine-midazolam-active-placebo", "KET-102", SubjectMeasures.weight(80), "KIT-9");
+        service.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse-1", "not dosed"));
+        service.create("nurse-1", "bed-03", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-10");
+    }
+
+    @Test
     void whenTheAuditTrailFailsTheStepFails() {
         SessionService failing = Sessions.service((EncodedAudit) (t, a, s, p) -> { throw new IllegalStateException("disk full"); }, clock);
         assertThrows(IllegalStateException.class,
