@@ -38,6 +38,7 @@ import java.util.function.Consumer;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.SiteDates;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.tablet.CodeDialog;
 import org.openinfusion.dashboard.rating.RatingDialog;
@@ -290,7 +291,9 @@ public class VisitView extends Div implements BeforeEnterObserver {
                 : s.adverseEvents().stream().map(a -> a.term() + " (" + Text.of("ae.severity", a.severity()) + ")").toList());
         List<String> signed = new ArrayList<>(s.signatures().stream().map(x -> {
             Signature g = x.signature();
-            String line = Text.get("visit.signedLine", g.meaning().label(), g.printedName(),
+            // named with the role, as review names its signers; the time in the site's zone (site.timeZone) with its name
+            String who = StaffNames.roleOf(g.userId()).map(role -> Text.get("staff.named", g.printedName(), role)).orElse(g.printedName());
+            String line = Text.get("visit.signedLine", g.meaning().label(), who,
                     SiteDates.FORMAT.format(g.at().atZone(Text.zone())) + " " + Text.clockWithZone(g.at()));
             return x.beforeAmendment() ? Text.get("visit.signedBeforeAmendment", line) : line;
         }).toList());

@@ -26,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.review.ReviewListView;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
@@ -53,10 +55,12 @@ import org.openinfusion.station.security.Role;
 /** The clinic list and the rating-visit page without a browser, against the real visit worker and audit file. */
 class ClinicViewTest {
     private static final String WILLIAMS = "ketamine-naltrexone-crossover";
+    private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Berlin");
     private VisitStation station;
 
     @BeforeEach
     void start() throws Exception {
+        Text.zone(SITE_ZONE); // the site's zone (site.timeZone): the visit page writes its times in it, not in UTC
         station = new VisitStation(Instant.parse("2026-03-02T08:00:00Z"));
         station.signIn("nurse1", Role.NURSE);
     }
@@ -64,6 +68,7 @@ class ClinicViewTest {
     @AfterEach
     void stop() throws Exception {
         station.close();
+        Text.zone(ZoneId.systemDefault());
     }
 
     private static String text(String id) {
@@ -147,7 +152,9 @@ class ClinicViewTest {
         assertTrue(text("visit-sign-error").toLowerCase(Locale.ROOT).contains("password"), text("visit-sign-error"));
         _get(PasswordField.class, s -> s.withId("visit-sign-password")).setValue(VisitStation.PHYSICIAN_PASSWORD);
         click("visit-sign-submit");
-        KaribuStation.until(() -> text("visit-signatures").startsWith("Reviewed by Dr. Ada Example, 2 Mar 2026"));
+        // named with the role as review names signers; the time in the site's zone (Europe/Berlin here), not UTC
+        KaribuStation.until(() -> text("visit-signatures").startsWith("Reviewed by Dr. Ada Example"));
+        assertEquals("Reviewed by Dr. Ada Example (physician), 2 Mar 2026 09:00 CET", text("visit-signatures"));
         List<Recorded> signed = station.trail().entries().stream().filter(e -> e.as(TrailEvent.RecordSigned.class).isPresent()).toList();
         assertEquals(1, signed.size());
         assertEquals(visit, signed.getFirst().session().value());
