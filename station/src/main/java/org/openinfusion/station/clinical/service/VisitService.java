@@ -212,7 +212,7 @@ public final class VisitService {
     private VisitReply.Monitor monitor(String bed, List<AlarmLimit> limits) {
         Instant now = clock.instant();
         List<VisitReply.MonitorValue> values = monitors.latest(bed).stream().map(r -> new VisitReply.MonitorValue(r.stream().key(), r.value(),
-                r.device().deviceId(), r.receivedAt(), Math.max(0, Duration.between(r.receivedAt(), now).toSeconds()),
+                r.device().deviceId(), r.measuredAt(), Math.max(0, Duration.between(r.measuredAt(), now).toSeconds()),
                 VitalCheck.maxAge(limits, r.stream().key()).map(Duration::toSeconds).orElse(-1L))).toList();
         String unavailable = null;
         if (trail.get().sessions().stream().anyMatch(s -> bed.equals(s.created().bedId()) && !s.closed())) {
@@ -240,7 +240,7 @@ public final class VisitService {
         }
         List<VisitReply.MonitorValue> current = m.values().stream().filter(VisitReply.MonitorValue::current).toList();
         String source = t.bedId() + ": " + current.stream().map(VisitReply.MonitorValue::deviceId).distinct().collect(Collectors.joining(", "));
-        return recordVitals(actor, visit, current.stream().map(x -> new TrailEvent.VitalReading(x.stream(), x.value(), x.receivedAt())).toList(),
+        return recordVitals(actor, visit, current.stream().map(x -> new TrailEvent.VitalReading(x.stream(), x.value(), x.measuredAt())).toList(),
                 source);
     }
 

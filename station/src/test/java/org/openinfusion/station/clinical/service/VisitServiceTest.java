@@ -392,6 +392,20 @@ class VisitServiceTest {
         assertEquals(clock.instant().minusSeconds(200), v.values().getFirst().measuredAt(), "measured when the station received it, not now");
         assertEquals(List.of("SPO2 93 < 95"), v.flagged().stream().map(TrailEvent.VitalFlag::limit).toList(), "checked against the limits as by hand");
 
+        // a cuff reading delivered late (sent again after a reconnect): its age is the cuff's, on the station's clock,
+        // from the monitor's clock offset learnt from its continuous values (its clock runs 60 s behind)
+        clock.advance(Duration.ofMinutes(7)); // every value above is too old by now
+        Instant now = clock.instant();
+        visits.sample(new NumericSample(new DeviceRef("bed-02", "mon-1"), Stream.HR, 70, now.minusSeconds(60), now, ++seq));
+        visits.sample(new NumericSample(new DeviceRef("bed-02", "mon-1"), Stream.NIBP_SYS, 141, now.minusSeconds(60 + 400), now, ++seq));
+        visits.sample(new NumericSample(new DeviceRef("bed-02", "mon-1"), Stream.NIBP_DIA, 88, now.minusSeconds(60 + 400), now, ++seq));
+        VisitReply.MonitorValue late = visits.monitors(id).monitors().getFirst().values().getFirst();
+        assertEquals("nibp_sys 141 400/360 false", late.stream() + " " + (int) late.value() + " " + late.ageSeconds() + "/" + late.maxAgeSeconds()
+                + " " + late.current(), "received now, measured 400 s ago: too old to take");
+        run(new VisitCommand.TakeFromMonitor(id, "bed-02"));
+        TrailEvent.VisitVitals fresh = visits.visits().visit(id).orElseThrow().entries().getLast().as(TrailEvent.VisitVitals.class).orElseThrow();
+        assertEquals(List.of("hr 70"), fresh.values().stream().map(x -> x.stream() + " " + (int) x.value()).toList(), "the late cuff reading is not taken");
+
         sessions.create("nurse1", "bed-02", PROTOCOL, "KET-020", SubjectMeasures.weight(70), "KIT-9");
         assertEquals("bed-02 has an infusion session in progress: its monitor reads that session's patient",
                 refused(new VisitCommand.TakeFromMonitor(id, "bed-02")));
