@@ -1,6 +1,7 @@
 package org.openinfusion.dashboard.visit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -50,8 +51,9 @@ public record VisitSheet(String subject, String visitName, String timePoint, boo
      *
      * @param entry  the audit entry that recorded them (a physician's correction names it)
      * @param values the values in effect, by stream, in the entry's order
+     * @param at     when they were recorded
      */
-    public record Vitals(String text, List<String> outOfLimits, long entry, Map<String, Double> values) {
+    public record Vitals(String text, List<String> outOfLimits, long entry, Map<String, Double> values, Instant at) {
         public Vitals {
             outOfLimits = List.copyOf(outOfLimits);
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -122,7 +124,7 @@ public record VisitSheet(String subject, String visitName, String timePoint, boo
             vitals.add(new Vitals(Text.clock(recorded.at()) + "  " + (recorded.source() == null ? values
                     : Text.get("visit.fromMonitor", recorded.source(), values)),
                     v.values().stream().flatMap(x -> x.flagged().stream()).map(f -> AlarmWording.of("LIMIT:" + f.stream(), f.limit())).toList(),
-                    v.entry().seq(), inEffect));
+                    v.entry().seq(), inEffect, recorded.at()));
         }
         List<String> notes = new ArrayList<>();
         List<String> amendments = new ArrayList<>();

@@ -296,16 +296,20 @@ public class VisitView extends Div implements BeforeEnterObserver {
                 // a physician's correction of a completed visit: the original stays in the trail, the line shows the value in effect
                 Button correct = new Button(Text.get("visit.correct"), e -> openCorrectVitals(v));
                 correct.setId("visit-correct-vitals-" + vitalsLine);
-                correct.addClassName("visit-correct");
+                correct.addClassName("visit-line-action");
+                correct.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 item.add(correct);
             }
             vitalsDone.add(item);
         }
-        fill(notes, s.notes());
+        if (s.vitals().isEmpty()) {
+            vitalsDone.add(new ListItem(Text.get("visit.noneRecorded")));
+        }
+        fill(notes, s.notes().isEmpty() ? List.of(Text.get("visit.noneRecorded")) : s.notes());
         // an empty section says so: on a completed visit its form is hidden, and an empty list read as a page not loaded
         events.removeAll();
         if (s.adverseEvents().isEmpty()) {
-            events.add(new ListItem(Text.get("visit.noAdverseEvents")));
+            events.add(new ListItem(Text.get("visit.noneRecorded")));
         }
         for (VisitSheet.Event a : s.adverseEvents()) {
             ListItem item = new ListItem(a.event().term() + " (" + Text.of("ae.severity", a.event().severity()) + ")"
@@ -313,7 +317,8 @@ public class VisitView extends Div implements BeforeEnterObserver {
             if (amends) {
                 Button amend = new Button(Text.get("visit.amendAe"), e -> openAmendAdverseEvent(Optional.of(a.event())));
                 amend.setId("visit-amend-ae-" + a.event().id());
-                amend.addClassName("visit-correct");
+                amend.addClassName("visit-line-action");
+                amend.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 item.add(amend);
             }
             events.add(item);
@@ -492,7 +497,7 @@ public class VisitView extends Div implements BeforeEnterObserver {
         body.add(reason, problem);
         Dialog d = new Dialog();
         d.setId("visit-correct-vitals-dialog");
-        d.setHeaderTitle(Text.get("visit.correctVitalsTitle", line.text()));
+        d.setHeaderTitle(Text.get("visit.correctVitalsTitle", Text.clock(line.at())));
         Button ok = new Button(Text.get("visit.amendSubmit"), e -> {
             List<TrailEvent.VitalReading> changed = new ArrayList<>();
             fields.forEach((stream, f) -> {

@@ -138,6 +138,8 @@ class ClinicViewTest {
         KaribuStation.until(() -> !text("visit-title").isEmpty());
         assertEquals("Not signed yet.", text("visit-signatures"));
         assertEquals("None recorded.", text("visit-aes"), "a completed visit without adverse events says so");
+        assertEquals("None recorded.", text("visit-vitals-done"), "nor a bare heading without vital signs");
+        assertEquals("None recorded.", text("visit-notes"));
         assertTrue(_find(Button.class, s -> s.withId("visit-sign")).isEmpty(), "a nurse does not sign");
 
         station.signIn(VisitStation.PHYSICIAN, Role.PHYSICIAN);

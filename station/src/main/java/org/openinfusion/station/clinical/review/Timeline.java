@@ -116,7 +116,7 @@ final class Timeline {
             case TrailEvent.SubjectEnrolled e -> other(r, null);
             case TrailEvent.VisitStarted v -> other(r, v.unscheduledReason());
             case TrailEvent.VisitMissed m -> other(r, m.reason());
-            case TrailEvent.VisitVitals v -> ev(r, Category.SESSION, v.corrects() != null ? "Visit vitals corrected (amendment of entry " + v.corrects() + ")"
+            case TrailEvent.VisitVitals v -> ev(r, Category.SESSION, v.corrects() != null ? "Visit vitals corrected (amendment)"
                     : "Visit vitals recorded" + (v.source() == null ? "" : " from " + v.source()),
                     v.values().stream().map(x -> vital(x.stream(), x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", "))
                             + (v.flagged().isEmpty() ? "" : "; outside the alarm limits: " + v.flagged().stream()
