@@ -1,7 +1,11 @@
 package org.openinfusion.dashboard.visit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +15,7 @@ import org.openinfusion.dashboard.SiteDates;
 import org.openinfusion.dashboard.AlarmWording;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.api.VisitReply;
+import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
@@ -29,7 +34,7 @@ import org.openinfusion.station.clinical.visit.SubjectTimeline;
  * @param timePoint the time point its ratings name: the planned visit's id, or "unscheduled"
  */
 public record VisitSheet(String subject, String visitName, String timePoint, boolean completed, String facts, List<Instrument> instruments,
-                         List<Vitals> vitals, List<String> notes, List<AdverseEvent> adverseEvents, List<Signed> signatures, List<String> amendments) {
+                         List<Vitals> vitals, List<String> notes, List<Event> adverseEvents, List<Signed> signatures, List<String> amendments) {
     public VisitSheet {
         signatures = List.copyOf(signatures);
         amendments = List.copyOf(amendments);
@@ -40,13 +45,23 @@ public record VisitSheet(String subject, String visitName, String timePoint, boo
     }
 
     /**
-     * Vital signs recorded at the visit: the line as shown (time, source, values; a monitor's values with their age) and
-     * the alarm limits its values are outside of, worded as the bedside alarms ("HR 130 > 120"); empty when none.
+     * Vital signs recorded at the visit, as in effect: the line as shown (time, source, values; a monitor's values with
+     * their age; a corrected value with "(amended: reason)") and the alarm limits its values in effect are outside of,
+     * worded as the bedside alarms ("HR 130 > 120"); empty when none.
+     *
+     * @param entry  the audit entry that recorded them (a physician's correction names it)
+     * @param values the values in effect, by stream, in the entry's order
+     * @param at     when they were recorded
      */
-    public record Vitals(String text, List<String> outOfLimits) {
+    public record Vitals(String text, List<String> outOfLimits, long entry, Map<String, Double> values, Instant at) {
         public Vitals {
             outOfLimits = List.copyOf(outOfLimits);
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
+    }
+
+    /** An adverse event as in effect (the latest entry of its id) and, when a physician amended it, the reason. */
+    public record Event(AdverseEvent event, String amendedBecause) {
     }
 
     /** A signature of the visit, and whether an amendment came after it (it no longer covers the visit). */
@@ -97,20 +112,44 @@ public record VisitSheet(String subject, String visitName, String timePoint, boo
             instruments.add(new Instrument(instrument, rated, state, part, inEffect));
         }
         List<Vitals> vitals = new ArrayList<>();
+        for (StudyVisits.VitalsInEffect v : reply.visit().vitalsInEffect()) {
+            TrailEvent.VisitVitals recorded = v.recorded();
+            String values = String.join(", ", v.values().stream().map(x -> x.correctedBecause() != null
+                    ? vital(x.reading()) + " " + Text.get("visit.amendedValue", x.correctedBecause())
+                    : recorded.source() == null ? vital(x.reading())
+                    : Text.get("visit.vitalAge", vital(x.reading()), Math.max(0, Duration.between(x.reading().measuredAt(), recorded.at()).toSeconds())))
+                    .toList());
+            Map<String, Double> inEffect = new LinkedHashMap<>();
+            v.values().forEach(x -> inEffect.put(x.reading().stream(), x.reading().value()));
+            vitals.add(new Vitals(Text.clock(recorded.at()) + "  " + (recorded.source() == null ? values
+                    : Text.get("visit.fromMonitor", recorded.source(), values)),
+                    v.values().stream().flatMap(x -> x.flagged().stream()).map(f -> AlarmWording.of("LIMIT:" + f.stream(), f.limit())).toList(),
+                    v.entry().seq(), inEffect, recorded.at()));
+        }
         List<String> notes = new ArrayList<>();
         List<String> amendments = new ArrayList<>();
-        List<AdverseEvent> events = new ArrayList<>();
+        Map<String, Event> events = new LinkedHashMap<>();
+        Map<String, Integer> recordings = new HashMap<>();
+        TrailEvent.VisitVitals[] lastCorrection = new TrailEvent.VisitVitals[1];
         reply.visit().entries().forEach(e -> {
-            if (e.event() instanceof TrailEvent.VisitVitals v) {
-                String values = String.join(", ", v.values().stream().map(r -> v.source() == null ? vital(r)
-                        : Text.get("visit.vitalAge", vital(r), Math.max(0, Duration.between(r.measuredAt(), v.at()).toSeconds()))).toList());
-                vitals.add(new Vitals(Text.clock(v.at()) + "  " + (v.source() == null ? values : Text.get("visit.fromMonitor", v.source(), values)),
-                        v.flagged().stream().map(f -> AlarmWording.of("LIMIT:" + f.stream(), f.limit())).toList()));
+            if (e.event() instanceof TrailEvent.VisitVitals v && v.corrects() != null) {
+                lastCorrection[0] = v;
             } else if (e.event() instanceof TrailEvent.RecordAmended a) {
                 String what = switch (a.change()) {
                     case TrailEvent.NoteAdded n -> Text.get("visit.amendedNote", n.text());
                     case TrailEvent.RatingReplaced r -> Text.get("visit.amendedRating");
-                    case TrailEvent.AdverseEventAdded x -> Text.get("visit.amendedAe", x.adverseEventId());
+                    case TrailEvent.AdverseEventAdded x -> {
+                        Event ae = events.get(x.adverseEventId());
+                        if (ae == null) {
+                            yield Text.get("visit.amendedAe", x.adverseEventId());
+                        }
+                        events.put(x.adverseEventId(), new Event(ae.event(), a.reason()));
+                        // recorded before under the same id: the amendment changed it; else it added it
+                        yield Text.get(recordings.getOrDefault(x.adverseEventId(), 0) > 1 ? "visit.amendedAeChanged" : "visit.amendedAeAdded",
+                                ae.event().term());
+                    }
+                    case TrailEvent.VitalsReplaced x -> Text.get("visit.amendedVitals", lastCorrection[0] == null ? ""
+                            : String.join(", ", lastCorrection[0].values().stream().map(VisitSheet::vital).toList()));
                 };
                 amendments.add(SiteDates.FORMAT.format(a.at().atZone(Text.zone())) + " " + Text.clock(a.at()) + "  " + what + " "
                         + Text.get("visit.amendedBecause", a.reason()));
@@ -120,8 +159,9 @@ public record VisitSheet(String subject, String visitName, String timePoint, boo
             } else if (e.event() instanceof TrailEvent.MarkerRecorded m && "NOTE".equals(m.kind())) {
                 notes.add(Text.clock(m.at()) + "  " + m.note());
             } else if (e.event() instanceof TrailEvent.AdverseEventRecorded a) {
-                events.removeIf(x -> x.id().equals(a.event().id()));
-                events.add(a.event());
+                // the version in effect, in the place the event was first recorded; an amendment's reason follows it
+                events.put(a.event().id(), new Event(a.event(), null));
+                recordings.merge(a.event().id(), 1, Integer::sum);
             }
         });
         String window = ClinicDay.window(line);
@@ -130,7 +170,7 @@ public record VisitSheet(String subject, String visitName, String timePoint, boo
         String facts = line.planned() == null ? Text.get("visit.factsUnscheduled", line.unscheduledReason(), status)
                 : Text.get("visit.facts", window, status);
         return new VisitSheet(t.subject(), ClinicDay.label(line, crossover), line.planned() == null ? VisitService.UNSCHEDULED : line.planned().id(),
-                completed, facts, instruments, vitals, notes, events, VisitSignOff.all(reply.visit()).stream()
+                completed, facts, instruments, vitals, notes, List.copyOf(events.values()), VisitSignOff.all(reply.visit()).stream()
                 .map(g -> new Signed(g, !VisitSignOff.current(reply.visit()).contains(g))).toList(), amendments);
     }
 

@@ -38,6 +38,7 @@ import java.util.function.Consumer;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.SiteDates;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.tablet.CodeDialog;
 import org.openinfusion.dashboard.rating.RatingDialog;
@@ -58,6 +59,7 @@ import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.FormKey;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.security.Permission;
 
 /**
@@ -90,6 +92,7 @@ public class VisitView extends Div implements BeforeEnterObserver {
     private final Span monitorNote = new Span();
     private final UnorderedList amendments = new UnorderedList();
     private final Button amendNote = new Button(Text.get("visit.amendNote"));
+    private final Button amendAdverseEvent = new Button(Text.get("visit.amendNewAe"));
     private final Div amendSection;
     private Dialog amendDialog;
     private final Button sign = new Button(Text.get("visit.sign"));
@@ -170,7 +173,11 @@ public class VisitView extends Div implements BeforeEnterObserver {
         amendments.addClassName("visit-list");
         amendNote.setId("visit-amend-note");
         amendNote.addClickListener(e -> openAmendNote());
-        amendSection = section(Text.get("visit.amendments"), amendments, amendNote);
+        amendAdverseEvent.setId("visit-amend-new-ae");
+        amendAdverseEvent.addClickListener(e -> openAmendAdverseEvent(Optional.empty()));
+        Div amendButtons = new Div(amendNote, amendAdverseEvent);
+        amendButtons.addClassName("visit-amend-buttons");
+        amendSection = section(Text.get("visit.amendments"), amendments, amendButtons);
         Div grid = new Div(ratings, vitalsSection, notesSection, aeSection, signSection, amendSection);
         grid.addClassName("visit-sections");
         error.setId("visit-error");
@@ -273,7 +280,10 @@ public class VisitView extends Div implements BeforeEnterObserver {
             instruments.add(row);
         }
         vitalsDone.removeAll();
+        boolean amends = s.completed() && Access.allowed(Permission.RECORD_AMEND);
+        int vitalsLine = 0;
         for (VisitSheet.Vitals v : s.vitals()) {
+            vitalsLine++;
             ListItem item = new ListItem(v.text());
             if (!v.outOfLimits().isEmpty()) {
                 // flagged as the bedside alarms word a value outside a limit; the value is kept
@@ -282,15 +292,42 @@ public class VisitView extends Div implements BeforeEnterObserver {
                 item.add(flag);
                 item.addClassName("visit-flagged");
             }
+            if (amends) {
+                // a physician's correction of a completed visit: the original stays in the trail, the line shows the value in effect
+                Button correct = new Button(Text.get("visit.correct"), e -> openCorrectVitals(v));
+                correct.setId("visit-correct-vitals-" + vitalsLine);
+                correct.addClassName("visit-line-action");
+                correct.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                item.add(correct);
+            }
             vitalsDone.add(item);
         }
-        fill(notes, s.notes());
+        if (s.vitals().isEmpty()) {
+            vitalsDone.add(new ListItem(Text.get("visit.noneRecorded")));
+        }
+        fill(notes, s.notes().isEmpty() ? List.of(Text.get("visit.noneRecorded")) : s.notes());
         // an empty section says so: on a completed visit its form is hidden, and an empty list read as a page not loaded
-        fill(events, s.adverseEvents().isEmpty() ? List.of(Text.get("visit.noAdverseEvents"))
-                : s.adverseEvents().stream().map(a -> a.term() + " (" + Text.of("ae.severity", a.severity()) + ")").toList());
+        events.removeAll();
+        if (s.adverseEvents().isEmpty()) {
+            events.add(new ListItem(Text.get("visit.noneRecorded")));
+        }
+        for (VisitSheet.Event a : s.adverseEvents()) {
+            ListItem item = new ListItem(a.event().term() + " (" + Text.of("ae.severity", a.event().severity()) + ")"
+                    + (a.amendedBecause() == null ? "" : " " + Text.get("visit.amendedValue", a.amendedBecause())));
+            if (amends) {
+                Button amend = new Button(Text.get("visit.amendAe"), e -> openAmendAdverseEvent(Optional.of(a.event())));
+                amend.setId("visit-amend-ae-" + a.event().id());
+                amend.addClassName("visit-line-action");
+                amend.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                item.add(amend);
+            }
+            events.add(item);
+        }
         List<String> signed = new ArrayList<>(s.signatures().stream().map(x -> {
             Signature g = x.signature();
-            String line = Text.get("visit.signedLine", g.meaning().label(), g.printedName(),
+            // named with the role, as review names its signers; the time in the site's zone (site.timeZone) with its name
+            String who = StaffNames.roleOf(g.userId()).map(role -> Text.get("staff.named", g.printedName(), role)).orElse(g.printedName());
+            String line = Text.get("visit.signedLine", g.meaning().label(), who,
                     SiteDates.FORMAT.format(g.at().atZone(Text.zone())) + " " + Text.clockWithZone(g.at()));
             return x.beforeAmendment() ? Text.get("visit.signedBeforeAmendment", line) : line;
         }).toList());
@@ -302,7 +339,8 @@ public class VisitView extends Div implements BeforeEnterObserver {
         fill(signatures, signed);
         fill(amendments, s.amendments().isEmpty() ? List.of(Text.get("visit.noAmendments")) : s.amendments());
         amendSection.setVisible(s.completed());
-        amendNote.setVisible(s.completed() && Access.allowed(Permission.RECORD_AMEND));
+        amendNote.setVisible(amends);
+        amendAdverseEvent.setVisible(amends);
         // a physician signs a completed visit as an infusion session's record (e-signature, audit trail)
         sign.setVisible(s.completed() && Access.allowed(Permission.RECORD_SIGN));
         editing.forEach(b -> b.setEnabled(!s.completed()));
@@ -435,6 +473,83 @@ public class VisitView extends Div implements BeforeEnterObserver {
         return amendDialog;
     }
 
+    /**
+     * A physician corrects vital signs of a completed visit: the line's values in effect, each editable, and the reason
+     * (required). Only the values changed are sent; the station keeps the original entry and when each was measured.
+     */
+    private void openCorrectVitals(VisitSheet.Vitals line) {
+        Map<String, NumberField> fields = new LinkedHashMap<>();
+        Div body = new Div();
+        body.addClassName("visit-fields");
+        line.values().forEach((stream, value) -> {
+            NumberField f = new NumberField(Text.orElse("stream." + stream, stream) + " (" + Text.orElse("unit." + stream, "") + ")");
+            f.setId("visit-correct-vital-" + stream);
+            f.setValue(value);
+            fields.put(stream, f);
+            body.add(f);
+        });
+        TextField reason = new TextField(Text.get("visit.amendReason"));
+        reason.setId("visit-correct-vitals-reason");
+        reason.setWidthFull();
+        Span problem = new Span();
+        problem.setId("visit-correct-vitals-error");
+        problem.addClassName("dialog-error");
+        body.add(reason, problem);
+        Dialog d = new Dialog();
+        d.setId("visit-correct-vitals-dialog");
+        d.setHeaderTitle(Text.get("visit.correctVitalsTitle", Text.clock(line.at())));
+        Button ok = new Button(Text.get("visit.amendSubmit"), e -> {
+            List<TrailEvent.VitalReading> changed = new ArrayList<>();
+            fields.forEach((stream, f) -> {
+                if (f.getValue() != null && !f.getValue().equals(line.values().get(stream))) {
+                    changed.add(new TrailEvent.VitalReading(stream, f.getValue(), clock.instant()));
+                }
+            });
+            if (changed.isEmpty() || reason.getValue().isBlank()) {
+                problem.setText(Text.get("visit.correctVitalsMissing"));
+                return;
+            }
+            station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.Amend(visitId, reason.getValue(),
+                    new VisitCommand.CorrectVitals(visitId, line.entry(), changed)), done -> {
+                        d.close();
+                        reload();
+                    }, problem::setText);
+        });
+        ok.setId("visit-correct-vitals-submit");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(Text.get("confirm.cancel"), e -> d.close());
+        d.add(body);
+        d.getFooter().add(cancel, ok);
+        amendDialog = d;
+        d.open();
+    }
+
+    /**
+     * A physician amends an adverse event of a completed visit (the bedside form filled with the version in effect), or
+     * adds one: the reason is required; the station appends it under the same id, the earlier version stays in the trail.
+     */
+    private void openAmendAdverseEvent(Optional<AdverseEvent> existing) {
+        String id = existing.map(AdverseEvent::id).orElseGet(() -> AdverseEventForm.nextId(sheet.adverseEvents().stream().map(VisitSheet.Event::event).toList()));
+        TextField reason = new TextField(Text.get("visit.amendReason"));
+        reason.setId("visit-amend-ae-reason");
+        reason.setWidthFull();
+        aeDialog = new AdverseEventDialog(existing.map(a -> Text.get("visit.amendAeTitle", a.term())).orElse(Text.get("visit.amendNewAeTitle")), id,
+                existing.flatMap(AdverseEvent::fromAlarm), (event, refused) -> {
+                    if (reason.getValue().isBlank()) {
+                        refused.accept(Text.get("visit.amendReasonMissing"));
+                        return;
+                    }
+                    station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.Amend(visitId, reason.getValue(),
+                            new VisitCommand.RecordAdverseEvent(visitId, event)), done -> {
+                                aeDialog.close();
+                                reload();
+                            }, refused);
+                });
+        existing.ifPresentOrElse(aeDialog.form()::show, () -> aeDialog.form().startingAt(clock.instant()));
+        aeDialog.add(reason);
+        aeDialog.open();
+    }
+
     private void recordVitals() {
         List<TrailEvent.VitalReading> values = new ArrayList<>();
         vitals.forEach((stream, f) -> {
@@ -450,7 +565,8 @@ public class VisitView extends Div implements BeforeEnterObserver {
     }
 
     private void openAdverseEvent() {
-        aeDialog = new AdverseEventDialog(Text.get("ae.recordTitle"), AdverseEventForm.nextId(sheet.adverseEvents()), Optional.empty(),
+        aeDialog = new AdverseEventDialog(Text.get("ae.recordTitle"), AdverseEventForm.nextId(sheet.adverseEvents().stream().map(VisitSheet.Event::event)
+                .toList()), Optional.empty(),
                 (event, refused) -> station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.RecordAdverseEvent(visitId, event),
                         done -> {
                             aeDialog.close();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.config.StationConfig;
 import org.openinfusion.station.security.Role;
@@ -40,6 +42,8 @@ import org.openinfusion.station.testing.Sessions;
 import org.openinfusion.testing.MutableClock;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -130,7 +134,19 @@ class VisitPagesIT {
         String id = visits.handle("rater1", new VisitCommand.StartVisit("KET-014", WILLIAMS, visit, period)).visitSessionId();
         clock.advance(Duration.ofMinutes(20));
         visits.handle("rater1", new VisitCommand.RecordRating(id, hamd17("r-" + visit + "-" + period, visit, "rater1", clock.instant(), first, each)));
+        if (visit.equals("day1") && period == 1) { // a headache reported at day 1, amended by a physician in the test
+            visits.handle("rater1", new VisitCommand.RecordAdverseEvent(id, new AdverseEvent("AE-1", "Headache", clock.instant().minus(Duration.ofHours(2)),
+                    Optional.empty(), AdverseEvent.Severity.MILD, false, AdverseEvent.Relationship.POSSIBLY_RELATED, AdverseEvent.Action.NOT_APPLICABLE,
+                    AdverseEvent.Outcome.RECOVERING_RESOLVING, Optional.empty())));
+        }
         visits.handle("rater1", new VisitCommand.Complete(id));
+    }
+
+    /** Chooses the item of the vaadin-select {@code id} whose text contains {@code part}. */
+    private static void choose(String id, String part) {
+        BrowserSteps.click(browser, id);
+        waitFor().until(d -> d.findElements(By.tagName("vaadin-select-item")).stream().anyMatch(x -> x.getText().contains(part)));
+        browser.findElements(By.tagName("vaadin-select-item")).stream().filter(x -> x.getText().contains(part)).findFirst().orElseThrow().click();
     }
 
     private static void infuse(SessionService sessions, MutableClock clock, String kit, int first, int each) {
@@ -298,6 +314,20 @@ class VisitPagesIT {
         waitFor().until(d -> BrowserSteps.text(browser, "visit-state-hamd17").equals("Rated: total 18 (corrected: source document says 2)"));
         assertTrue(BrowserSteps.text(browser, "visit-amendments").contains("Note added: Headache in the evening, settled with rest. (reason: phoned the next day)"),
                 BrowserSteps.text(browser, "visit-amendments"));
+        // the SpO2 93 the nurse keyed is corrected from the source sheet: the line shows the value in effect and its reason
+        BrowserSteps.click(browser, "visit-correct-vitals-2");
+        waitFor().until(d -> !d.findElements(By.cssSelector("#visit-correct-vital-spo2 input")).isEmpty());
+        WebElement spo2 = browser.findElement(By.cssSelector("#visit-correct-vital-spo2 input"));
+        spo2.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+        spo2.sendKeys("96");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#visit-correct-vitals-reason input")), "source sheet reads 96");
+        BrowserSteps.size(browser, 1024, 768);
+        shot("rating-visit-correct-vitals-1024");
+        BrowserSteps.click(browser, "visit-correct-vitals-submit");
+        waitFor().until(d -> BrowserSteps.text(browser, "visit-vitals-done").contains("SpO2 96 % (amended: source sheet reads 96)"));
+        assertFalse(BrowserSteps.text(browser, "visit-vitals-done").contains("Outside the alarm limits"), "96 % is within the limits: no flag in effect");
+        assertTrue(BrowserSteps.text(browser, "visit-amendments").contains("Vital signs corrected: SpO2 96 % (reason: source sheet reads 96)"),
+                BrowserSteps.text(browser, "visit-amendments"));
         for (int[] s : new int[][] {{1024, 768}, {1280, 800}}) {
             BrowserSteps.size(browser, s[0], s[1]);
             shot(s[0] == 1280 ? "rating-visit-amended" : "rating-visit-amended-1024");
@@ -308,6 +338,28 @@ class VisitPagesIT {
         String reviewRows = BrowserSteps.gridText(browser, "visits-grid");
         assertTrue(reviewRows.contains("Signed before amendment: sign again"), reviewRows);
         axe(found);
+
+        // KET-014's day 1 (period 1): the physician amends its headache, reported as resolving, to moderate
+        String day1 = HistoryReader.history(dataDir.resolve("audit").resolve("audit.log")).entries().stream()
+                .filter(r -> r.as(TrailEvent.VisitStarted.class).filter(v -> v.subject().equals("KET-014") && "day1".equals(v.visitId())
+                        && v.period() == 1).isPresent()).findFirst().orElseThrow().session().value();
+        browser.get(demo.dashboardUrl() + "visit/" + day1);
+        BrowserSteps.click(browser, "visit-amend-ae-AE-1");
+        waitFor().until(d -> !d.findElements(By.id("ae-form")).isEmpty());
+        choose("ae-severity", "Moderate");
+        BrowserSteps.type(browser.findElement(By.cssSelector("#visit-amend-ae-reason input")), "phoned: worse that evening");
+        BrowserSteps.click(browser, "ae-save");
+        waitFor().until(d -> BrowserSteps.text(browser, "visit-aes").contains("Headache (Moderate) (amended: phoned: worse that evening)"));
+        assertTrue(BrowserSteps.text(browser, "visit-amendments").contains("Adverse event amended: Headache (reason: phoned: worse that evening)"),
+                BrowserSteps.text(browser, "visit-amendments"));
+        for (int[] s : new int[][] {{1024, 768}, {1280, 800}}) {
+            BrowserSteps.size(browser, s[0], s[1]);
+            shot(s[0] == 1280 ? "rating-visit-ae-amended" : "rating-visit-ae-amended-1024");
+        }
+        axe(found);
+        assertEquals(List.of(AdverseEvent.Severity.MILD, AdverseEvent.Severity.MODERATE), HistoryReader.history(dataDir.resolve("audit")
+                .resolve("audit.log")).entries().stream().flatMap(r -> r.as(TrailEvent.AdverseEventRecorded.class).stream())
+                .map(a -> a.event().severity()).toList(), "the original kept, the amendment appended");
         assertEquals(List.of(), found);
     }
 }

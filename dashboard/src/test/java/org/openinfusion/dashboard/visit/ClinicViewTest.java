@@ -26,12 +26,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.Answer;
 import com.vaadin.flow.component.textfield.PasswordField;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.review.ReviewListView;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.clinical.api.ProtocolChoices;
@@ -53,10 +56,12 @@ import org.openinfusion.station.security.Role;
 /** The clinic list and the rating-visit page without a browser, against the real visit worker and audit file. */
 class ClinicViewTest {
     private static final String WILLIAMS = "ketamine-naltrexone-crossover";
+    private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Berlin");
     private VisitStation station;
 
     @BeforeEach
     void start() throws Exception {
+        Text.zone(SITE_ZONE); // the site's zone (site.timeZone): the visit page writes its times in it, not in UTC
         station = new VisitStation(Instant.parse("2026-03-02T08:00:00Z"));
         station.signIn("nurse1", Role.NURSE);
     }
@@ -64,6 +69,7 @@ class ClinicViewTest {
     @AfterEach
     void stop() throws Exception {
         station.close();
+        Text.zone(ZoneId.systemDefault());
     }
 
     private static String text(String id) {
@@ -132,6 +138,8 @@ class ClinicViewTest {
         KaribuStation.until(() -> !text("visit-title").isEmpty());
         assertEquals("Not signed yet.", text("visit-signatures"));
         assertEquals("None recorded.", text("visit-aes"), "a completed visit without adverse events says so");
+        assertEquals("None recorded.", text("visit-vitals-done"), "nor a bare heading without vital signs");
+        assertEquals("None recorded.", text("visit-notes"));
         assertTrue(_find(Button.class, s -> s.withId("visit-sign")).isEmpty(), "a nurse does not sign");
 
         station.signIn(VisitStation.PHYSICIAN, Role.PHYSICIAN);
@@ -147,7 +155,9 @@ class ClinicViewTest {
         assertTrue(text("visit-sign-error").toLowerCase(Locale.ROOT).contains("password"), text("visit-sign-error"));
         _get(PasswordField.class, s -> s.withId("visit-sign-password")).setValue(VisitStation.PHYSICIAN_PASSWORD);
         click("visit-sign-submit");
-        KaribuStation.until(() -> text("visit-signatures").startsWith("Reviewed by Dr. Ada Example, 2 Mar 2026"));
+        // named with the role as review names signers; the time in the site's zone (Europe/Berlin here), not UTC
+        KaribuStation.until(() -> text("visit-signatures").startsWith("Reviewed by Dr. Ada Example"));
+        assertEquals("Reviewed by Dr. Ada Example (physician), 2 Mar 2026 09:00 CET", text("visit-signatures"));
         List<Recorded> signed = station.trail().entries().stream().filter(e -> e.as(TrailEvent.RecordSigned.class).isPresent()).toList();
         assertEquals(1, signed.size());
         assertEquals(visit, signed.getFirst().session().value());
@@ -484,5 +494,71 @@ class ClinicViewTest {
         Grid<ReviewListView.VisitRow> grid = _get(Grid.class, s -> s.withId("visits-grid"));
         KaribuStation.until(() -> GridKt._size(grid) > 0);
         assertEquals("Signed before amendment: sign again", GridKt._get(grid, 0).signature());
+    }
+
+    @Test
+    void aPhysicianCorrectsVitalSignsAndAmendsAnAdverseEventOfASignedVisitFromItsPageWithAReasonAndTheVisitNeedsANewSignature() throws Exception {
+        String visit = startedScreening("KET-047");
+        station.send(new VisitCommand.RecordRating(visit, hamd17("r-47", 1)));
+        Instant measured = station.clock.instant();
+        station.send(new VisitCommand.RecordVitals(visit, List.of(new TrailEvent.VitalReading("nibp_sys", 150, measured),
+                new TrailEvent.VitalReading("nibp_dia", 85, measured), new TrailEvent.VitalReading("hr", 130, measured))));
+        station.send(new VisitCommand.RecordAdverseEvent(visit, new AdverseEvent("AE-1", "Headache", measured, Optional.empty(),
+                AdverseEvent.Severity.MILD, false, AdverseEvent.Relationship.UNLIKELY_RELATED, AdverseEvent.Action.NOT_APPLICABLE,
+                AdverseEvent.Outcome.NOT_RECOVERED_NOT_RESOLVED, Optional.empty())));
+        station.send(new VisitCommand.Complete(visit));
+        openVisit(visit);
+        assertTrue(_find(Button.class, s -> s.withId("visit-correct-vitals-1")).isEmpty(), "a nurse does not amend a completed visit");
+        assertTrue(_find(Button.class, s -> s.withId("visit-amend-ae-AE-1")).isEmpty());
+
+        station.signIn(VisitStation.PHYSICIAN, Role.PHYSICIAN);
+        openVisit(visit);
+        click("visit-sign");
+        _get(TextField.class, s -> s.withId("visit-sign-user-id")).setValue(VisitStation.PHYSICIAN);
+        _get(PasswordField.class, s -> s.withId("visit-sign-password")).setValue(VisitStation.PHYSICIAN_PASSWORD);
+        click("visit-sign-submit");
+        KaribuStation.until(() -> text("visit-signatures").startsWith("Reviewed by"));
+
+        click("visit-correct-vitals-1");
+        NumberField hr = _get(NumberField.class, s -> s.withId("visit-correct-vital-hr"));
+        assertEquals(130.0, hr.getValue(), "the value in effect");
+        click("visit-correct-vitals-submit");
+        assertEquals("Change at least one value and give the reason for the amendment.", text("visit-correct-vitals-error"));
+        hr.setValue(103.0);
+        click("visit-correct-vitals-submit");
+        assertEquals("Change at least one value and give the reason for the amendment.", text("visit-correct-vitals-error"), "no reason");
+        _get(TextField.class, s -> s.withId("visit-correct-vitals-reason")).setValue("source sheet reads 103");
+        click("visit-correct-vitals-submit");
+        KaribuStation.until(() -> text("visit-vitals-done").contains("HR 103"));
+        assertTrue(text("visit-vitals-done").contains("NIBP systolic 150 mmHg, NIBP diastolic 85 mmHg, HR 103 /min (amended: source sheet reads 103)"),
+                text("visit-vitals-done"));
+        assertTrue(_find(ListItem.class, s -> s.withClasses("visit-flagged")).isEmpty(), "HR 103 is within the limits: no flag in effect");
+        assertTrue(text("visit-amendments").contains("Vital signs corrected: HR 103 /min (reason: source sheet reads 103)"), text("visit-amendments"));
+        assertTrue(text("visit-signatures").contains("signed before amendment"), text("visit-signatures"));
+
+        click("visit-amend-ae-AE-1");
+        selectValue("ae-severity", AdverseEvent.Severity.MODERATE);
+        click("ae-save");
+        KaribuStation.until(() -> !_get(VisitView.class).aeDialog().error().isEmpty());
+        assertEquals("Give the reason for the amendment.", _get(VisitView.class).aeDialog().error());
+        _get(TextField.class, s -> s.withId("visit-amend-ae-reason")).setValue("phoned: worse that evening");
+        click("ae-save");
+        KaribuStation.until(() -> text("visit-aes").contains("amended"));
+        assertEquals("Headache (Moderate) (amended: phoned: worse that evening)Amend...", text("visit-aes"));
+        assertTrue(text("visit-amendments").contains("Adverse event amended: Headache (reason: phoned: worse that evening)"), text("visit-amendments"));
+
+        List<String> types = station.trail().entries().stream().filter(e -> visit.equals(e.session() == null ? null : e.session().value()))
+                .map(e -> e.written().type()).filter(t -> !t.startsWith("bus") && !t.startsWith("auth")).toList();
+        assertEquals(List.of("visit.started", "rating.recorded", "visit.vitals_recorded", "ae.recorded", "visit.completed", "record.signed",
+                "visit.vitals_recorded", "record.amended", "ae.recorded", "record.amended"), types, "appended, the originals kept");
+        assertEquals(List.of(AdverseEvent.Severity.MILD, AdverseEvent.Severity.MODERATE), station.trail().entries().stream()
+                .flatMap(e -> e.as(TrailEvent.AdverseEventRecorded.class).stream()).map(a -> a.event().severity()).toList());
+        assertEquals(List.of(VisitStation.PHYSICIAN, VisitStation.PHYSICIAN), station.trail().entries().stream()
+                .filter(e -> e.event() instanceof TrailEvent.RecordAmended).map(Recorded::actor).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void selectValue(String id, Object value) {
+        _get(Select.class, x -> x.withId(id)).setValue(value);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.KaribuStation;
+import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.dashboard.users.StationUser;
 import org.openinfusion.station.bus.Addresses;
@@ -86,7 +87,7 @@ final class VisitStation implements AutoCloseable {
                 InstrumentCatalog.builtIn(), authenticator, clock);
         vertx.deployVerticle(new ReviewVerticle(review, guard), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        DashboardServices.install(vertx, InstrumentCatalog.builtIn());
+        DashboardServices.install(vertx, InstrumentCatalog.builtIn(), StaffNames.of(users::list));
         MockVaadin.setup(new Routes().autoDiscoverViews("org.openinfusion.dashboard"));
     }
 

@@ -91,7 +91,8 @@ public final class VitalCheck {
         return s.unit().replace("mm[Hg]", "mmHg");
     }
 
-    static String fmt(Double d) {
+    /** A value as the station writes it: whole numbers without decimals, else one decimal. */
+    public static String fmt(Double d) {
         if (d == null) {
             return "(none)";
         }

@@ -57,6 +57,17 @@ public sealed interface VisitCommand {
     record RecordAdverseEvent(String visitSessionId, AdverseEvent event) implements VisitCommand {
     }
 
+    /**
+     * A correction of vital signs recorded at a completed visit, as the {@code change} of an {@link Amend} (only there):
+     * {@code values} replace, stream by stream, those of the {@code visit.vitals_recorded} entry {@code originalSeq}; each
+     * keeps the time it was measured. The original stays in the trail.
+     */
+    record CorrectVitals(String visitSessionId, long originalSeq, List<VitalReading> values) implements VisitCommand {
+        public CorrectVitals {
+            values = List.copyOf(values);
+        }
+    }
+
     /** Complete an open rating visit: every instrument of a planned visit must have been rated. */
     record Complete(String visitSessionId) implements VisitCommand {
     }
@@ -64,7 +75,8 @@ public sealed interface VisitCommand {
     /**
      * Amend a completed (and possibly signed) rating visit, physicians only (RECORD_AMEND, as an infusion session's record
      * in review): {@code change} is one new entry, appended, never overwriting: a correction of a rating in effect
-     * ({@link RecordRating} with its correction), a note ({@link AddNote}) or an adverse event ({@link RecordAdverseEvent}).
+     * ({@link RecordRating} with its correction), a note ({@link AddNote}), an adverse event, new or amended (same id:
+     * {@link RecordAdverseEvent}) or a correction of vital signs ({@link CorrectVitals}).
      * Every earlier signature then reads "signed before amendment" and the visit needs a new one.
      */
     record Amend(String visitSessionId, String reason, VisitCommand change) implements VisitCommand {

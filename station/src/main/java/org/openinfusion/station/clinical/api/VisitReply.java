@@ -81,10 +81,11 @@ public sealed interface VisitReply {
     }
 
     /**
-     * A monitor's latest value of a vital sign: its device, when the station received it, its age and the age the
+     * A monitor's latest value of a vital sign: its device, when it was measured on the station's clock (the earlier of
+     * its receipt and its device time corrected by the device's clock offset: MonitorReadings), its age and the age the
      * protocol's alarm limits allow ({@code maxAgeSeconds} -1: the protocol has no limit on it, it is not taken).
      */
-    record MonitorValue(String stream, double value, String deviceId, Instant receivedAt, long ageSeconds, long maxAgeSeconds) {
+    record MonitorValue(String stream, double value, String deviceId, Instant measuredAt, long ageSeconds, long maxAgeSeconds) {
         public boolean current() {
             return maxAgeSeconds >= 0 && ageSeconds <= maxAgeSeconds;
         }

@@ -50,6 +50,10 @@ final class RecordCodec {
                 p.put("kind", "adverse_event");
                 p.put("adverseEventId", e.adverseEventId());
             }
+            case TrailEvent.VitalsReplaced v -> {
+                p.put("kind", "vital_signs");
+                p.put("originalSeq", v.originalSeq());
+            }
         }
         return new EventCodec.Encoded(AMENDED, p);
     }
@@ -119,6 +123,7 @@ final class RecordCodec {
         return switch (String.valueOf(p.text("kind"))) {
             case "rating" -> new TrailEvent.RatingReplaced(p.required("ratingId"), p.required("correctionId"));
             case "adverse_event" -> new TrailEvent.AdverseEventAdded(p.required("adverseEventId"));
+            case "vital_signs" -> new TrailEvent.VitalsReplaced(p.number("originalSeq").longValue());
             default -> new TrailEvent.NoteAdded(p.text("text"));
         };
     }

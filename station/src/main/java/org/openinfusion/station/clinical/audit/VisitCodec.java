@@ -33,9 +33,11 @@ final class VisitCodec {
     }
 
     static EventCodec.Encoded encode(TrailEvent.VisitVitals v) {
-        return of(VITALS, v.at(), "values", CareCodec.values(v.values()), "source", v.source(), "outOfLimits", v.flagged().isEmpty() ? null
-                : v.flagged().stream().map(f -> Map.<String, Object>of("stream", f.stream(), "value", f.value(), "limit", f.limit(),
-                        "priority", f.priority(), "source", f.source())).toList());
+        Object flags = v.flagged().isEmpty() ? null : v.flagged().stream().map(f -> Map.<String, Object>of("stream", f.stream(), "value", f.value(),
+                "limit", f.limit(), "priority", f.priority(), "source", f.source())).toList();
+        // "corrects" only on an amendment's correction: entries recorded at the visit are written as before
+        return v.corrects() == null ? of(VITALS, v.at(), "values", CareCodec.values(v.values()), "source", v.source(), "outOfLimits", flags)
+                : of(VITALS, v.at(), "values", CareCodec.values(v.values()), "source", v.source(), "outOfLimits", flags, "corrects", v.corrects());
     }
 
     static EventCodec.Encoded encode(TrailEvent.VisitCompleted c) {
@@ -50,7 +52,8 @@ final class VisitCodec {
                     p.whole("period"), p.text("unscheduledReason"));
             case MISSED -> new TrailEvent.VisitMissed(p.at(), p.required("subject"), p.required("protocol"), p.required("visit"),
                     p.whole("period"), p.required("reason"));
-            case VITALS -> new TrailEvent.VisitVitals(p.at(), CareCodec.readings(p), p.text("source"), flags(p));
+            case VITALS -> new TrailEvent.VisitVitals(p.at(), CareCodec.readings(p), p.text("source"), flags(p),
+                    p.payload().get("corrects") instanceof Number n ? n.longValue() : null);
             case COMPLETED -> new TrailEvent.VisitCompleted(p.at());
             default -> null;
         });

@@ -125,8 +125,8 @@ public final class Exports {
                     .toString();
             case SDTM_EC -> SdtmEc.tables(sessions(trail, request), request.protocols()).parent().toString();
             case SDTM_SUPPEC -> SdtmEc.tables(sessions(trail, request), request.protocols()).supp().toString();
-            case SDTM_AE -> SdtmAe.tables(sessions(trail, request)).parent().toString();
-            case SDTM_SUPPAE -> SdtmAe.tables(sessions(trail, request)).supp().toString();
+            case SDTM_AE -> SdtmAe.tables(sessions(trail, request), request.protocols(), followUps(request)).parent().toString();
+            case SDTM_SUPPAE -> SdtmAe.tables(sessions(trail, request), request.protocols(), followUps(request)).supp().toString();
             case SDTM_CM -> SdtmCm.tables(sessions(trail, request)).parent().toString();
             case SDTM_SUPPCM -> SdtmCm.tables(sessions(trail, request)).supp().toString();
             case AUDIT_CSV -> AuditCsv.write(trail.entries(request.sessionId(), request.among()));
@@ -144,7 +144,7 @@ public final class Exports {
         Sdtm.Parts ec = SdtmEc.tables(sessions, request.protocols());
         all.put("EC", ec.parent());
         all.put("SUPPEC", ec.supp());
-        Sdtm.Parts ae = SdtmAe.tables(sessions);
+        Sdtm.Parts ae = SdtmAe.tables(sessions, request.protocols(), followUps(request));
         all.put("AE", ae.parent());
         all.put("SUPPAE", ae.supp());
         Sdtm.Parts vs = SdtmVs.tables(sessions, store(ExportFormat.SDTM_XPT, request), request.protocols(), now, followUps(request));

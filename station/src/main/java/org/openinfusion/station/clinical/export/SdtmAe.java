@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.export;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Set;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.api.MarkerKind;
 import org.openinfusion.station.clinical.history.Recorded;
+import org.openinfusion.station.clinical.history.StudyVisits;
+import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 
@@ -20,7 +23,9 @@ import org.openinfusion.station.clinical.session.AdverseEvent;
  * action taken and causality are left blank on those rows (none is assessed at the bedside: the physician completes
  * them). Adverse events recorded or confirmed by staff (ae.recorded, the latest entry per AE id) are rows of category
  * "RECORDED BY STAFF" with AESEV, AESER, AEACN, AEREL and AEOUT filled. SUPPAE's AESRC and AESRCSEQ name the audit
- * entry, AENOTE holds the staff's note (for a proposed AE: the alarm it was proposed from).
+ * entry, AENOTE holds the staff's note (for a proposed AE: the alarm it was proposed from). In a whole-trail export the
+ * adverse events recorded at the held rating visits follow (the version in effect: the latest entry per AE id, a
+ * physician's amendment included), with the visit's VISITNUM and VISIT and the EPOCH of their start.
  */
 final class SdtmAe {
     static final List<String> COLUMNS = List.of("STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AETERM", "AEDECOD", "AECAT", "AEBODSYS",
@@ -35,6 +40,11 @@ final class SdtmAe {
 
     /** AE and SUPPAE (AESRC, AESRCSEQ: the audit entry; AENOTE: the staff's note, in pieces of 200 characters). */
     static Sdtm.Parts tables(List<SessionTrail> sessions) {
+        return tables(sessions, null, Optional.empty());
+    }
+
+    /** As {@link #tables(List)}, then the adverse events of every held rating visit (whole-trail exports). */
+    static Sdtm.Parts tables(List<SessionTrail> sessions, ProtocolCatalog protocols, Optional<StudyVisits> visits) {
         Csv csv = new Csv(COLUMNS);
         Sdtm.Supp supp = new Sdtm.Supp("AE");
         Sdtm.Sequence seq = new Sdtm.Sequence();
@@ -75,7 +85,34 @@ final class SdtmAe {
                 }
             }
         }
-        return new Sdtm.Parts(Sdtm.withEpoch(csv, "AESTDTC", sessions), supp.table());
+        Map<Integer, String> epochs = new HashMap<>();
+        visits.ifPresent(v -> followUps(v, protocols, csv, supp, seq, Sdtm.firstExposure(sessions), epochs));
+        return new Sdtm.Parts(Sdtm.withEpochs(Sdtm.withEpoch(csv, "AESTDTC", sessions), epochs), supp.table());
+    }
+
+    /** The adverse events of the held rating visits: each at its latest entry (the version in effect), in trail order. */
+    private static void followUps(StudyVisits visits, ProtocolCatalog protocols, Csv csv, Sdtm.Supp supp, Sdtm.Sequence seq,
+                                  Map<String, Instant> exposure, Map<Integer, String> epochs) {
+        for (HeldRatingVisits.Visit v : HeldRatingVisits.of(visits, protocols)) {
+            Map<String, Long> latest = new HashMap<>();
+            v.session().entries().forEach(r -> r.as(TrailEvent.AdverseEventRecorded.class).ifPresent(a -> latest.put(a.event().id(), r.seq())));
+            for (Recorded r : v.session().entries()) {
+                Optional<TrailEvent.AdverseEventRecorded> recorded = r.as(TrailEvent.AdverseEventRecorded.class);
+                if (recorded.isEmpty() || latest.get(recorded.get().event().id()) != r.seq()) {
+                    continue;
+                }
+                AdverseEvent ae = recorded.get().event();
+                String usubjid = v.usubjid();
+                int n = seq.next(usubjid);
+                Instant first = exposure.get(usubjid);
+                epochs.put(csv.rows().size(), first != null && !ae.start().isBefore(first) ? Sdtm.FOLLOW_UP : Sdtm.SCREENING);
+                csv.row(v.studyId(), "AE", usubjid, n, ae.term(), ae.term().toUpperCase(Locale.ROOT), "RECORDED BY STAFF", "",
+                        ae.severity().name(), ae.serious() ? "Y" : "N", action(ae.action()), relationship(ae.relationship()),
+                        v.visitNum(), v.visit(), Sdtm.dtc(ae.start()), ae.end().map(Sdtm::dtc).orElse(""), outcome(ae.outcome()));
+                supp.add(v.studyId(), usubjid, n, "AESRC", "Source Audit Entry Type", r.written().type(), "ASSIGNED");
+                supp.add(v.studyId(), usubjid, n, "AESRCSEQ", "Source Audit Entry Sequence", String.valueOf(r.seq()), "ASSIGNED");
+            }
+        }
     }
 
     /** AEREL as sponsor terms (not a controlled terminology in SDTM). */

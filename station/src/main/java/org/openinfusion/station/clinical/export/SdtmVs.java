@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
@@ -123,14 +122,13 @@ final class SdtmVs {
         for (HeldRatingVisits.Visit v : HeldRatingVisits.of(visits, protocols)) {
                 String usubjid = v.usubjid();
                 int group = 0;
-                for (Recorded r : v.session().entries()) {
-                    Optional<TrailEvent.VisitVitals> vitals = r.as(TrailEvent.VisitVitals.class);
-                    if (vitals.isEmpty()) {
-                        continue;
-                    }
+                // the values in effect: a physician's correction (an amendment) replaces the value it corrects, with
+                // its own source (entered by hand) and audit entry; the original stays in the audit trail
+                for (StudyVisits.VitalsInEffect vitals : v.session().vitalsInEffect()) {
                     group++;
-                    String source = vitals.get().source();
-                    for (TrailEvent.VitalReading reading : vitals.get().values()) {
+                    for (StudyVisits.VitalInEffect inEffect : vitals.values()) {
+                        TrailEvent.VitalReading reading = inEffect.reading();
+                        String source = inEffect.source();
                         Optional<Test> test = Stream.byKey(reading.stream()).flatMap(SdtmVs::test);
                         if (test.isEmpty()) {
                             continue;
@@ -144,7 +142,7 @@ final class SdtmVs {
                                 x.unit, v.visitNum(), v.visit(), v.visitDay(), Sdtm.dtc(reading.measuredAt()), "", "", "", "", "");
                         supp.add(v.studyId(), usubjid, n, "VSSRC", "Source of Result", source == null ? HAND_ENTERED : MONITOR, "ASSIGNED");
                         supp.add(v.studyId(), usubjid, n, "VSSRCDEV", "Source Bed and Devices", source, "COLLECTED");
-                        supp.add(v.studyId(), usubjid, n, "VSSRCSEQ", "Source Audit Entry Sequence", String.valueOf(r.seq()), "ASSIGNED");
+                        supp.add(v.studyId(), usubjid, n, "VSSRCSEQ", "Source Audit Entry Sequence", String.valueOf(inEffect.seq()), "ASSIGNED");
                     }
                 }
             }

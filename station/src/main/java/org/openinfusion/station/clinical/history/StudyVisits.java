@@ -3,6 +3,7 @@ package org.openinfusion.station.clinical.history;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,11 +78,69 @@ public final class StudyVisits {
             return entries.stream().flatMap(r -> r.as(TrailEvent.RecordAmended.class).stream()).toList();
         }
 
+        /**
+         * The vital signs recorded at the visit as in effect (docs/visits.md): each {@code visit.vitals_recorded} entry
+         * recorded at the visit, in trail order, with each of its values replaced by the latest correction of it (a
+         * physician's amendment, {@link TrailEvent.VitalsReplaced}); the originals stay in {@link #entries()}.
+         */
+        public List<VitalsInEffect> vitalsInEffect() {
+            Map<Long, Recorded> originals = new LinkedHashMap<>();
+            Map<Long, Map<String, VitalInEffect>> current = new HashMap<>();
+            Map<Long, Long> lastCorrection = new HashMap<>();
+            for (Recorded r : entries) {
+                if (r.event() instanceof TrailEvent.VisitVitals v) {
+                    Long target = v.corrects() == null ? Long.valueOf(r.seq()) : v.corrects();
+                    if (v.corrects() == null) {
+                        originals.put(r.seq(), r);
+                        current.put(r.seq(), new LinkedHashMap<>());
+                    } else if (!current.containsKey(target)) {
+                        continue;
+                    } else {
+                        lastCorrection.put(target, r.seq());
+                    }
+                    for (TrailEvent.VitalReading x : v.values()) {
+                        current.get(target).put(x.stream(), new VitalInEffect(x, r.seq(), v.source(),
+                                v.flagged().stream().filter(f -> f.stream().equals(x.stream())).toList(), null));
+                    }
+                } else if (r.event() instanceof TrailEvent.RecordAmended a && a.change() instanceof TrailEvent.VitalsReplaced x
+                        && lastCorrection.containsKey(x.originalSeq())) {
+                    long corrected = lastCorrection.get(x.originalSeq());
+                    current.get(x.originalSeq()).replaceAll((stream, value) -> value.seq() == corrected ? value.because(a.reason()) : value);
+                }
+            }
+            return originals.values().stream().map(r -> new VitalsInEffect(r, List.copyOf(current.get(r.seq()).values()))).toList();
+        }
+
         /** The ratings no correction replaces. */
         public List<Rating> effectiveRatings() {
             List<Rating> all = ratings();
             Map<String, String> supersededBy = EffectiveRating.supersededBy(all);
             return all.stream().filter(r -> !supersededBy.containsKey(r.id())).toList();
+        }
+    }
+
+    /** A {@code visit.vitals_recorded} entry recorded at a visit, and its values in effect, in its order. */
+    public record VitalsInEffect(Recorded entry, List<VitalInEffect> values) {
+        public VitalsInEffect {
+            values = List.copyOf(values);
+        }
+
+        public TrailEvent.VisitVitals recorded() {
+            return (TrailEvent.VisitVitals) entry.event();
+        }
+    }
+
+    /**
+     * One vital sign in effect: the reading, the entry holding it ({@code seq}: the original's, or its correction's),
+     * its source (null: entered by hand), the alarm limits it is outside of, and the amendment's reason when corrected.
+     */
+    public record VitalInEffect(TrailEvent.VitalReading reading, long seq, String source, List<TrailEvent.VitalFlag> flagged, String correctedBecause) {
+        public VitalInEffect {
+            flagged = List.copyOf(flagged);
+        }
+
+        VitalInEffect because(String reason) {
+            return new VitalInEffect(reading, seq, source, flagged, reason);
         }
     }
 

@@ -203,6 +203,14 @@ public sealed interface TrailEvent {
     record AdverseEventAdded(String adverseEventId) implements Amendment {
     }
 
+    /**
+     * Vital signs of a completed rating visit corrected: the {@code visit.vitals_recorded} entry {@code originalSeq}'s
+     * values are replaced, stream by stream, by those of the correction entry written just before this amendment (its own
+     * VisitVitals naming {@code originalSeq} in {@code corrects}); the original stays in the trail.
+     */
+    record VitalsReplaced(long originalSeq) implements Amendment {
+    }
+
     /** The arm of the session was revealed to an authorised role (the event never holds the arm). */
     record Unblinded(Instant at, String role, String reason, String kitId) implements TrailEvent, Timed {
     }
@@ -346,12 +354,19 @@ public sealed interface TrailEvent {
      * Vital signs entered by hand at a rating visit (or read from a monitor), each with when it was measured.
      *
      * @param source  where the values come from: null when entered by hand, else the monitor's device id
-     * @param flagged the values outside an alarm limit of the protocol, each with that limit (kept, not refused)
+     * @param flagged  the values outside an alarm limit of the protocol, each with that limit (kept, not refused)
+     * @param corrects null for vital signs recorded at the visit; for a physician's amendment, the sequence of the
+     *                 {@code visit.vitals_recorded} entry whose values (of the same streams) these replace
      */
-    record VisitVitals(Instant at, List<VitalReading> values, String source, List<VitalFlag> flagged) implements TrailEvent, Timed {
+    record VisitVitals(Instant at, List<VitalReading> values, String source, List<VitalFlag> flagged, Long corrects) implements TrailEvent, Timed {
         public VisitVitals {
             values = List.copyOf(values);
             flagged = flagged == null ? List.of() : List.copyOf(flagged);
+        }
+
+        /** Recorded at the visit (not a correction). */
+        public VisitVitals(Instant at, List<VitalReading> values, String source, List<VitalFlag> flagged) {
+            this(at, values, source, flagged, null);
         }
 
         /** Entered by hand, none flagged (entries written before limits were checked read so). */

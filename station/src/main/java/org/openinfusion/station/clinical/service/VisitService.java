@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -179,6 +180,8 @@ public final class VisitService {
             case VisitCommand.Complete x -> complete(actor, x);
             case VisitCommand.MarkMissed m -> missed(actor, m);
             case VisitCommand.Amend a -> amend(actor, a);
+            case VisitCommand.CorrectVitals x -> throw new VisitRefused("vital signs are corrected by a physician's amendment of the completed visit,"
+                    + " with its reason");
         };
     }
 
@@ -209,7 +212,7 @@ public final class VisitService {
     private VisitReply.Monitor monitor(String bed, List<AlarmLimit> limits) {
         Instant now = clock.instant();
         List<VisitReply.MonitorValue> values = monitors.latest(bed).stream().map(r -> new VisitReply.MonitorValue(r.stream().key(), r.value(),
-                r.device().deviceId(), r.receivedAt(), Math.max(0, Duration.between(r.receivedAt(), now).toSeconds()),
+                r.device().deviceId(), r.measuredAt(), Math.max(0, Duration.between(r.measuredAt(), now).toSeconds()),
                 VitalCheck.maxAge(limits, r.stream().key()).map(Duration::toSeconds).orElse(-1L))).toList();
         String unavailable = null;
         if (trail.get().sessions().stream().anyMatch(s -> bed.equals(s.created().bedId()) && !s.closed())) {
@@ -237,7 +240,7 @@ public final class VisitService {
         }
         List<VisitReply.MonitorValue> current = m.values().stream().filter(VisitReply.MonitorValue::current).toList();
         String source = t.bedId() + ": " + current.stream().map(VisitReply.MonitorValue::deviceId).distinct().collect(Collectors.joining(", "));
-        return recordVitals(actor, visit, current.stream().map(x -> new TrailEvent.VitalReading(x.stream(), x.value(), x.receivedAt())).toList(),
+        return recordVitals(actor, visit, current.stream().map(x -> new TrailEvent.VitalReading(x.stream(), x.value(), x.measuredAt())).toList(),
                 source);
     }
 
@@ -246,22 +249,66 @@ public final class VisitService {
     }
 
     private VisitReply.Done recordVitals(String actor, StudyVisits.VisitSession visit, List<TrailEvent.VitalReading> readings, String source) {
+        requirePossible(byStream(readings));
+        audit.record(actor, new SessionId(visit.id()), new TrailEvent.VisitVitals(clock.instant(), readings, source, flags(visit, readings)));
+        return done(visit.started().subject(), visit.started().protocolId(), visit.id(), Optional.empty());
+    }
+
+    private static Map<String, Double> byStream(List<TrailEvent.VitalReading> readings) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (TrailEvent.VitalReading r : readings) {
             if (values.put(r.stream(), r.value()) != null) {
                 throw new VisitRefused(VitalCheck.name(r.stream()) + " is given twice");
             }
         }
+        return values;
+    }
+
+    private static void requirePossible(Map<String, Double> values) {
         List<String> impossible = VitalCheck.impossible(values);
         if (!impossible.isEmpty()) {
             throw new VisitRefused(String.join("; ", impossible));
         }
+    }
+
+    private List<TrailEvent.VitalFlag> flags(StudyVisits.VisitSession visit, List<TrailEvent.VitalReading> readings) {
         List<AlarmLimit> limits = limits(visit);
-        List<TrailEvent.VitalFlag> flagged = readings.stream().flatMap(r -> VitalCheck.breaches(limits, r.stream(), r.value()).stream())
+        return readings.stream().flatMap(r -> VitalCheck.breaches(limits, r.stream(), r.value()).stream())
                 .map(b -> new TrailEvent.VitalFlag(b.stream(), b.value(), b.limit(), b.priority().name().toLowerCase(Locale.ROOT), b.source()))
                 .toList();
-        audit.record(actor, new SessionId(visit.id()), new TrailEvent.VisitVitals(clock.instant(), readings, source, flagged));
-        return done(visit.started().subject(), visit.started().protocolId(), visit.id(), Optional.empty());
+    }
+
+    /**
+     * A physician's correction of vital signs recorded at a completed visit: only values of the entry named, each different
+     * from the value in effect, each keeping the time it was measured; checked as at the visit (with the entry's other
+     * values in effect: a corrected systolic below the diastolic is refused) and flagged against the alarm limits.
+     */
+    private void correctVitals(String actor, StudyVisits.VisitSession v, String reason, VisitCommand.CorrectVitals c) {
+        StudyVisits.VitalsInEffect original = v.vitalsInEffect().stream().filter(x -> x.entry().seq() == c.originalSeq()).findFirst()
+                .orElseThrow(() -> new VisitRefused("entry " + c.originalSeq() + " is not vital signs recorded at this visit"));
+        if (c.values().isEmpty()) {
+            throw new VisitRefused("no vital signs given");
+        }
+        Map<String, StudyVisits.VitalInEffect> inEffect = new LinkedHashMap<>();
+        original.values().forEach(x -> inEffect.put(x.reading().stream(), x));
+        Map<String, Double> given = byStream(c.values());
+        List<TrailEvent.VitalReading> readings = new ArrayList<>();
+        for (Map.Entry<String, Double> e : given.entrySet()) {
+            StudyVisits.VitalInEffect was = inEffect.get(e.getKey());
+            if (was == null) {
+                throw new VisitRefused(VitalCheck.name(e.getKey()) + " was not recorded in that entry: a correction replaces a value recorded");
+            }
+            if (was.reading().value() == e.getValue()) {
+                throw new VisitRefused(VitalCheck.name(e.getKey()) + " is already " + VitalCheck.fmt(e.getValue()) + ": nothing to correct");
+            }
+            readings.add(new TrailEvent.VitalReading(e.getKey(), e.getValue(), was.reading().measuredAt()));
+        }
+        Map<String, Double> after = new LinkedHashMap<>();
+        inEffect.forEach((stream, x) -> after.put(stream, given.getOrDefault(stream, x.reading().value())));
+        requirePossible(after);
+        SessionId session = new SessionId(v.id());
+        audit.record(actor, session, new TrailEvent.VisitVitals(clock.instant(), readings, null, flags(v, readings), c.originalSeq()));
+        audit.record(actor, session, new TrailEvent.RecordAmended(clock.instant(), reason, new TrailEvent.VitalsReplaced(c.originalSeq())));
     }
 
     /**
@@ -319,7 +366,8 @@ public final class VisitService {
                         new TrailEvent.RatingReplaced(rating.correction().originalRatingId(), rating.id())));
                 score = Optional.of(s);
             }
-            case null, default -> throw new VisitRefused("an amendment corrects a rating, adds a note or records an adverse event");
+            case VisitCommand.CorrectVitals x -> correctVitals(actor, v, reason, x);
+            case null, default -> throw new VisitRefused("an amendment corrects a rating or vital signs, adds a note or records an adverse event");
         }
         return done(v.started().subject(), v.started().protocolId(), v.id(), score);
     }

@@ -19,6 +19,7 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.VisitCommand;
 import org.openinfusion.station.clinical.api.VisitQuery;
 import org.openinfusion.station.clinical.api.VisitReply;
+import org.openinfusion.station.clinical.history.StudyVisits;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
@@ -163,5 +164,24 @@ class VisitApiTest {
         assertEquals("told the physician by phone", amended.reason());
         assertEquals(new TrailEvent.NoteAdded("dizzy on the way home"), amended.change());
         assertEquals("dr1", back.visit().entries().getLast().actor());
+    }
+
+    @Test
+    void onlyAPhysicianCorrectsTheVitalSignsOfACompletedVisitOverTheBusAndTheValueInEffectComesBack() throws Exception {
+        String physician = station.signIn("dr1", Role.PHYSICIAN, "Dr. One");
+        send(new VisitCommand.Enrol("KET-033", PROTOCOL, LocalDate.of(2026, 3, 1)));
+        String visit = send(new VisitCommand.StartUnscheduled("KET-033", PROTOCOL, 1, "asked to be seen")).visitSessionId();
+        send(new VisitCommand.RecordVitals(visit, List.of(new TrailEvent.VitalReading("hr", 44, clock.instant()))));
+        long entry = this.<VisitReply.Visit>query(new VisitQuery.Visit(visit)).visit().vitalsInEffect().getFirst().entry().seq();
+        VisitCommand.CorrectVitals correction = new VisitCommand.CorrectVitals(visit, entry, List.of(new TrailEvent.VitalReading("hr", 54, clock.instant())));
+        assertEquals(VisitVerticle.REFUSED, failed(Addresses.VISIT_COMMAND, correction, nurse).failureCode(), "only as an amendment");
+        send(new VisitCommand.Complete(visit));
+        VisitCommand.Amend amend = new VisitCommand.Amend(visit, "monitor printout reads 54", correction);
+        assertEquals(BusGuard.FORBIDDEN, failed(Addresses.VISIT_COMMAND, amend, nurse).failureCode(), "a nurse does not amend a completed visit");
+        station.request(Addresses.VISIT_COMMAND, amend, physician);
+        StudyVisits.VitalInEffect hr = this.<VisitReply.Visit>query(new VisitQuery.Visit(visit)).visit().vitalsInEffect().getFirst().values().getFirst();
+        assertEquals(54.0, hr.reading().value());
+        assertEquals("monitor printout reads 54", hr.correctedBecause());
+        assertEquals(List.of(), hr.flagged(), "54 is within the protocol's limit (HR < 50)");
     }
 }

@@ -31,6 +31,7 @@ import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.service.VisitService;
+import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
@@ -87,6 +88,8 @@ class VisitExportTest {
         if (visit.equals("day1")) { // vitals entered by hand, the HR outside the protocol's alarm limit
             visits.handle("rater1", new VisitCommand.RecordVitals(id, List.of(new TrailEvent.VitalReading("hr", 130, clock.instant()),
                     new TrailEvent.VitalReading("spo2", 97, clock.instant()))));
+            visits.handle("rater1", new VisitCommand.RecordAdverseEvent(id, headache(AdverseEvent.Severity.MILD, Optional.empty(),
+                    AdverseEvent.Outcome.NOT_RECOVERED_NOT_RESOLVED)));
         }
         if (visit.equals("day5")) { // taken from the monitor of a free bed: the station's own values, its devices the source
             Instant t = clock.instant().minusSeconds(2);
@@ -95,6 +98,12 @@ class VisitExportTest {
             visits.handle("rater1", new VisitCommand.TakeFromMonitor(id, "bed-02"));
         }
         visits.handle("rater1", new VisitCommand.Complete(id));
+    }
+
+    /** A headache reported at day 1 (13 Jan 08:00), as recorded and as amended. */
+    private static AdverseEvent headache(AdverseEvent.Severity severity, Optional<Instant> end, AdverseEvent.Outcome outcome) {
+        return new AdverseEvent("AE-1", "Headache", Instant.parse("2026-01-13T08:00:00Z"), end, severity, false,
+                AdverseEvent.Relationship.POSSIBLY_RELATED, AdverseEvent.Action.NOT_APPLICABLE, outcome, Optional.empty());
     }
 
     /** An empty time-series store: the sessions' cuff readings are not what these tests look at. */
@@ -142,6 +151,52 @@ class VisitExportTest {
         assertEquals(4, supp.rows().stream().filter(r -> r.get("QNAM").equals("VSSRCSEQ")).count(), "each row names its audit entry");
         history.entries().stream().filter(e -> e.as(TrailEvent.VisitVitals.class).isPresent()).forEach(e -> assertTrue(supp.rows().stream()
                 .anyMatch(r -> r.get("QNAM").equals("VSSRCSEQ") && r.get("QVAL").equals(String.valueOf(e.seq()))), "entry " + e.seq()));
+    }
+
+    @Test
+    void aPhysiciansAmendmentsOfAVisitsVitalSignAndAdverseEventExportTheValuesInEffectWithTheirOwnSourceAndAuditEntry() throws IOException {
+        CsvTable before = exportWithStore(ExportFormat.SDTM_AE);
+        assertEquals(List.of("Headache|MILD|POSSIBLY RELATED|103|P1 DAY 1|FOLLOW-UP|2026-01-13T08:00:00||NOT RECOVERED/NOT RESOLVED"),
+                aes(before), "a rating visit's adverse event is in AE with its visit");
+        Path file = dir.resolve("audit.log");
+        clock.set(Instant.parse("2026-01-18T09:00:00Z"));
+        try (AuditLog log = AuditLog.open(file, clock)) {
+            VisitService visits = new VisitService(ProtocolCatalog.builtIn(), InstrumentCatalog.builtIn(), AuditFileTrail.of(log),
+                    AuditFileTrail.reader(file), clock, ZoneOffset.UTC);
+            var day5 = visits.visits().visits().stream().filter(v -> "day5".equals(v.started().visitId())).findFirst().orElseThrow();
+            long entry = day5.vitalsInEffect().getFirst().entry().seq();
+            visits.handle("dr1", new VisitCommand.Amend(day5.id(), "monitor printout reads 66", new VisitCommand.CorrectVitals(day5.id(), entry,
+                    List.of(new TrailEvent.VitalReading("hr", 66, clock.instant())))));
+            var day1 = visits.visits().visits().stream().filter(v -> "day1".equals(v.started().visitId())).findFirst().orElseThrow();
+            visits.handle("dr1", new VisitCommand.Amend(day1.id(), "phoned: resolved that evening", new VisitCommand.RecordAdverseEvent(day1.id(),
+                    headache(AdverseEvent.Severity.MODERATE, Optional.of(Instant.parse("2026-01-13T20:00:00Z")), AdverseEvent.Outcome.RECOVERED_RESOLVED))));
+        }
+        history = HistoryReader.history(file);
+        long correction = history.entries().stream().filter(e -> e.as(TrailEvent.VisitVitals.class).filter(v -> v.corrects() != null).isPresent())
+                .findFirst().orElseThrow().seq();
+        CsvTable vs = exportWithStore(ExportFormat.SDTM_VS);
+        List<String> rows = vs.rows().stream().filter(r -> r.get("VISIT").equals("P1 DAY 5"))
+                .map(r -> String.join("|", r.get("VSGRPID"), r.get("VSTESTCD"), r.get("VSSTRESN"), r.get("VSDTC"))).toList();
+        assertEquals(List.of("P1 DAY 5 VITALS 1|HR|66|2026-01-17T09:59:58", "P1 DAY 5 VITALS 1|OXYSAT|98|2026-01-17T09:59:58"), rows,
+                "the value in effect, measured when the original was; no second group for the correction");
+        CsvTable supp = exportWithStore(ExportFormat.SDTM_SUPPVS);
+        String hrSeq = vs.rows().stream().filter(r -> r.get("VISIT").equals("P1 DAY 5") && r.get("VSTESTCD").equals("HR")).findFirst().orElseThrow()
+                .get("VSSEQ");
+        assertEquals(List.of("VSSRC=HAND-ENTERED", "VSSRCSEQ=" + correction), supp.rows().stream().filter(r -> r.get("IDVARVAL").equals(hrSeq))
+                .map(r -> r.get("QNAM") + "=" + r.get("QVAL")).toList(), "corrected by hand: its source and audit entry are the correction's");
+
+        CsvTable ae = exportWithStore(ExportFormat.SDTM_AE);
+        assertEquals(List.of("Headache|MODERATE|POSSIBLY RELATED|103|P1 DAY 1|FOLLOW-UP|2026-01-13T08:00:00|2026-01-13T20:00:00|RECOVERED/RESOLVED"),
+                aes(ae), "one row, the amended version");
+        long amendedAe = history.entries().stream().filter(e -> e.as(TrailEvent.AdverseEventRecorded.class).isPresent()).reduce((a, b) -> b)
+                .orElseThrow().seq();
+        assertEquals(List.of("AESRC=ae.recorded", "AESRCSEQ=" + amendedAe), exportWithStore(ExportFormat.SDTM_SUPPAE).rows().stream()
+                .map(r -> r.get("QNAM") + "=" + r.get("QVAL")).toList());
+    }
+
+    private static List<String> aes(CsvTable ae) {
+        return ae.rows().stream().filter(r -> r.get("AECAT").equals("RECORDED BY STAFF")).map(r -> String.join("|", r.get("AETERM"), r.get("AESEV"),
+                r.get("AEREL"), r.get("VISITNUM"), r.get("VISIT"), r.get("EPOCH"), r.get("AESTDTC"), r.get("AEENDTC"), r.get("AEOUT"))).toList();
     }
 
     @Test

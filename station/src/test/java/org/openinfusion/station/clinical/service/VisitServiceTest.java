@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
 import org.openinfusion.station.clinical.visit.SubjectTimeline;
@@ -254,7 +256,7 @@ class VisitServiceTest {
         Rating ofOriginal = new Rating("r3", "hamd17", null, "screening", "research_rater", "rater1", clock.instant(), clock.instant(),
                 first.answers(), new Correction("r1", "back"));
         assertEquals("rating r1 is not a rating in effect at this visit", refused(new VisitCommand.Amend(id, "why", new VisitCommand.RecordRating(id, ofOriginal))));
-        assertEquals("an amendment corrects a rating, adds a note or records an adverse event",
+        assertEquals("an amendment corrects a rating or vital signs, adds a note or records an adverse event",
                 refused(new VisitCommand.Amend(id, "why", new VisitCommand.Complete(id))));
 
         clock.advance(Duration.ofDays(2));
@@ -277,6 +279,80 @@ class VisitServiceTest {
         assertEquals(1, VisitSignOff.all(after).size(), "the earlier signature is kept");
         assertEquals(List.of(), VisitSignOff.current(after), "and no longer covers the visit");
         VisitSignOff.requireSignable(after, SignatureMeaning.REVIEWED, "dr1"); // the same physician may sign the amended visit again
+    }
+
+    @Test
+    void aPhysicianCorrectsVitalSignsAndAnAdverseEventOfACompletedVisitWithAReasonKeepingTheOriginalsAndTheVisitNeedsANewSignature()
+            throws IOException {
+        run(new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
+        String id = run(new VisitCommand.StartVisit("KET-014", PROTOCOL, "screening", 1)).visitSessionId();
+        Instant measured = clock.instant();
+        run(new VisitCommand.RecordVitals(id, List.of(new TrailEvent.VitalReading("nibp_sys", 150, measured),
+                new TrailEvent.VitalReading("nibp_dia", 85, measured), new TrailEvent.VitalReading("hr", 130, measured))));
+        AdverseEvent headache = new AdverseEvent("AE-1", "Headache", measured, Optional.empty(), AdverseEvent.Severity.MILD, false,
+                AdverseEvent.Relationship.UNLIKELY_RELATED, AdverseEvent.Action.NOT_APPLICABLE, AdverseEvent.Outcome.NOT_RECOVERED_NOT_RESOLVED,
+                Optional.empty());
+        run(new VisitCommand.RecordAdverseEvent(id, headache));
+        run(new VisitCommand.RecordRating(id, hamd17("r1", "screening", "rater1", clock.instant(), 1, 1)));
+        long vitalsSeq = visits.visits().visit(id).orElseThrow().vitalsInEffect().getFirst().entry().seq();
+        assertEquals("vital signs are corrected by a physician's amendment of the completed visit, with its reason",
+                refused(new VisitCommand.CorrectVitals(id, vitalsSeq, List.of(new TrailEvent.VitalReading("hr", 103, measured)))));
+        assertEquals("the visit is still open: record it at the visit, an amendment is for a completed visit", refused(new VisitCommand.Amend(id,
+                "typo", new VisitCommand.CorrectVitals(id, vitalsSeq, List.of(new TrailEvent.VitalReading("hr", 103, measured))))));
+        run(new VisitCommand.Complete(id));
+        StudyVisits.VisitSession done = visits.visits().visit(id).orElseThrow();
+        AuditFileTrail.of(log).record("dr1", new SessionId(id), VisitSignOff.signature(done, SignatureMeaning.REVIEWED,
+                new Principal("dr1", Role.PHYSICIAN, "Dr. Ada Example"), clock.instant()));
+        int entries = visits.visits().visit(id).orElseThrow().entries().size();
+
+        clock.advance(Duration.ofDays(1));
+        Instant now = clock.instant();
+        assertEquals("an amendment needs its reason", refused(new VisitCommand.Amend(id, "",
+                new VisitCommand.CorrectVitals(id, vitalsSeq, List.of(new TrailEvent.VitalReading("hr", 103, now))))));
+        assertEquals("entry 1 is not vital signs recorded at this visit", refused(new VisitCommand.Amend(id, "typo",
+                new VisitCommand.CorrectVitals(id, 1, List.of(new TrailEvent.VitalReading("hr", 103, now))))));
+        assertEquals("SpO2 was not recorded in that entry: a correction replaces a value recorded", refused(new VisitCommand.Amend(id, "typo",
+                new VisitCommand.CorrectVitals(id, vitalsSeq, List.of(new TrailEvent.VitalReading("spo2", 97, now))))));
+        assertEquals("Heart rate is already 130: nothing to correct", refused(new VisitCommand.Amend(id, "typo",
+                new VisitCommand.CorrectVitals(id, vitalsSeq, List.of(new TrailEvent.VitalReading("hr", 130, now))))));
+        assertEquals("Systolic BP 80 is below diastolic BP 85: check both values", refused(new VisitCommand.Amend(id, "typo",
+                new VisitCommand.CorrectVitals(id, vitalsSeq, List.of(new TrailEvent.VitalReading("nibp_sys", 80, now))))),
+                "checked with the entry's other values in effect");
+        assertEquals(entries, visits.visits().visit(id).orElseThrow().entries().size(), "nothing refused is written");
+
+        run(new VisitCommand.Amend(id, "source sheet reads 103", new VisitCommand.CorrectVitals(id, vitalsSeq,
+                List.of(new TrailEvent.VitalReading("hr", 103, now)))));
+        AdverseEvent resolved = new AdverseEvent("AE-1", "Headache", measured, Optional.of(measured.plus(Duration.ofHours(5))),
+                AdverseEvent.Severity.MODERATE, false, AdverseEvent.Relationship.UNLIKELY_RELATED, AdverseEvent.Action.NOT_APPLICABLE,
+                AdverseEvent.Outcome.RECOVERED_RESOLVED, Optional.empty());
+        run(new VisitCommand.Amend(id, "phoned: resolved that evening", new VisitCommand.RecordAdverseEvent(id, resolved)));
+        log.close();
+        start(); // read back from the file
+        StudyVisits.VisitSession after = visits.visits().visit(id).orElseThrow();
+        assertEquals(List.of("visit.vitals_recorded", "ae.recorded", "visit.completed", "record.signed", "visit.vitals_recorded", "record.amended",
+                        "ae.recorded", "record.amended"),
+                after.entries().stream().map(r -> r.written().type()).filter(t -> !t.startsWith("rating") && !t.equals("visit.started")).toList(),
+                "appended, the originals kept");
+        assertEquals(2, after.entries().stream().filter(r -> r.event() instanceof TrailEvent.VisitVitals).count());
+        List<StudyVisits.VitalsInEffect> inEffect = after.vitalsInEffect();
+        assertEquals(1, inEffect.size(), "the correction is not a second set of vital signs");
+        assertEquals(List.of("nibp_sys 150 null", "nibp_dia 85 null", "hr 103 source sheet reads 103"), inEffect.getFirst().values().stream()
+                .map(v -> v.reading().stream() + " " + (int) v.reading().value() + " " + v.correctedBecause()).toList());
+        StudyVisits.VitalInEffect hr = inEffect.getFirst().values().getLast();
+        assertEquals(measured, hr.reading().measuredAt(), "a correction keeps when the value was measured");
+        assertEquals(List.of(), hr.flagged(), "103 is within the limits: the 130's flag is no longer in effect");
+        assertTrue(hr.seq() > vitalsSeq, "the value in effect is the correction's entry");
+        assertEquals(List.of(new TrailEvent.VitalsReplaced(vitalsSeq)), after.amendments().stream().map(TrailEvent.RecordAmended::change)
+                .filter(c -> c instanceof TrailEvent.VitalsReplaced).toList());
+        assertEquals(List.of(headache, resolved), after.entries().stream().flatMap(r -> r.as(TrailEvent.AdverseEventRecorded.class).stream())
+                .map(TrailEvent.AdverseEventRecorded::event).toList(), "the amended adverse event appended under its id");
+        assertEquals(StudyVisits.SignatureStatus.SIGNED_BEFORE_AMENDMENT, visits.daySheet(visits.today()).signature(id));
+
+        // a second correction of the same value replaces the first; the original entry is the one named
+        run(new VisitCommand.Amend(id, "second look: 104", new VisitCommand.CorrectVitals(id, vitalsSeq,
+                List.of(new TrailEvent.VitalReading("hr", 104, now)))));
+        StudyVisits.VitalInEffect again = visits.visits().visit(id).orElseThrow().vitalsInEffect().getFirst().values().getLast();
+        assertEquals("hr 104.0 second look: 104", again.reading().stream() + " " + again.reading().value() + " " + again.correctedBecause());
     }
 
     private long seq;
@@ -315,6 +391,20 @@ class VisitServiceTest {
                 "only the values recent enough");
         assertEquals(clock.instant().minusSeconds(200), v.values().getFirst().measuredAt(), "measured when the station received it, not now");
         assertEquals(List.of("SPO2 93 < 95"), v.flagged().stream().map(TrailEvent.VitalFlag::limit).toList(), "checked against the limits as by hand");
+
+        // a cuff reading delivered late (sent again after a reconnect): its age is the cuff's, on the station's clock,
+        // from the monitor's clock offset learnt from its continuous values (its clock runs 60 s behind)
+        clock.advance(Duration.ofMinutes(7)); // every value above is too old by now
+        Instant now = clock.instant();
+        visits.sample(new NumericSample(new DeviceRef("bed-02", "mon-1"), Stream.HR, 70, now.minusSeconds(60), now, ++seq));
+        visits.sample(new NumericSample(new DeviceRef("bed-02", "mon-1"), Stream.NIBP_SYS, 141, now.minusSeconds(60 + 400), now, ++seq));
+        visits.sample(new NumericSample(new DeviceRef("bed-02", "mon-1"), Stream.NIBP_DIA, 88, now.minusSeconds(60 + 400), now, ++seq));
+        VisitReply.MonitorValue late = visits.monitors(id).monitors().getFirst().values().getFirst();
+        assertEquals("nibp_sys 141 400/360 false", late.stream() + " " + (int) late.value() + " " + late.ageSeconds() + "/" + late.maxAgeSeconds()
+                + " " + late.current(), "received now, measured 400 s ago: too old to take");
+        run(new VisitCommand.TakeFromMonitor(id, "bed-02"));
+        TrailEvent.VisitVitals fresh = visits.visits().visit(id).orElseThrow().entries().getLast().as(TrailEvent.VisitVitals.class).orElseThrow();
+        assertEquals(List.of("hr 70"), fresh.values().stream().map(x -> x.stream() + " " + (int) x.value()).toList(), "the late cuff reading is not taken");
 
         sessions.create("nurse1", "bed-02", PROTOCOL, "KET-020", SubjectMeasures.weight(70), "KIT-9");
         assertEquals("bed-02 has an infusion session in progress: its monitor reads that session's patient",

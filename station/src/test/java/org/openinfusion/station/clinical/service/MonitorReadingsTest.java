@@ -1,0 +1,70 @@
+package org.openinfusion.station.clinical.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openinfusion.station.domain.DeviceRef;
+import org.openinfusion.station.domain.NumericSample;
+import org.openinfusion.station.domain.Stream;
+
+/** When a monitor's value was measured, on the station's clock: its age is judged on the earlier of receipt and corrected device time. */
+class MonitorReadingsTest {
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    /** The monitor's clock runs 90 s behind the station's. */
+    private static final Duration BEHIND = Duration.ofSeconds(90);
+    private static final DeviceRef MONITOR = new DeviceRef("bed-02", "mon-1");
+    private final MonitorReadings readings = new MonitorReadings();
+    private long seq;
+
+    private void sample(DeviceRef device, Stream stream, double value, Instant deviceTime, Instant receiveTime) {
+        readings.sample(new NumericSample(device, stream, value, deviceTime, receiveTime, ++seq));
+    }
+
+    private MonitorReadings.Reading latest(Stream stream) {
+        return readings.latest("bed-02").stream().filter(r -> r.stream() == stream).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aContinuousValueIsMeasuredWhenReceivedWhateverTheDevicesClockSays() {
+        sample(MONITOR, Stream.HR, 72, NOW.minus(BEHIND), NOW);
+        assertEquals(NOW, latest(Stream.HR).measuredAt());
+    }
+
+    @Test
+    void aCuffReadingDeliveredLateIsAsOldAsTheCuffSaysOnTheStationsClock() {
+        sample(MONITOR, Stream.HR, 72, NOW.minus(BEHIND), NOW); // teaches the monitor's clock offset: +90 s
+        // measured 5 min ago by the device's clock, sent again after a reconnect and received now
+        Instant measured = NOW.minus(Duration.ofMinutes(5));
+        sample(MONITOR, Stream.NIBP_SYS, 128, measured.minus(BEHIND), NOW);
+        assertEquals(measured, latest(Stream.NIBP_SYS).measuredAt(), "the corrected device time, not the arrival");
+        assertEquals(NOW, latest(Stream.NIBP_SYS).receivedAt());
+    }
+
+    @Test
+    void aCorrectedDeviceTimeAfterTheArrivalCannotMakeAValueYoungerThanItsArrival() {
+        sample(MONITOR, Stream.HR, 72, NOW.minus(BEHIND), NOW);
+        Instant received = NOW.plusSeconds(30);
+        // the device clock drifted 2 s ahead since the offset was learnt: corrected, the reading would be from the future
+        sample(MONITOR, Stream.NIBP_SYS, 128, received.minus(BEHIND).plusSeconds(2), received);
+        assertEquals(received, latest(Stream.NIBP_SYS).measuredAt());
+    }
+
+    @Test
+    void withoutALearntOffsetTheDevicesOwnClockIsNotTrustedAndTheArrivalCounts() {
+        DeviceRef cuff = new DeviceRef("bed-02", "cuff-1"); // sends no continuous value: its offset is unknown
+        sample(cuff, Stream.NIBP_SYS, 128, NOW.minus(Duration.ofHours(2)), NOW);
+        assertEquals(NOW, latest(Stream.NIBP_SYS).measuredAt());
+    }
+
+    @Test
+    void aReadingDeliveredLateNeverReplacesALaterOneOfTheStream() {
+        sample(MONITOR, Stream.HR, 72, NOW.minus(BEHIND), NOW);
+        sample(MONITOR, Stream.NIBP_SYS, 130, NOW.minus(BEHIND).minusSeconds(60), NOW);
+        sample(MONITOR, Stream.NIBP_SYS, 150, NOW.minus(BEHIND).minusSeconds(400), NOW.plusSeconds(1)); // an older one, arriving after
+        assertEquals(130.0, latest(Stream.NIBP_SYS).value());
+        assertEquals(List.of("bed-02"), readings.beds());
+    }
+}
