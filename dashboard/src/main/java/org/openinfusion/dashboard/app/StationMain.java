@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -144,7 +145,7 @@ public final class StationMain implements AutoCloseable {
         return new PublisherSettings(station.url(), base.runId(), base.maxInflight(), base.bufferSize(), Optional.empty(), logins);
     }
 
-    /** The dashboard's keystore: the configured one, or a certificate made now for {@code self-signed} (the demo). */
+    /** The dashboard's keystore: the configured one, or for {@code self-signed} (the demo) a certificate kept from an earlier start while it is good, else made now. */
     private static Optional<DashboardWeb.Keystore> dashboardKeystore(StationConfig config) throws IOException {
         if (config.http().dashboardTls().isEmpty()) {
             return Optional.empty();
@@ -152,7 +153,7 @@ public final class StationMain implements AutoCloseable {
         return Optional.of(switch (config.http().dashboardTls().get()) {
             case HttpConfig.Tls.Keystore k -> new DashboardWeb.Keystore(k.file(), k.password());
             case HttpConfig.Tls.SelfSigned s -> {
-                GeneratedTls made = GeneratedTls.create(config.dataDir().resolve("dashboard-tls"), "infusion station dashboard");
+                GeneratedTls made = GeneratedTls.reuseOrCreate(config.dataDir().resolve("dashboard-tls"), "infusion station dashboard", Instant.now());
                 yield new DashboardWeb.Keystore(made.keystore(), made.keystorePassword());
             }
         });
