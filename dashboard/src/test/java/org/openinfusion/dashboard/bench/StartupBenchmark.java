@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,13 +61,17 @@ public final class StartupBenchmark {
         Duration deadline = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 300);
         // the embedded broker's persistence: in memory as bin/station-demo runs it, or "file" (the station's default)
         String brokerPersistence = args.length > 2 ? args[2] : "in-memory";
+        // the TLS certificates of the run before: kept (as a restart finds them) or, to see what keeping them saves,
+        // "fresh": deleted before each run, so that every start makes them
+        boolean freshTls = args.length > 3 && args[3].equals("fresh");
         Path archiveDir = Files.createTempDirectory("startup-cds-");
         Path dataDir = Files.createTempDirectory("startup-bench-").resolve("data");
         String jvmOpts = System.getProperty("station.jvm.opts", "") + " "
                 + System.getProperty("station.cds.opts", "").replace("@ARCHIVE@", archiveDir.resolve("station-classes.jsa").toString());
         String classPath = System.getProperty("station.launcher.cp", System.getProperty("java.class.path"));
         LiveBenchmark.header(System.out, "startup", 4);
-        System.out.println("embedded broker persistence: " + brokerPersistence);
+        System.out.println("embedded broker persistence: " + brokerPersistence + "; TLS certificates: "
+                + (freshTls ? "deleted before each run (made at every start)" : "kept from the run before, as a restart finds them"));
         System.out.println("  JVM options: " + (jvmOpts.isBlank() ? "(none)" : jvmOpts.trim()));
         System.out.println("  class path: " + classPath);
         List<Long> ready = new ArrayList<>();
@@ -75,6 +80,10 @@ public final class StartupBenchmark {
         try {
             for (int i = 1; i <= runs; i++) {
                 double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                if (freshTls) {
+                    TempFolders.deleteTree(dataDir.resolve("broker").resolve("tls"));
+                    TempFolders.deleteTree(dataDir.resolve("dashboard-tls"));
+                }
                 try {
                     last = measure(List.of(jvmOpts.isBlank() ? new String[0] : jvmOpts.trim().split("\\s+")), classPath, deadline, brokerPersistence,
                             dataDir);
@@ -157,13 +166,24 @@ public final class StartupBenchmark {
         // the dashboard's certificate is made (or kept) before its port opens; its authority is what the probe trusts
         Path dashboardCa = dataDir.resolve("dashboard-tls").resolve("ca.pem");
         HttpClient https = null;
+        FileTime caSeen = null;
         long dashboard = -1;
         long health = -1;
         try {
             long deadline = System.nanoTime() + within.toNanos();
             while ((dashboard < 0 || health < 0) && System.nanoTime() < deadline && p.isAlive()) {
-                if (https == null && Files.isRegularFile(dashboardCa) && p.isAlive() && log.stream().anyMatch(l -> l.contains("dashboard-tls"))) {
-                    https = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).sslContext(PemTrust.context(dashboardCa)).build();
+                // a client for the authority in the file now (the run before's, kept or not, until this start has made its own)
+                if (dashboard < 0 && Files.isRegularFile(dashboardCa) && !Files.getLastModifiedTime(dashboardCa).equals(caSeen)) {
+                    caSeen = Files.getLastModifiedTime(dashboardCa);
+                    if (https != null) {
+                        https.close();
+                    }
+                    try {
+                        https = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).sslContext(PemTrust.context(dashboardCa)).build();
+                    } catch (IOException halfWritten) {
+                        https = null;
+                        caSeen = null; // read again at the next look
+                    }
                 }
                 if (dashboard < 0 && https != null && answers(https, "https://127.0.0.1:" + port + "/login")) {
                     dashboard = Duration.between(started, Instant.now()).toMillis();
