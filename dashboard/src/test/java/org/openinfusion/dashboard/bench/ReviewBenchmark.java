@@ -148,13 +148,16 @@ public final class ReviewBenchmark {
             const init = rs.find(r => r.name.includes('v-r=init'));
             // the view's own scripts and styles (the timeline's module and uPlot), asked for once the view is attached
             const modules = rs.filter(r => r.name.includes('/js/review-') || r.name.includes('/webjars/uplot/'));
+            // the client's first request after init: the route's navigation, in which the server builds the view
+            const nav = rs.find(r => r.name.includes('v-r=uidl'));
             return [n ? n.responseEnd : -1, bundle.length, bundle.reduce((a, r) => a + (r.decodedBodySize || 0), 0),
               bundle.reduce((a, r) => a + (r.transferSize || 0), 0), bundle.length ? Math.max(...bundle.map(r => r.responseEnd)) : -1,
               init ? init.startTime : -1, init ? init.responseStart : -1, init ? init.responseEnd : -1, init ? (init.decodedBodySize || 0) : 0,
-              modules.length ? Math.min(...modules.map(r => r.startTime)) : -1, modules.length ? Math.max(...modules.map(r => r.responseEnd)) : -1];
+              modules.length ? Math.min(...modules.map(r => r.startTime)) : -1, modules.length ? Math.max(...modules.map(r => r.responseEnd)) : -1,
+              nav ? nav.startTime : -1, nav ? nav.responseEnd : -1];
             """;
     static final List<String> SPLIT_PARTS = List.of("document", "bundleFiles", "bundleBytes", "bundleTransferred", "bundle", "initSent",
-            "initFirstByte", "initEnd", "initBytes", "modulesSent", "modulesEnd");
+            "initFirstByte", "initEnd", "initBytes", "modulesSent", "modulesEnd", "navSent", "navEnd");
 
     private ReviewBenchmark() {
     }
@@ -382,13 +385,15 @@ public final class ReviewBenchmark {
                         + "timeline element in the page %,d ms, its data arrived %,d ms, drawn %,d ms%n", percentile(pageLoaded, 0.5),
                 percentile(pageElement, 0.5), percentile(pageData, 0.5), percentile(pageTimeline, 0.5));
         out.printf(Locale.ROOT, "  page, the timeline's path (p50 / p95 ms from navigation start, Resource Timing): document received %s; "
-                        + "Vaadin's bundle (%d files, %s, %s over the network in the last open) loaded %s; the init request (the route, "
-                        + "the view built on the server, the record inside it) sent %s, its first byte %s, its end %s (%s); "
-                        + "the view's scripts (timeline module, uPlot) asked %s, loaded %s; then the timeline element %s, its data %s, drawn %s%n",
+                        + "Vaadin's bundle (%d files, %s, %s over the network in the last open) loaded %s; the init request (Flow's "
+                        + "first) sent %s, its first byte %s, its end %s (%s); "
+                        + "the first request after it (v-r=uidl: the route's navigation, the view built on the server with the record) sent %s, "
+                        + "answered %s; the view's scripts (timeline module, uPlot) asked %s, loaded %s; then the timeline element %s, its data %s, drawn %s%n",
                 p50p95(pageSplit.get("document")), percentile(pageSplit.get("bundleFiles"), 0.5), size(pageSplit.get("bundleBytes").getLast()),
                 size(pageSplit.get("bundleTransferred").getLast()), p50p95(pageSplit.get("bundle")), p50p95(pageSplit.get("initSent")),
                 p50p95(pageSplit.get("initFirstByte")), p50p95(pageSplit.get("initEnd")), size(percentile(pageSplit.get("initBytes"), 0.5)),
-                p50p95(pageSplit.get("modulesSent")), p50p95(pageSplit.get("modulesEnd")), p50p95(pageElement), p50p95(pageData), p50p95(pageTimeline));
+                p50p95(pageSplit.get("navSent")), p50p95(pageSplit.get("navEnd")), p50p95(pageSplit.get("modulesSent")),
+                p50p95(pageSplit.get("modulesEnd")), p50p95(pageElement), p50p95(pageData), p50p95(pageTimeline));
         out.printf(Locale.ROOT, "  page, the same as shares (p50 ms): document %,d; to the bundle loaded %,d; to the init request sent %,d; "
                         + "the init request on the server (sent -> first byte) %,d; its answer's transfer %,d; answer -> timeline element %,d; "
                         + "element -> drawn %,d%n",
