@@ -138,8 +138,10 @@ public final class ReviewBenchmark {
     /**
      * Where a page load's time went, from the browser's Resource Timing (ms from navigation start): the document
      * received, Vaadin's bundle (its files under {@code VAADIN/build}: count, decoded and transferred bytes, the last one
-     * loaded), the init request ({@code v-r=init}: Flow's first request, in which the server navigates to the route and
-     * builds the view) sent, its first byte, its end and its size. -1 when the page had no such request.
+     * loaded), the init request ({@code v-r=init}: Flow's first, which makes the UI) sent, its first byte, its end and its
+     * size, the view's scripts (timeline, waveform, uPlot) asked and loaded, and the first {@code v-r=uidl} request (the
+     * route's navigation, in which the server builds the view and waits for the record) sent and answered. -1 when the
+     * page had no such request.
      */
     static final String PAGE_SPLIT = """
             const n = performance.getEntriesByType('navigation')[0];
