@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -282,8 +283,8 @@ public final class StationApp implements AutoCloseable {
     }
 
     /**
-     * The embedded broker with the device registry's rules, TLS (a fresh authority and certificate in {@code broker/tls}
-     * at every start) unless {@code mqtt.embeddedTls=false}, and the station's own account (a random password for this
+     * The embedded broker with the device registry's rules, TLS (an authority and certificate in {@code broker/tls},
+     * kept from an earlier start while they are good, on the wall clock: TLS peers check them against it) unless {@code mqtt.embeddedTls=false}, and the station's own account (a random password for this
      * run when none is configured). Returns the broker and the settings the station connects with; not yet remembered for
      * closing (this runs on its own thread).
      */
@@ -292,7 +293,7 @@ public final class StationApp implements AutoCloseable {
         String password = m.password().isEmpty() ? MqttPasswords.randomPassword() : m.password();
         BrokerRules rules = new BrokerRules(m.deviceRegistry(), m.topicPrefix(), user, MqttPasswords.hash(password.toCharArray()),
                 m.clientId());
-        Optional<GeneratedTls> tls = m.embeddedTls() ? Optional.of(GeneratedTls.create(dir.resolve("tls"), "station embedded broker"))
+        Optional<GeneratedTls> tls = m.embeddedTls() ? Optional.of(GeneratedTls.reuseOrCreate(dir.resolve("tls"), "station embedded broker", Instant.now()))
                 : Optional.empty();
         EmbeddedBroker broker = EmbeddedBroker.start(dir, m.embeddedPort(), rules, tls,
                 BrokerRules.maxPacketBytes(m.maxPayloadBytes()), m.embeddedClientCa(), m.embeddedInMemory());

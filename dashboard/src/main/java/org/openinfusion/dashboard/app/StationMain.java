@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,11 +82,14 @@ public final class StationMain implements AutoCloseable {
         // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
         System.setProperty("vaadin.closeIdleSessions", "true");
         int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
-        Optional<DashboardWeb.Keystore> tls = dashboardKeystore(config);
         // The web server starts beside the data path (each takes seconds); its address is given to no one before both
-        // are up, and a page opened before the station's services are installed is not possible for that reason.
+        // are up, and a page opened before the station's services are installed is not possible for that reason. Its
+        // certificate (kept, or made for self-signed: Bouncy Castle's classes, a second of a cold start) is found on the
+        // same thread, off the station's path.
         String host = config.http().host();
-        Alongside<DashboardServer> webStart = Alongside.start("station-start-dashboard", () -> DashboardServer.start(host, port, tls));
+        StationConfig forWeb = config;
+        Alongside<DashboardServer> webStart = Alongside.start("station-start-dashboard",
+                () -> DashboardServer.start(host, port, dashboardKeystore(forWeb)));
         try {
             station = StationApp.start(config, clock, vertx);
         } catch (Exception e) {
@@ -100,7 +104,7 @@ public final class StationMain implements AutoCloseable {
             demoUserCreated = options.simulatedBeds() > 0 && createDemoUsers(users);
             DashboardServices.install(vertx, station.instruments(), StaffNames.of(users::list));
             web = webStart.join();
-            dashboardUrl = (tls.isPresent() ? "https://" : "http://") + config.http().host() + ":" + port + "/";
+            dashboardUrl = (config.http().dashboardTls().isPresent() ? "https://" : "http://") + config.http().host() + ":" + port + "/";
             LOG.info("Dashboard web server started in {} s at {}", String.format(Locale.ROOT, "%.1f", web.startSeconds()), dashboardUrl);
             // the simulated pumps stay idle until the simulated nurse programs them from the session's dose plan
             simulator = options.simulatedBeds() == 0 ? null : SimulatedBeds.start(beds.withMqtt(devicesConnection(
@@ -144,7 +148,7 @@ public final class StationMain implements AutoCloseable {
         return new PublisherSettings(station.url(), base.runId(), base.maxInflight(), base.bufferSize(), Optional.empty(), logins);
     }
 
-    /** The dashboard's keystore: the configured one, or a certificate made now for {@code self-signed} (the demo). */
+    /** The dashboard's keystore: the configured one, or for {@code self-signed} (the demo) a certificate kept from an earlier start while it is good, else made now. */
     private static Optional<DashboardWeb.Keystore> dashboardKeystore(StationConfig config) throws IOException {
         if (config.http().dashboardTls().isEmpty()) {
             return Optional.empty();
@@ -152,7 +156,7 @@ public final class StationMain implements AutoCloseable {
         return Optional.of(switch (config.http().dashboardTls().get()) {
             case HttpConfig.Tls.Keystore k -> new DashboardWeb.Keystore(k.file(), k.password());
             case HttpConfig.Tls.SelfSigned s -> {
-                GeneratedTls made = GeneratedTls.create(config.dataDir().resolve("dashboard-tls"), "infusion station dashboard");
+                GeneratedTls made = GeneratedTls.reuseOrCreate(config.dataDir().resolve("dashboard-tls"), "infusion station dashboard", Instant.now());
                 yield new DashboardWeb.Keystore(made.keystore(), made.keystorePassword());
             }
         });

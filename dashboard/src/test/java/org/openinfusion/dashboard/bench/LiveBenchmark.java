@@ -608,6 +608,46 @@ public final class LiveBenchmark {
             rig.sim.artefact(bed, Conditions.Artefact.MONITOR_UNPLUGGED, silentAfter / 1000.0 + extraSeconds);
         }
 
+        /**
+         * As {@link #unplug}, after waiting (up to {@code within}) until a value of that monitor has been received since
+         * this call: without one the pause would have no last value before it (the first unplug of a run came right after
+         * this object began to listen, before any value had been heard). False, and nothing unplugged, when none came.
+         */
+        boolean unplugOnceHeard(Rig rig, String bed, double extraSeconds, Duration within) throws IOException, InterruptedException {
+            if (!heardSince(bed, System.currentTimeMillis(), within)) {
+                beforePause.remove(bed);
+                return false;
+            }
+            unplug(rig, bed, extraSeconds);
+            return true;
+        }
+
+        /** Waits (up to {@code within}) for a value of {@code bed}'s monitor received at or after {@code since}. */
+        boolean heardSince(String bed, long since, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (lastHeard.getOrDefault(bed, Long.MIN_VALUE) < since) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(20); // pacing: the monitor's chunks come every 256 ms; looked at every 20 ms
+            }
+            return true;
+        }
+
+        /** Waits (up to {@code within}) for {@link #beforePause}; null when the monitor has not sent again after a pause. */
+        Long awaitPause(String bed, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (beforePause.get(bed) == null && System.nanoTime() < deadline) {
+                Thread.sleep(20); // pacing: the monitor's chunks come every 256 ms; looked at every 20 ms
+            }
+            return beforePause.get(bed);
+        }
+
+        /** The receive time of the monitor's latest value, or null (none received since this object began to listen). */
+        Long lastHeard(String bed) {
+            return lastHeard.get(bed);
+        }
+
         /** The receive time of the monitor's last value before its latest pause, or null (no pause seen yet). */
         Long beforePause(String bed) {
             return beforePause.get(bed);
@@ -631,6 +671,7 @@ public final class LiveBenchmark {
     static List<Long> technical(Rig rig, List<Page> bedViews, int silences, PrintStream out) throws Exception {
         List<Long> onBanner = new ArrayList<>();
         int missed = 0;
+        List<String> notMeasured = new ArrayList<>();
         try (MonitorPauses pauses = new MonitorPauses(rig)) {
             out.printf("  %s  technical alarms: %d monitors unplugged in turn (bed views' beds), silence time %d ms%n",
                     CLOCK.format(Instant.now()), silences, pauses.silentAfter);
@@ -638,24 +679,40 @@ public final class LiveBenchmark {
                 Page view = bedViews.get(i % bedViews.size());
                 String bed = view.route().substring("bed/".length());
                 view.collect();
-                pauses.unplug(rig, bed, 5);
+                if (!pauses.unplugOnceHeard(rig, bed, 5, Duration.ofSeconds(10))) {
+                    notMeasured.add(String.format(Locale.ROOT, "silence %d (%s): no value of its monitor received in the 10 s before "
+                            + "its unplug, so it was not unplugged", i + 1, bed));
+                    continue;
+                }
+                long unplugged = System.currentTimeMillis();
                 // pacing: the monitor stays unplugged for the silence time plus 5 s; the banner is read after it is back
-                Thread.sleep(pauses.silentAfter + 8_000);
-                Long last = pauses.beforePause(bed);
+                Thread.sleep(pauses.silentAfter + 5_000);
+                // the pause's last value is known once the monitor sends again (waited for up to 10 s on a loaded machine)
+                Long last = pauses.awaitPause(bed, Duration.ofSeconds(10));
+                boolean resumed = pauses.lastHeard(bed) != null && pauses.lastHeard(bed) > unplugged + pauses.silentAfter;
                 Long drawn = last == null ? null : firstRow(view.collect(), MONITOR_SILENT, last);
-                if (drawn == null) {
+                if (last == null) {
+                    Long heard = pauses.lastHeard(bed);
+                    String lastSeen = heard == null ? "never" : CLOCK.format(Instant.ofEpochMilli(heard));
+                    notMeasured.add(String.format(Locale.ROOT, "silence %d (%s): %s (last value received %s)", i + 1, bed, resumed
+                            ? "no pause of the silence time or more in its monitor's values"
+                            : "its monitor did not send again within 10 s of the unplug's end, so the last value before the pause is not known",
+                            lastSeen));
+                } else if (drawn == null) {
                     missed++;
+                    out.printf("    %s: last value received %s, device-silent banner NOT drawn%n", bed, CLOCK.format(Instant.ofEpochMilli(last)));
                 } else {
                     onBanner.add(drawn - last - pauses.silentAfter);
-                }
-                if (i < 2) {
-                    out.printf("    %s: last value received %s, banner %s%n", bed, last == null ? "never" : CLOCK.format(Instant.ofEpochMilli(last)),
-                            drawn == null ? "-" : (drawn - last) + " ms later");
+                    if (i < 2) {
+                        out.printf("    %s: last value received %s, banner %d ms later%n", bed, CLOCK.format(Instant.ofEpochMilli(last)), drawn - last);
+                    }
                 }
             }
         }
         Collections.sort(onBanner);
-        out.printf("results: %d device-silent alarms seen drawn (%d not seen)%n", onBanner.size(), missed);
+        out.printf("results: %d of %d silences measured (%d device-silent alarms seen drawn, %d not seen drawn), %d not measured%n",
+                onBanner.size() + missed, silences, onBanner.size(), missed, notMeasured.size());
+        notMeasured.forEach(why -> out.println("  not measured: " + why));
         out.println("  monitor's last value received -> device-silent banner drawn, minus the silence time: " + stats(onBanner));
         verdict(out, "technical alarm latency p99 (banner)", onBanner, 500, 250);
         return onBanner;

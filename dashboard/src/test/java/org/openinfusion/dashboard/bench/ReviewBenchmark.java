@@ -135,7 +135,42 @@ public final class ReviewBenchmark {
             })();
             """;
 
+    /**
+     * Where a page load's time went, from the browser's Resource Timing (ms from navigation start): the document
+     * received, Vaadin's bundle (its files under {@code VAADIN/build}: count, decoded and transferred bytes, the last one
+     * loaded), the init request ({@code v-r=init}: Flow's first, which makes the UI) sent, its first byte, its end and its
+     * size, the view's scripts (timeline, waveform, uPlot) asked and loaded, and the first {@code v-r=uidl} request (the
+     * route's navigation, in which the server builds the view and waits for the record) sent and answered. -1 when the
+     * page had no such request.
+     */
+    static final String PAGE_SPLIT = """
+            const n = performance.getEntriesByType('navigation')[0];
+            const rs = performance.getEntriesByType('resource');
+            const bundle = rs.filter(r => r.name.includes('/VAADIN/build/'));
+            const init = rs.find(r => r.name.includes('v-r=init'));
+            // the view's own scripts and styles (the timeline's module and uPlot), asked for once the view is attached
+            const modules = rs.filter(r => r.name.includes('/js/review-') || r.name.includes('/webjars/uplot/'));
+            // the client's first request after init: the route's navigation, in which the server builds the view
+            const nav = rs.find(r => r.name.includes('v-r=uidl'));
+            return [n ? n.responseEnd : -1, bundle.length, bundle.reduce((a, r) => a + (r.decodedBodySize || 0), 0),
+              bundle.reduce((a, r) => a + (r.transferSize || 0), 0), bundle.length ? Math.max(...bundle.map(r => r.responseEnd)) : -1,
+              init ? init.startTime : -1, init ? init.responseStart : -1, init ? init.responseEnd : -1, init ? (init.decodedBodySize || 0) : 0,
+              modules.length ? Math.min(...modules.map(r => r.startTime)) : -1, modules.length ? Math.max(...modules.map(r => r.responseEnd)) : -1,
+              nav ? nav.startTime : -1, nav ? nav.responseEnd : -1];
+            """;
+    static final List<String> SPLIT_PARTS = List.of("document", "bundleFiles", "bundleBytes", "bundleTransferred", "bundle", "initSent",
+            "initFirstByte", "initEnd", "initBytes", "modulesSent", "modulesEnd", "navSent", "navEnd");
+
     private ReviewBenchmark() {
+    }
+
+    /** The p50 of {@code to} minus {@code from}, open by open. */
+    private static long share(List<Long> to, List<Long> from) {
+        List<Long> d = new ArrayList<>();
+        for (int i = 0; i < Math.min(to.size(), from.size()); i++) {
+            d.add(to.get(i) - from.get(i));
+        }
+        return percentile(d, 0.5);
     }
 
     /** {@code hours} of session, {@code opens} page loads of the record. */
@@ -271,6 +306,7 @@ public final class ReviewBenchmark {
         List<Long> pageLoaded = new ArrayList<>();
         List<Long> pageElement = new ArrayList<>();
         List<Long> pageData = new ArrayList<>();
+        Map<String, List<Long>> pageSplit = new LinkedHashMap<>();
         for (int i = 0; i < o.opens(); i++) {
             browser.get(url);
             wait.until(d -> browser.executeScript("return window.reviewBench && window.reviewBench.timeline") != null);
@@ -282,6 +318,11 @@ public final class ReviewBenchmark {
             pageLoaded.add(Math.round(t.get(1).doubleValue()));
             pageElement.add(Math.round(t.get(2).doubleValue()));
             pageData.add(Math.round(t.get(3).doubleValue()));
+            @SuppressWarnings("unchecked")
+            List<Number> r = (List<Number>) browser.executeScript(PAGE_SPLIT);
+            for (int k = 0; k < SPLIT_PARTS.size(); k++) {
+                pageSplit.computeIfAbsent(SPLIT_PARTS.get(k), x -> new ArrayList<>()).add(Math.round(r.get(k).doubleValue()));
+            }
         }
         long drawnPixels = (Long) browser.executeScript("let n = 0; for (const c of document.querySelectorAll('#timeline canvas')) {"
                 + "if (c.width < 2) continue; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
@@ -345,6 +386,23 @@ public final class ReviewBenchmark {
         out.printf(Locale.ROOT, "  page, where the time goes (p50 from navigation start): document loaded (DOMContentLoaded) %,d ms, the view's "
                         + "timeline element in the page %,d ms, its data arrived %,d ms, drawn %,d ms%n", percentile(pageLoaded, 0.5),
                 percentile(pageElement, 0.5), percentile(pageData, 0.5), percentile(pageTimeline, 0.5));
+        out.printf(Locale.ROOT, "  page, the timeline's path (p50 / p95 ms from navigation start, Resource Timing): document received %s; "
+                        + "Vaadin's bundle (%d files, %s, %s over the network in the last open) loaded %s; the init request (Flow's "
+                        + "first) sent %s, its first byte %s, its end %s (%s); "
+                        + "the first request after it (v-r=uidl: the route's navigation, the view built on the server with the record) sent %s, "
+                        + "answered %s; the view's scripts (timeline module, uPlot) asked %s, loaded %s; then the timeline element %s, its data %s, drawn %s%n",
+                p50p95(pageSplit.get("document")), percentile(pageSplit.get("bundleFiles"), 0.5), size(pageSplit.get("bundleBytes").getLast()),
+                size(pageSplit.get("bundleTransferred").getLast()), p50p95(pageSplit.get("bundle")), p50p95(pageSplit.get("initSent")),
+                p50p95(pageSplit.get("initFirstByte")), p50p95(pageSplit.get("initEnd")), size(percentile(pageSplit.get("initBytes"), 0.5)),
+                p50p95(pageSplit.get("navSent")), p50p95(pageSplit.get("navEnd")), p50p95(pageSplit.get("modulesSent")),
+                p50p95(pageSplit.get("modulesEnd")), p50p95(pageElement), p50p95(pageData), p50p95(pageTimeline));
+        out.printf(Locale.ROOT, "  page, the same as shares (p50 ms): document %,d; to the bundle loaded %,d; to the init request sent %,d; "
+                        + "the init request on the server (sent -> first byte) %,d; its answer's transfer %,d; answer -> timeline element %,d; "
+                        + "element -> drawn %,d%n",
+                percentile(pageSplit.get("document"), 0.5), share(pageSplit.get("bundle"), pageSplit.get("document")),
+                share(pageSplit.get("initSent"), pageSplit.get("bundle")), share(pageSplit.get("initFirstByte"), pageSplit.get("initSent")),
+                share(pageSplit.get("initEnd"), pageSplit.get("initFirstByte")), share(pageElement, pageSplit.get("initEnd")),
+                share(pageTimeline, pageElement));
         out.printf(Locale.ROOT, "  page: ECG around a marker, timeline click -> drawn in the dialog: %s over %d markers; in click order (ms): %s%n",
                 stats(pageWave), pageWave.size(), pageWave);
         out.printf(Locale.ROOT, "  page: the pointer rested %d ms on each marker's line before its click; %d of %d windows drawn from the page "

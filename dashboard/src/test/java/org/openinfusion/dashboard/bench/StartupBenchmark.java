@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +22,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openinfusion.dashboard.app.Chromium;
 import org.openinfusion.station.process.FreePort;
+import org.openinfusion.station.tls.PemTrust;
 
 /**
  * Start-up of the whole station as {@code bin/station-demo} runs it (performance.md; issue 15 item 7): a fresh JVM with
  * the station's memory options, embedded broker (its sessions and queues in memory, as the demo runs it, or with
- * {@code broker=file} on disk), a private influxd, 4 simulated beds, a fresh data folder. Measured from
+ * {@code broker=file} on disk), a private influxd, 4 simulated beds, the dashboard over HTTPS with its self-signed
+ * certificate, one data folder for all runs (the first run starts with it empty and makes the TLS certificates, the
+ * demo accounts and the device registry; the later ones are restarts that keep them, as a second start of
+ * {@code bin/station-demo} in {@code run/demo}). Measured from
  * the JVM's process start to (1) the launcher printing the dashboard's address, (2) the dashboard's sign-in page
  * answering 200 and (3) the status endpoint answering /health. The child's log lines with their times are kept, so the
  * slowest phase can be read from them. Prints figures and a verdict against 5 s; asserts nothing.
@@ -56,22 +61,40 @@ public final class StartupBenchmark {
         Duration deadline = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 300);
         // the embedded broker's persistence: in memory as bin/station-demo runs it, or "file" (the station's default)
         String brokerPersistence = args.length > 2 ? args[2] : "in-memory";
+        // the TLS certificates of the run before: kept (as a restart finds them) or, to see what keeping them saves,
+        // "fresh": deleted before each run, so that every start makes them, or "alternate": deleted before every other
+        // run (the even ones), so that both kinds of start share the machine's load of the same minutes
+        String tlsMode = args.length > 3 ? args[3] : "kept";
         Path archiveDir = Files.createTempDirectory("startup-cds-");
+        Path dataDir = Files.createTempDirectory("startup-bench-").resolve("data");
         String jvmOpts = System.getProperty("station.jvm.opts", "") + " "
                 + System.getProperty("station.cds.opts", "").replace("@ARCHIVE@", archiveDir.resolve("station-classes.jsa").toString());
         String classPath = System.getProperty("station.launcher.cp", System.getProperty("java.class.path"));
         LiveBenchmark.header(System.out, "startup", 4);
-        System.out.println("embedded broker persistence: " + brokerPersistence);
+        System.out.println("embedded broker persistence: " + brokerPersistence + "; TLS certificates: "
+                + switch (tlsMode) {
+                    case "fresh" -> "deleted before each run (made at every start)";
+                    case "alternate" -> "deleted before every even run (made), kept for the odd ones";
+                    default -> "kept from the run before, as a restart finds them";
+                });
         System.out.println("  JVM options: " + (jvmOpts.isBlank() ? "(none)" : jvmOpts.trim()));
         System.out.println("  class path: " + classPath);
         List<Long> ready = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
+        List<Start> madeRuns = new ArrayList<>();
+        List<Start> keptRuns = new ArrayList<>();
         Start last = null;
         try {
             for (int i = 1; i <= runs; i++) {
                 double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                boolean freshTls = tlsMode.equals("fresh") || tlsMode.equals("alternate") && i % 2 == 0;
+                if (freshTls) {
+                    TempFolders.deleteTree(dataDir.resolve("broker").resolve("tls"));
+                    TempFolders.deleteTree(dataDir.resolve("dashboard-tls"));
+                }
                 try {
-                    last = measure(List.of(jvmOpts.isBlank() ? new String[0] : jvmOpts.trim().split("\\s+")), classPath, deadline, brokerPersistence);
+                    last = measure(List.of(jvmOpts.isBlank() ? new String[0] : jvmOpts.trim().split("\\s+")), classPath, deadline, brokerPersistence,
+                            dataDir);
                 } catch (IllegalStateException notReady) {
                     // a run that never became ready (a loaded machine) is reported and the next one tried
                     System.out.printf(Locale.ROOT, "  run %d: %s; load %.2f before, %.2f after%n", i,
@@ -82,14 +105,16 @@ public final class StartupBenchmark {
                 if (i > 1 || runs == 1) {
                     ready.add(last.ready());
                     cpu.add(last.cpuMillis());
+                    (freshTls ? madeRuns : keptRuns).add(last);
                 }
-                System.out.printf(Locale.ROOT, "  run %d%s: address printed %d ms, sign-in page %d ms, /health %d ms after the JVM started, "
+                System.out.printf(Locale.ROOT, "  run %d%s%s: address printed %d ms, sign-in page %d ms, /health %d ms after the JVM started, "
                                 + "%d ms of CPU used by then; load %.2f before, %.2f after%n",
-                        i, i == 1 ? " (writes the class archive when it stops)" : "", last.printed(), last.dashboard(), last.health(),
+                        i, i == 1 ? " (new data folder; writes the class archive when it stops)" : "", tlsKept(last.log()), last.printed(), last.dashboard(), last.health(),
                         last.cpuMillis(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         } finally {
             TempFolders.deleteTree(archiveDir);
+            TempFolders.deleteTree(dataDir.getParent());
         }
         if (last != null) {
             System.out.println("  the last run's log (ms after the JVM started):");
@@ -100,6 +125,10 @@ public final class StartupBenchmark {
                     TARGET.toSeconds());
             return;
         }
+        if (tlsMode.equals("alternate")) {
+            System.out.println("  runs after the first whose TLS certificates were made: " + summary(madeRuns));
+            System.out.println("  runs after the first whose TLS certificates were kept: " + summary(keptRuns));
+        }
         Collections.sort(ready);
         Collections.sort(cpu);
         long median = ready.get(ready.size() / 2);
@@ -108,8 +137,26 @@ public final class StartupBenchmark {
                 cpu.get(cpu.size() / 2), median <= TARGET.toMillis() ? "MEETS" : "MISSES", TARGET.toSeconds());
     }
 
-    static Start measure(List<String> jvmOpts, String classPath, Duration within, String brokerPersistence) throws Exception {
-        Path dir = Files.createTempDirectory("startup-bench-");
+    /** Medians of ready and CPU over {@code runs}, with each run's figures. */
+    private static String summary(List<Start> runs) {
+        if (runs.isEmpty()) {
+            return "none";
+        }
+        List<Long> r = runs.stream().map(Start::ready).sorted().toList();
+        List<Long> c = runs.stream().map(Start::cpuMillis).sorted().toList();
+        return String.format(Locale.ROOT, "%d: ready median %d ms (%s), CPU median %d ms (%s)", runs.size(), r.get(r.size() / 2), r,
+                c.get(c.size() / 2), c);
+    }
+
+    /** How many of the start's TLS certificates (broker, dashboard) were kept from the run before, read from its log. */
+    static String tlsKept(List<String> log) {
+        long kept = log.stream().filter(l -> l.contains("TLS certificate for") && l.contains("kept from an earlier start")).count();
+        long made = log.stream().filter(l -> l.contains("TLS certificate for") && l.contains(" made in ")).count();
+        return String.format(Locale.ROOT, " (TLS certificates: %d kept, %d made)", kept, made);
+    }
+
+    static Start measure(List<String> jvmOpts, String classPath, Duration within, String brokerPersistence, Path dataDir)
+            throws Exception {
         int port = FreePort.find();
         int statusPort = FreePort.find();
         List<String> cmd = new ArrayList<>();
@@ -117,8 +164,8 @@ public final class StartupBenchmark {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(jvmOpts);
         // production mode: the browser bundle the package phase built, as the launcher's jar serves it
-        cmd.addAll(List.of("-Dvaadin.productionMode=true", "-Dstation.mqtt.url=embedded", "-Dstation.mqtt.embeddedPersistence=" + brokerPersistence, "-Dstation.influx.url=managed", "-Dstation.station.dataDir=" + dir.resolve("data"),
-                "-Dstation.http.dashboardPort=" + port, "-Dstation.http.statusPort=" + statusPort,
+        cmd.addAll(List.of("-Dvaadin.productionMode=true", "-Dstation.mqtt.url=embedded", "-Dstation.mqtt.embeddedPersistence=" + brokerPersistence, "-Dstation.influx.url=managed", "-Dstation.station.dataDir=" + dataDir,
+                "-Dstation.http.dashboardPort=" + port, "-Dstation.http.dashboardKeystore=self-signed", "-Dstation.http.statusPort=" + statusPort,
                 "-cp", classPath, "org.openinfusion.dashboard.app.StationMain", "--simulate-beds", "4"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Instant started = p.info().startInstant().orElse(Instant.now());
@@ -140,12 +187,29 @@ public final class StartupBenchmark {
         reader.setDaemon(true);
         reader.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        // the dashboard's certificate is made (or kept) before its port opens; its authority is what the probe trusts
+        Path dashboardCa = dataDir.resolve("dashboard-tls").resolve("ca.pem");
+        HttpClient https = null;
+        FileTime caSeen = null;
         long dashboard = -1;
         long health = -1;
         try {
             long deadline = System.nanoTime() + within.toNanos();
             while ((dashboard < 0 || health < 0) && System.nanoTime() < deadline && p.isAlive()) {
-                if (dashboard < 0 && answers(http, "http://127.0.0.1:" + port + "/login")) {
+                // a client for the authority in the file now (the run before's, kept or not, until this start has made its own)
+                if (dashboard < 0 && Files.isRegularFile(dashboardCa) && !Files.getLastModifiedTime(dashboardCa).equals(caSeen)) {
+                    caSeen = Files.getLastModifiedTime(dashboardCa);
+                    if (https != null) {
+                        https.close();
+                    }
+                    try {
+                        https = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).sslContext(PemTrust.context(dashboardCa)).build();
+                    } catch (IOException halfWritten) {
+                        https = null;
+                        caSeen = null; // read again at the next look
+                    }
+                }
+                if (dashboard < 0 && https != null && answers(https, "https://127.0.0.1:" + port + "/login")) {
                     dashboard = Duration.between(started, Instant.now()).toMillis();
                 }
                 if (health < 0 && answers(http, "http://127.0.0.1:" + statusPort + "/health")) {
@@ -164,7 +228,10 @@ public final class StartupBenchmark {
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
-            TempFolders.deleteTree(dir);
+            if (https != null) {
+                https.close();
+            }
+            http.close();
         }
     }
 

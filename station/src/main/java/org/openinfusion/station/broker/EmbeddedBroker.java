@@ -57,7 +57,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         int port = requestedPort == 0 ? FreePort.find() : requestedPort;
         Path conf = Files.createDirectories(dir.resolve("conf"));
-        Files.writeString(conf.resolve("config.xml"), """
+        // owner-only: it names the key store's password (kept across restarts with the key store, GeneratedTls)
+        Path configFile = conf.resolve("config.xml");
+        Files.deleteIfExists(configFile);
+        Files.createFile(configFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(configFile, """
                 <?xml version="1.0"?>
                 <hivemq>
                   <listeners>

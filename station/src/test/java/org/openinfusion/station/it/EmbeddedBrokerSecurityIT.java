@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +84,14 @@ class EmbeddedBrokerSecurityIT {
         } finally {
             c.close(true);
         }
+    }
+
+    @Test
+    void theBrokersConfigurationThatNamesTheKeyStorePasswordIsOwnerOnly() throws Exception {
+        Path config = root.resolve("broker").resolve("conf").resolve("config.xml");
+        assertTrue(Files.readString(config).contains(tls.keystorePassword()), "HiveMQ reads the key store's password from it");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.keystorePasswordFile())));
     }
 
     @Test
