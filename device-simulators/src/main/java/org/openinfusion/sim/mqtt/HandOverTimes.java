@@ -11,7 +11,9 @@ import java.util.OptionalLong;
  * chunk's last sample (its emit time, the earliest a real device could send it): what the latency benchmark needs to
  * split emit -> station receive into the simulator's own pacing (emit -> publish) and MQTT with the station's decoding
  * (publish -> receive). Nothing of it goes on the wire: the chunk's format is docs/mqtt.md's. Chunks of one bed whose
- * last samples end at the same instant (the streams of one 256 ms slot) share an entry, the latest hand-over of them.
+ * last samples end at the same instant (the streams of one 256 ms slot) share an entry, the earliest hand-over of them:
+ * no chunk of the slot was handed over before it, so publish -> receive is never negative for any of them (the latest
+ * could be after an earlier chunk of the slot had already reached the station).
  * Holds the newest {@link #CAPACITY} entries (at 32 beds, about 8 minutes); thread-safe.
  */
 public final class HandOverTimes {
@@ -41,7 +43,7 @@ public final class HandOverTimes {
         }
         String key = key(bed, emitMillis(message.payload()));
         synchronized (times) {
-            times.merge(key, now, Math::max);
+            times.merge(key, now, Math::min);
         }
     }
 

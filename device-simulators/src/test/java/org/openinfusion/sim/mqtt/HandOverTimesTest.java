@@ -31,7 +31,7 @@ class HandOverTimesTest {
     }
 
     @Test
-    void aBedsSlotIsKeptAtItsLatestHandOverAndOnlyWaveformChunksAreNoted() {
+    void aBedsSlotIsKeptAtItsEarliestHandOverAndOnlyWaveformChunksAreNoted() {
         SettableClock clock = new SettableClock(START.plusMillis(300));
         HandOverTimes times = new HandOverTimes(clock);
         times.handedOver("bed-01", chunk(WaveformStream.ECG_I, START_MICROS, 128), times.now());
@@ -40,7 +40,7 @@ class HandOverTimesTest {
         times.handedOver("bed-01", OutgoingMessage.data("monitor", topics.numerics("monitor"), "[]".getBytes(), 1), times.now());
         times.handedOver("bed-01", OutgoingMessage.status("monitor", topics.status("monitor"), true), times.now());
 
-        assertEquals(OptionalLong.of(START.toEpochMilli() + 303), times.of("bed-01", START.toEpochMilli() + 256));
+        assertEquals(OptionalLong.of(START.toEpochMilli() + 300), times.of("bed-01", START.toEpochMilli() + 256));
         assertTrue(times.of("bed-02", START.toEpochMilli() + 256).isEmpty(), "another bed's slot");
         assertTrue(times.of("bed-01", START.toEpochMilli() + 512).isEmpty(), "a slot not yet sent");
     }
