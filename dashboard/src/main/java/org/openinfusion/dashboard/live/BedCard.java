@@ -153,9 +153,11 @@ final class BedCard extends Anchor {
     }
 
     private void showAlarm(Optional<ActiveAlarm> a, Instant now) {
+        // who acknowledged and until when it is silenced follow the alarm after a dot, not in brackets: the name already
+        // carries the role in brackets ("Demo Nurse (nurse)"), never "(acknowledged by Demo Nurse (nurse))"
         alarm.setText(a.map(x -> Text.of("priority", x.priority()) + ": " + AlarmWording.of(x.id(), x.message())
-                + (x.acknowledgedBy().isPresent() ? "  (" + Text.get("alarm.acknowledgedBy", StaffNames.named(x.acknowledgedBy().get())) + ")" : "")
-                + (x.audible(now) ? "" : "  " + Text.get("alarm.silencedUntil", Text.clock(x.silencedUntil().orElseThrow())))).orElse(""));
+                + x.acknowledgedBy().map(by -> " " + Text.get("overview.alarmAcknowledged", StaffNames.named(by))).orElse("")
+                + (x.audible(now) ? "" : " " + Text.get("overview.alarmSilenced", Text.clock(x.silencedUntil().orElseThrow())))).orElse(""));
         alarm.setVisible(a.isPresent());
         alarm.getElement().setAttribute("data-priority", a.map(x -> x.priority().name().toLowerCase(Locale.ROOT)).orElse("none"));
         alarm.getElement().setAttribute("data-acknowledged", String.valueOf(a.map(x -> x.acknowledgedBy().isPresent()).orElse(false)));

@@ -29,6 +29,7 @@ import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Role;
 import org.openinfusion.station.testing.Futures;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
@@ -384,6 +385,74 @@ class ScreenFitIT {
         String token = Futures.await(demo.station().vertx().eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
                 new AuthMessages.SignInRequest(user, user.toCharArray()), new DeliveryOptions().setSendTimeout(60_000)).map(m -> m.body().token()));
         return BusGuard.options(token, 60_000);
+    }
+
+    /** Four notes a nurse with a long name wrote at length, on bed-03 (the Notes tab shows the latest four). */
+    static final List<String> LONG_NOTES = List.of(
+            "participant asked for water and a second blanket, reports cold hands and feet since the infusion started",
+            "mild nausea without vomiting, offered a bowl and a cold towel, will ask again in ten minutes",
+            "partner phoned the ward asking when the participant can be collected, told them after the discharge check",
+            "participant says the music is too loud and the room too bright, lights dimmed and headphones volume lowered");
+
+    /**
+     * The Notes tab with four long lines (a long printed name with a hyphen, long free text) at 1280x800 and 1024x768:
+     * the document no larger than the window, nothing cut or scrolling inside the tab, and no word (the name, a time)
+     * broken over two lines.
+     */
+    @Test
+    void fourLongNotesLinesFitTheNotesTabAtBothSizes() throws Exception {
+        String writer = "nurse.long";
+        demo.station().users().put(writer, Role.NURSE, "Maximiliane Wolkenstein-Abendroth", "long-name-password".toCharArray());
+        Vertx vertx = demo.station().vertx();
+        String token = Futures.await(vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
+                new AuthMessages.SignInRequest(writer, "long-name-password".toCharArray()), new DeliveryOptions().setSendTimeout(60_000))
+                .map(m -> m.body().token()));
+        DeliveryOptions asWriter = BusGuard.options(token, 60_000);
+        Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND,
+                new SessionCommand.CreateSession(writer, "bed-03", "ketamine-midazolam-active-placebo", "KET-303", 70, "KIT-0303"), asWriter));
+        List<String> problems = new ArrayList<>();
+        try {
+            MarkerKind[] kinds = {MarkerKind.NOTE, MarkerKind.NAUSEA, MarkerKind.NOTE, MarkerKind.NOTE};
+            for (int i = 0; i < LONG_NOTES.size(); i++) {
+                Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.AddMarker(writer, "bed-03", kinds[i], LONG_NOTES.get(i)), asWriter));
+            }
+            for (int[] s : SIZES) {
+                BrowserSteps.size(browser, s[0], s[1]);
+                browser.get(demo.dashboardUrl() + "bed/bed-03");
+                waitFor().until(d -> BrowserSteps.text(browser, "session-header").contains("KET-303"));
+                BrowserSteps.click(browser, "tab-notes");
+                waitFor().until(d -> d.findElements(By.cssSelector("#marker-recent > div")).size() == 4
+                        && BrowserSteps.text(browser, "marker-recent").contains("Maximiliane Wolkenstein-Abendroth (nurse)"));
+                BrowserSteps.settled(browser);
+                shot("bed-notes-long" + (s[0] == 1280 ? "" : "-1024"));
+                String at = s[0] + "x" + s[1] + ": ";
+                clipped(".bed-view").forEach(p -> problems.add(at + p));
+                brokenWords("#marker-recent").forEach(w -> problems.add(at + "broken over two lines: " + w));
+                System.out.println("notes tab at " + at + problems);
+            }
+        } finally {
+            BrowserSteps.size(browser, 1280, 800);
+            Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.SessionStep(writer, "bed-03", Step.CLOSE, "IT: notes layout"),
+                    asWriter));
+            demo.station().users().setDisabled(writer, true);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Each word (a run without spaces: a name, "13:04") inside {@code scope} that the browser broke over two lines. */
+    @SuppressWarnings("unchecked")
+    static List<String> brokenWords(String scope) {
+        return (List<String>) browser.executeScript("""
+                const out = [], walker = document.createTreeWalker(document.querySelector(arguments[0]), NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  for (const m of n.data.matchAll(/\S+/g)) {
+                    const r = document.createRange();
+                    r.setStart(n, m.index);
+                    r.setEnd(n, m.index + m[0].length);
+                    if (new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size > 1) out.push(m[0]);
+                  }
+                }
+                return out;""", scope);
     }
 
     /** The ECG lead select sits on the black monitor; its open list is on a light surface: its options read dark there. */
