@@ -445,7 +445,7 @@ class ScreenFitIT {
         return (List<String>) browser.executeScript("""
                 const out = [], walker = document.createTreeWalker(document.querySelector(arguments[0]), NodeFilter.SHOW_TEXT);
                 for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-                  for (const m of n.data.matchAll(/\S+/g)) {
+                  for (const m of n.data.matchAll(/\\S+/g)) {
                     const r = document.createRange();
                     r.setStart(n, m.index);
                     r.setEnd(n, m.index + m[0].length);
