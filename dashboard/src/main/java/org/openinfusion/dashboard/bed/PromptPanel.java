@@ -91,7 +91,7 @@ final class PromptPanel extends Div {
         upcoming.removeAll();
         List<Prompt> toRate = toRate(v.prompts());
         Optional<String> nextOne = next(toRate);
-        toRate.forEach(p -> upcoming.add(line(p, nextOne.filter(p.timePointId()::equals).isPresent())));
+        toRate.forEach(p -> upcoming.add(line(p, Text.formsToRate(p, v), nextOne.filter(p.timePointId()::equals).isPresent())));
         if (v.ratings().size() != shownRatings) {
             shownRatings = v.ratings().size();
             recorded.removeAll();
@@ -185,17 +185,17 @@ final class PromptPanel extends Div {
     }
 
     /**
-     * A time point still to rate in one compact row: which, its forms, and its due time (or why it has none yet); one open
+     * A time point still to rate in one compact row: which, its forms not yet recorded, and its due time (or why it has none yet); one open
      * now or missed reads so ("Due", "Overdue", "Missed"). {@code next}: the one to rate next, marked as such (a scheduled
      * one reads "next at 14:05").
      */
-    private static Div line(Prompt p, boolean next) {
+    private static Div line(Prompt p, String forms, boolean next) {
         // the clock time only: the countdown to the next one is in view above the tabs (prompt-next) and on the overview
         boolean past = isDue(p) || p.state() == PromptState.MISSED;
         // the next one says so in words, not by its colour alone ("next at 14:05")
         String when = past ? Text.of("prompt", p.state())
                 : p.due().map(d -> next ? Text.get("prompt.nextAt", Text.clock(d)) : Text.clock(d)).orElse(Text.of("prompt", p.state()));
-        Div d = new Div(cell(Text.timePoint(p.timePointId()), "list-when"), cell(forms(p), "list-what"), cell(when, "list-state"));
+        Div d = new Div(cell(Text.timePoint(p.timePointId()), "list-when"), cell(forms, "list-what"), cell(when, "list-state"));
         d.addClassName("prompt-line");
         d.getElement().setAttribute("data-state", p.state().name().toLowerCase(Locale.ROOT));
         d.getElement().setAttribute("data-next", String.valueOf(next));

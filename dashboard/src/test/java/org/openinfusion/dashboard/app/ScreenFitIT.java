@@ -232,6 +232,7 @@ class ScreenFitIT {
             BrowserSteps.settled(browser);
             shot("start-override-cleared");
         }
+        cutLabels().forEach(p -> problems.add("start override dialog: " + p));
         BrowserSteps.type(browser.findElement(By.cssSelector("#start-override-reason input")), "scanner slot moved; physician agreed");
         BrowserSteps.click(browser, "start-override-confirm");
         waitFor().until(d -> !d.findElements(By.id("step-end-of-infusion")).isEmpty());
@@ -251,6 +252,7 @@ class ScreenFitIT {
         waitFor().until(d -> !d.findElements(By.id("rate-end-of-infusion-cadss")).isEmpty()
                 && !d.findElements(By.id("step-ready-for-discharge")).isEmpty());
         atBothSizes("observation", "rate-end-of-infusion-cadss", problems);
+        physiciansReadyForDischargeDialog(problems);
 
         // the physician agrees to discharge before the check is met (over the bus, as the physician's screen would)
         Futures.await(demo.station().vertx().eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.SessionStep(
@@ -275,6 +277,44 @@ class ScreenFitIT {
         Futures.await(demo.station().vertx().eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.SessionStep(
                 StationMain.DEMO_PHYSICIAN, "bed-04", Step.CLOSE, "IT: discharged"), busAs(StationMain.DEMO_PHYSICIAN)));
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The physician's ready-for-discharge dialog on bed-04 while the check is not met, at both sizes: the label of its
+     * reason field is read whole ("Reason for discharging although these criteria are not met (recorded with your
+     * name)" was cut with an ellipsis). The shared browser is the demo nurse's again afterwards.
+     */
+    private static void physiciansReadyForDischargeDialog(List<String> problems) throws Exception {
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);
+        try {
+            for (int[] s : SIZES) {
+                BrowserSteps.size(browser, s[0], s[1]);
+                browser.get(demo.dashboardUrl() + "bed/bed-04");
+                BrowserSteps.click(browser, "step-ready-for-discharge");
+                waitFor().until(d -> !d.findElements(By.id("confirm-not-met-reason")).isEmpty());
+                BrowserSteps.settled(browser);
+                shot("confirm-ready-for-discharge-physician" + (s[0] == 1280 ? "" : "-1024"));
+                cutLabels().forEach(p -> problems.add("ready for discharge dialog at " + s[0] + "x" + s[1] + ": " + p));
+                BrowserSteps.click(browser, "confirm-cancel");
+                waitFor().until(d -> d.findElements(By.id("confirm-not-met-reason")).isEmpty());
+            }
+        } finally {
+            browser.manage().deleteAllCookies();
+            BrowserSteps.size(browser, 1280, 800);
+            BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
+        }
+    }
+
+    /** Each field in an open dialog whose label is cut short (its label box narrower than its words). */
+    @SuppressWarnings("unchecked")
+    static List<String> cutLabels() {
+        return (List<String>) browser.executeScript("""
+                return Array.from(document.querySelectorAll('vaadin-dialog vaadin-text-field, vaadin-dialog vaadin-text-area'))
+                    .filter(f => f.getBoundingClientRect().height > 0)
+                    .filter(f => { const l = f.shadowRoot && f.shadowRoot.querySelector('[part~="label"]');
+                                   return l && l.scrollWidth > l.clientWidth + 1; })
+                    .map(f => 'label cut: ' + f.id + ' "' + (f.label || '') + '"');""");
     }
 
     /** Looks at bed-04 at both sizes once {@code readyId} shows: screenshots, and every layout problem into {@code problems}. */

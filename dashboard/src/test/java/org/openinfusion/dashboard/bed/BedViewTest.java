@@ -801,6 +801,9 @@ class BedViewTest {
         click("confirm-cancel");
         // when a physician signs in here: the step needs a reason, then it is taken
         signInHere("doc", Role.PHYSICIAN);
+        // the physician's discharge line says what they may do, not "only a physician can override"
+        KaribuStation.until(() -> text("discharge-summary").startsWith("Discharge:"));
+        assertTrue(text("discharge-summary").matches("Discharge: \\d of \\d met; you may record it with a reason"), text("discharge-summary"));
         click("step-ready-for-discharge");
         assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "not without a reason");
         _get(TextField.class, s -> s.withId("confirm-not-met-reason")).setValue("reviewed at the bedside");
@@ -900,11 +903,17 @@ class BedViewTest {
         Component first = toRate.get(0);
         assertTrue(first.getElement().getTextRecursively().startsWith("Baseline"), first.getElement().getTextRecursively());
         assertTrue(first.getElement().getTextRecursively().endsWith("Due"), first.getElement().getTextRecursively());
+        // it lists the forms still to rate there, not the VAS just recorded
+        assertEquals("BaselineCADSS, BPRS+Due", first.getElement().getTextRecursively());
         assertEquals("true", first.getElement().getAttribute("data-next"));
         assertEquals("step", first.getElement().getAttribute("aria-current"));
         assertEquals(1, toRate.stream().filter(c -> "true".equals(c.getElement().getAttribute("data-next"))).count(), "one next time point");
         // the time points after the infusion start have no time yet and say why, in words
         assertTrue(toRate.get(1).getElement().getTextRecursively().endsWith("Waiting for its start"), toRate.get(1).getElement().getTextRecursively());
+        // the overview card's next rating names the same forms: not the VAS already recorded
+        UI.getCurrent().navigate("");
+        KaribuStation.until(() -> !_find(Component.class, s -> s.withId("bed-01-next")).isEmpty() && text("bed-01-next").contains("Baseline"));
+        assertTrue(text("bed-01-next").startsWith("CADSS, BPRS+ at Baseline: "), text("bed-01-next"));
     }
 
     @Test

@@ -167,4 +167,13 @@ class LiveViewTest {
         assertTrue(text("bed-04-alarm").matches("High priority: SpO2 85 %: below the limit 92 % \u00b7 acknowledged by Nora Nurse \\(nurse\\) \u00b7 silenced until \\d\\d:\\d\\d"),
                 text("bed-04-alarm"));
     }
+
+    @Test
+    void aCuffWithoutAReadingYetReadsNoReadingYetAsOnTheBedViewWhileAStreamNotYetHeardFromWaitsForData() {
+        sample("bed-03", Stream.HR, 70);
+        UI.getCurrent().navigate("");
+        KaribuStation.until(() -> text("bed-03-hr").equals("70"));
+        assertEquals("no reading yet", text("bed-03-nibp_sys-age"));
+        assertEquals("Waiting for data", text("bed-03-spo2-age"));
+    }
 }
