@@ -64,6 +64,15 @@ public final class Text {
     }
 
     /**
+     * The forms of time point {@code p} not yet recorded in the session, as staff name them ("CADSS, BPRS+" once VAS is
+     * done there; all of them when none is). What the Ratings tab and the overview card list as still to rate.
+     */
+    public static String formsToRate(Prompt p, SessionView v) {
+        return String.join(", ", p.instruments().stream().filter(f -> v.ratings().stream()
+                .noneMatch(r -> !r.correction() && r.timePointId().equals(p.timePointId()) && r.form().equals(f))).map(Text::form).toList());
+    }
+
+    /**
      * A discharge criterion as staff name it: "Systolic BP within 20 % of baseline", "Time since the end of the
      * infusion", never the station's stream keys ("nibp_sys within 20% of baseline").
      */
@@ -207,7 +216,8 @@ public final class Text {
      * A time point's countdown as staff read it: an overdue one reads "overdue N min" counted from when it became
      * overdue (for a baseline overdue from an early infusion start: from that start), never "due in"; one open for
      * rating before its due time (a baseline opens at the baseline step, its due time is the capsule + the lead) reads
-     * "open now, due by 10:45", never "due in 45 min", which would tell the nurse to wait; any other one
+     * "open now, due by 10:45", never "due in 45 min", which would tell the nurse to wait; one past its due time but
+     * inside the protocol's window (the station has not made it overdue) "due since 10:45", never "overdue"; any other one
      * {@link #due(Instant, Instant)} to its due time. Empty without a due time.
      */
     public static String due(Prompt p, Instant now) {
@@ -217,6 +227,10 @@ public final class Text {
         }
         if (p.state() == PromptState.DUE && p.due().filter(d -> Duration.between(now, d).toSeconds() >= 60).isPresent()) {
             return get("due.openBy", clock(p.due().get()));
+        }
+        // past its due time but inside the protocol's window: the station does not call it overdue, nor does the screen
+        if (p.state() == PromptState.DUE && p.due().filter(d -> Duration.between(d, now).toSeconds() >= 60).isPresent()) {
+            return get("due.since", clock(p.due().get()));
         }
         return p.due().map(d -> due(d, now)).orElse("");
     }

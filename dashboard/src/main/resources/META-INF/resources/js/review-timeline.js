@@ -82,7 +82,7 @@ class ReviewTimeline extends HTMLElement {
     bar.className = 'timeline-bar';
     const reset = document.createElement('button');
     reset.id = 'timeline-reset';
-    reset.textContent = 'Reset zoom';
+    reset.textContent = this.data.resetZoom;
     reset.addEventListener('click', () => this.resetZoom());
     const autoLabel = document.createElement('label');
     const auto = document.createElement('input');
@@ -95,9 +95,9 @@ class ReviewTimeline extends HTMLElement {
       this.build();
       if (x) this.zoom(x.from, x.to);
     });
-    autoLabel.append(auto, document.createTextNode(' Auto-scale values'));
+    autoLabel.append(auto, document.createTextNode(' ' + this.data.autoScale));
     const hint = document.createElement('span');
-    hint.textContent = `${this.data.axis}. Drag across a panel or use the mouse wheel to zoom; click an alarm or marker line for its ECG.`;
+    hint.textContent = `${this.data.axis}. ${this.data.zoomHint}`;
     bar.append(reset, autoLabel, hint);
     this.tip = document.createElement('div');
     this.tip.className = 'timeline-tip';

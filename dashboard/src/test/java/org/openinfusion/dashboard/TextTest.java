@@ -46,4 +46,12 @@ class TextTest {
         Prompt overdue = new Prompt("baseline", List.of("cadss"), Optional.of(BASELINE_DUE), PromptState.OVERDUE, Optional.of(CAPSULE.plusSeconds(600)));
         assertEquals("overdue 2 min", Text.due(overdue, CAPSULE.plusSeconds(720)));
     }
+
+    @Test
+    void aTimePointPastItsDueTimeButInsideItsWindowReadsDueSinceNeverOverdueUntilTheStationSaysSo() {
+        assertEquals("due since 11:45", Text.due(baseline(PromptState.DUE), BASELINE_DUE.plusSeconds(60)));
+        assertEquals("due since 11:45", Text.due(baseline(PromptState.DUE), BASELINE_DUE.plusSeconds(4 * 60)));
+        Prompt overdue = new Prompt("baseline", List.of("cadss"), Optional.of(BASELINE_DUE), PromptState.OVERDUE, Optional.of(BASELINE_DUE.plusSeconds(300)));
+        assertEquals("overdue 1 min", Text.due(overdue, BASELINE_DUE.plusSeconds(330)));
+    }
 }

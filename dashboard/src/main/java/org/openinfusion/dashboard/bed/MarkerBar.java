@@ -83,8 +83,16 @@ final class MarkerBar extends Div {
         });
         recent.removeAll();
         // the latest that fit the tab under the note field without scrolling; the rest are in the session record
-        markers.stream().limit(SHOWN_MARKERS).forEach(m -> recent.add(new Div(new Span(Text.clock(m.at()) + "  " + Text.of("marker", m.kind())
-                + (m.note() == null || m.note().isEmpty() ? "" : ": " + m.note()) + " - " + StaffNames.named(m.user())))));
+        // one row per marker: its time, what, and who; a name is never broken over two lines ("Wolkenstein-" / "Abendroth")
+        markers.stream().limit(SHOWN_MARKERS).forEach(m -> {
+            Span when = new Span(Text.clock(m.at()));
+            when.addClassName("marker-when");
+            Span who = new Span(StaffNames.named(m.user()));
+            who.addClassName("marker-who");
+            Div row = new Div(when, new Span("  " + Text.of("marker", m.kind()) + (m.note() == null || m.note().isEmpty() ? "" : ": " + m.note()) + " - "), who);
+            row.addClassName("marker-line");
+            recent.add(row);
+        });
         if (markers.size() > SHOWN_MARKERS) {
             Span more = new Span(Text.get("bed.earlierMarkers"));
             more.addClassName("list-more");

@@ -25,8 +25,9 @@ import org.openinfusion.station.clinical.schedule.PromptState;
 
 /**
  * Rating time points: what is due now as a prominent banner with one large button per form (overdue escalates), or
- * else the next time point with its countdown, always in view; the upcoming time points and the recorded ratings
- * (with their station-computed totals and a way to correct them) in a tab ({@link #list()}).
+ * else the next time point with its countdown, always in view; in a tab ({@link #list()}) what was done and what comes,
+ * as a flowsheet reads: the recorded ratings first (with their station-computed totals and a way to correct them), then
+ * the time points still to rate in the schedule's order, the next one marked.
  */
 final class PromptPanel extends Div {
     /** Opens a form for a new rating. */
@@ -61,11 +62,11 @@ final class PromptPanel extends Div {
         upcoming.setId("prompt-upcoming");
         recorded.setId("ratings-recorded");
         list.addClassName("prompt-list");
-        list.add(upcoming, recorded);
+        list.add(recorded, upcoming);
         add(due, next);
     }
 
-    /** The upcoming time points and the recorded ratings, for a tab. */
+    /** The recorded ratings, then the time points still to rate (the next one marked), for a tab. */
     Div list() {
         return list;
     }
@@ -88,7 +89,9 @@ final class PromptPanel extends Div {
         next.setText(coming.map(p -> Text.get("prompt.next", Text.timePoint(p.timePointId()), forms(p), Text.clock(p.due().get()),
                 Text.due(p.due().get(), now))).orElse(Text.get("prompt.noneScheduled")));
         upcoming.removeAll();
-        v.prompts().stream().filter(p -> !isDue(p) && p.state() != PromptState.COMPLETED).forEach(p -> upcoming.add(line(p, now)));
+        List<Prompt> toRate = toRate(v.prompts());
+        Optional<String> nextOne = next(toRate);
+        toRate.forEach(p -> upcoming.add(line(p, Text.formsToRate(p, v), nextOne.filter(p.timePointId()::equals).isPresent())));
         if (v.ratings().size() != shownRatings) {
             shownRatings = v.ratings().size();
             recorded.removeAll();
@@ -109,6 +112,21 @@ final class PromptPanel extends Div {
                 .sorted(Comparator.comparingInt(r -> schedule.contains(r.timePointId()) ? schedule.indexOf(r.timePointId()) : schedule.size()))
                 .forEach(r -> byTimePoint.computeIfAbsent(r.timePointId(), k -> new ArrayList<>()).add(r));
         return byTimePoint;
+    }
+
+    /** The time points still to rate (every one not completed, a missed one included), in the schedule's order. */
+    static List<Prompt> toRate(List<Prompt> prompts) {
+        return prompts.stream().filter(p -> p.state() != PromptState.COMPLETED).toList();
+    }
+
+    /**
+     * The time point a nurse rates next: the first one open now (due or overdue), else the scheduled one due soonest;
+     * empty when none has a due time yet.
+     */
+    static Optional<String> next(List<Prompt> toRate) {
+        return toRate.stream().filter(PromptPanel::isDue).findFirst()
+                .or(() -> toRate.stream().filter(p -> p.state() == PromptState.SCHEDULED && p.due().isPresent()).min(Comparator.comparing(p -> p.due().get())))
+                .map(Prompt::timePointId);
     }
 
     /** The subject's answers from the tablet to the form at the time point, still to be completed by staff (empty: none). */
@@ -166,13 +184,24 @@ final class PromptPanel extends Div {
         return row;
     }
 
-    /** An upcoming time point in one compact row: which, its forms, and its due time (or why it has none yet). */
-    private static Div line(Prompt p, Instant now) {
+    /**
+     * A time point still to rate in one compact row: which, its forms not yet recorded, and its due time (or why it has none yet); one open
+     * now or missed reads so ("Due", "Overdue", "Missed"). {@code next}: the one to rate next, marked as such (a scheduled
+     * one reads "next at 14:05").
+     */
+    private static Div line(Prompt p, String forms, boolean next) {
         // the clock time only: the countdown to the next one is in view above the tabs (prompt-next) and on the overview
-        String when = p.due().map(Text::clock).orElse(Text.of("prompt", p.state()));
-        Div d = new Div(cell(Text.timePoint(p.timePointId()), "list-when"), cell(forms(p), "list-what"), cell(when, "list-state"));
+        boolean past = isDue(p) || p.state() == PromptState.MISSED;
+        // the next one says so in words, not by its colour alone ("next at 14:05")
+        String when = past ? Text.of("prompt", p.state())
+                : p.due().map(d -> next ? Text.get("prompt.nextAt", Text.clock(d)) : Text.clock(d)).orElse(Text.of("prompt", p.state()));
+        Div d = new Div(cell(Text.timePoint(p.timePointId()), "list-when"), cell(forms, "list-what"), cell(when, "list-state"));
         d.addClassName("prompt-line");
         d.getElement().setAttribute("data-state", p.state().name().toLowerCase(Locale.ROOT));
+        d.getElement().setAttribute("data-next", String.valueOf(next));
+        if (next) {
+            d.getElement().setAttribute("aria-current", "step");
+        }
         return d;
     }
 

@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.openinfusion.dashboard.Text;
+import org.openinfusion.dashboard.users.CurrentUser;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.clinical.session.DischargeCheck;
 import org.openinfusion.station.clinical.session.StartGates;
+import org.openinfusion.station.security.Permission;
 
 /**
  * The session's next steps as buttons (a step that cannot be undone asks for confirmation first), a one-line
@@ -132,7 +134,10 @@ final class SessionPanel extends Div {
         summary.setVisible(v.dischargeCheck().isPresent());
         v.dischargeCheck().ifPresentOrElse(check -> {
             long met = check.criteria().stream().filter(c -> c.status() == DischargeCheck.Status.MET).count();
-            summary.setText(Text.get(check.ready() ? "discharge.ready" : "discharge.notYet", met, check.criteria().size()));
+            // the physician reads what they may do, not that "only a physician" may
+            boolean mayOverride = CurrentUser.get().map(u -> u.principal().may(Permission.DISCHARGE_OVERRIDE)).orElse(false);
+            summary.setText(Text.get(check.ready() ? "discharge.ready" : mayOverride ? "discharge.notYetYouMayOverride" : "discharge.notYet", met,
+                    check.criteria().size()));
             summary.getElement().setAttribute("data-ready", String.valueOf(check.ready()));
             // the tab lists the criteria only: the summary line stays in view above the tabs, once
             for (DischargeCheck.Criterion c : check.criteria()) {

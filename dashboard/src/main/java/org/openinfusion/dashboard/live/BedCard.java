@@ -131,7 +131,9 @@ final class BedCard extends Anchor {
                 tile.getElement().setAttribute("data-stale", String.valueOf(stale));
                 tile.getElement().setAttribute("data-alarm", stale ? "none" : state.breach(limits, t.main(), t.second()));
                 age.setText(problem ? signal.words() : periodic || stale ? Text.ago(old) : "");
-            }, () -> age.setText(problem || signal == BedState.Signal.WAITING ? signal.words() : ""));
+            }, () -> age.setText(problem ? signal.words()
+                    // a cuff that has not taken its first reading reads as on the bed view, not as a missing data link
+                    : periodic ? Text.get("signal.noReading") : signal == BedState.Signal.WAITING ? signal.words() : ""));
         }
         trace.getElement().setAttribute("data-signal-label", state.wave(Stream.PLETH, Duration.ofMillis(1500), now).words());
         session.setText(view.map(v -> v.subjectCode() + "  " + Text.state(v)).orElse(Text.get("bed.noSession")));
@@ -153,9 +155,11 @@ final class BedCard extends Anchor {
     }
 
     private void showAlarm(Optional<ActiveAlarm> a, Instant now) {
+        // who acknowledged and until when it is silenced follow the alarm after a dot, not in brackets: the name already
+        // carries the role in brackets ("Demo Nurse (nurse)"), never "(acknowledged by Demo Nurse (nurse))"
         alarm.setText(a.map(x -> Text.of("priority", x.priority()) + ": " + AlarmWording.of(x.id(), x.message())
-                + (x.acknowledgedBy().isPresent() ? "  (" + Text.get("alarm.acknowledgedBy", StaffNames.named(x.acknowledgedBy().get())) + ")" : "")
-                + (x.audible(now) ? "" : "  " + Text.get("alarm.silencedUntil", Text.clock(x.silencedUntil().orElseThrow())))).orElse(""));
+                + x.acknowledgedBy().map(by -> " " + Text.get("overview.alarmAcknowledged", StaffNames.named(by))).orElse("")
+                + (x.audible(now) ? "" : " " + Text.get("overview.alarmSilenced", Text.clock(x.silencedUntil().orElseThrow())))).orElse(""));
         alarm.setVisible(a.isPresent());
         alarm.getElement().setAttribute("data-priority", a.map(x -> x.priority().name().toLowerCase(Locale.ROOT)).orElse("none"));
         alarm.getElement().setAttribute("data-acknowledged", String.valueOf(a.map(x -> x.acknowledgedBy().isPresent()).orElse(false)));
@@ -165,7 +169,7 @@ final class BedCard extends Anchor {
         Optional<Prompt> p = view.flatMap(v -> v.prompts().stream()
                 .filter(x -> x.due().isPresent() && (x.state() == PromptState.DUE || x.state() == PromptState.OVERDUE || x.state() == PromptState.SCHEDULED))
                 .min(Comparator.comparing(x -> x.due().get())));
-        next.setText(p.map(x -> Text.get("overview.next", String.join(", ", x.instruments().stream().map(Text::form).toList()),
+        next.setText(p.map(x -> Text.get("overview.next", Text.formsToRate(x, view.orElseThrow()),
                 Text.timePoint(x.timePointId()), Text.due(x, now))).orElse(""));
         next.getElement().setAttribute("data-state", p.map(x -> x.state().name().toLowerCase(Locale.ROOT)).orElse("none"));
     }

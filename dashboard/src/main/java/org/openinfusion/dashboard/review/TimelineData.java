@@ -152,6 +152,10 @@ final class TimelineData {
                 .put("axis", Text.get(record.infusionStart() != null ? "review.timeline.axis" : "review.timeline.axisNoInfusion"))
                 .put("cursor", Text.get("review.timeline.cursor"))
                 .put("unit", Text.get("review.timeline.minutes"))
+                // the bar above the panels, worded from the bundle like the rest of the page
+                .put("resetZoom", Text.get("review.timeline.resetZoom"))
+                .put("autoScale", Text.get("review.timeline.autoScale"))
+                .put("zoomHint", Text.get("review.timeline.zoomHint"))
                 .put("panels", panels(panels, fromMs, toMs, OVERVIEW_BUCKETS, true))
                 .put("events", events());
         return o.encode();

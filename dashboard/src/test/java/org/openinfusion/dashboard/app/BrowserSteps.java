@@ -52,6 +52,26 @@ public final class BrowserSteps {
     }
 
     /**
+     * Resizes the window until the page itself has {@code width} x {@code height} CSS pixels, correcting the window by
+     * what the page still lacks at each look. Unlike {@link #size}, which measures the window's frame once, it does not
+     * go wrong when that one measurement is taken before the page has followed a resize (a window already at the size
+     * asked for, on a loaded machine: the frame read as 0 and the page left short by it).
+     */
+    static void sizeInner(ChromeDriver browser, int width, int height) {
+        waitFor(browser).until(d -> {
+            List<?> inner = (List<?>) browser.executeScript("return [window.innerWidth, window.innerHeight]");
+            int w = ((Number) inner.get(0)).intValue();
+            int h = ((Number) inner.get(1)).intValue();
+            if (w == width && h == height) {
+                return true;
+            }
+            Dimension outer = browser.manage().window().getSize();
+            browser.manage().window().setSize(new Dimension(outer.getWidth() + width - w, outer.getHeight() + height - h));
+            return false;
+        });
+    }
+
+    /**
      * What does not fit in the grid {@code gridId}: each cell whose words run past its edge ("cut: ..."), and the grid
      * scrolling sideways. Empty when every visible cell shows its words whole.
      */

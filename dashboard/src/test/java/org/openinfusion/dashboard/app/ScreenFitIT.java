@@ -29,6 +29,7 @@ import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
 import org.openinfusion.station.security.AuthMessages;
 import org.openinfusion.station.security.BusGuard;
+import org.openinfusion.station.security.Role;
 import org.openinfusion.station.testing.Futures;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
@@ -169,7 +170,7 @@ class ScreenFitIT {
         List<String> problems = new ArrayList<>();
         nibp(150, 104); // a current reading: the station advises only while the value is current
         for (int[] s : SIZES) {
-            BrowserSteps.size(browser, s[0], s[1]);
+            BrowserSteps.sizeInner(browser, s[0], s[1]);
             browser.get(demo.dashboardUrl() + "bed/bed-01");
             waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
                     && BrowserSteps.text(browser, "hold-advice").contains("consider pausing")
@@ -189,7 +190,7 @@ class ScreenFitIT {
             BrowserSteps.settled(browser);
             clipped("#bed-tabs").forEach(p -> problems.add(s[0] + "x" + s[1] + " ratings tab: " + p));
         }
-        BrowserSteps.size(browser, 1280, 800);
+        BrowserSteps.sizeInner(browser, 1280, 800);
         assertEquals(List.of(), problems);
     }
 
@@ -203,7 +204,7 @@ class ScreenFitIT {
     @Test
     void theBedViewFitsAtEverySessionStepAtBothSizes() throws Exception {
         List<String> problems = new ArrayList<>();
-        BrowserSteps.size(browser, 1280, 800);
+        BrowserSteps.sizeInner(browser, 1280, 800);
         BrowserSteps.openStartForm(browser, demo.dashboardUrl() + "bed/bed-04");
         BrowserSteps.startSession(browser, "KET-044", 38, 80, "KIT-0404", "naltrexone");
         BrowserSteps.click(browser, "step-baseline");
@@ -231,6 +232,7 @@ class ScreenFitIT {
             BrowserSteps.settled(browser);
             shot("start-override-cleared");
         }
+        cutLabels().forEach(p -> problems.add("start override dialog: " + p));
         BrowserSteps.type(browser.findElement(By.cssSelector("#start-override-reason input")), "scanner slot moved; physician agreed");
         BrowserSteps.click(browser, "start-override-confirm");
         waitFor().until(d -> !d.findElements(By.id("step-end-of-infusion")).isEmpty());
@@ -250,11 +252,12 @@ class ScreenFitIT {
         waitFor().until(d -> !d.findElements(By.id("rate-end-of-infusion-cadss")).isEmpty()
                 && !d.findElements(By.id("step-ready-for-discharge")).isEmpty());
         atBothSizes("observation", "rate-end-of-infusion-cadss", problems);
+        physiciansReadyForDischargeDialog(problems);
 
         // the physician agrees to discharge before the check is met (over the bus, as the physician's screen would)
         Futures.await(demo.station().vertx().eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.SessionStep(
                 StationMain.DEMO_PHYSICIAN, "bed-04", Step.READY_FOR_DISCHARGE, "IT: reviewed at the bedside"), busAs(StationMain.DEMO_PHYSICIAN)));
-        browser.navigate().refresh();
+        browser.get(demo.dashboardUrl() + "bed/bed-04"); // the nurse signed in again lands on the overview
         waitFor().until(d -> BrowserSteps.text(browser, "session-header").contains("Ready for discharge"));
         atBothSizes("ready-for-discharge", "step-close", problems);
         // the close after ready for discharge asks no early reason: one reason for every rating not done, in one tap
@@ -265,7 +268,7 @@ class ScreenFitIT {
         waitFor().until(d -> d.findElement(By.id("confirm-step")).getAttribute("disabled") == null);
         BrowserSteps.settled(browser);
         shot("confirm-close-after-discharge-1024");
-        BrowserSteps.size(browser, 1280, 800);
+        BrowserSteps.sizeInner(browser, 1280, 800);
         BrowserSteps.settled(browser);
         shot("confirm-close-after-discharge");
         BrowserSteps.click(browser, "confirm-cancel");
@@ -276,10 +279,48 @@ class ScreenFitIT {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * The physician's ready-for-discharge dialog on bed-04 while the check is not met, at both sizes: the label of its
+     * reason field is read whole ("Reason for discharging although these criteria are not met (recorded with your
+     * name)" was cut with an ellipsis). The shared browser is the demo nurse's again afterwards.
+     */
+    private static void physiciansReadyForDischargeDialog(List<String> problems) throws Exception {
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);
+        try {
+            for (int[] s : SIZES) {
+                BrowserSteps.sizeInner(browser, s[0], s[1]);
+                browser.get(demo.dashboardUrl() + "bed/bed-04");
+                BrowserSteps.click(browser, "step-ready-for-discharge");
+                waitFor().until(d -> !d.findElements(By.id("confirm-not-met-reason")).isEmpty());
+                BrowserSteps.settled(browser);
+                shot("confirm-ready-for-discharge-physician" + (s[0] == 1280 ? "" : "-1024"));
+                cutLabels().forEach(p -> problems.add("ready for discharge dialog at " + s[0] + "x" + s[1] + ": " + p));
+                BrowserSteps.click(browser, "confirm-cancel");
+                waitFor().until(d -> d.findElements(By.id("confirm-not-met-reason")).isEmpty());
+            }
+        } finally {
+            browser.manage().deleteAllCookies();
+            BrowserSteps.sizeInner(browser, 1280, 800);
+            BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
+        }
+    }
+
+    /** Each field in an open dialog whose label is cut short (its label box narrower than its words). */
+    @SuppressWarnings("unchecked")
+    static List<String> cutLabels() {
+        return (List<String>) browser.executeScript("""
+                return Array.from(document.querySelectorAll('vaadin-dialog vaadin-text-field, vaadin-dialog vaadin-text-area'))
+                    .filter(f => f.getBoundingClientRect().height > 0)
+                    .filter(f => { const l = f.shadowRoot && f.shadowRoot.querySelector('[part~="label"]');
+                                   return l && l.scrollWidth > l.clientWidth + 1; })
+                    .map(f => 'label cut: ' + f.id + ' "' + (f.label || '') + '"');""");
+    }
+
     /** Looks at bed-04 at both sizes once {@code readyId} shows: screenshots, and every layout problem into {@code problems}. */
     private static void atBothSizes(String step, String readyId, List<String> problems) throws Exception {
         for (int[] s : SIZES) {
-            BrowserSteps.size(browser, s[0], s[1]);
+            BrowserSteps.sizeInner(browser, s[0], s[1]);
             browser.get(demo.dashboardUrl() + "bed/bed-04");
             waitFor().until(d -> !d.findElements(By.id(readyId)).isEmpty() && BrowserSteps.text(browser, "inf-pump").length() > 1);
             BrowserSteps.settled(browser);
@@ -386,10 +427,78 @@ class ScreenFitIT {
         return BusGuard.options(token, 60_000);
     }
 
+    /** Four notes a nurse with a long name wrote at length, on bed-03 (the Notes tab shows the latest four). */
+    static final List<String> LONG_NOTES = List.of(
+            "participant asked for water and a second blanket, reports cold hands and feet since the infusion started",
+            "mild nausea without vomiting, offered a bowl and a cold towel, will ask again in ten minutes",
+            "partner phoned the ward asking when the participant can be collected, told them after the discharge check",
+            "participant says the music is too loud and the room too bright, lights dimmed and headphones volume lowered");
+
+    /**
+     * The Notes tab with four long lines (a long printed name with a hyphen, long free text) at 1280x800 and 1024x768:
+     * the document no larger than the window, nothing cut or scrolling inside the tab, and no word (the name, a time)
+     * broken over two lines.
+     */
+    @Test
+    void fourLongNotesLinesFitTheNotesTabAtBothSizes() throws Exception {
+        String writer = "nurse.long";
+        demo.station().users().put(writer, Role.NURSE, "Maximiliane Wolkenstein-Abendroth", "long-name-password".toCharArray());
+        Vertx vertx = demo.station().vertx();
+        String token = Futures.await(vertx.eventBus().<AuthMessages.SignedIn>request(Addresses.AUTH_SIGN_IN,
+                new AuthMessages.SignInRequest(writer, "long-name-password".toCharArray()), new DeliveryOptions().setSendTimeout(60_000))
+                .map(m -> m.body().token()));
+        DeliveryOptions asWriter = BusGuard.options(token, 60_000);
+        Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND,
+                new SessionCommand.CreateSession(writer, "bed-03", "ketamine-midazolam-active-placebo", "KET-303", 70, "KIT-0303"), asWriter));
+        List<String> problems = new ArrayList<>();
+        try {
+            MarkerKind[] kinds = {MarkerKind.NOTE, MarkerKind.NAUSEA, MarkerKind.NOTE, MarkerKind.NOTE};
+            for (int i = 0; i < LONG_NOTES.size(); i++) {
+                Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.AddMarker(writer, "bed-03", kinds[i], LONG_NOTES.get(i)), asWriter));
+            }
+            for (int[] s : SIZES) {
+                BrowserSteps.sizeInner(browser, s[0], s[1]);
+                browser.get(demo.dashboardUrl() + "bed/bed-03");
+                waitFor().until(d -> BrowserSteps.text(browser, "session-header").contains("KET-303"));
+                BrowserSteps.click(browser, "tab-notes");
+                waitFor().until(d -> d.findElements(By.cssSelector("#marker-recent > div")).size() == 4
+                        && BrowserSteps.text(browser, "marker-recent").contains("Maximiliane Wolkenstein-Abendroth (nurse)"));
+                BrowserSteps.settled(browser);
+                shot("bed-notes-long" + (s[0] == 1280 ? "" : "-1024"));
+                String at = s[0] + "x" + s[1] + ": ";
+                clipped(".bed-view").forEach(p -> problems.add(at + p));
+                brokenWords("#marker-recent").forEach(w -> problems.add(at + "broken over two lines: " + w));
+                System.out.println("notes tab at " + at + problems);
+            }
+        } finally {
+            BrowserSteps.sizeInner(browser, 1280, 800);
+            Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.SessionStep(writer, "bed-03", Step.CLOSE, "IT: notes layout"),
+                    asWriter));
+            demo.station().users().setDisabled(writer, true);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Each word (a run without spaces: a name, "13:04") inside {@code scope} that the browser broke over two lines. */
+    @SuppressWarnings("unchecked")
+    static List<String> brokenWords(String scope) {
+        return (List<String>) browser.executeScript("""
+                const out = [], walker = document.createTreeWalker(document.querySelector(arguments[0]), NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  for (const m of n.data.matchAll(/\\S+/g)) {
+                    const r = document.createRange();
+                    r.setStart(n, m.index);
+                    r.setEnd(n, m.index + m[0].length);
+                    if (new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size > 1) out.push(m[0]);
+                  }
+                }
+                return out;""", scope);
+    }
+
     /** The ECG lead select sits on the black monitor; its open list is on a light surface: its options read dark there. */
     @Test
     void theEcgLeadOptionsReadWithFullContrast() throws Exception {
-        BrowserSteps.size(browser, 1280, 800);
+        BrowserSteps.sizeInner(browser, 1280, 800);
         browser.get(demo.dashboardUrl() + "bed/bed-01");
         waitFor().until(d -> !d.findElements(By.id("ecg-lead")).isEmpty());
         BrowserSteps.click(browser, "ecg-lead");
@@ -428,12 +537,12 @@ class ScreenFitIT {
 
     @Test
     void theBedViewFollowsAResizeWithoutAReload() throws Exception {
-        BrowserSteps.size(browser, 1024, 768);
+        BrowserSteps.sizeInner(browser, 1024, 768);
         browser.get(demo.dashboardUrl() + "bed/bed-01");
         waitFor().until(d -> !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
         BrowserSteps.settled(browser);
         double before = ((Number) browser.executeScript("return document.querySelector('.bed-monitor').getBoundingClientRect().height")).doubleValue();
-        BrowserSteps.size(browser, 1280, 800);
+        BrowserSteps.sizeInner(browser, 1280, 800);
         BrowserSteps.settled(browser);
         // the page fills the new window: the monitor (with the marker row under it) reaches down to the bottom, no
         // empty band below, and the monitor itself grew
@@ -451,7 +560,7 @@ class ScreenFitIT {
     void theOverviewCardShowsTheHoldAdvisoryApartFromTheAlarm() throws Exception {
         nibp(150, 104); // a current reading: the station advises only while the value is current
         for (int[] s : SIZES) {
-            BrowserSteps.size(browser, s[0], s[1]);
+            BrowserSteps.sizeInner(browser, s[0], s[1]);
             browser.get(demo.dashboardUrl());
             waitFor().until(d -> BrowserSteps.text(browser, "bed-01-advice").contains("consider pausing")
                     // the card shows the bed's highest alarm: the offline monitor, or the diastolic limit at the same priority
@@ -461,13 +570,13 @@ class ScreenFitIT {
             List<String> problems = clipped(".overview");
             assertEquals(List.of(), problems.stream().filter(p -> !p.startsWith("document")).toList(), "overview at " + s[0]);
         }
-        BrowserSteps.size(browser, 1280, 800);
+        BrowserSteps.sizeInner(browser, 1280, 800);
     }
 
     @Test
     void theCreateSessionFormShowsTheProtocolInFull() throws Exception {
         for (int[] s : SIZES) {
-            BrowserSteps.size(browser, s[0], s[1]);
+            BrowserSteps.sizeInner(browser, s[0], s[1]);
             BrowserSteps.openStartForm(browser, demo.dashboardUrl() + "bed/bed-03");
             BrowserSteps.chooseProtocol(browser, "midazolam");
             BrowserSteps.settled(browser);
@@ -477,7 +586,7 @@ class ScreenFitIT {
             shot(s[0] == 1280 ? "start-session" : "start-session-1024");
             assertEquals(List.of(), clipped(".bed-view"), "start form at " + s[0]);
         }
-        BrowserSteps.size(browser, 1280, 800);
+        BrowserSteps.sizeInner(browser, 1280, 800);
     }
 
     @Test
@@ -487,7 +596,7 @@ class ScreenFitIT {
         List<String> found = new ArrayList<>();
         try {
             for (int[] s : SIZES) {
-                BrowserSteps.size(browser, s[0], s[1]);
+                BrowserSteps.sizeInner(browser, s[0], s[1]);
                 browser.get(demo.dashboardUrl() + "review");
                 waitFor().until(d -> BrowserSteps.gridText(browser, "sessions-grid").contains("KET-201")
                         && BrowserSteps.gridText(browser, "sessions-grid").contains("KET-014"));
@@ -512,16 +621,16 @@ class ScreenFitIT {
                         + ".map(c => c.textContent.trim());");
                 assertEquals(List.of(), broken, "one-word values broken over two lines at " + s[0]);
             }
-            BrowserSteps.size(browser, 1280, 800);
+            BrowserSteps.sizeInner(browser, 1280, 800);
             BrowserSteps.clickGridCell(browser, "sessions-grid", "KET-201");
             waitFor().until(d -> BrowserSteps.text(browser, "record-subject").equals("KET-201"));
             waitFor().until(d -> d.findElement(By.id("sign-open")).isEnabled());
             BrowserSteps.settled(browser);
             shot("review-record");
-            BrowserSteps.size(browser, 1024, 768);
+            BrowserSteps.sizeInner(browser, 1024, 768);
             BrowserSteps.settled(browser);
             shot("review-record-1024");
-            BrowserSteps.size(browser, 1280, 800);
+            BrowserSteps.sizeInner(browser, 1280, 800);
 
             BrowserSteps.click(browser, "sign-open");
             waitFor().until(d -> !d.findElements(By.cssSelector("#sign-meaning vaadin-radio-button")).isEmpty());
@@ -551,7 +660,7 @@ class ScreenFitIT {
             BrowserSteps.click(browser, "waveform-close");
         } finally {
             browser.manage().deleteAllCookies();
-            BrowserSteps.size(browser, 1280, 800);
+            BrowserSteps.sizeInner(browser, 1280, 800);
             BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
         }
         assertEquals(List.of(), found);

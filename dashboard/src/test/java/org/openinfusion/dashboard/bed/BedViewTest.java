@@ -801,6 +801,9 @@ class BedViewTest {
         click("confirm-cancel");
         // when a physician signs in here: the step needs a reason, then it is taken
         signInHere("doc", Role.PHYSICIAN);
+        // the physician's discharge line says what they may do, not "only a physician can override"
+        KaribuStation.until(() -> text("discharge-summary").startsWith("Discharge:"));
+        assertTrue(text("discharge-summary").matches("Discharge: \\d of \\d met; you may record it with a reason"), text("discharge-summary"));
         click("step-ready-for-discharge");
         assertFalse(_get(Button.class, s -> s.withId("confirm-step")).isEnabled(), "not without a reason");
         _get(TextField.class, s -> s.withId("confirm-not-met-reason")).setValue("reviewed at the bedside");
@@ -872,6 +875,45 @@ class BedViewTest {
         KaribuStation.until(() -> _find(Div.class, s -> s.withClasses("rating-line")).size() == 2);
         List<String> rows = _find(Div.class, s -> s.withClasses("rating-line")).stream().map(d -> d.getElement().getTextRecursively()).toList();
         assertTrue(rows.get(0).startsWith("Baseline") && rows.get(1).startsWith("End of infusion"), rows.toString());
+    }
+
+    @Test
+    void theRatingsTabListsWhatWasRecordedFirstThenWhatIsStillToRateWithTheNextOneMarkedInWords() {
+        startSession("ketamine-midazolam-active-placebo");
+        click("step-baseline");
+        KaribuStation.until(() -> !_find(Button.class, s -> s.withId("rate-baseline-vas")).isEmpty());
+        click("rate-baseline-vas");
+        for (int i = 0; i < 3; i++) {
+            var line = _get(Component.class, s -> s.withId("vas-line")).getElement();
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-change", JsonMapper.builder().build().createObjectNode().put("event.detail.value", 20)));
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-commit", JsonMapper.builder().build().createObjectNode()));
+        }
+        click("rating-submit");
+        KaribuStation.until(() -> !_find(Span.class, s -> s.withId("rating-result")).isEmpty());
+        click("rating-done");
+        tab("Ratings");
+        KaribuStation.until(() -> text("ratings-recorded").contains("VAS"));
+
+        // done first, then still to rate: the recorded rows sit above the time points to come
+        Div list = _get(Div.class, s -> s.withClasses("prompt-list"));
+        assertEquals(List.of("ratings-recorded", "prompt-upcoming"), list.getChildren().map(c -> c.getId().orElse("")).toList());
+        List<Component> toRate = _get(Div.class, s -> s.withId("prompt-upcoming")).getChildren().toList();
+        assertTrue(toRate.size() >= 2, "baseline's open forms and the later time points: " + toRate.size());
+        // the baseline's other forms are still open: it is the one to rate next, marked and said in words, the only one marked
+        Component first = toRate.get(0);
+        assertTrue(first.getElement().getTextRecursively().startsWith("Baseline"), first.getElement().getTextRecursively());
+        assertTrue(first.getElement().getTextRecursively().endsWith("Due"), first.getElement().getTextRecursively());
+        // it lists the forms still to rate there, not the VAS just recorded
+        assertEquals("BaselineCADSS, BPRS+Due", first.getElement().getTextRecursively());
+        assertEquals("true", first.getElement().getAttribute("data-next"));
+        assertEquals("step", first.getElement().getAttribute("aria-current"));
+        assertEquals(1, toRate.stream().filter(c -> "true".equals(c.getElement().getAttribute("data-next"))).count(), "one next time point");
+        // the time points after the infusion start have no time yet and say why, in words
+        assertTrue(toRate.get(1).getElement().getTextRecursively().endsWith("Waiting for its start"), toRate.get(1).getElement().getTextRecursively());
+        // the overview card's next rating names the same forms: not the VAS already recorded
+        UI.getCurrent().navigate("");
+        KaribuStation.until(() -> !_find(Component.class, s -> s.withId("bed-01-next")).isEmpty() && text("bed-01-next").contains("Baseline"));
+        assertTrue(text("bed-01-next").startsWith("CADSS, BPRS+ at Baseline: "), text("bed-01-next"));
     }
 
     @Test

@@ -149,4 +149,31 @@ class LiveViewTest {
         UI.getCurrent().navigate("bed/bed-04");
         assertFalse(overview.alarmsStreaming(), "the overview left");
     }
+
+    @Test
+    void anAcknowledgedAlarmOnACardNamesWhoAcknowledgedWithoutBracketsInBrackets() throws Exception {
+        station.signIn("nurse7", Role.NURSE);
+        command(new SessionCommand.CreateSession("nurse7", "bed-04", "ketamine-midazolam-active-placebo", "KET-004", 70, "KIT-4"));
+        sample("bed-04", Stream.HR, 70);
+        sample("bed-04", Stream.SPO2, 85);
+        UI.getCurrent().navigate("");
+        KaribuStation.until(() -> text("bed-04-alarm").contains("SpO2 85 %: below the limit 92 %"));
+        command(new SessionCommand.AcknowledgeAlarm("nurse7", "bed-04", "LIMIT:spo2:lo92"));
+        KaribuStation.until(() -> text("bed-04-alarm").contains("acknowledged"));
+        // the printed name with the role, after a dot: never "(acknowledged by Nora Nurse (nurse))", never the account id
+        assertEquals("High priority: SpO2 85 %: below the limit 92 % \u00b7 acknowledged by Nora Nurse (nurse)", text("bed-04-alarm"));
+        command(new SessionCommand.SilenceAlarm("nurse7", "bed-04", "LIMIT:spo2:lo92", 120));
+        KaribuStation.until(() -> text("bed-04-alarm").contains("silenced"));
+        assertTrue(text("bed-04-alarm").matches("High priority: SpO2 85 %: below the limit 92 % \u00b7 acknowledged by Nora Nurse \\(nurse\\) \u00b7 silenced until \\d\\d:\\d\\d"),
+                text("bed-04-alarm"));
+    }
+
+    @Test
+    void aCuffWithoutAReadingYetReadsNoReadingYetAsOnTheBedViewWhileAStreamNotYetHeardFromWaitsForData() {
+        sample("bed-03", Stream.HR, 70);
+        UI.getCurrent().navigate("");
+        KaribuStation.until(() -> text("bed-03-hr").equals("70"));
+        assertEquals("no reading yet", text("bed-03-nibp_sys-age"));
+        assertEquals("Waiting for data", text("bed-03-spo2-age"));
+    }
 }

@@ -26,6 +26,10 @@ class TimelineDataTest {
         assertEquals(-60.0, o.getDouble("from"));
         assertEquals(180.0, o.getDouble("to"));
         assertEquals("Minutes from infusion start", o.getString("axis"));
+        // the bar's words come with the data from the bundle; the page's script holds none of its own
+        assertEquals("Reset zoom", o.getString("resetZoom"));
+        assertEquals("Auto-scale values", o.getString("autoScale"));
+        assertTrue(o.getString("zoomHint").startsWith("Drag across a panel"), o.getString("zoomHint"));
     }
 
     @Test

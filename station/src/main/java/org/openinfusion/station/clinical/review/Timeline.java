@@ -3,7 +3,10 @@ package org.openinfusion.station.clinical.review;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +25,8 @@ import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.rating.Instrument;
+import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rater;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
@@ -122,8 +127,8 @@ final class Timeline {
                             + (v.flagged().isEmpty() ? "" : "; outside the alarm limits: " + v.flagged().stream()
                             .map(f -> f.limit() + " (" + f.source() + ")").collect(Collectors.joining(", "))));
             case TrailEvent.VisitCompleted c -> other(r, null);
-            case TrailEvent.RatingPartAnswered a -> ev(r, Category.RATING, a.part().instrumentId() + " items " + String.join(", ",
-                    a.part().answers().keySet().stream().sorted().toList()) + " answered by the subject on the tablet", null);
+            case TrailEvent.RatingPartAnswered a -> ev(r, Category.RATING, Summaries.formName(instruments, a.part().instrumentId(), a.part().shortFormId())
+                    + " items " + itemNumbers(a.part()) + " answered by the subject on the tablet", null);
             case TrailEvent.TabletAccess t -> ev(r, Category.SESSION, "Patient tablet " + lower(t.step().name()).replace('_', ' ')
                     + (t.form() == null ? "" : ": " + Summaries.formName(instruments, t.form(), null) + " at " + t.timePointId()), t.detail());
             case TrailEvent.DeviceClockOffset o -> ev(r, Category.SESSION, "Device clock offset", "the clock of " + o.device()
@@ -301,5 +306,33 @@ final class Timeline {
     private static String humanise(String snake) {
         String words = snake.replace('_', ' ');
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /**
+     * The items of a part rating by their numbers in numeric order, a run as a range: "1-19", "1, 3, 5" (never the text
+     * order "1, 10, 11, ..., 2" nor item ids). An item the catalogue does not know keeps its id, after the numbered ones.
+     */
+    private String itemNumbers(Rating part) {
+        Optional<Instrument> instrument = instrument(part.instrumentId());
+        List<Integer> numbers = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : part.answers().keySet()) {
+            Optional<Item> item = instrument.flatMap(i -> i.item(id));
+            item.map(Item::number).ifPresentOrElse(numbers::add, () -> unknown.add(id));
+        }
+        numbers.sort(null);
+        unknown.sort(null);
+        boolean run = numbers.size() > 2 && numbers.getLast() - numbers.getFirst() == numbers.size() - 1;
+        List<String> words = new ArrayList<>(run ? List.of(numbers.getFirst() + "-" + numbers.getLast()) : numbers.stream().map(String::valueOf).toList());
+        words.addAll(unknown);
+        return String.join(", ", words);
+    }
+
+    private Optional<Instrument> instrument(String instrumentId) {
+        try {
+            return Optional.of(instruments.get(instrumentId));
+        } catch (NoSuchElementException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
+import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
@@ -100,5 +104,24 @@ class TimelineWordingTest {
         List<TimelineEvent> prompts = timeline(TrailSamples.everyTimelineKind()).stream().filter(e -> e.category() == Category.PROMPT).toList();
         assertFalse(prompts.isEmpty());
         assertTrue(prompts.stream().noneMatch(p -> p.title().endsWith(": waiting") || p.title().endsWith(": scheduled")), prompts.toString());
+    }
+
+    @Test
+    void thePartTheSubjectAnsweredOnTheTabletNamesItsFormAndItsItemsInNumericOrderAsARange() {
+        TrailEvent created = TrailSamples.everyKind().stream().filter(e -> e instanceof TrailEvent.SessionStepped s
+                && s.step() instanceof SessionEvent.Created).findFirst().orElseThrow();
+        Map<String, Answer> items1To19 = new HashMap<>();
+        for (int i = 1; i <= 19; i++) {
+            items1To19.put(String.valueOf(i), Answer.score(1));
+        }
+        Map<String, Answer> someItems = Map.of("2", Answer.score(0), "10", Answer.score(1), "1", Answer.score(2));
+        List<String> titles = timeline(List.of(created,
+                new TrailEvent.RatingPartAnswered(new Rating("p1", "cadss", null, "baseline", "nurse", "nurse1", TrailSamples.AT.minusSeconds(60),
+                        TrailSamples.AT, items1To19, null)),
+                new TrailEvent.RatingPartAnswered(new Rating("p2", "cadss", null, "t20", "nurse", "nurse1", TrailSamples.AT.minusSeconds(30),
+                        TrailSamples.AT, someItems, null))))
+                .stream().filter(e -> e.category() == Category.RATING).map(TimelineEvent::title).toList();
+        // the tablet's CADSS part read "cadss items 1, 10, 11, ..., 19, 2, 3, ..." (the form's id, the items as text)
+        assertEquals(List.of("CADSS items 1-19 answered by the subject on the tablet", "CADSS items 1, 2, 10 answered by the subject on the tablet"), titles);
     }
 }
