@@ -452,17 +452,27 @@ public class VisitView extends Div implements BeforeEnterObserver {
                 problem.setText(Text.get("visit.amendMissing"));
                 return;
             }
-            station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.Amend(visitId, reason.getValue(),
-                    new VisitCommand.AddNote(visitId, text.getValue())), done -> {
-                        d.close();
-                        reload();
-                    }, problem::setText);
+            sendThenClose(d, new VisitCommand.Amend(visitId, reason.getValue(), new VisitCommand.AddNote(visitId, text.getValue())),
+                    problem::setText);
         });
         ok.setId("visit-amend-submit");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(Text.get("confirm.cancel"), e -> d.close());
         Div body = new Div(reason, text, problem);
         body.addClassName("visit-fields");
+        openAmendDialog(d, body, ok);
+    }
+
+    /** Sends {@code c}; once the station took it the dialog closes and the page reloads, else {@code refused} says why. */
+    private void sendThenClose(Dialog d, VisitCommand c, Consumer<String> refused) {
+        station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, c, done -> {
+            d.close();
+            reload();
+        }, refused);
+    }
+
+    /** Opens an amendment dialog: its fields, Cancel and the submit button {@code ok}. */
+    private void openAmendDialog(Dialog d, Div body, Button ok) {
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(Text.get("confirm.cancel"), e -> d.close());
         d.add(body);
         d.getFooter().add(cancel, ok);
         amendDialog = d;
@@ -509,19 +519,11 @@ public class VisitView extends Div implements BeforeEnterObserver {
                 problem.setText(Text.get("visit.correctVitalsMissing"));
                 return;
             }
-            station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.Amend(visitId, reason.getValue(),
-                    new VisitCommand.CorrectVitals(visitId, line.entry(), changed)), done -> {
-                        d.close();
-                        reload();
-                    }, problem::setText);
+            sendThenClose(d, new VisitCommand.Amend(visitId, reason.getValue(), new VisitCommand.CorrectVitals(visitId, line.entry(), changed)),
+                    problem::setText);
         });
         ok.setId("visit-correct-vitals-submit");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(Text.get("confirm.cancel"), e -> d.close());
-        d.add(body);
-        d.getFooter().add(cancel, ok);
-        amendDialog = d;
-        d.open();
+        openAmendDialog(d, body, ok);
     }
 
     /**
@@ -539,11 +541,8 @@ public class VisitView extends Div implements BeforeEnterObserver {
                         refused.accept(Text.get("visit.amendReasonMissing"));
                         return;
                     }
-                    station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.Amend(visitId, reason.getValue(),
-                            new VisitCommand.RecordAdverseEvent(visitId, event)), done -> {
-                                aeDialog.close();
-                                reload();
-                            }, refused);
+                    sendThenClose(aeDialog, new VisitCommand.Amend(visitId, reason.getValue(), new VisitCommand.RecordAdverseEvent(visitId, event)),
+                            refused);
                 });
         existing.ifPresentOrElse(aeDialog.form()::show, () -> aeDialog.form().startingAt(clock.instant()));
         aeDialog.add(reason);
@@ -567,11 +566,7 @@ public class VisitView extends Div implements BeforeEnterObserver {
     private void openAdverseEvent() {
         aeDialog = new AdverseEventDialog(Text.get("ae.recordTitle"), AdverseEventForm.nextId(sheet.adverseEvents().stream().map(VisitSheet.Event::event)
                 .toList()), Optional.empty(),
-                (event, refused) -> station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.RecordAdverseEvent(visitId, event),
-                        done -> {
-                            aeDialog.close();
-                            reload();
-                        }, refused));
+                (event, refused) -> sendThenClose(aeDialog, new VisitCommand.RecordAdverseEvent(visitId, event), refused));
         aeDialog.form().startingAt(clock.instant());
         aeDialog.open();
     }
