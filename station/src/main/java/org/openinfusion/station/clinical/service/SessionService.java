@@ -158,16 +158,16 @@ public final class SessionService {
         if (open.isPresent()) {
             throw new IllegalStateException("bed " + bedId + " already has session " + open.get().session().id());
         }
-        // one participant, one open session: a second bed would split their record and dose them twice (the refusal
-        // names the bed, never the subject code: refusals may be logged)
+        Protocol p = protocols.latest(protocolId).orElseThrow(() -> new IllegalArgumentException("no protocol " + protocolId));
+        kits.requireUsable(kitId, subjectCode);
+        // one participant, one open session: a second bed would split their record and dose them twice (checked after
+        // the kit, whose refusal says more)
         byBed.values().stream().map(SessionRuntime::session)
                 .filter(s -> s.state() != SessionState.CLOSED && s.created().subjectCode().equals(subjectCode)).findFirst()
                 .ifPresent(s -> {
                     throw new IllegalStateException("this subject already has an open session, on bed " + s.created().bedId()
                             + ": close it there first");
                 });
-        Protocol p = protocols.latest(protocolId).orElseThrow(() -> new IllegalArgumentException("no protocol " + protocolId));
-        kits.requireUsable(kitId, subjectCode);
         var created = new SessionEvent.Created(clock.instant(), user, UUID.randomUUID().toString(), subjectCode, measures,
                 p.id(), p.version(), kitId, bedId, ageYears);
         Session session = Session.start(created, p, DoseCalculator.plan(p.infusion(), measures));
