@@ -39,25 +39,12 @@ public final class BrowserSteps {
     }
 
     /**
-     * Resizes the window so that the page itself gets {@code width} x {@code height} CSS pixels (the window's frame
-     * measured and added), and waits until the page reports that size.
+     * Resizes the window until the page itself has {@code width} x {@code height} CSS pixels, correcting the window by
+     * what the page still lacks at each look. Measuring the window's frame once instead goes wrong when that measure is
+     * taken before the page has followed a resize (a window already at the size asked for, on a loaded machine: the
+     * frame read as 0 and the page left short by it; seen in ScreenFitIT).
      */
     static void size(ChromeDriver browser, int width, int height) {
-        browser.manage().window().setSize(new Dimension(width, height));
-        long chromeHeight = (Long) browser.executeScript("return window.outerHeight - window.innerHeight");
-        long chromeWidth = (Long) browser.executeScript("return window.outerWidth - window.innerWidth");
-        browser.manage().window().setSize(new Dimension(width + (int) chromeWidth, height + (int) chromeHeight));
-        waitFor(browser).until(d -> ((Number) browser.executeScript("return window.innerWidth")).intValue() == width
-                && ((Number) browser.executeScript("return window.innerHeight")).intValue() == height);
-    }
-
-    /**
-     * Resizes the window until the page itself has {@code width} x {@code height} CSS pixels, correcting the window by
-     * what the page still lacks at each look. Unlike {@link #size}, which measures the window's frame once, it does not
-     * go wrong when that one measurement is taken before the page has followed a resize (a window already at the size
-     * asked for, on a loaded machine: the frame read as 0 and the page left short by it).
-     */
-    static void sizeInner(ChromeDriver browser, int width, int height) {
         waitFor(browser).until(d -> {
             List<?> inner = (List<?>) browser.executeScript("return [window.innerWidth, window.innerHeight]");
             int w = ((Number) inner.get(0)).intValue();

@@ -170,7 +170,7 @@ class ScreenFitIT {
         List<String> problems = new ArrayList<>();
         nibp(150, 104); // a current reading: the station advises only while the value is current
         for (int[] s : SIZES) {
-            BrowserSteps.sizeInner(browser, s[0], s[1]);
+            BrowserSteps.size(browser, s[0], s[1]);
             browser.get(demo.dashboardUrl() + "bed/bed-01");
             waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
                     && BrowserSteps.text(browser, "hold-advice").contains("consider pausing")
@@ -190,7 +190,7 @@ class ScreenFitIT {
             BrowserSteps.settled(browser);
             clipped("#bed-tabs").forEach(p -> problems.add(s[0] + "x" + s[1] + " ratings tab: " + p));
         }
-        BrowserSteps.sizeInner(browser, 1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
         assertEquals(List.of(), problems);
     }
 
@@ -204,7 +204,7 @@ class ScreenFitIT {
     @Test
     void theBedViewFitsAtEverySessionStepAtBothSizes() throws Exception {
         List<String> problems = new ArrayList<>();
-        BrowserSteps.sizeInner(browser, 1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
         BrowserSteps.openStartForm(browser, demo.dashboardUrl() + "bed/bed-04");
         BrowserSteps.startSession(browser, "KET-044", 38, 80, "KIT-0404", "naltrexone");
         BrowserSteps.click(browser, "step-baseline");
@@ -268,7 +268,7 @@ class ScreenFitIT {
         waitFor().until(d -> d.findElement(By.id("confirm-step")).getAttribute("disabled") == null);
         BrowserSteps.settled(browser);
         shot("confirm-close-after-discharge-1024");
-        BrowserSteps.sizeInner(browser, 1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
         BrowserSteps.settled(browser);
         shot("confirm-close-after-discharge");
         BrowserSteps.click(browser, "confirm-cancel");
@@ -289,7 +289,7 @@ class ScreenFitIT {
         BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);
         try {
             for (int[] s : SIZES) {
-                BrowserSteps.sizeInner(browser, s[0], s[1]);
+                BrowserSteps.size(browser, s[0], s[1]);
                 browser.get(demo.dashboardUrl() + "bed/bed-04");
                 BrowserSteps.click(browser, "step-ready-for-discharge");
                 waitFor().until(d -> !d.findElements(By.id("confirm-not-met-reason")).isEmpty());
@@ -301,7 +301,7 @@ class ScreenFitIT {
             }
         } finally {
             browser.manage().deleteAllCookies();
-            BrowserSteps.sizeInner(browser, 1280, 800);
+            BrowserSteps.size(browser, 1280, 800);
             BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
         }
     }
@@ -320,7 +320,7 @@ class ScreenFitIT {
     /** Looks at bed-04 at both sizes once {@code readyId} shows: screenshots, and every layout problem into {@code problems}. */
     private static void atBothSizes(String step, String readyId, List<String> problems) throws Exception {
         for (int[] s : SIZES) {
-            BrowserSteps.sizeInner(browser, s[0], s[1]);
+            BrowserSteps.size(browser, s[0], s[1]);
             browser.get(demo.dashboardUrl() + "bed/bed-04");
             waitFor().until(d -> !d.findElements(By.id(readyId)).isEmpty() && BrowserSteps.text(browser, "inf-pump").length() > 1);
             BrowserSteps.settled(browser);
@@ -457,7 +457,7 @@ class ScreenFitIT {
                 Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.AddMarker(writer, "bed-03", kinds[i], LONG_NOTES.get(i)), asWriter));
             }
             for (int[] s : SIZES) {
-                BrowserSteps.sizeInner(browser, s[0], s[1]);
+                BrowserSteps.size(browser, s[0], s[1]);
                 browser.get(demo.dashboardUrl() + "bed/bed-03");
                 waitFor().until(d -> BrowserSteps.text(browser, "session-header").contains("KET-303"));
                 BrowserSteps.click(browser, "tab-notes");
@@ -471,7 +471,7 @@ class ScreenFitIT {
                 System.out.println("notes tab at " + at + problems);
             }
         } finally {
-            BrowserSteps.sizeInner(browser, 1280, 800);
+            BrowserSteps.size(browser, 1280, 800);
             Futures.await(vertx.eventBus().request(Addresses.SESSION_COMMAND, new SessionCommand.SessionStep(writer, "bed-03", Step.CLOSE, "IT: notes layout"),
                     asWriter));
             demo.station().users().setDisabled(writer, true);
@@ -498,7 +498,7 @@ class ScreenFitIT {
     /** The ECG lead select sits on the black monitor; its open list is on a light surface: its options read dark there. */
     @Test
     void theEcgLeadOptionsReadWithFullContrast() throws Exception {
-        BrowserSteps.sizeInner(browser, 1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
         browser.get(demo.dashboardUrl() + "bed/bed-01");
         waitFor().until(d -> !d.findElements(By.id("ecg-lead")).isEmpty());
         BrowserSteps.click(browser, "ecg-lead");
@@ -537,12 +537,12 @@ class ScreenFitIT {
 
     @Test
     void theBedViewFollowsAResizeWithoutAReload() throws Exception {
-        BrowserSteps.sizeInner(browser, 1024, 768);
+        BrowserSteps.size(browser, 1024, 768);
         browser.get(demo.dashboardUrl() + "bed/bed-01");
         waitFor().until(d -> !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
         BrowserSteps.settled(browser);
         double before = ((Number) browser.executeScript("return document.querySelector('.bed-monitor').getBoundingClientRect().height")).doubleValue();
-        BrowserSteps.sizeInner(browser, 1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
         BrowserSteps.settled(browser);
         // the page fills the new window: the monitor (with the marker row under it) reaches down to the bottom, no
         // empty band below, and the monitor itself grew
@@ -560,7 +560,7 @@ class ScreenFitIT {
     void theOverviewCardShowsTheHoldAdvisoryApartFromTheAlarm() throws Exception {
         nibp(150, 104); // a current reading: the station advises only while the value is current
         for (int[] s : SIZES) {
-            BrowserSteps.sizeInner(browser, s[0], s[1]);
+            BrowserSteps.size(browser, s[0], s[1]);
             browser.get(demo.dashboardUrl());
             waitFor().until(d -> BrowserSteps.text(browser, "bed-01-advice").contains("consider pausing")
                     // the card shows the bed's highest alarm: the offline monitor, or the diastolic limit at the same priority
@@ -570,13 +570,13 @@ class ScreenFitIT {
             List<String> problems = clipped(".overview");
             assertEquals(List.of(), problems.stream().filter(p -> !p.startsWith("document")).toList(), "overview at " + s[0]);
         }
-        BrowserSteps.sizeInner(browser, 1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
     }
 
     @Test
     void theCreateSessionFormShowsTheProtocolInFull() throws Exception {
         for (int[] s : SIZES) {
-            BrowserSteps.sizeInner(browser, s[0], s[1]);
+            BrowserSteps.size(browser, s[0], s[1]);
             BrowserSteps.openStartForm(browser, demo.dashboardUrl() + "bed/bed-03");
             BrowserSteps.chooseProtocol(browser, "midazolam");
             BrowserSteps.settled(browser);
@@ -586,7 +586,7 @@ class ScreenFitIT {
             shot(s[0] == 1280 ? "start-session" : "start-session-1024");
             assertEquals(List.of(), clipped(".bed-view"), "start form at " + s[0]);
         }
-        BrowserSteps.sizeInner(browser, 1280, 800);
+        BrowserSteps.size(browser, 1280, 800);
     }
 
     @Test
@@ -596,7 +596,7 @@ class ScreenFitIT {
         List<String> found = new ArrayList<>();
         try {
             for (int[] s : SIZES) {
-                BrowserSteps.sizeInner(browser, s[0], s[1]);
+                BrowserSteps.size(browser, s[0], s[1]);
                 browser.get(demo.dashboardUrl() + "review");
                 waitFor().until(d -> BrowserSteps.gridText(browser, "sessions-grid").contains("KET-201")
                         && BrowserSteps.gridText(browser, "sessions-grid").contains("KET-014"));
@@ -621,16 +621,16 @@ class ScreenFitIT {
                         + ".map(c => c.textContent.trim());");
                 assertEquals(List.of(), broken, "one-word values broken over two lines at " + s[0]);
             }
-            BrowserSteps.sizeInner(browser, 1280, 800);
+            BrowserSteps.size(browser, 1280, 800);
             BrowserSteps.clickGridCell(browser, "sessions-grid", "KET-201");
             waitFor().until(d -> BrowserSteps.text(browser, "record-subject").equals("KET-201"));
             waitFor().until(d -> d.findElement(By.id("sign-open")).isEnabled());
             BrowserSteps.settled(browser);
             shot("review-record");
-            BrowserSteps.sizeInner(browser, 1024, 768);
+            BrowserSteps.size(browser, 1024, 768);
             BrowserSteps.settled(browser);
             shot("review-record-1024");
-            BrowserSteps.sizeInner(browser, 1280, 800);
+            BrowserSteps.size(browser, 1280, 800);
 
             BrowserSteps.click(browser, "sign-open");
             waitFor().until(d -> !d.findElements(By.cssSelector("#sign-meaning vaadin-radio-button")).isEmpty());
@@ -660,7 +660,7 @@ class ScreenFitIT {
             BrowserSteps.click(browser, "waveform-close");
         } finally {
             browser.manage().deleteAllCookies();
-            BrowserSteps.sizeInner(browser, 1280, 800);
+            BrowserSteps.size(browser, 1280, 800);
             BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
         }
         assertEquals(List.of(), found);
