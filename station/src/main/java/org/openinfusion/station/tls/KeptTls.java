@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -22,8 +23,10 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +50,9 @@ import javax.security.auth.x500.X500Principal;
  * <li>both are valid now and for at least {@link GeneratedTls#RENEW_BEFORE} more (a certificate close to its end is
  * replaced at a start, not when it runs out while the station runs);</li>
  * <li>{@code server.key} is the private key of the server's certificate (a signature made with it verifies with the
- * certificate's public key), and {@code server.p12} is not older than the PEM files it was made with.</li>
+ * certificate's public key), and {@code server.p12}, what the servers are given, opens with the kept password and holds
+ * exactly that key with that chain;</li>
+ * <li>the folder is not a symbolic link (its permissions would be those of wherever it points).</li>
  * </ul>
  */
 final class KeptTls {
@@ -70,7 +75,10 @@ final class KeptTls {
             }
         }
         try {
-            if (!OWNER_ONLY_FOLDER.containsAll(Files.getPosixFilePermissions(dir))) {
+            if (Files.isSymbolicLink(dir)) {
+                return Optional.of("the folder is a symbolic link (to " + Files.readSymbolicLink(dir) + ")");
+            }
+            if (!OWNER_ONLY_FOLDER.containsAll(Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS))) {
                 return Optional.of("the folder is open to others (" + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)) + ")");
             }
             for (Path secret : List.of(files.keyPem(), files.keystore(), files.keystorePasswordFile())) {
@@ -132,17 +140,33 @@ final class KeptTls {
             if (!verifier.verify(signature)) {
                 return Optional.of("server.key is not the key of the certificate");
             }
-            // the key store (read only by the server that gets it, with its password) is made after the PEM files: one
-            // older than them was not made from them
-            for (Path pem : List.of(files.certPem(), files.keyPem())) {
-                if (Files.getLastModifiedTime(files.keystore()).compareTo(Files.getLastModifiedTime(pem)) < 0) {
-                    return Optional.of("server.p12 is older than " + pem.getFileName());
-                }
-            }
-            return Optional.empty();
+            // the key store is what the servers are given: it must open with the kept password (a wrong one throws)
+            // and hold exactly the key and chain checked above
+            return keyStoreHolds(files, key, List.of(server, ca));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             return Optional.of("unreadable: " + e.getMessage());
         }
+    }
+
+    /** Empty when {@code server.p12} opens with its password and holds one key entry: {@code key} with {@code chain}. */
+    private static Optional<String> keyStoreHolds(GeneratedTls files, PrivateKey key, List<X509Certificate> chain)
+            throws IOException, GeneralSecurityException {
+        char[] password = Files.readString(files.keystorePasswordFile(), StandardCharsets.US_ASCII).strip().toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(files.keystore(), LinkOption.NOFOLLOW_LINKS)) {
+            ks.load(in, password);
+        }
+        List<String> aliases = Collections.list(ks.aliases());
+        if (aliases.size() != 1 || !ks.isKeyEntry(aliases.getFirst())) {
+            return Optional.of("server.p12 holds " + aliases.size() + " entries, not the one key");
+        }
+        Key stored = ks.getKey(aliases.getFirst(), password);
+        Certificate[] storedChain = ks.getCertificateChain(aliases.getFirst());
+        if (stored == null || !Arrays.equals(stored.getEncoded(), key.getEncoded())
+                || storedChain == null || !List.of(storedChain).equals(chain)) {
+            return Optional.of("server.p12 does not hold server.key with server.pem");
+        }
+        return Optional.empty();
     }
 
     /**

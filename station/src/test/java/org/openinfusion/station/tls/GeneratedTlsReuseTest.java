@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -170,14 +169,29 @@ class GeneratedTlsReuseTest {
     }
 
     @Test
-    void aKeyStoreOlderThanTheCertificateItWasMadeFromIsMadeAnew() throws Exception {
+    void aKeyStoreWithAnotherCertificateOrAPasswordThatDoesNotOpenItIsMadeAnew() throws Exception {
         Path dir = root.resolve("tls");
-        GeneratedTls made = GeneratedTls.createAt(dir, NAME, NOW, GeneratedTls.LOOPBACK, GeneratedTls.VALIDITY);
-        Files.setLastModifiedTime(made.keystore(), FileTime.from(Files.getLastModifiedTime(made.certPem()).toInstant().minusSeconds(60)));
-
-        assertEquals(Optional.of("server.p12 is older than server.pem"), KeptTls.staleness(dir, NAME, GeneratedTls.LOOPBACK, NOW,
-                GeneratedTls.RENEW_BEFORE));
+        GeneratedTls.createAt(dir, NAME, NOW, GeneratedTls.LOOPBACK, GeneratedTls.VALIDITY);
+        // the key store of another set (a server would serve its certificate), given the right password: refused
+        GeneratedTls other = GeneratedTls.createAt(root.resolve("other"), NAME, NOW, GeneratedTls.LOOPBACK, GeneratedTls.VALIDITY);
+        Files.copy(other.keystore(), dir.resolve("server.p12"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(other.keystorePasswordFile(), dir.resolve("server.p12.password"), StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(Optional.of("server.p12 does not hold server.key with server.pem"),
+                KeptTls.staleness(dir, NAME, GeneratedTls.LOOPBACK, NOW, GeneratedTls.RENEW_BEFORE));
         assertKeptIsFalse(dir);
+
+        // a password file that does not open the key store: made anew (not a failed start)
+        KeptTls.writeOwnerOnly(dir.resolve("server.p12.password"), "not-the-password");
+        assertReason(KeptTls.staleness(dir, NAME, GeneratedTls.LOOPBACK, NOW, GeneratedTls.RENEW_BEFORE), "unreadable");
+        assertKeptIsFalse(dir);
+    }
+
+    @Test
+    void aFolderThatIsASymbolicLinkIsNotKept() throws Exception {
+        Path real = root.resolve("real-tls");
+        GeneratedTls.createAt(real, NAME, NOW, GeneratedTls.LOOPBACK, GeneratedTls.VALIDITY);
+        Path link = Files.createSymbolicLink(root.resolve("tls"), real);
+        assertReason(KeptTls.staleness(link, NAME, GeneratedTls.LOOPBACK, NOW, GeneratedTls.RENEW_BEFORE), "symbolic link");
     }
 
     private static void assertReason(Optional<String> reason, String... parts) {

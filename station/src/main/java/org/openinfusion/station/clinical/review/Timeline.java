@@ -45,6 +45,9 @@ final class Timeline {
     private final String protocolTitle;
     private boolean stoppedEarly;
     private Map<String, Rating> ratings = Map.of();
+    /** Per adverse event id, its versions recorded so far and the latest term, in trail order (an amendment's wording). */
+    private final Map<String, Integer> aeVersions = new HashMap<>();
+    private final Map<String, String> aeTerms = new HashMap<>();
 
     Timeline(InstrumentCatalog instruments) {
         this(instruments, null);
@@ -63,7 +66,11 @@ final class Timeline {
         Map<String, Rating> byId = new HashMap<>();
         s.ratings().forEach(r -> byId.put(r.rating().id(), r.rating()));
         ratings = byId;
-        return s.entries().stream().filter(Timeline::shown).map(this::event).sorted(Comparator.comparing(TimelineEvent::at)).toList();
+        aeVersions.clear();
+        aeTerms.clear();
+        // in trail order (an amendment's wording counts the versions of its adverse event before it), then by time
+        return s.entries().stream().filter(Timeline::shown).map(this::event).toList().stream()
+                .sorted(Comparator.comparing(TimelineEvent::at)).toList();
     }
 
     /** False for a prompt's bookkeeping before its window opens (waiting for its anchor, or scheduled). */
@@ -86,8 +93,11 @@ final class Timeline {
             case TrailEvent.DischargeOverridden o -> new TimelineEvent(r.at(), Category.SESSION, "Ready for discharge by physician override",
                     (o.criteria().isEmpty() ? "unmet: " + String.join("; ", o.unmet()) + "; " : "") + "reason: " + o.reason(),
                     r.actor(), r.seq(), o.criteria());
-            case TrailEvent.AdverseEventRecorded a -> ev(r, Category.ADVERSE_EVENT, "Adverse event " + a.event().id() + ": "
-                    + a.event().term(), adverseEvent(a.event()));
+            case TrailEvent.AdverseEventRecorded a -> {
+                aeVersions.merge(a.event().id(), 1, Integer::sum);
+                aeTerms.put(a.event().id(), a.event().term());
+                yield ev(r, Category.ADVERSE_EVENT, "Adverse event " + a.event().id() + ": " + a.event().term(), adverseEvent(a.event()));
+            }
             case TrailEvent.MedicationGiven g -> ev(r, Category.MEDICATION, (g.medication().rescue() ? "Rescue medication: " : "Medication: ")
                     + g.medication().drug(), medication(g.medication()));
             case TrailEvent.PromptChanged p -> ev(r, Category.PROMPT, p.transition().timePointId() + ": " + lower(p.transition().to().name()), null);
@@ -250,7 +260,10 @@ final class Timeline {
         return switch (change) {
             case TrailEvent.NoteAdded n -> n.text();
             case TrailEvent.RatingReplaced r -> ratingName(r.ratingId()) + " corrected";
-            case TrailEvent.AdverseEventAdded a -> "adverse event " + a.adverseEventId() + " recorded after closing";
+            // the amendment follows the version it wrote: more than one version of the id means it changed one
+            case TrailEvent.AdverseEventAdded a -> "adverse event " + a.adverseEventId()
+                    + (aeTerms.containsKey(a.adverseEventId()) ? " (" + aeTerms.get(a.adverseEventId()) + ")" : "")
+                    + (aeVersions.getOrDefault(a.adverseEventId(), 0) > 1 ? " amended" : " added as an amendment");
             case TrailEvent.VitalsReplaced v -> "vital signs corrected";
         };
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
+import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.SessionEvent;
 import org.openinfusion.station.testing.TrailSamples;
 
@@ -64,6 +66,27 @@ class TimelineWordingTest {
                 + TrailSamples.AT.minusSeconds(300), vitals.detail());
         TimelineEvent alarm = events.stream().filter(e -> e.category() == Category.ALARM_RAISED).findFirst().orElseThrow();
         assertEquals("Medium priority", alarm.detail(), "no alarm id");
+    }
+
+    @Test
+    void anAdverseEventAmendmentNamesItsTermAndSaysWhetherItAddedOrChangedOne() {
+        TrailEvent created = TrailSamples.everyKind().stream().filter(e -> e instanceof TrailEvent.SessionStepped s
+                && s.step() instanceof SessionEvent.Created).findFirst().orElseThrow();
+        TrailEvent.AdverseEventRecorded nausea = (TrailEvent.AdverseEventRecorded) TrailSamples.everyKind().stream()
+                .filter(e -> e instanceof TrailEvent.AdverseEventRecorded a && a.event().id().equals("AE-2")).findFirst().orElseThrow();
+        TrailEvent.AdverseEventRecorded worse = new TrailEvent.AdverseEventRecorded(TrailSamples.AT.plusSeconds(60),
+                new AdverseEvent("AE-2", "Nausea", nausea.event().start(), nausea.event().end(), AdverseEvent.Severity.MODERATE,
+                        true, nausea.event().relationship(), nausea.event().action(), nausea.event().outcome(), Optional.empty()));
+        TrailEvent.AdverseEventRecorded late = new TrailEvent.AdverseEventRecorded(TrailSamples.AT.plusSeconds(120),
+                new AdverseEvent("AE-3", "Headache", TrailSamples.AT, Optional.empty(), AdverseEvent.Severity.MILD, false,
+                        AdverseEvent.Relationship.UNLIKELY_RELATED, AdverseEvent.Action.NOT_APPLICABLE, AdverseEvent.Outcome.NOT_RECOVERED_NOT_RESOLVED,
+                        Optional.empty()));
+        List<String> amendments = timeline(List.of(created, nausea,
+                worse, new TrailEvent.RecordAmended(TrailSamples.AT.plusSeconds(60), "paper CRF says moderate", new TrailEvent.AdverseEventAdded("AE-2")),
+                late, new TrailEvent.RecordAmended(TrailSamples.AT.plusSeconds(120), "reported by phone", new TrailEvent.AdverseEventAdded("AE-3"))))
+                .stream().filter(e -> e.category() == Category.AMENDMENT).map(TimelineEvent::detail).toList();
+        assertEquals(List.of("paper CRF says moderate: adverse event AE-2 (Nausea) amended",
+                "reported by phone: adverse event AE-3 (Headache) added as an amendment"), amendments);
     }
 
     @Test
