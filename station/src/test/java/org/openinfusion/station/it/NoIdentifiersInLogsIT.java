@@ -124,9 +124,10 @@ class NoIdentifiersInLogsIT {
             await(vertx.eventBus().request(Addresses.VISIT_COMMAND, new VisitCommand.AddNote(visit, FREE_TEXT + " " + VISIT_SUBJECT), nurse));
             await(vertx.eventBus().request(Addresses.VISIT_COMMAND, new VisitCommand.Complete(visit), nurse));
 
-            // the devices' values of the session stored meanwhile (so the data path has logged what it logs)
-            Eventually.waitUntil(Duration.ofSeconds(30), "the station logged its sign-ins and the bed's devices",
-                    () -> log.lines.stream().anyMatch(l -> l.contains("signed in")) && log.lines.size() > 20);
+            // the station's own lines of the run, each written after its answer: the capture saw them
+            Eventually.waitUntil(Duration.ofSeconds(30), "the station logged the sign-ins, the export and the refused visit request",
+                    () -> List.of("signed in as nurse", "signed in as physician", "ratings-csv export of", "by nurse-it refused").stream()
+                            .allMatch(t -> log.lines.stream().anyMatch(l -> l.contains(t))));
         } finally {
             root.detachAppender(log);
         }
