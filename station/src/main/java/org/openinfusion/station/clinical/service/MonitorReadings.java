@@ -1,6 +1,7 @@
 package org.openinfusion.station.clinical.service;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -20,7 +21,9 @@ import org.openinfusion.station.domain.Stream;
  * a value is taken only while it is seconds to minutes old, and the devices send again within that after a restart).
  *
  * <p><b>Measured at (what a value's age is judged on).</b> Each device's clock offset (receive time minus device time) is
- * learnt from its continuous values, which are current when received, as the session worker learns it for a bed's cuff.
+ * learnt from its continuous values: the least seen over the last {@link #OFFSET_WINDOW}, since delivery only ever adds
+ * to it (values held by the broker or the monitor while the station was away arrive late together, and the latest of
+ * them would make a late cuff reading in the same flush look as fresh as its arrival).
  * A value's measured-at is then the <em>earlier</em> of its receive time and its device time corrected by that offset:
  * a cuff reading delivered late (buffered, sent again after a reconnect) is as old as the cuff says, never as fresh as its
  * arrival; and a corrected device time later than the arrival (the offset's jitter) cannot make a value younger than
@@ -37,12 +40,38 @@ public final class MonitorReadings {
     public record Reading(DeviceRef device, Stream stream, double value, Instant receivedAt, Instant measuredAt) {
     }
 
+    /** How far back a device's least clock offset is taken from (a device clock set back counts fully after it). */
+    static final Duration OFFSET_WINDOW = Duration.ofMinutes(10);
+
     private final Map<String, Map<Stream, Reading>> byBed = new TreeMap<>();
-    private final Map<DeviceRef, Duration> clockOffsets = new HashMap<>();
+    private final Map<DeviceRef, LeastOffset> clockOffsets = new HashMap<>();
+
+    /** The least of the offsets seen over the window: a queue whose offsets rise from its head (a sliding minimum). */
+    private static final class LeastOffset {
+        private record Seen(Instant at, Duration offset) {
+        }
+
+        private final ArrayDeque<Seen> rising = new ArrayDeque<>();
+
+        void add(Instant at, Duration offset) {
+            while (!rising.isEmpty() && rising.peekLast().offset().compareTo(offset) >= 0) {
+                rising.pollLast();
+            }
+            rising.addLast(new Seen(at, offset));
+            while (rising.peekFirst().at().isBefore(at.minus(OFFSET_WINDOW))) {
+                rising.pollFirst();
+            }
+        }
+
+        Duration least() {
+            return rising.peekFirst().offset();
+        }
+    }
 
     public void sample(NumericSample s) {
         if (!isCuff(s.stream())) {
-            clockOffsets.put(s.source(), Duration.between(s.deviceTime(), s.receiveTime()));
+            clockOffsets.computeIfAbsent(s.source(), d -> new LeastOffset())
+                    .add(s.receiveTime(), Duration.between(s.deviceTime(), s.receiveTime()));
         }
         if (VitalCheck.VISIT_STREAMS.contains(s.stream().key())) {
             // a reading delivered late never replaces a later one of the stream
@@ -53,11 +82,11 @@ public final class MonitorReadings {
     }
 
     private Instant measuredAt(NumericSample s) {
-        Duration offset = clockOffsets.get(s.source());
+        LeastOffset offset = clockOffsets.get(s.source());
         if (offset == null) {
             return s.receiveTime();
         }
-        Instant corrected = s.deviceTime().plus(offset);
+        Instant corrected = s.deviceTime().plus(offset.least());
         return corrected.isBefore(s.receiveTime()) ? corrected : s.receiveTime();
     }
 

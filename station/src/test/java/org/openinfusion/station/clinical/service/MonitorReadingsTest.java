@@ -44,6 +44,33 @@ class MonitorReadingsTest {
     }
 
     @Test
+    void aLateFlushOfValuesDoesNotTeachTheOffsetSoACuffReadingInItStaysOld() {
+        sample(MONITOR, Stream.HR, 72, NOW.minus(BEHIND), NOW); // delivered at once: the monitor's clock offset is +90 s
+        // the station was away 4 min; the broker then delivers what the monitor sent meanwhile, all at once
+        Instant flush = NOW.plus(Duration.ofMinutes(4));
+        for (int s = 10; s <= 230; s += 10) {
+            sample(MONITOR, Stream.HR, 74, NOW.plusSeconds(s).minus(BEHIND), flush);
+        }
+        Instant cuffMeasured = NOW.plusSeconds(60);
+        sample(MONITOR, Stream.NIBP_SYS, 131, cuffMeasured.minus(BEHIND), flush);
+        assertEquals(cuffMeasured, latest(Stream.NIBP_SYS).measuredAt(), "as old as the cuff says, not as fresh as the flush");
+        assertEquals(NOW.plusSeconds(230), latest(Stream.HR).measuredAt(), "the last heart rate of the flush, as measured");
+    }
+
+    @Test
+    void aDeviceClockSetBackCountsOnceTheWindowHasPassed() {
+        sample(MONITOR, Stream.HR, 72, NOW.minus(BEHIND), NOW);
+        // the monitor's clock is set back 60 s more: until the older, smaller offset leaves the window its values look older
+        Duration later = MonitorReadings.OFFSET_WINDOW.plusSeconds(1);
+        Instant at = NOW.plus(later);
+        sample(MONITOR, Stream.HR, 73, at.minus(BEHIND).minusSeconds(60), at);
+        assertEquals(at, latest(Stream.HR).measuredAt());
+        Instant cuff = at.plusSeconds(1);
+        sample(MONITOR, Stream.NIBP_SYS, 128, cuff.minus(BEHIND).minusSeconds(60), cuff);
+        assertEquals(cuff, latest(Stream.NIBP_SYS).measuredAt(), "the new offset is the least in the window");
+    }
+
+    @Test
     void aCorrectedDeviceTimeAfterTheArrivalCannotMakeAValueYoungerThanItsArrival() {
         sample(MONITOR, Stream.HR, 72, NOW.minus(BEHIND), NOW);
         Instant received = NOW.plusSeconds(30);

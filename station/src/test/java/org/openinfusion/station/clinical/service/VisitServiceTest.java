@@ -394,7 +394,8 @@ class VisitServiceTest {
 
         // a cuff reading delivered late (sent again after a reconnect): its age is the cuff's, on the station's clock,
         // from the monitor's clock offset learnt from its continuous values (its clock runs 60 s behind)
-        clock.advance(Duration.ofMinutes(7)); // every value above is too old by now
+        // every value above is too old by now, and out of the window the monitor's clock offset is learnt over
+        clock.advance(MonitorReadings.OFFSET_WINDOW.plusMinutes(1));
         Instant now = clock.instant();
         visits.sample(new NumericSample(new DeviceRef("bed-02", "mon-1"), Stream.HR, 70, now.minusSeconds(60), now, ++seq));
         visits.sample(new NumericSample(new DeviceRef("bed-02", "mon-1"), Stream.NIBP_SYS, 141, now.minusSeconds(60 + 400), now, ++seq));
