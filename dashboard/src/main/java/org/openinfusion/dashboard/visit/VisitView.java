@@ -541,8 +541,10 @@ public class VisitView extends Div implements BeforeEnterObserver {
                         refused.accept(Text.get("visit.amendReasonMissing"));
                         return;
                     }
-                    sendThenClose(aeDialog, new VisitCommand.Amend(visitId, reason.getValue(), new VisitCommand.RecordAdverseEvent(visitId, event)),
-                            refused);
+                    // a change of the one shown, or a new one (refused if its id was taken meanwhile: never a silent replacement)
+                    VisitCommand change = existing.isPresent() ? new VisitCommand.AmendAdverseEvent(visitId, event)
+                            : new VisitCommand.RecordAdverseEvent(visitId, event);
+                    sendThenClose(aeDialog, new VisitCommand.Amend(visitId, reason.getValue(), change), refused);
                 });
         existing.ifPresentOrElse(aeDialog.form()::show, () -> aeDialog.form().startingAt(clock.instant()));
         aeDialog.add(reason);

@@ -53,8 +53,18 @@ public sealed interface VisitCommand {
     record AddNote(String visitSessionId, String text) implements VisitCommand {
     }
 
-    /** An adverse event reported at a rating visit. */
+    /**
+     * An adverse event reported at a rating visit; as the {@code change} of an {@link Amend}, one added to the completed
+     * visit (refused when its id is already recorded there: a change of it is {@link AmendAdverseEvent}).
+     */
     record RecordAdverseEvent(String visitSessionId, AdverseEvent event) implements VisitCommand {
+    }
+
+    /**
+     * A later version of an adverse event already recorded at a completed visit (same id), as the {@code change} of an
+     * {@link Amend} (only there); refused when no adverse event of that id is recorded at the visit.
+     */
+    record AmendAdverseEvent(String visitSessionId, AdverseEvent event) implements VisitCommand {
     }
 
     /**

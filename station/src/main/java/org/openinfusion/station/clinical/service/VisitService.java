@@ -29,6 +29,7 @@ import org.openinfusion.station.clinical.history.AuditHistory;
 import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.history.SessionId;
 import org.openinfusion.station.clinical.history.StudyVisits;
+import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.protocol.AlarmLimit;
 import org.openinfusion.station.clinical.protocol.Protocol;
@@ -182,6 +183,8 @@ public final class VisitService {
             case VisitCommand.Amend a -> amend(actor, a);
             case VisitCommand.CorrectVitals x -> throw new VisitRefused("vital signs are corrected by a physician's amendment of the completed visit,"
                     + " with its reason");
+            case VisitCommand.AmendAdverseEvent x -> throw new VisitRefused("an adverse event is changed by a physician's amendment of the completed"
+                    + " visit, with its reason");
         };
     }
 
@@ -334,13 +337,8 @@ public final class VisitService {
                 }
                 audit.record(actor, session, new TrailEvent.RecordAmended(clock.instant(), reason, new TrailEvent.NoteAdded(n.text().strip())));
             }
-            case VisitCommand.RecordAdverseEvent e -> {
-                if (e.event() == null) {
-                    throw new VisitRefused("no adverse event given");
-                }
-                audit.record(actor, session, new TrailEvent.AdverseEventRecorded(clock.instant(), e.event()));
-                audit.record(actor, session, new TrailEvent.RecordAmended(clock.instant(), reason, new TrailEvent.AdverseEventAdded(e.event().id())));
-            }
+            case VisitCommand.RecordAdverseEvent e -> amendAdverseEvent(actor, v, reason, e.event(), false);
+            case VisitCommand.AmendAdverseEvent e -> amendAdverseEvent(actor, v, reason, e.event(), true);
             case VisitCommand.RecordRating r -> {
                 Rating rating = r.rating();
                 if (!rating.isCorrection()) {
@@ -370,6 +368,29 @@ public final class VisitService {
             case null, default -> throw new VisitRefused("an amendment corrects a rating or vital signs, adds a note or records an adverse event");
         }
         return done(v.started().subject(), v.started().protocolId(), v.id(), score);
+    }
+
+    /**
+     * An adverse event added to a completed visit ({@code change} false: its id must be new there, so two physicians
+     * adding one at once cannot replace each other's) or a later version of one recorded there ({@code change} true: its
+     * id must be recorded), then {@code record.amended} with the reason.
+     */
+    private void amendAdverseEvent(String actor, StudyVisits.VisitSession v, String reason, AdverseEvent event, boolean change) {
+        if (event == null) {
+            throw new VisitRefused("no adverse event given");
+        }
+        boolean recorded = v.entries().stream().anyMatch(r -> r.event() instanceof TrailEvent.AdverseEventRecorded a
+                && a.event().id().equals(event.id()));
+        if (change && !recorded) {
+            throw new VisitRefused("adverse event " + event.id() + " is not recorded at this visit: add it as a new one");
+        }
+        if (!change && recorded) {
+            throw new VisitRefused("adverse event " + event.id() + " is already recorded at this visit (added meanwhile?):"
+                    + " reload the visit and amend it, or add the new one again");
+        }
+        SessionId session = new SessionId(v.id());
+        audit.record(actor, session, new TrailEvent.AdverseEventRecorded(clock.instant(), event));
+        audit.record(actor, session, new TrailEvent.RecordAmended(clock.instant(), reason, new TrailEvent.AdverseEventAdded(event.id())));
     }
 
     private VisitReply.Done enrol(String actor, VisitCommand.Enrol e) {

@@ -168,7 +168,7 @@ class VisitExportTest {
             visits.handle("dr1", new VisitCommand.Amend(day5.id(), "monitor printout reads 66", new VisitCommand.CorrectVitals(day5.id(), entry,
                     List.of(new TrailEvent.VitalReading("hr", 66, clock.instant())))));
             var day1 = visits.visits().visits().stream().filter(v -> "day1".equals(v.started().visitId())).findFirst().orElseThrow();
-            visits.handle("dr1", new VisitCommand.Amend(day1.id(), "phoned: resolved that evening", new VisitCommand.RecordAdverseEvent(day1.id(),
+            visits.handle("dr1", new VisitCommand.Amend(day1.id(), "phoned: resolved that evening", new VisitCommand.AmendAdverseEvent(day1.id(),
                     headache(AdverseEvent.Severity.MODERATE, Optional.of(Instant.parse("2026-01-13T20:00:00Z")), AdverseEvent.Outcome.RECOVERED_RESOLVED))));
         }
         history = HistoryReader.history(file);

@@ -325,7 +325,17 @@ class VisitServiceTest {
         AdverseEvent resolved = new AdverseEvent("AE-1", "Headache", measured, Optional.of(measured.plus(Duration.ofHours(5))),
                 AdverseEvent.Severity.MODERATE, false, AdverseEvent.Relationship.UNLIKELY_RELATED, AdverseEvent.Action.NOT_APPLICABLE,
                 AdverseEvent.Outcome.RECOVERED_RESOLVED, Optional.empty());
-        run(new VisitCommand.Amend(id, "phoned: resolved that evening", new VisitCommand.RecordAdverseEvent(id, resolved)));
+        // a change of AE-1 names it as such; "adding" AE-1 again (a second physician's add that took the same id) or
+        // changing an AE never recorded is refused, so no adverse event is silently replaced
+        assertEquals("adverse event AE-1 is already recorded at this visit (added meanwhile?): reload the visit and amend it, or add the"
+                + " new one again", refused(new VisitCommand.Amend(id, "phoned", new VisitCommand.RecordAdverseEvent(id, resolved))));
+        AdverseEvent unknown = new AdverseEvent("AE-9", "Dizziness", measured, Optional.empty(), AdverseEvent.Severity.MILD, false,
+                AdverseEvent.Relationship.UNLIKELY_RELATED, AdverseEvent.Action.NOT_APPLICABLE, AdverseEvent.Outcome.UNKNOWN, Optional.empty());
+        assertEquals("adverse event AE-9 is not recorded at this visit: add it as a new one",
+                refused(new VisitCommand.Amend(id, "phoned", new VisitCommand.AmendAdverseEvent(id, unknown))));
+        assertEquals("an adverse event is changed by a physician's amendment of the completed visit, with its reason",
+                refused(new VisitCommand.AmendAdverseEvent(id, resolved)));
+        run(new VisitCommand.Amend(id, "phoned: resolved that evening", new VisitCommand.AmendAdverseEvent(id, resolved)));
         log.close();
         start(); // read back from the file
         StudyVisits.VisitSession after = visits.visits().visit(id).orElseThrow();
