@@ -81,34 +81,37 @@ public final class StudyVisits {
         /**
          * The vital signs recorded at the visit as in effect (docs/visits.md): each {@code visit.vitals_recorded} entry
          * recorded at the visit, in trail order, with each of its values replaced by the latest correction of it (a
-         * physician's amendment, {@link TrailEvent.VitalsReplaced}); the originals stay in {@link #entries()}.
+         * physician's amendment, {@link TrailEvent.VitalsReplaced}); the originals stay in {@link #entries()}. A correction
+         * takes effect only with the amendment that gives its reason, written after it: one whose amendment never
+         * followed (the trail's second write failed) changes nothing.
          */
         public List<VitalsInEffect> vitalsInEffect() {
             Map<Long, Recorded> originals = new LinkedHashMap<>();
             Map<Long, Map<String, VitalInEffect>> current = new HashMap<>();
-            Map<Long, Long> lastCorrection = new HashMap<>();
+            Map<Long, Recorded> awaitingReason = new HashMap<>();
             for (Recorded r : entries) {
                 if (r.event() instanceof TrailEvent.VisitVitals v) {
-                    Long target = v.corrects() == null ? Long.valueOf(r.seq()) : v.corrects();
                     if (v.corrects() == null) {
                         originals.put(r.seq(), r);
                         current.put(r.seq(), new LinkedHashMap<>());
-                    } else if (!current.containsKey(target)) {
-                        continue;
-                    } else {
-                        lastCorrection.put(target, r.seq());
-                    }
-                    for (TrailEvent.VitalReading x : v.values()) {
-                        current.get(target).put(x.stream(), new VitalInEffect(x, r.seq(), v.source(),
-                                v.flagged().stream().filter(f -> f.stream().equals(x.stream())).toList(), null));
+                        put(current.get(r.seq()), r, v, null);
+                    } else if (current.containsKey(v.corrects())) {
+                        awaitingReason.put(v.corrects(), r);
                     }
                 } else if (r.event() instanceof TrailEvent.RecordAmended a && a.change() instanceof TrailEvent.VitalsReplaced x
-                        && lastCorrection.containsKey(x.originalSeq())) {
-                    long corrected = lastCorrection.get(x.originalSeq());
-                    current.get(x.originalSeq()).replaceAll((stream, value) -> value.seq() == corrected ? value.because(a.reason()) : value);
+                        && awaitingReason.containsKey(x.originalSeq())) {
+                    Recorded correction = awaitingReason.remove(x.originalSeq());
+                    put(current.get(x.originalSeq()), correction, (TrailEvent.VisitVitals) correction.event(), a.reason());
                 }
             }
             return originals.values().stream().map(r -> new VitalsInEffect(r, List.copyOf(current.get(r.seq()).values()))).toList();
+        }
+
+        private static void put(Map<String, VitalInEffect> values, Recorded r, TrailEvent.VisitVitals v, String because) {
+            for (TrailEvent.VitalReading x : v.values()) {
+                values.put(x.stream(), new VitalInEffect(x, r.seq(), v.source(),
+                        v.flagged().stream().filter(f -> f.stream().equals(x.stream())).toList(), because));
+            }
         }
 
         /** The ratings no correction replaces. */
@@ -137,10 +140,6 @@ public final class StudyVisits {
     public record VitalInEffect(TrailEvent.VitalReading reading, long seq, String source, List<TrailEvent.VitalFlag> flagged, String correctedBecause) {
         public VitalInEffect {
             flagged = List.copyOf(flagged);
-        }
-
-        VitalInEffect because(String reason) {
-            return new VitalInEffect(reading, seq, source, flagged, reason);
         }
     }
 

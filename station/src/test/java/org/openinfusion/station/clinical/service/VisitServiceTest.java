@@ -282,6 +282,30 @@ class VisitServiceTest {
     }
 
     @Test
+    void aCorrectionOfVitalSignsWhoseReasonWasNeverWrittenChangesNothing() throws IOException {
+        run(new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
+        String id = run(new VisitCommand.StartVisit("KET-014", PROTOCOL, "screening", 1)).visitSessionId();
+        Instant measured = clock.instant();
+        run(new VisitCommand.RecordVitals(id, List.of(new TrailEvent.VitalReading("hr", 130, measured))));
+        run(new VisitCommand.RecordRating(id, hamd17("r1", "screening", "rater1", clock.instant(), 1, 1)));
+        run(new VisitCommand.Complete(id));
+        long vitalsSeq = visits.visits().visit(id).orElseThrow().vitalsInEffect().getFirst().entry().seq();
+        // the correction's entry written, then the trail failed before its amendment (the reason) could be
+        AuditFileTrail.of(log).record("dr1", new SessionId(id), new TrailEvent.VisitVitals(clock.instant(),
+                List.of(new TrailEvent.VitalReading("hr", 99, measured)), null, List.of(), vitalsSeq));
+        assertEquals(List.of("hr 130 null"), inEffect(id), "no value in effect without its reason");
+        // a correction made again, whole, takes effect with its reason
+        run(new VisitCommand.Amend(id, "source sheet reads 103", new VisitCommand.CorrectVitals(id, vitalsSeq,
+                List.of(new TrailEvent.VitalReading("hr", 103, measured)))));
+        assertEquals(List.of("hr 103 source sheet reads 103"), inEffect(id));
+    }
+
+    private List<String> inEffect(String visitId) {
+        return visits.visits().visit(visitId).orElseThrow().vitalsInEffect().getFirst().values().stream()
+                .map(v -> v.reading().stream() + " " + (int) v.reading().value() + " " + v.correctedBecause()).toList();
+    }
+
+    @Test
     void aPhysicianCorrectsVitalSignsAndAnAdverseEventOfACompletedVisitWithAReasonKeepingTheOriginalsAndTheVisitNeedsANewSignature()
             throws IOException {
         run(new VisitCommand.Enrol("KET-014", PROTOCOL, LocalDate.of(2026, 1, 5)));
