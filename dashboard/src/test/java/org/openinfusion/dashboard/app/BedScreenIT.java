@@ -334,7 +334,7 @@ class BedScreenIT {
         waitFor().withMessage("the arm is gone with the dialog").until(d -> !browser.getPageSource().contains("Kit KIT-0042:")
                 && !browser.getPageSource().contains("0.025 mg/kg IV over 52 min"));
         browser.get(demo.dashboardUrl() + "review");
-        waitFor().until(d -> BrowserSteps.gridText(browser, "sessions-grid").contains("KET-014"));
+        BrowserSteps.waitForGridRows(browser, "sessions-grid", "KET-014");
         BrowserSteps.clickGridCell(browser, "sessions-grid", "KET-014");
         waitFor().until(d -> !d.findElements(By.id("record-crumb")).isEmpty());
         BrowserSteps.settled(browser);
@@ -400,7 +400,7 @@ class BedScreenIT {
         axe("login", "login-form", found);
         BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);
         axe("review", "sessions-grid", found);
-        waitFor().until(d -> BrowserSteps.gridText(browser, "sessions-grid").contains("KET-014"));
+        BrowserSteps.waitForGridRows(browser, "sessions-grid", "KET-014");
         BrowserSteps.clickGridCell(browser, "sessions-grid", "KET-014");
         axe(null, "record-crumb", found);
         shot("review-record");

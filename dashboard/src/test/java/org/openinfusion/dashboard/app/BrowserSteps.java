@@ -121,12 +121,31 @@ public final class BrowserSteps {
      * renders only the rows in view, so while the cell is not found it scrolls on a few rows per try (wrapping round).
      */
     static void clickGridCell(ChromeDriver browser, String gridId, String cellText) {
-        waitFor(browser).ignoring(StaleElementReferenceException.class).until(d -> (Boolean) browser.executeScript(
+        waitFor(browser).ignoring(StaleElementReferenceException.class).until(d -> probeGrid(browser, gridId, cellText, true));
+    }
+
+    /**
+     * Waits until the grid {@code gridId} has a row with each of {@code cellTexts}, scrolling on as
+     * {@link #clickGridCell} does: a grid renders only the rows in view, so a row further down is found only by scrolling.
+     */
+    static void waitForGridRows(ChromeDriver browser, String gridId, String... cellTexts) {
+        waitFor(browser).ignoring(StaleElementReferenceException.class).until(d -> {
+            for (String text : cellTexts) {
+                if (!probeGrid(browser, gridId, text, false)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static boolean probeGrid(ChromeDriver browser, String gridId, String cellText, boolean click) {
+        return (Boolean) browser.executeScript(
                 "const g = document.getElementById(arguments[0]); if (!g) return false;"
                         + "const c = Array.from(g.querySelectorAll('vaadin-grid-cell-content')).find(c => c.textContent.includes(arguments[1]));"
                         + "if (!c) { if (g.size > 0 && g.scrollToIndex) {"
                         + " g.__probe = ((g.__probe || 0) + 4) % g.size; g.scrollToIndex(g.__probe); } return false; }"
-                        + "c.click(); return true;", gridId, cellText));
+                        + "if (arguments[2]) c.click(); return true;", gridId, cellText, click);
     }
 
     /** Opens a bed without a session at {@code bedUrl} and waits until its start-session form can be filled in. */
