@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.openinfusion.dashboard.DashboardServices;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.SiteDates;
@@ -382,22 +383,8 @@ public class VisitView extends Div implements BeforeEnterObserver {
         // answers go into the one rating unchanged (each item's rater is recorded by the station)
         RatingDraft draft = RatingDraft.completing(catalog.get(form.instrumentId()), form, sheet.timePoint(), clock.instant(),
                 instrument.awaitsObserverItems() ? instrument.tabletPart() : Map.of());
-        ratingDialog = new RatingDialog(draft, catalog, Text.form(instrumentId) + " - " + sheet.visitName(), new RatingDialog.Rater() {
-            @Override
-            public Rating finish(RatingDraft d, String correctionReason) {
-                var u = CurrentUser.require();
-                return d.toRating(u.role().key(), u.id(), clock.instant(), correctionReason);
-            }
-
-            @Override
-            public void submit(Rating rating, Consumer<String> recorded, Consumer<String> refused) {
-                station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, new VisitCommand.RecordRating(visitId, rating), reply -> {
-                    recorded.accept(reply.score().filter(x -> x.total().isPresent()).map(x -> Text.get("visit.total", x.summary()))
-                            .orElse(Text.get("visit.noTotal")));
-                    reload();
-                }, refused);
-            }
-        });
+        ratingDialog = new RatingDialog(draft, catalog, Text.form(instrumentId) + " - " + sheet.visitName(),
+                rater(rating -> new VisitCommand.RecordRating(visitId, rating)));
         ratingDialog.open();
     }
 
@@ -412,7 +399,19 @@ public class VisitView extends Div implements BeforeEnterObserver {
         FormKey form = FormKey.resolve(catalog, formKey).orElseThrow(() -> new IllegalArgumentException("unknown form " + formKey));
         RatingDraft draft = new RatingDraft(catalog.get(form.instrumentId()), form, sheet.timePoint(), clock.instant(), original.id(), original.answers());
         boolean amendment = sheet.completed();
-        ratingDialog = new RatingDialog(draft, catalog, Text.get("rating.correctForm", Text.form(formKey), sheet.visitName()), new RatingDialog.Rater() {
+        ratingDialog = new RatingDialog(draft, catalog, Text.get("rating.correctForm", Text.form(formKey), sheet.visitName()), rater(rating -> {
+            VisitCommand.RecordRating rate = new VisitCommand.RecordRating(visitId, rating);
+            return amendment ? new VisitCommand.Amend(visitId, rating.correction().reason(), rate) : rate;
+        }));
+        ratingDialog.open();
+    }
+
+    /**
+     * The rating dialog's link to the station: the rating is made by the signed-in user, sent as {@code command}, and
+     * once recorded its total (or "no total") is said and the page reloads.
+     */
+    private RatingDialog.Rater rater(Function<Rating, VisitCommand> command) {
+        return new RatingDialog.Rater() {
             @Override
             public Rating finish(RatingDraft d, String correctionReason) {
                 var u = CurrentUser.require();
@@ -421,29 +420,22 @@ public class VisitView extends Div implements BeforeEnterObserver {
 
             @Override
             public void submit(Rating rating, Consumer<String> recorded, Consumer<String> refused) {
-                VisitCommand.RecordRating rate = new VisitCommand.RecordRating(visitId, rating);
-                station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, amendment ? new VisitCommand.Amend(visitId, rating.correction().reason(), rate)
-                        : rate, reply -> {
-                            recorded.accept(reply.score().filter(x -> x.total().isPresent()).map(x -> Text.get("visit.total", x.summary()))
-                                    .orElse(Text.get("visit.noTotal")));
-                            reload();
-                        }, refused);
+                station.<VisitReply.Done>request(Addresses.VISIT_COMMAND, command.apply(rating), reply -> {
+                    recorded.accept(reply.score().filter(x -> x.total().isPresent()).map(x -> Text.get("visit.total", x.summary()))
+                            .orElse(Text.get("visit.noTotal")));
+                    reload();
+                }, refused);
             }
-        });
-        ratingDialog.open();
+        };
     }
 
     /** A physician adds a note to a completed visit as an amendment: reason required, appended to the trail. */
     private void openAmendNote() {
-        TextField reason = new TextField(Text.get("visit.amendReason"));
-        reason.setId("visit-amend-reason");
-        reason.setWidthFull();
+        TextField reason = reasonField("visit-amend-reason");
         TextArea text = new TextArea(Text.get("visit.amendText"));
         text.setId("visit-amend-text");
         text.setWidthFull();
-        Span problem = new Span();
-        problem.setId("visit-amend-error");
-        problem.addClassName("dialog-error");
+        Span problem = errorLine("visit-amend-error");
         Dialog d = new Dialog();
         d.setId("visit-amend-dialog");
         d.setHeaderTitle(Text.get("visit.amendTitle"));
@@ -459,6 +451,22 @@ public class VisitView extends Div implements BeforeEnterObserver {
         Div body = new Div(reason, text, problem);
         body.addClassName("visit-fields");
         openAmendDialog(d, body, ok);
+    }
+
+    /** An amendment's reason field, the whole dialog's width. */
+    private static TextField reasonField(String id) {
+        TextField reason = new TextField(Text.get("visit.amendReason"));
+        reason.setId(id);
+        reason.setWidthFull();
+        return reason;
+    }
+
+    /** A dialog's line for what the station or the form refused, empty until then. */
+    private static Span errorLine(String id) {
+        Span problem = new Span();
+        problem.setId(id);
+        problem.addClassName("dialog-error");
+        return problem;
     }
 
     /** Sends {@code c}; once the station took it the dialog closes and the page reloads, else {@code refused} says why. */
@@ -498,12 +506,8 @@ public class VisitView extends Div implements BeforeEnterObserver {
             fields.put(stream, f);
             body.add(f);
         });
-        TextField reason = new TextField(Text.get("visit.amendReason"));
-        reason.setId("visit-correct-vitals-reason");
-        reason.setWidthFull();
-        Span problem = new Span();
-        problem.setId("visit-correct-vitals-error");
-        problem.addClassName("dialog-error");
+        TextField reason = reasonField("visit-correct-vitals-reason");
+        Span problem = errorLine("visit-correct-vitals-error");
         body.add(reason, problem);
         Dialog d = new Dialog();
         d.setId("visit-correct-vitals-dialog");
@@ -532,9 +536,7 @@ public class VisitView extends Div implements BeforeEnterObserver {
      */
     private void openAmendAdverseEvent(Optional<AdverseEvent> existing) {
         String id = existing.map(AdverseEvent::id).orElseGet(() -> AdverseEventForm.nextId(sheet.adverseEvents().stream().map(VisitSheet.Event::event).toList()));
-        TextField reason = new TextField(Text.get("visit.amendReason"));
-        reason.setId("visit-amend-ae-reason");
-        reason.setWidthFull();
+        TextField reason = reasonField("visit-amend-ae-reason");
         aeDialog = new AdverseEventDialog(existing.map(a -> Text.get("visit.amendAeTitle", a.term())).orElse(Text.get("visit.amendNewAeTitle")), id,
                 existing.flatMap(AdverseEvent::fromAlarm), (event, refused) -> {
                     if (reason.getValue().isBlank()) {
@@ -597,9 +599,7 @@ public class VisitView extends Div implements BeforeEnterObserver {
         userId.setVisible(first);
         PasswordField password = new PasswordField(Text.get("visit.signPassword"));
         password.setId("visit-sign-password");
-        Span problem = new Span();
-        problem.setId("visit-sign-error");
-        problem.addClassName("dialog-error");
+        Span problem = errorLine("visit-sign-error");
         Dialog d = new Dialog();
         d.setId("visit-sign-dialog");
         d.setHeaderTitle(Text.get("visit.signTitle"));
