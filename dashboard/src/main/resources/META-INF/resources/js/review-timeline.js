@@ -4,6 +4,8 @@
 // panels with a tooltip; clicking an alarm or marker line fires 'event-click' {index}, the pointer coming to rest on
 // one 'event-hover' {index} (the server asks for its ECG before the click). When the overview was
 // downsampled, a zoom fires 'range-change' {from, to} and the server answers with full resolution (showDetail).
+// Once the panels of new data are drawn (the frame after they are built) it fires 'timeline-drawn': the server asks
+// for the record's ECG windows only then, so that they do not compete with the page's start.
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 
 const UPLOT_CSS = '/webjars/uplot/1.6.30/dist/uPlot.min.css';
@@ -49,6 +51,7 @@ class ReviewTimeline extends HTMLElement {
   setData(json) {
     this.data = JSON.parse(json);
     this.detail = null;
+    this.announced = false;
     if (this.isConnected) this.build();
   }
 
@@ -116,6 +119,10 @@ class ReviewTimeline extends HTMLElement {
       this.plots.push(new uPlot(this.options(panel, width), this.aligned(panel.series), box));
     }
     this.plots.forEach(p => this.listen(p));
+    if (!this.announced) {
+      this.announced = true;
+      requestAnimationFrame(() => this.dispatchEvent(new CustomEvent('timeline-drawn')));
+    }
   }
 
   plotWidth() {

@@ -134,6 +134,7 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         CurrentUser.get().ifPresent(u -> who.setText(u.name() + " (" + Text.get("role." + u.role().key()) + ")"));
         client = new ReviewClient(DashboardServices.get().vertx(), event.getUI());
         load(filters.filter());
+        ReviewScripts.askEarly(event.getUI()); // a record opened from this list finds its scripts loaded
         if (Access.allowed(Permission.BEDSIDE_VIEW)) { // the visits' day sheet is asked with the bedside view permission
             new StationRequests(DashboardServices.get().vertx(), event.getUI()).<VisitReply.DaySheet>request(Addresses.VISIT_QUERY,
                     new VisitQuery.Day(null), sheet -> visits.setItems(visitRows(sheet)), why -> visitsHeading.setText(Text.get("review.visits") + ": " + why));

@@ -1,6 +1,7 @@
 package org.openinfusion.dashboard.review;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
@@ -13,6 +14,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.Text;
@@ -64,6 +67,8 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     private WaveformDialog waveform;
     /** The waveform windows of the record's alarms and markers, asked for before they are clicked. */
     private WaveformCache windows;
+    /** The alarms' and markers' moments of the record last shown, asked for once its timeline is drawn. */
+    private List<Instant> toPrefetch = List.of();
     private SessionRecord record;
     private final Span crumb = new Span();
 
@@ -88,6 +93,7 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         content.add(header, summary, new H2(Text.get("review.timeline.title")), main, ratings);
         content.setVisible(false);
         add(actions, loading, content);
+        timeline.onDrawn(this::timelineDrawn);
         // the pointer resting on an alarm or marker line: its windows are asked for next
         timeline.getElement().addEventListener("event-hover", e -> eventHovered(e.getEventDetail(Timeline.Clicked.class).index()))
                 .addEventDetail(Timeline.Clicked.class);
@@ -118,10 +124,19 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         if (!Access.allowed(Permission.REVIEW_READ)) {
             return;
         }
-        event.getUI().getPage().addJsModule("/js/review-timeline.js");
-        event.getUI().getPage().addJsModule("/js/review-waveform.js");
+        // asked for early by ReviewScripts; Flow waits for them before it shows the view
+        event.getUI().getPage().addJsModule(ReviewScripts.TIMELINE);
+        event.getUI().getPage().addJsModule(ReviewScripts.WAVEFORM);
         client = new ReviewClient(DashboardServices.get().vertx(), event.getUI());
         reload();
+    }
+
+    /** The page closed or left: no more windows asked ahead for it. */
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (windows != null) {
+            windows.stop();
+        }
     }
 
     /**
@@ -185,9 +200,18 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         boolean closed = r.listing().state() != RecordState.OPEN;
         sign.setEnabled(closed);
         amend.setEnabled(closed);
-        // the ECG and pleth around each alarm and marker, asked for one after the other before any is clicked
-        windows.prefetch(r.events().stream().filter(e -> TimelineData.WITH_WAVEFORM.contains(e.category()))
-                .map(TimelineEvent::at).distinct().toList());
+        // the ECG and pleth around each alarm and marker, asked for one after the other before any is clicked, once the
+        // browser has drawn the timeline (asked earlier, the station's and InfluxDB's work competed with the page's start
+        // for the machine: docs/performance.md, "Review")
+        toPrefetch = r.events().stream().filter(e -> TimelineData.WITH_WAVEFORM.contains(e.category()))
+                .map(TimelineEvent::at).distinct().toList();
+    }
+
+    private void timelineDrawn() {
+        if (windows != null && !toPrefetch.isEmpty()) {
+            windows.prefetch(toPrefetch);
+            toPrefetch = List.of();
+        }
     }
 
     private void openSign() {

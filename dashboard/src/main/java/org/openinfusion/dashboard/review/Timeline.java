@@ -14,7 +14,7 @@ import org.openinfusion.station.clinical.review.TrendWindow;
 /**
  * Server side of {@code <review-timeline>} (js/review-timeline.js, uPlot from its WebJar): sends the record's
  * overview once, answers a zoom with the window at full resolution (asked of the station for a long record), and reports
- * a click on an event line.
+ * a click on an event line and the panels drawn.
  */
 @Tag("review-timeline")
 final class Timeline extends Component {
@@ -32,6 +32,7 @@ final class Timeline extends Component {
     private String overview = "";
     private String sessionId;
     private String detail = "";
+    private Runnable drawn = () -> { };
 
     /** {@code station}: asks the station for a zoomed window of a long record's trends ({@code ReviewClient#trends}). */
     Timeline(Function<String, String> instrumentLabel, IntConsumer eventClicked,
@@ -42,6 +43,12 @@ final class Timeline extends Component {
         getElement().addEventListener("range-change", e -> rangeChanged(e.getEventDetail(Range.class))).addEventDetail(Range.class);
         getElement().addEventListener("event-click", e -> eventClicked.accept(e.getEventDetail(Clicked.class).index()))
                 .addEventDetail(Clicked.class);
+        getElement().addEventListener("timeline-drawn", e -> drawn.run());
+    }
+
+    /** {@code r} runs when the browser has drawn the panels of the data last shown ('timeline-drawn'). */
+    void onDrawn(Runnable r) {
+        drawn = r;
     }
 
     void show(SessionRecord record) {

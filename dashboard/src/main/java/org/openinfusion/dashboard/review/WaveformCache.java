@@ -18,8 +18,8 @@ import org.openinfusion.station.domain.Stream;
 /**
  * The stored waveform windows of one record page, asked of the station before they are clicked, so that a click on an
  * alarm or marker draws its ECG and pleth from the page's memory instead of waiting for the station (docs/performance.md,
- * "Review"). When the record is shown, the windows of its first {@value #PREFETCH_EVENTS} alarms and markers are asked for
- * one after the other (one request out at a time, so the station's review worker is never flooded and a click's own
+ * "Review"). When the record's timeline is drawn, the windows of its first {@value #PREFETCH_EVENTS} alarms and markers are
+ * asked for one after the other (one request out at a time, so the station's review worker is never flooded and a click's own
  * request waits behind at most one); the pointer resting on an event line asks for that event's windows next. A click
  * asks at once for what is neither here nor on its way, and waits for a window already asked for instead of asking again.
  * At most {@value #CAPACITY} windows are kept, each packed as it is sent to the browser ({@link WaveformTrace.Packed}),
@@ -78,6 +78,11 @@ final class WaveformCache {
             }
         }
         askAhead();
+    }
+
+    /** Asks for nothing more ahead (the page closed); a request on its way is still answered. */
+    void stop() {
+        ahead.clear();
     }
 
     /** Asks for the ECG and pleth around {@code at} next (the pointer rests on its event). */

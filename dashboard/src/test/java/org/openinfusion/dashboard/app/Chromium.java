@@ -19,6 +19,11 @@ public final class Chromium {
 
     /** {@code acceptTestCertificate}: accept the dashboard's self-signed test certificate (HTTPS ITs only). */
     public static ChromeDriver start(Path profile, boolean acceptTestCertificate) {
+        return start(options(profile, acceptTestCertificate));
+    }
+
+    /** The options {@link #start(Path, boolean)} starts Chromium with, for a caller that adds its own. */
+    public static ChromeOptions options(Path profile, boolean acceptTestCertificate) {
         ChromeOptions options = new ChromeOptions();
         if (acceptTestCertificate) {
             options.addArguments("--ignore-certificate-errors");
@@ -27,6 +32,11 @@ public final class Chromium {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,800", "--user-data-dir=" + profile.toAbsolutePath());
+        return options;
+    }
+
+    /** Debian's Chromium with {@code options} (made by {@link #options}), driven by its own chromedriver. */
+    public static ChromeDriver start(ChromeOptions options) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();

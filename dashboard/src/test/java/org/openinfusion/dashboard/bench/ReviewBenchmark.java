@@ -5,6 +5,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
+import java.util.TreeSet;
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.Query;
 import org.openinfusion.dashboard.app.BrowserSteps;
@@ -91,7 +93,11 @@ public final class ReviewBenchmark {
     static final String PAGE_HOOK = """
             (() => {
               const b = window.reviewBench = { timeline: null, element: null, data: null, waveforms: [], clickedAt: null,
-                                               dialogAt: null, messages: [] };
+                                               dialogAt: null, messages: [], frames: [] };
+              // the page's long animation frames (>= 50 ms) with the scripts in them (the Long Animation Frames API)
+              try {
+                new PerformanceObserver(l => b.frames.push(...l.getEntries())).observe({ type: 'long-animation-frame', buffered: true });
+              } catch (e) { /* a browser without the API: no frames */ }
               // every push message's arrival (before Vaadin handles it) and size, to split the reply from its handling
               const Native = window.WebSocket;
               window.WebSocket = class extends Native {
@@ -106,13 +112,16 @@ public final class ReviewBenchmark {
                 const t = document.getElementById('timeline');
                 if (b.element === null && t) {
                   b.element = performance.now();
+                  performance.mark('review-timeline-element');
                 }
                 if (b.data === null && t && t.data) {
                   b.data = performance.now();
+                  performance.mark('review-timeline-data');
                 }
                 if (b.timeline === null && t && t.plots && t.plots.length === 5
                     && document.querySelectorAll('#timeline .uplot').length === 5) {
                   b.timeline = performance.now();
+                  performance.mark('review-timeline-drawn');
                 }
                 if (b.clickedAt !== null) {
                   const d = document.getElementById('waveform-dialog');
@@ -157,6 +166,29 @@ public final class ReviewBenchmark {
               init ? init.startTime : -1, init ? init.responseStart : -1, init ? init.responseEnd : -1, init ? (init.decodedBodySize || 0) : 0,
               modules.length ? Math.min(...modules.map(r => r.startTime)) : -1, modules.length ? Math.max(...modules.map(r => r.responseEnd)) : -1,
               nav ? nav.startTime : -1, nav ? nav.responseEnd : -1];
+            """;
+    /**
+     * The long animation frames (>= 50 ms) of the page load up to the timeline drawn: how many, their time, the part of it
+     * that blocked input, the scripts' time, style and layout's time, and the scripts' time by file and how they were
+     * called (largest first).
+     */
+    static final String PAGE_FRAMES = """
+            const b = window.reviewBench;
+            const fs = b.frames.filter(f => f.startTime < b.timeline);
+            const by = {};
+            let total = 0, blocking = 0, scripts = 0, layout = 0;
+            for (const f of fs) {
+              total += f.duration;
+              blocking += f.blockingDuration;
+              if (f.styleAndLayoutStart) layout += f.startTime + f.duration - f.styleAndLayoutStart;
+              for (const s of f.scripts) {
+                const k = ((s.sourceURL || '?').split('?')[0].split('/').pop() || '?') + ' (' + s.invokerType + ')';
+                by[k] = (by[k] || 0) + s.duration;
+                scripts += s.duration;
+              }
+            }
+            return [fs.length, Math.round(total), Math.round(blocking), Math.round(scripts), Math.round(layout),
+              Object.entries(by).sort((x, y) => y[1] - x[1]).slice(0, 6).map(([k, v]) => k + ' ' + Math.round(v)).join(', ')];
             """;
     static final List<String> SPLIT_PARTS = List.of("document", "bundleFiles", "bundleBytes", "bundleTransferred", "bundle", "initSent",
             "initFirstByte", "initEnd", "initBytes", "modulesSent", "modulesEnd", "navSent", "navEnd");
@@ -297,7 +329,11 @@ public final class ReviewBenchmark {
                         ? String.format(Locale.ROOT, ", %,d rows (%,.0f rows/s)", rows, rows / Math.max(0.001, v[0] / 1000.0)) : ""));
 
         // in the page
-        ChromeDriver browser = servers.closeLater(Chromium.start(servers.root().resolve("chromium")), ChromeDriver::quit);
+        // -Dreview.trace=DIR: a Chromium performance trace of the first (cold) and second (warm) opens, written to DIR and
+        // summed (PageTrace); the trace slows the page, so a traced run's figures are not comparable with the others
+        String traceDir = System.getProperty("review.trace");
+        ChromeDriver browser = servers.closeLater(traceDir == null ? Chromium.start(servers.root().resolve("chromium"))
+                : PageTrace.start(servers.root().resolve("chromium")), ChromeDriver::quit);
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_HOOK));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(5));
         BrowserSteps.signIn(browser, station.dashboardUrl(), PHYSICIAN, PASSWORD, wait);
@@ -307,7 +343,12 @@ public final class ReviewBenchmark {
         List<Long> pageElement = new ArrayList<>();
         List<Long> pageData = new ArrayList<>();
         Map<String, List<Long>> pageSplit = new LinkedHashMap<>();
+        List<String> frames = new ArrayList<>();
         for (int i = 0; i < o.opens(); i++) {
+            if (traceDir != null) {
+                PageTrace.take(browser); // what came before this open
+            }
+            Instant openedAt = Instant.now();
             browser.get(url);
             wait.until(d -> browser.executeScript("return window.reviewBench && window.reviewBench.timeline") != null);
             @SuppressWarnings("unchecked")
@@ -322,6 +363,18 @@ public final class ReviewBenchmark {
             List<Number> r = (List<Number>) browser.executeScript(PAGE_SPLIT);
             for (int k = 0; k < SPLIT_PARTS.size(); k++) {
                 pageSplit.computeIfAbsent(SPLIT_PARTS.get(k), x -> new ArrayList<>()).add(Math.round(r.get(k).doubleValue()));
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> f = (List<Object>) browser.executeScript(PAGE_FRAMES);
+            frames.add(String.format(Locale.ROOT, "open %d (at %s, timeline %,d ms): %s long frames, %s ms (%s ms blocking), scripts %s ms, "
+                    + "style and layout %s ms; scripts by file: %s", i + 1, openedAt, pageTimeline.getLast(), f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5)));
+            if (traceDir != null && i < 2) {
+                Thread.sleep(1500); // pacing: the trace's last events reach chromedriver's log
+                var events = PageTrace.take(browser);
+                Path file = Path.of(traceDir, "review-open-" + (i + 1) + ".json");
+                PageTrace.write(file, events);
+                out.printf(Locale.ROOT, "  trace of open %d (%s, %,d events): navigation start -> timeline drawn: %s%n", i + 1, file, events.size(),
+                        PageTrace.summary(events, "navigationStart", "review-timeline-drawn"));
             }
         }
         long drawnPixels = (Long) browser.executeScript("let n = 0; for (const c of document.querySelectorAll('#timeline canvas')) {"
@@ -403,6 +456,10 @@ public final class ReviewBenchmark {
                 share(pageSplit.get("initSent"), pageSplit.get("bundle")), share(pageSplit.get("initFirstByte"), pageSplit.get("initSent")),
                 share(pageSplit.get("initEnd"), pageSplit.get("initFirstByte")), share(pageElement, pageSplit.get("initEnd")),
                 share(pageTimeline, pageElement));
+        out.printf(Locale.ROOT, "  page, the main thread's long animation frames up to the timeline drawn (first, second and last open):%n");
+        for (int i : new TreeSet<>(List.of(0, Math.min(1, frames.size() - 1), frames.size() - 1))) {
+            out.printf(Locale.ROOT, "    %s%n", frames.get(i));
+        }
         out.printf(Locale.ROOT, "  page: ECG around a marker, timeline click -> drawn in the dialog: %s over %d markers; in click order (ms): %s%n",
                 stats(pageWave), pageWave.size(), pageWave);
         out.printf(Locale.ROOT, "  page: the pointer rested %d ms on each marker's line before its click; %d of %d windows drawn from the page "

@@ -53,7 +53,15 @@ class WaveformPrefetchTest {
     private void open() {
         UI.getCurrent().navigate("review/s-1");
         view = assertInstanceOf(ReviewRecordView.class, UI.getCurrent().getCurrentView());
-        KaribuStation.until(() -> view.windows() != null && !review.requests(ReviewRequest.Waveform.class).isEmpty());
+        KaribuStation.until(() -> view.windows() != null);
+        timelineDrawn();
+        KaribuStation.until(() -> !review.requests(ReviewRequest.Waveform.class).isEmpty());
+    }
+
+    /** What the browser reports once it has drawn the timeline's panels. */
+    private void timelineDrawn() {
+        view.timeline().getElement().getNode().getFeature(ElementListenerMap.class)
+                .fireEvent(new DomEvent(view.timeline().getElement(), "timeline-drawn", JacksonUtils.createObjectNode()));
     }
 
     private List<ReviewRequest.Waveform> asked() {
@@ -85,6 +93,23 @@ class WaveformPrefetchTest {
         assertEquals("page", dialog.ecg().getElement().getAttribute("data-from"));
         assertEquals(6, asked().size(), "nothing asked again");
         assertEquals(2, view.windows().hits());
+    }
+
+    @Test
+    void nothingIsAskedAheadBeforeTheBrowserHasDrawnTheTimelineNorAfterThePageHasLeftTheRecord() {
+        UI.getCurrent().navigate("review/s-1");
+        view = assertInstanceOf(ReviewRecordView.class, UI.getCurrent().getCurrentView());
+        KaribuStation.until(() -> view.windows() != null); // the record shown (a request ahead is counted when it is sent)
+        assertEquals(0, view.windows().requests(), "asked before the timeline was drawn");
+
+        review.holdWaveforms = true;
+        timelineDrawn();
+        KaribuStation.until(() -> asked().size() == 1);
+        WaveformCache windows = view.windows();
+        UI.getCurrent().navigate("review"); // the page leaves the record: the view is detached
+        review.answerHeldWaveforms();
+        KaribuStation.until(() -> windows.has(new WaveformCache.Key(Stream.ECG_II, CannedRecords.ALARM_AT)));
+        assertEquals(1, windows.requests(), "asked ahead for a page that left the record (the next is asked when one is answered)");
     }
 
     @Test
