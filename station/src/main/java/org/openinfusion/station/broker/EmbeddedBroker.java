@@ -104,7 +104,7 @@ public final class EmbeddedBroker implements AutoCloseable {
      * Netty's server TLS context class, which HiveMQ's TLS listener needs at the end of its start, checks once per JVM
      * (in its static initialiser) whether Bouncy Castle can read a PEM key, and so loads Bouncy Castle's provider and PKIX
      * classes from their signed jars: the JDK verifies those jars' signatures and every class it loads from them, and
-     * class data sharing keeps no class of a signed jar (docs/performance.md, "Start-up, session 11": 0.3-0.5 s of CPU
+     * class data sharing keeps no class of a signed jar (docs/performance.md, "Start-up, session 11": about 0.5 s of CPU
      * and, under load, seconds of the broker's start). That initialiser runs here on its own thread while HiveMQ builds
      * its services (seconds), so the listener finds the class ready; if HiveMQ gets there first it waits for this
      * initialisation instead of doing it again (the JVM initialises a class once). Netty's initialiser catches its own
