@@ -12,10 +12,13 @@ station_jvm_opts() {
 
 # station_cds_opts FILE: class data sharing for the station's JVM (JDK 19 or newer): the classes a start loads are written
 # to FILE when the JVM ends (the first time, and again after a rebuild changed the jars), and mapped from it at the next
-# start, which then loads its classes faster (docs/performance.md, "Start-up"). STATION_CDS=off leaves it out.
+# start, which then loads its classes faster (docs/performance.md, "Start-up"). The archive is mapped at the address it
+# was written for (ArchiveRelocationMode=0; JDK 25 moves it to a random address by default, and rewriting the ~85 MB
+# archive's pointers cost 0.6-0.8 s before main() in every start; if that address is taken the JVM still relocates).
+# STATION_CDS=off leaves it out.
 station_cds_opts() {
   [ "${STATION_CDS:-on}" = off ] && return 0
-  echo "-XX:SharedArchiveFile=$1 -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  echo "-XX:SharedArchiveFile=$1 -XX:+AutoCreateSharedArchive -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xlog:cds=off -Xlog:cds+dynamic=off"
 }
 
 # Picks a JDK 21 or newer: $JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm or /opt,

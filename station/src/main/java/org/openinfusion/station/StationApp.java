@@ -15,6 +15,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -99,6 +101,8 @@ public final class StationApp implements AutoCloseable {
     private final StationConfig config;
     private final HealthVerticle health;
     private final StatusHttpVerticle status;
+    /** Completed when the MQTT ingest has first connected to the broker and subscribed. */
+    private final CompletableFuture<Void> brokerConnected = new CompletableFuture<>();
     private SessionService sessions;
     private InstrumentCatalog instruments;
     private SignIns signIns;
@@ -203,7 +207,12 @@ public final class StationApp implements AutoCloseable {
             health = new HealthVerticle(cfg.health(), metrics, ingest, drain, journal, cfg.buffer().warnFraction(),
                     () -> Stream.concat(devices.statuses().stream(), ingest.devices().stream()).toList(),
                     new HealthVerticle.Files(disk, auditLog::unavailableReason, auditLog::maintain));
-            ingest.onConnectionChange(health::changed);
+            ingest.onConnectionChange(() -> {
+                health.changed();
+                if (ingest.connected()) {
+                    brokerConnected.complete(null);
+                }
+            });
             drain.onReachabilityChange(health::changed);
             auditLog.onStatusChange((available, reason) -> health.changed());
             status = new StatusHttpVerticle(cfg.http().host(), cfg.http().statusPort(), health::current);
@@ -405,6 +414,22 @@ public final class StationApp implements AutoCloseable {
     /** How long a sign-in lasts without use. */
     public Duration sessionTimeout() {
         return signIns.idleTimeout();
+    }
+
+    /**
+     * Waits up to {@code within} for the station's first connection to its broker (subscribed, as /health counts it);
+     * true once it is made. The demo starts its simulated devices after it, so that the station's own connection is not
+     * made beside theirs (docs/performance.md, "Start-up, session 11").
+     */
+    public boolean awaitBrokerConnection(Duration within) throws InterruptedException {
+        try {
+            brokerConnected.get(within.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("never completed exceptionally", e);
+        }
     }
 
     public int statusPort() {

@@ -76,6 +76,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 </hivemq>
                 """.formatted(listener(port, tls, clientCa.isPresent() ? Optional.of(clientTrust(dir, clientCa.get())) : Optional.empty()),
                 maxPacketBytes, inMemory ? "in-memory" : "file"));
+        if (tls.isPresent()) {
+            warmTlsListener();
+        }
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withEmbeddedExtension(AccessExtension.of(rules))
                 .withConfigurationFolder(conf)
@@ -95,6 +98,26 @@ public final class EmbeddedBroker implements AutoCloseable {
                 inMemory ? "sessions and queues in memory only" : "sessions and queues on disk",
                 rules.registry().map(r -> r.size() + " registered devices").orElse("no device registry: any device may publish"));
         return new EmbeddedBroker(hivemq, port, tls.isPresent());
+    }
+
+    /**
+     * Netty's server TLS context class, which HiveMQ's TLS listener needs at the end of its start, checks once per JVM
+     * (in its static initialiser) whether Bouncy Castle can read a PEM key, and so loads Bouncy Castle's provider and PKIX
+     * classes from their signed jars: the JDK verifies those jars' signatures and every class it loads from them, and
+     * class data sharing keeps no class of a signed jar (docs/performance.md, "Start-up, session 11": about 0.5 s of CPU
+     * and, under load, seconds of the broker's start). That initialiser runs here on its own thread while HiveMQ builds
+     * its services (seconds), so the listener finds the class ready; if HiveMQ gets there first it waits for this
+     * initialisation instead of doing it again (the JVM initialises a class once). Netty's initialiser catches its own
+     * failures, so nothing here can change how the listener is set up.
+     */
+    private static void warmTlsListener() {
+        Thread.ofPlatform().name("broker-tls-warm-up").daemon().start(() -> {
+            try {
+                Class.forName("io.netty.handler.ssl.JdkSslServerContext", true, EmbeddedBroker.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.debug("TLS listener warm-up skipped: {}", e.toString());
+            }
+        });
     }
 
     /** The client authority as a PKCS#12 trust store HiveMQ reads (in the owner-only {@code tls} folder, random password). */

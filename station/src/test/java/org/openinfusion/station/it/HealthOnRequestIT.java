@@ -61,6 +61,9 @@ class HealthOnRequestIT {
     @Test
     void aBrokerDropOfUnderASecondIsCountedWithItsTimeAndAlarmedAndClearedOnTheBus() throws Exception {
         try (StationApp station = StationApp.start(StationFixture.config(settings("drop")), Clock.systemUTC(), Vertx.vertx())) {
+            // what the demo waits for before its simulated devices connect: the first connection, as health counts it
+            assertTrue(station.awaitBrokerConnection(Duration.ofSeconds(30)), "the station's first broker connection");
+            assertTrue(station.health().brokerConnected(), "health counts the connection awaited");
             StationFixture.awaitSubscribed(station);
             List<TechnicalAlarm> alarms = new CopyOnWriteArrayList<>();
             station.vertx().eventBus().<TechnicalAlarm>localConsumer(Addresses.TECHNICAL_ALARM, m -> alarms.add(m.body()));
