@@ -90,6 +90,8 @@ public final class TrailSamples {
             all.add(new TrailEvent.PromptChanged(new PromptTransition("end-of-infusion", PromptState.WAITING, to, AT)));
             all.add(new TrailEvent.PromptChanged(new PromptTransition("t40", PromptState.SCHEDULED, to, AT)));
         }
+        all.add(new TrailEvent.PromptChanged(new PromptTransition("t20", PromptState.SCHEDULED, PromptState.NOT_APPLICABLE, AT,
+                "infusion ended early at T+14")));
         for (MarkerKind k : MarkerKind.values()) {
             all.add(new TrailEvent.MarkerRecorded(AT, k.name(), k == MarkerKind.NOTE ? "asked for a blanket" : ""));
         }

@@ -75,6 +75,9 @@ final class BedsideCodec {
         p.put("timePoint", t.timePointId());
         p.put("from", t.from().name());
         p.put("to", t.to().name());
+        if (!t.reason().isEmpty()) {
+            p.put("reason", t.reason());
+        }
         return new EventCodec.Encoded("prompt." + lower(t.to().name()), p);
     }
 
@@ -103,7 +106,8 @@ final class BedsideCodec {
             case "session" -> step(name, p, actor, sessionId);
             case "infusion" -> infusion(name, p);
             case "prompt" -> new TrailEvent.PromptChanged(new PromptTransition(p.required("timePoint"),
-                    PromptState.valueOf(p.required("from")), PromptState.valueOf(p.required("to")), p.at()));
+                    PromptState.valueOf(p.required("from")), PromptState.valueOf(p.required("to")), p.at(),
+                    p.text("reason") == null ? "" : p.text("reason")));
             case "alarm" -> alarm(name, p, actor);
             case "rating" -> RatingCodec.decode(p, actor);
             case "marker" -> type.equals(MARKER) ? new TrailEvent.MarkerRecorded(p.at(), p.text("kind"), p.text("note")) : null;

@@ -100,7 +100,9 @@ final class Timeline {
             }
             case TrailEvent.MedicationGiven g -> ev(r, Category.MEDICATION, (g.medication().rescue() ? "Rescue medication: " : "Medication: ")
                     + g.medication().drug(), medication(g.medication()));
-            case TrailEvent.PromptChanged p -> ev(r, Category.PROMPT, p.transition().timePointId() + ": " + lower(p.transition().to().name()), null);
+            case TrailEvent.PromptChanged p -> p.transition().to() == PromptState.NOT_APPLICABLE
+                    ? ev(r, Category.PROMPT, p.transition().timePointId() + ": not due", p.transition().reason())
+                    : ev(r, Category.PROMPT, p.transition().timePointId() + ": " + lower(p.transition().to().name()), null);
             case TrailEvent.RatingEntered e -> ev(r, Category.RATING, ratingTitle(e), e.rating().isCorrection()
                     ? "corrects " + ratingName(e.rating().correction().originalRatingId()) + ": " + e.rating().correction().reason()
                     : score(e.score()));
