@@ -80,6 +80,7 @@ public final class TrailSamples {
         all.add(new TrailEvent.SessionStepped(new SessionEvent.ReadyForDischarge(AT, ACTOR)));
         all.add(new TrailEvent.InfusionChanged(new InfusionEvent.Started(AT, 60)));
         all.add(new TrailEvent.InfusionChanged(new InfusionEvent.Paused(AT, 12.5, 1)));
+        all.add(new TrailEvent.InfusionChanged(new InfusionEvent.FinalVolume(AT, 4.5, 4.4)));
         for (InfusionEvent.DeviationKind k : InfusionEvent.DeviationKind.values()) {
             all.add(new TrailEvent.InfusionChanged(new InfusionEvent.Deviation(AT, k, 30, 40, "volume 30.0 mL, plan 40.0 mL")));
         }

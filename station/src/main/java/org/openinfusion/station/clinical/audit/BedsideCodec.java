@@ -59,6 +59,10 @@ final class BedsideCodec {
                 p.put("pauses", c.pauses());
                 p.put("pausedSeconds", c.pausedTotal().toSeconds());
             }
+            case InfusionEvent.FinalVolume f -> {
+                p.put("volumeInfusedMl", f.volumeInfusedMl());
+                p.put("atEndMl", f.atEndMl());
+            }
             case InfusionEvent.Deviation d -> {
                 p.put("kind", d.kind().name());
                 p.put("actual", d.actual());
@@ -143,6 +147,7 @@ final class BedsideCodec {
             case "resumed" -> new InfusionEvent.Resumed(at, p.seconds("pausedSeconds"));
             case "completed" -> new InfusionEvent.Completed(at, p.decimal("volumeInfusedMl"), p.seconds("infusingSeconds"),
                     p.whole("pauses"), p.seconds("pausedSeconds"));
+            case "final_volume" -> new InfusionEvent.FinalVolume(at, p.decimal("volumeInfusedMl"), p.decimal("atEndMl"));
             case "deviation" -> new InfusionEvent.Deviation(at, InfusionEvent.DeviationKind.valueOf(p.required("kind")),
                     p.decimal("actual"), p.decimal("expected"), p.text("detail"));
             default -> null;

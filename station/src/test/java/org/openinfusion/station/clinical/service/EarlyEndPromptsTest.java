@@ -98,4 +98,50 @@ class EarlyEndPromptsTest {
         assertEquals(PromptState.NOT_APPLICABLE, restored.state());
         assertEquals(Optional.of(REASON), restored.notDueReason());
     }
+
+    @Test
+    void anEndWhileThePumpStillInfusedShowsThePumpsOwnCountOnceItStoppedAlsoAfterARestart() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditLog log = AuditLog.open(file, clock)) {
+            SessionService before = Sessions.service(instruments, AuditFileTrail.of(log), clock);
+            SessionCommandHandler bedside = new SessionCommandHandler(before);
+            String id = before.create("nurse1", "bed-02", "ketamine-midazolam-active-placebo", "KET-601", SubjectMeasures.weight(70), "KIT-7").id();
+            before.command("bed-02", new SessionEvent.BaselineStarted(clock.instant(), "nurse1"));
+            for (int minute = 0; minute <= 4; minute++) {
+                observed(bedside, id, before, "infusing", minute * 1.1); // 4.4 mL at 4 min
+                clock.advance(Duration.ofMinutes(1));
+            }
+            // the nurse ends the infusion on the station while the pump still infuses; the pump is stopped at 4.5 mL
+            bedside.observe(id, before.command("bed-02", new SessionEvent.InfusionCompleted(clock.instant(), "nurse1",
+                    before.pump("bed-02").volumeInfusedMl())));
+            String planned = "%.1f".formatted(plannedMl(before));
+            assertEquals(List.of("EARLY_STOP: stopped at 4.4 of " + planned + " mL (pump's count)"), earlyStop(bedside.view("bed-02")));
+            clock.advance(Duration.ofSeconds(2));
+            observed(bedside, id, before, "stopped", 4.5);
+            SessionView v = bedside.view("bed-02");
+            assertEquals(List.of("EARLY_STOP: stopped at 4.5 of " + planned + " mL (pump's count after it stopped; 4.4 mL when the end was recorded)"),
+                    earlyStop(v));
+            assertEquals(4.5, v.infusion().volumeInfusedMl(), 1e-9, "the volume line: the pump's latest count, the same figure");
+        }
+        SessionService after = Sessions.service(instruments, (actor, session, event) -> { }, clock);
+        after.restore(HistoryReader.history(file));
+        assertTrue(earlyStop(new SessionCommandHandler(after).view("bed-02")).getFirst().contains("stopped at 4.5 of"));
+        assertEquals(4.5, HistoryReader.history(file).sessions().getFirst().volumeInfusedMl().orElseThrow(), 1e-9,
+                "exposure: the pump's own count");
+    }
+
+    private static List<String> earlyStop(SessionView v) {
+        return v.infusion().deviations().stream().filter(d -> d.startsWith("EARLY_STOP")).toList();
+    }
+
+    private void observed(SessionCommandHandler bedside, String id, SessionService s, String state, double vi) {
+        Instant now = clock.instant();
+        bedside.observe(id, s.state(new StateSample(PUMP, Stream.PUMP_STATE, state, now, now, 0)));
+        bedside.observe(id, s.numeric(new NumericSample(PUMP, Stream.PUMP_RATE, state.equals("infusing") ? 60 : 0, now, now, 0)));
+        bedside.observe(id, s.numeric(new NumericSample(PUMP, Stream.PUMP_VOLUME_INFUSED, vi, now, now, 0)));
+    }
+
+    private static double plannedMl(SessionService s) {
+        return s.onBed("bed-02").orElseThrow().session().plan().volumeMl();
+    }
 }
