@@ -235,6 +235,14 @@ public final class Text {
         return p.due().map(d -> due(d, now)).orElse("");
     }
 
+    /**
+     * A time point not due, in staff words with the station's reason: "Not due: infusion ended early at T+26 min"
+     * (the station's "T+26" read as staff read time points).
+     */
+    public static String notDue(Prompt p) {
+        return p.notDueReason().map(r -> get("prompt.notDue", r.replaceAll("T\\+(\\d+)$", "T+$1 min"))).orElse(of("prompt", p.state()));
+    }
+
     private static long minutesRoundedUp(long seconds) {
         return (seconds + 59) / 60;
     }

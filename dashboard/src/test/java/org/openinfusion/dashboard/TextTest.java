@@ -54,4 +54,12 @@ class TextTest {
         Prompt overdue = new Prompt("baseline", List.of("cadss"), Optional.of(BASELINE_DUE), PromptState.OVERDUE, Optional.of(BASELINE_DUE.plusSeconds(300)));
         assertEquals("overdue 1 min", Text.due(overdue, BASELINE_DUE.plusSeconds(330)));
     }
+
+    @Test
+    void aTimePointNotDueReadsNotDueWithTheStationsReasonInStaffWords() {
+        Prompt notDue = new Prompt("t26", List.of("cadss6"), Optional.of(BASELINE_DUE), PromptState.NOT_APPLICABLE, Optional.empty(),
+                Optional.of("infusion ended early at T+20"));
+        assertEquals("Not due: infusion ended early at T+20 min", Text.notDue(notDue));
+        assertEquals("Not due", Text.notDue(baseline(PromptState.NOT_APPLICABLE)));
+    }
 }

@@ -114,7 +114,10 @@ final class PromptPanel extends Div {
         return byTimePoint;
     }
 
-    /** The time points still to rate (every one not completed, a missed one included), in the schedule's order. */
+    /**
+     * The time points still to rate (every one not completed, a missed one included), in the schedule's order; one not
+     * due (after an early end of the infusion) stays listed with its reason, so none disappears from the list.
+     */
     static List<Prompt> toRate(List<Prompt> prompts) {
         return prompts.stream().filter(p -> p.state() != PromptState.COMPLETED).toList();
     }
@@ -192,8 +195,9 @@ final class PromptPanel extends Div {
     private static Div line(Prompt p, String forms, boolean next) {
         // the clock time only: the countdown to the next one is in view above the tabs (prompt-next) and on the overview
         boolean past = isDue(p) || p.state() == PromptState.MISSED;
-        // the next one says so in words, not by its colour alone ("next at 14:05")
-        String when = past ? Text.of("prompt", p.state())
+        // the next one says so in words, not by its colour alone ("next at 14:05"); one not due says why
+        String when = p.state() == PromptState.NOT_APPLICABLE ? Text.notDue(p)
+                : past ? Text.of("prompt", p.state())
                 : p.due().map(d -> next ? Text.get("prompt.nextAt", Text.clock(d)) : Text.clock(d)).orElse(Text.of("prompt", p.state()));
         Div d = new Div(cell(Text.timePoint(p.timePointId()), "list-when"), cell(forms, "list-what"), cell(when, "list-state"));
         d.addClassName("prompt-line");

@@ -281,11 +281,11 @@ final class StepConfirm extends Dialog {
         return f;
     }
 
-    /** Every form of every time point not yet rated, e.g. "CADSS at T+80 min". */
+    /** Every form of every time point not yet rated, e.g. "CADSS at T+80 min"; one not due is not unfinished. */
     static List<String> unfinished(SessionView v) {
         List<String> out = new ArrayList<>();
         for (Prompt p : v.prompts()) {
-            if (p.state() == PromptState.COMPLETED) {
+            if (p.state() == PromptState.COMPLETED || p.state() == PromptState.NOT_APPLICABLE) {
                 continue;
             }
             for (String form : p.instruments()) {

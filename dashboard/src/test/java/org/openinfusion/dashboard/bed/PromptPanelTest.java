@@ -40,4 +40,13 @@ class PromptPanelTest {
         assertEquals(Optional.empty(), PromptPanel.next(PromptPanel.toRate(List.of(prompt("during", PromptState.WAITING, null),
                 prompt("end", PromptState.WAITING, null)))));
     }
+
+    @Test
+    void aTimePointNotDueAfterAnEarlyEndStaysListedAndIsNeverNext() {
+        Prompt notDue = new Prompt("t26", List.of("cadss6"), Optional.of(T0.plusSeconds(26 * 60)), PromptState.NOT_APPLICABLE,
+                Optional.empty(), Optional.of("infusion ended early at T+20"));
+        List<Prompt> toRate = PromptPanel.toRate(List.of(notDue, prompt("t80", PromptState.SCHEDULED, 80)));
+        assertEquals(List.of("t26", "t80"), toRate.stream().map(Prompt::timePointId).toList(), "listed with its reason, never dropped");
+        assertEquals(Optional.of("t80"), PromptPanel.next(toRate));
+    }
 }

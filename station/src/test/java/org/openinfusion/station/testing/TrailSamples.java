@@ -80,6 +80,7 @@ public final class TrailSamples {
         all.add(new TrailEvent.SessionStepped(new SessionEvent.ReadyForDischarge(AT, ACTOR)));
         all.add(new TrailEvent.InfusionChanged(new InfusionEvent.Started(AT, 60)));
         all.add(new TrailEvent.InfusionChanged(new InfusionEvent.Paused(AT, 12.5, 1)));
+        all.add(new TrailEvent.InfusionChanged(new InfusionEvent.FinalVolume(AT, 4.5, 4.4)));
         for (InfusionEvent.DeviationKind k : InfusionEvent.DeviationKind.values()) {
             all.add(new TrailEvent.InfusionChanged(new InfusionEvent.Deviation(AT, k, 30, 40, "volume 30.0 mL, plan 40.0 mL")));
         }
@@ -90,6 +91,8 @@ public final class TrailSamples {
             all.add(new TrailEvent.PromptChanged(new PromptTransition("end-of-infusion", PromptState.WAITING, to, AT)));
             all.add(new TrailEvent.PromptChanged(new PromptTransition("t40", PromptState.SCHEDULED, to, AT)));
         }
+        all.add(new TrailEvent.PromptChanged(new PromptTransition("t20", PromptState.SCHEDULED, PromptState.NOT_APPLICABLE, AT,
+                "infusion ended early at T+14")));
         for (MarkerKind k : MarkerKind.values()) {
             all.add(new TrailEvent.MarkerRecorded(AT, k.name(), k == MarkerKind.NOTE ? "asked for a blanket" : ""));
         }

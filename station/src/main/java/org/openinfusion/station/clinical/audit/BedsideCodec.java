@@ -59,6 +59,10 @@ final class BedsideCodec {
                 p.put("pauses", c.pauses());
                 p.put("pausedSeconds", c.pausedTotal().toSeconds());
             }
+            case InfusionEvent.FinalVolume f -> {
+                p.put("volumeInfusedMl", f.volumeInfusedMl());
+                p.put("atEndMl", f.atEndMl());
+            }
             case InfusionEvent.Deviation d -> {
                 p.put("kind", d.kind().name());
                 p.put("actual", d.actual());
@@ -75,6 +79,9 @@ final class BedsideCodec {
         p.put("timePoint", t.timePointId());
         p.put("from", t.from().name());
         p.put("to", t.to().name());
+        if (!t.reason().isEmpty()) {
+            p.put("reason", t.reason());
+        }
         return new EventCodec.Encoded("prompt." + lower(t.to().name()), p);
     }
 
@@ -103,7 +110,8 @@ final class BedsideCodec {
             case "session" -> step(name, p, actor, sessionId);
             case "infusion" -> infusion(name, p);
             case "prompt" -> new TrailEvent.PromptChanged(new PromptTransition(p.required("timePoint"),
-                    PromptState.valueOf(p.required("from")), PromptState.valueOf(p.required("to")), p.at()));
+                    PromptState.valueOf(p.required("from")), PromptState.valueOf(p.required("to")), p.at(),
+                    p.text("reason") == null ? "" : p.text("reason")));
             case "alarm" -> alarm(name, p, actor);
             case "rating" -> RatingCodec.decode(p, actor);
             case "marker" -> type.equals(MARKER) ? new TrailEvent.MarkerRecorded(p.at(), p.text("kind"), p.text("note")) : null;
@@ -139,6 +147,7 @@ final class BedsideCodec {
             case "resumed" -> new InfusionEvent.Resumed(at, p.seconds("pausedSeconds"));
             case "completed" -> new InfusionEvent.Completed(at, p.decimal("volumeInfusedMl"), p.seconds("infusingSeconds"),
                     p.whole("pauses"), p.seconds("pausedSeconds"));
+            case "final_volume" -> new InfusionEvent.FinalVolume(at, p.decimal("volumeInfusedMl"), p.decimal("atEndMl"));
             case "deviation" -> new InfusionEvent.Deviation(at, InfusionEvent.DeviationKind.valueOf(p.required("kind")),
                     p.decimal("actual"), p.decimal("expected"), p.text("detail"));
             default -> null;

@@ -113,9 +113,13 @@ public final class SessionHistory {
                 .or(() -> infusion(InfusionEvent.Completed.class).map(Fact::at));
     }
 
-    /** Volume infused as recorded at completion (the session step, else the infusion clock's). */
+    /**
+     * Volume infused: the pump's own count once it stopped after staff ended the infusion while it still infused
+     * ({@code infusion.final_volume}), else as recorded at completion (the session step, else the infusion clock's).
+     */
     public OptionalDouble volumeInfusedMl() {
-        Optional<Double> v = step(SessionEvent.InfusionCompleted.class).map(f -> f.event().volumeInfusedMl())
+        Optional<Double> v = infusion(InfusionEvent.FinalVolume.class).map(f -> f.event().volumeInfusedMl())
+                .or(() -> step(SessionEvent.InfusionCompleted.class).map(f -> f.event().volumeInfusedMl()))
                 .or(() -> infusion(InfusionEvent.Completed.class).map(f -> f.event().volumeInfusedMl()));
         return v.map(OptionalDouble::of).orElse(OptionalDouble.empty());
     }

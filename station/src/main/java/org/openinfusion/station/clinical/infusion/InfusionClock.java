@@ -25,6 +25,9 @@ public final class InfusionClock {
     private Duration pausedTotal = Duration.ZERO;
     private int pauses;
     private boolean completed;
+    /** Ended by staff while the pump was still infusing: its own count is taken when it reports it stopped. */
+    private boolean followingToStop;
+    private double volumeAtEnd;
 
     public InfusionClock(DosePlan plan) {
         this.plan = plan;
@@ -37,14 +40,17 @@ public final class InfusionClock {
         if (last != null && r.time().isBefore(last.time())) {
             return out;
         }
-        if (last != null && last.infusing() && started != null && !completed) {
+        if (completed) {
+            finalVolume(r, out);
+            last = r;
+            return out;
+        }
+        if (last != null && last.infusing() && started != null) {
             infusing = infusing.plus(Duration.between(last.time(), r.time()));
         }
-        if (!completed) {
-            transitions(r, out);
-            if (started != null && !completed && r.infusing()) {
-                deviations(r, out);
-            }
+        transitions(r, out);
+        if (started != null && !completed && r.infusing()) {
+            deviations(r, out);
         }
         last = r;
         return out;
@@ -89,10 +95,27 @@ public final class InfusionClock {
         out.add(new InfusionEvent.Completed(r.time(), r.volumeInfusedMl(), infusing, pauses, pausedTotal));
     }
 
+    /**
+     * After an end by staff while the pump was infusing: the first report that the pump no longer infuses gives its own
+     * final count ({@link InfusionEvent.FinalVolume}), when it differs from the figure recorded at the end. A count below
+     * that figure (the pump programmed anew, its counter back to 0) is not this infusion's: nothing is taken.
+     */
+    private void finalVolume(PumpReading r, List<InfusionEvent> out) {
+        if (!followingToStop || r.infusing()) {
+            return;
+        }
+        followingToStop = false;
+        if (r.volumeInfusedMl() > volumeAtEnd) {
+            out.add(new InfusionEvent.FinalVolume(r.time(), r.volumeInfusedMl(), volumeAtEnd));
+        }
+    }
+
     /** Ends the infusion at the nurse's word (e.g. the pump is not connected). */
     public List<InfusionEvent> endNow(Instant at) {
         List<InfusionEvent> out = new ArrayList<>();
         if (started != null && !completed) {
+            followingToStop = last != null && last.infusing();
+            volumeAtEnd = last == null ? 0 : last.volumeInfusedMl();
             complete(new PumpReading(at, "stopped", 0, last == null ? 0 : last.volumeInfusedMl()), out);
         }
         return out;

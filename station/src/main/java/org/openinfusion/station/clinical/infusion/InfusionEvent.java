@@ -21,6 +21,14 @@ public sealed interface InfusionEvent {
     record Completed(Instant at, double volumeInfusedMl, Duration infusingTime, int pauses, Duration pausedTotal) implements InfusionEvent {
     }
 
+    /**
+     * The pump's own volume infused once it stopped, after staff had ended the infusion while it was still infusing:
+     * the end recorded the pump's last report before that ({@code atEndMl}), the pump ran on until stopped. This is
+     * the figure the pump shows and the one exposure is reconstructed from (clinical.md: planned vs actual volume).
+     */
+    record FinalVolume(Instant at, double volumeInfusedMl, double atEndMl) implements InfusionEvent {
+    }
+
     /** A departure from the dose plan, with the figures that show it. */
     record Deviation(Instant at, DeviationKind kind, double actual, double expected, String detail) implements InfusionEvent {
     }

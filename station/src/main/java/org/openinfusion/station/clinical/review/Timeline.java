@@ -24,6 +24,7 @@ import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
+import org.openinfusion.station.clinical.infusion.StopVolume;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
 import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Item;
@@ -100,7 +101,9 @@ final class Timeline {
             }
             case TrailEvent.MedicationGiven g -> ev(r, Category.MEDICATION, (g.medication().rescue() ? "Rescue medication: " : "Medication: ")
                     + g.medication().drug(), medication(g.medication()));
-            case TrailEvent.PromptChanged p -> ev(r, Category.PROMPT, p.transition().timePointId() + ": " + lower(p.transition().to().name()), null);
+            case TrailEvent.PromptChanged p -> p.transition().to() == PromptState.NOT_APPLICABLE
+                    ? ev(r, Category.PROMPT, p.transition().timePointId() + ": not due", p.transition().reason())
+                    : ev(r, Category.PROMPT, p.transition().timePointId() + ": " + lower(p.transition().to().name()), null);
             case TrailEvent.RatingEntered e -> ev(r, Category.RATING, ratingTitle(e), e.rating().isCorrection()
                     ? "corrects " + ratingName(e.rating().correction().originalRatingId()) + ": " + e.rating().correction().reason()
                     : score(e.score()));
@@ -205,8 +208,11 @@ final class Timeline {
             case InfusionEvent.Completed c -> number(c.volumeInfusedMl()) + " mL in " + minutes(c.infusingTime()) + " infusing, "
                     + c.pauses() + (c.pauses() == 1 ? " pause" : " pauses");
             case InfusionEvent.Deviation d -> null;
+            case InfusionEvent.FinalVolume f -> StopVolume.ml(f.volumeInfusedMl()) + " mL by the pump's count after it stopped ("
+                    + StopVolume.ml(f.atEndMl()) + " mL when the end was recorded)";
         };
-        String title = e instanceof InfusionEvent.Completed && stoppedEarly ? "Pump stopped early" : "Pump " + lower(e.getClass().getSimpleName());
+        String title = e instanceof InfusionEvent.FinalVolume ? "Pump stopped after the end"
+                : e instanceof InfusionEvent.Completed && stoppedEarly ? "Pump stopped early" : "Pump " + lower(e.getClass().getSimpleName());
         return ev(r, Category.INFUSION, title, detail);
     }
 

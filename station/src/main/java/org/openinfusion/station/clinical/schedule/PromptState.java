@@ -9,5 +9,10 @@ public enum PromptState {
     DUE,
     OVERDUE,
     MISSED,
+    /**
+     * Not due, with a reason, and never silently dropped: a time point during the infusion (anchored to its start,
+     * before the planned end) whose time came after the infusion had ended early ("infusion ended early at T+26").
+     */
+    NOT_APPLICABLE,
     COMPLETED
 }

@@ -26,10 +26,20 @@ import org.openinfusion.station.clinical.protocol.ScheduleEntry;
  * No change is stamped before its anchor was known: the end of the infusion is learned when it happens, so the
  * end-of-infusion prompt (open from 5 min before the end) becomes due at the end, not 5 min earlier (which, after a
  * short infusion, placed it before the session was created).
+ * <p>
+ * A time point <em>during the infusion</em> (anchored to the infusion start, its offset before the planned infusion
+ * duration: e.g. T+20 CADSS-6/VAS of a 40-min infusion) whose due time comes after the infusion has ended (an early
+ * stop) can no longer be rated during the infusion: it becomes {@link PromptState#NOT_APPLICABLE} at the end, with the
+ * reason "infusion ended early at T+26" (minutes from the start to the end). It is not re-anchored: the end-of-infusion
+ * rating is the time point anchored to the infusion end, which follows the actual end. Time points after the planned
+ * infusion (T+80, T+120, ...) keep their times. One rated before the end stays completed.
  */
 public final class RatingSchedule {
     private final List<ScheduleEntry> entries;
     private final Duration pretreatmentLead;
+    private final Duration plannedInfusion;
+    /** Why each time point is not due (those {@link PromptState#NOT_APPLICABLE}). */
+    private final Map<String, String> notDue = new LinkedHashMap<>();
     private final Map<String, PromptState> states = new LinkedHashMap<>();
     /** When each time point became overdue (its boundary time, as reported by {@link #advance}). */
     private final Map<String, Instant> overdueAt = new LinkedHashMap<>();
@@ -43,8 +53,18 @@ public final class RatingSchedule {
 
     /** @param pretreatmentLead the protocol's pretreatment lead (zero without a pretreatment) */
     public RatingSchedule(List<ScheduleEntry> entries, Duration pretreatmentLead) {
+        this(entries, pretreatmentLead, Duration.ZERO);
+    }
+
+    /**
+     * @param pretreatmentLead the protocol's pretreatment lead (zero without a pretreatment)
+     * @param plannedInfusion  the planned infusion duration: a time point anchored to the infusion start before it is
+     *                         during the infusion (zero: none is)
+     */
+    public RatingSchedule(List<ScheduleEntry> entries, Duration pretreatmentLead, Duration plannedInfusion) {
         this.entries = List.copyOf(entries);
         this.pretreatmentLead = pretreatmentLead;
+        this.plannedInfusion = plannedInfusion;
         entries.forEach(e -> states.put(e.id(), PromptState.WAITING));
     }
 
@@ -54,13 +74,40 @@ public final class RatingSchedule {
                 || e.anchor() == Anchor.PRETREATMENT && e.offset().compareTo(pretreatmentLead) <= 0;
     }
 
+    /** Whether the time point is rated during the infusion: anchored to its start, before the planned duration. */
+    public boolean duringInfusion(ScheduleEntry e) {
+        return e.anchor() == Anchor.INFUSION_START && e.offset().compareTo(plannedInfusion) < 0;
+    }
+
+    /** The reason a during-infusion time point is not due after an early end: "infusion ended early at T+26" (whole minutes). */
+    public static String endedEarly(Instant infusionStart, Instant infusionEnd) {
+        return "infusion ended early at T+" + Duration.between(infusionStart, infusionEnd).toMinutes();
+    }
+
+    /** Why the time point is not due: the infusion ended before its due time, for one during the infusion. */
+    private Optional<String> endedBefore(ScheduleEntry e, Map<Anchor, Instant> anchors) {
+        Instant start = anchors.get(Anchor.INFUSION_START);
+        Instant end = anchors.get(Anchor.INFUSION_END);
+        if (!duringInfusion(e) || start == null || end == null || !start.plus(e.offset()).isAfter(end)) {
+            return Optional.empty();
+        }
+        return Optional.of(endedEarly(start, end));
+    }
+
     /** Brings every prompt up to {@code now}, given the anchors that happened and the time points completed. */
     public List<PromptTransition> advance(Instant now, Map<Anchor, Instant> anchors, Set<String> completed) {
         anchors.keySet().forEach(a -> anchorSeen.putIfAbsent(a, now));
         List<PromptTransition> out = new ArrayList<>();
         for (ScheduleEntry e : entries) {
             PromptState before = states.get(e.id());
-            if (before == PromptState.COMPLETED || before == PromptState.MISSED) {
+            if (before == PromptState.COMPLETED || before == PromptState.MISSED || before == PromptState.NOT_APPLICABLE) {
+                continue;
+            }
+            Optional<String> notDueBecause = completed.contains(e.id()) ? Optional.empty() : endedBefore(e, anchors);
+            if (notDueBecause.isPresent()) {
+                out.add(new PromptTransition(e.id(), before, PromptState.NOT_APPLICABLE, anchors.get(Anchor.INFUSION_END), notDueBecause.get()));
+                states.put(e.id(), PromptState.NOT_APPLICABLE);
+                notDue.put(e.id(), notDueBecause.get());
                 continue;
             }
             Optional<Instant> due = due(e, anchors);
@@ -167,10 +214,14 @@ public final class RatingSchedule {
         return Optional.ofNullable(anchors.get(e.anchor())).map(a -> a.plus(e.offset()));
     }
 
-    /** Every prompt with its due time, current state and (while overdue) since when, in schedule order. */
+    /**
+     * Every prompt with its due time, current state, (while overdue) since when and (when not due) why, in schedule
+     * order: a time point not due is listed with its reason, never left out.
+     */
     public List<Prompt> prompts(Map<Anchor, Instant> anchors) {
         return entries.stream().map(e -> new Prompt(e.id(), e.instruments(), due(e, anchors), states.get(e.id()),
-                Optional.ofNullable(overdueAt.get(e.id())).filter(t -> states.get(e.id()) == PromptState.OVERDUE))).toList();
+                Optional.ofNullable(overdueAt.get(e.id())).filter(t -> states.get(e.id()) == PromptState.OVERDUE),
+                Optional.ofNullable(notDue.get(e.id())))).toList();
     }
 
     public PromptState state(String timePointId) {

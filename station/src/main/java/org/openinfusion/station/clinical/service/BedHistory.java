@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
@@ -18,6 +19,7 @@ import org.openinfusion.station.clinical.history.Recorded;
 import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.infusion.InfusionEvent;
+import org.openinfusion.station.clinical.infusion.StopVolume;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.AeProposals;
@@ -35,6 +37,8 @@ final class BedHistory {
     private static final class Entries {
         final Deque<AlarmEvent> alarms = new ArrayDeque<>();
         final Deque<String> deviations = new ArrayDeque<>();
+        /** The early stop shown (its figure replaced by the pump's count once the pump stopped after the end). */
+        InfusionEvent.Deviation earlyStop;
         final Deque<SessionView.Marker> markers = new ArrayDeque<>();
         final List<SessionView.RatingEntry> ratings = new ArrayList<>();
         final List<AlarmEvent> episodes = new ArrayList<>();
@@ -49,11 +53,26 @@ final class BedHistory {
         Entries e = entries(sessionId);
         o.alarms().forEach(a -> push(e.alarms, a));
         o.alarms().stream().filter(AeProposals::isEpisode).forEach(e.episodes::add);
-        o.infusion().forEach(i -> {
-            if (i instanceof InfusionEvent.Deviation d) {
-                push(e.deviations, d.kind() + ": " + d.detail());
-            }
-        });
+        o.infusion().forEach(i -> infusion(e, i));
+    }
+
+    /**
+     * A deviation as reported; an early stop with its source ({@link StopVolume}), its figure replaced by the pump's own
+     * count once the pump stopped after the end was recorded (the end recorded its last report before that).
+     */
+    private static void infusion(Entries e, InfusionEvent i) {
+        if (i instanceof InfusionEvent.Deviation d && d.kind() == InfusionEvent.DeviationKind.EARLY_STOP) {
+            e.earlyStop = d;
+            push(e.deviations, d.kind() + ": " + StopVolume.of(d, Optional.empty()).detail());
+        } else if (i instanceof InfusionEvent.Deviation d) {
+            push(e.deviations, d.kind() + ": " + d.detail());
+        } else if (i instanceof InfusionEvent.FinalVolume f && e.earlyStop != null) {
+            String before = e.earlyStop.kind() + ": " + StopVolume.of(e.earlyStop, Optional.empty()).detail();
+            String after = e.earlyStop.kind() + ": " + StopVolume.of(e.earlyStop, Optional.of(f)).detail();
+            List<String> lines = new ArrayList<>(e.deviations);
+            e.deviations.clear();
+            lines.forEach(l -> e.deviations.addLast(l.equals(before) ? after : l));
+        }
     }
 
     void marker(String sessionId, SessionView.Marker m) {
@@ -91,8 +110,7 @@ final class BedHistory {
                 case TrailEvent.RatingPartAnswered p -> part(sessionId, p.part());
                 case TrailEvent.MarkerRecorded m -> marker(sessionId, new SessionView.Marker(MarkerKind.valueOf(m.kind()), m.note(),
                         r.actor(), m.at()));
-                case TrailEvent.InfusionChanged i when i.change() instanceof InfusionEvent.Deviation d ->
-                        push(entries(sessionId).deviations, d.kind() + ": " + d.detail());
+                case TrailEvent.InfusionChanged i -> infusion(entries(sessionId), i.change());
                 case TrailEvent.AlarmChanged a when AeProposals.isEpisode(a.alarm()) -> entries(sessionId).episodes.add(a.alarm());
                 case TrailEvent.AdverseEventRecorded a -> adverseEvent(sessionId, a.event());
                 case TrailEvent.MedicationGiven m -> medication(sessionId, m.medication());

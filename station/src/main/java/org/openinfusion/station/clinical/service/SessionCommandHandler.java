@@ -243,7 +243,7 @@ public final class SessionCommandHandler {
      */
     private void requireDischargeCriteriaOrOverride(SessionCommand.SessionStep s, SessionRuntime r, Principal who, String address,
                                                     Instant now) {
-        var check = SessionViews.discharge(r.session(), history, vitals, now);
+        var check = SessionViews.discharge(r, history, vitals, now);
         List<DischargeCheck.Criterion> open = check.map(c -> c.criteria().stream().filter(k -> k.status() != DischargeCheck.Status.MET)
                 .toList()).orElse(List.of(DischargeCheck.infusionNotEnded()));
         if (open.isEmpty()) {

@@ -111,6 +111,7 @@ final class SessionRestore {
                 case InfusionEvent.Resumed r -> new PumpReading(r.at(), "infusing", rate, volume);
                 case InfusionEvent.Completed c -> new PumpReading(c.at(), "completed", 0, c.volumeInfusedMl());
                 case InfusionEvent.Deviation d -> null;
+                case InfusionEvent.FinalVolume f -> null;
             });
         }
     }

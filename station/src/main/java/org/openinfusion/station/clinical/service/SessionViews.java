@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.openinfusion.station.clinical.api.SessionView;
 import org.openinfusion.station.clinical.api.Step;
 import org.openinfusion.station.clinical.dose.DosePlan;
 import org.openinfusion.station.clinical.infusion.InfusionClock;
 import org.openinfusion.station.clinical.protocol.Pretreatment;
 import org.openinfusion.station.clinical.rating.Answer;
+import org.openinfusion.station.clinical.schedule.Prompt;
+import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.PreDoseGate;
 import org.openinfusion.station.clinical.session.DischargeCheck;
@@ -39,7 +43,7 @@ final class SessionViews {
                 s.created().kitId(), p.pretreatment().map(Pretreatment::label),
                 new SessionView.Plan(plan.volumeMl(), plan.rateMlPerHour(), plan.duration()), infusion,
                 nextSteps(s.state(), p.pretreatment().isPresent()), r.prompts(), history.ratings(id), r.alarms().active(),
-                history.alarms(id), history.markers(id), p.alarms(), p.discharge(), discharge(s, history, vitals, now), now,
+                history.alarms(id), history.markers(id), p.alarms(), p.discharge(), discharge(r, history, vitals, now), now,
                 history.adverseEvents(id), history.aeProposals(id), history.medications(id), startGates(r, vitals, now),
                 p.adverseEventTerms(), r.alarms().advisories(), history.pendingParts(id));
     }
@@ -60,11 +64,17 @@ final class SessionViews {
     }
 
     /** Only this session's ratings, its own pre-dose vitals and the bed's values since the session was created. */
-    static Optional<DischargeCheck.Result> discharge(Session s, BedHistory history, BaselineVitals vitals, Instant now) {
+    static Optional<DischargeCheck.Result> discharge(SessionRuntime r, BedHistory history, BaselineVitals vitals, Instant now) {
+        Session s = r.session();
         List<SessionView.RatingEntry> ratings = history.ratings(s.id());
         return s.infusionEnd().map(end -> DischargeCheck.evaluate(s.protocol().discharge(), new DischargeCheck.Inputs(end, now,
                 rated(ratings, "cadss"), rated(ratings, "moaas"), vitals.baselineOf(s.id()), vitals.latest(s.created().bedId()),
-                outstanding(s.protocol(), ratings))));
+                outstanding(s.protocol(), ratings, notDue(r.prompts())))));
+    }
+
+    /** The time points not due (a during-infusion one after an early end): nothing is still to rate there. */
+    static Set<String> notDue(List<Prompt> prompts) {
+        return prompts.stream().filter(p -> p.state() == PromptState.NOT_APPLICABLE).map(Prompt::timePointId).collect(Collectors.toSet());
     }
 
     private static List<DischargeCheck.Rated> rated(List<SessionView.RatingEntry> ratings, String form) {
@@ -74,9 +84,12 @@ final class SessionViews {
                 .toList();
     }
 
-    /** Time points of the schedule that do not yet have a rating (scored or marked not assessed) of each of their forms. */
-    static List<String> outstanding(Protocol p, List<SessionView.RatingEntry> ratings) {
-        return p.schedule().stream().filter(e -> !e.instruments().stream().allMatch(form -> ratings.stream()
+    /**
+     * Time points of the schedule that do not yet have a rating (scored or marked not assessed) of each of their forms,
+     * except those not due ({@code notDue}).
+     */
+    static List<String> outstanding(Protocol p, List<SessionView.RatingEntry> ratings, Set<String> notDue) {
+        return p.schedule().stream().filter(e -> !notDue.contains(e.id())).filter(e -> !e.instruments().stream().allMatch(form -> ratings.stream()
                 .anyMatch(r -> r.timePointId().equals(e.id()) && r.form().equals(form)))).map(e -> e.id()).toList();
     }
 

@@ -37,7 +37,7 @@ public final class SessionRuntime {
         this.session = session;
         this.clock = new InfusionClock(session.plan());
         this.schedule = new RatingSchedule(session.protocol().schedule(),
-                session.protocol().pretreatment().map(Pretreatment::beforeInfusion).orElse(Duration.ZERO));
+                session.protocol().pretreatment().map(Pretreatment::beforeInfusion).orElse(Duration.ZERO), session.plan().duration());
         this.alarms = new AlarmEngine(session.protocol(), alarmSettings);
     }
 

@@ -123,6 +123,14 @@ class TimelineWordingTest {
     }
 
     @Test
+    void aTimePointNotDueAfterAnEarlyEndReadsNotDueWithItsReason() {
+        List<TimelineEvent> prompts = timeline(TrailSamples.everyTimelineKind()).stream().filter(e -> e.category() == Category.PROMPT)
+                .filter(e -> e.title().equals("t20: not due")).toList();
+        assertEquals(1, prompts.size(), prompts.toString());
+        assertEquals("infusion ended early at T+14", prompts.getFirst().detail());
+    }
+
+    @Test
     void promptsBeforeTheirWindowOpensAreNotListed() {
         List<TimelineEvent> prompts = timeline(TrailSamples.everyTimelineKind()).stream().filter(e -> e.category() == Category.PROMPT).toList();
         assertFalse(prompts.isEmpty());
