@@ -252,20 +252,12 @@ public final class SessionService {
     }
 
     /**
-     * When a value was measured, on the station's clock. Continuous values are current when received;
-     * a cuff reading keeps its own age: its device time shifted by that device's clock offset, learnt
-     * from its continuous values (receive time minus device time).
+     * When a value was measured, on the station's clock. Continuous values are current when received; a cuff reading
+     * keeps its own age ({@link LearntClockOffsets}: its device time corrected by the device's least recent clock offset, never
+     * later than its arrival).
      */
     private Instant measuredAt(NumericSample s) {
-        if (!isCuff(s.stream())) {
-            return s.receiveTime();
-        }
-        Duration offset = clockOffsets.get(s.source());
-        return offset == null ? s.receiveTime() : s.deviceTime().plus(offset);
-    }
-
-    private static boolean isCuff(Stream stream) {
-        return stream == Stream.NIBP_SYS || stream == Stream.NIBP_DIA || stream == Stream.NIBP_MEAN;
+        return LearntClockOffsets.isCuff(s.stream()) ? clocks.measuredAt(s) : s.receiveTime();
     }
 
     /**
@@ -274,11 +266,11 @@ public final class SessionService {
      * {@link #CLOCK_STEP} or more: the exports correct the device's stored times with it.
      */
     private void learnClock(SessionRuntime r, NumericSample s) {
-        if (isCuff(s.stream())) {
+        if (LearntClockOffsets.isCuff(s.stream())) {
             return;
         }
-        Duration offset = Duration.between(s.deviceTime(), s.receiveTime());
-        clockOffsets.put(s.source(), offset);
+        clocks.learn(s);
+        Duration offset = clocks.offset(s.source()).orElseThrow();
         String key = r.session().id() + "\n" + s.source().deviceId();
         Duration written = writtenOffsets.get(key);
         if (written == null || offset.minus(written).abs().compareTo(CLOCK_STEP) >= 0) {
@@ -290,7 +282,8 @@ public final class SessionService {
 
     /** A change of a device's clock offset that is written again (smaller moves are the transport's jitter). */
     static final Duration CLOCK_STEP = Duration.ofSeconds(1);
-    private final Map<DeviceRef, Duration> clockOffsets = new HashMap<>();
+    /** The devices' clock offsets (the least over a window), shared in kind with the visit worker's. */
+    private final LearntClockOffsets clocks = new LearntClockOffsets();
     /** The offset last written per session and device ("session id\ndevice id"). */
     private final Map<String, Duration> writtenOffsets = new HashMap<>();
 

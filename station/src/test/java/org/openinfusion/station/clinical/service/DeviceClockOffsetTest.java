@@ -1,5 +1,6 @@
 package org.openinfusion.station.clinical.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,5 +70,25 @@ class DeviceClockOffsetTest {
         }
         assertFalse(raised(AlarmEngine.NIBP_OVERDUE), "the reading at 5 min is 5 min old at 10 min, not 2 h: " + audit);
         assertTrue(raised("LIMIT:nibp_sys"), "the high systolic pressure is current and alarms: " + audit);
+    }
+
+    @Test
+    void aLateFlushOfTheMonitorsValuesWritesNoNewClockOffsetToTheTrail() {
+        List<String> offsets = new ArrayList<>();
+        SessionService watched = Sessions.service((EncodedAudit) (t, a, s, p) -> {
+            if (t.equals("device.clock_offset")) {
+                offsets.add(p.get("device") + " " + p.get("offsetMillis"));
+            }
+        }, clock);
+        watched.create("nurse1", "bed-01", "ketamine-midazolam-active-placebo", "KET-201", SubjectMeasures.weight(80), "KIT-2");
+        Instant start = clock.instant();
+        watched.numeric(new NumericSample(MONITOR, Stream.HR, 72, start.minus(BEHIND), start, 0));
+        // the station was away 3 min: the broker hands over what it held, each value 3 min after it was measured
+        clock.advance(Duration.ofMinutes(4));
+        for (int s = 0; s <= 60; s++) {
+            watched.numeric(new NumericSample(MONITOR, Stream.HR, 72, start.plusSeconds(s).minus(BEHIND), clock.instant(), 0));
+        }
+        assertEquals(List.of("monitor " + BEHIND.toMillis()), offsets,
+                "the offset is the least over the window: a delivery delay is not the device's clock (the exports correct times with it)");
     }
 }
