@@ -238,7 +238,24 @@ class BedScreenIT {
         publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-03", "monitor"), Stream.NIBP_SYS, 165, taken, taken, 1));
         publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-03", "monitor"), Stream.NIBP_DIA, 95, taken, taken, 2));
         waitFor().until(d -> BrowserSteps.text(browser, "num-nibp-value").equals("165/95"));
+        // the baseline ratings are still open: the start asks first, naming them, with Cancel the default
         BrowserSteps.click(browser, "step-confirm-infusion-start");
+        waitFor().withMessage(() -> "the baseline dialog; shown: \"" + BrowserSteps.text(browser, "confirm-consequence") + "\" / start override: \""
+                + BrowserSteps.text(browser, "start-override-why") + "\" / session: " + BrowserSteps.text(browser, "session-header"))
+                .until(d -> BrowserSteps.text(browser, "confirm-consequence").startsWith("Baseline not finished: CADSS, BPRS+, VAS. "));
+        assertTrue(BrowserSteps.text(browser, "confirm-consequence").endsWith("Start the infusion anyway?"), BrowserSteps.text(browser, "confirm-consequence"));
+        waitFor().until(d -> "confirm-cancel".equals(browser.executeScript("return document.activeElement && document.activeElement.id")));
+        BrowserSteps.settled(browser);
+        assertTrue(inView("#confirm-cancel") && inView("#confirm-step"), "the dialog fits the window");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "axe-core over the baseline-not-finished dialog");
+        shot("confirm-start-baseline-open");
+        // Enter on the default (Cancel) changes nothing
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor().until(d -> d.findElements(By.id("confirm-dialog")).isEmpty());
+        assertTrue(BrowserSteps.text(browser, "session-header").contains("Baseline"), BrowserSteps.text(browser, "session-header"));
+        assertTrue(browser.findElement(By.id("step-confirm-infusion-start")).isDisplayed(), "still to be confirmed");
+        // starting anyway goes on to the station, which refuses it over the blood pressure gate
+        BrowserSteps.confirmStartOverOpenBaseline(browser);
         waitFor().until(d -> BrowserSteps.text(browser, "start-override-why").contains("165/95, is above the protocol's limit of 150/90"));
         assertTrue(browser.findElement(By.id("start-override-confirm")).getAttribute("disabled") != null, "not without a reason");
         assertEquals(List.of(), Axe.seriousViolations(browser), "axe-core over the start override dialog");

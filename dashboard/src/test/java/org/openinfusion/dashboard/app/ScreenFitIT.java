@@ -218,7 +218,7 @@ class ScreenFitIT {
         // an early start over the capsule lead. The demo's simulated cuff takes a reading every 5 min, so whether one
         // was taken before dosing depends on when this test runs in the shared demo: without one, the nurse takes a
         // reading and tries again, and the dialog says that check has cleared
-        BrowserSteps.click(browser, "step-confirm-infusion-start");
+        BrowserSteps.confirmStartOverOpenBaseline(browser);
         waitFor().until(d -> !d.findElements(By.id("start-override-dialog")).isEmpty() && !BrowserSteps.text(browser, "start-override-why").isBlank());
         assertTrue(browser.findElements(By.id("start-override-cleared")).isEmpty(), "nothing cleared at the first try");
         if (!browser.findElements(By.id("start-override-gate-no-pre-dose-nibp")).isEmpty()) {
@@ -226,7 +226,7 @@ class ScreenFitIT {
             waitFor().until(d -> d.findElements(By.id("start-override-dialog")).isEmpty());
             nibp("bed-04", 126, 80);
             waitFor().until(d -> BrowserSteps.text(browser, "num-nibp-value").equals("126/80"));
-            BrowserSteps.click(browser, "step-confirm-infusion-start");
+            BrowserSteps.confirmStartOverOpenBaseline(browser);
             waitFor().until(d -> BrowserSteps.text(browser, "start-override-cleared").contains("A blood pressure has been taken before dosing."));
             assertTrue(browser.findElements(By.id("start-override-gate-no-pre-dose-nibp")).isEmpty(), BrowserSteps.text(browser, "start-override-why"));
             BrowserSteps.settled(browser);
