@@ -535,6 +535,70 @@ class ScreenFitIT {
         assertEquals(List.of(), low, "ECG lead options below 4.5:1");
     }
 
+    /**
+     * The bed header (breadcrumb, session, devices, who is signed in, Sign out) takes at most two lines, for the nurse and
+     * for the physician, at 1280x800 and 1024x768 (the physician's longer name and role wrapped it to three at 1024 px),
+     * and the physician's bed view fits as the nurse's does: nothing cut, nothing outside the window or scrolling inside.
+     */
+    @Test
+    void theBedHeaderTakesAtMostTwoLinesForTheNurseAndThePhysicianAtBothSizes() throws Exception {
+        List<String> problems = new ArrayList<>();
+        headerAtBothSizes("nurse", problems);
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);
+        try {
+            headerAtBothSizes("physician", problems);
+        } finally {
+            browser.manage().deleteAllCookies();
+            BrowserSteps.size(browser, 1280, 800);
+            BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static void headerAtBothSizes(String role, List<String> problems) throws Exception {
+        for (int[] s : SIZES) {
+            BrowserSteps.size(browser, s[0], s[1]);
+            browser.get(demo.dashboardUrl() + "bed/bed-01");
+            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+                    && BrowserSteps.text(browser, "signed-in").contains("(" + role + ")")
+                    && BrowserSteps.text(browser, "session-header").contains("KET-014"));
+            BrowserSteps.settled(browser);
+            String at = role + " at " + s[0] + "x" + s[1] + ": ";
+            long lines = headerLines();
+            System.out.println("bed header, " + at + lines + " lines");
+            if (lines > 2) {
+                problems.add(at + "the header takes " + lines + " lines: " + BrowserSteps.text(browser, "session-header"));
+            }
+            if (role.equals("physician")) {
+                shot("bed-view-physician" + (s[0] == 1280 ? "" : "-1024"));
+                clipped(".bed-view").forEach(p -> problems.add(at + p));
+                notWhollyInView().forEach(p -> problems.add(at + p));
+            }
+        }
+    }
+
+    /**
+     * How many lines the bed header takes: its items stand in one row (a flex row, never wrapped), so the most lines any
+     * of its texts is broken into (line boxes at distinct heights), e.g. the session's "KET-014 | Infusing | Kit ...".
+     */
+    private static long headerLines() {
+        return ((Number) browser.executeScript("""
+                const h = document.querySelector('.bed-header');
+                const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+                let most = 0;
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  if (!n.textContent.trim()) continue;
+                  const r = document.createRange(); r.selectNodeContents(n);
+                  const tops = [];
+                  for (const b of r.getClientRects()) if (b.height > 0 && !tops.some(t => Math.abs(t - b.top) < 3)) tops.push(b.top);
+                  most = Math.max(most, tops.length);
+                }
+                const kids = Array.from(h.children).map(c => c.getBoundingClientRect()).filter(r => r.height > 0);
+                const oneRow = kids.every(a => kids.every(b => a.top < b.bottom && b.top < a.bottom));
+                return oneRow ? most : most + 1;""")).longValue();
+    }
+
     @Test
     void theBedViewFollowsAResizeWithoutAReload() throws Exception {
         BrowserSteps.size(browser, 1024, 768);
