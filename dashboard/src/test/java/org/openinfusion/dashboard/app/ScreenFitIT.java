@@ -633,6 +633,17 @@ class ScreenFitIT {
             assertEquals("advisory", browser.findElement(By.id("bed-01-advice")).getAttribute("data-kind"));
             List<String> problems = clipped(".overview");
             assertEquals(List.of(), problems.stream().filter(p -> !p.startsWith("document")).toList(), "overview at " + s[0]);
+            // the cards use the width: the four beds in one row whose last card ends at the row's right edge (at 1280 px
+            // an empty fifth column left about 250 px blank)
+            @SuppressWarnings("unchecked")
+            List<Number> row = (List<Number>) browser.executeScript("""
+                    const beds = document.querySelector('.beds').getBoundingClientRect();
+                    const cards = Array.from(document.querySelectorAll('.bed-card')).map(c => c.getBoundingClientRect());
+                    return [new Set(cards.map(c => Math.round(c.top))).size, beds.right - Math.max(...cards.map(c => c.right)),
+                        Math.min(...cards.map(c => c.width))];""");
+            assertEquals(1, row.get(0).intValue(), "the four beds in one row at " + s[0]);
+            assertTrue(row.get(1).doubleValue() < 4, "blank at the row's end at " + s[0] + ": " + row.get(1) + " px");
+            System.out.println("overview at " + s[0] + ": cards " + row.get(2) + " px wide");
         }
         BrowserSteps.size(browser, 1280, 800);
     }
