@@ -68,6 +68,12 @@ class BedScreenIT {
     }
 
     /** Whether the element is entirely inside the window (nothing to scroll to see it). */
+    /** The demo's second monitor is named as staff name it ("Monitor 2 disconnected (bed 1)"), never by its configured id. */
+    private static void noConfiguredDeviceId(String page) {
+        String text = (String) browser.executeScript("return document.body.innerText");
+        assertTrue(!text.contains("spare-monitor"), "a configured device id on " + page + ": " + text);
+    }
+
     private static boolean inView(String css) {
         return (Boolean) browser.executeScript("const e = document.querySelector(arguments[0]); if (!e) return false;"
                 + "const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0"
@@ -98,12 +104,13 @@ class BedScreenIT {
         for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
             BrowserSteps.size(browser, size[0], size[1]);
             browser.get(demo.dashboardUrl() + "bed/bed-01");
-            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)")
                     && !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
             waitFor().until(d -> BrowserSteps.text(browser, "num-hr-value").matches("\\d+") && drawnPixels("trace-ecg") > 1000);
             BrowserSteps.settled(browser);
             String problems = layoutProblems();
             shot(size[0] == 1280 ? "bed-view" : "bed-view-1024");
+            noConfiguredDeviceId("the bed view");
             assertEquals("", problems, "at " + size[0] + "x" + size[1]);
         }
         BrowserSteps.size(browser, 1280, 800);
@@ -154,11 +161,12 @@ class BedScreenIT {
     void theOverviewShowsEveryBedWithItsStateAndOneTapOpensIt() throws Exception {
         browser.get(demo.dashboardUrl());
         waitFor().until(d -> d.findElements(By.cssSelector(".bed-card")).size() == 4);
-        waitFor().until(d -> BrowserSteps.text(browser, "bed-01-alarm").contains("spare-monitor"));
+        waitFor().until(d -> BrowserSteps.text(browser, "bed-01-alarm").contains("Monitor 2 disconnected (bed 1)"));
         waitFor().until(d -> BrowserSteps.text(browser, "bed-02-hr").matches("\\d+"));
         BrowserSteps.settled(browser);
         assertEquals("high", browser.findElement(By.id("bed-01-alarm")).getAttribute("data-priority"));
         assertTrue(BrowserSteps.text(browser, "bed-01-session").contains("KET-014"));
+        noConfiguredDeviceId("the overview");
         shot("overview");
         browser.findElement(By.cssSelector("#bed-bed-03 .tiles")).click();
         waitFor().until(d -> d.getCurrentUrl().endsWith("/bed/bed-03"));

@@ -100,7 +100,7 @@ class ScreenFitIT {
     /** bed-01 (the shared scene: infusing, a monitor offline, ratings due) with a diastolic over the hold rule (an advisory). */
     private static void infusionWithAlarmAdvisoryAndPrompt() {
         browser.get(demo.dashboardUrl() + "bed/bed-01");
-        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)")
                 && !d.findElements(By.id("rate-baseline-cadss")).isEmpty() && !d.findElements(By.id("step-end-of-infusion")).isEmpty());
         nibp(150, 104); // the midazolam protocol's dbp-100 hold rule, below its diastolic alarm limit
         waitFor().until(d -> BrowserSteps.text(browser, "hold-advice").contains("consider pausing"));
@@ -172,7 +172,7 @@ class ScreenFitIT {
         for (int[] s : SIZES) {
             BrowserSteps.size(browser, s[0], s[1]);
             browser.get(demo.dashboardUrl() + "bed/bed-01");
-            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)")
                     && BrowserSteps.text(browser, "hold-advice").contains("consider pausing")
                     && !d.findElements(By.id("rate-baseline-cadss")).isEmpty()
                     && BrowserSteps.text(browser, "inf-pump").length() > 1);
@@ -238,7 +238,7 @@ class ScreenFitIT {
         waitFor().until(d -> !d.findElements(By.id("step-end-of-infusion")).isEmpty());
         publish(Addresses.DEVICE_STATUS, new DeviceStatus(new DeviceRef("bed-04", "spare-monitor"), false, Instant.now()));
         nibp("bed-04", 150, 104); // the hold rule dbp-100, below the diastolic alarm limit
-        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 4)")
                 && BrowserSteps.text(browser, "hold-advice").contains("consider pausing"));
         // the baseline became overdue at the early start, 40-odd min before its capsule-anchored due time
         waitFor().until(d -> BrowserSteps.text(browser, "prompt-due").contains("OVERDUE"));
@@ -560,7 +560,7 @@ class ScreenFitIT {
         for (int[] s : SIZES) {
             BrowserSteps.size(browser, s[0], s[1]);
             browser.get(demo.dashboardUrl() + "bed/bed-01");
-            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)")
                     && BrowserSteps.text(browser, "signed-in").contains("(" + role + ")")
                     && BrowserSteps.text(browser, "session-header").contains("KET-014"));
             BrowserSteps.settled(browser);

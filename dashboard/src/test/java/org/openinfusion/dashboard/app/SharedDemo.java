@@ -201,7 +201,7 @@ final class SharedDemo implements ParameterResolver, AfterEachCallback, AfterAll
             BrowserSteps.waitFor(browser).until(d -> !d.findElements(By.id("step-end-of-infusion")).isEmpty());
             launcher.station().vertx().eventBus().publish(Addresses.DEVICE_STATUS,
                     new DeviceStatus(new DeviceRef("bed-01", "spare-monitor"), false, Instant.now()));
-            BrowserSteps.waitFor(browser).until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor"));
+            BrowserSteps.waitFor(browser).until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)"));
         }
 
         void nibp(String bed, int sys, int dia) {

@@ -53,6 +53,9 @@ import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.health.TechnicalAlarm;
+import org.openinfusion.station.device.DeviceAlarms;
+import java.util.Optional;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
@@ -1080,5 +1083,36 @@ class BedViewTest {
                 new DeviceRef("bed-01", "monitor"), false, Instant.now()));
         KaribuStation.until(() -> text("num-hr-signal").equals("Device disconnected"));
         assertEquals("disconnected", _get(Div.class, s -> s.withId("num-hr")).getElement().getAttribute("data-signal"));
+    }
+
+    @Test
+    void aTechnicalAlarmNamesTheDeviceByItsKindAndBedAndNoConfiguredDeviceIdReachesThePage() {
+        startSession("ketamine-midazolam-active-placebo");
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "mon-s5-7"), Stream.HR, 72, now, now, 1));
+        KaribuStation.until(() -> text("num-hr-value").equals("72"));
+        station.vertx.eventBus().publish(Addresses.DEVICE_STATUS, new DeviceStatus(new DeviceRef("bed-01", "spare-mon-22"), false, Instant.now()));
+        station.vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new TechnicalAlarm(DeviceAlarms.DEVICE_SILENT, true,
+                "bed-01/mon-s5-7 sent nothing for 12 s", Instant.now(), Optional.of(new DeviceRef("bed-01", "mon-s5-7"))));
+        KaribuStation.until(() -> text("alarm-banner").contains("Monitor 2 disconnected (bed 1)") && text("alarm-banner").contains("Monitor silent (bed 1)"));
+        assertEquals("Disconnected: Monitor 2", text("bed-devices"));
+        tab("Alarms");
+        KaribuStation.until(() -> text("alarm-recent").contains("Monitor silent (bed 1)"));
+        String page = UI.getCurrent().getElement().getTextRecursively();
+        for (String id : List.of("mon-s5-7", "spare-mon-22")) {
+            assertFalse(page.contains(id), id + " on the bed view: " + page);
+        }
+        // the overview says the same
+        UI.getCurrent().navigate("");
+        try {
+            KaribuStation.until(() -> !_find(Component.class, s -> s.withId("bed-01-alarm")).isEmpty()
+                    && text("bed-01-alarm").equals("High priority: Monitor 2 disconnected (bed 1)"));
+        } catch (AssertionError e) {
+            throw new AssertionError("the card reads: " + UI.getCurrent().getElement().getTextRecursively(), e);
+        }
+        String overview = UI.getCurrent().getElement().getTextRecursively();
+        for (String id : List.of("mon-s5-7", "spare-mon-22")) {
+            assertFalse(overview.contains(id), id + " on the overview: " + overview);
+        }
     }
 }
