@@ -25,6 +25,7 @@ import org.openinfusion.station.security.UserStore;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -252,13 +253,17 @@ class BedScreenIT {
                 + BrowserSteps.text(browser, "start-override-why") + "\" / session: " + BrowserSteps.text(browser, "session-header"))
                 .until(d -> BrowserSteps.text(browser, "confirm-consequence").startsWith("Baseline not finished: CADSS, BPRS+, VAS. "));
         assertTrue(BrowserSteps.text(browser, "confirm-consequence").endsWith("Start the infusion anyway?"), BrowserSteps.text(browser, "confirm-consequence"));
-        waitFor().until(d -> "confirm-cancel".equals(browser.executeScript("return document.activeElement && document.activeElement.id")));
+        // Cancel is the default: the primary button, asked to take the focus
+        WebElement cancel = browser.findElement(By.id("confirm-cancel"));
+        assertTrue(String.valueOf(cancel.getDomAttribute("theme")).contains("primary") && cancel.getDomAttribute("autofocus") != null,
+                "Cancel the default: theme " + cancel.getDomAttribute("theme") + ", autofocus " + cancel.getDomAttribute("autofocus"));
+        assertTrue(!String.valueOf(browser.findElement(By.id("confirm-step")).getDomAttribute("theme")).contains("primary"));
         BrowserSteps.settled(browser);
         assertTrue(inView("#confirm-cancel") && inView("#confirm-step"), "the dialog fits the window");
         assertEquals(List.of(), Axe.seriousViolations(browser), "axe-core over the baseline-not-finished dialog");
         shot("confirm-start-baseline-open");
-        // Enter on the default (Cancel) changes nothing
-        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        // Cancel changes nothing
+        BrowserSteps.click(browser, "confirm-cancel");
         waitFor().until(d -> d.findElements(By.id("confirm-dialog")).isEmpty());
         assertTrue(BrowserSteps.text(browser, "session-header").contains("Baseline"), BrowserSteps.text(browser, "session-header"));
         assertTrue(browser.findElement(By.id("step-confirm-infusion-start")).isDisplayed(), "still to be confirmed");
