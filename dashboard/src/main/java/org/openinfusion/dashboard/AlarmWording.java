@@ -1,16 +1,29 @@
 package org.openinfusion.dashboard;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 
 /**
  * An alarm's text as staff read it, from the alarm's id and the station's message: a limit alarm names the value
- * with its unit and the limit ("SpO2 88 %: below the limit 92 %"), a device alarm the device; never a stream key.
+ * with its unit and the limit ("SpO2 88 %: below the limit 92 %"), a device's technical alarm the device by its kind
+ * and its bed ("Monitor silent (bed 1)"); never a stream key or a configured device id.
  */
 public final class AlarmWording {
     private AlarmWording() {
     }
 
+    /** Where the bed and its devices are not at hand: a device is named by the kind its id suggests. */
     public static String of(String alarmId, String message) {
+        return of(alarmId, message, null, id -> DeviceWording.name(id, Map.of()));
+    }
+
+    /**
+     * The alarm on {@code bedId} (null: not named), its device named by {@code deviceName} (from its configured id to
+     * staff words, e.g. {@code feed.BedState#deviceName}).
+     */
+    public static String of(String alarmId, String message, String bedId, UnaryOperator<String> deviceName) {
         if (alarmId.startsWith("LIMIT:")) {
             String key = alarmId.split(":")[1];
             String[] words = message.split(" ");
@@ -20,12 +33,29 @@ public final class AlarmWording {
                 return Text.get(words[2].equals("<") ? "alarm.limitLow" : "alarm.limitHigh", name, words[1], unit, words[3]);
             }
         }
-        if (alarmId.startsWith("TECH:DEVICE_OFFLINE:")) {
-            return Text.get("alarm.deviceOffline", alarmId.substring("TECH:DEVICE_OFFLINE:".length()));
-        }
         if (alarmId.equals("TECH:PUMP_ALARM") && message.startsWith("pump alarm: ")) {
             return Text.get("alarm.pump", message.substring("pump alarm: ".length()).replace('_', ' '));
         }
+        // a device's technical alarm: TECH:<code>:<device id>; the station's message names the device by its id
+        String[] parts = alarmId.split(":", 3);
+        if (parts.length == 3 && parts[0].equals("TECH")) {
+            String device = deviceName.apply(parts[2]);
+            String text = switch (parts[1]) {
+                case "DEVICE_OFFLINE", "DEVICE_DISCONNECTED" -> Text.get("alarm.deviceOffline", device);
+                case "DEVICE_SILENT" -> Text.get("alarm.deviceSilent", device);
+                case "SENSOR_OFF" -> Text.get("alarm.sensorOff", device);
+                case "TIME_COLLISIONS" -> Text.get("alarm.timeCollisions", device);
+                default -> Text.get("alarm.deviceOther", device, withoutId(message, bedId, parts[2]));
+            };
+            return bedId == null ? text : Text.get("alarm.onBed", text, DeviceWording.bed(bedId));
+        }
         return message.isEmpty() ? message : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1);
+    }
+
+    /** The station's message without the device's id (and its "bed/device" form), which the text names otherwise. */
+    private static String withoutId(String message, String bedId, String deviceId) {
+        String m = bedId == null ? message : message.replace(bedId + "/" + deviceId, "");
+        m = m.replaceAll("(?<![\\w-])" + Pattern.quote(deviceId) + "(?![\\w-])", "").replaceAll("^[\\s:]+", "").strip();
+        return m.isEmpty() ? Text.get("alarm.technical") : m;
     }
 }

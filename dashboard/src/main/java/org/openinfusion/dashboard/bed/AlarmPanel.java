@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.openinfusion.dashboard.AlarmWording;
+import org.openinfusion.dashboard.feed.LiveFeed;
 import org.openinfusion.dashboard.StaffNames;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.history.AuditPort;
@@ -58,7 +59,7 @@ final class AlarmPanel extends Div {
             Span icon = new Span();
             icon.addClassName("advice-icon");
             icon.getElement().setAttribute("aria-hidden", "true");
-            Span text = new Span(Text.get("hold.advisory", AlarmWording.of(a.alarmId(), a.message())));
+            Span text = new Span(Text.get("hold.advisory", words(a.alarmId(), a.message())));
             text.addClassName("advice-text");
             Span at = new Span(Text.get("hold.advisedAt", Text.clock(a.at())));
             at.addClassName("advice-at");
@@ -86,7 +87,7 @@ final class AlarmPanel extends Div {
         recent.removeAll();
         // the latest that fit the tab without scrolling; the rest are in the session record
         events.stream().limit(SHOWN_EVENTS).forEach(e -> recent.add(new Div(new Span(Text.clock(e.at()) + "  " + Text.of("alarmEvent", e.kind())
-                + ": " + AlarmWording.of(e.alarmId(), e.message()) + (AuditPort.STATION.equals(e.by()) ? "" : " - " + StaffNames.named(e.by()))))));
+                + ": " + words(e.alarmId(), e.message()) + (AuditPort.STATION.equals(e.by()) ? "" : " - " + StaffNames.named(e.by()))))));
         if (events.size() > SHOWN_EVENTS) {
             Span more = new Span(Text.get("bed.earlierEvents"));
             more.addClassName("list-more");
@@ -97,13 +98,18 @@ final class AlarmPanel extends Div {
         }
     }
 
+    /** An alarm in staff words: a device named by its kind and this bed ("Monitor silent (bed 1)"), never its configured id. */
+    private String words(String alarmId, String message) {
+        return AlarmWording.of(alarmId, message, actions.bed(), LiveFeed.shared().bed(actions.bed())::deviceName);
+    }
+
     private Div row(ActiveAlarm a, Instant now) {
         String p = a.priority().name().toLowerCase(Locale.ROOT);
         Span indicator = new Span();
         indicator.addClassName("alarm-indicator");
         Span priority = new Span(Text.of("priority", a.priority()));
         priority.addClassName("alarm-priority");
-        Span text = new Span(AlarmWording.of(a.id(), a.message()));
+        Span text = new Span(words(a.id(), a.message()));
         text.addClassName("alarm-text");
         boolean silenced = !a.audible(now);
         Span state = new Span(a.acknowledgedBy().map(u -> Text.get("alarm.acknowledgedBy", StaffNames.named(u)))

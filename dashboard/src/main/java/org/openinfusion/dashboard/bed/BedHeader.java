@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.openinfusion.dashboard.Routes;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.dashboard.users.SignOutButton;
@@ -46,8 +47,9 @@ final class BedHeader extends Div {
     }
 
     /** Only what needs attention: the devices that are disconnected, else that all are connected. */
-    void devices(Map<String, Boolean> online) {
-        List<String> off = online.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().toList();
+    void devices(Map<String, Boolean> online, UnaryOperator<String> name) {
+        // named as staff name them ("Monitor 2"), never by their configured ids
+        List<String> off = online.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().map(name).toList();
         devices.setText(online.isEmpty() ? "" : off.isEmpty() ? Text.get("bed.allConnected", online.size())
                 : Text.get("bed.disconnected", String.join(", ", off)));
         devices.getElement().setAttribute("data-offline", String.valueOf(!off.isEmpty()));

@@ -185,7 +185,7 @@ public class BedView extends Div implements BeforeEnterObserver, Actions {
     void showNumerics() {
         var state = LiveFeed.shared().bed(bed);
         monitor.show(state, current.map(SessionView::limits).orElse(List.of()), clock.instant());
-        header.devices(state.devices());
+        header.devices(state.devices(), state::deviceName);
     }
 
     @Override

@@ -92,37 +92,47 @@ final class SessionPanel extends Div {
             confirming = new StepConfirm(s, shown, now.get(), (reason, returnKit) ->
                     actions.send(new SessionCommand.SessionStep(actions.user(), actions.bed(), s, reason, Set.of(), returnKit)));
             confirming.open();
+        } else if (s == Step.CONFIRM_INFUSION_START && !StepConfirm.openBaseline(shown).isEmpty()) {
+            // baseline ratings still open: once dosed they are no longer pre-dose, so staff confirm first (Cancel default)
+            confirming = new StepConfirm(s, shown, now.get(), (reason, returnKit) -> start(s));
+            confirming.open();
         } else if (s == Step.CONFIRM_INFUSION_START) {
-            // refused before the pretreatment lead, without a pre-dose blood pressure or above the BP gate: the
-            // station records the start with a reason instead, so staff may give one
-            // the dialog lists every gate unmet now (from a view asked for after the refusal) and the start names them all
-            actions.send(new SessionCommand.SessionStep(actions.user(), actions.bed(), s, ""), refusal -> {
-                if (StartOverride.offered(refusal)) {
-                    actions.fresh(v -> {
-                        if (v.startGates().isEmpty()) {
-                            actions.refuse(refusal);
-                        } else {
-                            Set<StartGates.Kind> now = EnumSet.noneOf(StartGates.Kind.class);
-                            v.startGates().forEach(g -> now.add(g.kind()));
-                            // a gate shown at the last try that is met now (a cuff reading taken, the lead reached) is named as cleared
-                            Set<StartGates.Kind> cleared = EnumSet.noneOf(StartGates.Kind.class);
-                            if (v.sessionId().equals(gatesSession)) {
-                                cleared.addAll(gatesShown);
-                                cleared.removeAll(now);
-                            }
-                            gatesSession = v.sessionId();
-                            gatesShown = now;
-                            new StartOverride(v.startGates(), cleared, (reason, gates) -> actions.send(
-                                    new SessionCommand.SessionStep(actions.user(), actions.bed(), s, reason, gates))).open();
-                        }
-                    });
-                } else {
-                    actions.refuse(refusal);
-                }
-            });
+            start(s);
         } else {
             send(s, "");
         }
+    }
+
+    /**
+     * Confirms the infusion start. Refused before the pretreatment lead, without a pre-dose blood pressure or above the
+     * BP gate: the station records the start with a reason instead, so staff may give one.
+     */
+    private void start(Step s) {
+        // the dialog lists every gate unmet now (from a view asked for after the refusal) and the start names them all
+        actions.send(new SessionCommand.SessionStep(actions.user(), actions.bed(), s, ""), refusal -> {
+            if (StartOverride.offered(refusal)) {
+                actions.fresh(v -> {
+                    if (v.startGates().isEmpty()) {
+                        actions.refuse(refusal);
+                    } else {
+                        Set<StartGates.Kind> now = EnumSet.noneOf(StartGates.Kind.class);
+                        v.startGates().forEach(g -> now.add(g.kind()));
+                        // a gate shown at the last try that is met now (a cuff reading taken, the lead reached) is named as cleared
+                        Set<StartGates.Kind> cleared = EnumSet.noneOf(StartGates.Kind.class);
+                        if (v.sessionId().equals(gatesSession)) {
+                            cleared.addAll(gatesShown);
+                            cleared.removeAll(now);
+                        }
+                        gatesSession = v.sessionId();
+                        gatesShown = now;
+                        new StartOverride(v.startGates(), cleared, (reason, gates) -> actions.send(
+                                new SessionCommand.SessionStep(actions.user(), actions.bed(), s, reason, gates))).open();
+                    }
+                });
+            } else {
+                actions.refuse(refusal);
+            }
+        });
     }
 
     private void send(Step s, String reason) {

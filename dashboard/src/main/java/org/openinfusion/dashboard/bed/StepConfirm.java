@@ -28,8 +28,8 @@ import org.openinfusion.station.clinical.session.SessionState;
 import org.openinfusion.station.security.Permission;
 
 /**
- * The confirmation of a step that cannot be undone (end of infusion, ready for discharge, close), stating its
- * consequence. Ready for discharge while the discharge check says "not yet" needs an explicit confirmation that the
+ * The confirmation of a step that cannot be undone (end of infusion, ready for discharge, close; the infusion start
+ * while baseline ratings are still open, with Cancel as the default), stating its consequence. Ready for discharge while the discharge check says "not yet" needs an explicit confirmation that the
  * physician agreed (the physician's own override belongs to the clinical workflow); closing lists every rating not
  * done and needs a reason for each (and a reason to close before discharge), all recorded with the step. Ending the
  * infusion says what the pump reports (still infusing: the step does not stop it). Closing a session that was never
@@ -70,9 +70,15 @@ final class StepConfirm extends Dialog {
         body.add(consequence);
         confirm.setText(Text.get("confirm." + step.name() + ".button"));
         confirm.setId("confirm-step");
-        confirm.addThemeVariants(step == Step.CLOSE ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(Text.get("confirm.cancel"), e -> close());
         cancel.setId("confirm-cancel");
+        if (step == Step.CONFIRM_INFUSION_START) {
+            // dosing before the baseline is finished is the exception: Cancel is the default (focused, Enter cancels)
+            cancel.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            cancel.setAutofocus(true);
+        } else {
+            confirm.addThemeVariants(step == Step.CLOSE ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
+        }
         List<Consumer<StringBuilder>> reasons = new ArrayList<>();
         switch (step) {
             case END_OF_INFUSION -> endOfInfusion(v, body);
@@ -105,6 +111,13 @@ final class StepConfirm extends Dialog {
     void refresh(SessionView v) {
         if (step == Step.END_OF_INFUSION) {
             consequence.setText(Text.get("confirm.END_OF_INFUSION.consequence", Text.clockWithZone(v.asOf())));
+        }
+        if (step == Step.CONFIRM_INFUSION_START) {
+            // a baseline form rated meanwhile (e.g. on the patient tablet) leaves the list
+            List<String> open = openBaseline(v);
+            consequence.setText(open.isEmpty() ? Text.get("confirm.CONFIRM_INFUSION_START.nowComplete")
+                    : Text.get("confirm.CONFIRM_INFUSION_START.consequence", String.join(", ", open)));
+            consequence.getElement().setAttribute("data-open", String.valueOf(open.size()));
         }
         live.forEach(l -> l.accept(v));
         update();
@@ -279,6 +292,30 @@ final class StepConfirm extends Dialog {
         f.addValueChangeListener(e -> update());
         checks.add(() -> confirm.setEnabled(confirm.isEnabled() && !f.getValue().isBlank()));
         return f;
+    }
+
+    /**
+     * Before the infusion start: every pre-dose (baseline) form not yet rated, by its staff name ("CADSS", "BPRS+"; with
+     * its time point, "CADSS at Baseline", when more than one pre-dose time point is open). Before dosing the only time
+     * points open for rating (due, overdue or missed) are the pre-dose ones: those after dosing wait for their anchor
+     * (docs/clinical.md, "Baseline (pre-dose) time points"). Empty once the infusion has started.
+     */
+    static List<String> openBaseline(SessionView v) {
+        if (v == null || v.infusion().started()) {
+            return List.of();
+        }
+        Set<PromptState> open = Set.of(PromptState.DUE, PromptState.OVERDUE, PromptState.MISSED);
+        List<Prompt> points = v.prompts().stream().filter(p -> open.contains(p.state())).toList();
+        List<String> out = new ArrayList<>();
+        for (Prompt p : points) {
+            for (String form : p.instruments()) {
+                boolean done = v.ratings().stream().anyMatch(r -> r.timePointId().equals(p.timePointId()) && r.form().equals(form));
+                if (!done) {
+                    out.add(points.size() == 1 ? Text.form(form) : Text.get("confirm.formAt", Text.form(form), Text.timePoint(p.timePointId())));
+                }
+            }
+        }
+        return out;
     }
 
     /** Every form of every time point not yet rated, e.g. "CADSS at T+80 min"; one not due is not unfinished. */

@@ -3,12 +3,14 @@ package org.openinfusion.dashboard.feed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openinfusion.dashboard.DeviceWording;
 import org.openinfusion.dashboard.Text;
 import org.openinfusion.station.clinical.protocol.AlarmLimit;
 import org.openinfusion.station.domain.DeviceRef;
@@ -91,6 +93,25 @@ public final class BedState {
 
     public Map<String, Boolean> devices() {
         return Map.copyOf(devicesOnline);
+    }
+
+    /**
+     * Every device known on this bed with its kind: a pump when it sent pump streams, a monitor when it sent others; one
+     * that sent nothing yet (only its link state is known) by the words of its id.
+     */
+    public Map<String, DeviceWording.Kind> deviceKinds() {
+        Map<String, DeviceWording.Kind> out = new HashMap<>();
+        devicesOnline.keySet().forEach(d -> out.put(d, DeviceWording.guess(d)));
+        sensorOff.forEach(d -> out.putIfAbsent(d, DeviceWording.guess(d)));
+        deviceOf.forEach((stream, d) -> out.put(d, stream.name().startsWith("PUMP_") ? DeviceWording.Kind.PUMP : DeviceWording.Kind.MONITOR));
+        return out;
+    }
+
+    /** A device of this bed as staff name it ("Monitor", "Monitor 2", "Pump"), never its configured id. */
+    public String deviceName(String deviceId) {
+        Map<String, DeviceWording.Kind> kinds = deviceKinds();
+        kinds.putIfAbsent(deviceId, DeviceWording.guess(deviceId));
+        return DeviceWording.name(deviceId, kinds);
     }
 
     /**

@@ -146,18 +146,18 @@ final class BedCard extends Anchor {
         progress.getStyle().set("--fraction", String.format(Locale.ROOT, "%.3f", fraction));
         progress.setVisible(view.isPresent());
         showAlarm(view.flatMap(v -> v.activeAlarms().stream().max(Comparator.comparing(ActiveAlarm::priority)
-                .thenComparing(a -> a.acknowledgedBy().isEmpty()))), now);
+                .thenComparing(a -> a.acknowledgedBy().isEmpty()))), state, now);
         List<AlarmEvent> advisories = view.map(SessionView::holdAdvisories).orElse(List.of());
-        advice.setText(advisories.stream().map(a -> Text.get("hold.advisory", AlarmWording.of(a.alarmId(), a.message())))
+        advice.setText(advisories.stream().map(a -> Text.get("hold.advisory", AlarmWording.of(a.alarmId(), a.message(), bedId, state::deviceName)))
                 .collect(Collectors.joining("\n")));
         advice.setVisible(!advisories.isEmpty());
         showNext(view, now);
     }
 
-    private void showAlarm(Optional<ActiveAlarm> a, Instant now) {
+    private void showAlarm(Optional<ActiveAlarm> a, BedState state, Instant now) {
         // who acknowledged and until when it is silenced follow the alarm after a dot, not in brackets: the name already
         // carries the role in brackets ("Demo Nurse (nurse)"), never "(acknowledged by Demo Nurse (nurse))"
-        alarm.setText(a.map(x -> Text.of("priority", x.priority()) + ": " + AlarmWording.of(x.id(), x.message())
+        alarm.setText(a.map(x -> Text.of("priority", x.priority()) + ": " + AlarmWording.of(x.id(), x.message(), bedId, state::deviceName)
                 + x.acknowledgedBy().map(by -> " " + Text.get("overview.alarmAcknowledged", StaffNames.named(by))).orElse("")
                 + (x.audible(now) ? "" : " " + Text.get("overview.alarmSilenced", Text.clock(x.silencedUntil().orElseThrow())))).orElse(""));
         alarm.setVisible(a.isPresent());

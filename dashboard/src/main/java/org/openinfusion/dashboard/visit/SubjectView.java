@@ -57,6 +57,8 @@ public class SubjectView extends Div implements BeforeEnterObserver {
     private final Span error = new Span();
     private final H2 infusionHeading = new H2(Text.get("subject.infusionRatings"));
     private final Grid<InfusionRating> infusionRatings = new Grid<>();
+    /** Said instead of the chart and lists for a subject who is not enrolled: that, and what to do next. */
+    private final Div notEnrolled = new Div();
 
     /** A rating taken during an infusion session (CADSS, VAS, BPRS+...), with its total, as the bed recorded it. */
     record InfusionRating(String visit, String held, String timePoint, String instrument, String total) {
@@ -101,7 +103,21 @@ public class SubjectView extends Div implements BeforeEnterObserver {
         infusionRatings.addColumn(InfusionRating::instrument).setHeader(Text.get("subject.colInstrument")).setFlexGrow(1);
         infusionRatings.addColumn(InfusionRating::total).setHeader(Text.get("subject.colValue")).setFlexGrow(0);
         infusionHeading.setId("subject-infusion-heading");
-        add(top, chart, error, grid, infusionHeading, infusionRatings);
+        notEnrolled.setId("subject-not-enrolled");
+        notEnrolled.addClassName("subject-not-enrolled");
+        notEnrolled.setVisible(false);
+        // nothing but the title until the station has answered: never empty widgets
+        timelineShown(false);
+        add(top, notEnrolled, chart, error, grid, infusionHeading, infusionRatings);
+    }
+
+    /** The measure, chart and lists are shown only with a timeline to show; the not-enrolled note only without one. */
+    private void timelineShown(boolean shown) {
+        measure.setVisible(shown);
+        chart.setVisible(shown);
+        grid.setVisible(shown);
+        infusionHeading.setVisible(shown);
+        infusionRatings.setVisible(shown);
     }
 
     @Override
@@ -122,21 +138,42 @@ public class SubjectView extends Div implements BeforeEnterObserver {
                         .findFirst().ifPresentOrElse(this::show, () -> notEnrolled(sheet)), error::setText);
     }
 
+    /**
+     * Not enrolled: no timeline, so no chart, measure or lists (they would stand empty); the page says so with the
+     * protocol's title and what to do next, with the way to the clinic list where the subject is enrolled.
+     */
     private void notEnrolled(VisitReply.DaySheet sheet) {
         title.setText(Text.get("subject.title", subject));
-        error.setText(sheet.enrolable().stream().filter(c -> c.id().equals(protocolId)).findFirst()
-                .map(c -> Text.get("subject.notEnrolled", subject, c.label())).orElse(Text.get("subject.noSchedule", subject)));
+        timelineShown(false);
+        notEnrolled.removeAll();
+        Optional<String> protocol = sheet.enrolable().stream().filter(c -> c.id().equals(protocolId)).findFirst().map(c -> c.label());
+        Span what = new Span(protocol.map(label -> Text.get("subject.notEnrolled", subject, label)).orElse(Text.get("subject.noSchedule", subject)));
+        what.setId("subject-not-enrolled-what");
+        what.addClassName("subject-not-enrolled-what");
+        Span next = new Span(Text.get(protocol.isPresent() ? "subject.notEnrolledNext" : "subject.noScheduleNext"));
+        next.setId("subject-not-enrolled-next");
+        notEnrolled.add(what, next);
+        if (protocol.isPresent()) {
+            Button clinic = new Button(Text.get("subject.toClinic"), e -> getUI().ifPresent(ui -> ui.navigate(Routes.CLINIC)));
+            clinic.setId("subject-to-clinic");
+            clinic.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            notEnrolled.add(clinic);
+        }
+        notEnrolled.setVisible(true);
     }
 
     private void show(SubjectTimeline t) {
         timeline = t;
         title.setText(Text.get("subject.title", t.subject()));
+        timelineShown(true);
+        notEnrolled.setVisible(false);
         grid.setItems(t.lines());
         List<InfusionRating> during = infusionRatings(t);
         infusionRatings.setItems(during);
         infusionHeading.setVisible(!during.isEmpty());
         infusionRatings.setVisible(!during.isEmpty());
         var measures = SubjectChart.measures(t);
+        measure.setVisible(!measures.isEmpty());
         measure.setItems(measures);
         if (!measures.isEmpty()) {
             measure.setValue(measures.getFirst());

@@ -25,6 +25,7 @@ import org.openinfusion.station.security.UserStore;
 import org.openinfusion.testing.TempFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -68,6 +69,12 @@ class BedScreenIT {
     }
 
     /** Whether the element is entirely inside the window (nothing to scroll to see it). */
+    /** The demo's second monitor is named as staff name it ("Monitor 2 disconnected (bed 1)"), never by its configured id. */
+    private static void noConfiguredDeviceId(String page) {
+        String text = (String) browser.executeScript("return document.body.innerText");
+        assertTrue(!text.contains("spare-monitor"), "a configured device id on " + page + ": " + text);
+    }
+
     private static boolean inView(String css) {
         return (Boolean) browser.executeScript("const e = document.querySelector(arguments[0]); if (!e) return false;"
                 + "const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0"
@@ -98,12 +105,13 @@ class BedScreenIT {
         for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
             BrowserSteps.size(browser, size[0], size[1]);
             browser.get(demo.dashboardUrl() + "bed/bed-01");
-            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)")
                     && !d.findElements(By.id("rate-baseline-cadss")).isEmpty());
             waitFor().until(d -> BrowserSteps.text(browser, "num-hr-value").matches("\\d+") && drawnPixels("trace-ecg") > 1000);
             BrowserSteps.settled(browser);
             String problems = layoutProblems();
             shot(size[0] == 1280 ? "bed-view" : "bed-view-1024");
+            noConfiguredDeviceId("the bed view");
             assertEquals("", problems, "at " + size[0] + "x" + size[1]);
         }
         BrowserSteps.size(browser, 1280, 800);
@@ -154,11 +162,12 @@ class BedScreenIT {
     void theOverviewShowsEveryBedWithItsStateAndOneTapOpensIt() throws Exception {
         browser.get(demo.dashboardUrl());
         waitFor().until(d -> d.findElements(By.cssSelector(".bed-card")).size() == 4);
-        waitFor().until(d -> BrowserSteps.text(browser, "bed-01-alarm").contains("spare-monitor"));
+        waitFor().until(d -> BrowserSteps.text(browser, "bed-01-alarm").contains("Monitor 2 disconnected (bed 1)"));
         waitFor().until(d -> BrowserSteps.text(browser, "bed-02-hr").matches("\\d+"));
         BrowserSteps.settled(browser);
         assertEquals("high", browser.findElement(By.id("bed-01-alarm")).getAttribute("data-priority"));
         assertTrue(BrowserSteps.text(browser, "bed-01-session").contains("KET-014"));
+        noConfiguredDeviceId("the overview");
         shot("overview");
         browser.findElement(By.cssSelector("#bed-bed-03 .tiles")).click();
         waitFor().until(d -> d.getCurrentUrl().endsWith("/bed/bed-03"));
@@ -238,7 +247,28 @@ class BedScreenIT {
         publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-03", "monitor"), Stream.NIBP_SYS, 165, taken, taken, 1));
         publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-03", "monitor"), Stream.NIBP_DIA, 95, taken, taken, 2));
         waitFor().until(d -> BrowserSteps.text(browser, "num-nibp-value").equals("165/95"));
+        // the baseline ratings are still open: the start asks first, naming them, with Cancel the default
         BrowserSteps.click(browser, "step-confirm-infusion-start");
+        waitFor().withMessage(() -> "the baseline dialog; shown: \"" + BrowserSteps.text(browser, "confirm-consequence") + "\" / start override: \""
+                + BrowserSteps.text(browser, "start-override-why") + "\" / session: " + BrowserSteps.text(browser, "session-header"))
+                .until(d -> BrowserSteps.text(browser, "confirm-consequence").startsWith("Baseline not finished: CADSS, BPRS+, VAS. "));
+        assertTrue(BrowserSteps.text(browser, "confirm-consequence").endsWith("Start the infusion anyway?"), BrowserSteps.text(browser, "confirm-consequence"));
+        // Cancel is the default: the primary button, asked to take the focus
+        WebElement cancel = browser.findElement(By.id("confirm-cancel"));
+        assertTrue(String.valueOf(cancel.getDomAttribute("theme")).contains("primary") && cancel.getDomAttribute("autofocus") != null,
+                "Cancel the default: theme " + cancel.getDomAttribute("theme") + ", autofocus " + cancel.getDomAttribute("autofocus"));
+        assertTrue(!String.valueOf(browser.findElement(By.id("confirm-step")).getDomAttribute("theme")).contains("primary"));
+        BrowserSteps.settled(browser);
+        assertTrue(inView("#confirm-cancel") && inView("#confirm-step"), "the dialog fits the window");
+        assertEquals(List.of(), Axe.seriousViolations(browser), "axe-core over the baseline-not-finished dialog");
+        shot("confirm-start-baseline-open");
+        // Cancel changes nothing
+        BrowserSteps.click(browser, "confirm-cancel");
+        waitFor().until(d -> d.findElements(By.id("confirm-dialog")).isEmpty());
+        assertTrue(BrowserSteps.text(browser, "session-header").contains("Baseline"), BrowserSteps.text(browser, "session-header"));
+        assertTrue(browser.findElement(By.id("step-confirm-infusion-start")).isDisplayed(), "still to be confirmed");
+        // starting anyway goes on to the station, which refuses it over the blood pressure gate
+        BrowserSteps.confirmStartOverOpenBaseline(browser);
         waitFor().until(d -> BrowserSteps.text(browser, "start-override-why").contains("165/95, is above the protocol's limit of 150/90"));
         assertTrue(browser.findElement(By.id("start-override-confirm")).getAttribute("disabled") != null, "not without a reason");
         assertEquals(List.of(), Axe.seriousViolations(browser), "axe-core over the start override dialog");

@@ -113,7 +113,7 @@ class BedViewIT {
             // an alarm: a second monitor on the bed goes offline (high priority) and is acknowledged
             demo.station().vertx().eventBus().publish(Addresses.DEVICE_STATUS,
                     new DeviceStatus(new DeviceRef("bed-01", "spare-monitor"), false, Instant.now()));
-            wait.until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Device spare-monitor disconnected"));
+            wait.until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)"));
             Chromium.screenshot(browser, "bed-view-alarm");
             browser.findElement(By.cssSelector("#alarm-banner .alarm-ack")).click();
             wait.until(d -> BrowserSteps.text(browser, "alarm-banner").contains("acknowledged by Demo Nurse (nurse)"));

@@ -187,6 +187,18 @@ public final class BrowserSteps {
     }
 
     /**
+     * Confirms the infusion start while baseline ratings are still open: the bed view asks first, listing them (Cancel
+     * its default), and this starts anyway. Returns once that dialog has closed (the start may then be refused over the
+     * pre-dose checks, which opens the start-override dialog).
+     */
+    static void confirmStartOverOpenBaseline(ChromeDriver browser) {
+        click(browser, "step-confirm-infusion-start");
+        waitFor(browser).until(d -> text(browser, "confirm-consequence").startsWith("Baseline not finished: "));
+        click(browser, "confirm-step");
+        waitFor(browser).until(d -> d.findElements(By.id("confirm-dialog")).isEmpty());
+    }
+
+    /**
      * Fills the start-session form (subject code, age in years, weight in kg, kit, the protocol whose title contains
      * {@code protocolPart}) and starts the session, once the bed view shows it.
      */

@@ -100,7 +100,7 @@ class ScreenFitIT {
     /** bed-01 (the shared scene: infusing, a monitor offline, ratings due) with a diastolic over the hold rule (an advisory). */
     private static void infusionWithAlarmAdvisoryAndPrompt() {
         browser.get(demo.dashboardUrl() + "bed/bed-01");
-        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)")
                 && !d.findElements(By.id("rate-baseline-cadss")).isEmpty() && !d.findElements(By.id("step-end-of-infusion")).isEmpty());
         nibp(150, 104); // the midazolam protocol's dbp-100 hold rule, below its diastolic alarm limit
         waitFor().until(d -> BrowserSteps.text(browser, "hold-advice").contains("consider pausing"));
@@ -172,7 +172,7 @@ class ScreenFitIT {
         for (int[] s : SIZES) {
             BrowserSteps.size(browser, s[0], s[1]);
             browser.get(demo.dashboardUrl() + "bed/bed-01");
-            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)")
                     && BrowserSteps.text(browser, "hold-advice").contains("consider pausing")
                     && !d.findElements(By.id("rate-baseline-cadss")).isEmpty()
                     && BrowserSteps.text(browser, "inf-pump").length() > 1);
@@ -218,7 +218,7 @@ class ScreenFitIT {
         // an early start over the capsule lead. The demo's simulated cuff takes a reading every 5 min, so whether one
         // was taken before dosing depends on when this test runs in the shared demo: without one, the nurse takes a
         // reading and tries again, and the dialog says that check has cleared
-        BrowserSteps.click(browser, "step-confirm-infusion-start");
+        BrowserSteps.confirmStartOverOpenBaseline(browser);
         waitFor().until(d -> !d.findElements(By.id("start-override-dialog")).isEmpty() && !BrowserSteps.text(browser, "start-override-why").isBlank());
         assertTrue(browser.findElements(By.id("start-override-cleared")).isEmpty(), "nothing cleared at the first try");
         if (!browser.findElements(By.id("start-override-gate-no-pre-dose-nibp")).isEmpty()) {
@@ -226,7 +226,7 @@ class ScreenFitIT {
             waitFor().until(d -> d.findElements(By.id("start-override-dialog")).isEmpty());
             nibp("bed-04", 126, 80);
             waitFor().until(d -> BrowserSteps.text(browser, "num-nibp-value").equals("126/80"));
-            BrowserSteps.click(browser, "step-confirm-infusion-start");
+            BrowserSteps.confirmStartOverOpenBaseline(browser);
             waitFor().until(d -> BrowserSteps.text(browser, "start-override-cleared").contains("A blood pressure has been taken before dosing."));
             assertTrue(browser.findElements(By.id("start-override-gate-no-pre-dose-nibp")).isEmpty(), BrowserSteps.text(browser, "start-override-why"));
             BrowserSteps.settled(browser);
@@ -238,7 +238,7 @@ class ScreenFitIT {
         waitFor().until(d -> !d.findElements(By.id("step-end-of-infusion")).isEmpty());
         publish(Addresses.DEVICE_STATUS, new DeviceStatus(new DeviceRef("bed-04", "spare-monitor"), false, Instant.now()));
         nibp("bed-04", 150, 104); // the hold rule dbp-100, below the diastolic alarm limit
-        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor")
+        waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 4)")
                 && BrowserSteps.text(browser, "hold-advice").contains("consider pausing"));
         // the baseline became overdue at the early start, 40-odd min before its capsule-anchored due time
         waitFor().until(d -> BrowserSteps.text(browser, "prompt-due").contains("OVERDUE"));
@@ -535,6 +535,70 @@ class ScreenFitIT {
         assertEquals(List.of(), low, "ECG lead options below 4.5:1");
     }
 
+    /**
+     * The bed header (breadcrumb, session, devices, who is signed in, Sign out) takes at most two lines, for the nurse and
+     * for the physician, at 1280x800 and 1024x768 (the physician's longer name and role wrapped it to three at 1024 px),
+     * and the physician's bed view fits as the nurse's does: nothing cut, nothing outside the window or scrolling inside.
+     */
+    @Test
+    void theBedHeaderTakesAtMostTwoLinesForTheNurseAndThePhysicianAtBothSizes() throws Exception {
+        List<String> problems = new ArrayList<>();
+        headerAtBothSizes("nurse", problems);
+        browser.manage().deleteAllCookies();
+        BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_PHYSICIAN, StationMain.DEMO_PHYSICIAN);
+        try {
+            headerAtBothSizes("physician", problems);
+        } finally {
+            browser.manage().deleteAllCookies();
+            BrowserSteps.size(browser, 1280, 800);
+            BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static void headerAtBothSizes(String role, List<String> problems) throws Exception {
+        for (int[] s : SIZES) {
+            BrowserSteps.size(browser, s[0], s[1]);
+            browser.get(demo.dashboardUrl() + "bed/bed-01");
+            waitFor().until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)")
+                    && BrowserSteps.text(browser, "signed-in").contains("(" + role + ")")
+                    && BrowserSteps.text(browser, "session-header").contains("KET-014"));
+            BrowserSteps.settled(browser);
+            String at = role + " at " + s[0] + "x" + s[1] + ": ";
+            long lines = headerLines();
+            System.out.println("bed header, " + at + lines + " lines");
+            if (lines > 2) {
+                problems.add(at + "the header takes " + lines + " lines: " + BrowserSteps.text(browser, "session-header"));
+            }
+            if (role.equals("physician")) {
+                shot("bed-view-physician" + (s[0] == 1280 ? "" : "-1024"));
+                clipped(".bed-view").forEach(p -> problems.add(at + p));
+                notWhollyInView().forEach(p -> problems.add(at + p));
+            }
+        }
+    }
+
+    /**
+     * How many lines the bed header takes: its items stand in one row (a flex row, never wrapped), so the most lines any
+     * of its texts is broken into (line boxes at distinct heights), e.g. the session's "KET-014 | Infusing | Kit ...".
+     */
+    private static long headerLines() {
+        return ((Number) browser.executeScript("""
+                const h = document.querySelector('.bed-header');
+                const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+                let most = 0;
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  if (!n.textContent.trim()) continue;
+                  const r = document.createRange(); r.selectNodeContents(n);
+                  const tops = [];
+                  for (const b of r.getClientRects()) if (b.height > 0 && !tops.some(t => Math.abs(t - b.top) < 3)) tops.push(b.top);
+                  most = Math.max(most, tops.length);
+                }
+                const kids = Array.from(h.children).map(c => c.getBoundingClientRect()).filter(r => r.height > 0);
+                const oneRow = kids.every(a => kids.every(b => a.top < b.bottom && b.top < a.bottom));
+                return oneRow ? most : most + 1;""")).longValue();
+    }
+
     @Test
     void theBedViewFollowsAResizeWithoutAReload() throws Exception {
         BrowserSteps.size(browser, 1024, 768);
@@ -569,6 +633,17 @@ class ScreenFitIT {
             assertEquals("advisory", browser.findElement(By.id("bed-01-advice")).getAttribute("data-kind"));
             List<String> problems = clipped(".overview");
             assertEquals(List.of(), problems.stream().filter(p -> !p.startsWith("document")).toList(), "overview at " + s[0]);
+            // the cards use the width: the four beds in one row whose last card ends at the row's right edge (at 1280 px
+            // an empty fifth column left about 250 px blank)
+            @SuppressWarnings("unchecked")
+            List<Number> row = (List<Number>) browser.executeScript("""
+                    const beds = document.querySelector('.beds').getBoundingClientRect();
+                    const cards = Array.from(document.querySelectorAll('.bed-card')).map(c => c.getBoundingClientRect());
+                    return [new Set(cards.map(c => Math.round(c.top))).size, beds.right - Math.max(...cards.map(c => c.right)),
+                        Math.min(...cards.map(c => c.width))];""");
+            assertEquals(1, row.get(0).intValue(), "the four beds in one row at " + s[0]);
+            assertTrue(row.get(1).doubleValue() < 4, "blank at the row's end at " + s[0] + ": " + row.get(1) + " px");
+            System.out.println("overview at " + s[0] + ": cards " + row.get(2) + " px wide");
         }
         BrowserSteps.size(browser, 1280, 800);
     }

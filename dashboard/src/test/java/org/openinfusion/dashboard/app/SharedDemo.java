@@ -197,11 +197,11 @@ final class SharedDemo implements ParameterResolver, AfterEachCallback, AfterAll
             }
             nibp("bed-01", 128, 82); // the pre-dose blood pressure the station needs before the start is confirmed
             BrowserSteps.waitFor(browser).until(d -> BrowserSteps.text(browser, "num-nibp-value").equals("128/82"));
-            BrowserSteps.click(browser, "step-confirm-infusion-start");
+            BrowserSteps.confirmStartOverOpenBaseline(browser); // the scene keeps its baseline ratings due
             BrowserSteps.waitFor(browser).until(d -> !d.findElements(By.id("step-end-of-infusion")).isEmpty());
             launcher.station().vertx().eventBus().publish(Addresses.DEVICE_STATUS,
                     new DeviceStatus(new DeviceRef("bed-01", "spare-monitor"), false, Instant.now()));
-            BrowserSteps.waitFor(browser).until(d -> BrowserSteps.text(browser, "alarm-banner").contains("spare-monitor"));
+            BrowserSteps.waitFor(browser).until(d -> BrowserSteps.text(browser, "alarm-banner").contains("Monitor 2 disconnected (bed 1)"));
         }
 
         void nibp(String bed, int sys, int dia) {

@@ -53,6 +53,9 @@ import org.openinfusion.station.clinical.api.ProtocolChoices;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.clinical.session.AdverseEvent;
+import org.openinfusion.station.health.TechnicalAlarm;
+import org.openinfusion.station.device.DeviceAlarms;
+import java.util.Optional;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
@@ -97,12 +100,26 @@ class BedViewTest {
         for (String step : steps) {
             if (step.equals("step-confirm-infusion-start")) {
                 cuff(128, 82);
+                confirmStart();
+            } else {
+                click(step);
             }
-            click(step);
             if (step.equals("step-end-of-infusion")) {
                 click("confirm-step");
             }
             KaribuStation.until(() -> _find(Button.class, s -> s.withId(step)).isEmpty());
+        }
+    }
+
+    /**
+     * Confirms the infusion start; while baseline ratings are still open it asks first (Cancel the default), and this
+     * starts anyway.
+     */
+    private static void confirmStart() {
+        click("step-confirm-infusion-start");
+        if (!_find(Button.class, s -> s.withId("confirm-step")).isEmpty()) {
+            assertEquals("Start the infusion before the baseline is finished?", _get(StepConfirm.class).getHeaderTitle());
+            click("confirm-step");
         }
     }
 
@@ -569,6 +586,47 @@ class BedViewTest {
     }
 
     @Test
+    void startingTheInfusionWhileBaselineRatingsAreOpenAsksFirstNamingThemWithCancelTheDefault() {
+        startSession("ketamine-midazolam-active-placebo");
+        walk("step-baseline");
+        cuff(128, 82);
+        click("step-confirm-infusion-start");
+        StepConfirm dialog = _get(StepConfirm.class);
+        assertEquals("Start the infusion before the baseline is finished?", dialog.getHeaderTitle());
+        assertTrue(text("confirm-consequence").startsWith("Baseline not finished: CADSS, BPRS+, VAS. "), text("confirm-consequence"));
+        assertTrue(text("confirm-consequence").endsWith("Start the infusion anyway?"), text("confirm-consequence"));
+        assertFalse(text("confirm-consequence").contains("bprs_pos"), "staff names, never the form's key");
+        Button cancel = _get(Button.class, s -> s.withId("confirm-cancel"));
+        assertTrue(cancel.isAutofocus() && cancel.hasThemeName("primary"), "Cancel is the default");
+        assertFalse(_get(Button.class, s -> s.withId("confirm-step")).hasThemeName("primary"));
+        click("confirm-cancel");
+        assertTrue(_find(StepConfirm.class).isEmpty());
+        assertTrue(station.audit.stream().noneMatch(a -> a.type().equals("session.infusion_started")), station.audit.toString());
+        assertTrue(text("session-header").contains("Baseline"), text("session-header"));
+
+        // a form rated meanwhile leaves the list; starting anyway records the start
+        click("rate-baseline-vas");
+        for (int value : new int[] {40, 10, 0}) {
+            var line = _get(Component.class, s -> s.withId("vas-line")).getElement();
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-change", JsonMapper.builder().build().createObjectNode().put("event.detail.value", value)));
+            ElementUtilsKt._fireDomEvent(line, new DomEvent(line, "vas-commit", JsonMapper.builder().build().createObjectNode()));
+        }
+        click("rating-submit");
+        KaribuStation.until(() -> text("ratings-recorded").contains("VAS"));
+        _get(RatingDialog.class).close();
+        KaribuStation.until(() -> {
+            click("step-confirm-infusion-start");
+            boolean shorter = text("confirm-consequence").startsWith("Baseline not finished: CADSS, BPRS+. ");
+            if (!shorter) {
+                click("confirm-cancel");
+            }
+            return shorter;
+        });
+        click("confirm-step");
+        KaribuStation.until(() -> text("session-header").contains("Infusing"));
+    }
+
+    @Test
     void endingTheInfusionAsksFirstAndStatesTheConsequence() {
         startSession("ketamine-midazolam-active-placebo");
         walk("step-baseline", "step-confirm-infusion-start");
@@ -659,14 +717,14 @@ class BedViewTest {
     void theStartOverrideSaysWhichCheckHasClearedSinceTheLastTry() {
         startSession("ketamine-naltrexone-crossover");
         walk("step-baseline", "step-pretreatment");
-        click("step-confirm-infusion-start");
+        confirmStart();
         KaribuStation.until(() -> !_find(TextField.class, s -> s.withId("start-override-reason")).isEmpty());
         assertTrue(_find(Div.class, s -> s.withId("start-override-cleared")).isEmpty(), "nothing cleared at the first try");
         assertEquals(2, _get(UnorderedList.class, s -> s.withId("start-override-gates")).getChildren().count());
         click("start-override-cancel");
         // when the nurse takes a cuff reading and tries again, the dialog says the blood pressure check has cleared
         cuff(128, 82);
-        click("step-confirm-infusion-start");
+        confirmStart();
         KaribuStation.until(() -> !_find(Div.class, s -> s.withId("start-override-cleared")).isEmpty());
         assertEquals("Cleared since your last try:A blood pressure has been taken before dosing.", text("start-override-cleared"));
         assertTrue(text("start-override-why").contains("These checks before dosing are still not met:"), text("start-override-why"));
@@ -691,7 +749,7 @@ class BedViewTest {
         startSession("ketamine-naltrexone-crossover");
         walk("step-baseline", "step-pretreatment");
         cuff(128, 82);
-        click("step-confirm-infusion-start");
+        confirmStart();
         KaribuStation.until(() -> !_find(TextField.class, s -> s.withId("start-override-reason")).isEmpty());
         _get(TextField.class, s -> s.withId("start-override-reason")).setValue("scanner slot moved; physician agreed");
         click("start-override-confirm");
@@ -745,7 +803,7 @@ class BedViewTest {
         startSession("ketamine-midazolam-active-placebo");
         walk("step-baseline");
         // given no blood pressure taken in this session, the station refuses the start and says a reason would do
-        click("step-confirm-infusion-start");
+        confirmStart();
         KaribuStation.until(() -> !_find(TextField.class, s -> s.withId("start-override-reason")).isEmpty());
         assertTrue(text("start-override-why").contains("No blood pressure has been taken before dosing in this session."),
                 text("start-override-why"));
@@ -763,7 +821,7 @@ class BedViewTest {
         startSession("ketamine-naltrexone-crossover");
         walk("step-baseline", "step-pretreatment");
         // given the capsule just given and no blood pressure in this session: two gates are unmet, not one
-        click("step-confirm-infusion-start");
+        confirmStart();
         KaribuStation.until(() -> !_find(TextField.class, s -> s.withId("start-override-reason")).isEmpty());
         assertEquals(2, _get(UnorderedList.class, s -> s.withId("start-override-gates")).getChildren().count(), text("start-override-why"));
         assertTrue(text("start-override-gate-pretreatment-lead").matches("Study capsule \\(naltrexone or placebo\\) was given \\d+ min ago; "
@@ -1026,5 +1084,36 @@ class BedViewTest {
                 new DeviceRef("bed-01", "monitor"), false, Instant.now()));
         KaribuStation.until(() -> text("num-hr-signal").equals("Device disconnected"));
         assertEquals("disconnected", _get(Div.class, s -> s.withId("num-hr")).getElement().getAttribute("data-signal"));
+    }
+
+    @Test
+    void aTechnicalAlarmNamesTheDeviceByItsKindAndBedAndNoConfiguredDeviceIdReachesThePage() {
+        startSession("ketamine-midazolam-active-placebo");
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "mon-s5-7"), Stream.HR, 72, now, now, 1));
+        KaribuStation.until(() -> text("num-hr-value").equals("72"));
+        station.vertx.eventBus().publish(Addresses.DEVICE_STATUS, new DeviceStatus(new DeviceRef("bed-01", "spare-mon-22"), false, Instant.now()));
+        station.vertx.eventBus().publish(Addresses.TECHNICAL_ALARM, new TechnicalAlarm(DeviceAlarms.DEVICE_SILENT, true,
+                "bed-01/mon-s5-7 sent nothing for 12 s", Instant.now(), Optional.of(new DeviceRef("bed-01", "mon-s5-7"))));
+        KaribuStation.until(() -> text("alarm-banner").contains("Monitor 2 disconnected (bed 1)") && text("alarm-banner").contains("Monitor silent (bed 1)"));
+        assertEquals("Disconnected: Monitor 2", text("bed-devices"));
+        tab("Alarms");
+        KaribuStation.until(() -> text("alarm-recent").contains("Monitor silent (bed 1)"));
+        String page = UI.getCurrent().getElement().getTextRecursively();
+        for (String id : List.of("mon-s5-7", "spare-mon-22")) {
+            assertFalse(page.contains(id), id + " on the bed view: " + page);
+        }
+        // the overview says the same
+        UI.getCurrent().navigate("");
+        try {
+            KaribuStation.until(() -> !_find(Component.class, s -> s.withId("bed-01-alarm")).isEmpty()
+                    && text("bed-01-alarm").equals("High priority: Monitor 2 disconnected (bed 1)"));
+        } catch (AssertionError e) {
+            throw new AssertionError("the card reads: " + UI.getCurrent().getElement().getTextRecursively(), e);
+        }
+        String overview = UI.getCurrent().getElement().getTextRecursively();
+        for (String id : List.of("mon-s5-7", "spare-mon-22")) {
+            assertFalse(overview.contains(id), id + " on the overview: " + overview);
+        }
     }
 }

@@ -347,9 +347,21 @@ class ClinicViewTest {
 
         // the subject page says the same, with the title
         UI.getCurrent().navigate("subject/" + WILLIAMS + "/KET-014");
-        KaribuStation.until(() -> !_find(SubjectView.class).isEmpty() && !text("subject-error").isEmpty());
-        assertTrue(text("subject-error").startsWith("KET-014 is not enrolled in the visit schedule of Ketamine 0.5 mg/kg"), text("subject-error"));
-        assertFalse(text("subject-error").contains(WILLIAMS));
+        KaribuStation.until(() -> !_find(SubjectView.class).isEmpty() && _get(SubjectView.class).getChildren()
+                .anyMatch(c -> c.getId().orElse("").equals("subject-not-enrolled") && c.isVisible()));
+        assertTrue(text("subject-not-enrolled-what").startsWith("KET-014 is not enrolled in the visit schedule of Ketamine 0.5 mg/kg"),
+                text("subject-not-enrolled-what"));
+        assertFalse(text("subject-not-enrolled").contains(WILLIAMS));
+        // what to do next, instead of empty widgets: no chart, measure, visit list or infusion ratings, and no error
+        assertTrue(text("subject-not-enrolled-next").contains("enrol the subject on the clinic list"), text("subject-not-enrolled-next"));
+        SubjectView page = _get(SubjectView.class);
+        for (String empty : List.of("subject-measure", "subject-chart", "subject-grid", "subject-infusion-heading", "subject-infusion-ratings")) {
+            assertFalse(page.getChildren().flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c), c.getChildren()))
+                    .filter(c -> c.getId().orElse("").equals(empty)).findFirst().orElseThrow().isVisible(), empty + " is not shown");
+        }
+        assertTrue(text("subject-error").isEmpty(), text("subject-error"));
+        click("subject-to-clinic");
+        KaribuStation.until(() -> !_find(ClinicView.class).isEmpty());
 
         UI.getCurrent().navigate("clinic");
         KaribuStation.until(() -> !_find(Button.class, s -> s.withClasses("clinic-enrol-subject")).isEmpty());
