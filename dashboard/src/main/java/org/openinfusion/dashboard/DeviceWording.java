@@ -1,9 +1,9 @@
 package org.openinfusion.dashboard;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openinfusion.station.domain.DeviceKind;
 
 /**
  * A device and a bed as staff name them: the device's kind ("Monitor", "Pump"; numbered, "Monitor 2", when the bed has
@@ -33,14 +33,7 @@ public final class DeviceWording {
      * that has sent values is known by what it sent ({@code feed.BedState}).
      */
     public static Kind guess(String deviceId) {
-        String id = deviceId.toLowerCase(Locale.ROOT);
-        if (id.contains("pump") || id.contains("asena") || id.contains("alaris")) {
-            return Kind.PUMP;
-        }
-        if (id.contains("mon") || id.contains("s5") || id.contains("datex")) {
-            return Kind.MONITOR;
-        }
-        return Kind.DEVICE;
+        return Kind.valueOf(DeviceKind.guess(deviceId).name());
     }
 
     /**
@@ -50,11 +43,7 @@ public final class DeviceWording {
     public static String name(String deviceId, Map<String, Kind> kindsOnBed) {
         Kind kind = kindsOnBed.getOrDefault(deviceId, guess(deviceId));
         String word = Text.get("device." + kind.name());
-        long same = kindsOnBed.entrySet().stream().filter(e -> e.getValue() == kind).count();
-        if (same <= 1) {
-            return word;
-        }
-        long before = kindsOnBed.entrySet().stream().filter(e -> e.getValue() == kind && e.getKey().compareTo(deviceId) < 0).count();
-        return before == 0 ? word : Text.get("device.numbered", word, before + 1);
+        int number = DeviceKind.number(deviceId, kindsOnBed.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).toList());
+        return number <= 1 ? word : Text.get("device.numbered", word, number);
     }
 }

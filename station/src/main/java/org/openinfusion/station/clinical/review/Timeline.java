@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openinfusion.station.clinical.schedule.PromptState;
+import org.openinfusion.station.domain.DeviceKind;
 import org.openinfusion.station.domain.Stream;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.session.Medication;
@@ -49,6 +52,8 @@ final class Timeline {
     /** Per adverse event id, its versions recorded so far and the latest term, in trail order (an amendment's wording). */
     private final Map<String, Integer> aeVersions = new HashMap<>();
     private final Map<String, String> aeTerms = new HashMap<>();
+    /** The session's devices (from its technical alarms and clock offsets) by kind, to name one as staff do. */
+    private Map<DeviceKind, List<String>> devices = Map.of();
 
     Timeline(InstrumentCatalog instruments) {
         this(instruments, null);
@@ -67,6 +72,7 @@ final class Timeline {
         Map<String, Rating> byId = new HashMap<>();
         s.ratings().forEach(r -> byId.put(r.rating().id(), r.rating()));
         ratings = byId;
+        devices = devicesOf(s);
         aeVersions.clear();
         aeTerms.clear();
         // in trail order (an amendment's wording counts the versions of its adverse event before it), then by time
@@ -84,7 +90,7 @@ final class Timeline {
         return switch (r.event()) {
             case TrailEvent.SessionStepped s -> session(r, s.step());
             case TrailEvent.InfusionChanged i -> infusion(r, i.change(), stoppedEarly);
-            case TrailEvent.AlarmChanged a -> alarm(r, a.alarm());
+            case TrailEvent.AlarmChanged a -> alarm(r, a.alarm(), this::deviceName);
             case TrailEvent.MarkerRecorded m -> marker(r, m);
             case TrailEvent.PreDoseVitals v -> ev(r, Category.SESSION, "Pre-dose vitals recorded", v.values().stream()
                     .map(x -> vital(x.stream(), x.value()) + " at " + x.measuredAt()).collect(Collectors.joining(", ")));
@@ -216,14 +222,61 @@ final class Timeline {
         return ev(r, Category.INFUSION, title, detail);
     }
 
-    private static TimelineEvent alarm(Recorded r, AlarmEvent a) {
+    private static TimelineEvent alarm(Recorded r, AlarmEvent a, UnaryOperator<String> deviceName) {
         Category c = switch (a.kind()) {
             case RAISED -> Category.ALARM_RAISED;
             case ACKNOWLEDGED -> Category.ALARM_ACKNOWLEDGED;
             default -> Category.ALARM_OTHER;
         };
-        String title = a.kind() == AlarmEvent.Kind.RAISED ? a.message() : humanise(lower(a.kind().name())) + ": " + a.message();
+        String message = alarmText(a.alarmId(), a.message(), deviceName);
+        String title = a.kind() == AlarmEvent.Kind.RAISED ? message : humanise(lower(a.kind().name())) + ": " + message;
         return ev(r, c, title, humanise(lower(a.priority().name())) + " priority");
+    }
+
+    /**
+     * An alarm's text as the physician reads it: a device's technical alarm ({@code TECH:<code>:<device id>}) names the
+     * device by its kind ("Monitor disconnected", "Pump 2 silent"), never by its configured id, which the station's
+     * message (kept as recorded in the trail and the audit export) holds; any other alarm's message as recorded.
+     */
+    static String alarmText(String alarmId, String message, UnaryOperator<String> deviceName) {
+        String[] parts = alarmId.split(":", 3);
+        if (parts.length < 3 || !parts[0].equals("TECH")) {
+            return message;
+        }
+        String device = deviceName.apply(parts[2]);
+        return switch (parts[1]) {
+            case "DEVICE_OFFLINE", "DEVICE_DISCONNECTED" -> device + " disconnected";
+            case "DEVICE_SILENT" -> device + " silent";
+            case "SENSOR_OFF" -> device + ": sensor off";
+            case "TIME_COLLISIONS" -> device + ": repeated time stamps";
+            default -> {
+                String rest = message.replaceAll("[A-Za-z0-9_-]+/" + Pattern.quote(parts[2]) + "(?![\\w-])", "")
+                        .replaceAll("(?<![\\w-])" + Pattern.quote(parts[2]) + "(?![\\w-])", "").replaceAll("^[\\s:]+", "").strip();
+                yield rest.isEmpty() ? device + ": technical alarm" : device + ": " + rest;
+            }
+        };
+    }
+
+    /** "Monitor", or "Monitor 2" for the second of the session's monitors (by the order of their ids). */
+    private String deviceName(String deviceId) {
+        DeviceKind kind = DeviceKind.guess(deviceId);
+        int n = DeviceKind.number(deviceId, devices.getOrDefault(kind, List.of()));
+        return n <= 1 ? kind.word() : kind.word() + " " + n;
+    }
+
+    private static Map<DeviceKind, List<String>> devicesOf(SessionHistory s) {
+        TreeSet<String> ids = new TreeSet<>();
+        for (Recorded r : s.entries()) {
+            if (r.event() instanceof TrailEvent.AlarmChanged a) {
+                String[] parts = a.alarm().alarmId().split(":", 3);
+                if (parts.length == 3 && parts[0].equals("TECH")) {
+                    ids.add(parts[2]);
+                }
+            } else if (r.event() instanceof TrailEvent.DeviceClockOffset o) {
+                ids.add(o.device());
+            }
+        }
+        return ids.stream().collect(Collectors.groupingBy(DeviceKind::guess));
     }
 
     private static TimelineEvent marker(Recorded r, TrailEvent.MarkerRecorded m) {

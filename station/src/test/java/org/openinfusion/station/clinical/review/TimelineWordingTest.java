@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Rating;
@@ -154,5 +156,22 @@ class TimelineWordingTest {
                 .stream().filter(e -> e.category() == Category.RATING).map(TimelineEvent::title).toList();
         // the tablet's CADSS part read "cadss items 1, 10, 11, ..., 19, 2, 3, ..." (the form's id, the items as text)
         assertEquals(List.of("CADSS items 1-19 answered by the subject on the tablet", "CADSS items 1, 2, 10 answered by the subject on the tablet"), titles);
+    }
+
+    @Test
+    void aDevicesTechnicalAlarmNamesTheDeviceByItsKindNeverByItsConfiguredId() {
+        TrailEvent created = TrailSamples.everyKind().stream().filter(e -> e instanceof TrailEvent.SessionStepped s
+                && s.step() instanceof SessionEvent.Created).findFirst().orElseThrow();
+        List<TrailEvent> trail = List.of(created,
+                new TrailEvent.AlarmChanged(new AlarmEvent("TECH:DEVICE_OFFLINE:spare-monitor", AlarmEvent.Kind.RAISED, AlarmPriority.HIGH,
+                        "spare-monitor offline", TrailSamples.AT, null)),
+                new TrailEvent.AlarmChanged(new AlarmEvent("TECH:DEVICE_SILENT:mon-s5-7", AlarmEvent.Kind.ACKNOWLEDGED, AlarmPriority.HIGH,
+                        "bed-01/mon-s5-7 sent nothing for 10 s", TrailSamples.AT.plusSeconds(5), "nurse1")),
+                new TrailEvent.AlarmChanged(new AlarmEvent("TECH:BATTERY_LOW:asena-3", AlarmEvent.Kind.RAISED, AlarmPriority.MEDIUM,
+                        "bed-01/asena-3: battery low", TrailSamples.AT.plusSeconds(9), null)));
+        List<String> titles = timeline(trail).stream().filter(e -> e.category() != Category.SESSION).map(TimelineEvent::title).toList();
+        assertEquals(List.of("Monitor 2 disconnected", "Acknowledged: Monitor silent", "Pump: battery low"), titles,
+                "two monitors in the session: the second by the order of their ids is numbered");
+        assertTrue(titles.stream().noneMatch(t -> t.contains("spare") || t.contains("s5-7") || t.contains("asena")), titles.toString());
     }
 }
