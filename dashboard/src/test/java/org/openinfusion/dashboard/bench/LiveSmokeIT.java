@@ -1,15 +1,19 @@
 package org.openinfusion.dashboard.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The latency and alarm benchmarks at smoke size (one bed, one bed view): checks correctness only, that the page
- * reports every kind of figure and that no figure runs backwards in time. Their timings are printed, never asserted.
+ * reports every kind of figure and that no figure runs backwards in time; then the dashboards benchmark's pages in
+ * windows of one Chromium. Their timings are printed, never asserted.
  */
 class LiveSmokeIT {
     private final LiveBenchmark.Rig[] running = new LiveBenchmark.Rig[1];
@@ -41,5 +45,17 @@ class LiveSmokeIT {
         assertTrue(s.crossingToBanner() >= -50, "not drawn before the crossing value arrived: " + s.crossingToBanner());
         assertNotNull(s.silentToBanner(), "the silent monitor drawn in the banner");
         assertTrue(s.silentToBanner() >= -50, "not drawn before the silence time had passed: " + s.silentToBanner());
+
+        // the dashboards benchmark's pages: windows of one Chromium, each with the page hook, visible (a hidden page draws
+        // no frames), receiving its pushes and drawing its traces, in a session of its own
+        List<LiveBenchmark.WindowRead> windows = LiveBenchmark.sharedWindows(running[0], "bed-01", System.out);
+        for (LiveBenchmark.WindowRead w : windows) {
+            assertEquals("visible", w.visibility(), w.name());
+            assertTrue(w.frames() > 0, w.name() + ": frames counted");
+            assertTrue(w.pushes() > 0, w.name() + ": push messages counted");
+            assertTrue(w.paints() > 0, w.name() + ": trace chunks drawn");
+            assertFalse(w.cookies().isEmpty(), w.name() + ": signed in with a session cookie");
+        }
+        assertNotEquals(windows.get(0).cookies(), windows.get(1).cookies(), "each window signed in in a session of its own");
     }
 }
