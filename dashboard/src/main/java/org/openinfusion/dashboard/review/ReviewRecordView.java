@@ -59,6 +59,9 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
     private final Button amend = new Button(Text.get("review.amend.open"));
     private final Span loading = new Span(Text.get("review.record.loading"));
     private final Div content = new Div();
+    private final Div main = new Div(timeline);
+    /** The record whose events list and ratings wait for its timeline to be drawn, if any. */
+    private SessionRecord below;
     /** The address the record was opened by: its short address or (made before) its session id. */
     private String address;
     private String sessionId;
@@ -88,9 +91,10 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         Div actions = new Div(crumbs, sign, amend, export, new SignOutButton());
         actions.addClassName("record-actions");
         loading.setId("record-loading");
-        Div main = new Div(timeline, events);
+        // the events list beside (or below) the timeline and the ratings below it join the page once the timeline is drawn
+        // (showBelow): the page's first answer carries the header, the summary and the timeline only
         main.addClassName("record-main");
-        content.add(header, summary, new H2(Text.get("review.timeline.title")), main, ratings);
+        content.add(header, summary, new H2(Text.get("review.timeline.title")), main);
         content.setVisible(false);
         add(actions, loading, content);
         timeline.onDrawn(this::timelineDrawn);
@@ -195,8 +199,11 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
         header.show(r);
         summary.show(r.summary());
         timeline.show(r);
-        events.show(r.events(), TimelineData.zero(r));
-        ratings.show(r.ratings(), TimelineData.zero(r));
+        if (events.getParent().isPresent()) {
+            showBelow(r); // a record shown again (signed, amended, another record in this view)
+        } else {
+            below = r; // a record newly shown in this page: with its drawn timeline
+        }
         boolean closed = r.listing().state() != RecordState.OPEN;
         sign.setEnabled(closed);
         amend.setEnabled(closed);
@@ -207,7 +214,25 @@ public class ReviewRecordView extends Div implements BeforeEnterObserver {
                 .map(TimelineEvent::at).distinct().toList();
     }
 
+    /**
+     * The record's events list and ratings. A page's first record sends them one round trip after the timeline (when
+     * the browser reports it drawn), so that the page's first answer, which the browser applies in one task before it
+     * draws anything, holds no grid and no rating tables (docs/performance.md, "Review", session 12).
+     */
+    private void showBelow(SessionRecord r) {
+        below = null;
+        if (events.getParent().isEmpty()) {
+            main.add(events);
+            content.add(ratings);
+        }
+        events.show(r.events(), TimelineData.zero(r));
+        ratings.show(r.ratings(), TimelineData.zero(r));
+    }
+
     private void timelineDrawn() {
+        if (below != null) {
+            showBelow(below);
+        }
         if (windows != null && !toPrefetch.isEmpty()) {
             windows.prefetch(toPrefetch);
             toPrefetch = List.of();

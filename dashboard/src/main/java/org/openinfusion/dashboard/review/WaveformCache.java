@@ -6,9 +6,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.openinfusion.station.clinical.review.ReviewRequest;
@@ -21,7 +23,8 @@ import org.openinfusion.station.domain.Stream;
  * "Review"). When the record's timeline is drawn, the windows of its first {@value #PREFETCH_EVENTS} alarms and markers are
  * asked for one after the other (one request out at a time, so the station's review worker is never flooded and a click's own
  * request waits behind at most one); the pointer resting on an event line asks for that event's windows next. A click
- * asks at once for what is neither here nor on its way, and waits for a window already asked for instead of asking again.
+ * asks at once for what is neither here nor on its way, and waits for a window already asked for instead of asking again;
+ * while a click waits for a window, nothing more is asked ahead (so the click's windows are the station's next answers).
  * At most {@value #CAPACITY} windows are kept, each packed as it is sent to the browser ({@link WaveformTrace.Packed}),
  * least recently used first out. Used under the UI lock only (the station's answers come through {@code ui.access}).
  */
@@ -53,6 +56,11 @@ final class WaveformCache {
     private final Deque<Key> ahead = new ArrayDeque<>();
     /** The window asked ahead that is on its way, if any (one at a time). */
     private Key aheadOut;
+    /**
+     * Windows a click waits for that are not here yet: while any is, nothing more is asked ahead, so that the station's
+     * review worker (one request at a time) answers the click's windows next, never after a queue of windows asked ahead.
+     */
+    private final Set<Key> clicked = new HashSet<>();
     private Stream lead = Stream.ECG_II;
     private int requests;
     private int hits;
@@ -106,6 +114,7 @@ final class WaveformCache {
             return;
         }
         ahead.remove(k);
+        clicked.add(k); // asked ahead no more until it is here
         List<Waiter> waiting = asked.get(k);
         if (waiting != null) {
             waiting.add(new Waiter(done, failed));
@@ -135,7 +144,7 @@ final class WaveformCache {
     }
 
     private void askAhead() {
-        if (aheadOut != null || ahead.isEmpty()) {
+        if (aheadOut != null || !clicked.isEmpty() || ahead.isEmpty()) {
             return;
         }
         aheadOut = ahead.removeFirst();
@@ -171,9 +180,10 @@ final class WaveformCache {
     }
 
     private void next(Key k) {
+        clicked.remove(k);
         if (k.equals(aheadOut)) {
             aheadOut = null;
-            askAhead();
         }
+        askAhead();
     }
 }

@@ -456,6 +456,12 @@ public final class ReviewBenchmark {
                 share(pageSplit.get("initSent"), pageSplit.get("bundle")), share(pageSplit.get("initFirstByte"), pageSplit.get("initSent")),
                 share(pageSplit.get("initEnd"), pageSplit.get("initFirstByte")), share(pageElement, pageSplit.get("initEnd")),
                 share(pageTimeline, pageElement));
+        // the first open (the p95 of ten): what a cold page pays that the later ones do not
+        out.printf(Locale.ROOT, "  page, the first open's path (ms from navigation start): bundle loaded %,d; init sent %,d, its first byte %,d; "
+                        + "the navigation sent %,d, answered %,d; the view's scripts asked %,d, loaded %,d; the timeline drawn %,d%n",
+                pageSplit.get("bundle").getFirst(), pageSplit.get("initSent").getFirst(), pageSplit.get("initFirstByte").getFirst(),
+                pageSplit.get("navSent").getFirst(), pageSplit.get("navEnd").getFirst(), pageSplit.get("modulesSent").getFirst(),
+                pageSplit.get("modulesEnd").getFirst(), pageTimeline.getFirst());
         out.printf(Locale.ROOT, "  page, the main thread's long animation frames up to the timeline drawn (first, second and last open):%n");
         for (int i : new TreeSet<>(List.of(0, Math.min(1, frames.size() - 1), frames.size() - 1))) {
             out.printf(Locale.ROOT, "    %s%n", frames.get(i));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
@@ -106,6 +107,16 @@ final class FakeReviewStation {
                 vertx.setTimer(delay.toMillis(), id -> handOver(m));
             }
         });
+    }
+
+    /** Answers the held waveform requests that {@code which} accepts, keeping the others held. */
+    void answerHeldWaveforms(Predicate<ReviewRequest.Waveform> which) {
+        for (Message<ReviewRequest.Waveform> m : List.copyOf(heldWaveforms)) {
+            if (which.test(m.body())) {
+                heldWaveforms.remove(m);
+                m.reply(waveform(m.body()));
+            }
+        }
     }
 
     /** Exports of {@code sessionId} are refused with 404, as the station refuses an unknown session. */

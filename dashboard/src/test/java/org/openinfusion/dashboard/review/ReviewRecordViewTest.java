@@ -73,6 +73,7 @@ class ReviewRecordViewTest {
         UI.getCurrent().navigate("review/s-1");
         view = assertInstanceOf(ReviewRecordView.class, UI.getCurrent().getCurrentView());
         KaribuStation.until(() -> text("record-subject").equals("KET-014"));
+        TimelineDrawn.fire(view); // the events list and the ratings follow the drawn timeline
     }
 
     @AfterEach
@@ -124,6 +125,23 @@ class ReviewRecordViewTest {
         assertTrue(_get(Component.class, s -> s.withId("record-loading")).isVisible(), "still loading");
         // the record's content is shown (only visible components are found) when the answer comes
         KaribuStation.until(() -> text("record-subject").equals("KET-014"));
+    }
+
+    @Test
+    void theEventsListAndTheRatingsJoinThePageOnceItsTimelineIsDrawnAndARecordShownAgainKeepsThem() {
+        UI.getCurrent().navigate("review");
+        UI.getCurrent().navigate("review/s-1");
+        ReviewRecordView opened = assertInstanceOf(ReviewRecordView.class, UI.getCurrent().getCurrentView());
+        assertEquals("KET-014", text("record-subject"), "the header, summary and timeline in the page's first answer");
+        assertTrue(_find(Component.class, s -> s.withId("events-grid")).isEmpty(), "no events list before the timeline is drawn");
+        assertTrue(_find(Component.class, s -> s.withId("ratings")).isEmpty(), "no ratings before the timeline is drawn");
+
+        TimelineDrawn.fire(opened);
+        assertTrue(text("ratings").contains("Baseline - CADSS"), text("ratings"));
+        assertEquals(CannedRecords.record().events().size(), GridKt._size(_get(Grid.class, s -> s.withId("events-grid"))));
+
+        opened.show(CannedRecords.record()); // shown again (after a signature or an amendment): at once, no second wait
+        assertEquals(CannedRecords.record().events().size(), GridKt._size(_get(Grid.class, s -> s.withId("events-grid"))));
     }
 
     @Test

@@ -55,6 +55,9 @@ class ReviewTimelineWordingTest {
         review.record = record;
         station.signIn("doc", Role.PHYSICIAN);
         UI.getCurrent().navigate("review/" + record.listing().sessionId());
+        ReviewRecordView view = (ReviewRecordView) UI.getCurrent().getCurrentView();
+        KaribuStation.until(() -> view.windows() != null); // the record shown
+        TimelineDrawn.fire(view); // the events list follows the drawn timeline
         KaribuStation.until(() -> GridKt._size(events()) == record.events().size());
     }
 

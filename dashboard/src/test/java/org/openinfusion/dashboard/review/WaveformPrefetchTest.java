@@ -134,6 +134,32 @@ class WaveformPrefetchTest {
     }
 
     @Test
+    void aClickWhileWindowsAreAskedAheadIsAnsweredFirstNothingMoreIsAskedAheadUntilItsWindowsAreHere() {
+        review.holdWaveforms = true;
+        open();
+        KaribuStation.until(() -> asked().size() == 1); // the alarm's ECG, asked ahead
+        Instant marker = CannedRecords.START.plus(Duration.ofMinutes(20));
+
+        clickEventRow(4); // the marker, while the prefetch runs: its ECG and pleth asked at once
+        WaveformDialog dialog = _get(WaveformDialog.class, s -> s.withId("waveform-dialog"));
+        KaribuStation.until(() -> asked().size() == 3);
+        assertEquals(List.of(marker, marker), asked().subList(1, 3).stream().map(ReviewRequest.Waveform::at).toList());
+
+        // the window asked ahead before the click comes: nothing more is asked ahead while the click's are out
+        review.answerHeldWaveforms(w -> w.at().equals(CannedRecords.ALARM_AT));
+        KaribuStation.until(() -> view.windows().has(new WaveformCache.Key(Stream.ECG_II, CannedRecords.ALARM_AT)));
+        assertEquals(3, view.windows().requests(), "asked ahead while the click's windows were on their way");
+
+        // the click's windows come and are drawn; then the rest is asked ahead again, each once
+        review.answerHeldWaveforms(w -> w.at().equals(marker) && w.stream() == Stream.ECG_II);
+        KaribuStation.until(() -> dialog.ecg().samples() == 10_000);
+        assertEquals(3, view.windows().requests(), "the click's pleth is still out");
+        review.answerHeldWaveforms();
+        KaribuStation.until(() -> dialog.pleth().samples() == 10_000 && asked().size() == 6);
+        assertEquals(6, asked().stream().distinct().count(), "each window asked once");
+    }
+
+    @Test
     void thePointerRestingOnAMarkerAsksForItsWindowsNext() {
         review.holdWaveforms = true;
         open();
