@@ -10,15 +10,107 @@ station_jvm_opts() {
   echo "${STATION_JVM_OPTS:--XX:+UseZGC -Xms128m -Xmx${heap}m -XX:SoftMaxHeapSize=$(( heap * 2 / 3 ))m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m}"
 }
 
-# station_cds_opts FILE: class data sharing for the station's JVM (JDK 19 or newer): the classes a start loads are written
-# to FILE when the JVM ends (the first time, and again after a rebuild changed the jars), and mapped from it at the next
-# start, which then loads its classes faster (docs/performance.md, "Start-up"). The archive is mapped at the address it
-# was written for (ArchiveRelocationMode=0; JDK 25 moves it to a random address by default, and rewriting the ~85 MB
-# archive's pointers cost 0.6-0.8 s before main() in every start; if that address is taken the JVM still relocates).
-# STATION_CDS=off leaves it out.
+# Class data sharing for the station's JVM (docs/performance.md, "Start-up"; docs/operations.md): the classes a start
+# loads are kept in a file written when the JVM ends, and mapped from it at the next start, which then starts faster.
+# Two kinds, chosen by STATION_CDS (default "on"):
+#   dynamic  ("on"; JDK 19 or newer) a dynamic archive (-XX:SharedArchiveFile=FILE -XX:+AutoCreateSharedArchive):
+#            written at the stop of the first start, and again after a rebuild changed the jars (the JVM checks them).
+#   aot      (JDK 25 or newer; before 25 the dynamic archive with a warning) the ahead-of-time cache (JEP 483, 514): the
+#            first start is a training run (-XX:AOTCacheOutput=FILE) whose JVM, when it stops, starts a second JVM that
+#            writes FILE (tens of seconds: the stop takes that much longer); the later starts use it (-XX:AOTCache=FILE).
+#            JDK 25.0.0-25.0.3 never check the cache against the jars (JDK-8377932: a rebuilt jar's classes came from
+#            the old cache), so the launcher does: FILE.key holds the JDK's release and every jar's name, size and time;
+#            when it differs, FILE is removed and the start trains again. Not the default: with ZGC (the station's
+#            collector) JDK 25 links no classes ahead of time ("Using AOT-linked classes: false"), and its gain over the
+#            dynamic archive is not measured yet (docs/performance.md, "Left to do" 7).
+#   off      none.
+# Both are mapped at the address they were written for (ArchiveRelocationMode=0; JDK 25 moves them to a random address
+# by default, and rewriting the ~85 MB file's pointers cost 0.6-0.8 s before main() in every start; if that address is
+# taken the JVM still relocates).
+
+# station_java_major: the feature version of $JAVA_HOME's JDK (from its release file, else asked of its java).
+station_java_major() {
+  local v
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)
+  [ -n "$v" ] || v=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
+  echo "${v:-0}"
+}
+
+# station_cds_kind: aot, dynamic or off, from STATION_CDS (on|aot|dynamic|off) and the JDK's version.
+station_cds_kind() {
+  case "${STATION_CDS:-on}" in
+    off) echo off ;;
+    on|dynamic) echo dynamic ;;
+    aot)
+      if [ "$(station_java_major)" -ge 25 ]; then echo aot
+      else
+        echo "warning: STATION_CDS=aot needs JDK 25 or newer; using a dynamic class archive" >&2
+        echo dynamic
+      fi ;;
+    *) echo "error: STATION_CDS must be on, aot, dynamic or off (was '${STATION_CDS}')" >&2; exit 2 ;;
+  esac
+}
+
+# station_cds_file DIR: the file of the kind in use in DIR (station-classes.aot or station-classes.jsa); none when off.
+station_cds_file() {
+  local kind
+  kind=$(station_cds_kind) || return 2
+  case "$kind" in
+    aot) echo "$1/station-classes.aot" ;;
+    dynamic) echo "$1/station-classes.jsa" ;;
+  esac
+}
+
+# station_cds_key CLASSPATH: what an AOT cache was trained with: $JAVA_HOME, its release file and its modules' size and
+# time, and every jar of CLASSPATH (entries separated by ':'; "DIR/*" means DIR's jars, as java reads it) with its
+# size and modification time.
+station_cds_key() {
+  local entry
+  {
+    echo "$JAVA_HOME"
+    cat "$JAVA_HOME/release" 2>/dev/null || true
+    stat -c '%n %s %Y' "$JAVA_HOME/lib/modules" 2>/dev/null || true
+    local IFS=:
+    for entry in $1; do
+      if [[ "$entry" == */\* ]]; then
+        find "${entry%/\*}" -maxdepth 1 -name '*.jar' -printf '%p %s %T@\n' 2>/dev/null | LC_ALL=C sort
+      else
+        stat -c '%n %s %Y' "$entry" 2>/dev/null || echo "$entry missing"
+      fi
+    done
+  } | sha256sum | cut -d' ' -f1
+}
+
+# station_cds_opts FILE [CLASSPATH | train | use]: the JVM options for FILE (station_cds_file). For an AOT cache with
+# CLASSPATH (the launcher's -cp): used when FILE and FILE.key match the JDK and the jars (station_cds_key), else FILE is
+# removed, FILE.key written and the start trains; "train" or "use" choose without looking (the startup benchmark, whose
+# folders are new). The dynamic archive's options are the same for both (the JVM checks and rewrites it itself).
 station_cds_opts() {
-  [ "${STATION_CDS:-on}" = off ] && return 0
-  echo "-XX:SharedArchiveFile=$1 -XX:+AutoCreateSharedArchive -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xlog:cds=off -Xlog:cds+dynamic=off"
+  local quiet="-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xlog:cds=off -Xlog:cds+dynamic=off" kind key
+  kind=$(station_cds_kind) || return 2
+  case "$kind" in
+    off) return 0 ;;
+    dynamic) echo "-XX:SharedArchiveFile=$1 -XX:+AutoCreateSharedArchive $quiet" ;;
+    aot)
+      local mode="${2:-}"
+      if [ "$mode" != train ] && [ "$mode" != use ]; then
+        key=$(station_cds_key "$mode")
+        if [ -f "$1" ] && [ "$(cat "$1.key" 2>/dev/null || true)" = "$key" ]; then
+          mode=use
+        else
+          mode=train
+          rm -f "$1"
+          mkdir -p "$(dirname "$1")"
+          echo "$key" > "$1.key"
+        fi
+      fi
+      if [ "$mode" = train ]; then
+        echo "-XX:AOTCacheOutput=$1 $quiet -Xlog:aot=off"
+      else
+        echo "-XX:AOTCache=$1 $quiet -Xlog:aot=off"
+      fi ;;
+  esac
 }
 
 # Picks a JDK 21 or newer: $JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm or /opt,

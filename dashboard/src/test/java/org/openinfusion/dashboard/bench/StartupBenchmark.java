@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openinfusion.dashboard.app.Chromium;
@@ -35,9 +37,12 @@ import org.openinfusion.station.tls.PemTrust;
  * answering 200 and (3) the status endpoint answering /health. The child's log lines with their times are kept, so the
  * slowest phase can be read from them. Prints figures and a verdict against 5 s; asserts nothing.
  * Run with {@code bin/benchmark startup [runs=3]}: the launcher's class path (the packaged jar and its libraries,
- * {@code station.launcher.cp}) and its class data sharing ({@code station.cds.opts}, the archive in a folder kept
- * across the runs): the first run writes the archive when it stops, the later ones start from it, as a second start
- * of {@code bin/station-demo} does. The verdict is the median of the runs after the first.
+ * {@code station.launcher.cp}) and its class data sharing ({@code station.cds.kinds} and {@code station.cds.KIND.*}, from
+ * station_cds_opts: JDK 25's AOT cache or the dynamic archive, the file in a folder kept across the runs): the first run
+ * writes the file when it stops (its stop is timed), the later ones start from it, as a second start of
+ * {@code bin/station-demo} does. The verdict is the median of the runs after the first. With two kinds (the
+ * benchmark's {@code alternate}) the runs take them in turn, each kind's first run writes its own file, and each kind
+ * gets its verdict.
  */
 public final class StartupBenchmark {
     private static final Duration TARGET = Duration.ofSeconds(5);
@@ -50,9 +55,26 @@ public final class StartupBenchmark {
      * the CPU time the JVM had used when both answered (the work of the start, which a loaded machine stretches less
      * than the wall clock).
      */
-    record Start(long printed, long dashboard, long health, long cpuMillis, List<String> log) {
+    record Start(long printed, long dashboard, long health, long cpuMillis, long stopMillis, List<String> log, List<String> stopLog) {
         long ready() {
             return Math.max(dashboard, health);
+        }
+    }
+
+    /**
+     * One kind of class data sharing the benchmark starts the JVM with ({@code bin/lib/common.sh}, station_cds_opts):
+     * its name (aot, dynamic or off), the file's name, and the options of a start that writes the file (the first of
+     * that kind) and of one that uses it; {@code @ARCHIVE@} in them stands for the file's path.
+     */
+    record Sharing(String name, String file, String train, String use) {
+        static Sharing of(String name) {
+            return new Sharing(name, System.getProperty("station.cds." + name + ".file", "station-classes"),
+                    System.getProperty("station.cds." + name + ".train", ""), System.getProperty("station.cds." + name + ".use", ""));
+        }
+
+        /** The options of a start with {@code archive}: the training ones while it does not exist. */
+        String options(Path archive) {
+            return (Files.exists(archive) ? use : train).replace("@ARCHIVE@", archive.toString());
         }
     }
 
@@ -65,10 +87,12 @@ public final class StartupBenchmark {
         // "fresh": deleted before each run, so that every start makes them, or "alternate": deleted before every other
         // run (the even ones), so that both kinds of start share the machine's load of the same minutes
         String tlsMode = args.length > 3 ? args[3] : "kept";
+        // the kinds of class data sharing, taken in turn (bin/benchmark: the launcher's, or "alternate": the AOT cache
+        // and the dynamic archive, each in its own folder, so that both share the machine's load of the same minutes)
+        List<Sharing> sharing = List.of(System.getProperty("station.cds.kinds", "off").split(",")).stream().map(Sharing::of).toList();
         Path archiveDir = Files.createTempDirectory("startup-cds-");
         Path dataDir = Files.createTempDirectory("startup-bench-").resolve("data");
-        String jvmOpts = System.getProperty("station.jvm.opts", "") + " "
-                + System.getProperty("station.cds.opts", "").replace("@ARCHIVE@", archiveDir.resolve("station-classes.jsa").toString());
+        String jvmOpts = System.getProperty("station.jvm.opts", "");
         String classPath = System.getProperty("station.launcher.cp", System.getProperty("java.class.path"));
         LiveBenchmark.header(System.out, "startup", 4);
         System.out.println("embedded broker persistence: " + brokerPersistence + "; TLS certificates: "
@@ -78,14 +102,24 @@ public final class StartupBenchmark {
                     default -> "kept from the run before, as a restart finds them";
                 });
         System.out.println("  JVM options: " + (jvmOpts.isBlank() ? "(none)" : jvmOpts.trim()));
+        for (Sharing s : sharing) {
+            System.out.println("  class data sharing " + s.name() + (sharing.size() > 1 ? " (every " + sharing.size() + ". run from run "
+                    + (sharing.indexOf(s) + 1) + ")" : "") + ": first start " + (s.train().isBlank() ? "(none)" : s.train())
+                    + "; later starts " + (s.use().isBlank() ? "(none)" : s.use()));
+        }
         System.out.println("  class path: " + classPath);
-        List<Long> ready = new ArrayList<>();
-        List<Long> cpu = new ArrayList<>();
+        Map<Sharing, List<Start>> measured = new LinkedHashMap<>();
+        sharing.forEach(s -> measured.put(s, new ArrayList<>()));
         List<Start> madeRuns = new ArrayList<>();
         List<Start> keptRuns = new ArrayList<>();
         Start last = null;
         try {
             for (int i = 1; i <= runs; i++) {
+                Sharing kind = sharing.get((i - 1) % sharing.size());
+                Path archive = archiveDir.resolve(kind.name()).resolve(kind.file());
+                Files.createDirectories(archive.getParent());
+                boolean training = !Files.exists(archive);
+                String opts = (jvmOpts + " " + kind.options(archive)).trim();
                 double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 boolean freshTls = tlsMode.equals("fresh") || tlsMode.equals("alternate") && i % 2 == 0;
                 if (freshTls) {
@@ -93,24 +127,33 @@ public final class StartupBenchmark {
                     TempFolders.deleteTree(dataDir.resolve("dashboard-tls"));
                 }
                 try {
-                    last = measure(List.of(jvmOpts.isBlank() ? new String[0] : jvmOpts.trim().split("\\s+")), classPath, deadline, brokerPersistence,
+                    last = measure(List.of(opts.isBlank() ? new String[0] : opts.split("\\s+")), classPath, deadline, brokerPersistence,
                             dataDir);
                 } catch (IllegalStateException notReady) {
                     // a run that never became ready (a loaded machine) is reported and the next one tried
-                    System.out.printf(Locale.ROOT, "  run %d: %s; load %.2f before, %.2f after%n", i,
+                    System.out.printf(Locale.ROOT, "  run %d (%s): %s; load %.2f before, %.2f after%n", i, kind.name(),
                             notReady.getMessage().lines().findFirst().orElse(""), loadBefore,
                             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                     continue;
                 }
-                if (i > 1 || runs == 1) {
-                    ready.add(last.ready());
-                    cpu.add(last.cpuMillis());
+                // the start that wrote the archive is not counted (unless there is nothing else, or nothing is written)
+                if (!training || kind.name().equals("off") || runs == 1) {
+                    measured.get(kind).add(last);
                     (freshTls ? madeRuns : keptRuns).add(last);
                 }
-                System.out.printf(Locale.ROOT, "  run %d%s%s: address printed %d ms, sign-in page %d ms, /health %d ms after the JVM started, "
-                                + "%d ms of CPU used by then; load %.2f before, %.2f after%n",
-                        i, i == 1 ? " (new data folder; writes the class archive when it stops)" : "", tlsKept(last.log()), last.printed(), last.dashboard(), last.health(),
-                        last.cpuMillis(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                String written = training && Files.exists(archive)
+                        ? String.format(Locale.ROOT, "; stopped %d ms after SIGTERM, having written the %s archive (%d MB)", last.stopMillis(),
+                                kind.name(), Files.size(archive) >> 20)
+                        : String.format(Locale.ROOT, "; stopped %d ms after SIGTERM", last.stopMillis());
+                System.out.printf(Locale.ROOT, "  run %d (%s%s)%s: address printed %d ms, sign-in page %d ms, /health %d ms after the JVM started, "
+                                + "%d ms of CPU used by then; load %.2f before, %.2f after%s%n",
+                        i, kind.name(), training && !kind.name().equals("off") ? ", first start: writes the archive when it stops" : "",
+                        tlsKept(last.log()), last.printed(), last.dashboard(), last.health(), last.cpuMillis(), loadBefore,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), written);
+                if (training && !kind.name().equals("off")) {
+                    // what the JVM said while it stopped and wrote the archive (or why it did not)
+                    last.stopLog().stream().filter(l -> !l.contains(" INFO ")).limit(30).forEach(l -> System.out.println("    " + l));
+                }
             }
         } finally {
             TempFolders.deleteTree(archiveDir);
@@ -120,21 +163,27 @@ public final class StartupBenchmark {
             System.out.println("  the last run's log (ms after the JVM started):");
             last.log().forEach(l -> System.out.println("    " + l));
         }
-        if (ready.isEmpty()) {
-            System.out.printf(Locale.ROOT, "verdict: no run became ready within %d s: MISSES the %d s target%n", deadline.toSeconds(),
-                    TARGET.toSeconds());
-            return;
-        }
         if (tlsMode.equals("alternate")) {
             System.out.println("  runs after the first whose TLS certificates were made: " + summary(madeRuns));
             System.out.println("  runs after the first whose TLS certificates were kept: " + summary(keptRuns));
         }
-        Collections.sort(ready);
-        Collections.sort(cpu);
-        long median = ready.get(ready.size() / 2);
-        System.out.printf(Locale.ROOT, "verdict: station + dashboard ready %d ms after the JVM started (median of %d; best %d, worst %d; "
-                        + "CPU used by then, median %d ms) %s the %d s target%n", median, ready.size(), ready.getFirst(), ready.getLast(),
-                cpu.get(cpu.size() / 2), median <= TARGET.toMillis() ? "MEETS" : "MISSES", TARGET.toSeconds());
+        for (Map.Entry<Sharing, List<Start>> e : measured.entrySet()) {
+            String what = sharing.size() > 1 ? " (" + e.getKey().name() + ")" : "";
+            if (sharing.size() > 1) {
+                System.out.println("  runs with " + e.getKey().name() + " class data sharing, after its first: " + summary(e.getValue()));
+            }
+            List<Long> ready = e.getValue().stream().map(Start::ready).sorted().toList();
+            List<Long> cpu = e.getValue().stream().map(Start::cpuMillis).sorted().toList();
+            if (ready.isEmpty()) {
+                System.out.printf(Locale.ROOT, "verdict%s: no run became ready within %d s: MISSES the %d s target%n", what, deadline.toSeconds(),
+                        TARGET.toSeconds());
+                continue;
+            }
+            long median = ready.get(ready.size() / 2);
+            System.out.printf(Locale.ROOT, "verdict%s: station + dashboard ready %d ms after the JVM started (median of %d; best %d, worst %d; "
+                            + "CPU used by then, median %d ms) %s the %d s target%n", what, median, ready.size(), ready.getFirst(), ready.getLast(),
+                    cpu.get(cpu.size() / 2), median <= TARGET.toMillis() ? "MEETS" : "MISSES", TARGET.toSeconds());
+        }
     }
 
     /** Medians of ready and CPU over {@code runs}, with each run's figures. */
@@ -222,17 +271,38 @@ public final class StartupBenchmark {
                         + "); its log:\n" + String.join("\n", log));
             }
             long cpuMillis = p.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-            return new Start(printed.get(30, TimeUnit.SECONDS), dashboard, health, cpuMillis, List.copyOf(log));
+            long printedAt = printed.get(30, TimeUnit.SECONDS);
+            // the stop, timed: a first start writes its class archive then (an AOT cache by a second JVM it waits for)
+            int linesBeforeStop = log.size();
+            long stopMillis = stop(p, within);
+            reader.join(TimeUnit.SECONDS.toMillis(5)); // the last lines (the archive's) are in the log
+            List<String> all = List.copyOf(log);
+            return new Start(printedAt, dashboard, health, cpuMillis, stopMillis, all, all.subList(linesBeforeStop, all.size()));
         } finally {
-            p.destroy(); // SIGTERM: the launcher's shutdown hook stops what it started (influxd, broker)
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (p.isAlive()) {
+                stop(p, within);
             }
             if (https != null) {
                 https.close();
             }
             http.close();
         }
+    }
+
+    /**
+     * SIGTERM, as Ctrl-C: the launcher's shutdown hook stops what it started (influxd, broker), then the JVM writes its
+     * class archive when it has none. Waits {@code within} for it (then kills it and what it started); the milliseconds.
+     */
+    private static long stop(Process p, Duration within) throws InterruptedException {
+        long t0 = System.nanoTime();
+        // the handle's SIGTERM, not Process.destroy(): that also closes the pipes, and the JVM that assembles an AOT cache
+        // (which inherits them) then died on its first line of output, so the first start never wrote the cache
+        p.toHandle().destroy();
+        if (!p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
 
     /** True when {@code url} answers 200 (a 503 from /health means the station is not ready). */
