@@ -2,8 +2,9 @@ package org.openinfusion.dashboard;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.openinfusion.station.domain.TechnicalAlarmId;
 
 /**
  * An alarm's text as staff read it, from the alarm's id and the station's message: a limit alarm names the value
@@ -11,6 +12,9 @@ import java.util.function.UnaryOperator;
  * and its bed ("Monitor silent (bed 1)"); never a stream key or a configured device id.
  */
 public final class AlarmWording {
+    /** The bed's pump reporting an alarm of its own ("pump alarm: OCCLUSION"). */
+    private static final TechnicalAlarmId PUMP_ALARM = TechnicalAlarmId.of("PUMP_ALARM");
+
     private AlarmWording() {
     }
 
@@ -33,29 +37,26 @@ public final class AlarmWording {
                 return Text.get(words[2].equals("<") ? "alarm.limitLow" : "alarm.limitHigh", name, words[1], unit, words[3]);
             }
         }
-        if (alarmId.equals("TECH:PUMP_ALARM") && message.startsWith("pump alarm: ")) {
+        Optional<TechnicalAlarmId> tech = TechnicalAlarmId.parse(alarmId);
+        if (tech.filter(PUMP_ALARM::equals).isPresent() && message.startsWith("pump alarm: ")) {
             return Text.get("alarm.pump", message.substring("pump alarm: ".length()).replace('_', ' '));
         }
-        // a device's technical alarm: TECH:<code>:<device id>; the station's message names the device by its id
-        String[] parts = alarmId.split(":", 3);
-        if (parts.length == 3 && parts[0].equals("TECH")) {
-            String device = deviceName.apply(parts[2]);
-            String text = switch (parts[1]) {
+        // a device's technical alarm: the station's message names the device by its id, staff read its kind
+        if (tech.isPresent() && tech.get().deviceId().isPresent()) {
+            TechnicalAlarmId id = tech.get();
+            String device = deviceName.apply(id.deviceId().get());
+            String text = switch (id.code()) {
                 case "DEVICE_OFFLINE", "DEVICE_DISCONNECTED" -> Text.get("alarm.deviceOffline", device);
                 case "DEVICE_SILENT" -> Text.get("alarm.deviceSilent", device);
                 case "SENSOR_OFF" -> Text.get("alarm.sensorOff", device);
                 case "TIME_COLLISIONS" -> Text.get("alarm.timeCollisions", device);
-                default -> Text.get("alarm.deviceOther", device, withoutId(message, bedId, parts[2]));
+                default -> {
+                    String rest = id.messageWithoutDevice(message);
+                    yield Text.get("alarm.deviceOther", device, rest.isEmpty() ? Text.get("alarm.technical") : rest);
+                }
             };
             return bedId == null ? text : Text.get("alarm.onBed", text, DeviceWording.bed(bedId));
         }
         return message.isEmpty() ? message : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1);
-    }
-
-    /** The station's message without the device's id (and its "bed/device" form), which the text names otherwise. */
-    private static String withoutId(String message, String bedId, String deviceId) {
-        String m = bedId == null ? message : message.replace(bedId + "/" + deviceId, "");
-        m = m.replaceAll("(?<![\\w-])" + Pattern.quote(deviceId) + "(?![\\w-])", "").replaceAll("^[\\s:]+", "").strip();
-        return m.isEmpty() ? Text.get("alarm.technical") : m;
     }
 }

@@ -15,6 +15,7 @@ import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.HoldRule;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.domain.TechnicalAlarmId;
 
 /**
  * Evaluates one bed's alarms from the protocol: physiological limits on current values only (a value
@@ -76,9 +77,9 @@ public final class AlarmEngine {
     }
 
     /** A technical condition (device disconnected, sensor off, pump alarm, buffer filling) raised or cleared. */
-    public List<AlarmEvent> technical(String code, boolean on, AlarmPriority priority, String message, Instant now) {
+    public List<AlarmEvent> technical(TechnicalAlarmId id, boolean on, AlarmPriority priority, String message, Instant now) {
         List<AlarmEvent> out = new ArrayList<>();
-        condition(out, "TECH:" + code, on, priority, message, now);
+        condition(out, id.format(), on, priority, message, now);
         out.addAll(tick(now));
         return out;
     }

@@ -11,8 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.openinfusion.station.clinical.history.TrailEvent;
@@ -215,6 +217,20 @@ public final class AuditLog implements Closeable {
      * @throws AuditUnavailableException when it could not be made durable now (nothing of it stays in the file)
      */
     public AuditEntry append(AuditEvent event) throws IOException {
+        return appendAll(List.of(event)).getFirst();
+    }
+
+    /**
+     * Seals the events as consecutive entries and writes them with one write and one fsync: either all of them are
+     * durable when this returns, or (on a failure) none of them stays in the file. For entries that belong together,
+     * such as a rating's correction in review and the amendment that gives its reason.
+     *
+     * @throws AuditUnavailableException when they could not be made durable now (nothing of them stays in the file)
+     */
+    public List<AuditEntry> appendAll(List<AuditEvent> events) throws IOException {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         lock.lock();
         try {
             if (failure != null && !reopen()) {
@@ -222,15 +238,15 @@ public final class AuditLog implements Closeable {
                 throw new AuditUnavailableException("audit file " + file.getFileName() + " unavailable since "
                         + failure.since() + " (" + failure.reason() + "); the entry was not written", null);
             }
-            return appendAvailable(event);
+            return appendAvailable(events);
         } finally {
             lock.unlock();
         }
     }
 
-    private AuditEntry appendAvailable(AuditEvent event) throws AuditUnavailableException {
+    private List<AuditEntry> appendAvailable(List<AuditEvent> events) throws AuditUnavailableException {
         try {
-            return writeEntry(event);
+            return writeEntries(events);
         } catch (IOException e) {
             failure = new Failure(clock.instant(), e.toString(), 1);
             LOG.error("audit file {} unavailable: {}; entries are refused until it can be written again",
@@ -241,19 +257,24 @@ public final class AuditLog implements Closeable {
         }
     }
 
-    private AuditEntry writeEntry(AuditEvent event) throws IOException {
-        long seq = last == null ? 1 : last.seq() + 1;
-        String prev = last == null ? AuditJson.GENESIS : last.hash();
-        AuditEntry entry = AuditEntry.seal(seq, nextTime(), event, prev);
-        write(entry);
-        last = entry;
+    private List<AuditEntry> writeEntries(List<AuditEvent> events) throws IOException {
+        List<AuditEntry> sealed = new ArrayList<>(events.size());
+        AuditEntry previous = last;
+        for (AuditEvent event : events) {
+            long seq = previous == null ? 1 : previous.seq() + 1;
+            String prev = previous == null ? AuditJson.GENESIS : previous.hash();
+            previous = AuditEntry.seal(seq, timeAfter(previous), event, prev);
+            sealed.add(previous);
+        }
+        write(sealed);
+        last = previous;
         if (!terminated) {
             terminate();
         }
-        if (anchor != null && anchor.due(entry.seq())) {
+        if (anchor != null && sealed.stream().anyMatch(e -> anchor.due(e.seq()))) {
             anchorQuietly();
         }
-        return entry;
+        return List.copyOf(sealed);
     }
 
     /**
@@ -346,15 +367,22 @@ public final class AuditLog implements Closeable {
     }
 
     /**
-     * Writes the entry's line (after the previous entry's line end if that is still missing) and fsyncs it.
-     * On failure everything written is cut off again (best effort; {@link #reopen} makes sure before the next
-     * entry), so an entry the caller was told did not happen never reappears in the chain.
+     * Writes the entries' lines, one after another (after the previous entry's line end if that is still missing), with
+     * one write and one fsync. On failure everything written is cut off again (best effort; {@link #reopen} makes sure
+     * before the next entry), so entries the caller was told did not happen never reappear in the chain.
      */
-    private void write(AuditEntry entry) throws IOException {
-        String text = (terminated ? "" : "\n") + entry.toLine();
-        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        long position = end;
+    private void write(List<AuditEntry> entries) throws IOException {
+        StringBuilder text = new StringBuilder(terminated ? "" : "\n");
         long start = end + (terminated ? 0 : 1);
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0) {
+                text.append('\n');
+                start = end + text.toString().getBytes(StandardCharsets.UTF_8).length;
+            }
+            text.append(entries.get(i).toLine());
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+        long position = end;
         try {
             while (bytes.hasRemaining()) {
                 position += channel.write(bytes, position);
@@ -430,7 +458,7 @@ public final class AuditLog implements Closeable {
         closeQuietly(old);
         EventCodec.Encoded period = EventCodec.encode(new TrailEvent.UnavailablePeriod(failure.since(), failure.reason(), failure.refused()));
         try {
-            writeEntry(new AuditEvent(period.type(), "station", null, period.payload()));
+            writeEntries(List.of(new AuditEvent(period.type(), "station", null, period.payload())));
         } catch (IOException e) {
             LOG.debug("audit file {} still unavailable: {}", file.getFileName(), e.toString());
             return false;
@@ -476,10 +504,11 @@ public final class AuditLog implements Closeable {
     }
 
     /** The clock's time in microseconds, kept strictly increasing so no two entries share a time. */
-    private Instant nextTime() {
+    /** Now, or just after {@code previous} (the entry before the one sealed) when the clock has not passed it. */
+    private Instant timeAfter(AuditEntry previous) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (last != null && !now.isAfter(last.time())) {
-            return last.time().plus(1, ChronoUnit.MICROS);
+        if (previous != null && !now.isAfter(previous.time())) {
+            return previous.time().plus(1, ChronoUnit.MICROS);
         }
         return now;
     }

@@ -2,6 +2,7 @@ package org.openinfusion.station.clinical.audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.openinfusion.station.clinical.history.AuditPort;
 import org.openinfusion.station.clinical.history.SessionId;
 import org.openinfusion.station.clinical.history.TrailEvent;
@@ -20,6 +21,15 @@ public final class AuditWriter implements AuditPort {
         return log.append(e.type(), actor, session == null ? null : session.value(), e.payload());
     }
 
+    /** Appends the events as one (one write and one fsync: all durable, or none in the file) and gives back the entries. */
+    public List<AuditEntry> writeAll(String actor, SessionId session, List<TrailEvent> events) throws IOException {
+        List<AuditEvent> encoded = events.stream().map(event -> {
+            EventCodec.Encoded e = EventCodec.encode(event);
+            return new AuditEvent(e.type(), actor, session == null ? null : session.value(), e.payload());
+        }).toList();
+        return log.appendAll(encoded);
+    }
+
     /** @throws UncheckedIOException when the entry could not be made durable */
     @Override
     public void record(String actor, SessionId session, TrailEvent event) {
@@ -27,6 +37,16 @@ public final class AuditWriter implements AuditPort {
             write(actor, session, event);
         } catch (IOException e) {
             throw new UncheckedIOException("audit trail write failed; the step was not recorded", e);
+        }
+    }
+
+    /** @throws UncheckedIOException when the events could not be made durable (then none of them is in the trail) */
+    @Override
+    public void recordAll(String actor, SessionId session, List<TrailEvent> events) {
+        try {
+            writeAll(actor, session, events);
+        } catch (IOException e) {
+            throw new UncheckedIOException("audit trail write failed; nothing of the step was recorded", e);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.openinfusion.station.clinical.session.Outcome;
 import org.openinfusion.station.domain.DeviceStatus;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
+import org.openinfusion.station.domain.TechnicalAlarmId;
 import org.openinfusion.station.health.TechnicalAlarm;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.BusGuard;
@@ -111,7 +112,7 @@ public final class SessionVerticle extends VerticleBase {
             return; // a stored "offline" handed over on subscribing is an old fact, not a fresh alarm (docs/mqtt.md)
         }
         String bed = s.source().bedId();
-        handle(bed, () -> sessions.technical(bed, "DEVICE_OFFLINE:" + s.source().deviceId(), !s.online(), AlarmPriority.HIGH,
+        handle(bed, () -> sessions.technical(bed, TechnicalAlarmId.ofDevice("DEVICE_OFFLINE", s.source().deviceId()), !s.online(), AlarmPriority.HIGH,
                 s.source().deviceId() + " offline"));
     }
 
@@ -122,9 +123,9 @@ public final class SessionVerticle extends VerticleBase {
             if (a.source().isPresent() && !a.source().get().bedId().equals(bed)) {
                 continue;
             }
-            String code = a.source().map(src -> a.code() + ":" + src.deviceId()).orElse(a.code());
+            TechnicalAlarmId id = a.source().map(src -> TechnicalAlarmId.ofDevice(a.code(), src.deviceId())).orElse(TechnicalAlarmId.of(a.code()));
             AlarmPriority priority = a.highPriority() ? AlarmPriority.HIGH : AlarmPriority.MEDIUM;
-            handle(bed, () -> sessions.technical(bed, code, a.active(), priority, a.message()));
+            handle(bed, () -> sessions.technical(bed, id, a.active(), priority, a.message()));
         }
     }
 

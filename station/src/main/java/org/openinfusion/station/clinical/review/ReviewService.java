@@ -309,12 +309,13 @@ public final class ReviewService {
     /** Why a first signature without the user id is refused. */
     public static final String FIRST_SIGNATURE = Authenticator.FIRST_SIGNATURE;
 
-    /** Amends a closed record (signed or not); a signed one then needs signing again. */
+    /**
+     * Amends a closed record (signed or not); a signed one then needs signing again. What the amendment writes (a
+     * rating's correction and the amendment with its reason) goes to the trail as one append: all of it or nothing.
+     */
     public SessionRecord amend(Principal who, ReviewRequest.Amend r) {
         SessionEntries s = session(r.sessionId());
-        for (TrailEvent e : amendments.plan(s, r, who, clock.instant(), UUID.randomUUID().toString())) {
-            audit.record(who.userId(), s.history().id(), e);
-        }
+        audit.recordAll(who.userId(), s.history().id(), amendments.plan(s, r, who, clock.instant(), UUID.randomUUID().toString()));
         return open(s.sessionId());
     }
 

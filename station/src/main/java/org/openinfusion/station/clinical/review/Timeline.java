@@ -36,6 +36,7 @@ import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.review.SessionRecord.Category;
 import org.openinfusion.station.clinical.review.SessionRecord.TimelineEvent;
 import org.openinfusion.station.clinical.session.SessionEvent;
+import org.openinfusion.station.domain.TechnicalAlarmId;
 
 /**
  * The timeline of a session record: one event per entry of its history, with a title and detail for people (staff words
@@ -239,19 +240,19 @@ final class Timeline {
      * message (kept as recorded in the trail and the audit export) holds; any other alarm's message as recorded.
      */
     static String alarmText(String alarmId, String message, UnaryOperator<String> deviceName) {
-        String[] parts = alarmId.split(":", 3);
-        if (parts.length < 3 || !parts[0].equals("TECH")) {
+        Optional<TechnicalAlarmId> tech = TechnicalAlarmId.parse(alarmId).filter(t -> t.deviceId().isPresent());
+        if (tech.isEmpty()) {
             return message;
         }
-        String device = deviceName.apply(parts[2]);
-        return switch (parts[1]) {
+        TechnicalAlarmId id = tech.get();
+        String device = deviceName.apply(id.deviceId().get());
+        return switch (id.code()) {
             case "DEVICE_OFFLINE", "DEVICE_DISCONNECTED" -> device + " disconnected";
             case "DEVICE_SILENT" -> device + " silent";
             case "SENSOR_OFF" -> device + ": sensor off";
             case "TIME_COLLISIONS" -> device + ": repeated time stamps";
             default -> {
-                String rest = message.replaceAll("[A-Za-z0-9_-]+/" + Pattern.quote(parts[2]) + "(?![\\w-])", "")
-                        .replaceAll("(?<![\\w-])" + Pattern.quote(parts[2]) + "(?![\\w-])", "").replaceAll("^[\\s:]+", "").strip();
+                String rest = id.messageWithoutDevice(message);
                 yield rest.isEmpty() ? device + ": technical alarm" : device + ": " + rest;
             }
         };
@@ -268,10 +269,7 @@ final class Timeline {
         TreeSet<String> ids = new TreeSet<>();
         for (Recorded r : s.entries()) {
             if (r.event() instanceof TrailEvent.AlarmChanged a) {
-                String[] parts = a.alarm().alarmId().split(":", 3);
-                if (parts.length == 3 && parts[0].equals("TECH")) {
-                    ids.add(parts[2]);
-                }
+                TechnicalAlarmId.parse(a.alarm().alarmId()).flatMap(TechnicalAlarmId::deviceId).ifPresent(ids::add);
             } else if (r.event() instanceof TrailEvent.DeviceClockOffset o) {
                 ids.add(o.device());
             }

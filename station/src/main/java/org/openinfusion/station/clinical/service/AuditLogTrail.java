@@ -3,6 +3,7 @@ package org.openinfusion.station.clinical.service;
 import io.vertx.core.eventbus.EventBus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.audit.AuditEntry;
 import org.openinfusion.station.clinical.audit.AuditLineProtocol;
@@ -38,6 +39,22 @@ public final class AuditLogTrail implements AuditPort {
         } catch (IOException e) {
             throw new UncheckedIOException("audit trail write failed; the step was not recorded", e);
         }
+        mirror(entry);
+    }
+
+    /** The events as one: one write and one fsync (all durable, or none in the file), then each mirrored. */
+    @Override
+    public void recordAll(String actor, SessionId session, List<TrailEvent> events) {
+        List<AuditEntry> entries;
+        try {
+            entries = writer.writeAll(actor, session, events);
+        } catch (IOException e) {
+            throw new UncheckedIOException("audit trail write failed; nothing of the step was recorded", e);
+        }
+        entries.forEach(this::mirror);
+    }
+
+    private void mirror(AuditEntry entry) {
         bus.request(Addresses.STORE_LINES, new StoreLines(AuditLineProtocol.toLine(entry))).onFailure(e ->
                 LOG.warn("audit entry {} not mirrored to the time-series store ({}); the audit file has it", entry.seq(), e.getMessage()));
     }

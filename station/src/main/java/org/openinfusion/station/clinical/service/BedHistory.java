@@ -36,9 +36,7 @@ final class BedHistory {
 
     private static final class Entries {
         final Deque<AlarmEvent> alarms = new ArrayDeque<>();
-        final Deque<String> deviations = new ArrayDeque<>();
-        /** The early stop shown (its figure replaced by the pump's count once the pump stopped after the end). */
-        InfusionEvent.Deviation earlyStop;
+        final Deque<Deviation> deviations = new ArrayDeque<>();
         final Deque<SessionView.Marker> markers = new ArrayDeque<>();
         final List<SessionView.RatingEntry> ratings = new ArrayList<>();
         final List<AlarmEvent> episodes = new ArrayList<>();
@@ -57,21 +55,39 @@ final class BedHistory {
     }
 
     /**
-     * A deviation as reported; an early stop with its source ({@link StopVolume}), its figure replaced by the pump's own
-     * count once the pump stopped after the end was recorded (the end recorded its last report before that).
+     * A deviation as the bedside lists it: an early stop with the pump's own count once the pump stopped after the end
+     * was recorded ({@code finalVolume}; the end recorded the pump's last report before that), any other with its
+     * detail as reported.
+     */
+    record Deviation(InfusionEvent.Deviation deviation, Optional<InfusionEvent.FinalVolume> finalVolume) {
+        boolean earlyStop() {
+            return deviation.kind() == InfusionEvent.DeviationKind.EARLY_STOP;
+        }
+
+        /** The line the bed view shows, e.g. "EARLY_STOP: stopped at 4.5 of 60.0 mL (...)". */
+        String line() {
+            return deviation.kind() + ": " + (earlyStop() ? StopVolume.of(deviation, finalVolume).detail() : deviation.detail());
+        }
+    }
+
+    /**
+     * A deviation as reported; the pump's final count after an early stop goes to the latest early stop still without
+     * one (the end recorded its last report before the pump stopped), wherever it stands in the list.
      */
     private static void infusion(Entries e, InfusionEvent i) {
-        if (i instanceof InfusionEvent.Deviation d && d.kind() == InfusionEvent.DeviationKind.EARLY_STOP) {
-            e.earlyStop = d;
-            push(e.deviations, d.kind() + ": " + StopVolume.of(d, Optional.empty()).detail());
-        } else if (i instanceof InfusionEvent.Deviation d) {
-            push(e.deviations, d.kind() + ": " + d.detail());
-        } else if (i instanceof InfusionEvent.FinalVolume f && e.earlyStop != null) {
-            String before = e.earlyStop.kind() + ": " + StopVolume.of(e.earlyStop, Optional.empty()).detail();
-            String after = e.earlyStop.kind() + ": " + StopVolume.of(e.earlyStop, Optional.of(f)).detail();
-            List<String> lines = new ArrayList<>(e.deviations);
-            e.deviations.clear();
-            lines.forEach(l -> e.deviations.addLast(l.equals(before) ? after : l));
+        if (i instanceof InfusionEvent.Deviation d) {
+            push(e.deviations, new Deviation(d, Optional.empty()));
+        } else if (i instanceof InfusionEvent.FinalVolume f) {
+            List<Deviation> shown = new ArrayList<>(e.deviations);
+            for (int k = 0; k < shown.size(); k++) {
+                Deviation d = shown.get(k);
+                if (d.earlyStop() && d.finalVolume().isEmpty()) {
+                    shown.set(k, new Deviation(d.deviation(), Optional.of(f)));
+                    e.deviations.clear();
+                    e.deviations.addAll(shown);
+                    return;
+                }
+            }
         }
     }
 
@@ -157,8 +173,9 @@ final class BedHistory {
         return List.copyOf(entries(sessionId).alarms);
     }
 
+    /** The deviations' lines, newest first. */
     List<String> deviations(String sessionId) {
-        return List.copyOf(entries(sessionId).deviations);
+        return entries(sessionId).deviations.stream().map(Deviation::line).toList();
     }
 
     List<SessionView.Marker> markers(String sessionId) {

@@ -46,6 +46,7 @@ import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.StateSample;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.domain.TechnicalAlarmId;
 
 /**
  * Runs the open sessions, one per bed. Every event an input produces is written to the audit trail
@@ -297,13 +298,13 @@ public final class SessionService {
             return Outcome.empty();
         }
         boolean on = !s.value().equals("none");
-        return durable(r, r.technical("PUMP_ALARM", on, AlarmPriority.HIGH, "pump alarm: " + s.value(), clock.instant()));
+        return durable(r, r.technical(TechnicalAlarmId.of("PUMP_ALARM"), on, AlarmPriority.HIGH, "pump alarm: " + s.value(), clock.instant()));
     }
 
-    public Outcome technical(String bedId, String code, boolean on, AlarmPriority priority, String message) {
+    public Outcome technical(String bedId, TechnicalAlarmId id, boolean on, AlarmPriority priority, String message) {
         SessionRuntime r = byBed.get(bedId);
         return r == null || r.session().state() == SessionState.CLOSED ? Outcome.empty()
-                : durable(r, r.technical(code, on, priority, message, clock.instant()));
+                : durable(r, r.technical(id, on, priority, message, clock.instant()));
     }
 
     /** Advances every open session's schedule and alarms to now. */

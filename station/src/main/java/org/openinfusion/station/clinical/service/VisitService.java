@@ -359,9 +359,10 @@ public final class VisitService {
                 } catch (IllegalArgumentException e) {
                     throw new VisitRefused(e.getMessage());
                 }
-                audit.record(actor, session, new TrailEvent.RatingEntered(rating, TrailEvent.RatingScore.of(s), true));
-                audit.record(actor, session, new TrailEvent.RecordAmended(clock.instant(), reason,
-                        new TrailEvent.RatingReplaced(rating.correction().originalRatingId(), rating.id())));
+                // the correction and the amendment with its reason as one append: all of it or nothing
+                audit.recordAll(actor, session, List.of(new TrailEvent.RatingEntered(rating, TrailEvent.RatingScore.of(s), true),
+                        new TrailEvent.RecordAmended(clock.instant(), reason,
+                                new TrailEvent.RatingReplaced(rating.correction().originalRatingId(), rating.id()))));
                 score = Optional.of(s);
             }
             case VisitCommand.CorrectVitals x -> correctVitals(actor, v, reason, x);

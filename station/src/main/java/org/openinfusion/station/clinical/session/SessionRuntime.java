@@ -19,6 +19,7 @@ import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.schedule.Prompt;
 import org.openinfusion.station.clinical.schedule.RatingSchedule;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.domain.TechnicalAlarmId;
 
 /**
  * One running session: the session state, the infusion clock following the pump, the rating
@@ -49,7 +50,7 @@ public final class SessionRuntime {
     public Outcome command(SessionEvent e) {
         Outcome o = apply(e);
         if (e instanceof SessionEvent.InfusionStarted || e instanceof SessionEvent.Closed) {
-            o = o.plus(Outcome.ofAlarms(alarms.technical(PUMP_EARLY, false, AlarmPriority.HIGH, "", e.at())));
+            o = o.plus(Outcome.ofAlarms(alarms.technical(TechnicalAlarmId.of(PUMP_EARLY), false, AlarmPriority.HIGH, "", e.at())));
         }
         if (e instanceof SessionEvent.InfusionCompleted && !clock.completed()) {
             o = o.plus(Outcome.ofInfusion(clock.endNow(e.at())));
@@ -79,7 +80,7 @@ public final class SessionRuntime {
         boolean pretreatmentMissing = s == SessionState.BASELINE && session.protocol().pretreatment().isPresent();
         return switch (e) {
             case InfusionEvent.Started st when s == SessionState.CREATED || pretreatmentMissing -> Outcome.ofAlarms(alarms.technical(
-                    PUMP_EARLY, true, AlarmPriority.HIGH, "the pump started infusing before "
+                    TechnicalAlarmId.of(PUMP_EARLY), true, AlarmPriority.HIGH, "the pump started infusing before "
                             + (pretreatmentMissing ? "the pretreatment (" + session.protocol().pretreatment().get().label() + ")"
                             : "the baseline") + " was recorded: record it, then confirm the infusion start", st.at()));
             case InfusionEvent.Started st when s == SessionState.BASELINE || s == SessionState.PRETREATMENT_GIVEN ->
@@ -96,8 +97,8 @@ public final class SessionRuntime {
         return Outcome.ofAlarms(alarms.value(stream, value, measuredAt, now)).plus(tick(now));
     }
 
-    public Outcome technical(String code, boolean on, AlarmPriority priority, String message, Instant now) {
-        return Outcome.ofAlarms(alarms.technical(code, on, priority, message, now)).plus(tick(now));
+    public Outcome technical(TechnicalAlarmId id, boolean on, AlarmPriority priority, String message, Instant now) {
+        return Outcome.ofAlarms(alarms.technical(id, on, priority, message, now)).plus(tick(now));
     }
 
     /** An instrument was rated for a time point; the time point completes when all its instruments are. */

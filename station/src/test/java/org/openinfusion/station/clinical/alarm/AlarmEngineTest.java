@@ -13,6 +13,7 @@ import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.domain.Stream;
+import org.openinfusion.station.domain.TechnicalAlarmId;
 
 class AlarmEngineTest {
     private static final Instant T = Instant.parse("2026-11-22T10:00:00Z");
@@ -166,9 +167,9 @@ class AlarmEngineTest {
 
     @Test
     void technicalAlarmsComeAndGoWithTheirCondition() {
-        List<AlarmEvent> on = engine.technical("DEVICE_DISCONNECTED:monitor", true, AlarmPriority.HIGH, "monitor disconnected", T);
+        List<AlarmEvent> on = engine.technical(TechnicalAlarmId.ofDevice("DEVICE_DISCONNECTED", "monitor"), true, AlarmPriority.HIGH, "monitor disconnected", T);
         assertEquals("TECH:DEVICE_DISCONNECTED:monitor", on.getFirst().alarmId());
-        assertEquals(List.of(Kind.CLEARED), kinds(engine.technical("DEVICE_DISCONNECTED:monitor", false, AlarmPriority.HIGH, "", T.plusSeconds(5))));
+        assertEquals(List.of(Kind.CLEARED), kinds(engine.technical(TechnicalAlarmId.ofDevice("DEVICE_DISCONNECTED", "monitor"), false, AlarmPriority.HIGH, "", T.plusSeconds(5))));
     }
 
     @Test

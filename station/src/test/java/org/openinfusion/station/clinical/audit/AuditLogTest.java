@@ -118,6 +118,55 @@ class AuditLogTest {
     }
 
     @Test
+    void entriesAppendedTogetherAreChainedAndMadeDurableByOneFsync() throws IOException {
+        // given a log whose fsync records what the file held at that moment, with one entry
+        Path file = dir.resolve("audit.jsonl");
+        List<String> atSync = new ArrayList<>();
+        AuditLog.Fsync recording = channel -> {
+            channel.force(true);
+            atSync.add(Files.readString(file));
+        };
+        try (AuditLog log = AuditLog.open(file, CLOCK, recording)) {
+            AuditEntry before = log.append("session.closed", "u-1", "S-001", Map.of());
+            atSync.clear();
+            // when a correction and its amendment are appended together
+            List<AuditEntry> both = log.appendAll(List.of(new AuditEvent("rating.corrected", "u-2", "S-001", Map.of("id", "c-1")),
+                    new AuditEvent("record.amended", "u-2", "S-001", Map.of("reason", "typo"))));
+            // then they follow the chain in order, and one fsync made both lines durable at once
+            assertEquals(List.of(2L, 3L), both.stream().map(AuditEntry::seq).toList());
+            assertEquals(before.hash(), both.getFirst().previousHash());
+            assertEquals(both.getFirst().hash(), both.get(1).previousHash());
+            assertEquals(List.of(before.toLine() + "\n" + both.getFirst().toLine() + "\n" + both.get(1).toLine()), atSync);
+            assertEquals(4, log.append("a.b", "u-1", null, Map.of()).seq());
+        }
+        VerifyResult result = AuditVerifier.verify(file);
+        assertTrue(result.intact(), result.toString());
+        assertEquals(4, result.entries());
+    }
+
+    @Test
+    void entriesAppendedTogetherAreAllOrNothingWhenTheDiskFillsBetweenThem() throws IOException {
+        // given a log on a disk with room for the first of two entries appended together but not for the second
+        Path file = dir.resolve("audit.jsonl");
+        SmallDisk disk = new SmallDisk(1 << 20);
+        try (AuditLog log = AuditLog.open(file, CLOCK, channel -> channel.force(true), disk::open)) {
+            log.append("session.closed", "u-1", "S-001", Map.of());
+            long durable = Files.size(file);
+            disk.leaveFree(400);
+            AuditEvent correction = new AuditEvent("rating.corrected", "u-2", "S-001", Map.of("answers", "x".repeat(200)));
+            AuditEvent amendment = new AuditEvent("record.amended", "u-2", "S-001", Map.of("reason", "y".repeat(200)));
+            // when they are appended
+            assertThrows(AuditUnavailableException.class, () -> log.appendAll(List.of(correction, amendment)));
+            // then neither is in the file: no correction without its amendment
+            assertEquals(durable, Files.size(file));
+            disk.grow(1 << 20);
+            assertTrue(log.maintain());
+        }
+        List<String> types = AuditReader.readVerified(file).stream().map(AuditEntry::type).toList();
+        assertEquals(List.of("session.closed", AuditLog.UNAVAILABLE_PERIOD), types);
+    }
+
+    @Test
     void aFullDiskRefusesEntriesWithoutAByteOfThemAndTheLogReopensWhenSpaceReturns() throws IOException {
         // given a log on a small disk that holds two entries and then fills up
         Path file = dir.resolve("audit.jsonl");

@@ -32,6 +32,7 @@ import org.openinfusion.station.clinical.review.ReviewRequest.AmendmentKind;
 import org.openinfusion.station.clinical.session.AdverseEvent;
 import org.openinfusion.station.clinical.service.SessionService;
 import org.openinfusion.station.clinical.session.SessionEvent;
+import org.openinfusion.station.domain.TechnicalAlarmId;
 import org.openinfusion.station.security.Authenticator;
 import org.openinfusion.station.security.Principal;
 import org.openinfusion.station.security.Role;
@@ -161,7 +162,7 @@ class SignOffTest {
             assertEquals(String.format(SessionService.LOCKED, closed, "bed-01"), e.getMessage());
             assertTrue(e.getMessage().contains("amendment in review"));
         }
-        assertTrue(s.technical("bed-01", "DEVICE_OFFLINE:monitor", true, AlarmPriority.HIGH,
+        assertTrue(s.technical("bed-01", TechnicalAlarmId.ofDevice("DEVICE_OFFLINE", "monitor"), true, AlarmPriority.HIGH,
                 "monitor offline").isEmpty(), "no alarms on a closed session");
         assertEquals(ReviewFilter.RecordState.SIGNED, review.open(closed).listing().state(), "nothing was written");
     }
