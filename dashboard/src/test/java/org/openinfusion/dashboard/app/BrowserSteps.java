@@ -16,44 +16,25 @@ public final class BrowserSteps {
     private BrowserSteps() {
     }
 
-    /** How often a wait looks again: Selenium's own default (500 ms) made every wait not met at once cost half a second. */
-    static final Duration POLL = Duration.ofMillis(100);
-
     public static WebDriverWait waitFor(ChromeDriver browser) {
-        return waitFor(browser, Duration.ofSeconds(45));
+        return new WebDriverWait(browser, Duration.ofSeconds(45));
     }
-
-    /** A wait of at most {@code timeout} that looks again every {@link #POLL}. */
-    public static WebDriverWait waitFor(ChromeDriver browser, Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(browser, timeout);
-        wait.pollingEvery(POLL);
-        return wait;
-    }
-
-    /** How long the page must stay the same to count as settled (four looks {@link #POLL} apart). */
-    static final Duration SETTLED_FOR = Duration.ofMillis(300);
 
     /**
      * Waits until the page has settled: its fonts loaded, no request of the Vaadin client in flight, and its size and
-     * number of elements the same in every look for {@link #SETTLED_FOR} (what a screenshot, a layout or an
-     * accessibility check needs).
+     * number of elements the same in two looks in a row (what a screenshot, a layout or an accessibility check needs).
      */
     static void settled(ChromeDriver browser) {
         String[] previous = {""};
-        long[] sameSince = {0};
         waitFor(browser).until(d -> {
             Object now = browser.executeScript("if (document.fonts.status !== 'loaded') return null;"
                     + "const f = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
                     + "if (!f || Object.values(f).some(c => c.isActive && c.isActive())) return null;"
                     + "const e = document.documentElement;"
                     + "return e.scrollWidth + 'x' + e.scrollHeight + ' ' + document.getElementsByTagName('*').length;");
-            long t = System.nanoTime();
-            if (now == null || !now.equals(previous[0])) {
-                previous[0] = String.valueOf(now);
-                sameSince[0] = t;
-                return false;
-            }
-            return t - sameSince[0] >= SETTLED_FOR.toNanos();
+            boolean same = now != null && now.equals(previous[0]);
+            previous[0] = String.valueOf(now);
+            return same;
         });
     }
 

@@ -63,7 +63,7 @@ class DemoLauncherIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         try {
-            WebDriverWait wait = BrowserSteps.waitFor(browser, Duration.ofSeconds(45));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(45));
             BrowserSteps.signIn(browser, demo.dashboardUrl(), StationMain.DEMO_USER, StationMain.DEMO_USER);
             wait.until(d -> d.findElements(By.id(BED + "-hr")).size() == 1
                     && d.findElement(By.id(BED + "-hr")).getText().matches("\\d+"));

@@ -37,7 +37,7 @@ class DevicesViewIT {
             try (StationMain station = StationMain.start(config, StationMain.LaunchOptions.parse(new String[0]))) {
                 BrowserSteps.signIn(browser, station.dashboardUrl() + "devices", "eng1", "engineer-pass");
                 browser.get(station.dashboardUrl() + "devices");
-                WebDriverWait wait = BrowserSteps.waitFor(browser, Duration.ofSeconds(30));
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
                 wait.until(d -> grid(d).contains("pump9") && grid(d).contains("connected") && grid(d).contains("serial over TCP"));
                 wait.until(d -> d.findElement(By.id("devices-live")).getText().contains("bed-09/pump9 (")
                         && d.findElement(By.id("devices-live")).getText().contains("pump_rate "));

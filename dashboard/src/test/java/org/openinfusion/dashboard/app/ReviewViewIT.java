@@ -42,8 +42,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A physician's review in Debian's Chromium against the real station (the shared demo, see {@link SharedDemo}): a nurse
@@ -181,7 +181,7 @@ class ReviewViewIT {
         // long event takes two lines (its whole text is in the cell's tooltip: ReviewFormatTest)
         for (int[] size : new int[][] {{1280, 800}, {1024, 768}}) {
             BrowserSteps.size(browser, size[0], size[1]);
-            BrowserSteps.waitFor(browser, Duration.ofSeconds(45)).withMessage(() -> "events table at " + size[0] + ": " + eventsFit(browser))
+            new WebDriverWait(browser, Duration.ofSeconds(45)).withMessage(() -> "events table at " + size[0] + ": " + eventsFit(browser))
                     .until(d -> eventsFit(browser).isEmpty());
             System.out.println("events table at " + size[0] + "x" + size[1] + ": " + eventsFit(browser) + ", tallest event "
                     + browser.executeScript("return Math.max(...Array.from(document.querySelectorAll('#events-grid > vaadin-grid-cell-content'))"
@@ -262,7 +262,7 @@ class ReviewViewIT {
             String before = String.valueOf(browser.executeScript(focused));
             new Actions(browser).sendKeys(Keys.ARROW_DOWN).perform();
             // each key press moves the focus one row down
-            BrowserSteps.waitFor(browser, Duration.ofSeconds(10)).until(d -> !String.valueOf(browser.executeScript(focused)).equals(before));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !String.valueOf(browser.executeScript(focused)).equals(before));
         }
         assertTrue(String.valueOf(browser.executeScript(focused)).contains("END OF THE LONG NOTE"), "the arrow keys reach the long note");
         String tooltip = "const t = document.querySelector('#events-grid vaadin-tooltip'); const o = t && t.shadowRoot.querySelector('vaadin-tooltip-overlay');"
@@ -271,7 +271,7 @@ class ReviewViewIT {
         // a late update of the grid (the record's page refreshes its rows) closes a tooltip that was open: as staff
         // would, focus the row again (up and back down) when none shows after a few seconds
         long[] lastFocus = {System.nanoTime()};
-        BrowserSteps.waitFor(browser, Duration.ofSeconds(30)).withMessage(() -> "the note's tooltip on keyboard focus, shown: '"
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the note's tooltip on keyboard focus, shown: '"
                 + browser.executeScript(tooltip) + "'").until(d -> {
                     if (String.valueOf(browser.executeScript(tooltip)).contains("END OF THE LONG NOTE")) {
                         return true;

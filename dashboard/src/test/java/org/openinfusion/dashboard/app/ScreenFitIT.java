@@ -317,21 +317,11 @@ class ScreenFitIT {
                     .map(f => 'label cut: ' + f.id + ' "' + (f.label || '') + '"');""");
     }
 
-    /** How many steps of the session walk {@link #atBothSizes} has looked at (which size it loads the page at). */
-    private static int stepsLooked;
-
-    /**
-     * Looks at bed-04 at both sizes once {@code readyId} shows: screenshots, and every layout problem into {@code problems}.
-     * The page is loaded once, at one size, and looked at again after a resize to the other: the bed view's layout is
-     * CSS alone and follows a resize without a reload ({@link #theBedViewFollowsAResizeWithoutAReload}). The size the
-     * page is loaded at alternates from step to step, so the walk also sees each size freshly loaded.
-     */
+    /** Looks at bed-04 at both sizes once {@code readyId} shows: screenshots, and every layout problem into {@code problems}. */
     private static void atBothSizes(String step, String readyId, List<String> problems) throws Exception {
-        int[][] order = stepsLooked++ % 2 == 0 ? SIZES : new int[][] {SIZES[1], SIZES[0]};
-        BrowserSteps.size(browser, order[0][0], order[0][1]);
-        browser.get(demo.dashboardUrl() + "bed/bed-04");
-        for (int[] s : order) {
+        for (int[] s : SIZES) {
             BrowserSteps.size(browser, s[0], s[1]);
+            browser.get(demo.dashboardUrl() + "bed/bed-04");
             waitFor().until(d -> !d.findElements(By.id(readyId)).isEmpty() && BrowserSteps.text(browser, "inf-pump").length() > 1);
             BrowserSteps.settled(browser);
             shot("bed-" + step + (s[0] == 1280 ? "" : "-1024"));

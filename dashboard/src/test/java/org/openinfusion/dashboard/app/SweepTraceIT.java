@@ -94,7 +94,7 @@ class SweepTraceIT {
         browser.get("data:text/html,<html><body></body></html>");
         browser.executeScript(Files.readString(Path.of("src/main/resources/META-INF/resources/js/sweep-trace.js")));
         browser.executeScript(FEED, CHUNKS, LATE_CHUNK, LATE_MS);
-        WebDriverWait wait = BrowserSteps.waitFor(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(d -> (Boolean) browser.executeScript("return window.feedResult.done"));
         Map<String, Object> r = (Map<String, Object>) browser.executeScript("return window.feedResult");
         System.out.println("sweep-trace fed " + CHUNKS + " chunks: " + r);
