@@ -368,6 +368,10 @@ public final class ReviewBenchmark {
             List<Object> f = (List<Object>) browser.executeScript(PAGE_FRAMES);
             frames.add(String.format(Locale.ROOT, "open %d (at %s, timeline %,d ms): %s long frames, %s ms (%s ms blocking), scripts %s ms, "
                     + "style and layout %s ms; scripts by file: %s", i + 1, openedAt, pageTimeline.getLast(), f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5)));
+            // the page finishes showing its record (the events list and the ratings join it after the drawn timeline)
+            // before the next open, as a physician's page does before another record is opened: its last requests would
+            // otherwise hold the session's lock while the next open's first ones wait (docs/performance.md, session 12)
+            wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.getElementById('ratings') !== null")));
             if (traceDir != null && i < 2) {
                 Thread.sleep(1500); // pacing: the trace's last events reach chromedriver's log
                 var events = PageTrace.take(browser);
