@@ -503,8 +503,10 @@ public final class AuditLog implements Closeable {
         }
     }
 
-    /** The clock's time in microseconds, kept strictly increasing so no two entries share a time. */
-    /** Now, or just after {@code previous} (the entry before the one sealed) when the clock has not passed it. */
+    /**
+     * The clock's time in microseconds, or just after {@code previous} (the entry before the one sealed) when the clock
+     * has not passed it: entry times strictly increase, so no two entries share a time.
+     */
     private Instant timeAfter(AuditEntry previous) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (previous != null && !now.isAfter(previous.time())) {

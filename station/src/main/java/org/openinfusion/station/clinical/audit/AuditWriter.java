@@ -17,17 +17,17 @@ public final class AuditWriter implements AuditPort {
 
     /** Appends the event (fsynced before this returns) and gives back the written entry. */
     public AuditEntry write(String actor, SessionId session, TrailEvent event) throws IOException {
-        EventCodec.Encoded e = EventCodec.encode(event);
-        return log.append(e.type(), actor, session == null ? null : session.value(), e.payload());
+        return log.append(encoded(actor, session, event));
     }
 
     /** Appends the events as one (one write and one fsync: all durable, or none in the file) and gives back the entries. */
     public List<AuditEntry> writeAll(String actor, SessionId session, List<TrailEvent> events) throws IOException {
-        List<AuditEvent> encoded = events.stream().map(event -> {
-            EventCodec.Encoded e = EventCodec.encode(event);
-            return new AuditEvent(e.type(), actor, session == null ? null : session.value(), e.payload());
-        }).toList();
-        return log.appendAll(encoded);
+        return log.appendAll(events.stream().map(event -> encoded(actor, session, event)).toList());
+    }
+
+    private static AuditEvent encoded(String actor, SessionId session, TrailEvent event) {
+        EventCodec.Encoded e = EventCodec.encode(event);
+        return new AuditEvent(e.type(), actor, session == null ? null : session.value(), e.payload());
     }
 
     /** @throws UncheckedIOException when the entry could not be made durable */
