@@ -45,6 +45,7 @@ import org.openinfusion.station.security.BusGuard;
 import org.openinfusion.station.security.Role;
 import org.openinfusion.testing.Eventually;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -145,7 +146,7 @@ public final class LiveBenchmark {
             }
             try {
                 return new JsonObject((String) browser.executeScript(COLLECT));
-            } catch (org.openqa.selenium.ScriptTimeoutException e) {
+            } catch (ScriptTimeoutException e) {
                 // a page too starved to answer the read within WebDriver's script timeout (16 pages drawing on the
                 // station's own 2 cores): named as not read, never a figure, and the run goes on
                 return new JsonObject().put("unread", true);
