@@ -217,8 +217,9 @@ public final class Text {
      * overdue (for a baseline overdue from an early infusion start: from that start), never "due in"; one open for
      * rating before its due time (a baseline opens at the baseline step, its due time is the capsule + the lead) reads
      * "open now, due by 10:45", never "due in 45 min", which would tell the nurse to wait; one past its due time but
-     * inside the protocol's window (the station has not made it overdue) "due since 10:45", never "overdue"; any other one
-     * {@link #due(Instant, Instant)} to its due time. Empty without a due time.
+     * inside the protocol's window (the station has not made it overdue) "due since 10:45", never "overdue"; one open
+     * without a due time yet (a baseline before the capsule) "open now"; any other one {@link #due(Instant, Instant)} to its
+     * due time. Empty for one scheduled without a due time.
      */
     public static String due(Prompt p, Instant now) {
         if (p.state() == PromptState.OVERDUE) {
@@ -231,6 +232,9 @@ public final class Text {
         // past its due time but inside the protocol's window: the station does not call it overdue, nor does the screen
         if (p.state() == PromptState.DUE && p.due().filter(d -> Duration.between(d, now).toSeconds() >= 60).isPresent()) {
             return get("due.since", clock(p.due().get()));
+        }
+        if (p.state() == PromptState.DUE && p.due().isEmpty()) {
+            return get("due.open"); // open before its due time is known (a baseline before the capsule): never a bare "Ratings at Baseline:"
         }
         return p.due().map(d -> due(d, now)).orElse("");
     }

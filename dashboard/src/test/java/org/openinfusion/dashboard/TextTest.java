@@ -56,6 +56,14 @@ class TextTest {
     }
 
     @Test
+    void aTimePointOpenBeforeItsDueTimeIsKnownReadsOpenNowNeverNothing() {
+        // a baseline before the capsule: open for rating, its due time not known yet ("Ratings at Baseline:" ended there)
+        Prompt open = new Prompt("baseline", List.of("cadss"), Optional.empty(), PromptState.DUE);
+        assertEquals("open now", Text.due(open, CAPSULE));
+        assertEquals("", Text.due(new Prompt("t20", List.of("cadss6"), Optional.empty(), PromptState.SCHEDULED), CAPSULE));
+    }
+
+    @Test
     void aTimePointNotDueReadsNotDueWithTheStationsReasonInStaffWords() {
         Prompt notDue = new Prompt("t26", List.of("cadss6"), Optional.of(BASELINE_DUE), PromptState.NOT_APPLICABLE, Optional.empty(),
                 Optional.of("infusion ended early at T+20"));

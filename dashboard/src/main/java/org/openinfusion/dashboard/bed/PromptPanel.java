@@ -147,8 +147,9 @@ final class PromptPanel extends Div {
     }
 
     static String title(Prompt p, Instant now) {
+        String due = Text.due(p, now);
         return Text.get(p.state() == PromptState.OVERDUE ? "prompt.overdueTitle" : "prompt.dueTitle", Text.timePoint(p.timePointId()))
-                + (p.due().isPresent() || p.state() == PromptState.OVERDUE ? "  " + Text.due(p, now) : "");
+                + (due.isEmpty() ? "" : "  " + due);
     }
 
     private Div dueRow(Prompt p, SessionView v) {

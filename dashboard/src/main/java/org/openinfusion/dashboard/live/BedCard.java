@@ -166,11 +166,25 @@ final class BedCard extends Anchor {
     }
 
     private void showNext(Optional<SessionView> view, Instant now) {
-        Optional<Prompt> p = view.flatMap(v -> v.prompts().stream()
-                .filter(x -> x.due().isPresent() && (x.state() == PromptState.DUE || x.state() == PromptState.OVERDUE || x.state() == PromptState.SCHEDULED))
-                .min(Comparator.comparing(x -> x.due().get())));
+        Optional<Prompt> p = view.flatMap(v -> next(v.prompts()));
         next.setText(p.map(x -> Text.get("overview.next", Text.formsToRate(x, view.orElseThrow()),
                 Text.timePoint(x.timePointId()), Text.due(x, now))).orElse(""));
         next.getElement().setAttribute("data-state", p.map(x -> x.state().name().toLowerCase(Locale.ROOT)).orElse("none"));
+    }
+
+    /**
+     * The time point the card names: one overdue first, then one open now (due), then the scheduled one due soonest; the
+     * bed view's banner says the same. By due time alone a baseline overdue from an early infusion start (its due time
+     * the capsule + 45 min, still ahead) gave way to "T+20 min: due in 19 min" (seen in the demo, session 13).
+     */
+    static Optional<Prompt> next(List<Prompt> prompts) {
+        Comparator<Prompt> byDue = Comparator.comparing(x -> x.due().orElse(Instant.MAX));
+        for (PromptState state : List.of(PromptState.OVERDUE, PromptState.DUE)) {
+            Optional<Prompt> open = prompts.stream().filter(x -> x.state() == state).min(byDue);
+            if (open.isPresent()) {
+                return open;
+            }
+        }
+        return prompts.stream().filter(x -> x.state() == PromptState.SCHEDULED && x.due().isPresent()).min(byDue);
     }
 }

@@ -44,6 +44,9 @@ public final class RatingDialog extends Dialog {
     private final Span raterLine = new Span();
     private final Div anchorNote = new Div();
     private final Button submit = new Button("Submit");
+    /** Disabled where they would do nothing: Previous on the first item, Next on the last. */
+    private final Button prev = new Button("< Previous", e -> move(-1));
+    private final Button next = new Button("Next >", e -> move(1));
 
     public RatingDialog(RatingDraft draft, InstrumentCatalog catalog, String title, Rater rater) {
         this.draft = draft;
@@ -71,9 +74,7 @@ public final class RatingDialog extends Dialog {
         anchorNote.setId("rating-anchor-note");
         anchorNote.addClassName("rating-placeholder-note");
         add(progressText, progress, itemText, raterLine, placeholderNote, answers, anchorNote, notAssessedRow(), correctionReason, error);
-        Button prev = new Button("< Previous", e -> move(-1));
         prev.setId("rating-prev");
-        Button next = new Button("Next >", e -> move(1));
         next.setId("rating-next");
         submit.setId("rating-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -153,6 +154,8 @@ public final class RatingDialog extends Dialog {
             }
         }
         submit.setEnabled(draft.complete());
+        prev.setEnabled(draft.index() > 0);
+        next.setEnabled(draft.index() < draft.size() - 1);
     }
 
     private Button scoreButton(Item item, int v) {

@@ -39,7 +39,9 @@ import org.openinfusion.station.security.Permission;
 
 /**
  * The physician's list of session records, newest first, with filters; a row opens the record. The export menu
- * writes every session the filters match (ratings, REDCap, SDTM...) as a download.
+ * writes every session the filters match (ratings, REDCap, SDTM...) as a download. The page is the window's height and
+ * never scrolls (1280x800, 1024x768): the sessions grid takes the room left and scrolls its own rows; the rating visits
+ * show all their rows while they are few ({@link #VISITS_ALL_ROWS}), else share the room with the sessions.
  */
 @Route(Routes.REVIEW)
 @PageTitle("Records - Infusion station")
@@ -51,11 +53,14 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
     private final Span who = new Span();
     private final H2 visitsHeading = new H2(Text.get("review.visits"));
     private final Grid<VisitRow> visits = new Grid<>();
+    /** Up to this many rating visits the visits grid is as tall as its rows; more share the page's height with the sessions. */
+    static final int VISITS_ALL_ROWS = 3;
     private volatile ReviewFilter filter = ReviewFilter.ALL;
     private volatile ReviewClient client;
 
     public ReviewListView() {
         addClassName("review-view");
+        addClassName("review-list");
         ExportMenu export = new ExportMenu("bulk-export", Text.get("review.list.exportListed"), () -> client,
                 f -> new ReviewRequest.Export(null, filter, f));
         who.setId("signed-in");
@@ -73,6 +78,7 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         grid.addColumn(ReviewFormat::signatureStatus).setHeader(Text.get("review.list.signature")).setWidth("8rem").setFlexGrow(2);
         grid.addComponentColumn(ReviewListView::badge).setHeader("").setWidth("7rem").setFlexGrow(0);
         grid.addItemClickListener(e -> open(e.getItem()));
+        grid.setEmptyStateText(Text.get("review.list.none"));
         count.setId("sessions-count");
         visitsHeading.setId("visits-heading");
         visits.setId("visits-grid");
@@ -137,7 +143,7 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
         ReviewScripts.askEarly(event.getUI()); // a record opened from this list finds its scripts loaded
         if (Access.allowed(Permission.BEDSIDE_VIEW)) { // the visits' day sheet is asked with the bedside view permission
             new StationRequests(DashboardServices.get().vertx(), event.getUI()).<VisitReply.DaySheet>request(Addresses.VISIT_QUERY,
-                    new VisitQuery.Day(null), sheet -> visits.setItems(visitRows(sheet)), why -> visitsHeading.setText(Text.get("review.visits") + ": " + why));
+                    new VisitQuery.Day(null), sheet -> showVisits(visitRows(sheet)), why -> visitsHeading.setText(Text.get("review.visits") + ": " + why));
         } else {
             visitsHeading.setVisible(false);
             visits.setVisible(false);
@@ -154,9 +160,19 @@ public class ReviewListView extends Div implements BeforeEnterObserver {
 
     private void show(List<SessionListing> sessions) {
         grid.setItems(sessions);
+        // an empty list says why: nothing recorded yet, or nothing the filters let through
+        grid.setEmptyStateText(Text.get(filter.matchesAll() ? "review.list.none" : "review.list.noneMatch"));
         filters.protocols(sessions);
         long unsigned = sessions.stream().filter(SessionListing::needsSignature).count();
         count.setText(Text.get("review.list.count", sessions.size(), unsigned));
+    }
+
+    /** A few visits as tall as their rows; more in a grid that shares the page's height and scrolls its own rows. */
+    void showVisits(List<VisitRow> rows) {
+        boolean few = rows.size() <= VISITS_ALL_ROWS;
+        visits.setAllRowsVisible(few);
+        visits.setClassName("fill", !few);
+        visits.setItems(rows);
     }
 
     private void open(SessionListing l) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,8 @@ import org.openinfusion.dashboard.users.StationUser;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.api.SessionCommand;
 import org.openinfusion.station.clinical.api.Step;
+import org.openinfusion.station.clinical.schedule.Prompt;
+import org.openinfusion.station.clinical.schedule.PromptState;
 import org.openinfusion.station.domain.DeviceRef;
 import org.openinfusion.station.domain.NumericSample;
 import org.openinfusion.station.domain.Stream;
@@ -85,6 +88,22 @@ class LiveViewTest {
                 .filter(id -> id.matches("bed-bed-1[0-3]")).toList();
         assertEquals(List.of("bed-bed-10", "bed-bed-11", "bed-bed-12", "bed-bed-13"), order);
         assertEquals("Nora Nurse (nurse)", text("signed-in"));
+    }
+
+    @Test
+    void theCardNamesAnOverdueOrOpenTimePointBeforeAScheduledOneDueSooner() {
+        Instant capsule = Instant.parse("2026-12-06T01:30:00Z");
+        // the infusion started 2 min after the capsule over the 45-min lead: the baseline is overdue, its due time still ahead
+        Prompt baseline = new Prompt("baseline", List.of("hamd17", "vas"), Optional.of(capsule.plusSeconds(45 * 60)), PromptState.OVERDUE,
+                Optional.of(capsule.plusSeconds(120)));
+        Prompt t20 = new Prompt("t20", List.of("cadss6", "vas"), Optional.of(capsule.plusSeconds(22 * 60)), PromptState.SCHEDULED);
+        assertEquals("baseline", BedCard.next(List.of(baseline, t20)).orElseThrow().timePointId(), "not T+20 min by its sooner due time");
+        // before the capsule the baseline is open with no due time yet: named, not skipped
+        Prompt open = new Prompt("baseline", List.of("cadss"), Optional.empty(), PromptState.DUE);
+        assertEquals("baseline", BedCard.next(List.of(open, t20)).orElseThrow().timePointId());
+        assertEquals("t20", BedCard.next(List.of(t20, new Prompt("t80", List.of("cadss"), Optional.empty(), PromptState.SCHEDULED)))
+                .orElseThrow().timePointId());
+        assertTrue(BedCard.next(List.of(new Prompt("t80", List.of("cadss"), Optional.empty(), PromptState.COMPLETED))).isEmpty());
     }
 
     @Test

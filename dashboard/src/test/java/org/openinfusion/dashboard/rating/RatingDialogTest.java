@@ -95,4 +95,22 @@ class RatingDialogTest {
         assertEquals("The station does not ship the wording of each HAM-D17 answer: the buttons show the score only (0 to 4). "
                 + "Score with the published form of the scale.", text("rating-anchor-note"));
     }
+
+    @Test
+    void previousIsDisabledOnTheFirstItemAndNextOnTheLast() {
+        open("cadss");
+        Button prev = _get(Button.class, s -> s.withId("rating-prev"));
+        Button next = _get(Button.class, s -> s.withId("rating-next"));
+        assertFalse(prev.isEnabled(), "nothing before the first item: a button that does nothing is not offered");
+        assertTrue(next.isEnabled());
+        next.click();
+        assertTrue(prev.isEnabled());
+        for (int i = 0; i < 30; i++) {
+            if (next.isEnabled()) {
+                next.click();
+            }
+        }
+        assertTrue(text("rating-progress").startsWith("Item 23 of 23"), text("rating-progress"));
+        assertFalse(next.isEnabled(), "nothing after the last item");
+    }
 }

@@ -42,6 +42,8 @@ final class FakeReviewStation {
     final List<Object> requests = new CopyOnWriteArrayList<>();
     final List<String> tokens = new CopyOnWriteArrayList<>();
     volatile SessionRecord record = CannedRecords.record();
+    /** What a list request answers, whatever its filter. */
+    volatile List<SessionListing> listing = List.of(CannedRecords.unsigned(), CannedRecords.signed());
     /** When set, signing fails with this code and message whatever the password. */
     volatile Integer signFailure;
     volatile String signFailureMessage;
@@ -65,8 +67,7 @@ final class FakeReviewStation {
                 SessionRecord.class, WaveformWindow.class, ExportFile.class)) {
             registerIfMissing(bus, type);
         }
-        bus.<ReviewRequest.ListSessions>consumer(Addresses.REVIEW_LIST, m -> answer(m,
-                new SessionListing.SessionListings(List.of(CannedRecords.unsigned(), CannedRecords.signed()))));
+        bus.<ReviewRequest.ListSessions>consumer(Addresses.REVIEW_LIST, m -> answer(m, new SessionListing.SessionListings(listing)));
         bus.<ReviewRequest.OpenRecord>consumer(Addresses.REVIEW_RECORD, m -> {
             if (!m.body().sessionId().equals(record.listing().sessionId())) {
                 keep(m);

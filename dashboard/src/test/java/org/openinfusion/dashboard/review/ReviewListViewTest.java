@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 import com.vaadin.flow.component.html.Anchor;
 import io.vertx.core.DeploymentOptions;
@@ -101,6 +102,34 @@ class ReviewListViewTest {
         assertEquals("2 sessions, 1 needing a signature", _get(Span.class, s -> s.withId("sessions-count")).getText());
         assertEquals(new ReviewFilter(null, null, null, null, null, false, Text.zone()), review.requests(ReviewRequest.ListSessions.class).getFirst().filter());
         assertTrue(review.tokens.stream().allMatch(t -> !t.equals("null")), "every request carries the sign-in token");
+    }
+
+    @Test
+    void anEmptyListSaysSoInItsCountAndInTheGridNeverOneSession() {
+        review.listing = List.of();
+        station.signIn("doc", Role.PHYSICIAN);
+        UI.getCurrent().navigate("review");
+        ReviewListView view = (ReviewListView) UI.getCurrent().getCurrentView();
+        // the count's choice pattern once started at 1#: no session at all read "1 session" over an empty grid (session 13)
+        KaribuStation.until(() -> _get(Span.class, s -> s.withId("sessions-count")).getText().equals("0 sessions, 0 needing a signature"));
+        assertEquals(0, GridKt._size(view.grid()));
+        assertEquals("No session has been recorded on this station yet.", view.grid().getEmptyStateText());
+        _get(TextField.class, s -> s.withId("filter-subject")).setValue("KET-9");
+        KaribuStation.until(() -> "No session matches these filters.".equals(view.grid().getEmptyStateText()));
+        review.listing = List.of(CannedRecords.unsigned());
+        _get(TextField.class, s -> s.withId("filter-subject")).setValue("KET-0");
+        KaribuStation.until(() -> _get(Span.class, s -> s.withId("sessions-count")).getText().equals("1 session, 1 needing a signature"));
+        assertEquals(1, GridKt._size(view.grid()));
+    }
+
+    @Test
+    void aFewVisitsShowAllTheirRowsAndMoreShareThePagesHeight() {
+        ReviewListView view = openAsPhysician();
+        ReviewListView.VisitRow row = new ReviewListView.VisitRow("KET-060", "p", "Protocol", "Screening", "2026-12-05", "Done", "Not signed", "v-1");
+        view.showVisits(Collections.nCopies(ReviewListView.VISITS_ALL_ROWS, row));
+        assertTrue(view.visits().isAllRowsVisible() && !view.visits().hasClassName("fill"));
+        view.showVisits(Collections.nCopies(ReviewListView.VISITS_ALL_ROWS + 1, row));
+        assertTrue(!view.visits().isAllRowsVisible() && view.visits().hasClassName("fill"), "more rows scroll inside a grid that fills the room");
     }
 
     @Test
