@@ -120,8 +120,18 @@ final class BusTrace {
                 behind = Math.max(behind, Math.min(r.answered, record.started == 0 ? r.answered : record.started) - record.sent);
             }
         }
+        Map<String, Integer> during = new TreeMap<>();
+        sent(origin, to).forEach(r -> during.merge(r.address, 1, Integer::sum));
         return String.format(Locale.ROOT, "record request sent %,d ms, on the review worker after %,d ms queued, worked %,d ms, answered %,d ms; "
-                        + "ahead of it when sent: %s (the last of them done %,d ms after its send)", record.sent - origin, record.queued(), record.worked(),
-                record.answered == 0 ? -1 : record.answered - origin, ahead.isEmpty() ? "nothing" : ahead.toString(), behind);
+                        + "ahead of it when sent: %s (the last of them done %,d ms after its send); review requests sent during the open: %s",
+                record.sent - origin, record.queued(), record.worked(), record.answered == 0 ? -1 : record.answered - origin,
+                ahead.isEmpty() ? "nothing" : ahead.toString(), behind, during);
+    }
+
+    /** How many review requests of each address were sent from {@code from} to {@code to}. */
+    String counts(long from, long to) {
+        Map<String, Integer> by = new TreeMap<>();
+        sent(from, to).forEach(r -> by.merge(r.address, 1, Integer::sum));
+        return by.toString();
     }
 }

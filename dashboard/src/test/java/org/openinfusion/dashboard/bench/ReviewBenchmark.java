@@ -177,7 +177,7 @@ public final class ReviewBenchmark {
             const b = window.reviewBench;
             const fs = b.frames.filter(f => f.startTime + f.duration >= (b.since || 0) && f.startTime < b.timeline);
             const by = {};
-            let total = 0, blocking = 0, scripts = 0, layout = 0;
+            let total = 0, blocking = 0, scripts = 0, layout = 0, forced = 0;
             for (const f of fs) {
               total += f.duration;
               blocking += f.blockingDuration;
@@ -186,9 +186,10 @@ public final class ReviewBenchmark {
                 const k = ((s.sourceURL || '?').split('?')[0].split('/').pop() || '?') + ' (' + s.invokerType + ')';
                 by[k] = (by[k] || 0) + s.duration;
                 scripts += s.duration;
+                forced += s.forcedStyleAndLayoutDuration || 0;
               }
             }
-            return [fs.length, Math.round(total), Math.round(blocking), Math.round(scripts), Math.round(layout),
+            return [fs.length, Math.round(total), Math.round(blocking), Math.round(scripts), Math.round(layout) + ' (forced by scripts ' + Math.round(forced) + ')',
               Object.entries(by).sort((x, y) => y[1] - x[1]).slice(0, 6).map(([k, v]) => k + ' ' + Math.round(v)).join(', ')];
             """;
     /**
@@ -381,6 +382,7 @@ public final class ReviewBenchmark {
         BusTrace bus = BusTrace.install(vertx.eventBus());
         List<String> busLines = new ArrayList<>();
         BrowserSteps.signIn(browser, station.dashboardUrl(), PHYSICIAN, PASSWORD, wait);
+        long pagesFrom = System.currentTimeMillis();
         String url = station.dashboardUrl() + "review/" + sessionId;
         List<Long> pageTimeline = new ArrayList<>();
         List<Long> pageLoaded = new ArrayList<>();
@@ -470,6 +472,7 @@ public final class ReviewBenchmark {
                     drawn, bus.open(clicked, clicked + drawn)));
             wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.getElementById('ratings') !== null")));
         }
+        long pagesTo = System.currentTimeMillis();
         long drawnPixels = (Long) browser.executeScript("let n = 0; for (const c of document.querySelectorAll('#timeline canvas')) {"
                 + "if (c.width < 2) continue; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                 + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; } return n;");
@@ -573,6 +576,8 @@ public final class ReviewBenchmark {
                     share(appSplit.get("firstByte"), appSplit.get("sent")), share(appSplit.get("answered"), appSplit.get("firstByte")),
                     share(appSplit.get("element"), appSplit.get("answered")), share(appSplit.get("drawn"), appSplit.get("element")));
         }
+        out.printf(Locale.ROOT, "  station: review requests of the page from the sign-in to the last open drawn, by address: %s%n",
+                bus.counts(pagesFrom, pagesTo));
         out.printf(Locale.ROOT, "  page, in-app, each open (ms from the click) and the station's side of it:%n");
         appLines.forEach(l -> out.printf(Locale.ROOT, "    %s%n", l));
         for (int i : appFrames.isEmpty() ? new TreeSet<Integer>() : new TreeSet<>(List.of(0, appFrames.size() - 1))) {
