@@ -63,6 +63,7 @@ import org.openinfusion.station.storage.PointWriter;
 import org.openinfusion.station.storage.influx.InfluxPointWriter;
 import org.openinfusion.station.testing.Futures;
 import org.openinfusion.station.clinical.session.StartGates;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -174,9 +175,9 @@ public final class ReviewBenchmark {
      */
     static final String PAGE_FRAMES = """
             const b = window.reviewBench;
-            const fs = b.frames.filter(f => f.startTime < b.timeline);
+            const fs = b.frames.filter(f => f.startTime + f.duration >= (b.since || 0) && f.startTime < b.timeline);
             const by = {};
-            let total = 0, blocking = 0, scripts = 0, layout = 0;
+            let total = 0, blocking = 0, scripts = 0, layout = 0, forced = 0;
             for (const f of fs) {
               total += f.duration;
               blocking += f.blockingDuration;
@@ -185,11 +186,52 @@ public final class ReviewBenchmark {
                 const k = ((s.sourceURL || '?').split('?')[0].split('/').pop() || '?') + ' (' + s.invokerType + ')';
                 by[k] = (by[k] || 0) + s.duration;
                 scripts += s.duration;
+                forced += s.forcedStyleAndLayoutDuration || 0;
               }
             }
-            return [fs.length, Math.round(total), Math.round(blocking), Math.round(scripts), Math.round(layout),
+            return [fs.length, Math.round(total), Math.round(blocking), Math.round(scripts), Math.round(layout) + ' (forced by scripts ' + Math.round(forced) + ')',
               Object.entries(by).sort((x, y) => y[1] - x[1]).slice(0, 6).map(([k, v]) => k + ' ' + Math.round(v)).join(', ')];
             """;
+    /**
+     * An in-app open: forgets the last open's marks, long frames and resource entries, notes the moment and clicks the grid
+     * cell holding {@code arguments[0]} (the list's row: a router navigation in the same page). Returns the click's
+     * wall-clock time (ms since the epoch).
+     */
+    static final String APP_OPEN = """
+            const b = window.reviewBench;
+            b.timeline = null; b.element = null; b.data = null; b.frames = [];
+            performance.clearResourceTimings();
+            performance.setResourceTimingBufferSize(2000);
+            const c = Array.from(document.getElementById('sessions-grid').querySelectorAll('vaadin-grid-cell-content'))
+                .find(c => c.textContent.includes(arguments[0]));
+            b.since = performance.now();
+            c.click();
+            return performance.timeOrigin + b.since;
+            """;
+    /**
+     * An in-app open's path (ms from the click): the request that brought the view (the last {@code v-r=uidl} answered
+     * before the timeline element appeared: sent, first byte, end), the timeline element, its data, drawn.
+     */
+    static final String APP_SPLIT = """
+            const b = window.reviewBench;
+            const xs = performance.getEntriesByType('resource').filter(r => r.name.includes('v-r=uidl') && r.startTime >= b.since
+                && r.responseEnd <= b.element + 1);
+            const x = xs.length ? xs[xs.length - 1] : null;
+            return [x ? x.startTime - b.since : -1, x ? x.responseStart - b.since : -1, x ? x.responseEnd - b.since : -1,
+              b.element - b.since, b.data - b.since, b.timeline - b.since];
+            """;
+    static final List<String> APP_PARTS = List.of("sent", "firstByte", "answered", "element", "data", "drawn");
+    /** What the page holds when its timeline was not drawn. */
+    static final String NOT_DRAWN = """
+            const b = window.reviewBench; const t = document.getElementById('timeline');
+            return JSON.stringify({ path: location.pathname, timeline: !!t, defined: !!customElements.get('review-timeline'),
+              connected: t ? t.isConnected : null, data: t ? !!t.data : null, plots: t && t.plots ? t.plots.length : null,
+              uplots: document.querySelectorAll('#timeline .uplot').length, loading: document.getElementById('record-loading')
+                ? document.getElementById('record-loading').textContent : null, element: b.element === null ? null : b.element - b.since,
+              dataAt: b.data === null ? null : b.data - b.since, errors: (window.Vaadin && window.Vaadin.Flow) ? 'flow loaded' : 'no flow' });
+            """;
+    /** How long an in-app open may take before it is reported as not drawn (and counted as this long). */
+    static final Duration APP_OPEN_WAIT = Duration.ofSeconds(60);
     static final List<String> SPLIT_PARTS = List.of("document", "bundleFiles", "bundleBytes", "bundleTransferred", "bundle", "initSent",
             "initFirstByte", "initEnd", "initBytes", "modulesSent", "modulesEnd", "navSent", "navEnd");
 
@@ -211,7 +253,7 @@ public final class ReviewBenchmark {
 
     /** What a run measured (milliseconds) and what it wrote. */
     record Result(long waveformSamples, long numericValues, long storedWaveform, long storedNumeric, int markers, int ratings,
-                  List<Long> busOpen, List<Long> busWaveform, int busWaveformSamples, List<Long> pageTimeline, List<Long> pageWaveform,
+                  List<Long> busOpen, List<Long> busWaveform, int busWaveformSamples, List<Long> pageTimeline, List<Long> appTimeline, List<Long> pageWaveform,
                   Map<String, long[]> busExports, Map<String, long[]> pageExports, long vitalsCsvRows, String refused) {
     }
 
@@ -336,7 +378,11 @@ public final class ReviewBenchmark {
                 : PageTrace.start(servers.root().resolve("chromium")), ChromeDriver::quit);
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_HOOK));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(5));
+        // the station's side of each open: its record request's wait on the review worker and what was ahead of it
+        BusTrace bus = BusTrace.install(vertx.eventBus());
+        List<String> busLines = new ArrayList<>();
         BrowserSteps.signIn(browser, station.dashboardUrl(), PHYSICIAN, PASSWORD, wait);
+        long pagesFrom = System.currentTimeMillis();
         String url = station.dashboardUrl() + "review/" + sessionId;
         List<Long> pageTimeline = new ArrayList<>();
         List<Long> pageLoaded = new ArrayList<>();
@@ -368,6 +414,10 @@ public final class ReviewBenchmark {
             List<Object> f = (List<Object>) browser.executeScript(PAGE_FRAMES);
             frames.add(String.format(Locale.ROOT, "open %d (at %s, timeline %,d ms): %s long frames, %s ms (%s ms blocking), scripts %s ms, "
                     + "style and layout %s ms; scripts by file: %s", i + 1, openedAt, pageTimeline.getLast(), f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5)));
+            long origin = Math.round(((Number) browser.executeScript("return performance.timeOrigin")).doubleValue());
+            busLines.add(String.format(Locale.ROOT, "open %d (page load at %s): init answered %,d, navigation answered %,d, element %,d, data %,d, drawn %,d ms; "
+                            + "station: %s", i + 1, CLOCK.format(Instant.ofEpochMilli(origin)), pageSplit.get("initEnd").getLast(), pageSplit.get("navEnd").getLast(),
+                    pageElement.getLast(), pageData.getLast(), pageTimeline.getLast(), bus.open(origin, origin + pageTimeline.getLast())));
             // the page finishes showing its record (the events list and the ratings join it after the drawn timeline)
             // before the next open, as a physician's page does before another record is opened: its last requests would
             // otherwise hold the session's lock while the next open's first ones wait (docs/performance.md, session 12)
@@ -381,6 +431,48 @@ public final class ReviewBenchmark {
                         PageTrace.summary(events, "navigationStart", "review-timeline-drawn"));
             }
         }
+        // what a physician does: back to the sessions list and a click on the record's row, a router navigation in the same
+        // page (no document, no bundle, no init request), timed from the click to the 5 panels drawn
+        List<Long> appTimeline = new ArrayList<>();
+        Map<String, List<Long>> appSplit = new LinkedHashMap<>();
+        List<String> appFrames = new ArrayList<>();
+        List<String> appLines = new ArrayList<>();
+        for (int i = 0; i < o.opens(); i++) {
+            browser.executeScript("document.getElementById('back-to-list').click()");
+            wait.until(d -> Boolean.TRUE.equals(browser.executeScript("const g = document.getElementById('sessions-grid');"
+                    + "return document.getElementById('timeline') === null && !!g"
+                    + " && Array.from(g.querySelectorAll('vaadin-grid-cell-content')).some(c => c.textContent.includes(arguments[0]))", SUBJECT)));
+            long clicked = Math.round(((Number) browser.executeScript(APP_OPEN, SUBJECT)).doubleValue());
+            try {
+                new WebDriverWait(browser, APP_OPEN_WAIT).until(d -> browser.executeScript("return window.reviewBench.timeline") != null);
+            } catch (TimeoutException notDrawn) {
+                // a timeline never drawn (issue 15 item 6, finding 4): say what the page holds, count it as the wait, go on
+                out.printf(Locale.ROOT, "  page, in-app open %d: timeline NOT drawn within %d s: %s%n", i + 1, APP_OPEN_WAIT.toSeconds(),
+                        browser.executeScript(NOT_DRAWN));
+                appTimeline.add(APP_OPEN_WAIT.toMillis());
+                browser.get(url);
+                wait.until(d -> browser.executeScript("return window.reviewBench && window.reviewBench.timeline") != null);
+                wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.getElementById('ratings') !== null")));
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Number> a = (List<Number>) browser.executeScript(APP_SPLIT);
+            for (int k = 0; k < APP_PARTS.size(); k++) {
+                appSplit.computeIfAbsent(APP_PARTS.get(k), x -> new ArrayList<>()).add(Math.round(a.get(k).doubleValue()));
+            }
+            long drawn = appSplit.get("drawn").getLast();
+            appTimeline.add(drawn);
+            @SuppressWarnings("unchecked")
+            List<Object> f = (List<Object>) browser.executeScript(PAGE_FRAMES);
+            appFrames.add(String.format(Locale.ROOT, "in-app open %d (timeline %,d ms): %s long frames, %s ms (%s ms blocking), scripts %s ms, "
+                    + "style and layout %s ms; scripts by file: %s", i + 1, drawn, f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5)));
+            appLines.add(String.format(Locale.ROOT, "in-app open %d (click at %s): request sent %,d, its first byte %,d, answered %,d, element %,d, data %,d, "
+                            + "drawn %,d ms; station: %s", i + 1, CLOCK.format(Instant.ofEpochMilli(clicked)), appSplit.get("sent").getLast(),
+                    appSplit.get("firstByte").getLast(), appSplit.get("answered").getLast(), appSplit.get("element").getLast(), appSplit.get("data").getLast(),
+                    drawn, bus.open(clicked, clicked + drawn)));
+            wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.getElementById('ratings') !== null")));
+        }
+        long pagesTo = System.currentTimeMillis();
         long drawnPixels = (Long) browser.executeScript("let n = 0; for (const c of document.querySelectorAll('#timeline canvas')) {"
                 + "if (c.width < 2) continue; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                 + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; } return n;");
@@ -470,6 +562,27 @@ public final class ReviewBenchmark {
         for (int i : new TreeSet<>(List.of(0, Math.min(1, frames.size() - 1), frames.size() - 1))) {
             out.printf(Locale.ROOT, "    %s%n", frames.get(i));
         }
+        out.printf(Locale.ROOT, "  page, each open by a page load (ms from navigation start) and the station's side of it:%n");
+        busLines.forEach(l -> out.printf(Locale.ROOT, "    %s%n", l));
+        out.printf(Locale.ROOT, "  page, in-app (as a physician: back to the sessions list, a click on the record's row, a router navigation in the same "
+                        + "page): click -> 5 timeline panels drawn %s over %d opens (first %,d ms)%n", stats(appTimeline), appTimeline.size(),
+                appTimeline.isEmpty() ? -1 : appTimeline.getFirst());
+        if (!appSplit.isEmpty()) {
+            out.printf(Locale.ROOT, "  page, in-app, the path (p50 / p95 ms from the click): the navigation's request sent %s, its first byte %s, answered %s; "
+                            + "the timeline element %s, its data %s, drawn %s%n", p50p95(appSplit.get("sent")), p50p95(appSplit.get("firstByte")),
+                    p50p95(appSplit.get("answered")), p50p95(appSplit.get("element")), p50p95(appSplit.get("data")), p50p95(appSplit.get("drawn")));
+            out.printf(Locale.ROOT, "  page, in-app, as shares (p50 ms): click -> request sent %,d; on the server (sent -> first byte) %,d; transfer %,d; "
+                            + "answer -> element %,d; element -> drawn %,d%n", percentile(appSplit.get("sent"), 0.5),
+                    share(appSplit.get("firstByte"), appSplit.get("sent")), share(appSplit.get("answered"), appSplit.get("firstByte")),
+                    share(appSplit.get("element"), appSplit.get("answered")), share(appSplit.get("drawn"), appSplit.get("element")));
+        }
+        out.printf(Locale.ROOT, "  station: review requests of the page from the sign-in to the last open drawn, by address: %s%n",
+                bus.counts(pagesFrom, pagesTo));
+        out.printf(Locale.ROOT, "  page, in-app, each open (ms from the click) and the station's side of it:%n");
+        appLines.forEach(l -> out.printf(Locale.ROOT, "    %s%n", l));
+        for (int i : appFrames.isEmpty() ? new TreeSet<Integer>() : new TreeSet<>(List.of(0, appFrames.size() - 1))) {
+            out.printf(Locale.ROOT, "    %s%n", appFrames.get(i));
+        }
         out.printf(Locale.ROOT, "  page: ECG around a marker, timeline click -> drawn in the dialog: %s over %d markers; in click order (ms): %s%n",
                 stats(pageWave), pageWave.size(), pageWave);
         out.printf(Locale.ROOT, "  page: the pointer rested %d ms on each marker's line before its click; %d of %d windows drawn from the page "
@@ -485,13 +598,16 @@ public final class ReviewBenchmark {
                 k, v[0], size(v[1]), v[1] / 1e6 / Math.max(0.001, v[0] / 1000.0)));
 
         long p95Timeline = percentile(pageTimeline, 0.95);
+        long p95App = percentile(appTimeline, 0.95);
         long p95Wave = percentile(pageWave, 0.95);
-        out.printf(Locale.ROOT, "verdict: timeline p95 %,d ms (target <= 1,000) %s; waveform around a marker p95 %,d ms in the page, %,d ms on the bus "
+        out.printf(Locale.ROOT, "verdict: timeline p95 %,d ms in-app (a click on the list's row, what a physician does; target <= 1,000) %s; "
+                        + "by a page load per open %,d ms %s; waveform around a marker p95 %,d ms in the page, %,d ms on the bus "
                         + "(target <= 200) %s; vitals CSV %,d ms, bundle %,d ms on the bus; load average %.2f%n",
-                p95Timeline, p95Timeline <= 1000 ? "MEETS" : "MISSES", p95Wave, percentile(busWave, 0.95), p95Wave <= 200 ? "MEETS" : "MISSES",
+                p95App, p95App <= 1000 ? "MEETS" : "MISSES", p95Timeline, p95Timeline <= 1000 ? "meets" : "misses", p95Wave, percentile(busWave, 0.95),
+                p95Wave <= 200 ? "MEETS" : "MISSES",
                 busExports.get(ExportFormat.VITALS_CSV.key())[0], busExports.get(ExportFormat.BUNDLE_JSON.key())[0], os.getSystemLoadAverage());
         return new Result(g.waveform(), g.numeric(), storedWave, storedNumeric, trail.markers, trail.ratings, busOpen, busWave, waveSamples,
-                pageTimeline, pageWave, busExports, pageExports, vitalsRows, String.join("; ", trail.refused));
+                pageTimeline, appTimeline, pageWave, busExports, pageExports, vitalsRows, String.join("; ", trail.refused));
     }
 
     private static String p50p95(List<Long> ms) {

@@ -28,6 +28,8 @@ class ReviewSmokeIT {
         assertTrue(r.busWaveformSamples() >= r.markers() * 10 * 500L,
                 "at least the 10 s before each marker of ECG II at 500 Hz: " + r.busWaveformSamples());
         assertEquals(1, r.pageTimeline().size(), "the timeline was drawn");
+        assertEquals(1, r.appTimeline().size(), "the record was opened again from the sessions list");
+        assertTrue(r.appTimeline().getFirst() < ReviewBenchmark.APP_OPEN_WAIT.toMillis(), "the in-app open drew the timeline");
         assertEquals(r.markers(), r.pageWaveform().size(), "the ECG around every marker was drawn in the page");
         assertEquals(r.busExports().get(ExportFormat.VITALS_CSV.key())[1], r.pageExports().get(ExportFormat.VITALS_CSV.key())[1],
                 "the page downloads the vitals CSV the station writes");
