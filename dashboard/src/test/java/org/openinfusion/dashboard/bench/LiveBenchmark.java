@@ -132,6 +132,9 @@ public final class LiveBenchmark {
             return r;
             """;
 
+    /** How long a page's counter read may take before the page is named not read. */
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(3);
+
     private LiveBenchmark() {
     }
 
@@ -147,7 +150,7 @@ public final class LiveBenchmark {
             try {
                 return new JsonObject((String) browser.executeScript(COLLECT));
             } catch (ScriptTimeoutException e) {
-                // a page too starved to answer the read within WebDriver's script timeout (16 pages drawing on the
+                // a page too starved to answer the read within READ_TIMEOUT (16 pages drawing on the
                 // station's own 2 cores): named as not read, never a figure, and the run goes on
                 return new JsonObject().put("unread", true);
             }
@@ -260,6 +263,9 @@ public final class LiveBenchmark {
             if (p.window() != null) {
                 browser.switchTo().window(p.window());
             }
+            // a page starved by many others on the same cores answers a counter read late: the reads are not timed, so
+            // they may wait minutes (WebDriver's default is 30 s) before the page is named not read
+            browser.manage().timeouts().scriptTimeout(READ_TIMEOUT);
             // the DevTools command applies to the current window's target only: each window gets its own
             browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_HOOK));
             // a loaded machine with 32 beds may take minutes to sign in and draw the first page
@@ -514,7 +520,7 @@ public final class LiveBenchmark {
             for (Page p : rig.pages) {
                 JsonObject r = p.collect();
                 if (r.getBoolean("unread", false)) {
-                    hidden.add(p.name() + " (not read: no answer within the script timeout)");
+                    hidden.add(p.name() + " (not read: no answer within " + READ_TIMEOUT.toMinutes() + " minutes)");
                     continue;
                 }
                 // a page sent back to the sign-in page (signed out) shows no data: named, and left out of the figures
