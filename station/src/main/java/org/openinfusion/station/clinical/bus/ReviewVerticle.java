@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.ReplyException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.export.ExportFile;
@@ -27,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * WORKER verticle: requests block on the audit file, the time-series store and bcrypt, and one worker keeps them
  * in order. Exports are written on their own pool of {@link #EXPORT_WORKERS} threads ({@code station-review-export}),
  * so that a long one (a 4-hour EDF+ file) never holds up a list, an open or a signature; more exports than that wait
- * for a free thread in the order they came. Every request is admitted by the {@link BusGuard} first (401 signed out,
- * 403 wrong role) on the review worker; failures carry the {@link ReviewException} code and message. Logs name
+ * for a free thread in the order they came. Waveform windows are read on a thread of their own
+ * ({@code station-review-waveform}, one window at a time, answered in the order asked), so that the windows a record
+ * page asks ahead never hold up the next page's list or record. Every request is admitted by the {@link BusGuard}
+ * first (401 signed out, 403 wrong role) on the review worker; failures carry the {@link ReviewException} code and message. Logs name
  * addresses and codes, never a subject.
  */
 public final class ReviewVerticle extends VerticleBase {
@@ -46,6 +49,7 @@ public final class ReviewVerticle extends VerticleBase {
     private final ReviewService review;
     private final BusGuard guard;
     private WorkerExecutor exports;
+    private WorkerExecutor waveforms;
 
     public ReviewVerticle(ReviewService review, BusGuard guard) {
         this.review = review;
@@ -57,14 +61,16 @@ public final class ReviewVerticle extends VerticleBase {
         EventBus bus = vertx.eventBus();
         exports = vertx.createSharedWorkerExecutor("station-review-export", EXPORT_WORKERS, EXPORT_MAX_TIME.toMillis(),
                 TimeUnit.MILLISECONDS);
+        waveforms = vertx.createSharedWorkerExecutor("station-review-waveform", 1);
         bus.<ReviewRequest.ListSessions>localConsumer(Addresses.REVIEW_LIST,
                 m -> serve(m, Permission.REVIEW_READ, who -> review.list(m.body().filter())));
         bus.<ReviewRequest.OpenRecord>localConsumer(Addresses.REVIEW_RECORD,
                 m -> serve(m, Permission.REVIEW_READ, who -> review.open(m.body().sessionId())));
         bus.<ReviewRequest.Trends>localConsumer(Addresses.REVIEW_TRENDS,
                 m -> serve(m, Permission.REVIEW_READ, who -> review.trends(m.body())));
+        // ordered: one window at a time, answered in the order asked, beside the review worker
         bus.<ReviewRequest.Waveform>localConsumer(Addresses.REVIEW_WAVEFORM,
-                m -> serve(m, Permission.REVIEW_READ, who -> review.waveform(m.body())));
+                m -> offload(m, Permission.REVIEW_READ, waveforms, true, who -> review.waveform(m.body()), m::reply));
         bus.<ReviewRequest.Sign>localConsumer(Addresses.REVIEW_SIGN, m -> {
             serve(m, Permission.RECORD_SIGN, who -> {
                 var signed = review.sign(who, m.body(), !guard.signedBefore(m));
@@ -86,27 +92,40 @@ public final class ReviewVerticle extends VerticleBase {
             }
         });
         bus.<ReviewRequest.Amend>localConsumer(Addresses.REVIEW_AMEND, m -> serve(m, Permission.RECORD_AMEND, who -> review.amend(who, m.body())));
-        bus.<ReviewRequest.Export>localConsumer(Addresses.REVIEW_EXPORT, m -> guard.admit(m, Permission.EXPORT).ifPresent(who -> {
-            if (m.body() == null) {
-                fail(m, who, ReviewException.badRequest("Empty review request."));
-                return;
-            }
-            ReviewRequest.Export request = m.body();
-            // unordered: the pool's threads take exports side by side; the answer comes back on this verticle's context
-            exports.executeBlocking(() -> export(who, request), false).onComplete(done -> {
-                if (done.succeeded()) {
-                    handOver(m, done.result());
-                } else {
-                    fail(m, who, done.cause());
-                }
-            });
-        }));
+        // unordered: the pool's threads take exports side by side
+        bus.<ReviewRequest.Export>localConsumer(Addresses.REVIEW_EXPORT,
+                m -> offload(m, Permission.EXPORT, exports, false, who -> export(who, m.body()), answer -> handOver(m, answer)));
         return Future.succeededFuture();
     }
 
     @Override
     public Future<?> stop() {
-        return exports == null ? Future.succeededFuture() : exports.close();
+        return Future.all(close(exports), close(waveforms));
+    }
+
+    private static Future<?> close(WorkerExecutor executor) {
+        return executor == null ? Future.succeededFuture() : executor.close();
+    }
+
+    /**
+     * Admits the request on the review worker, then does its work on {@code executor}; the answer comes back on this
+     * verticle's context.
+     */
+    private <T> void offload(Message<T> m, Permission permission, WorkerExecutor executor, boolean ordered,
+                             Function<Principal, Object> work, Consumer<Object> answer) {
+        guard.admit(m, permission).ifPresent(who -> {
+            if (m.body() == null) {
+                fail(m, who, ReviewException.badRequest("Empty review request."));
+                return;
+            }
+            executor.executeBlocking(() -> work.apply(who), ordered).onComplete(done -> {
+                if (done.succeeded()) {
+                    answer.accept(done.result());
+                } else {
+                    fail(m, who, done.cause());
+                }
+            });
+        });
     }
 
     private ExportFile export(Principal who, ReviewRequest.Export r) {
