@@ -108,24 +108,14 @@ public final class StationApp implements AutoCloseable {
     private SignIns signIns;
     private UserStore users;
 
-    private StationApp(StationConfig requested, Clock clock, Vertx vertx) throws Exception {
+    private StationApp(Beginning begun, Clock clock, Vertx vertx) throws Exception {
         this.vertx = vertx;
         // started beside the journal and the audit check (each takes seconds); joined, and then remembered for closing, below
-        Alongside<Optional<LocalInfluxd>> influxdStart = null;
-        Alongside<Optional<BrokerStarted>> brokerStart = null;
+        Alongside<Optional<LocalInfluxd>> influxdStart = begun.influxd;
+        Alongside<Optional<BrokerStarted>> brokerStart = begun.broker;
+        begun.handedOver();
         try {
-            StationConfig cfg = requested;
-            // refused before anything starts unless a registry or the explicit development setting is there
-            cfg.mqtt().checkDeviceRegistry().ifPresent(LOG::error);
-            // and so is a bad serial device setting (protocol, options): found before any port, broker or trail opens
-            DeviceDrivers.discover().check(cfg.devices());
-            InfluxConfig influxSettings = cfg.influx();
-            influxdStart = Alongside.start("station-start-influxd",
-                    () -> influxSettings.managed() ? startInfluxd(influxSettings) : Optional.empty());
-            MqttConfig mqttSettings = cfg.mqtt();
-            Path brokerDir = cfg.dataDir().resolve("broker");
-            brokerStart = Alongside.start("station-start-broker",
-                    () -> mqttSettings.embedded() ? Optional.of(startEmbeddedBroker(mqttSettings, brokerDir)) : Optional.empty());
+            StationConfig cfg = begun.config;
             DurableJournal journal = remember(DurableJournal.open(cfg.buffer().dir(), cfg.buffer().maxBytes(), cfg.buffer().segmentBytes(),
                     CompactEncoder.FORMAT));
             warnIfDiskSmallerThanBuffer(cfg);
@@ -319,7 +309,82 @@ public final class StationApp implements AutoCloseable {
 
     /** Starts the station; {@code vertx} is created by the caller (the dashboard shares it). */
     public static StationApp start(StationConfig config, Clock clock, Vertx vertx) throws Exception {
-        return new StationApp(config, clock, vertx);
+        return start(begin(config), clock, vertx);
+    }
+
+    /**
+     * The first part of a start: the settings checked, then the private influxd and the embedded broker started, each on
+     * its own thread (seconds each: HiveMQ's start is the longest part of the whole start, docs/performance.md); a
+     * launcher calls it before it makes its Vert.x and its web server, so that their starts overlap the broker's, and
+     * then {@link #start(Beginning, Clock, Vertx)}.
+     *
+     * @throws ConfigException when a serial device setting is wrong (nothing is started then)
+     */
+    public static Beginning begin(StationConfig config) {
+        // refused before anything starts unless a registry or the explicit development setting is there
+        config.mqtt().checkDeviceRegistry().ifPresent(LOG::error);
+        // and so is a bad serial device setting (protocol, options): found before any port, broker or trail opens
+        DeviceDrivers.discover().check(config.devices());
+        InfluxConfig influxSettings = config.influx();
+        Alongside<Optional<LocalInfluxd>> influxd = Alongside.start("station-start-influxd",
+                () -> influxSettings.managed() ? startInfluxd(influxSettings) : Optional.empty());
+        MqttConfig mqttSettings = config.mqtt();
+        Path brokerDir = config.dataDir().resolve("broker");
+        Alongside<Optional<BrokerStarted>> broker = Alongside.start("station-start-broker",
+                () -> mqttSettings.embedded() ? Optional.of(startEmbeddedBroker(mqttSettings, brokerDir)) : Optional.empty());
+        return new Beginning(config, influxd, broker);
+    }
+
+    /**
+     * Goes on with a start {@link #begin begun}: the durable buffer and the audit check beside the broker's and influxd's
+     * starts, then the verticles, those that take MQTT data in once the broker is up. The station then owns what
+     * {@code begun} started (it stops it when this start fails, or when it is closed).
+     */
+    public static StationApp start(Beginning begun, Clock clock, Vertx vertx) throws Exception {
+        if (begun.broker == null) {
+            throw new IllegalStateException("this start was already handed over or closed");
+        }
+        return new StationApp(begun, clock, vertx);
+    }
+
+    /**
+     * The embedded broker and the private influxd (each if configured) starting on their own threads ({@link #begin}), until
+     * they are handed to {@link #start(Beginning, Clock, Vertx)}. {@link #close} stops them once started, for a launcher whose
+     * own start failed before it handed them over; after the hand-over it does nothing.
+     */
+    public static final class Beginning implements AutoCloseable {
+        private final StationConfig config;
+        private Alongside<Optional<LocalInfluxd>> influxd;
+        private Alongside<Optional<BrokerStarted>> broker;
+
+        private Beginning(StationConfig config, Alongside<Optional<LocalInfluxd>> influxd, Alongside<Optional<BrokerStarted>> broker) {
+            this.config = config;
+            this.influxd = influxd;
+            this.broker = broker;
+        }
+
+        private synchronized void handedOver() {
+            influxd = null;
+            broker = null;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (broker == null) {
+                return;
+            }
+            try {
+                broker.join().ifPresent(b -> b.broker().close());
+            } catch (Exception e) {
+                LOG.warn("embedded broker (started beside a failed start): {}", e.toString());
+            }
+            try {
+                influxd.join().ifPresent(LocalInfluxd::close);
+            } catch (Exception e) {
+                LOG.warn("private influxd (started beside a failed start): {}", e.toString());
+            }
+            handedOver();
+        }
     }
 
     /** The private influxd, or empty when it is not installed; not yet remembered for closing (this runs on its own thread). */

@@ -68,7 +68,6 @@ public final class StationMain implements AutoCloseable {
 
     private StationMain(StationConfig requested, LaunchOptions options, Clock clock, Pacing pacing) throws Exception {
         StationConfig config = requested;
-        Vertx vertx = Vertx.vertx();
         SimulatorConfig beds = SimulatorConfig.defaults("tcp://127.0.0.1:1883").withBeds(Math.max(1, options.simulatedBeds()))
                 .withSeed(options.seed()).withTopicPrefix(config.mqtt().topicPrefix()).withIdlePumps(true).withClock(clock)
                 .withPacing(pacing);
@@ -79,20 +78,35 @@ public final class StationMain implements AutoCloseable {
                     .flatMap(bed -> SimulatedBed.DEVICE_IDS.stream().map(device -> new DeviceRef(bed, device))).toList()));
             config = config.withMqtt(config.mqtt().withDeviceRegistry(demoDevices.get().registry()));
         }
+        // The embedded broker (HiveMQ CE: seconds, the longest part of the start) and the private influxd start first, each
+        // on its own thread, so that everything else below (Vert.x, the web server, the station's own start) overlaps them
+        // (docs/performance.md, "Start-up, session 13").
+        StationApp.Beginning begun = StationApp.begin(config);
         Text.zone(config.site().timeZone());
         // A browser session that only sends heartbeats for the station's idle timeout is closed (signed out).
         System.setProperty("vaadin.closeIdleSessions", "true");
-        int port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
-        // The web server starts beside the data path (each takes seconds); its address is given to no one before both
-        // are up, and a page opened before the station's services are installed is not possible for that reason. Its
-        // certificate (kept, or made for self-signed: Bouncy Castle's classes, a second of a cold start) is found on the
-        // same thread, off the station's path.
-        String host = config.http().host();
-        StationConfig forWeb = config;
-        Alongside<DashboardServer> webStart = Alongside.start("station-start-dashboard",
-                () -> DashboardServer.start(host, port, dashboardKeystore(forWeb)));
+        int port;
+        Alongside<DashboardServer> webStart = null;
+        Vertx vertx;
         try {
-            station = StationApp.start(config, clock, vertx);
+            port = config.http().dashboardPort() == 0 ? FreePort.find() : config.http().dashboardPort();
+            // The web server starts beside the data path (each takes seconds); its address is given to no one before both
+            // are up, and a page opened before the station's services are installed is not possible for that reason. Its
+            // certificate (kept, or made for self-signed: Bouncy Castle's classes, a second of a cold start) is found on the
+            // same thread, off the station's path.
+            String host = config.http().host();
+            StationConfig forWeb = config;
+            webStart = Alongside.start("station-start-dashboard", () -> DashboardServer.start(host, port, dashboardKeystore(forWeb)));
+            vertx = Vertx.vertx();
+        } catch (RuntimeException e) {
+            if (webStart != null) {
+                stopWhenStarted(webStart, e);
+            }
+            begun.close();
+            throw e;
+        }
+        try {
+            station = StationApp.start(begun, clock, vertx);
         } catch (Exception e) {
             if (e instanceof ConfigException) {
                 vertx.close();

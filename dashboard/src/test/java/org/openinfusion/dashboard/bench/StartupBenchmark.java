@@ -66,10 +66,17 @@ public final class StartupBenchmark {
      * its name (aot, dynamic or off), the file's name, and the options of a start that writes the file (the first of
      * that kind) and of one that uses it; {@code @ARCHIVE@} in them stands for the file's path.
      */
-    record Sharing(String name, String file, String train, String use) {
+    record Sharing(String name, String file, String train, String use, String side, String classPath, String jvmOpts) {
         static Sharing of(String name) {
             return new Sharing(name, System.getProperty("station.cds." + name + ".file", "station-classes"),
-                    System.getProperty("station.cds." + name + ".train", ""), System.getProperty("station.cds." + name + ".use", ""));
+                    System.getProperty("station.cds." + name + ".train", ""), System.getProperty("station.cds." + name + ".use", ""),
+                    "this build", System.getProperty("station.launcher.cp", System.getProperty("java.class.path")),
+                    System.getProperty("station.jvm.opts", ""));
+        }
+
+        /** The kind's name, with the side ("this build" or "compare") when the benchmark compares two. */
+        String label(boolean comparing) {
+            return comparing ? name + ", " + side : name;
         }
 
         /** The options of a start with {@code archive}: the training ones while it does not exist. */
@@ -89,11 +96,25 @@ public final class StartupBenchmark {
         String tlsMode = args.length > 3 ? args[3] : "kept";
         // the kinds of class data sharing, taken in turn (bin/benchmark: the launcher's, or "alternate": the AOT cache
         // and the dynamic archive, each in its own folder, so that both share the machine's load of the same minutes)
-        List<Sharing> sharing = List.of(System.getProperty("station.cds.kinds", "off").split(",")).stream().map(Sharing::of).toList();
+        List<Sharing> kinds = List.of(System.getProperty("station.cds.kinds", "off").split(",")).stream().map(Sharing::of).toList();
         Path archiveDir = Files.createTempDirectory("startup-cds-");
-        Path dataDir = Files.createTempDirectory("startup-bench-").resolve("data");
+        Path dataRoot = Files.createTempDirectory("startup-bench-");
         String jvmOpts = System.getProperty("station.jvm.opts", "");
         String classPath = System.getProperty("station.launcher.cp", System.getProperty("java.class.path"));
+        // another build (its launcher class path) or other JVM options to compare with, in turn with this one under the
+        // same load (bin/benchmark: STARTUP_COMPARE_CP, STARTUP_COMPARE_JVM_OPTS); each side keeps its own data folder and
+        // class archive
+        String compareCp = System.getProperty("station.compare.cp", "");
+        String compareOpts = System.getProperty("station.compare.jvm.opts", "");
+        boolean comparing = !compareCp.isBlank() || !compareOpts.isBlank();
+        List<Sharing> sharing = new ArrayList<>();
+        for (Sharing k : kinds) {
+            sharing.add(k);
+            if (comparing) {
+                sharing.add(new Sharing(k.name(), k.file(), k.train(), k.use(), "compare",
+                        compareCp.isBlank() ? classPath : compareCp, compareOpts.isBlank() ? jvmOpts : compareOpts));
+            }
+        }
         LiveBenchmark.header(System.out, "startup", 4);
         System.out.println("embedded broker persistence: " + brokerPersistence + "; TLS certificates: "
                 + switch (tlsMode) {
@@ -103,23 +124,30 @@ public final class StartupBenchmark {
                 });
         System.out.println("  JVM options: " + (jvmOpts.isBlank() ? "(none)" : jvmOpts.trim()));
         for (Sharing s : sharing) {
-            System.out.println("  class data sharing " + s.name() + (sharing.size() > 1 ? " (every " + sharing.size() + ". run from run "
+            System.out.println("  class data sharing " + s.label(comparing) + (sharing.size() > 1 ? " (every " + sharing.size() + ". run from run "
                     + (sharing.indexOf(s) + 1) + ")" : "") + ": first start " + (s.train().isBlank() ? "(none)" : s.train())
                     + "; later starts " + (s.use().isBlank() ? "(none)" : s.use()));
         }
         System.out.println("  class path: " + classPath);
+        if (comparing) {
+            System.out.println("  compared with: class path " + (compareCp.isBlank() ? "(the same)" : compareCp) + "; JVM options "
+                    + (compareOpts.isBlank() ? "(the same)" : compareOpts));
+        }
         Map<Sharing, List<Start>> measured = new LinkedHashMap<>();
         sharing.forEach(s -> measured.put(s, new ArrayList<>()));
         List<Start> madeRuns = new ArrayList<>();
         List<Start> keptRuns = new ArrayList<>();
         Start last = null;
+        Map<Sharing, Start> lastOf = new LinkedHashMap<>();
         try {
             for (int i = 1; i <= runs; i++) {
                 Sharing kind = sharing.get((i - 1) % sharing.size());
-                Path archive = archiveDir.resolve(kind.name()).resolve(kind.file());
+                String folder = kind.side().equals("compare") ? kind.name() + "-compare" : kind.name();
+                Path archive = archiveDir.resolve(folder).resolve(kind.file());
                 Files.createDirectories(archive.getParent());
+                Path dataDir = dataRoot.resolve(comparing ? "data-" + folder : "data");
                 boolean training = !Files.exists(archive);
-                String opts = (jvmOpts + " " + kind.options(archive)).trim();
+                String opts = (kind.jvmOpts() + " " + kind.options(archive)).trim();
                 double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 boolean freshTls = tlsMode.equals("fresh") || tlsMode.equals("alternate") && i % 2 == 0;
                 if (freshTls) {
@@ -127,15 +155,16 @@ public final class StartupBenchmark {
                     TempFolders.deleteTree(dataDir.resolve("dashboard-tls"));
                 }
                 try {
-                    last = measure(List.of(opts.isBlank() ? new String[0] : opts.split("\\s+")), classPath, deadline, brokerPersistence,
-                            dataDir);
+                    last = measure(List.of(opts.isBlank() ? new String[0] : opts.split("\\s+")), kind.classPath(), deadline,
+                            brokerPersistence, dataDir);
                 } catch (IllegalStateException notReady) {
                     // a run that never became ready (a loaded machine) is reported and the next one tried
-                    System.out.printf(Locale.ROOT, "  run %d (%s): %s; load %.2f before, %.2f after%n", i, kind.name(),
+                    System.out.printf(Locale.ROOT, "  run %d (%s): %s; load %.2f before, %.2f after%n", i, kind.label(comparing),
                             notReady.getMessage().lines().findFirst().orElse(""), loadBefore,
                             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                     continue;
                 }
+                lastOf.put(kind, last);
                 // the start that wrote the archive is not counted (unless there is nothing else, or nothing is written)
                 if (!training || kind.name().equals("off") || runs == 1) {
                     measured.get(kind).add(last);
@@ -147,7 +176,7 @@ public final class StartupBenchmark {
                         : String.format(Locale.ROOT, "; stopped %d ms after SIGTERM", last.stopMillis());
                 System.out.printf(Locale.ROOT, "  run %d (%s%s)%s: address printed %d ms, sign-in page %d ms, /health %d ms after the JVM started, "
                                 + "%d ms of CPU used by then; load %.2f before, %.2f after%s%n",
-                        i, kind.name(), training && !kind.name().equals("off") ? ", first start: writes the archive when it stops" : "",
+                        i, kind.label(comparing), training && !kind.name().equals("off") ? ", first start: writes the archive when it stops" : "",
                         tlsKept(last.log()), last.printed(), last.dashboard(), last.health(), last.cpuMillis(), loadBefore,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), written);
                 if (training && !kind.name().equals("off")) {
@@ -157,9 +186,15 @@ public final class StartupBenchmark {
             }
         } finally {
             TempFolders.deleteTree(archiveDir);
-            TempFolders.deleteTree(dataDir.getParent());
+            TempFolders.deleteTree(dataRoot);
         }
-        if (last != null) {
+        if (comparing) {
+            // each side's last run, so that their phases can be compared
+            lastOf.forEach((kind, start) -> {
+                System.out.println("  the last run's log of " + kind.label(true) + " (ms after the JVM started):");
+                start.log().forEach(l -> System.out.println("    " + l));
+            });
+        } else if (last != null) {
             System.out.println("  the last run's log (ms after the JVM started):");
             last.log().forEach(l -> System.out.println("    " + l));
         }
@@ -168,9 +203,9 @@ public final class StartupBenchmark {
             System.out.println("  runs after the first whose TLS certificates were kept: " + summary(keptRuns));
         }
         for (Map.Entry<Sharing, List<Start>> e : measured.entrySet()) {
-            String what = sharing.size() > 1 ? " (" + e.getKey().name() + ")" : "";
+            String what = sharing.size() > 1 ? " (" + e.getKey().label(comparing) + ")" : "";
             if (sharing.size() > 1) {
-                System.out.println("  runs with " + e.getKey().name() + " class data sharing, after its first: " + summary(e.getValue()));
+                System.out.println("  runs with " + e.getKey().label(comparing) + " class data sharing, after its first: " + summary(e.getValue()));
             }
             List<Long> ready = e.getValue().stream().map(Start::ready).sorted().toList();
             List<Long> cpu = e.getValue().stream().map(Start::cpuMillis).sorted().toList();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.openinfusion.station.process.FreePort;
 import org.openinfusion.station.tls.GeneratedTls;
+import org.openinfusion.station.tls.TlsWarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 """.formatted(listener(port, tls, clientCa.isPresent() ? Optional.of(clientTrust(dir, clientCa.get())) : Optional.empty()),
                 maxPacketBytes, inMemory ? "in-memory" : "file"));
         if (tls.isPresent()) {
-            warmTlsListener();
+            warmTlsListener(tls.get());
         }
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withEmbeddedExtension(AccessExtension.of(rules))
@@ -108,14 +109,22 @@ public final class EmbeddedBroker implements AutoCloseable {
      * and, under load, seconds of the broker's start). That initialiser runs here on its own thread while HiveMQ builds
      * its services (seconds), so the listener finds the class ready; if HiveMQ gets there first it waits for this
      * initialisation instead of doing it again (the JVM initialises a class once). Netty's initialiser catches its own
-     * failures, so nothing here can change how the listener is set up.
+     * failures, so nothing here can change how the listener is set up. Then the same thread makes one TLS handshake in
+     * memory with the broker's own key and authority ({@link TlsWarmUp}): the first real one, the station's own connection
+     * right after the listener opens, then finds the JDK's TLS code of both sides loaded (docs/performance.md, "Start-up,
+     * session 13").
      */
-    private static void warmTlsListener() {
+    private static void warmTlsListener(GeneratedTls tls) {
         Thread.ofPlatform().name("broker-tls-warm-up").daemon().start(() -> {
             try {
                 Class.forName("io.netty.handler.ssl.JdkSslServerContext", true, EmbeddedBroker.class.getClassLoader());
             } catch (ClassNotFoundException | LinkageError e) {
                 LOG.debug("TLS listener warm-up skipped: {}", e.toString());
+            }
+            try {
+                TlsWarmUp.handshake(tls);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("TLS handshake warm-up skipped: {}", e.toString());
             }
         });
     }

@@ -43,9 +43,23 @@ public final class Main implements Callable<Integer> {
             return Commands.usage(spec, "configuration: " + e.getMessage());
         }
         StationApp app;
-        Vertx vertx = Vertx.vertx();
+        StationApp.Beginning begun;
         try {
-            app = StationApp.start(settings, Clock.systemUTC(), vertx);
+            // the embedded broker and the private influxd (if configured) first, each on its own thread: Vert.x and the rest
+            // of the start overlap them (docs/performance.md, "Start-up, session 13")
+            begun = StationApp.begin(settings);
+        } catch (ConfigException e) {
+            return Commands.usage(spec, "configuration: " + e.getMessage());
+        }
+        Vertx vertx;
+        try {
+            vertx = Vertx.vertx();
+        } catch (RuntimeException e) {
+            begun.close();
+            throw e;
+        }
+        try {
+            app = StationApp.start(begun, Clock.systemUTC(), vertx);
         } catch (ConfigException e) {
             vertx.close();
             return Commands.usage(spec, "configuration: " + e.getMessage());
