@@ -1,10 +1,12 @@
 package org.openinfusion.dashboard.app;
 
 import java.util.List;
+import java.util.Optional;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -46,7 +48,7 @@ public final class BrowserSteps {
      */
     static void size(ChromeDriver browser, int width, int height) {
         waitFor(browser).until(d -> {
-            List<?> inner = (List<?>) browser.executeScript("return [window.innerWidth, window.innerHeight]");
+            List<?> inner = innerSize(browser);
             int w = ((Number) inner.get(0)).intValue();
             int h = ((Number) inner.get(1)).intValue();
             if (w == width && h == height) {
@@ -54,8 +56,14 @@ public final class BrowserSteps {
             }
             Dimension outer = browser.manage().window().getSize();
             browser.manage().window().setSize(new Dimension(outer.getWidth() + width - w, outer.getHeight() + height - h));
-            return false;
+            // looked at again at once (the page mostly follows before setSize returns): a resize that took needs no
+            // second look half a second later; one that did not is corrected at the next look, as before
+            return innerSize(browser).equals(List.of((long) width, (long) height));
         });
+    }
+
+    private static List<?> innerSize(ChromeDriver browser) {
+        return (List<?>) browser.executeScript("return [window.innerWidth, window.innerHeight]");
     }
 
     /**
@@ -96,10 +104,10 @@ public final class BrowserSteps {
     }
 
     static void click(ChromeDriver browser, String id) {
-        // a click that lands on something else (the button disabled, or covered, between the look and the click) did
-        // not happen: look again
+        // a click that lands on something else (the button disabled, or covered, between the look and the click) or on
+        // a button not yet interactable (a dialog's, while the dialog opens) did not happen: look again
         waitFor(browser).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
-                .ignoring(ElementClickInterceptedException.class).until(d -> {
+                .ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class).until(d -> {
             WebElement e = d.findElement(By.id(id));
             if (!e.isDisplayed() || e.getAttribute("disabled") != null) {
                 return false;
@@ -212,13 +220,29 @@ public final class BrowserSteps {
         waitFor(browser).until(d -> text(browser, "session-header").startsWith(subject));
     }
 
-    /** Chooses the protocol whose title contains {@code titlePart} in the start-session form. */
+    /**
+     * Chooses the protocol whose title contains {@code titlePart} in the start-session form. Each look acts on what the
+     * form shows then, until the select shows that protocol: its list open with the item shown, the item is clicked; the
+     * list closed, it is opened. (A click on the item while the list was still opening was lost, and one wait for the
+     * title then timed out.)
+     */
     static void chooseProtocol(ChromeDriver browser, String titlePart) {
-        click(browser, "start-protocol");
-        waitFor(browser).until(d -> d.findElements(By.tagName("vaadin-select-item")).stream().anyMatch(i -> i.getText().contains(titlePart)));
-        browser.findElements(By.tagName("vaadin-select-item")).stream().filter(i -> i.getText().contains(titlePart)).findFirst()
-                .orElseThrow().click();
-        waitFor(browser).until(d -> text(browser, "start-protocol").contains(titlePart));
+        waitFor(browser).withMessage(() -> "the protocol " + titlePart + " chosen; shown: " + text(browser, "start-protocol"))
+                .ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class).until(d -> {
+                    if (text(browser, "start-protocol").contains(titlePart)) {
+                        return true;
+                    }
+                    Optional<WebElement> item = d.findElements(By.tagName("vaadin-select-item")).stream()
+                            .filter(i -> i.isDisplayed() && i.getText().contains(titlePart)).findFirst();
+                    WebElement select = d.findElement(By.id("start-protocol"));
+                    if (item.isPresent()) {
+                        item.get().click();
+                        return text(browser, "start-protocol").contains(titlePart);
+                    } else if (select.getDomAttribute("opened") == null && select.isDisplayed() && select.getDomAttribute("disabled") == null) {
+                        select.click();
+                    }
+                    return false;
+                });
     }
 
     static String text(ChromeDriver browser, String id) {
