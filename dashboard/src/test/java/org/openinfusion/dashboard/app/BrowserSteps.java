@@ -1,7 +1,6 @@
 package org.openinfusion.dashboard.app;
 
 import java.util.List;
-import java.util.Optional;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -220,29 +219,13 @@ public final class BrowserSteps {
         waitFor(browser).until(d -> text(browser, "session-header").startsWith(subject));
     }
 
-    /**
-     * Chooses the protocol whose title contains {@code titlePart} in the start-session form. Each look acts on what the
-     * form shows then, until the select shows that protocol: its list open with the item shown, the item is clicked; the
-     * list closed, it is opened. (A click on the item while the list was still opening was lost, and one wait for the
-     * title then timed out.)
-     */
+    /** Chooses the protocol whose title contains {@code titlePart} in the start-session form. */
     static void chooseProtocol(ChromeDriver browser, String titlePart) {
-        waitFor(browser).withMessage(() -> "the protocol " + titlePart + " chosen; shown: " + text(browser, "start-protocol"))
-                .ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class).until(d -> {
-                    if (text(browser, "start-protocol").contains(titlePart)) {
-                        return true;
-                    }
-                    Optional<WebElement> item = d.findElements(By.tagName("vaadin-select-item")).stream()
-                            .filter(i -> i.isDisplayed() && i.getText().contains(titlePart)).findFirst();
-                    WebElement select = d.findElement(By.id("start-protocol"));
-                    if (item.isPresent()) {
-                        item.get().click();
-                        return text(browser, "start-protocol").contains(titlePart);
-                    } else if (select.getDomAttribute("opened") == null && select.isDisplayed() && select.getDomAttribute("disabled") == null) {
-                        select.click();
-                    }
-                    return false;
-                });
+        click(browser, "start-protocol");
+        waitFor(browser).until(d -> d.findElements(By.tagName("vaadin-select-item")).stream().anyMatch(i -> i.getText().contains(titlePart)));
+        browser.findElements(By.tagName("vaadin-select-item")).stream().filter(i -> i.getText().contains(titlePart)).findFirst()
+                .orElseThrow().click();
+        waitFor(browser).until(d -> text(browser, "start-protocol").contains(titlePart));
     }
 
     static String text(ChromeDriver browser, String id) {
