@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -46,7 +47,7 @@ public final class BrowserSteps {
      */
     static void size(ChromeDriver browser, int width, int height) {
         waitFor(browser).until(d -> {
-            List<?> inner = (List<?>) browser.executeScript("return [window.innerWidth, window.innerHeight]");
+            List<?> inner = innerSize(browser);
             int w = ((Number) inner.get(0)).intValue();
             int h = ((Number) inner.get(1)).intValue();
             if (w == width && h == height) {
@@ -54,8 +55,14 @@ public final class BrowserSteps {
             }
             Dimension outer = browser.manage().window().getSize();
             browser.manage().window().setSize(new Dimension(outer.getWidth() + width - w, outer.getHeight() + height - h));
-            return false;
+            // looked at again at once (the page mostly follows before setSize returns): a resize that took needs no
+            // second look half a second later; one that did not is corrected at the next look, as before
+            return innerSize(browser).equals(List.of((long) width, (long) height));
         });
+    }
+
+    private static List<?> innerSize(ChromeDriver browser) {
+        return (List<?>) browser.executeScript("return [window.innerWidth, window.innerHeight]");
     }
 
     /**
@@ -96,10 +103,10 @@ public final class BrowserSteps {
     }
 
     static void click(ChromeDriver browser, String id) {
-        // a click that lands on something else (the button disabled, or covered, between the look and the click) did
-        // not happen: look again
+        // a click that lands on something else (the button disabled, or covered, between the look and the click) or on
+        // a button not yet interactable (a dialog's, while the dialog opens) did not happen: look again
         waitFor(browser).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
-                .ignoring(ElementClickInterceptedException.class).until(d -> {
+                .ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class).until(d -> {
             WebElement e = d.findElement(By.id(id));
             if (!e.isDisplayed() || e.getAttribute("disabled") != null) {
                 return false;
