@@ -326,7 +326,7 @@ class ExportsIT {
                     held.forEach(ExportsIT::closeQuietly);
                 }
             });
-            assertPromptFailure(config("http://127.0.0.1:" + silent.getLocalPort(), Duration.ofSeconds(1)), "timeout");
+            assertPromptFailure(config("http://127.0.0.1:" + silent.getLocalPort(), Duration.ofSeconds(1)), "no answer within 1000 ms (timeout");
             silent.close();
             accepter.join(2_000);
         }

@@ -1,5 +1,6 @@
 package org.openinfusion.station.storage.influx;
 
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -230,7 +231,7 @@ public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoClose
         try {
             result = influx.query(new Query(text, config.database()));
         } catch (RuntimeException e) {
-            throw unavailable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            throw unavailable(problem(e), e);
         }
         if (result.hasError()) {
             throw unavailable(result.getError(), null);
@@ -258,6 +259,19 @@ public final class InfluxTimeSeriesReader implements TimeSeriesReader, AutoClose
                  | IllegalArgumentException e) {
             throw unavailable("unexpected row " + row + " (columns " + columns + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What went wrong, in words: a store that did not answer in time says so whichever of the client's time-outs fired
+     * first (the read's "Read timed out" or the whole call's "timeout").
+     */
+    private String problem(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedIOException) {
+                return "no answer within " + config.timeout().toMillis() + " ms (timeout: " + t.getMessage() + ")";
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private StoreUnavailableException unavailable(String problem, Throwable cause) {
