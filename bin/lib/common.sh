@@ -1,28 +1,40 @@
 # Shared by bin/station-demo and bin/run-tests. Source it; do not run it.
 
-# The station JVM's memory limits (docs/operations.md, "Memory limits"). Without them ZGC sized its heap to a
-# quarter of the machine's RAM: 1.9 GiB RSS with 4 simulated beds and the dashboard; 0.8-1.0 GiB with these.
-# station_jvm_opts [BEDS]: up to 16 beds a 768 MiB heap; above, 16 MiB more per bed (32 beds 1024 MiB, 64 beds 1536 MiB),
-# the soft maximum two thirds of it. Replace them with STATION_JVM_OPTS="...".
+# The station JVM's collector and memory limits (docs/operations.md, "Memory limits"). Without limits ZGC sized its heap
+# to a quarter of the machine's RAM: 1.9 GiB RSS with 4 simulated beds and the dashboard; 0.8-1.0 GiB with these.
+# station_jvm_opts [BEDS]: up to 8 beds G1 (the demo's 1 bed, the startup benchmark's 4): with G1, JDK 25's AOT cache
+# links the classes ahead of time, and the demo's start used a fifth less CPU than with ZGC (docs/performance.md); its
+# pauses at 8 beds p99 14 ms. Above 8 beds ZGC (pauses of about 1 ms whatever the load: at 16 beds, in the same minutes,
+# G1's p99 was 84-100 ms at load 15-21, ZGC's 1 ms; docs/operations.md). Up to 16 beds a 768 MiB heap, above 16 MiB
+# more per bed (32 beds 1024 MiB, 64 beds 1536 MiB), ZGC's soft maximum two thirds of it. Replace them with
+# STATION_JVM_OPTS="...".
 station_jvm_opts() {
   local beds="${1:-16}" heap
   heap=$(( beds <= 16 ? 768 : 768 + (beds - 16) * 16 ))
-  echo "${STATION_JVM_OPTS:--XX:+UseZGC -Xms128m -Xmx${heap}m -XX:SoftMaxHeapSize=$(( heap * 2 / 3 ))m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m}"
+  if [ -n "${STATION_JVM_OPTS:-}" ]; then
+    echo "$STATION_JVM_OPTS"
+  elif [ "$beds" -le 8 ]; then
+    echo "-XX:+UseG1GC -Xms128m -Xmx${heap}m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m"
+  else
+    echo "-XX:+UseZGC -Xms128m -Xmx${heap}m -XX:SoftMaxHeapSize=$(( heap * 2 / 3 ))m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m"
+  fi
 }
 
 # Class data sharing for the station's JVM (docs/performance.md, "Start-up"; docs/operations.md): the classes a start
 # loads are kept in a file written when the JVM ends, and mapped from it at the next start, which then starts faster.
-# Two kinds, chosen by STATION_CDS (default "on"):
-#   dynamic  ("on"; JDK 19 or newer) a dynamic archive (-XX:SharedArchiveFile=FILE -XX:+AutoCreateSharedArchive):
-#            written at the stop of the first start, and again after a rebuild changed the jars (the JVM checks them).
+# Two kinds, chosen by STATION_CDS (default "on": the AOT cache on JDK 25 or newer, the dynamic archive before):
 #   aot      (JDK 25 or newer; before 25 the dynamic archive with a warning) the ahead-of-time cache (JEP 483, 514): the
 #            first start is a training run (-XX:AOTCacheOutput=FILE) whose JVM, when it stops, starts a second JVM that
-#            writes FILE (tens of seconds: the stop takes that much longer); the later starts use it (-XX:AOTCache=FILE).
+#            writes FILE (about 20 s on a quiet machine, more under load: the first stop takes that much longer; the JVM
+#            says "Launching child process ... to assemble AOT cache" and "AOTCache creation is complete"); the later
+#            starts use it (-XX:AOTCache=FILE). With G1 (station_jvm_opts up to 8 beds) it also links the classes ahead
+#            of time; with ZGC (above 8 beds) JDK 25 only loads them from it ("Using AOT-linked classes: false").
 #            JDK 25.0.0-25.0.3 never check the cache against the jars (JDK-8377932: a rebuilt jar's classes came from
-#            the old cache), so the launcher does: FILE.key holds the JDK's release and every jar's name, size and time;
-#            when it differs, FILE is removed and the start trains again. Not the default: with ZGC (the station's
-#            collector) JDK 25 links no classes ahead of time ("Using AOT-linked classes: false"), and its gain over the
-#            dynamic archive is not measured yet (docs/performance.md, "Left to do" 7).
+#            the old cache), and a cache written for another collector is not used at all ("Unable to use AOT cache",
+#            silent with the log off), so the launcher checks: FILE.key holds the JDK's release, every jar's name, size
+#            and time, and the JVM's options; when it differs, FILE is removed and the start trains again.
+#   dynamic  (JDK 19 or newer) a dynamic archive (-XX:SharedArchiveFile=FILE -XX:+AutoCreateSharedArchive): written at
+#            the stop of the first start (about 9 s), and again after a rebuild changed the jars (the JVM checks them).
 #   off      none.
 # Both are mapped at the address they were written for (ArchiveRelocationMode=0; JDK 25 moves them to a random address
 # by default, and rewriting the ~85 MB file's pointers cost 0.6-0.8 s before main() in every start; if that address is
@@ -41,7 +53,8 @@ station_java_major() {
 station_cds_kind() {
   case "${STATION_CDS:-on}" in
     off) echo off ;;
-    on|dynamic) echo dynamic ;;
+    dynamic) echo dynamic ;;
+    on) if [ "$(station_java_major)" -ge 25 ]; then echo aot; else echo dynamic; fi ;;
     aot)
       if [ "$(station_java_major)" -ge 25 ]; then echo aot
       else
@@ -62,13 +75,14 @@ station_cds_file() {
   esac
 }
 
-# station_cds_key CLASSPATH: what an AOT cache was trained with: $JAVA_HOME, its release file and its modules' size and
-# time, and every jar of CLASSPATH (entries separated by ':'; "DIR/*" means DIR's jars, as java reads it) with its
-# size and modification time.
+# station_cds_key CLASSPATH [JVM_OPTIONS]: what an AOT cache was trained with: $JAVA_HOME, its release file and its
+# modules' size and time, the JVM's options (a cache written with G1 is not used by ZGC), and every jar of CLASSPATH
+# (entries separated by ':'; "DIR/*" means DIR's jars, as java reads it) with its size and modification time.
 station_cds_key() {
   local entry
   {
     echo "$JAVA_HOME"
+    echo "options: ${2:-}"
     cat "$JAVA_HOME/release" 2>/dev/null || true
     stat -c '%n %s %Y' "$JAVA_HOME/lib/modules" 2>/dev/null || true
     local IFS=:
@@ -82,10 +96,11 @@ station_cds_key() {
   } | sha256sum | cut -d' ' -f1
 }
 
-# station_cds_opts FILE [CLASSPATH | train | use]: the JVM options for FILE (station_cds_file). For an AOT cache with
-# CLASSPATH (the launcher's -cp): used when FILE and FILE.key match the JDK and the jars (station_cds_key), else FILE is
-# removed, FILE.key written and the start trains; "train" or "use" choose without looking (the startup benchmark, whose
-# folders are new). The dynamic archive's options are the same for both (the JVM checks and rewrites it itself).
+# station_cds_opts FILE [CLASSPATH | train | use] [JVM_OPTIONS]: the JVM options for FILE (station_cds_file). For an AOT
+# cache with CLASSPATH (the launcher's -cp) and the JVM's other options (station_jvm_opts): used when FILE and FILE.key
+# match the JDK, the options and the jars (station_cds_key), else FILE is removed, FILE.key written and the start
+# trains; "train" or "use" choose without looking (the startup benchmark, whose folders are new). The dynamic
+# archive's options are the same for both (the JVM checks and rewrites it itself).
 station_cds_opts() {
   local quiet="-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xlog:cds=off -Xlog:cds+dynamic=off" kind key
   kind=$(station_cds_kind) || return 2
@@ -95,7 +110,7 @@ station_cds_opts() {
     aot)
       local mode="${2:-}"
       if [ "$mode" != train ] && [ "$mode" != use ]; then
-        key=$(station_cds_key "$mode")
+        key=$(station_cds_key "$mode" "${3:-}")
         if [ -f "$1" ] && [ "$(cat "$1.key" 2>/dev/null || true)" = "$key" ]; then
           mode=use
         else

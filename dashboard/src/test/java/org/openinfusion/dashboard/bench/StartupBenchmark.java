@@ -85,6 +85,11 @@ public final class StartupBenchmark {
         }
     }
 
+    /** The compare side of {@code kind}: its class data sharing, with the other class path and JVM options. */
+    private static Sharing compareSide(Sharing kind, String classPath, String jvmOpts) {
+        return new Sharing(kind.name(), kind.file(), kind.train(), kind.use(), "compare", classPath, jvmOpts);
+    }
+
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Duration deadline = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 300);
@@ -106,14 +111,20 @@ public final class StartupBenchmark {
         // class archive
         String compareCp = System.getProperty("station.compare.cp", "");
         String compareOpts = System.getProperty("station.compare.jvm.opts", "");
-        boolean comparing = !compareCp.isBlank() || !compareOpts.isBlank();
+        // and/or another kind of class data sharing for that side (STARTUP_COMPARE_CDS: e.g. the launchers' defaults
+        // before and after a change of both the collector and the kind); one compare side then, whatever this side's kinds
+        String compareCds = System.getProperty("station.compare.cds", "");
+        boolean comparing = !compareCp.isBlank() || !compareOpts.isBlank() || !compareCds.isBlank();
         List<Sharing> sharing = new ArrayList<>();
         for (Sharing k : kinds) {
             sharing.add(k);
-            if (comparing) {
-                sharing.add(new Sharing(k.name(), k.file(), k.train(), k.use(), "compare",
-                        compareCp.isBlank() ? classPath : compareCp, compareOpts.isBlank() ? jvmOpts : compareOpts));
+            if (comparing && compareCds.isBlank()) {
+                sharing.add(compareSide(k, compareCp.isBlank() ? classPath : compareCp, compareOpts.isBlank() ? jvmOpts : compareOpts));
             }
+        }
+        if (!compareCds.isBlank()) {
+            sharing.add(compareSide(Sharing.of(compareCds), compareCp.isBlank() ? classPath : compareCp,
+                    compareOpts.isBlank() ? jvmOpts : compareOpts));
         }
         LiveBenchmark.header(System.out, "startup", 4);
         System.out.println("embedded broker persistence: " + brokerPersistence + "; TLS certificates: "
@@ -131,7 +142,8 @@ public final class StartupBenchmark {
         System.out.println("  class path: " + classPath);
         if (comparing) {
             System.out.println("  compared with: class path " + (compareCp.isBlank() ? "(the same)" : compareCp) + "; JVM options "
-                    + (compareOpts.isBlank() ? "(the same)" : compareOpts));
+                    + (compareOpts.isBlank() ? "(the same)" : compareOpts) + "; class data sharing "
+                    + (compareCds.isBlank() ? "(the same)" : compareCds));
         }
         Map<Sharing, List<Start>> measured = new LinkedHashMap<>();
         sharing.forEach(s -> measured.put(s, new ArrayList<>()));

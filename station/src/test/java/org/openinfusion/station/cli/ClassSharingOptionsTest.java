@@ -17,9 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launchers' class data sharing (bin/lib/common.sh: station_cds_kind, station_cds_file, station_cds_opts; used by
- * bin/station-demo and bin/benchmark startup): the dynamic archive by default, JDK 25's ahead-of-time cache with
- * STATION_CDS=aot (trained when missing or when the JDK or a jar of the class path changed), none with STATION_CDS=off.
- * Run in bash against JDK folders made here (their release file says the version; no JVM is started).
+ * bin/station-demo and bin/benchmark startup): by default JDK 25's ahead-of-time cache on JDK 25 or newer (trained when
+ * missing or when the JDK, the JVM's options or a jar of the class path changed) and the dynamic archive before JDK 25;
+ * either with STATION_CDS=aot|dynamic, none with STATION_CDS=off. And the JVM options they go with (station_jvm_opts:
+ * G1 up to 8 beds, ZGC above). Run in bash against JDK folders made here (their release file says the version; no JVM
+ * is started).
  */
 class ClassSharingOptionsTest {
     private static final Path COMMON = Path.of("../bin/lib/common.sh").toAbsolutePath().normalize();
@@ -58,19 +60,33 @@ class ClassSharingOptionsTest {
     }
 
     private String opts(int major, String stationCds) throws Exception {
+        return opts(major, stationCds, "-XX:+UseG1GC -Xmx768m");
+    }
+
+    /** The file and the options station_cds_opts gives the launcher's class path and {@code jvmOptions}. */
+    private String opts(int major, String stationCds, String jvmOptions) throws Exception {
         return bash("export JAVA_HOME='" + dir.resolve("jdk" + major) + "' STATION_CDS='" + stationCds + "';",
-                "f=$(station_cds_file data); echo \"$f|$(station_cds_opts \"$f\" 'app.jar:lib/*')\"");
+                "f=$(station_cds_file data); echo \"$f|$(station_cds_opts \"$f\" 'app.jar:lib/*' '" + jvmOptions + "')\"");
+    }
+
+    private String jvmOpts(String env, int beds) throws Exception {
+        return bash(env, "station_jvm_opts " + beds);
     }
 
     @Test
-    void byDefaultTheDynamicArchiveWhoseOptionsWriteAndUseIt() throws Exception {
+    void byDefaultTheAotCacheOnJdk25AndTheDynamicArchiveBeforeWithoutAWarning() throws Exception {
         String dynamic = "data/station-classes.jsa|-XX:SharedArchiveFile=data/station-classes.jsa -XX:+AutoCreateSharedArchive "
                 + "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xlog:cds=off -Xlog:cds+dynamic=off";
-        assertEquals(dynamic, opts(25, "on"));
-        assertEquals(dynamic, opts(21, "on"));
+        String first = opts(25, "on");
+        assertTrue(first.startsWith("data/station-classes.aot|-XX:AOTCacheOutput=data/station-classes.aot "), first);
+        assertEquals(first, bash("export JAVA_HOME='" + dir.resolve("jdk25") + "'; unset STATION_CDS;",
+                "f=$(station_cds_file data); echo \"$f|$(station_cds_opts \"$f\" 'app.jar:lib/*' '-XX:+UseG1GC -Xmx768m')\""),
+                "STATION_CDS unset is \"on\"");
+        assertEquals(dynamic, opts(21, "on"), "before JDK 25 the dynamic archive, and no warning");
+        assertEquals(dynamic, opts(24, "on"));
         assertEquals(dynamic, opts(25, "dynamic"));
         Files.writeString(dir.resolve("data/station-classes.jsa"), "archive");
-        assertEquals(dynamic, opts(25, "on"), "the same options write the archive and use it (the JVM checks it)");
+        assertEquals(dynamic, opts(25, "dynamic"), "the same options write the archive and use it (the JVM checks it)");
         String asked = opts(21, "aot");
         assertTrue(asked.contains("needs JDK 25 or newer") && asked.endsWith(dynamic), asked);
         assertEquals(dynamic, opts(24, "aot").replaceAll("(?s)^.*\n", ""));
@@ -113,6 +129,34 @@ class ClassSharingOptionsTest {
         assertTrue(opts(25, "aot").contains("-XX:AOTCacheOutput="));
         // a training run whose stop did not write the cache: the next start trains again
         assertTrue(opts(25, "aot").contains("-XX:AOTCacheOutput="));
+        Files.writeString(cache, "cache");
+        assertTrue(opts(25, "aot").contains("-XX:AOTCache="));
+        // another collector (a cache written with G1 is not used by ZGC: "Unable to use AOT cache", silent with the log
+        // off) or other JVM options: trained again
+        assertTrue(opts(25, "aot", "-XX:+UseZGC -Xmx1024m").contains("-XX:AOTCacheOutput="));
+        Files.writeString(cache, "cache");
+        assertTrue(opts(25, "on", "-XX:+UseZGC -Xmx1024m").contains("-XX:AOTCache="), "the default is the same cache");
+        assertTrue(opts(25, "on", "-XX:+UseG1GC -Xmx768m").contains("-XX:AOTCacheOutput="));
+    }
+
+    /** The demo's bed counts run G1 (its AOT cache links classes ahead of time); more beds ZGC; STATION_JVM_OPTS replaces both. */
+    @Test
+    void g1UpTo8BedsZgcAboveAndStationJvmOptsReplacesThem() throws Exception {
+        String g1 = "-XX:+UseG1GC -Xms128m -Xmx768m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m";
+        assertEquals(g1, jvmOpts("", 1));
+        assertEquals(g1, jvmOpts("", 8));
+        String zgc16 = "-XX:+UseZGC -Xms128m -Xmx768m -XX:SoftMaxHeapSize=512m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m";
+        assertEquals(zgc16, jvmOpts("", 9));
+        assertEquals(zgc16, jvmOpts("", 16));
+        assertEquals(zgc16, bash("", "station_jvm_opts"), "no bed count: the 16-bed options");
+        assertEquals("-XX:+UseZGC -Xms128m -Xmx784m -XX:SoftMaxHeapSize=522m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m",
+                jvmOpts("", 17));
+        assertEquals("-XX:+UseZGC -Xms128m -Xmx1024m -XX:SoftMaxHeapSize=682m -XX:MaxDirectMemorySize=256m -XX:ReservedCodeCacheSize=128m",
+                jvmOpts("", 32));
+        assertTrue(jvmOpts("", 64).contains("-Xmx1536m -XX:SoftMaxHeapSize=1024m"), jvmOpts("", 64));
+        assertEquals("-Xmx1g -XX:+UseSerialGC", jvmOpts("export STATION_JVM_OPTS='-Xmx1g -XX:+UseSerialGC';", 4));
+        assertEquals("-Xmx1g -XX:+UseSerialGC", jvmOpts("export STATION_JVM_OPTS='-Xmx1g -XX:+UseSerialGC';", 64));
+        assertEquals(g1, jvmOpts("export STATION_JVM_OPTS='';", 4), "set but empty: the defaults");
     }
 
     @Test
