@@ -247,6 +247,17 @@ public final class Text {
         return p.notDueReason().map(r -> get("prompt.notDue", r.replaceAll("T\\+(\\d+)$", "T+$1 min"))).orElse(of("prompt", p.state()));
     }
 
+    /**
+     * A time point's state in staff words; one without a time yet says what it waits for ("Waiting for the end of the
+     * infusion"), from the anchor its time counts from.
+     */
+    public static String state(Prompt p) {
+        if (p.state() == PromptState.WAITING && p.waitingFor().isPresent()) {
+            return get("prompt.waitingFor." + p.waitingFor().get().name());
+        }
+        return of("prompt", p.state());
+    }
+
     private static long minutesRoundedUp(long seconds) {
         return (seconds + 59) / 60;
     }

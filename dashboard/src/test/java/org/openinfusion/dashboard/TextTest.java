@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openinfusion.station.clinical.protocol.Anchor;
 import org.openinfusion.station.clinical.schedule.Prompt;
 import org.openinfusion.station.clinical.schedule.PromptState;
 
@@ -69,5 +70,17 @@ class TextTest {
                 Optional.of("infusion ended early at T+20"));
         assertEquals("Not due: infusion ended early at T+20 min", Text.notDue(notDue));
         assertEquals("Not due", Text.notDue(baseline(PromptState.NOT_APPLICABLE)));
+    }
+
+    @Test
+    void aTimePointWithoutATimeYetSaysWhatItWaitsFor() {
+        Prompt end = new Prompt("end-of-infusion", List.of("cadss"), Optional.empty(), PromptState.WAITING, Optional.empty(), Optional.empty(),
+                Optional.of(Anchor.INFUSION_END));
+        assertEquals("Waiting for the end of the infusion", Text.state(end));
+        Prompt t20 = new Prompt("t20", List.of("cadss6"), Optional.empty(), PromptState.WAITING, Optional.empty(), Optional.empty(),
+                Optional.of(Anchor.INFUSION_START));
+        assertEquals("Waiting for the infusion start", Text.state(t20));
+        assertEquals("No time yet", Text.state(new Prompt("t20", List.of("cadss6"), Optional.empty(), PromptState.WAITING)));
+        assertEquals("Scheduled", Text.state(new Prompt("t20", List.of("cadss6"), Optional.of(CAPSULE), PromptState.SCHEDULED)));
     }
 }

@@ -199,7 +199,7 @@ final class PromptPanel extends Div {
         // the next one says so in words, not by its colour alone ("next at 14:05"); one not due says why
         String when = p.state() == PromptState.NOT_APPLICABLE ? Text.notDue(p)
                 : past ? Text.of("prompt", p.state())
-                : p.due().map(d -> next ? Text.get("prompt.nextAt", Text.clock(d)) : Text.clock(d)).orElse(Text.of("prompt", p.state()));
+                : p.due().map(d -> next ? Text.get("prompt.nextAt", Text.clock(d)) : Text.clock(d)).orElse(Text.state(p));
         Div d = new Div(cell(Text.timePoint(p.timePointId()), "list-when"), cell(forms, "list-what"), cell(when, "list-state"));
         d.addClassName("prompt-line");
         d.getElement().setAttribute("data-state", p.state().name().toLowerCase(Locale.ROOT));

@@ -32,9 +32,10 @@ final class StartOverride extends Dialog {
         return refusal != null && refusal.toLowerCase(Locale.ROOT).contains("reason");
     }
 
-    /** One gate in staff words. */
+    /** One gate in staff words; a capsule given less than a minute ago was given "just now", never "0 min ago". */
     static String words(StartGates.Unmet gate) {
-        return Text.get("start.gate." + gate.kind().name(), gate.figures().toArray());
+        boolean justNow = gate.kind() == StartGates.Kind.PRETREATMENT_LEAD && gate.figures().size() > 1 && gate.figures().get(1).equals("0");
+        return Text.get("start.gate." + gate.kind().name() + (justNow ? ".justNow" : ""), gate.figures().toArray());
     }
 
     /**

@@ -32,7 +32,7 @@ import org.openinfusion.station.security.Permission;
  * while baseline ratings are still open, with Cancel as the default), stating its consequence. Ready for discharge while the discharge check says "not yet" needs an explicit confirmation that the
  * physician agreed (the physician's own override belongs to the clinical workflow); closing lists every rating not
  * done and needs a reason for each (and a reason to close before discharge), all recorded with the step. Ending the
- * infusion says what the pump reports (still infusing: the step does not stop it). Closing a session that was never
+ * infusion says what the pump reports (still infusing: the step does not stop it); so does closing while the pump infuses. Closing a session that was never
  * dosed offers to return its kit to the pool, stated unopened with its own reason; a dosed session's kit never goes back.
  */
 final class StepConfirm extends Dialog {
@@ -235,8 +235,29 @@ final class StepConfirm extends Dialog {
         });
     }
 
+    /**
+     * Closing while the pump still reports infusing: said first, with the pump's rate and volume as of its report. The
+     * close does not stop the pump (the station never commands it) and the station stops following it; the station
+     * records the infusion's state at the close from the pump's last report (docs/dashboard.md). Follows the pump live.
+     */
+    private void closingPump(Div body) {
+        Paragraph pump = new Paragraph();
+        pump.setId("close-pump");
+        pump.addClassName("confirm-pump");
+        pump.addClassName("close-pump");
+        live.add(v -> {
+            boolean infusing = pumpInfusing(v.infusion());
+            pump.setVisible(infusing);
+            pump.getElement().setAttribute("data-infusing", String.valueOf(infusing));
+            pump.setText(infusing ? Text.get("confirm.CLOSE.pumpInfusing", Text.decimal(v.infusion().pumpRateMlPerHour()),
+                    Text.decimal(v.infusion().volumeInfusedMl()), Text.clockSeconds(v.asOf())) : "");
+        });
+        body.add(pump);
+    }
+
     /** Closing: a reason before discharge, and one for every rating not done. Returns how to write the reasons. */
     private List<Consumer<StringBuilder>> closing(SessionView v, Div body) {
+        closingPump(body);
         List<Consumer<StringBuilder>> out = new ArrayList<>();
         TextField early = null;
         if (v.state() != SessionState.READY_FOR_DISCHARGE) {

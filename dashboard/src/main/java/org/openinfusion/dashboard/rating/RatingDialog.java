@@ -37,16 +37,16 @@ public final class RatingDialog extends Dialog {
     private final ProgressBar progress = new ProgressBar();
     private final Div itemText = new Div();
     private final Div answers = new Div();
-    private final TextField reason = new TextField("Reason not assessed");
-    private final TextField correctionReason = new TextField("Reason for the correction");
+    private final TextField reason = new TextField(Text.get("rating.reasonNotAssessed"));
+    private final TextField correctionReason = new TextField(Text.get("rating.correctionReason"));
     private final Span error = new Span();
     private final Div placeholderNote = new Div();
     private final Span raterLine = new Span();
     private final Div anchorNote = new Div();
-    private final Button submit = new Button("Submit");
+    private final Button submit = new Button(Text.get("rating.submit"));
     /** Disabled where they would do nothing: Previous on the first item, Next on the last. */
-    private final Button prev = new Button("< Previous", e -> move(-1));
-    private final Button next = new Button("Next >", e -> move(1));
+    private final Button prev = new Button(Text.get("rating.previous"), e -> move(-1));
+    private final Button next = new Button(Text.get("rating.next"), e -> move(1));
 
     public RatingDialog(RatingDraft draft, InstrumentCatalog catalog, String title, Rater rater) {
         this.draft = draft;
@@ -54,13 +54,13 @@ public final class RatingDialog extends Dialog {
         this.rater = rater;
         setId("rating-dialog");
         addClassName("rating-dialog");
-        setHeaderTitle(title + (draft.isCorrection() ? " (correction)" : ""));
+        setHeaderTitle(draft.isCorrection() ? Text.get("rating.titleCorrection", title) : title);
         setCloseOnOutsideClick(false);
         itemText.addClassName("rating-item");
         itemText.setId("rating-item");
         answers.addClassName("rating-answers");
         progressText.setId("rating-progress");
-        progress.getElement().setAttribute("aria-label", "Items answered");
+        progress.getElement().setAttribute("aria-label", Text.get("rating.progressLabel"));
         error.addClassName("rating-error");
         error.setId("rating-error");
         reason.setId("rating-reason");
@@ -79,7 +79,7 @@ public final class RatingDialog extends Dialog {
         submit.setId("rating-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(Text.get("rating.cancel"), e -> close());
         cancel.setId("rating-cancel");
         getFooter().add(cancel, prev, next, submit);
         keys();
@@ -87,7 +87,7 @@ public final class RatingDialog extends Dialog {
     }
 
     private Div notAssessedRow() {
-        Button na = new Button("Not assessed", e -> notAssessed());
+        Button na = new Button(Text.get("rating.notAssessed"), e -> notAssessed());
         na.setId("rating-not-assessed");
         Div row = new Div(reason, na);
         row.addClassName("rating-na");
@@ -129,7 +129,7 @@ public final class RatingDialog extends Dialog {
             reason.clear();
             error.setText("");
         } catch (IllegalArgumentException e) {
-            error.setText("Give the reason the item was not assessed.");
+            error.setText(Text.get("rating.reasonNeeded"));
         }
         render();
     }
@@ -172,7 +172,7 @@ public final class RatingDialog extends Dialog {
     /** A 100 mm line for a wide scale (VAS 0-100): anchors at its ends, the value in mm beside it. */
     private Div vasLine(Item item) {
         OptionalInt now = draft.answer() instanceof Answer.Scored sc ? OptionalInt.of(sc.value()) : OptionalInt.empty();
-        Span value = new Span(now.isPresent() ? now.getAsInt() + " mm" : Text.get("rating.vasUnset"));
+        Span value = new Span(now.isPresent() ? Text.get("rating.mm", now.getAsInt()) : Text.get("rating.vasUnset"));
         value.setId("vas-value");
         value.addClassName("vas-value");
         // until the line is touched the span holds how to answer: styled as a hint, not as the value
@@ -181,7 +181,7 @@ public final class RatingDialog extends Dialog {
             try {
                 draft.set(v);
                 error.setText("");
-                value.setText(v + " mm");
+                value.setText(Text.get("rating.mm", v));
                 value.getElement().setAttribute("data-unset", "false");
                 progressText.setText(progressLine());
                 progress.setValue((double) draft.answered() / draft.size());
@@ -217,7 +217,7 @@ public final class RatingDialog extends Dialog {
     }
 
     private String progressLine() {
-        return "Item " + (draft.index() + 1) + " of " + draft.size() + "  (" + draft.answered() + " answered)";
+        return Text.get("rating.progress", draft.index() + 1, draft.size(), draft.answered());
     }
 
     private void submit() {
@@ -236,10 +236,10 @@ public final class RatingDialog extends Dialog {
     private void showTotal(String summary) {
         removeAll();
         getFooter().removeAll();
-        Span total = new Span("Recorded. " + summary);
+        Span total = new Span(Text.get("rating.recorded", summary));
         total.setId("rating-result");
         total.addClassName("rating-result");
-        Button done = new Button("Done", e -> close());
+        Button done = new Button(Text.get("rating.done"), e -> close());
         done.setId("rating-done");
         add(total);
         getFooter().add(done);

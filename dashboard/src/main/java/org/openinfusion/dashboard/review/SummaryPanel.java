@@ -34,10 +34,13 @@ final class SummaryPanel extends Div {
                         s.alarmsRaised() + " / " + s.adverseEvents() + " / " + s.deviations()));
     }
 
-    /** e.g. "CADSS total 24 at T+40 min": the form, its total and the time point as staff name it. */
+    /**
+     * e.g. "CADSS total 24 at T+40 min": the form, its total and the time point as staff name it. The peak is the highest
+     * after the infusion start (the station never takes the baseline for it): without one, it says so.
+     */
     static String peak(Summary s) {
         if (s.peakDissociation() == null) {
-            return "-";
+            return Text.get("review.peakNone");
         }
         String form = s.peakDissociationForm() == null ? Text.get("review.peakNoForm") : s.peakDissociationForm();
         return s.peakDissociationTimePoint() == null ? Text.get("review.peak", form, s.peakDissociation())

@@ -714,6 +714,39 @@ class BedViewTest {
     }
 
     @Test
+    void closingWhileThePumpInfusesWarnsWithItsRateAndVolumeAndTheRecordKeepsTheInfusionsStateAtTheClose() {
+        infusingWithThePumpRunning();
+        Instant now = Instant.now();
+        station.vertx.eventBus().publish(Addresses.NUMERIC, new NumericSample(new DeviceRef("bed-01", "pump"), Stream.PUMP_RATE, 52.5, now, now, 33));
+        pumpVolume(20.3);
+        click("step-close");
+        KaribuStation.until(() -> _get(Component.class, s -> s.withId("close-pump")).isVisible());
+        assertTrue(text("close-pump").matches("The pump is still infusing: 52\\.5 mL/h, 20\\.3 mL infused, as it reported at \\d\\d:\\d\\d:\\d\\d\\. "
+                + "Closing does not stop the pump, and the station stops following it: stop it at the pump first\\. "
+                + "The record keeps the pump's state at the close\\."), text("close-pump"));
+        assertEquals("true", _get(Component.class, s -> s.withId("close-pump")).getElement().getAttribute("data-infusing"));
+        _get(TextField.class, s -> s.withId("close-reason")).setValue("participant withdrew");
+        fillCloseReasons();
+        confirmClose();
+        KaribuStation.until(() -> station.audit.stream().anyMatch(a -> a.type().equals("infusion.running_at_close")));
+        String recorded = String.valueOf(station.audit.stream().filter(a -> a.type().equals("infusion.running_at_close")).findFirst().orElseThrow().payload());
+        assertTrue(recorded.contains("52.5") && recorded.contains("20.3") && recorded.contains("reportedAt"), recorded);
+    }
+
+    @Test
+    void closingWithThePumpNotInfusingSaysNothingOfThePumpAndRecordsNoRunningInfusion() {
+        infusingWithThePumpRunning();
+        pumpState("stopped");
+        KaribuStation.until(() -> text("inf-pump").startsWith("Stopped"));
+        click("step-close");
+        assertTrue(_find(Component.class, s -> s.withId("close-pump")).isEmpty(), "no pump line: Karibu finds only what is shown");
+        _get(TextField.class, s -> s.withId("close-reason")).setValue("participant withdrew");
+        fillCloseReasons();
+        confirmClose();
+        assertTrue(station.audit.stream().noneMatch(a -> a.type().equals("infusion.running_at_close")));
+    }
+
+    @Test
     void theStartOverrideSaysWhichCheckHasClearedSinceTheLastTry() {
         startSession("ketamine-naltrexone-crossover");
         walk("step-baseline", "step-pretreatment");
@@ -824,7 +857,8 @@ class BedViewTest {
         confirmStart();
         KaribuStation.until(() -> !_find(TextField.class, s -> s.withId("start-override-reason")).isEmpty());
         assertEquals(2, _get(UnorderedList.class, s -> s.withId("start-override-gates")).getChildren().count(), text("start-override-why"));
-        assertTrue(text("start-override-gate-pretreatment-lead").matches("Study capsule \\(naltrexone or placebo\\) was given \\d+ min ago; "
+        // given under a minute ago: "just now", never "0 min ago"
+        assertTrue(text("start-override-gate-pretreatment-lead").matches("Study capsule \\(naltrexone or placebo\\) was given just now; "
                 + "the protocol starts the infusion 45 min after it \\(\\d+ min to go\\)\\."), text("start-override-gate-pretreatment-lead"));
         assertEquals("No blood pressure has been taken before dosing in this session.", text("start-override-gate-no-pre-dose-nibp"));
         // each rule's source is folded beneath its line, never in the line
@@ -968,7 +1002,10 @@ class BedViewTest {
         assertEquals("step", first.getElement().getAttribute("aria-current"));
         assertEquals(1, toRate.stream().filter(c -> "true".equals(c.getElement().getAttribute("data-next"))).count(), "one next time point");
         // the time points after the infusion start have no time yet and say why, in words
-        assertTrue(toRate.get(1).getElement().getTextRecursively().endsWith("Waiting for its start"), toRate.get(1).getElement().getTextRecursively());
+        // ... and say what each waits for: the infusion start, or the end of the infusion (never "Waiting for its start")
+        assertTrue(toRate.get(1).getElement().getTextRecursively().endsWith("Waiting for the infusion start"), toRate.get(1).getElement().getTextRecursively());
+        Component end = toRate.stream().filter(c -> c.getElement().getTextRecursively().startsWith("End of infusion")).findFirst().orElseThrow();
+        assertTrue(end.getElement().getTextRecursively().endsWith("Waiting for the end of the infusion"), end.getElement().getTextRecursively());
         // the overview card's next rating names the same forms: not the VAS already recorded
         UI.getCurrent().navigate("");
         KaribuStation.until(() -> !_find(Component.class, s -> s.withId("bed-01-next")).isEmpty() && text("bed-01-next").contains("Baseline"));

@@ -9,8 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.TextField;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,5 +120,29 @@ class RatingDialogTest {
         }
         assertTrue(text("rating-progress").startsWith("Item 23 of 23"), text("rating-progress"));
         assertFalse(next.isEnabled(), "nothing after the last item");
+    }
+
+    @Test
+    void theFormsOwnWordsComeFromTheTranslationBundleNotFromTheCode() throws IOException {
+        // a label, button, title or message written as an English literal in the dialog's code
+        String source = Files.readString(Path.of("src/main/java/org/openinfusion/dashboard/rating/RatingDialog.java"));
+        Matcher m = Pattern.compile("new (Button|TextField|Span)\\(\"|setText\\(\"[^\"]|\" \\(correction\\)\"|\"aria-label\", \"|\" mm\"")
+                .matcher(source);
+        List<String> literal = new ArrayList<>();
+        while (m.find()) {
+            literal.add(source.substring(m.start(), Math.min(source.length(), m.end() + 30)));
+        }
+        assertEquals(List.of(), literal);
+        // the same words as before, from messages.properties
+        open("cadss");
+        assertEquals("Submit", _get(Button.class, s -> s.withId("rating-submit")).getText());
+        assertEquals("< Previous", _get(Button.class, s -> s.withId("rating-prev")).getText());
+        assertEquals("Next >", _get(Button.class, s -> s.withId("rating-next")).getText());
+        assertEquals("Cancel", _get(Button.class, s -> s.withId("rating-cancel")).getText());
+        assertEquals("Not assessed", _get(Button.class, s -> s.withId("rating-not-assessed")).getText());
+        assertEquals("Reason not assessed", _get(TextField.class, s -> s.withId("rating-reason")).getLabel());
+        assertEquals("Item 1 of 23  (0 answered)", text("rating-progress"));
+        _get(Button.class, s -> s.withId("rating-not-assessed")).click();
+        assertEquals("Give the reason the item was not assessed.", text("rating-error"));
     }
 }

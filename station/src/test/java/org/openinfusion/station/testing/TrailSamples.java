@@ -81,6 +81,7 @@ public final class TrailSamples {
         all.add(new TrailEvent.InfusionChanged(new InfusionEvent.Started(AT, 60)));
         all.add(new TrailEvent.InfusionChanged(new InfusionEvent.Paused(AT, 12.5, 1)));
         all.add(new TrailEvent.InfusionChanged(new InfusionEvent.FinalVolume(AT, 4.5, 4.4)));
+        all.add(new TrailEvent.InfusionChanged(new InfusionEvent.RunningAtClose(AT, 52.5, 20.3, AT.minusSeconds(3))));
         for (InfusionEvent.DeviationKind k : InfusionEvent.DeviationKind.values()) {
             all.add(new TrailEvent.InfusionChanged(new InfusionEvent.Deviation(AT, k, 30, 40, "volume 30.0 mL, plan 40.0 mL")));
         }

@@ -63,6 +63,11 @@ final class BedsideCodec {
                 p.put("volumeInfusedMl", f.volumeInfusedMl());
                 p.put("atEndMl", f.atEndMl());
             }
+            case InfusionEvent.RunningAtClose c -> {
+                p.put("rateMlPerHour", c.rateMlPerHour());
+                p.put("volumeInfusedMl", c.volumeInfusedMl());
+                p.put("reportedAt", c.reportedAt().toString());
+            }
             case InfusionEvent.Deviation d -> {
                 p.put("kind", d.kind().name());
                 p.put("actual", d.actual());
@@ -148,6 +153,8 @@ final class BedsideCodec {
             case "completed" -> new InfusionEvent.Completed(at, p.decimal("volumeInfusedMl"), p.seconds("infusingSeconds"),
                     p.whole("pauses"), p.seconds("pausedSeconds"));
             case "final_volume" -> new InfusionEvent.FinalVolume(at, p.decimal("volumeInfusedMl"), p.decimal("atEndMl"));
+            case "running_at_close" -> new InfusionEvent.RunningAtClose(at, p.decimal("rateMlPerHour"), p.decimal("volumeInfusedMl"),
+                    p.instant("reportedAt"));
             case "deviation" -> new InfusionEvent.Deviation(at, InfusionEvent.DeviationKind.valueOf(p.required("kind")),
                     p.decimal("actual"), p.decimal("expected"), p.text("detail"));
             default -> null;

@@ -110,6 +110,17 @@ public final class InfusionClock {
         }
     }
 
+    /**
+     * The session closes at {@code at}: when the pump's last report said it was infusing (never stopped, or ended by staff
+     * and not yet stopped at the pump), the infusion's state at the close as that report gave it; else nothing.
+     */
+    public List<InfusionEvent> closing(Instant at) {
+        if (last == null || !last.infusing()) {
+            return List.of();
+        }
+        return List.of(new InfusionEvent.RunningAtClose(at, last.rateMlPerHour(), last.volumeInfusedMl(), last.time()));
+    }
+
     /** Ends the infusion at the nurse's word (e.g. the pump is not connected). */
     public List<InfusionEvent> endNow(Instant at) {
         List<InfusionEvent> out = new ArrayList<>();

@@ -29,6 +29,15 @@ public sealed interface InfusionEvent {
     record FinalVolume(Instant at, double volumeInfusedMl, double atEndMl) implements InfusionEvent {
     }
 
+    /**
+     * The session was closed while the pump's last report said it was infusing. The station never commands the pump and
+     * stops following it at the close, so the pump's stop is never recorded: this records the infusion's state at the
+     * close as its source reported it, the pump's last report ({@code reportedAt}, on the station's clock), with its
+     * rate and volume infused. Exposure is reconstructed knowing that the pump ran on from there.
+     */
+    record RunningAtClose(Instant at, double rateMlPerHour, double volumeInfusedMl, Instant reportedAt) implements InfusionEvent {
+    }
+
     /** A departure from the dose plan, with the figures that show it. */
     record Deviation(Instant at, DeviationKind kind, double actual, double expected, String detail) implements InfusionEvent {
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.openinfusion.station.clinical.dose.DoseCalculator;
 import org.openinfusion.station.clinical.dose.DosePlan;
 import org.openinfusion.station.clinical.dose.SubjectMeasures;
@@ -18,7 +19,9 @@ import org.openinfusion.station.clinical.history.RatingEntry;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.BucketExtremes;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
+import org.openinfusion.station.clinical.protocol.Anchor;
 import org.openinfusion.station.clinical.protocol.Protocol;
+import org.openinfusion.station.clinical.protocol.ScheduleEntry;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
 import org.openinfusion.station.clinical.rating.Correction;
@@ -156,9 +159,16 @@ public final class SessionRecords {
         List<SessionRecord.RatingRecord> ratings = ratings(s);
         SessionListing listing = titled(s.listing());
         return new SessionRecord(listing, s.weightKg(), s.kitId(), plan(s), s.infusionStart(), s.closedAt(),
-                Summaries.of(s, ratings, byStream, instruments), trends, new Timeline(instruments, listing.protocolTitle()).of(s.history()), ratings,
+                Summaries.of(s, ratings, byStream, instruments, preDose(s)), trends, new Timeline(instruments, listing.protocolTitle()).of(s.history()), ratings,
                 s.signatures(), amendments(s), storeProblem, s.last().seq(),
                 protocols.get(s.protocolId(), s.protocolVersion()).map(Protocol::adverseEventTerms).orElse(List.of()));
+    }
+
+    /** The protocol's pre-dose (baseline) time points: timed from the session start or the pretreatment. */
+    private Set<String> preDose(SessionEntries s) {
+        return protocols.get(s.protocolId(), s.protocolVersion()).map(p -> p.schedule().stream()
+                .filter(e -> e.anchor() == Anchor.SESSION_START || e.anchor() == Anchor.PRETREATMENT).map(ScheduleEntry::id)
+                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
     /** A list row with its protocol file's title (the row as it was when this station has no file for that version). */

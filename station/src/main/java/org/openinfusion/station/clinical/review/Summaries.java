@@ -28,9 +28,13 @@ import org.openinfusion.station.domain.Stream;
  *   <li>Blood pressure: a cuff reading is a stored systolic and diastolic value with the same device time.
  *   Pre-dose: the last reading at or before the infusion start; at 40 minutes: the reading nearest to start + 40 min,
  *   within {@link #NEAR} either side; at the end: the reading nearest to the end of infusion, within {@link #NEAR}.</li>
- *   <li>Peak dissociation: the highest total of the effective (not superseded) CADSS ratings of the full form; only
- *   when there is none, of a short form (named in {@code peakDissociationForm}: "CADSS" or e.g. "CADSS-6"). Ties
- *   go to the earlier rating.</li>
+ *   <li>Peak dissociation: the highest total of the effective (not superseded) CADSS ratings of the full form taken
+ *   after the infusion start (clinical.md: CADSS peaks at the end of the infusion; the baseline is the reference it
+ *   rises from, never the peak); only when there is none, of a short form (named in {@code peakDissociationForm}:
+ *   "CADSS" or e.g. "CADSS-6"). A rating counts when it was finished at or after the infusion start at a time point that
+ *   is not a pre-dose one ({@code preDose}: the protocol's time points timed from the session start or the
+ *   pretreatment), so a baseline rated late is still no peak. None after the start (no infusion, or only baseline
+ *   ratings): no peak. Ties go to the earlier rating.</li>
  *   <li>Lowest sedation: the lowest effective MOAA/S score.</li>
  *   <li>Minutes monitored: from the first to the last stored vital sign (HR, SpO2, EtCO2, RR, NIBP) in the session;
  *   without stored vitals (store down, or none recorded) from creation to close; null while open.</li>
@@ -47,8 +51,9 @@ final class Summaries {
     private Summaries() {
     }
 
+    /** @param preDose the protocol's pre-dose (baseline) time points, whose ratings are never a peak */
     static SessionRecord.Summary of(SessionEntries s, List<RatingRecord> ratings, Map<Stream, List<StoredValue>> values,
-                                    InstrumentCatalog instruments) {
+                                    InstrumentCatalog instruments, Set<String> preDose) {
         List<BloodPressure> cuff = readings(values);
         Instant start = s.infusionStart();
         Instant end = s.when(SessionEvent.InfusionCompleted.class);
@@ -60,7 +65,8 @@ final class Summaries {
         // Only complete ratings in effect: a total of the items that were assessed is not a total of the scale.
         List<RatingRecord> effective = ratings.stream().filter(r -> r.supersededBy() == null && r.total() != null
                 && r.items().stream().allMatch(i -> i.value() != null)).toList();
-        List<RatingRecord> cadss = effective.stream().filter(r -> r.instrumentId().equals("cadss")).toList();
+        List<RatingRecord> cadss = effective.stream().filter(r -> r.instrumentId().equals("cadss"))
+                .filter(r -> start != null && !r.finishedAt().isBefore(start) && !preDose.contains(r.timePoint())).toList();
         List<RatingRecord> full = cadss.stream().filter(r -> r.form().equals("cadss")).toList();
         Optional<RatingRecord> peak = (full.isEmpty() ? cadss : full).stream()
                 .max(Comparator.comparingInt(RatingRecord::total).thenComparing(RatingRecord::finishedAt, Comparator.reverseOrder()));

@@ -217,8 +217,12 @@ final class Timeline {
             case InfusionEvent.Deviation d -> null;
             case InfusionEvent.FinalVolume f -> StopVolume.ml(f.volumeInfusedMl()) + " mL by the pump's count after it stopped ("
                     + StopVolume.ml(f.atEndMl()) + " mL when the end was recorded)";
+            case InfusionEvent.RunningAtClose c -> "infusing at " + number(c.rateMlPerHour()) + " mL/h, " + number(c.volumeInfusedMl())
+                    + " mL infused, as the pump last reported " + ago(Duration.between(c.reportedAt(), c.at()))
+                    + "; the station does not stop the pump and stops following it at the close: its stop is not in this record";
         };
         String title = e instanceof InfusionEvent.FinalVolume ? "Pump stopped after the end"
+                : e instanceof InfusionEvent.RunningAtClose ? "Closed while the pump was infusing"
                 : e instanceof InfusionEvent.Completed && stoppedEarly ? "Pump stopped early" : "Pump " + lower(e.getClass().getSimpleName());
         return ev(r, Category.INFUSION, title, detail);
     }
@@ -344,6 +348,12 @@ final class Timeline {
         };
         String unit = s.unit().replace("mm[Hg]", "mmHg");
         return name + " " + Math.round(value) + (unit.isEmpty() ? "" : unit.equals("%") ? " %" : " " + unit);
+    }
+
+    /** How long before the close the pump's last report came: "at the close", "4 s before the close", "2 min before the close". */
+    private static String ago(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s == 0 ? "at the close" : s < 120 ? s + " s before the close" : s / 60 + " min before the close";
     }
 
     private static String number(double v) {

@@ -221,7 +221,7 @@ public final class RatingSchedule {
     public List<Prompt> prompts(Map<Anchor, Instant> anchors) {
         return entries.stream().map(e -> new Prompt(e.id(), e.instruments(), due(e, anchors), states.get(e.id()),
                 Optional.ofNullable(overdueAt.get(e.id())).filter(t -> states.get(e.id()) == PromptState.OVERDUE),
-                Optional.ofNullable(notDue.get(e.id())))).toList();
+                Optional.ofNullable(notDue.get(e.id())), due(e, anchors).isEmpty() ? Optional.of(e.anchor()) : Optional.<Anchor>empty())).toList();
     }
 
     public PromptState state(String timePointId) {

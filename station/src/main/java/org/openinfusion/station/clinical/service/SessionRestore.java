@@ -112,6 +112,7 @@ final class SessionRestore {
                 case InfusionEvent.Completed c -> new PumpReading(c.at(), "completed", 0, c.volumeInfusedMl());
                 case InfusionEvent.Deviation d -> null;
                 case InfusionEvent.FinalVolume f -> null;
+                case InfusionEvent.RunningAtClose c -> null;
             });
         }
     }

@@ -26,7 +26,8 @@ public record PretreatmentLead(Pretreatment pretreatment, Instant givenAt) {
         String lead = pretreatment.beforeInfusion().toMinutes() + " min";
         return new Timer(elapsed, reached ? Duration.ZERO : remaining, reached, reached
                 ? lead + " since " + pretreatment.label() + ": rate the baseline, then start the infusion"
-                : pretreatment.label() + " given " + elapsed.toMinutes() + " min ago; the infusion starts after " + lead
+                : pretreatment.label() + " given " + (elapsed.toMinutes() < 1 ? "just now" : elapsed.toMinutes() + " min ago")
+                + "; the infusion starts after " + lead
                 + " (" + minutesUp(remaining) + " min to go)");
     }
 

@@ -52,6 +52,10 @@ public final class SessionRuntime {
         if (e instanceof SessionEvent.InfusionStarted || e instanceof SessionEvent.Closed) {
             o = o.plus(Outcome.ofAlarms(alarms.technical(TechnicalAlarmId.of(PUMP_EARLY), false, AlarmPriority.HIGH, "", e.at())));
         }
+        if (e instanceof SessionEvent.Closed) {
+            // the station stops following the pump here: a pump still infusing is recorded so, from its last report
+            o = o.plus(Outcome.ofInfusion(clock.closing(e.at())));
+        }
         if (e instanceof SessionEvent.InfusionCompleted && !clock.completed()) {
             o = o.plus(Outcome.ofInfusion(clock.endNow(e.at())));
         }

@@ -118,4 +118,23 @@ class InfusionClockTest {
         assertEquals(List.of(), clock.accept(new PumpReading(T0, "standby", 0, 0)));
         assertEquals(Duration.ZERO, clock.infusingTime());
     }
+
+    @Test
+    void aCloseWhileThePumpInfusesGivesTheInfusionsStateFromThePumpsLastReportAndNothingOnceItStopped() {
+        InfusionClock clock = new InfusionClock(PLAN);
+        assertEquals(List.of(), clock.closing(T0), "no pump report: nothing to say");
+        clock.accept(new PumpReading(T0, "infusing", 150, 0));
+        clock.accept(new PumpReading(T0.plusSeconds(600), "infusing", 150, 25));
+        assertEquals(List.of(new InfusionEvent.RunningAtClose(T0.plusSeconds(603), 150, 25, T0.plusSeconds(600))), clock.closing(T0.plusSeconds(603)));
+        // ended by staff while the pump ran on: still infusing at the close
+        clock.endNow(T0.plusSeconds(601));
+        clock.accept(new PumpReading(T0.plusSeconds(602), "infusing", 150, 25.1));
+        assertEquals(List.of(new InfusionEvent.RunningAtClose(T0.plusSeconds(603), 150, 25.1, T0.plusSeconds(602))), clock.closing(T0.plusSeconds(603)));
+        clock.accept(new PumpReading(T0.plusSeconds(604), "stopped", 0, 25.2));
+        assertEquals(List.of(), clock.closing(T0.plusSeconds(605)), "stopped at the pump: nothing running at the close");
+        InfusionClock paused = new InfusionClock(PLAN);
+        paused.accept(new PumpReading(T0, "infusing", 150, 0));
+        paused.accept(new PumpReading(T0.plusSeconds(60), "paused", 0, 2.5));
+        assertEquals(List.of(), paused.closing(T0.plusSeconds(61)), "paused: not infusing");
+    }
 }

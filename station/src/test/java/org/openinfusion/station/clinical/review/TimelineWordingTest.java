@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openinfusion.station.clinical.alarm.AlarmEvent;
 import org.openinfusion.station.clinical.history.SessionHistory;
 import org.openinfusion.station.clinical.history.TrailEvent;
+import org.openinfusion.station.clinical.infusion.InfusionEvent;
 import org.openinfusion.station.clinical.protocol.AlarmPriority;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
 import org.openinfusion.station.clinical.rating.Answer;
@@ -173,5 +175,16 @@ class TimelineWordingTest {
         assertEquals(List.of("Monitor 2 disconnected", "Acknowledged: Monitor silent", "Pump: battery low"), titles,
                 "two monitors in the session: the second by the order of their ids is numbered");
         assertTrue(titles.stream().noneMatch(t -> t.contains("spare") || t.contains("s5-7") || t.contains("asena")), titles.toString());
+    }
+
+    @Test
+    void aCloseWhileThePumpInfusedSaysSoWithThePumpsFiguresAndItsSource() {
+        Instant at = Instant.parse("2026-11-22T10:00:00Z");
+        TimelineEvent e = timeline(List.of(TrailSamples.everyKind().getFirst(), new TrailEvent.InfusionChanged(
+                new InfusionEvent.RunningAtClose(at, 52.5, 20.3, at.minusSeconds(4))))).stream()
+                .filter(x -> x.category() == Category.INFUSION).findFirst().orElseThrow();
+        assertEquals("Closed while the pump was infusing", e.title());
+        assertEquals("infusing at 52.5 mL/h, 20.3 mL infused, as the pump last reported 4 s before the close; the station does not stop"
+                + " the pump and stops following it at the close: its stop is not in this record", e.detail());
     }
 }

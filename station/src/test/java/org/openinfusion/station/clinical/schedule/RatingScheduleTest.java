@@ -27,6 +27,14 @@ class RatingScheduleTest {
     }
 
     @Test
+    void aTimePointWithoutATimeYetSaysWhatItWaitsForAndNoLongerOnceTimed() {
+        RatingSchedule s = new RatingSchedule(List.of(EOI));
+        s.advance(END.minusSeconds(600), Map.of(), Set.of());
+        assertEquals(Optional.of(Anchor.INFUSION_END), s.prompts(Map.of()).getFirst().waitingFor());
+        assertEquals(Optional.empty(), s.prompts(ANCHORS).getFirst().waitingFor());
+    }
+
+    @Test
     void becomesDueExactlyWhenTheWindowOpens() {
         RatingSchedule s = new RatingSchedule(List.of(EOI));
         s.advance(END.minusSeconds(301), ANCHORS, Set.of());

@@ -151,4 +151,62 @@ class SessionServiceTest {
         assertEquals(1, service.acknowledge("bed-01", "LIMIT:hr:lo50:hi120", "nurse-1").alarms().size());
         assertEquals("nurse-1", audit.getLast().actor());
     }
+
+    @Test
+    void closingWhileThePumpInfusesRecordsTheInfusionsStateAtTheCloseFromThePumpsLastReport() {
+        Session s = service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-7");
+        service.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse-1"));
+        clock.advance(Duration.ofSeconds(60));
+        pumpSecond("infusing", 69.2, 0);
+        clock.advance(Duration.ofMinutes(10));
+        pumpSecond("infusing", 69.2, 11.5);
+        Instant reported = clock.instant();
+        clock.advance(Duration.ofSeconds(4));
+        service.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse-1", "participant withdrew"));
+
+        List<Entry> atClose = audit.stream().filter(e -> e.type().equals("infusion.running_at_close")).toList();
+        assertEquals(1, atClose.size(), audit.stream().map(Entry::type).toList().toString());
+        Entry e = atClose.getFirst();
+        assertEquals(s.id(), e.session());
+        assertEquals(clock.instant().toString(), e.payload().get("at"));
+        assertEquals(69.2, ((Number) e.payload().get("rateMlPerHour")).doubleValue(), 1e-9);
+        assertEquals(11.5, ((Number) e.payload().get("volumeInfusedMl")).doubleValue(), 1e-9);
+        assertEquals(reported.toString(), e.payload().get("reportedAt"), "its source: the pump's last report, and when");
+        // recorded with the close itself: the closed session follows the pump no more
+        int closed = audit.stream().map(Entry::type).toList().indexOf("session.closed");
+        assertTrue(closed >= 0 && audit.indexOf(e) > closed, "with the close");
+        clock.advance(Duration.ofSeconds(30));
+        int written = audit.size();
+        pumpSecond("stopped", 0, 12.1);
+        assertEquals(written, audit.size(), "nothing is written to a closed session");
+    }
+
+    @Test
+    void closingAfterThePumpStoppedRecordsNoRunningInfusion() {
+        service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-7");
+        service.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse-1"));
+        clock.advance(Duration.ofSeconds(60));
+        pumpSecond("infusing", 69.2, 0);
+        clock.advance(Duration.ofMinutes(10));
+        pumpSecond("stopped", 0, 11.5);
+        service.command("bed-01", new SessionEvent.InfusionCompleted(clock.instant(), "nurse-1", 11.5));
+        service.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse-1", "participant withdrew"));
+        assertTrue(audit.stream().noneMatch(e -> e.type().equals("infusion.running_at_close")), audit.stream().map(Entry::type).toList().toString());
+    }
+
+    @Test
+    void endingTheInfusionWhileThePumpRunsOnThenClosingRecordsThePumpStillInfusing() {
+        service.create("nurse-1", "bed-01", "ketamine-midazolam-active-placebo", "KET-101", SubjectMeasures.weight(80), "KIT-7");
+        service.command("bed-01", new SessionEvent.BaselineStarted(clock.instant(), "nurse-1"));
+        clock.advance(Duration.ofSeconds(60));
+        pumpSecond("infusing", 69.2, 0);
+        clock.advance(Duration.ofMinutes(10));
+        pumpSecond("infusing", 69.2, 11.5);
+        service.command("bed-01", new SessionEvent.InfusionCompleted(clock.instant(), "nurse-1", 11.5));
+        clock.advance(Duration.ofSeconds(2));
+        pumpSecond("infusing", 69.2, 11.6); // not stopped at the pump
+        service.command("bed-01", new SessionEvent.Closed(clock.instant(), "nurse-1", "participant left"));
+        Entry e = audit.stream().filter(x -> x.type().equals("infusion.running_at_close")).findFirst().orElseThrow();
+        assertEquals(11.6, ((Number) e.payload().get("volumeInfusedMl")).doubleValue(), 1e-9);
+    }
 }

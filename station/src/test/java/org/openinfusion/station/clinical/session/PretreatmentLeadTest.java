@@ -25,6 +25,14 @@ class PretreatmentLeadTest {
     }
 
     @Test
+    void aCapsuleGivenUnderAMinuteAgoWasGivenJustNowNeverZeroMinutesAgo() {
+        assertEquals("Study capsule (naltrexone or placebo) given just now; the infusion starts after 45 min (45 min to go)",
+                LEAD.timer(CAPSULE.plusSeconds(20)).prompt());
+        assertEquals("Study capsule (naltrexone or placebo) given 1 min ago; the infusion starts after 45 min (44 min to go)",
+                LEAD.timer(CAPSULE.plusSeconds(60)).prompt());
+    }
+
+    @Test
     void whenTheLeadIsReachedItPromptsForTheBaselineAndTheStart() {
         var t = LEAD.timer(CAPSULE.plus(Duration.ofMinutes(45)));
         assertTrue(t.reached());
