@@ -415,8 +415,9 @@ public final class ReviewBenchmark {
             frames.add(String.format(Locale.ROOT, "open %d (at %s, timeline %,d ms): %s long frames, %s ms (%s ms blocking), scripts %s ms, "
                     + "style and layout %s ms; scripts by file: %s", i + 1, openedAt, pageTimeline.getLast(), f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5)));
             long origin = Math.round(((Number) browser.executeScript("return performance.timeOrigin")).doubleValue());
-            busLines.add(String.format(Locale.ROOT, "open %d (page load at %s): init answered %,d, navigation answered %,d, element %,d, data %,d, drawn %,d ms; "
-                            + "station: %s", i + 1, CLOCK.format(Instant.ofEpochMilli(origin)), pageSplit.get("initEnd").getLast(), pageSplit.get("navEnd").getLast(),
+            busLines.add(String.format(Locale.ROOT, "open %d (page load at %s): init sent %,d, its first byte %,d, answered %,d, navigation answered %,d, "
+                            + "element %,d, data %,d, drawn %,d ms; station: %s", i + 1, CLOCK.format(Instant.ofEpochMilli(origin)), pageSplit.get("initSent").getLast(),
+                    pageSplit.get("initFirstByte").getLast(), pageSplit.get("initEnd").getLast(), pageSplit.get("navEnd").getLast(),
                     pageElement.getLast(), pageData.getLast(), pageTimeline.getLast(), bus.open(origin, origin + pageTimeline.getLast())));
             // the page finishes showing its record (the events list and the ratings join it after the drawn timeline)
             // before the next open, as a physician's page does before another record is opened: its last requests would

@@ -9,6 +9,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * for a free thread in the order they came. Waveform windows are read on a thread of their own
  * ({@code station-review-waveform}, one window at a time, answered in the order asked), so that the windows a record
  * page asks ahead never hold up the next page's list or record. Every request is admitted by the {@link BusGuard}
- * first (401 signed out, 403 wrong role) on the review worker; failures carry the {@link ReviewException} code and message. Logs name
- * addresses and codes, never a subject.
+ * first (401 signed out, 403 wrong role) on the review worker, and an empty one is refused (400); failures carry the
+ * {@link ReviewException} code and message. Logs name addresses and codes, never a subject.
  */
 public final class ReviewVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewVerticle.class);
@@ -113,11 +114,7 @@ public final class ReviewVerticle extends VerticleBase {
      */
     private <T> void offload(Message<T> m, Permission permission, WorkerExecutor executor, boolean ordered,
                              Function<Principal, Object> work, Consumer<Object> answer) {
-        guard.admit(m, permission).ifPresent(who -> {
-            if (m.body() == null) {
-                fail(m, who, ReviewException.badRequest("Empty review request."));
-                return;
-            }
+        admit(m, permission).ifPresent(who -> {
             executor.executeBlocking(() -> work.apply(who), ordered).onComplete(done -> {
                 if (done.succeeded()) {
                     answer.accept(done.result());
@@ -155,15 +152,26 @@ public final class ReviewVerticle extends VerticleBase {
     }
 
     private <T> void serve(Message<T> m, Permission permission, Function<Principal, Object> work) {
-        guard.admit(m, permission).ifPresent(who -> {
+        admit(m, permission).ifPresent(who -> {
             try {
-                if (m.body() == null) {
-                    throw ReviewException.badRequest("Empty review request.");
-                }
                 m.reply(work.apply(who));
             } catch (RuntimeException e) {
                 fail(m, who, e);
             }
+        });
+    }
+
+    /**
+     * Who asked, when the {@link BusGuard} admits the request and it has a body; otherwise the request has been refused
+     * (by the guard, or here with 400 for an empty one) and nothing is to be done.
+     */
+    private <T> Optional<Principal> admit(Message<T> m, Permission permission) {
+        return guard.admit(m, permission).filter(who -> {
+            if (m.body() == null) {
+                fail(m, who, ReviewException.badRequest("Empty review request."));
+                return false;
+            }
+            return true;
         });
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.testing.SmallDisk;
@@ -28,11 +29,32 @@ class AuditLogTest {
 
     @TempDir
     Path dir;
+    /** The log's file in {@link #dir}. */
+    Path file;
+    /** A 1 MiB disk for the tests that fill it ({@link #onSmallDisk}). */
+    final SmallDisk disk = new SmallDisk(1 << 20);
+
+    @BeforeEach
+    void file() {
+        file = dir.resolve("audit.jsonl");
+    }
+
+    /** An fsync that makes the file durable, then notes what it held at that moment in {@code atSync}. */
+    private AuditLog.Fsync recording(List<String> atSync) {
+        return channel -> {
+            channel.force(true);
+            atSync.add(Files.readString(file));
+        };
+    }
+
+    /** The log opened on {@link #disk} with {@code fsync}. */
+    private AuditLog onSmallDisk(AuditLog.Fsync fsync) throws IOException {
+        return AuditLog.open(file, CLOCK, fsync, disk::open);
+    }
 
     @Test
     void entriesAreChainedFromTheGenesisHashOneLinePerEntry() throws IOException {
         // given a new log
-        Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file, CLOCK)) {
             // when two events are appended
             AuditEntry first = log.append("session.started", "u-17", "S-001", Map.of("subject", "K-042"));
@@ -53,7 +75,6 @@ class AuditLogTest {
     @Test
     void reopeningVerifiesAndContinuesTheChain() throws IOException {
         // given a log with one entry, closed
-        Path file = dir.resolve("audit.jsonl");
         AuditEntry first;
         try (AuditLog log = AuditLog.open(file, CLOCK)) {
             first = log.append("station.started", "station", null, Map.of());
@@ -73,13 +94,8 @@ class AuditLogTest {
     @Test
     void appendReturnsOnlyAfterTheLineIsFsyncedAndGivesItsLineEndOnlyThen() throws IOException {
         // given a log whose fsync records what the file held at that moment
-        Path file = dir.resolve("audit.jsonl");
         List<String> atSync = new ArrayList<>();
-        AuditLog.Fsync recording = channel -> {
-            channel.force(true);
-            atSync.add(Files.readString(file));
-        };
-        try (AuditLog log = AuditLog.open(file, CLOCK, recording)) {
+        try (AuditLog log = AuditLog.open(file, CLOCK, recording(atSync))) {
             // when an entry is appended
             AuditEntry e = log.append("alarm.acknowledged", "u-3", "S-001", Map.of("alarm", "HR_HIGH"));
             // then the complete line was written before the sync, without its line end (readers of whole lines
@@ -99,7 +115,6 @@ class AuditLogTest {
             }
             channel.force(true);
         };
-        Path file = dir.resolve("audit.jsonl");
         List<String> told = new ArrayList<>();
         try (AuditLog log = AuditLog.open(file, CLOCK, failingOnce)) {
             log.onStatusChange((available, reason) -> told.add(available + " " + reason));
@@ -120,13 +135,8 @@ class AuditLogTest {
     @Test
     void entriesAppendedTogetherAreChainedAndMadeDurableByOneFsync() throws IOException {
         // given a log whose fsync records what the file held at that moment, with one entry
-        Path file = dir.resolve("audit.jsonl");
         List<String> atSync = new ArrayList<>();
-        AuditLog.Fsync recording = channel -> {
-            channel.force(true);
-            atSync.add(Files.readString(file));
-        };
-        try (AuditLog log = AuditLog.open(file, CLOCK, recording)) {
+        try (AuditLog log = AuditLog.open(file, CLOCK, recording(atSync))) {
             AuditEntry before = log.append("session.closed", "u-1", "S-001", Map.of());
             atSync.clear();
             // when a correction and its amendment are appended together
@@ -147,9 +157,7 @@ class AuditLogTest {
     @Test
     void entriesAppendedTogetherAreAllOrNothingWhenTheDiskFillsBetweenThem() throws IOException {
         // given a log on a disk with room for the first of two entries appended together but not for the second
-        Path file = dir.resolve("audit.jsonl");
-        SmallDisk disk = new SmallDisk(1 << 20);
-        try (AuditLog log = AuditLog.open(file, CLOCK, channel -> channel.force(true), disk::open)) {
+        try (AuditLog log = onSmallDisk(channel -> channel.force(true))) {
             log.append("session.closed", "u-1", "S-001", Map.of());
             long durable = Files.size(file);
             disk.leaveFree(400);
@@ -169,10 +177,8 @@ class AuditLogTest {
     @Test
     void aFullDiskRefusesEntriesWithoutAByteOfThemAndTheLogReopensWhenSpaceReturns() throws IOException {
         // given a log on a small disk that holds two entries and then fills up
-        Path file = dir.resolve("audit.jsonl");
-        SmallDisk disk = new SmallDisk(1 << 20);
         List<Boolean> told = new ArrayList<>();
-        try (AuditLog log = AuditLog.open(file, CLOCK, channel -> channel.force(true), disk::open)) {
+        try (AuditLog log = onSmallDisk(channel -> channel.force(true))) {
             log.onStatusChange((available, reason) -> told.add(available));
             log.append("session.started", "u-1", "S-001", Map.of());
             log.append("dose.confirmed", "u-2", "S-001", Map.of("mg", 35));
@@ -204,7 +210,6 @@ class AuditLogTest {
     @Test
     void aTailFollowingTheFileNeverSeesAnEntryThatIsLaterUndone() throws IOException {
         // given a review tail following a log whose sync reads the tail before failing once
-        Path file = dir.resolve("audit.jsonl");
         AuditTail tail = new AuditTail(file);
         List<Integer> seenAtFailedSync = new ArrayList<>();
         boolean[] fail = {false};
@@ -236,8 +241,6 @@ class AuditLogTest {
     @Test
     void aLineEndWrittenLateIsKeptWhenTheNextEntryFailsSoTheFollowingTailNeverSeesTheFileShrink() throws Exception {
         // given a small disk that fills right after the first entry's fsync, so its line end cannot be written
-        Path file = dir.resolve("audit.jsonl");
-        SmallDisk disk = new SmallDisk(1 << 20);
         boolean[] fillAtSync = {true};
         AuditLog.Fsync filling = channel -> {
             channel.force(true);
@@ -247,7 +250,7 @@ class AuditLogTest {
             }
         };
         AuditTail tail = new AuditTail(file);
-        try (AuditLog log = AuditLog.open(file, CLOCK, filling, disk::open)) {
+        try (AuditLog log = onSmallDisk(filling)) {
             log.append("session.started", "u-1", "S-001", Map.of());
             assertEquals(0, tail.refresh());
             // when a little room returns: the next append writes the missing line end, then runs out of space
@@ -269,7 +272,6 @@ class AuditLogTest {
     @Test
     void anEntryWhoseLineEndWasLostIsKeptWhenTheFileIsOpened() throws IOException {
         // given a log whose last line end never reached the disk (the entry itself was fsynced)
-        Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file, CLOCK)) {
             log.append("session.started", "u-1", "S-001", Map.of());
             log.append("dose.confirmed", "u-2", "S-001", Map.of());
@@ -289,7 +291,6 @@ class AuditLogTest {
     @Test
     void openRefusesToAppendAfterABrokenChain() throws IOException {
         // given a log whose first payload was edited
-        Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file, CLOCK)) {
             log.append("dose.entered", "u-1", "S-001", Map.of("mg", 35));
             log.append("dose.confirmed", "u-2", "S-001", Map.of());
@@ -305,7 +306,6 @@ class AuditLogTest {
     @Test
     void aLastLineCutShortByACrashIsDiscardedAndRecorded() throws IOException {
         // given a log whose last append was cut short
-        Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file, CLOCK)) {
             log.append("session.started", "u-1", "S-001", Map.of());
         }
@@ -324,7 +324,7 @@ class AuditLogTest {
     @Test
     void aCorrectionIsANewEntryReferencingTheOriginal() throws IOException {
         // given an entry
-        try (AuditLog log = AuditLog.open(dir.resolve("audit.jsonl"), CLOCK)) {
+        try (AuditLog log = AuditLog.open(file, CLOCK)) {
             AuditEntry original = log.append("weight.entered", "u-1", "S-001", Map.of("kg", 70));
             // when it is corrected
             AuditEntry correction = log.appendCorrection(original, "u-2", "typed 70 for 77", Map.of("kg", 77));
@@ -342,7 +342,6 @@ class AuditLogTest {
     @Test
     void concurrentAppendsKeepAValidChain() throws Exception {
         // given one log shared by eight threads
-        Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC());
              ExecutorService pool = Executors.newFixedThreadPool(8)) {
             // when each appends 50 entries
@@ -369,7 +368,6 @@ class AuditLogTest {
     @Test
     void aPayloadThatIsNotPlainJsonIsRefusedBeforeAnythingIsWritten() throws IOException {
         // given a log
-        Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file, CLOCK)) {
             // when a payload holds NaN, or an actor holds a line break
             // then nothing is written

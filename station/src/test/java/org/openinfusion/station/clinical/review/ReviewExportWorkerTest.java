@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.clinical.bus.ReviewVerticle;
 import org.openinfusion.station.clinical.export.ExportFile;
 import org.openinfusion.station.clinical.export.ExportFormat;
-import org.openinfusion.station.testing.ReviewFixture;
+import org.openinfusion.station.testing.GatedReviewStation;
 import org.openinfusion.station.testing.ReviewScenario;
 import org.openinfusion.testing.Eventually;
 
@@ -32,52 +31,46 @@ import org.openinfusion.testing.Eventually;
  * no more than that many exports are written at once, and the waiting ones are written when a thread is free.
  */
 class ReviewExportWorkerTest {
-    private static final Instant WAVE = ReviewFixture.START.plusSeconds(120);
+    private static final Instant WAVE = GatedReviewStation.WAVE;
 
     @TempDir
     Path dir;
-    ReviewFixture fixture;
-    ReviewFixture.ReviewBus bus;
-    final CountDownLatch gate = new CountDownLatch(1);
+    GatedReviewStation station;
 
     @BeforeEach
     void station() throws Exception {
-        fixture = new ReviewFixture(dir);
-        fixture.ecg(WAVE, 10);
-        fixture.scenario.series.waveformGate = gate;
-        bus = fixture.onBus();
+        station = new GatedReviewStation(dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        gate.countDown();
-        fixture.close();
+        station.close();
     }
 
     private Future<Message<ExportFile>> edfExport() {
-        return bus.request(Addresses.REVIEW_EXPORT, new ReviewRequest.Export(fixture.closed, null, ExportFormat.EDF_PLUS, WAVE,
-                WAVE.plusSeconds(10)), 60_000);
+        return station.request(Addresses.REVIEW_EXPORT, new ReviewRequest.Export(station.fixture.closed, null, ExportFormat.EDF_PLUS, WAVE,
+                WAVE.plusSeconds(10)));
     }
 
     private <T> T ask(String address, ReviewRequest request) throws Exception {
-        return await(bus.<T>request(address, request, 60_000)).body();
+        return await(station.<T>request(address, request)).body();
     }
 
     @Test
     void listOpenAndSignAreAnsweredWhileAnExportIsHeldInTheStore() throws Exception {
         Future<Message<ExportFile>> export = edfExport();
-        Eventually.waitUntil(Duration.ofSeconds(30), "the export reads the store", () -> fixture.scenario.series.heldWaveformReads.get() > 0);
+        Eventually.waitUntil(Duration.ofSeconds(30), "the export reads the store", () -> station.held() > 0);
 
         SessionListing.SessionListings listed = ask(Addresses.REVIEW_LIST, new ReviewRequest.ListSessions(ReviewFilter.ALL));
-        assertTrue(listed.sessions().stream().anyMatch(s -> s.sessionId().equals(fixture.closed)), "the session is listed");
-        SessionRecord record = ask(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord(fixture.closed));
-        assertEquals(fixture.closed, record.listing().sessionId());
-        Object signed = ask(Addresses.REVIEW_SIGN, new ReviewRequest.Sign(fixture.closed, SignatureMeaning.REVIEWED,
+        assertTrue(listed.sessions().stream().anyMatch(s -> s.sessionId().equals(station.fixture.closed)), "the session is listed");
+        SessionRecord record = ask(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord(station.fixture.closed));
+        assertEquals(station.fixture.closed, record.listing().sessionId());
+        Object signed = ask(Addresses.REVIEW_SIGN, new ReviewRequest.Sign(station.fixture.closed, SignatureMeaning.REVIEWED,
                 ReviewScenario.PHYSICIAN_PASSWORD.clone(), record.lastSeq(), ReviewScenario.PHYSICIAN));
         assertNotNull(signed);
         assertFalse(export.isComplete(), "the export is still held in the store");
 
-        gate.countDown();
+        station.release();
         Message<ExportFile> answer = await(export);
         answer.reply(Boolean.TRUE);
         assertNotNull(answer.body().spooled(), "the EDF+ file, written once the store answered");
@@ -91,13 +84,13 @@ class ReviewExportWorkerTest {
             exports.add(edfExport());
         }
         Eventually.waitUntil(Duration.ofSeconds(30), "every export thread reads the store",
-                () -> fixture.scenario.series.heldWaveformReads.get() >= ReviewVerticle.EXPORT_WORKERS);
+                () -> station.held() >= ReviewVerticle.EXPORT_WORKERS);
         // a round trip through the review worker, after which the third export has had its chance to start
         ask(Addresses.REVIEW_LIST, new ReviewRequest.ListSessions(ReviewFilter.ALL));
-        assertEquals(ReviewVerticle.EXPORT_WORKERS, fixture.scenario.series.heldWaveformReads.get(),
+        assertEquals(ReviewVerticle.EXPORT_WORKERS, station.held(),
                 "one export waits for a free thread");
 
-        gate.countDown();
+        station.release();
         for (Future<Message<ExportFile>> f : exports) {
             Message<ExportFile> answer = await(f);
             answer.reply(Boolean.TRUE);

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openinfusion.station.bus.Addresses;
 import org.openinfusion.station.domain.Stream;
-import org.openinfusion.station.testing.ReviewFixture;
+import org.openinfusion.station.testing.GatedReviewStation;
 import org.openinfusion.testing.Eventually;
 
 /**
@@ -31,46 +30,41 @@ import org.openinfusion.testing.Eventually;
  * are answered; the windows themselves are read one at a time and answered in the order they were asked.
  */
 class ReviewWaveformLaneTest {
-    private static final Instant WAVE = ReviewFixture.START.plusSeconds(120);
+    private static final Instant WAVE = GatedReviewStation.WAVE;
 
     @TempDir
     Path dir;
-    ReviewFixture fixture;
-    ReviewFixture.ReviewBus bus;
-    final CountDownLatch gate = new CountDownLatch(1);
+    GatedReviewStation station;
 
     @BeforeEach
     void station() throws Exception {
-        fixture = new ReviewFixture(dir);
-        fixture.ecg(WAVE, 10);
-        fixture.scenario.series.waveformGate = gate;
-        bus = fixture.onBus();
+        station = new GatedReviewStation(dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        gate.countDown();
-        fixture.close();
+        station.close();
     }
 
     private Future<Message<WaveformWindow>> window(int secondsAfter) {
-        return bus.request(Addresses.REVIEW_WAVEFORM, new ReviewRequest.Waveform(fixture.closed, Stream.ECG_II, WAVE.plusSeconds(secondsAfter),
-                Duration.ofSeconds(2), Duration.ofSeconds(2)), 60_000);
+        return station.request(Addresses.REVIEW_WAVEFORM, new ReviewRequest.Waveform(station.fixture.closed, Stream.ECG_II,
+                WAVE.plusSeconds(secondsAfter), Duration.ofSeconds(2), Duration.ofSeconds(2)));
     }
 
     @Test
     void theListAndARecordAreAnsweredWhileAWindowIsHeldInTheStore() throws Exception {
         Future<Message<WaveformWindow>> held = window(5);
-        Eventually.waitUntil(Duration.ofSeconds(30), "the window is read from the store", () -> fixture.scenario.series.heldWaveformReads.get() > 0);
+        Eventually.waitUntil(Duration.ofSeconds(30), "the window is read from the store", () -> station.held() > 0);
 
-        SessionListing.SessionListings listed = await(bus.<SessionListing.SessionListings>request(Addresses.REVIEW_LIST,
-                new ReviewRequest.ListSessions(ReviewFilter.ALL), 60_000)).body();
-        assertTrue(listed.sessions().stream().anyMatch(s -> s.sessionId().equals(fixture.closed)), "the session is listed");
-        SessionRecord record = await(bus.<SessionRecord>request(Addresses.REVIEW_RECORD, new ReviewRequest.OpenRecord(fixture.closed), 60_000)).body();
-        assertEquals(fixture.closed, record.listing().sessionId());
+        SessionListing.SessionListings listed = await(station.<SessionListing.SessionListings>request(Addresses.REVIEW_LIST,
+                new ReviewRequest.ListSessions(ReviewFilter.ALL))).body();
+        assertTrue(listed.sessions().stream().anyMatch(s -> s.sessionId().equals(station.fixture.closed)), "the session is listed");
+        SessionRecord record = await(station.<SessionRecord>request(Addresses.REVIEW_RECORD,
+                new ReviewRequest.OpenRecord(station.fixture.closed))).body();
+        assertEquals(station.fixture.closed, record.listing().sessionId());
         assertFalse(held.isComplete(), "the window is still held in the store");
 
-        gate.countDown();
+        station.release();
         assertTrue(await(held).body().times().length > 0, "the window, answered once the store has");
     }
 
@@ -82,12 +76,12 @@ class ReviewWaveformLaneTest {
             int n = i;
             windows.get(i).onSuccess(m -> answered.add(n));
         }
-        Eventually.waitUntil(Duration.ofSeconds(30), "the first window is read from the store", () -> fixture.scenario.series.heldWaveformReads.get() > 0);
+        Eventually.waitUntil(Duration.ofSeconds(30), "the first window is read from the store", () -> station.held() > 0);
         // a round trip through the review worker, after which the other windows have had their chance to start
-        await(bus.request(Addresses.REVIEW_LIST, new ReviewRequest.ListSessions(ReviewFilter.ALL), 60_000));
-        assertEquals(1, fixture.scenario.series.heldWaveformReads.get(), "one window is read at a time");
+        await(station.request(Addresses.REVIEW_LIST, new ReviewRequest.ListSessions(ReviewFilter.ALL)));
+        assertEquals(1, station.held(), "one window is read at a time");
 
-        gate.countDown();
+        station.release();
         for (Future<Message<WaveformWindow>> w : windows) {
             await(w);
         }
@@ -96,10 +90,10 @@ class ReviewWaveformLaneTest {
 
     @Test
     void aWindowOfAnUnknownSessionIsRefusedAsBefore() throws Exception {
-        fixture.scenario.series.waveformGate = null;
+        station.release();
         ExecutionException refused = assertThrows(ExecutionException.class,
-                () -> await(bus.request(Addresses.REVIEW_WAVEFORM, new ReviewRequest.Waveform("no-such-session", Stream.ECG_II, WAVE,
-                        Duration.ofSeconds(2), Duration.ofSeconds(2)), 60_000)));
+                () -> await(station.request(Addresses.REVIEW_WAVEFORM, new ReviewRequest.Waveform("no-such-session", Stream.ECG_II, WAVE,
+                        Duration.ofSeconds(2), Duration.ofSeconds(2)))));
         assertEquals(ReviewException.NOT_FOUND, ((ReplyException) refused.getCause()).failureCode());
     }
 }
