@@ -3,7 +3,6 @@ package org.openinfusion.dashboard.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -44,33 +43,10 @@ public final class Chromium {
         return new ChromeDriver(service, options);
     }
 
-    /** The page as target/screenshots/{@code name}.png. */
     static Path screenshot(ChromeDriver driver, String name) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Path file = dir.resolve(name + ".png");
-        Path part = Files.createTempFile(dir, name, ".part");
-        Files.write(part, driver.getScreenshotAs(OutputType.BYTES));
-        replace(part, file);
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         return file;
-    }
-
-    /** A copy of {@code screenshot} as docs/images/{@code name}.png (the pictures the docs show). */
-    static void toDocs(Path screenshot, String name) throws IOException {
-        Path docs = Files.createDirectories(Path.of("..", "docs", "images"));
-        Path part = Files.createTempFile(docs, name, ".part");
-        Files.copy(screenshot, part, StandardCopyOption.REPLACE_EXISTING);
-        replace(part, docs.resolve(name + ".png"));
-    }
-
-    /**
-     * Puts {@code part} in place of {@code target} in one step: the module's ITs run in two JVMs at once, and two
-     * classes take some of the same pictures (a file written or copied in place could be read, or written, half done).
-     */
-    private static void replace(Path part, Path target) throws IOException {
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
-        }
     }
 }

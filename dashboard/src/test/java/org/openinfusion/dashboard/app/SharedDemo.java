@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -27,12 +30,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * What the Chromium tests share instead of each starting its own: ONE Chromium, and ONE demo (four simulated beds)
- * with the bed scene the layout tests look at, per test JVM. Both start on first use and live in JUnit's launcher-session
- * store, which closes what it holds when the JVM's run ends: failsafe runs the module's ITs in two JVMs at once, each
- * handed one class at a time as it frees up (each class its own JUnit execution, one launcher session per JVM), so
- * each JVM keeps its browser, and its demo from one class to the next; the demo is closed earlier, before a class that
- * does not use it starts (below). A test class asks for them as a parameter of its {@code @BeforeAll} method (the
- * browser also of a test method), with {@code @ExtendWith(SharedDemo.class)}:
+ * with the bed scene the layout tests look at. Both start on first use and live in JUnit's root store, which closes
+ * what it holds when the whole test run ends (failsafe runs every IT of the module in one JVM); the demo is closed
+ * earlier, after the last class that uses it (below). A test class asks for them as a parameter of its
+ * {@code @BeforeAll} method (the browser also of a test method), with {@code @ExtendWith(SharedDemo.class)}:
  * <ul>
  * <li>{@link ChromeDriver}: the shared browser, handed over clean: on a blank page, no cookie of any site (so signed in
  * nowhere), no device emulation, the page 1280x800.</li>
@@ -40,29 +41,23 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * (subject {@link #SCENE_SUBJECT}, kit KIT-0042, the midazolam protocol) infusing, its baseline ratings due, a monitor
  * ({@code spare-monitor}) offline (a high alarm), the last NIBP 128/82. A class may look at the scene and may open and
  * cancel its dialogs; what it changes on bed-01 it puts back in its {@code @AfterAll}. Any other session it needs
- * goes on bed-02 to bed-04 under a subject of its own, and it leaves those beds as it found them or closed. A demo
- * class may run on a demo another demo class used before it, or on a fresh one (the other JVM's, or after a class
- * with a station of its own).</li>
+ * goes on bed-02 to bed-04 under a subject of its own, and it leaves those beds as it found them or closed.</li>
  * </ul>
  * The dashboard serves one station per JVM (its services are installed JVM-wide when a station starts), so the demo
- * cannot run beside another class's station: {@link DemoClosedBeforeOtherClasses} (registered for every class of the
- * module, junit-platform.properties and META-INF/services) closes the JVM's demo before any class that does not use
- * it, and {@link DemoClassesFirst} runs the classes that use it first when one execution holds several classes (one
- * JVM: a single IT, an IDE run), so that there the demo starts once.
+ * cannot run beside another class's station: {@link DemoClassesFirst} (junit-platform.properties) runs the classes that
+ * use it first, one after another, and the demo is closed after the last of them, before any other class starts its
+ * own. Without that orderer it is closed after each class that used it (correct, only not shared).
  * The demo's settings are the union of what its classes need: the site's wording file ({@link #SITE_WORDING} for CADSS
  * item 1), the site's time zone (Europe/Berlin), the pharmacy's kit-to-arm file (KIT-0042 is midazolam). A class that
  * needs a clock of its own, a trail written before the start or beds of its own keeps its own station and asks only
  * for the browser.
  */
-final class SharedDemo implements ParameterResolver, AfterEachCallback {
+final class SharedDemo implements ParameterResolver, AfterEachCallback, AfterAllCallback {
     static final String SITE_WORDING = "Site wording: do things around you seem unreal, as if in a dream?";
     static final String SCENE_SUBJECT = "KET-014";
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(SharedDemo.class);
-
-    /** The JVM's shared things: the launcher session's store (one session per test JVM, across its classes). */
-    private static ExtensionContext.Store shared(ExtensionContext context) {
-        return context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, SHARED);
-    }
+    /** The classes that use the demo and have not finished yet (as {@link DemoClassesFirst} found them). */
+    private static final Set<Class<?>> PENDING = ConcurrentHashMap.newKeySet();
 
     /** Whether {@code testClass} asks for the demo: a {@code @BeforeAll} method with a {@link Beds} parameter. */
     static boolean usesDemo(Class<?> testClass) {
@@ -70,31 +65,12 @@ final class SharedDemo implements ParameterResolver, AfterEachCallback {
                 .anyMatch(m -> Arrays.asList(m.getParameterTypes()).contains(Beds.class));
     }
 
-    /** Runs the classes that use the demo first, one after another (every other order kept). */
+    /** Runs the classes that use the demo first, one after another (every other order kept), and notes them. */
     public static final class DemoClassesFirst implements ClassOrderer {
         @Override
         public void orderClasses(ClassOrdererContext context) {
+            context.getClassDescriptors().stream().map(ClassDescriptor::getTestClass).filter(SharedDemo::usesDemo).forEach(PENDING::add);
             context.getClassDescriptors().sort(Comparator.comparing(d -> !usesDemo(d.getTestClass())));
-        }
-    }
-
-    /**
-     * Before a class that does not use the demo (it may start a station of its own), the JVM's demo is closed; the
-     * next class that uses it starts a new one. Registered for every test class of the module (autodetected).
-     */
-    public static final class DemoClosedBeforeOtherClasses implements BeforeAllCallback {
-        @Override
-        public void beforeAll(ExtensionContext context) throws Exception {
-            if (!usesDemo(context.getRequiredTestClass())) {
-                Demo demo = shared(context).remove(Demo.class, Demo.class);
-                if (demo != null) {
-                    Browser browser = shared(context).get(Browser.class, Browser.class);
-                    if (browser != null) {
-                        browser.driver().get("about:blank"); // the demo closes with no page of it open
-                    }
-                    demo.close();
-                }
-            }
         }
     }
 
@@ -104,9 +80,24 @@ final class SharedDemo implements ParameterResolver, AfterEachCallback {
      */
     @Override
     public void afterEach(ExtensionContext context) {
-        Browser shared = shared(context).get(Browser.class, Browser.class);
+        Browser shared = context.getRoot().getStore(SHARED).get(Browser.class, Browser.class);
         if (shared != null && !usesDemo(context.getRequiredTestClass())) {
             shared.driver().get("about:blank");
+        }
+    }
+
+    /** After the last class that uses the demo, the demo is closed (another class may start a station of its own). */
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        Class<?> testClass = context.getRequiredTestClass();
+        if (usesDemo(testClass)) {
+            PENDING.remove(testClass);
+            if (PENDING.isEmpty()) {
+                Demo demo = context.getRoot().getStore(SHARED).remove(Demo.class, Demo.class);
+                if (demo != null) {
+                    demo.close();
+                }
+            }
         }
     }
 
@@ -122,7 +113,7 @@ final class SharedDemo implements ParameterResolver, AfterEachCallback {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ExtensionContext.Store store = shared(context);
+        ExtensionContext.Store store = context.getRoot().getStore(SHARED);
         Browser shared = store.computeIfAbsent(Browser.class, k -> Browser.start(), Browser.class);
         if (parameter.getParameter().getType() == ChromeDriver.class) {
             return shared.clean();
@@ -133,7 +124,7 @@ final class SharedDemo implements ParameterResolver, AfterEachCallback {
         return new Beds(demo.launcher, demo.dataDir, browser);
     }
 
-    /** The shared Chromium, quit at the end of the JVM's run. */
+    /** The shared Chromium, quit at the end of the run. */
     private record Browser(Path profile, ChromeDriver driver) implements AutoCloseable {
         static Browser start() {
             try {
@@ -162,7 +153,7 @@ final class SharedDemo implements ParameterResolver, AfterEachCallback {
         }
     }
 
-    /** The shared demo, closed before a class that does not use it, or at the end of the JVM's run. */
+    /** The shared demo, closed at the end of the run. */
     private record Demo(StationMain launcher, Path dataDir) implements AutoCloseable {
         static Demo start(ChromeDriver browser) {
             Path dataDir = null;
