@@ -219,13 +219,37 @@ public final class BrowserSteps {
         waitFor(browser).until(d -> text(browser, "session-header").startsWith(subject));
     }
 
-    /** Chooses the protocol whose title contains {@code titlePart} in the start-session form. */
+    /**
+     * Chooses the protocol whose title contains {@code titlePart} in the start-session form. A click on an item while
+     * the list still opens, or on the select before the page has wired it, is lost (the list then stays open, or never
+     * opens): each look acts on what the page shows then, until the select shows the protocol: its item listed, it is
+     * clicked; the list closed, it is opened; the list opening, nothing.
+     */
     static void chooseProtocol(ChromeDriver browser, String titlePart) {
-        click(browser, "start-protocol");
-        waitFor(browser).until(d -> d.findElements(By.tagName("vaadin-select-item")).stream().anyMatch(i -> i.getText().contains(titlePart)));
-        browser.findElements(By.tagName("vaadin-select-item")).stream().filter(i -> i.getText().contains(titlePart)).findFirst()
-                .orElseThrow().click();
-        waitFor(browser).until(d -> text(browser, "start-protocol").contains(titlePart));
+        waitFor(browser).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class).until(d -> {
+                    WebElement select = d.findElement(By.id("start-protocol"));
+                    if (chosen(browser, titlePart)) {
+                        return true;
+                    }
+                    // the list's items (not the chosen one's copy in the select's button); an item's text reads empty
+                    // unless the open list shows it
+                    List<WebElement> items = d.findElements(By.cssSelector("vaadin-select-item:not(vaadin-select-value-button *)")).stream()
+                            .filter(i -> i.getText().contains(titlePart)).toList();
+                    if (!items.isEmpty()) {
+                        items.getFirst().click();
+                    } else if (select.getDomAttribute("opened") == null && select.getDomAttribute("disabled") == null) {
+                        select.click();
+                        return false;
+                    }
+                    return chosen(browser, titlePart);
+                });
+    }
+
+    /** Whether the start-session form's select shows a protocol whose title contains {@code titlePart}. */
+    private static boolean chosen(ChromeDriver browser, String titlePart) {
+        return browser.findElements(By.cssSelector("#start-protocol vaadin-select-value-button")).stream()
+                .anyMatch(b -> b.getText().contains(titlePart));
     }
 
     static String text(ChromeDriver browser, String id) {
