@@ -19,7 +19,7 @@ import org.openinfusion.station.clinical.history.RatingEntry;
 import org.openinfusion.station.clinical.history.TrailEvent;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.BucketExtremes;
 import org.openinfusion.station.clinical.port.TimeSeriesReader.StoredValue;
-import org.openinfusion.station.clinical.protocol.Anchor;
+import org.openinfusion.station.clinical.protocol.Pretreatment;
 import org.openinfusion.station.clinical.protocol.Protocol;
 import org.openinfusion.station.clinical.protocol.ScheduleEntry;
 import org.openinfusion.station.clinical.protocol.yaml.ProtocolCatalog;
@@ -29,6 +29,7 @@ import org.openinfusion.station.clinical.rating.Instrument;
 import org.openinfusion.station.clinical.rating.Item;
 import org.openinfusion.station.clinical.rating.Rating;
 import org.openinfusion.station.clinical.rating.yaml.InstrumentCatalog;
+import org.openinfusion.station.clinical.schedule.RatingSchedule;
 import org.openinfusion.station.domain.Stream;
 
 /**
@@ -164,11 +165,12 @@ public final class SessionRecords {
                 protocols.get(s.protocolId(), s.protocolVersion()).map(Protocol::adverseEventTerms).orElse(List.of()));
     }
 
-    /** The protocol's pre-dose (baseline) time points: timed from the session start or the pretreatment. */
+    /** The protocol's pre-dose (baseline) time points, as its rating schedule decides them ({@link RatingSchedule#preDose}). */
     private Set<String> preDose(SessionEntries s) {
-        return protocols.get(s.protocolId(), s.protocolVersion()).map(p -> p.schedule().stream()
-                .filter(e -> e.anchor() == Anchor.SESSION_START || e.anchor() == Anchor.PRETREATMENT).map(ScheduleEntry::id)
-                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        return protocols.get(s.protocolId(), s.protocolVersion()).map(p -> {
+            RatingSchedule schedule = new RatingSchedule(p.schedule(), p.pretreatment().map(Pretreatment::beforeInfusion).orElse(Duration.ZERO));
+            return p.schedule().stream().filter(schedule::preDose).map(ScheduleEntry::id).collect(Collectors.toUnmodifiableSet());
+        }).orElse(Set.of());
     }
 
     /** A list row with its protocol file's title (the row as it was when this station has no file for that version). */

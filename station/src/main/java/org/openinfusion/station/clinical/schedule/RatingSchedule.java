@@ -219,9 +219,12 @@ public final class RatingSchedule {
      * order: a time point not due is listed with its reason, never left out.
      */
     public List<Prompt> prompts(Map<Anchor, Instant> anchors) {
-        return entries.stream().map(e -> new Prompt(e.id(), e.instruments(), due(e, anchors), states.get(e.id()),
-                Optional.ofNullable(overdueAt.get(e.id())).filter(t -> states.get(e.id()) == PromptState.OVERDUE),
-                Optional.ofNullable(notDue.get(e.id())), due(e, anchors).isEmpty() ? Optional.of(e.anchor()) : Optional.<Anchor>empty())).toList();
+        return entries.stream().map(e -> {
+            Optional<Instant> due = due(e, anchors);
+            return new Prompt(e.id(), e.instruments(), due, states.get(e.id()),
+                    Optional.ofNullable(overdueAt.get(e.id())).filter(t -> states.get(e.id()) == PromptState.OVERDUE),
+                    Optional.ofNullable(notDue.get(e.id())), due.isEmpty() ? Optional.of(e.anchor()) : Optional.<Anchor>empty());
+        }).toList();
     }
 
     public PromptState state(String timePointId) {
